@@ -1,0 +1,26 @@
+import { z } from 'zod';
+
+const EnvSchema = z.object({
+  AUTH_MODE: z.enum(['local', 'supabase'], {
+    message: 'AUTH_MODE must be "local" or "supabase" (wrangler.toml [vars]).',
+  }),
+});
+
+export type Config = {
+  authMode: 'local' | 'supabase';
+};
+
+/** Parses the Worker's environment once per request; names the variable that is wrong. */
+export function parseConfig(env: Record<string, unknown>): Config {
+  const result = EnvSchema.safeParse(env);
+  if (!result.success) {
+    const issue = result.error.issues[0]!;
+    throw new Error(`Configuration error in ${issue.path.join('.')}: ${issue.message}`);
+  }
+  return { authMode: result.data.AUTH_MODE };
+}
+
+/** The only configuration values that may reach the browser. */
+export function publicConfig(config: Config) {
+  return { authMode: config.authMode };
+}

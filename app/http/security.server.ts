@@ -1,0 +1,56 @@
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/** 403 for any state-changing request whose Origin is missing or another site's. */
+export function rejectCrossOrigin(request: Request): Response | null {
+  if (SAFE_METHODS.has(request.method)) return null;
+  const origin = request.headers.get('Origin');
+  if (origin && origin === new URL(request.url).origin) return null;
+  return new Response('Forbidden: this form must be sent from JobTrack itself.', {
+    status: 403,
+    headers: { 'Content-Type': 'text/plain; charset=utf-8' },
+  });
+}
+
+function isPlainHttpLocalhost(url: URL) {
+  return url.protocol === 'http:' && ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname);
+}
+
+/** True where the session cookie may not be marked Secure (plain-http localhost only). */
+export function allowsInsecureCookies(request: Request) {
+  return isPlainHttpLocalhost(new URL(request.url));
+}
+
+/** The Content-Security-Policy for one response: scripts only from us or with this nonce. */
+export function contentSecurityPolicy(nonce: string, dev = false) {
+  return [
+    "default-src 'self'",
+    `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'`,
+    "style-src 'self'",
+    "img-src 'self' data:",
+    "font-src 'self'",
+    `connect-src 'self'${dev ? ' ws:' : ''}`,
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+    "base-uri 'none'",
+    "object-src 'none'",
+  ].join('; ');
+}
+
+/** Adds the security headers every response carries. */
+export function withSecurityHeaders(request: Request, response: Response, nonce: string) {
+  const headers = new Headers(response.headers);
+  headers.set('Content-Security-Policy', contentSecurityPolicy(nonce));
+  headers.set('X-Content-Type-Options', 'nosniff');
+  headers.set('Referrer-Policy', 'strict-origin-when-cross-origin');
+  headers.set('X-Frame-Options', 'DENY');
+  headers.set('Permissions-Policy', 'camera=(), microphone=(), geolocation=(), interest-cohort=()');
+  headers.set('Cross-Origin-Opener-Policy', 'same-origin');
+  if (!isPlainHttpLocalhost(new URL(request.url))) {
+    headers.set('Strict-Transport-Security', 'max-age=63072000; includeSubDomains');
+  }
+  return new Response(response.body, {
+    status: response.status,
+    statusText: response.statusText,
+    headers,
+  });
+}

@@ -1,0 +1,94 @@
+import type { LinksFunction, LoaderFunctionArgs } from '@remix-run/cloudflare';
+import {
+  Link,
+  Links,
+  Meta,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  isRouteErrorResponse,
+  useRouteError,
+  useRouteLoaderData,
+} from '@remix-run/react';
+import type { ReactNode } from 'react';
+import { getUser } from '~/auth/session.server';
+import { SiteFooter, SiteHeader } from '~/components/layout';
+import { useNonce } from '~/components/nonce';
+import styles from '~/styles.css?url';
+
+export const links: LinksFunction = () => [
+  { rel: 'stylesheet', href: styles },
+  { rel: 'icon', href: '/favicon.svg', type: 'image/svg+xml' },
+];
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const user = await getUser(request, context);
+  return { user: user ? { email: user.email } : null, authMode: context.config.authMode };
+}
+
+export function useRootData() {
+  return useRouteLoaderData<typeof loader>('root');
+}
+
+export function Layout({ children }: { children: ReactNode }) {
+  const nonce = useNonce();
+  const data = useRootData();
+  return (
+    <html lang="en-GB">
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <Meta />
+        <Links />
+      </head>
+      <body>
+        <a className="skip-link" href="#main">
+          Skip to content
+        </a>
+        <SiteHeader user={data?.user ?? null} />
+        <main id="main" tabIndex={-1}>
+          {children}
+        </main>
+        <SiteFooter showOutbox={data?.authMode === 'local'} />
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
+      </body>
+    </html>
+  );
+}
+
+export default function App() {
+  return <Outlet />;
+}
+
+export function ErrorBoundary() {
+  const error = useRouteError();
+  const status = isRouteErrorResponse(error) ? error.status : 500;
+  const { title, message } = describe(status);
+  if (!isRouteErrorResponse(error)) console.error(error);
+  return (
+    <div className="page narrow error-page">
+      <h1>{title}</h1>
+      <p>{message}</p>
+      <p>
+        <Link to="/">Go to your dashboard</Link>
+      </p>
+    </div>
+  );
+}
+
+function describe(status: number) {
+  switch (status) {
+    case 404:
+      return { title: 'Page not found', message: 'We could not find that page. It may have been deleted, or the link may be wrong.' };
+    case 403:
+      return { title: 'Not allowed', message: 'That request was refused. Please go back and try again from the page.' };
+    case 503:
+      return {
+        title: 'JobTrack is having a short break',
+        message: 'We cannot reach your data right now. Nothing you saved has been lost. Please try again in a minute.',
+      };
+    default:
+      return { title: 'Something went wrong', message: 'Sorry, something went wrong on our side. Please try again.' };
+  }
+}

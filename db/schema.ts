@@ -1,0 +1,153 @@
+import { sql } from 'drizzle-orm';
+import {
+  date,
+  index,
+  integer,
+  pgPolicy,
+  pgSchema,
+  text,
+  timestamp,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import { authUid, authUsers, authenticatedRole } from 'drizzle-orm/supabase';
+
+/** Every JobTrack table lives here, out of reach of Supabase's auto-generated Data API. */
+export const jobtrack = pgSchema('jobtrack');
+
+export const APPLICATION_STATUSES = [
+  'saved',
+  'applied',
+  'interviewing',
+  'offer',
+  'accepted',
+  'rejected',
+  'withdrawn',
+  'ghosted',
+] as const;
+export type ApplicationStatus = (typeof APPLICATION_STATUSES)[number];
+
+export const applicationStatus = jobtrack.enum('application_status', APPLICATION_STATUSES);
+
+const ownerId = () =>
+  uuid('user_id')
+    .notNull()
+    .references(() => authUsers.id, { onDelete: 'cascade' });
+
+/** RLS: a signed-in person (role authenticated) reaches only rows whose user_id is their auth.uid(). */
+const ownRows = (name: string) =>
+  pgPolicy(name, {
+    for: 'all',
+    to: authenticatedRole,
+    using: sql`user_id = ${authUid}`,
+    withCheck: sql`user_id = ${authUid}`,
+  });
+
+export const applications = jobtrack
+  .table(
+    'applications',
+    {
+      id: uuid('id').primaryKey().defaultRandom(),
+      userId: ownerId(),
+      company: text('company').notNull(),
+      role: text('role').notNull(),
+      status: applicationStatus('status').notNull().default('saved'),
+      dateApplied: date('date_applied'),
+      closingDate: date('closing_date'),
+      advertUrl: text('advert_url'),
+      location: text('location'),
+      salary: text('salary'),
+      source: text('source'),
+      notes: text('notes'),
+      createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+      updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    },
+    (t) => [
+      index('applications_user_updated_idx').on(t.userId, t.updatedAt),
+      index('applications_user_closing_idx').on(t.userId, t.closingDate),
+      index('applications_user_applied_idx').on(t.userId, t.dateApplied),
+      index('applications_user_status_idx').on(t.userId, t.status),
+      ownRows('applications_owner'),
+    ],
+  ).enableRLS();
+
+export const statusChanges = jobtrack
+  .table(
+    'status_changes',
+    {
+      id: uuid('id').primaryKey().defaultRandom(),
+      applicationId: uuid('application_id')
+        .notNull()
+        .references(() => applications.id, { onDelete: 'cascade' }),
+      userId: ownerId(),
+      fromStatus: applicationStatus('from_status'),
+      toStatus: applicationStatus('to_status').notNull(),
+      changedAt: timestamp('changed_at', { withTimezone: true }).notNull().defaultNow(),
+    },
+    (t) => [
+      index('status_changes_application_idx').on(t.applicationId, t.changedAt),
+      ownRows('status_changes_owner'),
+    ],
+  ).enableRLS();
+
+// Local auth adapter tables. Only the server's own role touches them: RLS is on with no
+// policy for `authenticated`, so a signed-in person's queries can never read them.
+
+export const localCredentials = jobtrack
+  .table('local_credentials', {
+    userId: uuid('user_id')
+      .primaryKey()
+      .references(() => authUsers.id, { onDelete: 'cascade' }),
+    passwordHash: text('password_hash').notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  })
+  .enableRLS();
+
+export const sessions = jobtrack
+  .table(
+    'sessions',
+    {
+      /** SHA-256 of the cookie's random token; the token itself is never stored. */
+      tokenHash: text('token_hash').primaryKey(),
+      userId: ownerId(),
+      createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+      expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    },
+    (t) => [index('sessions_user_idx').on(t.userId)],
+  )
+  .enableRLS();
+
+export const authTokens = jobtrack
+  .table(
+    'auth_tokens',
+    {
+      tokenHash: text('token_hash').primaryKey(),
+      userId: ownerId(),
+      purpose: text('purpose', { enum: ['confirm', 'magiclink', 'recovery'] }).notNull(),
+      expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+      usedAt: timestamp('used_at', { withTimezone: true }),
+    },
+    (t) => [index('auth_tokens_user_idx').on(t.userId)],
+  )
+  .enableRLS();
+
+/** Failed sign-ins per email (stored as a SHA-256 hash), to slow down guessing. No IP addresses. */
+export const signInFailures = jobtrack
+  .table('sign_in_failures', {
+    emailHash: text('email_hash').primaryKey(),
+    failures: integer('failures').notNull().default(0),
+    lastFailureAt: timestamp('last_failure_at', { withTimezone: true }).notNull().defaultNow(),
+  })
+  .enableRLS();
+
+/** Local mode only: emails that production would send, shown at /dev/outbox. */
+export const devOutbox = jobtrack
+  .table('dev_outbox', {
+    id: uuid('id').primaryKey().defaultRandom(),
+    to: text('to').notNull(),
+    subject: text('subject').notNull(),
+    body: text('body').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  })
+  .enableRLS();
+
+

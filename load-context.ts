@@ -1,0 +1,31 @@
+import type { AppLoadContext } from '@remix-run/cloudflare';
+import { createDb, type Database } from './db/client';
+import { parseConfig, type Config } from './app/config.server';
+
+type Cloudflare = {
+  env: Env;
+  ctx: Pick<ExecutionContext, 'waitUntil' | 'passThroughOnException'>;
+};
+
+declare module '@remix-run/cloudflare' {
+  interface AppLoadContext {
+    cloudflare: Cloudflare;
+    config: Config;
+    db: Database;
+    /** Per-request CSP nonce for the inline scripts Remix renders. */
+    cspNonce: string;
+  }
+}
+
+/** The context every loader and action receives, plus the hook that closes its database client. */
+export function buildLoadContext(cloudflare: Cloudflare, cspNonce: string) {
+  const config = parseConfig(cloudflare.env);
+  const { db, close } = createDb(cloudflare.env.HYPERDRIVE.connectionString);
+  const context: AppLoadContext = { cloudflare, config, db, cspNonce };
+  return { context, close };
+}
+
+/** Entry for `remix vite:dev`; its clients close themselves through postgres.js's idle timeout. */
+export function getLoadContext({ context }: { request: Request; context: { cloudflare: Cloudflare } }) {
+  return buildLoadContext(context.cloudflare, crypto.randomUUID()).context;
+}
