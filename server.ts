@@ -1,5 +1,5 @@
 import { createRequestHandler, type ServerBuild } from '@remix-run/cloudflare';
-// @ts-expect-error: the server build exists only after `remix vite:build`.
+// @ts-ignore: the server build exists only after `remix vite:build` (npm start and CI build first).
 import * as build from './build/server';
 import { buildLoadContext } from './load-context';
 import { rejectCrossOrigin, withSecurityHeaders } from './app/http/security.server';

@@ -11,7 +11,7 @@ export type Config = {
 };
 
 /** Parses the Worker's environment once per request; names the variable that is wrong. */
-export function parseConfig(env: Record<string, unknown>): Config {
+export function parseConfig(env: object): Config {
   const result = EnvSchema.safeParse(env);
   if (!result.success) {
     const issue = result.error.issues[0]!;

@@ -1,0 +1,81 @@
+import type { ActionFunctionArgs, AppLoadContext, LoaderFunctionArgs } from '@remix-run/cloudflare';
+import { rejectCrossOrigin } from '~/http/security.server';
+
+export const ORIGIN = 'http://localhost:8787';
+
+type Fields = Record<string, string | string[]>;
+
+/** A real form POST as a browser on JobTrack would send it (same-origin unless told otherwise). */
+export function formPost(path: string, fields: Fields, opts: { cookie?: string; origin?: string | null } = {}) {
+  const body = new URLSearchParams();
+  for (const [k, v] of Object.entries(fields)) for (const item of [v].flat()) body.append(k, item);
+  const headers = new Headers({ 'Content-Type': 'application/x-www-form-urlencoded' });
+  if (opts.origin !== null) headers.set('Origin', opts.origin ?? ORIGIN);
+  if (opts.cookie) headers.set('Cookie', opts.cookie);
+  return new Request(new URL(path, ORIGIN), { method: 'POST', body, headers });
+}
+
+/** A GET as a browser would send it. */
+export function get(path: string, opts: { cookie?: string } = {}) {
+  const headers = new Headers();
+  if (opts.cookie) headers.set('Cookie', opts.cookie);
+  return new Request(new URL(path, ORIGIN), { headers });
+}
+
+export type Outcome = { status: number; headers: Headers; data: any };
+
+async function settleOutcome(run: () => Promise<unknown>): Promise<Outcome> {
+  let value: unknown;
+  try {
+    value = await run();
+  } catch (thrown) {
+    value = thrown;
+    if (!(thrown instanceof Response) && !isDataWithInit(thrown)) throw thrown;
+  }
+  if (value instanceof Response) {
+    const type = value.headers.get('Content-Type') ?? '';
+    const data = type.includes('json') ? await value.json() : await value.text();
+    return { status: value.status, headers: value.headers, data };
+  }
+  if (isDataWithInit(value)) {
+    return { status: value.init?.status ?? 200, headers: new Headers(value.init?.headers), data: value.data };
+  }
+  return { status: 200, headers: new Headers(), data: value };
+}
+
+function isDataWithInit(v: unknown): v is { data: unknown; init?: ResponseInit } {
+  return typeof v === 'object' && v !== null && (v as { type?: string }).type === 'DataWithResponseInit';
+}
+
+type Args = { params?: Record<string, string>; context: AppLoadContext };
+
+/**
+ * Calls a route's action as the Worker would: the same Origin check first, then the action.
+ * Thrown or returned redirects and `data()` results all come back as one Outcome.
+ */
+export function runAction(
+  action: (args: ActionFunctionArgs) => Promise<unknown>,
+  request: Request,
+  { params = {}, context }: Args,
+) {
+  return settleOutcome(async () => {
+    const forbidden = rejectCrossOrigin(request);
+    if (forbidden) return forbidden;
+    return action({ request, params, context });
+  });
+}
+
+/** Calls a route's loader with a real Request. */
+export function runLoader(
+  loader: (args: LoaderFunctionArgs) => Promise<unknown>,
+  request: Request,
+  { params = {}, context }: Args,
+) {
+  return settleOutcome(() => loader({ request, params, context }));
+}
+
+/** The cookie header a browser would send back after this Set-Cookie. */
+export function cookieFrom(outcome: Outcome): string {
+  const setCookie = outcome.headers.get('Set-Cookie') ?? '';
+  return setCookie.split(';')[0] ?? '';
+}
