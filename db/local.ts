@@ -1,0 +1,29 @@
+import { resolve } from 'node:path';
+import { ensureDatabase, startEmbeddedPostgres, type EmbeddedDatabase } from './embedded';
+import { runMigrations } from './migrate';
+
+/**
+ * The database for `npm start` / `npm run dev`: DATABASE_URL if set, otherwise the embedded
+ * PostgreSQL 17 with its data in .data/postgres (kept across restarts). Migrations applied.
+ */
+export async function prepareLocalDatabase(): Promise<{ url: string; embedded?: EmbeddedDatabase }> {
+  let url = process.env.DATABASE_URL;
+  let embedded: EmbeddedDatabase | undefined;
+  if (!url) {
+    const port = Number(process.env.EMBEDDED_PG_PORT ?? 54329);
+    const dir = resolve(process.env.EMBEDDED_PG_DIR ?? '.data/postgres');
+    console.log(`Starting embedded PostgreSQL 17 on 127.0.0.1:${port} (data in ${dir})…`);
+    embedded = await startEmbeddedPostgres(dir, port);
+    await ensureDatabase(embedded.serverUrl, 'jobtrack');
+    url = embedded.urlFor('jobtrack');
+  }
+  await runMigrations(url);
+  console.log('Database ready, migrations applied.');
+  return { url, embedded };
+}
+
+/** The environment that points wrangler's local Hyperdrive binding at `url`. */
+export const hyperdriveEnv = (url: string) => ({
+  ...process.env,
+  CLOUDFLARE_HYPERDRIVE_LOCAL_CONNECTION_STRING_HYPERDRIVE: url,
+});
