@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { setupTestDatabase } from '../support/db';
+
+const db = setupTestDatabase();
+
+// The privacy policy lists exactly what JobTrack stores. Every column in the app's schema is listed
+// here with the policy row it serves; a new column fails this test until someone checks it against
+// the policy (and updates the policy if it stores something new).
+const ALLOWED: Record<string, string> = {
+  'auth.users': 'id email email_confirmed_at created_at updated_at', // Email address
+  'jobtrack.applications':
+    'id user_id company role status date_applied closing_date advert_url location salary source notes created_at updated_at', // Job application data
+  'jobtrack.status_changes': 'id application_id user_id from_status to_status changed_at', // Job application data (status dates)
+  'jobtrack.local_credentials': 'user_id password_hash updated_at', // Password (hashed)
+  'jobtrack.sessions': 'token_hash user_id created_at expires_at', // Session data
+  'jobtrack.auth_tokens': 'token_hash user_id purpose expires_at used_at', // auth emails (magic link, reset)
+  'jobtrack.sign_in_failures': 'email_hash failures last_failure_at', // securing your account
+  'jobtrack.dev_outbox': 'id to subject body created_at', // local development only: the emails production sends
+};
+
+describe('what the database stores', () => {
+  it('holds only the columns the privacy policy accounts for', async () => {
+    const rows = await db.admin<{ table: string; column: string }[]>`
+      select table_schema || '.' || table_name as table, column_name as column
+      from information_schema.columns
+      where table_schema in ('jobtrack', 'auth')
+      order by table_schema, table_name, ordinal_position`;
+    const actual: Record<string, string[]> = {};
+    for (const { table, column } of rows) (actual[table] ??= []).push(column);
+
+    const expected = Object.fromEntries(
+      Object.entries(ALLOWED).map(([table, columns]) => [table, columns.split(' ')]),
+    );
+    expect(actual).toEqual(expected);
+  });
+
+  it('has no column for IP addresses, user agents or device fingerprints', async () => {
+    const rows = await db.admin`
+      select table_name, column_name from information_schema.columns
+      where table_schema in ('jobtrack', 'auth')
+        and column_name ~* '(^|_)(ip|ip_address|user_agent|ua|fingerprint|device)(_|$)'`;
+    expect(rows).toEqual([]);
+  });
+});
