@@ -1,0 +1,89 @@
+import { createCookie, type AppLoadContext } from '@remix-run/cloudflare';
+import { and, eq, gt, lt } from 'drizzle-orm';
+import { authUsers } from 'drizzle-orm/supabase';
+import { sessions } from '#db/schema';
+import { asServer, type Tx } from '~/db.server';
+import { allowsInsecureCookies } from '~/http/security.server';
+import type { SessionUser } from '../port';
+import { randomToken, sha256 } from '../tokens.server';
+
+/** Sessions last 30 days from sign-in, then the person signs in again. */
+export const SESSION_DAYS = 30;
+const SESSION_MS = SESSION_DAYS * 24 * 60 * 60 * 1000;
+/** The app's only cookie. */
+export const SESSION_COOKIE = 'jobtrack_session';
+
+function sessionCookie(request: Request) {
+  return createCookie(SESSION_COOKIE, {
+    httpOnly: true,
+    sameSite: 'lax',
+    path: '/',
+    secure: !allowsInsecureCookies(request),
+    maxAge: SESSION_MS / 1000,
+  });
+}
+
+async function readToken(request: Request): Promise<string | null> {
+  const value = await sessionCookie(request).parse(request.headers.get('Cookie'));
+  // Any plausible string is looked up (only its hash is compared); junk of odd size is not.
+  return typeof value === 'string' && value.length > 0 && value.length <= 256 ? value : null;
+}
+
+/** Headers that give the browser this session's cookie. */
+export async function sessionHeaders(request: Request, token: string): Promise<Headers> {
+  return new Headers({ 'Set-Cookie': await sessionCookie(request).serialize(token) });
+}
+
+/** Headers that remove the session cookie from the browser. */
+export async function clearedSessionHeaders(request: Request): Promise<Headers> {
+  return new Headers({ 'Set-Cookie': await sessionCookie(request).serialize('', { maxAge: 0 }) });
+}
+
+/** Stores a new session for `userId` (only its hash is kept); returns the cookie's token. */
+export async function createSession(tx: Tx, userId: string): Promise<string> {
+  const token = randomToken();
+  const expiresAt = new Date(Date.now() + SESSION_MS);
+  // Tidy this person's expired sessions while we are here, so old rows do not pile up.
+  await tx
+    .delete(sessions)
+    .where(and(eq(sessions.userId, userId), lt(sessions.expiresAt, new Date())));
+  await tx.insert(sessions).values({ tokenHash: await sha256(token), userId, expiresAt });
+  return token;
+}
+
+/** Ends every session `userId` has, on every device. */
+export async function deleteAllSessions(tx: Tx, userId: string) {
+  await tx.delete(sessions).where(eq(sessions.userId, userId));
+}
+
+/** The person whose live session this request's cookie names, or null. */
+export async function sessionUser(
+  request: Request,
+  context: AppLoadContext,
+): Promise<SessionUser | null> {
+  const token = await readToken(request);
+  if (!token) return null;
+  const tokenHash = await sha256(token);
+  const [row] = await asServer(context, (tx) =>
+    tx
+      .select({ id: authUsers.id, email: authUsers.email })
+      .from(sessions)
+      .innerJoin(authUsers, eq(authUsers.id, sessions.userId))
+      .where(and(eq(sessions.tokenHash, tokenHash), gt(sessions.expiresAt, new Date())))
+      .limit(1),
+  );
+  return row ? { id: row.id, email: row.email ?? '' } : null;
+}
+
+/** Deletes this request's session row, if any; returns headers that clear the cookie. */
+export async function endRequestSession(
+  request: Request,
+  context: AppLoadContext,
+): Promise<Headers> {
+  const token = await readToken(request);
+  if (token) {
+    const tokenHash = await sha256(token);
+    await asServer(context, (tx) => tx.delete(sessions).where(eq(sessions.tokenHash, tokenHash)));
+  }
+  return clearedSessionHeaders(request);
+}

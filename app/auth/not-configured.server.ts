@@ -1,0 +1,31 @@
+import type { AuthPort } from './port';
+
+/** Thrown in AUTH_MODE=supabase until the Supabase adapter exists, instead of pretending. */
+export class AuthNotConfiguredError extends Error {
+  constructor(mode: string) {
+    super(
+      `Auth mode "${mode}" is not configured yet: its adapter has not been built. ` +
+        'Set AUTH_MODE = "local" in wrangler.toml [vars] to use local accounts.',
+    );
+    this.name = 'AuthNotConfiguredError';
+  }
+}
+
+/** A port whose every call fails loudly with AuthNotConfiguredError. */
+export function notConfiguredAuth(mode: string): AuthPort {
+  const fail = async (): Promise<never> => {
+    throw new AuthNotConfiguredError(mode);
+  };
+  return {
+    getUser: fail,
+    signUp: fail,
+    signIn: fail,
+    signOut: fail,
+    sendMagicLink: fail,
+    sendPasswordReset: fail,
+    verifyEmailLink: fail,
+    resetPassword: fail,
+    changePassword: fail,
+    deleteAccount: fail,
+  };
+}

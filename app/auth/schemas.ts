@@ -1,0 +1,102 @@
+import { z } from 'zod';
+
+// One schema per auth form, shared by the action and by Conform in the browser. The schemas that
+// take a new password are functions: the server passes `serverChecks` (the common-password list,
+// kept out of the browser bundle) and the browser calls them without it.
+
+/** Fewest characters a new password may have (NIST SP 800-63B asks for at least 8). */
+export const PASSWORD_MIN = 8;
+/** Most characters any password field takes: well above the 64 NIST asks us to allow. */
+export const PASSWORD_MAX = 128;
+/** Longest email address SMTP allows. */
+export const EMAIL_MAX = 254;
+
+/** Checks that only the server can make. */
+export type ServerChecks = { isCommonPassword(password: string): boolean };
+
+const email = z
+  .string({ required_error: 'Enter your email address' })
+  .trim()
+  .max(EMAIL_MAX, `Email addresses are at most ${EMAIL_MAX} characters`)
+  .email('Enter an email address like name@example.com')
+  .transform((value) => value.toLowerCase());
+
+/** A password someone already has: only its size is checked. */
+const existingPassword = (required = 'Enter your password') =>
+  z
+    .string({ required_error: required })
+    .max(PASSWORD_MAX, `Passwords are at most ${PASSWORD_MAX} characters`);
+
+/** A password being chosen: length rules and, on the server, the common-password list. */
+const newPassword = (checks?: ServerChecks, required = 'Enter a password') =>
+  z
+    .string({ required_error: required })
+    .min(PASSWORD_MIN, `Use at least ${PASSWORD_MIN} characters`)
+    .max(PASSWORD_MAX, `Use ${PASSWORD_MAX} characters or fewer`)
+    .superRefine((password, ctx) => {
+      // Count characters as a person does: an emoji is one character, not two UTF-16 units.
+      if (password.length >= PASSWORD_MIN && Array.from(password).length < PASSWORD_MIN) {
+        ctx.addIssue({ code: 'custom', message: `Use at least ${PASSWORD_MIN} characters` });
+      } else if (checks?.isCommonPassword(password)) {
+        ctx.addIssue({
+          code: 'custom',
+          message: 'This is one of the most common passwords. Choose one that is harder to guess',
+        });
+      }
+    });
+
+/** Public forms carry this hidden field; people leave it empty and bots fill it in. */
+const honeypot = z.string().max(200).optional();
+
+/** A token from an emailed link: 32 random bytes as hex. */
+const linkToken = z
+  .string({ required_error: 'This link is incomplete' })
+  .regex(/^[0-9a-f]{64}$/, 'This link is incomplete or has been changed');
+
+const adult = z
+  .boolean({
+    required_error: 'Confirm that you are 18 or over',
+    invalid_type_error: 'Confirm that you are 18 or over',
+  })
+  .refine((value) => value, 'Confirm that you are 18 or over');
+
+/** Sign up: email, a new password, the age confirmation and the honeypot. */
+export const signUpSchema = (checks?: ServerChecks) =>
+  z.object({ email, password: newPassword(checks), adult, website: honeypot });
+
+/** Sign in, with the page to return to afterwards. */
+export const signInSchema = z.object({
+  email,
+  password: existingPassword(),
+  redirectTo: z.string().max(2000).optional(),
+  website: honeypot,
+});
+
+/** Ask for a sign-in link by email. */
+export const magicLinkSchema = z.object({ email, website: honeypot });
+
+/** Ask for a password reset link by email. */
+export const forgotPasswordSchema = z.object({ email, website: honeypot });
+
+/** The "Continue" button on an emailed confirmation or sign-in link. */
+export const emailLinkSchema = z.object({
+  token_hash: linkToken,
+  type: z.enum(['signup', 'magiclink'], { message: 'This link is incomplete or has been changed' }),
+});
+
+/** Choose a new password from a reset link. */
+export const resetPasswordSchema = (checks?: ServerChecks) =>
+  z.object({ token: linkToken, password: newPassword(checks, 'Enter a new password') });
+
+/** Change password on the account page. */
+export const changePasswordSchema = (checks?: ServerChecks) =>
+  z.object({
+    currentPassword: existingPassword('Enter your current password'),
+    newPassword: newPassword(checks, 'Enter a new password'),
+  });
+
+/** Delete the account, confirmed with the password. */
+export const deleteAccountSchema = z.object({ password: existingPassword() });
+
+/** Every field that holds a password: never sent back to the browser in a reply. */
+export const PASSWORD_FIELDS = ['password', 'currentPassword', 'newPassword'];

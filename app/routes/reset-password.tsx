@@ -1,0 +1,81 @@
+import { getFormProps } from '@conform-to/react';
+import { parseWithZod } from '@conform-to/zod';
+import {
+  redirect,
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from '@remix-run/cloudflare';
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
+import { authFor } from '~/auth/auth.server';
+import { serverChecks } from '~/auth/common-passwords.server';
+import { invalid } from '~/auth/replies.server';
+import { PASSWORD_MIN, resetPasswordSchema } from '~/auth/schemas';
+import { firstInvalid, SubmitButton, useAuthForm } from '~/auth/ui';
+import { FormErrors, TextField } from '~/components/forms';
+
+export const meta: MetaFunction = () => [{ title: 'Choose a new password · JobTrack' }];
+
+const SPENT = 'This reset link has expired or has already been used. Please ask for a new one.';
+
+// The link from the email opens this page (GET changes nothing); the POST spends the token.
+export async function loader({ request }: LoaderFunctionArgs) {
+  const token = new URL(request.url).searchParams.get('token');
+  return { token: token && /^[0-9a-f]{64}$/.test(token) ? token : null };
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const formData = await request.formData();
+  const submission = parseWithZod(formData, { schema: resetPasswordSchema(serverChecks) });
+  if (submission.status !== 'success') return invalid(submission);
+  const result = await authFor(context).resetPassword(request, submission.value);
+  if (!result.ok) return invalid(submission, { formErrors: [SPENT] });
+  throw redirect('/', { headers: result.headers });
+}
+
+const clientSchema = resetPasswordSchema();
+
+export default function ResetPassword() {
+  const { token } = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>();
+  const [form, fields] = useAuthForm(clientSchema, lastResult, token ? { token } : undefined);
+  if (!token) {
+    return (
+      <div className="page narrow">
+        <h1>This link is not complete</h1>
+        <p>
+          Part of the reset link seems to be missing. Try copying the whole link from the email.
+        </p>
+        <p>
+          <Link to="/forgot-password">Ask for a new reset link</Link>
+        </p>
+      </div>
+    );
+  }
+  return (
+    <div className="page narrow">
+      <h1>Choose a new password</h1>
+      <div className="card">
+        <Form method="post" {...getFormProps(form)}>
+          {/* A changed hidden token has no field of its own to show its error beside. */}
+          <FormErrors errors={form.errors ?? fields.token.errors} id={form.errorId} />
+          <TextField
+            meta={fields.password}
+            label="New password"
+            type="password"
+            autoComplete="new-password"
+            hint={`At least ${PASSWORD_MIN} characters. This signs you out everywhere else.`}
+            autoFocus={firstInvalid([fields.password]) === 'password'}
+          />
+          <input type="hidden" name={fields.token.name} value={token} />
+          <SubmitButton>Set new password</SubmitButton>
+        </Form>
+      </div>
+      {form.errors || fields.token.errors ? (
+        <p>
+          <Link to="/forgot-password">Ask for a new reset link</Link>
+        </p>
+      ) : null}
+    </div>
+  );
+}

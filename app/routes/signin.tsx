@@ -1,0 +1,106 @@
+import { getFormProps } from '@conform-to/react';
+import { parseWithZod } from '@conform-to/zod';
+import {
+  redirect,
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from '@remix-run/cloudflare';
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
+import { authFor } from '~/auth/auth.server';
+import { invalid, isBot, minutesFrom } from '~/auth/replies.server';
+import { signInSchema } from '~/auth/schemas';
+import { firstInvalid, SubmitButton, useAuthForm } from '~/auth/ui';
+import { FormErrors, Honeypot, TextField } from '~/components/forms';
+import { safeRedirect } from '~/http/safe-redirect';
+
+export const meta: MetaFunction = () => [{ title: 'Sign in · JobTrack' }];
+
+/** One message whether the email is unknown or the password wrong, so neither is revealed. */
+const WRONG = 'Email or password is wrong.';
+const UNCONFIRMED =
+  'Please confirm your email address before signing in. We have emailed you a new confirmation link.';
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const redirectTo = safeRedirect(new URL(request.url).searchParams.get('redirectTo'), '/');
+  if (await authFor(context).getUser(request)) throw redirect(redirectTo);
+  return { redirectTo };
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const formData = await request.formData();
+  const submission = parseWithZod(formData, { schema: signInSchema });
+  if (submission.status !== 'success') return invalid(submission);
+  if (isBot(submission.value)) return invalid(submission, { formErrors: [WRONG] });
+
+  const result = await authFor(context).signIn(request, submission.value);
+  if (result.ok) {
+    throw redirect(safeRedirect(submission.value.redirectTo, '/'), { headers: result.headers });
+  }
+  switch (result.reason) {
+    case 'invalid':
+      return invalid(submission, { formErrors: [WRONG] });
+    case 'unconfirmed':
+      return invalid(submission, { formErrors: [UNCONFIRMED] });
+    case 'locked': {
+      const wait = minutesFrom(result.retryAfterSeconds);
+      const message = `Too many wrong passwords for this email. Please wait ${wait} and try again, or use “Email me a sign-in link”.`;
+      return invalid(
+        submission,
+        { formErrors: [message] },
+        { status: 429, headers: { 'Retry-After': String(result.retryAfterSeconds) } },
+      );
+    }
+  }
+}
+
+export default function SignIn() {
+  const { redirectTo } = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>();
+  const [form, fields] = useAuthForm(signInSchema, lastResult, { redirectTo });
+  // After a wrong password, put the cursor back in the password field.
+  const focus =
+    firstInvalid([fields.email, fields.password]) ?? (form.errors ? 'password' : undefined);
+  return (
+    <div className="page narrow">
+      <h1>Sign in</h1>
+      <div className="card">
+        <Form method="post" {...getFormProps(form)}>
+          <FormErrors errors={form.errors} id={form.errorId} />
+          <TextField
+            meta={fields.email}
+            label="Email"
+            type="email"
+            autoComplete="email"
+            autoFocus={focus === 'email'}
+          />
+          <TextField
+            meta={fields.password}
+            label="Password"
+            type="password"
+            autoComplete="current-password"
+            autoFocus={focus === 'password'}
+          />
+          <input
+            type="hidden"
+            name={fields.redirectTo.name}
+            value={fields.redirectTo.initialValue ?? redirectTo}
+          />
+          <Honeypot />
+          <SubmitButton>Sign in</SubmitButton>
+        </Form>
+      </div>
+      <ul>
+        <li>
+          <Link to="/magic-link">Email me a sign-in link</Link>
+        </li>
+        <li>
+          <Link to="/forgot-password">Forgot your password?</Link>
+        </li>
+        <li>
+          New to JobTrack? <Link to="/signup">Create an account</Link>
+        </li>
+      </ul>
+    </div>
+  );
+}

@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { AuthNotConfiguredError } from '~/auth/not-configured.server';
+import { getUser, startSession } from '~/auth/session.server';
+import { loader as outboxLoader } from '~/routes/dev.outbox';
+import { loader as signinLoader } from '~/routes/signin';
+import { makeContext } from '../../support/context';
+import { setupTestDatabase } from '../../support/db';
+import { get, runLoader } from '../../support/http';
+import { newEmail, PASSWORD, quietOutbox, signIn, signUp } from './support';
+
+const db = setupTestDatabase();
+quietOutbox();
+
+describe('dev outbox', () => {
+  it('lists the emails newest first, each with To, Subject and its links', async () => {
+    const { context } = makeContext(db.handle);
+    const email = newEmail();
+    await signUp(context, { email, password: PASSWORD, adult: 'on' });
+    await signIn(context, email, PASSWORD); // unconfirmed: a second confirmation email
+
+    const page = await runLoader(outboxLoader, get('/dev/outbox'), { context });
+
+    expect(page.status).toBe(200);
+    const mine = page.data.emails.filter((e: { to: string }) => e.to === email);
+    expect(mine).toHaveLength(2);
+    expect(mine[0].subject).toBe('Confirm your email address for JobTrack');
+    expect(mine[0].body).toMatch(
+      /http:\/\/localhost:8787\/auth\/confirm\?token_hash=[0-9a-f]{64}&type=signup/,
+    );
+    expect(mine[0].sentAt).toMatch(/^\d{1,2} [A-Z][a-z]{2} \d{4}/);
+    const bodies = mine.map((e: { body: string }) => e.body);
+    expect(bodies[0]).not.toBe(bodies[1]);
+    const all = page.data.emails.map((e: { id: string }) => e.id);
+    expect(all.indexOf(mine[0].id)).toBeLessThan(all.indexOf(mine[1].id));
+  });
+
+  it('does not exist outside local mode (404)', async () => {
+    const { context } = makeContext(db.handle, { AUTH_MODE: 'supabase' });
+
+    const page = await runLoader(outboxLoader, get('/dev/outbox'), { context });
+
+    expect(page.status).toBe(404);
+  });
+});
+
+describe('auth mode', () => {
+  it('uses the local adapter when AUTH_MODE is local', async () => {
+    const { context } = makeContext(db.handle, { AUTH_MODE: 'local' });
+    expect(await getUser(get('/'), context)).toBeNull();
+  });
+
+  it('says plainly that Supabase auth is not configured yet instead of pretending', async () => {
+    const { context } = makeContext(db.handle, { AUTH_MODE: 'supabase' });
+
+    await expect(getUser(get('/'), context)).rejects.toThrow(AuthNotConfiguredError);
+    await expect(getUser(get('/'), context)).rejects.toThrow(/"supabase" is not configured yet/);
+    await expect(runLoader(signinLoader, get('/signin'), { context })).rejects.toThrow(
+      AuthNotConfiguredError,
+    );
+    await expect(startSession(get('/'), context, crypto.randomUUID())).rejects.toThrow(
+      AuthNotConfiguredError,
+    );
+  });
+});

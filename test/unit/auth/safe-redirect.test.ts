@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { safeRedirect } from '~/http/safe-redirect';
+
+describe('safeRedirect', () => {
+  it.each([
+    ['/applications', '/applications'],
+    ['/applications?status=applied&page=2', '/applications?status=applied&page=2'],
+    ['/applications/123/edit#notes', '/applications/123/edit#notes'],
+    ['/', '/'],
+  ])('keeps the same-site path %s', (to, expected) => {
+    expect(safeRedirect(to, '/fallback')).toBe(expected);
+  });
+
+  it.each([
+    ['//evil.example', 'protocol-relative URL'],
+    ['//evil.example/path', 'protocol-relative URL with a path'],
+    ['/\\evil.example', 'backslash that browsers read as a slash'],
+    ['/\\/evil.example', 'backslash then slash'],
+    ['\\\\evil.example', 'two backslashes'],
+    ['https://evil.example/', 'absolute URL'],
+    ['http://localhost:8787/applications', 'absolute URL to ourselves'],
+    ['javascript:alert(1)', 'javascript: URL'],
+    ['/\t/evil.example', 'tab that browsers strip to make //'],
+    ['/\n/evil.example', 'newline that browsers strip to make //'],
+    ['applications', 'relative path'],
+    ['', 'empty string'],
+  ])('falls back for %j (%s)', (to) => {
+    expect(safeRedirect(to, '/fallback')).toBe('/fallback');
+  });
+
+  it('falls back for missing values and files', () => {
+    expect(safeRedirect(null)).toBe('/');
+    expect(safeRedirect(undefined, '/x')).toBe('/x');
+    expect(safeRedirect(new File([], 'a.txt'), '/x')).toBe('/x');
+  });
+});

@@ -1,0 +1,161 @@
+import { parseWithZod } from '@conform-to/zod';
+import { describe, expect, it } from 'vitest';
+import { serverChecks } from '~/auth/common-passwords.server';
+import {
+  changePasswordSchema,
+  emailLinkSchema,
+  resetPasswordSchema,
+  signInSchema,
+  signUpSchema,
+} from '~/auth/schemas';
+
+function form(fields: Record<string, string>) {
+  const data = new FormData();
+  for (const [k, v] of Object.entries(fields)) data.append(k, v);
+  return data;
+}
+
+const signUp = (fields: Record<string, string>, checks = serverChecks) =>
+  parseWithZod(form(fields), { schema: signUpSchema(checks) });
+
+const valid = { email: 'ada@example.com', password: 'plum kettle harbour', adult: 'on' };
+
+function errorsOf(submission: ReturnType<typeof signUp>) {
+  return submission.status === 'error' ? submission.error : null;
+}
+
+describe('sign-up schema', () => {
+  it('accepts an email, a good password and the age confirmation', () => {
+    const result = signUp(valid);
+    expect(result.status).toBe('success');
+    if (result.status === 'success') {
+      expect(result.value).toEqual({
+        email: 'ada@example.com',
+        password: 'plum kettle harbour',
+        adult: true,
+      });
+    }
+  });
+
+  it('normalises the email: trimmed and lower-cased', () => {
+    const result = signUp({ ...valid, email: '  Ada.Lovelace@Example.COM ' });
+    expect(result.status === 'success' && result.value.email).toBe('ada.lovelace@example.com');
+  });
+
+  it.each([
+    ['', 'Enter your email address'],
+    ['not-an-email', 'Enter an email address like name@example.com'],
+    [`${'a'.repeat(250)}@example.com`, 'Email addresses are at most 254 characters'],
+  ])('refuses the email %j', (email, message) => {
+    expect(errorsOf(signUp({ ...valid, email }))?.email?.[0]).toBe(message);
+  });
+
+  it('needs at least 8 characters', () => {
+    expect(errorsOf(signUp({ ...valid, password: 'abc defg' }))).toBeNull();
+    expect(errorsOf(signUp({ ...valid, password: 'abc def' }))?.password).toEqual([
+      'Use at least 8 characters',
+    ]);
+    expect(errorsOf(signUp({ ...valid, password: '' }))?.password).toEqual(['Enter a password']);
+  });
+
+  it('counts characters as people do: four emoji are four characters, not eight', () => {
+    expect(errorsOf(signUp({ ...valid, password: '😀🎉🍋🚲' }))?.password).toEqual([
+      'Use at least 8 characters',
+    ]);
+    expect(errorsOf(signUp({ ...valid, password: '😀🎉🍋🚲🌵🐢🎈🧩' }))).toBeNull();
+  });
+
+  it('allows at least 64 characters, and up to 128', () => {
+    const long = 'kettle harbour plum '.repeat(7).slice(0, 128);
+    expect(long).toHaveLength(128);
+    expect(errorsOf(signUp({ ...valid, password: long.slice(0, 64) }))).toBeNull();
+    expect(errorsOf(signUp({ ...valid, password: long }))).toBeNull();
+    expect(errorsOf(signUp({ ...valid, password: `${long}x` }))?.password).toEqual([
+      'Use 128 characters or fewer',
+    ]);
+  });
+
+  it('has no composition rules: lower-case letters alone, or spaces, are fine', () => {
+    expect(errorsOf(signUp({ ...valid, password: 'lowercaseonly' }))).toBeNull();
+    expect(errorsOf(signUp({ ...valid, password: '        x' }))).toBeNull();
+  });
+
+  it('refuses the most common passwords whatever their case, on the server', () => {
+    const message = 'This is one of the most common passwords. Choose one that is harder to guess';
+    expect(errorsOf(signUp({ ...valid, password: 'password1' }))?.password).toEqual([message]);
+    expect(errorsOf(signUp({ ...valid, password: 'QwertyUIOP' }))?.password).toEqual([message]);
+  });
+
+  it('leaves the common-password check to the server in the browser (no list there)', () => {
+    const browser = parseWithZod(form({ ...valid, password: 'password1' }), {
+      schema: signUpSchema(),
+    });
+    expect(browser.status).toBe('success');
+  });
+
+  it('requires the "I am 18 or over" confirmation', () => {
+    const { adult: _adult, ...rest } = valid;
+    expect(errorsOf(signUp(rest))?.adult).toEqual(['Confirm that you are 18 or over']);
+    expect(errorsOf(signUp({ ...valid, adult: 'yes please' }))?.adult).toEqual([
+      'Confirm that you are 18 or over',
+    ]);
+  });
+
+  it('limits the honeypot field like any other', () => {
+    expect(errorsOf(signUp({ ...valid, website: 'x'.repeat(201) }))?.website).toBeTruthy();
+  });
+});
+
+describe('sign-in schema', () => {
+  it('does not apply the new-password rules to an existing password', () => {
+    const result = parseWithZod(form({ email: 'a@example.com', password: 'short' }), {
+      schema: signInSchema,
+    });
+    expect(result.status).toBe('success');
+  });
+
+  it('limits the password and the redirect target', () => {
+    const result = parseWithZod(
+      form({
+        email: 'a@example.com',
+        password: 'x'.repeat(129),
+        redirectTo: `/${'x'.repeat(2000)}`,
+      }),
+      { schema: signInSchema },
+    );
+    const error = result.status === 'error' ? result.error : {};
+    expect(error?.password).toBeTruthy();
+    expect(error?.redirectTo).toBeTruthy();
+  });
+});
+
+describe('link and password-change schemas', () => {
+  const token = 'ab'.repeat(32);
+
+  it('accepts only a 64-hex token and the two link types', () => {
+    const ok = parseWithZod(form({ token_hash: token, type: 'magiclink' }), {
+      schema: emailLinkSchema,
+    });
+    expect(ok.status).toBe('success');
+    for (const fields of [
+      { token_hash: token.slice(1), type: 'signup' },
+      { token_hash: token.toUpperCase(), type: 'signup' },
+      { token_hash: token, type: 'recovery' },
+    ]) {
+      expect(parseWithZod(form(fields), { schema: emailLinkSchema }).status).toBe('error');
+    }
+  });
+
+  it('applies the new-password rules to a reset and to a change', () => {
+    const reset = parseWithZod(form({ token, password: 'iloveyou' }), {
+      schema: resetPasswordSchema(serverChecks),
+    });
+    expect(reset.status === 'error' && reset.error?.password).toBeTruthy();
+    const change = parseWithZod(form({ currentPassword: 'anything', newPassword: 'short' }), {
+      schema: changePasswordSchema(serverChecks),
+    });
+    expect(change.status === 'error' && change.error).toEqual({
+      newPassword: ['Use at least 8 characters'],
+    });
+  });
+});
