@@ -1,0 +1,93 @@
+// Dates are shown like "27 Nov 2026". The month names are spelt out here rather than taken from
+// Intl, whose en-GB data differs between runtimes ("Sep" or "Sept"), which would break hydration.
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** The earliest date the forms accept. */
+export const MIN_DATE = '2000-01-01';
+/** The latest date the forms accept. */
+export const MAX_DATE = '2100-12-31';
+
+// JobTrack is for people job hunting in the UK, so "today" is the date in London, not in UTC
+// (where the Worker runs) nor in whatever zone a test machine is set to.
+const londonParts = new Intl.DateTimeFormat('en-GB', {
+  timeZone: 'Europe/London',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+});
+
+function inLondon(instant: Date) {
+  const part = (type: string) =>
+    londonParts.formatToParts(instant).find((p) => p.type === type)?.value ?? '';
+  return {
+    year: part('year'),
+    month: part('month'),
+    day: part('day'),
+    hour: part('hour'),
+    minute: part('minute'),
+  };
+}
+
+/** True for a YYYY-MM-DD string that names a day that exists (no 31 February). */
+export function isRealIsoDate(value: string): boolean {
+  const m = ISO_DATE.exec(value);
+  if (!m) return false;
+  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const d = new Date(Date.UTC(year, month - 1, day));
+  return d.getUTCFullYear() === year && d.getUTCMonth() === month - 1 && d.getUTCDate() === day;
+}
+
+/** Today's date in London as YYYY-MM-DD. */
+export function todayInLondon(now: Date = new Date()): string {
+  const { year, month, day } = inLondon(now);
+  return `${year}-${month}-${day}`;
+}
+
+/** The YYYY-MM-DD date `days` after `iso` (negative goes back). */
+export function addDays(iso: string, days: number): string {
+  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
+  return new Date(Date.UTC(y, m - 1, d) + days * DAY_MS).toISOString().slice(0, 10);
+}
+
+/** Whole days from `fromIso` to `toIso` (both YYYY-MM-DD). */
+export function daysBetween(fromIso: string, toIso: string): number {
+  const at = (iso: string) => {
+    const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
+    return Date.UTC(y, m - 1, d);
+  };
+  return Math.round((at(toIso) - at(fromIso)) / DAY_MS);
+}
+
+/** A date-only value (YYYY-MM-DD) as "27 Nov 2026"; no time zone can shift it. Empty for none. */
+export function formatDate(iso: string | null | undefined): string {
+  const m = iso ? ISO_DATE.exec(iso) : null;
+  if (!m) return '';
+  return `${Number(m[3])} ${MONTHS[Number(m[2]) - 1]} ${m[1]}`;
+}
+
+/** An instant as its London date, "27 Nov 2026". */
+export function formatInstantDate(instant: Date | string): string {
+  const { year, month, day } = inLondon(new Date(instant));
+  return formatDate(`${year}-${month}-${day}`);
+}
+
+/** An instant as its London date and time, "27 Nov 2026, 14:05". */
+export function formatDateTime(instant: Date | string): string {
+  const { year, month, day, hour, minute } = inLondon(new Date(instant));
+  return `${formatDate(`${year}-${month}-${day}`)}, ${hour}:${minute}`;
+}
+
+/** How long until a closing date, in words: "Closes today", "Closes tomorrow", "Closes in 3 days". */
+export function closesIn(closingIso: string, todayIso: string): string {
+  const days = daysBetween(todayIso, closingIso);
+  if (days < 0) return 'Closed';
+  if (days === 0) return 'Closes today';
+  if (days === 1) return 'Closes tomorrow';
+  return `Closes in ${days} days`;
+}

@@ -1,0 +1,140 @@
+import { Form, useNavigation } from '@remix-run/react';
+import type { ReactNode } from 'react';
+import { closesIn, formatDate, formatDateTime } from './dates';
+import { isWebAddress } from './schema';
+import { StatusBadge } from './status-badge';
+import { STATUS_OPTIONS, statusLabel, type Status } from './statuses';
+
+type Details = {
+  status: Status;
+  dateApplied: string | null;
+  closingDate: string | null;
+  advertUrl: string | null;
+  location: string | null;
+  salary: string | null;
+  source: string | null;
+  notes: string | null;
+};
+
+type HistoryEntry = { id: string; fromStatus: Status | null; toStatus: Status; changedAt: string };
+
+const none = <span className="muted">Not given</span>;
+
+/** An application's fields, each shown as the person typed it. */
+export function ApplicationDetails({
+  application,
+  today,
+}: {
+  application: Details;
+  today: string;
+}) {
+  const a = application;
+  const rows: Array<[string, ReactNode]> = [
+    ['Date applied', a.dateApplied ? formatDate(a.dateApplied) : none],
+    [
+      'Closing date',
+      a.closingDate ? (
+        <>
+          {formatDate(a.closingDate)}{' '}
+          <span className="muted">({closesIn(a.closingDate, today)})</span>
+        </>
+      ) : (
+        none
+      ),
+    ],
+    ['Location', a.location || none],
+    ['Salary', a.salary || none],
+    ['Source', a.source || none],
+    [
+      'Job advert',
+      // Checked again here: only http(s) addresses ever become links.
+      a.advertUrl && isWebAddress(a.advertUrl) ? (
+        <a href={a.advertUrl} target="_blank" rel="noopener noreferrer" className="advert-link">
+          {a.advertUrl}
+          <span className="visually-hidden"> (opens in a new tab)</span>
+        </a>
+      ) : (
+        a.advertUrl || none
+      ),
+    ],
+  ];
+  return (
+    <section className="card" aria-labelledby="details-heading">
+      <h2 id="details-heading" className="visually-hidden">
+        Details
+      </h2>
+      <dl className="details">
+        {rows.map(([term, value]) => (
+          <div key={term}>
+            <dt>{term}</dt>
+            <dd>{value}</dd>
+          </div>
+        ))}
+      </dl>
+      <h3 className="details__notes-heading">Notes</h3>
+      {a.notes ? <p className="notes">{a.notes}</p> : <p className="muted">No notes yet.</p>}
+    </section>
+  );
+}
+
+/** The one-step status change on an application's page. */
+export function StatusChangeForm({ status, error }: { status: Status; error?: string }) {
+  const navigation = useNavigation();
+  const pending =
+    navigation.state === 'submitting' && navigation.formData?.get('intent') === 'status';
+  return (
+    <Form method="post" preventScrollReset className="card status-change">
+      <input type="hidden" name="intent" value="status" />
+      <div className={`field${error ? ' field--invalid' : ''}`}>
+        <label htmlFor="status">Status</label>
+        <div className="status-change__row">
+          <select
+            id="status"
+            name="status"
+            defaultValue={status}
+            key={status}
+            aria-invalid={error ? true : undefined}
+            aria-describedby={error ? 'status-error' : undefined}
+          >
+            {STATUS_OPTIONS.map((o) => (
+              <option key={o.value} value={o.value}>
+                {o.label}
+              </option>
+            ))}
+          </select>
+          <button type="submit" aria-disabled={pending || undefined}>
+            Update status
+          </button>
+        </div>
+        {error ? (
+          <p className="field__error" id="status-error">
+            {error}
+          </p>
+        ) : null}
+        <span role="status" className="muted">
+          {pending ? 'Updating…' : ''}
+        </span>
+      </div>
+    </Form>
+  );
+}
+
+/** Every status the application has had, newest first, each with when it changed. */
+export function StatusHistory({ history }: { history: HistoryEntry[] }) {
+  return (
+    <section className="card" aria-labelledby="history-heading">
+      <h2 id="history-heading">Status history</h2>
+      <ol className="history">
+        {history.map((h) => (
+          <li key={h.id}>
+            <StatusBadge status={h.toStatus} />
+            <span>{h.fromStatus ? `from ${statusLabel(h.fromStatus)}` : 'when added'}</span>
+            <time dateTime={h.changedAt} className="muted">
+              {formatDateTime(h.changedAt)}
+            </time>
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}

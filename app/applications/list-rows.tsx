@@ -1,0 +1,77 @@
+import { Form, Link, useNavigation } from '@remix-run/react';
+import { formatDate, formatInstantDate } from './dates';
+import type { ListRow } from './types';
+import { StatusBadge } from './status-badge';
+import { STATUS_OPTIONS } from './statuses';
+
+/** The applications on this page, each with a one-step status change. */
+export function ApplicationRows({ rows, statusAction }: { rows: ListRow[]; statusAction: string }) {
+  return (
+    <ul className="app-list">
+      {rows.map((row) => (
+        <ApplicationRow key={row.id} row={row} statusAction={statusAction} />
+      ))}
+    </ul>
+  );
+}
+
+function ApplicationRow({ row, statusAction }: { row: ListRow; statusAction: string }) {
+  const navigation = useNavigation();
+  const pending = navigation.state !== 'idle' && navigation.formData?.get('id') === row.id;
+  // Optimistic: show the chosen status while the change is on its way.
+  const shown = pending ? String(navigation.formData?.get('status') ?? row.status) : row.status;
+  const name = `${row.role} at ${row.company}`;
+  const selectId = `status-${row.id}`;
+  return (
+    <li className="app-row card">
+      <div className="app-row__main">
+        <Link to={`/applications/${row.id}`} className="app-row__title">
+          {name}
+        </Link>
+        <dl className="app-row__meta">
+          <div>
+            <dt>Status</dt>
+            <dd>
+              <StatusBadge status={shown} />
+            </dd>
+          </div>
+          <div>
+            <dt>Closing date</dt>
+            <dd>
+              {row.closingDate ? formatDate(row.closingDate) : <span className="muted">None</span>}
+            </dd>
+          </div>
+          <div>
+            <dt>Last updated</dt>
+            <dd>{formatInstantDate(row.updatedAt)}</dd>
+          </div>
+        </dl>
+      </div>
+      {/* preventScrollReset: after the redirect back to this list the page stays where it was. */}
+      <Form method="post" action={statusAction} preventScrollReset className="status-form">
+        <input type="hidden" name="intent" value="status" />
+        <input type="hidden" name="id" value={row.id} />
+        <label htmlFor={selectId} className="visually-hidden">
+          Status for {name}
+        </label>
+        <select id={selectId} name="status" defaultValue={row.status} key={row.status}>
+          {STATUS_OPTIONS.map((o) => (
+            <option key={o.value} value={o.value}>
+              {o.label}
+            </option>
+          ))}
+        </select>
+        <button
+          type="submit"
+          className="button--small button--secondary"
+          aria-disabled={pending || undefined}
+        >
+          Update
+        </button>
+        <span role="status" className="status-form__pending muted">
+          {pending ? 'Updating…' : ''}
+        </span>
+      </Form>
+    </li>
+  );
+}

@@ -1,0 +1,147 @@
+// Reads of a person's applications. Each runs through asUser, so RLS is in force, and still filters
+// on user_id itself: the policy is the safety net, not the only guard.
+import type { AppLoadContext } from '@remix-run/cloudflare';
+import { and, count, desc, eq, gte, ilike, lte, notInArray, or, sql, type SQL } from 'drizzle-orm';
+import { applications, statusChanges } from '#db/schema';
+import { asUser, type Tx } from '~/db.server';
+import { addDays } from './dates';
+import { containsPattern, pageWindow, PAGE_SIZE, type ListQuery, type Sort } from './list-query';
+import { CLOSED_STATUSES, STATUSES, type Status } from './statuses';
+import type { ClosingSoonRow, ListRow } from './types';
+
+/** How many applications have each status (zero included). */
+export type StatusCounts = Record<Status, number>;
+
+// Ties are broken by id so that paging never shows a row twice or skips one.
+const ORDER: Record<Sort, SQL[]> = {
+  updated: [sql`${applications.updatedAt} desc`, sql`${applications.id} desc`],
+  closing: [
+    sql`${applications.closingDate} asc nulls last`,
+    sql`${applications.updatedAt} desc`,
+    sql`${applications.id} desc`,
+  ],
+  applied: [
+    sql`${applications.dateApplied} desc nulls last`,
+    sql`${applications.updatedAt} desc`,
+    sql`${applications.id} desc`,
+  ],
+};
+
+function searchFilter(q: string) {
+  if (!q) return undefined;
+  const pattern = containsPattern(q);
+  return or(ilike(applications.company, pattern), ilike(applications.role, pattern));
+}
+
+/** How many of the person's applications (matching `q`, if given) have each status: one grouped query. */
+async function countByStatus(tx: Tx, userId: string, q = ''): Promise<StatusCounts> {
+  const rows = await tx
+    .select({ status: applications.status, n: count() })
+    .from(applications)
+    .where(and(eq(applications.userId, userId), searchFilter(q)))
+    .groupBy(applications.status);
+  const counts = Object.fromEntries(STATUSES.map((s) => [s, 0])) as StatusCounts;
+  for (const row of rows) counts[row.status] = Number(row.n);
+  return counts;
+}
+
+const sum = (counts: StatusCounts) => Object.values(counts).reduce((a, b) => a + b, 0);
+
+/** One page of the list for `query`, with counts per status and the page window. */
+export function listApplications(context: AppLoadContext, userId: string, query: ListQuery) {
+  return asUser(context, userId, async (tx) => {
+    // Counts follow the search but not the status filter, so each count says what its link will show.
+    const counts = await countByStatus(tx, userId, query.q);
+    const matching = query.status ? counts[query.status] : sum(counts);
+    const { page, pages, offset } = pageWindow(matching, query.page);
+    const rows = await tx
+      .select({
+        id: applications.id,
+        company: applications.company,
+        role: applications.role,
+        status: applications.status,
+        closingDate: applications.closingDate,
+        updatedAt: applications.updatedAt,
+      })
+      .from(applications)
+      .where(
+        and(
+          eq(applications.userId, userId),
+          query.status ? eq(applications.status, query.status) : undefined,
+          searchFilter(query.q),
+        ),
+      )
+      .orderBy(...ORDER[query.sort])
+      .limit(PAGE_SIZE)
+      .offset(offset);
+    return {
+      rows: rows.map((r): ListRow => ({ ...r, updatedAt: r.updatedAt.toISOString() })),
+      counts,
+      total: sum(counts),
+      matching,
+      page,
+      pages,
+    };
+  });
+}
+
+/** The dashboard: open applications closing from `today` to a week later (soonest first), and counts. */
+export function loadDashboard(context: AppLoadContext, userId: string, today: string) {
+  return asUser(context, userId, async (tx) => {
+    const counts = await countByStatus(tx, userId);
+    const closingSoon = await tx
+      .select({
+        id: applications.id,
+        company: applications.company,
+        role: applications.role,
+        status: applications.status,
+        closingDate: applications.closingDate,
+      })
+      .from(applications)
+      .where(
+        and(
+          eq(applications.userId, userId),
+          gte(applications.closingDate, today),
+          lte(applications.closingDate, addDays(today, 7)),
+          notInArray(applications.status, [...CLOSED_STATUSES]),
+        ),
+      )
+      .orderBy(applications.closingDate, applications.company, applications.id)
+      .limit(50);
+    return {
+      counts,
+      total: sum(counts),
+      closingSoon: closingSoon.map((r): ClosingSoonRow => ({ ...r, closingDate: r.closingDate! })),
+    };
+  });
+}
+
+/** One of the person's applications with its status history (newest first), or null. */
+export function getApplication(context: AppLoadContext, userId: string, id: string) {
+  return asUser(context, userId, async (tx) => {
+    const [row] = await tx
+      .select()
+      .from(applications)
+      .where(and(eq(applications.id, id), eq(applications.userId, userId)));
+    if (!row) return null;
+    const history = await tx
+      .select({
+        id: statusChanges.id,
+        fromStatus: statusChanges.fromStatus,
+        toStatus: statusChanges.toStatus,
+        changedAt: statusChanges.changedAt,
+      })
+      .from(statusChanges)
+      .where(and(eq(statusChanges.applicationId, id), eq(statusChanges.userId, userId)))
+      .orderBy(desc(statusChanges.changedAt), desc(statusChanges.id));
+    const { userId: _owner, ...application } = row;
+    return {
+      application: {
+        ...application,
+        createdAt: application.createdAt.toISOString(),
+        updatedAt: application.updatedAt.toISOString(),
+      },
+      history: history.map((h) => ({ ...h, changedAt: h.changedAt.toISOString() })),
+    };
+  });
+}

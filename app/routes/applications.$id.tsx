@@ -1,0 +1,82 @@
+import type {
+  ActionFunctionArgs,
+  LinksFunction,
+  LoaderFunctionArgs,
+  MetaFunction,
+} from '@remix-run/cloudflare';
+import { data, redirect } from '@remix-run/cloudflare';
+import { Link, useActionData, useLoaderData } from '@remix-run/react';
+import { applyStatusChange, notFound, requireUuid } from '~/applications/actions.server';
+import styles from '~/applications/applications.css?url';
+import { todayInLondon } from '~/applications/dates';
+import { ApplicationDetails, StatusChangeForm, StatusHistory } from '~/applications/detail';
+import { getApplication } from '~/applications/queries.server';
+import { StatusBadge } from '~/applications/status-badge';
+import { requireUser } from '~/auth/session.server';
+
+export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }];
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  {
+    title: data
+      ? `${data.application.role} at ${data.application.company} · JobTrack`
+      : 'Application · JobTrack',
+  },
+];
+
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const user = await requireUser(request, context);
+  const found = await getApplication(context, user.id, requireUuid(params.id));
+  if (!found) throw notFound();
+  return { ...found, today: todayInLondon() };
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const user = await requireUser(request, context);
+  const formData = await request.formData();
+  if (formData.get('intent') !== 'status') {
+    return data({ error: 'That form could not be handled. Please try again.' }, { status: 400 });
+  }
+  const reply = await applyStatusChange(context, user.id, params.id, formData);
+  if (reply)
+    return data(
+      { error: reply.error?.status?.[0] ?? 'Choose a status from the list' },
+      { status: 400 },
+    );
+  return redirect(`/applications/${params.id}`);
+}
+
+export default function ApplicationPage() {
+  const { application: a, history, today } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  return (
+    <div className="page">
+      <div className="page-head">
+        <div>
+          <p className="muted breadcrumb">
+            <Link to="/applications">Back to list</Link>
+          </p>
+          <h1>
+            {a.role} at {a.company}
+          </h1>
+        </div>
+        <div className="actions">
+          <StatusBadge status={a.status} />
+          <Link to={`/applications/${a.id}/edit`} className="button button--secondary">
+            Edit
+          </Link>
+          <Link to={`/applications/${a.id}/delete`} className="button button--secondary">
+            Delete
+          </Link>
+        </div>
+      </div>
+      <div className="detail-grid">
+        <ApplicationDetails application={a} today={today} />
+        <div className="detail-side">
+          <StatusChangeForm status={a.status} error={actionData?.error} />
+          <StatusHistory history={history} />
+        </div>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,101 @@
+import type {
+  ActionFunctionArgs,
+  LinksFunction,
+  LoaderFunctionArgs,
+  MetaFunction,
+} from '@remix-run/cloudflare';
+import { data, redirect } from '@remix-run/cloudflare';
+import { Link, useActionData, useLoaderData } from '@remix-run/react';
+import { applyStatusChange } from '~/applications/actions.server';
+import styles from '~/applications/applications.css?url';
+import { ListFilters, Pagination, StatusCountLinks } from '~/applications/list-filters';
+import { listQuerySearch, parseListQuery } from '~/applications/list-query';
+import { ApplicationRows } from '~/applications/list-rows';
+import { noticeMessage } from '~/applications/notices';
+import { listApplications } from '~/applications/queries.server';
+import { requireUser } from '~/auth/session.server';
+import { FormErrors } from '~/components/forms';
+
+export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }];
+
+export const meta: MetaFunction = () => [{ title: 'Applications · JobTrack' }];
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const user = await requireUser(request, context);
+  const url = new URL(request.url);
+  const query = parseListQuery(url.searchParams);
+  const list = await listApplications(context, user.id, query);
+  return {
+    query: { ...query, page: list.page },
+    ...list,
+    notice: noticeMessage(url.searchParams.get('notice')),
+  };
+}
+
+/** The one-step status change from a row; afterwards, back to the same filtered page. */
+export async function action({ request, context }: ActionFunctionArgs) {
+  const user = await requireUser(request, context);
+  const formData = await request.formData();
+  if (formData.get('intent') !== 'status') {
+    return data({ errors: ['That form could not be handled. Please try again.'] }, { status: 400 });
+  }
+  const reply = await applyStatusChange(context, user.id, formData.get('id'), formData);
+  if (reply) return data({ errors: ['Choose a status from the list.'] }, { status: 400 });
+  // Rebuilt from the parsed query, never echoed, so the redirect can only stay on this list.
+  const query = parseListQuery(new URL(request.url).searchParams);
+  return redirect(`/applications${listQuerySearch(query)}`);
+}
+
+export default function Applications() {
+  const { query, rows, counts, total, matching, page, pages, notice } =
+    useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const search = listQuerySearch(query);
+  // `index` makes the POST reach this index route; the search keeps the filters for the redirect.
+  const statusAction = `/applications?index${search ? `&${search.slice(1)}` : ''}`;
+  const filtered = Boolean(query.q || query.status);
+  return (
+    <div className="page">
+      <div className="page-head">
+        <h1>Applications</h1>
+        <Link to="/applications/new" className="button">
+          Add application
+        </Link>
+      </div>
+      {notice ? (
+        <p className="notice" role="status">
+          {notice}
+        </p>
+      ) : null}
+      <FormErrors errors={actionData?.errors} />
+      <ListFilters query={query} />
+      {total > 0 || filtered ? (
+        <StatusCountLinks query={query} counts={counts} total={total} />
+      ) : null}
+      {rows.length > 0 ? (
+        <>
+          <p className="muted list-summary">
+            {matching === 1 ? '1 application' : `${matching} applications`}
+            {filtered ? ' match' + (matching === 1 ? 'es' : '') : ''}
+          </p>
+          <ApplicationRows rows={rows} statusAction={statusAction} />
+          <Pagination query={query} page={page} pages={pages} />
+        </>
+      ) : filtered ? (
+        <div className="card empty-state">
+          <p>No applications match these filters.</p>
+          <p>
+            <Link to="/applications">Clear the filters</Link>
+          </p>
+        </div>
+      ) : (
+        <div className="card empty-state">
+          <p>You have not added any applications yet.</p>
+          <p>
+            <Link to="/applications/new">Add your first application</Link>
+          </p>
+        </div>
+      )}
+    </div>
+  );
+}

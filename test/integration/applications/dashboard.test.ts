@@ -1,0 +1,97 @@
+import { describe, expect, it } from 'vitest';
+import { addDays, todayInLondon } from '~/applications/dates';
+import { loader } from '~/routes/_index';
+import { get, runLoader } from '../../support/http';
+import { insertApplication, setupApplicationsTest } from './fixtures';
+
+const t = setupApplicationsTest();
+
+const home = (cookie?: string) => runLoader(loader, get('/', { cookie }), { context: t.context });
+
+describe('the home page', () => {
+  it('is the landing page for a visitor who is not signed in', async () => {
+    const outcome = await home();
+    expect(outcome.status).toBe(200);
+    expect(outcome.data).toEqual({ signedIn: false });
+  });
+
+  it('is an empty dashboard for someone who has not added anything yet', async () => {
+    const me = await t.person();
+    const outcome = await home(me.cookie);
+    expect(outcome.data).toMatchObject({ signedIn: true, total: 0, closingSoon: [] });
+    expect(Object.values(outcome.data.counts)).toEqual([0, 0, 0, 0, 0, 0, 0, 0]);
+  });
+
+  it('lists open applications closing from today to 7 days ahead, soonest first', async () => {
+    const me = await t.person();
+    const other = await t.person();
+    const today = todayInLondon();
+    const on = (days: number) => addDays(today, days);
+    await insertApplication(t.db, me.id, {
+      company: 'Week',
+      closing_date: on(7),
+      status: 'applied',
+    });
+    await insertApplication(t.db, me.id, {
+      company: 'Today',
+      closing_date: on(0),
+      status: 'saved',
+    });
+    await insertApplication(t.db, me.id, {
+      company: 'Three',
+      closing_date: on(3),
+      status: 'offer',
+    });
+    await insertApplication(t.db, me.id, {
+      company: 'Yesterday',
+      closing_date: on(-1),
+      status: 'saved',
+    });
+    await insertApplication(t.db, me.id, {
+      company: 'Eight',
+      closing_date: on(8),
+      status: 'saved',
+    });
+    await insertApplication(t.db, me.id, {
+      company: 'No date',
+      closing_date: null,
+      status: 'saved',
+    });
+    for (const status of ['accepted', 'rejected', 'withdrawn', 'ghosted']) {
+      await insertApplication(t.db, me.id, {
+        company: `Closed ${status}`,
+        closing_date: on(2),
+        status,
+      });
+    }
+    await insertApplication(t.db, other.id, {
+      company: 'Someone else',
+      closing_date: on(1),
+      status: 'saved',
+    });
+
+    const outcome = await home(me.cookie);
+
+    expect(outcome.data.today).toBe(today);
+    expect(outcome.data.closingSoon.map((r: { company: string }) => r.company)).toEqual([
+      'Today',
+      'Three',
+      'Week',
+    ]);
+    expect(outcome.data.closingSoon[1]).toMatchObject({
+      closingDate: on(3),
+      status: 'offer',
+      role: 'Analyst',
+    });
+  });
+
+  it('counts the person’s applications by status', async () => {
+    const me = await t.person();
+    await insertApplication(t.db, me.id, { status: 'applied' });
+    await insertApplication(t.db, me.id, { status: 'applied' });
+    await insertApplication(t.db, me.id, { status: 'ghosted' });
+    const outcome = await home(me.cookie);
+    expect(outcome.data.counts).toMatchObject({ applied: 2, ghosted: 1, saved: 0 });
+    expect(outcome.data.total).toBe(3);
+  });
+});

@@ -1,0 +1,122 @@
+import { randomUUID } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { action, loader } from '~/routes/applications.$id';
+import { formPost, get, runAction, runLoader } from '../../support/http';
+import {
+  insertApplication,
+  setupApplicationsTest,
+  storedApplication,
+  storedHistory,
+} from './fixtures';
+
+const t = setupApplicationsTest();
+
+const show = (id: string, cookie: string) =>
+  runLoader(loader, get(`/applications/${id}`, { cookie }), { params: { id }, context: t.context });
+
+const changeStatus = (id: string, status: string, cookie: string, origin?: string) =>
+  runAction(
+    action,
+    formPost(`/applications/${id}`, { intent: 'status', status }, { cookie, origin }),
+    {
+      params: { id },
+      context: t.context,
+    },
+  );
+
+describe('an application’s page', () => {
+  it('shows the application with its fields as stored and its status history', async () => {
+    const me = await t.person();
+    const id = await insertApplication(t.db, me.id, {
+      company: 'NHS Digital',
+      role: 'Data Analyst',
+      status: 'applied',
+      salary: '£40k + pension',
+      closing_date: '2026-12-01',
+    });
+
+    const outcome = await show(id, me.cookie);
+
+    expect(outcome.status).toBe(200);
+    expect(outcome.data.application).toMatchObject({
+      id,
+      company: 'NHS Digital',
+      role: 'Data Analyst',
+      status: 'applied',
+      salary: '£40k + pension',
+      closingDate: '2026-12-01',
+    });
+    expect(outcome.data.application).not.toHaveProperty('userId');
+    expect(outcome.data.history).toHaveLength(1);
+    expect(outcome.data.history[0]).toMatchObject({ fromStatus: null, toStatus: 'applied' });
+    expect(outcome.data.history[0].changedAt).toMatch(/^\d{4}-\d{2}-\d{2}T/);
+  });
+
+  it('answers 404 for another person’s application, an unknown id and a malformed one', async () => {
+    const me = await t.person();
+    const other = await t.person();
+    const theirs = await insertApplication(t.db, other.id);
+
+    for (const id of [theirs, randomUUID(), 'not-a-uuid', "1' or '1'='1"]) {
+      expect((await show(id, me.cookie)).status, id).toBe(404);
+    }
+  });
+
+  it('changes the status in one step and adds it to the history, newest first', async () => {
+    const me = await t.person();
+    const id = await insertApplication(t.db, me.id, {
+      status: 'saved',
+      updated_at: '2001-01-01T00:00:00Z',
+    });
+
+    const outcome = await changeStatus(id, 'interviewing', me.cookie);
+
+    expect(outcome.status).toBe(302);
+    expect(outcome.headers.get('Location')).toBe(`/applications/${id}`);
+    const row = await storedApplication(t.db, id);
+    expect(row!.status).toBe('interviewing');
+    expect(String(row!.updated_at) > '2001-01-02').toBe(true);
+    const page = await show(id, me.cookie);
+    expect(page.data.history.map((h: { toStatus: string }) => h.toStatus)).toEqual([
+      'interviewing',
+      'saved',
+    ]);
+    expect(page.data.history[0].fromStatus).toBe('saved');
+  });
+
+  it('records nothing when the status chosen is the one it already has', async () => {
+    const me = await t.person();
+    const id = await insertApplication(t.db, me.id, { status: 'offer' });
+    expect((await changeStatus(id, 'offer', me.cookie)).status).toBe(302);
+    expect(await storedHistory(t.db, id)).toHaveLength(1);
+  });
+
+  it('answers an unknown status with 400 and changes nothing', async () => {
+    const me = await t.person();
+    const id = await insertApplication(t.db, me.id, { status: 'applied' });
+    const outcome = await changeStatus(id, 'hired', me.cookie);
+    expect(outcome.status).toBe(400);
+    expect(outcome.data.error).toBe('Choose a status from the list');
+    expect((await storedApplication(t.db, id))!.status).toBe('applied');
+    expect(await storedHistory(t.db, id)).toHaveLength(1);
+  });
+
+  it('answers 404 to a status change on another person’s application and changes nothing', async () => {
+    const me = await t.person();
+    const other = await t.person();
+    const theirs = await insertApplication(t.db, other.id, { status: 'applied' });
+
+    expect((await changeStatus(theirs, 'rejected', me.cookie)).status).toBe(404);
+    expect((await storedApplication(t.db, theirs))!.status).toBe('applied');
+    expect(await storedHistory(t.db, theirs)).toHaveLength(1);
+  });
+
+  it('refuses a status change from another site with 403', async () => {
+    const me = await t.person();
+    const id = await insertApplication(t.db, me.id, { status: 'applied' });
+    expect((await changeStatus(id, 'rejected', me.cookie, 'https://evil.example')).status).toBe(
+      403,
+    );
+    expect((await storedApplication(t.db, id))!.status).toBe('applied');
+  });
+});

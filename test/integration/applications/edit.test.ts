@@ -1,0 +1,139 @@
+import { randomUUID } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { action, loader } from '~/routes/applications.$id_.edit';
+import { formPost, get, runAction, runLoader } from '../../support/http';
+import {
+  insertApplication,
+  setupApplicationsTest,
+  storedApplication,
+  storedHistory,
+  validForm,
+} from './fixtures';
+
+const t = setupApplicationsTest();
+
+const save = (id: string, fields: Record<string, string>, cookie: string, origin?: string) =>
+  runAction(action, formPost(`/applications/${id}/edit`, fields, { cookie, origin }), {
+    params: { id },
+    context: t.context,
+  });
+
+describe('editing an application', () => {
+  it('fills the form with what is stored', async () => {
+    const me = await t.person();
+    const id = await insertApplication(t.db, me.id, {
+      company: 'Acme',
+      role: 'Clerk',
+      salary: '£25k',
+      closing_date: '2026-05-01',
+    });
+    const outcome = await runLoader(
+      loader,
+      get(`/applications/${id}/edit`, { cookie: me.cookie }),
+      {
+        params: { id },
+        context: t.context,
+      },
+    );
+    expect(outcome.status).toBe(200);
+    expect(outcome.data.application).toMatchObject({
+      company: 'Acme',
+      role: 'Clerk',
+      salary: '£25k',
+      closingDate: '2026-05-01',
+    });
+  });
+
+  it('answers 404 for another person’s application and a malformed id', async () => {
+    const me = await t.person();
+    const other = await t.person();
+    const theirs = await insertApplication(t.db, other.id);
+    for (const id of [theirs, 'abc']) {
+      const outcome = await runLoader(
+        loader,
+        get(`/applications/${id}/edit`, { cookie: me.cookie }),
+        {
+          params: { id },
+          context: t.context,
+        },
+      );
+      expect(outcome.status).toBe(404);
+    }
+  });
+
+  it('saves the changes, clears emptied fields and redirects to the application', async () => {
+    const me = await t.person();
+    const id = await insertApplication(t.db, me.id, {
+      status: 'applied',
+      notes: 'old notes',
+      salary: '£1',
+    });
+
+    const outcome = await save(
+      id,
+      validForm({ status: 'applied', notes: '', salary: '£50,000 pro rata' }),
+      me.cookie,
+    );
+
+    expect(outcome.status).toBe(302);
+    expect(outcome.headers.get('Location')).toBe(`/applications/${id}`);
+    expect(await storedApplication(t.db, id)).toMatchObject({
+      company: 'Leeds City Council',
+      notes: null,
+      salary: '£50,000 pro rata',
+    });
+    expect(await storedHistory(t.db, id)).toHaveLength(1);
+  });
+
+  it('records a history entry when the edit changes the status', async () => {
+    const me = await t.person();
+    const id = await insertApplication(t.db, me.id, { status: 'saved' });
+    await save(id, validForm({ status: 'offer' }), me.cookie);
+    expect((await storedHistory(t.db, id)).map((h) => [h.from_status, h.to_status])).toEqual([
+      [null, 'saved'],
+      ['saved', 'offer'],
+    ]);
+  });
+
+  it('answers invalid input with 400, keeps every typed value and changes nothing', async () => {
+    const me = await t.person();
+    const id = await insertApplication(t.db, me.id, { company: 'Before Ltd' });
+    const typed = validForm({ company: 'After Ltd', role: '', notes: 'n'.repeat(20_001) });
+
+    const outcome = await save(id, typed, me.cookie);
+
+    expect(outcome.status).toBe(400);
+    expect(outcome.data.error.role).toEqual(['Enter the role (the job title)']);
+    expect(outcome.data.error.notes).toEqual(['Notes must be 20,000 characters or fewer']);
+    expect(outcome.data.initialValue).toMatchObject({
+      company: 'After Ltd',
+      salary: '£32,000–£36,000',
+    });
+    expect((await storedApplication(t.db, id))!.company).toBe('Before Ltd');
+  });
+
+  it('answers 404 to saving over another person’s application and changes nothing', async () => {
+    const me = await t.person();
+    const other = await t.person();
+    const theirs = await insertApplication(t.db, other.id, {
+      company: 'Theirs Ltd',
+      status: 'saved',
+    });
+
+    for (const id of [theirs, randomUUID(), 'nope']) {
+      expect((await save(id, validForm({ status: 'offer' }), me.cookie)).status, id).toBe(404);
+    }
+    expect(await storedApplication(t.db, theirs)).toMatchObject({
+      company: 'Theirs Ltd',
+      status: 'saved',
+    });
+    expect(await storedHistory(t.db, theirs)).toHaveLength(1);
+  });
+
+  it('refuses an edit from another site with 403', async () => {
+    const me = await t.person();
+    const id = await insertApplication(t.db, me.id, { company: 'Before Ltd' });
+    expect((await save(id, validForm(), me.cookie, 'https://evil.example')).status).toBe(403);
+    expect((await storedApplication(t.db, id))!.company).toBe('Before Ltd');
+  });
+});

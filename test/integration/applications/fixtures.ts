@@ -1,0 +1,79 @@
+import type { AppLoadContext } from '@remix-run/cloudflare';
+import { beforeAll } from 'vitest';
+import { makeContext } from '../../support/context';
+import { setupTestDatabase } from '../../support/db';
+import { signedInUser, type TestUser } from '../../support/users';
+
+type Db = ReturnType<typeof setupTestDatabase>;
+
+/** A fresh database for this file, a context on it, and a way to make signed-in people. */
+export function setupApplicationsTest() {
+  const db = setupTestDatabase();
+  const state = { db, context: undefined as unknown as AppLoadContext };
+  beforeAll(() => {
+    state.context = makeContext(db.handle).context;
+  });
+  return {
+    db,
+    get context() {
+      return state.context;
+    },
+    person: (email?: string): Promise<TestUser> => signedInUser(db, state.context, email),
+  };
+}
+
+export type Row = {
+  company?: string;
+  role?: string;
+  status?: string;
+  date_applied?: string | null;
+  closing_date?: string | null;
+  advert_url?: string | null;
+  salary?: string | null;
+  notes?: string | null;
+  updated_at?: string;
+};
+
+/** Inserts an application straight into the table (as the superuser), with one history entry. */
+export async function insertApplication(db: Db, userId: string, row: Row = {}): Promise<string> {
+  const values = { company: 'Acme Ltd', role: 'Analyst', status: 'saved', ...row, user_id: userId };
+  const [inserted] = await db.admin<{ id: string; status: string }[]>`
+    insert into jobtrack.applications ${db.admin(values)} returning id, status`;
+  await db.admin`insert into jobtrack.status_changes (application_id, user_id, to_status)
+    values (${inserted!.id}, ${userId}, ${inserted!.status})`;
+  return inserted!.id;
+}
+
+/** The row as stored (dates as YYYY-MM-DD text, via jsonb), or undefined. */
+export async function storedApplication(
+  db: Db,
+  id: string,
+): Promise<Record<string, unknown> | undefined> {
+  const [found] = await db.admin<{ row: Record<string, unknown> }[]>`
+    select to_jsonb(a) as row from jobtrack.applications a where id = ${id}`;
+  return found?.row;
+}
+
+/** The status history as stored, oldest first. */
+export async function storedHistory(db: Db, id: string) {
+  return db.admin<{ from_status: string | null; to_status: string; user_id: string }[]>`
+    select from_status, to_status, user_id from jobtrack.status_changes
+    where application_id = ${id} order by changed_at, id`;
+}
+
+/** Every field of the form, valid, as a person would type them. */
+export function validForm(overrides: Record<string, string> = {}) {
+  return {
+    company: 'Leeds City Council',
+    role: 'Policy Officer',
+    status: 'applied',
+    dateApplied: '2026-01-10',
+    closingDate: '2026-02-01',
+    advertUrl: 'https://example.org/jobs/123',
+    location: 'Leeds',
+    salary: '£32,000–£36,000',
+    source: 'Civil Service Jobs',
+    notes: 'Spoke to Sam.\nFollow up next week.',
+    ...overrides,
+  };
+}

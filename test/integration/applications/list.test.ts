@@ -1,0 +1,267 @@
+import { describe, expect, it } from 'vitest';
+import { createDb } from '#db/client';
+import { action, loader } from '~/routes/applications._index';
+import { makeContext } from '../../support/context';
+import { formPost, get, runAction, runLoader } from '../../support/http';
+import {
+  insertApplication,
+  setupApplicationsTest,
+  storedApplication,
+  storedHistory,
+} from './fixtures';
+
+const t = setupApplicationsTest();
+
+const list = (search: string, cookie: string) =>
+  runLoader(loader, get(`/applications${search}`, { cookie }), { context: t.context });
+
+const names = (outcome: { data: { rows: Array<{ company: string }> } }) =>
+  outcome.data.rows.map((r) => r.company);
+
+describe('the applications list', () => {
+  it('sends a signed-out visitor to sign in, keeping the filters for afterwards', async () => {
+    const outcome = await list('?status=offer', '');
+    expect(outcome.status).toBe(302);
+    expect(outcome.headers.get('Location')).toBe(
+      '/signin?redirectTo=%2Fapplications%3Fstatus%3Doffer',
+    );
+  });
+
+  it('shows only the person’s own applications, newest update first, with counts per status', async () => {
+    const me = await t.person();
+    const other = await t.person();
+    await insertApplication(t.db, me.id, {
+      company: 'Old',
+      status: 'applied',
+      updated_at: '2026-01-01T00:00:00Z',
+    });
+    await insertApplication(t.db, me.id, {
+      company: 'New',
+      status: 'applied',
+      updated_at: '2026-03-01T00:00:00Z',
+    });
+    await insertApplication(t.db, me.id, {
+      company: 'Mid',
+      status: 'offer',
+      updated_at: '2026-02-01T00:00:00Z',
+    });
+    await insertApplication(t.db, other.id, { company: 'Not mine', status: 'offer' });
+
+    const outcome = await list('', me.cookie);
+
+    expect(outcome.status).toBe(200);
+    expect(names(outcome)).toEqual(['New', 'Mid', 'Old']);
+    expect(outcome.data.counts).toEqual({
+      saved: 0,
+      applied: 2,
+      interviewing: 0,
+      offer: 1,
+      accepted: 0,
+      rejected: 0,
+      withdrawn: 0,
+      ghosted: 0,
+    });
+    expect(outcome.data.total).toBe(3);
+    expect(outcome.data.rows[0]).toEqual({
+      id: expect.any(String),
+      company: 'New',
+      role: 'Analyst',
+      status: 'applied',
+      closingDate: null,
+      updatedAt: '2026-03-01T00:00:00.000Z',
+    });
+  });
+
+  it('filters by status', async () => {
+    const me = await t.person();
+    await insertApplication(t.db, me.id, { company: 'A', status: 'applied' });
+    await insertApplication(t.db, me.id, { company: 'B', status: 'rejected' });
+    const outcome = await list('?status=rejected', me.cookie);
+    expect(names(outcome)).toEqual(['B']);
+    expect(outcome.data.matching).toBe(1);
+    expect(outcome.data.query.status).toBe('rejected');
+  });
+
+  it('searches company or role, ignoring case, and counts follow the search', async () => {
+    const me = await t.person();
+    await insertApplication(t.db, me.id, {
+      company: 'Leeds City Council',
+      role: 'Clerk',
+      status: 'applied',
+    });
+    await insertApplication(t.db, me.id, {
+      company: 'Acme',
+      role: 'Leeds Store Manager',
+      status: 'saved',
+    });
+    await insertApplication(t.db, me.id, {
+      company: 'Bristol Water',
+      role: 'Engineer',
+      status: 'saved',
+    });
+
+    const outcome = await list('?q=leeds&sort=updated', me.cookie);
+
+    expect(names(outcome).sort()).toEqual(['Acme', 'Leeds City Council']);
+    expect(outcome.data.counts).toMatchObject({ applied: 1, saved: 1 });
+    expect(outcome.data.matching).toBe(2);
+  });
+
+  it('treats %, _ and \\ in a search as plain characters', async () => {
+    const me = await t.person();
+    await insertApplication(t.db, me.id, { company: '100% Remote Ltd' });
+    await insertApplication(t.db, me.id, { company: '1000 Remote Ltd' });
+    await insertApplication(t.db, me.id, { company: 'Under_Score' });
+    await insertApplication(t.db, me.id, { company: 'UnderXScore' });
+    await insertApplication(t.db, me.id, { company: 'Back\\slash' });
+
+    expect(names(await list('?q=100%25', me.cookie))).toEqual(['100% Remote Ltd']);
+    expect(names(await list('?q=r_s', me.cookie))).toEqual(['Under_Score']);
+    expect(names(await list('?q=%5C', me.cookie))).toEqual(['Back\\slash']);
+    expect(names(await list('?q=%25', me.cookie))).toEqual(['100% Remote Ltd']);
+  });
+
+  it('sorts by closing date, soonest first with no date last', async () => {
+    const me = await t.person();
+    await insertApplication(t.db, me.id, { company: 'None', closing_date: null });
+    await insertApplication(t.db, me.id, { company: 'Late', closing_date: '2026-12-20' });
+    await insertApplication(t.db, me.id, { company: 'Soon', closing_date: '2026-12-01' });
+    expect(names(await list('?sort=closing', me.cookie))).toEqual(['Soon', 'Late', 'None']);
+  });
+
+  it('sorts by date applied, newest first with no date last', async () => {
+    const me = await t.person();
+    await insertApplication(t.db, me.id, { company: 'None', date_applied: null });
+    await insertApplication(t.db, me.id, { company: 'Older', date_applied: '2026-01-05' });
+    await insertApplication(t.db, me.id, { company: 'Newer', date_applied: '2026-03-05' });
+    expect(names(await list('?sort=applied', me.cookie))).toEqual(['Newer', 'Older', 'None']);
+  });
+
+  it('pages 25 at a time, keeping order, and clamps a page past the end', async () => {
+    const me = await t.person();
+    for (let i = 0; i < 30; i++) {
+      const day = String(i + 1).padStart(2, '0');
+      await insertApplication(t.db, me.id, {
+        company: `Co ${day}`,
+        updated_at: `2026-01-${day}T00:00:00Z`,
+      });
+    }
+
+    const first = await list('', me.cookie);
+    const second = await list('?page=2', me.cookie);
+    const beyond = await list('?page=9', me.cookie);
+
+    expect(first.data.rows).toHaveLength(25);
+    expect(names(first)[0]).toBe('Co 30');
+    expect(names(second)).toEqual(['Co 05', 'Co 04', 'Co 03', 'Co 02', 'Co 01']);
+    expect(second.data).toMatchObject({ page: 2, pages: 2, matching: 30, total: 30 });
+    expect(beyond.data.page).toBe(2);
+    expect(beyond.data.query.page).toBe(2);
+    expect(names(beyond)).toEqual(names(second));
+  });
+
+  it('falls back to the defaults for nonsense in the URL instead of failing', async () => {
+    const me = await t.person();
+    await insertApplication(t.db, me.id, { company: 'Only' });
+    const outcome = await list(
+      '?status=%00&sort=drop+table&page=-1&q=' + 'x'.repeat(3000),
+      me.cookie,
+    );
+    expect(outcome.status).toBe(200);
+    expect(outcome.data.query).toMatchObject({ status: null, sort: 'updated', page: 1 });
+  });
+
+  it('answers a database outage with a calm 503', async () => {
+    const me = await t.person();
+    const dead = createDb('postgres://nobody@127.0.0.1:1/none');
+    const { context } = makeContext(dead);
+    const outcome = await runLoader(loader, get('/applications', { cookie: me.cookie }), {
+      context,
+    });
+    expect(outcome.status).toBe(503);
+    await dead.close();
+  });
+});
+
+describe('changing a status from the list', () => {
+  const post = (search: string, fields: Record<string, string>, cookie: string, origin?: string) =>
+    runAction(action, formPost(`/applications${search}`, fields, { cookie, origin }), {
+      context: t.context,
+    });
+
+  it('changes the status, records it and returns to the same filtered page', async () => {
+    const me = await t.person();
+    const id = await insertApplication(t.db, me.id, { status: 'applied' });
+
+    const outcome = await post(
+      '?index&q=acme&status=applied&sort=closing&page=2',
+      { intent: 'status', id, status: 'interviewing' },
+      me.cookie,
+    );
+
+    expect(outcome.status).toBe(302);
+    expect(outcome.headers.get('Location')).toBe(
+      '/applications?q=acme&status=applied&sort=closing&page=2',
+    );
+    expect((await storedApplication(t.db, id))!.status).toBe('interviewing');
+    expect((await storedHistory(t.db, id)).map((h) => h.to_status)).toEqual([
+      'applied',
+      'interviewing',
+    ]);
+  });
+
+  it('drops anything but the list filters from the address it returns to', async () => {
+    const me = await t.person();
+    const id = await insertApplication(t.db, me.id);
+    const outcome = await post(
+      '?index&notice=deleted&next=https://evil.example',
+      { intent: 'status', id, status: 'offer' },
+      me.cookie,
+    );
+    expect(outcome.headers.get('Location')).toBe('/applications');
+  });
+
+  it('answers 404 for another person’s application or a malformed id, and changes nothing', async () => {
+    const me = await t.person();
+    const other = await t.person();
+    const theirs = await insertApplication(t.db, other.id, { status: 'applied' });
+
+    expect(
+      (await post('?index', { intent: 'status', id: theirs, status: 'rejected' }, me.cookie))
+        .status,
+    ).toBe(404);
+    expect(
+      (await post('?index', { intent: 'status', id: 'x', status: 'rejected' }, me.cookie)).status,
+    ).toBe(404);
+    expect((await post('?index', { intent: 'status', status: 'rejected' }, me.cookie)).status).toBe(
+      404,
+    );
+    expect((await storedApplication(t.db, theirs))!.status).toBe('applied');
+    expect(await storedHistory(t.db, theirs)).toHaveLength(1);
+  });
+
+  it('answers an unknown status or intent with 400 and changes nothing', async () => {
+    const me = await t.person();
+    const id = await insertApplication(t.db, me.id, { status: 'applied' });
+    expect(
+      (await post('?index', { intent: 'status', id, status: 'hired' }, me.cookie)).status,
+    ).toBe(400);
+    expect(
+      (await post('?index', { intent: 'delete', id, status: 'offer' }, me.cookie)).status,
+    ).toBe(400);
+    expect((await storedApplication(t.db, id))!.status).toBe('applied');
+  });
+
+  it('refuses a change from another site with 403', async () => {
+    const me = await t.person();
+    const id = await insertApplication(t.db, me.id, { status: 'applied' });
+    const outcome = await post(
+      '?index',
+      { intent: 'status', id, status: 'offer' },
+      me.cookie,
+      'https://evil.example',
+    );
+    expect(outcome.status).toBe(403);
+    expect((await storedApplication(t.db, id))!.status).toBe('applied');
+  });
+});

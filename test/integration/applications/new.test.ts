@@ -1,0 +1,155 @@
+import { describe, expect, it } from 'vitest';
+import { action, loader } from '~/routes/applications.new';
+import { formPost, get, runAction, runLoader } from '../../support/http';
+import { setupApplicationsTest, storedApplication, storedHistory, validForm } from './fixtures';
+
+const t = setupApplicationsTest();
+
+const countOf = async (userId: string) =>
+  Number(
+    (await t.db.admin`select count(*) from jobtrack.applications where user_id = ${userId}`)[0]!
+      .count,
+  );
+
+describe('adding an application', () => {
+  it('sends a signed-out visitor to sign in, coming back here afterwards', async () => {
+    const outcome = await runLoader(loader, get('/applications/new'), { context: t.context });
+    expect(outcome.status).toBe(302);
+    expect(outcome.headers.get('Location')).toBe('/signin?redirectTo=%2Fapplications%2Fnew');
+  });
+
+  it('saves every field and redirects to the new application', async () => {
+    const me = await t.person();
+    const outcome = await runAction(
+      action,
+      formPost('/applications/new', validForm(), { cookie: me.cookie }),
+      {
+        context: t.context,
+      },
+    );
+
+    expect(outcome.status).toBe(302);
+    const id = outcome.headers.get('Location')!.match(/^\/applications\/([0-9a-f-]{36})$/)![1]!;
+    const row = await storedApplication(t.db, id);
+    expect(row).toMatchObject({
+      user_id: me.id,
+      company: 'Leeds City Council',
+      role: 'Policy Officer',
+      status: 'applied',
+      advert_url: 'https://example.org/jobs/123',
+      location: 'Leeds',
+      salary: '£32,000–£36,000',
+      source: 'Civil Service Jobs',
+      notes: 'Spoke to Sam.\nFollow up next week.',
+      date_applied: '2026-01-10',
+      closing_date: '2026-02-01',
+    });
+  });
+
+  it('records the first status in the history', async () => {
+    const me = await t.person();
+    const outcome = await runAction(
+      action,
+      formPost(
+        '/applications/new',
+        { company: 'Acme', role: 'Tester', status: 'interviewing' },
+        { cookie: me.cookie },
+      ),
+      { context: t.context },
+    );
+    const id = outcome.headers.get('Location')!.split('/').pop()!;
+    expect(await storedHistory(t.db, id)).toEqual([
+      { from_status: null, to_status: 'interviewing', user_id: me.id },
+    ]);
+  });
+
+  it('stores fields left empty (or only spaces) as nothing, with status saved by default', async () => {
+    const me = await t.person();
+    const outcome = await runAction(
+      action,
+      formPost(
+        '/applications/new',
+        { company: ' Acme ', role: 'Tester', location: '   ', notes: '' },
+        { cookie: me.cookie },
+      ),
+      { context: t.context },
+    );
+    const row = await storedApplication(t.db, outcome.headers.get('Location')!.split('/').pop()!);
+    expect(row).toMatchObject({
+      company: 'Acme',
+      status: 'saved',
+      location: null,
+      notes: null,
+      closing_date: null,
+    });
+  });
+
+  it('answers invalid input with 400, a message per field and every typed value kept', async () => {
+    const me = await t.person();
+    const typed = validForm({
+      company: '',
+      advertUrl: 'javascript:alert(1)',
+      closingDate: '2026-02-30',
+    });
+    const outcome = await runAction(
+      action,
+      formPost('/applications/new', typed, { cookie: me.cookie }),
+      {
+        context: t.context,
+      },
+    );
+
+    expect(outcome.status).toBe(400);
+    expect(outcome.data.error).toMatchObject({
+      company: ['Enter the company name'],
+      advertUrl: ['Enter a web address starting with https:// or http://'],
+      closingDate: ['Enter the closing date as a real date'],
+    });
+    expect(outcome.data.initialValue).toMatchObject({
+      role: 'Policy Officer',
+      advertUrl: 'javascript:alert(1)',
+      closingDate: '2026-02-30',
+      salary: '£32,000–£36,000',
+      notes: 'Spoke to Sam.\nFollow up next week.',
+    });
+    expect(await countOf(me.id)).toBe(0);
+  });
+
+  it('refuses a company name over 200 characters', async () => {
+    const me = await t.person();
+    const outcome = await runAction(
+      action,
+      formPost('/applications/new', validForm({ company: 'x'.repeat(201) }), { cookie: me.cookie }),
+      { context: t.context },
+    );
+    expect(outcome.status).toBe(400);
+    expect(outcome.data.error.company).toEqual(['Company must be 200 characters or fewer']);
+    expect(await countOf(me.id)).toBe(0);
+  });
+
+  it('refuses a post from another site with 403 and saves nothing', async () => {
+    const me = await t.person();
+    const outcome = await runAction(
+      action,
+      formPost('/applications/new', validForm(), {
+        cookie: me.cookie,
+        origin: 'https://evil.example',
+      }),
+      { context: t.context },
+    );
+    expect(outcome.status).toBe(403);
+    expect(await countOf(me.id)).toBe(0);
+  });
+
+  it('sends a signed-out post to sign in and saves nothing', async () => {
+    const form = validForm({ company: 'Nobody Signed In Ltd' });
+    const outcome = await runAction(action, formPost('/applications/new', form), {
+      context: t.context,
+    });
+    expect(outcome.status).toBe(302);
+    expect(outcome.headers.get('Location')).toMatch(/^\/signin/);
+    const [found] = await t.db
+      .admin`select count(*) from jobtrack.applications where company = ${form.company}`;
+    expect(Number(found!.count)).toBe(0);
+  });
+});
