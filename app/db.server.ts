@@ -74,3 +74,8 @@ export function asServer<T>(context: AppLoadContext, work: (tx: Tx) => Promise<T
     }),
   );
 }
+
+/** One statement as the server's own role, outside a transaction: one round trip (session lookups). */
+export function serverQuery<T>(context: AppLoadContext, work: (db: Database) => Promise<T>) {
+  return guard(() => work(context.db));
+}

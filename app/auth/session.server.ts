@@ -7,9 +7,18 @@ import type { SessionUser } from './port';
 
 export type { SessionUser } from './port';
 
+// The root loader and the page's loader both ask; one lookup per request is enough. Remix hands
+// every loader of one request the same Request object, so it is the cache's natural key.
+const usersByRequest = new WeakMap<Request, Promise<SessionUser | null>>();
+
 /** The signed-in person, verified server-side by the configured adapter, or null. */
 export function getUser(request: Request, context: AppLoadContext): Promise<SessionUser | null> {
-  return authFor(context).getUser(request);
+  let user = usersByRequest.get(request);
+  if (!user) {
+    user = authFor(context).getUser(request);
+    usersByRequest.set(request, user);
+  }
+  return user;
 }
 
 /** The signed-in person, or a redirect to sign-in that comes back to this page afterwards. */

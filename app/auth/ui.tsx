@@ -102,20 +102,3 @@ export function CheckboxField({
     </div>
   );
 }
-
-/** A fixed message chosen by a `notice` query parameter; unknown values show nothing. */
-export function Notice({
-  messages,
-  notice,
-}: {
-  messages: Record<string, string>;
-  notice: string | null;
-}) {
-  const message = notice && Object.hasOwn(messages, notice) ? messages[notice] : undefined;
-  if (!message) return null;
-  return (
-    <p className="notice" role="status">
-      {message}
-    </p>
-  );
-}

@@ -6,6 +6,9 @@ import { todayInLondon } from '~/applications/dates';
 import { Landing } from '~/applications/landing';
 import { loadDashboard } from '~/applications/queries.server';
 import { getUser } from '~/auth/session.server';
+import { Notice } from '~/components/notice';
+
+const NOTICES = { 'account-deleted': 'Your account and all its data have been deleted.' };
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }];
 
@@ -24,7 +27,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await getUser(request, context);
-  if (!user) return { signedIn: false as const };
+  if (!user) return { signedIn: false as const, notice: new URL(request.url).searchParams.get('notice') };
   const today = todayInLondon();
   const dashboard = await loadDashboard(context, user.id, today);
   return { signedIn: true as const, today, ...dashboard };
@@ -32,5 +35,11 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export default function Index() {
   const data = useLoaderData<typeof loader>();
-  return data.signedIn ? <Dashboard {...data} /> : <Landing />;
+  if (data.signedIn) return <Dashboard {...data} />;
+  return (
+    <>
+      <Notice messages={NOTICES} notice={data.notice} />
+      <Landing />
+    </>
+  );
 }

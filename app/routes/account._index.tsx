@@ -12,7 +12,8 @@ import { serverChecks } from '~/auth/common-passwords.server';
 import { invalid, minutesFrom } from '~/auth/replies.server';
 import { changePasswordSchema, PASSWORD_MIN } from '~/auth/schemas';
 import { requireUser } from '~/auth/session.server';
-import { firstInvalid, Notice, SubmitButton, useAuthForm } from '~/auth/ui';
+import { firstInvalid, SubmitButton, useAuthForm } from '~/auth/ui';
+import { Notice } from '~/components/notice';
 import { FormErrors, TextField } from '~/components/forms';
 
 export const meta: MetaFunction = () => [{ title: 'Your account · JobTrack' }];

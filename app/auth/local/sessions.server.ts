@@ -2,7 +2,7 @@ import { createCookie, type AppLoadContext } from '@remix-run/cloudflare';
 import { and, eq, gt, lt } from 'drizzle-orm';
 import { authUsers } from 'drizzle-orm/supabase';
 import { sessions } from '#db/schema';
-import { asServer, type Tx } from '~/db.server';
+import { asServer, serverQuery, type Tx } from '~/db.server';
 import { allowsInsecureCookies } from '~/http/security.server';
 import type { SessionUser } from '../port';
 import { randomToken, sha256 } from '../tokens.server';
@@ -64,8 +64,8 @@ export async function sessionUser(
   const token = await readToken(request);
   if (!token) return null;
   const tokenHash = await sha256(token);
-  const [row] = await asServer(context, (tx) =>
-    tx
+  const [row] = await serverQuery(context, (db) =>
+    db
       .select({ id: authUsers.id, email: authUsers.email })
       .from(sessions)
       .innerJoin(authUsers, eq(authUsers.id, sessions.userId))

@@ -12,7 +12,7 @@ describe('the home page', () => {
   it('is the landing page for a visitor who is not signed in', async () => {
     const outcome = await home();
     expect(outcome.status).toBe(200);
-    expect(outcome.data).toEqual({ signedIn: false });
+    expect(outcome.data).toEqual({ signedIn: false, notice: null });
   });
 
   it('is an empty dashboard for someone who has not added anything yet', async () => {
