@@ -39,7 +39,8 @@ export function ApplicationForm({
     lastResult,
     defaultValue: { status: 'saved', ...clean(defaultValue) },
     constraint: getZodConstraint(ApplicationSchema),
-    shouldValidate: 'onBlur',
+    // Not onBlur: an error appearing on blur shifts the submit button away from a click in progress.
+    shouldValidate: 'onSubmit',
     shouldRevalidate: 'onInput',
     onValidate: ({ formData }) => parseWithZod(formData, { schema: ApplicationSchema }),
   });

@@ -24,7 +24,8 @@ export function useAuthForm<Schema extends z.ZodTypeAny>(
     // Conform's DefaultValue type is deep and generic; these forms only prefill plain strings.
     defaultValue: defaultValue as never,
     constraint: getZodConstraint(schema),
-    shouldValidate: 'onBlur',
+    // Not onBlur: an error appearing on blur shifts the submit button away from a click in progress.
+    shouldValidate: 'onSubmit',
     shouldRevalidate: 'onInput',
     onValidate: ({ formData }) => parseWithZod(formData, { schema }),
   });
