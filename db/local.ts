@@ -26,4 +26,6 @@ export async function prepareLocalDatabase(): Promise<{ url: string; embedded?: 
 export const hyperdriveEnv = (url: string) => ({
   ...process.env,
   CLOUDFLARE_HYPERDRIVE_LOCAL_CONNECTION_STRING_HYPERDRIVE: url,
+  // Offline, wrangler's fetch of the `request.cf` placeholder data only prints a stack trace.
+  CLOUDFLARE_CF_FETCH_ENABLED: 'false',
 });

@@ -1,0 +1,60 @@
+import { expect, test, type Page } from '@playwright/test';
+import { isoDaysFromNow, jobTrack, uniqueEmail } from './support/app';
+import { javaScriptDisabled, withScriptablePage } from './support/mirror';
+
+// A marker on `window` survives client-side navigation and vanishes on a full document load.
+const setMarker = (page: Page) =>
+  page.evaluate(() => ((window as any).__jobtrackMarker = 'still here'));
+const marker = (page: Page) => page.evaluate(() => (window as any).__jobtrackMarker ?? null);
+
+test('with JavaScript, adding an application and changing its status never reload the page', async ({
+  page,
+}) => {
+  test.skip(javaScriptDisabled(), 'Without JavaScript every form is a full page load by design.');
+  const app = jobTrack(page, { audit: false });
+  await app.signUpAndConfirm(uniqueEmail('spa'), 'plum kettle orbit 42');
+  await app.openList();
+  await setMarker(page);
+
+  await app.addApplication({ company: 'Quiet Co', role: 'Archivist', status: 'Saved' });
+  expect(await marker(page)).toBe('still here');
+
+  await page.getByRole('link', { name: 'Applications', exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Applications' })).toBeVisible();
+  const select = page.getByLabel('Status for Archivist at Quiet Co', { exact: true });
+  await select.selectOption({ label: 'Offer' });
+  await page
+    .locator('form')
+    .filter({ has: select })
+    .getByRole('button', { name: 'Update' })
+    .click();
+  await expect(page.getByLabel('Status for Archivist at Quiet Co', { exact: true })).toHaveValue(
+    'offer',
+  );
+  await page.waitForLoadState('networkidle');
+  expect(await marker(page)).toBe('still here');
+});
+
+test('on a 360 px phone no page of the tracker scrolls sideways', async ({ page }) => {
+  await page.setViewportSize({ width: 360, height: 740 });
+  const app = jobTrack(page, { audit: false });
+  await app.signUpAndConfirm(uniqueEmail('phone'), 'plum kettle orbit 42');
+  await app.openList();
+  // Long names are the usual culprit, so use a real-world long one.
+  await app.addApplication({
+    company: 'Royal Borough of Kensington and Chelsea',
+    role: 'Principal Environmental Health Practitioner',
+    status: 'Interviewing',
+    closingDate: isoDaysFromNow(30),
+    advertUrl:
+      'https://www.example.gov.uk/jobs/principal-environmental-health-practitioner-ref-0123456789',
+  });
+  const detail = new URL(page.url()).pathname;
+  for (const path of ['/applications', '/', '/applications/new', detail]) {
+    await page.goto(path);
+    const width = await withScriptablePage(page, (target) =>
+      target.evaluate(() => document.scrollingElement!.scrollWidth),
+    );
+    expect(width, `scroll width of ${path}`).toBeLessThanOrEqual(360);
+  }
+});

@@ -1,0 +1,63 @@
+/**
+ * `npm run test:e2e`: the browser journeys in Chromium against `wrangler dev` on a throwaway
+ * embedded PostgreSQL. Without Chromium it skips loudly, except in CI, where that is a failure.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { startStack, stopAllStacks } from './support/stack';
+
+const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const inCI = !['', '0', 'false'].includes(process.env.CI ?? '');
+
+if (!existsSync(chromium)) {
+  const banner = '!'.repeat(72);
+  if (inCI) {
+    console.error(
+      `${banner}\nCI: Chromium not found at ${chromium}; the browser tests cannot run.\n${banner}`,
+    );
+    process.exit(1);
+  }
+  console.warn(
+    [
+      banner,
+      '!!  BROWSER TESTS SKIPPED: no Chromium at ' + chromium,
+      '!!  The end-to-end journeys did NOT run. Install it (apt-get install -y chromium)',
+      '!!  or set CHROMIUM_PATH, then run `npm run test:e2e`.',
+      banner,
+    ].join('\n'),
+  );
+  process.exit(0);
+}
+
+let playwright: ChildProcess | undefined;
+let exiting = false;
+
+async function finish(code: number): Promise<never> {
+  if (!exiting) {
+    exiting = true;
+    // Ctrl-C reaches Playwright itself (same terminal group); a lone SIGTERM to us does not.
+    if (playwright && playwright.exitCode === null) playwright.kill('SIGTERM');
+    await stopAllStacks();
+  }
+  process.exit(code);
+}
+process.on('SIGINT', () => void finish(130));
+process.on('SIGTERM', () => void finish(143));
+
+try {
+  const stack = await startStack({ build: true });
+  console.log(`\nJobTrack is up at ${stack.baseUrl}; running Playwright…\n`);
+  playwright = spawn('npx', ['playwright', 'test', ...process.argv.slice(2)], {
+    stdio: 'inherit',
+    env: { ...process.env, BASE_URL: stack.baseUrl, CHROMIUM_PATH: chromium },
+  });
+  const child = playwright;
+  const code = await new Promise<number>((done) => {
+    child.once('error', () => done(1));
+    child.once('exit', (status) => done(status ?? 1));
+  });
+  await finish(code);
+} catch (error) {
+  console.error('End-to-end setup failed:', error instanceof Error ? error.message : error);
+  await finish(1);
+}

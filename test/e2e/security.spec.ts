@@ -1,0 +1,69 @@
+import { expect, test } from '@playwright/test';
+import { jobTrack, uniqueEmail } from './support/app';
+
+test('every page carries the security headers, with a fresh CSP nonce on each response', async ({
+  page,
+}) => {
+  const nonces: string[] = [];
+  for (const path of ['/', '/signin']) {
+    const response = await page.goto(path);
+    expect(response?.status()).toBe(200);
+    const headers = response!.headers();
+    const csp = headers['content-security-policy'] ?? '';
+    const nonce = /script-src [^;]*'nonce-([A-Za-z0-9+/=_-]{16,})'/.exec(csp)?.[1];
+    expect(nonce, `CSP of ${path}: ${csp}`).toBeTruthy();
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(headers['x-content-type-options']).toBe('nosniff');
+    expect(headers['referrer-policy']).toMatch(
+      /^(no-referrer|same-origin|strict-origin(-when-cross-origin)?)$/,
+    );
+    // Every inline script the page ships carries this response's nonce.
+    const html = await response!.text();
+    for (const tag of html.match(/<script\b[^>]*>/g) ?? []) {
+      if (!/\bsrc=/.test(tag)) expect(tag).toContain(`nonce="${nonce}"`);
+    }
+    nonces.push(nonce!);
+  }
+  expect(new Set(nonces).size).toBe(nonces.length);
+});
+
+test('a form posted from another site is refused with 403 and changes nothing', async ({
+  page,
+}) => {
+  const app = jobTrack(page, { audit: false });
+  await app.signUpAndConfirm(uniqueEmail('csrf'), 'plum kettle orbit 42');
+
+  // page.request shares the browser's cookies: only the Origin header gives the forgery away.
+  const forged = await page.request.post('/applications/new', {
+    headers: { Origin: 'https://evil.example' },
+    form: { company: 'Forged Ltd', role: 'Planted role', status: 'saved' },
+    maxRedirects: 0,
+  });
+  expect(forged.status()).toBe(403);
+  const signOut = await page.request.post('/signout', {
+    headers: { Origin: 'https://evil.example' },
+    maxRedirects: 0,
+  });
+  expect(signOut.status()).toBe(403);
+
+  await app.openList();
+  await expect(page.getByRole('main')).not.toContainText('Forged Ltd');
+  await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
+});
+
+test('after sign-in the only cookie is the session cookie, HttpOnly and SameSite=Lax', async ({
+  page,
+  context,
+}) => {
+  const app = jobTrack(page, { audit: false });
+  const email = uniqueEmail('cookie');
+  await app.signUpAndConfirm(email, 'plum kettle orbit 42');
+  await app.signOut();
+  await app.signIn(email, 'plum kettle orbit 42');
+  await app.expectDashboard();
+  await app.openList();
+
+  const cookies = await context.cookies();
+  expect(cookies.map((c) => c.name)).toEqual(['jobtrack_session']);
+  expect(cookies[0]).toMatchObject({ httpOnly: true, sameSite: 'Lax', path: '/' });
+});

@@ -1,0 +1,149 @@
+import { randomBytes } from 'node:crypto';
+import { expect, test, type Page } from '@playwright/test';
+import { expectAccessible } from './accessibility';
+
+/** A fresh address per test and project, so runs never share an account. */
+export function uniqueEmail(label = 'e2e') {
+  const project = test.info().project.name;
+  return `${label}-${project}-${randomBytes(5).toString('hex')}@example.com`;
+}
+
+/** The date `days` from today as yyyy-mm-dd, as a date input takes it. */
+export function isoDaysFromNow(days: number) {
+  return new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+export type ApplicationFields = {
+  company: string;
+  role: string;
+  status?: string; // the visible label, e.g. "Applied"
+  dateApplied?: string;
+  closingDate?: string;
+  advertUrl?: string;
+  location?: string;
+  salary?: string;
+  source?: string;
+  notes?: string;
+};
+
+const TEXT_FIELDS = [
+  ['dateApplied', 'Date applied'],
+  ['closingDate', 'Closing date'],
+  ['advertUrl', 'Job advert URL'],
+  ['location', 'Location'],
+  ['salary', 'Salary'],
+  ['source', 'Source'],
+  ['notes', 'Notes'],
+] as const;
+
+/**
+ * Drives JobTrack through its UI contract (accessible names only). With `audit`, every page it
+ * lands on gets an axe-core scan.
+ */
+export function jobTrack(page: Page, { audit = true } = {}) {
+  const landed = async () => {
+    if (audit) await expectAccessible(page);
+  };
+  const main = page.getByRole('main');
+
+  const self = {
+    landed,
+
+    async signUp(email: string, password: string) {
+      await page.goto('/signup');
+      await landed();
+      await main.getByLabel('Email', { exact: true }).fill(email);
+      await main.getByLabel('Password', { exact: true }).fill(password);
+      await main.getByLabel('I am 18 or over').check();
+      await main.getByRole('button', { name: 'Create account' }).click();
+      await expect(page.getByRole('heading', { level: 1, name: 'Check your email' })).toBeVisible();
+      await landed();
+    },
+
+    /** Opens /dev/outbox and follows the link (whose href contains `hrefPart`) in the newest email to `to`. */
+    async followEmailLink(to: string, hrefPart: string) {
+      await page.goto('/dev/outbox');
+      await landed();
+      const blocks = page.locator('article, li, section, tr').filter({ hasText: to });
+      // The innermost element holding the address is one email; newest first, so take the first.
+      const email = blocks.filter({ hasNot: blocks }).first();
+      const link = email.locator(`a[href*="${hrefPart}"]`).first();
+      await expect(link, `an email to ${to} with a ${hrefPart} link`).toBeVisible();
+      await link.click();
+      await expect(page).toHaveURL(new RegExp(hrefPart.replace(/[?]/g, '\\?')));
+      await landed();
+    },
+
+    async confirmSignUp(email: string) {
+      await self.followEmailLink(email, '/auth/confirm');
+      await main.getByRole('button', { name: 'Continue' }).click();
+      await self.expectDashboard();
+    },
+
+    async signUpAndConfirm(email: string, password: string) {
+      await self.signUp(email, password);
+      await self.confirmSignUp(email);
+    },
+
+    async expectDashboard() {
+      await expect(page).toHaveURL(/\/$/);
+      await expect(page.getByRole('heading', { level: 1, name: 'Dashboard' })).toBeVisible();
+      await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
+      await landed();
+    },
+
+    /** Signs in on /signin, or on the sign-in page already open when `goto` is false. */
+    async signIn(email: string, password: string, { goto = true } = {}) {
+      if (goto) await page.goto('/signin');
+      await landed();
+      await main.getByLabel('Email', { exact: true }).fill(email);
+      await main.getByLabel('Password', { exact: true }).fill(password);
+      await main.getByRole('button', { name: 'Sign in' }).click();
+    },
+
+    async signOut() {
+      await page.getByRole('button', { name: 'Sign out' }).click();
+      await expect(page.getByRole('link', { name: 'Sign in' }).first()).toBeVisible();
+      await expect(page.getByRole('button', { name: 'Sign out' })).toHaveCount(0);
+      await landed();
+    },
+
+    async openList(search = '') {
+      await page.goto(`/applications${search}`);
+      await expect(page.getByRole('heading', { level: 1, name: 'Applications' })).toBeVisible();
+      await landed();
+    },
+
+    async fillApplication(fields: Partial<ApplicationFields>) {
+      if (fields.company !== undefined)
+        await main.getByLabel('Company', { exact: true }).fill(fields.company);
+      if (fields.role !== undefined)
+        await main.getByLabel('Role', { exact: true }).fill(fields.role);
+      if (fields.status)
+        await main.getByLabel('Status', { exact: true }).selectOption({ label: fields.status });
+      for (const [key, label] of TEXT_FIELDS) {
+        const value = fields[key];
+        if (value !== undefined) await main.getByLabel(label, { exact: true }).fill(value);
+      }
+    },
+
+    /** Adds an application from the list's "Add application" link; ends on its page. */
+    async addApplication(fields: ApplicationFields) {
+      await page.getByRole('link', { name: 'Add application' }).click();
+      await expect(page).toHaveURL(/\/applications\/new$/);
+      await landed();
+      await self.fillApplication(fields);
+      await main.getByRole('button', { name: 'Save application' }).click();
+      await self.expectApplicationPage(fields);
+    },
+
+    async expectApplicationPage({ company, role }: Pick<ApplicationFields, 'company' | 'role'>) {
+      await expect(page).toHaveURL(/\/applications\/[0-9a-f-]{36}$/);
+      await expect(
+        page.getByRole('heading', { level: 1, name: `${role} at ${company}` }),
+      ).toBeVisible();
+      await landed();
+    },
+  };
+  return self;
+}
