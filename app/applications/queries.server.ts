@@ -47,33 +47,45 @@ async function countByStatus(tx: Tx, userId: string, q = ''): Promise<StatusCoun
 
 const sum = (counts: StatusCounts) => Object.values(counts).reduce((a, b) => a + b, 0);
 
+function pageRows(tx: Tx, userId: string, query: ListQuery, offset: number) {
+  return tx
+    .select({
+      id: applications.id,
+      company: applications.company,
+      role: applications.role,
+      status: applications.status,
+      closingDate: applications.closingDate,
+      updatedAt: applications.updatedAt,
+    })
+    .from(applications)
+    .where(
+      and(
+        eq(applications.userId, userId),
+        query.status ? eq(applications.status, query.status) : undefined,
+        searchFilter(query.q),
+      ),
+    )
+    .orderBy(...ORDER[query.sort])
+    .limit(PAGE_SIZE)
+    .offset(offset);
+}
+
 /** One page of the list for `query`, with counts per status and the page window. */
 export function listApplications(context: AppLoadContext, userId: string, query: ListQuery) {
   return asUser(context, userId, async (tx) => {
-    // Counts follow the search but not the status filter, so each count says what its link will show.
-    const counts = await countByStatus(tx, userId, query.q);
+    // Counts and the requested page go out together (postgres.js pipelines them on the
+    // transaction's connection): one round trip instead of two.
+    const requestedOffset = (Math.max(1, query.page) - 1) * PAGE_SIZE;
+    const [counts, requestedRows] = await Promise.all([
+      // Counts follow the search but not the status filter, so each count says what its link will show.
+      countByStatus(tx, userId, query.q),
+      pageRows(tx, userId, query, requestedOffset),
+    ]);
     const matching = query.status ? counts[query.status] : sum(counts);
     const { page, pages, offset } = pageWindow(matching, query.page);
-    const rows = await tx
-      .select({
-        id: applications.id,
-        company: applications.company,
-        role: applications.role,
-        status: applications.status,
-        closingDate: applications.closingDate,
-        updatedAt: applications.updatedAt,
-      })
-      .from(applications)
-      .where(
-        and(
-          eq(applications.userId, userId),
-          query.status ? eq(applications.status, query.status) : undefined,
-          searchFilter(query.q),
-        ),
-      )
-      .orderBy(...ORDER[query.sort])
-      .limit(PAGE_SIZE)
-      .offset(offset);
+    // Only a page past the end (an old link, say) needs a second look, at the last real page.
+    const rows =
+      offset === requestedOffset ? requestedRows : await pageRows(tx, userId, query, offset);
     return {
       rows: rows.map((r): ListRow => ({ ...r, updatedAt: r.updatedAt.toISOString() })),
       counts,
@@ -88,26 +100,28 @@ export function listApplications(context: AppLoadContext, userId: string, query:
 /** The dashboard: open applications closing from `today` to a week later (soonest first), and counts. */
 export function loadDashboard(context: AppLoadContext, userId: string, today: string) {
   return asUser(context, userId, async (tx) => {
-    const counts = await countByStatus(tx, userId);
-    const closingSoon = await tx
-      .select({
-        id: applications.id,
-        company: applications.company,
-        role: applications.role,
-        status: applications.status,
-        closingDate: applications.closingDate,
-      })
-      .from(applications)
-      .where(
-        and(
-          eq(applications.userId, userId),
-          gte(applications.closingDate, today),
-          lte(applications.closingDate, addDays(today, 7)),
-          notInArray(applications.status, [...CLOSED_STATUSES]),
-        ),
-      )
-      .orderBy(applications.closingDate, applications.company, applications.id)
-      .limit(50);
+    const [counts, closingSoon] = await Promise.all([
+      countByStatus(tx, userId),
+      tx
+        .select({
+          id: applications.id,
+          company: applications.company,
+          role: applications.role,
+          status: applications.status,
+          closingDate: applications.closingDate,
+        })
+        .from(applications)
+        .where(
+          and(
+            eq(applications.userId, userId),
+            gte(applications.closingDate, today),
+            lte(applications.closingDate, addDays(today, 7)),
+            notInArray(applications.status, [...CLOSED_STATUSES]),
+          ),
+        )
+        .orderBy(applications.closingDate, applications.company, applications.id)
+        .limit(50),
+    ]);
     return {
       counts,
       total: sum(counts),

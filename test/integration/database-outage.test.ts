@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { createCookie } from '@remix-run/cloudflare';
+import { sql } from 'drizzle-orm';
 import { describe, expect, it, vi } from 'vitest';
 import { createDb } from '#db/client';
 import { applications } from '#db/schema';
@@ -18,7 +19,9 @@ describe('when the database is down', () => {
     const down = createDb('postgres://postgres:postgres@127.0.0.1:1/jobtrack');
     const { context } = makeContext(down);
 
-    const cookie = (await createCookie('jobtrack_session').serialize('a-session-token')).split(';')[0]!;
+    const cookie = (await createCookie('jobtrack_session').serialize('a-session-token')).split(
+      ';',
+    )[0]!;
 
     const outcome = await runLoader(rootLoader, get('/', { cookie }), { context });
 
@@ -44,5 +47,21 @@ describe('a failure part-way through a change', () => {
 
     const rows = await db.admin`select 1 from jobtrack.applications where user_id = ${userId}`;
     expect(rows).toHaveLength(0);
+  });
+});
+
+describe('a query that runs too long', () => {
+  it('is cut off by the statement timeout and answers 503', async () => {
+    vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const userId = randomUUID();
+    await db.admin`insert into auth.users (id, email) values (${userId}, 'slow@example.com')`;
+    const { context } = makeContext(db.handle);
+
+    const outcome = await asUser(context, userId, (tx) =>
+      tx.execute(sql`select pg_sleep(6)`),
+    ).catch((thrown: unknown) => thrown);
+
+    expect(outcome).toBeInstanceOf(Response);
+    expect((outcome as Response).status).toBe(503);
   });
 });
