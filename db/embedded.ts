@@ -43,9 +43,7 @@ export async function ensureDatabase(serverUrl: string, name: string, template?:
   try {
     const [row] = await admin`select 1 as present from pg_database where datname = ${name}`;
     if (!row) {
-      await admin.unsafe(
-        `create database "${name}"${template ? ` template "${template}"` : ''}`,
-      );
+      await admin.unsafe(`create database "${name}"${template ? ` template "${template}"` : ''}`);
     }
   } finally {
     await admin.end();

@@ -6,7 +6,10 @@ import { runMigrations } from './migrate';
  * The database for `npm start` / `npm run dev`: DATABASE_URL if set, otherwise the embedded
  * PostgreSQL 17 with its data in .data/postgres (kept across restarts). Migrations applied.
  */
-export async function prepareLocalDatabase(): Promise<{ url: string; embedded?: EmbeddedDatabase }> {
+export async function prepareLocalDatabase(): Promise<{
+  url: string;
+  embedded?: EmbeddedDatabase;
+}> {
   let url = process.env.DATABASE_URL;
   let embedded: EmbeddedDatabase | undefined;
   if (!url) {

@@ -68,7 +68,8 @@ export const applications = jobtrack
       index('applications_user_status_idx').on(t.userId, t.status),
       ownRows('applications_owner'),
     ],
-  ).enableRLS();
+  )
+  .enableRLS();
 
 export const statusChanges = jobtrack
   .table(
@@ -87,7 +88,8 @@ export const statusChanges = jobtrack
       index('status_changes_application_idx').on(t.applicationId, t.changedAt),
       ownRows('status_changes_owner'),
     ],
-  ).enableRLS();
+  )
+  .enableRLS();
 
 // Local auth adapter tables. Only the server's own role touches them: RLS is on with no
 // policy for `authenticated`, so a signed-in person's queries can never read them.
@@ -149,5 +151,3 @@ export const devOutbox = jobtrack
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   })
   .enableRLS();
-
-

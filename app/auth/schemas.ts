@@ -75,8 +75,11 @@ export const signInSchema = z.object({
 /** Ask for a sign-in link by email. */
 export const magicLinkSchema = z.object({ email, website: honeypot });
 
+/** Any "email me a link" form: magic link and password reset share this shape. */
+export const emailRequestSchema = magicLinkSchema;
+
 /** Ask for a password reset link by email. */
-export const forgotPasswordSchema = z.object({ email, website: honeypot });
+export const forgotPasswordSchema = emailRequestSchema;
 
 /** The "Continue" button on an emailed confirmation or sign-in link. */
 export const emailLinkSchema = z.object({

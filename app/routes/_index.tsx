@@ -27,7 +27,8 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await getUser(request, context);
-  if (!user) return { signedIn: false as const, notice: new URL(request.url).searchParams.get('notice') };
+  if (!user)
+    return { signedIn: false as const, notice: new URL(request.url).searchParams.get('notice') };
   const today = todayInLondon();
   const dashboard = await loadDashboard(context, user.id, today);
   return { signedIn: true as const, today, ...dashboard };
