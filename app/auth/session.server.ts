@@ -7,16 +7,21 @@ import type { SessionUser } from './port';
 
 export type { SessionUser } from './port';
 
-// The root loader and the page's loader both ask; one lookup per request is enough. Remix hands
-// every loader of one request the same Request object, so it is the cache's natural key.
-const usersByRequest = new WeakMap<Request, Promise<SessionUser | null>>();
+// The root loader and the page's loader both ask, in parallel, each with its own copy of the
+// Request; one lookup per request is enough. The Worker builds a fresh context for every request,
+// so the context (with the cookie, for callers that reuse one) is the cache's natural key. Actions
+// that change the session always redirect, so a cached answer never outlives the session it read.
+const usersByContext = new WeakMap<AppLoadContext, Map<string, Promise<SessionUser | null>>>();
 
 /** The signed-in person, verified server-side by the configured adapter, or null. */
 export function getUser(request: Request, context: AppLoadContext): Promise<SessionUser | null> {
-  let user = usersByRequest.get(request);
+  let byCookie = usersByContext.get(context);
+  if (!byCookie) usersByContext.set(context, (byCookie = new Map()));
+  const cookie = request.headers.get('Cookie') ?? '';
+  let user = byCookie.get(cookie);
   if (!user) {
     user = authFor(context).getUser(request);
-    usersByRequest.set(request, user);
+    byCookie.set(cookie, user);
   }
   return user;
 }

@@ -61,7 +61,8 @@ export function runAction(
   return settleOutcome(async () => {
     const forbidden = rejectCrossOrigin(request);
     if (forbidden) return forbidden;
-    return action({ request, params, context });
+    // The Worker builds a fresh context per request; a copy keeps per-request caches per request.
+    return action({ request, params, context: { ...context } });
   });
 }
 
@@ -71,7 +72,7 @@ export function runLoader(
   request: Request,
   { params = {}, context }: Args,
 ) {
-  return settleOutcome(() => loader({ request, params, context }));
+  return settleOutcome(() => loader({ request, params, context: { ...context } }));
 }
 
 /** The cookie header a browser would send back after this Set-Cookie. */

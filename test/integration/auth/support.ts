@@ -102,7 +102,7 @@ export async function confirmedAccount(
 
 /** Who a Cookie header signs in as, checked against the sessions table. */
 export function whoIs(context: AppLoadContext, cookie: string) {
-  return getUser(get('/', { cookie }), context);
+  return getUser(get('/', { cookie }), { ...context }); // a fresh request, as in the Worker
 }
 
 /** The session rows for a person. */
