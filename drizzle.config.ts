@@ -6,5 +6,7 @@ export default defineConfig({
   out: './migrations',
   schemaFilter: ['jobtrack'],
   entities: { roles: { provider: 'supabase' } },
-  dbCredentials: { url: process.env.DATABASE_URL ?? 'postgres://postgres:postgres@127.0.0.1:54329/jobtrack' },
+  dbCredentials: {
+    url: process.env.DATABASE_URL ?? 'postgres://postgres:postgres@127.0.0.1:54329/jobtrack',
+  },
 });

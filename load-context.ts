@@ -26,6 +26,11 @@ export function buildLoadContext(cloudflare: Cloudflare, cspNonce: string) {
 }
 
 /** Entry for `remix vite:dev`; its clients close themselves through postgres.js's idle timeout. */
-export function getLoadContext({ context }: { request: Request; context: { cloudflare: Cloudflare } }) {
+export function getLoadContext({
+  context,
+}: {
+  request: Request;
+  context: { cloudflare: Cloudflare };
+}) {
   return buildLoadContext(context.cloudflare, crypto.randomUUID()).context;
 }

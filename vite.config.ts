@@ -29,7 +29,12 @@ export default defineConfig(({ command }) => ({
   ssr:
     command === 'build'
       ? // The Worker build must pick postgres.js's Cloudflare entry (cloudflare:sockets).
-        { resolve: { conditions: ['workerd', 'worker', 'browser'], externalConditions: ['workerd', 'worker'] } }
+        {
+          resolve: {
+            conditions: ['workerd', 'worker', 'browser'],
+            externalConditions: ['workerd', 'worker'],
+          },
+        }
       : // `remix vite:dev` runs loaders in Node: bundle postgres.js with its Node entry.
         { noExternal: ['postgres'] },
   build: { minify: true },

@@ -14,6 +14,7 @@ import type { ReactNode } from 'react';
 import { getUser } from '~/auth/session.server';
 import { SiteFooter, SiteHeader } from '~/components/layout';
 import { useNonce } from '~/components/nonce';
+import { isLocalDevelopment } from '~/http/security.server';
 import styles from '~/styles.css?url';
 
 export const links: LinksFunction = () => [
@@ -23,7 +24,10 @@ export const links: LinksFunction = () => [
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await getUser(request, context);
-  return { user: user ? { email: user.email } : null, authMode: context.config.authMode };
+  return {
+    user: user ? { email: user.email } : null,
+    showOutbox: context.config.authMode === 'local' && isLocalDevelopment(request),
+  };
 }
 
 export function useRootData() {
@@ -49,7 +53,7 @@ export function Layout({ children }: { children: ReactNode }) {
         <main id="main" tabIndex={-1}>
           {children}
         </main>
-        <SiteFooter showOutbox={data?.authMode === 'local'} />
+        <SiteFooter showOutbox={data?.showOutbox ?? false} />
         <ScrollRestoration nonce={nonce} />
         <Scripts nonce={nonce} />
       </body>
@@ -80,15 +84,30 @@ export function ErrorBoundary() {
 function describe(status: number) {
   switch (status) {
     case 404:
-      return { title: 'Page not found', message: 'We could not find that page. It may have been deleted, or the link may be wrong.' };
+      return {
+        title: 'Page not found',
+        message: 'We could not find that page. It may have been deleted, or the link may be wrong.',
+      };
+    case 400:
+      return {
+        title: 'That did not work',
+        message: 'We could not read what was sent. Please go back and try again.',
+      };
     case 403:
-      return { title: 'Not allowed', message: 'That request was refused. Please go back and try again from the page.' };
+      return {
+        title: 'Not allowed',
+        message: 'That request was refused. Please go back and try again from the page.',
+      };
     case 503:
       return {
         title: 'JobTrack is having a short break',
-        message: 'We cannot reach your data right now. Nothing you saved has been lost. Please try again in a minute.',
+        message:
+          'We cannot reach your data right now. Nothing you saved has been lost. Please try again in a minute.',
       };
     default:
-      return { title: 'Something went wrong', message: 'Sorry, something went wrong on our side. Please try again.' };
+      return {
+        title: 'Something went wrong',
+        message: 'Sorry, something went wrong on our side. Please try again.',
+      };
   }
 }

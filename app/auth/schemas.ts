@@ -1,3 +1,4 @@
+import { MAX_REDIRECT_LENGTH } from '~/http/safe-redirect';
 import { z } from 'zod';
 
 // One schema per auth form, shared by the action and by Conform in the browser. The schemas that
@@ -68,7 +69,7 @@ export const signUpSchema = (checks?: ServerChecks) =>
 export const signInSchema = z.object({
   email,
   password: existingPassword(),
-  redirectTo: z.string().max(2000).optional(),
+  redirectTo: z.string().max(MAX_REDIRECT_LENGTH).optional(),
   website: honeypot,
 });
 

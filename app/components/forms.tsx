@@ -65,7 +65,10 @@ export function TextField({
   autoComplete?: string;
   autoFocus?: boolean;
 }) {
-  const props = getInputProps(meta, { type, ariaDescribedBy: hint ? `${meta.id}-hint` : undefined });
+  const props = getInputProps(meta, {
+    type,
+    ariaDescribedBy: hint ? `${meta.id}-hint` : undefined,
+  });
   return (
     <FieldShell meta={meta} label={label} hint={hint}>
       <input

@@ -7,7 +7,13 @@ export function pickNotice(messages: Record<string, string>, key: string | null)
 }
 
 /** A fixed message chosen by a `notice` query parameter; unknown values show nothing. */
-export function Notice({ messages, notice }: { messages: Record<string, string>; notice: string | null }) {
+export function Notice({
+  messages,
+  notice,
+}: {
+  messages: Record<string, string>;
+  notice: string | null;
+}) {
   const message = pickNotice(messages, notice);
   if (!message) return null;
   return (

@@ -15,6 +15,11 @@ function isPlainHttpLocalhost(url: URL) {
   return url.protocol === 'http:' && ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname);
 }
 
+/** True for a request to plain-http localhost: the developer's own machine, never a deployment. */
+export function isLocalDevelopment(request: Request) {
+  return isPlainHttpLocalhost(new URL(request.url));
+}
+
 /** True where the session cookie may not be marked Secure (plain-http localhost only). */
 export function allowsInsecureCookies(request: Request) {
   return isPlainHttpLocalhost(new URL(request.url));

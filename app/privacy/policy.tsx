@@ -56,7 +56,15 @@ export function PrivacyPolicy() {
               <tbody>
                 {block.rows.map((row) => (
                   <tr key={row[0]}>
-                    {row.map((c, k) => (k === 0 ? <th scope="row" key={k}>{c}</th> : <td key={k}>{c}</td>))}
+                    {row.map((c, k) =>
+                      k === 0 ? (
+                        <th scope="row" key={k}>
+                          {c}
+                        </th>
+                      ) : (
+                        <td key={k}>{c}</td>
+                      ),
+                    )}
                   </tr>
                 ))}
               </tbody>

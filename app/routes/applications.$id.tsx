@@ -1,3 +1,4 @@
+import { readForm } from '~/http/form.server';
 import type {
   ActionFunctionArgs,
   LinksFunction,
@@ -33,7 +34,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = await requireUser(request, context);
-  const formData = await request.formData();
+  const formData = await readForm(request);
   if (formData.get('intent') !== 'status') {
     return data({ error: 'That form could not be handled. Please try again.' }, { status: 400 });
   }

@@ -1,3 +1,4 @@
+import { readForm } from '~/http/form.server';
 import type {
   ActionFunctionArgs,
   LinksFunction,
@@ -35,7 +36,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = await requireUser(request, context);
   const id = requireUuid(params.id);
-  const submission = parseWithZod(await request.formData(), { schema: ApplicationSchema });
+  const submission = parseWithZod(await readForm(request), { schema: ApplicationSchema });
   if (submission.status !== 'success') return data(submission.reply(), { status: 400 });
   if (!(await updateApplication(context, user.id, id, submission.value))) throw notFound();
   return redirect(`/applications/${id}`);

@@ -1,3 +1,4 @@
+import { readForm } from '~/http/form.server';
 import type {
   ActionFunctionArgs,
   LinksFunction,
@@ -35,7 +36,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 /** The one-step status change from a row; afterwards, back to the same filtered page. */
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireUser(request, context);
-  const formData = await request.formData();
+  const formData = await readForm(request);
   if (formData.get('intent') !== 'status') {
     return data({ errors: ['That form could not be handled. Please try again.'] }, { status: 400 });
   }

@@ -1,3 +1,4 @@
+import { readForm } from '~/http/form.server';
 import type {
   ActionFunctionArgs,
   LinksFunction,
@@ -24,7 +25,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireUser(request, context);
-  const submission = parseWithZod(await request.formData(), { schema: ApplicationSchema });
+  const submission = parseWithZod(await readForm(request), { schema: ApplicationSchema });
   if (submission.status !== 'success') return data(submission.reply(), { status: 400 });
   const id = await createApplication(context, user.id, submission.value);
   return redirect(`/applications/${id}`);

@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/cloudflare';
 import { Link, useLoaderData } from '@remix-run/react';
+import { isLocalDevelopment } from '~/http/security.server';
 
 export const meta: MetaFunction = () => [{ title: 'Check your email · JobTrack' }];
 
@@ -20,7 +21,8 @@ const MESSAGES = {
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const kind = new URL(request.url).searchParams.get('for');
   const key = kind && Object.hasOwn(MESSAGES, kind) ? (kind as keyof typeof MESSAGES) : 'signup';
-  return { message: MESSAGES[key], local: context.config.authMode === 'local' };
+  const outbox = context.config.authMode === 'local' && isLocalDevelopment(request);
+  return { message: MESSAGES[key], local: outbox };
 }
 
 export default function CheckEmail() {

@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/cloudflare';
 import { useLoaderData } from '@remix-run/react';
 import { Fragment } from 'react';
 import { listOutbox } from '~/auth/local/outbox.server';
+import { isLocalDevelopment } from '~/http/security.server';
 
 export const meta: MetaFunction = () => [
   { title: 'Dev outbox · JobTrack' },
@@ -17,9 +18,12 @@ const when = new Intl.DateTimeFormat('en-GB', {
   timeZone: 'Europe/London',
 });
 
-// Local mode only: in any other mode this page does not exist.
-export async function loader({ context }: LoaderFunctionArgs) {
-  if (context.config.authMode !== 'local') throw new Response('Not Found', { status: 404 });
+// Local mode on the developer's own machine only. The outbox holds live sign-in and reset links,
+// so a deployment left in local mode by mistake must not show it to the world.
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  if (context.config.authMode !== 'local' || !isLocalDevelopment(request)) {
+    throw new Response('Not Found', { status: 404 });
+  }
   const emails = await listOutbox(context);
   return {
     emails: emails.map(({ id, to, subject, body, createdAt }) => ({

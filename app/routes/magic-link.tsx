@@ -1,3 +1,4 @@
+import { readForm } from '~/http/form.server';
 import { parseWithZod } from '@conform-to/zod';
 import { redirect, type ActionFunctionArgs, type MetaFunction } from '@remix-run/cloudflare';
 import { useActionData } from '@remix-run/react';
@@ -9,7 +10,7 @@ import { EmailRequestPage } from '~/auth/email-request-form';
 export const meta: MetaFunction = () => [{ title: 'Email me a sign-in link · JobTrack' }];
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const submission = parseWithZod(formData, { schema: magicLinkSchema });
   if (submission.status !== 'success') return invalid(submission);
   if (!isBot(submission.value)) await authFor(context).sendMagicLink(request, submission.value);

@@ -1,3 +1,4 @@
+import { readForm } from '~/http/form.server';
 import { getFormProps } from '@conform-to/react';
 import { parseWithZod } from '@conform-to/zod';
 import {
@@ -25,7 +26,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const submission = parseWithZod(formData, { schema: resetPasswordSchema(serverChecks) });
   if (submission.status !== 'success') return invalid(submission);
   const result = await authFor(context).resetPassword(request, submission.value);

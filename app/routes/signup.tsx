@@ -1,3 +1,4 @@
+import { readForm } from '~/http/form.server';
 import { getFormProps } from '@conform-to/react';
 import { parseWithZod } from '@conform-to/zod';
 import {
@@ -24,7 +25,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const submission = parseWithZod(formData, { schema: signUpSchema(serverChecks) });
   if (submission.status !== 'success') return invalid(submission);
   // Bots get the same answer as people and nothing happens.

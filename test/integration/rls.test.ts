@@ -34,7 +34,9 @@ describe('row-level security', () => {
     const { context } = makeContext(db.handle);
 
     await expect(
-      asUser(context, alice, (tx) => tx.insert(applications).values({ userId: bob, company: 'X', role: 'Y' })),
+      asUser(context, alice, (tx) =>
+        tx.insert(applications).values({ userId: bob, company: 'X', role: 'Y' }),
+      ),
     ).rejects.toSatisfy(causedBy(/row-level security/));
   });
 

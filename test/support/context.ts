@@ -13,7 +13,10 @@ export function makeContext(handle: DbHandle, env: Partial<Env> = {}) {
   const context: AppLoadContext = {
     cloudflare: {
       env: fullEnv,
-      ctx: { waitUntil: (p: Promise<unknown>) => void pending.push(p), passThroughOnException: () => {} },
+      ctx: {
+        waitUntil: (p: Promise<unknown>) => void pending.push(p),
+        passThroughOnException: () => {},
+      },
     },
     config: parseConfig(fullEnv),
     db: handle.db,

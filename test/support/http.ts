@@ -6,7 +6,11 @@ export const ORIGIN = 'http://localhost:8787';
 type Fields = Record<string, string | string[]>;
 
 /** A real form POST as a browser on JobTrack would send it (same-origin unless told otherwise). */
-export function formPost(path: string, fields: Fields, opts: { cookie?: string; origin?: string | null } = {}) {
+export function formPost(
+  path: string,
+  fields: Fields,
+  opts: { cookie?: string; origin?: string | null } = {},
+) {
   const body = new URLSearchParams();
   for (const [k, v] of Object.entries(fields)) for (const item of [v].flat()) body.append(k, item);
   const headers = new Headers({ 'Content-Type': 'application/x-www-form-urlencoded' });
@@ -38,13 +42,19 @@ async function settleOutcome(run: () => Promise<unknown>): Promise<Outcome> {
     return { status: value.status, headers: value.headers, data };
   }
   if (isDataWithInit(value)) {
-    return { status: value.init?.status ?? 200, headers: new Headers(value.init?.headers), data: value.data };
+    return {
+      status: value.init?.status ?? 200,
+      headers: new Headers(value.init?.headers),
+      data: value.data,
+    };
   }
   return { status: 200, headers: new Headers(), data: value };
 }
 
 function isDataWithInit(v: unknown): v is { data: unknown; init?: ResponseInit } {
-  return typeof v === 'object' && v !== null && (v as { type?: string }).type === 'DataWithResponseInit';
+  return (
+    typeof v === 'object' && v !== null && (v as { type?: string }).type === 'DataWithResponseInit'
+  );
 }
 
 type Args = { params?: Record<string, string>; context: AppLoadContext };

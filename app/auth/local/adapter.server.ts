@@ -7,7 +7,7 @@ import { consumeToken, issueToken, revokeTokens } from './link-tokens.server';
 import { deliver, forgetOutbox } from './outbox.server';
 import { hashPassword, iterationsOf, PBKDF2_ITERATIONS, verifyPassword } from './password.server';
 import * as sessions from './sessions.server';
-import { clearFailures, lockoutRemaining, recordFailure } from './throttle.server';
+import { admitAttempt, clearFailures } from './throttle.server';
 
 // Checked against when an email has no account, so a wrong email costs the same PBKDF2 work as a
 // wrong password and response time does not reveal which accounts exist. Nothing hashes to it.
@@ -27,13 +27,13 @@ export function createLocalAuth(context: AppLoadContext): AuthPort {
     user: SessionUser,
     password: string,
   ): Promise<PasswordCheckFailure | null> {
-    const wait = await lockoutRemaining(context, user.email);
+    const wait = await admitAttempt(context, user.email);
     if (wait > 0) return { ok: false, reason: 'locked', retryAfterSeconds: wait };
     const account = await asServer(context, (tx) => accounts.findAccountById(tx, user.id));
     const matches = await verifyPassword(password, account?.passwordHash ?? NO_ACCOUNT_HASH);
-    if (account?.passwordHash && matches) return null;
-    await recordFailure(context, user.email);
-    return { ok: false, reason: 'wrong-password' };
+    if (!account?.passwordHash || !matches) return { ok: false, reason: 'wrong-password' };
+    await clearFailures(context, user.email);
+    return null;
   }
 
   return {
@@ -62,14 +62,12 @@ export function createLocalAuth(context: AppLoadContext): AuthPort {
     },
 
     async signIn(request, { email, password }): Promise<SignInResult> {
-      const wait = await lockoutRemaining(context, email);
+      const wait = await admitAttempt(context, email);
       if (wait > 0) return { ok: false, reason: 'locked', retryAfterSeconds: wait };
       const account = await asServer(context, (tx) => accounts.findAccountByEmail(tx, email));
       const matches = await verifyPassword(password, account?.passwordHash ?? NO_ACCOUNT_HASH);
-      if (!account?.passwordHash || !matches) {
-        await recordFailure(context, email);
-        return { ok: false, reason: 'invalid' };
-      }
+      // A wrong password was already counted by admitAttempt.
+      if (!account?.passwordHash || !matches) return { ok: false, reason: 'invalid' };
       await clearFailures(context, email);
       if (!account.confirmed) {
         const token = await asServer(context, (tx) => issueToken(tx, account.id, 'confirm'));

@@ -29,36 +29,38 @@ function lockout(failures: SQL): SQL {
 
 const emailKey = (email: string) => sha256(`sign-in:${email}`);
 
-/** Seconds until this email may try a password again; 0 when it may now. */
-export async function lockoutRemaining(context: AppLoadContext, email: string): Promise<number> {
+/**
+ * Admits one password attempt for this email, counting it as a failure in advance (a success then
+ * clears the count); returns 0, or the seconds to wait when the email is locked out. Checking and
+ * counting are one upsert, so parallel guesses cannot all slip past the check before any is counted.
+ */
+export async function admitAttempt(context: AppLoadContext, email: string): Promise<number> {
   const emailHash = await emailKey(email);
-  const rows = await asServer(context, (tx) =>
-    tx.execute<{ wait: number }>(sql`
-      select greatest(0, ceil(extract(epoch from
-        (last_failure_at + ${lockout(sql`failures`)} - now()))))::int as wait
-      from jobtrack.sign_in_failures where email_hash = ${emailHash}`),
-  );
-  return Number(rows[0]?.wait ?? 0);
-}
-
-/** Counts one wrong password for this email. */
-export async function recordFailure(context: AppLoadContext, email: string) {
-  const emailHash = await emailKey(email);
-  await asServer(context, async (tx) => {
-    await tx.execute(sql`
+  const locked = sql`f.last_failure_at + ${lockout(sql`f.failures`)} > now()`;
+  const rows = await asServer(context, async (tx) => {
+    const result = await tx.execute<{ admitted: boolean; wait: number }>(sql`
       insert into jobtrack.sign_in_failures as f (email_hash, failures, last_failure_at)
       values (${emailHash}, 1, now())
       on conflict (email_hash) do update set
         failures = case
+          when ${locked} then f.failures
           when f.last_failure_at + interval '${sql.raw(String(WINDOW_MINUTES))} minutes'
                + ${lockout(sql`f.failures`)} > now()
           then least(f.failures + 1, 100) else 1 end,
-        last_failure_at = now()`);
+        last_failure_at = case when ${locked} then f.last_failure_at else now() end
+      returning
+        -- Only an admitted attempt writes this transaction's now().
+        last_failure_at = now() as admitted,
+        greatest(1, ceil(extract(epoch from
+          (last_failure_at + ${lockout(sql`failures`)} - now()))))::int as wait`);
     // Keep no record longer than it can matter.
     await tx.execute(
       sql`delete from jobtrack.sign_in_failures where last_failure_at < now() - interval '1 day'`,
     );
+    return result;
   });
+  const row = rows[0];
+  return !row || row.admitted ? 0 : Number(row.wait);
 }
 
 /** Forgets the failures for this email (after a success). */

@@ -37,6 +37,19 @@ describe('sign-in lock-out', () => {
     expect(locked.headers.get('Set-Cookie')).toBeNull();
   });
 
+  it('lets no more than 5 of many simultaneous guesses be checked', async () => {
+    const { context } = makeContext(db.handle);
+    const person = await confirmedAccount(db, context);
+
+    const outcomes = await Promise.all(
+      Array.from({ length: 12 }, () => signIn(context, person.email, WRONG)),
+    );
+
+    const checked = outcomes.filter((o) => o.status === 400).length;
+    expect(checked).toBe(5);
+    expect(outcomes.filter((o) => o.status === 429)).toHaveLength(7);
+  });
+
   it('allows four wrong passwords without slowing the person down', async () => {
     const { context } = makeContext(db.handle);
     const person = await confirmedAccount(db, context);

@@ -34,6 +34,16 @@ describe('dev outbox', () => {
     expect(all.indexOf(mine[0].id)).toBeLessThan(all.indexOf(mine[1].id));
   });
 
+  it('does not exist on a deployment, even one left in local mode (404)', async () => {
+    const { context } = makeContext(db.handle);
+
+    const page = await runLoader(outboxLoader, new Request('https://jobtrack.example/dev/outbox'), {
+      context,
+    });
+
+    expect(page.status).toBe(404);
+  });
+
   it('does not exist outside local mode (404)', async () => {
     const { context } = makeContext(db.handle, { AUTH_MODE: 'supabase' });
 

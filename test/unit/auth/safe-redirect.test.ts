@@ -22,6 +22,11 @@ describe('safeRedirect', () => {
     ['javascript:alert(1)', 'javascript: URL'],
     ['/\t/evil.example', 'tab that browsers strip to make //'],
     ['/\n/evil.example', 'newline that browsers strip to make //'],
+    ['/.//evil.example', 'dot segment that parsing turns into //'],
+    ['/..//evil.example', 'dot-dot segment that parsing turns into //'],
+    ['/a/..//evil.example', 'dot-dot after a segment'],
+    ['/%2e//evil.example', 'encoded dot segment'],
+    [`/applications?q=${'x'.repeat(3000)}`, 'longer than the sign-in form carries'],
     ['applications', 'relative path'],
     ['', 'empty string'],
   ])('falls back for %j (%s)', (to) => {

@@ -10,7 +10,9 @@ const post = (url: string, origin?: string) =>
 
 describe('same-origin check on state changes', () => {
   it('lets a POST from the same origin through', () => {
-    expect(rejectCrossOrigin(post('https://jobtrack.example/x', 'https://jobtrack.example'))).toBeNull();
+    expect(
+      rejectCrossOrigin(post('https://jobtrack.example/x', 'https://jobtrack.example')),
+    ).toBeNull();
   });
 
   it('refuses a POST from another origin with 403', () => {
@@ -23,8 +25,13 @@ describe('same-origin check on state changes', () => {
   });
 
   it('refuses a lookalike origin on another port or scheme', () => {
-    expect(rejectCrossOrigin(post('https://jobtrack.example/x', 'http://jobtrack.example'))?.status).toBe(403);
-    expect(rejectCrossOrigin(post('https://jobtrack.example/x', 'https://jobtrack.example:8443'))?.status).toBe(403);
+    expect(
+      rejectCrossOrigin(post('https://jobtrack.example/x', 'http://jobtrack.example'))?.status,
+    ).toBe(403);
+    expect(
+      rejectCrossOrigin(post('https://jobtrack.example/x', 'https://jobtrack.example:8443'))
+        ?.status,
+    ).toBe(403);
   });
 
   it('never blocks a GET', () => {
@@ -50,12 +57,18 @@ describe('security headers', () => {
   });
 
   it('sends HSTS everywhere except plain-http localhost', () => {
-    expect(secured('https://jobtrack.example/').headers.get('Strict-Transport-Security')).toMatch(/max-age=\d+/);
+    expect(secured('https://jobtrack.example/').headers.get('Strict-Transport-Security')).toMatch(
+      /max-age=\d+/,
+    );
     expect(secured('http://localhost:8787/').headers.get('Strict-Transport-Security')).toBeNull();
   });
 
   it('keeps the status and body of the wrapped response', async () => {
-    const res = withSecurityHeaders(new Request('https://x.example/'), new Response('gone', { status: 410 }), 'n');
+    const res = withSecurityHeaders(
+      new Request('https://x.example/'),
+      new Response('gone', { status: 410 }),
+      'n',
+    );
     expect(res.status).toBe(410);
     expect(await res.text()).toBe('gone');
   });
