@@ -2,7 +2,7 @@ import type { AppLoadContext } from '@remix-run/cloudflare';
 import { parseWithZod } from '@conform-to/zod';
 import type { SubmissionResult } from '@conform-to/react';
 import { changeStatus } from './mutations.server';
-import { isUuid, StatusChangeSchema } from './schema';
+import { ApplicationSchema, isUuid, StatusChangeSchema } from './schema';
 
 /**
  * The answer for an id that is not one of the person's applications. Malformed ids, other people's
@@ -33,4 +33,16 @@ export async function applyStatusChange(
   if (submission.status !== 'success') return submission.reply();
   if (!(await changeStatus(context, userId, appId, submission.value.status))) throw notFound();
   return null;
+}
+
+const SIGNED_OUT =
+  'You have been signed out, so this was not saved. Sign in again in another tab, then come back ' +
+  'and press Save again: what you typed is still here.';
+
+/**
+ * The answer (for a 401) when an application form arrives after the session ended: the typed
+ * values go back with a message instead of a redirect that would throw them away.
+ */
+export function signedOutReply(formData: FormData): SubmissionResult<string[]> {
+  return parseWithZod(formData, { schema: ApplicationSchema }).reply({ formErrors: [SIGNED_OUT] });
 }

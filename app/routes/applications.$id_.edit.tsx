@@ -8,13 +8,13 @@ import type {
 import { data, redirect } from '@remix-run/cloudflare';
 import { parseWithZod } from '@conform-to/zod';
 import { useActionData, useLoaderData } from '@remix-run/react';
-import { notFound, requireUuid } from '~/applications/actions.server';
+import { notFound, requireUuid, signedOutReply } from '~/applications/actions.server';
 import { ApplicationForm } from '~/applications/application-form';
 import styles from '~/applications/applications.css?url';
 import { updateApplication } from '~/applications/mutations.server';
 import { getApplication } from '~/applications/queries.server';
 import { ApplicationSchema } from '~/applications/schema';
-import { requireUser } from '~/auth/session.server';
+import { getUser, requireUser } from '~/auth/session.server';
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }];
 
@@ -34,9 +34,11 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const user = await requireUser(request, context);
   const id = requireUuid(params.id);
-  const submission = parseWithZod(await readForm(request), { schema: ApplicationSchema });
+  const formData = await readForm(request);
+  const user = await getUser(request, context);
+  if (!user) return data(signedOutReply(formData), { status: 401 });
+  const submission = parseWithZod(formData, { schema: ApplicationSchema });
   if (submission.status !== 'success') return data(submission.reply(), { status: 400 });
   if (!(await updateApplication(context, user.id, id, submission.value))) throw notFound();
   return redirect(`/applications/${id}`);

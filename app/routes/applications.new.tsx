@@ -10,9 +10,10 @@ import { parseWithZod } from '@conform-to/zod';
 import { useActionData } from '@remix-run/react';
 import { ApplicationForm } from '~/applications/application-form';
 import styles from '~/applications/applications.css?url';
+import { signedOutReply } from '~/applications/actions.server';
 import { createApplication } from '~/applications/mutations.server';
 import { ApplicationSchema } from '~/applications/schema';
-import { requireUser } from '~/auth/session.server';
+import { getUser, requireUser } from '~/auth/session.server';
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }];
 
@@ -24,8 +25,10 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const user = await requireUser(request, context);
-  const submission = parseWithZod(await readForm(request), { schema: ApplicationSchema });
+  const formData = await readForm(request);
+  const user = await getUser(request, context);
+  if (!user) return data(signedOutReply(formData), { status: 401 });
+  const submission = parseWithZod(formData, { schema: ApplicationSchema });
   if (submission.status !== 'success') return data(submission.reply(), { status: 400 });
   const id = await createApplication(context, user.id, submission.value);
   return redirect(`/applications/${id}`);

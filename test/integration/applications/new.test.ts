@@ -141,13 +141,17 @@ describe('adding an application', () => {
     expect(await countOf(me.id)).toBe(0);
   });
 
-  it('sends a signed-out post to sign in and saves nothing', async () => {
-    const form = validForm({ company: 'Nobody Signed In Ltd' });
+  it('answers a post after the session ended with 401, saving nothing and keeping every typed value', async () => {
+    const form = validForm({ company: 'Nobody Signed In Ltd', notes: 'an hour of careful notes' });
     const outcome = await runAction(action, formPost('/applications/new', form), {
       context: t.context,
     });
-    expect(outcome.status).toBe(302);
-    expect(outcome.headers.get('Location')).toMatch(/^\/signin/);
+    expect(outcome.status).toBe(401);
+    expect(outcome.data.error[''][0]).toMatch(/signed out, so this was not saved/);
+    expect(outcome.data.initialValue).toMatchObject({
+      company: 'Nobody Signed In Ltd',
+      notes: 'an hour of careful notes',
+    });
     const [found] = await t.db
       .admin`select count(*) from jobtrack.applications where company = ${form.company}`;
     expect(Number(found!.count)).toBe(0);
