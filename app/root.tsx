@@ -1,4 +1,4 @@
-import type { LinksFunction, LoaderFunctionArgs } from '@remix-run/cloudflare';
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/cloudflare';
 import {
   Link,
   Links,
@@ -21,6 +21,13 @@ export const links: LinksFunction = () => [
   { rel: 'stylesheet', href: styles },
   { rel: 'icon', href: '/favicon.svg', type: 'image/svg+xml' },
 ];
+
+// Pages set their own titles; this one serves error pages (and any page that forgets).
+export const meta: MetaFunction = ({ error }) => {
+  if (!error) return [{ title: 'JobTrack' }];
+  const status = isRouteErrorResponse(error) ? error.status : 500;
+  return [{ title: `${describe(status).title} · JobTrack` }];
+};
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await getUser(request, context);

@@ -35,6 +35,27 @@ test('with JavaScript, adding an application and changing its status never reloa
   expect(await marker(page)).toBe('still here');
 });
 
+test('with JavaScript, saving after being signed out elsewhere keeps everything typed', async ({
+  page,
+}) => {
+  test.skip(javaScriptDisabled(), 'Without JavaScript the page reloads into the sign-in page.');
+  const app = jobTrack(page, { audit: false });
+  await app.signUpAndConfirm(uniqueEmail('expired'), 'plum kettle orbit 42');
+  await page.goto('/applications/new');
+  await app.fillApplication({ company: 'Slow Writer Ltd', role: 'Editor', notes: 'A long draft' });
+
+  // Another tab signs out: the session ends on the server while this form is open.
+  const other = await page.context().newPage();
+  await other.goto('/');
+  await jobTrack(other, { audit: false }).signOut();
+  await other.close();
+  await page.getByRole('button', { name: 'Save application' }).click();
+
+  await expect(page.getByText(/signed out, so this was not saved/)).toBeVisible();
+  await expect(page.getByLabel('Company')).toHaveValue('Slow Writer Ltd');
+  await expect(page.getByLabel('Notes')).toHaveValue('A long draft');
+});
+
 test('on a 360 px phone no page of the tracker scrolls sideways', async ({ page }) => {
   await page.setViewportSize({ width: 360, height: 740 });
   const app = jobTrack(page, { audit: false });

@@ -1,0 +1,89 @@
+import { expect, test } from '@playwright/test';
+import { jobTrack, uniqueEmail } from './support/app';
+
+// The account features the main journey does not pass through, with JavaScript on and off, each
+// page scanned by axe-core: the magic link, a password change, the privacy policy, a missing page,
+// and deleting the account.
+
+test('a person signs in by emailed link, changes their password, then deletes their account', async ({
+  page,
+}) => {
+  test.setTimeout(180_000);
+  const app = jobTrack(page);
+  const main = page.getByRole('main');
+  const email = uniqueEmail('account');
+  const password = 'harbour violet spoon 18';
+  const newPassword = 'copper willow lantern 64';
+
+  await app.signUpAndConfirm(email, password);
+  await app.addApplication({
+    company: 'Leeds City Council',
+    role: 'Policy Officer',
+    status: 'Saved',
+  });
+  await app.signOut();
+
+  await test.step('sign in with a magic link', async () => {
+    await page.goto('/signin');
+    await main.getByRole('link', { name: 'Email me a sign-in link' }).click();
+    await app.landed();
+    await main.getByLabel('Email').fill(email);
+    await main.getByRole('button', { name: 'Send sign-in link' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Check your email' })).toBeVisible();
+    await app.followEmailLink(email, 'type=magiclink');
+    await main.getByRole('button', { name: 'Continue' }).click();
+    await app.expectDashboard();
+  });
+
+  await test.step('a wrong current password is refused beside its field', async () => {
+    await page
+      .getByRole('navigation', { name: 'Main' })
+      .getByRole('link', { name: 'Account' })
+      .click();
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    await app.landed();
+    await main.getByLabel('Current password').fill('not my password');
+    await main.getByLabel('New password').fill(newPassword);
+    await main.getByRole('button', { name: 'Change password' }).click();
+    await expect(main.getByText('Your current password is wrong')).toBeVisible();
+    await app.landed();
+  });
+
+  await test.step('the right one changes it', async () => {
+    await main.getByLabel('Current password').fill(password);
+    await main.getByLabel('New password').fill(newPassword);
+    await main.getByRole('button', { name: 'Change password' }).click();
+    await expect(main.getByText('Your password has been changed.')).toBeVisible();
+    await app.landed();
+  });
+
+  await test.step('the privacy policy and a missing page are readable', async () => {
+    await page.goto('/privacy');
+    await expect(page.getByRole('heading', { level: 1, name: 'Privacy policy' })).toBeVisible();
+    await expect(main).toContainText('hello@jobtracks.co.uk');
+    await app.landed();
+    const missing = await page.goto('/no-such-page');
+    expect(missing?.status()).toBe(404);
+    await expect(page.getByRole('heading', { level: 1, name: 'Page not found' })).toBeVisible();
+    await app.landed();
+  });
+
+  await test.step('delete the account, and with it every application', async () => {
+    await page.goto('/account');
+    await main.getByRole('link', { name: 'Delete account' }).click();
+    await app.landed();
+    await main.getByLabel('Password').fill(newPassword);
+    await main.getByRole('button', { name: 'Delete my account permanently' }).click();
+    await expect(main.getByText('Your account and all its data have been deleted.')).toBeVisible();
+    await app.landed();
+    expect((await page.context().cookies()).filter((c) => c.value !== '')).toEqual([]);
+  });
+
+  await test.step('the old account no longer signs in', async () => {
+    await page.goto('/signin');
+    await main.getByLabel('Email').fill(email);
+    await main.getByLabel('Password', { exact: true }).fill(newPassword);
+    await main.getByRole('button', { name: 'Sign in' }).click();
+    await expect(main.getByText('Email or password is wrong.')).toBeVisible();
+  });
+});
