@@ -1,4 +1,4 @@
-import { eq, sql } from 'drizzle-orm';
+import { eq, sql, type SQL } from 'drizzle-orm';
 import { authUsers } from 'drizzle-orm/supabase';
 import { localCredentials } from '#db/schema';
 import type { Tx } from '~/db.server';
@@ -13,8 +13,7 @@ export type Account = {
   passwordHash: string | null;
 };
 
-/** The account for a (normalised) email address, with its password hash, or null. */
-export async function findAccountByEmail(tx: Tx, email: string): Promise<Account | null> {
+async function findAccount(tx: Tx, where: SQL): Promise<Account | null> {
   const [row] = await tx
     .select({
       id: authUsers.id,
@@ -24,26 +23,17 @@ export async function findAccountByEmail(tx: Tx, email: string): Promise<Account
     })
     .from(authUsers)
     .leftJoin(localCredentials, eq(localCredentials.userId, authUsers.id))
-    .where(eq(authUsers.email, email))
+    .where(where)
     .limit(1);
   return row ? toAccount(row) : null;
 }
 
+/** The account for a (normalised) email address, with its password hash, or null. */
+export const findAccountByEmail = (tx: Tx, email: string) =>
+  findAccount(tx, eq(authUsers.email, email));
+
 /** The account with this id, or null. */
-export async function findAccountById(tx: Tx, id: string): Promise<Account | null> {
-  const [row] = await tx
-    .select({
-      id: authUsers.id,
-      email: authUsers.email,
-      confirmedAt: authUsers.emailConfirmedAt,
-      passwordHash: localCredentials.passwordHash,
-    })
-    .from(authUsers)
-    .leftJoin(localCredentials, eq(localCredentials.userId, authUsers.id))
-    .where(eq(authUsers.id, id))
-    .limit(1);
-  return row ? toAccount(row) : null;
-}
+export const findAccountById = (tx: Tx, id: string) => findAccount(tx, eq(authUsers.id, id));
 
 /** Creates an unconfirmed account; returns its id, or null when the email is already taken. */
 export async function createAccount(
