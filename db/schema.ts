@@ -10,20 +10,11 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import { authUid, authUsers, authenticatedRole } from 'drizzle-orm/supabase';
+import { APPLICATION_STATUSES } from './statuses';
 
 /** Every JobTrack table lives here, out of reach of Supabase's auto-generated Data API. */
 export const jobtrack = pgSchema('jobtrack');
 
-export const APPLICATION_STATUSES = [
-  'saved',
-  'applied',
-  'interviewing',
-  'offer',
-  'accepted',
-  'rejected',
-  'withdrawn',
-  'ghosted',
-] as const;
 export type ApplicationStatus = (typeof APPLICATION_STATUSES)[number];
 
 export const applicationStatus = jobtrack.enum('application_status', APPLICATION_STATUSES);

@@ -1,17 +1,7 @@
-// Kept apart from db/schema.ts so that browser code never pulls Drizzle into its bundle;
-// a unit test checks that this list matches the database enum exactly.
+import { APPLICATION_STATUSES } from '#db/statuses';
 
-/** Every application status, in the order a search usually runs. */
-export const STATUSES = [
-  'saved',
-  'applied',
-  'interviewing',
-  'offer',
-  'accepted',
-  'rejected',
-  'withdrawn',
-  'ghosted',
-] as const;
+/** Every application status, in the order a search usually runs (the database enum's list). */
+export const STATUSES = APPLICATION_STATUSES;
 
 export type Status = (typeof STATUSES)[number];
 

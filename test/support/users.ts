@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { AppLoadContext } from '@remix-run/cloudflare';
 import type postgres from 'postgres';
-import { startSession } from '~/auth/session.server';
+import { createSession, sessionHeaders } from '~/auth/local/sessions.server';
+import { asServer } from '~/db.server';
 import { get } from './http';
 
 export type TestUser = { id: string; email: string; cookie: string };
@@ -17,6 +18,8 @@ export async function signedInUser(
 ): Promise<TestUser> {
   const id = randomUUID();
   await db.admin`insert into auth.users (id, email) values (${id}, ${email})`;
-  const setCookie = await startSession(get('/'), context, id);
+  // As the local adapter does after a correct password: a session row, then its cookie.
+  const token = await asServer(context, (tx) => createSession(tx, id));
+  const setCookie = (await sessionHeaders(get('/'), token)).get('Set-Cookie') ?? '';
   return { id, email, cookie: setCookie.split(';')[0] ?? '' };
 }
