@@ -27,6 +27,19 @@ test('every page carries the security headers, with a fresh CSP nonce on each re
   expect(new Set(nonces).size).toBe(nonces.length);
 });
 
+test('static files, served before the Worker runs, carry the security headers too', async ({
+  page,
+}) => {
+  const html = await (await page.request.get('/signin')).text();
+  const script = /\/assets\/[^"]+\.js/.exec(html)?.[0];
+  for (const path of [script!, '/favicon.svg']) {
+    const headers = (await page.request.get(path)).headers();
+    expect(headers['x-content-type-options'], path).toBe('nosniff');
+    expect(headers['content-security-policy'], path).toContain("frame-ancestors 'none'");
+    expect(headers['referrer-policy'], path).toBe('strict-origin-when-cross-origin');
+  }
+});
+
 test('a form posted from another site is refused with 403 and changes nothing', async ({
   page,
 }) => {
