@@ -1,9 +1,6 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { spawn } from 'node:child_process';
+import { createInterface } from 'node:readline';
 import type { TestProject } from 'vitest/node';
-import { ensureDatabase, startEmbeddedPostgres } from '../../db/embedded';
-import { runMigrations } from '../../db/migrate';
 
 export const TEMPLATE_DB = 'jobtrack_template';
 
@@ -13,16 +10,32 @@ declare module 'vitest' {
   }
 }
 
-/** One embedded PostgreSQL for the run; a migrated template that each test file copies. */
+/**
+ * One embedded PostgreSQL for the run, with a migrated template that each test file copies. It runs
+ * in a child process (test/support/pg-process.ts) so that nothing it loads can change vitest's
+ * exit code.
+ */
 export default async function setup(project: TestProject) {
-  const dir = mkdtempSync(join(tmpdir(), 'jobtrack-test-pg-'));
-  const port = 55000 + Math.floor(Math.random() * 4000);
-  const pg = await startEmbeddedPostgres(dir, port);
-  await ensureDatabase(pg.serverUrl, TEMPLATE_DB);
-  await runMigrations(pg.urlFor(TEMPLATE_DB));
-  project.provide('pgServerUrl', pg.serverUrl);
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', 'test/support/pg-process.ts', TEMPLATE_DB],
+    { stdio: ['pipe', 'pipe', 'inherit'] },
+  );
+  const ready = await new Promise<{ serverUrl: string }>((resolve, reject) => {
+    const lines = createInterface({ input: child.stdout! });
+    lines.once('line', (line) => {
+      try {
+        resolve(JSON.parse(line));
+      } catch {
+        reject(new Error(`The test database did not start: ${line}`));
+      }
+    });
+    child.once('exit', (code) => reject(new Error(`The test database exited with ${code}`)));
+  });
+  project.provide('pgServerUrl', ready.serverUrl);
   return async () => {
-    await pg.stop();
-    rmSync(dir, { recursive: true, force: true });
+    const exited = new Promise((done) => child.once('exit', done));
+    child.stdin!.end();
+    await exited;
   };
 }

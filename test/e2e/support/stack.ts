@@ -5,34 +5,21 @@
  */
 import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ensureDatabase, startEmbeddedPostgres, type EmbeddedDatabase } from '../../../db/embedded';
 import { runMigrations } from '../../../db/migrate';
 import { hyperdriveEnv } from '../../../db/local';
+import { freePort } from '../../../db/ports';
 import { run, startGroup, stopGroup } from '../../../db/processes';
 
-export { run };
+export { freePort, run };
 
 export interface Stack {
   baseUrl: string;
   /** URL of the migrated database the Worker uses (superuser: for seeding only). */
   databaseUrl: string;
   stop: () => Promise<void>;
-}
-
-/** A TCP port on 127.0.0.1 that nothing listens on right now. */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 /** Stops wrangler's process group, waiting for it; SIGKILL for whatever outlives a SIGTERM. */
