@@ -11,7 +11,7 @@ import {
   useRouteLoaderData,
 } from '@remix-run/react';
 import type { ReactNode } from 'react';
-import { getUser } from '~/auth/session.server';
+import { getUser } from '~/auth/current-user.server';
 import { SiteFooter, SiteHeader } from '~/components/layout';
 import { useNonce } from '~/components/nonce';
 import { isLocalDevelopment } from '~/http/security.server';

@@ -7,7 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
 import { createCookie } from '@remix-run/cloudflare';
 import postgres from 'postgres';
-import { sha256 } from '../app/auth/tokens.server';
+import { sha256 } from '../app/auth/local/hashing.server';
 import { run, startStack, stopAllStacks } from '../test/e2e/support/stack';
 import { measurePageJs } from './lib/page-js';
 

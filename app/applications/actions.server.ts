@@ -2,7 +2,7 @@ import type { AppLoadContext } from '@remix-run/cloudflare';
 import { parseWithZod } from '@conform-to/zod';
 import type { SubmissionResult } from '@conform-to/react';
 import { changeStatus } from './mutations.server';
-import { ApplicationSchema, isUuid, StatusChangeSchema } from './schema';
+import { ApplicationSchema, isUuid, StatusChangeSchema } from './application-schema';
 
 /**
  * The answer for an id that is not one of the person's applications. Malformed ids, other people's

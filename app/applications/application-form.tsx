@@ -1,8 +1,8 @@
 import { getFormProps, useForm, type SubmissionResult } from '@conform-to/react';
 import { getZodConstraint, parseWithZod } from '@conform-to/zod';
 import { Form, Link, useNavigation } from '@remix-run/react';
-import { FormErrors, SelectField, TextAreaField, TextField } from '~/components/forms';
-import { ApplicationSchema, type ApplicationInput } from './schema';
+import { FormErrors, SelectField, TextAreaField, TextField } from '~/components/forms/fields';
+import { ApplicationSchema, type ApplicationInput } from './application-schema';
 import { STATUS_OPTIONS } from './statuses';
 
 type Values = { [K in keyof ApplicationInput]?: string | null };

@@ -1,7 +1,7 @@
 import { Form, useNavigation } from '@remix-run/react';
 import type { ReactNode } from 'react';
 import { closesIn, formatDate, formatDateTime } from './dates';
-import { isWebAddress } from './schema';
+import { isWebAddress } from './application-schema';
 import { StatusBadge } from './status-badge';
 import { STATUS_OPTIONS, statusLabel, type Status } from './statuses';
 

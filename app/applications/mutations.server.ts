@@ -4,7 +4,7 @@ import type { AppLoadContext } from '@remix-run/cloudflare';
 import { and, eq, sql } from 'drizzle-orm';
 import { applications, statusChanges } from '#db/schema';
 import { asUser, type Tx } from '~/db.server';
-import type { ApplicationInput } from './schema';
+import type { ApplicationInput } from './application-schema';
 import type { Status } from './statuses';
 
 const orNull = (value: string | undefined) => (value ? value : null);

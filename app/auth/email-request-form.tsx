@@ -1,8 +1,8 @@
 import { getFormProps, type SubmissionResult } from '@conform-to/react';
 import { Form, Link } from '@remix-run/react';
 import type { ReactNode } from 'react';
-import { FormErrors, Honeypot, TextField } from '~/components/forms';
-import { emailRequestSchema } from './schemas';
+import { FormErrors, Honeypot, TextField } from '~/components/forms/fields';
+import { emailRequestSchema } from './auth-schemas';
 import { firstInvalid, SubmitButton, useAuthForm } from './ui';
 
 /** The "enter your email and we will send a link" page shared by magic links and password resets. */

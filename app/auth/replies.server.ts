@@ -1,6 +1,6 @@
 import type { Submission } from '@conform-to/react';
 import { data } from '@remix-run/cloudflare';
-import { PASSWORD_FIELDS } from './schemas';
+import { PASSWORD_FIELDS } from './auth-schemas';
 
 type Errors = { formErrors?: string[]; fieldErrors?: Record<string, string[]> };
 

@@ -8,7 +8,7 @@ import { getZodConstraint, parseWithZod } from '@conform-to/zod';
 import { useNavigation } from '@remix-run/react';
 import type { ReactNode } from 'react';
 import type { z } from 'zod';
-import { FieldError } from '~/components/forms';
+import { FieldError } from '~/components/forms/fields';
 
 /**
  * Conform set up the way every auth form uses it: the action's last reply, constraints from the

@@ -3,9 +3,9 @@ import { useLoaderData } from '@remix-run/react';
 import styles from '~/applications/applications.css?url';
 import { Dashboard } from '~/applications/dashboard';
 import { todayInLondon } from '~/applications/dates';
-import { Landing } from '~/applications/landing';
+import { Landing } from '~/components/landing';
 import { loadDashboard } from '~/applications/queries.server';
-import { getUser } from '~/auth/session.server';
+import { getUser } from '~/auth/current-user.server';
 import { Notice } from '~/components/notice';
 
 const NOTICES = { 'account-deleted': 'Your account and all its data have been deleted.' };

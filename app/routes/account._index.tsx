@@ -1,4 +1,4 @@
-import { readForm } from '~/http/form.server';
+import { readForm } from '~/components/forms/form.server';
 import { getFormProps } from '@conform-to/react';
 import { parseWithZod } from '@conform-to/zod';
 import {
@@ -11,11 +11,11 @@ import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { authFor } from '~/auth/auth.server';
 import { serverChecks } from '~/auth/common-passwords.server';
 import { invalid, minutesFrom } from '~/auth/replies.server';
-import { changePasswordSchema, PASSWORD_MIN } from '~/auth/schemas';
-import { requireUser } from '~/auth/session.server';
+import { changePasswordSchema, PASSWORD_MIN } from '~/auth/auth-schemas';
+import { requireUser } from '~/auth/current-user.server';
 import { firstInvalid, SubmitButton, useAuthForm } from '~/auth/ui';
 import { Notice } from '~/components/notice';
-import { FormErrors, TextField } from '~/components/forms';
+import { FormErrors, TextField } from '~/components/forms/fields';
 
 export const meta: MetaFunction = () => [{ title: 'Your account · JobTrack' }];
 

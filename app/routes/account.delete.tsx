@@ -1,4 +1,4 @@
-import { readForm } from '~/http/form.server';
+import { readForm } from '~/components/forms/form.server';
 import { getFormProps } from '@conform-to/react';
 import { parseWithZod } from '@conform-to/zod';
 import {
@@ -10,10 +10,10 @@ import {
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { authFor } from '~/auth/auth.server';
 import { invalid, minutesFrom } from '~/auth/replies.server';
-import { deleteAccountSchema } from '~/auth/schemas';
-import { requireUser } from '~/auth/session.server';
+import { deleteAccountSchema } from '~/auth/auth-schemas';
+import { requireUser } from '~/auth/current-user.server';
 import { firstInvalid, SubmitButton, useAuthForm } from '~/auth/ui';
-import { FormErrors, TextField } from '~/components/forms';
+import { FormErrors, TextField } from '~/components/forms/fields';
 
 export const meta: MetaFunction = () => [{ title: 'Delete your account · JobTrack' }];
 

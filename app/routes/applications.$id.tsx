@@ -1,4 +1,4 @@
-import { readForm } from '~/http/form.server';
+import { readForm } from '~/components/forms/form.server';
 import type {
   ActionFunctionArgs,
   LinksFunction,
@@ -13,7 +13,7 @@ import { todayInLondon } from '~/applications/dates';
 import { ApplicationDetails, StatusChangeForm, StatusHistory } from '~/applications/detail';
 import { getApplication } from '~/applications/queries.server';
 import { StatusBadge } from '~/applications/status-badge';
-import { requireUser } from '~/auth/session.server';
+import { requireUser } from '~/auth/current-user.server';
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }];
 

@@ -10,7 +10,7 @@ import { notFound, requireUuid } from '~/applications/actions.server';
 import styles from '~/applications/applications.css?url';
 import { deleteApplication } from '~/applications/mutations.server';
 import { getApplication } from '~/applications/queries.server';
-import { requireUser } from '~/auth/session.server';
+import { requireUser } from '~/auth/current-user.server';
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }];
 

@@ -1,4 +1,4 @@
-import { readForm } from '~/http/form.server';
+import { readForm } from '~/components/forms/form.server';
 import type {
   ActionFunctionArgs,
   LinksFunction,
@@ -13,8 +13,8 @@ import { ApplicationForm } from '~/applications/application-form';
 import styles from '~/applications/applications.css?url';
 import { updateApplication } from '~/applications/mutations.server';
 import { getApplication } from '~/applications/queries.server';
-import { ApplicationSchema } from '~/applications/schema';
-import { getUser, requireUser } from '~/auth/session.server';
+import { ApplicationSchema } from '~/applications/application-schema';
+import { getUser, requireUser } from '~/auth/current-user.server';
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }];
 

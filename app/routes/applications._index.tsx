@@ -1,4 +1,4 @@
-import { readForm } from '~/http/form.server';
+import { readForm } from '~/components/forms/form.server';
 import type {
   ActionFunctionArgs,
   LinksFunction,
@@ -14,8 +14,8 @@ import { listQuerySearch, parseListQuery } from '~/applications/list-query';
 import { ApplicationRows } from '~/applications/list-rows';
 import { noticeMessage } from '~/applications/notices';
 import { listApplications } from '~/applications/queries.server';
-import { requireUser } from '~/auth/session.server';
-import { FormErrors } from '~/components/forms';
+import { requireUser } from '~/auth/current-user.server';
+import { FormErrors } from '~/components/forms/fields';
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }];
 

@@ -1,4 +1,4 @@
-import { readForm } from '~/http/form.server';
+import { readForm } from '~/components/forms/form.server';
 import type {
   ActionFunctionArgs,
   LinksFunction,
@@ -12,8 +12,8 @@ import { ApplicationForm } from '~/applications/application-form';
 import styles from '~/applications/applications.css?url';
 import { signedOutReply } from '~/applications/actions.server';
 import { createApplication } from '~/applications/mutations.server';
-import { ApplicationSchema } from '~/applications/schema';
-import { getUser, requireUser } from '~/auth/session.server';
+import { ApplicationSchema } from '~/applications/application-schema';
+import { getUser, requireUser } from '~/auth/current-user.server';
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }];
 

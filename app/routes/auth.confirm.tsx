@@ -1,4 +1,4 @@
-import { readForm } from '~/http/form.server';
+import { readForm } from '~/components/forms/form.server';
 import { getFormProps } from '@conform-to/react';
 import { parseWithZod } from '@conform-to/zod';
 import {
@@ -10,9 +10,9 @@ import {
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { authFor } from '~/auth/auth.server';
 import { invalid } from '~/auth/replies.server';
-import { emailLinkSchema } from '~/auth/schemas';
+import { emailLinkSchema } from '~/auth/auth-schemas';
 import { SubmitButton, useAuthForm } from '~/auth/ui';
-import { FormErrors } from '~/components/forms';
+import { FormErrors } from '~/components/forms/fields';
 
 export const meta: MetaFunction = () => [{ title: 'Continue to JobTrack · JobTrack' }];
 

@@ -1,10 +1,10 @@
-import { readForm } from '~/http/form.server';
+import { readForm } from '~/components/forms/form.server';
 import { parseWithZod } from '@conform-to/zod';
 import { redirect, type ActionFunctionArgs, type MetaFunction } from '@remix-run/cloudflare';
 import { useActionData } from '@remix-run/react';
 import { authFor } from '~/auth/auth.server';
 import { invalid, isBot } from '~/auth/replies.server';
-import { forgotPasswordSchema } from '~/auth/schemas';
+import { forgotPasswordSchema } from '~/auth/auth-schemas';
 import { EmailRequestPage } from '~/auth/email-request-form';
 
 export const meta: MetaFunction = () => [{ title: 'Forgot your password? · JobTrack' }];

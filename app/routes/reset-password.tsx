@@ -1,4 +1,4 @@
-import { readForm } from '~/http/form.server';
+import { readForm } from '~/components/forms/form.server';
 import { getFormProps } from '@conform-to/react';
 import { parseWithZod } from '@conform-to/zod';
 import {
@@ -11,9 +11,9 @@ import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { authFor } from '~/auth/auth.server';
 import { serverChecks } from '~/auth/common-passwords.server';
 import { invalid } from '~/auth/replies.server';
-import { PASSWORD_MIN, resetPasswordSchema } from '~/auth/schemas';
+import { PASSWORD_MIN, resetPasswordSchema } from '~/auth/auth-schemas';
 import { firstInvalid, SubmitButton, useAuthForm } from '~/auth/ui';
-import { FormErrors, TextField } from '~/components/forms';
+import { FormErrors, TextField } from '~/components/forms/fields';
 
 export const meta: MetaFunction = () => [{ title: 'Choose a new password · JobTrack' }];
 

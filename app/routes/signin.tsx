@@ -1,4 +1,4 @@
-import { readForm } from '~/http/form.server';
+import { readForm } from '~/components/forms/form.server';
 import { getFormProps } from '@conform-to/react';
 import { parseWithZod } from '@conform-to/zod';
 import {
@@ -10,9 +10,9 @@ import {
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { authFor } from '~/auth/auth.server';
 import { invalid, isBot, minutesFrom } from '~/auth/replies.server';
-import { signInSchema } from '~/auth/schemas';
+import { signInSchema } from '~/auth/auth-schemas';
 import { firstInvalid, SubmitButton, useAuthForm } from '~/auth/ui';
-import { FormErrors, Honeypot, TextField } from '~/components/forms';
+import { FormErrors, Honeypot, TextField } from '~/components/forms/fields';
 import { safeRedirect } from '~/http/safe-redirect';
 
 export const meta: MetaFunction = () => [{ title: 'Sign in · JobTrack' }];

@@ -1,4 +1,4 @@
-import { readForm } from '~/http/form.server';
+import { readForm } from '~/components/forms/form.server';
 import { getFormProps } from '@conform-to/react';
 import { parseWithZod } from '@conform-to/zod';
 import {
@@ -11,9 +11,9 @@ import { Form, Link, useActionData } from '@remix-run/react';
 import { authFor } from '~/auth/auth.server';
 import { serverChecks } from '~/auth/common-passwords.server';
 import { invalid, isBot } from '~/auth/replies.server';
-import { PASSWORD_MIN, signUpSchema } from '~/auth/schemas';
+import { PASSWORD_MIN, signUpSchema } from '~/auth/auth-schemas';
 import { CheckboxField, firstInvalid, SubmitButton, useAuthForm } from '~/auth/ui';
-import { FormErrors, Honeypot, TextField } from '~/components/forms';
+import { FormErrors, Honeypot, TextField } from '~/components/forms/fields';
 
 export const meta: MetaFunction = () => [{ title: 'Create an account · JobTrack' }];
 

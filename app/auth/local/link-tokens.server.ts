@@ -1,7 +1,7 @@
 import { and, eq, isNotNull, lt, or, sql } from 'drizzle-orm';
 import { authTokens } from '#db/schema';
 import type { Tx } from '~/db.server';
-import { randomToken, sha256 } from '../tokens.server';
+import { randomToken, sha256 } from './hashing.server';
 
 /** What an emailed link's token is for; each purpose is only accepted where it belongs. */
 export type TokenPurpose = 'confirm' | 'magiclink' | 'recovery';

@@ -5,7 +5,7 @@ import { sessions } from '#db/schema';
 import { asServer, serverQuery, type Tx } from '~/db.server';
 import { allowsInsecureCookies } from '~/http/security.server';
 import type { SessionUser } from '../port';
-import { randomToken, sha256 } from '../tokens.server';
+import { randomToken, sha256 } from './hashing.server';
 
 /** Sessions last 30 days from sign-in, then the person signs in again. */
 export const SESSION_DAYS = 30;

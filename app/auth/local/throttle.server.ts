@@ -2,7 +2,7 @@ import type { AppLoadContext } from '@remix-run/cloudflare';
 import { eq, sql, type SQL } from 'drizzle-orm';
 import { signInFailures } from '#db/schema';
 import { asServer } from '~/db.server';
-import { sha256 } from '../tokens.server';
+import { sha256 } from './hashing.server';
 
 // Slows down password guessing for one email: after 5 failures within 15 minutes, further
 // attempts are refused for 1 minute, then 2, 4, 8, capped at 15. Failures for emails with no

@@ -1,7 +1,7 @@
 import type { AppLoadContext } from '@remix-run/cloudflare';
 import { describe, expect, it } from 'vitest';
 import { action, loader } from '~/routes/account.delete';
-import { sha256 } from '~/auth/tokens.server';
+import { sha256 } from '~/auth/local/hashing.server';
 import { makeContext } from '../../support/context';
 import { setupTestDatabase } from '../../support/db';
 import { formPost, get, runAction, runLoader } from '../../support/http';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sha256 } from '~/auth/tokens.server';
+import { sha256 } from '~/auth/local/hashing.server';
 import { makeContext } from '../../support/context';
 import { setupTestDatabase } from '../../support/db';
 import { confirmedAccount, newEmail, quietOutbox, signIn } from './support';

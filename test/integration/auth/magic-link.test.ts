@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sha256 } from '~/auth/tokens.server';
+import { sha256 } from '~/auth/local/hashing.server';
 import { loader as confirmLoader } from '~/routes/auth.confirm';
 import { action as magicLinkAction } from '~/routes/magic-link';
 import { makeContext } from '../../support/context';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { AuthNotConfiguredError } from '~/auth/not-configured.server';
-import { getUser } from '~/auth/session.server';
+import { getUser } from '~/auth/current-user.server';
 import { loader as outboxLoader } from '~/routes/dev.outbox';
 import { loader as signinLoader } from '~/routes/signin';
 import { makeContext } from '../../support/context';

@@ -1,6 +1,6 @@
 import type { AppLoadContext } from '@remix-run/cloudflare';
 import { describe, expect, it } from 'vitest';
-import { sha256 } from '~/auth/tokens.server';
+import { sha256 } from '~/auth/local/hashing.server';
 import { action as forgotAction } from '~/routes/forgot-password';
 import { action as resetAction, loader as resetLoader } from '~/routes/reset-password';
 import { makeContext } from '../../support/context';

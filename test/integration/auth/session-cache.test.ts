@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { getUser } from '~/auth/session.server';
+import { getUser } from '~/auth/current-user.server';
 import { makeContext } from '../../support/context';
 import { setupTestDatabase } from '../../support/db';
 import { get } from '../../support/http';

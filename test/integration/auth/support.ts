@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { AppLoadContext } from '@remix-run/cloudflare';
 import type postgres from 'postgres';
 import { afterEach, beforeEach, expect, vi } from 'vitest';
-import { getUser } from '~/auth/session.server';
+import { getUser } from '~/auth/current-user.server';
 import * as confirmRoute from '~/routes/auth.confirm';
 import * as signinRoute from '~/routes/signin';
 import * as signupRoute from '~/routes/signup';

@@ -6,7 +6,7 @@ import {
   isWebAddress,
   LIMITS,
   StatusChangeSchema,
-} from '~/applications/schema';
+} from '~/applications/application-schema';
 
 function form(fields: Record<string, string>) {
   const data = new FormData();

@@ -7,7 +7,7 @@ import {
   resetPasswordSchema,
   signInSchema,
   signUpSchema,
-} from '~/auth/schemas';
+} from '~/auth/auth-schemas';
 
 function form(fields: Record<string, string>) {
   const data = new FormData();
