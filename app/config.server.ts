@@ -19,8 +19,3 @@ export function parseConfig(env: object): Config {
   }
   return { authMode: result.data.AUTH_MODE };
 }
-
-/** The only configuration values that may reach the browser. */
-export function publicConfig(config: Config) {
-  return { authMode: config.authMode };
-}

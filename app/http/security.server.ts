@@ -11,18 +11,13 @@ export function rejectCrossOrigin(request: Request): Response | null {
   });
 }
 
-function isPlainHttpLocalhost(url: URL) {
-  return url.protocol === 'http:' && ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname);
-}
-
-/** True for a request to plain-http localhost: the developer's own machine, never a deployment. */
+/**
+ * True for a request to plain-http localhost: the developer's own machine, never a deployment.
+ * Only there may the session cookie go without Secure, and the dev outbox be shown.
+ */
 export function isLocalDevelopment(request: Request) {
-  return isPlainHttpLocalhost(new URL(request.url));
-}
-
-/** True where the session cookie may not be marked Secure (plain-http localhost only). */
-export function allowsInsecureCookies(request: Request) {
-  return isPlainHttpLocalhost(new URL(request.url));
+  const url = new URL(request.url);
+  return url.protocol === 'http:' && ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname);
 }
 
 /** The Content-Security-Policy for one response: scripts only from us or with this nonce. */
@@ -50,7 +45,7 @@ export function withSecurityHeaders(request: Request, response: Response, nonce:
   headers.set('X-Frame-Options', 'DENY');
   headers.set('Permissions-Policy', 'camera=(), microphone=(), geolocation=(), interest-cohort=()');
   headers.set('Cross-Origin-Opener-Policy', 'same-origin');
-  if (!isPlainHttpLocalhost(new URL(request.url))) {
+  if (!isLocalDevelopment(request)) {
     headers.set('Strict-Transport-Security', 'max-age=63072000; includeSubDomains');
   }
   return new Response(response.body, {

@@ -3,7 +3,7 @@ import { and, eq, gt, lt } from 'drizzle-orm';
 import { authUsers } from 'drizzle-orm/supabase';
 import { sessions } from '#db/schema';
 import { asServer, serverQuery, type Tx } from '~/db.server';
-import { allowsInsecureCookies } from '~/http/security.server';
+import { isLocalDevelopment } from '~/http/security.server';
 import type { SessionUser } from '../port';
 import { randomToken, sha256 } from './hashing.server';
 
@@ -18,7 +18,7 @@ function sessionCookie(request: Request) {
     httpOnly: true,
     sameSite: 'lax',
     path: '/',
-    secure: !allowsInsecureCookies(request),
+    secure: !isLocalDevelopment(request),
     maxAge: SESSION_MS / 1000,
   });
 }

@@ -1,9 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  allowsInsecureCookies,
-  rejectCrossOrigin,
-  withSecurityHeaders,
-} from '~/http/security.server';
+import { isLocalDevelopment, rejectCrossOrigin, withSecurityHeaders } from '~/http/security.server';
 
 const post = (url: string, origin?: string) =>
   new Request(url, { method: 'POST', headers: origin ? { Origin: origin } : {} });
@@ -76,9 +72,9 @@ describe('security headers', () => {
 
 describe('Secure cookies', () => {
   it('are required everywhere but plain-http localhost', () => {
-    expect(allowsInsecureCookies(new Request('http://localhost:8787/'))).toBe(true);
-    expect(allowsInsecureCookies(new Request('http://127.0.0.1:8787/'))).toBe(true);
-    expect(allowsInsecureCookies(new Request('https://localhost/'))).toBe(false);
-    expect(allowsInsecureCookies(new Request('http://jobtrack.example/'))).toBe(false);
+    expect(isLocalDevelopment(new Request('http://localhost:8787/'))).toBe(true);
+    expect(isLocalDevelopment(new Request('http://127.0.0.1:8787/'))).toBe(true);
+    expect(isLocalDevelopment(new Request('https://localhost/'))).toBe(false);
+    expect(isLocalDevelopment(new Request('http://jobtrack.example/'))).toBe(false);
   });
 });
