@@ -1,48 +1,52 @@
-import type { AppLoadContext } from '@remix-run/cloudflare';
+// The applications' form actions, shared by the routes that show those forms: the add and edit
+// pages (twins, one action) and the one-step status change on the list and on an application.
 import { parseWithZod } from '@conform-to/zod';
-import type { SubmissionResult } from '@conform-to/react';
-import { changeStatus } from './mutations.server';
-import { ApplicationSchema, isUuid, StatusChangeSchema } from './application-schema';
-
-/**
- * The answer for an id that is not one of the person's applications. Malformed ids, other people's
- * ids and deleted ones all look the same, so an id's existence is never revealed.
- */
-export function notFound(): Response {
-  return new Response('Not found', { status: 404, statusText: 'Not Found' });
-}
-
-/** Throws 404 unless `id` is a well-formed uuid; returns it typed. */
-export function requireUuid(id: unknown): string {
-  if (!isUuid(id)) throw notFound();
-  return id;
-}
-
-/**
- * Applies a one-step status change from a submitted form. Returns null when done, or Conform's
- * reply for an invalid status (to answer 400); throws 404 for an id that is not the person's.
- */
-export async function applyStatusChange(
-  context: AppLoadContext,
-  userId: string,
-  id: unknown,
-  formData: FormData,
-): Promise<SubmissionResult<string[]> | null> {
-  const appId = requireUuid(id);
-  const submission = parseWithZod(formData, { schema: StatusChangeSchema });
-  if (submission.status !== 'success') return submission.reply();
-  if (!(await changeStatus(context, userId, appId, submission.value.status))) throw notFound();
-  return null;
-}
+import { redirect, type ActionFunctionArgs, type AppLoadContext } from '@remix-run/cloudflare';
+import { getUser } from '~/auth/current-user.server';
+import { invalid, readForm, refuse } from '~/components/forms/form.server';
+import { notFound, requireUuid } from '~/http/not-found.server';
+import { ApplicationSchema, StatusChangeSchema } from './application-schema';
+import { changeStatus, createApplication, updateApplication } from './mutations.server';
 
 const SIGNED_OUT =
   'You have been signed out, so this was not saved. Sign in again in another tab, then come back ' +
   'and press Save again: what you typed is still here.';
 
 /**
- * The answer (for a 401) when an application form arrives after the session ended: the typed
- * values go back with a message instead of a redirect that would throw them away.
+ * Saves the add or edit form: a new application when the route has no `id`, else changes to that
+ * one (404 if it is not the person's). A form that arrives after the session ended answers 401
+ * with every typed value, not a redirect to sign-in that would throw them away.
  */
-export function signedOutReply(formData: FormData): SubmissionResult<string[]> {
-  return parseWithZod(formData, { schema: ApplicationSchema }).reply({ formErrors: [SIGNED_OUT] });
+export async function saveApplication({ request, params, context }: ActionFunctionArgs) {
+  const id = params.id === undefined ? null : requireUuid(params.id);
+  const formData = await readForm(request);
+  const user = await getUser(request, context);
+  if (!user) return refuse(formData, SIGNED_OUT, { status: 401 });
+  const submission = parseWithZod(formData, { schema: ApplicationSchema });
+  if (submission.status !== 'success') return invalid(submission);
+  if (id === null) {
+    return redirect(`/applications/${await createApplication(context, user.id, submission.value)}`);
+  }
+  if (!(await updateApplication(context, user.id, id, submission.value))) throw notFound();
+  return redirect(`/applications/${id}`);
+}
+
+/**
+ * Applies a one-step status change from a submitted form. Returns null when done, or the refusal
+ * to answer with (400); throws 404 for an id that is not the person's.
+ */
+export async function applyStatusChange(
+  context: AppLoadContext,
+  userId: string,
+  id: unknown,
+  formData: FormData,
+) {
+  if (formData.get('intent') !== 'status') {
+    return refuse(formData, 'That form could not be handled. Please try again.');
+  }
+  const appId = requireUuid(id);
+  const submission = parseWithZod(formData, { schema: StatusChangeSchema });
+  if (submission.status !== 'success') return invalid(submission);
+  if (!(await changeStatus(context, userId, appId, submission.value.status))) throw notFound();
+  return null;
 }

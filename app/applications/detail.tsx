@@ -1,22 +1,11 @@
-import { Form, useNavigation } from '@remix-run/react';
+import { Form } from '@remix-run/react';
 import type { ReactNode } from 'react';
+import { replyMessages, SubmitButton, type FormReply } from '~/components/forms';
 import { closesIn, formatDate, formatDateTime } from './dates';
 import { isWebAddress } from './application-schema';
 import { StatusBadge } from './status-badge';
 import { STATUS_OPTIONS, statusLabel, type Status } from './statuses';
-
-type Details = {
-  status: Status;
-  dateApplied: string | null;
-  closingDate: string | null;
-  advertUrl: string | null;
-  location: string | null;
-  salary: string | null;
-  source: string | null;
-  notes: string | null;
-};
-
-type HistoryEntry = { id: string; fromStatus: Status | null; toStatus: Status; changedAt: string };
+import type { ApplicationDetail, HistoryEntry } from './types';
 
 const none = <span className="muted">Not given</span>;
 
@@ -25,7 +14,7 @@ export function ApplicationDetails({
   application,
   today,
 }: {
-  application: Details;
+  application: ApplicationDetail;
   today: string;
 }) {
   const a = application;
@@ -78,10 +67,14 @@ export function ApplicationDetails({
 }
 
 /** The one-step status change on an application's page. */
-export function StatusChangeForm({ status, error }: { status: Status; error?: string }) {
-  const navigation = useNavigation();
-  const pending =
-    navigation.state === 'submitting' && navigation.formData?.get('intent') === 'status';
+export function StatusChangeForm({
+  status,
+  lastResult,
+}: {
+  status: Status;
+  lastResult?: FormReply;
+}) {
+  const error = replyMessages(lastResult)[0];
   return (
     <Form method="post" preventScrollReset className="card status-change">
       <input type="hidden" name="intent" value="status" />
@@ -102,18 +95,15 @@ export function StatusChangeForm({ status, error }: { status: Status; error?: st
               </option>
             ))}
           </select>
-          <button type="submit" aria-disabled={pending || undefined}>
+          <SubmitButton inline pendingText="Updating…">
             Update status
-          </button>
+          </SubmitButton>
         </div>
         {error ? (
           <p className="field__error" id="status-error">
             {error}
           </p>
         ) : null}
-        <span role="status" className="muted">
-          {pending ? 'Updating…' : ''}
-        </span>
       </div>
     </Form>
   );

@@ -1,4 +1,5 @@
 import { Form, Link, useNavigation } from '@remix-run/react';
+import { SubmitButton, useIsPending } from '~/components/forms';
 import { formatDate, formatInstantDate } from './dates';
 import type { ListRow } from './types';
 import { StatusBadge } from './status-badge';
@@ -17,7 +18,7 @@ export function ApplicationRows({ rows, statusAction }: { rows: ListRow[]; statu
 
 function ApplicationRow({ row, statusAction }: { row: ListRow; statusAction: string }) {
   const navigation = useNavigation();
-  const pending = navigation.state !== 'idle' && navigation.formData?.get('id') === row.id;
+  const pending = useIsPending({ formAction: statusAction, fields: { id: row.id } });
   // Optimistic: show the chosen status while the change is on its way.
   const shown = pending ? String(navigation.formData?.get('status') ?? row.status) : row.status;
   const name = `${row.role} at ${row.company}`;
@@ -61,16 +62,15 @@ function ApplicationRow({ row, statusAction }: { row: ListRow; statusAction: str
             </option>
           ))}
         </select>
-        <button
-          type="submit"
+        <SubmitButton
+          inline
           className="button--small button--secondary"
-          aria-disabled={pending || undefined}
+          pendingText="Updating…"
+          formAction={statusAction}
+          fields={{ id: row.id }}
         >
           Update
-        </button>
-        <span role="status" className="status-form__pending muted">
-          {pending ? 'Updating…' : ''}
-        </span>
+        </SubmitButton>
       </Form>
     </li>
   );

@@ -19,3 +19,24 @@ export type ClosingSoonRow = {
   status: Status;
   closingDate: string;
 };
+
+/** The fields an application's page shows. */
+export type ApplicationDetail = {
+  status: Status;
+  dateApplied: string | null;
+  closingDate: string | null;
+  advertUrl: string | null;
+  location: string | null;
+  salary: string | null;
+  source: string | null;
+  notes: string | null;
+};
+
+/** One step of an application's status history; `fromStatus` is null for the first. */
+export type HistoryEntry = {
+  id: string;
+  fromStatus: Status | null;
+  toStatus: Status;
+  /** ISO timestamp. */
+  changedAt: string;
+};

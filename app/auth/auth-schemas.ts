@@ -73,14 +73,8 @@ export const signInSchema = z.object({
   website: honeypot,
 });
 
-/** Ask for a sign-in link by email. */
-export const magicLinkSchema = z.object({ email, website: honeypot });
-
-/** Any "email me a link" form: magic link and password reset share this shape. */
-export const emailRequestSchema = magicLinkSchema;
-
-/** Ask for a password reset link by email. */
-export const forgotPasswordSchema = emailRequestSchema;
+/** Any "email me a link" form: the magic link and the password reset share it. */
+export const emailRequestSchema = z.object({ email, website: honeypot });
 
 /** The "Continue" button on an emailed confirmation or sign-in link. */
 export const emailLinkSchema = z.object({
@@ -88,9 +82,9 @@ export const emailLinkSchema = z.object({
   type: z.enum(['signup', 'magiclink'], { message: 'This link is incomplete or has been changed' }),
 });
 
-/** Choose a new password from a reset link. */
+/** Choose a new password from a reset link (the visible field first: errors, and focus, follow this order). */
 export const resetPasswordSchema = (checks?: ServerChecks) =>
-  z.object({ token: linkToken, password: newPassword(checks, 'Enter a new password') });
+  z.object({ password: newPassword(checks, 'Enter a new password'), token: linkToken });
 
 /** Change password on the account page. */
 export const changePasswordSchema = (checks?: ServerChecks) =>
@@ -101,6 +95,3 @@ export const changePasswordSchema = (checks?: ServerChecks) =>
 
 /** Delete the account, confirmed with the password. */
 export const deleteAccountSchema = z.object({ password: existingPassword() });
-
-/** Every field that holds a password: never sent back to the browser in a reply. */
-export const PASSWORD_FIELDS = ['password', 'currentPassword', 'newPassword'];

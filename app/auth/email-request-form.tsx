@@ -1,40 +1,48 @@
-import { getFormProps, type SubmissionResult } from '@conform-to/react';
-import { Form, Link } from '@remix-run/react';
-import type { ReactNode } from 'react';
-import { FormErrors, Honeypot, TextField } from '~/components/forms/fields';
+import { Link } from '@remix-run/react';
+import {
+  Honeypot,
+  SchemaForm,
+  SubmitButton,
+  TextField,
+  useSchemaForm,
+  type FormReply,
+} from '~/components/forms';
 import { emailRequestSchema } from './auth-schemas';
-import { firstInvalid, SubmitButton, useAuthForm } from './ui';
+
+/** The words on each "email me a link" page. */
+export const EMAIL_REQUEST_PAGES = {
+  magiclink: {
+    title: 'Email me a sign-in link',
+    intro: 'We will email you a link that signs you in without your password. It works once.',
+    submitLabel: 'Send sign-in link',
+  },
+  recovery: {
+    title: 'Forgot your password?',
+    intro: 'Enter your email and we will send you a link to choose a new password.',
+    submitLabel: 'Send reset link',
+  },
+} as const;
 
 /** The "enter your email and we will send a link" page shared by magic links and password resets. */
 export function EmailRequestPage({
-  title,
-  intro,
-  submitLabel,
+  kind,
   lastResult,
 }: {
-  title: string;
-  intro: ReactNode;
-  submitLabel: string;
-  lastResult: SubmissionResult<string[]> | undefined;
+  kind: keyof typeof EMAIL_REQUEST_PAGES;
+  lastResult: FormReply | undefined;
 }) {
-  const [form, fields] = useAuthForm(emailRequestSchema, lastResult);
+  const { title, intro, submitLabel } = EMAIL_REQUEST_PAGES[kind];
+  const [form, fields] = useSchemaForm(emailRequestSchema, { lastResult });
   return (
     <div className="page narrow">
       <h1>{title}</h1>
       <p>{intro}</p>
       <div className="card">
-        <Form method="post" {...getFormProps(form)}>
-          <FormErrors errors={form.errors} id={form.errorId} />
-          <TextField
-            meta={fields.email}
-            label="Email"
-            type="email"
-            autoComplete="email"
-            autoFocus={firstInvalid([fields.email]) === 'email'}
-          />
+        <SchemaForm form={form}>
+          <TextField meta={fields.email} label="Email" type="email" autoComplete="email" />
           <Honeypot />
           <SubmitButton>{submitLabel}</SubmitButton>
-        </Form>
+        </SchemaForm>
       </div>
       <p>
         <Link to="/signin">Back to sign in</Link>

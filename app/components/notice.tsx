@@ -1,20 +1,36 @@
-// Notices arrive as a fixed key in the URL (?notice=deleted) and map to fixed text, so nothing a
-// link's author types is ever echoed onto the page (and no flash cookie is needed).
+// Notices are the messages shown after a redirect ("The application has been deleted."). They
+// arrive as a fixed key in the URL (?notice=deleted) and map to fixed text here, so nothing a
+// link's author types is ever echoed onto the page, and no flash cookie is needed. Add a notice by
+// adding a key below; `withNotice` and `noticeFor` only take keys listed here, so a typo is a type
+// error.
 
-/** The message for a notice key, or null for anything unknown (including "toString"). */
-export function pickNotice(messages: Record<string, string>, key: string | null): string | null {
-  return key && Object.hasOwn(messages, key) ? messages[key]! : null;
+const NOTICES = {
+  'account-deleted': 'Your account and all its data have been deleted.',
+  'password-changed':
+    'Your password has been changed. You have been signed out on every other device.',
+  deleted: 'The application has been deleted.',
+} as const;
+
+/** The name of a notice in the URL. */
+export type NoticeKey = keyof typeof NOTICES;
+
+/** `path` with a notice to show once the redirect lands: `withNotice('/account', 'password-changed')`. */
+export function withNotice(path: string, key: NoticeKey): string {
+  return `${path}${path.includes('?') ? '&' : '?'}notice=${key}`;
 }
 
-/** A fixed message chosen by a `notice` query parameter; unknown values show nothing. */
-export function Notice({
-  messages,
-  notice,
-}: {
-  messages: Record<string, string>;
-  notice: string | null;
-}) {
-  const message = pickNotice(messages, notice);
+/**
+ * The text of the notice this request was redirected with, if it is one that this page shows;
+ * null for none, for another page's, and for anything unknown (including "toString").
+ */
+export function noticeFor(request: Request, shown: readonly NoticeKey[]): string | null {
+  const key = new URL(request.url).searchParams.get('notice');
+  const match = shown.find((candidate) => candidate === key);
+  return match ? NOTICES[match] : null;
+}
+
+/** A notice's text, announced politely to screen readers; nothing for null. */
+export function Notice({ message }: { message: string | null }) {
   if (!message) return null;
   return (
     <p className="notice" role="status">

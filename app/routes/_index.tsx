@@ -1,16 +1,13 @@
-import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/cloudflare';
+import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/cloudflare';
 import { useLoaderData } from '@remix-run/react';
-import styles from '~/applications/applications.css?url';
 import { Dashboard } from '~/applications/dashboard';
 import { todayInLondon } from '~/applications/dates';
 import { Landing } from '~/components/landing';
 import { loadDashboard } from '~/applications/queries.server';
 import { getUser } from '~/auth/current-user.server';
-import { Notice } from '~/components/notice';
+import { Notice, noticeFor } from '~/components/notice';
 
-const NOTICES = { 'account-deleted': 'Your account and all its data have been deleted.' };
-
-export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }];
+export { links } from '~/applications/styles';
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   {
@@ -27,8 +24,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await getUser(request, context);
-  if (!user)
-    return { signedIn: false as const, notice: new URL(request.url).searchParams.get('notice') };
+  if (!user) return { signedIn: false as const, notice: noticeFor(request, ['account-deleted']) };
   const today = todayInLondon();
   const dashboard = await loadDashboard(context, user.id, today);
   return { signedIn: true as const, today, ...dashboard };
@@ -39,7 +35,7 @@ export default function Index() {
   if (data.signedIn) return <Dashboard {...data} />;
   return (
     <>
-      <Notice messages={NOTICES} notice={data.notice} />
+      <Notice message={data.notice} />
       <Landing />
     </>
   );

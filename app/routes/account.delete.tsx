@@ -1,5 +1,3 @@
-import { readForm } from '~/components/forms/form.server';
-import { getFormProps } from '@conform-to/react';
 import { parseWithZod } from '@conform-to/zod';
 import {
   redirect,
@@ -7,13 +5,14 @@ import {
   type LoaderFunctionArgs,
   type MetaFunction,
 } from '@remix-run/cloudflare';
-import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
-import { authFor } from '~/auth/auth.server';
-import { invalid, minutesFrom } from '~/auth/replies.server';
+import { Link, useActionData, useLoaderData } from '@remix-run/react';
 import { deleteAccountSchema } from '~/auth/auth-schemas';
+import { authFor } from '~/auth/auth.server';
 import { requireUser } from '~/auth/current-user.server';
-import { firstInvalid, SubmitButton, useAuthForm } from '~/auth/ui';
-import { FormErrors, TextField } from '~/components/forms/fields';
+import { lockedOut } from '~/auth/replies.server';
+import { SchemaForm, SubmitButton, TextField, useSchemaForm } from '~/components/forms';
+import { invalid, readForm } from '~/components/forms/form.server';
+import { withNotice } from '~/components/notice';
 
 export const meta: MetaFunction = () => [{ title: 'Delete your account · JobTrack' }];
 
@@ -29,22 +28,17 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (submission.status !== 'success') return invalid(submission);
 
   const result = await authFor(context).deleteAccount(request, user, submission.value);
-  if (result.ok) throw redirect('/?notice=account-deleted', { headers: result.headers });
+  if (result.ok) throw redirect(withNotice('/', 'account-deleted'), { headers: result.headers });
   if (result.reason === 'wrong-password') {
     return invalid(submission, { fieldErrors: { password: ['Your password is wrong'] } });
   }
-  const wait = minutesFrom(result.retryAfterSeconds);
-  return invalid(
-    submission,
-    { formErrors: [`Too many wrong passwords. Please wait ${wait} and try again.`] },
-    { status: 429, headers: { 'Retry-After': String(result.retryAfterSeconds) } },
-  );
+  return lockedOut(submission, result.retryAfterSeconds);
 }
 
 export default function DeleteAccount() {
   const { email } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
-  const [form, fields] = useAuthForm(deleteAccountSchema, lastResult);
+  const [form, fields] = useSchemaForm(deleteAccountSchema, { lastResult });
   return (
     <div className="page narrow">
       <h1>Delete your account</h1>
@@ -53,20 +47,18 @@ export default function DeleteAccount() {
           This permanently deletes the account <strong>{email}</strong>, every application and all
           its history. It happens at once and cannot be undone.
         </p>
-        <Form method="post" {...getFormProps(form)}>
-          <FormErrors errors={form.errors} id={form.errorId} />
+        <SchemaForm form={form}>
           <TextField
             meta={fields.password}
             label="Password"
             type="password"
             autoComplete="current-password"
             hint="Type your password to confirm it is you."
-            autoFocus={firstInvalid([fields.password]) === 'password'}
           />
           <SubmitButton className="button--danger" after={<Link to="/account">Cancel</Link>}>
             Delete my account permanently
           </SubmitButton>
-        </Form>
+        </SchemaForm>
       </div>
     </div>
   );

@@ -1,21 +1,16 @@
-import { readForm } from '~/components/forms/form.server';
-import type {
-  ActionFunctionArgs,
-  LinksFunction,
-  LoaderFunctionArgs,
-  MetaFunction,
-} from '@remix-run/cloudflare';
-import { data, redirect } from '@remix-run/cloudflare';
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/cloudflare';
+import { redirect } from '@remix-run/cloudflare';
 import { Link, useActionData, useLoaderData } from '@remix-run/react';
-import { applyStatusChange, notFound, requireUuid } from '~/applications/actions.server';
-import styles from '~/applications/applications.css?url';
+import { applyStatusChange } from '~/applications/actions.server';
 import { todayInLondon } from '~/applications/dates';
 import { ApplicationDetails, StatusChangeForm, StatusHistory } from '~/applications/detail';
 import { getApplication } from '~/applications/queries.server';
 import { StatusBadge } from '~/applications/status-badge';
 import { requireUser } from '~/auth/current-user.server';
+import { readForm } from '~/components/forms/form.server';
+import { notFound, requireUuid } from '~/http/not-found.server';
 
-export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }];
+export { links } from '~/applications/styles';
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   {
@@ -34,22 +29,13 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = await requireUser(request, context);
-  const formData = await readForm(request);
-  if (formData.get('intent') !== 'status') {
-    return data({ error: 'That form could not be handled. Please try again.' }, { status: 400 });
-  }
-  const reply = await applyStatusChange(context, user.id, params.id, formData);
-  if (reply)
-    return data(
-      { error: reply.error?.status?.[0] ?? 'Choose a status from the list' },
-      { status: 400 },
-    );
-  return redirect(`/applications/${params.id}`);
+  const refused = await applyStatusChange(context, user.id, params.id, await readForm(request));
+  return refused ?? redirect(`/applications/${params.id}`);
 }
 
 export default function ApplicationPage() {
   const { application: a, history, today } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
+  const lastResult = useActionData<typeof action>();
   return (
     <div className="page">
       <div className="page-head">
@@ -74,7 +60,7 @@ export default function ApplicationPage() {
       <div className="detail-grid">
         <ApplicationDetails application={a} today={today} />
         <div className="detail-side">
-          <StatusChangeForm status={a.status} error={actionData?.error} />
+          <StatusChangeForm status={a.status} lastResult={lastResult} />
           <StatusHistory history={history} />
         </div>
       </div>

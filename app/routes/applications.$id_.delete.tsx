@@ -1,18 +1,14 @@
-import type {
-  ActionFunctionArgs,
-  LinksFunction,
-  LoaderFunctionArgs,
-  MetaFunction,
-} from '@remix-run/cloudflare';
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/cloudflare';
 import { redirect } from '@remix-run/cloudflare';
-import { Form, Link, useLoaderData, useNavigation } from '@remix-run/react';
-import { notFound, requireUuid } from '~/applications/actions.server';
-import styles from '~/applications/applications.css?url';
+import { Form, Link, useLoaderData } from '@remix-run/react';
 import { deleteApplication } from '~/applications/mutations.server';
 import { getApplication } from '~/applications/queries.server';
 import { requireUser } from '~/auth/current-user.server';
+import { SubmitButton } from '~/components/forms';
+import { withNotice } from '~/components/notice';
+import { notFound, requireUuid } from '~/http/not-found.server';
 
-export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }];
+export { links } from '~/applications/styles';
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   {
@@ -33,13 +29,11 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = await requireUser(request, context);
   if (!(await deleteApplication(context, user.id, requireUuid(params.id)))) throw notFound();
-  return redirect('/applications?notice=deleted');
+  return redirect(withNotice('/applications', 'deleted'));
 }
 
 export default function DeleteApplication() {
   const { id, role, company } = useLoaderData<typeof loader>();
-  const navigation = useNavigation();
-  const deleting = navigation.state === 'submitting';
   return (
     <div className="page narrow">
       <h1>
@@ -50,16 +44,18 @@ export default function DeleteApplication() {
           This removes the application, its notes and its status history for good. It cannot be
           undone.
         </p>
-        <Form method="post" className="actions">
-          <button type="submit" className="button--danger" aria-disabled={deleting || undefined}>
+        <Form method="post">
+          <SubmitButton
+            className="button--danger"
+            pendingText="Deleting…"
+            after={
+              <Link to={`/applications/${id}`} className="button button--secondary">
+                Cancel
+              </Link>
+            }
+          >
             Delete application
-          </button>
-          <Link to={`/applications/${id}`} className="button button--secondary">
-            Cancel
-          </Link>
-          <span role="status" className="muted">
-            {deleting ? 'Deleting…' : ''}
-          </span>
+          </SubmitButton>
         </Form>
       </div>
     </div>

@@ -1,23 +1,17 @@
-import { readForm } from '~/components/forms/form.server';
-import type {
-  ActionFunctionArgs,
-  LinksFunction,
-  LoaderFunctionArgs,
-  MetaFunction,
-} from '@remix-run/cloudflare';
-import { data, redirect } from '@remix-run/cloudflare';
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/cloudflare';
+import { redirect } from '@remix-run/cloudflare';
 import { Link, useActionData, useLoaderData } from '@remix-run/react';
 import { applyStatusChange } from '~/applications/actions.server';
-import styles from '~/applications/applications.css?url';
 import { ListFilters, Pagination, StatusCountLinks } from '~/applications/list-filters';
 import { listQuerySearch, parseListQuery } from '~/applications/list-query';
 import { ApplicationRows } from '~/applications/list-rows';
-import { noticeMessage } from '~/applications/notices';
 import { listApplications } from '~/applications/queries.server';
 import { requireUser } from '~/auth/current-user.server';
-import { FormErrors } from '~/components/forms/fields';
+import { FormErrors, replyMessages } from '~/components/forms';
+import { readForm } from '~/components/forms/form.server';
+import { Notice, noticeFor } from '~/components/notice';
 
-export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }];
+export { links } from '~/applications/styles';
 
 export const meta: MetaFunction = () => [{ title: 'Applications · JobTrack' }];
 
@@ -29,7 +23,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return {
     query: { ...query, page: list.page },
     ...list,
-    notice: noticeMessage(url.searchParams.get('notice')),
+    notice: noticeFor(request, ['deleted']),
   };
 }
 
@@ -37,11 +31,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireUser(request, context);
   const formData = await readForm(request);
-  if (formData.get('intent') !== 'status') {
-    return data({ errors: ['That form could not be handled. Please try again.'] }, { status: 400 });
-  }
-  const reply = await applyStatusChange(context, user.id, formData.get('id'), formData);
-  if (reply) return data({ errors: ['Choose a status from the list.'] }, { status: 400 });
+  const refused = await applyStatusChange(context, user.id, formData.get('id'), formData);
+  if (refused) return refused;
   // Rebuilt from the parsed query, never echoed, so the redirect can only stay on this list.
   const query = parseListQuery(new URL(request.url).searchParams);
   return redirect(`/applications${listQuerySearch(query)}`);
@@ -50,7 +41,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 export default function Applications() {
   const { query, rows, counts, total, matching, page, pages, notice } =
     useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
+  const lastResult = useActionData<typeof action>();
   const search = listQuerySearch(query);
   // `index` makes the POST reach this index route; the search keeps the filters for the redirect.
   const statusAction = `/applications?index${search ? `&${search.slice(1)}` : ''}`;
@@ -63,12 +54,8 @@ export default function Applications() {
           Add application
         </Link>
       </div>
-      {notice ? (
-        <p className="notice" role="status">
-          {notice}
-        </p>
-      ) : null}
-      <FormErrors errors={actionData?.errors} />
+      <Notice message={notice} />
+      <FormErrors errors={replyMessages(lastResult)} />
       <ListFilters query={query} />
       {total > 0 || filtered ? (
         <StatusCountLinks query={query} counts={counts} total={total} />

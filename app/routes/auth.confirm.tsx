@@ -1,5 +1,3 @@
-import { readForm } from '~/components/forms/form.server';
-import { getFormProps } from '@conform-to/react';
 import { parseWithZod } from '@conform-to/zod';
 import {
   redirect,
@@ -7,12 +5,11 @@ import {
   type LoaderFunctionArgs,
   type MetaFunction,
 } from '@remix-run/cloudflare';
-import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
-import { authFor } from '~/auth/auth.server';
-import { invalid } from '~/auth/replies.server';
+import { Link, useActionData, useLoaderData } from '@remix-run/react';
 import { emailLinkSchema } from '~/auth/auth-schemas';
-import { SubmitButton, useAuthForm } from '~/auth/ui';
-import { FormErrors } from '~/components/forms/fields';
+import { authFor } from '~/auth/auth.server';
+import { SchemaForm, SubmitButton, useSchemaForm } from '~/components/forms';
+import { invalid, readForm } from '~/components/forms/form.server';
 
 export const meta: MetaFunction = () => [{ title: 'Continue to JobTrack · JobTrack' }];
 
@@ -39,7 +36,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 export default function ConfirmEmailLink() {
   const { link } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
-  const [form, fields] = useAuthForm(emailLinkSchema, lastResult);
+  const [form, fields] = useSchemaForm(emailLinkSchema, { lastResult });
   // A changed hidden field has no visible field to show its error beside.
   const errors = form.errors ?? fields.token_hash.errors ?? fields.type.errors;
   if (!link) return <BrokenLink />;
@@ -48,8 +45,7 @@ export default function ConfirmEmailLink() {
     <div className="page narrow">
       <h1>{signup ? 'Confirm your email address' : 'Sign in to JobTrack'}</h1>
       <div className="card">
-        <Form method="post" {...getFormProps(form)}>
-          <FormErrors errors={errors} id={form.errorId} />
+        <SchemaForm form={form} formErrors={errors}>
           <p>
             {signup
               ? 'Press Continue to confirm your email address and sign in.'
@@ -58,7 +54,7 @@ export default function ConfirmEmailLink() {
           <input type="hidden" name="token_hash" value={link.token_hash} />
           <input type="hidden" name="type" value={link.type} />
           <SubmitButton>Continue</SubmitButton>
-        </Form>
+        </SchemaForm>
       </div>
       {errors ? <AskAgain /> : null}
     </div>

@@ -1,5 +1,3 @@
-import { readForm } from '~/components/forms/form.server';
-import { getFormProps } from '@conform-to/react';
 import { parseWithZod } from '@conform-to/zod';
 import {
   redirect,
@@ -7,13 +5,12 @@ import {
   type LoaderFunctionArgs,
   type MetaFunction,
 } from '@remix-run/cloudflare';
-import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
+import { Link, useActionData, useLoaderData } from '@remix-run/react';
+import { PASSWORD_MIN, resetPasswordSchema } from '~/auth/auth-schemas';
 import { authFor } from '~/auth/auth.server';
 import { serverChecks } from '~/auth/common-passwords.server';
-import { invalid } from '~/auth/replies.server';
-import { PASSWORD_MIN, resetPasswordSchema } from '~/auth/auth-schemas';
-import { firstInvalid, SubmitButton, useAuthForm } from '~/auth/ui';
-import { FormErrors, TextField } from '~/components/forms/fields';
+import { SchemaForm, SubmitButton, TextField, useSchemaForm } from '~/components/forms';
+import { invalid, readForm } from '~/components/forms/form.server';
 
 export const meta: MetaFunction = () => [{ title: 'Choose a new password · JobTrack' }];
 
@@ -39,7 +36,10 @@ const clientSchema = resetPasswordSchema();
 export default function ResetPassword() {
   const { token } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
-  const [form, fields] = useAuthForm(clientSchema, lastResult, token ? { token } : undefined);
+  const [form, fields] = useSchemaForm(clientSchema, {
+    lastResult,
+    defaultValue: token ? { token } : undefined,
+  });
   if (!token) {
     return (
       <div className="page narrow">
@@ -57,20 +57,18 @@ export default function ResetPassword() {
     <div className="page narrow">
       <h1>Choose a new password</h1>
       <div className="card">
-        <Form method="post" {...getFormProps(form)}>
-          {/* A changed hidden token has no field of its own to show its error beside. */}
-          <FormErrors errors={form.errors ?? fields.token.errors} id={form.errorId} />
+        {/* A changed hidden token has no field of its own to show its error beside. */}
+        <SchemaForm form={form} formErrors={form.errors ?? fields.token.errors}>
           <TextField
             meta={fields.password}
             label="New password"
             type="password"
             autoComplete="new-password"
             hint={`At least ${PASSWORD_MIN} characters. This signs you out everywhere else.`}
-            autoFocus={firstInvalid([fields.password]) === 'password'}
           />
           <input type="hidden" name={fields.token.name} value={token} />
           <SubmitButton>Set new password</SubmitButton>
-        </Form>
+        </SchemaForm>
       </div>
       {form.errors || fields.token.errors ? (
         <p>

@@ -1,5 +1,3 @@
-import { readForm } from '~/components/forms/form.server';
-import { getFormProps } from '@conform-to/react';
 import { parseWithZod } from '@conform-to/zod';
 import {
   redirect,
@@ -7,12 +5,12 @@ import {
   type LoaderFunctionArgs,
   type MetaFunction,
 } from '@remix-run/cloudflare';
-import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
-import { authFor } from '~/auth/auth.server';
-import { invalid, isBot, minutesFrom } from '~/auth/replies.server';
+import { Link, useActionData, useLoaderData } from '@remix-run/react';
 import { signInSchema } from '~/auth/auth-schemas';
-import { firstInvalid, SubmitButton, useAuthForm } from '~/auth/ui';
-import { FormErrors, Honeypot, TextField } from '~/components/forms/fields';
+import { authFor } from '~/auth/auth.server';
+import { lockedOut } from '~/auth/replies.server';
+import { Honeypot, SchemaForm, SubmitButton, TextField, useSchemaForm } from '~/components/forms';
+import { invalid, isBot, readForm } from '~/components/forms/form.server';
 import { safeRedirect } from '~/http/safe-redirect';
 
 export const meta: MetaFunction = () => [{ title: 'Sign in · JobTrack' }];
@@ -43,44 +41,35 @@ export async function action({ request, context }: ActionFunctionArgs) {
       return invalid(submission, { formErrors: [WRONG] });
     case 'unconfirmed':
       return invalid(submission, { formErrors: [UNCONFIRMED] });
-    case 'locked': {
-      const wait = minutesFrom(result.retryAfterSeconds);
-      const message = `Too many wrong passwords for this email. Please wait ${wait} and try again, or use “Email me a sign-in link”.`;
-      return invalid(
+    case 'locked':
+      return lockedOut(
         submission,
-        { formErrors: [message] },
-        { status: 429, headers: { 'Retry-After': String(result.retryAfterSeconds) } },
+        result.retryAfterSeconds,
+        (wait) =>
+          `Too many wrong passwords for this email. Please wait ${wait} and try again, or use “Email me a sign-in link”.`,
       );
-    }
   }
 }
 
 export default function SignIn() {
   const { redirectTo } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
-  const [form, fields] = useAuthForm(signInSchema, lastResult, { redirectTo });
-  // After a wrong password, put the cursor back in the password field.
-  const focus =
-    firstInvalid([fields.email, fields.password]) ?? (form.errors ? 'password' : undefined);
+  const [form, fields] = useSchemaForm(signInSchema, {
+    lastResult,
+    defaultValue: { redirectTo },
+  });
   return (
     <div className="page narrow">
       <h1>Sign in</h1>
       <div className="card">
-        <Form method="post" {...getFormProps(form)}>
-          <FormErrors errors={form.errors} id={form.errorId} />
-          <TextField
-            meta={fields.email}
-            label="Email"
-            type="email"
-            autoComplete="email"
-            autoFocus={focus === 'email'}
-          />
+        {/* After a wrong password, the cursor goes back to the password field. */}
+        <SchemaForm form={form} focusOnFormError="password">
+          <TextField meta={fields.email} label="Email" type="email" autoComplete="email" />
           <TextField
             meta={fields.password}
             label="Password"
             type="password"
             autoComplete="current-password"
-            autoFocus={focus === 'password'}
           />
           <input
             type="hidden"
@@ -89,7 +78,7 @@ export default function SignIn() {
           />
           <Honeypot />
           <SubmitButton>Sign in</SubmitButton>
-        </Form>
+        </SchemaForm>
       </div>
       <ul>
         <li>

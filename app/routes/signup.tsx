@@ -1,5 +1,3 @@
-import { readForm } from '~/components/forms/form.server';
-import { getFormProps } from '@conform-to/react';
 import { parseWithZod } from '@conform-to/zod';
 import {
   redirect,
@@ -7,13 +5,19 @@ import {
   type LoaderFunctionArgs,
   type MetaFunction,
 } from '@remix-run/cloudflare';
-import { Form, Link, useActionData } from '@remix-run/react';
+import { Link, useActionData } from '@remix-run/react';
+import { PASSWORD_MIN, signUpSchema } from '~/auth/auth-schemas';
 import { authFor } from '~/auth/auth.server';
 import { serverChecks } from '~/auth/common-passwords.server';
-import { invalid, isBot } from '~/auth/replies.server';
-import { PASSWORD_MIN, signUpSchema } from '~/auth/auth-schemas';
-import { CheckboxField, firstInvalid, SubmitButton, useAuthForm } from '~/auth/ui';
-import { FormErrors, Honeypot, TextField } from '~/components/forms/fields';
+import {
+  CheckboxField,
+  Honeypot,
+  SchemaForm,
+  SubmitButton,
+  TextField,
+  useSchemaForm,
+} from '~/components/forms';
+import { invalid, isBot, readForm } from '~/components/forms/form.server';
 
 export const meta: MetaFunction = () => [{ title: 'Create an account · JobTrack' }];
 
@@ -38,37 +42,24 @@ const clientSchema = signUpSchema();
 
 export default function SignUp() {
   const lastResult = useActionData<typeof action>();
-  const [form, fields] = useAuthForm(clientSchema, lastResult);
-  const focus = firstInvalid([fields.email, fields.password, fields.adult]);
+  const [form, fields] = useSchemaForm(clientSchema, { lastResult });
   return (
     <div className="page narrow">
       <h1>Create an account</h1>
       <div className="card">
-        <Form method="post" {...getFormProps(form)}>
-          <FormErrors errors={form.errors} id={form.errorId} />
-          <TextField
-            meta={fields.email}
-            label="Email"
-            type="email"
-            autoComplete="email"
-            autoFocus={focus === 'email'}
-          />
+        <SchemaForm form={form}>
+          <TextField meta={fields.email} label="Email" type="email" autoComplete="email" />
           <TextField
             meta={fields.password}
             label="Password"
             type="password"
             autoComplete="new-password"
             hint={`At least ${PASSWORD_MIN} characters. A few unrelated words make a strong password.`}
-            autoFocus={focus === 'password'}
           />
-          <CheckboxField
-            meta={fields.adult}
-            label="I am 18 or over"
-            autoFocus={focus === 'adult'}
-          />
+          <CheckboxField meta={fields.adult} label="I am 18 or over" />
           <Honeypot />
           <SubmitButton>Create account</SubmitButton>
-        </Form>
+        </SchemaForm>
       </div>
       <p>
         Already have an account? <Link to="/signin">Sign in</Link>

@@ -5,12 +5,18 @@ import {
   type FieldMetadata,
 } from '@conform-to/react';
 import type { ReactNode } from 'react';
+import { useFocusedField } from './form';
+
+// Field components for forms made with useSchemaForm and SchemaForm: a label, an optional hint,
+// the control, and its error linked by aria-describedby. The first field in error takes focus.
 
 type Meta = FieldMetadata<string | undefined>;
 
-/** The id of a field's hint, or undefined; joined into aria-describedby. */
-const describedBy = (...ids: Array<string | false | undefined>) =>
-  ids.filter(Boolean).join(' ') || undefined;
+/** The ids of a field's hint and error, joined for aria-describedby; undefined for neither. */
+function describedBy(meta: { id: string; errorId: string; errors?: string[] }, hint: ReactNode) {
+  const ids = [hint ? `${meta.id}-hint` : '', meta.errors?.length ? meta.errorId : ''];
+  return ids.filter(Boolean).join(' ') || undefined;
+}
 
 function FieldShell({
   meta,
@@ -38,7 +44,7 @@ function FieldShell({
 }
 
 /** The error message beside a field, linked by aria-describedby. */
-export function FieldError({ meta }: { meta: Meta }) {
+export function FieldError({ meta }: { meta: { errorId: string; errors?: string[] } }) {
   if (!meta.errors?.length) return null;
   return (
     <p className="field__error" id={meta.errorId}>
@@ -56,30 +62,23 @@ export function TextField({
   hint,
   type = 'text',
   autoComplete,
-  autoFocus,
 }: {
   meta: Meta;
   label: ReactNode;
   hint?: ReactNode;
   type?: InputType;
   autoComplete?: string;
-  autoFocus?: boolean;
 }) {
-  const props = getInputProps(meta, {
-    type,
-    ariaDescribedBy: hint ? `${meta.id}-hint` : undefined,
-  });
+  const focus = useFocusedField() === meta.name;
+  const { key, ...props } = getInputProps(meta, { type });
   return (
     <FieldShell meta={meta} label={label} hint={hint}>
       <input
+        key={key}
         {...props}
-        key={props.key}
         autoComplete={autoComplete}
-        autoFocus={autoFocus}
-        aria-describedby={describedBy(
-          hint ? `${meta.id}-hint` : undefined,
-          meta.errors?.length ? meta.errorId : undefined,
-        )}
+        autoFocus={focus}
+        aria-describedby={describedBy(meta, hint)}
       />
     </FieldShell>
   );
@@ -91,26 +90,22 @@ export function TextAreaField({
   label,
   hint,
   rows = 6,
-  autoFocus,
 }: {
   meta: Meta;
   label: ReactNode;
   hint?: ReactNode;
   rows?: number;
-  autoFocus?: boolean;
 }) {
-  const props = getTextareaProps(meta);
+  const focus = useFocusedField() === meta.name;
+  const { key, ...props } = getTextareaProps(meta);
   return (
     <FieldShell meta={meta} label={label} hint={hint}>
       <textarea
+        key={key}
         {...props}
-        key={props.key}
         rows={rows}
-        autoFocus={autoFocus}
-        aria-describedby={describedBy(
-          hint ? `${meta.id}-hint` : undefined,
-          meta.errors?.length ? meta.errorId : undefined,
-        )}
+        autoFocus={focus}
+        aria-describedby={describedBy(meta, hint)}
       />
     </FieldShell>
   );
@@ -121,17 +116,16 @@ export function SelectField({
   meta,
   label,
   options,
-  autoFocus,
 }: {
   meta: Meta;
   label: ReactNode;
   options: ReadonlyArray<{ value: string; label: string }>;
-  autoFocus?: boolean;
 }) {
-  const props = getSelectProps(meta);
+  const focus = useFocusedField() === meta.name;
+  const { key, ...props } = getSelectProps(meta);
   return (
     <FieldShell meta={meta} label={label}>
-      <select {...props} key={props.key} autoFocus={autoFocus}>
+      <select key={key} {...props} autoFocus={focus}>
         {options.map((o) => (
           <option key={o.value} value={o.value}>
             {o.label}
@@ -142,14 +136,23 @@ export function SelectField({
   );
 }
 
-/** A form-level message (for example "Email or password is wrong"), announced to screen readers. */
-export function FormErrors({ errors, id }: { errors?: string[]; id?: string }) {
-  if (!errors?.length) return null;
+/** A labelled checkbox, label after the box, with its error beside it. */
+export function CheckboxField({
+  meta,
+  label,
+}: {
+  meta: FieldMetadata<boolean | undefined>;
+  label: ReactNode;
+}) {
+  const focus = useFocusedField() === meta.name;
+  const { key, ...props } = getInputProps(meta, { type: 'checkbox' });
   return (
-    <div className="form-errors" role="alert" id={id}>
-      {errors.map((e) => (
-        <p key={e}>{e}</p>
-      ))}
+    <div className={`field${meta.errors?.length ? ' field--invalid' : ''}`}>
+      <div className="checkbox">
+        <input key={key} {...props} autoFocus={focus} aria-describedby={describedBy(meta, null)} />
+        <label htmlFor={meta.id}>{label}</label>
+      </div>
+      <FieldError meta={meta} />
     </div>
   );
 }

@@ -1,3 +1,12 @@
+import type { Submission } from '@conform-to/react';
+import { parseWithZod } from '@conform-to/zod';
+import { data } from '@remix-run/cloudflare';
+import { z } from 'zod';
+
+// The server half of the form kit: read a form, and answer a refused one in the one shape every
+// action uses (Conform's reply), so the page shows each message beside its field and keeps what
+// was typed.
+
 // PostgreSQL refuses NUL in text, and it slips in with text pasted from some PDFs and word
 // processors; it is never meaningful in a form, so it is dropped before validation.
 const NUL = '\0';
@@ -20,4 +29,39 @@ export async function readForm(request: Request): Promise<FormData> {
     clean.append(name, typeof value === 'string' ? value.replaceAll(NUL, '') : value);
   }
   return clean;
+}
+
+/** Fields whose values are never sent back to the browser, whichever form they are in. */
+export const SECRET_FIELDS = ['password', 'currentPassword', 'newPassword'];
+
+type Errors = { formErrors?: string[]; fieldErrors?: Record<string, string[]> };
+
+/**
+ * A refused form: 400 (or `init.status`) with the schema's errors plus any given here, and every
+ * typed value except passwords.
+ */
+export function invalid(
+  submission: Submission<unknown>,
+  errors: Errors = {},
+  init: ResponseInit = {},
+) {
+  return data(submission.reply({ ...errors, hideFields: SECRET_FIELDS }), {
+    status: 400,
+    ...init,
+  });
+}
+
+const anyForm = z.object({});
+
+/**
+ * A form refused before its own schema applies (an unknown intent, a session that has ended):
+ * `message` at the top of the form, every typed value except passwords kept.
+ */
+export function refuse(formData: FormData, message: string, init: ResponseInit = {}) {
+  return invalid(parseWithZod(formData, { schema: anyForm }), { formErrors: [message] }, init);
+}
+
+/** True when a bot filled the Honeypot field that people never see. */
+export function isBot(value: { website?: string }) {
+  return Boolean(value.website);
 }

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { action, loader } from '~/routes/applications.$id';
+import { action as listAction } from '~/routes/applications._index';
 import { formPost, get, runAction, runLoader } from '../../support/http';
 import {
   insertApplication,
@@ -96,9 +97,35 @@ describe('an application’s page', () => {
     const id = await insertApplication(t.db, me.id, { status: 'applied' });
     const outcome = await changeStatus(id, 'hired', me.cookie);
     expect(outcome.status).toBe(400);
-    expect(outcome.data.error).toBe('Choose a status from the list');
+    expect(outcome.data.error).toEqual({ status: ['Choose a status from the list'] });
     expect((await storedApplication(t.db, id))!.status).toBe('applied');
     expect(await storedHistory(t.db, id)).toHaveLength(1);
+  });
+
+  it('answers a refused status change in the same shape as the list does', async () => {
+    const me = await t.person();
+    const id = await insertApplication(t.db, me.id, { status: 'applied' });
+    const fromList = (fields: Record<string, string>) =>
+      runAction(listAction, formPost('/applications?index', fields, { cookie: me.cookie }), {
+        context: t.context,
+      });
+    const fromPage = (fields: Record<string, string>) =>
+      runAction(action, formPost(`/applications/${id}`, fields, { cookie: me.cookie }), {
+        params: { id },
+        context: t.context,
+      });
+    for (const fields of [
+      { intent: 'status', id, status: 'hired' },
+      { intent: 'archive', id, status: 'offer' },
+    ]) {
+      const [list, page] = [await fromList(fields), await fromPage(fields)];
+      expect([list.status, page.status]).toEqual([400, 400]);
+      expect(list.data.error).toEqual(page.data.error);
+      expect(list.data.status).toBe('error');
+    }
+    expect((await fromPage({ intent: 'archive' })).data.error).toEqual({
+      '': ['That form could not be handled. Please try again.'],
+    });
   });
 
   it('answers 404 to a status change on another person’s application and changes nothing', async () => {

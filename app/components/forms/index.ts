@@ -1,0 +1,13 @@
+// The form kit: every form in JobTrack is built from these (see docs/decisions/006-form-kit.md).
+// Server-side helpers live in ./form.server, which the browser bundle never sees.
+export {
+  CheckboxField,
+  FieldError,
+  Honeypot,
+  SelectField,
+  TextAreaField,
+  TextField,
+} from './fields';
+export { FormErrors, replyMessages, SchemaForm, useSchemaForm, type FormReply } from './form';
+export { useIsPending } from './pending';
+export { SubmitButton } from './submit-button';

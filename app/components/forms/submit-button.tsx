@@ -1,0 +1,48 @@
+import type { ReactNode } from 'react';
+import { useFormActionProp } from './form';
+import { useIsPending, type PendingOptions } from './pending';
+
+/**
+ * A form's submit button. While its own form is being sent it says so (`pendingText`, announced
+ * to screen readers) and ignores further presses; aria-disabled rather than disabled keeps focus
+ * on it. Inside a SchemaForm it knows the form's action; elsewhere pass `formAction` (and `fields`
+ * when several forms post to one action).
+ */
+export function SubmitButton({
+  children,
+  className,
+  pendingText = 'Please wait…',
+  after,
+  inline = false,
+  ...match
+}: PendingOptions & {
+  children: ReactNode;
+  className?: string;
+  pendingText?: string;
+  /** Shown beside the button, such as a "Cancel" link. */
+  after?: ReactNode;
+  /** Button and status only, for a row that has its own layout (no `.actions` wrapper). */
+  inline?: boolean;
+}) {
+  const contextAction = useFormActionProp();
+  const pending = useIsPending({ ...match, formAction: match.formAction ?? contextAction });
+  const content = (
+    <>
+      <button
+        type="submit"
+        className={className}
+        aria-disabled={pending || undefined}
+        onClick={(event) => {
+          if (pending) event.preventDefault();
+        }}
+      >
+        {children}
+      </button>
+      {after}
+      <span role="status" className="muted">
+        {pending ? pendingText : ''}
+      </span>
+    </>
+  );
+  return inline ? content : <div className="actions">{content}</div>;
+}
