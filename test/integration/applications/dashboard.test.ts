@@ -27,36 +27,15 @@ describe('the home page', () => {
     const other = await t.person();
     const today = todayInLondon();
     const on = (days: number) => addDays(today, days);
-    await insertApplication(t.db, me.id, {
-      company: 'Week',
-      closing_date: on(7),
-      status: 'applied',
-    });
-    await insertApplication(t.db, me.id, {
-      company: 'Today',
-      closing_date: on(0),
-      status: 'saved',
-    });
-    await insertApplication(t.db, me.id, {
-      company: 'Three',
-      closing_date: on(3),
-      status: 'offer',
-    });
-    await insertApplication(t.db, me.id, {
-      company: 'Yesterday',
-      closing_date: on(-1),
-      status: 'saved',
-    });
-    await insertApplication(t.db, me.id, {
-      company: 'Eight',
-      closing_date: on(8),
-      status: 'saved',
-    });
-    await insertApplication(t.db, me.id, {
-      company: 'No date',
-      closing_date: null,
-      status: 'saved',
-    });
+    await t.seed(
+      me,
+      { company: 'Week', closing_date: on(7), status: 'applied' },
+      { company: 'Today', closing_date: on(0), status: 'saved' },
+      { company: 'Three', closing_date: on(3), status: 'offer' },
+      { company: 'Yesterday', closing_date: on(-1), status: 'saved' },
+      { company: 'Eight', closing_date: on(8), status: 'saved' },
+      { company: 'No date', closing_date: null, status: 'saved' },
+    );
     for (const status of ['accepted', 'rejected', 'withdrawn', 'ghosted']) {
       await insertApplication(t.db, me.id, {
         company: `Closed ${status}`,
@@ -87,9 +66,7 @@ describe('the home page', () => {
 
   it('counts the person’s applications by status', async () => {
     const me = await t.person();
-    await insertApplication(t.db, me.id, { status: 'applied' });
-    await insertApplication(t.db, me.id, { status: 'applied' });
-    await insertApplication(t.db, me.id, { status: 'ghosted' });
+    await t.seed(me, { status: 'applied' }, { status: 'applied' }, { status: 'ghosted' });
     const outcome = await home(me.cookie);
     expect(outcome.data.counts).toMatchObject({ applied: 2, ghosted: 1, saved: 0 });
     expect(outcome.data.total).toBe(3);

@@ -19,6 +19,8 @@ export function setupApplicationsTest() {
       return state.context;
     },
     person: (email?: string): Promise<TestUser> => signedInUser(db, state.context, email),
+    /** Gives `owner` these applications (see `seed`); returns their ids in the order given. */
+    seed: (owner: { id: string }, ...rows: Row[]) => seed(db, owner.id, ...rows),
   };
 }
 
@@ -42,6 +44,16 @@ export async function insertApplication(db: Db, userId: string, row: Row = {}): 
   await db.admin`insert into jobtrack.status_changes (application_id, user_id, to_status)
     values (${inserted!.id}, ${userId}, ${inserted!.status})`;
   return inserted!.id;
+}
+
+/**
+ * Arranges a test's applications in one line: each row (defaults filled in) inserted in order, as
+ * `insertApplication` does. Returns their ids in the order given.
+ */
+export async function seed(db: Db, userId: string, ...rows: Row[]): Promise<string[]> {
+  const ids: string[] = [];
+  for (const row of rows) ids.push(await insertApplication(db, userId, row));
+  return ids;
 }
 
 /** The row as stored (dates as YYYY-MM-DD text, via jsonb), or undefined. */

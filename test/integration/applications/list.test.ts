@@ -30,21 +30,12 @@ describe('the applications list', () => {
   it('shows only the person’s own applications, newest update first, with counts per status', async () => {
     const me = await t.person();
     const other = await t.person();
-    await insertApplication(t.db, me.id, {
-      company: 'Old',
-      status: 'applied',
-      updated_at: '2026-01-01T00:00:00Z',
-    });
-    await insertApplication(t.db, me.id, {
-      company: 'New',
-      status: 'applied',
-      updated_at: '2026-03-01T00:00:00Z',
-    });
-    await insertApplication(t.db, me.id, {
-      company: 'Mid',
-      status: 'offer',
-      updated_at: '2026-02-01T00:00:00Z',
-    });
+    await t.seed(
+      me,
+      { company: 'Old', status: 'applied', updated_at: '2026-01-01T00:00:00Z' },
+      { company: 'New', status: 'applied', updated_at: '2026-03-01T00:00:00Z' },
+      { company: 'Mid', status: 'offer', updated_at: '2026-02-01T00:00:00Z' },
+    );
     await insertApplication(t.db, other.id, { company: 'Not mine', status: 'offer' });
 
     const outcome = await list('', me.cookie);
@@ -74,8 +65,7 @@ describe('the applications list', () => {
 
   it('filters by status', async () => {
     const me = await t.person();
-    await insertApplication(t.db, me.id, { company: 'A', status: 'applied' });
-    await insertApplication(t.db, me.id, { company: 'B', status: 'rejected' });
+    await t.seed(me, { company: 'A', status: 'applied' }, { company: 'B', status: 'rejected' });
     const outcome = await list('?status=rejected', me.cookie);
     expect(names(outcome)).toEqual(['B']);
     expect(outcome.data.matching).toBe(1);
@@ -84,21 +74,12 @@ describe('the applications list', () => {
 
   it('searches company or role, ignoring case, and counts follow the search', async () => {
     const me = await t.person();
-    await insertApplication(t.db, me.id, {
-      company: 'Leeds City Council',
-      role: 'Clerk',
-      status: 'applied',
-    });
-    await insertApplication(t.db, me.id, {
-      company: 'Acme',
-      role: 'Leeds Store Manager',
-      status: 'saved',
-    });
-    await insertApplication(t.db, me.id, {
-      company: 'Bristol Water',
-      role: 'Engineer',
-      status: 'saved',
-    });
+    await t.seed(
+      me,
+      { company: 'Leeds City Council', role: 'Clerk', status: 'applied' },
+      { company: 'Acme', role: 'Leeds Store Manager', status: 'saved' },
+      { company: 'Bristol Water', role: 'Engineer', status: 'saved' },
+    );
 
     const outcome = await list('?q=leeds&sort=updated', me.cookie);
 
@@ -109,11 +90,14 @@ describe('the applications list', () => {
 
   it('treats %, _ and \\ in a search as plain characters', async () => {
     const me = await t.person();
-    await insertApplication(t.db, me.id, { company: '100% Remote Ltd' });
-    await insertApplication(t.db, me.id, { company: '1000 Remote Ltd' });
-    await insertApplication(t.db, me.id, { company: 'Under_Score' });
-    await insertApplication(t.db, me.id, { company: 'UnderXScore' });
-    await insertApplication(t.db, me.id, { company: 'Back\\slash' });
+    await t.seed(
+      me,
+      { company: '100% Remote Ltd' },
+      { company: '1000 Remote Ltd' },
+      { company: 'Under_Score' },
+      { company: 'UnderXScore' },
+      { company: 'Back\\slash' },
+    );
 
     expect(names(await list('?q=100%25', me.cookie))).toEqual(['100% Remote Ltd']);
     expect(names(await list('?q=r_s', me.cookie))).toEqual(['Under_Score']);
@@ -123,17 +107,23 @@ describe('the applications list', () => {
 
   it('sorts by closing date, soonest first with no date last', async () => {
     const me = await t.person();
-    await insertApplication(t.db, me.id, { company: 'None', closing_date: null });
-    await insertApplication(t.db, me.id, { company: 'Late', closing_date: '2026-12-20' });
-    await insertApplication(t.db, me.id, { company: 'Soon', closing_date: '2026-12-01' });
+    await t.seed(
+      me,
+      { company: 'None', closing_date: null },
+      { company: 'Late', closing_date: '2026-12-20' },
+      { company: 'Soon', closing_date: '2026-12-01' },
+    );
     expect(names(await list('?sort=closing', me.cookie))).toEqual(['Soon', 'Late', 'None']);
   });
 
   it('sorts by date applied, newest first with no date last', async () => {
     const me = await t.person();
-    await insertApplication(t.db, me.id, { company: 'None', date_applied: null });
-    await insertApplication(t.db, me.id, { company: 'Older', date_applied: '2026-01-05' });
-    await insertApplication(t.db, me.id, { company: 'Newer', date_applied: '2026-03-05' });
+    await t.seed(
+      me,
+      { company: 'None', date_applied: null },
+      { company: 'Older', date_applied: '2026-01-05' },
+      { company: 'Newer', date_applied: '2026-03-05' },
+    );
     expect(names(await list('?sort=applied', me.cookie))).toEqual(['Newer', 'Older', 'None']);
   });
 
