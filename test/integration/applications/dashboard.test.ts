@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { addDays, todayInLondon } from '~/applications/dates';
 import { loader } from '~/routes/_index';
 import { get, runLoader } from '../../support/http';
-import { insertApplication, setupApplicationsTest } from './fixtures';
+import { setupApplicationsTest } from './fixtures';
 
 const t = setupApplicationsTest();
 
@@ -37,13 +37,13 @@ describe('the home page', () => {
       { company: 'No date', closing_date: null, status: 'saved' },
     );
     for (const status of ['accepted', 'rejected', 'withdrawn', 'ghosted']) {
-      await insertApplication(t.db, me.id, {
+      await t.insert(me, {
         company: `Closed ${status}`,
         closing_date: on(2),
         status,
       });
     }
-    await insertApplication(t.db, other.id, {
+    await t.insert(other, {
       company: 'Someone else',
       closing_date: on(1),
       status: 'saved',

@@ -2,12 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { action, loader } from '~/routes/applications.$id_.delete';
 import { loader as listLoader } from '~/routes/applications._index';
 import { formPost, get, runAction, runLoader } from '../../support/http';
-import {
-  insertApplication,
-  setupApplicationsTest,
-  storedApplication,
-  storedHistory,
-} from './fixtures';
+import { setupApplicationsTest } from './fixtures';
 
 const t = setupApplicationsTest();
 
@@ -26,23 +21,23 @@ const remove = (id: string, cookie: string, origin?: string) =>
 describe('deleting an application', () => {
   it('asks first, on a page that names the application and changes nothing', async () => {
     const me = await t.person();
-    const id = await insertApplication(t.db, me.id, { company: 'Acme', role: 'Clerk' });
+    const id = await t.insert(me, { company: 'Acme', role: 'Clerk' });
     const outcome = await confirmPage(id, me.cookie);
     expect(outcome.status).toBe(200);
     expect(outcome.data).toEqual({ id, company: 'Acme', role: 'Clerk' });
-    expect(await storedApplication(t.db, id)).toBeDefined();
+    expect(await t.stored(id)).toBeDefined();
   });
 
   it('deletes the application and its history, then shows the list with a notice', async () => {
     const me = await t.person();
-    const id = await insertApplication(t.db, me.id);
+    const id = await t.insert(me);
 
     const outcome = await remove(id, me.cookie);
 
     expect(outcome.status).toBe(302);
     expect(outcome.headers.get('Location')).toBe('/applications?notice=deleted');
-    expect(await storedApplication(t.db, id)).toBeUndefined();
-    expect(await storedHistory(t.db, id)).toHaveLength(0);
+    expect(await t.stored(id)).toBeUndefined();
+    expect(await t.history(id)).toHaveLength(0);
     const list = await runLoader(
       listLoader,
       get('/applications?notice=deleted', { cookie: me.cookie }),
@@ -68,26 +63,26 @@ describe('deleting an application', () => {
   it('answers 404 for another person’s application, on the page and the post, and deletes nothing', async () => {
     const me = await t.person();
     const other = await t.person();
-    const theirs = await insertApplication(t.db, other.id);
+    const theirs = await t.insert(other);
 
     expect((await confirmPage(theirs, me.cookie)).status).toBe(404);
     expect((await remove(theirs, me.cookie)).status).toBe(404);
     expect((await remove('../../etc', me.cookie)).status).toBe(404);
-    expect(await storedApplication(t.db, theirs)).toBeDefined();
-    expect(await storedHistory(t.db, theirs)).toHaveLength(1);
+    expect(await t.stored(theirs)).toBeDefined();
+    expect(await t.history(theirs)).toHaveLength(1);
   });
 
   it('answers 404 to deleting the same application twice', async () => {
     const me = await t.person();
-    const id = await insertApplication(t.db, me.id);
+    const id = await t.insert(me);
     expect((await remove(id, me.cookie)).status).toBe(302);
     expect((await remove(id, me.cookie)).status).toBe(404);
   });
 
   it('refuses a delete from another site with 403', async () => {
     const me = await t.person();
-    const id = await insertApplication(t.db, me.id);
+    const id = await t.insert(me);
     expect((await remove(id, me.cookie, 'https://evil.example')).status).toBe(403);
-    expect(await storedApplication(t.db, id)).toBeDefined();
+    expect(await t.stored(id)).toBeDefined();
   });
 });

@@ -3,12 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { action, loader } from '~/routes/applications.$id';
 import { action as listAction } from '~/routes/applications._index';
 import { formPost, get, runAction, runLoader } from '../../support/http';
-import {
-  insertApplication,
-  setupApplicationsTest,
-  storedApplication,
-  storedHistory,
-} from './fixtures';
+import { setupApplicationsTest } from './fixtures';
 
 const t = setupApplicationsTest();
 
@@ -28,7 +23,7 @@ const changeStatus = (id: string, status: string, cookie: string, origin?: strin
 describe('an application’s page', () => {
   it('shows the application with its fields as stored and its status history', async () => {
     const me = await t.person();
-    const id = await insertApplication(t.db, me.id, {
+    const id = await t.insert(me, {
       company: 'NHS Digital',
       role: 'Data Analyst',
       status: 'applied',
@@ -56,7 +51,7 @@ describe('an application’s page', () => {
   it('answers 404 for another person’s application, an unknown id and a malformed one', async () => {
     const me = await t.person();
     const other = await t.person();
-    const theirs = await insertApplication(t.db, other.id);
+    const theirs = await t.insert(other);
 
     for (const id of [theirs, randomUUID(), 'not-a-uuid', "1' or '1'='1"]) {
       expect((await show(id, me.cookie)).status, id).toBe(404);
@@ -65,7 +60,7 @@ describe('an application’s page', () => {
 
   it('changes the status in one step and adds it to the history, newest first', async () => {
     const me = await t.person();
-    const id = await insertApplication(t.db, me.id, {
+    const id = await t.insert(me, {
       status: 'saved',
       updated_at: '2001-01-01T00:00:00Z',
     });
@@ -74,7 +69,7 @@ describe('an application’s page', () => {
 
     expect(outcome.status).toBe(302);
     expect(outcome.headers.get('Location')).toBe(`/applications/${id}`);
-    const row = await storedApplication(t.db, id);
+    const row = await t.stored(id);
     expect(row!.status).toBe('interviewing');
     expect(String(row!.updated_at) > '2001-01-02').toBe(true);
     const page = await show(id, me.cookie);
@@ -87,24 +82,24 @@ describe('an application’s page', () => {
 
   it('records nothing when the status chosen is the one it already has', async () => {
     const me = await t.person();
-    const id = await insertApplication(t.db, me.id, { status: 'offer' });
+    const id = await t.insert(me, { status: 'offer' });
     expect((await changeStatus(id, 'offer', me.cookie)).status).toBe(302);
-    expect(await storedHistory(t.db, id)).toHaveLength(1);
+    expect(await t.history(id)).toHaveLength(1);
   });
 
   it('answers an unknown status with 400 and changes nothing', async () => {
     const me = await t.person();
-    const id = await insertApplication(t.db, me.id, { status: 'applied' });
+    const id = await t.insert(me, { status: 'applied' });
     const outcome = await changeStatus(id, 'hired', me.cookie);
     expect(outcome.status).toBe(400);
     expect(outcome.data.error).toEqual({ status: ['Choose a status from the list'] });
-    expect((await storedApplication(t.db, id))!.status).toBe('applied');
-    expect(await storedHistory(t.db, id)).toHaveLength(1);
+    expect((await t.stored(id))!.status).toBe('applied');
+    expect(await t.history(id)).toHaveLength(1);
   });
 
   it('answers a refused status change in the same shape as the list does', async () => {
     const me = await t.person();
-    const id = await insertApplication(t.db, me.id, { status: 'applied' });
+    const id = await t.insert(me, { status: 'applied' });
     const fromList = (fields: Record<string, string>) =>
       runAction(listAction, formPost('/applications?index', fields, { cookie: me.cookie }), {
         context: t.context,
@@ -131,19 +126,19 @@ describe('an application’s page', () => {
   it('answers 404 to a status change on another person’s application and changes nothing', async () => {
     const me = await t.person();
     const other = await t.person();
-    const theirs = await insertApplication(t.db, other.id, { status: 'applied' });
+    const theirs = await t.insert(other, { status: 'applied' });
 
     expect((await changeStatus(theirs, 'rejected', me.cookie)).status).toBe(404);
-    expect((await storedApplication(t.db, theirs))!.status).toBe('applied');
-    expect(await storedHistory(t.db, theirs)).toHaveLength(1);
+    expect((await t.stored(theirs))!.status).toBe('applied');
+    expect(await t.history(theirs)).toHaveLength(1);
   });
 
   it('refuses a status change from another site with 403', async () => {
     const me = await t.person();
-    const id = await insertApplication(t.db, me.id, { status: 'applied' });
+    const id = await t.insert(me, { status: 'applied' });
     expect((await changeStatus(id, 'rejected', me.cookie, 'https://evil.example')).status).toBe(
       403,
     );
-    expect((await storedApplication(t.db, id))!.status).toBe('applied');
+    expect((await t.stored(id))!.status).toBe('applied');
   });
 });

@@ -2,13 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { action, loader } from '~/routes/applications.$id_.edit';
 import { formPost, get, runAction, runLoader } from '../../support/http';
-import {
-  insertApplication,
-  setupApplicationsTest,
-  storedApplication,
-  storedHistory,
-  validForm,
-} from './fixtures';
+import { setupApplicationsTest, validForm } from './fixtures';
 
 const t = setupApplicationsTest();
 
@@ -21,7 +15,7 @@ const save = (id: string, fields: Record<string, string>, cookie: string, origin
 describe('editing an application', () => {
   it('fills the form with what is stored', async () => {
     const me = await t.person();
-    const id = await insertApplication(t.db, me.id, {
+    const id = await t.insert(me, {
       company: 'Acme',
       role: 'Clerk',
       salary: '£25k',
@@ -47,7 +41,7 @@ describe('editing an application', () => {
   it('answers 404 for another person’s application and a malformed id', async () => {
     const me = await t.person();
     const other = await t.person();
-    const theirs = await insertApplication(t.db, other.id);
+    const theirs = await t.insert(other);
     for (const id of [theirs, 'abc']) {
       const outcome = await runLoader(
         loader,
@@ -63,7 +57,7 @@ describe('editing an application', () => {
 
   it('saves the changes, clears emptied fields and redirects to the application', async () => {
     const me = await t.person();
-    const id = await insertApplication(t.db, me.id, {
+    const id = await t.insert(me, {
       status: 'applied',
       notes: 'old notes',
       salary: '£1',
@@ -77,19 +71,19 @@ describe('editing an application', () => {
 
     expect(outcome.status).toBe(302);
     expect(outcome.headers.get('Location')).toBe(`/applications/${id}`);
-    expect(await storedApplication(t.db, id)).toMatchObject({
+    expect(await t.stored(id)).toMatchObject({
       company: 'Leeds City Council',
       notes: null,
       salary: '£50,000 pro rata',
     });
-    expect(await storedHistory(t.db, id)).toHaveLength(1);
+    expect(await t.history(id)).toHaveLength(1);
   });
 
   it('records a history entry when the edit changes the status', async () => {
     const me = await t.person();
-    const id = await insertApplication(t.db, me.id, { status: 'saved' });
+    const id = await t.insert(me, { status: 'saved' });
     await save(id, validForm({ status: 'offer' }), me.cookie);
-    expect((await storedHistory(t.db, id)).map((h) => [h.from_status, h.to_status])).toEqual([
+    expect((await t.history(id)).map((h) => [h.from_status, h.to_status])).toEqual([
       [null, 'saved'],
       ['saved', 'offer'],
     ]);
@@ -97,7 +91,7 @@ describe('editing an application', () => {
 
   it('answers invalid input with 400, keeps every typed value and changes nothing', async () => {
     const me = await t.person();
-    const id = await insertApplication(t.db, me.id, { company: 'Before Ltd' });
+    const id = await t.insert(me, { company: 'Before Ltd' });
     const typed = validForm({ company: 'After Ltd', role: '', notes: 'n'.repeat(20_001) });
 
     const outcome = await save(id, typed, me.cookie);
@@ -109,13 +103,13 @@ describe('editing an application', () => {
       company: 'After Ltd',
       salary: '£32,000–£36,000',
     });
-    expect((await storedApplication(t.db, id))!.company).toBe('Before Ltd');
+    expect((await t.stored(id))!.company).toBe('Before Ltd');
   });
 
   it('answers 404 to saving over another person’s application and changes nothing', async () => {
     const me = await t.person();
     const other = await t.person();
-    const theirs = await insertApplication(t.db, other.id, {
+    const theirs = await t.insert(other, {
       company: 'Theirs Ltd',
       status: 'saved',
     });
@@ -123,17 +117,17 @@ describe('editing an application', () => {
     for (const id of [theirs, randomUUID(), 'nope']) {
       expect((await save(id, validForm({ status: 'offer' }), me.cookie)).status, id).toBe(404);
     }
-    expect(await storedApplication(t.db, theirs)).toMatchObject({
+    expect(await t.stored(theirs)).toMatchObject({
       company: 'Theirs Ltd',
       status: 'saved',
     });
-    expect(await storedHistory(t.db, theirs)).toHaveLength(1);
+    expect(await t.history(theirs)).toHaveLength(1);
   });
 
   it('refuses an edit from another site with 403', async () => {
     const me = await t.person();
-    const id = await insertApplication(t.db, me.id, { company: 'Before Ltd' });
+    const id = await t.insert(me, { company: 'Before Ltd' });
     expect((await save(id, validForm(), me.cookie, 'https://evil.example')).status).toBe(403);
-    expect((await storedApplication(t.db, id))!.company).toBe('Before Ltd');
+    expect((await t.stored(id))!.company).toBe('Before Ltd');
   });
 });

@@ -21,6 +21,12 @@ export function setupApplicationsTest() {
     person: (email?: string): Promise<TestUser> => signedInUser(db, state.context, email),
     /** Gives `owner` these applications (see `seed`); returns their ids in the order given. */
     seed: (owner: { id: string }, ...rows: Row[]) => seed(db, owner.id, ...rows),
+    /** Gives `owner` one application; returns its id. */
+    insert: (owner: { id: string }, row?: Row) => insertApplication(db, owner.id, row),
+    /** The application as stored, or undefined. */
+    stored: (id: string) => storedApplication(db, id),
+    /** Its status history as stored, oldest first. */
+    history: (id: string) => storedHistory(db, id),
   };
 }
 

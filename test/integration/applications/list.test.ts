@@ -3,12 +3,7 @@ import { createDb } from '#db/client';
 import { action, loader } from '~/routes/applications._index';
 import { makeContext } from '../../support/context';
 import { formPost, get, runAction, runLoader } from '../../support/http';
-import {
-  insertApplication,
-  setupApplicationsTest,
-  storedApplication,
-  storedHistory,
-} from './fixtures';
+import { setupApplicationsTest } from './fixtures';
 
 const t = setupApplicationsTest();
 
@@ -36,7 +31,7 @@ describe('the applications list', () => {
       { company: 'New', status: 'applied', updated_at: '2026-03-01T00:00:00Z' },
       { company: 'Mid', status: 'offer', updated_at: '2026-02-01T00:00:00Z' },
     );
-    await insertApplication(t.db, other.id, { company: 'Not mine', status: 'offer' });
+    await t.insert(other, { company: 'Not mine', status: 'offer' });
 
     const outcome = await list('', me.cookie);
 
@@ -131,7 +126,7 @@ describe('the applications list', () => {
     const me = await t.person();
     for (let i = 0; i < 30; i++) {
       const day = String(i + 1).padStart(2, '0');
-      await insertApplication(t.db, me.id, {
+      await t.insert(me, {
         company: `Co ${day}`,
         updated_at: `2026-01-${day}T00:00:00Z`,
       });
@@ -152,7 +147,7 @@ describe('the applications list', () => {
 
   it('falls back to the defaults for nonsense in the URL instead of failing', async () => {
     const me = await t.person();
-    await insertApplication(t.db, me.id, { company: 'Only' });
+    await t.insert(me, { company: 'Only' });
     const outcome = await list(
       '?status=%00&sort=drop+table&page=-1&q=' + 'x'.repeat(3000),
       me.cookie,
@@ -181,7 +176,7 @@ describe('changing a status from the list', () => {
 
   it('changes the status, records it and returns to the same filtered page', async () => {
     const me = await t.person();
-    const id = await insertApplication(t.db, me.id, { status: 'applied' });
+    const id = await t.insert(me, { status: 'applied' });
 
     const outcome = await post(
       '?index&q=acme&status=applied&sort=closing&page=2',
@@ -193,16 +188,13 @@ describe('changing a status from the list', () => {
     expect(outcome.headers.get('Location')).toBe(
       '/applications?q=acme&status=applied&sort=closing&page=2',
     );
-    expect((await storedApplication(t.db, id))!.status).toBe('interviewing');
-    expect((await storedHistory(t.db, id)).map((h) => h.to_status)).toEqual([
-      'applied',
-      'interviewing',
-    ]);
+    expect((await t.stored(id))!.status).toBe('interviewing');
+    expect((await t.history(id)).map((h) => h.to_status)).toEqual(['applied', 'interviewing']);
   });
 
   it('drops anything but the list filters from the address it returns to', async () => {
     const me = await t.person();
-    const id = await insertApplication(t.db, me.id);
+    const id = await t.insert(me);
     const outcome = await post(
       '?index&notice=deleted&next=https://evil.example',
       { intent: 'status', id, status: 'offer' },
@@ -214,7 +206,7 @@ describe('changing a status from the list', () => {
   it('answers 404 for another person’s application or a malformed id, and changes nothing', async () => {
     const me = await t.person();
     const other = await t.person();
-    const theirs = await insertApplication(t.db, other.id, { status: 'applied' });
+    const theirs = await t.insert(other, { status: 'applied' });
 
     expect(
       (await post('?index', { intent: 'status', id: theirs, status: 'rejected' }, me.cookie))
@@ -226,25 +218,25 @@ describe('changing a status from the list', () => {
     expect((await post('?index', { intent: 'status', status: 'rejected' }, me.cookie)).status).toBe(
       404,
     );
-    expect((await storedApplication(t.db, theirs))!.status).toBe('applied');
-    expect(await storedHistory(t.db, theirs)).toHaveLength(1);
+    expect((await t.stored(theirs))!.status).toBe('applied');
+    expect(await t.history(theirs)).toHaveLength(1);
   });
 
   it('answers an unknown status or intent with 400 and changes nothing', async () => {
     const me = await t.person();
-    const id = await insertApplication(t.db, me.id, { status: 'applied' });
+    const id = await t.insert(me, { status: 'applied' });
     expect(
       (await post('?index', { intent: 'status', id, status: 'hired' }, me.cookie)).status,
     ).toBe(400);
     expect(
       (await post('?index', { intent: 'delete', id, status: 'offer' }, me.cookie)).status,
     ).toBe(400);
-    expect((await storedApplication(t.db, id))!.status).toBe('applied');
+    expect((await t.stored(id))!.status).toBe('applied');
   });
 
   it('refuses a change from another site with 403', async () => {
     const me = await t.person();
-    const id = await insertApplication(t.db, me.id, { status: 'applied' });
+    const id = await t.insert(me, { status: 'applied' });
     const outcome = await post(
       '?index',
       { intent: 'status', id, status: 'offer' },
@@ -252,6 +244,6 @@ describe('changing a status from the list', () => {
       'https://evil.example',
     );
     expect(outcome.status).toBe(403);
-    expect((await storedApplication(t.db, id))!.status).toBe('applied');
+    expect((await t.stored(id))!.status).toBe('applied');
   });
 });

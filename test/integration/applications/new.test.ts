@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { action, loader } from '~/routes/applications.new';
 import { formPost, get, runAction, runLoader } from '../../support/http';
-import { setupApplicationsTest, storedApplication, storedHistory, validForm } from './fixtures';
+import { setupApplicationsTest, validForm } from './fixtures';
 
 const t = setupApplicationsTest();
 
@@ -30,7 +30,7 @@ describe('adding an application', () => {
 
     expect(outcome.status).toBe(302);
     const id = outcome.headers.get('Location')!.match(/^\/applications\/([0-9a-f-]{36})$/)![1]!;
-    const row = await storedApplication(t.db, id);
+    const row = await t.stored(id);
     expect(row).toMatchObject({
       user_id: me.id,
       company: 'Leeds City Council',
@@ -58,7 +58,7 @@ describe('adding an application', () => {
       { context: t.context },
     );
     const id = outcome.headers.get('Location')!.split('/').pop()!;
-    expect(await storedHistory(t.db, id)).toEqual([
+    expect(await t.history(id)).toEqual([
       { from_status: null, to_status: 'interviewing', user_id: me.id },
     ]);
   });
@@ -74,7 +74,7 @@ describe('adding an application', () => {
       ),
       { context: t.context },
     );
-    const row = await storedApplication(t.db, outcome.headers.get('Location')!.split('/').pop()!);
+    const row = await t.stored(outcome.headers.get('Location')!.split('/').pop()!);
     expect(row).toMatchObject({
       company: 'Acme',
       status: 'saved',
