@@ -1,5 +1,5 @@
-import { expect, test } from '@playwright/test';
-import { jobTrack, uniqueEmail } from './support/app';
+import { jobTrack } from './support/app';
+import { expect, test } from './support/fixtures';
 
 // The account features the main journey does not pass through, with JavaScript on and off, each
 // page scanned by axe-core: the magic link, a password change, the privacy policy, a missing page,
@@ -7,15 +7,16 @@ import { jobTrack, uniqueEmail } from './support/app';
 
 test('a person signs in by emailed link, changes their password, then deletes their account', async ({
   page,
+  signedIn,
 }) => {
   test.setTimeout(180_000);
   const app = jobTrack(page);
   const main = page.getByRole('main');
-  const email = uniqueEmail('account');
-  const password = 'harbour violet spoon 18';
+  const { email, password } = await signedIn({ label: 'account' });
   const newPassword = 'copper willow lantern 64';
 
-  await app.signUpAndConfirm(email, password);
+  await page.goto('/');
+  await app.expectDashboard();
   await app.addApplication({
     company: 'Leeds City Council',
     role: 'Policy Officer',

@@ -1,5 +1,6 @@
-import { expect, test, type Page } from '@playwright/test';
-import { isoDaysFromNow, jobTrack, uniqueEmail } from './support/app';
+import type { Page } from '@playwright/test';
+import { isoDaysFromNow, jobTrack } from './support/app';
+import { expect, test } from './support/fixtures';
 import { javaScriptDisabled, withScriptablePage } from './support/mirror';
 
 // A marker on `window` survives client-side navigation and vanishes on a full document load.
@@ -9,10 +10,11 @@ const marker = (page: Page) => page.evaluate(() => (window as any).__jobtrackMar
 
 test('with JavaScript, adding an application and changing its status never reload the page', async ({
   page,
+  signedIn,
 }) => {
   test.skip(javaScriptDisabled(), 'Without JavaScript every form is a full page load by design.');
   const app = jobTrack(page, { audit: false });
-  await app.signUpAndConfirm(uniqueEmail('spa'), 'plum kettle orbit 42');
+  await signedIn({ label: 'spa' });
   await app.openList();
   await setMarker(page);
 
@@ -37,10 +39,11 @@ test('with JavaScript, adding an application and changing its status never reloa
 
 test('with JavaScript, saving after being signed out elsewhere keeps everything typed', async ({
   page,
+  signedIn,
 }) => {
   test.skip(javaScriptDisabled(), 'Without JavaScript the page reloads into the sign-in page.');
   const app = jobTrack(page, { audit: false });
-  await app.signUpAndConfirm(uniqueEmail('expired'), 'plum kettle orbit 42');
+  await signedIn({ label: 'expired' });
   await page.goto('/applications/new');
   await app.fillApplication({ company: 'Slow Writer Ltd', role: 'Editor', notes: 'A long draft' });
 
@@ -56,10 +59,10 @@ test('with JavaScript, saving after being signed out elsewhere keeps everything 
   await expect(page.getByLabel('Notes')).toHaveValue('A long draft');
 });
 
-test('on a 360 px phone no page of the tracker scrolls sideways', async ({ page }) => {
+test('on a 360 px phone no page of the tracker scrolls sideways', async ({ page, signedIn }) => {
   await page.setViewportSize({ width: 360, height: 740 });
   const app = jobTrack(page, { audit: false });
-  await app.signUpAndConfirm(uniqueEmail('phone'), 'plum kettle orbit 42');
+  await signedIn({ label: 'phone' });
   await app.openList();
   // Long names are the usual culprit, so use a real-world long one.
   await app.addApplication({

@@ -49,7 +49,13 @@ try {
   console.log(`\nJobTrack is up at ${stack.baseUrl}; running Playwright…\n`);
   playwright = spawn('npx', ['playwright', 'test', ...process.argv.slice(2)], {
     stdio: 'inherit',
-    env: { ...process.env, BASE_URL: stack.baseUrl, CHROMIUM_PATH: chromium },
+    env: {
+      ...process.env,
+      BASE_URL: stack.baseUrl,
+      // For fixtures that arrange data directly (test/e2e/support/fixtures.ts).
+      E2E_DATABASE_URL: stack.databaseUrl,
+      CHROMIUM_PATH: chromium,
+    },
   });
   const child = playwright;
   const code = await new Promise<number>((done) => {

@@ -1,5 +1,5 @@
-import { expect, test } from '@playwright/test';
-import { jobTrack, uniqueEmail } from './support/app';
+import { jobTrack } from './support/app';
+import { expect, test } from './support/fixtures';
 
 test('every page carries the security headers, with a fresh CSP nonce on each response', async ({
   page,
@@ -42,9 +42,10 @@ test('static files, served before the Worker runs, carry the security headers to
 
 test('a form posted from another site is refused with 403 and changes nothing', async ({
   page,
+  signedIn,
 }) => {
   const app = jobTrack(page, { audit: false });
-  await app.signUpAndConfirm(uniqueEmail('csrf'), 'plum kettle orbit 42');
+  await signedIn({ label: 'csrf' });
 
   // page.request shares the browser's cookies: only the Origin header gives the forgery away.
   const forged = await page.request.post('/applications/new', {
@@ -67,12 +68,14 @@ test('a form posted from another site is refused with 403 and changes nothing', 
 test('after sign-in the only cookie is the session cookie, HttpOnly and SameSite=Lax', async ({
   page,
   context,
+  signedIn,
 }) => {
   const app = jobTrack(page, { audit: false });
-  const email = uniqueEmail('cookie');
-  await app.signUpAndConfirm(email, 'plum kettle orbit 42');
+  const { email, password } = await signedIn({ label: 'cookie' });
+  // The fixture's cookie goes; the one checked below is the one signing in sets.
+  await page.goto('/');
   await app.signOut();
-  await app.signIn(email, 'plum kettle orbit 42');
+  await app.signIn(email, password);
   await app.expectDashboard();
   await app.openList();
 

@@ -80,11 +80,6 @@ export function jobTrack(page: Page, { audit = true } = {}) {
       await self.expectDashboard();
     },
 
-    async signUpAndConfirm(email: string, password: string) {
-      await self.signUp(email, password);
-      await self.confirmSignUp(email);
-    },
-
     async expectDashboard() {
       await expect(page).toHaveURL(/\/$/);
       await expect(page.getByRole('heading', { level: 1, name: 'Dashboard' })).toBeVisible();

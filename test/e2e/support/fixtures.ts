@@ -1,0 +1,77 @@
+import { expect, test as base, type BrowserContext } from '@playwright/test';
+import { createDb, type DbHandle } from '#db/client';
+import { createAccount, markEmailConfirmed } from '~/auth/local/accounts.server';
+import { hashPassword } from '~/auth/local/password.server';
+import { createSession, sessionHeaders } from '~/auth/local/sessions.server';
+import { asServer } from '~/db.server';
+import { makeContext } from '../../support/context';
+import { uniqueEmail } from './app';
+
+/** A confirmed account whose session cookie the browser already holds. */
+export type Person = { id: string; email: string; password: string };
+
+/** A password that passes every rule; each person gets it unless a test asks for another. */
+export const PASSWORD = 'plum kettle orbit 42';
+
+type Fixtures = {
+  /**
+   * Starts a signed-in person without walking the sign-up pages: the account and its session are
+   * made in the database by the app's own code, and the cookie is put in this test's browser.
+   * Only the sign-up journey itself should go through the sign-up pages.
+   */
+  signedIn: (options?: { label?: string; password?: string }) => Promise<Person>;
+};
+
+/** The database the stack under test uses; test/e2e/run.ts passes its address. */
+type WorkerFixtures = { database: DbHandle };
+
+/** Playwright's `test` with JobTrack's fixtures; use it in place of @playwright/test's. */
+export const test = base.extend<Fixtures, WorkerFixtures>({
+  database: [
+    // Playwright reads a fixture's dependencies from this pattern; this one needs none.
+    // eslint-disable-next-line no-empty-pattern
+    async ({}, provide) => {
+      const url = process.env.E2E_DATABASE_URL;
+      if (!url)
+        throw new Error('E2E_DATABASE_URL is not set: run the browser tests with npm run test:e2e');
+      const handle = createDb(url);
+      await provide(handle);
+      await handle.close();
+    },
+    { scope: 'worker' },
+  ],
+
+  signedIn: async ({ database, context, baseURL }, provide) => {
+    await provide(async ({ label = 'person', password = PASSWORD } = {}) => {
+      const email = uniqueEmail(label);
+      const { context: app } = makeContext(database);
+      const passwordHash = await hashPassword(password);
+      const { id, token } = await asServer(app, async (tx) => {
+        const userId = await createAccount(tx, email, passwordHash);
+        if (!userId) throw new Error(`${email} already has an account`);
+        await markEmailConfirmed(tx, userId);
+        return { id: userId, token: await createSession(tx, userId) };
+      });
+      await addSessionCookie(context, baseURL!, token);
+      return { id, email, password };
+    });
+  },
+});
+
+export { expect };
+
+/** Puts the session cookie in the browser exactly as the app's Set-Cookie would. */
+async function addSessionCookie(context: BrowserContext, baseURL: string, token: string) {
+  const setCookie = (await sessionHeaders(new Request(baseURL), token)).get('Set-Cookie') ?? '';
+  const [pair = ''] = setCookie.split(';');
+  const split = pair.indexOf('=');
+  await context.addCookies([
+    {
+      name: pair.slice(0, split),
+      value: pair.slice(split + 1),
+      url: baseURL,
+      httpOnly: true,
+      sameSite: 'Lax',
+    },
+  ]);
+}
