@@ -101,7 +101,12 @@ describe('changing a status from the list', () => {
       [
         {
           path: '/applications',
-          Component: () => <ApplicationRows rows={rows} statusAction="/applications?index" />,
+          Component: () => (
+            <ApplicationRows
+              rows={rows}
+              statusAction="/applications?index&status=saved&sort=closing"
+            />
+          ),
           action: () => saving.promise,
         },
       ],

@@ -1,0 +1,50 @@
+import { parseWithZod } from '@conform-to/zod';
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { invalid, refuse } from '~/components/forms/form.server';
+
+const typed = () => {
+  const form = new FormData();
+  form.set('email', 'sam@example.com');
+  form.set('password', 'hunter2 hunter2');
+  form.set('currentPassword', 'old secret');
+  form.set('newPassword', 'new secret');
+  form.set('notes', 'Kept as typed');
+  return form;
+};
+
+// `data()` results carry the reply and the response's status.
+type Answer = { data: any; init: ResponseInit | null };
+
+describe('answering a refused form', () => {
+  it('sends back every typed value but never a password, with 400', () => {
+    const schema = z.object({ email: z.string().email(), notes: z.string().max(3) });
+    const answer = invalid(parseWithZod(typed(), { schema })) as unknown as Answer;
+    expect(answer.init?.status).toBe(400);
+    expect(answer.data.initialValue).toEqual({ email: 'sam@example.com', notes: 'Kept as typed' });
+    expect(Object.keys(answer.data.error)).toEqual(['notes']);
+  });
+
+  it('adds the route’s own errors and status (a lock-out, say)', () => {
+    const schema = z.object({ email: z.string() });
+    const answer = invalid(
+      parseWithZod(typed(), { schema }),
+      { formErrors: ['Too many tries'], fieldErrors: { email: ['Unknown'] } },
+      { status: 429, headers: { 'Retry-After': '60' } },
+    ) as unknown as Answer;
+    expect(answer.init?.status).toBe(429);
+    expect(answer.data.error).toEqual({ '': ['Too many tries'], email: ['Unknown'] });
+  });
+
+  it('refuses a form without a schema in the same shape, keeping what was typed', () => {
+    const answer = refuse(typed(), 'Signed out', { status: 401 }) as unknown as Answer;
+    expect(answer.init?.status).toBe(401);
+    expect(answer.data).toMatchObject({
+      status: 'error',
+      error: { '': ['Signed out'] },
+      initialValue: { email: 'sam@example.com', notes: 'Kept as typed' },
+    });
+    expect(answer.data.initialValue).not.toHaveProperty('password');
+    expect((refuse(typed(), 'No') as unknown as Answer).init?.status).toBe(400);
+  });
+});
