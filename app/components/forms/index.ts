@@ -1,4 +1,4 @@
-// The form kit: every form in JobTrack is built from these (see docs/decisions/006-form-kit.md).
+// The form kit: every form in JobTrack is built from these (see docs/decisions/006-one-form-kit.md).
 // Server-side helpers live in ./form.server, which the browser bundle never sees.
 export {
   CheckboxField,
