@@ -11,19 +11,43 @@ import { z } from 'zod';
 // processors; it is never meaningful in a form, so it is dropped before validation.
 const NUL = '\0';
 
+const UNREADABLE = 'That form could not be read. Please go back and send it again.';
+
+// Conform reserves two field names and JSON-parses them, throwing on junk. Our pages send them
+// only as Conform writes them (an intent is {type, payload}; the state an object), so anything
+// else is a tampered form.
+function parsesAs(value: FormDataEntryValue, intent: boolean): boolean {
+  if (typeof value !== 'string') return false;
+  try {
+    const parsed: unknown = JSON.parse(value);
+    if (typeof parsed !== 'object' || parsed === null) return false;
+    const { type, payload } = parsed as { type?: unknown; payload?: unknown };
+    return !intent || (typeof type === 'string' && payload !== undefined);
+  } catch {
+    return false;
+  }
+}
+
+function hasTamperedConformFields(form: FormData): boolean {
+  return (
+    !form.getAll('__intent__').every((value) => parsesAs(value, true)) ||
+    !form.getAll('__state__').every((value) => parsesAs(value, false))
+  );
+}
+
 /**
  * The request's form fields with NUL characters removed. A body that cannot be read as a form
- * (a malformed multipart upload, say) answers 400 instead of crashing the action.
+ * (a malformed multipart upload, a tampered Conform field) answers 400 instead of crashing the
+ * action.
  */
 export async function readForm(request: Request): Promise<FormData> {
   let raw: FormData;
   try {
     raw = await request.formData();
   } catch {
-    throw new Response('That form could not be read. Please go back and send it again.', {
-      status: 400,
-    });
+    throw new Response(UNREADABLE, { status: 400 });
   }
+  if (hasTamperedConformFields(raw)) throw new Response(UNREADABLE, { status: 400 });
   const clean = new FormData();
   for (const [name, value] of raw) {
     clean.append(name, typeof value === 'string' ? value.replaceAll(NUL, '') : value);

@@ -1,7 +1,7 @@
 import { parseWithZod } from '@conform-to/zod';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { invalid, refuse } from '~/components/forms/form.server';
+import { invalid, readForm, refuse } from '~/components/forms/form.server';
 
 const typed = () => {
   const form = new FormData();
@@ -46,5 +46,44 @@ describe('answering a refused form', () => {
     });
     expect(answer.data.initialValue).not.toHaveProperty('password');
     expect((refuse(typed(), 'No') as unknown as Answer).init?.status).toBe(400);
+  });
+});
+
+describe('reading a form', () => {
+  const post = (fields: Record<string, string>) =>
+    new Request('http://localhost:8787/applications', {
+      method: 'POST',
+      body: new URLSearchParams(fields),
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+    });
+  const status = (promise: Promise<unknown>) =>
+    promise.then(
+      () => 200,
+      (thrown: unknown) => (thrown instanceof Response ? thrown.status : 500),
+    );
+
+  it('drops NUL characters from every value', async () => {
+    const form = await readForm(post({ notes: 'a\0b' }));
+    expect(form.get('notes')).toBe('ab');
+  });
+
+  it('answers 400, not a crash, when Conform’s reserved fields are tampered with', async () => {
+    for (const fields of <Array<Record<string, string>>>[
+      { __intent__: '{not json' },
+      { __intent__: '{"payload":1}' },
+      { __intent__: '"validate"' },
+      { __state__: '{not json' },
+      { __state__: '42' },
+    ]) {
+      expect(
+        await status(readForm(post({ intent: 'status', ...fields }))),
+        JSON.stringify(fields),
+      ).toBe(400);
+    }
+  });
+
+  it('reads Conform’s own intents as usual', async () => {
+    const intent = JSON.stringify({ type: 'validate', payload: { name: 'email' } });
+    expect(await status(readForm(post({ __intent__: intent, __state__: '{}' })))).toBe(200);
   });
 });
