@@ -12,18 +12,19 @@ declare module '@remix-run/cloudflare' {
   }
 }
 
+/** Remix's future flags; test/support/server-build.ts compiles the app for tests with the same. */
+export const remixFuture = {
+  v3_fetcherPersist: true,
+  v3_relativeSplatPath: true,
+  v3_throwAbortReason: true,
+  v3_singleFetch: true,
+  v3_lazyRouteDiscovery: true,
+} as const;
+
 export default defineConfig(({ command }) => ({
   plugins: [
     remixCloudflareDevProxy({ getLoadContext }),
-    remix({
-      future: {
-        v3_fetcherPersist: true,
-        v3_relativeSplatPath: true,
-        v3_throwAbortReason: true,
-        v3_singleFetch: true,
-        v3_lazyRouteDiscovery: true,
-      },
-    }),
+    remix({ future: remixFuture }),
     tsconfigPaths(),
   ],
   ssr:

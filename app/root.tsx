@@ -1,4 +1,9 @@
-import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/cloudflare';
+import type {
+  HeadersFunction,
+  LinksFunction,
+  LoaderFunctionArgs,
+  MetaFunction,
+} from '@remix-run/cloudflare';
 import {
   Link,
   Links,
@@ -27,6 +32,15 @@ export const meta: MetaFunction = ({ error }) => {
   if (!error) return [{ title: 'JobTrack' }];
   const status = isRouteErrorResponse(error) ? error.status : 500;
   return [{ title: `${describe(status).title} · JobTrack` }];
+};
+
+// A page that fails renders this route's error boundary, and Remix keeps the thrown Response's
+// headers only if a headers function passes them on: the 503's Retry-After must reach the browser.
+export const headers: HeadersFunction = ({ errorHeaders }) => {
+  const headers = new Headers();
+  const retryAfter = errorHeaders?.get('Retry-After');
+  if (retryAfter) headers.set('Retry-After', retryAfter);
+  return headers;
 };
 
 export async function loader({ request, context }: LoaderFunctionArgs) {

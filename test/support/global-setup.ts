@@ -7,6 +7,8 @@ export const TEMPLATE_DB = 'jobtrack_template';
 declare module 'vitest' {
   export interface ProvidedContext {
     pgServerUrl: string;
+    /** 'off' in the project that runs the query tests with row-level security disabled. */
+    rowLevelSecurity?: 'off';
   }
 }
 

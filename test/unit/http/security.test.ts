@@ -1,8 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { isLocalDevelopment, rejectCrossOrigin, withSecurityHeaders } from '~/http/security.server';
+import {
+  contentSecurityPolicy,
+  isLocalDevelopment,
+  rejectCrossOrigin,
+  withSecurityHeaders,
+} from '~/http/security.server';
 
-const post = (url: string, origin?: string) =>
-  new Request(url, { method: 'POST', headers: origin ? { Origin: origin } : {} });
+const send = (method: string, url: string, origin?: string) =>
+  new Request(url, { method, headers: origin ? { Origin: origin } : {} });
+const post = (url: string, origin?: string) => send('POST', url, origin);
 
 describe('same-origin check on state changes', () => {
   it('lets a POST from the same origin through', () => {
@@ -11,9 +17,11 @@ describe('same-origin check on state changes', () => {
     ).toBeNull();
   });
 
-  it('refuses a POST from another origin with 403', () => {
+  it('refuses a POST from another origin with a plain-text 403 that says why', async () => {
     const res = rejectCrossOrigin(post('https://jobtrack.example/x', 'https://evil.example'));
     expect(res?.status).toBe(403);
+    expect(res?.headers.get('Content-Type')).toBe('text/plain; charset=utf-8');
+    expect(await res?.text()).toBe('Forbidden: this form must be sent from JobTrack itself.');
   });
 
   it('refuses a POST with no Origin header', () => {
@@ -30,8 +38,20 @@ describe('same-origin check on state changes', () => {
     ).toBe(403);
   });
 
-  it('never blocks a GET', () => {
-    expect(rejectCrossOrigin(new Request('https://jobtrack.example/x'))).toBeNull();
+  it.each(['PUT', 'PATCH', 'DELETE'])(
+    'treats %s as a state change: refused from another site or with no Origin, allowed from ours',
+    (method) => {
+      const url = 'https://jobtrack.example/applications/1';
+      expect(rejectCrossOrigin(send(method, url, 'https://evil.example'))?.status).toBe(403);
+      expect(rejectCrossOrigin(send(method, url))?.status).toBe(403);
+      expect(rejectCrossOrigin(send(method, url, 'https://jobtrack.example'))).toBeNull();
+    },
+  );
+
+  it.each(['GET', 'HEAD', 'OPTIONS'])('never blocks a %s, whatever its Origin', (method) => {
+    const url = 'https://jobtrack.example/x';
+    expect(rejectCrossOrigin(send(method, url))).toBeNull();
+    expect(rejectCrossOrigin(send(method, url, 'https://evil.example'))).toBeNull();
   });
 });
 
@@ -39,42 +59,83 @@ describe('security headers', () => {
   const secured = (url: string) =>
     withSecurityHeaders(new Request(url), new Response('ok'), 'abc123');
 
-  it('sets a CSP whose scripts need this response’s nonce and forbids framing', () => {
-    const csp = secured('https://jobtrack.example/').headers.get('Content-Security-Policy')!;
-    expect(csp).toContain("script-src 'self' 'nonce-abc123'");
-    expect(csp).not.toContain("'unsafe-inline'");
-    expect(csp).toContain("frame-ancestors 'none'");
+  it('sets a CSP whose scripts need this response’s nonce, and nothing looser', () => {
+    expect(secured('https://jobtrack.example/').headers.get('Content-Security-Policy')).toBe(
+      [
+        "default-src 'self'",
+        "script-src 'self' 'nonce-abc123' 'strict-dynamic'",
+        "style-src 'self'",
+        "img-src 'self' data:",
+        "font-src 'self'",
+        "connect-src 'self'",
+        "form-action 'self'",
+        "frame-ancestors 'none'",
+        "base-uri 'none'",
+        "object-src 'none'",
+      ].join('; '),
+    );
   });
 
-  it('sets nosniff and a Referrer-Policy', () => {
+  it('allows the dev server’s websocket only in the dev policy', () => {
+    expect(contentSecurityPolicy('n', true)).toContain("connect-src 'self' ws:;");
+    expect(contentSecurityPolicy('n')).not.toContain('ws:');
+  });
+
+  it('sets every other header a response needs, with the exact values', () => {
     const headers = secured('https://jobtrack.example/').headers;
     expect(headers.get('X-Content-Type-Options')).toBe('nosniff');
     expect(headers.get('Referrer-Policy')).toBe('strict-origin-when-cross-origin');
+    expect(headers.get('X-Frame-Options')).toBe('DENY');
+    expect(headers.get('Permissions-Policy')).toBe(
+      'camera=(), microphone=(), geolocation=(), interest-cohort=()',
+    );
+    expect(headers.get('Cross-Origin-Opener-Policy')).toBe('same-origin');
+    expect(headers.get('Strict-Transport-Security')).toBe('max-age=63072000; includeSubDomains');
   });
 
   it('sends HSTS everywhere except plain-http localhost', () => {
-    expect(secured('https://jobtrack.example/').headers.get('Strict-Transport-Security')).toMatch(
-      /max-age=\d+/,
-    );
-    expect(secured('http://localhost:8787/').headers.get('Strict-Transport-Security')).toBeNull();
+    for (const local of ['http://localhost:8787/', 'http://127.0.0.1:8787/', 'http://[::1]/']) {
+      expect(secured(local).headers.get('Strict-Transport-Security'), local).toBeNull();
+    }
+    expect(secured('https://localhost/').headers.get('Strict-Transport-Security')).not.toBeNull();
   });
 
-  it('keeps the status and body of the wrapped response', async () => {
+  it('keeps the status, status text, body and other headers of the wrapped response', async () => {
     const res = withSecurityHeaders(
       new Request('https://x.example/'),
-      new Response('gone', { status: 410 }),
+      new Response('gone', {
+        status: 410,
+        statusText: 'Gone',
+        headers: { 'Retry-After': '30', 'Set-Cookie': 'a=b' },
+      }),
       'n',
     );
     expect(res.status).toBe(410);
+    expect(res.statusText).toBe('Gone');
+    expect(res.headers.get('Retry-After')).toBe('30');
+    expect(res.headers.get('Set-Cookie')).toBe('a=b');
     expect(await res.text()).toBe('gone');
+  });
+
+  it('replaces a header the response set itself with the safe value', () => {
+    const res = withSecurityHeaders(
+      new Request('https://x.example/'),
+      new Response('x', { headers: { 'X-Frame-Options': 'ALLOWALL' } }),
+      'n',
+    );
+    expect(res.headers.get('X-Frame-Options')).toBe('DENY');
   });
 });
 
-describe('Secure cookies', () => {
-  it('are required everywhere but plain-http localhost', () => {
-    expect(isLocalDevelopment(new Request('http://localhost:8787/'))).toBe(true);
+describe('plain-http localhost', () => {
+  it('is the only place that counts as local development (no Secure cookie, a dev outbox)', () => {
+    expect(isLocalDevelopment(new Request('http://localhost:8787/dev/outbox'))).toBe(true);
     expect(isLocalDevelopment(new Request('http://127.0.0.1:8787/'))).toBe(true);
+    expect(isLocalDevelopment(new Request('http://[::1]:8787/'))).toBe(true);
     expect(isLocalDevelopment(new Request('https://localhost/'))).toBe(false);
+    expect(isLocalDevelopment(new Request('https://127.0.0.1/'))).toBe(false);
     expect(isLocalDevelopment(new Request('http://jobtrack.example/'))).toBe(false);
+    expect(isLocalDevelopment(new Request('http://localhost.evil.example/'))).toBe(false);
+    expect(isLocalDevelopment(new Request('https://jobtrack.example/dev/outbox'))).toBe(false);
   });
 });
