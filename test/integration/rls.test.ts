@@ -1,51 +1,169 @@
 import { randomUUID } from 'node:crypto';
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { applications } from '#db/schema';
+import { applications, statusChanges } from '#db/schema';
 import { asUser } from '~/db.server';
 import { makeContext } from '../support/context';
 import { setupTestDatabase } from '../support/db';
 import { causedBy } from '../support/errors';
 
+// Row-level security on its own: every query here leaves out `where user_id`, so only the policies
+// stand between one person and another's rows. (The queries' own filters are tested on their own
+// by the "queries without RLS" project in vitest.config.ts.)
+
 const db = setupTestDatabase();
 
-async function createUser(email: string) {
+async function createUser() {
   const id = randomUUID();
-  await db.admin`insert into auth.users (id, email) values (${id}, ${email})`;
+  await db.admin`insert into auth.users (id, email) values (${id}, ${`${id}@example.com`})`;
   return id;
 }
 
+/** Alice and Bob, each with one application and its first status change. */
+async function twoPeople() {
+  const [alice, bob] = [await createUser(), await createUser()];
+  const ids: Record<string, string> = {};
+  for (const [who, company] of [
+    [alice, 'Alice Co'],
+    [bob, 'Bob Ltd'],
+  ] as const) {
+    const [row] = await db.admin<{ id: string }[]>`
+      insert into jobtrack.applications (user_id, company, role) values (${who}, ${company}, 'Analyst')
+      returning id`;
+    await db.admin`insert into jobtrack.status_changes (application_id, user_id, to_status)
+      values (${row!.id}, ${who}, 'saved')`;
+    ids[who] = row!.id;
+  }
+  return { alice, bob, aliceApp: ids[alice]!, bobApp: ids[bob]! };
+}
+
+/** Every row of both tables, as the superuser sees them. */
+const everything = async () => ({
+  applications: await db.admin`select * from jobtrack.applications order by id`,
+  statusChanges: await db.admin`select * from jobtrack.status_changes order by id`,
+});
+
 describe('row-level security', () => {
-  it('a query with no user filter sees only the signed-in person’s applications', async () => {
-    const alice = await createUser('alice@example.com');
-    const bob = await createUser('bob@example.com');
-    await db.admin`insert into jobtrack.applications (user_id, company, role) values
-      (${alice}, 'Alice Co', 'Analyst'), (${bob}, 'Bob Ltd', 'Engineer')`;
+  it('shows a query with no user filter only the signed-in person’s applications and history', async () => {
+    const { alice } = await twoPeople();
     const { context } = makeContext(db.handle);
 
-    const seen = await asUser(context, alice, (tx) => tx.select().from(applications));
+    const [apps, history] = await asUser(context, alice, async (tx) => [
+      await tx.select().from(applications),
+      await tx.select().from(statusChanges),
+    ]);
 
-    expect(seen.map((a) => a.company)).toEqual(['Alice Co']);
+    expect(apps.map((a) => a.company)).toEqual(['Alice Co']);
+    expect(history.map((h) => h.userId)).toEqual([alice]);
   });
 
-  it('refuses to write a row owned by someone else', async () => {
-    const alice = await createUser('alice2@example.com');
-    const bob = await createUser('bob2@example.com');
+  it('lets an update with no user filter change only the person’s own applications', async () => {
+    const { alice, aliceApp } = await twoPeople();
     const { context } = makeContext(db.handle);
+    const bobsBefore =
+      await db.admin`select * from jobtrack.applications where user_id <> ${alice}`;
 
-    await expect(
-      asUser(context, alice, (tx) =>
-        tx.insert(applications).values({ userId: bob, company: 'X', role: 'Y' }),
-      ),
-    ).rejects.toSatisfy(causedBy(/row-level security/));
+    const changed = await asUser(context, alice, (tx) =>
+      tx.update(applications).set({ company: 'Renamed' }).returning({ id: applications.id }),
+    );
+
+    expect(changed).toEqual([{ id: aliceApp }]);
+    expect(await db.admin`select * from jobtrack.applications where user_id <> ${alice}`).toEqual(
+      bobsBefore,
+    );
+  });
+
+  it('lets a delete with no user filter remove only the person’s own rows', async () => {
+    const { alice, aliceApp } = await twoPeople();
+    const { context } = makeContext(db.handle);
+    const othersBefore = {
+      applications:
+        await db.admin`select * from jobtrack.applications where user_id <> ${alice} order by id`,
+      statusChanges:
+        await db.admin`select * from jobtrack.status_changes where user_id <> ${alice} order by id`,
+    };
+
+    const deleted = await asUser(context, alice, async (tx) => [
+      await tx.delete(statusChanges).returning({ id: statusChanges.applicationId }),
+      await tx.delete(applications).returning({ id: applications.id }),
+    ]);
+
+    expect(deleted).toEqual([[{ id: aliceApp }], [{ id: aliceApp }]]);
+    expect({
+      applications:
+        await db.admin`select * from jobtrack.applications where user_id <> ${alice} order by id`,
+      statusChanges:
+        await db.admin`select * from jobtrack.status_changes where user_id <> ${alice} order by id`,
+    }).toEqual(othersBefore);
+  });
+
+  it('finds nothing to update or delete when the person names another’s row by id', async () => {
+    const { alice, bobApp } = await twoPeople();
+    const { context } = makeContext(db.handle);
+    const before = await everything();
+
+    const touched = await asUser(context, alice, async (tx) => [
+      await tx
+        .update(applications)
+        .set({ status: 'rejected' })
+        .where(eq(applications.id, bobApp))
+        .returning(),
+      await tx
+        .update(statusChanges)
+        .set({ toStatus: 'rejected' })
+        .where(eq(statusChanges.applicationId, bobApp))
+        .returning(),
+      await tx.delete(statusChanges).where(eq(statusChanges.applicationId, bobApp)).returning(),
+      await tx.delete(applications).where(eq(applications.id, bobApp)).returning(),
+    ]);
+
+    expect(touched).toEqual([[], [], [], []]);
+    expect(await everything()).toEqual(before);
+  });
+
+  it('refuses to write a row owned by someone else, or to give one’s own row away', async () => {
+    const { alice, bob, aliceApp, bobApp } = await twoPeople();
+    const { context } = makeContext(db.handle);
+    const before = await everything();
+    const attempts = [
+      () =>
+        asUser(context, alice, (tx) =>
+          tx.insert(applications).values({ userId: bob, company: 'X', role: 'Y' }),
+        ),
+      () =>
+        asUser(context, alice, (tx) =>
+          tx.update(applications).set({ userId: bob }).where(eq(applications.id, aliceApp)),
+        ),
+      () =>
+        asUser(context, alice, (tx) =>
+          tx
+            .insert(statusChanges)
+            .values({ applicationId: bobApp, userId: bob, toStatus: 'offer' }),
+        ),
+      () => asUser(context, alice, (tx) => tx.update(statusChanges).set({ userId: bob })),
+    ];
+
+    for (const attempt of attempts) {
+      await expect(attempt()).rejects.toSatisfy(causedBy(/row-level security/));
+    }
+    expect(await everything()).toEqual(before);
   });
 
   it('cannot read the local-auth tables at all', async () => {
-    const alice = await createUser('alice3@example.com');
+    const alice = await createUser();
     const { context } = makeContext(db.handle);
 
-    await expect(
-      asUser(context, alice, (tx) => tx.execute(sql`select * from jobtrack.sessions`)),
-    ).rejects.toSatisfy(causedBy(/permission denied/));
+    for (const table of [
+      'sessions',
+      'local_credentials',
+      'auth_tokens',
+      'sign_in_failures',
+      'dev_outbox',
+    ]) {
+      await expect(
+        asUser(context, alice, (tx) => tx.execute(sql.raw(`select * from jobtrack.${table}`))),
+        table,
+      ).rejects.toSatisfy(causedBy(/permission denied/));
+    }
   });
 });

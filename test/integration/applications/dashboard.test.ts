@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { addDays, todayInLondon } from '~/applications/dates';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { addDays } from '~/applications/dates';
 import { loader } from '~/routes/_index';
 import { get, runLoader } from '../../support/http';
 import { setupApplicationsTest } from './fixtures';
@@ -9,6 +9,8 @@ const t = setupApplicationsTest();
 const home = (cookie?: string) => runLoader(loader, get('/', { cookie }), { context: t.context });
 
 describe('the home page', () => {
+  afterEach(() => vi.useRealTimers());
+
   it('is the landing page for a visitor who is not signed in', async () => {
     const outcome = await home();
     expect(outcome.status).toBe(200);
@@ -22,10 +24,13 @@ describe('the home page', () => {
     expect(Object.values(outcome.data.counts)).toEqual([0, 0, 0, 0, 0, 0, 0, 0]);
   });
 
-  it('lists open applications closing from today to 7 days ahead, soonest first', async () => {
+  it('lists open applications closing from today (in London) to 7 days ahead, soonest first', async () => {
+    // 23:30 UTC on 1 July is already 2 July in London: the day the dashboard must count from.
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(new Date('2026-07-01T23:30:00Z'));
     const me = await t.person();
     const other = await t.person();
-    const today = todayInLondon();
+    const today = '2026-07-02';
     const on = (days: number) => addDays(today, days);
     await t.seed(
       me,

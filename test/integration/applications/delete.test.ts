@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { action, loader } from '~/routes/applications.$id_.delete';
 import { loader as listLoader } from '~/routes/applications._index';
 import { formPost, get, runAction, runLoader } from '../../support/http';
+import { allRows } from '../../support/rows';
 import { setupApplicationsTest } from './fixtures';
 
 const t = setupApplicationsTest();
@@ -22,19 +23,24 @@ describe('deleting an application', () => {
   it('asks first, on a page that names the application and changes nothing', async () => {
     const me = await t.person();
     const id = await t.insert(me, { company: 'Acme', role: 'Clerk' });
+    const before = await allRows(t.db.admin);
     const outcome = await confirmPage(id, me.cookie);
     expect(outcome.status).toBe(200);
     expect(outcome.data).toEqual({ id, company: 'Acme', role: 'Clerk' });
-    expect(await t.stored(id)).toBeDefined();
+    expect(await allRows(t.db.admin)).toEqual(before);
   });
 
   it('deletes the application and its history, then shows the list with a notice', async () => {
     const me = await t.person();
     const id = await t.insert(me);
+    const sibling = await t.insert(me, { company: 'Kept Ltd' });
+    const siblingBefore = await t.stored(sibling);
 
     const outcome = await remove(id, me.cookie);
 
     expect(outcome.status).toBe(302);
+    expect(await t.stored(sibling)).toEqual(siblingBefore);
+    expect(await t.history(sibling)).toHaveLength(1);
     expect(outcome.headers.get('Location')).toBe('/applications?notice=deleted');
     expect(await t.stored(id)).toBeUndefined();
     expect(await t.history(id)).toHaveLength(0);
@@ -64,12 +70,13 @@ describe('deleting an application', () => {
     const me = await t.person();
     const other = await t.person();
     const theirs = await t.insert(other);
+    await t.insert(me);
+    const before = await allRows(t.db.admin);
 
     expect((await confirmPage(theirs, me.cookie)).status).toBe(404);
     expect((await remove(theirs, me.cookie)).status).toBe(404);
     expect((await remove('../../etc', me.cookie)).status).toBe(404);
-    expect(await t.stored(theirs)).toBeDefined();
-    expect(await t.history(theirs)).toHaveLength(1);
+    expect(await allRows(t.db.admin)).toEqual(before);
   });
 
   it('answers 404 to deleting the same application twice', async () => {
@@ -82,7 +89,8 @@ describe('deleting an application', () => {
   it('refuses a delete from another site with 403', async () => {
     const me = await t.person();
     const id = await t.insert(me);
+    const before = await allRows(t.db.admin);
     expect((await remove(id, me.cookie, 'https://evil.example')).status).toBe(403);
-    expect(await t.stored(id)).toBeDefined();
+    expect(await allRows(t.db.admin)).toEqual(before);
   });
 });

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { action, loader } from '~/routes/applications.$id_.edit';
 import { formPost, get, runAction, runLoader } from '../../support/http';
+import { allRows } from '../../support/rows';
 import { setupApplicationsTest, validForm } from './fixtures';
 
 const t = setupApplicationsTest();
@@ -62,6 +63,8 @@ describe('editing an application', () => {
       notes: 'old notes',
       salary: '£1',
     });
+    const sibling = await t.insert(me, { company: 'Sibling Ltd' });
+    const siblingBefore = await t.stored(sibling);
 
     const outcome = await save(
       id,
@@ -77,6 +80,8 @@ describe('editing an application', () => {
       salary: '£50,000 pro rata',
     });
     expect(await t.history(id)).toHaveLength(1);
+    // Only that application: the person's other one is as it was.
+    expect(await t.stored(sibling)).toEqual(siblingBefore);
   });
 
   it('records a history entry when the edit changes the status', async () => {
@@ -93,6 +98,7 @@ describe('editing an application', () => {
     const me = await t.person();
     const id = await t.insert(me, { company: 'Before Ltd' });
     const typed = validForm({ company: 'After Ltd', role: '', notes: 'n'.repeat(20_001) });
+    const before = await allRows(t.db.admin);
 
     const outcome = await save(id, typed, me.cookie);
 
@@ -103,7 +109,7 @@ describe('editing an application', () => {
       company: 'After Ltd',
       salary: '£32,000–£36,000',
     });
-    expect((await t.stored(id))!.company).toBe('Before Ltd');
+    expect(await allRows(t.db.admin)).toEqual(before);
   });
 
   it('answers 404 to saving over another person’s application and changes nothing', async () => {
@@ -113,21 +119,35 @@ describe('editing an application', () => {
       company: 'Theirs Ltd',
       status: 'saved',
     });
+    await t.insert(me);
+    const before = await allRows(t.db.admin);
 
     for (const id of [theirs, randomUUID(), 'nope']) {
       expect((await save(id, validForm({ status: 'offer' }), me.cookie)).status, id).toBe(404);
     }
-    expect(await t.stored(theirs)).toMatchObject({
-      company: 'Theirs Ltd',
-      status: 'saved',
-    });
-    expect(await t.history(theirs)).toHaveLength(1);
+    expect(await allRows(t.db.admin)).toEqual(before);
+  });
+
+  it('answers a save after the session ended with 401, keeping every typed value and changing nothing', async () => {
+    const me = await t.person();
+    const id = await t.insert(me, { company: 'Before Ltd' });
+    const typed = validForm({ company: 'After Ltd', notes: 'an hour of careful notes' });
+    await t.db.admin`delete from jobtrack.sessions where user_id = ${me.id}`;
+    const before = await allRows(t.db.admin);
+
+    const outcome = await save(id, typed, me.cookie);
+
+    expect(outcome.status).toBe(401);
+    expect(outcome.data.error[''][0]).toMatch(/signed out, so this was not saved/);
+    expect(outcome.data.initialValue).toEqual(typed);
+    expect(await allRows(t.db.admin)).toEqual(before);
   });
 
   it('refuses an edit from another site with 403', async () => {
     const me = await t.person();
     const id = await t.insert(me, { company: 'Before Ltd' });
+    const before = await allRows(t.db.admin);
     expect((await save(id, validForm(), me.cookie, 'https://evil.example')).status).toBe(403);
-    expect((await t.stored(id))!.company).toBe('Before Ltd');
+    expect(await allRows(t.db.admin)).toEqual(before);
   });
 });

@@ -1,5 +1,5 @@
 import type { AppLoadContext } from '@remix-run/cloudflare';
-import { beforeAll } from 'vitest';
+import { beforeAll, inject } from 'vitest';
 import { makeContext } from '../../support/context';
 import { setupTestDatabase } from '../../support/db';
 import { signedInUser, type TestUser } from '../../support/users';
@@ -10,8 +10,14 @@ type Db = ReturnType<typeof setupTestDatabase>;
 export function setupApplicationsTest() {
   const db = setupTestDatabase();
   const state = { db, context: undefined as unknown as AppLoadContext };
-  beforeAll(() => {
+  beforeAll(async () => {
     state.context = makeContext(db.handle).context;
+    // In the "queries without RLS" project (vitest.config.ts) the policies are off in this file's
+    // database, so every isolation check here rests on the queries' own `where user_id`.
+    if (inject('rowLevelSecurity') === 'off') {
+      await db.admin`alter table jobtrack.applications disable row level security`;
+      await db.admin`alter table jobtrack.status_changes disable row level security`;
+    }
   });
   return {
     db,

@@ -1,8 +1,10 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createDb } from '#db/client';
+import { freePort } from '#db/ports';
 import { action, loader } from '~/routes/applications._index';
 import { makeContext } from '../../support/context';
 import { formPost, get, runAction, runLoader } from '../../support/http';
+import { allRows } from '../../support/rows';
 import { setupApplicationsTest } from './fixtures';
 
 const t = setupApplicationsTest();
@@ -158,12 +160,14 @@ describe('the applications list', () => {
 
   it('answers a database outage with a calm 503', async () => {
     const me = await t.person();
-    const dead = createDb('postgres://nobody@127.0.0.1:1/none');
+    vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const dead = createDb(`postgres://nobody@127.0.0.1:${await freePort()}/none`);
     const { context } = makeContext(dead);
     const outcome = await runLoader(loader, get('/applications', { cookie: me.cookie }), {
       context,
     });
     expect(outcome.status).toBe(503);
+    expect(outcome.headers.get('Retry-After')).toBe('30');
     await dead.close();
   });
 });
@@ -177,6 +181,7 @@ describe('changing a status from the list', () => {
   it('changes the status, records it and returns to the same filtered page', async () => {
     const me = await t.person();
     const id = await t.insert(me, { status: 'applied' });
+    const sibling = await t.insert(me, { status: 'applied' });
 
     const outcome = await post(
       '?index&q=acme&status=applied&sort=closing&page=2',
@@ -190,6 +195,8 @@ describe('changing a status from the list', () => {
     );
     expect((await t.stored(id))!.status).toBe('interviewing');
     expect((await t.history(id)).map((h) => h.to_status)).toEqual(['applied', 'interviewing']);
+    expect((await t.stored(sibling))!.status).toBe('applied');
+    expect(await t.history(sibling)).toHaveLength(1);
   });
 
   it('drops anything but the list filters from the address it returns to', async () => {
@@ -207,6 +214,8 @@ describe('changing a status from the list', () => {
     const me = await t.person();
     const other = await t.person();
     const theirs = await t.insert(other, { status: 'applied' });
+    await t.insert(me, { status: 'applied' });
+    const before = await allRows(t.db.admin);
 
     expect(
       (await post('?index', { intent: 'status', id: theirs, status: 'rejected' }, me.cookie))
@@ -218,25 +227,28 @@ describe('changing a status from the list', () => {
     expect((await post('?index', { intent: 'status', status: 'rejected' }, me.cookie)).status).toBe(
       404,
     );
-    expect((await t.stored(theirs))!.status).toBe('applied');
-    expect(await t.history(theirs)).toHaveLength(1);
+    expect(await allRows(t.db.admin)).toEqual(before);
   });
 
   it('answers an unknown status or intent with 400 and changes nothing', async () => {
     const me = await t.person();
     const id = await t.insert(me, { status: 'applied' });
-    expect(
-      (await post('?index', { intent: 'status', id, status: 'hired' }, me.cookie)).status,
-    ).toBe(400);
-    expect(
-      (await post('?index', { intent: 'delete', id, status: 'offer' }, me.cookie)).status,
-    ).toBe(400);
-    expect((await t.stored(id))!.status).toBe('applied');
+    const before = await allRows(t.db.admin);
+    const badStatus = await post('?index', { intent: 'status', id, status: 'hired' }, me.cookie);
+    const badIntent = await post('?index', { intent: 'delete', id, status: 'offer' }, me.cookie);
+    expect(badStatus.status).toBe(400);
+    expect(badStatus.data.error).toEqual({ status: ['Choose a status from the list'] });
+    expect(badIntent.status).toBe(400);
+    expect(badIntent.data.error).toEqual({
+      '': ['That form could not be handled. Please try again.'],
+    });
+    expect(await allRows(t.db.admin)).toEqual(before);
   });
 
   it('refuses a change from another site with 403', async () => {
     const me = await t.person();
     const id = await t.insert(me, { status: 'applied' });
+    const before = await allRows(t.db.admin);
     const outcome = await post(
       '?index',
       { intent: 'status', id, status: 'offer' },
@@ -244,6 +256,6 @@ describe('changing a status from the list', () => {
       'https://evil.example',
     );
     expect(outcome.status).toBe(403);
-    expect((await t.stored(id))!.status).toBe('applied');
+    expect(await allRows(t.db.admin)).toEqual(before);
   });
 });
