@@ -6,8 +6,13 @@ const EnvSchema = z.object({
   }),
 });
 
+/** How long one SQL statement may run before PostgreSQL cancels it (and the page answers 503). */
+export const STATEMENT_TIMEOUT_MS = 5_000;
+
 export type Config = {
   authMode: 'local' | 'supabase';
+  /** Applied to every transaction by `asUser` and `asServer`; tests lower it, never the code path. */
+  statementTimeoutMs: number;
 };
 
 /** Parses the Worker's environment once per request; names the variable that is wrong. */
@@ -17,5 +22,5 @@ export function parseConfig(env: object): Config {
     const issue = result.error.issues[0]!;
     throw new Error(`Configuration error in ${issue.path.join('.')}: ${issue.message}`);
   }
-  return { authMode: result.data.AUTH_MODE };
+  return { authMode: result.data.AUTH_MODE, statementTimeoutMs: STATEMENT_TIMEOUT_MS };
 }

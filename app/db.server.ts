@@ -52,13 +52,14 @@ async function guard<T>(work: () => Promise<T>): Promise<T> {
  */
 export function asUser<T>(context: AppLoadContext, userId: string, work: (tx: Tx) => Promise<T>) {
   const claims = JSON.stringify({ sub: userId, role: 'authenticated' });
+  const timeout = String(context.config.statementTimeoutMs);
   return guard(() =>
     context.db.transaction(async (tx) => {
       // One round trip for all the setup; `true` scopes each setting to this transaction.
       await tx.execute(
         sql`select set_config('request.jwt.claims', ${claims}, true),
                    set_config('role', 'authenticated', true),
-                   set_config('statement_timeout', '5000', true)`,
+                   set_config('statement_timeout', ${timeout}, true)`,
       );
       return work(tx);
     }),
@@ -67,9 +68,10 @@ export function asUser<T>(context: AppLoadContext, userId: string, work: (tx: Tx
 
 /** Runs `work` in one transaction as the server's own role (auth bookkeeping, never user data reads). */
 export function asServer<T>(context: AppLoadContext, work: (tx: Tx) => Promise<T>) {
+  const timeout = String(context.config.statementTimeoutMs);
   return guard(() =>
     context.db.transaction(async (tx) => {
-      await tx.execute(sql`select set_config('statement_timeout', '5000', true)`);
+      await tx.execute(sql`select set_config('statement_timeout', ${timeout}, true)`);
       return work(tx);
     }),
   );
