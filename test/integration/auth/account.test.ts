@@ -4,6 +4,7 @@ import { action, loader } from '~/routes/account._index';
 import { makeContext } from '../../support/context';
 import { setupTestDatabase } from '../../support/db';
 import { cookieFrom, formPost, get, runAction, runLoader } from '../../support/http';
+import { allRows } from '../../support/rows';
 import { confirmedAccount, quietOutbox, sessionCount, signIn, whoIs } from './support';
 
 const db = setupTestDatabase();
@@ -66,6 +67,8 @@ describe('change password', () => {
   it('refuses a wrong current password beside that field, changing nothing', async () => {
     const { context } = makeContext(db.handle);
     const person = await confirmedAccount(db, context);
+    // Only the failure count may change: it is what stops guessing.
+    const before = await allRows(db.admin, ['jobtrack.sign_in_failures']);
 
     const outcome = await changePassword(context, person.cookie, {
       currentPassword: 'not my password',
@@ -76,13 +79,14 @@ describe('change password', () => {
     expect(outcome.data.error.currentPassword).toEqual(['Your current password is wrong']);
     expect(JSON.stringify(outcome.data)).not.toContain('not my password');
     expect(JSON.stringify(outcome.data)).not.toContain(NEW_PASSWORD);
-    expect(await whoIs(context, person.cookie)).not.toBeNull();
+    expect(await allRows(db.admin, ['jobtrack.sign_in_failures'])).toEqual(before);
     expect((await signIn(context, person.email, person.password)).status).toBe(302);
   });
 
-  it('applies the new-password rules', async () => {
+  it('applies the new-password rules, leaving the password unchanged', async () => {
     const { context } = makeContext(db.handle);
     const person = await confirmedAccount(db, context);
+    const before = await allRows(db.admin);
 
     const outcome = await changePassword(context, person.cookie, {
       currentPassword: person.password,
@@ -92,6 +96,7 @@ describe('change password', () => {
     expect(outcome.status).toBe(400);
     expect(outcome.data.error.newPassword[0]).toMatch(/most common passwords/);
     expect(outcome.data.initialValue).toEqual({});
+    expect(await allRows(db.admin)).toEqual(before);
   });
 
   it('locks out guessing of the current password like sign-in does', async () => {
@@ -116,6 +121,7 @@ describe('change password', () => {
   it('refuses a POST from another site (403) and changes nothing', async () => {
     const { context } = makeContext(db.handle);
     const person = await confirmedAccount(db, context);
+    const before = await allRows(db.admin);
 
     const outcome = await changePassword(
       context,
@@ -125,18 +131,21 @@ describe('change password', () => {
     );
 
     expect(outcome.status).toBe(403);
-    expect((await signIn(context, person.email, person.password)).status).toBe(302);
+    expect(await allRows(db.admin)).toEqual(before);
   });
 
   it('sends a signed-out POST to sign in and changes nothing', async () => {
     const { context } = makeContext(db.handle);
+    const person = await confirmedAccount(db, context);
+    const before = await allRows(db.admin);
 
     const outcome = await changePassword(context, '', {
-      currentPassword: 'x',
+      currentPassword: person.password,
       newPassword: NEW_PASSWORD,
     });
 
     expect(outcome.status).toBe(302);
-    expect(outcome.headers.get('Location')).toMatch(/^\/signin\?redirectTo=/);
+    expect(outcome.headers.get('Location')).toBe('/signin?redirectTo=%2Fapplications');
+    expect(await allRows(db.admin)).toEqual(before);
   });
 });

@@ -5,6 +5,7 @@ import { sha256 } from '~/auth/local/hashing.server';
 import { makeContext } from '../../support/context';
 import { setupTestDatabase } from '../../support/db';
 import { formPost, get, runAction, runLoader } from '../../support/http';
+import { allRows } from '../../support/rows';
 import { confirmedAccount, quietOutbox, signIn } from './support';
 
 const db = setupTestDatabase();
@@ -91,28 +92,56 @@ describe('delete account', () => {
   it('refuses a wrong password beside the field and deletes nothing', async () => {
     const { context } = makeContext(db.handle);
     const person = await confirmedAccount(db, context);
+    await fillAccount(person.id, person.email, context);
+    // Only the failure count may change: it is what stops guessing.
+    const before = await allRows(db.admin, ['jobtrack.sign_in_failures']);
 
     const outcome = await deleteAccount(context, person.cookie, 'not my password');
 
     expect(outcome.status).toBe(400);
     expect(outcome.data.error.password).toEqual(['Your password is wrong']);
     expect(JSON.stringify(outcome.data)).not.toContain('not my password');
-    expect(await rowsMentioning(person.id)).not.toEqual([]);
+    expect(await allRows(db.admin, ['jobtrack.sign_in_failures'])).toEqual(before);
   });
 
-  it('answers a missing password with 400', async () => {
+  it('answers a missing password with 400 and deletes nothing', async () => {
     const { context } = makeContext(db.handle);
     const person = await confirmedAccount(db, context);
+    const before = await allRows(db.admin);
 
     const outcome = await deleteAccount(context, person.cookie, '');
 
     expect(outcome.status).toBe(400);
     expect(outcome.data.error.password).toEqual(['Enter your password']);
+    expect(await allRows(db.admin)).toEqual(before);
+  });
+
+  it('locks out guessing like sign-in does: after 5 wrong passwords even the right one waits', async () => {
+    const { context } = makeContext(db.handle);
+    const person = await confirmedAccount(db, context);
+    for (let i = 0; i < 5; i++) {
+      expect((await deleteAccount(context, person.cookie, `guess ${i}`)).status).toBe(400);
+    }
+    const before = await allRows(db.admin);
+
+    const outcome = await deleteAccount(context, person.cookie, person.password);
+
+    expect(outcome.status).toBe(429);
+    expect(outcome.data.error['']).toEqual([
+      'Too many wrong passwords. Please wait 1 minute and try again.',
+    ]);
+    const retryAfter = Number(outcome.headers.get('Retry-After'));
+    expect(retryAfter).toBeGreaterThanOrEqual(1);
+    expect(retryAfter).toBeLessThanOrEqual(60);
+    expect(JSON.stringify(outcome.data)).not.toContain(person.password);
+    expect(await allRows(db.admin)).toEqual(before);
   });
 
   it('refuses a POST from another site (403) and deletes nothing', async () => {
     const { context } = makeContext(db.handle);
     const person = await confirmedAccount(db, context);
+    await fillAccount(person.id, person.email, context);
+    const before = await allRows(db.admin);
 
     const outcome = await deleteAccount(
       context,
@@ -122,6 +151,6 @@ describe('delete account', () => {
     );
 
     expect(outcome.status).toBe(403);
-    expect(await rowsMentioning(person.id)).not.toEqual([]);
+    expect(await allRows(db.admin)).toEqual(before);
   });
 });

@@ -5,6 +5,7 @@ import { action as magicLinkAction } from '~/routes/magic-link';
 import { makeContext } from '../../support/context';
 import { setupTestDatabase } from '../../support/db';
 import { cookieFrom, formPost, get, ORIGIN, runAction, runLoader } from '../../support/http';
+import { allRows } from '../../support/rows';
 import {
   confirmedAccount,
   emailCount,
@@ -39,6 +40,12 @@ async function tokenRow(link: URL) {
   const [row] = await db.admin<{ purpose: string; used_at: Date | null; expires_at: Date }[]>`
     select purpose, used_at, expires_at from jobtrack.auth_tokens where token_hash = ${hash}`;
   return row;
+}
+
+async function tokenCount(userId: string) {
+  const [row] = await db.admin<{ n: number }[]>`
+    select count(*)::int as n from jobtrack.auth_tokens where user_id = ${userId}`;
+  return row!.n;
 }
 
 describe('magic link', () => {
@@ -96,10 +103,12 @@ describe('magic link', () => {
     const { context } = makeContext(db.handle);
     const person = await confirmedAccount(db, context);
     const link = await magicLinkFor(context, person.email);
+    const before = await allRows(db.admin);
 
     const page = await runLoader(confirmLoader, get(`${link.pathname}${link.search}`), { context });
     await runLoader(confirmLoader, get(`${link.pathname}${link.search}`), { context });
 
+    expect(await allRows(db.admin)).toEqual(before);
     expect(page.status).toBe(200);
     expect(page.data.link).toEqual({
       token_hash: link.searchParams.get('token_hash'),
@@ -178,12 +187,53 @@ describe('magic link', () => {
   it('refuses a request from another site (403) and sends nothing', async () => {
     const { context } = makeContext(db.handle);
     const person = await confirmedAccount(db, context);
-    const before = await emailCount(db.admin, person.email);
+    const before = await allRows(db.admin);
 
     const outcome = await askForLink(context, person.email, 'https://evil.example');
 
     expect(outcome.status).toBe(403);
-    expect(await emailCount(db.admin, person.email)).toBe(before);
+    expect(await allRows(db.admin)).toEqual(before);
+  });
+
+  it('gives a bot that fills the honeypot the usual answer and sends nothing', async () => {
+    const { context } = makeContext(db.handle);
+    const person = await confirmedAccount(db, context);
+    const before = await allRows(db.admin);
+
+    const outcome = await runAction(
+      magicLinkAction,
+      formPost('/magic-link', { email: person.email, website: 'https://spam.example' }),
+      { context },
+    );
+
+    expect(outcome.status).toBe(302);
+    expect(outcome.headers.get('Location')).toBe('/check-email?for=magiclink');
+    expect(await allRows(db.admin)).toEqual(before);
+  });
+
+  it('tidies away the person’s spent and expired tokens when a new link is issued', async () => {
+    const { context } = makeContext(db.handle);
+    const person = await confirmedAccount(db, context);
+    const neighbour = await confirmedAccount(db, context);
+    const spent = await magicLinkFor(context, person.email);
+    expect((await pressContinue(context, spent)).status).toBe(302);
+    const expired = await magicLinkFor(context, person.email);
+    await db.admin`update jobtrack.auth_tokens set expires_at = now() - interval '1 second'
+      where token_hash = ${await sha256(expired.searchParams.get('token_hash')!)}`;
+    const live = await magicLinkFor(context, person.email);
+    await db.admin`update jobtrack.auth_tokens set expires_at = now() - interval '1 second'
+      where user_id = ${neighbour.id}`;
+    const neighbourTokens = await tokenCount(neighbour.id);
+    expect(neighbourTokens).toBeGreaterThan(0);
+
+    const newest = await magicLinkFor(context, person.email);
+
+    expect(await tokenRow(spent)).toBeUndefined();
+    expect(await tokenRow(expired)).toBeUndefined();
+    expect((await tokenRow(live))?.used_at).toBeNull();
+    expect((await tokenRow(newest))?.used_at).toBeNull();
+    expect(await tokenCount(person.id)).toBe(2);
+    expect(await tokenCount(neighbour.id)).toBe(neighbourTokens);
   });
 
   it('refuses "Continue" from another site (403) and leaves the token unspent', async () => {
@@ -192,6 +242,7 @@ describe('magic link', () => {
     const link = await magicLinkFor(context, person.email);
     const { action } = await import('~/routes/auth.confirm');
     const fields = { token_hash: link.searchParams.get('token_hash')!, type: 'magiclink' };
+    const before = await allRows(db.admin);
 
     const outcome = await runAction(
       action,
@@ -200,6 +251,8 @@ describe('magic link', () => {
     );
 
     expect(outcome.status).toBe(403);
-    expect((await tokenRow(link))?.used_at).toBeNull();
+    expect(outcome.headers.get('Set-Cookie')).toBeNull();
+    expect(await allRows(db.admin)).toEqual(before);
+    expect((await pressContinue(context, link)).status).toBe(302);
   });
 });

@@ -6,6 +6,7 @@ import { loader as signinLoader } from '~/routes/signin';
 import { makeContext } from '../../support/context';
 import { setupTestDatabase } from '../../support/db';
 import { get, runLoader } from '../../support/http';
+import { signedInUser } from '../../support/users';
 import { newEmail, PASSWORD, quietOutbox, signIn, signUp } from './support';
 
 const db = setupTestDatabase();
@@ -54,18 +55,28 @@ describe('dev outbox', () => {
 });
 
 describe('auth mode', () => {
-  it('uses the local adapter when AUTH_MODE is local', async () => {
+  it('uses the local adapter when AUTH_MODE is local: a local session signs its person in', async () => {
     const { context } = makeContext(db.handle, { AUTH_MODE: 'local' });
-    expect(await getUser(get('/'), context)).toBeNull();
+    const person = await signedInUser(db, context);
+
+    expect(await getUser(get('/', { cookie: person.cookie }), context)).toEqual({
+      id: person.id,
+      email: person.email,
+    });
   });
 
-  it('says plainly that Supabase auth is not configured yet instead of pretending', async () => {
+  it('says plainly that Supabase auth is not configured yet, and honours no local session', async () => {
+    const local = makeContext(db.handle, { AUTH_MODE: 'local' }).context;
+    const person = await signedInUser(db, local);
     const { context } = makeContext(db.handle, { AUTH_MODE: 'supabase' });
+    const signedIn = () => get('/', { cookie: person.cookie });
 
-    await expect(getUser(get('/'), context)).rejects.toThrow(AuthNotConfiguredError);
-    await expect(getUser(get('/'), context)).rejects.toThrow(/"supabase" is not configured yet/);
-    await expect(runLoader(signinLoader, get('/signin'), { context })).rejects.toThrow(
-      AuthNotConfiguredError,
+    await expect(getUser(signedIn(), { ...context })).rejects.toThrow(AuthNotConfiguredError);
+    await expect(getUser(signedIn(), { ...context })).rejects.toThrow(
+      /"supabase" is not configured yet/,
     );
+    await expect(
+      runLoader(signinLoader, get('/signin', { cookie: person.cookie }), { context }),
+    ).rejects.toThrow(AuthNotConfiguredError);
   });
 });

@@ -6,6 +6,7 @@ import { action as resetAction, loader as resetLoader } from '~/routes/reset-pas
 import { makeContext } from '../../support/context';
 import { setupTestDatabase } from '../../support/db';
 import { cookieFrom, formPost, get, ORIGIN, runAction, runLoader } from '../../support/http';
+import { allRows } from '../../support/rows';
 import {
   confirmedAccount,
   lastEmailTo,
@@ -87,11 +88,35 @@ describe('forgotten password', () => {
     const { context } = makeContext(db.handle);
     const person = await confirmedAccount(db, context);
     const link = await resetLinkFor(context, person.email);
+    const before = await allRows(db.admin);
 
     const page = await runLoader(resetLoader, get(`${link.pathname}${link.search}`), { context });
 
     expect(page.data).toEqual({ token: link.searchParams.get('token') });
-    expect((await usedAt(link))?.used_at).toBeNull();
+    expect(await allRows(db.admin)).toEqual(before);
+  });
+
+  it('shows "link not complete" for a malformed token, and refuses one posted with 400', async () => {
+    const { context } = makeContext(db.handle);
+    const person = await confirmedAccount(db, context);
+    const token = (await resetLinkFor(context, person.email)).searchParams.get('token')!;
+    const before = await allRows(db.admin);
+
+    for (const bad of [token.slice(1), token.toUpperCase(), `${token}0`, 'abc', '']) {
+      const page = await runLoader(resetLoader, get(`/reset-password?token=${bad}`), { context });
+      expect(page.data, bad).toEqual({ token: null });
+      const posted = await setPassword(
+        context,
+        new URL(`/reset-password?token=${bad}`, ORIGIN),
+        NEW_PASSWORD,
+      );
+      expect(posted.status, bad).toBe(400);
+      expect(posted.data.error.token?.[0], bad).toMatch(/incomplete/);
+    }
+    expect((await runLoader(resetLoader, get('/reset-password'), { context })).data).toEqual({
+      token: null,
+    });
+    expect(await allRows(db.admin)).toEqual(before);
   });
 
   it('sets the new password, ends every session, and signs the person in afresh', async () => {
@@ -143,6 +168,7 @@ describe('forgotten password', () => {
     const { context } = makeContext(db.handle);
     const person = await confirmedAccount(db, context);
     const link = await resetLinkFor(context, person.email);
+    const before = await allRows(db.admin);
 
     const outcome = await setPassword(context, link, 'iloveyou');
 
@@ -150,7 +176,8 @@ describe('forgotten password', () => {
     expect(outcome.data.error.password[0]).toMatch(/most common passwords/);
     expect(JSON.stringify(outcome.data)).not.toContain('iloveyou');
     expect(outcome.data.initialValue.token).toBe(link.searchParams.get('token'));
-    expect((await usedAt(link))?.used_at).toBeNull();
+    // Password, sessions and the link itself: all as they were.
+    expect(await allRows(db.admin)).toEqual(before);
     expect((await setPassword(context, link, NEW_PASSWORD)).status).toBe(302);
   });
 
@@ -172,20 +199,41 @@ describe('forgotten password', () => {
     const { context } = makeContext(db.handle);
     const person = await confirmedAccount(db, context);
     const link = await resetLinkFor(context, person.email);
+    const before = await allRows(db.admin);
 
     const outcome = await setPassword(context, link, NEW_PASSWORD, 'https://evil.example');
 
     expect(outcome.status).toBe(403);
-    expect((await usedAt(link))?.used_at).toBeNull();
+    expect(await allRows(db.admin)).toEqual(before);
+    expect((await setPassword(context, link, NEW_PASSWORD)).status).toBe(302);
   });
 
-  it('refuses a forgot-password POST from another site (403)', async () => {
+  it('gives a bot that fills the honeypot the usual answer and sends nothing', async () => {
     const { context } = makeContext(db.handle);
+    const person = await confirmedAccount(db, context);
+    const before = await allRows(db.admin);
+
     const outcome = await runAction(
       forgotAction,
-      formPost('/forgot-password', { email: newEmail() }, { origin: 'https://evil.example' }),
+      formPost('/forgot-password', { email: person.email, website: 'https://spam.example' }),
+      { context },
+    );
+
+    expect(outcome.status).toBe(302);
+    expect(outcome.headers.get('Location')).toBe('/check-email?for=recovery');
+    expect(await allRows(db.admin)).toEqual(before);
+  });
+
+  it('refuses a forgot-password POST from another site (403) and sends nothing', async () => {
+    const { context } = makeContext(db.handle);
+    const person = await confirmedAccount(db, context);
+    const before = await allRows(db.admin);
+    const outcome = await runAction(
+      forgotAction,
+      formPost('/forgot-password', { email: person.email }, { origin: 'https://evil.example' }),
       { context },
     );
     expect(outcome.status).toBe(403);
+    expect(await allRows(db.admin)).toEqual(before);
   });
 });

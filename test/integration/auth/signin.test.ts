@@ -1,8 +1,10 @@
 import { describe, expect, it, vi } from 'vitest';
+import { hashPassword, verifyPassword } from '~/auth/local/password.server';
 import { loader as signinLoader } from '~/routes/signin';
 import { makeContext } from '../../support/context';
 import { setupTestDatabase } from '../../support/db';
 import { get, runLoader } from '../../support/http';
+import { allRows } from '../../support/rows';
 import {
   confirmedAccount,
   emailCount,
@@ -18,6 +20,12 @@ import {
 
 const db = setupTestDatabase();
 quietOutbox();
+
+async function storedHash(userId: string) {
+  const [row] = await db.admin<{ password_hash: string }[]>`
+    select password_hash from jobtrack.local_credentials where user_id = ${userId}`;
+  return row!.password_hash;
+}
 
 describe('sign in', () => {
   it('signs in with the right password and sets only the session cookie, HttpOnly and SameSite=Lax', async () => {
@@ -156,6 +164,61 @@ describe('sign in', () => {
 
     expect(outcome.data.error).toEqual({ '': ['Email or password is wrong.'] });
     expect(await emailCount(db.admin, email)).toBe(before);
+  });
+
+  it('rehashes a password stored at a lower cost when its owner next signs in', async () => {
+    const { context } = makeContext(db.handle);
+    const person = await confirmedAccount(db, context);
+    const cheap = await hashPassword(person.password, 1_000);
+    await db.admin`update jobtrack.local_credentials set password_hash = ${cheap}
+      where user_id = ${person.id}`;
+
+    expect((await signIn(context, person.email, 'not the password at all')).status).toBe(400);
+    expect(await storedHash(person.id)).toBe(cheap); // a wrong password changes nothing
+    expect((await signIn(context, person.email, person.password)).status).toBe(302);
+
+    const upgraded = await storedHash(person.id);
+    expect(upgraded).toMatch(/^pbkdf2-sha256\$100000\$/);
+    expect(await verifyPassword(person.password, upgraded)).toBe(true);
+  });
+
+  it('leaves a hash at today’s cost as it is', async () => {
+    const { context } = makeContext(db.handle);
+    const person = await confirmedAccount(db, context);
+    const before = await storedHash(person.id);
+
+    expect((await signIn(context, person.email, person.password)).status).toBe(302);
+
+    expect(await storedHash(person.id)).toBe(before);
+  });
+
+  it('sends someone already signed in on to where they were going, made safe', async () => {
+    const { context } = makeContext(db.handle);
+    const person = await confirmedAccount(db, context);
+    const open = (search: string) =>
+      runLoader(signinLoader, get(`/signin${search}`, { cookie: person.cookie }), { context });
+
+    const back = await open('?redirectTo=%2Fapplications%3Fpage%3D2');
+    const away = await open('?redirectTo=https%3A%2F%2Fevil.example');
+
+    expect(back.status).toBe(302);
+    expect(back.headers.get('Location')).toBe('/applications?page=2');
+    expect(away.headers.get('Location')).toBe('/');
+  });
+
+  it('gives a bot that fills the honeypot the wrong-password answer, checking and counting nothing', async () => {
+    const { context } = makeContext(db.handle);
+    const person = await confirmedAccount(db, context);
+    const before = await allRows(db.admin);
+
+    const outcome = await signIn(context, person.email, person.password, {
+      website: 'https://spam.example',
+    });
+
+    expect(outcome.status).toBe(400);
+    expect(outcome.data.error).toEqual({ '': ['Email or password is wrong.'] });
+    expect(outcome.headers.get('Set-Cookie')).toBeNull();
+    expect(await allRows(db.admin)).toEqual(before);
   });
 
   it('refuses a POST from another site (403)', async () => {

@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import { sha256 } from '~/auth/local/hashing.server';
 import { loader as signupLoader } from '~/routes/signup';
 import { makeContext } from '../../support/context';
 import { setupTestDatabase } from '../../support/db';
 import { get, ORIGIN, runLoader } from '../../support/http';
+import { allRows } from '../../support/rows';
 import {
   confirmedAccount,
-  emailCount,
   lastEmailTo,
   linkIn,
   newEmail,
@@ -69,6 +70,28 @@ describe('sign up', () => {
     expect((await whoIs(context, cookie))?.email).toBe(email);
   });
 
+  it('sends a confirmation link that lasts 60 minutes, and refuses it once expired', async () => {
+    const { context } = makeContext(db.handle);
+    const email = newEmail();
+    await signUp(context, { email, password: PASSWORD, adult: 'on' });
+    const link = linkIn((await lastEmailTo(db.admin, email)).body, '/auth/confirm');
+    const hash = await sha256(link.searchParams.get('token_hash')!);
+    const [token] = await db.admin<{ purpose: string; minutes: number }[]>`
+      select purpose, extract(epoch from expires_at - now()) / 60 as minutes
+      from jobtrack.auth_tokens where token_hash = ${hash}`;
+    expect(token?.purpose).toBe('confirm');
+    expect(Number(token!.minutes)).toBeGreaterThan(59);
+    expect(Number(token!.minutes)).toBeLessThanOrEqual(60);
+
+    await db.admin`update jobtrack.auth_tokens set expires_at = now() - interval '1 second'
+      where token_hash = ${hash}`;
+    const outcome = await pressContinue(context, link);
+
+    expect(outcome.status).toBe(400);
+    expect(outcome.headers.get('Set-Cookie')).toBeNull();
+    expect((await userRow(email))?.email_confirmed_at).toBeNull();
+  });
+
   it('answers an existing email exactly as a new one, and emails its owner instead', async () => {
     const { context } = makeContext(db.handle);
     const existing = await confirmedAccount(db, context);
@@ -103,6 +126,7 @@ describe('sign up', () => {
   it('answers invalid input with 400, the errors beside the fields and the email kept, never the password', async () => {
     const { context } = makeContext(db.handle);
     const email = newEmail('Typed');
+    const before = await allRows(db.admin);
 
     const outcome = await signUp(context, { email: `  ${email}`, password: 'short' });
 
@@ -111,24 +135,26 @@ describe('sign up', () => {
     expect(outcome.data.error.adult).toEqual(['Confirm that you are 18 or over']);
     expect(outcome.data.initialValue.email).toBe(`  ${email}`);
     expect(JSON.stringify(outcome.data)).not.toContain('short');
-    expect(await userRow(email.toLowerCase())).toBeUndefined();
+    expect(await allRows(db.admin)).toEqual(before);
   });
 
   it('refuses one of the 1,000 most common passwords', async () => {
     const { context } = makeContext(db.handle);
     const email = newEmail();
+    const before = await allRows(db.admin);
 
     const outcome = await signUp(context, { email, password: 'Password1', adult: 'on' });
 
     expect(outcome.status).toBe(400);
     expect(outcome.data.error.password[0]).toMatch(/most common passwords/);
     expect(JSON.stringify(outcome.data)).not.toContain('Password1');
-    expect(await userRow(email)).toBeUndefined();
+    expect(await allRows(db.admin)).toEqual(before);
   });
 
   it('gives a bot that fills the honeypot the usual answer and creates nothing', async () => {
     const { context } = makeContext(db.handle);
     const email = newEmail();
+    const before = await allRows(db.admin);
 
     const outcome = await signUp(context, {
       email,
@@ -139,13 +165,13 @@ describe('sign up', () => {
 
     expect(outcome.status).toBe(302);
     expect(outcome.headers.get('Location')).toBe('/check-email?for=signup');
-    expect(await userRow(email)).toBeUndefined();
-    expect(await emailCount(db.admin, email)).toBe(0);
+    expect(await allRows(db.admin)).toEqual(before);
   });
 
   it('refuses a POST from another site (403) and creates nothing', async () => {
     const { context } = makeContext(db.handle);
     const email = newEmail();
+    const before = await allRows(db.admin);
 
     const outcome = await signUp(
       context,
@@ -154,7 +180,7 @@ describe('sign up', () => {
     );
 
     expect(outcome.status).toBe(403);
-    expect(await userRow(email)).toBeUndefined();
+    expect(await allRows(db.admin)).toEqual(before);
   });
 
   it('sends a signed-in person who opens /signup to the dashboard', async () => {
