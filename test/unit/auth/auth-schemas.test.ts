@@ -101,8 +101,18 @@ describe('sign-up schema', () => {
     ]);
   });
 
-  it('limits the honeypot field like any other', () => {
-    expect(errorsOf(signUp({ ...valid, website: 'x'.repeat(201) }))?.website).toBeTruthy();
+  it('limits the honeypot field like any other: 200 characters', () => {
+    expect(errorsOf(signUp({ ...valid, website: 'x'.repeat(200) }))).toBeNull();
+    expect(errorsOf(signUp({ ...valid, website: 'x'.repeat(201) }))?.website).toHaveLength(1);
+  });
+
+  it('takes an email of up to 254 characters', () => {
+    const longest = `${'a'.repeat(242)}@example.com`;
+    expect(longest).toHaveLength(254);
+    expect(errorsOf(signUp({ ...valid, email: longest }))).toBeNull();
+    expect(errorsOf(signUp({ ...valid, email: `a${longest}` }))?.email).toEqual([
+      'Email addresses are at most 254 characters',
+    ]);
   });
 });
 
@@ -114,18 +124,16 @@ describe('sign-in schema', () => {
     expect(result.status).toBe('success');
   });
 
-  it('limits the password and the redirect target', () => {
-    const result = parseWithZod(
-      form({
-        email: 'a@example.com',
-        password: 'x'.repeat(129),
-        redirectTo: `/${'x'.repeat(2000)}`,
-      }),
-      { schema: signInSchema },
-    );
+  it('limits the password to 128 characters and the redirect target to 2,000', () => {
+    const signIn = (password: string, redirectTo: string) =>
+      parseWithZod(form({ email: 'a@example.com', password, redirectTo }), {
+        schema: signInSchema,
+      });
+    expect(signIn('x'.repeat(128), `/${'x'.repeat(1999)}`).status).toBe('success');
+    const result = signIn('x'.repeat(129), `/${'x'.repeat(2000)}`);
     const error = result.status === 'error' ? result.error : {};
-    expect(error?.password).toBeTruthy();
-    expect(error?.redirectTo).toBeTruthy();
+    expect(error?.password).toEqual(['Passwords are at most 128 characters']);
+    expect(error?.redirectTo).toHaveLength(1);
   });
 });
 

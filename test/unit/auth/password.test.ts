@@ -1,28 +1,57 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import {
   constantTimeEqual,
   hashPassword,
   iterationsOf,
   MAX_PBKDF2_ITERATIONS,
-  PBKDF2_ITERATIONS,
   verifyPassword,
 } from '~/auth/local/password.server';
 
 describe('password hashing (PBKDF2-SHA-256)', () => {
-  it('uses no more than the 100,000 iterations Workers allow', () => {
-    expect(MAX_PBKDF2_ITERATIONS).toBeLessThanOrEqual(100_000);
-    expect(PBKDF2_ITERATIONS).toBeLessThanOrEqual(100_000);
+  it('derives every new hash with 100,000 iterations of SHA-256: the most Workers allow', async () => {
+    const derive = vi.spyOn(crypto.subtle, 'deriveBits');
+    try {
+      await hashPassword('correct horse battery');
+      expect(derive).toHaveBeenCalledTimes(1);
+      expect(derive.mock.calls[0]![0]).toMatchObject({
+        name: 'PBKDF2',
+        hash: 'SHA-256',
+        iterations: 100_000,
+      });
+      expect(derive.mock.calls[0]![2]).toBe(256);
+    } finally {
+      derive.mockRestore();
+    }
+  });
+
+  it('verifies with the iteration count the record names, never more than Workers allow', async () => {
+    const stored = await hashPassword('older account password', 1_000);
+    const derive = vi.spyOn(crypto.subtle, 'deriveBits');
+    try {
+      await verifyPassword('older account password', stored);
+      await verifyPassword('x', 'pbkdf2-sha256$100001$AAAA$AAAA');
+      expect(derive.mock.calls.map(([params]) => (params as Pbkdf2Params).iterations)).toEqual([
+        1_000, 100_000,
+      ]);
+    } finally {
+      derive.mockRestore();
+    }
   });
 
   it('records the iteration count in the stored hash', async () => {
     const stored = await hashPassword('correct horse battery');
     expect(stored).toMatch(/^pbkdf2-sha256\$100000\$[A-Za-z0-9+/=]+\$[A-Za-z0-9+/=]+$/);
-    expect(iterationsOf(stored)).toBe(PBKDF2_ITERATIONS);
-    expect(iterationsOf(stored)).toBeLessThanOrEqual(100_000);
+    expect(iterationsOf(stored)).toBe(100_000);
   });
 
-  it('refuses to hash with more iterations than Workers allow', async () => {
-    await expect(hashPassword('correct horse battery', 100_001)).rejects.toThrow(RangeError);
+  it('refuses to hash with more iterations than Workers allow, or with none', async () => {
+    expect(MAX_PBKDF2_ITERATIONS).toBe(100_000);
+    expect(iterationsOf(await hashPassword('at the cap', 100_000))).toBe(100_000);
+    for (const iterations of [100_001, 0, 1.5]) {
+      await expect(hashPassword('correct horse battery', iterations)).rejects.toThrow(
+        'PBKDF2 iterations must be 1–100000',
+      );
+    }
   });
 
   it('verifies the right password and refuses a wrong one', async () => {
