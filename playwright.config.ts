@@ -8,9 +8,8 @@ export default defineConfig({
   // Two cores: one browser at a time keeps timings steady and wrangler unstarved.
   workers: 1,
   fullyParallel: false,
-  // One retry in CI only: in 1 of 5 runs Chromium's request for a route's JS asset never completed
-  // (not reproduced since; see the session note). A real failure still fails twice.
-  retries: process.env.CI ? 1 : 0,
+  // No retries, in CI either: a retry hides a flaky test instead of getting it fixed.
+  retries: 0,
   forbidOnly: Boolean(process.env.CI),
   timeout: 90_000,
   expect: { timeout: 10_000 },

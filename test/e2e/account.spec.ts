@@ -1,4 +1,5 @@
 import { jobTrack } from './support/app';
+import { rowCounts } from './support/database';
 import { expect, test } from './support/fixtures';
 
 // The account features the main journey does not pass through, with JavaScript on and off, each
@@ -12,7 +13,7 @@ test('a person signs in by emailed link, changes their password, then deletes th
   test.setTimeout(180_000);
   const app = jobTrack(page);
   const main = page.getByRole('main');
-  const { email, password } = await signedIn({ label: 'account' });
+  const { id, email, password } = await signedIn({ label: 'account' });
   const newPassword = 'copper willow lantern 64';
 
   await page.goto('/');
@@ -70,6 +71,9 @@ test('a person signs in by emailed link, changes their password, then deletes th
   });
 
   await test.step('delete the account, and with it every application', async () => {
+    const before = await rowCounts(id);
+    expect(before['jobtrack.applications']).toBe(1);
+    expect(before['jobtrack.status_changes']).toBe(1);
     await page.goto('/account');
     await main.getByRole('link', { name: 'Delete account' }).click();
     await app.landed();
@@ -78,6 +82,9 @@ test('a person signs in by emailed link, changes their password, then deletes th
     await expect(main.getByText('Your account and all its data have been deleted.')).toBeVisible();
     await app.landed();
     expect((await page.context().cookies()).filter((c) => c.value !== '')).toEqual([]);
+    expect(await rowCounts(id)).toEqual(
+      Object.fromEntries(Object.keys(before).map((table) => [table, 0])),
+    );
   });
 
   await test.step('the old account no longer signs in', async () => {

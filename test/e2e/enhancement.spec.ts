@@ -24,16 +24,18 @@ test('with JavaScript, adding an application and changing its status never reloa
   await page.getByRole('link', { name: 'Applications', exact: true }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Applications' })).toBeVisible();
   const select = page.getByLabel('Status for Archivist at Quiet Co', { exact: true });
+  const row = page.locator('form').filter({ has: select });
   await select.selectOption({ label: 'Offer' });
-  await page
-    .locator('form')
-    .filter({ has: select })
-    .getByRole('button', { name: 'Update' })
-    .click();
-  await expect(page.getByLabel('Status for Archivist at Quiet Co', { exact: true })).toHaveValue(
-    'offer',
+  const saved = page.waitForResponse(
+    (r) => r.request().method() === 'POST' && new URL(r.url()).pathname.startsWith('/applications'),
   );
-  await page.waitForLoadState('networkidle');
+  await row.getByRole('button', { name: 'Update' }).click();
+  expect((await saved).ok()).toBe(true);
+  // The change is done when the row stops saying "Updating…"; the history proves it was saved.
+  await expect(row.getByText('Updating…')).toHaveCount(0);
+  await page.getByRole('link', { name: 'Archivist at Quiet Co', exact: true }).click();
+  const history = page.getByRole('region', { name: 'Status history' }).getByRole('listitem');
+  await expect(history.first()).toContainText('Offer');
   expect(await marker(page)).toBe('still here');
 });
 

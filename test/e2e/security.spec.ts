@@ -17,11 +17,11 @@ test('every page carries the security headers, with a fresh CSP nonce on each re
     expect(headers['referrer-policy']).toMatch(
       /^(no-referrer|same-origin|strict-origin(-when-cross-origin)?)$/,
     );
-    // Every inline script the page ships carries this response's nonce.
+    // Every inline script the page ships carries this response's nonce (and there are some).
     const html = await response!.text();
-    for (const tag of html.match(/<script\b[^>]*>/g) ?? []) {
-      if (!/\bsrc=/.test(tag)) expect(tag).toContain(`nonce="${nonce}"`);
-    }
+    const inline = (html.match(/<script\b[^>]*>/g) ?? []).filter((tag) => !/\bsrc=/.test(tag));
+    expect(inline.length, `inline scripts on ${path}`).toBeGreaterThan(0);
+    for (const tag of inline) expect(tag).toContain(`nonce="${nonce}"`);
     nonces.push(nonce!);
   }
   expect(new Set(nonces).size).toBe(nonces.length);
@@ -32,8 +32,13 @@ test('static files, served before the Worker runs, carry the security headers to
 }) => {
   const html = await (await page.request.get('/signin')).text();
   const script = /\/assets\/[^"]+\.js/.exec(html)?.[0];
+  expect(script, 'a script asset named in the sign-in page').toBeDefined();
   for (const path of [script!, '/favicon.svg']) {
-    const headers = (await page.request.get(path)).headers();
+    const response = await page.request.get(path);
+    // A 404 from the Worker would carry the headers too: make sure the file itself was served.
+    expect(response.status(), path).toBe(200);
+    expect(response.headers()['content-type'], path).toMatch(/javascript|svg/);
+    const headers = response.headers();
     expect(headers['x-content-type-options'], path).toBe('nosniff');
     expect(headers['content-security-policy'], path).toContain("frame-ancestors 'none'");
     expect(headers['referrer-policy'], path).toBe('strict-origin-when-cross-origin');

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { expect, test, type Page } from '@playwright/test';
+import { addDays, todayInLondon } from '../../../app/applications/dates';
 import { expectAccessible } from './accessibility';
 
 /** A fresh address per test and project, so runs never share an account. */
@@ -8,9 +9,9 @@ export function uniqueEmail(label = 'e2e') {
   return `${label}-${project}-${randomBytes(5).toString('hex')}@example.com`;
 }
 
-/** The date `days` from today as yyyy-mm-dd, as a date input takes it. */
+/** The date `days` from today in London (as the app counts days) as yyyy-mm-dd, as a date input takes it. */
 export function isoDaysFromNow(days: number) {
-  return new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+  return addDays(todayInLondon(), days);
 }
 
 export type ApplicationFields = {

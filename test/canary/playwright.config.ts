@@ -1,0 +1,11 @@
+import { defineConfig } from '@playwright/test';
+import base from '../../playwright.config';
+
+// The normal browser-test configuration pointed at the canary alone, JavaScript on only.
+export default defineConfig({
+  ...base,
+  testDir: '.',
+  testMatch: 'fails.spec.ts',
+  reporter: [['list'], ['../e2e/support/closing-line.ts']],
+  projects: base.projects?.filter((project) => project.name === 'js'),
+});
