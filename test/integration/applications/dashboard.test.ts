@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { addDays } from '~/applications/dates';
+import { addDays, todayInLondon } from '~/applications/dates';
 import { loader } from '~/routes/_index';
 import { get, runLoader } from '../../support/http';
 import { setupApplicationsTest } from './fixtures';
@@ -67,6 +67,29 @@ describe('the home page', () => {
       status: 'offer',
       role: 'Analyst',
     });
+  });
+
+  it('puts applications closing the same day in company order, and shows at most 50', async () => {
+    const me = await t.person();
+    const tomorrow = addDays(todayInLondon(), 1);
+    await t.seed(
+      me,
+      { company: 'Cobalt', closing_date: tomorrow },
+      { company: 'Acme', closing_date: tomorrow },
+      { company: 'Beacon', closing_date: tomorrow },
+    );
+    const first = await home(me.cookie);
+    expect(first.data.closingSoon.map((r: { company: string }) => r.company)).toEqual([
+      'Acme',
+      'Beacon',
+      'Cobalt',
+    ]);
+
+    await t.db.admin`insert into jobtrack.applications (user_id, company, role, closing_date)
+      select ${me.id}, 'Bulk ' || n, 'Role', ${tomorrow}::date from generate_series(1, 50) n`;
+    const many = await home(me.cookie);
+    expect(many.data.closingSoon).toHaveLength(50);
+    expect(many.data.total).toBe(53);
   });
 
   it('counts the person’s applications by status', async () => {

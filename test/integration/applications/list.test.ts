@@ -124,6 +124,34 @@ describe('the applications list', () => {
     expect(names(await list('?sort=applied', me.cookie))).toEqual(['Newer', 'Older', 'None']);
   });
 
+  it('breaks ties the same way every time, so paging never repeats or skips a row', async () => {
+    const me = await t.person();
+    const tie = {
+      updated_at: '2026-01-01T00:00:00Z',
+      closing_date: '2026-05-01',
+      date_applied: '2026-01-01',
+    };
+    const ids = await t.seed(me, tie, tie, tie, tie);
+    const newestFirst = [...ids].sort().reverse();
+    for (const sort of ['updated', 'closing', 'applied']) {
+      const outcome = await list(`?sort=${sort}`, me.cookie);
+      expect(
+        outcome.data.rows.map((r: { id: string }) => r.id),
+        sort,
+      ).toEqual(newestFirst);
+    }
+  });
+
+  it('sorts by closing date, then by the latest update', async () => {
+    const me = await t.person();
+    await t.seed(
+      me,
+      { company: 'Older update', closing_date: '2026-05-01', updated_at: '2026-01-01T00:00:00Z' },
+      { company: 'Newer update', closing_date: '2026-05-01', updated_at: '2026-02-01T00:00:00Z' },
+    );
+    expect(names(await list('?sort=closing', me.cookie))).toEqual(['Newer update', 'Older update']);
+  });
+
   it('pages 25 at a time, keeping order, and clamps a page past the end', async () => {
     const me = await t.person();
     for (let i = 0; i < 30; i++) {

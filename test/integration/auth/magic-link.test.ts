@@ -86,6 +86,21 @@ describe('magic link', () => {
     expect(second.headers.get('Set-Cookie')).toBeNull();
   });
 
+  it('keeps the date the address was first confirmed when a later link signs in', async () => {
+    const { context } = makeContext(db.handle);
+    const person = await confirmedAccount(db, context);
+    await db.admin`update auth.users set email_confirmed_at = '2026-01-01T00:00:00Z'
+      where id = ${person.id}`;
+
+    expect((await pressContinue(context, await magicLinkFor(context, person.email))).status).toBe(
+      302,
+    );
+
+    const [row] = await db.admin<{ email_confirmed_at: Date }[]>`
+      select email_confirmed_at from auth.users where id = ${person.id}`;
+    expect(row!.email_confirmed_at.toISOString()).toBe('2026-01-01T00:00:00.000Z');
+  });
+
   it('lets two clicks at once sign in only once', async () => {
     const { context } = makeContext(db.handle);
     const person = await confirmedAccount(db, context);

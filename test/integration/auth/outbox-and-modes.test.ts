@@ -35,6 +35,20 @@ describe('dev outbox', () => {
     expect(all.indexOf(mine[0].id)).toBeLessThan(all.indexOf(mine[1].id));
   });
 
+  it('shows the 50 newest emails and no more', async () => {
+    const { context } = makeContext(db.handle);
+    await db.admin`insert into jobtrack.dev_outbox ("to", subject, body, created_at)
+      select 'bulk@example.com', 'Bulk ' || n, 'body', now() + make_interval(secs => n)
+      from generate_series(1, 55) n`;
+
+    const page = await runLoader(outboxLoader, get('/dev/outbox'), { context });
+
+    const subjects = page.data.emails.map((e: { subject: string }) => e.subject);
+    expect(subjects).toHaveLength(50);
+    expect(subjects[0]).toBe('Bulk 55');
+    expect(subjects[49]).toBe('Bulk 6');
+  });
+
   it('does not exist on a deployment, even one left in local mode (404)', async () => {
     const { context } = makeContext(db.handle);
 

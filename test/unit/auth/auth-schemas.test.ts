@@ -3,7 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { serverChecks } from '~/auth/common-passwords.server';
 import {
   changePasswordSchema,
+  deleteAccountSchema,
   emailLinkSchema,
+  emailRequestSchema,
   resetPasswordSchema,
   signInSchema,
   signUpSchema,
@@ -152,6 +154,59 @@ describe('link and password-change schemas', () => {
     ]) {
       expect(parseWithZod(form(fields), { schema: emailLinkSchema }).status).toBe('error');
     }
+  });
+
+  it('says what is wrong with a link that was cut short or changed', () => {
+    const errorsFor = (fields: Record<string, string>) => {
+      const result = parseWithZod(form(fields), { schema: emailLinkSchema });
+      return result.status === 'error' ? result.error : null;
+    };
+    expect(errorsFor({ type: 'signup' })?.token_hash).toEqual(['This link is incomplete']);
+    expect(errorsFor({ token_hash: 'abc', type: 'signup' })?.token_hash).toEqual([
+      'This link is incomplete or has been changed',
+    ]);
+    expect(errorsFor({ token_hash: token, type: 'recovery' })?.type).toEqual([
+      'This link is incomplete or has been changed',
+    ]);
+  });
+
+  it('asks for each password by name when it is missing', () => {
+    const change = parseWithZod(form({}), { schema: changePasswordSchema(serverChecks) });
+    expect(change.status === 'error' && change.error).toEqual({
+      currentPassword: ['Enter your current password'],
+      newPassword: ['Enter a new password'],
+    });
+    const reset = parseWithZod(form({ token }), { schema: resetPasswordSchema(serverChecks) });
+    expect(reset.status === 'error' && reset.error).toEqual({
+      password: ['Enter a new password'],
+    });
+    const remove = parseWithZod(form({}), { schema: deleteAccountSchema });
+    expect(remove.status === 'error' && remove.error).toEqual({
+      password: ['Enter your password'],
+    });
+  });
+
+  it('takes an existing password of up to 128 characters, whatever it is', () => {
+    const remove = (password: string) =>
+      parseWithZod(form({ password }), { schema: deleteAccountSchema });
+    expect(remove('x').status).toBe('success');
+    expect(remove('x'.repeat(128)).status).toBe('success');
+    const tooLong = remove('x'.repeat(129));
+    expect(tooLong.status === 'error' && tooLong.error?.password).toEqual([
+      'Passwords are at most 128 characters',
+    ]);
+  });
+
+  it('asks for an email in the forms that send a link, lower-cased, with the honeypot', () => {
+    const schema = emailRequestSchema;
+    const ok = parseWithZod(form({ email: ' Ada@Example.com ', website: '' }), { schema });
+    expect(ok.status === 'success' && ok.value).toEqual({ email: 'ada@example.com' });
+    const missing = parseWithZod(form({}), { schema });
+    expect(missing.status === 'error' && missing.error).toEqual({
+      email: ['Enter your email address'],
+    });
+    const bot = parseWithZod(form({ email: 'a@example.com', website: 'x' }), { schema });
+    expect(bot.status === 'success' && bot.value.website).toBe('x');
   });
 
   it('applies the new-password rules to a reset and to a change', () => {

@@ -87,6 +87,31 @@ describe('password hashing (PBKDF2-SHA-256)', () => {
     expect(await verifyPassword('cafe\u0301 au lait su\u0302r', stored)).toBe(true);
   });
 
+  it('stores a 16-byte salt and a 32-byte hash', async () => {
+    const [, , salt, hash] = (await hashPassword('correct horse battery')).split('$');
+    expect(atob(salt!)).toHaveLength(16);
+    expect(atob(hash!)).toHaveLength(32);
+  });
+
+  it.each([
+    ['an extra field', 'pbkdf2-sha256$1000$AAAAAAAAAAAAAAAAAAAAAA==$AAAA$extra'],
+    ['a missing hash', 'pbkdf2-sha256$1000$AAAAAAAAAAAAAAAAAAAAAA=='],
+    ['an empty count', 'pbkdf2-sha256$$AAAA$AAAA'],
+    ['a count in exponent form', 'pbkdf2-sha256$1e3$AAAA$AAAA'],
+    ['a zero count', 'pbkdf2-sha256$0$AAAA$AAAA'],
+    ['a salt that is not base64', 'pbkdf2-sha256$1000$!!!!$AAAA'],
+    ['another scheme', 'pbkdf2-sha512$1000$AAAA$AAAA'],
+  ])('reads no iteration count from a record with %s', (_, stored) => {
+    expect(iterationsOf(stored)).toBeNull();
+  });
+
+  it('never matches a record whose parts are right but whose hash is not', async () => {
+    const stored = await hashPassword('correct horse battery', 1_000);
+    const [scheme, count, salt] = stored.split('$');
+    const wrongHash = [scheme, count, salt, btoa('x'.repeat(32))].join('$');
+    expect(await verifyPassword('correct horse battery', wrongHash)).toBe(false);
+  });
+
   it('never matches a malformed or over-cost record', async () => {
     expect(await verifyPassword('x', 'not-a-hash')).toBe(false);
     expect(await verifyPassword('x', 'pbkdf2-sha256$100001$AAAA$AAAA')).toBe(false);

@@ -33,6 +33,20 @@ describe('safeRedirect', () => {
     expect(safeRedirect(to, '/fallback')).toBe('/fallback');
   });
 
+  it('keeps a path of up to 2,000 characters, the most a form carries', () => {
+    const longest = `/${'x'.repeat(1999)}`;
+    expect(safeRedirect(longest, '/fallback')).toBe(longest);
+    expect(safeRedirect(`${longest}x`, '/fallback')).toBe('/fallback');
+  });
+
+  it.each(['\u0000', '\u001f', '\u007f', '\r'])('falls back for a control character (%j)', (c) => {
+    expect(safeRedirect(`/applications${c}`, '/fallback')).toBe('/fallback');
+  });
+
+  it('keeps the characters just outside the control range', () => {
+    expect(safeRedirect('/a b~', '/fallback')).toBe('/a%20b~');
+  });
+
   it('falls back for missing values and files', () => {
     expect(safeRedirect(null)).toBe('/');
     expect(safeRedirect(undefined, '/x')).toBe('/x');

@@ -1,7 +1,7 @@
 import { parseWithZod } from '@conform-to/zod';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { invalid, readForm, refuse } from '~/components/forms/form.server';
+import { invalid, isBot, readForm, refuse } from '~/components/forms/form.server';
 
 const typed = () => {
   const form = new FormData();
@@ -85,5 +85,62 @@ describe('reading a form', () => {
   it('reads Conform’s own intents as usual', async () => {
     const intent = JSON.stringify({ type: 'validate', payload: { name: 'email' } });
     expect(await status(readForm(post({ __intent__: intent, __state__: '{}' })))).toBe(200);
+  });
+});
+
+const send = (body: BodyInit, headers: Record<string, string> = {}) =>
+  new Request('https://jobtrack.example/applications/new', { method: 'POST', body, headers });
+
+describe('reading a form with a file, or none at all', () => {
+  it('drops NUL characters from text, keeping every field and its order', async () => {
+    const body = new URLSearchParams([
+      ['company', 'Acme\u0000 Ltd\u0000'],
+      ['notes', 'line one\nline\u0000 two'],
+      ['tag', 'a'],
+      ['tag', 'b'],
+    ]);
+
+    const form = await readForm(send(body));
+
+    expect([...form.entries()]).toEqual([
+      ['company', 'Acme Ltd'],
+      ['notes', 'line one\nline two'],
+      ['tag', 'a'],
+      ['tag', 'b'],
+    ]);
+  });
+
+  it('passes a file through untouched', async () => {
+    const body = new FormData();
+    body.append('note', 'x\u0000y');
+    body.append('upload', new File(['a\u0000b'], 'notes.txt', { type: 'text/plain' }));
+
+    const form = await readForm(send(body));
+
+    expect(form.get('note')).toBe('xy');
+    const file = form.get('upload') as File;
+    expect(file.name).toBe('notes.txt');
+    expect(await file.text()).toBe('a\u0000b');
+  });
+
+  it('answers 400, with a message a person can act on, when the body is not a readable form', async () => {
+    const thrown = await readForm(
+      send('no boundary here', { 'Content-Type': 'multipart/form-data' }),
+    ).catch((error: unknown) => error);
+
+    expect(thrown).toBeInstanceOf(Response);
+    expect((thrown as Response).status).toBe(400);
+    expect(await (thrown as Response).text()).toBe(
+      'That form could not be read. Please go back and send it again.',
+    );
+  });
+});
+
+describe('the honeypot', () => {
+  it('catches anything in the hidden field, and nobody who left it empty', () => {
+    expect(isBot({ website: 'https://spam.example' })).toBe(true);
+    expect(isBot({ website: 'x' })).toBe(true);
+    expect(isBot({ website: '' })).toBe(false);
+    expect(isBot({})).toBe(false);
   });
 });

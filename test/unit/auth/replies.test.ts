@@ -1,0 +1,44 @@
+import { parseWithZod } from '@conform-to/zod';
+import { describe, expect, it } from 'vitest';
+import { changePasswordSchema } from '~/auth/auth-schemas';
+import { lockedOut, minutesFrom } from '~/auth/replies.server';
+
+describe('how long a lock-out has left, in words', () => {
+  it.each([
+    [0, '1 minute'],
+    [1, '1 minute'],
+    [59, '1 minute'],
+    [60, '1 minute'],
+    [61, '2 minutes'],
+    [119, '2 minutes'],
+    [120, '2 minutes'],
+    [899, '15 minutes'],
+  ])('%i seconds is "%s", rounded up', (seconds, words) => {
+    expect(minutesFrom(seconds)).toBe(words);
+  });
+});
+
+describe('the lock-out answer', () => {
+  const submitted = () => {
+    const form = new FormData();
+    form.append('currentPassword', 'my old secret');
+    form.append('newPassword', 'a new passphrase');
+    return parseWithZod(form, { schema: changePasswordSchema() });
+  };
+
+  it('is a 429 with Retry-After in seconds and the wait in words, never a password', () => {
+    const answer = lockedOut(submitted(), 61);
+    expect(answer.init?.status).toBe(429);
+    expect(new Headers(answer.init?.headers).get('Retry-After')).toBe('61');
+    expect(answer.data.error?.['']).toEqual([
+      'Too many wrong passwords. Please wait 2 minutes and try again.',
+    ]);
+    expect(JSON.stringify(answer.data)).not.toContain('my old secret');
+    expect(JSON.stringify(answer.data)).not.toContain('a new passphrase');
+  });
+
+  it('can say it in the route’s own words', () => {
+    const answer = lockedOut(submitted(), 30, (wait) => `Wait ${wait}.`);
+    expect(answer.data.error?.['']).toEqual(['Wait 1 minute.']);
+  });
+});

@@ -1,0 +1,124 @@
+import type { AppLoadContext } from '@remix-run/cloudflare';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { asServer, asUser, databaseUnavailable, serverQuery } from '~/db.server';
+
+// How each wrapper sorts a failure: an outage (the calm 503) or a real error (rethrown as it is).
+// The database is replaced by one that fails with the given error, shaped as postgres.js and
+// Node shape theirs; test/integration/database-outage.test.ts does the same against PostgreSQL.
+
+function failingWith(error: unknown) {
+  const fail = () => Promise.reject(error);
+  return {
+    config: { authMode: 'local', statementTimeoutMs: 5000 },
+    db: { transaction: fail },
+  } as unknown as AppLoadContext;
+}
+
+const postgresError = (code: string, message = 'from the server') =>
+  Object.assign(new Error(message), { name: 'PostgresError', code });
+const nodeError = (code: string, message = 'from the socket') =>
+  Object.assign(new Error(message), { code });
+
+const wrappers = {
+  asUser: (context: AppLoadContext) => asUser(context, 'someone', async () => 'done'),
+  asServer: (context: AppLoadContext) => asServer(context, async () => 'done'),
+  serverQuery: (context: AppLoadContext) =>
+    serverQuery(context, () => (context.db.transaction as () => Promise<unknown>)()),
+};
+
+const settle = (promise: Promise<unknown>) => promise.catch((thrown: unknown) => thrown);
+
+describe('database failures', () => {
+  afterEach(() => vi.restoreAllMocks());
+
+  it.each([
+    ['08006', 'connection failure'],
+    ['08001', 'could not connect'],
+    ['53300', 'too many connections'],
+    ['57014', 'statement timeout'],
+    ['57P01', 'administrator shutdown'],
+    ['58030', 'I/O error'],
+  ])('treat PostgreSQL %s (%s) as an outage in every wrapper', async (code) => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    for (const [name, run] of Object.entries(wrappers)) {
+      const outcome = await settle(run(failingWith(postgresError(code))));
+      expect(outcome, name).toBeInstanceOf(Response);
+      expect((outcome as Response).status, name).toBe(503);
+    }
+    expect(warn).toHaveBeenCalledWith('Database unavailable:', 'from the server');
+  });
+
+  it.each(['23505', '42501', '22P02', '40001', '0A000'])(
+    'rethrow PostgreSQL %s unchanged: a real error, not an outage',
+    async (code) => {
+      const error = postgresError(code);
+      for (const run of Object.values(wrappers)) {
+        expect(await settle(run(failingWith(error)))).toBe(error);
+      }
+    },
+  );
+
+  it.each(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'CONNECT_TIMEOUT', 'CONNECTION_CLOSED'])(
+    'treat a socket failure (%s) as an outage',
+    async (code) => {
+      vi.spyOn(console, 'warn').mockImplementation(() => {});
+      const outcome = await settle(wrappers.asUser(failingWith(nodeError(code))));
+      expect((outcome as Response).status).toBe(503);
+    },
+  );
+
+  it.each(['E2BIG-ish', 'econnrefused', 'CONNECTIONS', 'XCONNECT_TIMEOUT'])(
+    'do not mistake a code that only looks like a socket failure (%s) for one',
+    async (code) => {
+      const error = nodeError(code, 'something else');
+      expect(await settle(wrappers.asUser(failingWith(error)))).toBe(error);
+    },
+  );
+
+  it.each(['network is down', 'Socket hang up', 'connection lost', 'read timed out', 'timeout'])(
+    'treat an error that says "%s", with no cause behind it, as an outage',
+    async (message) => {
+      vi.spyOn(console, 'warn').mockImplementation(() => {});
+      const outcome = await settle(wrappers.asUser(failingWith(new Error(message))));
+      expect((outcome as Response).status).toBe(503);
+    },
+  );
+
+  it('look behind a wrapper (Drizzle wraps the driver’s error) for the real cause', async () => {
+    vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const outage = new Error('Failed query: select 1', { cause: nodeError('ECONNREFUSED') });
+    const real = postgresError('23505');
+    const wrappedReal = new Error('Failed query: insert …', { cause: real });
+
+    expect(((await settle(wrappers.asUser(failingWith(outage)))) as Response).status).toBe(503);
+    expect(await settle(wrappers.asUser(failingWith(wrappedReal)))).toBe(wrappedReal);
+  });
+
+  it('judge a wrapped connection-sounding message by its cause, not its wording', async () => {
+    const error = new Error('connection string was fine, the query was not', {
+      cause: postgresError('42P01'),
+    });
+    expect(await settle(wrappers.asUser(failingWith(error)))).toBe(error);
+  });
+
+  it('rethrow anything that is not an error object as it is', async () => {
+    for (const thrown of ['a string', 42, null]) {
+      expect(await settle(wrappers.asUser(failingWith(thrown)))).toBe(thrown);
+    }
+  });
+
+  it('pass a Response thrown inside the work straight through', async () => {
+    const redirect = new Response(null, { status: 302, headers: { Location: '/signin' } });
+    expect(await settle(wrappers.asServer(failingWith(redirect)))).toBe(redirect);
+  });
+});
+
+describe('the outage answer', () => {
+  it('is a 503 that says so and asks the browser to come back in 30 seconds', async () => {
+    const response = databaseUnavailable();
+    expect(response.status).toBe(503);
+    expect(response.statusText).toBe('Service Unavailable');
+    expect(response.headers.get('Retry-After')).toBe('30');
+    expect(await response.text()).toBe('The database is not answering right now.');
+  });
+});
