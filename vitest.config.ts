@@ -38,7 +38,7 @@ export default defineConfig({
         },
       },
       // The applications' query tests once more with row-level security switched off, so the
-      // queries' own `where user_id` filters are tested on their own (decision 006).
+      // queries' own `where user_id` filters are tested on their own (decision 007).
       {
         ...shared,
         test: {
