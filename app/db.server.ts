@@ -1,9 +1,27 @@
 import type { AppLoadContext } from '@remix-run/cloudflare';
-import { sql } from 'drizzle-orm';
-import type { Database } from '#db/client';
+import { sql, type SQL } from 'drizzle-orm';
+import { PREPARE, type Database } from '#db/client';
+import { pipelinedTransaction, type Results, type Statement, type Work } from '#db/pipeline';
+import type { SessionClaim, SessionUser } from '~/auth/port';
 
-/** A transaction handle: what `asUser` and `asServer` callbacks receive. */
-export type Tx = Parameters<Parameters<Database['transaction']>[0]>[0];
+export type { Results, Statement } from '#db/pipeline';
+
+/** What `asUser` and `asServer` callbacks receive: a database whose statements run in the transaction. */
+export type Tx = Database;
+
+/**
+ * A person a request claims to be, for `asUser`: the adapter's claim, and what to throw when the
+ * database finds that it does not hold (the session ended, or was never real).
+ */
+export type UserClaim = SessionClaim & { signedOut: () => unknown };
+
+/** Thrown (by claims that ask for it) when the session named by the request turned out to be over. */
+export class SessionEnded extends Error {
+  constructor() {
+    super('The session has ended');
+    this.name = 'SessionEnded';
+  }
+}
 
 // SQLSTATE classes that mean "the database is unreachable or overloaded", not "your query is wrong":
 // 08 connection exception, 53 insufficient resources, 57 operator intervention (incl. timeouts), 58 system.
@@ -24,60 +42,150 @@ function isUnavailable(error: unknown): boolean {
   return false;
 }
 
+/** Seconds a client should wait before trying again while the database is away. */
+export const RETRY_AFTER_SECONDS = 5;
+
 /** The calm 503 that the root error boundary renders when the database cannot be reached. */
 export function databaseUnavailable(): Response {
   return new Response('The database is not answering right now.', {
     status: 503,
     statusText: 'Service Unavailable',
-    headers: { 'Retry-After': '30' },
+    headers: { 'Retry-After': String(RETRY_AFTER_SECONDS) },
   });
 }
 
-async function guard<T>(work: () => Promise<T>): Promise<T> {
-  try {
-    return await work();
-  } catch (error) {
-    if (error instanceof Response) throw error;
-    if (isUnavailable(error)) {
-      console.warn('Database unavailable:', (error as Error)?.message ?? error);
-      throw databaseUnavailable();
-    }
-    throw error;
+/** Maps "the database is away" (refused, reset, timed out, shutting down) to the calm 503. */
+function unavailableAs503(error: unknown): never {
+  if (error instanceof Response) throw error;
+  if (isUnavailable(error)) {
+    console.warn('Database unavailable:', (error as Error)?.message ?? error);
+    throw databaseUnavailable();
   }
+  throw error;
+}
+
+// The first statement of every transaction. It confirms who the transaction is for (the claim's
+// check runs as the server's own role, before the role changes) and sets the JWT claims, the role
+// and the timeout, all scoped to the transaction. When the check finds no row, the role becomes
+// `anon`, which has no grant on JobTrack's tables: every later statement fails, and nothing runs.
+function setupStatement(claimedId: string, check: SQL, timeoutMs: number): SQL {
+  return sql`select who.id, who.email,
+      set_config('request.jwt.claims', json_build_object('sub', who.id, 'role', r.role)::text, true),
+      set_config('statement_timeout', ${String(timeoutMs)}, true),
+      set_config('role', r.role, true)
+    from (select 1) as one
+    left join (${check}) as who on who.id = ${claimedId}::uuid
+    cross join lateral (
+      select case when who.id is null then 'anon' else 'authenticated' end as role
+    ) as r`;
+}
+
+type Who = { id: string | null; email: string | null };
+
+// Per request, per claimed id: the answer of the first transaction that checked the claim, so the
+// root loader's "who is signed in" shares the page's round trip instead of making its own.
+const checked = new WeakMap<AppLoadContext, Map<string, Promise<SessionUser | null>>>();
+
+/** Notes, as a transaction for `claim` starts, that its first statement will answer who it is. */
+function noteCheck(context: AppLoadContext, claim: SessionClaim) {
+  let byId = checked.get(context);
+  if (!byId) checked.set(context, (byId = new Map()));
+  if (byId.has(claim.id)) return () => {};
+  let answer!: (rows: Promise<Who[]>) => void;
+  const rows = new Promise<Who[]>((resolve) => (answer = resolve));
+  const user = rows.then(([row]) => (row?.id ? { id: row.id, email: row.email ?? '' } : null));
+  user.catch(() => {});
+  byId.set(claim.id, user);
+  return answer;
+}
+
+/** The answer of this request's first check of `claim`, if one has started. */
+export function checkedClaim(context: AppLoadContext, claim: SessionClaim) {
+  return checked.get(context)?.get(claim.id);
 }
 
 /**
- * Runs `work` in one transaction as role `authenticated` with `userId` as the JWT subject, so
- * row-level security limits every query to that person's rows even without a `where user_id`.
+ * Runs `work` in one transaction as role `authenticated` for `who`, so row-level security limits
+ * every statement to that person's rows even without a `where user_id`. `who` is a user id the
+ * server already trusts, or a claim, which the transaction's first statement checks: a claim that
+ * does not hold throws `who.signedOut()` and runs nothing.
+ *
+ * When `work` returns its statements as an array (built, not awaited), the whole transaction is one
+ * round trip and the answer is their results in order; an async `work` may await as it goes.
  */
-export function asUser<T>(context: AppLoadContext, userId: string, work: (tx: Tx) => Promise<T>) {
-  const claims = JSON.stringify({ sub: userId, role: 'authenticated' });
-  const timeout = String(context.config.statementTimeoutMs);
-  return guard(() =>
-    context.db.transaction(async (tx) => {
-      // One round trip for all the setup; `true` scopes each setting to this transaction.
-      await tx.execute(
-        sql`select set_config('request.jwt.claims', ${claims}, true),
-                   set_config('role', 'authenticated', true),
-                   set_config('statement_timeout', ${timeout}, true)`,
-      );
-      return work(tx);
-    }),
+export function asUser<const Q extends readonly Statement[]>(
+  context: AppLoadContext,
+  who: string | UserClaim,
+  work: (tx: Tx) => Q,
+): Promise<Results<Q>>;
+export function asUser<T>(
+  context: AppLoadContext,
+  who: string | UserClaim,
+  work: (tx: Tx) => Promise<T> | Statement<T>,
+): Promise<T>;
+export async function asUser(
+  context: AppLoadContext,
+  who: string | UserClaim,
+  work: Work<unknown>,
+) {
+  const claim = typeof who === 'string' ? null : who;
+  const id = claim ? claim.id : (who as string);
+  const check = claim ? claim.check : sql`select ${id}::uuid as id, null::text as email`;
+  // Noted before connecting, so that the root loader's check, a turn later, finds it.
+  const answer = claim ? noteCheck(context, claim) : () => {};
+  const outcome = await pipelinedTransaction<unknown, Who>(
+    context.db.$client,
+    { prepare: PREPARE },
+    setupStatement(id, check, context.config.statementTimeoutMs),
+    work,
+    answer,
+  ).catch((error: unknown) => {
+    answer(Promise.reject(error));
+    return unavailableAs503(error);
+  });
+  if (claim && outcome.setup && !outcome.setup[0]?.id) throw claim.signedOut();
+  if (!outcome.ok) unavailableAs503(outcome.error);
+  return outcome.result;
+}
+
+/** Checks `claim` on its own (one round trip), unless this request already has. */
+export function checkClaim(context: AppLoadContext, claim: SessionClaim) {
+  const earlier = checkedClaim(context, claim);
+  if (earlier) return earlier;
+  return asUser(context, { ...claim, signedOut: () => new SessionEnded() }, () => []).then(
+    () => checkedClaim(context, claim)!,
+    (error: unknown) => {
+      if (error instanceof SessionEnded) return null;
+      throw error;
+    },
   );
 }
 
-/** Runs `work` in one transaction as the server's own role (auth bookkeeping, never user data reads). */
-export function asServer<T>(context: AppLoadContext, work: (tx: Tx) => Promise<T>) {
-  const timeout = String(context.config.statementTimeoutMs);
-  return guard(() =>
-    context.db.transaction(async (tx) => {
-      await tx.execute(sql`select set_config('statement_timeout', ${timeout}, true)`);
-      return work(tx);
-    }),
-  );
+/**
+ * Runs `work` in one transaction as the server's own role (auth bookkeeping, never user data
+ * reads). As with asUser, statements handed back unawaited (one, or an array) cost one round trip.
+ */
+export function asServer<const Q extends readonly Statement[]>(
+  context: AppLoadContext,
+  work: (tx: Tx) => Q,
+): Promise<Results<Q>>;
+export function asServer<T>(
+  context: AppLoadContext,
+  work: (tx: Tx) => Promise<T> | Statement<T>,
+): Promise<T>;
+export async function asServer(context: AppLoadContext, work: Work<unknown>) {
+  const outcome = await pipelinedTransaction<unknown, unknown>(
+    context.db.$client,
+    { prepare: PREPARE },
+    sql`select set_config('statement_timeout', ${String(context.config.statementTimeoutMs)}, true)`,
+    work,
+  ).catch(unavailableAs503);
+  if (!outcome.ok) unavailableAs503(outcome.error);
+  return outcome.result;
 }
 
-/** One statement as the server's own role, outside a transaction: one round trip (session lookups). */
-export function serverQuery<T>(context: AppLoadContext, work: (db: Database) => Promise<T>) {
-  return guard(() => work(context.db));
-}
+/** Whom domain code acts for: a user id the server trusts, or a request's claim for asUser to check. */
+export type Person = string | UserClaim;
+
+/** The user id of a Person, for the `where user_id = …` every query keeps beside RLS. */
+export const personId = (who: Person) => (typeof who === 'string' ? who : who.id);

@@ -1,8 +1,8 @@
 import { drizzle, type PostgresJsDatabase } from 'drizzle-orm/postgres-js';
-import postgres from 'postgres';
+import postgres, { type Sql } from 'postgres';
 import * as schema from './schema';
 
-export type Database = PostgresJsDatabase<typeof schema>;
+export type Database = PostgresJsDatabase<typeof schema> & { $client: Sql };
 
 export interface DbHandle {
   db: Database;
@@ -10,15 +10,29 @@ export interface DbHandle {
   close: () => Promise<void>;
 }
 
-/** One postgres.js client per request (never a module-level singleton on Workers). */
-export function createDb(connectionString: string): DbHandle {
+/**
+ * Unnamed statements, not named prepared ones: a Worker's client lives for one request, so a named
+ * statement is never used twice, and unnamed ones pipeline exactly as well (measured; see
+ * docs/decisions/006-one-round-trip-per-page.md) and work through any pooler.
+ */
+export const PREPARE = false;
+
+/**
+ * One postgres.js client per request (never a module-level singleton on Workers). `extra` is for
+ * tests only (a socket of their own, say).
+ */
+export function createDb(
+  connectionString: string,
+  extra: Partial<postgres.Options<Record<string, never>>> = {},
+): DbHandle {
   const client = postgres(connectionString, {
     max: 5,
     fetch_types: false,
-    prepare: true,
+    prepare: PREPARE,
     connect_timeout: 5,
     idle_timeout: 10,
     onnotice: () => {},
+    ...extra,
   });
   return {
     db: drizzle(client, { schema, casing: undefined }),

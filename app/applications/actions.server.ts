@@ -2,8 +2,9 @@
 // pages (twins, one action) and the one-step status change on the list and on an application.
 import { parseWithZod } from '@conform-to/zod';
 import { redirect, type ActionFunctionArgs, type AppLoadContext } from '@remix-run/cloudflare';
-import { getUser } from '~/auth/current-user.server';
+import { getUserClaim, SessionEnded } from '~/auth/current-user.server';
 import { invalid, readForm, refuse } from '~/components/forms/form.server';
+import type { Person } from '~/db.server';
 import { notFound, requireUuid } from '~/http/not-found.server';
 import { ApplicationSchema, StatusChangeSchema } from './application-schema';
 import { changeStatus, createApplication, updateApplication } from './mutations.server';
@@ -20,14 +21,20 @@ const SIGNED_OUT =
 export async function saveApplication({ request, params, context }: ActionFunctionArgs) {
   const id = params.id === undefined ? null : requireUuid(params.id);
   const formData = await readForm(request);
-  const user = await getUser(request, context);
+  const user = await getUserClaim(request, context);
   if (!user) return refuse(formData, SIGNED_OUT, { status: 401 });
   const submission = parseWithZod(formData, { schema: ApplicationSchema });
   if (submission.status !== 'success') return invalid(submission);
-  if (id === null) {
-    return redirect(`/applications/${await createApplication(context, user.id, submission.value)}`);
+  try {
+    if (id === null) {
+      return redirect(`/applications/${await createApplication(context, user, submission.value)}`);
+    }
+    if (!(await updateApplication(context, user, id, submission.value))) throw notFound();
+  } catch (error) {
+    // The session was found to have ended in the same round trip as the write, which did not run.
+    if (error instanceof SessionEnded) return refuse(formData, SIGNED_OUT, { status: 401 });
+    throw error;
   }
-  if (!(await updateApplication(context, user.id, id, submission.value))) throw notFound();
   return redirect(`/applications/${id}`);
 }
 
@@ -37,7 +44,7 @@ export async function saveApplication({ request, params, context }: ActionFuncti
  */
 export async function applyStatusChange(
   context: AppLoadContext,
-  userId: string,
+  who: Person,
   id: unknown,
   formData: FormData,
 ) {
@@ -47,6 +54,6 @@ export async function applyStatusChange(
   const appId = requireUuid(id);
   const submission = parseWithZod(formData, { schema: StatusChangeSchema });
   if (submission.status !== 'success') return invalid(submission);
-  if (!(await changeStatus(context, userId, appId, submission.value.status))) throw notFound();
+  if (!(await changeStatus(context, who, appId, submission.value.status))) throw notFound();
   return null;
 }

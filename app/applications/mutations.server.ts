@@ -1,9 +1,9 @@
-// Writes. Each is one asUser transaction, so an application and its status history are saved
-// together or not at all, and a row that is not the person's own is never touched.
+// Writes. Each is one asUser transaction of one round trip, so an application and its status
+// history are saved together or not at all, and a row that is not the person's own is never touched.
 import type { AppLoadContext } from '@remix-run/cloudflare';
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, sql, type SQL } from 'drizzle-orm';
 import { applications, statusChanges } from '#db/schema';
-import { asUser, type Tx } from '~/db.server';
+import { asUser, personId, type Person, type Tx } from '~/db.server';
 import type { ApplicationInput } from './application-schema';
 import type { Status } from './statuses';
 
@@ -27,82 +27,98 @@ function columns(input: ApplicationInput) {
 const own = (userId: string, id: string) =>
   and(eq(applications.id, id), eq(applications.userId, userId));
 
-/** Locks the person's application and returns its status, or null if it is not theirs. */
-async function lockStatus(tx: Tx, userId: string, id: string): Promise<Status | null> {
-  const [row] = await tx
-    .select({ status: applications.status })
-    .from(applications)
-    .where(own(userId, id))
-    .for('update');
-  return row?.status ?? null;
+/**
+ * One statement: locks the person's application, applies `changes` and the new `status`, and
+ * records the move in the history when the status changed. Yields `found`: false when the row is
+ * not theirs (nothing changes). The lock makes two changes at once record a history that chains.
+ * With `onlyIfMoved`, an unchanged status leaves the row alone (not even its updated time).
+ */
+function updateWithHistory(
+  tx: Tx,
+  userId: string,
+  id: string,
+  status: Status,
+  changes: SQL | null,
+  onlyIfMoved: boolean,
+) {
+  return tx.execute<{ found: boolean }>(sql`
+    with target as (
+      select id, status from ${applications}
+      where id = ${id}::uuid and user_id = ${userId}::uuid
+      for update
+    ), changed as (
+      update ${applications} as a
+      set ${changes ? sql`${changes}, ` : sql``}status = ${status}::jobtrack.application_status,
+        updated_at = now()
+      from target
+      where a.id = target.id
+        ${onlyIfMoved ? sql`and target.status <> ${status}::jobtrack.application_status` : sql``}
+      returning target.status as from_status
+    ), logged as (
+      insert into ${statusChanges} (application_id, user_id, from_status, to_status)
+      select ${id}::uuid, ${userId}::uuid, from_status, ${status}::jobtrack.application_status
+      from changed
+      where from_status <> ${status}::jobtrack.application_status
+    )
+    select exists (select 1 from target) as found`);
 }
 
 /** Saves a new application and its first status-history entry; returns the new id. */
-export function createApplication(
+export async function createApplication(
   context: AppLoadContext,
-  userId: string,
+  who: Person,
   input: ApplicationInput,
 ) {
-  return asUser(context, userId, async (tx) => {
-    const [row] = await tx
-      .insert(applications)
-      .values({ userId, ...columns(input) })
-      .returning({ id: applications.id });
-    const id = row!.id;
-    await tx
+  const userId = personId(who);
+  // Made here rather than by the database, so the history row can go in the same round trip.
+  const id = crypto.randomUUID();
+  await asUser(context, who, (tx) => [
+    tx.insert(applications).values({ id, userId, ...columns(input) }),
+    tx
       .insert(statusChanges)
-      .values({ applicationId: id, userId, fromStatus: null, toStatus: input.status });
-    return id;
-  });
+      .values({ applicationId: id, userId, fromStatus: null, toStatus: input.status }),
+  ]);
+  return id;
 }
 
 /** Replaces an application's fields, recording a status change if there is one; false if not theirs. */
-export function updateApplication(
+export async function updateApplication(
   context: AppLoadContext,
-  userId: string,
+  who: Person,
   id: string,
   input: ApplicationInput,
 ) {
-  return asUser(context, userId, async (tx) => {
-    const before = await lockStatus(tx, userId, id);
-    if (!before) return false;
-    await tx
-      .update(applications)
-      .set({ ...columns(input), updatedAt: sql`now()` })
-      .where(own(userId, id));
-    if (before !== input.status) {
-      await tx
-        .insert(statusChanges)
-        .values({ applicationId: id, userId, fromStatus: before, toStatus: input.status });
-    }
-    return true;
-  });
+  const c = columns(input);
+  const changes = sql`company = ${c.company}, role = ${c.role},
+    date_applied = ${c.dateApplied}::date, closing_date = ${c.closingDate}::date,
+    advert_url = ${c.advertUrl}, location = ${c.location}, salary = ${c.salary},
+    source = ${c.source}, notes = ${c.notes}`;
+  const [[row]] = await asUser(context, who, (tx) => [
+    updateWithHistory(tx, personId(who), id, input.status, changes, false),
+  ]);
+  return Boolean(row?.found);
 }
 
 /** Moves an application to `status` and records it (a no-op if unchanged); false if not theirs. */
-export function changeStatus(context: AppLoadContext, userId: string, id: string, status: Status) {
-  return asUser(context, userId, async (tx) => {
-    const before = await lockStatus(tx, userId, id);
-    if (!before) return false;
-    if (before === status) return true;
-    await tx
-      .update(applications)
-      .set({ status, updatedAt: sql`now()` })
-      .where(own(userId, id));
-    await tx
-      .insert(statusChanges)
-      .values({ applicationId: id, userId, fromStatus: before, toStatus: status });
-    return true;
-  });
+export async function changeStatus(
+  context: AppLoadContext,
+  who: Person,
+  id: string,
+  status: Status,
+) {
+  const [[row]] = await asUser(context, who, (tx) => [
+    updateWithHistory(tx, personId(who), id, status, null, true),
+  ]);
+  return Boolean(row?.found);
 }
 
 /** Deletes an application (its history goes with it by cascade); false if not theirs. */
-export function deleteApplication(context: AppLoadContext, userId: string, id: string) {
-  return asUser(context, userId, async (tx) => {
-    const deleted = await tx
+export async function deleteApplication(context: AppLoadContext, who: Person, id: string) {
+  const [deleted] = await asUser(context, who, (tx) => [
+    tx
       .delete(applications)
-      .where(own(userId, id))
-      .returning({ id: applications.id });
-    return deleted.length > 0;
-  });
+      .where(own(personId(who), id))
+      .returning({ id: applications.id }),
+  ]);
+  return deleted.length > 0;
 }

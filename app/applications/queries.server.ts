@@ -1,9 +1,10 @@
 // Reads of a person's applications. Each runs through asUser, so RLS is in force, and still filters
-// on user_id itself: the policy is the safety net, not the only guard.
+// on user_id itself: the policy is the safety net, not the only guard. Each page's statements go
+// to the database together, in one round trip with the session check.
 import type { AppLoadContext } from '@remix-run/cloudflare';
 import { and, count, desc, eq, gte, ilike, lte, notInArray, or, sql, type SQL } from 'drizzle-orm';
 import { applications, statusChanges } from '#db/schema';
-import { asUser, type Tx } from '~/db.server';
+import { asUser, personId, type Person, type Tx } from '~/db.server';
 import { addDays } from './dates';
 import { containsPattern, pageWindow, PAGE_SIZE, type ListQuery, type Sort } from './list-query';
 import { CLOSED_STATUSES, STATUSES, type Status } from './statuses';
@@ -34,12 +35,15 @@ function searchFilter(q: string) {
 }
 
 /** How many of the person's applications (matching `q`, if given) have each status: one grouped query. */
-async function countByStatus(tx: Tx, userId: string, q = ''): Promise<StatusCounts> {
-  const rows = await tx
+function countByStatus(tx: Tx, userId: string, q = '') {
+  return tx
     .select({ status: applications.status, n: count() })
     .from(applications)
     .where(and(eq(applications.userId, userId), searchFilter(q)))
     .groupBy(applications.status);
+}
+
+function statusCounts(rows: Array<{ status: Status; n: number }>): StatusCounts {
   const counts = Object.fromEntries(STATUSES.map((s) => [s, 0])) as StatusCounts;
   for (const row of rows) counts[row.status] = Number(row.n);
   return counts;
@@ -71,74 +75,75 @@ function pageRows(tx: Tx, userId: string, query: ListQuery, offset: number) {
 }
 
 /** One page of the list for `query`, with counts per status and the page window. */
-export function listApplications(context: AppLoadContext, userId: string, query: ListQuery) {
-  return asUser(context, userId, async (tx) => {
-    // Counts and the requested page go out together (postgres.js pipelines them on the
-    // transaction's connection): one round trip instead of two.
-    const requestedOffset = (Math.max(1, query.page) - 1) * PAGE_SIZE;
-    const [counts, requestedRows] = await Promise.all([
-      // Counts follow the search but not the status filter, so each count says what its link will show.
-      countByStatus(tx, userId, query.q),
-      pageRows(tx, userId, query, requestedOffset),
-    ]);
-    const matching = query.status ? counts[query.status] : sum(counts);
-    const { page, pages, offset } = pageWindow(matching, query.page);
-    // Only a page past the end (an old link, say) needs a second look, at the last real page.
-    const rows =
-      offset === requestedOffset ? requestedRows : await pageRows(tx, userId, query, offset);
-    return {
-      rows: rows.map((r): ListRow => ({ ...r, updatedAt: r.updatedAt.toISOString() })),
-      counts,
-      total: sum(counts),
-      matching,
-      page,
-      pages,
-    };
-  });
+export async function listApplications(context: AppLoadContext, who: Person, query: ListQuery) {
+  const userId = personId(who);
+  const requestedOffset = (Math.max(1, query.page) - 1) * PAGE_SIZE;
+  const [countRows, requestedRows] = await asUser(context, who, (tx) => [
+    // Counts follow the search but not the status filter, so each count says what its link will show.
+    countByStatus(tx, userId, query.q),
+    pageRows(tx, userId, query, requestedOffset),
+  ]);
+  const counts = statusCounts(countRows);
+  const matching = query.status ? counts[query.status] : sum(counts);
+  const { page, pages, offset } = pageWindow(matching, query.page);
+  // Only a page past the end (an old link, say) needs a second look, at the last real page.
+  const rows =
+    offset === requestedOffset
+      ? requestedRows
+      : (await asUser(context, who, (tx) => [pageRows(tx, userId, query, offset)]))[0];
+  return {
+    rows: rows.map((r): ListRow => ({ ...r, updatedAt: r.updatedAt.toISOString() })),
+    counts,
+    total: sum(counts),
+    matching,
+    page,
+    pages,
+  };
 }
 
 /** The dashboard: open applications closing from `today` to a week later (soonest first), and counts. */
-export function loadDashboard(context: AppLoadContext, userId: string, today: string) {
-  return asUser(context, userId, async (tx) => {
-    const [counts, closingSoon] = await Promise.all([
-      countByStatus(tx, userId),
-      tx
-        .select({
-          id: applications.id,
-          company: applications.company,
-          role: applications.role,
-          status: applications.status,
-          closingDate: applications.closingDate,
-        })
-        .from(applications)
-        .where(
-          and(
-            eq(applications.userId, userId),
-            gte(applications.closingDate, today),
-            lte(applications.closingDate, addDays(today, 7)),
-            notInArray(applications.status, [...CLOSED_STATUSES]),
-          ),
-        )
-        .orderBy(applications.closingDate, applications.company, applications.id)
-        .limit(50),
-    ]);
-    return {
-      counts,
-      total: sum(counts),
-      closingSoon: closingSoon.map((r): ClosingSoonRow => ({ ...r, closingDate: r.closingDate! })),
-    };
-  });
+export async function loadDashboard(context: AppLoadContext, who: Person, today: string) {
+  const userId = personId(who);
+  const [countRows, closingSoon] = await asUser(context, who, (tx) => [
+    countByStatus(tx, userId),
+    tx
+      .select({
+        id: applications.id,
+        company: applications.company,
+        role: applications.role,
+        status: applications.status,
+        closingDate: applications.closingDate,
+      })
+      .from(applications)
+      .where(
+        and(
+          eq(applications.userId, userId),
+          gte(applications.closingDate, today),
+          lte(applications.closingDate, addDays(today, 7)),
+          notInArray(applications.status, [...CLOSED_STATUSES]),
+        ),
+      )
+      .orderBy(applications.closingDate, applications.company, applications.id)
+      .limit(50),
+  ]);
+  const counts = statusCounts(countRows);
+  return {
+    counts,
+    total: sum(counts),
+    closingSoon: closingSoon.map((r): ClosingSoonRow => ({ ...r, closingDate: r.closingDate! })),
+  };
 }
 
 /** One of the person's applications with its status history (newest first), or null. */
-export function getApplication(context: AppLoadContext, userId: string, id: string) {
-  return asUser(context, userId, async (tx) => {
-    const [row] = await tx
+export async function getApplication(context: AppLoadContext, who: Person, id: string) {
+  const userId = personId(who);
+  const [[row], history] = await asUser(context, who, (tx) => [
+    tx
       .select()
       .from(applications)
-      .where(and(eq(applications.id, id), eq(applications.userId, userId)));
-    if (!row) return null;
-    const history = await tx
+      .where(and(eq(applications.id, id), eq(applications.userId, userId))),
+    // Asked for at once, not after the row: for an id that is not theirs it is simply empty.
+    tx
       .select({
         id: statusChanges.id,
         fromStatus: statusChanges.fromStatus,
@@ -147,15 +152,16 @@ export function getApplication(context: AppLoadContext, userId: string, id: stri
       })
       .from(statusChanges)
       .where(and(eq(statusChanges.applicationId, id), eq(statusChanges.userId, userId)))
-      .orderBy(desc(statusChanges.changedAt), desc(statusChanges.id));
-    const { userId: _owner, ...application } = row;
-    return {
-      application: {
-        ...application,
-        createdAt: application.createdAt.toISOString(),
-        updatedAt: application.updatedAt.toISOString(),
-      },
-      history: history.map((h) => ({ ...h, changedAt: h.changedAt.toISOString() })),
-    };
-  });
+      .orderBy(desc(statusChanges.changedAt), desc(statusChanges.id)),
+  ]);
+  if (!row) return null;
+  const { userId: _owner, ...application } = row;
+  return {
+    application: {
+      ...application,
+      createdAt: application.createdAt.toISOString(),
+      updatedAt: application.updatedAt.toISOString(),
+    },
+    history: history.map((h) => ({ ...h, changedAt: h.changedAt.toISOString() })),
+  };
 }

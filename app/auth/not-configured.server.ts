@@ -17,7 +17,7 @@ export function notConfiguredAuth(mode: string): AuthPort {
     throw new AuthNotConfiguredError(mode);
   };
   return {
-    getUser: fail,
+    claim: fail,
     signUp: fail,
     signIn: fail,
     signOut: fail,

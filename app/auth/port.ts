@@ -3,9 +3,28 @@
 //
 // Results that start or end a session carry `headers` (the Set-Cookie) for the route's redirect.
 // Answers that must not reveal whether an email has an account return nothing at all.
+import type { SQL } from 'drizzle-orm';
 
 /** A verified signed-in person. */
 export type SessionUser = { id: string; email: string };
+
+/**
+ * Who a request says it is, read without a database round trip. Never trusted alone: the first
+ * statement of the request's transaction runs `check` and goes on only if it confirms `id` (see
+ * `asUser` in app/db.server.ts), so the session check and row-level security share one statement.
+ */
+export type SessionClaim = {
+  /** The user id the request names; queries filter on it once `check` has confirmed it. */
+  id: string;
+  /**
+   * SQL yielding the person's `id` and `email` when the claim holds and no row when it does not.
+   * The local adapter looks up its session row; an adapter that has verified a signed token in
+   * the Worker (Supabase's JWT) selects the verified id and email as plain values.
+   */
+  check: SQL;
+  /** The person, when the adapter has already verified the claim without the database. */
+  verified?: SessionUser;
+};
 
 /** A session was started, changed or ended; send these headers with the redirect. */
 export type WithSession = { ok: true; headers: Headers };
@@ -24,8 +43,8 @@ export type PasswordCheckFailure =
   | { ok: false; reason: 'locked'; retryAfterSeconds: number };
 
 export interface AuthPort {
-  /** The signed-in person for this request, verified server-side, or null. */
-  getUser(request: Request): Promise<SessionUser | null>;
+  /** Who this request says it is, or null when it carries no session at all. */
+  claim(request: Request): Promise<SessionClaim | null>;
 
   /** Creates an account or, for a known email, tells its owner by email; answers nothing either way. */
   signUp(request: Request, input: { email: string; password: string }): Promise<void>;

@@ -4,7 +4,7 @@ import { Dashboard } from '~/applications/dashboard';
 import { todayInLondon } from '~/applications/dates';
 import { Landing } from '~/components/landing';
 import { loadDashboard } from '~/applications/queries.server';
-import { getUser } from '~/auth/current-user.server';
+import { getUserClaim, SessionEnded } from '~/auth/current-user.server';
 import { Notice, noticeFor } from '~/components/notice';
 
 export { links } from '~/applications/styles';
@@ -23,11 +23,21 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 ];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const user = await getUser(request, context);
-  if (!user) return { signedIn: false as const, notice: noticeFor(request, ['account-deleted']) };
+  const signedOut = {
+    signedIn: false as const,
+    notice: noticeFor(request, ['account-deleted']),
+  };
+  const user = await getUserClaim(request, context);
+  if (!user) return signedOut;
   const today = todayInLondon();
-  const dashboard = await loadDashboard(context, user.id, today);
-  return { signedIn: true as const, today, ...dashboard };
+  try {
+    const dashboard = await loadDashboard(context, user, today);
+    return { signedIn: true as const, today, ...dashboard };
+  } catch (error) {
+    // The cookie named a session that has ended: the visitor is signed out.
+    if (error instanceof SessionEnded) return signedOut;
+    throw error;
+  }
 }
 
 export default function Index() {

@@ -6,7 +6,7 @@ import { todayInLondon } from '~/applications/dates';
 import { ApplicationDetails, StatusChangeForm, StatusHistory } from '~/applications/detail';
 import { getApplication } from '~/applications/queries.server';
 import { StatusBadge } from '~/applications/status-badge';
-import { requireUser } from '~/auth/current-user.server';
+import { requireUserClaim } from '~/auth/current-user.server';
 import { readForm } from '~/components/forms/form.server';
 import { notFound, requireUuid } from '~/http/not-found.server';
 
@@ -21,15 +21,15 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 ];
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
-  const user = await requireUser(request, context);
-  const found = await getApplication(context, user.id, requireUuid(params.id));
+  const user = await requireUserClaim(request, context);
+  const found = await getApplication(context, user, requireUuid(params.id));
   if (!found) throw notFound();
   return { ...found, today: todayInLondon() };
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const user = await requireUser(request, context);
-  const refused = await applyStatusChange(context, user.id, params.id, await readForm(request));
+  const user = await requireUserClaim(request, context);
+  const refused = await applyStatusChange(context, user, params.id, await readForm(request));
   return refused ?? redirect(`/applications/${params.id}`);
 }
 

@@ -3,7 +3,7 @@ import { redirect } from '@remix-run/cloudflare';
 import { Form, Link, useLoaderData } from '@remix-run/react';
 import { deleteApplication } from '~/applications/mutations.server';
 import { getApplication } from '~/applications/queries.server';
-import { requireUser } from '~/auth/current-user.server';
+import { requireUserClaim } from '~/auth/current-user.server';
 import { SubmitButton } from '~/components/forms';
 import { withNotice } from '~/components/notice';
 import { notFound, requireUuid } from '~/http/not-found.server';
@@ -19,16 +19,16 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 ];
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
-  const user = await requireUser(request, context);
-  const found = await getApplication(context, user.id, requireUuid(params.id));
+  const user = await requireUserClaim(request, context);
+  const found = await getApplication(context, user, requireUuid(params.id));
   if (!found) throw notFound();
   const { id, role, company } = found.application;
   return { id, role, company };
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const user = await requireUser(request, context);
-  if (!(await deleteApplication(context, user.id, requireUuid(params.id)))) throw notFound();
+  const user = await requireUserClaim(request, context);
+  if (!(await deleteApplication(context, user, requireUuid(params.id)))) throw notFound();
   return redirect(withNotice('/applications', 'deleted'));
 }
 

@@ -3,7 +3,7 @@ import { useActionData, useLoaderData } from '@remix-run/react';
 import type { saveApplication } from '~/applications/actions.server';
 import { ApplicationForm } from '~/applications/application-form';
 import { getApplication } from '~/applications/queries.server';
-import { requireUser } from '~/auth/current-user.server';
+import { requireUserClaim } from '~/auth/current-user.server';
 import { notFound, requireUuid } from '~/http/not-found.server';
 
 // The add and edit pages share one action.
@@ -20,8 +20,8 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 ];
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
-  const user = await requireUser(request, context);
-  const found = await getApplication(context, user.id, requireUuid(params.id));
+  const user = await requireUserClaim(request, context);
+  const found = await getApplication(context, user, requireUuid(params.id));
   if (!found) throw notFound();
   return { application: found.application };
 }

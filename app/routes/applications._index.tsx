@@ -6,7 +6,7 @@ import { ListFilters, Pagination, StatusCountLinks } from '~/applications/list-f
 import { listQuerySearch, parseListQuery } from '~/applications/list-query';
 import { ApplicationRows } from '~/applications/list-rows';
 import { listApplications } from '~/applications/queries.server';
-import { requireUser } from '~/auth/current-user.server';
+import { requireUserClaim } from '~/auth/current-user.server';
 import { FormErrors, replyMessages } from '~/components/forms';
 import { readForm } from '~/components/forms/form.server';
 import { Notice, noticeFor } from '~/components/notice';
@@ -16,10 +16,10 @@ export { links } from '~/applications/styles';
 export const meta: MetaFunction = () => [{ title: 'Applications · JobTrack' }];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const user = await requireUser(request, context);
+  const user = await requireUserClaim(request, context);
   const url = new URL(request.url);
   const query = parseListQuery(url.searchParams);
-  const list = await listApplications(context, user.id, query);
+  const list = await listApplications(context, user, query);
   return {
     query: { ...query, page: list.page },
     ...list,
@@ -29,9 +29,9 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 /** The one-step status change from a row; afterwards, back to the same filtered page. */
 export async function action({ request, context }: ActionFunctionArgs) {
-  const user = await requireUser(request, context);
+  const user = await requireUserClaim(request, context);
   const formData = await readForm(request);
-  const refused = await applyStatusChange(context, user.id, formData.get('id'), formData);
+  const refused = await applyStatusChange(context, user, formData.get('id'), formData);
   if (refused) return refused;
   // Rebuilt from the parsed query, never echoed, so the redirect can only stay on this list.
   const query = parseListQuery(new URL(request.url).searchParams);

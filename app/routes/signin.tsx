@@ -8,6 +8,7 @@ import {
 import { Link, useActionData, useLoaderData } from '@remix-run/react';
 import { signInSchema } from '~/auth/auth-schemas';
 import { authFor } from '~/auth/auth.server';
+import { getUser } from '~/auth/current-user.server';
 import { lockedOut } from '~/auth/replies.server';
 import { Honeypot, SchemaForm, SubmitButton, TextField, useSchemaForm } from '~/components/forms';
 import { invalid, isBot, readForm } from '~/components/forms/form.server';
@@ -22,7 +23,7 @@ const UNCONFIRMED =
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const redirectTo = safeRedirect(new URL(request.url).searchParams.get('redirectTo'), '/');
-  if (await authFor(context).getUser(request)) throw redirect(redirectTo);
+  if (await getUser(request, context)) throw redirect(redirectTo);
   return { redirectTo };
 }
 

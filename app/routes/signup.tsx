@@ -8,6 +8,7 @@ import {
 import { Link, useActionData } from '@remix-run/react';
 import { PASSWORD_MIN, signUpSchema } from '~/auth/auth-schemas';
 import { authFor } from '~/auth/auth.server';
+import { getUser } from '~/auth/current-user.server';
 import { serverChecks } from '~/auth/common-passwords.server';
 import {
   CheckboxField,
@@ -24,7 +25,7 @@ export const meta: MetaFunction = () => [{ title: 'Create an account · JobTrack
 const CHECK_EMAIL = '/check-email?for=signup';
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  if (await authFor(context).getUser(request)) throw redirect('/');
+  if (await getUser(request, context)) throw redirect('/');
   return null;
 }
 

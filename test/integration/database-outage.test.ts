@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { describe, expect, it, vi } from 'vitest';
 import { applications } from '#db/schema';
-import { asServer, asUser } from '~/db.server';
+import { asServer, asUser, RETRY_AFTER_SECONDS } from '~/db.server';
 import { makeContext } from '../support/context';
 import { setupTestDatabase } from '../support/db';
 import { causedBy } from '../support/errors';
@@ -70,7 +70,7 @@ describe('the statement timeout', () => {
 
     expect(outcome).toBeInstanceOf(Response);
     expect((outcome as Response).status).toBe(503);
-    expect((outcome as Response).headers.get('Retry-After')).toBe('30');
+    expect((outcome as Response).headers.get('Retry-After')).toBe(String(RETRY_AFTER_SECONDS));
     expect(warn).toHaveBeenCalledWith('Database unavailable:', expect.stringContaining('pg_sleep'));
   });
 });

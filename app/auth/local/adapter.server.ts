@@ -37,7 +37,7 @@ export function createLocalAuth(context: AppLoadContext): AuthPort {
   }
 
   return {
-    getUser: (request) => sessions.sessionUser(request, context),
+    claim: (request) => sessions.sessionClaim(request, context),
 
     async signUp(request, { email, password }) {
       // Hash before knowing whether the email is taken, so both answers take as long.

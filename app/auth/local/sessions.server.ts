@@ -1,10 +1,11 @@
 import { createCookie, type AppLoadContext } from '@remix-run/cloudflare';
-import { and, eq, gt, lt } from 'drizzle-orm';
+import { and, eq, gt, lt, sql } from 'drizzle-orm';
 import { authUsers } from 'drizzle-orm/supabase';
 import { sessions } from '#db/schema';
-import { asServer, serverQuery, type Tx } from '~/db.server';
+import { asServer, type Tx } from '~/db.server';
 import { isLocalDevelopment } from '~/http/security.server';
-import type { SessionUser } from '../port';
+import { isUuid } from '~/applications/application-schema';
+import type { SessionClaim } from '../port';
 import { randomToken, sha256 } from './hashing.server';
 
 /** Sessions last 30 days from sign-in, then the person signs in again. */
@@ -23,15 +24,21 @@ function sessionCookie(request: Request) {
   });
 }
 
-async function readToken(request: Request): Promise<string | null> {
+// The cookie holds "<user id>.<token>". The id lets a page's statements name their person before
+// the database has answered; the token (only its hash is stored) is what proves it.
+async function readCookie(request: Request): Promise<{ userId: string; token: string } | null> {
   const value = await sessionCookie(request).parse(request.headers.get('Cookie'));
-  // Any plausible string is looked up (only its hash is compared); junk of odd size is not.
-  return typeof value === 'string' && value.length > 0 && value.length <= 256 ? value : null;
+  if (typeof value !== 'string' || value.length > 256) return null;
+  const dot = value.indexOf('.');
+  const userId = value.slice(0, dot);
+  const token = value.slice(dot + 1);
+  // Any plausible token is looked up (only its hash is compared); junk of odd shape is not.
+  return dot > 0 && isUuid(userId) && token.length > 0 ? { userId, token } : null;
 }
 
-/** Headers that give the browser this session's cookie. */
-export async function sessionHeaders(request: Request, token: string): Promise<Headers> {
-  return new Headers({ 'Set-Cookie': await sessionCookie(request).serialize(token) });
+/** Headers that give the browser this session's cookie (`value` from createSession). */
+export async function sessionHeaders(request: Request, value: string): Promise<Headers> {
+  return new Headers({ 'Set-Cookie': await sessionCookie(request).serialize(value) });
 }
 
 /** Headers that remove the session cookie from the browser. */
@@ -39,7 +46,7 @@ export async function clearedSessionHeaders(request: Request): Promise<Headers> 
   return new Headers({ 'Set-Cookie': await sessionCookie(request).serialize('', { maxAge: 0 }) });
 }
 
-/** Stores a new session for `userId` (only its hash is kept); returns the cookie's token. */
+/** Stores a new session for `userId` (only its token's hash is kept); returns the cookie's value. */
 export async function createSession(tx: Tx, userId: string): Promise<string> {
   const token = randomToken();
   const expiresAt = new Date(Date.now() + SESSION_MS);
@@ -48,7 +55,7 @@ export async function createSession(tx: Tx, userId: string): Promise<string> {
     .delete(sessions)
     .where(and(eq(sessions.userId, userId), lt(sessions.expiresAt, new Date())));
   await tx.insert(sessions).values({ tokenHash: await sha256(token), userId, expiresAt });
-  return token;
+  return `${userId}.${token}`;
 }
 
 /** Ends every session `userId` has, on every device. */
@@ -56,23 +63,24 @@ export async function deleteAllSessions(tx: Tx, userId: string) {
   await tx.delete(sessions).where(eq(sessions.userId, userId));
 }
 
-/** The person whose live session this request's cookie names, or null. */
-export async function sessionUser(
+/**
+ * The person this request's cookie names, with the check that proves it: the live session row
+ * for the token's hash (run by the database as the first statement of the request's transaction).
+ */
+export async function sessionClaim(
   request: Request,
   context: AppLoadContext,
-): Promise<SessionUser | null> {
-  const token = await readToken(request);
-  if (!token) return null;
-  const tokenHash = await sha256(token);
-  const [row] = await serverQuery(context, (db) =>
-    db
-      .select({ id: authUsers.id, email: authUsers.email })
-      .from(sessions)
-      .innerJoin(authUsers, eq(authUsers.id, sessions.userId))
-      .where(and(eq(sessions.tokenHash, tokenHash), gt(sessions.expiresAt, new Date())))
-      .limit(1),
-  );
-  return row ? { id: row.id, email: row.email ?? '' } : null;
+): Promise<SessionClaim | null> {
+  const cookie = await readCookie(request);
+  if (!cookie) return null;
+  const tokenHash = await sha256(cookie.token);
+  const check = context.db
+    .select({ id: authUsers.id, email: authUsers.email })
+    .from(sessions)
+    .innerJoin(authUsers, eq(authUsers.id, sessions.userId))
+    .where(and(eq(sessions.tokenHash, tokenHash), gt(sessions.expiresAt, sql`now()`)))
+    .getSQL();
+  return { id: cookie.userId, check };
 }
 
 /** Deletes this request's session row, if any; returns headers that clear the cookie. */
@@ -80,9 +88,9 @@ export async function endRequestSession(
   request: Request,
   context: AppLoadContext,
 ): Promise<Headers> {
-  const token = await readToken(request);
-  if (token) {
-    const tokenHash = await sha256(token);
+  const cookie = await readCookie(request);
+  if (cookie) {
+    const tokenHash = await sha256(cookie.token);
     await asServer(context, (tx) => tx.delete(sessions).where(eq(sessions.tokenHash, tokenHash)));
   }
   return clearedSessionHeaders(request);

@@ -37,8 +37,8 @@ const emailKey = (email: string) => sha256(`sign-in:${email}`);
 export async function admitAttempt(context: AppLoadContext, email: string): Promise<number> {
   const emailHash = await emailKey(email);
   const locked = sql`f.last_failure_at + ${lockout(sql`f.failures`)} > now()`;
-  const rows = await asServer(context, async (tx) => {
-    const result = await tx.execute<{ admitted: boolean; wait: number }>(sql`
+  const [rows] = await asServer(context, (tx) => [
+    tx.execute<{ admitted: boolean; wait: number }>(sql`
       insert into jobtrack.sign_in_failures as f (email_hash, failures, last_failure_at)
       values (${emailHash}, 1, now())
       on conflict (email_hash) do update set
@@ -52,13 +52,12 @@ export async function admitAttempt(context: AppLoadContext, email: string): Prom
         -- Only an admitted attempt writes this transaction's now().
         last_failure_at = now() as admitted,
         greatest(1, ceil(extract(epoch from
-          (last_failure_at + ${lockout(sql`failures`)} - now()))))::int as wait`);
+          (last_failure_at + ${lockout(sql`failures`)} - now()))))::int as wait`),
     // Keep no record longer than it can matter.
-    await tx.execute(
+    tx.execute(
       sql`delete from jobtrack.sign_in_failures where last_failure_at < now() - interval '1 day'`,
-    );
-    return result;
-  });
+    ),
+  ]);
   const row = rows[0];
   return !row || row.admitted ? 0 : Number(row.wait);
 }

@@ -1,0 +1,135 @@
+/**
+ * One transaction, pipelined: BEGIN, a setup statement and the statements of the work go to the
+ * database together, without waiting for each other's answers, on a connection reserved for it.
+ * When the work hands back its statements as an array, COMMIT goes with them too: the whole
+ * transaction costs one round trip. A work that awaits its statements one by one still works; it
+ * pays a round trip per await and one for COMMIT.
+ *
+ * Pipelining needs the statements' parameters sent without first asking the server for their
+ * types (postgres.js otherwise spends a round trip per statement on a fresh connection, which is
+ * every connection on Workers): `inferParameterTypes`, added by patches/postgres+3.4.9.patch. The
+ * server infers each parameter's type from the statement, as it does for libpq's PQexecParams.
+ */
+import { sql, type SQL } from 'drizzle-orm';
+import { drizzle } from 'drizzle-orm/postgres-js';
+import type { ReservedSql, Sql } from 'postgres';
+import type { Database } from './client';
+
+/** A statement not sent yet: any Drizzle query builder (select, insert, update, delete, execute). */
+export interface Statement<T = unknown> {
+  execute(): Promise<T>;
+}
+
+/** What an array of statements resolves to, position by position. */
+export type Results<Q extends readonly Statement[]> = {
+  -readonly [K in keyof Q]: Q[K] extends Statement<infer T> ? T : never;
+};
+
+export type Work<T> = (db: Database) => Promise<T> | Statement<T> | readonly Statement[];
+
+// Scalars only: with no type from the server, postgres.js sends each parameter as text ('' + x),
+// which is right for strings, numbers and booleans but not for arrays or objects.
+function assertScalar(params: unknown[] | undefined) {
+  for (const value of params ?? []) {
+    if (value !== null && typeof value === 'object' && !(value instanceof Date)) {
+      throw new TypeError('A pipelined statement takes scalar parameters only');
+    }
+  }
+}
+
+/** A Drizzle database whose statements are sent the moment they are built, in that order. */
+function pipelining(pool: Sql, connection: ReservedSql, prepare: boolean): Database {
+  const client = new Proxy(connection, {
+    get(target, property, receiver) {
+      // Drizzle reads the pool's options (its parsers); a reserved connection has none of its own.
+      if (property === 'options') return pool.options;
+      if (property !== 'unsafe') return Reflect.get(target, property, receiver);
+      return (query: string, params?: unknown[], options?: object) => {
+        assertScalar(params);
+        return target
+          .unsafe(
+            query,
+            params as never,
+            {
+              ...options,
+              prepare,
+              inferParameterTypes: true,
+            } as never,
+          )
+          .execute();
+      };
+    },
+  });
+  return drizzle(client as unknown as Sql) as unknown as Database;
+}
+
+const isBatch = (value: unknown): value is readonly Statement[] => Array.isArray(value);
+
+// A Drizzle query builder handed back unawaited (not a Promise: it runs when executed or awaited).
+const isStatement = (value: unknown): value is Statement =>
+  typeof (value as Statement | null)?.execute === 'function' && !(value instanceof Promise);
+
+/** How a pipelined transaction ended: the setup's rows when it ran, and the work's result or error. */
+export type Outcome<T, S> =
+  { ok: true; setup: S[]; result: T } | { ok: false; setup: S[] | undefined; error: unknown };
+
+function settle(settled: PromiseSettledResult<unknown>[]) {
+  const failed = settled.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+  const values = settled.map((r) => (r.status === 'fulfilled' ? r.value : undefined));
+  return { failed, values };
+}
+
+/**
+ * Runs `work` in one pipelined transaction that starts with `setup`, on a connection reserved for
+ * it. Never rejects for a database error: the outcome says what failed (the first failure in
+ * order, since a failed statement makes the later ones fail too). `onSetup` receives the setup's
+ * rows as soon as they are asked for, so others can wait on them.
+ */
+export async function pipelinedTransaction<T, S>(
+  client: Sql,
+  options: { prepare: boolean },
+  setup: SQL,
+  work: Work<T>,
+  onSetup: (rows: Promise<S[]>) => void = () => {},
+): Promise<Outcome<T, S>> {
+  const connection = await client.reserve();
+  try {
+    const db = pipelining(client, connection, options.prepare);
+    const begin = db.execute(sql`begin`).execute();
+    const setupRows = db.execute(setup).execute() as Promise<unknown> as Promise<S[]>;
+    onSetup(setupRows);
+    let produced: ReturnType<Work<T>>;
+    try {
+      produced = work(db);
+    } catch (error) {
+      produced = Promise.reject(error);
+    }
+    const single = isStatement(produced);
+    const batch: readonly Statement[] | null = single
+      ? [produced as Statement]
+      : isBatch(produced)
+        ? produced
+        : null;
+    if (batch) {
+      // COMMIT goes with the statements; on a transaction an error aborted, it rolls back.
+      const statements = batch.map((statement) => statement.execute());
+      const commit = db.execute(sql`commit`).execute();
+      const { failed, values } = settle(
+        await Promise.allSettled([begin, setupRows, ...statements, commit]),
+      );
+      const setupValue = values[1] as S[] | undefined;
+      if (failed) return { ok: false, setup: setupValue, error: failed.reason };
+      const results = values.slice(2, -1);
+      return { ok: true, setup: setupValue!, result: (single ? results[0] : results) as T };
+    }
+    const [result] = await Promise.allSettled([produced as Promise<T>]);
+    const end = db.execute(result!.status === 'fulfilled' ? sql`commit` : sql`rollback`).execute();
+    const [b, s, e] = await Promise.allSettled([begin, setupRows, end]);
+    const { failed, values } = settle([b!, s!, result!, e!]);
+    const setupValue = values[1] as S[] | undefined;
+    if (failed) return { ok: false, setup: setupValue, error: failed.reason };
+    return { ok: true, setup: setupValue!, result: values[2] as T };
+  } finally {
+    connection.release();
+  }
+}

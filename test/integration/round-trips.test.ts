@@ -1,0 +1,196 @@
+// Every page and action, counted on the wire: connections opened, and round trips after connecting
+// (a round trip is a flight of statements sent without waiting; see test/support/wire-counter.ts).
+// Hyperdrive sits far from the database, so round trips are what a page costs. The pages people
+// use every day answer in one; auth flows, which are rare, are held to what they cost today.
+import { describe, expect, it, vi } from 'vitest';
+import * as account from '~/routes/account._index';
+import * as accountDelete from '~/routes/account.delete';
+import * as detail from '~/routes/applications.$id';
+import * as remove from '~/routes/applications.$id_.delete';
+import * as edit from '~/routes/applications.$id_.edit';
+import * as list from '~/routes/applications._index';
+import * as create from '~/routes/applications.new';
+import * as confirm from '~/routes/auth.confirm';
+import * as checkEmail from '~/routes/check-email';
+import * as outbox from '~/routes/dev.outbox';
+import * as forgot from '~/routes/forgot-password';
+import * as magicLink from '~/routes/magic-link';
+import * as home from '~/routes/_index';
+import * as reset from '~/routes/reset-password';
+import * as signin from '~/routes/signin';
+import * as signout from '~/routes/signout';
+import * as signup from '~/routes/signup';
+import { formPost, get } from '../support/http';
+import { setupRoundTripCounter } from '../support/round-trips';
+import { insertApplication, setupApplicationsTest, validForm } from './applications/fixtures';
+import { PASSWORD, confirmedAccount, quietOutbox } from './auth/support';
+
+const t = setupApplicationsTest();
+const wire = setupRoundTripCounter(t.db);
+quietOutbox();
+
+const cost = (counts: { connections: number; roundTrips: number }) => ({
+  connections: counts.connections,
+  roundTrips: counts.roundTrips,
+});
+const NOTHING = { connections: 0, roundTrips: 0 };
+const ONE = { connections: 1, roundTrips: 1 };
+
+async function signedInWithApplication() {
+  const me = await t.person();
+  const id = await insertApplication(t.db, me.id, { company: 'Acme Ltd', status: 'applied' });
+  return { me, id, as: { cookie: me.cookie } };
+}
+
+describe('pages a signed-in person uses', () => {
+  it('each cost one round trip: the session check rides with the page’s own statements', async () => {
+    const { id, as } = await signedInWithApplication();
+    const pages: Array<[string, Parameters<typeof wire.page>]> = [
+      ['dashboard', [home.loader, get('/', as)]],
+      ['list', [list.loader, get('/applications', as)]],
+      ['list, searched and filtered', [list.loader, get('/applications?q=acm&status=applied', as)]],
+      ['list, sorted, page 1', [list.loader, get('/applications?sort=closing', as)]],
+      ['add form', [create.loader, get('/applications/new', as)]],
+      ['application', [detail.loader, get(`/applications/${id}`, as), { id }]],
+      ['edit form', [edit.loader, get(`/applications/${id}/edit`, as), { id }]],
+      ['delete question', [remove.loader, get(`/applications/${id}/delete`, as), { id }]],
+      ['account', [account.loader, get('/account', as)]],
+      ['account deletion', [accountDelete.loader, get('/account/delete', as)]],
+      ['privacy policy (root loader only)', [null, get('/privacy', as)]],
+    ];
+    for (const [name, args] of pages) {
+      const { outcome, counts } = await wire.page(...args);
+      expect(outcome.page.status, name).toBe(200);
+      expect(cost(counts), name).toEqual(ONE);
+    }
+  });
+
+  it('an id that is not theirs costs the same one round trip and answers 404', async () => {
+    const { as } = await signedInWithApplication();
+    const other = await signedInWithApplication();
+    const { outcome, counts } = await wire.page(
+      detail.loader,
+      get(`/applications/${other.id}`, as),
+      {
+        id: other.id,
+      },
+    );
+    expect(outcome.page.status).toBe(404);
+    expect(cost(counts)).toEqual(ONE);
+  });
+
+  it('a page number past the end takes a second look at the last page: two round trips', async () => {
+    const { as } = await signedInWithApplication();
+    const { outcome, counts } = await wire.page(list.loader, get('/applications?page=9', as));
+    expect(outcome.page.data.page).toBe(1);
+    expect(cost(counts)).toEqual({ connections: 1, roundTrips: 2 });
+  });
+
+  it('a session that has ended is found out in the same round trip, and sent to sign in', async () => {
+    const { me, as } = await signedInWithApplication();
+    await t.db.admin`delete from jobtrack.sessions where user_id = ${me.id}`;
+    const { outcome, counts } = await wire.page(list.loader, get('/applications', as));
+    expect(outcome.page.status).toBe(302);
+    expect(outcome.root.data.user).toBeNull();
+    expect(cost(counts)).toEqual(ONE);
+  });
+});
+
+describe('changes a signed-in person makes', () => {
+  it('each cost one round trip', async () => {
+    const { id, as } = await signedInWithApplication();
+    const actions: Array<[string, Parameters<typeof wire.action>]> = [
+      ['add', [create.action, formPost('/applications/new', validForm(), as)]],
+      [
+        'edit',
+        [
+          edit.action,
+          formPost(`/applications/${id}/edit`, validForm({ status: 'offer' }), as),
+          { id },
+        ],
+      ],
+      [
+        'status change on the application',
+        [
+          detail.action,
+          formPost(`/applications/${id}`, { intent: 'status', status: 'rejected' }, as),
+          { id },
+        ],
+      ],
+      [
+        'status change from the list',
+        [
+          list.action,
+          formPost('/applications?index', { intent: 'status', id, status: 'ghosted' }, as),
+        ],
+      ],
+      ['delete', [remove.action, formPost(`/applications/${id}/delete`, {}, as), { id }]],
+    ];
+    for (const [name, args] of actions) {
+      const { outcome, counts } = await wire.action(...args);
+      expect(outcome.status, name).toBe(302);
+      expect(cost(counts), name).toEqual(ONE);
+    }
+  });
+});
+
+describe('pages that need no data', () => {
+  it('reach no database for a signed-out visitor', async () => {
+    const pages: Array<[string, Parameters<typeof wire.page>]> = [
+      ['home', [home.loader, get('/')]],
+      ['privacy policy', [null, get('/privacy')]],
+      ['sign in', [signin.loader, get('/signin')]],
+      ['sign up', [signup.loader, get('/signup')]],
+      ['check your email', [checkEmail.loader, get('/check-email?for=signup')]],
+      ['reset password', [reset.loader, get('/reset-password?token=abc')]],
+      ['email link', [confirm.loader, get('/auth/confirm?token_hash=abc&type=signup')]],
+      ['sign-in link form', [null, get('/magic-link')]],
+      ['forgot password form', [null, get('/forgot-password')]],
+    ];
+    for (const [name, args] of pages) {
+      const { counts } = await wire.page(...args);
+      expect(cost(counts), name).toEqual(NOTHING);
+    }
+  });
+
+  it('the dev outbox reads its table in one round trip', async () => {
+    const { counts } = await wire.page(outbox.loader, get('/dev/outbox'));
+    expect(cost(counts)).toEqual(ONE);
+  });
+});
+
+describe('account actions (rare; held to today’s cost)', () => {
+  it('sign in, sign out, sign up, emailed links and password change', async () => {
+    vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const person = await confirmedAccount(t.db, t.context);
+    const as = { cookie: person.cookie };
+    const measured: Record<string, unknown> = {};
+    const run = async (name: string, args: Parameters<typeof wire.action>) => {
+      const { counts } = await wire.action(...args);
+      measured[name] = cost(counts);
+    };
+    await run('sign in', [
+      signin.action,
+      formPost('/signin', { email: person.email, password: PASSWORD }),
+    ]);
+    await run('sign-in link', [magicLink.action, formPost('/magic-link', { email: person.email })]);
+    await run('reset link', [forgot.action, formPost('/forgot-password', { email: person.email })]);
+    await run('sign up', [
+      signup.action,
+      formPost('/signup', { email: 'new@example.com', password: PASSWORD, adult: 'on' }),
+    ]);
+    await run('change password', [
+      account.action,
+      formPost('/account', { currentPassword: PASSWORD, newPassword: 'quince lantern meadow' }, as),
+    ]);
+    await run('sign out', [signout.action, formPost('/signout', {}, as)]);
+    expect(measured).toEqual({
+      'sign in': { connections: 1, roundTrips: 7 },
+      'sign-in link': { connections: 1, roundTrips: 6 },
+      'reset link': { connections: 1, roundTrips: 6 },
+      'sign up': { connections: 1, roundTrips: 6 },
+      'change password': { connections: 1, roundTrips: 12 },
+      'sign out': { connections: 1, roundTrips: 1 },
+    });
+  });
+});
