@@ -35,8 +35,14 @@ const PAGE = /^[1-9]\d{0,5}$/;
 
 /** Reads the list's filters from a URL's search params; invalid values become the defaults. */
 export function parseListQuery(params: URLSearchParams): ListQuery {
-  // NUL is dropped: PostgreSQL refuses it in text, and nobody searches for it.
-  const q = (params.get('q') ?? '').replaceAll('\0', '').trim().slice(0, MAX_SEARCH).trim();
+  // NUL is dropped: PostgreSQL refuses it in text, and nobody searches for it. Runs of spaces,
+  // tabs and line breaks become one space, so a search never spans two fields (see searchText).
+  const q = (params.get('q') ?? '')
+    .replaceAll('\0', '')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .slice(0, MAX_SEARCH)
+    .trim();
   const status = params.get('status');
   const sort = params.get('sort');
   const page = params.get('page') ?? '';

@@ -2,8 +2,20 @@
 // on user_id itself: the policy is the safety net, not the only guard. Each page's statements go
 // to the database together, in one round trip with the session check.
 import type { AppLoadContext } from '@remix-run/cloudflare';
-import { and, count, desc, eq, gte, ilike, lte, notInArray, or, sql, type SQL } from 'drizzle-orm';
-import { applications, statusChanges } from '#db/schema';
+import {
+  and,
+  count,
+  desc,
+  eq,
+  gte,
+  ilike,
+  inArray,
+  lte,
+  notInArray,
+  sql,
+  type SQL,
+} from 'drizzle-orm';
+import { applications, searchText, statusChanges } from '#db/schema';
 import { asUser, personId, type Person, type Tx } from '~/db.server';
 import { addDays } from './dates';
 import { containsPattern, pageWindow, PAGE_SIZE, type ListQuery, type Sort } from './list-query';
@@ -28,10 +40,10 @@ const ORDER: Record<Sort, SQL[]> = {
   ],
 };
 
+// Served by the trigram index on (user_id, searchText): the same expression, so the planner matches it.
 function searchFilter(q: string) {
   if (!q) return undefined;
-  const pattern = containsPattern(q);
-  return or(ilike(applications.company, pattern), ilike(applications.role, pattern));
+  return ilike(searchText(applications), containsPattern(q));
 }
 
 /** How many of the person's applications (matching `q`, if given) have each status: one grouped query. */
@@ -51,16 +63,12 @@ function statusCounts(rows: Array<{ status: Status; n: number }>): StatusCounts 
 
 const sum = (counts: StatusCounts) => Object.values(counts).reduce((a, b) => a + b, 0);
 
+// The page's ids are found first, walking only the index of the list's order (no row is read
+// to skip it), then just those rows are fetched: a deep page costs an index walk, never a sort of
+// the whole account.
 function pageRows(tx: Tx, userId: string, query: ListQuery, offset: number) {
-  return tx
-    .select({
-      id: applications.id,
-      company: applications.company,
-      role: applications.role,
-      status: applications.status,
-      closingDate: applications.closingDate,
-      updatedAt: applications.updatedAt,
-    })
+  const ids = tx
+    .select({ id: applications.id })
     .from(applications)
     .where(
       and(
@@ -72,6 +80,18 @@ function pageRows(tx: Tx, userId: string, query: ListQuery, offset: number) {
     .orderBy(...ORDER[query.sort])
     .limit(PAGE_SIZE)
     .offset(offset);
+  return tx
+    .select({
+      id: applications.id,
+      company: applications.company,
+      role: applications.role,
+      status: applications.status,
+      closingDate: applications.closingDate,
+      updatedAt: applications.updatedAt,
+    })
+    .from(applications)
+    .where(and(eq(applications.userId, userId), inArray(applications.id, ids)))
+    .orderBy(...ORDER[query.sort]);
 }
 
 /** One page of the list for `query`, with counts per status and the page window. */

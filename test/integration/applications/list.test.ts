@@ -102,6 +102,15 @@ describe('the applications list', () => {
     expect(names(await list('?q=%25', me.cookie))).toEqual(['100% Remote Ltd']);
   });
 
+  it('never matches a search across two fields', async () => {
+    const me = await t.person();
+    await t.insert(me, { company: 'Acme', role: 'Analyst' });
+
+    expect(names(await list('?q=acme%0Aanalyst', me.cookie))).toEqual([]);
+    expect(names(await list('?q=me+an', me.cookie))).toEqual([]);
+    expect(names(await list('?q=analyst', me.cookie))).toEqual(['Acme']);
+  });
+
   it('sorts by closing date, soonest first with no date last', async () => {
     const me = await t.person();
     await t.seed(

@@ -52,6 +52,10 @@ describe('parsing the list URL', () => {
     expect(parse(`q=${'x'.repeat(5000)}`).q).toHaveLength(MAX_SEARCH);
   });
 
+  it('folds line breaks, tabs and runs of spaces into one space, so a search never spans two fields', () => {
+    expect(parse('q=Leeds%0A%0D%09City%20%20Council').q).toBe('Leeds City Council');
+  });
+
   it('takes the first of repeated parameters', () => {
     expect(parse('status=offer&status=applied').status).toBe('offer');
   });
