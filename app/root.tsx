@@ -44,12 +44,25 @@ export const headers: HeadersFunction = ({ errorHeaders }) => {
 };
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const user = await getUser(request, context);
+  // While the database is away, pages that need no data (the privacy policy, a 404) still render;
+  // the header then cannot say who is signed in, so it offers no account links at all.
+  const user = await getUser(request, context).catch((error: unknown) => {
+    if (error instanceof Response && error.status === 503) return undefined;
+    throw error;
+  });
   return {
-    user: user ? { email: user.email } : null,
+    user: user === undefined ? undefined : user ? { email: user.email } : null,
     showOutbox: context.config.authMode === 'local' && isLocalDevelopment(request),
   };
 }
+
+// A 503 thrown by a page's loader keeps its Retry-After on the error page the root renders.
+export const headers: HeadersFunction = ({ errorHeaders }) => {
+  const headers = new Headers();
+  const retryAfter = errorHeaders?.get('Retry-After');
+  if (retryAfter) headers.set('Retry-After', retryAfter);
+  return headers;
+};
 
 export function useRootData() {
   return useRouteLoaderData<typeof loader>('root');
@@ -70,7 +83,7 @@ export function Layout({ children }: { children: ReactNode }) {
         <a className="skip-link" href="#main">
           Skip to content
         </a>
-        <SiteHeader user={data?.user ?? null} />
+        <SiteHeader user={data ? data.user : null} />
         <main id="main" tabIndex={-1}>
           {children}
         </main>

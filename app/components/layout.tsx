@@ -1,14 +1,17 @@
 import { Form, Link, NavLink } from '@remix-run/react';
 
-/** The site's header: brand, main navigation, and the account menu. */
-export function SiteHeader({ user }: { user: { email: string } | null }) {
+/**
+ * The site's header: brand, main navigation, and the account menu. `user` is undefined when it
+ * cannot be known (the database is away): then no account links are offered.
+ */
+export function SiteHeader({ user }: { user: { email: string } | null | undefined }) {
   return (
     <header className="site-header">
       <div className="site-header__inner">
         <Link to="/" className="brand">
           JobTrack
         </Link>
-        {user ? (
+        {user === undefined ? null : user ? (
           <nav aria-label="Main" className="site-nav">
             <NavLink to="/" end>
               Dashboard

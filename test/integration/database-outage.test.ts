@@ -1,11 +1,16 @@
 import { randomUUID } from 'node:crypto';
+import { createCookie } from '@remix-run/cloudflare';
 import { sql } from 'drizzle-orm';
 import { describe, expect, it, vi } from 'vitest';
+import { createDb } from '#db/client';
 import { applications } from '#db/schema';
 import { asServer, asUser, RETRY_AFTER_SECONDS } from '~/db.server';
+import { loader as rootLoader } from '~/root';
+import { loader as listLoader } from '~/routes/applications._index';
 import { makeContext } from '../support/context';
 import { setupTestDatabase } from '../support/db';
 import { causedBy } from '../support/errors';
+import { get, runLoader } from '../support/http';
 
 // The 503 page itself, rendered through the Worker, is in test/integration/worker/worker.test.ts.
 
@@ -18,6 +23,39 @@ async function newUser() {
 }
 
 const settle = (promise: Promise<unknown>) => promise.catch((thrown: unknown) => thrown);
+
+describe('when the database is down', () => {
+  async function downContext() {
+    vi.spyOn(console, 'warn').mockImplementation(() => {});
+    // Nothing listens on port 1: the connection is refused.
+    const down = createDb('postgres://postgres:postgres@127.0.0.1:1/jobtrack');
+    const cookie = (
+      await createCookie('jobtrack_session').serialize(`${randomUUID()}.a-session-token`)
+    ).split(';')[0]!;
+    return { down, cookie, context: makeContext(down).context };
+  }
+
+  it('a page that needs data answers a calm 503 with Retry-After, not a stack trace', async () => {
+    const { down, cookie, context } = await downContext();
+
+    const outcome = await runLoader(listLoader, get('/applications', { cookie }), { context });
+
+    expect(outcome.status).toBe(503);
+    expect(outcome.headers.get('Retry-After')).toBe(String(RETRY_AFTER_SECONDS));
+    expect(String(outcome.data)).not.toMatch(/ECONNREFUSED|at .*\.ts/);
+    await down.close();
+  });
+
+  it('the layout still renders, without account links, so pages that need no data still work', async () => {
+    const { down, cookie, context } = await downContext();
+
+    const outcome = await runLoader(rootLoader, get('/privacy', { cookie }), { context });
+
+    expect(outcome.status).toBe(200);
+    expect(outcome.data.user).toBeUndefined();
+    await down.close();
+  });
+});
 
 describe('a failure part-way through a change', () => {
   it('leaves nothing half-written', async () => {
