@@ -6,12 +6,14 @@ import { getUserClaim, SessionEnded } from '~/auth/current-user.server';
 import { invalid, readForm, refuse } from '~/components/forms/form.server';
 import type { Person } from '~/db.server';
 import { notFound, requireUuid } from '~/http/not-found.server';
-import { ApplicationSchema, StatusChangeSchema } from './application-schema';
+import { ApplicationSchema, isUuid, StatusChangeSchema } from './application-schema';
 import { changeStatus, createApplication, updateApplication } from './mutations.server';
 
 const SIGNED_OUT =
   'You have been signed out, so this was not saved. Sign in again in another tab, then come back ' +
   'and press Save again: what you typed is still here.';
+
+const USED_KEY = 'This form was already used for something else. Reload the page and save again.';
 
 /**
  * Saves the add or edit form: a new application when the route has no `id`, else changes to that
@@ -27,7 +29,14 @@ export async function saveApplication({ request, params, context }: ActionFuncti
   if (submission.status !== 'success') return invalid(submission);
   try {
     if (id === null) {
-      return redirect(`/applications/${await createApplication(context, user, submission.value)}`);
+      // The form's one-time key becomes the new application's id, so a retried or doubled POST
+      // creates nothing. A form without one (rendered before keys existed) saves undeduplicated.
+      const key = formData.get('key');
+      const newId = isUuid(key) ? key : crypto.randomUUID();
+      if (!(await createApplication(context, user, submission.value, newId))) {
+        return invalid(submission, { formErrors: [USED_KEY] }, { status: 409 });
+      }
+      return redirect(`/applications/${newId}`);
     }
     if (!(await updateApplication(context, user, id, submission.value))) throw notFound();
   } catch (error) {

@@ -18,10 +18,13 @@ export function ApplicationForm({
   defaultValue,
   lastResult,
   cancelTo,
+  oneTimeKey,
 }: {
   defaultValue?: Values;
   lastResult?: FormReply | null;
   cancelTo: string;
+  /** A create form's one-time key: sending the form twice saves one application. */
+  oneTimeKey?: string;
 }) {
   const [form, fields] = useSchemaForm(ApplicationSchema, {
     id: 'application',
@@ -30,6 +33,7 @@ export function ApplicationForm({
   });
   return (
     <SchemaForm form={form} className="card application-form">
+      {oneTimeKey ? <input type="hidden" name="key" value={oneTimeKey} /> : null}
       <div className="form-grid">
         <TextField
           meta={fields.company}

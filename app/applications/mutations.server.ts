@@ -63,22 +63,38 @@ function updateWithHistory(
     select exists (select 1 from target) as found`);
 }
 
-/** Saves a new application and its first status-history entry; returns the new id. */
+/**
+ * Saves a new application and its first status-history entry under `id`, the form's one-time key.
+ * A second call with the same id (a retry after a timeout, a double submit) creates nothing.
+ * True when the application with that id is the person's, created now or by the first call.
+ */
 export async function createApplication(
   context: AppLoadContext,
   who: Person,
   input: ApplicationInput,
+  id: string = crypto.randomUUID(),
 ) {
   const userId = personId(who);
-  // Made here rather than by the database, so the history row can go in the same round trip.
-  const id = crypto.randomUUID();
-  await asUser(context, who, (tx) => [
-    tx.insert(applications).values({ id, userId, ...columns(input) }),
-    tx
-      .insert(statusChanges)
-      .values({ applicationId: id, userId, fromStatus: null, toStatus: input.status }),
+  const c = columns(input);
+  const [, [theirs]] = await asUser(context, who, (tx) => [
+    // One statement: the history row is written only if the application row was.
+    tx.execute(sql`
+      with created as (
+        insert into ${applications} (id, user_id, company, role, status, date_applied,
+          closing_date, advert_url, location, salary, source, notes)
+        values (${id}::uuid, ${userId}::uuid, ${c.company}, ${c.role},
+          ${c.status}::jobtrack.application_status, ${c.dateApplied}::date,
+          ${c.closingDate}::date, ${c.advertUrl}, ${c.location}, ${c.salary}, ${c.source},
+          ${c.notes})
+        on conflict (id) do nothing
+        returning id, status
+      )
+      insert into ${statusChanges} (application_id, user_id, from_status, to_status)
+      select id, ${userId}::uuid, null, status from created`),
+    // A separate statement, so it sees a first call that committed while this one waited on it.
+    tx.select({ id: applications.id }).from(applications).where(own(userId, id)),
   ]);
-  return id;
+  return Boolean(theirs);
 }
 
 /** Replaces an application's fields, recording a status change if there is one; false if not theirs. */

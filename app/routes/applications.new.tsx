@@ -1,8 +1,8 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/cloudflare';
-import { useActionData } from '@remix-run/react';
+import { useActionData, useLoaderData } from '@remix-run/react';
+import type { saveApplication } from '~/applications/actions.server';
 import { ApplicationForm } from '~/applications/application-form';
 import { requireUser } from '~/auth/current-user.server';
-import type { saveApplication } from '~/applications/actions.server';
 
 // The add and edit pages share one action.
 export { saveApplication as action } from '~/applications/actions.server';
@@ -13,15 +13,18 @@ export const meta: MetaFunction = () => [{ title: 'Add application · JobTrack' 
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await requireUser(request, context);
-  return null;
+  // The form's one-time key becomes the new application's id: a retried or doubled POST of the
+  // same form finds it already saved and creates nothing.
+  return { key: crypto.randomUUID() };
 }
 
 export default function NewApplication() {
+  const { key } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof saveApplication>();
   return (
     <div className="page">
       <h1>Add application</h1>
-      <ApplicationForm lastResult={lastResult} cancelTo="/applications" />
+      <ApplicationForm lastResult={lastResult} cancelTo="/applications" oneTimeKey={key} />
     </div>
   );
 }

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { action, loader } from '~/routes/applications.new';
 import { formPost, get, runAction, runLoader } from '../../support/http';
@@ -152,5 +153,76 @@ describe('adding an application', () => {
       notes: 'an hour of careful notes',
     });
     expect(await allRows(t.db.admin)).toEqual(before);
+  });
+});
+
+describe('a retried or doubled form', () => {
+  const post = (cookie: string, fields: Record<string, string>) =>
+    runAction(action, formPost('/applications/new', fields, { cookie }), { context: t.context });
+
+  it('carries a one-time key from the page that shows it', async () => {
+    const me = await t.person();
+    const first = await runLoader(loader, get('/applications/new', { cookie: me.cookie }), {
+      context: t.context,
+    });
+    const second = await runLoader(loader, get('/applications/new', { cookie: me.cookie }), {
+      context: t.context,
+    });
+    expect(first.data.key).toMatch(/^[0-9a-f-]{36}$/);
+    expect(second.data.key).not.toBe(first.data.key);
+  });
+
+  it('answers a second post with the same key like the first, and creates nothing', async () => {
+    const me = await t.person();
+    const key = randomUUID();
+    const fields = { ...validForm({ company: 'Retry Ltd' }), key };
+
+    const first = await post(me.cookie, fields);
+    const second = await post(me.cookie, fields);
+
+    expect(first.status).toBe(302);
+    expect(second.status).toBe(302);
+    expect(second.headers.get('Location')).toBe(first.headers.get('Location'));
+    expect(first.headers.get('Location')).toBe(`/applications/${key}`);
+    expect(await countOf(me.id)).toBe(1);
+    expect(await t.history(key)).toHaveLength(1);
+  });
+
+  it('saves one application when the same form arrives twice at once (a double click)', async () => {
+    const me = await t.person();
+    const fields = { ...validForm({ company: 'Double Click Ltd' }), key: randomUUID() };
+
+    const outcomes = await Promise.all([post(me.cookie, fields), post(me.cookie, fields)]);
+
+    expect(outcomes.map((o) => o.status)).toEqual([302, 302]);
+    expect(await countOf(me.id)).toBe(1);
+  });
+
+  it('refuses a key that is another person’s application, changing nothing for either', async () => {
+    const me = await t.person();
+    const them = await t.person();
+    const key = randomUUID();
+    await post(them.cookie, { ...validForm({ company: 'Theirs Ltd' }), key });
+
+    const outcome = await post(me.cookie, { ...validForm({ company: 'Mine Ltd' }), key });
+
+    expect(outcome.status).toBe(409);
+    expect(outcome.data.initialValue).toMatchObject({ company: 'Mine Ltd' });
+    expect(await countOf(me.id)).toBe(0);
+    expect(await t.stored(key)).toMatchObject({ company: 'Theirs Ltd' });
+  });
+
+  it('answers 401 with every typed value when the session ended after the page was shown', async () => {
+    const me = await t.person();
+    await t.db.admin`delete from jobtrack.sessions where user_id = ${me.id}`;
+
+    const outcome = await post(me.cookie, {
+      ...validForm({ company: 'Late Ltd' }),
+      key: randomUUID(),
+    });
+
+    expect(outcome.status).toBe(401);
+    expect(outcome.data.initialValue).toMatchObject({ company: 'Late Ltd' });
+    expect(await countOf(me.id)).toBe(0);
   });
 });
