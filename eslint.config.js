@@ -3,7 +3,7 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['build/', 'dist/', '.wrangler/', '.data/', 'node_modules/', 'worker-configuration.d.ts', 'test-results/', 'playwright-report/', '.stryker-tmp/', 'reports/'] },
+  { ignores: ['build/', '.cache/', 'dist/', '.wrangler/', '.data/', 'node_modules/', 'worker-configuration.d.ts', 'test-results/', 'playwright-report/', '.stryker-tmp/', 'reports/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -1,23 +1,6 @@
-import { createRequestHandler, type ServerBuild } from '@remix-run/cloudflare';
+import type { ServerBuild } from '@remix-run/cloudflare';
 // @ts-ignore: the server build exists only after `remix vite:build` (npm start and CI build first).
 import * as build from './build/server';
-import { buildLoadContext } from './load-context';
-import { rejectCrossOrigin, withSecurityHeaders } from './app/http/security.server';
+import { workerFor } from './app/http/worker.server';
 
-const handleRemixRequest = createRequestHandler(build as ServerBuild);
-
-export default {
-  async fetch(request, env, ctx) {
-    const nonce = crypto.randomUUID().replace(/-/g, '');
-    const forbidden = rejectCrossOrigin(request);
-    if (forbidden) return withSecurityHeaders(request, forbidden, nonce);
-
-    const { context, close } = buildLoadContext({ env, ctx }, nonce);
-    try {
-      const response = await handleRemixRequest(request, context);
-      return withSecurityHeaders(request, response, nonce);
-    } finally {
-      ctx.waitUntil(close());
-    }
-  },
-} satisfies ExportedHandler<Env>;
+export default workerFor(build as ServerBuild);

@@ -24,7 +24,12 @@ export const remixFuture = {
 export default defineConfig(({ command }) => ({
   plugins: [
     remixCloudflareDevProxy({ getLoadContext }),
-    remix({ future: remixFuture }),
+    remix({
+      // The benchmark, the load run and the browser tests build into folders of their own, so a
+      // running `npm start` (which serves build/) is never rebuilt underneath.
+      buildDirectory: process.env.JOBTRACK_BUILD_DIR ?? 'build',
+      future: remixFuture,
+    }),
     tsconfigPaths(),
   ],
   ssr:

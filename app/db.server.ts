@@ -55,10 +55,10 @@ export function databaseUnavailable(): Response {
 }
 
 /** Maps "the database is away" (refused, reset, timed out, shutting down) to the calm 503. */
-function unavailableAs503(error: unknown): never {
+function unavailableAs503(error: unknown, { quiet = false } = {}): never {
   if (error instanceof Response) throw error;
   if (isUnavailable(error)) {
-    console.warn('Database unavailable:', (error as Error)?.message ?? error);
+    if (!quiet) console.warn('Database unavailable:', (error as Error)?.message ?? error);
     throw databaseUnavailable();
   }
   throw error;
@@ -93,7 +93,11 @@ function noteCheck(context: AppLoadContext, claim: SessionClaim) {
   if (byId.has(claim.id)) return () => {};
   let answer!: (rows: Promise<Who[]>) => void;
   const rows = new Promise<Who[]>((resolve) => (answer = resolve));
-  const user = rows.then(([row]) => (row?.id ? { id: row.id, email: row.email ?? '' } : null));
+  const user = rows.then(
+    ([row]) => (row?.id ? { id: row.id, email: row.email ?? '' } : null),
+    // Whoever shares this answer (the root loader) gets the same calm 503 as the page.
+    (error: unknown) => unavailableAs503(error, { quiet: true }),
+  );
   user.catch(() => {});
   byId.set(claim.id, user);
   return answer;

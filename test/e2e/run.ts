@@ -45,7 +45,7 @@ process.on('SIGINT', () => void finish(130));
 process.on('SIGTERM', () => void finish(143));
 
 try {
-  const stack = await startStack({ build: true });
+  const stack = await startStack({ buildDir: '.cache/e2e', build: true });
   console.log(`\nJobTrack is up at ${stack.baseUrl}; running Playwright…\n`);
   playwright = spawn('npx', ['playwright', 'test', ...process.argv.slice(2)], {
     stdio: 'inherit',

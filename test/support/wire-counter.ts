@@ -13,6 +13,7 @@
  * is not counted: nothing waits for it.
  */
 import { createServer, connect, type Server, type Socket } from 'node:net';
+import { GSS_REQUEST, MessageReader, SSL_REQUEST } from '../../db/wire-protocol';
 
 export interface WireCounts {
   /** Connections opened. */
@@ -40,9 +41,6 @@ export interface WireCounter {
   close: () => Promise<void>;
 }
 
-const SSL_REQUEST = 80877103;
-const GSS_REQUEST = 80877104;
-
 const zero = (): WireCounts => ({
   connections: 0,
   connectTrips: 0,
@@ -51,36 +49,6 @@ const zero = (): WireCounts => ({
   bytesUp: 0,
   bytesDown: 0,
 });
-
-/** Splits a byte stream into typed protocol messages, across chunk boundaries. */
-class MessageReader {
-  private pending: Buffer = Buffer.alloc(0);
-  /** The first client message (startup, SSL request) has no type byte. */
-  constructor(private untypedFirst: boolean) {}
-
-  push(chunk: Buffer, onMessage: (type: string, body: Buffer) => void) {
-    this.pending = this.pending.length ? Buffer.concat([this.pending, chunk]) : chunk;
-    for (;;) {
-      if (this.untypedFirst) {
-        if (this.pending.length < 4) return;
-        const length = this.pending.readUInt32BE(0);
-        if (this.pending.length < length) return;
-        onMessage('', this.pending.subarray(4, length));
-        this.pending = this.pending.subarray(length);
-        continue;
-      }
-      if (this.pending.length < 5) return;
-      const length = this.pending.readUInt32BE(1);
-      if (this.pending.length < 1 + length) return;
-      onMessage(String.fromCharCode(this.pending[0]!), this.pending.subarray(5, 1 + length));
-      this.pending = this.pending.subarray(1 + length);
-    }
-  }
-
-  expectUntyped(value: boolean) {
-    this.untypedFirst = value;
-  }
-}
 
 /**
  * Starts the proxy on 127.0.0.1 (a free port) in front of `target`. `latencyMs` holds every answer
@@ -123,8 +91,6 @@ export async function startWireCounter(
           if (type === 'E' || type === 'Q') counts.statements += 1;
         });
       } else waits = true;
-      if (process.env.WIRE_DEBUG)
-        console.log('up', Date.now() % 100000, chunk.length, waits, answeredSinceClientSent);
       if (waits && answeredSinceClientSent) {
         if (ready) counts.roundTrips += 1;
         else counts.connectTrips += 1;
@@ -134,7 +100,6 @@ export async function startWireCounter(
     });
 
     const deliver = (chunk: Buffer) => {
-      if (process.env.WIRE_DEBUG) console.log('down', Date.now() % 100000, chunk.length);
       answeredSinceClientSent = true;
       if (!client.destroyed) client.write(chunk);
     };

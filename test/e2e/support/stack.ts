@@ -1,24 +1,38 @@
 /**
- * The whole app on throwaway infrastructure, for the browser tests and the benchmark: an embedded
- * PostgreSQL in a fresh temp dir, a migrated database, the production build and `wrangler dev`
- * (real workerd) serving it through the Hyperdrive binding. Node only; loopback only.
+ * The whole app on throwaway infrastructure, for the browser tests, the benchmark and the load run:
+ * an embedded PostgreSQL in a fresh temp dir, a migrated database, a production build in a folder
+ * of its own (never build/, which a running `npm start` serves) and `wrangler dev` (real workerd)
+ * serving it through the Hyperdrive binding. Node only; loopback only.
  */
 import type { ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
+import { buildInto, writeEntry } from '../../../db/build';
 import { ensureDatabase, startEmbeddedPostgres, type EmbeddedDatabase } from '../../../db/embedded';
 import { runMigrations } from '../../../db/migrate';
 import { hyperdriveEnv } from '../../../db/local';
+import { startLocalPool, type LocalPool } from '../../../db/local-pool';
 import { freePort } from '../../../db/ports';
 import { run, startGroup, stopGroup } from '../../../db/processes';
+import { startWireCounter, type WireCounter } from '../../support/wire-counter';
 
-export { freePort, run };
+export { buildInto, freePort, run };
+
+const root = resolve(import.meta.dirname, '../../..');
 
 export interface Stack {
   baseUrl: string;
   /** URL of the migrated database the Worker uses (superuser: for seeding only). */
   databaseUrl: string;
+  /** The embedded server, to stop and start again (outage and restart runs). */
+  database: EmbeddedDatabase;
+  /** Its data directory (to read the postmaster's CPU time). */
+  databaseDir: string;
+  /** The process group of wrangler and its workerd (to read the Worker's CPU time). */
+  workerGroup: number;
+  /** The wire counter between the Worker and the database, when asked for. */
+  wire?: WireCounter;
   stop: () => Promise<void>;
 }
 
@@ -60,19 +74,30 @@ export async function stopAllStacks() {
 }
 
 /**
- * Starts PostgreSQL, migrates, optionally builds, and serves the Worker. Always call `stop()`,
- * also on failure: it is safe to call more than once and after a partial start.
+ * Starts PostgreSQL, migrates, builds into `buildDir` unless told it is built, and serves the
+ * Worker. With `wire`, a wire counter sits between the Worker and the database. Always call
+ * `stop()`, also on failure: it is safe to call more than once and after a partial start.
  */
-export async function startStack(options: { build: boolean; quiet?: boolean }): Promise<Stack> {
+export async function startStack(options: {
+  buildDir: string;
+  build: boolean;
+  quiet?: boolean;
+  wire?: { latencyMs?: number };
+}): Promise<Stack> {
+  const buildDir = resolve(root, options.buildDir);
   // Separate dirs: as root, PostgreSQL runs as its own user and must own its data dir's path.
   const pgDir = mkdtempSync(join(tmpdir(), 'jobtrack-e2e-pg-'));
   const wranglerDir = mkdtempSync(join(tmpdir(), 'jobtrack-e2e-wrangler-'));
   let database: EmbeddedDatabase | undefined;
   let worker: ChildProcess | undefined;
+  let wire: WireCounter | undefined;
+  let pool: LocalPool | undefined;
   let stopped: Promise<void> | undefined;
   const stop = () =>
     (stopped ??= (async () => {
       if (worker) await stopWorker(worker);
+      await wire?.close();
+      await pool?.close();
       await database?.stop().catch(() => {});
       for (const dir of [pgDir, wranglerDir]) rmSync(dir, { recursive: true, force: true });
       running.delete(stop);
@@ -84,8 +109,19 @@ export async function startStack(options: { build: boolean; quiet?: boolean }): 
     await ensureDatabase(database.serverUrl, 'jobtrack');
     const databaseUrl = database.urlFor('jobtrack');
     await runMigrations(databaseUrl);
+    // As npm start does: the Worker reaches the database through the local pool (Hyperdrive's
+    // stand-in), and through the wire counter in front of it when asked.
+    pool = await startLocalPool(databaseUrl);
+    let workerDatabaseUrl = pool.url;
+    if (options.wire) {
+      const url = new URL(pool.url);
+      wire = await startWireCounter({ host: url.hostname, port: Number(url.port) }, options.wire);
+      workerDatabaseUrl = wire.urlFor(pool.url);
+    }
 
-    if (options.build) await run('npx', ['remix', 'vite:build']);
+    mkdirSync(buildDir, { recursive: true });
+    if (options.build) await buildInto(buildDir);
+    else writeEntry(buildDir);
 
     const port = await freePort();
     const baseUrl = `http://127.0.0.1:${port}`;
@@ -96,6 +132,9 @@ export async function startStack(options: { build: boolean; quiet?: boolean }): 
       [
         'wrangler',
         'dev',
+        join(buildDir, 'worker.ts'),
+        '--assets',
+        join(buildDir, 'client'),
         '--ip',
         '127.0.0.1',
         '--port',
@@ -109,13 +148,21 @@ export async function startStack(options: { build: boolean; quiet?: boolean }): 
       {
         stdio: ['ignore', options.quiet ? 'ignore' : 'inherit', 'inherit'],
         env: {
-          ...hyperdriveEnv(databaseUrl),
+          ...hyperdriveEnv(workerDatabaseUrl),
           WRANGLER_SEND_METRICS: 'false',
         },
       },
     );
     await waitUntilAnswering(`${baseUrl}/privacy`, worker);
-    return { baseUrl, databaseUrl, stop };
+    return {
+      baseUrl,
+      databaseUrl,
+      database,
+      databaseDir: pgDir,
+      workerGroup: worker.pid!,
+      wire,
+      stop,
+    };
   } catch (error) {
     await stop();
     throw error;

@@ -1,0 +1,27 @@
+import { createRequestHandler, type ServerBuild } from '@remix-run/cloudflare';
+import { buildLoadContext } from '../../load-context';
+import { rejectCrossOrigin, withSecurityHeaders } from './security.server';
+
+/**
+ * The Worker for a Remix server build: the Origin check, a per-request context and database
+ * client (closed after the response), and the security headers. server.ts serves the app's own
+ * build with it; the benchmark and the load run serve builds of their own.
+ */
+export function workerFor(build: ServerBuild): ExportedHandler<Env> {
+  const handleRemixRequest = createRequestHandler(build);
+  return {
+    async fetch(request, env, ctx) {
+      const nonce = crypto.randomUUID().replace(/-/g, '');
+      const forbidden = rejectCrossOrigin(request);
+      if (forbidden) return withSecurityHeaders(request, forbidden, nonce);
+
+      const { context, close } = buildLoadContext({ env, ctx }, nonce);
+      try {
+        const response = await handleRemixRequest(request, context);
+        return withSecurityHeaders(request, response, nonce);
+      } finally {
+        ctx.waitUntil(close());
+      }
+    },
+  };
+}
