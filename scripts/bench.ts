@@ -1,19 +1,25 @@
 /**
- * `npm run bench`: measured, not asserted. Prints the Worker's upload size, the JavaScript each
- * page ships, and the server time of the list page for an account with 1,000 applications next to
- * a static page. Everything runs on loopback against a throwaway embedded PostgreSQL.
+ * `npm run bench`: measured, not asserted. Builds into .cache/bench (never build/, which a running
+ * `npm start` serves), then prints the Worker's upload size, the JavaScript each page ships, the
+ * database round trips of every page and action (through the wire counter), server time of the
+ * list, filter, search and a deep page for an account with 10,000 applications next to a static
+ * page, and CPU per request for the Worker and the database. Everything runs on loopback against
+ * throwaway embedded PostgreSQL servers.
  */
 import { spawnSync } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
-import { createCookie } from '@remix-run/cloudflare';
 import postgres from 'postgres';
-import { sha256 } from '../app/auth/local/hashing.server';
-import { run, startStack, stopAllStacks } from '../test/e2e/support/stack';
+import { buildInto, startStack, stopAllStacks, type Stack } from '../test/e2e/support/stack';
 import { measurePageJs } from './lib/page-js';
+import { clusterPids, cpuMs, pidsInGroup } from './lib/proc-cpu';
+import { seedApplications, seedPerson } from './lib/seed';
 
-const APPLICATIONS = 1_000;
+const BUILD_DIR = '.cache/bench';
+const APPLICATIONS = 10_000;
+const OTHER_PEOPLE = 3;
 const WARM_UP = 10;
-const SAMPLES = 50;
+const SAMPLES = 60;
+const CPU_REQUESTS = 200;
 
 const kib = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`;
 const ms = (value: number) => `${value.toFixed(1)} ms`;
@@ -28,10 +34,20 @@ function table(head: string[], rows: string[][]) {
 }
 
 function uploadSize() {
-  const result = spawnSync('npx', ['wrangler', 'deploy', '--dry-run', '--outdir', 'dist'], {
-    encoding: 'utf8',
-    env: { ...process.env, WRANGLER_SEND_METRICS: 'false' },
-  });
+  const result = spawnSync(
+    'npx',
+    [
+      'wrangler',
+      'deploy',
+      '--dry-run',
+      `${BUILD_DIR}/worker.ts`,
+      '--assets',
+      `${BUILD_DIR}/client`,
+      '--outdir',
+      `${BUILD_DIR}/dist`,
+    ],
+    { encoding: 'utf8', env: { ...process.env, WRANGLER_SEND_METRICS: 'false' } },
+  );
   const output = `${result.stdout}\n${result.stderr}`;
   const match = /Total Upload:\s*([\d.]+)\s*KiB\s*\/\s*gzip:\s*([\d.]+)\s*KiB/.exec(output);
   if (result.status !== 0 || !match)
@@ -39,50 +55,86 @@ function uploadSize() {
   return { raw: `${match[1]} KiB`, gzip: `${match[2]} KiB` };
 }
 
-/** One confirmed user with 1,000 applications and a live session; returns the Cookie header. */
+/** The bench person with 10,000 applications (and three others with as many), plus an id. */
 async function seed(databaseUrl: string) {
   const sql = postgres(databaseUrl, { max: 1, onnotice: () => {} });
   try {
-    const [user] = await sql<{ id: string }[]>`
-      insert into auth.users (email, email_confirmed_at) values ('bench@example.com', now()) returning id`;
-    await sql`
-      insert into jobtrack.applications
-        (user_id, company, role, status, date_applied, closing_date, location, salary, source, notes,
-         created_at, updated_at)
-      select ${user!.id}, 'Company ' || g, 'Role ' || g,
-        (enum_range(null::jobtrack.application_status))[1 + g % 8],
-        current_date - (g % 300), current_date + (g % 90) - 30, 'Leeds', '£32,000–£36,000',
-        'Civil Service Jobs', repeat('A line of notes. ', 40),
-        now() - g * interval '1 hour', now() - g * interval '1 hour'
-      from generate_series(1, ${APPLICATIONS}) g`;
-    await sql`
-      insert into jobtrack.status_changes (application_id, user_id, from_status, to_status, changed_at)
-      select id, user_id, null, status, created_at from jobtrack.applications where user_id = ${user!.id}`;
-    await sql`analyze`;
-    const token = 'bench-session-token-' + crypto.randomUUID();
-    await sql`
-      insert into jobtrack.sessions (token_hash, user_id, expires_at)
-      values (${await sha256(token)}, ${user!.id}, now() + interval '1 day')`;
+    const me = await seedPerson(sql, 'bench@example.com');
+    await seedApplications(sql, me.id, APPLICATIONS);
+    for (let i = 0; i < OTHER_PEOPLE; i++) {
+      const other = await seedPerson(sql, `other-${i}@example.com`);
+      await seedApplications(sql, other.id, APPLICATIONS);
+    }
+    await sql`vacuum analyze`;
     const [app] = await sql<{ id: string }[]>`
-      select id from jobtrack.applications where user_id = ${user!.id} order by updated_at desc limit 1`;
-    // Serialised exactly as the app's cookie is (Remix's encoding of the token).
-    const cookie = (await createCookie('jobtrack_session').serialize(token)).split(';')[0]!;
-    return { cookie, applicationId: app!.id };
+      select id from jobtrack.applications where user_id = ${me.id} order by updated_at desc limit 1`;
+    return { cookie: me.cookie, applicationId: app!.id };
   } finally {
     await sql.end();
   }
 }
 
-async function timeGet(url: string, cookie?: string) {
-  const started = performance.now();
-  const response = await fetch(url, {
-    headers: cookie ? { Cookie: cookie } : {},
-    redirect: 'manual',
-  });
+async function request(url: string, init: RequestInit = {}) {
+  const response = await fetch(url, { redirect: 'manual', ...init });
   await response.arrayBuffer();
-  const elapsed = performance.now() - started;
-  if (response.status !== 200) throw new Error(`GET ${url} answered ${response.status}`);
-  return elapsed;
+  return response;
+}
+
+const form = (fields: Record<string, string>) => new URLSearchParams(fields).toString();
+
+/** Database work per page and action, through the wire counter (one request at a time). */
+async function roundTrips(stack: Stack, cookie: string, id: string) {
+  const wire = stack.wire!;
+  const signedIn = { Cookie: cookie };
+  const post = (body: string) => ({
+    method: 'POST',
+    body,
+    headers: {
+      ...signedIn,
+      Origin: stack.baseUrl,
+      'Content-Type': 'application/x-www-form-urlencoded',
+    },
+  });
+  const fields = { company: 'Bench Ltd', role: 'Tester', status: 'applied' };
+  const cases: Array<[string, string, RequestInit]> = [
+    ['GET / (signed out)', '/', {}],
+    ['GET /privacy (signed out)', '/privacy', {}],
+    ['GET /privacy', '/privacy', { headers: signedIn }],
+    ['GET /', '/', { headers: signedIn }],
+    ['GET /applications', '/applications', { headers: signedIn }],
+    ['GET /applications?q=policy', '/applications?q=policy', { headers: signedIn }],
+    ['GET /applications?page=300', '/applications?page=300', { headers: signedIn }],
+    ['GET /applications/new', '/applications/new', { headers: signedIn }],
+    ['GET /applications/:id', `/applications/${id}`, { headers: signedIn }],
+    ['GET /applications/:id/edit', `/applications/${id}/edit`, { headers: signedIn }],
+    ['GET /account', '/account', { headers: signedIn }],
+    ['POST /applications/new', '/applications/new', post(form(fields))],
+    ['POST /applications/:id/edit', `/applications/${id}/edit`, post(form(fields))],
+    [
+      'POST /applications/:id (status)',
+      `/applications/${id}`,
+      post(form({ intent: 'status', status: 'offer' })),
+    ],
+  ];
+  const rows: string[][] = [];
+  for (const [label, path, init] of cases) {
+    await wire.idle();
+    wire.reset();
+    const response = await request(`${stack.baseUrl}${path}`, init);
+    // The Worker closes its client after answering (waitUntil); count until it has.
+    await wire.idle();
+    const c = wire.counts();
+    rows.push([
+      label,
+      String(response.status),
+      String(c.connections),
+      String(c.connectTrips),
+      String(c.roundTrips),
+      String(c.statements),
+      kib(c.bytesUp + c.bytesDown),
+    ]);
+  }
+  return rows;
 }
 
 function percentile(values: number[], p: number) {
@@ -90,10 +142,95 @@ function percentile(values: number[], p: number) {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 }
 
+async function timeGet(url: string, cookie?: string) {
+  const started = performance.now();
+  const response = await request(url, { headers: cookie ? { Cookie: cookie } : {} });
+  const elapsed = performance.now() - started;
+  if (response.status !== 200) throw new Error(`GET ${url} answered ${response.status}`);
+  return elapsed;
+}
+
+/** Server time of data pages against the static page, interleaved so noise hits both alike. */
+async function serverTimes(stack: Stack, cookie: string) {
+  const pages: Array<[string, string]> = [
+    ['GET /applications (page 1)', '/applications'],
+    ['GET /applications?status=applied (filter)', '/applications?status=applied'],
+    ['GET /applications?q=policy (search)', '/applications?q=policy'],
+    ['GET /applications?q=staff+nurse+4 (narrow search)', '/applications?q=staff+nurse+4'],
+    ['GET /applications?page=300 (deep page)', '/applications?page=300'],
+    ['GET / (dashboard)', '/'],
+  ];
+  const staticUrl = `${stack.baseUrl}/privacy`;
+  const list = await (
+    await fetch(`${stack.baseUrl}/applications`, { headers: { Cookie: cookie } })
+  ).text();
+  if (!list.includes('Next page'))
+    throw new Error('the seeded list did not render (no "Next page")');
+  const times = pages.map(() => [] as number[]);
+  const still: number[] = [];
+  for (let i = 0; i < WARM_UP; i++) {
+    for (const [, path] of pages) await timeGet(`${stack.baseUrl}${path}`, cookie);
+    await timeGet(staticUrl);
+  }
+  for (let i = 0; i < SAMPLES; i++) {
+    for (const [index, [, path]] of pages.entries())
+      times[index]!.push(await timeGet(`${stack.baseUrl}${path}`, cookie));
+    still.push(await timeGet(staticUrl));
+  }
+  const staticMedian = percentile(still, 50);
+  const rows = pages.map(([label], index) => {
+    const median = percentile(times[index]!, 50);
+    return [
+      label,
+      ms(median),
+      ms(percentile(times[index]!, 90)),
+      `${(median / staticMedian).toFixed(2)}×`,
+    ];
+  });
+  rows.push(['GET /privacy (static)', ms(staticMedian), ms(percentile(still, 90)), '1.00×']);
+  return rows;
+}
+
+/** CPU per request for the Worker (workerd) and the database (postmaster and backends). */
+async function cpuPerRequest(stack: Stack, cookie: string) {
+  const workerd = pidsInGroup(stack.workerGroup, 'workerd');
+  const cases: Array<[string, string, string | undefined]> = [
+    ['GET /privacy (static)', '/privacy', undefined],
+    ['GET /applications (10,000)', '/applications', cookie],
+    ['GET /applications?q=policy', '/applications?q=policy', cookie],
+  ];
+  const rows: string[][] = [];
+  for (const [label, path, withCookie] of cases) {
+    await new Promise((done) => setTimeout(done, 500));
+    const database = clusterPids(stack.databaseDir);
+    const [w0, d0] = [cpuMs(workerd), cpuMs(database)];
+    for (let i = 0; i < CPU_REQUESTS; i++) await timeGet(`${stack.baseUrl}${path}`, withCookie);
+    // Backends end with their connections; their time lands on the postmaster when they do.
+    await new Promise((done) => setTimeout(done, 1_000));
+    const [w1, d1] = [cpuMs(workerd), cpuMs(clusterPids(stack.databaseDir))];
+    rows.push([label, ms((w1 - w0) / CPU_REQUESTS), ms((d1 - d0) / CPU_REQUESTS)]);
+  }
+  return { rows, workerd: workerd.length };
+}
+
 async function main() {
-  await run('npx', ['remix', 'vite:build']);
+  await buildInto(BUILD_DIR);
   const upload = uploadSize();
-  const stack = await startStack({ build: false, quiet: true });
+
+  // Round trips through the wire counter; times and CPU on a stack without it (one hop fewer).
+  // Answers held back 50 ms: wrangler's Node proxy may split one flight in two (Nagle), and a
+  // split must not look like a wait.
+  const counted = await startStack({
+    buildDir: BUILD_DIR,
+    build: false,
+    quiet: true,
+    wire: { latencyMs: 50 },
+  });
+  const countedSeed = await seed(counted.databaseUrl);
+  const trips = await roundTrips(counted, countedSeed.cookie, countedSeed.applicationId);
+  await counted.stop();
+
+  const stack = await startStack({ buildDir: BUILD_DIR, build: false, quiet: true });
   const { cookie, applicationId } = await seed(stack.databaseUrl);
 
   const pages: Array<[string, string | undefined]> = [
@@ -125,22 +262,8 @@ async function main() {
       kib(js.inlineGzipBytes),
     ]);
   }
-
-  const listUrl = `${stack.baseUrl}/applications`;
-  const staticUrl = `${stack.baseUrl}/privacy`;
-  // Guard against timing a sign-in redirect or an empty list.
-  const firstPage = await (await fetch(listUrl, { headers: { Cookie: cookie } })).text();
-  if (!firstPage.includes('Next page'))
-    throw new Error('the seeded list did not render (no "Next page")');
-  for (let i = 0; i < WARM_UP; i++)
-    await Promise.all([timeGet(listUrl, cookie), timeGet(staticUrl)]);
-  const list: number[] = [];
-  const still: number[] = [];
-  // Interleaved, one request at a time, so drift and noise hit both pages alike.
-  for (let i = 0; i < SAMPLES; i++) {
-    list.push(await timeGet(listUrl, cookie));
-    still.push(await timeGet(staticUrl));
-  }
+  const times = await serverTimes(stack, cookie);
+  const cpu = await cpuPerRequest(stack, cookie);
 
   console.log(
     `\nWorker upload (wrangler deploy --dry-run): ${upload.raw} raw, ${upload.gzip} gzipped\n`,
@@ -150,28 +273,21 @@ async function main() {
   );
   table(['Page', 'HTTP', 'Modules', 'JS raw', 'JS gzip', 'Inline gzip'], weights);
   console.log(
-    `\nServer time over loopback, ${SAMPLES} sequential requests each after ${WARM_UP} warm-ups:`,
+    '\nDatabase work per request, through the wire counter (a round trip is a flight sent without waiting):',
   );
-  const listMedian = percentile(list, 50);
-  const staticMedian = percentile(still, 50);
   table(
-    ['Request', 'Median', 'p90', 'Min'],
-    [
-      [
-        `GET /applications (${APPLICATIONS.toLocaleString('en-GB')} applications, page 1)`,
-        ms(listMedian),
-        ms(percentile(list, 90)),
-        ms(Math.min(...list)),
-      ],
-      [
-        'GET /privacy (static)',
-        ms(staticMedian),
-        ms(percentile(still, 90)),
-        ms(Math.min(...still)),
-      ],
-    ],
+    ['Request', 'HTTP', 'Connections', 'Connect trips', 'Round trips', 'Statements', 'Bytes'],
+    trips,
   );
-  console.log(`\nList / static median ratio: ${(listMedian / staticMedian).toFixed(2)}×`);
+  console.log(
+    `\nServer time over loopback for an account with ${APPLICATIONS.toLocaleString('en-GB')} applications ` +
+      `(${OTHER_PEOPLE} more accounts as large share the table), ${SAMPLES} interleaved samples each after ${WARM_UP} warm-ups:`,
+  );
+  table(['Request', 'Median', 'p90', 'vs static'], times);
+  console.log(
+    `\nCPU per request over ${CPU_REQUESTS} sequential requests (/proc; ${cpu.workerd} workerd process(es); 10 ms ticks):`,
+  );
+  table(['Request', 'Worker CPU', 'Database CPU'], cpu.rows);
 }
 
 const stopAndExit = async (code: number) => {

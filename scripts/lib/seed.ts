@@ -4,7 +4,7 @@
  */
 import { createCookie } from '@remix-run/cloudflare';
 import postgres from 'postgres';
-import { sha256 } from '../../app/auth/tokens.server';
+import { sha256 } from '../../app/auth/local/hashing.server';
 
 /** Serialised exactly as the app's session cookie is: "<user id>.<token>", Remix's encoding. */
 async function cookieFor(userId: string, token: string) {
