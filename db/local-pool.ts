@@ -221,14 +221,17 @@ export async function startLocalPool(databaseUrl: string, size = 20): Promise<Lo
     const reader = new MessageReader(true);
     let server: ServerConnection | null = null;
     let starting = false;
-    const finish = () => {
+    // A client that says goodbye (Terminate) or closes gets a graceful end: tearing the socket
+    // down with bytes unread would reset it, and the reset would reach workerd as an error.
+    const finish = (graceful: boolean) => {
       clients.delete(client);
-      client.destroy();
+      if (graceful) client.end();
+      else client.destroy();
       if (server) release(server);
       server = null;
     };
-    client.on('error', finish);
-    client.on('close', finish);
+    client.on('error', () => finish(false));
+    client.on('close', () => finish(true));
     client.on('data', (chunk: Buffer) => {
       const out: Buffer[] = [];
       reader.push(chunk, (type, body, raw) => {
@@ -272,7 +275,7 @@ export async function startLocalPool(databaseUrl: string, size = 20): Promise<Lo
           );
           return;
         }
-        if (type === 'X') return finish();
+        if (type === 'X') return finish(true);
         out.push(raw);
       });
       if (out.length && server) server.socket.write(Buffer.concat(out));

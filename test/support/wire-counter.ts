@@ -101,7 +101,7 @@ export async function startWireCounter(
 
     const deliver = (chunk: Buffer) => {
       answeredSinceClientSent = true;
-      if (!client.destroyed) client.write(chunk);
+      if (client.writable) client.write(chunk);
     };
 
     upstream.on('data', (chunk: Buffer) => {
@@ -126,22 +126,24 @@ export async function startWireCounter(
       setTimeout(() => deliver(chunk), at - Date.now());
     });
 
+    const forget = () => {
+      if (!open.delete(client) || open.size > 0) return;
+      const waiters = idleWaiters;
+      idleWaiters = [];
+      waiters.forEach((done) => done());
+    };
     // The app or the database may vanish at any moment (a restart test does exactly that): pass
-    // the end on, never throw.
-    const finish = () => {
+    // an end on as an end (a reset would reach the other side as an error), an error as a reset.
+    client.on('end', () => upstream.end());
+    upstream.on('end', () => setTimeout(() => client.end(), latency));
+    const fail = () => {
       client.destroy();
       upstream.destroy();
-      open.delete(client);
-      if (open.size === 0) {
-        const waiters = idleWaiters;
-        idleWaiters = [];
-        waiters.forEach((done) => done());
-      }
+      forget();
     };
-    client.on('error', finish);
-    upstream.on('error', finish);
-    client.on('close', finish);
-    upstream.on('close', () => setTimeout(finish, latency));
+    client.on('error', fail);
+    upstream.on('error', fail);
+    client.on('close', forget);
   });
 
   const port = await new Promise<number>((resolve, reject) => {
