@@ -13,7 +13,7 @@ export interface DbHandle {
 /**
  * Unnamed statements, not named prepared ones: a Worker's client lives for one request, so a named
  * statement is never used twice, and unnamed ones pipeline exactly as well (measured; see
- * docs/decisions/006-one-round-trip-per-page.md) and work through any pooler.
+ * docs/decisions/011-one-round-trip-per-page.md) and work through any pooler.
  */
 export const PREPARE = false;
 

@@ -22,9 +22,11 @@ const londonParts = new Intl.DateTimeFormat('en-GB', {
   hourCycle: 'h23',
 });
 
+// One formatToParts per instant: it is slow enough that a page of 25 rows felt asking five times.
 function inLondon(instant: Date) {
-  const part = (type: string) =>
-    londonParts.formatToParts(instant).find((p) => p.type === type)?.value ?? '';
+  const parts: Record<string, string> = {};
+  for (const { type, value } of londonParts.formatToParts(instant)) parts[type] = value;
+  const part = (type: string) => parts[type] ?? '';
   return {
     year: part('year'),
     month: part('month'),
