@@ -1,8 +1,8 @@
-import { z } from 'zod';
+import * as z from 'zod/v4-mini';
 
 const EnvSchema = z.object({
   AUTH_MODE: z.enum(['local', 'supabase'], {
-    message: 'AUTH_MODE must be "local" or "supabase" (wrangler.toml [vars]).',
+    error: 'AUTH_MODE must be "local" or "supabase" (wrangler.toml [vars]).',
   }),
 });
 
@@ -17,7 +17,7 @@ export type Config = {
 
 /** Parses the Worker's environment once per request; names the variable that is wrong. */
 export function parseConfig(env: object): Config {
-  const result = EnvSchema.safeParse(env);
+  const result = z.safeParse(EnvSchema, env);
   if (!result.success) {
     const issue = result.error.issues[0]!;
     throw new Error(`Configuration error in ${issue.path.join('.')}: ${issue.message}`);

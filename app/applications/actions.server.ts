@@ -1,6 +1,6 @@
 // The applications' form actions, shared by the routes that show those forms: the add and edit
 // pages (twins, one action) and the one-step status change on the list and on an application.
-import { parseWithZod } from '@conform-to/zod';
+import { parseWithZod } from '@conform-to/zod/v4';
 import { redirect, type ActionFunctionArgs, type AppLoadContext } from '@remix-run/cloudflare';
 import { getUserClaim, SessionEnded } from '~/auth/current-user.server';
 import { invalid, readForm, refuse } from '~/components/forms/form.server';

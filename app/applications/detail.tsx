@@ -2,7 +2,7 @@ import { Form } from '@remix-run/react';
 import type { ReactNode } from 'react';
 import { replyMessages, SubmitButton, type FormReply } from '~/components/forms';
 import { closesIn, formatDate, formatDateTime } from './dates';
-import { isWebAddress } from './application-schema';
+import { isWebAddress } from './web-address';
 import { StatusBadge } from './status-badge';
 import { STATUS_OPTIONS, statusLabel, type Status } from './statuses';
 import type { ApplicationDetail, HistoryEntry } from './types';

@@ -1,7 +1,7 @@
 import type { Submission } from '@conform-to/react';
-import { parseWithZod } from '@conform-to/zod';
+import { parseWithZod } from '@conform-to/zod/v4';
 import { data } from '@remix-run/cloudflare';
-import { z } from 'zod';
+import * as z from 'zod/v4-mini';
 
 // The server half of the form kit: read a form, and answer a refused one in the one shape every
 // action uses (Conform's reply), so the page shows each message beside its field and keeps what

@@ -1,17 +1,15 @@
-import { getFormProps, useForm, type FormMetadata, type SubmissionResult } from '@conform-to/react';
-import { getZodConstraint, parseWithZod } from '@conform-to/zod';
+import { getFormProps, useForm, type FormMetadata } from '@conform-to/react';
+import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4';
 import { Form } from '@remix-run/react';
-import { createContext, useContext, type ReactNode } from 'react';
-import type { z } from 'zod';
-
-/** What an action answers when a form is refused: Conform's reply (see form.server.ts). */
-export type FormReply = SubmissionResult<string[]>;
+import type { ReactNode } from 'react';
+import type * as z from 'zod/v4-mini';
+import { FormErrors, FormStateContext, type FormReply } from './form-state';
 
 /**
  * Conform set up the way every form uses it: the action's last reply, constraints from the schema,
  * and the same schema validating in the browser, first on submit, then as the person types.
  */
-export function useSchemaForm<Schema extends z.ZodTypeAny>(
+export function useSchemaForm<Schema extends z.ZodMiniType<unknown, Record<string, unknown>>>(
   schema: Schema,
   options: {
     lastResult?: FormReply | null;
@@ -21,7 +19,7 @@ export function useSchemaForm<Schema extends z.ZodTypeAny>(
     id?: string;
   } = {},
 ) {
-  return useForm<z.input<Schema>>({
+  return useForm<z.input<Schema>, z.output<Schema>>({
     id: options.id,
     lastResult: options.lastResult,
     // Conform's DefaultValue type is deep and generic; our forms only prefill plain strings.
@@ -42,16 +40,6 @@ function withoutEmpty(values: Record<string, string | null | undefined> | undefi
     string
   >;
 }
-
-type FormState = { focus: string | undefined; action: string | undefined };
-
-const FormStateContext = createContext<FormState>({ focus: undefined, action: undefined });
-
-/** The name of the field that should take focus as the page loads: the first one in error. */
-export const useFocusedField = () => useContext(FormStateContext).focus;
-
-/** The action of the SchemaForm around this component, for its submit button. */
-export const useFormActionProp = () => useContext(FormStateContext).action;
 
 /**
  * A POST form wired to Conform: its errors at the top, and focus on the first field in error.
@@ -87,23 +75,4 @@ export function SchemaForm<Shape extends Record<string, unknown>>({
       <FormStateContext.Provider value={{ focus, action }}>{children}</FormStateContext.Provider>
     </Form>
   );
-}
-
-/** A form-level message (for example "Email or password is wrong"), announced to screen readers. */
-export function FormErrors({ errors, id }: { errors?: string[]; id?: string }) {
-  if (!errors?.length) return null;
-  return (
-    <div className="form-errors" role="alert" id={id}>
-      {errors.map((e) => (
-        <p key={e}>{e}</p>
-      ))}
-    </div>
-  );
-}
-
-/** Every message in a reply, the form's own first: for forms that show them all in one place. */
-export function replyMessages(reply: FormReply | null | undefined): string[] {
-  const error = reply?.error ?? {};
-  const { '': own = [], ...fields } = error;
-  return [...(own ?? []), ...Object.values(fields).flatMap((messages) => messages ?? [])];
 }

@@ -8,6 +8,7 @@ export {
   TextAreaField,
   TextField,
 } from './fields';
-export { FormErrors, replyMessages, SchemaForm, useSchemaForm, type FormReply } from './form';
+export { SchemaForm, useSchemaForm } from './form';
+export { FormErrors, replyMessages, type FormReply } from './form-state';
 export { useIsPending } from './pending';
 export { SubmitButton } from './submit-button';

@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { parseWithZod } from '@conform-to/zod';
+import { parseWithZod } from '@conform-to/zod/v4';
 import type { ActionFunctionArgs } from '@remix-run/cloudflare';
 import { useActionData } from '@remix-run/react';
 import { fireEvent, screen, waitFor } from '@testing-library/react';

@@ -1,6 +1,6 @@
-import { parseWithZod } from '@conform-to/zod';
+import { parseWithZod } from '@conform-to/zod/v4';
 import { describe, expect, it } from 'vitest';
-import { z } from 'zod';
+import * as z from 'zod/v4-mini';
 import { invalid, isBot, readForm, refuse } from '~/components/forms/form.server';
 
 const typed = () => {
@@ -18,7 +18,7 @@ type Answer = { data: any; init: ResponseInit | null };
 
 describe('answering a refused form', () => {
   it('sends back every typed value but never a password, with 400', () => {
-    const schema = z.object({ email: z.string().email(), notes: z.string().max(3) });
+    const schema = z.object({ email: z.email(), notes: z.string().check(z.maxLength(3)) });
     const answer = invalid(parseWithZod(typed(), { schema })) as unknown as Answer;
     expect(answer.init?.status).toBe(400);
     expect(answer.data.initialValue).toEqual({ email: 'sam@example.com', notes: 'Kept as typed' });

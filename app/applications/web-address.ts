@@ -1,0 +1,11 @@
+// Apart from the schema, so the application's page can check its link without loading zod.
+
+/** True for an absolute http(s) address; anything else (javascript:, data:, ftp:) is refused. */
+export function isWebAddress(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname.length > 0;
+  } catch {
+    return false;
+  }
+}
