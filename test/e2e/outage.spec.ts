@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, openSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
@@ -24,7 +24,9 @@ let cookie = '';
 async function answering(url: string, timeoutMs: number) {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (app?.exitCode !== null) throw new Error(`npm start exited (${app?.exitCode})`);
+    if (app?.exitCode !== null) {
+      throw new Error(`npm start exited (${app?.exitCode}); see test-results/outage-npm-start.log`);
+    }
     try {
       if ((await fetch(url, { signal: AbortSignal.timeout(5_000) })).status === 200) return;
     } catch {}
@@ -41,9 +43,12 @@ test.beforeAll(async ({}, info) => {
   pgPort = await freePort();
   const port = await freePort();
   baseUrl = `http://127.0.0.1:${port}`;
+  // Its output goes to a file: when it exits early, that file says why.
+  mkdirSync('test-results', { recursive: true });
+  const log = openSync('test-results/outage-npm-start.log', 'w');
   app = spawn('npm', ['start'], {
     detached: true,
-    stdio: 'ignore',
+    stdio: ['ignore', log, log],
     env: {
       ...process.env,
       PORT: String(port),
