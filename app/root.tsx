@@ -56,14 +56,6 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   };
 }
 
-// A 503 thrown by a page's loader keeps its Retry-After on the error page the root renders.
-export const headers: HeadersFunction = ({ errorHeaders }) => {
-  const headers = new Headers();
-  const retryAfter = errorHeaders?.get('Retry-After');
-  if (retryAfter) headers.set('Retry-After', retryAfter);
-  return headers;
-};
-
 export function useRootData() {
   return useRouteLoaderData<typeof loader>('root');
 }

@@ -7,7 +7,9 @@ import { rejectCrossOrigin, withSecurityHeaders } from './security.server';
  * client (closed after the response), and the security headers. server.ts serves the app's own
  * build with it; the benchmark and the load run serve builds of their own.
  */
-export function workerFor(build: ServerBuild): ExportedHandler<Env> {
+export function workerFor(build: ServerBuild): {
+  fetch: NonNullable<ExportedHandler<Env>['fetch']>;
+} {
   const handleRemixRequest = createRequestHandler(build);
   return {
     async fetch(request, env, ctx) {

@@ -157,6 +157,11 @@ describe('adding an application', () => {
 });
 
 describe('a retried or doubled form', () => {
+  const countOf = async (userId: string) =>
+    Number(
+      (await t.db.admin`select count(*) from jobtrack.applications where user_id = ${userId}`)[0]!
+        .count,
+    );
   const post = (cookie: string, fields: Record<string, string>) =>
     runAction(action, formPost('/applications/new', fields, { cookie }), { context: t.context });
 

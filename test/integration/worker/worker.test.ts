@@ -3,6 +3,7 @@
 // security headers all run, as deployed.
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { freePort } from '#db/ports';
+import { RETRY_AFTER_SECONDS } from '~/db.server';
 import { makeContext } from '../../support/context';
 import { setupTestDatabase } from '../../support/db';
 import { ORIGIN } from '../../support/http';
@@ -125,7 +126,7 @@ describe('error pages', () => {
     const answer = await fetchWorker(send('GET', '/applications', { cookie: me.cookie }), nobody);
 
     expect(answer.status).toBe(503);
-    expect(answer.headers.get('Retry-After')).toBe('30');
+    expect(answer.headers.get('Retry-After')).toBe(String(RETRY_AFTER_SECONDS));
     expect(answer.headers.get('Content-Type')).toBe('text/html; charset=utf-8');
     expect(answer.body).toContain('<title>JobTrack is having a short break · JobTrack</title>');
     expect(answer.body).toContain('Nothing you saved has been lost.');

@@ -7,7 +7,7 @@ describe('an auth mode whose adapter does not exist yet', () => {
     const request = new Request('https://jobtrack.example/');
     const user = { id: 'someone', email: 'a@example.com' };
     const calls = [
-      port.getUser(request),
+      port.claim(request),
       port.signUp(request, { email: 'a@example.com', password: 'p' }),
       port.signIn(request, { email: 'a@example.com', password: 'p' }),
       port.signOut(request),
