@@ -144,7 +144,10 @@ export async function asUser(
     work,
     answer,
   ).catch((error: unknown) => {
-    answer(Promise.reject(error));
+    // Marked handled here: the answer may have no one waiting on it (no claim, or a second check).
+    const failed = Promise.reject(error);
+    failed.catch(() => {});
+    answer(failed);
     return unavailableAs503(error);
   });
   if (claim && outcome.setup && !outcome.setup[0]?.id) throw claim.signedOut();

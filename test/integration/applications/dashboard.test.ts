@@ -26,10 +26,11 @@ describe('the home page', () => {
 
   it('lists open applications closing from today (in London) to 7 days ahead, soonest first', async () => {
     // 23:30 UTC on 1 July is already 2 July in London: the day the dashboard must count from.
-    vi.useFakeTimers({ toFake: ['Date'] });
-    vi.setSystemTime(new Date('2026-07-01T23:30:00Z'));
+    // Signed in first: the database checks the session against its own clock, not the faked one.
     const me = await t.person();
     const other = await t.person();
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(new Date('2026-07-01T23:30:00Z'));
     const today = '2026-07-02';
     const on = (days: number) => addDays(today, days);
     await t.seed(

@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createDb } from '#db/client';
 import { freePort } from '#db/ports';
+import { RETRY_AFTER_SECONDS } from '~/db.server';
 import { action, loader } from '~/routes/applications._index';
 import { makeContext } from '../../support/context';
 import { formPost, get, runAction, runLoader } from '../../support/http';
@@ -204,7 +205,7 @@ describe('the applications list', () => {
       context,
     });
     expect(outcome.status).toBe(503);
-    expect(outcome.headers.get('Retry-After')).toBe('30');
+    expect(outcome.headers.get('Retry-After')).toBe(String(RETRY_AFTER_SECONDS));
     await dead.close();
   });
 });

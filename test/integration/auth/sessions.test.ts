@@ -11,13 +11,15 @@ import { confirmedAccount, quietOutbox, sessionCount, signIn, whoIs } from './su
 const db = setupTestDatabase();
 quietOutbox();
 
-/** The Cookie header for a raw session token, as the browser would send it back. */
-const cookieFor = async (token: string) =>
-  (await sessionHeaders(get('/'), token)).get('Set-Cookie')!.split(';')[0]!;
+/** The Cookie header for a session token, as the browser would send it back (user id, dot, token). */
+const cookieFor = async (userId: string, token: string) =>
+  (await sessionHeaders(get('/'), `${userId}.${token}`)).get('Set-Cookie')!.split(';')[0]!;
 
-/** The raw session token a Cookie header carries. */
-const tokenOf = async (cookie: string): Promise<string> =>
-  createCookie(SESSION_COOKIE).parse(cookie);
+/** The raw session token a Cookie header carries, after the user id and the dot. */
+const tokenOf = async (cookie: string): Promise<string> => {
+  const value: string = await createCookie(SESSION_COOKIE).parse(cookie);
+  return value.slice(value.indexOf('.') + 1);
+};
 
 /** Stores a live session for `token` straight in the table, as createSession would. */
 async function storeSession(userId: string, token: string) {
@@ -69,13 +71,14 @@ describe('sessions', () => {
   it('are looked up for a cookie of up to 256 characters, and never for a longer one', async () => {
     const { context } = makeContext(db.handle);
     const person = await confirmedAccount(db, context);
-    const longest = 'a'.repeat(256);
-    const tooLong = 'b'.repeat(257);
+    // The cookie's value is the user id (36), a dot, then the token: 256 characters in all at most.
+    const longest = 'a'.repeat(256 - 37);
+    const tooLong = 'b'.repeat(257 - 37);
     await storeSession(person.id, longest);
     await storeSession(person.id, tooLong);
 
-    expect((await whoIs(context, await cookieFor(longest)))?.id).toBe(person.id);
-    expect(await whoIs(context, await cookieFor(tooLong))).toBeNull();
+    expect((await whoIs(context, await cookieFor(person.id, longest)))?.id).toBe(person.id);
+    expect(await whoIs(context, await cookieFor(person.id, tooLong))).toBeNull();
   });
 
   it('sign nobody in for an empty, garbled or unknown cookie', async () => {
@@ -84,8 +87,8 @@ describe('sessions', () => {
       '',
       'jobtrack_session=',
       'jobtrack_session=%%%not-base64',
-      await cookieFor(randomUUID()),
-      await cookieFor('a'.repeat(64)),
+      await cookieFor(randomUUID(), randomUUID()),
+      await cookieFor(randomUUID(), 'a'.repeat(64)),
       'other_cookie=x',
     ]) {
       expect(await whoIs(context, cookie), cookie).toBeNull();
