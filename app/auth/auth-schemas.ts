@@ -16,15 +16,13 @@ export const EMAIL_MAX = 254;
 /** Checks that only the server can make. */
 export type ServerChecks = { isCommonPassword(password: string): boolean };
 
-const email = z
-  .string({ error: 'Enter your email address' })
-  .check(
-    z.trim(),
-    z.maxLength(EMAIL_MAX, `Email addresses are at most ${EMAIL_MAX} characters`),
-    // zod's own email pattern, as z.email() uses; taken alone, so the browser gets no other.
-    z.regex(regexes.email, 'Enter an email address like name@example.com'),
-    z.toLowerCase(),
-  );
+const email = z.string({ error: 'Enter your email address' }).check(
+  z.trim(),
+  z.maxLength(EMAIL_MAX, `Email addresses are at most ${EMAIL_MAX} characters`),
+  // zod's own email pattern, as z.email() uses; taken alone, so the browser gets no other.
+  z.regex(regexes.email, 'Enter an email address like name@example.com'),
+  z.toLowerCase(),
+);
 
 /** A password someone already has: only its size is checked. */
 const existingPassword = (required = 'Enter your password') =>
