@@ -2,6 +2,8 @@ import { createRequestHandler, type ServerBuild } from '@remix-run/cloudflare';
 // @ts-ignore: the server build exists only after `remix vite:build` (npm start and CI build first).
 import * as build from './build/server';
 import { buildLoadContext } from './load-context';
+import { parseConfig } from './app/config.server';
+import { localModeRefusal } from './app/http/local-mode.server';
 import { rejectCrossOrigin, withSecurityHeaders } from './app/http/security.server';
 
 const handleRemixRequest = createRequestHandler(build as ServerBuild);
@@ -9,8 +11,8 @@ const handleRemixRequest = createRequestHandler(build as ServerBuild);
 export default {
   async fetch(request, env, ctx) {
     const nonce = crypto.randomUUID().replace(/-/g, '');
-    const forbidden = rejectCrossOrigin(request);
-    if (forbidden) return withSecurityHeaders(request, forbidden, nonce);
+    const refused = localModeRefusal(request, parseConfig(env)) ?? rejectCrossOrigin(request);
+    if (refused) return withSecurityHeaders(request, refused, nonce);
 
     const { context, close } = buildLoadContext({ env, ctx }, nonce);
     try {

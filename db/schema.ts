@@ -1,12 +1,14 @@
 import { sql } from 'drizzle-orm';
 import {
   date,
+  doublePrecision,
+  foreignKey,
   index,
-  integer,
   pgPolicy,
   pgSchema,
   text,
   timestamp,
+  unique,
   uuid,
 } from 'drizzle-orm/pg-core';
 import { authUid, authUsers, authenticatedRole } from 'drizzle-orm/supabase';
@@ -57,6 +59,8 @@ export const applications = jobtrack
       index('applications_user_closing_idx').on(t.userId, t.closingDate),
       index('applications_user_applied_idx').on(t.userId, t.dateApplied),
       index('applications_user_status_idx').on(t.userId, t.status),
+      // The target of status_changes' (application_id, user_id) key: see below.
+      unique('applications_id_user_key').on(t.id, t.userId),
       ownRows('applications_owner'),
     ],
   )
@@ -67,9 +71,7 @@ export const statusChanges = jobtrack
     'status_changes',
     {
       id: uuid('id').primaryKey().defaultRandom(),
-      applicationId: uuid('application_id')
-        .notNull()
-        .references(() => applications.id, { onDelete: 'cascade' }),
+      applicationId: uuid('application_id').notNull(),
       userId: ownerId(),
       fromStatus: applicationStatus('from_status'),
       toStatus: applicationStatus('to_status').notNull(),
@@ -77,6 +79,13 @@ export const statusChanges = jobtrack
     },
     (t) => [
       index('status_changes_application_idx').on(t.applicationId, t.changedAt),
+      // A history row names its application *and* that application's owner, so it can only ever
+      // point at the person's own application: RLS lets anyone reference any id, a key does not.
+      foreignKey({
+        name: 'status_changes_application_owner_fk',
+        columns: [t.applicationId, t.userId],
+        foreignColumns: [applications.id, applications.userId],
+      }).onDelete('cascade'),
       ownRows('status_changes_owner'),
     ],
   )
@@ -123,12 +132,16 @@ export const authTokens = jobtrack
   )
   .enableRLS();
 
-/** Failed sign-ins per email (stored as a SHA-256 hash), to slow down guessing. No IP addresses. */
-export const signInFailures = jobtrack
-  .table('sign_in_failures', {
-    emailHash: text('email_hash').primaryKey(),
-    failures: integer('failures').notNull().default(0),
-    lastFailureAt: timestamp('last_failure_at', { withTimezone: true }).notNull().defaultNow(),
+/**
+ * Per-address limits (password guesses, emails sent), keyed by a SHA-256 of the purpose and the
+ * email address: how much of the allowance is spent, as of `updated_at` (it drains over time).
+ * No email address and nothing about the client is stored.
+ */
+export const throttles = jobtrack
+  .table('throttles', {
+    keyHash: text('key_hash').primaryKey(),
+    spent: doublePrecision('spent').notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   })
   .enableRLS();
 

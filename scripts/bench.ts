@@ -4,10 +4,13 @@
  * a static page. Everything runs on loopback against a throwaway embedded PostgreSQL.
  */
 import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
+import { gzipSync } from 'node:zlib';
 import { createCookie } from '@remix-run/cloudflare';
 import postgres from 'postgres';
-import { sha256 } from '../app/auth/local/hashing.server';
+import { COMMON_PASSWORDS } from '../app/auth/common-passwords';
+import { sha256 } from '../app/auth/hashing.server';
 import { run, startStack, stopAllStacks } from '../test/e2e/support/stack';
 import { measurePageJs } from './lib/page-js';
 
@@ -37,6 +40,25 @@ function uploadSize() {
   if (result.status !== 0 || !match)
     throw new Error(`wrangler deploy --dry-run failed:\n${output}`);
   return { raw: `${match[1]} KiB`, gzip: `${match[2]} KiB` };
+}
+
+/**
+ * What the common-password list adds to the Worker upload: the bundle `wrangler deploy --dry-run`
+ * wrote, measured with and without the list's text (raw, and gzipped as wrangler reports it).
+ */
+function commonPasswordShare() {
+  const bundle = readFileSync('dist/server.js', 'utf8');
+  const words = COMMON_PASSWORDS.split('\n');
+  const start = bundle.indexOf(`${words[0]}\n${words[1]}`);
+  const last = words.at(-1)!;
+  const end = bundle.indexOf(last, start) + last.length;
+  if (start < 0 || end < start) throw new Error('the common-password list is not in dist/server.js');
+  const without = bundle.slice(0, start) + bundle.slice(end);
+  return {
+    count: words.length,
+    raw: Buffer.byteLength(bundle) - Buffer.byteLength(without),
+    gzip: gzipSync(bundle).length - gzipSync(without).length,
+  };
 }
 
 /** One confirmed user with 1,000 applications and a live session; returns the Cookie header. */
@@ -93,6 +115,7 @@ function percentile(values: number[], p: number) {
 async function main() {
   await run('npx', ['remix', 'vite:build']);
   const upload = uploadSize();
+  const passwords = commonPasswordShare();
   const stack = await startStack({ build: false, quiet: true });
   const { cookie, applicationId } = await seed(stack.databaseUrl);
 
@@ -143,7 +166,9 @@ async function main() {
   }
 
   console.log(
-    `\nWorker upload (wrangler deploy --dry-run): ${upload.raw} raw, ${upload.gzip} gzipped\n`,
+    `\nWorker upload (wrangler deploy --dry-run): ${upload.raw} raw, ${upload.gzip} gzipped;` +
+      ` of which the ${passwords.count.toLocaleString('en-GB')} common passwords` +
+      ` ${kib(passwords.raw)} raw, ${kib(passwords.gzip)} gzipped\n`,
   );
   console.log(
     'JavaScript shipped per page on first load (modules counted once per page; gzip level 6):',

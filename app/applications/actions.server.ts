@@ -2,26 +2,27 @@
 // pages (twins, one action) and the one-step status change on the list and on an application.
 import { parseWithZod } from '@conform-to/zod';
 import { redirect, type ActionFunctionArgs, type AppLoadContext } from '@remix-run/cloudflare';
-import { getUser } from '~/auth/current-user.server';
+import { getUser, noteSignedOutForm } from '~/auth/current-user.server';
+import { SIGNED_OUT_MESSAGE } from '~/auth/signed-out';
 import { invalid, readForm, refuse } from '~/components/forms/form.server';
 import { notFound, requireUuid } from '~/http/not-found.server';
 import { ApplicationSchema, StatusChangeSchema } from './application-schema';
 import { changeStatus, createApplication, updateApplication } from './mutations.server';
 
-const SIGNED_OUT =
-  'You have been signed out, so this was not saved. Sign in again in another tab, then come back ' +
-  'and press Save again: what you typed is still here.';
-
 /**
  * Saves the add or edit form: a new application when the route has no `id`, else changes to that
  * one (404 if it is not the person's). A form that arrives after the session ended answers 401
- * with every typed value, not a redirect to sign-in that would throw them away.
+ * with every typed value, not a redirect to sign-in that would throw them away; without
+ * JavaScript the page's loader then shows the form again (requireUserOrRefusedForm).
  */
 export async function saveApplication({ request, params, context }: ActionFunctionArgs) {
   const id = params.id === undefined ? null : requireUuid(params.id);
   const formData = await readForm(request);
   const user = await getUser(request, context);
-  if (!user) return refuse(formData, SIGNED_OUT, { status: 401 });
+  if (!user) {
+    noteSignedOutForm(context);
+    return refuse(formData, SIGNED_OUT_MESSAGE, { status: 401 });
+  }
   const submission = parseWithZod(formData, { schema: ApplicationSchema });
   if (submission.status !== 'success') return invalid(submission);
   if (id === null) {

@@ -8,6 +8,7 @@ import {
   useSchemaForm,
   type FormReply,
 } from '~/components/forms';
+import { isSignedOutReply, SignedOutNotice } from '~/auth/signed-out';
 import { ApplicationSchema, type ApplicationInput } from './application-schema';
 import { STATUS_OPTIONS } from './statuses';
 
@@ -28,8 +29,14 @@ export function ApplicationForm({
     lastResult,
     defaultValue: { status: 'saved', ...defaultValue },
   });
+  const signedOut = isSignedOutReply(lastResult);
   return (
-    <SchemaForm form={form} className="card application-form">
+    <SchemaForm
+      form={form}
+      className="card application-form"
+      formErrors={signedOut ? [] : undefined}
+    >
+      {signedOut ? <SignedOutNotice /> : null}
       <div className="form-grid">
         <TextField
           meta={fields.company}

@@ -76,11 +76,29 @@ export const signInSchema = z.object({
 /** Any "email me a link" form: the magic link and the password reset share it. */
 export const emailRequestSchema = z.object({ email, website: honeypot });
 
-/** The "Continue" button on an emailed confirmation or sign-in link. */
-export const emailLinkSchema = z.object({
-  token_hash: linkToken,
-  type: z.enum(['signup', 'magiclink'], { message: 'This link is incomplete or has been changed' }),
-});
+/**
+ * The page of an emailed confirmation or sign-in link. `intent` is the button pressed: plain
+ * "Continue", or, when the link would confirm an account whose password was set before the
+ * mailbox was proven, "with" that password (typed here) or "without" it (it is then dropped).
+ */
+export const emailLinkSchema = z
+  .object({
+    password: existingPassword().optional(),
+    token_hash: linkToken,
+    type: z.enum(['signup', 'magiclink'], {
+      message: 'This link is incomplete or has been changed',
+    }),
+    intent: z.enum(['continue', 'with-password', 'without-password']).default('continue'),
+  })
+  .superRefine((value, ctx) => {
+    if (value.intent === 'with-password' && !value.password) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['password'],
+        message: 'Enter the password you chose when you created the account',
+      });
+    }
+  });
 
 /** Choose a new password from a reset link (the visible field first: errors, and focus, follow this order). */
 export const resetPasswordSchema = (checks?: ServerChecks) =>
@@ -92,6 +110,10 @@ export const changePasswordSchema = (checks?: ServerChecks) =>
     currentPassword: existingPassword('Enter your current password'),
     newPassword: newPassword(checks, 'Enter a new password'),
   });
+
+/** Choose a password on the account page, for an account that has none (claimed by email link). */
+export const choosePasswordSchema = (checks?: ServerChecks) =>
+  z.object({ newPassword: newPassword(checks, 'Enter a new password') });
 
 /** Delete the account, confirmed with the password. */
 export const deleteAccountSchema = z.object({ password: existingPassword() });

@@ -32,3 +32,26 @@ export async function requireUser(request: Request, context: AppLoadContext): Pr
   const back = request.method === 'GET' ? `${url.pathname}${url.search}` : '/applications';
   throw redirect(`/signin?redirectTo=${encodeURIComponent(back)}`);
 }
+
+// Set by an action that refused a form because the session had ended. In one document request
+// (a form posted without JavaScript) Remix gives the action and the page's loaders the same
+// context object, so the loader can see it and show the refused form again instead of sending the
+// person to sign in, which would throw away what they typed.
+const refusedForSignOut = new WeakSet<AppLoadContext>();
+
+/** Marks this request's form as refused because its session had ended (see requireUserOrRefused). */
+export function noteSignedOutForm(context: AppLoadContext) {
+  refusedForSignOut.add(context);
+}
+
+/**
+ * The signed-in person; or null when this request's form was just refused because the session had
+ * ended, so that the page renders that form again with its values; otherwise a redirect to sign in.
+ */
+export async function requireUserOrRefusedForm(
+  request: Request,
+  context: AppLoadContext,
+): Promise<SessionUser | null> {
+  if (refusedForSignOut.has(context) && !(await getUser(request, context))) return null;
+  return requireUser(request, context);
+}

@@ -24,15 +24,30 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await getUser(request, context);
-  if (!user) return { signedIn: false as const, notice: noticeFor(request, ['account-deleted']) };
+  if (!user) {
+    const notice = noticeFor(request, ['account-deleted', 'signed-out']);
+    return { signedIn: false as const, notice };
+  }
   const today = todayInLondon();
   const dashboard = await loadDashboard(context, user.id, today);
-  return { signedIn: true as const, today, ...dashboard };
+  return {
+    signedIn: true as const,
+    today,
+    notice: noticeFor(request, ['password-reset']),
+    ...dashboard,
+  };
 }
 
 export default function Index() {
   const data = useLoaderData<typeof loader>();
-  if (data.signedIn) return <Dashboard {...data} />;
+  if (data.signedIn) {
+    return (
+      <>
+        <Notice message={data.notice} />
+        <Dashboard {...data} />
+      </>
+    );
+  }
   return (
     <>
       <Notice message={data.notice} />

@@ -3,7 +3,7 @@ import { useActionData, useLoaderData } from '@remix-run/react';
 import type { saveApplication } from '~/applications/actions.server';
 import { ApplicationForm } from '~/applications/application-form';
 import { getApplication } from '~/applications/queries.server';
-import { requireUser } from '~/auth/current-user.server';
+import { requireUserOrRefusedForm } from '~/auth/current-user.server';
 import { notFound, requireUuid } from '~/http/not-found.server';
 
 // The add and edit pages share one action.
@@ -13,32 +13,33 @@ export { links } from '~/applications/styles';
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   {
-    title: data
+    title: data?.application
       ? `Edit ${data.application.role} at ${data.application.company} · JobTrack`
       : 'Edit application · JobTrack',
   },
 ];
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
-  const user = await requireUser(request, context);
-  const found = await getApplication(context, user.id, requireUuid(params.id));
+  const id = requireUuid(params.id);
+  const user = await requireUserOrRefusedForm(request, context);
+  // Signed out as the save arrived: the form comes back from what was sent, not from the database.
+  if (!user) return { id, application: null };
+  const found = await getApplication(context, user.id, id);
   if (!found) throw notFound();
-  return { application: found.application };
+  return { id, application: found.application };
 }
 
 export default function EditApplication() {
-  const { application: a } = useLoaderData<typeof loader>();
+  const { id, application: a } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof saveApplication>();
   return (
     <div className="page">
-      <h1>
-        Edit {a.role} at {a.company}
-      </h1>
+      <h1>{a ? `Edit ${a.role} at ${a.company}` : 'Edit application'}</h1>
       <ApplicationForm
-        key={a.id}
-        defaultValue={a}
+        key={id}
+        defaultValue={a ?? undefined}
         lastResult={lastResult}
-        cancelTo={`/applications/${a.id}`}
+        cancelTo={`/applications/${id}`}
       />
     </div>
   );

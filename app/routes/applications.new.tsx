@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/cloudflare';
 import { useActionData } from '@remix-run/react';
 import { ApplicationForm } from '~/applications/application-form';
-import { requireUser } from '~/auth/current-user.server';
+import { requireUserOrRefusedForm } from '~/auth/current-user.server';
 import type { saveApplication } from '~/applications/actions.server';
 
 // The add and edit pages share one action.
@@ -12,7 +12,7 @@ export { links } from '~/applications/styles';
 export const meta: MetaFunction = () => [{ title: 'Add application · JobTrack' }];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  await requireUser(request, context);
+  await requireUserOrRefusedForm(request, context);
   return null;
 }
 

@@ -14,7 +14,7 @@ const ALLOWED: Record<string, string> = {
   'jobtrack.local_credentials': 'user_id password_hash updated_at', // Password (hashed)
   'jobtrack.sessions': 'token_hash user_id created_at expires_at', // Session data
   'jobtrack.auth_tokens': 'token_hash user_id purpose expires_at used_at', // auth emails (magic link, reset)
-  'jobtrack.sign_in_failures': 'email_hash failures last_failure_at', // securing your account
+  'jobtrack.throttles': 'key_hash spent updated_at', // securing your account (a hash of purpose and email, no IP)
   'jobtrack.dev_outbox': 'id to subject body created_at', // local development only: the emails production sends
 };
 

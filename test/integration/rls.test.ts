@@ -166,4 +166,30 @@ describe('row-level security', () => {
       ).rejects.toSatisfy(causedBy(/permission denied/));
     }
   });
+
+  it('lets a status history row point only at the person’s own application, even as authenticated', async () => {
+    const alice = await createUser('alice4@example.com');
+    const bob = await createUser('bob4@example.com');
+    const [bobs] = await db.admin<{ id: string }[]>`
+      insert into jobtrack.applications (user_id, company, role) values (${bob}, 'Bob Ltd', 'Engineer')
+      returning id`;
+    const [alices] = await db.admin<{ id: string }[]>`
+      insert into jobtrack.applications (user_id, company, role) values (${alice}, 'Alice Co', 'Analyst')
+      returning id`;
+    const { context } = makeContext(db.handle);
+    const addHistory = (applicationId: string) =>
+      asUser(context, alice, (tx) =>
+        tx.insert(statusChanges).values({ applicationId, userId: alice, toStatus: 'applied' }),
+      );
+
+    // Her own user_id passes row-level security; Bob's application id must still be refused.
+    await expect(addHistory(bobs!.id)).rejects.toSatisfy(
+      causedBy(/status_changes_application_owner_fk/),
+    );
+    await addHistory(alices!.id);
+
+    const rows = await db.admin<{ application_id: string }[]>`
+      select application_id from jobtrack.status_changes where user_id = ${alice}`;
+    expect(rows.map((row) => row.application_id)).toEqual([alices!.id]);
+  });
 });

@@ -1,11 +1,11 @@
 import { createCookie, type AppLoadContext } from '@remix-run/cloudflare';
-import { and, eq, gt, lt } from 'drizzle-orm';
+import { and, eq, gt, lt, ne } from 'drizzle-orm';
 import { authUsers } from 'drizzle-orm/supabase';
 import { sessions } from '#db/schema';
 import { asServer, serverQuery, type Tx } from '~/db.server';
 import { isLocalDevelopment } from '~/http/security.server';
 import type { SessionUser } from '../port';
-import { randomToken, sha256 } from './hashing.server';
+import { randomToken, sha256 } from '../hashing.server';
 
 /** Sessions last 30 days from sign-in, then the person signs in again. */
 export const SESSION_DAYS = 30;
@@ -13,8 +13,17 @@ const SESSION_MS = SESSION_DAYS * 24 * 60 * 60 * 1000;
 /** The app's only cookie. */
 export const SESSION_COOKIE = 'jobtrack_session';
 
+/**
+ * The cookie's name for this request: over https it carries the `__Host-` prefix, which browsers
+ * accept only from this very host (Secure, Path=/, no Domain), so a sibling subdomain cannot plant
+ * or overwrite it. Plain-http localhost cannot use the prefix and keeps the bare name.
+ */
+export function sessionCookieName(request: Request) {
+  return new URL(request.url).protocol === 'https:' ? `__Host-${SESSION_COOKIE}` : SESSION_COOKIE;
+}
+
 function sessionCookie(request: Request) {
-  return createCookie(SESSION_COOKIE, {
+  return createCookie(sessionCookieName(request), {
     httpOnly: true,
     sameSite: 'lax',
     path: '/',
@@ -51,9 +60,28 @@ export async function createSession(tx: Tx, userId: string): Promise<string> {
   return token;
 }
 
+/**
+ * Starts a session for `userId` in place of the one the browser arrived with, whoever's it was:
+ * that session's record is deleted, so a copy of the old cookie signs nobody in.
+ */
+export async function replaceSession(tx: Tx, request: Request, userId: string): Promise<string> {
+  const old = await readToken(request);
+  if (old) await tx.delete(sessions).where(eq(sessions.tokenHash, await sha256(old)));
+  return createSession(tx, userId);
+}
+
 /** Ends every session `userId` has, on every device. */
 export async function deleteAllSessions(tx: Tx, userId: string) {
   await tx.delete(sessions).where(eq(sessions.userId, userId));
+}
+
+/** Ends every session `userId` has except the one this request carries. */
+export async function deleteOtherSessions(tx: Tx, request: Request, userId: string) {
+  const token = await readToken(request);
+  const current = token ? await sha256(token) : '';
+  await tx
+    .delete(sessions)
+    .where(and(eq(sessions.userId, userId), ne(sessions.tokenHash, current)));
 }
 
 /** The person whose live session this request's cookie names, or null. */

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
+import * as route from '~/routes/applications.$id_.edit';
 import { action, loader } from '~/routes/applications.$id_.edit';
-import { formPost, get, runAction, runLoader } from '../../support/http';
+import { formPost, get, runAction, runDocumentPost, runLoader } from '../../support/http';
 import { allRows } from '../../support/rows';
 import { setupApplicationsTest, validForm } from './fixtures';
 
@@ -149,5 +150,29 @@ describe('editing an application', () => {
     const before = await allRows(t.db.admin);
     expect((await save(id, validForm(), me.cookie, 'https://evil.example')).status).toBe(403);
     expect(await allRows(t.db.admin)).toEqual(before);
+  });
+
+  it('without JavaScript, a save after the session ended shows the form again with every typed value', async () => {
+    const me = await t.person();
+    const id = await t.insert(me, { company: 'Acme', role: 'Clerk' });
+    await t.db.admin`delete from jobtrack.sessions where user_id = ${me.id}`;
+    const form = validForm({ company: 'Acme Renamed', notes: 'an hour of careful notes' });
+
+    const page = await runDocumentPost(
+      route,
+      formPost(`/applications/${id}/edit`, form, { cookie: me.cookie }),
+      { params: { id }, context: t.context },
+    );
+
+    expect(page.action.status).toBe(401);
+    expect(page.action.data.error[''][0]).toBe('You have been signed out, so this was not saved.');
+    expect(page.action.data.initialValue).toMatchObject({
+      company: 'Acme Renamed',
+      notes: 'an hour of careful notes',
+    });
+    // Not a redirect to sign in: the page renders, from what was sent, with nothing of the database.
+    expect(page.loader.status).toBe(200);
+    expect(page.loader.data).toEqual({ id, application: null });
+    expect(await t.stored(id)).toMatchObject({ company: 'Acme' });
   });
 });

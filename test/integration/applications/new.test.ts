@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import * as route from '~/routes/applications.new';
 import { action, loader } from '~/routes/applications.new';
-import { formPost, get, runAction, runLoader } from '../../support/http';
+import { formPost, get, runAction, runDocumentPost, runLoader } from '../../support/http';
 import { allRows } from '../../support/rows';
 import { setupApplicationsTest, validForm } from './fixtures';
 
@@ -152,5 +153,33 @@ describe('adding an application', () => {
       notes: 'an hour of careful notes',
     });
     expect(await allRows(t.db.admin)).toEqual(before);
+  });
+
+  it('without JavaScript, shows the refused form again instead of sending the person to sign in', async () => {
+    const me = await t.person();
+    await t.db.admin`delete from jobtrack.sessions where user_id = ${me.id}`;
+    const form = validForm({ company: 'Typed Before Lunch Ltd', notes: 'notes worth keeping' });
+
+    const page = await runDocumentPost(
+      route,
+      formPost('/applications/new', form, { cookie: me.cookie }),
+      { context: t.context },
+    );
+
+    expect(page.action.status).toBe(401);
+    expect(page.action.data.initialValue).toMatchObject({ notes: 'notes worth keeping' });
+    expect(page.loader.status).toBe(200);
+    expect(page.loader.data).toBeNull();
+  });
+
+  it('still sends a signed-out visitor who posted nothing to sign in', async () => {
+    const me = await t.person();
+    await t.db.admin`delete from jobtrack.sessions where user_id = ${me.id}`;
+
+    const outcome = await runLoader(loader, get('/applications/new', { cookie: me.cookie }), {
+      context: t.context,
+    });
+
+    expect(outcome.status).toBe(302);
   });
 });

@@ -4,10 +4,11 @@ import { action as accountAction } from '~/routes/account._index';
 import { action as forgotAction } from '~/routes/forgot-password';
 import { action as magicLinkAction } from '~/routes/magic-link';
 import { action as resetAction } from '~/routes/reset-password';
-import { makeContext } from '../../support/context';
-import { setupTestDatabase } from '../../support/db';
-import { formPost, runAction } from '../../support/http';
-import { confirmedAccount, lastEmailTo, linkIn, pressContinue, quietOutbox } from './support';
+import { makeContext } from '../../../support/context';
+import { setupTestDatabase } from '../../../support/db';
+import { formPost, runAction } from '../../../support/http';
+import { confirmedAccount, lastEmailTo, linkIn, pressContinue } from './support';
+import { quietOutbox } from './harness';
 
 // Whoever knew the old password may also have asked for links to the person's mailbox, or read
 // one there: a new password must cancel every link that is still out.
@@ -17,11 +18,13 @@ quietOutbox();
 
 async function magicLink(context: AppLoadContext, email: string) {
   await runAction(magicLinkAction, formPost('/magic-link', { email }), { context });
+  await context.background.settled();
   return linkIn((await lastEmailTo(db.admin, email)).body, '/auth/confirm');
 }
 
 async function resetLink(context: AppLoadContext, email: string) {
   await runAction(forgotAction, formPost('/forgot-password', { email }), { context });
+  await context.background.settled();
   return linkIn((await lastEmailTo(db.admin, email)).body, '/reset-password');
 }
 

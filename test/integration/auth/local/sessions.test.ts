@@ -2,11 +2,12 @@ import { randomUUID } from 'node:crypto';
 import { createCookie } from '@remix-run/cloudflare';
 import { describe, expect, it } from 'vitest';
 import { SESSION_COOKIE, sessionHeaders } from '~/auth/local/sessions.server';
-import { sha256 } from '~/auth/local/hashing.server';
-import { makeContext } from '../../support/context';
-import { setupTestDatabase } from '../../support/db';
-import { cookieFrom, get } from '../../support/http';
-import { confirmedAccount, quietOutbox, sessionCount, signIn, whoIs } from './support';
+import { sha256 } from '~/auth/hashing.server';
+import { makeContext } from '../../../support/context';
+import { setupTestDatabase } from '../../../support/db';
+import { cookieFrom, get } from '../../../support/http';
+import { confirmedAccount, sessionCount, signIn, whoIs } from './support';
+import { quietOutbox } from './harness';
 
 const db = setupTestDatabase();
 quietOutbox();

@@ -1,12 +1,14 @@
+// Helpers for the local adapter's storage tests (sessions, link revocation), which read its
+// tables; the account-behaviour suite's own driver is ../behaviours/driver.ts.
 import { randomUUID } from 'node:crypto';
 import type { AppLoadContext } from '@remix-run/cloudflare';
 import type postgres from 'postgres';
-import { afterEach, beforeEach, expect, vi } from 'vitest';
+import { expect } from 'vitest';
 import { getUser } from '~/auth/current-user.server';
 import * as confirmRoute from '~/routes/auth.confirm';
 import * as signinRoute from '~/routes/signin';
 import * as signupRoute from '~/routes/signup';
-import { cookieFrom, formPost, get, runAction } from '../../support/http';
+import { cookieFrom, formPost, get, runAction } from '../../../support/http';
 
 /** A password that passes every rule. */
 export const PASSWORD = 'plum kettle harbour';
@@ -14,17 +16,7 @@ export const PASSWORD = 'plum kettle harbour';
 /** A fresh email address for one test. */
 export const newEmail = (label = 'person') => `${label}-${randomUUID().slice(0, 8)}@example.com`;
 
-/** Local mode prints every email with console.info; keep test output quiet (and let tests look). */
-export function quietOutbox() {
-  let spy: ReturnType<typeof vi.spyOn>;
-  beforeEach(() => {
-    spy = vi.spyOn(console, 'info').mockImplementation(() => {});
-  });
-  afterEach(() => spy.mockRestore());
-  return () => spy;
-}
-
-/** The newest outbox email to `to`. */
+/** The newest outbox email to `to` (settle the context's background work first). */
 export async function lastEmailTo(admin: postgres.Sql, to: string) {
   const [row] = await admin<{ subject: string; body: string }[]>`
     select subject, body from jobtrack.dev_outbox where "to" = ${to} order by created_at desc limit 1`;
@@ -69,11 +61,20 @@ export function signIn(
   });
 }
 
-/** Presses "Continue" on an emailed confirmation or sign-in link. */
-export function pressContinue(context: AppLoadContext, link: URL, cookie?: string) {
+/**
+ * Presses "Continue" on an emailed sign-in link, or, given the sign-up password, "Confirm and
+ * sign in" on a confirmation link (docs/decisions/015).
+ */
+export function pressContinue(
+  context: AppLoadContext,
+  link: URL,
+  cookie?: string,
+  signUpPassword?: string,
+) {
   const fields = {
     token_hash: link.searchParams.get('token_hash') ?? '',
     type: link.searchParams.get('type') ?? '',
+    ...(signUpPassword ? { intent: 'with-password', password: signUpPassword } : {}),
   };
   return runAction(
     confirmRoute.action,
@@ -93,8 +94,9 @@ export async function confirmedAccount(
 ) {
   const outcome = await signUp(context, { email, password, adult: 'on' });
   expect(outcome.status).toBe(302);
+  await context.background.settled();
   const link = linkIn((await lastEmailTo(db.admin, email)).body, '/auth/confirm');
-  const confirmed = await pressContinue(context, link);
+  const confirmed = await pressContinue(context, link, undefined, password);
   expect(confirmed.status).toBe(302);
   const [row] = await db.admin<{ id: string }[]>`select id from auth.users where email = ${email}`;
   return { id: row!.id, email, password, cookie: cookieFrom(confirmed) };
