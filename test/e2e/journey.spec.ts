@@ -44,7 +44,7 @@ test('a person signs up, keeps applications, and resets their password', async (
 
   await test.step('sign up, then confirm through the emailed link', async () => {
     await app.signUp(email, password);
-    await app.confirmSignUp(email);
+    await app.confirmSignUp(email, password);
   });
 
   await test.step('add three applications', async () => {
@@ -179,13 +179,16 @@ test('a person signs up, keeps applications, and resets their password', async (
     await main.getByLabel('New password', { exact: true }).fill(newPassword);
     await main.getByRole('button', { name: 'Set new password' }).click();
     await app.expectDashboard();
+    await expect(
+      main.getByRole('status').filter({ hasText: 'Your new password is set.' }),
+    ).toBeVisible();
   });
 
   await test.step('the old password no longer works; the new one does', async () => {
     await app.signOut();
     await app.signIn(email, password);
     await expect(page).toHaveURL(/\/signin/);
-    await expect(page.getByRole('button', { name: 'Sign out' })).toHaveCount(0);
+    await expect(page.getByRole('button', { name: 'Sign out', exact: true })).toHaveCount(0);
     await app.landed();
     await app.signIn(email, newPassword);
     await app.expectDashboard();

@@ -75,16 +75,18 @@ export function jobTrack(page: Page, { audit = true } = {}) {
       await landed();
     },
 
-    async confirmSignUp(email: string) {
+    /** Confirms a new account from its emailed link, with the password chosen at sign-up. */
+    async confirmSignUp(email: string, password: string) {
       await self.followEmailLink(email, '/auth/confirm');
-      await main.getByRole('button', { name: 'Continue' }).click();
+      await main.getByLabel('Password chosen at sign-up').fill(password);
+      await main.getByRole('button', { name: 'Confirm and sign in' }).click();
       await self.expectDashboard();
     },
 
     async expectDashboard() {
       await expect(page).toHaveURL(/\/$/);
       await expect(page.getByRole('heading', { level: 1, name: 'Dashboard' })).toBeVisible();
-      await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
+      await expect(page.getByRole('button', { name: 'Sign out', exact: true })).toBeVisible();
       await landed();
     },
 
@@ -97,10 +99,13 @@ export function jobTrack(page: Page, { audit = true } = {}) {
       await main.getByRole('button', { name: 'Sign in' }).click();
     },
 
+    /** Signs out from the header; ends on the home page, which says it worked. */
     async signOut() {
-      await page.getByRole('button', { name: 'Sign out' }).click();
+      await page.getByRole('button', { name: 'Sign out', exact: true }).click();
+      await expect(page.getByRole('status').filter({ hasText: 'You have been signed out.' }))
+        .toBeVisible();
       await expect(page.getByRole('link', { name: 'Sign in' }).first()).toBeVisible();
-      await expect(page.getByRole('button', { name: 'Sign out' })).toHaveCount(0);
+      await expect(page.getByRole('button', { name: 'Sign out', exact: true })).toHaveCount(0);
       await landed();
     },
 
