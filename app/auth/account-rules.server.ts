@@ -10,7 +10,7 @@ import {
 import type { AuthPort, Limited } from './port';
 
 // The rules every adapter is held to, applied around it so that local and Supabase accounts
-// cannot drift apart (docs/decisions/007):
+// cannot drift apart (docs/decisions/016):
 // - every request that guesses a password or sends an email counts against the client's
 //   per-minute allowance (Cloudflare's binding), and guesses and emails also count against the
 //   address's own allowance (our database, hashed);

@@ -4,7 +4,7 @@ import { throttles } from '#db/schema';
 import { asServer } from '~/db.server';
 import { sha256 } from './hashing.server';
 
-// Two kinds of limit on the requests that guess passwords or send email (docs/decisions/007):
+// Two kinds of limit on the requests that guess passwords or send email (docs/decisions/016):
 //
 // - Per address, in our database: a "leaky bucket" per purpose and email address, keyed by a
 //   SHA-256 of both. Each attempt fills it by one; it drains at a steady rate; when it is full,
@@ -18,7 +18,7 @@ export type Allowance = { name: string; capacity: number; drainSeconds: number }
 
 /**
  * Password guesses per email address: 5 at once, then one every 6 minutes (10 an hour). Someone
- * who guesses less often than that can never keep the owner locked out (see docs/decisions/007).
+ * who guesses less often than that can never keep the owner locked out (see docs/decisions/016).
  */
 export const PASSWORD_GUESSES: Allowance = { name: 'sign-in', capacity: 5, drainSeconds: 360 };
 

@@ -26,7 +26,7 @@ export type EmailLinkType = 'signup' | 'magiclink' | 'recovery';
 /**
  * What opening an emailed link finds, without spending it. `asksForPassword`: the link would
  * confirm an account whose password was chosen before anyone proved they read this mailbox, so
- * the page asks for that password (see docs/decisions/007).
+ * the page asks for that password (see docs/decisions/015).
  */
 export type LinkState = { live: false } | { live: true; email: string; asksForPassword: boolean };
 
