@@ -157,7 +157,7 @@ describe('row-level security', () => {
       'sessions',
       'local_credentials',
       'auth_tokens',
-      'sign_in_failures',
+      'throttles',
       'dev_outbox',
     ]) {
       await expect(
@@ -168,8 +168,8 @@ describe('row-level security', () => {
   });
 
   it('lets a status history row point only at the person’s own application, even as authenticated', async () => {
-    const alice = await createUser('alice4@example.com');
-    const bob = await createUser('bob4@example.com');
+    const alice = await createUser();
+    const bob = await createUser();
     const [bobs] = await db.admin<{ id: string }[]>`
       insert into jobtrack.applications (user_id, company, role) values (${bob}, 'Bob Ltd', 'Engineer')
       returning id`;

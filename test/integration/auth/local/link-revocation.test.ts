@@ -8,8 +8,10 @@ import { makeContext } from '../../../support/context';
 import { setupTestDatabase } from '../../../support/db';
 import { formPost, runAction } from '../../../support/http';
 import { confirmedAccount, lastEmailTo, linkIn, pressContinue } from './support';
+import { newClient } from '../behaviours/driver';
 import { quietOutbox } from './harness';
 
+// Each request comes from its own client, so the per-client limits never interfere.
 // Whoever knew the old password may also have asked for links to the person's mailbox, or read
 // one there: a new password must cancel every link that is still out.
 
@@ -17,13 +19,17 @@ const db = setupTestDatabase();
 quietOutbox();
 
 async function magicLink(context: AppLoadContext, email: string) {
-  await runAction(magicLinkAction, formPost('/magic-link', { email }), { context });
+  await runAction(magicLinkAction, formPost('/magic-link', { email }, { client: newClient() }), {
+    context,
+  });
   await context.background.settled();
   return linkIn((await lastEmailTo(db.admin, email)).body, '/auth/confirm');
 }
 
 async function resetLink(context: AppLoadContext, email: string) {
-  await runAction(forgotAction, formPost('/forgot-password', { email }), { context });
+  await runAction(forgotAction, formPost('/forgot-password', { email }, { client: newClient() }), {
+    context,
+  });
   await context.background.settled();
   return linkIn((await lastEmailTo(db.admin, email)).body, '/reset-password');
 }

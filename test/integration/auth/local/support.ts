@@ -9,6 +9,7 @@ import * as confirmRoute from '~/routes/auth.confirm';
 import * as signinRoute from '~/routes/signin';
 import * as signupRoute from '~/routes/signup';
 import { cookieFrom, formPost, get, runAction } from '../../../support/http';
+import { newClient } from '../behaviours/driver';
 
 /** A password that passes every rule. */
 export const PASSWORD = 'plum kettle harbour';
@@ -46,7 +47,11 @@ export function signUp(
   fields: Record<string, string>,
   origin?: string | null,
 ) {
-  return runAction(signupRoute.action, formPost('/signup', fields, { origin }), { context });
+  return runAction(
+    signupRoute.action,
+    formPost('/signup', fields, { origin, client: newClient() }),
+    { context },
+  );
 }
 
 /** Posts the sign-in form. */
