@@ -5,7 +5,7 @@
 import { renderToStaticMarkup } from 'react-dom/server';
 import { SiteFooter, StaticSiteHeader } from '~/components/layout';
 import rootStyles from '~/styles.css?url';
-import type { DraftEvent } from './generation.server';
+import type { DraftEvent } from './events';
 import { KIND_INFO, type Kind } from './kinds';
 import statementStyles from './statements.css?url';
 import { AiNote, StockPhrases, WordCount } from './word-count';
@@ -168,6 +168,9 @@ function streamHeaders(contentType: string) {
   return {
     'Content-Type': contentType,
     // Nothing between here and the browser may hold the words back to compress or cache them.
+    // Cloudflare (and wrangler dev, which copies it) gzips text/html in blocks unless the response
+    // already names its encoding; `identity` says "sent as is" (docs/decisions/006).
+    'Content-Encoding': 'identity',
     'Cache-Control': 'no-store, no-transform',
     'X-Accel-Buffering': 'no',
   };

@@ -156,3 +156,19 @@ export function parseCriteria(spec: string): Criterion[] {
     criteria.push({ text, category: row.category ?? category ?? 'essential' });
   }
 }
+
+type WithEvidence = { text: string; category: Category; evidence: string };
+
+/**
+ * The criteria listed afresh from the specification, carrying over the evidence already written
+ * for a criterion of the same wording; criteria with evidence that the new listing lacks are kept
+ * at the end, so listing again never throws away what the person wrote.
+ */
+export function mergeCriteria(listed: Criterion[], existing: WithEvidence[]): WithEvidence[] {
+  const key = (text: string) => text.trim().toLowerCase();
+  const evidenceFor = new Map(existing.map((c) => [key(c.text), c.evidence]));
+  const merged = listed.map((c) => ({ ...c, evidence: evidenceFor.get(key(c.text)) ?? '' }));
+  const listedKeys = new Set(listed.map((c) => key(c.text)));
+  const kept = existing.filter((c) => c.evidence.trim() && !listedKeys.has(key(c.text)));
+  return [...merged, ...kept].slice(0, MAX_CRITERIA);
+}

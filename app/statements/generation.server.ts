@@ -9,29 +9,12 @@ import {
   type StreamOptions,
 } from './anthropic.server';
 import { limitedSections, type Inputs } from './inputs';
+import type { DraftEvent } from './events';
 import { shortfallCause, shortfallMessage, type Shortfall } from './messages';
-import { buildPrompt, stockPhrasesIn } from './prompt';
+import { buildPrompt } from './prompt';
+import { stockPhrasesIn } from './stock-phrases';
 import { checkpointVersion, finishVersion } from './store.server';
-import { wordReport, type WordReport } from './words';
-
-/** What the person's page is told, in order: the start, each piece of text, then the end. */
-export type DraftEvent =
-  | { type: 'start'; statementId: string; versionId: string; number: number }
-  | { type: 'text'; text: string }
-  | {
-      type: 'end';
-      statementId: string;
-      /** Null when nothing was written, so no version was kept. */
-      versionId: string | null;
-      number: number;
-      status: 'complete' | 'incomplete' | 'stopped';
-      shortfall: Shortfall | null;
-      /** What to tell the person when the draft is not complete (or could not be saved). */
-      message: string | null;
-      saved: boolean;
-      report: WordReport;
-      stockPhrases: string[];
-    };
+import { wordReport } from './words';
 
 // How often the text so far is saved, and the person's Stop is looked for.
 const CHECKPOINT_MS = 1_000;
@@ -67,7 +50,7 @@ export function writeDraft(
       listening = false;
     },
   });
-  push({ type: 'start', ...started });
+  push({ type: 'start', ...started, wordLimit: inputs.wordLimit });
   context.background(
     run(context, userId, started, inputs, config, options, push).finally(() => close()),
   );

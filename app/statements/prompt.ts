@@ -3,32 +3,9 @@
 // block, and the rules say that what is inside a block is data, never instructions.
 import type { Inputs } from './inputs';
 import { BEHAVIOURS, formatNumber } from './kinds';
+import { STOCK_PHRASES } from './stock-phrases';
 
 export type Prompt = { system: string; user: string; maxTokens: number };
-
-/** Phrases that make sifting panels stop reading; the model is told to avoid every one. */
-export const STOCK_PHRASES = [
-  'I am passionate about',
-  'I am writing to apply',
-  'results-driven',
-  'team player',
-  'proven track record',
-  'hit the ground running',
-  'think outside the box',
-  'go above and beyond',
-  'wealth of experience',
-  'self-starter',
-  'detail-oriented',
-  'dynamic individual',
-  'fast-paced environment',
-  'synergy',
-  'I believe I would be a great fit',
-  'I would be an asset',
-  'excellent communication skills',
-  'works well under pressure',
-  'perfect candidate',
-  'dream job',
-] as const;
 
 // Every tag name used for a block. Text that imitates one is defused before it goes in.
 const TAGS = [
@@ -198,10 +175,4 @@ export function buildPrompt(inputs: Inputs): Prompt {
     case 'cover_letter':
       return coverLetter(inputs);
   }
-}
-
-/** The stock phrases that made it into a draft anyway, for a gentle flag beside it. */
-export function stockPhrasesIn(draft: string): string[] {
-  const lower = draft.toLowerCase();
-  return STOCK_PHRASES.filter((p) => lower.includes(p.toLowerCase()));
 }

@@ -6,24 +6,11 @@ import { applications, statementVersions, statements } from '#db/schema';
 import { asUser } from '~/db.server';
 import { inputsFromRow, limitedSections } from './inputs';
 import type { Kind } from './kinds';
-import { wordReport, type WordReport } from './words';
+import type { VersionStatus, VersionSummary } from './types';
+import { wordReport } from './words';
 
 /** A version still "generating" after this long was cut off (the Worker was stopped, say). */
 const STALE_MS = 2 * 60 * 1000;
-
-export type VersionStatus = 'generating' | 'complete' | 'incomplete' | 'stopped' | 'interrupted';
-
-export type VersionSummary = {
-  id: string;
-  number: number;
-  name: string | null;
-  status: VersionStatus;
-  failure: string | null;
-  report: WordReport;
-  createdAt: string;
-  updatedAt: string;
-  editedAt: string | null;
-};
 
 type VersionRow = typeof statementVersions.$inferSelect;
 
@@ -45,10 +32,6 @@ function summary(row: VersionRow, kind: Kind): VersionSummary {
     editedAt: row.editedAt?.toISOString() ?? null,
   };
 }
-
-/** "Version 3", or the name the person gave it. */
-export const versionLabel = (v: { number: number; name: string | null }) =>
-  v.name?.trim() || `Version ${v.number}`;
 
 const applicationColumns = {
   id: applications.id,

@@ -230,15 +230,25 @@ export function finishVersion(
   });
 }
 
-/** Asks a version that is being written to stop. Returns its statement's id, or null if not the person's. */
-export function requestStop(context: AppLoadContext, userId: string, versionId: string) {
+/** Asks a version that is being written to stop; false when it is not the person's. */
+export function requestStop(
+  context: AppLoadContext,
+  userId: string,
+  ids: { statementId: string; versionId: string },
+) {
   return asUser(context, userId, async (tx) => {
-    const [row] = await tx
+    const rows = await tx
       .update(statementVersions)
       .set({ stopRequested: true })
-      .where(and(eq(statementVersions.id, versionId), eq(statementVersions.userId, userId)))
-      .returning({ statementId: statementVersions.statementId });
-    return row?.statementId ?? null;
+      .where(
+        and(
+          eq(statementVersions.id, ids.versionId),
+          eq(statementVersions.statementId, ids.statementId),
+          eq(statementVersions.userId, userId),
+        ),
+      )
+      .returning({ id: statementVersions.id });
+    return rows.length > 0;
   });
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_CRITERIA, parseCriteria } from '~/statements/criteria';
+import { MAX_CRITERIA, mergeCriteria, parseCriteria } from '~/statements/criteria';
 import {
   CHARITY_TAILS,
   COUNCIL_TABLE,
@@ -97,5 +97,21 @@ describe('listing the criteria of a pasted person specification', () => {
     expect(parseCriteria('Good team work\nGood team work')).toHaveLength(1);
     const many = Array.from({ length: 60 }, (_, i) => `Criterion number ${i + 1}`).join('\n');
     expect(parseCriteria(many)).toHaveLength(MAX_CRITERIA);
+  });
+});
+
+describe('listing the criteria again', () => {
+  it('keeps the evidence already written, and criteria with evidence the new list lacks', () => {
+    const listed = parseCriteria('Essential\nNMC registration\nGood communication skills');
+    const existing = [
+      { text: 'nmc registration', category: 'essential' as const, evidence: 'Registered 2025.' },
+      { text: 'Team work', category: 'essential' as const, evidence: 'Handover rota.' },
+      { text: 'Empty one', category: 'desirable' as const, evidence: '' },
+    ];
+    expect(mergeCriteria(listed, existing)).toEqual([
+      { text: 'NMC registration', category: 'essential', evidence: 'Registered 2025.' },
+      { text: 'Good communication skills', category: 'essential', evidence: '' },
+      { text: 'Team work', category: 'essential', evidence: 'Handover rota.' },
+    ]);
   });
 });

@@ -1,0 +1,257 @@
+// The Statement Builder's form: the job, the kind's own inputs, length and tone, and the two
+// buttons. Generate streams the draft (with JavaScript, into the panel beside the form; without
+// it, as a page of its own); Save keeps the inputs without sending anything anywhere.
+import { getFormProps, useForm, type Submission, type SubmissionResult } from '@conform-to/react';
+import { getZodConstraint, parseWithZod } from '@conform-to/zod';
+import { Form, Link, useNavigation } from '@remix-run/react';
+import { useEffect, useState, type ReactNode } from 'react';
+import { FormErrors, SelectField, TextAreaField, TextField } from '~/components/forms';
+import { BehaviourFields, CoverLetterFields, CriteriaFields, ToneField } from './builder-fields';
+import type { formDefaults } from './inputs';
+import { KIND_INFO, LIMIT_PER_SECTION, WORD_LIMIT_PRESETS, formatNumber, type Kind } from './kinds';
+import { builderSchema } from './schema';
+import type { LiveDraft } from './use-draft-stream';
+
+export type BuilderDefaults = ReturnType<typeof formDefaults>;
+
+/** The form's fields, as Conform sees them (every kind's, so one component serves all three). */
+export type BuilderShape = {
+  kind: string;
+  statementId?: string;
+  applicationId?: string;
+  submissionKey: string;
+  jobTitle?: string;
+  employer?: string;
+  advert?: string;
+  wordLimit?: string;
+  customWordLimit?: string;
+  tone?: string;
+  personSpec?: string;
+  criteria?: Array<{ text?: string; category?: string; evidence?: string }>;
+  behaviours?: Record<string, { selected?: string; evidence?: string }>;
+  whyRole?: string;
+  experience?: string;
+};
+
+const LIMIT_OPTIONS = [
+  ...WORD_LIMIT_PRESETS.map((n) => ({ value: String(n), label: `${formatNumber(n)} words` })),
+  { value: 'custom', label: 'My own limit' },
+];
+
+// The order of the fields on the page: after a full-page answer the first invalid one gets focus.
+const ORDER = [
+  'jobTitle',
+  'employer',
+  'advert',
+  'personSpec',
+  'criteria',
+  'behaviours',
+  'whyRole',
+  'experience',
+  'customWordLimit',
+];
+
+/** The builder form for one kind of statement. */
+export function BuilderForm({
+  kind,
+  defaults,
+  lastResult,
+  action,
+  configured,
+  live,
+  onGenerate,
+  children,
+}: {
+  kind: Kind;
+  defaults: BuilderDefaults;
+  lastResult: SubmissionResult<string[]> | null | undefined;
+  /** This page's own URL: Save and the no-JavaScript list buttons post here. */
+  action: string;
+  configured: boolean;
+  live: LiveDraft | null;
+  onGenerate: (form: HTMLFormElement, submitter: HTMLElement | null) => void;
+  /** The draft panel, placed beside the form on wide screens. */
+  children?: ReactNode;
+}) {
+  const [form, fields] = useForm<BuilderShape>({
+    id: 'builder',
+    lastResult,
+    defaultValue: defaults as BuilderShape,
+    constraint: getZodConstraint(builderSchema(kind, 'save')),
+    shouldValidate: 'onSubmit',
+    shouldRevalidate: 'onInput',
+    // The schema's output (numbers, booleans) differs from the form's strings; Conform compares
+    // only field names and errors, which are the same.
+    onValidate: ({ formData }) =>
+      parseWithZod(formData, {
+        schema: builderSchema(kind, formData.get('intent') === 'generate' ? 'generate' : 'save'),
+      }) as unknown as Submission<BuilderShape>,
+  });
+  const navigation = useNavigation();
+  const saving =
+    navigation.state === 'submitting' &&
+    navigation.formData?.get('intent') === 'save' &&
+    navigation.formAction === action;
+  const writing = live !== null && ['sending', 'writing', 'stopping'].includes(live.phase);
+  const focusName = lastResult ? firstError(lastResult) : undefined;
+  const [submissionKey, setSubmissionKey] = useState(defaults.submissionKey);
+  useEffect(() => setSubmissionKey(defaults.submissionKey), [defaults.submissionKey]);
+  const finished = live?.phase === 'ended' || live?.phase === 'failed';
+  useEffect(() => {
+    if (finished) setSubmissionKey(crypto.randomUUID());
+  }, [finished]);
+
+  return (
+    <div className="builder">
+      <Form
+        method="post"
+        action={action}
+        {...getFormProps(form)}
+        className="builder-form"
+        onSubmit={(event) => {
+          const submitter = (event.nativeEvent as SubmitEvent).submitter;
+          form.onSubmit(event);
+          if (event.defaultPrevented) return;
+          if (submitter?.getAttribute('value') === 'generate') {
+            event.preventDefault();
+            if (!writing) onGenerate(event.currentTarget, submitter);
+          }
+        }}
+      >
+        <FormErrors errors={form.errors} id={form.errorId} />
+        <input type="hidden" name="kind" value={kind} />
+        {defaults.statementId || live?.statementId ? (
+          <input
+            type="hidden"
+            name="statementId"
+            value={defaults.statementId ?? live?.statementId ?? ''}
+          />
+        ) : null}
+        {defaults.applicationId ? (
+          <input type="hidden" name="applicationId" value={defaults.applicationId} />
+        ) : null}
+        {/* A fresh one-time key for each press: a doubled press makes one version. */}
+        <input type="hidden" name="submissionKey" value={submissionKey} />
+
+        <fieldset className="builder-section">
+          <legend>The job</legend>
+          <div className="form-grid">
+            <TextField
+              meta={fields.jobTitle}
+              label="Job title"
+              autoComplete="off"
+              autoFocus={focusName === 'jobTitle'}
+            />
+            <TextField
+              meta={fields.employer}
+              label="Employer"
+              autoComplete="organization"
+              autoFocus={focusName === 'employer'}
+            />
+          </div>
+          <TextAreaField
+            meta={fields.advert}
+            label="The advert (optional)"
+            hint="Paste the job advert. Claude reads it only to understand the job; any instructions in it are ignored."
+            rows={6}
+            autoFocus={focusName === 'advert'}
+          />
+        </fieldset>
+
+        {kind === 'supporting' ? (
+          <CriteriaFields
+            form={form}
+            personSpec={fields.personSpec}
+            criteria={fields.criteria}
+            focusName={focusName}
+          />
+        ) : kind === 'behaviours' ? (
+          <BehaviourFields behaviours={fields.behaviours} focusName={focusName} />
+        ) : (
+          <CoverLetterFields
+            whyRole={fields.whyRole}
+            experience={fields.experience}
+            focusName={focusName}
+          />
+        )}
+
+        <fieldset className="builder-section">
+          <legend>Length and tone</legend>
+          <div className="form-grid word-limit">
+            <SelectField
+              meta={fields.wordLimit}
+              label={LIMIT_PER_SECTION[kind] ? 'Word limit for each statement' : 'Word limit'}
+              options={LIMIT_OPTIONS}
+            />
+            {/* Shown when "My own limit" is chosen (CSS :has, so it works without JavaScript). */}
+            <div className="custom-limit">
+              <TextField
+                meta={fields.customWordLimit}
+                label="Your word limit"
+                hint="Between 50 and 3,000 words"
+                autoFocus={focusName === 'customWordLimit'}
+              />
+            </div>
+          </div>
+          <ToneField meta={fields.tone} />
+          <p className="field__hint">
+            Always in British English. The app counts the words itself and flags a draft over the
+            limit.
+          </p>
+        </fieldset>
+
+        <div className="builder-submit">
+          {configured ? (
+            <p className="sent-note">
+              <strong>Pressing Generate sends</strong> the job details and everything you wrote here
+              to Anthropic, whose AI model Claude writes the draft. Anthropic keeps them for up to
+              30 days and does not train its models on them. Nothing is sent while you type or when
+              you save. <Link to="/privacy">Privacy policy</Link>
+            </p>
+          ) : null}
+          <div className="actions">
+            {configured ? (
+              <button
+                type="submit"
+                name="intent"
+                value="generate"
+                formAction="/statements/generate"
+                aria-disabled={writing || undefined}
+              >
+                {writing ? 'Writing…' : 'Generate draft'}
+              </button>
+            ) : null}
+            <button
+              type="submit"
+              name="intent"
+              value="save"
+              className="button--secondary"
+              aria-disabled={saving || undefined}
+            >
+              Save inputs
+            </button>
+            <span role="status" className="muted">
+              {saving ? 'Saving…' : ''}
+            </span>
+          </div>
+        </div>
+      </Form>
+      {children}
+    </div>
+  );
+}
+
+function firstError(result: SubmissionResult<string[]>): string | undefined {
+  const errors = result.error ?? {};
+  const names = Object.keys(errors).filter((k) => k && errors[k]?.length);
+  for (const top of ORDER) {
+    const hit = names.find((n) => n === top || n.startsWith(`${top}[`) || n.startsWith(`${top}.`));
+    if (hit) return hit;
+  }
+  return undefined;
+}
+
+/** The kind's name and what it is for, above its form. */
+export function KindIntro({ kind }: { kind: Kind }) {
+  return <p className="lede">{KIND_INFO[kind].description}</p>;
+}
