@@ -32,7 +32,10 @@ function line(name: string, value: string) {
  * The `wrangler dev` arguments that pass the set ones of PASSED_TO_WORKER in `env` to the Worker,
  * and a cleanup that removes the file. No arguments when none is set: wrangler behaves as before.
  */
-export function workerEnvArgs(env: NodeJS.ProcessEnv = process.env, projectDir = process.cwd()) {
+export function workerEnvArgs(
+  env: Record<string, string | undefined> = process.env,
+  projectDir = process.cwd(),
+) {
   const set = PASSED_TO_WORKER.filter((name) => env[name]);
   if (set.length === 0) return { args: [] as string[], files: null, cleanup: () => {} };
   const dir = mkdtempSync(join(tmpdir(), 'jobtrack-worker-env-'));

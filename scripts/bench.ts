@@ -1,19 +1,24 @@
 /**
  * `npm run bench`: measured, not asserted. Prints the Worker's upload size, the JavaScript each
- * page ships, and the server time of the list page for an account with 1,000 applications next to
- * a static page. Everything runs on loopback against a throwaway embedded PostgreSQL.
+ * page ships, the server time of the list page for an account with 1,000 applications next to
+ * a static page, and the delay the Statement Builder adds to Claude's words (against a fake
+ * Anthropic). Everything runs on loopback against a throwaway embedded PostgreSQL.
  */
 import { spawnSync } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
 import { createCookie } from '@remix-run/cloudflare';
 import postgres from 'postgres';
 import { sha256 } from '../app/auth/local/hashing.server';
+import { startFakeAnthropic, type FakeAnthropic } from '../test/e2e/support/fake-anthropic';
 import { run, startStack, stopAllStacks } from '../test/e2e/support/stack';
 import { measurePageJs } from './lib/page-js';
+import { measureStatementLatency } from './lib/statement-latency';
 
 const APPLICATIONS = 1_000;
 const WARM_UP = 10;
 const SAMPLES = 50;
+const DRAFTS = 20;
+let fake: FakeAnthropic | undefined;
 
 const kib = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`;
 const ms = (value: number) => `${value.toFixed(1)} ms`;
@@ -93,7 +98,16 @@ function percentile(values: number[], p: number) {
 async function main() {
   await run('npx', ['remix', 'vite:build']);
   const upload = uploadSize();
-  const stack = await startStack({ build: false, quiet: true });
+  fake = await startFakeAnthropic();
+  const stack = await startStack({
+    build: false,
+    quiet: true,
+    workerEnv: {
+      ANTHROPIC_API_KEY: 'sk-ant-bench-fake',
+      ANTHROPIC_BASE_URL: fake.url,
+      STATEMENT_GENERATIONS_PER_HOUR: '1000',
+    },
+  });
   const { cookie, applicationId } = await seed(stack.databaseUrl);
 
   const pages: Array<[string, string | undefined]> = [
@@ -111,6 +125,8 @@ async function main() {
     [`/applications/${applicationId}/edit`, cookie],
     [`/applications/${applicationId}/delete`, cookie],
     ['/account', cookie],
+    ['/statements', cookie],
+    ['/statements/new?kind=supporting', cookie],
   ];
   const weights = [];
   for (const [path, withCookie] of pages) {
@@ -172,10 +188,33 @@ async function main() {
     ],
   );
   console.log(`\nList / static median ratio: ${(listMedian / staticMedian).toFixed(2)}×`);
+
+  const latency = await measureStatementLatency({
+    baseUrl: stack.baseUrl,
+    fakeUrl: fake.url,
+    cookie,
+    runs: DRAFTS,
+    warmUp: 3,
+  });
+  console.log(
+    `\nStatement Builder, ${DRAFTS} drafts in Chromium (JavaScript on) against the fake Anthropic, after 3 warm-ups:`,
+  );
+  table(
+    ['Delay the app adds', 'Median', 'p90', 'Min'],
+    [
+      ['Upstream first word → words painted in the browser', ...stats(latency.firstWords)],
+      ['Upstream last word → browser shows the version saved', ...stats(latency.saved)],
+    ],
+  );
+}
+
+function stats(values: number[]) {
+  return [ms(percentile(values, 50)), ms(percentile(values, 90)), ms(Math.min(...values))];
 }
 
 const stopAndExit = async (code: number) => {
   await stopAllStacks();
+  await fake?.stop();
   process.exit(code);
 };
 process.on('SIGINT', () => void stopAndExit(130));

@@ -154,11 +154,20 @@ async function* attemptStream(
     timeout: firstByteTimeoutMs,
   });
   const controller = new AbortController();
-  const abort = () => controller.abort();
+  // The person's Stop ends the stream at once, without waiting for the connection to wind down.
+  let stopped!: () => void;
+  const stopping = new Promise<{ done: true; value: undefined }>((resolve) => {
+    stopped = () => resolve({ done: true, value: undefined });
+  });
+  const abort = () => {
+    stopped();
+    controller.abort();
+  };
+  if (signal.aborted) return { stopReason: null };
   signal.addEventListener('abort', abort, { once: true });
   let quiet = false;
   try {
-    const stream = await client.messages.create(
+    const request = client.messages.create(
       {
         model: config.model,
         max_tokens: prompt.maxTokens,
@@ -168,12 +177,18 @@ async function* attemptStream(
       },
       { signal: controller.signal },
     );
+    const stream = await Promise.race([request, stopping]);
+    if ('done' in stream) {
+      request.catch(() => {}); // its abort error has no one left to hear it
+      return { stopReason: null };
+    }
     const events = stream[Symbol.asyncIterator]();
     let stopReason: string | null = null;
     for (;;) {
       let timer: ReturnType<typeof setTimeout> | undefined;
       const next = await Promise.race([
         events.next(),
+        stopping,
         new Promise<never>((_, reject) => {
           timer = setTimeout(() => {
             quiet = true;
@@ -182,6 +197,7 @@ async function* attemptStream(
           }, idleTimeoutMs);
         }),
       ]).finally(() => clearTimeout(timer));
+      if (signal.aborted) return { stopReason: null };
       if (next.done) return { stopReason };
       const event = next.value;
       if (event.type === 'content_block_delta' && event.delta.type === 'text_delta') {

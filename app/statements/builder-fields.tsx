@@ -98,7 +98,7 @@ export function CriteriaFields({
             {rows.map((row, index) => {
               const c = row.getFieldset();
               return (
-                <li key={row.key}>
+                <li key={row.key ?? index}>
                   <fieldset className="criterion">
                     <legend>Criterion {index + 1}</legend>
                     <div className="criterion__head">

@@ -33,6 +33,10 @@ function summary(row: VersionRow, kind: Kind): VersionSummary {
   };
 }
 
+// Written out: with no join, Drizzle would leave the outer column unqualified, and inside the
+// subquery a bare "id" means the version's own.
+const versionCount = sql<number>`(select count(*)::int from jobtrack.statement_versions v where v.statement_id = "statements"."id")`;
+
 const applicationColumns = {
   id: applications.id,
   company: applications.company,
@@ -50,7 +54,7 @@ export function listStatements(context: AppLoadContext, userId: string) {
         employer: statements.employer,
         updatedAt: statements.updatedAt,
         application: applicationColumns,
-        versions: sql<number>`(select count(*)::int from jobtrack.statement_versions v where v.statement_id = ${statements.id})`,
+        versions: versionCount,
       })
       .from(statements)
       .leftJoin(applications, eq(applications.id, statements.applicationId))
@@ -138,7 +142,7 @@ export function statementsForApplication(
         kind: statements.kind,
         jobTitle: statements.jobTitle,
         updatedAt: statements.updatedAt,
-        versions: sql<number>`(select count(*)::int from jobtrack.statement_versions v where v.statement_id = ${statements.id})`,
+        versions: versionCount,
       })
       .from(statements)
       .where(and(eq(statements.userId, userId), eq(statements.applicationId, applicationId)))

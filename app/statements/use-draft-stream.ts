@@ -41,6 +41,19 @@ async function* lines(body: ReadableStream<Uint8Array>) {
   }
 }
 
+/** The form's fields with the pressed button's name and value, as a real submission sends them. */
+function formDataOf(form: HTMLFormElement, submitter: HTMLElement | null): FormData {
+  try {
+    return new FormData(form, submitter);
+  } catch {
+    // Browsers before 2023 take no submitter: add the button's own field by hand.
+    const data = new FormData(form);
+    if (submitter instanceof HTMLButtonElement && submitter.name)
+      data.set(submitter.name, submitter.value);
+    return data;
+  }
+}
+
 /**
  * The live draft and the two things a person can do to it: start (Generate) and stop. When a
  * draft ends with a saved version, the page moves to it (`/statements/:id?version=…`).
@@ -90,7 +103,7 @@ export function useDraftStream({
       try {
         const response = await fetch('/statements/generate', {
           method: 'POST',
-          body: new FormData(form, submitter),
+          body: formDataOf(form, submitter),
           headers: { Accept: 'application/x-ndjson' },
         });
         if (!response.ok || !response.body) {

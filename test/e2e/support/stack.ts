@@ -70,7 +70,7 @@ export async function startStack(options: {
   /** Settings handed to the Worker the way `npm start` hands them (db/worker-env.ts). */
   workerEnv?: Record<string, string>;
 }): Promise<Stack> {
-  const workerEnv = workerEnvArgs((options.workerEnv ?? {}) as NodeJS.ProcessEnv);
+  const workerEnv = workerEnvArgs(options.workerEnv ?? {});
   // Separate dirs: as root, PostgreSQL runs as its own user and must own its data dir's path.
   const pgDir = mkdtempSync(join(tmpdir(), 'jobtrack-e2e-pg-'));
   const wranglerDir = mkdtempSync(join(tmpdir(), 'jobtrack-e2e-wrangler-'));

@@ -3,7 +3,9 @@ import { changeCounts, diffWords, type Part } from '~/statements/diff';
 
 const side = (parts: Part[], keep: 'removed' | 'added') =>
   parts
-    .map((p) => (p.type === 'same' ? (keep === 'removed' ? p.was : p.text) : p.type === keep ? p.text : ''))
+    .map((p) =>
+      p.type === 'same' ? (keep === 'removed' ? p.was : p.text) : p.type === keep ? p.text : '',
+    )
     .join('');
 
 describe('comparing two versions word by word', () => {
@@ -23,8 +25,10 @@ describe('comparing two versions word by word', () => {
   });
 
   it('rebuilds each side exactly from its parts', () => {
-    const a = 'Working Together\nI set up a rota.\n\nDelivering at Pace\nI cleared 300 cases in six weeks.';
-    const b = 'Working Together\nI set up a shared rota with two wards.\n\nDelivering at Pace\nI cleared 300 cases.';
+    const a =
+      'Working Together\nI set up a rota.\n\nDelivering at Pace\nI cleared 300 cases in six weeks.';
+    const b =
+      'Working Together\nI set up a shared rota with two wards.\n\nDelivering at Pace\nI cleared 300 cases.';
     const parts = diffWords(a, b);
     expect(side(parts, 'removed')).toBe(a);
     expect(side(parts, 'added')).toBe(b);
