@@ -95,9 +95,12 @@ function percentile(values: number[], p: number) {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 }
 
+// `npm run bench -- --statements` measures only the Statement Builder's delays.
+const onlyStatements = process.argv.includes('--statements');
+
 async function main() {
   await run('npx', ['remix', 'vite:build']);
-  const upload = uploadSize();
+  const upload = onlyStatements ? null : uploadSize();
   fake = await startFakeAnthropic();
   const stack = await startStack({
     build: false,
@@ -109,7 +112,34 @@ async function main() {
     },
   });
   const { cookie, applicationId } = await seed(stack.databaseUrl);
+  if (upload) await pagesAndLists(stack.baseUrl, cookie, applicationId, upload);
 
+  const latency = await measureStatementLatency({
+    baseUrl: stack.baseUrl,
+    fakeUrl: fake.url,
+    cookie,
+    runs: DRAFTS,
+    warmUp: 3,
+  });
+  console.log(
+    `\nStatement Builder, ${DRAFTS} drafts in Chromium (JavaScript on) against the fake Anthropic, after 3 warm-ups:`,
+  );
+  table(
+    ['Delay the app adds', 'Median', 'p90', 'Min'],
+    [
+      ['Upstream first word → words painted in the browser', ...stats(latency.firstWords)],
+      ['Upstream last word → browser shows the version saved', ...stats(latency.saved)],
+    ],
+  );
+}
+
+/** Upload size, JavaScript per page, and the list page against a static one. */
+async function pagesAndLists(
+  baseUrl: string,
+  cookie: string,
+  applicationId: string,
+  upload: { raw: string; gzip: string },
+) {
   const pages: Array<[string, string | undefined]> = [
     ['/', undefined],
     ['/privacy', undefined],
@@ -130,7 +160,7 @@ async function main() {
   ];
   const weights = [];
   for (const [path, withCookie] of pages) {
-    const js = await measurePageJs(stack.baseUrl, path, withCookie);
+    const js = await measurePageJs(baseUrl, path, withCookie);
     const label = `${path.replace(applicationId, ':id')}${withCookie ? ' (signed in)' : ''}`;
     weights.push([
       label,
@@ -142,8 +172,8 @@ async function main() {
     ]);
   }
 
-  const listUrl = `${stack.baseUrl}/applications`;
-  const staticUrl = `${stack.baseUrl}/privacy`;
+  const listUrl = `${baseUrl}/applications`;
+  const staticUrl = `${baseUrl}/privacy`;
   // Guard against timing a sign-in redirect or an empty list.
   const firstPage = await (await fetch(listUrl, { headers: { Cookie: cookie } })).text();
   if (!firstPage.includes('Next page'))
@@ -188,24 +218,6 @@ async function main() {
     ],
   );
   console.log(`\nList / static median ratio: ${(listMedian / staticMedian).toFixed(2)}×`);
-
-  const latency = await measureStatementLatency({
-    baseUrl: stack.baseUrl,
-    fakeUrl: fake.url,
-    cookie,
-    runs: DRAFTS,
-    warmUp: 3,
-  });
-  console.log(
-    `\nStatement Builder, ${DRAFTS} drafts in Chromium (JavaScript on) against the fake Anthropic, after 3 warm-ups:`,
-  );
-  table(
-    ['Delay the app adds', 'Median', 'p90', 'Min'],
-    [
-      ['Upstream first word → words painted in the browser', ...stats(latency.firstWords)],
-      ['Upstream last word → browser shows the version saved', ...stats(latency.saved)],
-    ],
-  );
 }
 
 function stats(values: number[]) {

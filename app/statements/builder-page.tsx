@@ -2,7 +2,7 @@
 // draft panel beside it, wired to the streaming Generate.
 import type { SubmissionResult } from '@conform-to/react';
 import { useLocation } from '@remix-run/react';
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { BuilderForm, type BuilderDefaults } from './builder';
 import { DraftPanel } from './draft-panel';
 import type { Kind } from './kinds';
@@ -37,6 +37,13 @@ export function BuilderPage({
   const [streamReply, setStreamReply] = useState<SubmissionResult<string[]> | null>(null);
   const { live, start, stop, clear } = useDraftStream({ onReply: setStreamReply });
   const location = useLocation();
+  const onGenerate = useCallback(
+    (form: HTMLFormElement, submitter: HTMLElement | null) => {
+      setStreamReply(null);
+      void start(form, submitter);
+    },
+    [start],
+  );
   useEffect(() => {
     // A new page (another version chosen, the inputs saved, a finished draft opened) starts afresh.
     clear();
@@ -46,18 +53,17 @@ export function BuilderPage({
   return (
     <>
       {!configured ? <p className="notice notice--warning">{NOT_CONFIGURED_MESSAGE}</p> : null}
-      <BuilderForm
-        kind={kind}
-        defaults={defaults}
-        lastResult={streamReply ?? lastResult}
-        action={action}
-        configured={configured}
-        live={live}
-        onGenerate={(form, submitter) => {
-          setStreamReply(null);
-          void start(form, submitter);
-        }}
-      >
+      <div className="builder">
+        <BuilderForm
+          kind={kind}
+          defaults={defaults}
+          lastResult={streamReply ?? lastResult}
+          action={action}
+          configured={configured}
+          phase={live?.phase ?? null}
+          liveStatementId={live?.statementId ?? null}
+          onGenerate={onGenerate}
+        />
         <DraftPanel
           kind={kind}
           wordLimit={wordLimit}
@@ -69,7 +75,7 @@ export function BuilderPage({
           configured={configured}
           notice={notice}
         />
-      </BuilderForm>
+      </div>
     </>
   );
 }

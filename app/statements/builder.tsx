@@ -4,7 +4,7 @@
 import { getFormProps, useForm, type Submission, type SubmissionResult } from '@conform-to/react';
 import { getZodConstraint, parseWithZod } from '@conform-to/zod';
 import { Form, Link, useNavigation } from '@remix-run/react';
-import { useEffect, useState, type ReactNode } from 'react';
+import { memo, useEffect, useState } from 'react';
 import { FormErrors, SelectField, TextAreaField, TextField } from '~/components/forms';
 import { BehaviourFields, CoverLetterFields, CriteriaFields, ToneField } from './builder-fields';
 import type { formDefaults } from './inputs';
@@ -51,16 +51,19 @@ const ORDER = [
   'customWordLimit',
 ];
 
-/** The builder form for one kind of statement. */
-export function BuilderForm({
+/**
+ * The builder form for one kind of statement. Memoised, and told only the draft's phase: a draft
+ * being written changes the page with every word, and this long form need not redraw for each.
+ */
+export const BuilderForm = memo(function BuilderForm({
   kind,
   defaults,
   lastResult,
   action,
   configured,
-  live,
+  phase,
+  liveStatementId,
   onGenerate,
-  children,
 }: {
   kind: Kind;
   defaults: BuilderDefaults;
@@ -68,10 +71,11 @@ export function BuilderForm({
   /** This page's own URL: Save and the no-JavaScript list buttons post here. */
   action: string;
   configured: boolean;
-  live: LiveDraft | null;
+  /** Where the draft being written is, if there is one. */
+  phase: LiveDraft['phase'] | null;
+  /** The statement a draft written from this page created (a new page has none of its own yet). */
+  liveStatementId: string | null;
   onGenerate: (form: HTMLFormElement, submitter: HTMLElement | null) => void;
-  /** The draft panel, placed beside the form on wide screens. */
-  children?: ReactNode;
 }) {
   const [form, fields] = useForm<BuilderShape>({
     id: 'builder',
@@ -92,154 +96,151 @@ export function BuilderForm({
     navigation.state === 'submitting' &&
     navigation.formData?.get('intent') === 'save' &&
     navigation.formAction === action;
-  const writing = live !== null && ['sending', 'writing', 'stopping'].includes(live.phase);
+  const writing = phase === 'sending' || phase === 'writing' || phase === 'stopping';
   const focusName = lastResult ? firstError(lastResult) : undefined;
   const [submissionKey, setSubmissionKey] = useState(defaults.submissionKey);
   useEffect(() => setSubmissionKey(defaults.submissionKey), [defaults.submissionKey]);
-  const finished = live?.phase === 'ended' || live?.phase === 'failed';
+  const finished = phase === 'ended' || phase === 'failed';
   useEffect(() => {
     if (finished) setSubmissionKey(crypto.randomUUID());
   }, [finished]);
 
   return (
-    <div className="builder">
-      <Form
-        method="post"
-        action={action}
-        {...getFormProps(form)}
-        className="builder-form"
-        onSubmit={(event) => {
-          const submitter = (event.nativeEvent as SubmitEvent).submitter;
-          form.onSubmit(event);
-          if (event.defaultPrevented) return;
-          if (submitter?.getAttribute('value') === 'generate') {
-            event.preventDefault();
-            if (!writing) onGenerate(event.currentTarget, submitter);
-          }
-        }}
-      >
-        <FormErrors errors={form.errors} id={form.errorId} />
-        <input type="hidden" name="kind" value={kind} />
-        {defaults.statementId || live?.statementId ? (
-          <input
-            type="hidden"
-            name="statementId"
-            value={defaults.statementId ?? live?.statementId ?? ''}
-          />
-        ) : null}
-        {defaults.applicationId ? (
-          <input type="hidden" name="applicationId" value={defaults.applicationId} />
-        ) : null}
-        {/* A fresh one-time key for each press: a doubled press makes one version. */}
-        <input type="hidden" name="submissionKey" value={submissionKey} />
+    <Form
+      method="post"
+      action={action}
+      {...getFormProps(form)}
+      className="builder-form"
+      onSubmit={(event) => {
+        const submitter = (event.nativeEvent as SubmitEvent).submitter;
+        form.onSubmit(event);
+        if (event.defaultPrevented) return;
+        if (submitter?.getAttribute('value') === 'generate') {
+          event.preventDefault();
+          if (!writing) onGenerate(event.currentTarget, submitter);
+        }
+      }}
+    >
+      <FormErrors errors={form.errors} id={form.errorId} />
+      <input type="hidden" name="kind" value={kind} />
+      {defaults.statementId || liveStatementId ? (
+        <input
+          type="hidden"
+          name="statementId"
+          value={defaults.statementId ?? liveStatementId ?? ''}
+        />
+      ) : null}
+      {defaults.applicationId ? (
+        <input type="hidden" name="applicationId" value={defaults.applicationId} />
+      ) : null}
+      {/* A fresh one-time key for each press: a doubled press makes one version. */}
+      <input type="hidden" name="submissionKey" value={submissionKey} />
 
-        <fieldset className="builder-section">
-          <legend>The job</legend>
-          <div className="form-grid">
+      <fieldset className="builder-section">
+        <legend>The job</legend>
+        <div className="form-grid">
+          <TextField
+            meta={fields.jobTitle}
+            label="Job title"
+            autoComplete="off"
+            autoFocus={focusName === 'jobTitle'}
+          />
+          <TextField
+            meta={fields.employer}
+            label="Employer"
+            autoComplete="organization"
+            autoFocus={focusName === 'employer'}
+          />
+        </div>
+        <TextAreaField
+          meta={fields.advert}
+          label="The advert (optional)"
+          hint="Paste the job advert. Claude reads it only to understand the job; any instructions in it are ignored."
+          rows={6}
+          autoFocus={focusName === 'advert'}
+        />
+      </fieldset>
+
+      {kind === 'supporting' ? (
+        <CriteriaFields
+          form={form}
+          personSpec={fields.personSpec}
+          criteria={fields.criteria}
+          focusName={focusName}
+        />
+      ) : kind === 'behaviours' ? (
+        <BehaviourFields behaviours={fields.behaviours} focusName={focusName} />
+      ) : (
+        <CoverLetterFields
+          whyRole={fields.whyRole}
+          experience={fields.experience}
+          focusName={focusName}
+        />
+      )}
+
+      <fieldset className="builder-section">
+        <legend>Length and tone</legend>
+        <div className="form-grid word-limit">
+          <SelectField
+            meta={fields.wordLimit}
+            label={LIMIT_PER_SECTION[kind] ? 'Word limit for each statement' : 'Word limit'}
+            options={LIMIT_OPTIONS}
+          />
+          {/* Shown when "My own limit" is chosen (CSS :has, so it works without JavaScript). */}
+          <div className="custom-limit">
             <TextField
-              meta={fields.jobTitle}
-              label="Job title"
-              autoComplete="off"
-              autoFocus={focusName === 'jobTitle'}
-            />
-            <TextField
-              meta={fields.employer}
-              label="Employer"
-              autoComplete="organization"
-              autoFocus={focusName === 'employer'}
+              meta={fields.customWordLimit}
+              label="Your word limit"
+              hint="Between 50 and 3,000 words"
+              autoFocus={focusName === 'customWordLimit'}
             />
           </div>
-          <TextAreaField
-            meta={fields.advert}
-            label="The advert (optional)"
-            hint="Paste the job advert. Claude reads it only to understand the job; any instructions in it are ignored."
-            rows={6}
-            autoFocus={focusName === 'advert'}
-          />
-        </fieldset>
+        </div>
+        <ToneField meta={fields.tone} />
+        <p className="field__hint">
+          Always in British English. The app counts the words itself and flags a draft over the
+          limit.
+        </p>
+      </fieldset>
 
-        {kind === 'supporting' ? (
-          <CriteriaFields
-            form={form}
-            personSpec={fields.personSpec}
-            criteria={fields.criteria}
-            focusName={focusName}
-          />
-        ) : kind === 'behaviours' ? (
-          <BehaviourFields behaviours={fields.behaviours} focusName={focusName} />
-        ) : (
-          <CoverLetterFields
-            whyRole={fields.whyRole}
-            experience={fields.experience}
-            focusName={focusName}
-          />
-        )}
-
-        <fieldset className="builder-section">
-          <legend>Length and tone</legend>
-          <div className="form-grid word-limit">
-            <SelectField
-              meta={fields.wordLimit}
-              label={LIMIT_PER_SECTION[kind] ? 'Word limit for each statement' : 'Word limit'}
-              options={LIMIT_OPTIONS}
-            />
-            {/* Shown when "My own limit" is chosen (CSS :has, so it works without JavaScript). */}
-            <div className="custom-limit">
-              <TextField
-                meta={fields.customWordLimit}
-                label="Your word limit"
-                hint="Between 50 and 3,000 words"
-                autoFocus={focusName === 'customWordLimit'}
-              />
-            </div>
-          </div>
-          <ToneField meta={fields.tone} />
-          <p className="field__hint">
-            Always in British English. The app counts the words itself and flags a draft over the
-            limit.
+      <div className="builder-submit">
+        {configured ? (
+          <p className="sent-note">
+            <strong>Pressing Generate sends</strong> the job details and everything you wrote here
+            to Anthropic, whose AI model Claude writes the draft. Anthropic keeps them for up to 30
+            days and does not train its models on them. Nothing is sent while you type or when you
+            save. <Link to="/privacy">Privacy policy</Link>
           </p>
-        </fieldset>
-
-        <div className="builder-submit">
+        ) : null}
+        <div className="actions">
           {configured ? (
-            <p className="sent-note">
-              <strong>Pressing Generate sends</strong> the job details and everything you wrote here
-              to Anthropic, whose AI model Claude writes the draft. Anthropic keeps them for up to
-              30 days and does not train its models on them. Nothing is sent while you type or when
-              you save. <Link to="/privacy">Privacy policy</Link>
-            </p>
-          ) : null}
-          <div className="actions">
-            {configured ? (
-              <button
-                type="submit"
-                name="intent"
-                value="generate"
-                formAction="/statements/generate"
-                aria-disabled={writing || undefined}
-              >
-                {writing ? 'Writing…' : 'Generate draft'}
-              </button>
-            ) : null}
             <button
               type="submit"
               name="intent"
-              value="save"
-              className="button--secondary"
-              aria-disabled={saving || undefined}
+              value="generate"
+              formAction="/statements/generate"
+              aria-disabled={writing || undefined}
             >
-              Save inputs
+              {writing ? 'Writing…' : 'Generate draft'}
             </button>
-            <span role="status" className="muted">
-              {saving ? 'Saving…' : ''}
-            </span>
-          </div>
+          ) : null}
+          <button
+            type="submit"
+            name="intent"
+            value="save"
+            className="button--secondary"
+            aria-disabled={saving || undefined}
+          >
+            Save inputs
+          </button>
+          <span role="status" className="muted">
+            {saving ? 'Saving…' : ''}
+          </span>
         </div>
-      </Form>
-      {children}
-    </div>
+      </div>
+    </Form>
   );
-}
+});
 
 function firstError(result: SubmissionResult<string[]>): string | undefined {
   const errors = result.error ?? {};

@@ -101,14 +101,15 @@ async function run(
   } finally {
     clearInterval(timer);
   }
-  await saving;
+  // No waiting for a checkpoint in flight: it only writes while the version is `generating`, so it
+  // can never overwrite the final text, whichever commits first.
 
   const status =
     shortfall === null ? 'complete' : shortfall === 'stopped' ? 'stopped' : 'incomplete';
   let saved = false;
   let kept = false;
   try {
-    kept = await finishVersion(context, userId, started.versionId, {
+    kept = await finishVersion(context, userId, started, {
       text,
       status,
       failure: shortfall,

@@ -199,33 +199,27 @@ export function checkpointVersion(
 export function finishVersion(
   context: AppLoadContext,
   userId: string,
-  versionId: string,
+  ids: { statementId: string; versionId: string },
   result: { text: string; status: 'complete' | 'incomplete' | 'stopped'; failure: string | null },
 ) {
   return asUser(context, userId, async (tx) => {
-    const mine = and(eq(statementVersions.id, versionId), eq(statementVersions.userId, userId));
+    const mine = and(eq(statementVersions.id, ids.versionId), eq(statementVersions.userId, userId));
     if (!result.text.trim()) {
       await tx.delete(statementVersions).where(mine);
       return false;
     }
-    await tx
-      .update(statementVersions)
-      .set({
-        text: result.text,
-        status: result.status,
-        failure: result.failure,
-        updatedAt: new Date(),
-      })
-      .where(mine);
-    await tx
-      .update(statements)
-      .set({ updatedAt: new Date() })
-      .where(
-        and(
-          eq(statements.userId, userId),
-          sql`${statements.id} = (select statement_id from jobtrack.statement_versions where id = ${versionId})`,
-        ),
-      );
+    const now = new Date();
+    // Sent together: one round trip on the transaction's connection (the last word is waiting).
+    await Promise.all([
+      tx
+        .update(statementVersions)
+        .set({ text: result.text, status: result.status, failure: result.failure, updatedAt: now })
+        .where(mine),
+      tx
+        .update(statements)
+        .set({ updatedAt: now })
+        .where(and(eq(statements.id, ids.statementId), eq(statements.userId, userId))),
+    ]);
     return true;
   });
 }

@@ -176,7 +176,10 @@ export function useDraftStream({
     }).catch(() => update({ phase: 'writing' }));
   }, []);
 
-  const clear = useCallback(() => setLive(null), []);
+  // A page change clears a finished draft, never one still being written.
+  const clear = useCallback(() => {
+    if (!running.current) setLive(null);
+  }, []);
 
   return { live, start, stop, clear };
 }

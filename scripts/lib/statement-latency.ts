@@ -1,7 +1,8 @@
 /**
  * The delay the Statement Builder adds, against the fake Anthropic on loopback: from the moment
  * the fake sends its first word to the moment the browser shows words (painted), and from its last
- * word to the moment the browser is told the version is saved. Chromium with JavaScript, the
+ * word to the moment the browser shows that the version is saved (the server saves it, then says
+ * so in the stream's last event; the page then moves to the saved version, which is not counted). Chromium with JavaScript, the
  * enhanced form. Clocks: the fake and the browser both report epoch milliseconds from the same
  * machine's clock (performance.timeOrigin + performance.now()).
  */
@@ -12,7 +13,8 @@ export type Latency = { firstWords: number[]; saved: number[] };
 
 // Installed in the page before each press: records when the live draft first shows text (on the
 // next frame, so it has been painted) and when the "saved" status appears.
-const observer = (version: number) => `(() => {
+/** The script that installs the marks (exported for debugging the measurement itself). */
+export const observerScript = (version: number) => `(() => {
   const marks = (window.__draftMarks = { firstVisible: null, saved: null });
   const observer = new MutationObserver(() => {
     const live = document.querySelector('[data-testid="live-draft"]');
@@ -20,7 +22,7 @@ const observer = (version: number) => `(() => {
       marks.firstVisible = 0;
       requestAnimationFrame(() => (marks.firstVisible = performance.timeOrigin + performance.now()));
     }
-    if (marks.saved === null && document.body.innerText.includes('Finished and saved as Version ${version}.')) {
+    if (marks.saved === null && document.body.innerText.includes('Saved as Version ${version}.')) {
       marks.saved = 0;
       requestAnimationFrame(() => (marks.saved = performance.timeOrigin + performance.now()));
     }
@@ -55,7 +57,8 @@ export async function measureStatementLatency(options: {
       const seen = (await (
         await fetch(`${options.fakeUrl}/__control/requests`)
       ).json()) as Recorded[];
-      await page.evaluate(observer(i + 1));
+      const before = page.url();
+      await page.evaluate(observerScript(i + 1));
       await main.getByRole('button', { name: 'Generate draft' }).click();
       await page.waitForFunction(() => {
         const marks = (window as unknown as { __draftMarks: { saved: number | null } })
@@ -76,8 +79,8 @@ export async function measureStatementLatency(options: {
         latency.saved.push(marks.saved - request.lastTokenAt!);
       }
       // The page moves to the saved version; wait for it before the next press.
-      await page.waitForURL(/\?version=/);
-      await page.waitForLoadState('networkidle');
+      await page.waitForURL((url) => url.search.includes('version=') && url.href !== before);
+      await page.getByText(`Finished and saved as Version ${i + 1}.`).waitFor();
     }
     return latency;
   } finally {

@@ -126,7 +126,6 @@ export async function startFakeAnthropic(): Promise<FakeAnthropic> {
     const record: Recorded = { body, receivedAt: now(), firstTokenAt: null, lastTokenAt: null };
     requests.push(record);
     const script = queue.shift() ?? {};
-    if (process.env.FAKE_DEBUG) console.log('fake request', JSON.stringify(script), queue.length);
     if (script.status) {
       const type =
         script.errorType ?? (script.status === 429 ? 'rate_limit_error' : 'overloaded_error');
@@ -161,7 +160,8 @@ export async function startFakeAnthropic(): Promise<FakeAnthropic> {
       const at = now();
       record.firstTokenAt ??= at;
       record.lastTokenAt = at;
-      await sleep(script.delayMs ?? 8);
+      // Between words only: the real API ends the message straight after the last one.
+      if (i < words.length - 1) await sleep(script.delayMs ?? 8);
     }
     res.end(blockStop() + messageDelta('end_turn', words.length) + messageStop());
   }
