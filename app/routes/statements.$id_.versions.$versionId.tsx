@@ -8,12 +8,13 @@ import type {
 } from '@remix-run/cloudflare';
 import { data, redirect } from '@remix-run/cloudflare';
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { requireUuid } from '~/applications/actions.server';
 import { formatDateTime } from '~/applications/dates';
 import { getUser, requireUser } from '~/auth/session.server';
 import { FormErrors, TextAreaField, TextField } from '~/components/forms';
 import { readForm } from '~/http/form.server';
+import { CopyButton } from '~/statements/copy-button';
 import { ShortfallNote, VersionStatusTag } from '~/statements/draft-panel';
 import { limitedSections } from '~/statements/inputs';
 import { KIND_INFO } from '~/statements/kinds';
@@ -116,6 +117,12 @@ export default function VersionPage() {
     onValidate: ({ formData }) => parseWithZod(formData, { schema: VersionSchema }),
   });
   const [current, setCurrent] = useState(text);
+  const [copied, setCopied] = useState('');
+  const area = useRef<HTMLTextAreaElement | null>(null);
+  // The kit's text area takes no ref; Copy's fallback selects it by its id.
+  useEffect(() => {
+    area.current = document.getElementById(fields.text.id) as HTMLTextAreaElement | null;
+  }, [fields.text.id]);
   const report = wordReport(current, version.report.limit, limitedSections(kind));
   const generating = version.status === 'generating';
 
@@ -170,13 +177,14 @@ export default function VersionPage() {
             <button type="submit" name="intent" value="save" aria-disabled={saving || undefined}>
               Save changes
             </button>
+            <CopyButton text={current} area={area} onCopied={setCopied} />
             {previous ? (
               <Link to={`/statements/${statementId}/compare?a=${previous}&b=${version.id}`}>
                 Compare with the version before
               </Link>
             ) : null}
             <span role="status" className="muted">
-              {saving ? 'Saving…' : ''}
+              {saving ? 'Saving…' : copied}
             </span>
           </div>
         </Form>

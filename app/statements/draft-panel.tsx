@@ -8,6 +8,7 @@ import type { Kind } from './kinds';
 import { shortfallCause, type Shortfall } from './messages';
 import { versionLabel as label, type VersionSummary } from './types';
 import type { LiveDraft } from './use-draft-stream';
+import { CopyButton } from './copy-button';
 import { AiNote, StockPhrases, WordCount } from './word-count';
 import { stockPhrasesIn } from './stock-phrases';
 import { wordReport } from './words';
@@ -196,9 +197,7 @@ function Saved({
   const fresh = (location.state as { fromGeneration?: boolean } | null)?.fromGeneration === true;
   const [text, setText] = useState(selected.text);
   const [copied, setCopied] = useState('');
-  const [hydrated, setHydrated] = useState(false);
   const area = useRef<HTMLTextAreaElement>(null);
-  useEffect(() => setHydrated(true), []);
   const url = `/statements/${statementId}/versions/${version.id}`;
   const report = wordReport(text, version.report.limit, limitedSections(kind));
   const saving = navigation.state === 'submitting' && navigation.formAction === url;
@@ -244,23 +243,7 @@ function Saved({
               Save
             </button>
           ) : null}
-          {hydrated ? (
-            <button
-              type="button"
-              className="button--secondary"
-              onClick={async () => {
-                try {
-                  await navigator.clipboard.writeText(text);
-                } catch {
-                  area.current?.select();
-                  document.execCommand('copy');
-                }
-                setCopied('Copied. Paste it into the application form, then check it there.');
-              }}
-            >
-              Copy
-            </button>
-          ) : null}
+          <CopyButton text={text} area={area} onCopied={setCopied} />
           {configured ? (
             <button
               type="submit"
