@@ -169,7 +169,7 @@ function streamHeaders(contentType: string) {
     'Content-Type': contentType,
     // Nothing between here and the browser may hold the words back to compress or cache them.
     // Cloudflare (and wrangler dev, which copies it) gzips text/html in blocks unless the response
-    // already names its encoding; `identity` says "sent as is" (docs/decisions/006).
+    // already names its encoding; `identity` says "sent as is" (docs/decisions/012).
     'Content-Encoding': 'identity',
     'Cache-Control': 'no-store, no-transform',
     'X-Accel-Buffering': 'no',
