@@ -5,19 +5,20 @@ import type {
   MetaFunction,
 } from '@remix-run/cloudflare';
 import { redirect } from '@remix-run/cloudflare';
-import { Link, useActionData, useLoaderData } from '@remix-run/react';
-import { requireUuid } from '~/applications/actions.server';
-import { getUser, requireUser } from '~/auth/session.server';
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
+import { notFound, requireUuid } from '~/http/not-found.server';
+import { getUser, requireUser } from '~/auth/current-user.server';
 import { BuilderPage } from '~/statements/builder-page';
-import { builderAction, type BuilderReply } from '~/statements/builder.server';
+import { SubmitButton, type FormReply } from '~/components/forms';
+import { builderAction } from '~/statements/builder.server';
 import { formDefaults } from '~/statements/inputs';
 import { KIND_INFO } from '~/statements/kinds';
 import { NeedsAccount } from '~/statements/needs-account';
-import { noticeKey, STATEMENT_NOTICES, withNotice } from '~/statements/notices';
+import { Notice, noticeFor, withNotice } from '~/components/notice';
 import { getStatement } from '~/statements/queries.server';
 import styles from '~/statements/statements.css?url';
 import { deleteStatement } from '~/statements/store.server';
-import { readForm } from '~/http/form.server';
+import { readForm } from '~/components/forms/form.server';
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }];
 
@@ -29,8 +30,6 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
         : 'Statement · JobTrack',
   },
 ];
-
-const notFound = () => new Response('Not found', { status: 404, statusText: 'Not Found' });
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const id = requireUuid(params.id);
@@ -56,7 +55,9 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     versions,
     selected: version ? { version, text: texts[version.id] ?? '' } : null,
     configured: context.config.anthropic !== null,
-    notice: noticeKey(url.searchParams.get('notice')),
+    // "Saved" for a version shows beside its Save button, the others at the top.
+    notice: noticeFor(request, ['inputs-saved', 'version-deleted']),
+    versionNotice: noticeFor(request, ['version-saved']),
   };
 }
 
@@ -73,7 +74,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 
 export default function StatementPage() {
   const data = useLoaderData<typeof loader>();
-  const lastResult = useActionData<BuilderReply>();
+  const lastResult = useActionData<FormReply>();
   if (!data.signedIn) return <NeedsAccount back={data.back} />;
   const {
     id,
@@ -86,6 +87,7 @@ export default function StatementPage() {
     selected,
     configured,
     notice,
+    versionNotice,
   } = data;
   return (
     <div className="page page--wide">
@@ -104,11 +106,7 @@ export default function StatementPage() {
         {KIND_INFO[kind].label}
         {title ? <span className="h1-sub">{title}</span> : null}
       </h1>
-      {notice && notice !== 'version-saved' ? (
-        <p className="notice" role="status">
-          {STATEMENT_NOTICES[notice]}
-        </p>
-      ) : null}
+      <Notice message={notice} />
       <BuilderPage
         kind={kind}
         defaults={defaults}
@@ -119,7 +117,7 @@ export default function StatementPage() {
         statementId={id}
         versions={versions}
         selected={selected}
-        notice={notice === 'version-saved' ? STATEMENT_NOTICES[notice] : null}
+        notice={versionNotice}
       />
       <details className="danger-zone">
         <summary>Delete this statement</summary>
@@ -127,12 +125,17 @@ export default function StatementPage() {
           This deletes its inputs and all{' '}
           {versions.length === 1 ? 'its version' : `${versions.length} versions`} for good.
         </p>
-        <form method="post" action={`/statements/${id}`}>
+        <Form method="post" action={`/statements/${id}`}>
           <input type="hidden" name="intent" value="delete-statement" />
-          <button type="submit" className="button--danger">
+          <SubmitButton
+            className="button--danger"
+            formAction={`/statements/${id}`}
+            fields={{ intent: 'delete-statement' }}
+            pendingText="Deleting…"
+          >
             Delete statement and versions
-          </button>
-        </form>
+          </SubmitButton>
+        </Form>
       </details>
     </div>
   );

@@ -1,7 +1,7 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/cloudflare';
 import { Link, useLoaderData } from '@remix-run/react';
-import { requireUuid } from '~/applications/actions.server';
-import { requireUser } from '~/auth/session.server';
+import { notFound, requireUuid } from '~/http/not-found.server';
+import { requireUser } from '~/auth/current-user.server';
 import { changeCounts, diffWords, type Part } from '~/statements/diff';
 import { KIND_INFO } from '~/statements/kinds';
 import { getStatement } from '~/statements/queries.server';
@@ -12,8 +12,6 @@ import { WordCount } from '~/statements/word-count';
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }];
 
 export const meta: MetaFunction = () => [{ title: 'Compare versions · JobTrack' }];
-
-const notFound = () => new Response('Not found', { status: 404, statusText: 'Not Found' });
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const statementId = requireUuid(params.id);

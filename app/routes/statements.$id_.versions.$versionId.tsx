@@ -1,25 +1,30 @@
-import { getFormProps, useForm } from '@conform-to/react';
-import { getZodConstraint, parseWithZod } from '@conform-to/zod';
+import { parseWithZod } from '@conform-to/zod';
 import type {
   ActionFunctionArgs,
   LinksFunction,
   LoaderFunctionArgs,
   MetaFunction,
 } from '@remix-run/cloudflare';
-import { data, redirect } from '@remix-run/cloudflare';
-import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
+import { redirect } from '@remix-run/cloudflare';
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { useEffect, useRef, useState } from 'react';
-import { requireUuid } from '~/applications/actions.server';
 import { formatDateTime } from '~/applications/dates';
-import { getUser, requireUser } from '~/auth/session.server';
-import { FormErrors, TextAreaField, TextField } from '~/components/forms';
-import { readForm } from '~/http/form.server';
+import { getUser, requireUser } from '~/auth/current-user.server';
+import {
+  SchemaForm,
+  SubmitButton,
+  TextAreaField,
+  TextField,
+  useSchemaForm,
+} from '~/components/forms';
+import { invalid, readForm, refuse } from '~/components/forms/form.server';
+import { Notice, noticeFor, withNotice } from '~/components/notice';
+import { notFound, requireUuid } from '~/http/not-found.server';
 import { CopyButton } from '~/statements/copy-button';
 import { ShortfallNote, VersionStatusTag } from '~/statements/draft-panel';
 import { limitedSections } from '~/statements/inputs';
 import { KIND_INFO } from '~/statements/kinds';
 import { SIGNED_OUT_MESSAGE } from '~/statements/messages';
-import { noticeKey, STATEMENT_NOTICES, withNotice } from '~/statements/notices';
 import { getStatement } from '~/statements/queries.server';
 import { VersionSchema } from '~/statements/schema';
 import { stockPhrasesIn } from '~/statements/stock-phrases';
@@ -43,8 +48,6 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
     : []),
 ];
 
-const notFound = () => new Response('Not found', { status: 404, statusText: 'Not Found' });
-
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const statementId = requireUuid(params.id);
   const versionId = requireUuid(params.versionId);
@@ -62,7 +65,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     version,
     text: found.texts[versionId] ?? '',
     previous: index > 0 ? found.versions[index - 1]!.id : null,
-    notice: noticeKey(new URL(request.url).searchParams.get('notice')),
+    notice: noticeFor(request, ['version-saved']),
   };
 }
 
@@ -70,28 +73,24 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const statementId = requireUuid(params.id);
   const versionId = requireUuid(params.versionId);
   const formData = await readForm(request);
-  const submission = parseWithZod(formData, { schema: VersionSchema });
   const user = await getUser(request, context);
-  if (!user) return data(submission.reply({ formErrors: [SIGNED_OUT_MESSAGE] }), { status: 401 });
+  if (!user) return refuse(formData, SIGNED_OUT_MESSAGE, { status: 401 });
   const ids = { statementId, versionId };
 
   if (formData.get('intent') === 'delete') {
     if (!(await deleteVersion(context, user.id, ids))) throw notFound();
     return redirect(withNotice(`/statements/${statementId}`, 'version-deleted'));
   }
-  if (submission.status !== 'success') return data(submission.reply(), { status: 400 });
+  const submission = parseWithZod(formData, { schema: VersionSchema });
+  if (submission.status !== 'success') return invalid(submission);
   const result = await updateVersion(context, user.id, ids, {
     name: submission.value.name?.trim() || null,
     text: submission.value.text,
   });
   if (result === 'not-found') throw notFound();
   if (result === 'still-writing') {
-    return data(
-      submission.reply({
-        formErrors: ['Claude is still writing this version. Edit it once it has finished.'],
-      }),
-      { status: 409 },
-    );
+    const message = 'Claude is still writing this version. Edit it once it has finished.';
+    return invalid(submission, { formErrors: [message] }, { status: 409 });
   }
   const back =
     formData.get('from') === 'builder'
@@ -104,17 +103,11 @@ export default function VersionPage() {
   const { statementId, kind, title, version, text, previous, notice } =
     useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
-  const navigation = useNavigation();
   const url = `/statements/${statementId}/versions/${version.id}`;
-  const saving = navigation.state === 'submitting' && navigation.formAction === url;
-  const [form, fields] = useForm({
+  const [form, fields] = useSchemaForm(VersionSchema, {
     id: 'version',
     lastResult,
     defaultValue: { name: version.name ?? '', text },
-    constraint: getZodConstraint(VersionSchema),
-    shouldValidate: 'onSubmit',
-    shouldRevalidate: 'onInput',
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: VersionSchema }),
   });
   const [current, setCurrent] = useState(text);
   const [copied, setCopied] = useState('');
@@ -138,11 +131,7 @@ export default function VersionPage() {
       <h1>
         {versionLabel(version)} <VersionStatusTag version={version} />
       </h1>
-      {notice ? (
-        <p className="notice" role="status">
-          {STATEMENT_NOTICES[notice]}
-        </p>
-      ) : null}
+      <Notice message={notice} />
       <p className="muted">
         Written {formatDateTime(version.createdAt)}
         {version.editedAt ? `, edited ${formatDateTime(version.editedAt)}` : ''}.
@@ -156,8 +145,8 @@ export default function VersionPage() {
           <div className="draft-text draft-live">{text}</div>
         </>
       ) : (
-        <Form method="post" {...getFormProps(form)} className="card version-form">
-          <FormErrors errors={form.errors} id={form.errorId} />
+        <SchemaForm form={form} action={url} className="card version-form">
+          <input type="hidden" name="intent" value="save" />
           <TextField
             meta={fields.name}
             label="Name (optional)"
@@ -174,9 +163,9 @@ export default function VersionPage() {
           <WordCount report={report} />
           <StockPhrases phrases={stockPhrasesIn(current)} />
           <div className="actions">
-            <button type="submit" name="intent" value="save" aria-disabled={saving || undefined}>
+            <SubmitButton inline fields={{ intent: 'save' }} pendingText="Saving…">
               Save changes
-            </button>
+            </SubmitButton>
             <CopyButton text={current} area={area} onCopied={setCopied} />
             {previous ? (
               <Link to={`/statements/${statementId}/compare?a=${previous}&b=${version.id}`}>
@@ -184,10 +173,10 @@ export default function VersionPage() {
               </Link>
             ) : null}
             <span role="status" className="muted">
-              {saving ? 'Saving…' : copied}
+              {copied}
             </span>
           </div>
-        </Form>
+        </SchemaForm>
       )}
       <AiNote />
       <details className="danger-zone">
@@ -197,10 +186,14 @@ export default function VersionPage() {
         </p>
         <Form method="post" action={url}>
           <input type="hidden" name="intent" value="delete" />
-          <input type="hidden" name="text" value="" />
-          <button type="submit" className="button--danger">
+          <SubmitButton
+            className="button--danger"
+            formAction={url}
+            fields={{ intent: 'delete' }}
+            pendingText="Deleting…"
+          >
             Delete {versionLabel(version)}
-          </button>
+          </SubmitButton>
         </Form>
       </details>
     </div>

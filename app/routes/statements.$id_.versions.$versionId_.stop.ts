@@ -3,8 +3,8 @@
 // keeps what it has. Without JavaScript this answers with the version's page.
 import type { ActionFunctionArgs } from '@remix-run/cloudflare';
 import { redirect } from '@remix-run/cloudflare';
-import { requireUuid } from '~/applications/actions.server';
-import { requireUser } from '~/auth/session.server';
+import { notFound, requireUuid } from '~/http/not-found.server';
+import { requireUser } from '~/auth/current-user.server';
 import { requestStop } from '~/statements/store.server';
 
 export async function loader() {
@@ -15,8 +15,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const statementId = requireUuid(params.id);
   const versionId = requireUuid(params.versionId);
   const user = await requireUser(request, context);
-  if (!(await requestStop(context, user.id, { statementId, versionId })))
-    throw new Response('Not found', { status: 404, statusText: 'Not Found' });
+  if (!(await requestStop(context, user.id, { statementId, versionId }))) throw notFound();
   if ((request.headers.get('Accept') ?? '').includes('application/json')) {
     return new Response(null, { status: 204 });
   }

@@ -1,11 +1,11 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/cloudflare';
 import { Link, useLoaderData } from '@remix-run/react';
 import { formatDateTime } from '~/applications/dates';
-import { getUser } from '~/auth/session.server';
+import { getUser } from '~/auth/current-user.server';
 import { KIND_INFO } from '~/statements/kinds';
 import { NOT_CONFIGURED_MESSAGE } from '~/statements/messages';
 import { NeedsAccount } from '~/statements/needs-account';
-import { statementNotice } from '~/statements/notices';
+import { Notice, noticeFor } from '~/components/notice';
 import { listStatements } from '~/statements/queries.server';
 import styles from '~/statements/statements.css?url';
 
@@ -20,7 +20,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     signedIn: true as const,
     statements: await listStatements(context, user.id),
     configured: context.config.anthropic !== null,
-    notice: statementNotice(new URL(request.url).searchParams.get('notice')),
+    notice: noticeFor(request, ['statement-deleted']),
   };
 }
 
@@ -36,11 +36,7 @@ export default function Statements() {
           New statement
         </Link>
       </div>
-      {notice ? (
-        <p className="notice" role="status">
-          {notice}
-        </p>
-      ) : null}
+      <Notice message={notice} />
       {!configured ? <p className="notice notice--warning">{NOT_CONFIGURED_MESSAGE}</p> : null}
       {statements.length === 0 ? (
         <div className="card">

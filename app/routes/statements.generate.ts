@@ -5,9 +5,9 @@
 // shows the message beside what was typed), or as JSON with JavaScript.
 import type { ActionFunctionArgs } from '@remix-run/cloudflare';
 import { redirect } from '@remix-run/cloudflare';
-import { getUser } from '~/auth/session.server';
+import { getUser } from '~/auth/current-user.server';
 import { isLocalDevelopment } from '~/http/security.server';
-import { readForm } from '~/http/form.server';
+import { readForm } from '~/components/forms/form.server';
 import { htmlAnswer, ndjsonAnswer } from '~/statements/answers.server';
 import { writeDraft } from '~/statements/generation.server';
 import {
@@ -44,7 +44,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const anthropic = context.config.anthropic;
   if (!anthropic) return refuse(503, [NOT_CONFIGURED_MESSAGE]);
 
-  const { kind, submission, inputs } = parseBuilder(formData, 'generate');
+  // Whatever button sent it, this endpoint only generates, so it checks what a draft needs.
+  formData.set('intent', 'generate');
+  const { kind, submission, inputs } = parseBuilder(formData);
   if (submission.status !== 'success' || !inputs) {
     return enhanced ? json({ reply: submission.reply() }, 400) : back();
   }

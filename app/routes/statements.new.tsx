@@ -5,12 +5,14 @@ import type {
   MetaFunction,
 } from '@remix-run/cloudflare';
 import { Link, useActionData, useLoaderData } from '@remix-run/react';
-import { isUuid } from '~/applications/schema';
-import { getUser } from '~/auth/session.server';
-import { readForm } from '~/http/form.server';
+import { isUuid } from '~/applications/application-schema';
+import { getUser } from '~/auth/current-user.server';
+import { notFound } from '~/http/not-found.server';
+import { readForm } from '~/components/forms/form.server';
 import { KindIntro } from '~/statements/builder';
 import { BuilderPage } from '~/statements/builder-page';
-import { builderAction, type BuilderReply } from '~/statements/builder.server';
+import type { FormReply } from '~/components/forms';
+import { builderAction } from '~/statements/builder.server';
 import { blankInputs, formDefaults } from '~/statements/inputs';
 import { isKind, KIND_INFO, KINDS } from '~/statements/kinds';
 import { NeedsAccount } from '~/statements/needs-account';
@@ -51,7 +53,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     application = isUuid(applicationParam)
       ? await applicationForBuilder(context, user.id, applicationParam)
       : null;
-    if (!application) throw new Response('Not found', { status: 404, statusText: 'Not Found' });
+    if (!application) throw notFound();
   }
   const inputs = kind
     ? blankInputs(kind, {
@@ -77,7 +79,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function NewStatement() {
   const data = useLoaderData<typeof loader>();
-  const lastResult = useActionData<BuilderReply>();
+  const lastResult = useActionData<FormReply>();
   if (!data.signedIn && !lastResult) return <NeedsAccount back={data.back} />;
   const { kind, defaults, application, configured } = data;
   if (!kind || !defaults) return <KindChooser applicationId={application?.id ?? null} />;

@@ -1,8 +1,7 @@
 // The kind-specific parts of the builder form.
 import { type FieldMetadata, type FormMetadata, getInputProps } from '@conform-to/react';
 import { useState } from 'react';
-import { CheckboxField } from '~/auth/ui';
-import { FieldError, SelectField, TextAreaField } from '~/components/forms';
+import { CheckboxField, FieldError, SelectField, TextAreaField } from '~/components/forms';
 import { mergeCriteria, parseCriteria } from './criteria';
 import type { BuilderShape } from './builder';
 import { BEHAVIOURS } from './kinds';
@@ -23,12 +22,10 @@ export function CriteriaFields({
   form,
   personSpec,
   criteria,
-  focusName,
 }: {
   form: FormMetadata<BuilderShape, string[]>;
   personSpec: Field<'personSpec'>;
   criteria: Field<'criteria'>;
-  focusName?: string;
 }) {
   const rows = criteria.getFieldList();
   const [listed, setListed] = useState<string | null>(null);
@@ -41,7 +38,6 @@ export function CriteriaFields({
           label="Person specification"
           hint="Paste it as it is, headings and all. It is only used to find the criteria and to understand the job."
           rows={8}
-          autoFocus={focusName === personSpec.name}
         />
         <div className="actions">
           <button
@@ -52,7 +48,10 @@ export function CriteriaFields({
             onClick={(event) => {
               // With JavaScript the listing happens here, instantly; without it, the server does it.
               event.preventDefault();
-              const spec = String(personSpec.value ?? '');
+              // Read the field itself: Conform's copy of it follows input events, which a paste
+              // from some tools or an autofill may not send.
+              const field = event.currentTarget.form?.elements.namedItem(personSpec.name);
+              const spec = field instanceof HTMLTextAreaElement ? field.value : '';
               const value = Array.isArray(criteria.value) ? criteria.value : [];
               const current = value.map((c) => ({
                 text: c?.text ?? '',
@@ -102,12 +101,7 @@ export function CriteriaFields({
                   <fieldset className="criterion">
                     <legend>Criterion {index + 1}</legend>
                     <div className="criterion__head">
-                      <TextAreaField
-                        meta={m(c.text)}
-                        label="Criterion"
-                        rows={2}
-                        autoFocus={focusName === c.text.name}
-                      />
+                      <TextAreaField meta={m(c.text)} label="Criterion" rows={2} />
                       <SelectField
                         meta={m(c.category)}
                         label="Essential or desirable"
@@ -122,7 +116,6 @@ export function CriteriaFields({
                       label="Your evidence"
                       hint={STAR_HINT}
                       rows={5}
-                      autoFocus={focusName === c.evidence.name}
                     />
                     <button
                       {...form.remove.getButtonProps({ name: criteria.name, index })}
@@ -153,12 +146,10 @@ export function CriteriaFields({
 /** The Success Profiles behaviours to write for, each with the person's example. */
 export function BehaviourFields({
   behaviours,
-  focusName,
 }: {
   behaviours: FieldMetadata<
     Record<string, { selected?: string; evidence?: string } | undefined> | undefined
   >;
-  focusName?: string;
 }) {
   const each = behaviours.getFieldset();
   return (
@@ -180,7 +171,6 @@ export function BehaviourFields({
               <CheckboxField
                 meta={f.selected as unknown as FieldMetadata<boolean | undefined>}
                 label={b.name}
-                autoFocus={focusName === f.selected.name}
               />
               {/* Shown once the box is ticked (CSS :has, so it works without JavaScript). */}
               <div className="behaviour__evidence">
@@ -189,7 +179,6 @@ export function BehaviourFields({
                   label={`Your example for ${b.name}`}
                   hint={STAR_HINT}
                   rows={5}
-                  autoFocus={focusName === f.evidence.name}
                 />
               </div>
             </li>
@@ -204,11 +193,9 @@ export function BehaviourFields({
 export function CoverLetterFields({
   whyRole,
   experience,
-  focusName,
 }: {
   whyRole: Field<'whyRole'>;
   experience: Field<'experience'>;
-  focusName?: string;
 }) {
   return (
     <fieldset className="builder-section">
@@ -218,14 +205,12 @@ export function CoverLetterFields({
         label="Why this role, and why this employer"
         hint="What draws you to it: the work, the place, what you would bring. Your own words, notes are fine."
         rows={5}
-        autoFocus={focusName === whyRole.name}
       />
       <TextAreaField
         meta={m(experience)}
         label="Your relevant experience"
         hint="Jobs, placements, volunteering or study that fit what the advert asks for, with what you did and what came of it. Claude uses only what you write here."
         rows={8}
-        autoFocus={focusName === experience.name}
       />
     </fieldset>
   );

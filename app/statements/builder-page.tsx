@@ -1,6 +1,6 @@
 // The builder page's body, shared by /statements/new and /statements/:id: the form, with the
 // draft panel beside it, wired to the streaming Generate.
-import type { SubmissionResult } from '@conform-to/react';
+import type { FormReply } from '~/components/forms';
 import { useLocation } from '@remix-run/react';
 import { useCallback, useEffect, useState } from 'react';
 import { BuilderForm, type BuilderDefaults } from './builder';
@@ -27,14 +27,14 @@ export function BuilderPage({
   wordLimit: number;
   action: string;
   configured: boolean;
-  lastResult: SubmissionResult<string[]> | null | undefined;
+  lastResult: FormReply | null | undefined;
   statementId?: string | null;
   versions?: VersionSummary[];
   selected?: { version: VersionSummary; text: string } | null;
   notice?: string | null;
 }) {
   // Errors the streaming route found (with JavaScript) show in the form like the page's own.
-  const [streamReply, setStreamReply] = useState<SubmissionResult<string[]> | null>(null);
+  const [streamReply, setStreamReply] = useState<FormReply | null>(null);
   const { live, start, stop, clear } = useDraftStream({ onReply: setStreamReply });
   const location = useLocation();
   const onGenerate = useCallback(

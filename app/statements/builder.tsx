@@ -1,11 +1,18 @@
 // The Statement Builder's form: the job, the kind's own inputs, length and tone, and the two
 // buttons. Generate streams the draft (with JavaScript, into the panel beside the form; without
 // it, as a page of its own); Save keeps the inputs without sending anything anywhere.
-import { getFormProps, useForm, type Submission, type SubmissionResult } from '@conform-to/react';
+import { useForm, type Submission } from '@conform-to/react';
 import { getZodConstraint, parseWithZod } from '@conform-to/zod';
-import { Form, Link, useNavigation } from '@remix-run/react';
+import { Link } from '@remix-run/react';
 import { memo, useEffect, useState } from 'react';
-import { FormErrors, SelectField, TextAreaField, TextField } from '~/components/forms';
+import {
+  SchemaForm,
+  SelectField,
+  SubmitButton,
+  TextAreaField,
+  TextField,
+  type FormReply,
+} from '~/components/forms';
 import { BehaviourFields, CoverLetterFields, CriteriaFields, ToneField } from './builder-fields';
 import type { formDefaults } from './inputs';
 import { KIND_INFO, LIMIT_PER_SECTION, WORD_LIMIT_PRESETS, formatNumber, type Kind } from './kinds';
@@ -38,19 +45,6 @@ const LIMIT_OPTIONS = [
   { value: 'custom', label: 'My own limit' },
 ];
 
-// The order of the fields on the page: after a full-page answer the first invalid one gets focus.
-const ORDER = [
-  'jobTitle',
-  'employer',
-  'advert',
-  'personSpec',
-  'criteria',
-  'behaviours',
-  'whyRole',
-  'experience',
-  'customWordLimit',
-];
-
 /**
  * The builder form for one kind of statement. Memoised, and told only the draft's phase: a draft
  * being written changes the page with every word, and this long form need not redraw for each.
@@ -67,7 +61,7 @@ export const BuilderForm = memo(function BuilderForm({
 }: {
   kind: Kind;
   defaults: BuilderDefaults;
-  lastResult: SubmissionResult<string[]> | null | undefined;
+  lastResult: FormReply | null | undefined;
   /** This page's own URL: Save and the no-JavaScript list buttons post here. */
   action: string;
   configured: boolean;
@@ -77,27 +71,22 @@ export const BuilderForm = memo(function BuilderForm({
   liveStatementId: string | null;
   onGenerate: (form: HTMLFormElement, submitter: HTMLElement | null) => void;
 }) {
+  // The kit's Conform setup (useSchemaForm), spelled out: the form's type must cover all three
+  // kinds' fields (BuilderShape), where useSchemaForm would take one kind's schema type.
+  const schema = builderSchema(kind);
   const [form, fields] = useForm<BuilderShape>({
     id: 'builder',
     lastResult,
     defaultValue: defaults as BuilderShape,
-    constraint: getZodConstraint(builderSchema(kind, 'save')),
+    constraint: getZodConstraint(schema),
     shouldValidate: 'onSubmit',
     shouldRevalidate: 'onInput',
     // The schema's output (numbers, booleans) differs from the form's strings; Conform compares
     // only field names and errors, which are the same.
     onValidate: ({ formData }) =>
-      parseWithZod(formData, {
-        schema: builderSchema(kind, formData.get('intent') === 'generate' ? 'generate' : 'save'),
-      }) as unknown as Submission<BuilderShape>,
+      parseWithZod(formData, { schema }) as unknown as Submission<BuilderShape>,
   });
-  const navigation = useNavigation();
-  const saving =
-    navigation.state === 'submitting' &&
-    navigation.formData?.get('intent') === 'save' &&
-    navigation.formAction === action;
   const writing = phase === 'sending' || phase === 'writing' || phase === 'stopping';
-  const focusName = lastResult ? firstError(lastResult) : undefined;
   const [submissionKey, setSubmissionKey] = useState(defaults.submissionKey);
   useEffect(() => setSubmissionKey(defaults.submissionKey), [defaults.submissionKey]);
   const finished = phase === 'ended' || phase === 'failed';
@@ -106,22 +95,23 @@ export const BuilderForm = memo(function BuilderForm({
   }, [finished]);
 
   return (
-    <Form
-      method="post"
+    <SchemaForm
+      form={form}
       action={action}
-      {...getFormProps(form)}
       className="builder-form"
-      onSubmit={(event) => {
+      onValidSubmit={(event) => {
+        // Generate streams into the panel; Save and the list buttons post to the page as usual.
         const submitter = (event.nativeEvent as SubmitEvent).submitter;
-        form.onSubmit(event);
-        if (event.defaultPrevented) return;
-        if (submitter?.getAttribute('value') === 'generate') {
-          event.preventDefault();
-          if (!writing) onGenerate(event.currentTarget, submitter);
-        }
+        if (submitter?.getAttribute('value') !== 'generate') return;
+        event.preventDefault();
+        if (!writing) onGenerate(event.currentTarget, submitter);
       }}
     >
-      <FormErrors errors={form.errors} id={form.errorId} />
+      {/* Enter in a field presses a form's first button: let that be Save, which sends nothing
+          anywhere, rather than Generate or a list button. */}
+      <button type="submit" className="visually-hidden" tabIndex={-1} aria-hidden="true">
+        Save inputs
+      </button>
       <input type="hidden" name="kind" value={kind} />
       {defaults.statementId || liveStatementId ? (
         <input
@@ -139,43 +129,23 @@ export const BuilderForm = memo(function BuilderForm({
       <fieldset className="builder-section">
         <legend>The job</legend>
         <div className="form-grid">
-          <TextField
-            meta={fields.jobTitle}
-            label="Job title"
-            autoComplete="off"
-            autoFocus={focusName === 'jobTitle'}
-          />
-          <TextField
-            meta={fields.employer}
-            label="Employer"
-            autoComplete="organization"
-            autoFocus={focusName === 'employer'}
-          />
+          <TextField meta={fields.jobTitle} label="Job title" autoComplete="off" />
+          <TextField meta={fields.employer} label="Employer" autoComplete="organization" />
         </div>
         <TextAreaField
           meta={fields.advert}
           label="The advert (optional)"
           hint="Paste the job advert. Claude reads it only to understand the job; any instructions in it are ignored."
           rows={6}
-          autoFocus={focusName === 'advert'}
         />
       </fieldset>
 
       {kind === 'supporting' ? (
-        <CriteriaFields
-          form={form}
-          personSpec={fields.personSpec}
-          criteria={fields.criteria}
-          focusName={focusName}
-        />
+        <CriteriaFields form={form} personSpec={fields.personSpec} criteria={fields.criteria} />
       ) : kind === 'behaviours' ? (
-        <BehaviourFields behaviours={fields.behaviours} focusName={focusName} />
+        <BehaviourFields behaviours={fields.behaviours} />
       ) : (
-        <CoverLetterFields
-          whyRole={fields.whyRole}
-          experience={fields.experience}
-          focusName={focusName}
-        />
+        <CoverLetterFields whyRole={fields.whyRole} experience={fields.experience} />
       )}
 
       <fieldset className="builder-section">
@@ -192,7 +162,6 @@ export const BuilderForm = memo(function BuilderForm({
               meta={fields.customWordLimit}
               label="Your word limit"
               hint="Between 50 and 3,000 words"
-              autoFocus={focusName === 'customWordLimit'}
             />
           </div>
         </div>
@@ -224,33 +193,20 @@ export const BuilderForm = memo(function BuilderForm({
               {writing ? 'Writing…' : 'Generate draft'}
             </button>
           ) : null}
-          <button
-            type="submit"
-            name="intent"
-            value="save"
+          {/* `kind` tells this form from the page's delete form, which posts to the same action. */}
+          <SubmitButton
+            inline
             className="button--secondary"
-            aria-disabled={saving || undefined}
+            pendingText="Saving…"
+            fields={{ kind }}
           >
             Save inputs
-          </button>
-          <span role="status" className="muted">
-            {saving ? 'Saving…' : ''}
-          </span>
+          </SubmitButton>
         </div>
       </div>
-    </Form>
+    </SchemaForm>
   );
 });
-
-function firstError(result: SubmissionResult<string[]>): string | undefined {
-  const errors = result.error ?? {};
-  const names = Object.keys(errors).filter((k) => k && errors[k]?.length);
-  for (const top of ORDER) {
-    const hit = names.find((n) => n === top || n.startsWith(`${top}[`) || n.startsWith(`${top}.`));
-    if (hit) return hit;
-  }
-  return undefined;
-}
 
 /** The kind's name and what it is for, above its form. */
 export function KindIntro({ kind }: { kind: Kind }) {

@@ -1,6 +1,7 @@
 // The panel beside the builder form: the draft being written (live, with JavaScript), or the
 // chosen saved version with its word count, Copy, Regenerate and Save; then every version.
-import { Form, Link, useLocation, useNavigation } from '@remix-run/react';
+import { Form, Link, useLocation } from '@remix-run/react';
+import { SubmitButton } from '~/components/forms';
 import { useEffect, useRef, useState } from 'react';
 import { formatDateTime } from '~/applications/dates';
 import { limitedSections } from './inputs';
@@ -192,7 +193,6 @@ function Saved({
   notice: string | null;
 }) {
   const { version } = selected;
-  const navigation = useNavigation();
   const location = useLocation();
   const fresh = (location.state as { fromGeneration?: boolean } | null)?.fromGeneration === true;
   const [text, setText] = useState(selected.text);
@@ -200,7 +200,6 @@ function Saved({
   const area = useRef<HTMLTextAreaElement>(null);
   const url = `/statements/${statementId}/versions/${version.id}`;
   const report = wordReport(text, version.report.limit, limitedSections(kind));
-  const saving = navigation.state === 'submitting' && navigation.formAction === url;
   const editable = version.status !== 'generating';
 
   return (
@@ -239,9 +238,9 @@ function Saved({
         <StockPhrases phrases={stockPhrasesIn(text)} />
         <div className="actions">
           {editable ? (
-            <button type="submit" aria-disabled={saving || undefined}>
+            <SubmitButton inline formAction={url} fields={{ intent: 'save' }} pendingText="Saving…">
               Save
-            </button>
+            </SubmitButton>
           ) : null}
           <CopyButton text={text} area={area} onCopied={setCopied} />
           {configured ? (
@@ -257,9 +256,7 @@ function Saved({
             </button>
           ) : null}
           <span role="status" className="muted">
-            {saving
-              ? 'Saving…'
-              : copied || notice || (fresh ? `Finished and saved as ${label(version)}.` : '')}
+            {copied || notice || (fresh ? `Finished and saved as ${label(version)}.` : '')}
           </span>
         </div>
       </Form>

@@ -31,8 +31,6 @@ export const LIMITS = {
   draft: 40_000,
 } as const;
 
-export type Intent = 'save' | 'generate';
-
 const text = (max: number, what: string) =>
   z
     .string()
@@ -41,6 +39,8 @@ const text = (max: number, what: string) =>
     .transform((v) => v ?? '');
 
 const base = {
+  /** The button pressed: "generate" needs enough to write from; anything else saves what is there. */
+  intent: z.string().optional(),
   statementId: z.string().uuid().optional(),
   applicationId: z.string().uuid().optional(),
   submissionKey: z.string().uuid('Reload the page and try again'),
@@ -176,11 +176,14 @@ function checkReadyToGenerate(value: BuilderValue, ctx: Ctx) {
   }
 }
 
-/** The form's schema for one kind: limits always; for Generate, also what a draft needs. */
-export function builderSchema(kind: Kind, intent: Intent) {
+/**
+ * The form's schema for one kind, used by the browser and the server alike: the limits always,
+ * and for Generate (`intent` "generate") also what a draft needs.
+ */
+export function builderSchema(kind: Kind) {
   const check = (value: BuilderValue, ctx: Ctx) => {
     checkCommon(value, ctx);
-    if (intent === 'generate') checkReadyToGenerate(value, ctx);
+    if (value.intent === 'generate') checkReadyToGenerate(value, ctx);
   };
   // One branch per kind keeps each schema's type exact (a union's methods are not callable).
   switch (kind) {

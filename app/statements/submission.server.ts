@@ -1,9 +1,9 @@
 // Reading a builder form submission, the same way for every route that receives one.
 import { parseWithZod } from '@conform-to/zod';
-import { isUuid } from '~/applications/schema';
+import { isUuid } from '~/applications/application-schema';
 import { inputsFrom } from './inputs';
 import { isKind, type Kind } from './kinds';
-import { builderSchema, type Intent } from './schema';
+import { builderSchema } from './schema';
 
 /** The form's kind, or a 400 for a form that is not the builder's. */
 export function kindOf(formData: FormData): Kind {
@@ -16,10 +16,10 @@ export function kindOf(formData: FormData): Kind {
   return kind;
 }
 
-/** Parses the builder form for `intent` (Conform's submission, with the inputs when valid). */
-export function parseBuilder(formData: FormData, intent: Intent) {
+/** Parses the builder form (Conform's submission, with the inputs when valid). */
+export function parseBuilder(formData: FormData) {
   const kind = kindOf(formData);
-  const submission = parseWithZod(formData, { schema: builderSchema(kind, intent) });
+  const submission = parseWithZod(formData, { schema: builderSchema(kind) });
   const inputs = submission.status === 'success' ? inputsFrom(submission.value) : null;
   return { kind, submission, inputs };
 }

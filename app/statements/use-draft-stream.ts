@@ -1,7 +1,7 @@
 // The enhanced Generate: posts the builder form to /statements/generate and reads the answer one
 // JSON event a line, so the words show as Claude writes them. Without JavaScript the same button
 // posts the form and the server answers with a page that renders as it arrives.
-import type { SubmissionResult } from '@conform-to/react';
+import type { FormReply } from '~/components/forms';
 import { useNavigate } from '@remix-run/react';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { DraftEvent } from './events';
@@ -58,11 +58,7 @@ function formDataOf(form: HTMLFormElement, submitter: HTMLElement | null): FormD
  * The live draft and the two things a person can do to it: start (Generate) and stop. When a
  * draft ends with a saved version, the page moves to it (`/statements/:id?version=…`).
  */
-export function useDraftStream({
-  onReply,
-}: {
-  onReply: (reply: SubmissionResult<string[]>) => void;
-}) {
+export function useDraftStream({ onReply }: { onReply: (reply: FormReply) => void }) {
   const [live, setLive] = useState<LiveDraft | null>(null);
   const navigate = useNavigate();
   const running = useRef(false);
@@ -108,7 +104,7 @@ export function useDraftStream({
         });
         if (!response.ok || !response.body) {
           const answer = (await response.json().catch(() => ({}))) as {
-            reply?: SubmissionResult<string[]>;
+            reply?: FormReply;
             formErrors?: string[];
             duplicate?: string;
           };

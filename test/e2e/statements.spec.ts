@@ -1,7 +1,8 @@
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { NHS_BAND_5 } from '../fixtures/specifications';
-import { jobTrack, uniqueEmail } from './support/app';
+import { jobTrack } from './support/app';
 import { fakeControl } from './support/fake-anthropic';
+import { expect, test, type Person } from './support/fixtures';
 import { javaScriptDisabled, withScriptablePage } from './support/mirror';
 
 // The Statement Builder, against a fake Anthropic on 127.0.0.1 (test/e2e/support/fake-anthropic.ts),
@@ -9,12 +10,15 @@ import { javaScriptDisabled, withScriptablePage } from './support/mirror';
 // renders as it arrives). The fake holds its stream part-way so a test can look before it ends.
 
 const fake = fakeControl();
-const PASSWORD = 'plum kettle orbit 42';
 
-async function newAccount(page: Page, label: string) {
-  const app = jobTrack(page);
-  await app.signUpAndConfirm(uniqueEmail(label), PASSWORD);
-  return app;
+/** A signed-in person (made in the database, not through the sign-up pages) and the page driver. */
+async function newAccount(
+  page: Page,
+  signedIn: (options?: { label?: string }) => Promise<Person>,
+  label: string,
+) {
+  await signedIn({ label });
+  return jobTrack(page);
 }
 
 /** Waits for the draft to be finished and saved, in either mode; returns nothing. */
@@ -38,9 +42,10 @@ const liveDraft = (page: Page) =>
 
 test('an NHS supporting statement: words appear before the draft ends, it is saved, found on its application, and two versions compared', async ({
   page,
+  signedIn,
 }) => {
   test.setTimeout(240_000);
-  const app = await newAccount(page, 'nhs');
+  const app = await newAccount(page, signedIn, 'nhs');
   const main = page.getByRole('main');
   await app.openList();
   await app.addApplication({
@@ -156,9 +161,10 @@ test('an NHS supporting statement: words appear before the draft ends, it is sav
 
 test('Civil Service behaviours: an error part-way keeps the words written, marked incomplete, and the inputs', async ({
   page,
+  signedIn,
 }) => {
   test.setTimeout(180_000);
-  const app = await newAccount(page, 'cs');
+  const app = await newAccount(page, signedIn, 'cs');
   const main = page.getByRole('main');
   await page.goto('/statements/new');
   await main.getByRole('link', { name: /Civil Service behaviour statements/ }).click();
@@ -199,13 +205,13 @@ test('Civil Service behaviours: an error part-way keeps the words written, marke
   await app.landed();
 });
 
-test('Stop ends a draft part-way and keeps what was written', async ({ page }) => {
+test('Stop ends a draft part-way and keeps what was written', async ({ page, signedIn }) => {
   test.skip(
     javaScriptDisabled(),
     'Without JavaScript, Stop is a form on the answer page; its action is tested in integration.',
   );
   test.setTimeout(120_000);
-  const app = await newAccount(page, 'stop');
+  const app = await newAccount(page, signedIn, 'stop');
   const main = page.getByRole('main');
   await page.goto('/statements/new?kind=cover_letter');
   await main.getByLabel('Job title', { exact: true }).fill('Policy Officer');
@@ -237,10 +243,11 @@ test('the Statement Builder tells a signed-out visitor why it needs an account',
 
 test('on a 390 px phone the builder, its answer and the compare page never scroll sideways', async ({
   page,
+  signedIn,
 }) => {
   test.setTimeout(180_000);
   await page.setViewportSize({ width: 390, height: 844 });
-  await newAccount(page, 'phone');
+  await newAccount(page, signedIn, 'phone');
   const main = page.getByRole('main');
   await page.goto('/statements/new?kind=supporting');
   await main
