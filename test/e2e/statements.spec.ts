@@ -268,3 +268,61 @@ test('on a 390 px phone the builder, its answer and the compare page never scrol
   await expectSaved(page, 1);
   expect(await width()).toBeLessThanOrEqual(390);
 });
+
+test('Claude busy before the first word: a calm message, no version, and every typed value kept', async ({
+  page,
+  signedIn,
+}) => {
+  test.setTimeout(120_000);
+  const app = await newAccount(page, signedIn, 'busy');
+  const main = page.getByRole('main');
+  await page.goto('/statements/new?kind=cover_letter');
+  await main.getByLabel('Job title', { exact: true }).fill('Grants Officer');
+  await main.getByLabel('Employer', { exact: true }).fill('Joseph Rowntree Foundation');
+  await main
+    .getByLabel('Why this role, and why this employer')
+    .fill('I have read your work on poverty in York for years.');
+  await main
+    .getByLabel('Your relevant experience')
+    .fill('Three years assessing small grants at a community foundation.');
+  // Busy on the first try and on both retries.
+  for (let i = 0; i < 3; i++) await fake.next({ status: 529 });
+  await main.getByRole('button', { name: 'Generate draft' }).click();
+
+  const message = 'Claude is busy right now. Try again in a minute.';
+  await expect(main.getByText(new RegExp(message.replace(/\./g, '\\.'))).first()).toBeVisible();
+  await expect(
+    main.getByText(/Nothing was written, so no version was saved\./).first(),
+  ).toBeVisible();
+  if (javaScriptDisabled()) {
+    await main.getByRole('link', { name: 'Change your inputs' }).click();
+  }
+  await expect(main.getByLabel('Job title', { exact: true })).toHaveValue('Grants Officer');
+  await expect(main.getByLabel('Why this role, and why this employer')).toHaveValue(
+    'I have read your work on poverty in York for years.',
+  );
+  await expect(main.getByLabel('Your relevant experience')).toHaveValue(
+    'Three years assessing small grants at a community foundation.',
+  );
+  await app.landed();
+});
+
+test('another person’s statement answers 404 and shows nothing of it', async ({
+  page,
+  signedIn,
+}) => {
+  const main = page.getByRole('main');
+  await signedIn({ label: 'owner' });
+  await page.goto('/statements/new?kind=cover_letter');
+  await main.getByLabel('Job title', { exact: true }).fill('Owner’s private post');
+  await main.getByRole('button', { name: 'Save inputs' }).click();
+  await expect(page).toHaveURL(/\/statements\/[0-9a-f-]{36}/);
+  const url = new URL(page.url()).pathname;
+
+  await signedIn({ label: 'stranger' });
+  const response = await page.goto(url);
+  expect(response?.status()).toBe(404);
+  await expect(page.getByText('Owner’s private post')).toHaveCount(0);
+  await page.goto('/statements');
+  await expect(page.getByText('Owner’s private post')).toHaveCount(0);
+});

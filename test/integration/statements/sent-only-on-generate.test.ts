@@ -145,4 +145,29 @@ describe('Statement Builder inputs leave JobTrack only when Generate is pressed'
     expect(system).not.toContain(evidence);
     expect(system).not.toContain('Respiratory ward');
   });
+
+  it('sends only the job details and written answers: no email, account id or session', async () => {
+    const me = await t.person();
+    const fake = fakeAnthropic({ pieces: ['A draft.'] });
+    server.use(fake.handler);
+
+    await (await pressGenerate(t.context, supportingForm(), { cookie: me.cookie })).text();
+    await t.settled();
+
+    expect(fake.requests).toHaveLength(1);
+    const { body, headers } = fake.requests[0]!;
+    // The Messages API's optional metadata.user_id would identify the person to Anthropic.
+    expect(Object.keys(body).sort()).toEqual([
+      'max_tokens',
+      'messages',
+      'model',
+      'stream',
+      'system',
+    ]);
+    const sent = JSON.stringify(body) + JSON.stringify([...headers]);
+    expect(sent).not.toContain(me.email);
+    expect(sent).not.toContain(me.id);
+    expect(sent).not.toContain(me.cookie.split('=')[1]);
+    expect(headers.get('cookie')).toBeNull();
+  });
 });
