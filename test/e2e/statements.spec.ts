@@ -295,6 +295,8 @@ test('Claude busy before the first word: a calm message, no version, and every t
     main.getByText(/Nothing was written, so no version was saved\./).first(),
   ).toBeVisible();
   if (javaScriptDisabled()) {
+    // No empty draft box above the message when nothing was written.
+    await expect(main.locator('.draft-live')).toBeHidden();
     await main.getByRole('link', { name: 'Change your inputs' }).click();
   }
   await expect(main.getByLabel('Job title', { exact: true })).toHaveValue('Grants Officer');
