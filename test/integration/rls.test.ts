@@ -150,8 +150,8 @@ describe('row-level security', () => {
   });
 
   it('shows and changes only the signed-in person’s statements, versions and generation log', async () => {
-    const alice = await createUser('alice4@example.com');
-    const bob = await createUser('bob4@example.com');
+    const alice = await createUser();
+    const bob = await createUser();
     for (const [owner, title] of [
       [alice, 'Alice’s nurse post'],
       [bob, 'Bob’s analyst post'],
