@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { AppLoadContext } from '@remix-run/cloudflare';
-import { beforeAll } from 'vitest';
+import { beforeAll, inject } from 'vitest';
 import { action as generate } from '~/routes/statements.generate';
 import { rejectCrossOrigin } from '~/http/security.server';
 import { ANTHROPIC_BASE_URL } from '../../mocks/anthropic';
@@ -11,11 +11,19 @@ import { signedInUser, type TestUser } from '../../support/users';
 
 export const PER_HOUR = 4;
 
+const RLS_TABLES = [
+  'applications',
+  'status_changes',
+  'statements',
+  'statement_versions',
+  'statement_generations',
+];
+
 /** A fresh database, a context configured for Anthropic (faked by MSW), and people. */
 export function setupStatementsTest(env: Record<string, string> = {}) {
   const db = setupTestDatabase();
   const state = {} as { context: AppLoadContext; settled: () => Promise<void> };
-  beforeAll(() => {
+  beforeAll(async () => {
     Object.assign(
       state,
       makeContext(db.handle, {
@@ -25,6 +33,13 @@ export function setupStatementsTest(env: Record<string, string> = {}) {
         ...env,
       }),
     );
+    // In the "queries without RLS" project (vitest.config.ts) the policies are off in this file's
+    // database, so every "another person's … answers 404" rests on the queries' own user filters.
+    if (inject('rowLevelSecurity') === 'off') {
+      for (const table of RLS_TABLES) {
+        await db.admin.unsafe(`alter table jobtrack.${table} disable row level security`);
+      }
+    }
   });
   return {
     db,
