@@ -15,7 +15,7 @@ declare module '@remix-run/cloudflare' {
     db: Database;
     /** Per-request CSP nonce for the inline scripts Remix renders. */
     cspNonce: string;
-    /** Work that finishes after the answer is sent (emails); the database closes after it. */
+    /** Work that finishes after the answer is sent (emails, a draft's save); the database closes after it. */
     background: Background;
   }
 }

@@ -6,7 +6,8 @@ import { parseConfig } from './app/config.server';
 import { localModeRefusal } from './app/http/local-mode.server';
 import { rejectCrossOrigin, withSecurityHeaders } from './app/http/security.server';
 
-const handleRemixRequest = createRequestHandler(build as ServerBuild);
+// Through unknown: with a build present, TypeScript infers its shape from the JavaScript.
+const handleRemixRequest = createRequestHandler(build as unknown as ServerBuild);
 
 export default {
   async fetch(request, env, ctx) {

@@ -1,7 +1,8 @@
 /**
  * `npm run bench`: measured, not asserted. Prints the Worker's upload size, the JavaScript each
- * page ships, and the server time of the list page for an account with 1,000 applications next to
- * a static page. Everything runs on loopback against a throwaway embedded PostgreSQL.
+ * page ships, the server time of the list page for an account with 1,000 applications next to
+ * a static page, and the delay the Statement Builder adds to Claude's words (against a fake
+ * Anthropic). Everything runs on loopback against a throwaway embedded PostgreSQL.
  */
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -11,12 +12,16 @@ import { createCookie } from '@remix-run/cloudflare';
 import postgres from 'postgres';
 import { COMMON_PASSWORDS } from '../app/auth/common-passwords';
 import { sha256 } from '../app/auth/hashing.server';
+import { startFakeAnthropic, type FakeAnthropic } from '../test/e2e/support/fake-anthropic';
 import { run, startStack, stopAllStacks } from '../test/e2e/support/stack';
 import { measurePageJs } from './lib/page-js';
+import { measureStatementLatency } from './lib/statement-latency';
 
 const APPLICATIONS = 1_000;
 const WARM_UP = 10;
 const SAMPLES = 50;
+const DRAFTS = 20;
+let fake: FakeAnthropic | undefined;
 
 const kib = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`;
 const ms = (value: number) => `${value.toFixed(1)} ms`;
@@ -52,7 +57,8 @@ function commonPasswordShare() {
   const start = bundle.indexOf(`${words[0]}\n${words[1]}`);
   const last = words.at(-1)!;
   const end = bundle.indexOf(last, start) + last.length;
-  if (start < 0 || end < start) throw new Error('the common-password list is not in dist/server.js');
+  if (start < 0 || end < start)
+    throw new Error('the common-password list is not in dist/server.js');
   const without = bundle.slice(0, start) + bundle.slice(end);
   return {
     count: words.length,
@@ -112,13 +118,52 @@ function percentile(values: number[], p: number) {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 }
 
+// `npm run bench -- --statements` measures only the Statement Builder's delays.
+const onlyStatements = process.argv.includes('--statements');
+
 async function main() {
   await run('npx', ['remix', 'vite:build']);
-  const upload = uploadSize();
-  const passwords = commonPasswordShare();
-  const stack = await startStack({ build: false, quiet: true });
+  const upload = onlyStatements ? null : { ...uploadSize(), passwords: commonPasswordShare() };
+  fake = await startFakeAnthropic();
+  const stack = await startStack({
+    build: false,
+    quiet: true,
+    workerEnv: {
+      ANTHROPIC_API_KEY: 'sk-ant-bench-fake',
+      ANTHROPIC_BASE_URL: fake.url,
+      STATEMENT_GENERATIONS_PER_HOUR: '1000',
+    },
+  });
   const { cookie, applicationId } = await seed(stack.databaseUrl);
+  if (upload) await pagesAndLists(stack.baseUrl, cookie, applicationId, upload);
 
+  const latency = await measureStatementLatency({
+    baseUrl: stack.baseUrl,
+    fakeUrl: fake.url,
+    cookie,
+    runs: DRAFTS,
+    warmUp: 3,
+  });
+  console.log(
+    `\nStatement Builder, ${DRAFTS} drafts in Chromium (JavaScript on) against the fake Anthropic, after 3 warm-ups:`,
+  );
+  table(
+    ['Delay the app adds', 'Median', 'p90', 'Min'],
+    [
+      ['Upstream first word → words painted in the browser', ...stats(latency.firstWords)],
+      ['Upstream last word → browser shows the version saved', ...stats(latency.saved)],
+    ],
+  );
+}
+
+/** Upload size, JavaScript per page, and the list page against a static one. */
+async function pagesAndLists(
+  baseUrl: string,
+  cookie: string,
+  applicationId: string,
+  upload: ReturnType<typeof uploadSize> & { passwords: ReturnType<typeof commonPasswordShare> },
+) {
+  const { passwords } = upload;
   const pages: Array<[string, string | undefined]> = [
     ['/', undefined],
     ['/privacy', undefined],
@@ -134,10 +179,12 @@ async function main() {
     [`/applications/${applicationId}/edit`, cookie],
     [`/applications/${applicationId}/delete`, cookie],
     ['/account', cookie],
+    ['/statements', cookie],
+    ['/statements/new?kind=supporting', cookie],
   ];
   const weights = [];
   for (const [path, withCookie] of pages) {
-    const js = await measurePageJs(stack.baseUrl, path, withCookie);
+    const js = await measurePageJs(baseUrl, path, withCookie);
     const label = `${path.replace(applicationId, ':id')}${withCookie ? ' (signed in)' : ''}`;
     weights.push([
       label,
@@ -149,8 +196,8 @@ async function main() {
     ]);
   }
 
-  const listUrl = `${stack.baseUrl}/applications`;
-  const staticUrl = `${stack.baseUrl}/privacy`;
+  const listUrl = `${baseUrl}/applications`;
+  const staticUrl = `${baseUrl}/privacy`;
   // Guard against timing a sign-in redirect or an empty list.
   const firstPage = await (await fetch(listUrl, { headers: { Cookie: cookie } })).text();
   if (!firstPage.includes('Next page'))
@@ -199,8 +246,13 @@ async function main() {
   console.log(`\nList / static median ratio: ${(listMedian / staticMedian).toFixed(2)}×`);
 }
 
+function stats(values: number[]) {
+  return [ms(percentile(values, 50)), ms(percentile(values, 90)), ms(Math.min(...values))];
+}
+
 const stopAndExit = async (code: number) => {
   await stopAllStacks();
+  await fake?.stop();
   process.exit(code);
 };
 process.on('SIGINT', () => void stopAndExit(130));

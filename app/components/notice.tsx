@@ -19,6 +19,10 @@ const NOTICES = {
   'signed-out-others':
     'You have been signed out on every other device. You are still signed in here.',
   deleted: 'The application has been deleted.',
+  'inputs-saved': 'Your inputs are saved. Nothing has been sent to Claude.',
+  'version-saved': 'Your changes to this version are saved.',
+  'version-deleted': 'The version was deleted.',
+  'statement-deleted': 'The statement and all its versions were deleted.',
 } as const;
 
 /** The name of a notice in the URL. */

@@ -13,7 +13,7 @@ import { fakeLimiters } from './rate-limiter';
  */
 export function makeContext(
   handle: DbHandle,
-  env: Partial<Env> = {},
+  env: Partial<Env> & Record<string, unknown> = {},
   config: Partial<Config> = {},
 ) {
   const fullEnv = {
@@ -30,5 +30,7 @@ export function makeContext(
     cspNonce: 'test-nonce',
     background: createBackground(waitUntil),
   };
-  return { context };
+  /** Waits for every piece of background work started so far (and any it started in turn). */
+  const settled = () => context.background.settled();
+  return { context, settled };
 }

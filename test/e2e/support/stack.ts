@@ -12,6 +12,7 @@ import { runMigrations } from '../../../db/migrate';
 import { hyperdriveEnv } from '../../../db/local';
 import { freePort } from '../../../db/ports';
 import { run, startGroup, stopGroup } from '../../../db/processes';
+import { workerEnvArgs } from '../../../db/worker-env';
 
 export { freePort, run };
 
@@ -63,7 +64,13 @@ export async function stopAllStacks() {
  * Starts PostgreSQL, migrates, optionally builds, and serves the Worker. Always call `stop()`,
  * also on failure: it is safe to call more than once and after a partial start.
  */
-export async function startStack(options: { build: boolean; quiet?: boolean }): Promise<Stack> {
+export async function startStack(options: {
+  build: boolean;
+  quiet?: boolean;
+  /** Settings handed to the Worker the way `npm start` hands them (db/worker-env.ts). */
+  workerEnv?: Record<string, string>;
+}): Promise<Stack> {
+  const workerEnv = workerEnvArgs(options.workerEnv ?? {});
   // Separate dirs: as root, PostgreSQL runs as its own user and must own its data dir's path.
   const pgDir = mkdtempSync(join(tmpdir(), 'jobtrack-e2e-pg-'));
   const wranglerDir = mkdtempSync(join(tmpdir(), 'jobtrack-e2e-wrangler-'));
@@ -75,6 +82,7 @@ export async function startStack(options: { build: boolean; quiet?: boolean }): 
       if (worker) await stopWorker(worker);
       await database?.stop().catch(() => {});
       for (const dir of [pgDir, wranglerDir]) rmSync(dir, { recursive: true, force: true });
+      workerEnv.cleanup();
       running.delete(stop);
     })());
   running.add(stop);
@@ -105,6 +113,7 @@ export async function startStack(options: { build: boolean; quiet?: boolean }): 
         '--show-interactive-dev-session=false',
         '--persist-to',
         wranglerDir,
+        ...workerEnv.args,
       ],
       {
         stdio: ['ignore', options.quiet ? 'ignore' : 'inherit', 'inherit'],

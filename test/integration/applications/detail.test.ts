@@ -85,14 +85,17 @@ describe('an application’s page', () => {
     expect(await t.history(sibling)).toHaveLength(1);
   });
 
-  it('shows only the person’s own history, even beside a stray entry of someone else’s', async () => {
+  it('shows only the person’s own history: a stray entry of someone else’s cannot even be stored', async () => {
     const me = await t.person();
     const other = await t.person();
     const id = await t.insert(me, { status: 'applied' });
-    // Written as the superuser: no app path makes such a row, but the query must not trust that.
-    await t.db
-      .admin`insert into jobtrack.status_changes (application_id, user_id, from_status, to_status)
-      values (${id}, ${other.id}, 'applied', 'rejected')`;
+    // Even the superuser cannot file someone else's history under this application: the
+    // (application_id, user_id) key names the application's owner (migration 0005).
+    await expect(
+      t.db
+        .admin`insert into jobtrack.status_changes (application_id, user_id, from_status, to_status)
+        values (${id}, ${other.id}, 'applied', 'rejected')`,
+    ).rejects.toThrow(/status_changes_application_owner_fk/);
 
     const page = await show(id, me.cookie);
 

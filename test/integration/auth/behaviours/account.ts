@@ -255,6 +255,14 @@ export function accountBehaviours(harness: AccountHarness) {
           values (${who.id}, 'Acme Ltd', 'Analyst', 'applied') returning id`;
         await harness.admin()`insert into jobtrack.status_changes (application_id, user_id, to_status)
           values (${application!.id}, ${who.id}, 'applied')`;
+        // The Statement Builder's rows: a statement (its inputs), a version (a draft), a generation.
+        const [statement] = await harness.admin()<{ id: string }[]>`
+          insert into jobtrack.statements (user_id, kind, job_title, word_limit, tone, create_key, application_id)
+          values (${who.id}, 'supporting', 'Staff Nurse', 500, 'professional', gen_random_uuid(), ${application!.id})
+          returning id`;
+        await harness.admin()`insert into jobtrack.statement_versions (statement_id, user_id, number, text, word_limit, request_key)
+          values (${statement!.id}, ${who.id}, 1, 'I cared for six patients.', 500, gen_random_uuid())`;
+        await harness.admin()`insert into jobtrack.statement_generations (user_id) values (${who.id})`;
         await app.signIn(who.email, 'a wrong guess');
         await app.askForMagicLink(who.email);
       }
@@ -268,7 +276,7 @@ export function accountBehaviours(harness: AccountHarness) {
       expect(await harness.admin()`select 1 from auth.users where id = ${person.id}`).toEqual([]);
       expect(await jobtrackRowsMentioning(person.id)).toEqual([]);
       expect(await jobtrackRowsMentioning(person.email)).toEqual([]);
-      expect((await jobtrackRowsMentioning(neighbour.id)).length).toBeGreaterThanOrEqual(2);
+      expect((await jobtrackRowsMentioning(neighbour.id)).length).toBeGreaterThanOrEqual(5);
       expect((await app.signIn(person.email, person.password)).status).toBe(400);
     });
 
