@@ -4,7 +4,8 @@ import * as build from './build/server';
 import { buildLoadContext } from './load-context';
 import { rejectCrossOrigin, withSecurityHeaders } from './app/http/security.server';
 
-const handleRemixRequest = createRequestHandler(build as ServerBuild);
+// Through unknown: a resource route (no default export) makes the built module look unlike ServerBuild.
+const handleRemixRequest = createRequestHandler(build as unknown as ServerBuild);
 
 export default {
   async fetch(request, env, ctx) {

@@ -1,12 +1,16 @@
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import {
+  boolean,
+  check,
   date,
   index,
   integer,
   pgPolicy,
   pgSchema,
   text,
+  time,
   timestamp,
+  type PgColumn,
   uuid,
 } from 'drizzle-orm/pg-core';
 import { authUid, authUsers, authenticatedRole } from 'drizzle-orm/supabase';
@@ -33,6 +37,21 @@ const ownRows = (name: string) =>
     withCheck: sql`user_id = ${authUid}`,
   });
 
+/**
+ * The text the list's search looks in: every searchable field, one per line. A search never holds
+ * a line break (parseListQuery folds whitespace), so a match never spans two fields. To search
+ * another field, add it here and run `npm run db:generate`: the index below is rebuilt to match,
+ * and queries use this same expression, so they keep using the index.
+ */
+export function searchText(t: Record<(typeof SEARCHED)[number], PgColumn>): SQL {
+  return sql`(${sql.join(
+    SEARCHED.map((field) => sql`coalesce(${t[field]}, '')`),
+    sql.raw(' || chr(10) || '),
+  )})`;
+}
+
+const SEARCHED = ['company', 'role', 'location', 'source', 'reference', 'grade', 'notes'] as const;
+
 export const applications = jobtrack
   .table(
     'applications',
@@ -46,8 +65,19 @@ export const applications = jobtrack
       closingDate: date('closing_date'),
       advertUrl: text('advert_url'),
       location: text('location'),
-      salary: text('salary'),
+      /** Whole pounds a year, as advertised; either may be missing. */
+      salaryMin: integer('salary_min'),
+      salaryMax: integer('salary_max'),
+      /** "pro rata", an hourly rate, or whatever the advert says that the figures cannot. */
+      salaryNote: text('salary_note'),
       source: text('source'),
+      /** The advert's reference (NHS Jobs / Trac, Civil Service Jobs). */
+      reference: text('reference'),
+      /** Band or grade: Band 5, EO, HEO, Grade 6. */
+      grade: text('grade'),
+      /** London time; none means the end of the day. */
+      closingTime: time('closing_time'),
+      mayCloseEarly: boolean('may_close_early').notNull().default(false),
       notes: text('notes'),
       createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
       updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
@@ -57,6 +87,12 @@ export const applications = jobtrack
       index('applications_user_closing_idx').on(t.userId, t.closingDate),
       index('applications_user_applied_idx').on(t.userId, t.dateApplied),
       index('applications_user_status_idx').on(t.userId, t.status),
+      index('applications_search_idx').using(
+        'gin',
+        t.userId,
+        sql`${searchText(t)} extensions.gin_trgm_ops`,
+      ),
+      check('applications_salary_range', sql`${t.salaryMin} <= ${t.salaryMax}`),
       ownRows('applications_owner'),
     ],
   )
@@ -74,6 +110,11 @@ export const statusChanges = jobtrack
       fromStatus: applicationStatus('from_status'),
       toStatus: applicationStatus('to_status').notNull(),
       changedAt: timestamp('changed_at', { withTimezone: true }).notNull().defaultNow(),
+      /**
+       * The day the move happened, when the person said so (added as Applied on 20 Nov, typed in
+       * on the 24th); none means the day it was recorded.
+       */
+      occurredOn: date('occurred_on'),
     },
     (t) => [
       index('status_changes_application_idx').on(t.applicationId, t.changedAt),

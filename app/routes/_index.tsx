@@ -1,9 +1,9 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/cloudflare';
 import { useLoaderData } from '@remix-run/react';
 import { Dashboard } from '~/applications/dashboard';
-import { todayInLondon } from '~/applications/dates';
+import { londonNow } from '~/applications/dates';
 import { Landing } from '~/components/landing';
-import { loadDashboard } from '~/applications/queries.server';
+import { loadDashboard } from '~/applications/dashboard.server';
 import { getUser } from '~/auth/current-user.server';
 import { Notice, noticeFor } from '~/components/notice';
 
@@ -25,9 +25,9 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await getUser(request, context);
   if (!user) return { signedIn: false as const, notice: noticeFor(request, ['account-deleted']) };
-  const today = todayInLondon();
-  const dashboard = await loadDashboard(context, user.id, today);
-  return { signedIn: true as const, today, ...dashboard };
+  const now = londonNow();
+  const dashboard = await loadDashboard(context, user.id, now);
+  return { signedIn: true as const, now, ...dashboard };
 }
 
 export default function Index() {

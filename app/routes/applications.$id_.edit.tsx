@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/cloudflare';
 import { useActionData, useLoaderData } from '@remix-run/react';
 import type { saveApplication } from '~/applications/actions.server';
-import { ApplicationForm } from '~/applications/application-form';
+import { ApplicationForm, formValues } from '~/applications/application-form';
 import { getApplication } from '~/applications/queries.server';
 import { requireUser } from '~/auth/current-user.server';
 import { notFound, requireUuid } from '~/http/not-found.server';
@@ -36,7 +36,7 @@ export default function EditApplication() {
       </h1>
       <ApplicationForm
         key={a.id}
-        defaultValue={a}
+        defaultValue={formValues(a)}
         lastResult={lastResult}
         cancelTo={`/applications/${a.id}`}
       />
