@@ -12,7 +12,7 @@ import {
   type FormReply,
   type FormValue,
 } from '~/components/forms';
-import { useUnsavedChangesGuard } from '~/components/forms/unsaved';
+import { UnsavedChangesGuard } from '~/components/forms/unsaved';
 import { ApplicationSchema } from './application-schema';
 import { clockTime } from './closing';
 import { STATUS_OPTIONS } from './statuses';
@@ -57,9 +57,9 @@ export function ApplicationForm({
     lastResult,
     defaultValue: { status: 'saved', ...defaultValue },
   });
-  useUnsavedChangesGuard(FORM_ID);
   return (
     <SchemaForm form={form} className="card application-form">
+      <UnsavedChangesGuard formId={FORM_ID} />
       <div className="form-grid">
         <TextField
           meta={fields.company}

@@ -96,6 +96,26 @@ describe('focus in the application form', () => {
   });
 });
 
+describe('a date in the application form', () => {
+  it('shows an impossible date’s message when the browser checks the form', async () => {
+    renderRoutes([{ path: '/applications/new', Component: AddPage, action }], '/applications/new');
+    type('Company', 'Acme');
+    type('Role', 'Clerk');
+    const closing = within(screen.getByRole('group', { name: 'Closing date' }));
+    for (const [box, value] of [
+      ['Day', '31'],
+      ['Month', '2'],
+      ['Year', '2027'],
+    ] as const) {
+      fireEvent.change(closing.getByLabelText(box), { target: { value } });
+    }
+    save();
+    await waitFor(() => expect(closing.getByText('Closing date must be a real date')).toBeTruthy());
+    expect(screen.getByText('There is a problem')).toBeTruthy();
+    expect(document.activeElement).toBe(closing.getByLabelText('Day'));
+  });
+});
+
 describe("the form's error summary", () => {
   it('lists every problem at the top, each a link to its field (a date to its first wrong box)', () => {
     const lastResult = replyTo({
