@@ -63,7 +63,12 @@ export async function stopAllStacks() {
  * Starts PostgreSQL, migrates, optionally builds, and serves the Worker. Always call `stop()`,
  * also on failure: it is safe to call more than once and after a partial start.
  */
-export async function startStack(options: { build: boolean; quiet?: boolean }): Promise<Stack> {
+export async function startStack(options: {
+  build: boolean;
+  quiet?: boolean;
+  /** Where the Worker reaches the database, given its URL (the benchmark's wire counter). */
+  route?: (databaseUrl: string) => Promise<string>;
+}): Promise<Stack> {
   // Separate dirs: as root, PostgreSQL runs as its own user and must own its data dir's path.
   const pgDir = mkdtempSync(join(tmpdir(), 'jobtrack-e2e-pg-'));
   const wranglerDir = mkdtempSync(join(tmpdir(), 'jobtrack-e2e-wrangler-'));
@@ -109,7 +114,7 @@ export async function startStack(options: { build: boolean; quiet?: boolean }): 
       {
         stdio: ['ignore', options.quiet ? 'ignore' : 'inherit', 'inherit'],
         env: {
-          ...hyperdriveEnv(databaseUrl),
+          ...hyperdriveEnv(options.route ? await options.route(databaseUrl) : databaseUrl),
           WRANGLER_SEND_METRICS: 'false',
         },
       },
