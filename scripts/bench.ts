@@ -196,7 +196,7 @@ async function main() {
   const guards: Array<[string, string]> = [
     ['/applications', 'Next page'],
     ['/applications?q=sheffield', 'University of Sheffield'],
-    ['/applications?q=C9174-004217', 'C9174-004217'],
+    ['/applications?q=C9174-004217', 'Monzo Bank 4217'],
     ['/applications/board', 'Offer'],
   ];
   for (const [path, expected] of guards) {
