@@ -96,7 +96,9 @@ describe('application form schema', () => {
     ['role', 200, 'Role must be 200 characters or fewer'],
     ['advertUrl', 2000, 'Job advert URL must be 2,000 characters or fewer'],
     ['location', 200, 'Location must be 200 characters or fewer'],
-    ['salary', 100, 'Salary must be 100 characters or fewer'],
+    ['reference', 100, 'Reference number must be 100 characters or fewer'],
+    ['grade', 100, 'Band or grade must be 100 characters or fewer'],
+    ['salaryNote', 200, 'Salary note must be 200 characters or fewer'],
     ['source', 200, 'Source must be 200 characters or fewer'],
     ['notes', 20_000, 'Notes must be 20,000 characters or fewer'],
   ])('limits %s to %i characters', (field, max, message) => {
