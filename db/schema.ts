@@ -5,12 +5,14 @@ import {
   date,
   index,
   integer,
+  jsonb,
   pgPolicy,
   pgSchema,
   text,
   time,
   timestamp,
   type PgColumn,
+  uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
 import { authUid, authUsers, authenticatedRole } from 'drizzle-orm/supabase';
@@ -120,6 +122,104 @@ export const statusChanges = jobtrack
     (t) => [
       index('status_changes_application_idx').on(t.applicationId, t.changedAt),
       ownRows('status_changes_owner'),
+    ],
+  )
+  .enableRLS();
+
+// Statement Builder. A statement is one piece of writing for one job (its inputs, kept as a draft);
+// each generation is a version of it. Inputs are stored only when the person presses Generate or Save.
+
+export const statementKind = jobtrack.enum('statement_kind', [
+  'supporting',
+  'behaviours',
+  'cover_letter',
+]);
+
+/** `generating` while Claude writes; `incomplete` when it failed part-way; `stopped` by the person. */
+export const statementVersionStatus = jobtrack.enum('statement_version_status', [
+  'generating',
+  'complete',
+  'incomplete',
+  'stopped',
+]);
+
+export const statements = jobtrack
+  .table(
+    'statements',
+    {
+      id: uuid('id').primaryKey().defaultRandom(),
+      userId: ownerId(),
+      // The person's writing outlives the application it was for: deleting that unlinks it.
+      applicationId: uuid('application_id').references(() => applications.id, {
+        onDelete: 'set null',
+      }),
+      kind: statementKind('kind').notNull(),
+      jobTitle: text('job_title').notNull().default(''),
+      employer: text('employer').notNull().default(''),
+      advert: text('advert').notNull().default(''),
+      personSpec: text('person_spec').notNull().default(''),
+      /** Kind-specific inputs: criteria with evidence, behaviours with evidence, cover letter answers. */
+      details: jsonb('details').notNull().default({}),
+      wordLimit: integer('word_limit').notNull(),
+      tone: text('tone').notNull(),
+      /** The one-time key of the form that created it, so a doubled first submit makes one statement. */
+      createKey: uuid('create_key').notNull(),
+      createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+      updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    },
+    (t) => [
+      index('statements_user_updated_idx').on(t.userId, t.updatedAt),
+      index('statements_application_idx').on(t.applicationId),
+      uniqueIndex('statements_user_create_key_idx').on(t.userId, t.createKey),
+      ownRows('statements_owner'),
+    ],
+  )
+  .enableRLS();
+
+export const statementVersions = jobtrack
+  .table(
+    'statement_versions',
+    {
+      id: uuid('id').primaryKey().defaultRandom(),
+      statementId: uuid('statement_id')
+        .notNull()
+        .references(() => statements.id, { onDelete: 'cascade' }),
+      userId: ownerId(),
+      /** 1, 2, 3… within its statement. */
+      number: integer('number').notNull(),
+      name: text('name'),
+      text: text('text').notNull().default(''),
+      status: statementVersionStatus('status').notNull().default('generating'),
+      /** Why an incomplete version stopped (busy, timeout…); null otherwise. */
+      failure: text('failure'),
+      wordLimit: integer('word_limit').notNull(),
+      /** The one-time key of the Generate press that made it: a doubled press makes one version. */
+      requestKey: uuid('request_key').notNull(),
+      stopRequested: boolean('stop_requested').notNull().default(false),
+      editedAt: timestamp('edited_at', { withTimezone: true }),
+      createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+      updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    },
+    (t) => [
+      uniqueIndex('statement_versions_number_idx').on(t.statementId, t.number),
+      uniqueIndex('statement_versions_user_request_key_idx').on(t.userId, t.requestKey),
+      ownRows('statement_versions_owner'),
+    ],
+  )
+  .enableRLS();
+
+/** When each person generated, for the hourly limit; no content. Pruned after a day. */
+export const statementGenerations = jobtrack
+  .table(
+    'statement_generations',
+    {
+      id: uuid('id').primaryKey().defaultRandom(),
+      userId: ownerId(),
+      createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    },
+    (t) => [
+      index('statement_generations_user_idx').on(t.userId, t.createdAt),
+      ownRows('statement_generations_owner'),
     ],
   )
   .enableRLS();

@@ -1,23 +1,28 @@
 /**
  * `npm run bench`: measured, not asserted. Prints the Worker's upload size, the JavaScript each
  * page ships, and, for an account with 10,000 applications, the server time of the list, search
- * and board pages next to a static page, and the database round trips each page makes. Everything
- * runs on loopback against a throwaway embedded PostgreSQL.
+ * and board pages next to a static page, the database round trips each page makes, and the delay the
+ * Statement Builder adds to Claude's words (against a fake Anthropic). Everything runs on loopback
+ * against a throwaway embedded PostgreSQL. `npm run bench -- --statements` measures only the last.
  */
 import { spawnSync } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
 import { createCookie } from '@remix-run/cloudflare';
 import postgres from 'postgres';
 import { sha256 } from '../app/auth/local/hashing.server';
+import { startFakeAnthropic, type FakeAnthropic } from '../test/e2e/support/fake-anthropic';
 import { run, startStack, stopAllStacks } from '../test/e2e/support/stack';
 import { startWireCounter, type WireCounter, type WireCounts } from '../test/support/wire-counter';
 import { measurePageJs } from './lib/page-js';
+import { measureStatementLatency } from './lib/statement-latency';
 
 const APPLICATIONS = 10_000;
 // Held back per answer while counting, as a distant database would (see wire-counter.ts).
 const COUNTING_LATENCY_MS = 5;
 const WARM_UP = 10;
 const SAMPLES = 50;
+const DRAFTS = 20;
+let fake: FakeAnthropic | undefined;
 
 const kib = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`;
 const ms = (value: number) => `${value.toFixed(1)} ms`;
@@ -129,15 +134,23 @@ async function countGet(counter: WireCounter, url: string, cookie?: string) {
   return counter.counts();
 }
 
+const onlyStatements = process.argv.includes('--statements');
+
 async function main() {
   await run('npx', ['remix', 'vite:build']);
-  const upload = uploadSize();
+  const upload = onlyStatements ? null : uploadSize();
+  fake = await startFakeAnthropic();
   // The Worker reaches the database through a wire counter: held back 0 ms while timing (a
   // loopback hop, on every database page alike), 5 ms while counting round trips.
   let counter: WireCounter | undefined;
   const stack = await startStack({
     build: false,
     quiet: true,
+    workerEnv: {
+      ANTHROPIC_API_KEY: 'sk-ant-bench-fake',
+      ANTHROPIC_BASE_URL: fake.url,
+      STATEMENT_GENERATIONS_PER_HOUR: '1000',
+    },
     route: async (databaseUrl) => {
       const url = new URL(databaseUrl);
       counter = await startWireCounter(
@@ -148,7 +161,40 @@ async function main() {
     },
   });
   const { cookie, applicationId } = await seed(stack.databaseUrl);
+  if (upload) await pagesAndLists(stack.baseUrl, counter!, cookie, applicationId, upload);
+  await counter!.close();
 
+  const latency = await measureStatementLatency({
+    baseUrl: stack.baseUrl,
+    fakeUrl: fake.url,
+    cookie,
+    runs: DRAFTS,
+    warmUp: 3,
+  });
+  console.log(
+    `\nStatement Builder, ${DRAFTS} drafts in Chromium (JavaScript on) against the fake Anthropic, after 3 warm-ups:`,
+  );
+  table(
+    ['Delay the app adds', 'Median', 'p90', 'Min'],
+    [
+      ['Upstream first word → words painted in the browser', ...stats(latency.firstWords)],
+      ['Upstream last word → browser shows the version saved', ...stats(latency.saved)],
+    ],
+  );
+}
+
+function stats(values: number[]) {
+  return [ms(percentile(values, 50)), ms(percentile(values, 90)), ms(Math.min(...values))];
+}
+
+/** Upload size, JavaScript per page, and each page's server time and database traffic. */
+async function pagesAndLists(
+  baseUrl: string,
+  counter: WireCounter,
+  cookie: string,
+  applicationId: string,
+  upload: { raw: string; gzip: string },
+) {
   const pages: Array<[string, string | undefined]> = [
     ['/', undefined],
     ['/privacy', undefined],
@@ -165,10 +211,12 @@ async function main() {
     [`/applications/${applicationId}/edit`, cookie],
     [`/applications/${applicationId}/delete`, cookie],
     ['/account', cookie],
+    ['/statements', cookie],
+    ['/statements/new?kind=supporting', cookie],
   ];
   const weights = [];
   for (const [path, withCookie] of pages) {
-    const js = await measurePageJs(stack.baseUrl, path, withCookie);
+    const js = await measurePageJs(baseUrl, path, withCookie);
     const label = `${path.replace(applicationId, ':id')}${withCookie ? ' (signed in)' : ''}`;
     weights.push([
       label,
@@ -191,7 +239,7 @@ async function main() {
     ['GET /applications?q=C9174-004217', '/applications?q=C9174-004217', cookie],
     ['GET /applications?page=40', '/applications?page=40', cookie],
     ['GET /applications/board', '/applications/board', cookie],
-  ].map(([label, path, withCookie]) => [label!, `${stack.baseUrl}${path}`, withCookie]);
+  ].map(([label, path, withCookie]) => [label!, `${baseUrl}${path}`, withCookie]);
   // Guard against timing a sign-in redirect or an empty page.
   const guards: Array<[string, string]> = [
     ['/applications', 'Next page'],
@@ -201,15 +249,15 @@ async function main() {
   ];
   for (const [path, expected] of guards) {
     const html = await (
-      await fetch(`${stack.baseUrl}${path}`, { headers: { Cookie: cookie } })
+      await fetch(`${baseUrl}${path}`, { headers: { Cookie: cookie } })
     ).text();
     if (!html.includes(expected)) throw new Error(`${path} did not render (no "${expected}")`);
   }
   const times = await timePages(timed);
 
-  counter!.setLatency(COUNTING_LATENCY_MS);
+  counter.setLatency(COUNTING_LATENCY_MS);
   const counts: WireCounts[] = [];
-  for (const [, url, withCookie] of timed) counts.push(await countGet(counter!, url, withCookie));
+  for (const [, url, withCookie] of timed) counts.push(await countGet(counter, url, withCookie));
 
   console.log(
     `\nWorker upload (wrangler deploy --dry-run): ${upload.raw} raw, ${upload.gzip} gzipped\n`,
@@ -243,11 +291,11 @@ async function main() {
       ];
     }),
   );
-  await counter!.close();
 }
 
 const stopAndExit = async (code: number) => {
   await stopAllStacks();
+  await fake?.stop();
   process.exit(code);
 };
 process.on('SIGINT', () => void stopAndExit(130));

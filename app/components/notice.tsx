@@ -9,6 +9,10 @@ const NOTICES = {
   'password-changed':
     'Your password has been changed. You have been signed out on every other device.',
   deleted: 'The application has been deleted.',
+  'inputs-saved': 'Your inputs are saved. Nothing has been sent to Claude.',
+  'version-saved': 'Your changes to this version are saved.',
+  'version-deleted': 'The version was deleted.',
+  'statement-deleted': 'The statement and all its versions were deleted.',
 } as const;
 
 /** The name of a notice in the URL. */

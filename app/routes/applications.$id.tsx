@@ -9,6 +9,8 @@ import { StatusBadge } from '~/applications/status-badge';
 import { requireUser } from '~/auth/current-user.server';
 import { readForm } from '~/components/forms/form.server';
 import { notFound, requireUuid } from '~/http/not-found.server';
+import { ApplicationStatements } from '~/statements/application-card';
+import { statementsForApplication } from '~/statements/queries.server';
 
 export { links } from '~/applications/styles';
 
@@ -22,9 +24,13 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = await requireUser(request, context);
-  const found = await getApplication(context, user.id, requireUuid(params.id));
+  const id = requireUuid(params.id);
+  const [found, statements] = await Promise.all([
+    getApplication(context, user.id, id),
+    statementsForApplication(context, user.id, id),
+  ]);
   if (!found) throw notFound();
-  return { ...found, now: londonNow() };
+  return { ...found, statements, now: londonNow() };
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
@@ -34,7 +40,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function ApplicationPage() {
-  const { application: a, history, now } = useLoaderData<typeof loader>();
+  const { application: a, history, statements, now } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   return (
     <div className="page">
@@ -62,6 +68,7 @@ export default function ApplicationPage() {
         <div className="detail-side">
           <StatusChangeForm status={a.status} lastResult={lastResult} />
           <StatusHistory history={history} />
+          <ApplicationStatements applicationId={a.id} statements={statements} />
         </div>
       </div>
     </div>

@@ -8,9 +8,10 @@ import { parseConfig, type Config } from '~/config.server';
  */
 export function makeContext(
   handle: DbHandle,
-  env: Partial<Env> = {},
+  env: Partial<Env> & Record<string, unknown> = {},
   config: Partial<Config> = {},
 ) {
+  const pending: Promise<unknown>[] = [];
   const fullEnv = {
     AUTH_MODE: 'local',
     HYPERDRIVE: { connectionString: 'postgres://unused' } as Hyperdrive,
@@ -27,6 +28,15 @@ export function makeContext(
     config: { ...parseConfig(fullEnv), ...config },
     db: handle.db,
     cspNonce: 'test-nonce',
+    background: (work) => void pending.push(work),
   };
-  return { context };
+  /** Waits for every piece of background work started so far (and any it started in turn). */
+  const settled = async () => {
+    for (let seen = 0; seen < pending.length;) {
+      const batch = pending.slice(seen);
+      seen = pending.length;
+      await Promise.allSettled(batch);
+    }
+  };
+  return { context, settled };
 }

@@ -1,7 +1,7 @@
 import { getFormProps, useForm, type FormMetadata, type SubmissionResult } from '@conform-to/react';
 import { getZodConstraint, parseWithZod } from '@conform-to/zod';
 import { Form } from '@remix-run/react';
-import { createContext, useContext, type MouseEvent, type ReactNode } from 'react';
+import { createContext, useContext, type FormEvent, type MouseEvent, type ReactNode } from 'react';
 import type { z } from 'zod';
 
 /** What an action answers when a form is refused: Conform's reply (see form.server.ts). */
@@ -69,11 +69,17 @@ export function SchemaForm<Shape extends Record<string, unknown>>({
   className,
   focusOnFormError,
   formErrors,
+  onValidSubmit,
   children,
 }: {
   form: FormMetadata<Shape, string[]>;
   action?: string;
   className?: string;
+  /**
+   * Called once Conform has let a submission through (it stops an invalid one); may
+   * preventDefault to take the submission over, as the Statement Builder does to stream Generate.
+   */
+  onValidSubmit?: (event: FormEvent<HTMLFormElement>) => void;
   /** The field to focus when only the form as a whole is in error ("Email or password is wrong"). */
   focusOnFormError?: string;
   /** Messages to show at the top instead of the form's own (say, a hidden field's errors too). */
@@ -85,7 +91,16 @@ export function SchemaForm<Shape extends Record<string, unknown>>({
   )?.[0];
   const focus = fieldInError ?? (form.errors?.length ? focusOnFormError : undefined);
   return (
-    <Form method="post" action={action} {...getFormProps(form)} className={className}>
+    <Form
+      method="post"
+      action={action}
+      {...getFormProps(form)}
+      onSubmit={(event) => {
+        form.onSubmit(event);
+        if (!event.defaultPrevented) onValidSubmit?.(event);
+      }}
+      className={className}
+    >
       <ErrorSummary
         formId={form.id}
         formErrors={formErrors ?? form.errors}

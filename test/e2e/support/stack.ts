@@ -12,6 +12,7 @@ import { runMigrations } from '../../../db/migrate';
 import { hyperdriveEnv } from '../../../db/local';
 import { freePort } from '../../../db/ports';
 import { run, startGroup, stopGroup } from '../../../db/processes';
+import { workerEnvArgs } from '../../../db/worker-env';
 
 export { freePort, run };
 
@@ -68,7 +69,10 @@ export async function startStack(options: {
   quiet?: boolean;
   /** Where the Worker reaches the database, given its URL (the benchmark's wire counter). */
   route?: (databaseUrl: string) => Promise<string>;
+  /** Settings handed to the Worker the way `npm start` hands them (db/worker-env.ts). */
+  workerEnv?: Record<string, string>;
 }): Promise<Stack> {
+  const workerEnv = workerEnvArgs(options.workerEnv ?? {});
   // Separate dirs: as root, PostgreSQL runs as its own user and must own its data dir's path.
   const pgDir = mkdtempSync(join(tmpdir(), 'jobtrack-e2e-pg-'));
   const wranglerDir = mkdtempSync(join(tmpdir(), 'jobtrack-e2e-wrangler-'));
@@ -80,6 +84,7 @@ export async function startStack(options: {
       if (worker) await stopWorker(worker);
       await database?.stop().catch(() => {});
       for (const dir of [pgDir, wranglerDir]) rmSync(dir, { recursive: true, force: true });
+      workerEnv.cleanup();
       running.delete(stop);
     })());
   running.add(stop);
@@ -110,6 +115,7 @@ export async function startStack(options: {
         '--show-interactive-dev-session=false',
         '--persist-to',
         wranglerDir,
+        ...workerEnv.args,
       ],
       {
         stdio: ['ignore', options.quiet ? 'ignore' : 'inherit', 'inherit'],

@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 // salary_min, salary_max and salary_note without losing a word. The database is migrated to just
 // before the change, given old rows, then migrated the rest of the way, as a deployment would be.
 
-const BEFORE = '0004_tracker-fields';
+const BEFORE = '0006_tracker-fields';
 
 const cases: Array<[string, number | null, number | null, string | null]> = [
   ['£32,000–£36,000', 32_000, 36_000, null],

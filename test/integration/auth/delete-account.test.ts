@@ -28,6 +28,9 @@ async function rowsMentioning(needle: string) {
       'jobtrack.applications',
       'jobtrack.sessions',
       'jobtrack.dev_outbox',
+      'jobtrack.statements',
+      'jobtrack.statement_versions',
+      'jobtrack.statement_generations',
     ]),
   );
   const found: string[] = [];
@@ -48,6 +51,14 @@ async function fillAccount(userId: string, email: string, context: AppLoadContex
     values (${userId}, 'Acme Ltd', 'Analyst', 'applied') returning id`;
   await db.admin`insert into jobtrack.status_changes (application_id, user_id, to_status)
     values (${app!.id}, ${userId}, 'applied')`;
+  // The Statement Builder's rows: a statement (its inputs), a version (a draft), a generation.
+  const [statement] = await db.admin<{ id: string }[]>`
+    insert into jobtrack.statements (user_id, kind, job_title, word_limit, tone, create_key, application_id)
+    values (${userId}, 'supporting', 'Staff Nurse', 500, 'professional', gen_random_uuid(), ${app!.id})
+    returning id`;
+  await db.admin`insert into jobtrack.statement_versions (statement_id, user_id, number, text, word_limit, request_key)
+    values (${statement!.id}, ${userId}, 1, 'I cared for six patients.', 500, gen_random_uuid())`;
+  await db.admin`insert into jobtrack.statement_generations (user_id) values (${userId})`;
   await signIn(context, email, 'a wrong guess'); // a sign-in failure record
   const { action: magic } = await import('~/routes/magic-link');
   await runAction(magic, formPost('/magic-link', { email }), { context }); // a token and an email
@@ -74,7 +85,7 @@ describe('delete account', () => {
     await fillAccount(person.id, person.email, context);
     await fillAccount(neighbour.id, neighbour.email, context);
     const emailHash = await sha256(`sign-in:${person.email}`);
-    expect((await rowsMentioning(person.id)).length).toBeGreaterThanOrEqual(6);
+    expect((await rowsMentioning(person.id)).length).toBeGreaterThanOrEqual(9);
     expect(await rowsMentioning(emailHash)).toHaveLength(1);
 
     const outcome = await deleteAccount(context, person.cookie, person.password);
@@ -85,7 +96,7 @@ describe('delete account', () => {
     expect(await rowsMentioning(person.id)).toEqual([]);
     expect(await rowsMentioning(person.email)).toEqual([]);
     expect(await rowsMentioning(emailHash)).toEqual([]);
-    expect((await rowsMentioning(neighbour.id)).length).toBeGreaterThanOrEqual(6);
+    expect((await rowsMentioning(neighbour.id)).length).toBeGreaterThanOrEqual(9);
     expect((await signIn(context, person.email, person.password)).status).toBe(400);
   });
 

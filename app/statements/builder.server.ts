@@ -1,0 +1,80 @@
+// The builder page's own action, shared by /statements/new and /statements/:id: saving the inputs,
+// listing the criteria, adding and removing rows without JavaScript (Conform's intents), and
+// explaining a Generate that the streaming route sent back (a 307 re-sends the form here).
+import type { AppLoadContext } from '@remix-run/cloudflare';
+import { data, redirect } from '@remix-run/cloudflare';
+import { getUser } from '~/auth/current-user.server';
+import type { FormReply } from '~/components/forms';
+import { invalid, refuse } from '~/components/forms/form.server';
+import { withNotice } from '~/components/notice';
+import { notFound } from '~/http/not-found.server';
+import { mergeCriteria, parseCriteria } from './criteria';
+import { NOT_CONFIGURED_MESSAGE, SIGNED_OUT_MESSAGE, rateLimitMessage } from './messages';
+import { generationAllowance, saveInputs } from './store.server';
+import { parseBuilder } from './submission.server';
+
+/** Criteria rows as submitted (strings only), for carrying their evidence over. */
+function submittedCriteria(formData: FormData) {
+  const rows: Array<{ text: string; category: 'essential' | 'desirable'; evidence: string }> = [];
+  for (
+    let i = 0;
+    formData.has(`criteria[${i}].text`) || formData.has(`criteria[${i}].evidence`);
+    i++
+  ) {
+    rows.push({
+      text: String(formData.get(`criteria[${i}].text`) ?? ''),
+      category: formData.get(`criteria[${i}].category`) === 'desirable' ? 'desirable' : 'essential',
+      evidence: String(formData.get(`criteria[${i}].evidence`) ?? ''),
+    });
+  }
+  return rows;
+}
+
+/**
+ * Handles a POST to a builder page. `statementId` is the page's own statement (for
+ * /statements/:id), which the form's hidden field must match. Without an `intent` it saves.
+ */
+export async function builderAction(
+  request: Request,
+  context: AppLoadContext,
+  formData: FormData,
+  statementId?: string,
+) {
+  if (statementId && formData.get('statementId') !== statementId) throw notFound();
+  const user = await getUser(request, context);
+  if (!user) return refuse(formData, SIGNED_OUT_MESSAGE, { status: 401 });
+
+  const intent = formData.get('intent');
+  const { submission, inputs } = parseBuilder(formData);
+
+  if (intent === 'list-criteria') {
+    // The form again, with the criteria listed from the pasted specification (no AI).
+    const result = submission.reply();
+    const listed = parseCriteria(String(formData.get('personSpec') ?? ''));
+    const criteria = mergeCriteria(listed, submittedCriteria(formData));
+    return data<FormReply>({ ...result, initialValue: { ...result.initialValue, criteria } });
+  }
+  // Conform's own buttons (add or remove a criterion) answer the form as it now is.
+  if (submission.status === undefined) return data<FormReply>(submission.reply());
+  if (submission.status !== 'success' || !inputs) return invalid(submission);
+
+  if (intent === 'generate') {
+    // Only here when the streaming route refused before starting; say why, keep every value.
+    if (!context.config.anthropic) {
+      return invalid(submission, { formErrors: [NOT_CONFIGURED_MESSAGE] }, { status: 503 });
+    }
+    const perHour = context.config.statementGenerationsPerHour;
+    const retryAt = await generationAllowance(context, user.id, perHour);
+    const message = retryAt
+      ? rateLimitMessage(perHour, retryAt)
+      : 'That did not go through. Please press Generate again.';
+    return invalid(submission, { formErrors: [message] }, { status: retryAt ? 429 : 409 });
+  }
+
+  const saved = await saveInputs(context, user.id, inputs, {
+    statementId: submission.value.statementId,
+    createKey: submission.value.submissionKey,
+  });
+  if (!saved) throw notFound();
+  return redirect(withNotice(`/statements/${saved}`, 'inputs-saved'));
+}

@@ -1,0 +1,316 @@
+// Writes of the Statement Builder. Every one runs through asUser (row-level security) and still
+// names the person in its `where`: the policy is the safety net, not the only guard.
+import type { AppLoadContext } from '@remix-run/cloudflare';
+import { and, count, eq, gt, lt, max, sql } from 'drizzle-orm';
+import { applications, statementGenerations, statementVersions, statements } from '#db/schema';
+import { asUser, type Tx } from '~/db.server';
+import { detailsOf, type Inputs } from './inputs';
+
+const HOUR_MS = 60 * 60 * 1000;
+
+function inputColumns(inputs: Inputs) {
+  return {
+    applicationId: inputs.applicationId,
+    kind: inputs.kind,
+    jobTitle: inputs.jobTitle,
+    employer: inputs.employer,
+    advert: inputs.advert,
+    personSpec: inputs.personSpec,
+    details: detailsOf(inputs),
+    wordLimit: inputs.wordLimit,
+    tone: inputs.tone,
+    updatedAt: new Date(),
+  };
+}
+
+async function ownsApplication(tx: Tx, userId: string, applicationId: string | null) {
+  if (!applicationId) return true;
+  const [row] = await tx
+    .select({ id: applications.id })
+    .from(applications)
+    .where(and(eq(applications.id, applicationId), eq(applications.userId, userId)));
+  return Boolean(row);
+}
+
+/**
+ * Saves the inputs as the statement's draft: updates `statementId`, or creates the statement
+ * (once per `createKey`, so a doubled first submit makes one). Null when the statement or the
+ * linked application is not the person's.
+ */
+async function saveInputsIn(
+  tx: Tx,
+  userId: string,
+  inputs: Inputs,
+  ids: { statementId?: string; createKey: string },
+): Promise<string | null> {
+  if (!(await ownsApplication(tx, userId, inputs.applicationId))) return null;
+  const columns = inputColumns(inputs);
+  if (ids.statementId) {
+    const { kind: _kind, ...changes } = columns; // a statement never changes its kind
+    const [row] = await tx
+      .update(statements)
+      .set(changes)
+      .where(and(eq(statements.id, ids.statementId), eq(statements.userId, userId)))
+      .returning({ id: statements.id });
+    return row?.id ?? null;
+  }
+  const [row] = await tx
+    .insert(statements)
+    .values({ ...columns, userId, createKey: ids.createKey })
+    .onConflictDoUpdate({ target: [statements.userId, statements.createKey], set: columns })
+    .returning({ id: statements.id });
+  return row!.id;
+}
+
+/** Saves the inputs as a draft (the Save button). Null when not the person's to change. */
+export function saveInputs(
+  context: AppLoadContext,
+  userId: string,
+  inputs: Inputs,
+  ids: { statementId?: string; createKey: string },
+) {
+  return asUser(context, userId, (tx) => saveInputsIn(tx, userId, inputs, ids));
+}
+
+/** How many generations the person started in the last hour, and when the oldest of them drops out. */
+async function recentGenerations(tx: Tx, userId: string) {
+  const since = new Date(Date.now() - HOUR_MS);
+  const [row] = await tx
+    .select({ n: count(), oldest: sql<string | null>`min(${statementGenerations.createdAt})` })
+    .from(statementGenerations)
+    .where(and(eq(statementGenerations.userId, userId), gt(statementGenerations.createdAt, since)));
+  const oldest = row?.oldest ? new Date(row.oldest) : new Date();
+  return { n: Number(row?.n ?? 0), retryAt: new Date(oldest.getTime() + HOUR_MS) };
+}
+
+/** The person's hourly allowance: null when they may generate, or when they may again. */
+export function generationAllowance(context: AppLoadContext, userId: string, perHour: number) {
+  return asUser(context, userId, async (tx) => {
+    const recent = await recentGenerations(tx, userId);
+    return recent.n >= perHour ? recent.retryAt : null;
+  });
+}
+
+export type Begun =
+  | { ok: true; statementId: string; versionId: string; number: number }
+  | { ok: false; reason: 'not-found' }
+  | { ok: false; reason: 'rate-limited'; statementId: string; retryAt: Date }
+  | { ok: false; reason: 'duplicate'; statementId: string; versionId: string };
+
+/**
+ * Everything before Claude is asked, in one transaction: the inputs saved as the draft, the
+ * hourly limit checked and counted, and a version opened to write into. A second press with the
+ * same one-time key finds the first one's version instead.
+ */
+export function beginGeneration(
+  context: AppLoadContext,
+  userId: string,
+  inputs: Inputs,
+  ids: { statementId?: string; submissionKey: string; perHour: number },
+): Promise<Begun> {
+  return asUser(context, userId, async (tx) => {
+    // One generation start at a time per person, so two tabs cannot both take the last slot.
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${userId}, 10))`);
+    const [earlier] = await tx
+      .select({ id: statementVersions.id, statementId: statementVersions.statementId })
+      .from(statementVersions)
+      .where(
+        and(
+          eq(statementVersions.userId, userId),
+          eq(statementVersions.requestKey, ids.submissionKey),
+        ),
+      );
+    if (earlier)
+      return {
+        ok: false,
+        reason: 'duplicate',
+        statementId: earlier.statementId,
+        versionId: earlier.id,
+      };
+
+    const statementId = await saveInputsIn(tx, userId, inputs, {
+      statementId: ids.statementId,
+      createKey: ids.submissionKey,
+    });
+    if (!statementId) return { ok: false, reason: 'not-found' };
+
+    const recent = await recentGenerations(tx, userId);
+    if (recent.n >= ids.perHour)
+      return { ok: false, reason: 'rate-limited', statementId, retryAt: recent.retryAt };
+
+    const dayAgo = new Date(Date.now() - 24 * HOUR_MS);
+    const [, , [last]] = await Promise.all([
+      tx.insert(statementGenerations).values({ userId }),
+      tx
+        .delete(statementGenerations)
+        .where(
+          and(eq(statementGenerations.userId, userId), lt(statementGenerations.createdAt, dayAgo)),
+        ),
+      tx
+        .select({ n: max(statementVersions.number) })
+        .from(statementVersions)
+        .where(
+          and(eq(statementVersions.statementId, statementId), eq(statementVersions.userId, userId)),
+        ),
+    ]);
+    const number = (last?.n ?? 0) + 1;
+    const [version] = await tx
+      .insert(statementVersions)
+      .values({
+        statementId,
+        userId,
+        number,
+        wordLimit: inputs.wordLimit,
+        requestKey: ids.submissionKey,
+        status: 'generating',
+      })
+      .returning({ id: statementVersions.id });
+    return { ok: true, statementId, versionId: version!.id, number };
+  });
+}
+
+/** Saves the text so far of a version being written; true when the person asked it to stop. */
+export function checkpointVersion(
+  context: AppLoadContext,
+  userId: string,
+  versionId: string,
+  text: string,
+) {
+  return asUser(context, userId, async (tx) => {
+    const [row] = await tx
+      .update(statementVersions)
+      .set({ text, updatedAt: new Date() })
+      .where(
+        and(
+          eq(statementVersions.id, versionId),
+          eq(statementVersions.userId, userId),
+          eq(statementVersions.status, 'generating'),
+        ),
+      )
+      .returning({ stop: statementVersions.stopRequested });
+    return row?.stop ?? false;
+  });
+}
+
+/**
+ * Saves a version's final text and status. A version that ended with no text at all is removed
+ * (there is nothing to keep); returns whether it was kept.
+ */
+export function finishVersion(
+  context: AppLoadContext,
+  userId: string,
+  ids: { statementId: string; versionId: string },
+  result: { text: string; status: 'complete' | 'incomplete' | 'stopped'; failure: string | null },
+) {
+  return asUser(context, userId, async (tx) => {
+    const mine = and(eq(statementVersions.id, ids.versionId), eq(statementVersions.userId, userId));
+    if (!result.text.trim()) {
+      await tx.delete(statementVersions).where(mine);
+      return false;
+    }
+    const now = new Date();
+    // Sent together: one round trip on the transaction's connection (the last word is waiting).
+    await Promise.all([
+      tx
+        .update(statementVersions)
+        .set({ text: result.text, status: result.status, failure: result.failure, updatedAt: now })
+        .where(mine),
+      tx
+        .update(statements)
+        .set({ updatedAt: now })
+        .where(and(eq(statements.id, ids.statementId), eq(statements.userId, userId))),
+    ]);
+    return true;
+  });
+}
+
+/** Asks a version that is being written to stop; false when it is not the person's. */
+export function requestStop(
+  context: AppLoadContext,
+  userId: string,
+  ids: { statementId: string; versionId: string },
+) {
+  return asUser(context, userId, async (tx) => {
+    const rows = await tx
+      .update(statementVersions)
+      .set({ stopRequested: true })
+      .where(
+        and(
+          eq(statementVersions.id, ids.versionId),
+          eq(statementVersions.statementId, ids.statementId),
+          eq(statementVersions.userId, userId),
+        ),
+      )
+      .returning({ id: statementVersions.id });
+    return rows.length > 0;
+  });
+}
+
+export type VersionChange = 'saved' | 'not-found' | 'still-writing';
+
+/**
+ * Renames a version and saves the person's edits to its text. A version Claude is still writing
+ * cannot be edited until it has finished.
+ */
+export function updateVersion(
+  context: AppLoadContext,
+  userId: string,
+  ids: { statementId: string; versionId: string },
+  change: { name: string | null; text: string },
+): Promise<VersionChange> {
+  return asUser(context, userId, async (tx) => {
+    const mine = and(
+      eq(statementVersions.id, ids.versionId),
+      eq(statementVersions.statementId, ids.statementId),
+      eq(statementVersions.userId, userId),
+    );
+    const [row] = await tx
+      .select({ text: statementVersions.text, status: statementVersions.status })
+      .from(statementVersions)
+      .where(mine);
+    if (!row) return 'not-found';
+    if (row.status === 'generating' && row.text !== change.text) return 'still-writing';
+    const now = new Date();
+    await tx
+      .update(statementVersions)
+      .set({
+        name: change.name,
+        ...(row.text !== change.text ? { text: change.text, editedAt: now } : {}),
+        updatedAt: now,
+      })
+      .where(mine);
+    return 'saved';
+  });
+}
+
+/** Deletes one version of the person's statement; false when it is not theirs. */
+export function deleteVersion(
+  context: AppLoadContext,
+  userId: string,
+  ids: { statementId: string; versionId: string },
+) {
+  return asUser(context, userId, async (tx) => {
+    const deleted = await tx
+      .delete(statementVersions)
+      .where(
+        and(
+          eq(statementVersions.id, ids.versionId),
+          eq(statementVersions.statementId, ids.statementId),
+          eq(statementVersions.userId, userId),
+        ),
+      )
+      .returning({ id: statementVersions.id });
+    return deleted.length > 0;
+  });
+}
+
+/** Deletes a statement with its inputs and every version; false when it is not the person's. */
+export function deleteStatement(context: AppLoadContext, userId: string, statementId: string) {
+  return asUser(context, userId, async (tx) => {
+    const deleted = await tx
+      .delete(statements)
+      .where(and(eq(statements.id, statementId), eq(statements.userId, userId)))
+      .returning({ id: statements.id });
+    return deleted.length > 0;
+  });
+}
