@@ -6,7 +6,7 @@ import { parseConfig } from './app/config.server';
 import { localModeRefusal } from './app/http/local-mode.server';
 import { rejectCrossOrigin, withSecurityHeaders } from './app/http/security.server';
 
-// Through unknown: with a build present, TypeScript infers its shape from the JavaScript.
+// Through unknown: a resource route (no default export) makes the built module look unlike ServerBuild.
 const handleRemixRequest = createRequestHandler(build as unknown as ServerBuild);
 
 export default {

@@ -10,8 +10,14 @@ export interface DbHandle {
   close: () => Promise<void>;
 }
 
-/** One postgres.js client per request (never a module-level singleton on Workers). */
-export function createDb(connectionString: string): DbHandle {
+/**
+ * One postgres.js client per request (never a module-level singleton on Workers). `extra` is for
+ * tests only (a socket of their own, say).
+ */
+export function createDb(
+  connectionString: string,
+  extra: Partial<postgres.Options<Record<string, never>>> = {},
+): DbHandle {
   const client = postgres(connectionString, {
     max: 5,
     fetch_types: false,
@@ -19,6 +25,7 @@ export function createDb(connectionString: string): DbHandle {
     connect_timeout: 5,
     idle_timeout: 10,
     onnotice: () => {},
+    ...extra,
   });
   return {
     db: drizzle(client, { schema, casing: undefined }),

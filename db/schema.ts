@@ -1,6 +1,7 @@
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import {
   boolean,
+  check,
   date,
   doublePrecision,
   foreignKey,
@@ -10,8 +11,10 @@ import {
   pgPolicy,
   pgSchema,
   text,
+  time,
   timestamp,
   unique,
+  type PgColumn,
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
@@ -39,6 +42,22 @@ const ownRows = (name: string) =>
     withCheck: sql`user_id = ${authUid}`,
   });
 
+/**
+ * The text the list's search looks in: every searchable field, one per line. A search never holds
+ * a line break (parseListQuery folds whitespace), so a match never spans two fields. To search
+ * another field, add it here, run `npm run db:generate` (the index is rebuilt to match), and in a
+ * custom migration replace jobtrack.search_application_ids (see migrations/0007) with the same
+ * expression: the search runs there, and a test fails until the two agree.
+ */
+export function searchText(t: Record<(typeof SEARCHED)[number], PgColumn>): SQL {
+  return sql`(${sql.join(
+    SEARCHED.map((field) => sql`coalesce(${t[field]}, '')`),
+    sql.raw(' || chr(10) || '),
+  )})`;
+}
+
+const SEARCHED = ['company', 'role', 'location', 'source', 'reference', 'grade', 'notes'] as const;
+
 export const applications = jobtrack
   .table(
     'applications',
@@ -52,8 +71,19 @@ export const applications = jobtrack
       closingDate: date('closing_date'),
       advertUrl: text('advert_url'),
       location: text('location'),
-      salary: text('salary'),
+      /** Whole pounds a year, as advertised; either may be missing. */
+      salaryMin: integer('salary_min'),
+      salaryMax: integer('salary_max'),
+      /** "pro rata", an hourly rate, or whatever the advert says that the figures cannot. */
+      salaryNote: text('salary_note'),
       source: text('source'),
+      /** The advert's reference (NHS Jobs / Trac, Civil Service Jobs). */
+      reference: text('reference'),
+      /** Band or grade: Band 5, EO, HEO, Grade 6. */
+      grade: text('grade'),
+      /** London time; none means the end of the day. */
+      closingTime: time('closing_time'),
+      mayCloseEarly: boolean('may_close_early').notNull().default(false),
       notes: text('notes'),
       createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
       updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
@@ -65,6 +95,12 @@ export const applications = jobtrack
       index('applications_user_status_idx').on(t.userId, t.status),
       // The target of status_changes' (application_id, user_id) key: see below.
       unique('applications_id_user_key').on(t.id, t.userId),
+      index('applications_search_idx').using(
+        'gin',
+        t.userId,
+        sql`${searchText(t)} extensions.gin_trgm_ops`,
+      ),
+      check('applications_salary_range', sql`${t.salaryMin} <= ${t.salaryMax}`),
       ownRows('applications_owner'),
     ],
   )
@@ -80,6 +116,11 @@ export const statusChanges = jobtrack
       fromStatus: applicationStatus('from_status'),
       toStatus: applicationStatus('to_status').notNull(),
       changedAt: timestamp('changed_at', { withTimezone: true }).notNull().defaultNow(),
+      /**
+       * The day the move happened, when the person said so (added as Applied on 20 Nov, typed in
+       * on the 24th); none means the day it was recorded.
+       */
+      occurredOn: date('occurred_on'),
     },
     (t) => [
       index('status_changes_application_idx').on(t.applicationId, t.changedAt),

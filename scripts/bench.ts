@@ -1,8 +1,9 @@
 /**
  * `npm run bench`: measured, not asserted. Prints the Worker's upload size, the JavaScript each
- * page ships, the server time of the list page for an account with 1,000 applications next to
- * a static page, and the delay the Statement Builder adds to Claude's words (against a fake
- * Anthropic). Everything runs on loopback against a throwaway embedded PostgreSQL.
+ * page ships, and, for an account with 10,000 applications, the server time of the list, search
+ * and board pages next to a static page, the database round trips each page makes, and the delay the
+ * Statement Builder adds to Claude's words (against a fake Anthropic). Everything runs on loopback
+ * against a throwaway embedded PostgreSQL. `npm run bench -- --statements` measures only the last.
  */
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -14,10 +15,13 @@ import { COMMON_PASSWORDS } from '../app/auth/common-passwords';
 import { sha256 } from '../app/auth/hashing.server';
 import { startFakeAnthropic, type FakeAnthropic } from '../test/e2e/support/fake-anthropic';
 import { run, startStack, stopAllStacks } from '../test/e2e/support/stack';
+import { startWireCounter, type WireCounter, type WireCounts } from '../test/support/wire-counter';
 import { measurePageJs } from './lib/page-js';
 import { measureStatementLatency } from './lib/statement-latency';
 
-const APPLICATIONS = 1_000;
+const APPLICATIONS = 10_000;
+// Held back per answer while counting, as a distant database would (see wire-counter.ts).
+const COUNTING_LATENCY_MS = 5;
 const WARM_UP = 10;
 const SAMPLES = 50;
 const DRAFTS = 20;
@@ -67,20 +71,35 @@ function commonPasswordShare() {
   };
 }
 
-/** One confirmed user with 1,000 applications and a live session; returns the Cookie header. */
+/** One confirmed user with 10,000 UK applications and a live session; returns the Cookie header. */
 async function seed(databaseUrl: string) {
   const sql = postgres(databaseUrl, { max: 1, onnotice: () => {} });
   try {
     const [user] = await sql<{ id: string }[]>`
       insert into auth.users (email, email_confirmed_at) values ('bench@example.com', now()) returning id`;
+    // A mix like a long search's: NHS bands, Civil Service grades, universities and private firms,
+    // closing dates a month either side of today, salaries as from/to in pounds.
     await sql`
       insert into jobtrack.applications
-        (user_id, company, role, status, date_applied, closing_date, location, salary, source, notes,
+        (user_id, company, role, status, date_applied, closing_date, closing_time, may_close_early,
+         location, reference, grade, salary_min, salary_max, salary_note, source, notes,
          created_at, updated_at)
-      select ${user!.id}, 'Company ' || g, 'Role ' || g,
+      select ${user!.id},
+        (array['Leeds Teaching Hospitals NHS Trust', 'Department for Work and Pensions',
+               'HM Revenue and Customs', 'University of Sheffield', 'Greggs plc', 'Monzo Bank'])[1 + g % 6]
+          || ' ' || g,
+        (array['Staff Nurse', 'Executive Officer', 'Higher Executive Officer', 'Research Associate',
+               'Marketing Executive', 'Software Engineer'])[1 + g % 6],
         (enum_range(null::jobtrack.application_status))[1 + g % 8],
-        current_date - (g % 300), current_date + (g % 90) - 30, 'Leeds', '£32,000–£36,000',
-        'Civil Service Jobs', repeat('A line of notes. ', 40),
+        current_date - (g % 300), current_date + (g % 60) - 30,
+        case when g % 6 in (1, 2) then time '23:55' end, g % 5 = 0,
+        (array['Leeds', 'Sheffield', 'Newcastle', 'London', 'Cardiff', 'Glasgow'])[1 + g % 6],
+        'C9174-' || lpad(g::text, 6, '0'),
+        (array['Band 5', 'EO', 'HEO', 'Grade 7', null, null])[1 + g % 6],
+        29970 + (g % 6) * 2000, 36483 + (g % 6) * 2000,
+        case when g % 7 = 0 then 'pro rata' end,
+        (array['NHS Jobs', 'Civil Service Jobs', 'jobs.ac.uk', 'LinkedIn'])[1 + g % 4],
+        repeat('A line of notes. ', 40),
         now() - g * interval '1 hour', now() - g * interval '1 hour'
       from generate_series(1, ${APPLICATIONS}) g`;
     await sql`
@@ -118,13 +137,35 @@ function percentile(values: number[], p: number) {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 }
 
-// `npm run bench -- --statements` measures only the Statement Builder's delays.
+/** Median, p90 and minimum of `samples` sequential GETs of each page, interleaved with the others. */
+async function timePages(urls: Array<[string, string, string | undefined]>) {
+  for (let i = 0; i < WARM_UP; i++) for (const [, url, cookie] of urls) await timeGet(url, cookie);
+  const times = urls.map((): number[] => []);
+  // Interleaved, one request at a time, so drift and noise hit every page alike.
+  for (let i = 0; i < SAMPLES; i++)
+    for (const [n, [, url, cookie]] of urls.entries()) times[n]!.push(await timeGet(url, cookie));
+  return times;
+}
+
+/** What one GET costs in database traffic: connections, round trips, statements. */
+async function countGet(counter: WireCounter, url: string, cookie?: string) {
+  await counter.idle();
+  counter.reset();
+  await timeGet(url, cookie);
+  // The Worker ends its client after answering (waitUntil): wait for it, so nothing is missed.
+  await counter.idle();
+  return counter.counts();
+}
+
 const onlyStatements = process.argv.includes('--statements');
 
 async function main() {
   await run('npx', ['remix', 'vite:build']);
   const upload = onlyStatements ? null : { ...uploadSize(), passwords: commonPasswordShare() };
   fake = await startFakeAnthropic();
+  // The Worker reaches the database through a wire counter: held back 0 ms while timing (a
+  // loopback hop, on every database page alike), 5 ms while counting round trips.
+  let counter: WireCounter | undefined;
   const stack = await startStack({
     build: false,
     quiet: true,
@@ -133,9 +174,18 @@ async function main() {
       ANTHROPIC_BASE_URL: fake.url,
       STATEMENT_GENERATIONS_PER_HOUR: '1000',
     },
+    route: async (databaseUrl) => {
+      const url = new URL(databaseUrl);
+      counter = await startWireCounter(
+        { host: url.hostname, port: Number(url.port) },
+        { latencyMs: 0 },
+      );
+      return counter.urlFor(databaseUrl);
+    },
   });
   const { cookie, applicationId } = await seed(stack.databaseUrl);
-  if (upload) await pagesAndLists(stack.baseUrl, cookie, applicationId, upload);
+  if (upload) await pagesAndLists(stack.baseUrl, counter!, cookie, applicationId, upload);
+  await counter!.close();
 
   const latency = await measureStatementLatency({
     baseUrl: stack.baseUrl,
@@ -156,9 +206,14 @@ async function main() {
   );
 }
 
-/** Upload size, JavaScript per page, and the list page against a static one. */
+function stats(values: number[]) {
+  return [ms(percentile(values, 50)), ms(percentile(values, 90)), ms(Math.min(...values))];
+}
+
+/** Upload size, JavaScript per page, and each page's server time and database traffic. */
 async function pagesAndLists(
   baseUrl: string,
+  counter: WireCounter,
   cookie: string,
   applicationId: string,
   upload: ReturnType<typeof uploadSize> & { passwords: ReturnType<typeof commonPasswordShare> },
@@ -174,6 +229,7 @@ async function pagesAndLists(
     ['/dev/outbox', undefined],
     ['/', cookie],
     ['/applications', cookie],
+    ['/applications/board', cookie],
     ['/applications/new', cookie],
     [`/applications/${applicationId}`, cookie],
     [`/applications/${applicationId}/edit`, cookie],
@@ -196,21 +252,36 @@ async function pagesAndLists(
     ]);
   }
 
-  const listUrl = `${baseUrl}/applications`;
-  const staticUrl = `${baseUrl}/privacy`;
-  // Guard against timing a sign-in redirect or an empty list.
-  const firstPage = await (await fetch(listUrl, { headers: { Cookie: cookie } })).text();
-  if (!firstPage.includes('Next page'))
-    throw new Error('the seeded list did not render (no "Next page")');
-  for (let i = 0; i < WARM_UP; i++)
-    await Promise.all([timeGet(listUrl, cookie), timeGet(staticUrl)]);
-  const list: number[] = [];
-  const still: number[] = [];
-  // Interleaved, one request at a time, so drift and noise hit both pages alike.
-  for (let i = 0; i < SAMPLES; i++) {
-    list.push(await timeGet(listUrl, cookie));
-    still.push(await timeGet(staticUrl));
+  const n = APPLICATIONS.toLocaleString('en-GB');
+  const timed: Array<[string, string, string | undefined]> = [
+    ['GET /privacy (static)', '/privacy', undefined],
+    ['GET / (dashboard)', '/', cookie],
+    ['GET /applications (page 1)', '/applications', cookie],
+    ['GET /applications?sort=closing', '/applications?sort=closing', cookie],
+    // A word in a third of the rows, and a reference in one.
+    ['GET /applications?q=sheffield', '/applications?q=sheffield', cookie],
+    ['GET /applications?q=C9174-004217', '/applications?q=C9174-004217', cookie],
+    ['GET /applications?page=40', '/applications?page=40', cookie],
+    ['GET /applications/board', '/applications/board', cookie],
+  ].map(([label, path, withCookie]) => [label!, `${baseUrl}${path}`, withCookie]);
+  // Guard against timing a sign-in redirect or an empty page.
+  const guards: Array<[string, string]> = [
+    ['/applications', 'Next page'],
+    ['/applications?q=sheffield', 'University of Sheffield'],
+    ['/applications?q=C9174-004217', 'Monzo Bank 4217'],
+    ['/applications/board', 'Offer'],
+  ];
+  for (const [path, expected] of guards) {
+    const html = await (
+      await fetch(`${baseUrl}${path}`, { headers: { Cookie: cookie } })
+    ).text();
+    if (!html.includes(expected)) throw new Error(`${path} did not render (no "${expected}")`);
   }
+  const times = await timePages(timed);
+
+  counter.setLatency(COUNTING_LATENCY_MS);
+  const counts: WireCounts[] = [];
+  for (const [, url, withCookie] of timed) counts.push(await countGet(counter, url, withCookie));
 
   console.log(
     `\nWorker upload (wrangler deploy --dry-run): ${upload.raw} raw, ${upload.gzip} gzipped;` +
@@ -222,32 +293,30 @@ async function pagesAndLists(
   );
   table(['Page', 'HTTP', 'Modules', 'JS raw', 'JS gzip', 'Inline gzip'], weights);
   console.log(
-    `\nServer time over loopback, ${SAMPLES} sequential requests each after ${WARM_UP} warm-ups:`,
+    `\nAn account with ${n} applications. Server time over loopback, ${SAMPLES} sequential requests` +
+      ` each after ${WARM_UP} warm-ups, interleaved; ratio of medians to the static page. Database` +
+      ` traffic of one request (answers held back ${COUNTING_LATENCY_MS} ms): round trips after` +
+      ` connecting, connection-setup trips, connections and statements:`,
   );
-  const listMedian = percentile(list, 50);
-  const staticMedian = percentile(still, 50);
+  const staticMedian = percentile(times[0]!, 50);
   table(
-    ['Request', 'Median', 'p90', 'Min'],
-    [
-      [
-        `GET /applications (${APPLICATIONS.toLocaleString('en-GB')} applications, page 1)`,
-        ms(listMedian),
-        ms(percentile(list, 90)),
-        ms(Math.min(...list)),
-      ],
-      [
-        'GET /privacy (static)',
-        ms(staticMedian),
-        ms(percentile(still, 90)),
-        ms(Math.min(...still)),
-      ],
-    ],
+    ['Request', 'Median', 'p90', 'Min', '× static', 'Trips', 'Setup', 'Conns', 'Stmts'],
+    timed.map(([label], i) => {
+      const t = times[i]!;
+      const c = counts[i]!;
+      return [
+        label,
+        ms(percentile(t, 50)),
+        ms(percentile(t, 90)),
+        ms(Math.min(...t)),
+        `${(percentile(t, 50) / staticMedian).toFixed(2)}×`,
+        String(c.roundTrips),
+        String(c.connectTrips),
+        String(c.connections),
+        String(c.statements),
+      ];
+    }),
   );
-  console.log(`\nList / static median ratio: ${(listMedian / staticMedian).toFixed(2)}×`);
-}
-
-function stats(values: number[]) {
-  return [ms(percentile(values, 50)), ms(percentile(values, 90)), ms(Math.min(...values))];
 }
 
 const stopAndExit = async (code: number) => {

@@ -1,5 +1,8 @@
 import { z } from 'zod';
-import { addDays, isRealIsoDate, MAX_DATE, MIN_DATE, todayInLondon } from './dates';
+import { datePartsSchema } from '~/components/forms/date-parts';
+import { addDays, MAX_DATE, MIN_DATE, todayInLondon } from './dates';
+import { parseClockTime } from './closing';
+import { parsePounds, MAX_SALARY } from './salary';
 import { STATUSES } from './statuses';
 
 /** Field limits, shared by the schema and the tests that guard them. */
@@ -8,8 +11,10 @@ export const LIMITS = {
   role: 200,
   advertUrl: 2000,
   location: 200,
-  salary: 100,
+  salaryNote: 200,
   source: 200,
+  reference: 100,
+  grade: 100,
   notes: 20_000,
 } as const;
 
@@ -24,24 +29,30 @@ const required = (label: string, max: number, missing: string) =>
 const optionalText = (label: string, max: number) =>
   z.string().trim().max(max, tooLong(label, max)).optional();
 
-const optionalDate = (label: string, { notAfterTomorrow = false } = {}) =>
+const dateInput = (label: string) => datePartsSchema(label, { min: MIN_DATE, max: MAX_DATE });
+
+const pounds = (label: string) =>
   z
     .string()
     .trim()
-    .superRefine((value, ctx) => {
-      if (!isRealIsoDate(value)) {
+    .max(30, `Enter ${label.toLowerCase()} in pounds, for example 32,000`)
+    .optional()
+    .transform((value, ctx) => {
+      if (!value) return undefined;
+      const amount = parsePounds(value);
+      if (amount === null) {
         ctx.addIssue({
           code: 'custom',
-          message: `Enter the ${label.toLowerCase()} as a real date`,
+          message: `Enter ${label.toLowerCase()} in whole pounds a year, for example 32,000`,
         });
-      } else if (value < MIN_DATE || value > MAX_DATE) {
-        ctx.addIssue({ code: 'custom', message: `${label} must be between 2000 and 2100` });
-      } else if (notAfterTomorrow && value > addDays(todayInLondon(), 1)) {
-        // One day of slack: someone in another time zone may already be living tomorrow.
-        ctx.addIssue({ code: 'custom', message: `${label} cannot be in the future` });
+        return z.NEVER;
       }
-    })
-    .optional();
+      if (amount > MAX_SALARY) {
+        ctx.addIssue({ code: 'custom', message: `${label} must be £9,999,999 or less` });
+        return z.NEVER;
+      }
+      return amount;
+    });
 
 /** True for an absolute http(s) address; anything else (javascript:, data:, ftp:) is refused. */
 export function isWebAddress(value: string): boolean {
@@ -53,30 +64,82 @@ export function isWebAddress(value: string): boolean {
   }
 }
 
-/** The one schema behind both the new and the edit application forms. */
-export const ApplicationSchema = z.object({
-  company: required('Company', LIMITS.company, 'Enter the company name'),
-  role: required('Role', LIMITS.role, 'Enter the role (the job title)'),
-  status: z
-    .enum(STATUSES, { errorMap: () => ({ message: 'Choose a status from the list' }) })
-    .default('saved'),
-  dateApplied: optionalDate('Date applied', { notAfterTomorrow: true }),
-  closingDate: optionalDate('Closing date'),
-  advertUrl: z
-    .string()
-    .trim()
-    .max(LIMITS.advertUrl, tooLong('Job advert URL', LIMITS.advertUrl))
-    .refine(isWebAddress, 'Enter a web address starting with https:// or http://')
-    .optional(),
-  location: optionalText('Location', LIMITS.location),
-  salary: optionalText('Salary', LIMITS.salary),
-  source: optionalText('Source', LIMITS.source),
-  notes: optionalText('Notes', LIMITS.notes),
-});
+/**
+ * The one schema behind both the new and the edit application forms, its fields in page order (the
+ * first in error takes focus). Free of server imports: guest mode runs it in the browser.
+ */
+export const ApplicationSchema = z
+  .object({
+    company: required('Company', LIMITS.company, 'Enter the company name'),
+    role: required('Role', LIMITS.role, 'Enter the role (the job title)'),
+    status: z
+      .enum(STATUSES, { errorMap: () => ({ message: 'Choose a status from the list' }) })
+      .default('saved'),
+    dateApplied: datePartsSchema('Date applied', {
+      min: MIN_DATE,
+      max: MAX_DATE,
+      // One day of slack: someone in another time zone may already be living tomorrow.
+      notAfter: () => ({
+        date: addDays(todayInLondon(), 1),
+        message: 'Date applied must be today or in the past',
+      }),
+    }),
+    closingDate: dateInput('Closing date'),
+    closingTime: z
+      .string()
+      .trim()
+      .max(20, 'Enter the closing time like 23:55, or leave it empty for the end of the day')
+      .optional()
+      .transform((value, ctx) => {
+        if (!value) return undefined;
+        const time = parseClockTime(value);
+        if (!time) {
+          ctx.addIssue({
+            code: 'custom',
+            message: 'Enter the closing time like 23:55, or leave it empty for the end of the day',
+          });
+          return z.NEVER;
+        }
+        return time;
+      }),
+    mayCloseEarly: z.boolean().default(false),
+    advertUrl: z
+      .string()
+      .trim()
+      .max(LIMITS.advertUrl, tooLong('Job advert URL', LIMITS.advertUrl))
+      .refine(isWebAddress, 'Enter a web address starting with https:// or http://')
+      .optional(),
+    reference: optionalText('Reference number', LIMITS.reference),
+    grade: optionalText('Band or grade', LIMITS.grade),
+    location: optionalText('Location', LIMITS.location),
+    source: optionalText('Source', LIMITS.source),
+    salaryMin: pounds('Salary from'),
+    salaryMax: pounds('Salary to'),
+    salaryNote: optionalText('Salary note', LIMITS.salaryNote),
+    notes: optionalText('Notes', LIMITS.notes),
+  })
+  .superRefine((value, ctx) => {
+    if (value.salaryMin !== undefined && value.salaryMax !== undefined) {
+      if (value.salaryMax < value.salaryMin) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['salaryMax'],
+          message: 'Salary to must be the same as or more than salary from',
+        });
+      }
+    }
+    if (value.closingTime && !value.closingDate) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['closingDate'],
+        message: 'Enter the closing date, or clear the closing time',
+      });
+    }
+  });
 
 export type ApplicationInput = z.infer<typeof ApplicationSchema>;
 
-/** The one-step status change, from the list or the application's page. */
+/** The one-step status change, from the list, the board or the application's page. */
 export const StatusChangeSchema = z.object({
   status: z.enum(STATUSES, {
     errorMap: () => ({ message: 'Choose a status from the list' }),

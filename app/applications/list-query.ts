@@ -5,7 +5,7 @@ import { isStatus, type Status } from './statuses';
 /** Rows per list page. */
 export const PAGE_SIZE = 25;
 
-/** Search text longer than this is cut; company and role are at most 200 characters anyway. */
+/** Search text longer than this is cut. */
 export const MAX_SEARCH = 200;
 
 /** The list's sort orders: last updated (default), closing date, date applied. */
@@ -21,7 +21,7 @@ export const SORT_OPTIONS: ReadonlyArray<{ value: Sort; label: string }> = [
 
 /** What the list shows, as read from its URL. */
 export type ListQuery = {
-  /** Text matched against company or role; '' for none. */
+  /** Text matched against the searchable fields (db/schema.ts, searchText); '' for none. */
   q: string;
   status: Status | null;
   sort: Sort;
@@ -35,8 +35,14 @@ const PAGE = /^[1-9]\d{0,5}$/;
 
 /** Reads the list's filters from a URL's search params; invalid values become the defaults. */
 export function parseListQuery(params: URLSearchParams): ListQuery {
-  // NUL is dropped: PostgreSQL refuses it in text, and nobody searches for it.
-  const q = (params.get('q') ?? '').replaceAll('\0', '').trim().slice(0, MAX_SEARCH).trim();
+  // NUL is dropped: PostgreSQL refuses it in text, and nobody searches for it. Runs of spaces,
+  // tabs and line breaks become one space, so a search never spans two fields (see searchText).
+  const q = (params.get('q') ?? '')
+    .replaceAll('\0', '')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .slice(0, MAX_SEARCH)
+    .trim();
   const status = params.get('status');
   const sort = params.get('sort');
   const page = params.get('page') ?? '';

@@ -1,10 +1,11 @@
 // Writes. Each is one asUser transaction, so an application and its status history are saved
 // together or not at all, and a row that is not the person's own is never touched.
 import type { AppLoadContext } from '@remix-run/cloudflare';
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, isNotNull, isNull, sql } from 'drizzle-orm';
 import { applications, statusChanges } from '#db/schema';
 import { asUser, type Tx } from '~/db.server';
 import type { ApplicationInput } from './application-schema';
+import { todayInLondon } from './dates';
 import type { Status } from './statuses';
 
 const orNull = (value: string | undefined) => (value ? value : null);
@@ -16,12 +17,35 @@ function columns(input: ApplicationInput) {
     status: input.status,
     dateApplied: orNull(input.dateApplied),
     closingDate: orNull(input.closingDate),
+    // A time means nothing without its date.
+    closingTime: input.closingDate ? orNull(input.closingTime) : null,
+    mayCloseEarly: input.mayCloseEarly,
     advertUrl: orNull(input.advertUrl),
+    reference: orNull(input.reference),
+    grade: orNull(input.grade),
     location: orNull(input.location),
-    salary: orNull(input.salary),
     source: orNull(input.source),
+    salaryMin: input.salaryMin ?? null,
+    salaryMax: input.salaryMax ?? null,
+    salaryNote: orNull(input.salaryNote),
     notes: orNull(input.notes),
   };
+}
+
+/**
+ * The history an application starts with. Added with a date applied and past Saved, it shows
+ * "Applied" on that date (the day it happened, not the day it was typed in), then the move to
+ * where it is now, if further on.
+ */
+function firstHistory(input: ApplicationInput) {
+  const applied = input.dateApplied && input.status !== 'saved';
+  if (!applied) return [{ fromStatus: null, toStatus: input.status, occurredOn: null }];
+  const entries: Array<{ fromStatus: Status | null; toStatus: Status; occurredOn: string | null }> =
+    [{ fromStatus: null, toStatus: 'applied', occurredOn: input.dateApplied! }];
+  if (input.status !== 'applied') {
+    entries.push({ fromStatus: 'applied', toStatus: input.status, occurredOn: null });
+  }
+  return entries;
 }
 
 const own = (userId: string, id: string) =>
@@ -49,9 +73,10 @@ export function createApplication(
       .values({ userId, ...columns(input) })
       .returning({ id: applications.id });
     const id = row!.id;
+    // One insert, so both entries share a timestamp; ids are random, so order by occurred_on too.
     await tx
       .insert(statusChanges)
-      .values({ applicationId: id, userId, fromStatus: null, toStatus: input.status });
+      .values(firstHistory(input).map((entry) => ({ applicationId: id, userId, ...entry })));
     return id;
   });
 }
@@ -71,9 +96,26 @@ export function updateApplication(
       .set({ ...columns(input), updatedAt: sql`now()` })
       .where(own(userId, id));
     if (before !== input.status) {
+      await tx.insert(statusChanges).values({
+        applicationId: id,
+        userId,
+        fromStatus: before,
+        toStatus: input.status,
+        occurredOn: input.status === 'applied' ? orNull(input.dateApplied) : null,
+      });
+    } else if (input.dateApplied) {
+      // A corrected date applied moves the history entry that was dated from it.
       await tx
-        .insert(statusChanges)
-        .values({ applicationId: id, userId, fromStatus: before, toStatus: input.status });
+        .update(statusChanges)
+        .set({ occurredOn: input.dateApplied })
+        .where(
+          and(
+            eq(statusChanges.applicationId, id),
+            eq(statusChanges.userId, userId),
+            eq(statusChanges.toStatus, 'applied'),
+            isNotNull(statusChanges.occurredOn),
+          ),
+        );
     }
     return true;
   });
@@ -89,6 +131,13 @@ export function changeStatus(context: AppLoadContext, userId: string, id: string
       .update(applications)
       .set({ status, updatedAt: sql`now()` })
       .where(own(userId, id));
+    if (status === 'applied') {
+      // Moved to Applied without a date applied: it is today.
+      await tx
+        .update(applications)
+        .set({ dateApplied: todayInLondon() })
+        .where(and(own(userId, id), isNull(applications.dateApplied)));
+    }
     await tx
       .insert(statusChanges)
       .values({ applicationId: id, userId, fromStatus: before, toStatus: status });

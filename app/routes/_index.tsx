@@ -1,9 +1,9 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/cloudflare';
 import { useLoaderData } from '@remix-run/react';
 import { Dashboard } from '~/applications/dashboard';
-import { todayInLondon } from '~/applications/dates';
+import { londonNow } from '~/applications/dates';
 import { Landing } from '~/components/landing';
-import { loadDashboard } from '~/applications/queries.server';
+import { loadDashboard } from '~/applications/dashboard.server';
 import { getUser } from '~/auth/current-user.server';
 import { Notice, noticeFor } from '~/components/notice';
 
@@ -28,11 +28,11 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     const notice = noticeFor(request, ['account-deleted', 'signed-out']);
     return { signedIn: false as const, notice };
   }
-  const today = todayInLondon();
-  const dashboard = await loadDashboard(context, user.id, today);
+  const now = londonNow();
+  const dashboard = await loadDashboard(context, user.id, now);
   return {
     signedIn: true as const,
-    today,
+    now,
     notice: noticeFor(request, ['password-reset']),
     ...dashboard,
   };

@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remi
 import { redirect } from '@remix-run/cloudflare';
 import { Link, useActionData, useLoaderData } from '@remix-run/react';
 import { applyStatusChange } from '~/applications/actions.server';
-import { todayInLondon } from '~/applications/dates';
+import { londonNow } from '~/applications/dates';
 import { ApplicationDetails, StatusChangeForm, StatusHistory } from '~/applications/detail';
 import { getApplication } from '~/applications/queries.server';
 import { StatusBadge } from '~/applications/status-badge';
@@ -30,7 +30,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     statementsForApplication(context, user.id, id),
   ]);
   if (!found) throw notFound();
-  return { ...found, statements, today: todayInLondon() };
+  return { ...found, statements, now: londonNow() };
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
@@ -40,7 +40,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function ApplicationPage() {
-  const { application: a, history, statements, today } = useLoaderData<typeof loader>();
+  const { application: a, history, statements, now } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   return (
     <div className="page">
@@ -64,7 +64,7 @@ export default function ApplicationPage() {
         </div>
       </div>
       <div className="detail-grid">
-        <ApplicationDetails application={a} today={today} />
+        <ApplicationDetails application={a} now={now} />
         <div className="detail-side">
           <StatusChangeForm status={a.status} lastResult={lastResult} />
           <StatusHistory history={history} />

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/cloudflare';
 import { useActionData, useLoaderData } from '@remix-run/react';
 import type { saveApplication } from '~/applications/actions.server';
-import { ApplicationForm } from '~/applications/application-form';
+import { ApplicationForm, formValues } from '~/applications/application-form';
 import { getApplication } from '~/applications/queries.server';
 import { requireUserOrRefusedForm } from '~/auth/current-user.server';
 import { notFound, requireUuid } from '~/http/not-found.server';
@@ -37,7 +37,7 @@ export default function EditApplication() {
       <h1>{a ? `Edit ${a.role} at ${a.company}` : 'Edit application'}</h1>
       <ApplicationForm
         key={id}
-        defaultValue={a ?? undefined}
+        defaultValue={a ? formValues(a) : undefined}
         lastResult={lastResult}
         cancelTo={`/applications/${id}`}
       />

@@ -11,6 +11,7 @@ import { notFound } from '~/http/not-found.server';
 import { mergeCriteria, parseCriteria } from './criteria';
 import { NOT_CONFIGURED_MESSAGE, SIGNED_OUT_MESSAGE, rateLimitMessage } from './messages';
 import { generationAllowance, saveInputs } from './store.server';
+import { LIMITS } from './schema';
 import { parseBuilder } from './submission.server';
 
 /** Criteria rows as submitted (strings only), for carrying their evidence over. */
@@ -50,7 +51,10 @@ export async function builderAction(
   if (intent === 'list-criteria') {
     // The form again, with the criteria listed from the pasted specification (no AI).
     const result = submission.reply();
-    const listed = parseCriteria(String(formData.get('personSpec') ?? ''));
+    // Cut at the field's limit first: a longer text is refused on save anyway.
+    const listed = parseCriteria(
+      String(formData.get('personSpec') ?? '').slice(0, LIMITS.personSpec),
+    );
     const criteria = mergeCriteria(listed, submittedCriteria(formData));
     return data<FormReply>({ ...result, initialValue: { ...result.initialValue, criteria } });
   }

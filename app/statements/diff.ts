@@ -7,7 +7,7 @@ export type Part =
 
 // Past this many differences two drafts have little in common, and the work (which grows with its
 // square) is not worth it: they are shown as wholly different.
-const MAX_EDITS = 3_000;
+const MAX_EDITS = 1_000;
 
 const tokens = (text: string) => text.match(/\s+|\S+\s*/g) ?? [];
 

@@ -54,10 +54,12 @@ async function saveInputsIn(
       .returning({ id: statements.id });
     return row?.id ?? null;
   }
+  // A repeated first save updates the statement it made, and never changes its kind.
+  const { kind: _kind, ...changes } = columns;
   const [row] = await tx
     .insert(statements)
     .values({ ...columns, userId, createKey: ids.createKey })
-    .onConflictDoUpdate({ target: [statements.userId, statements.createKey], set: columns })
+    .onConflictDoUpdate({ target: [statements.userId, statements.createKey], set: changes })
     .returning({ id: statements.id });
   return row!.id;
 }

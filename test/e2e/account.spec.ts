@@ -78,7 +78,11 @@ test('a person signs in by emailed link, changes their password, then deletes th
     await main.getByLabel('Current password').fill('not my password');
     await main.getByLabel('New password').fill(newPassword);
     await main.getByRole('button', { name: 'Change password' }).click();
-    await expect(main.getByText('Your current password is wrong')).toBeVisible();
+    // Beside the field (its description) and in the error summary above the form.
+    await expect(main.getByLabel('Current password')).toHaveAccessibleDescription(
+      /Your current password is wrong/,
+    );
+    await expect(main.getByRole('link', { name: 'Your current password is wrong' })).toBeVisible();
     await app.landed();
   });
 

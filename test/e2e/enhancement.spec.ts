@@ -93,7 +93,7 @@ test('on a 360 px phone no page of the tracker scrolls sideways', async ({ page,
       'https://www.example.gov.uk/jobs/principal-environmental-health-practitioner-ref-0123456789',
   });
   const detail = new URL(page.url()).pathname;
-  for (const path of ['/applications', '/', '/applications/new', detail]) {
+  for (const path of ['/applications', '/', '/applications/new', '/applications/board', detail]) {
     await page.goto(path);
     const width = await withScriptablePage(page, (target) =>
       target.evaluate(() => document.scrollingElement!.scrollWidth),

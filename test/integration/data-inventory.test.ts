@@ -9,8 +9,9 @@ const db = setupTestDatabase();
 const ALLOWED: Record<string, string> = {
   'auth.users': 'id email email_confirmed_at created_at updated_at', // Email address
   'jobtrack.applications':
-    'id user_id company role status date_applied closing_date advert_url location salary source notes created_at updated_at', // Job application data
-  'jobtrack.status_changes': 'id application_id user_id from_status to_status changed_at', // Job application data (status dates)
+    'id user_id company role status date_applied closing_date advert_url location source notes created_at updated_at salary_min salary_max salary_note reference grade closing_time may_close_early', // Job application data
+  'jobtrack.status_changes':
+    'id application_id user_id from_status to_status changed_at occurred_on', // Job application data (status dates)
   'jobtrack.statements':
     'id user_id application_id kind job_title employer advert person_spec details word_limit tone create_key created_at updated_at', // Statement Builder inputs
   'jobtrack.statement_versions':

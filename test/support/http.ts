@@ -68,7 +68,12 @@ function isDataWithInit(v: unknown): v is { data: unknown; init?: ResponseInit }
   );
 }
 
-type Args = { params?: Record<string, string>; context: AppLoadContext };
+type Args = {
+  params?: Record<string, string>;
+  context: AppLoadContext;
+  /** Use `context` itself, as the loaders of one request do, rather than a per-call copy. */
+  shared?: boolean;
+};
 
 /**
  * Calls a route's action as the Worker would: the same Origin check first, then the action.
@@ -77,13 +82,13 @@ type Args = { params?: Record<string, string>; context: AppLoadContext };
 export function runAction(
   action: (args: ActionFunctionArgs) => Promise<unknown>,
   request: Request,
-  { params = {}, context }: Args,
+  { params = {}, context, shared }: Args,
 ) {
   return settleOutcome(async () => {
     const forbidden = rejectCrossOrigin(request);
     if (forbidden) return forbidden;
     // The Worker builds a fresh context per request; a copy keeps per-request caches per request.
-    return action({ request, params, context: { ...context } });
+    return action({ request, params, context: shared ? context : { ...context } });
   });
 }
 
@@ -91,9 +96,11 @@ export function runAction(
 export function runLoader(
   loader: (args: LoaderFunctionArgs) => Promise<unknown>,
   request: Request,
-  { params = {}, context }: Args,
+  { params = {}, context, shared }: Args,
 ) {
-  return settleOutcome(() => loader({ request, params, context: { ...context } }));
+  return settleOutcome(() =>
+    loader({ request, params, context: shared ? context : { ...context } }),
+  );
 }
 
 /** The cookie header a browser would send back after this Set-Cookie. */

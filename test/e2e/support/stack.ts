@@ -67,6 +67,8 @@ export async function stopAllStacks() {
 export async function startStack(options: {
   build: boolean;
   quiet?: boolean;
+  /** Where the Worker reaches the database, given its URL (the benchmark's wire counter). */
+  route?: (databaseUrl: string) => Promise<string>;
   /** Settings handed to the Worker the way `npm start` hands them (db/worker-env.ts). */
   workerEnv?: Record<string, string>;
 }): Promise<Stack> {
@@ -118,7 +120,7 @@ export async function startStack(options: {
       {
         stdio: ['ignore', options.quiet ? 'ignore' : 'inherit', 'inherit'],
         env: {
-          ...hyperdriveEnv(databaseUrl),
+          ...hyperdriveEnv(options.route ? await options.route(databaseUrl) : databaseUrl),
           WRANGLER_SEND_METRICS: 'false',
         },
       },

@@ -95,6 +95,27 @@ describe('saving the inputs', () => {
     expect((await stored(t.db, me.id)).statements).toEqual([]);
   });
 
+  it('refuses a hand-made post with rows past the criteria limit before parsing it (400, nothing saved)', async () => {
+    const me = await t.person();
+    const rows = Object.fromEntries(
+      Array.from({ length: 200 }, (_, i) => [`criteria[${i}].text`, `Criterion ${i}`]),
+    );
+    const outcome = await postNew(supportingForm({ intent: 'save', ...rows }), me.cookie);
+    expect(outcome.status).toBe(400);
+    // Refused whole, not a form reply built by parsing every row.
+    expect(outcome.data).toBe('A statement can answer up to 40 criteria.');
+    expect((await stored(t.db, me.id)).statements).toEqual([]);
+  });
+
+  it('never changes a statement’s kind when its first save is sent again as another kind', async () => {
+    const me = await t.person();
+    const form = { ...supportingForm(), intent: 'save' };
+    await postNew(form, me.cookie);
+    await postNew({ ...form, kind: 'cover_letter' }, me.cookie);
+    const { statements } = await stored(t.db, me.id);
+    expect(statements.map((s) => s.kind)).toEqual(['supporting']);
+  });
+
   it('keeps what was typed, with a message, when the session ended before Save', async () => {
     const outcome = await postNew(supportingForm({ intent: 'save' }));
     expect(outcome.status).toBe(401);

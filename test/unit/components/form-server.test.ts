@@ -1,7 +1,13 @@
 import { parseWithZod } from '@conform-to/zod';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { invalid, isBot, readForm, refuse } from '~/components/forms/form.server';
+import {
+  MAX_FORM_BYTES,
+  invalid,
+  isBot,
+  readForm,
+  refuse,
+} from '~/components/forms/form.server';
 
 const typed = () => {
   const form = new FormData();
@@ -61,6 +67,21 @@ describe('reading a form', () => {
       () => 200,
       (thrown: unknown) => (thrown instanceof Response ? thrown.status : 500),
     );
+
+  it('refuses a body past the limit with 413 before parsing it, with or without its length', async () => {
+    const huge = 'x'.repeat(MAX_FORM_BYTES);
+    expect(await status(readForm(post({ notes: huge })))).toBe(413);
+    const streamed = new Request('http://localhost:8787/applications', {
+      method: 'POST',
+      body: new Blob([`notes=${huge}`]).stream(),
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+      duplex: 'half',
+    } as RequestInit);
+    expect(streamed.headers.get('Content-Length')).toBeNull();
+    expect(await status(readForm(streamed))).toBe(413);
+    const justUnder = 'x'.repeat(MAX_FORM_BYTES - 'notes='.length);
+    expect((await readForm(post({ notes: justUnder }))).get('notes')).toBe(justUnder);
+  });
 
   it('drops NUL characters from every value', async () => {
     const form = await readForm(post({ notes: 'a\0b' }));

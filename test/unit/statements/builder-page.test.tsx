@@ -78,7 +78,8 @@ describe('the builder with JavaScript', () => {
     render();
 
     fireEvent.click(screen.getByRole('button', { name: 'Generate draft' }));
-    expect(await screen.findByText('Enter the job title')).toBeTruthy();
+    // Beside the field, and as a link in the error summary at the top.
+    expect(await screen.findAllByText('Enter the job title')).toHaveLength(2);
     expect(stream.fetch).not.toHaveBeenCalled();
 
     type('Job title', 'Staff Nurse');

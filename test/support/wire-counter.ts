@@ -1,0 +1,223 @@
+/**
+ * A PostgreSQL wire-protocol proxy that counts what crosses it: connections, round trips and
+ * statements. Tests put it between the app and the database and assert the counts per request
+ * (counts, not times, so they are stable); `npm run bench` prints them.
+ *
+ * A round trip is a client flight: whatever the client sends after the proxy has handed it anything
+ * from the server since it last sent. Pipelined statements are one flight; a statement that waits
+ * for the previous answer starts a new one. Answers are held back `latencyMs` (5 ms unless told),
+ * as a distant database's would be: postgres.js flushes one pipeline in pieces across event-loop
+ * turns, and a piece that arrives after an early answer was passed on would otherwise look like a
+ * new round trip although nothing waited for it. Flights up to the first ReadyForQuery are the
+ * connection's setup (startup and authentication), counted apart. A flight holding only Terminate
+ * is not counted: nothing waits for it.
+ */
+import { createServer, connect, type Server, type Socket } from 'node:net';
+
+export interface WireCounts {
+  /** Connections opened. */
+  connections: number;
+  /** Flights spent opening connections (startup and authentication), all connections together. */
+  connectTrips: number;
+  /** Flights after the connections were ready: the cost a request's queries add. */
+  roundTrips: number;
+  /** Statements executed: extended-protocol Execute messages plus simple Query messages. */
+  statements: number;
+  /** Bytes from the app to the database, and back. */
+  bytesUp: number;
+  bytesDown: number;
+}
+
+export interface WireCounter {
+  port: number;
+  /** `databaseUrl` with its host and port swapped for this proxy's. */
+  urlFor: (databaseUrl: string) => string;
+  /** Counts since the last reset. */
+  counts: () => WireCounts;
+  reset: () => void;
+  /** Changes how long answers are held back, for connections and answers from now on. */
+  setLatency: (ms: number) => void;
+  /** Resolves once no connection through the proxy is open (or after `timeoutMs`). */
+  idle: (timeoutMs?: number) => Promise<void>;
+  close: () => Promise<void>;
+}
+
+const SSL_REQUEST = 80877103;
+const GSS_REQUEST = 80877104;
+
+const zero = (): WireCounts => ({
+  connections: 0,
+  connectTrips: 0,
+  roundTrips: 0,
+  statements: 0,
+  bytesUp: 0,
+  bytesDown: 0,
+});
+
+/** Splits a byte stream into typed protocol messages, across chunk boundaries. */
+class MessageReader {
+  private pending: Buffer = Buffer.alloc(0);
+  /** The first client message (startup, SSL request) has no type byte. */
+  constructor(private untypedFirst: boolean) {}
+
+  push(chunk: Buffer, onMessage: (type: string, body: Buffer) => void) {
+    this.pending = this.pending.length ? Buffer.concat([this.pending, chunk]) : chunk;
+    for (;;) {
+      if (this.untypedFirst) {
+        if (this.pending.length < 4) return;
+        const length = this.pending.readUInt32BE(0);
+        if (this.pending.length < length) return;
+        onMessage('', this.pending.subarray(4, length));
+        this.pending = this.pending.subarray(length);
+        continue;
+      }
+      if (this.pending.length < 5) return;
+      const length = this.pending.readUInt32BE(1);
+      if (this.pending.length < 1 + length) return;
+      onMessage(String.fromCharCode(this.pending[0]!), this.pending.subarray(5, 1 + length));
+      this.pending = this.pending.subarray(1 + length);
+    }
+  }
+
+  expectUntyped(value: boolean) {
+    this.untypedFirst = value;
+  }
+}
+
+/**
+ * Starts the proxy on 127.0.0.1 (a free port) in front of `target`. `latencyMs` holds every answer
+ * from the database that long before passing it on.
+ */
+export async function startWireCounter(
+  target: { host: string; port: number },
+  options: { latencyMs?: number } = {},
+): Promise<WireCounter> {
+  let latency = options.latencyMs ?? 5;
+  let counts = zero();
+  const open = new Set<Socket>();
+  let idleWaiters: Array<() => void> = [];
+
+  const server: Server = createServer((client) => {
+    const upstream = connect(target);
+    open.add(client);
+    counts.connections += 1;
+    const clientReader = new MessageReader(true);
+    const serverReader = new MessageReader(false);
+    let ready = false;
+    let answeredSinceClientSent = true;
+    let awaitingSslByte = false;
+    let opaque = false;
+    let lastDelivery = 0;
+
+    client.on('data', (chunk: Buffer) => {
+      counts.bytesUp += chunk.length;
+      let waits = false;
+      if (!opaque) {
+        clientReader.push(chunk, (type, body) => {
+          if (type === '') {
+            const code = body.readUInt32BE(0);
+            if (code === SSL_REQUEST || code === GSS_REQUEST) awaitingSslByte = true;
+            else clientReader.expectUntyped(false);
+            waits = true;
+            return;
+          }
+          if (type !== 'X') waits = true;
+          if (type === 'E' || type === 'Q') counts.statements += 1;
+        });
+      } else waits = true;
+      if (process.env.WIRE_DEBUG)
+        console.log('up', Date.now() % 100000, chunk.length, waits, answeredSinceClientSent);
+      if (waits && answeredSinceClientSent) {
+        if (ready) counts.roundTrips += 1;
+        else counts.connectTrips += 1;
+        answeredSinceClientSent = false;
+      }
+      upstream.write(chunk);
+    });
+
+    const deliver = (chunk: Buffer) => {
+      if (process.env.WIRE_DEBUG) console.log('down', Date.now() % 100000, chunk.length);
+      answeredSinceClientSent = true;
+      if (!client.destroyed) client.write(chunk);
+    };
+
+    upstream.on('data', (chunk: Buffer) => {
+      counts.bytesDown += chunk.length;
+      if (!opaque) {
+        if (awaitingSslByte) {
+          const byte = chunk[0];
+          awaitingSslByte = false;
+          // 'S': the rest is encrypted and cannot be read; keep counting flights only.
+          if (byte === 0x53) opaque = true;
+          else clientReader.expectUntyped(true);
+        } else {
+          serverReader.push(chunk, (type) => {
+            if (type === 'Z') ready = true;
+          });
+        }
+      }
+      if (latency === 0) return deliver(chunk);
+      // Later answers never overtake earlier ones.
+      const at = Math.max(Date.now() + latency, lastDelivery);
+      lastDelivery = at;
+      setTimeout(() => deliver(chunk), at - Date.now());
+    });
+
+    // The app or the database may vanish at any moment (a restart test does exactly that): pass
+    // the end on, never throw.
+    const finish = () => {
+      client.destroy();
+      upstream.destroy();
+      open.delete(client);
+      if (open.size === 0) {
+        const waiters = idleWaiters;
+        idleWaiters = [];
+        waiters.forEach((done) => done());
+      }
+    };
+    client.on('error', finish);
+    upstream.on('error', finish);
+    client.on('close', finish);
+    upstream.on('close', () => setTimeout(finish, latency));
+  });
+
+  const port = await new Promise<number>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      resolve(typeof address === 'object' && address ? address.port : 0);
+    });
+  });
+
+  return {
+    port,
+    urlFor: (databaseUrl) => {
+      const url = new URL(databaseUrl);
+      url.hostname = '127.0.0.1';
+      url.port = String(port);
+      return url.toString();
+    },
+    counts: () => ({ ...counts }),
+    reset: () => {
+      counts = zero();
+    },
+    setLatency: (ms) => {
+      latency = ms;
+    },
+    idle: (timeoutMs = 5_000) =>
+      open.size === 0
+        ? Promise.resolve()
+        : new Promise<void>((done) => {
+            const timer = setTimeout(done, timeoutMs);
+            idleWaiters.push(() => {
+              clearTimeout(timer);
+              done();
+            });
+          }),
+    close: () =>
+      new Promise<void>((done) => {
+        for (const socket of open) socket.destroy();
+        server.close(() => done());
+      }),
+  };
+}
