@@ -1,6 +1,7 @@
 import type { AppLoadContext } from '@remix-run/cloudflare';
 import { sql } from 'drizzle-orm';
 import type { Database } from '#db/client';
+import { loggable } from '~/http/loggable';
 
 /** A transaction handle: what `asUser` and `asServer` callbacks receive. */
 export type Tx = Parameters<Parameters<Database['transaction']>[0]>[0];
@@ -39,7 +40,7 @@ async function guard<T>(work: () => Promise<T>): Promise<T> {
   } catch (error) {
     if (error instanceof Response) throw error;
     if (isUnavailable(error)) {
-      console.warn('Database unavailable:', (error as Error)?.message ?? error);
+      console.warn('Database unavailable:', loggable(error));
       throw databaseUnavailable();
     }
     throw error;

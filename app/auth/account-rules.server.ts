@@ -71,11 +71,21 @@ export function withAccountRules(adapter: AuthPort, context: AppLoadContext): Au
     },
 
     async verifyEmailLink(request, input) {
-      // The link is the credential here; a typed password still counts as a client's guess.
-      if (input.password !== null && !(await clientAllowed(context, request, 'password'))) {
-        return busy;
+      // The link is the credential here, but a typed sign-up password is a guess at a password
+      // the person may use elsewhere: it counts against the client and the address alike.
+      if (input.password === null) return adapter.verifyEmailLink(request, input);
+      const link = await adapter.inspectEmailLink(request, input);
+      if (!link.live) {
+        return (await clientAllowed(context, request, 'password'))
+          ? adapter.verifyEmailLink(request, input)
+          : busy;
       }
-      return adapter.verifyEmailLink(request, input);
+      const refused = await admitGuess(request, link.email);
+      if (refused) return refused;
+      const result = await adapter.verifyEmailLink(request, input);
+      // The right password empties the address's count of guesses, as on the sign-in page.
+      if (result.ok) await forget(context, link.email, PASSWORD_GUESSES);
+      return result;
     },
 
     async changePassword(request, user, input) {

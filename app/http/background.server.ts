@@ -1,3 +1,5 @@
+import { loggable } from './loggable';
+
 /**
  * Work a request starts but does not wait for (sending an email, say), so that the answer takes
  * the same time whatever that work finds. Each task is kept alive with the Worker's `waitUntil`,
@@ -17,7 +19,7 @@ export function createBackground(waitUntil: (promise: Promise<unknown>) => void)
     run(task) {
       const running: Promise<unknown> = Promise.resolve()
         .then(task)
-        .catch((error: unknown) => console.error('Background work failed:', error))
+        .catch((error: unknown) => console.error('Background work failed:', loggable(error)))
         .finally(() => pending.delete(running));
       pending.add(running);
       waitUntil(running);

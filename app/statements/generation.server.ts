@@ -2,6 +2,7 @@
 // saved. The writing runs as background work of the request, not as part of the response, so a
 // closed tab or a dropped connection loses nothing: the draft is finished and saved regardless.
 import type { AppLoadContext } from '@remix-run/cloudflare';
+import { loggable } from '~/http/loggable';
 import {
   streamDraft,
   toClaudeError,
@@ -77,8 +78,8 @@ async function run(
       .then((stopAsked) => {
         if (stopAsked) stop.abort();
       })
-      .catch((error) =>
-        console.warn('Could not save a draft in progress:', error?.message ?? error),
+      .catch((error: unknown) =>
+        console.warn('Could not save a draft in progress:', loggable(error)),
       )
       .finally(() => (saving = null));
   };
@@ -116,10 +117,7 @@ async function run(
     });
     saved = true;
   } catch (error) {
-    console.error(
-      'Could not save a finished draft:',
-      error instanceof Error ? error.message : error,
-    );
+    console.error('Could not save a finished draft:', loggable(error));
   }
   const message = !saved
     ? `${shortfall ? `${shortfallCause(shortfall)} ` : ''}We could not save this draft just now: copy it from this page before you leave. Your inputs are saved.`

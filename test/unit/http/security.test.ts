@@ -121,6 +121,13 @@ describe('security headers', () => {
       'n',
     );
     expect(signingIn.headers.get('Cache-Control')).toBe('no-store');
+    // A page opened from an emailed link carries its token in the address.
+    for (const link of [
+      'https://jobtrack.example/auth/confirm?token_hash=abc&type=signup',
+      'https://jobtrack.example/reset-password?token=abc',
+    ]) {
+      expect(secured(link).headers.get('Cache-Control'), link).toBe('no-store');
+    }
     // A guest's request carries no cookie: nothing personal, nothing to forbid.
     expect(secured('https://jobtrack.example/privacy').headers.get('Cache-Control')).toBeNull();
   });

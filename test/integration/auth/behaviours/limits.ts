@@ -47,6 +47,19 @@ export function limitBehaviours(harness: AccountHarness) {
       expect(outcomes.filter((o) => o.status === 429)).toHaveLength(7);
     });
 
+    it('counts sign-up passwords typed on a confirmation page against the address, whatever the client', async () => {
+      const app = pages(harness, harness.context());
+      const email = newEmail();
+      await app.signUp(email, PASSWORD);
+      const link = await app.linkIn(email, 'confirm', '/auth/confirm');
+      const statuses: number[] = [];
+      for (let i = 0; i < 6; i++) {
+        const outcome = await app.followLink(link, { password: WRONG }, { client: newClient() });
+        statuses.push(outcome.status);
+      }
+      expect(statuses).toEqual([400, 400, 400, 400, 400, 429]);
+    });
+
     it('allows four wrong passwords without slowing the person down', async () => {
       const app = pages(harness, harness.context());
       const person = await app.confirmedAccount();
