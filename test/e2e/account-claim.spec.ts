@@ -95,7 +95,13 @@ test('a genuine sign-up confirms with its own password; a wrong one is refused b
   await app.followEmailLink(email, 'type=signup');
   await main.getByLabel('Password chosen at sign-up').fill('not what I chose');
   await main.getByRole('button', { name: 'Confirm and sign in' }).click();
-  await expect(main.getByText(/not the password this account was created with/)).toBeVisible();
+  // Beside the field (its description), and linked from the error summary above the form.
+  await expect(main.getByLabel('Password chosen at sign-up')).toHaveAccessibleDescription(
+    /not the password this account was created with/,
+  );
+  await expect(
+    main.getByRole('link', { name: /not the password this account was created with/ }),
+  ).toBeVisible();
   await expect(main.getByLabel('Password chosen at sign-up')).toBeFocused();
   await app.landed();
   await main.getByLabel('Password chosen at sign-up').fill(OWNER_PASSWORD);
