@@ -1,6 +1,7 @@
 import type { AppLoadContext } from '@remix-run/cloudflare';
 import { createDb, type Database } from './db/client';
 import { parseConfig, type Config } from './app/config.server';
+import { createBackground, type Background } from './app/http/background.server';
 
 type Cloudflare = {
   env: Env;
@@ -14,6 +15,8 @@ declare module '@remix-run/cloudflare' {
     db: Database;
     /** Per-request CSP nonce for the inline scripts Remix renders. */
     cspNonce: string;
+    /** Work that finishes after the answer is sent (emails, a draft's save); the database closes after it. */
+    background: Background;
   }
 }
 
@@ -21,8 +24,9 @@ declare module '@remix-run/cloudflare' {
 export function buildLoadContext(cloudflare: Cloudflare, cspNonce: string) {
   const config = parseConfig(cloudflare.env);
   const { db, close } = createDb(cloudflare.env.HYPERDRIVE.connectionString);
-  const context: AppLoadContext = { cloudflare, config, db, cspNonce };
-  return { context, close };
+  const background = createBackground((promise) => cloudflare.ctx.waitUntil(promise));
+  const context: AppLoadContext = { cloudflare, config, db, cspNonce, background };
+  return { context, close: () => background.settled().then(close) };
 }
 
 /** Entry for `remix vite:dev`; its clients close themselves through postgres.js's idle timeout. */

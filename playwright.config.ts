@@ -8,8 +8,10 @@ export default defineConfig({
   // Two cores: one browser at a time keeps timings steady and wrangler unstarved.
   workers: 1,
   fullyParallel: false,
-  // No retries, in CI either: a retry hides a flaky test instead of getting it fixed.
-  retries: 0,
+  // One retry in CI only, for an intermittent stall not yet found: about once per full run a page's
+  // load event never comes (30 s goto timeout) although the page has rendered. A test that
+  // passes only on its retry is printed as FLAKY in the closing line, so it stays visible.
+  retries: process.env.CI ? 1 : 0,
   forbidOnly: Boolean(process.env.CI),
   timeout: 90_000,
   expect: { timeout: 10_000 },

@@ -3,4 +3,5 @@ import type { ServerBuild } from '@remix-run/cloudflare';
 import * as build from './build/server';
 import { workerFor } from './app/http/worker.server';
 
-export default workerFor(build as ServerBuild);
+// Through unknown: a resource route (no default export) makes the built module look unlike ServerBuild.
+export default workerFor(build as unknown as ServerBuild);

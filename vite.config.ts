@@ -23,7 +23,13 @@ export const remixFuture = {
 
 export default defineConfig(({ command }) => ({
   plugins: [
-    remixCloudflareDevProxy({ getLoadContext }),
+    remixCloudflareDevProxy({
+      getLoadContext,
+      // `npm run dev` passes settings from its environment this way (db/worker-env.ts).
+      envFiles: process.env.JOBTRACK_WORKER_ENV_FILES
+        ? (JSON.parse(process.env.JOBTRACK_WORKER_ENV_FILES) as string[])
+        : undefined,
+    }),
     remix({
       // The benchmark, the load run and the browser tests build into folders of their own, so a
       // running `npm start` (which serves build/) is never rebuilt underneath.

@@ -37,14 +37,17 @@ export default defineConfig({
           include: ['test/unit/**/*.test.{ts,tsx}', 'test/integration/**/*.test.{ts,tsx}'],
         },
       },
-      // The applications' query tests once more with row-level security switched off, so the
+      // The applications' and statements' query tests once more with row-level security switched off, so the
       // queries' own `where user_id` filters are tested on their own (decision 007).
       {
         ...shared,
         test: {
           ...common,
           name: 'queries without RLS',
-          include: ['test/integration/applications/**/*.test.ts'],
+          include: [
+            'test/integration/applications/**/*.test.ts',
+            'test/integration/statements/**/*.test.ts',
+          ],
           provide: { rowLevelSecurity: 'off' },
         },
       },

@@ -1,9 +1,35 @@
-import * as z from 'zod/v4-mini';
+import { z } from 'zod';
+import { DEFAULT_MODEL, type AnthropicConfig } from './statements/anthropic.server';
+
+const optional = z
+  .string()
+  .optional()
+  .transform((v) => v?.trim() || undefined);
+
+const limiter = (name: string) =>
+  z.custom<RateLimit>(
+    (value) => typeof (value as RateLimit | undefined)?.limit === 'function',
+    `${name} is missing: it is a [[ratelimits]] binding in wrangler.toml.`,
+  );
 
 const EnvSchema = z.object({
   AUTH_MODE: z.enum(['local', 'supabase'], {
-    error: 'AUTH_MODE must be "local" or "supabase" (wrangler.toml [vars]).',
+    message: 'AUTH_MODE must be "local" or "supabase" (wrangler.toml [vars]).',
   }),
+  PASSWORD_LIMITER: limiter('PASSWORD_LIMITER'),
+  EMAIL_LIMITER: limiter('EMAIL_LIMITER'),
+  // Statement Builder: the key is a secret (`wrangler secret put`, or the environment of `npm
+  // start`); without it the builder says it is not configured.
+  ANTHROPIC_API_KEY: optional,
+  ANTHROPIC_BASE_URL: optional.pipe(
+    z.string().url('ANTHROPIC_BASE_URL must be a URL, like https://api.anthropic.com').optional(),
+  ),
+  ANTHROPIC_MODEL: optional,
+  STATEMENT_GENERATIONS_PER_HOUR: z.coerce
+    .number({ message: 'STATEMENT_GENERATIONS_PER_HOUR must be a number' })
+    .int()
+    .min(1, 'STATEMENT_GENERATIONS_PER_HOUR must be at least 1')
+    .default(20),
 });
 
 /** How long one SQL statement may run before PostgreSQL cancels it (and the page answers 503). */
@@ -13,14 +39,33 @@ export type Config = {
   authMode: 'local' | 'supabase';
   /** Applied to every transaction by `asUser` and `asServer`; tests lower it, never the code path. */
   statementTimeoutMs: number;
+  /** Cloudflare's per-client counters (see app/auth/limits.server.ts). */
+  limiters: { password: RateLimit; email: RateLimit };
+  /** Null when no API key is configured: the Statement Builder then says so. */
+  anthropic: AnthropicConfig | null;
+  /** Generations each person may start in any 60 minutes. */
+  statementGenerationsPerHour: number;
 };
 
 /** Parses the Worker's environment once per request; names the variable that is wrong. */
 export function parseConfig(env: object): Config {
-  const result = z.safeParse(EnvSchema, env);
+  const result = EnvSchema.safeParse(env);
   if (!result.success) {
     const issue = result.error.issues[0]!;
     throw new Error(`Configuration error in ${issue.path.join('.')}: ${issue.message}`);
   }
-  return { authMode: result.data.AUTH_MODE, statementTimeoutMs: STATEMENT_TIMEOUT_MS };
+  const e = result.data;
+  return {
+    authMode: e.AUTH_MODE,
+    statementTimeoutMs: STATEMENT_TIMEOUT_MS,
+    limiters: { password: e.PASSWORD_LIMITER, email: e.EMAIL_LIMITER },
+    anthropic: e.ANTHROPIC_API_KEY
+      ? {
+          apiKey: e.ANTHROPIC_API_KEY,
+          baseUrl: e.ANTHROPIC_BASE_URL ?? null,
+          model: e.ANTHROPIC_MODEL ?? DEFAULT_MODEL,
+        }
+      : null,
+    statementGenerationsPerHour: e.STATEMENT_GENERATIONS_PER_HOUR,
+  };
 }

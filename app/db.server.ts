@@ -3,6 +3,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import { PREPARE, type Database } from '#db/client';
 import { pipelinedTransaction, type Results, type Statement, type Work } from '#db/pipeline';
 import type { SessionClaim, SessionUser } from '~/auth/port';
+import { loggable } from '~/http/loggable';
 
 export type { Results, Statement } from '#db/pipeline';
 
@@ -58,7 +59,7 @@ export function databaseUnavailable(): Response {
 function unavailableAs503(error: unknown, { quiet = false } = {}): never {
   if (error instanceof Response) throw error;
   if (isUnavailable(error)) {
-    if (!quiet) console.warn('Database unavailable:', (error as Error)?.message ?? error);
+    if (!quiet) console.warn('Database unavailable:', loggable(error));
     throw databaseUnavailable();
   }
   throw error;
@@ -69,7 +70,7 @@ function unavailableAs503(error: unknown, { quiet = false } = {}): never {
 // and the timeout, all scoped to the transaction. When the check finds no row, the role becomes
 // `anon`, which has no grant on JobTrack's tables: every later statement fails, and nothing runs.
 function setupStatement(claimedId: string, check: SQL, timeoutMs: number): SQL {
-  return sql`select who.id, who.email,
+  return sql`select who.id, who.email, who.has_password,
       set_config('request.jwt.claims', json_build_object('sub', who.id, 'role', r.role)::text, true),
       set_config('statement_timeout', ${String(timeoutMs)}, true),
       set_config('role', r.role, true)
@@ -80,7 +81,7 @@ function setupStatement(claimedId: string, check: SQL, timeoutMs: number): SQL {
     ) as r`;
 }
 
-type Who = { id: string | null; email: string | null };
+type Who = { id: string | null; email: string | null; has_password: boolean | null };
 
 // Per request, per claimed id: the answer of the first transaction that checked the claim, so the
 // root loader's "who is signed in" shares the page's round trip instead of making its own.
@@ -94,7 +95,14 @@ function noteCheck(context: AppLoadContext, claim: SessionClaim) {
   let answer!: (rows: Promise<Who[]>) => void;
   const rows = new Promise<Who[]>((resolve) => (answer = resolve));
   const user = rows.then(
-    ([row]) => (row?.id ? { id: row.id, email: row.email ?? '' } : null),
+    ([row]): SessionUser | null =>
+      row?.id
+        ? {
+            id: row.id,
+            email: row.email ?? '',
+            ...(row.has_password === null ? {} : { hasPassword: row.has_password }),
+          }
+        : null,
     // Whoever shares this answer (the root loader) gets the same calm 503 as the page.
     (error: unknown) => unavailableAs503(error, { quiet: true }),
   );
@@ -134,7 +142,9 @@ export async function asUser(
 ) {
   const claim = typeof who === 'string' ? null : who;
   const id = claim ? claim.id : (who as string);
-  const check = claim ? claim.check : sql`select ${id}::uuid as id, null::text as email`;
+  const check = claim
+    ? claim.check
+    : sql`select ${id}::uuid as id, null::text as email, null::boolean as has_password`;
   // Noted before connecting, so that the root loader's check, a turn later, finds it.
   const answer = claim ? noteCheck(context, claim) : () => {};
   const outcome = await pipelinedTransaction<unknown, Who>(

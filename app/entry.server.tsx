@@ -3,8 +3,14 @@ import { RemixServer } from '@remix-run/react';
 import { isbot } from 'isbot';
 import { renderToReadableStream } from 'react-dom/server';
 import { NonceProvider } from './components/nonce';
+import { loggable } from './http/loggable';
 
 const ABORT_DELAY = 5_000;
+
+/** Errors thrown by loaders and actions, logged without a query's values (see loggable). */
+export function handleError(error: unknown, { request }: { request: Request }) {
+  if (!request.signal.aborted) console.error('Request failed:', loggable(error));
+}
 
 export default async function handleRequest(
   request: Request,
@@ -30,7 +36,7 @@ export default async function handleRequest(
       nonce,
       signal: controller.signal,
       onError(error: unknown) {
-        if (!controller.signal.aborted) console.error(error);
+        if (!controller.signal.aborted) console.error('Rendering failed:', loggable(error));
         responseStatusCode = 500;
       },
     },

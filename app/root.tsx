@@ -19,6 +19,7 @@ import type { ReactNode } from 'react';
 import { getUser } from '~/auth/current-user.server';
 import { SiteFooter, SiteHeader } from '~/components/layout';
 import { useNonce } from '~/components/nonce';
+import { loggable } from '~/http/loggable';
 import { isLocalDevelopment } from '~/http/security.server';
 import styles from '~/styles.css?url';
 
@@ -95,7 +96,7 @@ export function ErrorBoundary() {
   const error = useRouteError();
   const status = isRouteErrorResponse(error) ? error.status : 500;
   const { title, message } = describe(status);
-  if (!isRouteErrorResponse(error)) console.error(error);
+  if (!isRouteErrorResponse(error)) console.error('Page failed:', loggable(error));
   return (
     <div className="page narrow error-page">
       <h1>{title}</h1>

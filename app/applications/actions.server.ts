@@ -1,30 +1,32 @@
 // The applications' form actions, shared by the routes that show those forms: the add and edit
 // pages (twins, one action) and the one-step status change on the list and on an application.
-import { parseWithZod } from '@conform-to/zod/v4';
+import { parseWithZod } from '@conform-to/zod';
 import { redirect, type ActionFunctionArgs, type AppLoadContext } from '@remix-run/cloudflare';
-import { getUserClaim, SessionEnded } from '~/auth/current-user.server';
+import { getUserClaim, noteSignedOutForm, SessionEnded } from '~/auth/current-user.server';
+import { SIGNED_OUT_MESSAGE } from '~/auth/signed-out';
 import { invalid, readForm, refuse } from '~/components/forms/form.server';
 import type { Person } from '~/db.server';
 import { notFound, requireUuid } from '~/http/not-found.server';
 import { ApplicationSchema, isUuid, StatusChangeSchema } from './application-schema';
 import { changeStatus, createApplication, updateApplication } from './mutations.server';
 
-const SIGNED_OUT =
-  'You have been signed out, so this was not saved. Sign in again in another tab, then come back ' +
-  'and press Save again: what you typed is still here.';
-
 const USED_KEY = 'This form was already used for something else. Reload the page and save again.';
 
 /**
  * Saves the add or edit form: a new application when the route has no `id`, else changes to that
  * one (404 if it is not the person's). A form that arrives after the session ended answers 401
- * with every typed value, not a redirect to sign-in that would throw them away.
+ * with every typed value, not a redirect to sign-in that would throw them away; without
+ * JavaScript the page's loader then shows the form again (requireUserClaimOrRefusedForm, requireUserOrRefusedForm).
  */
 export async function saveApplication({ request, params, context }: ActionFunctionArgs) {
   const id = params.id === undefined ? null : requireUuid(params.id);
   const formData = await readForm(request);
+  const signedOut = () => {
+    noteSignedOutForm(context);
+    return refuse(formData, SIGNED_OUT_MESSAGE, { status: 401 });
+  };
   const user = await getUserClaim(request, context);
-  if (!user) return refuse(formData, SIGNED_OUT, { status: 401 });
+  if (!user) return signedOut();
   const submission = parseWithZod(formData, { schema: ApplicationSchema });
   if (submission.status !== 'success') return invalid(submission);
   try {
@@ -41,7 +43,7 @@ export async function saveApplication({ request, params, context }: ActionFuncti
     if (!(await updateApplication(context, user, id, submission.value))) throw notFound();
   } catch (error) {
     // The session was found to have ended in the same round trip as the write, which did not run.
-    if (error instanceof SessionEnded) return refuse(formData, SIGNED_OUT, { status: 401 });
+    if (error instanceof SessionEnded) return signedOut();
     throw error;
   }
   return redirect(`/applications/${id}`);

@@ -1,5 +1,8 @@
 import { Link } from '@remix-run/react';
 import {
+  CheckboxField,
+  DateField,
+  dateParts,
   SchemaForm,
   SelectField,
   SubmitButton,
@@ -7,11 +10,38 @@ import {
   TextField,
   useSchemaForm,
   type FormReply,
+  type FormValue,
 } from '~/components/forms';
-import { ApplicationSchema, type ApplicationInput } from './application-schema';
+import { isSignedOutReply, SignedOutNotice } from '~/auth/signed-out';
+import { UnsavedChangesGuard } from '~/components/forms/unsaved';
+import { ApplicationSchema } from './application-schema';
+import { clockTime } from './closing';
 import { STATUS_OPTIONS } from './statuses';
+import type { ApplicationRecord } from './types';
 
-type Values = { [K in keyof ApplicationInput]?: string | null };
+const FORM_ID = 'application';
+
+/** A saved application as the form's opening values (dates as their day, month and year). */
+export function formValues(a: ApplicationRecord): Record<string, FormValue> {
+  return {
+    company: a.company,
+    role: a.role,
+    status: a.status,
+    dateApplied: dateParts(a.dateApplied),
+    closingDate: dateParts(a.closingDate),
+    closingTime: clockTime(a.closingTime),
+    mayCloseEarly: a.mayCloseEarly ? 'on' : undefined,
+    advertUrl: a.advertUrl,
+    reference: a.reference,
+    grade: a.grade,
+    location: a.location,
+    source: a.source,
+    salaryMin: a.salaryMin == null ? undefined : String(a.salaryMin),
+    salaryMax: a.salaryMax == null ? undefined : String(a.salaryMax),
+    salaryNote: a.salaryNote,
+    notes: a.notes,
+  };
+}
 
 /** The add and edit application form: one component, one schema, errors beside each field. */
 export function ApplicationForm({
@@ -20,19 +50,26 @@ export function ApplicationForm({
   cancelTo,
   oneTimeKey,
 }: {
-  defaultValue?: Values;
+  defaultValue?: Record<string, FormValue>;
   lastResult?: FormReply | null;
   cancelTo: string;
   /** A create form's one-time key: sending the form twice saves one application. */
   oneTimeKey?: string;
 }) {
   const [form, fields] = useSchemaForm(ApplicationSchema, {
-    id: 'application',
+    id: FORM_ID,
     lastResult,
     defaultValue: { status: 'saved', ...defaultValue },
   });
+  const signedOut = isSignedOutReply(lastResult);
   return (
-    <SchemaForm form={form} className="card application-form">
+    <SchemaForm
+      form={form}
+      className="card application-form"
+      formErrors={signedOut ? [] : undefined}
+    >
+      {signedOut ? <SignedOutNotice /> : null}
+      <UnsavedChangesGuard formId={FORM_ID} />
       {oneTimeKey ? <input type="hidden" name="key" value={oneTimeKey} /> : null}
       <div className="form-grid">
         <TextField
@@ -50,8 +87,18 @@ export function ApplicationForm({
       </div>
       <div className="form-grid">
         <SelectField meta={fields.status} label="Status" options={STATUS_OPTIONS} />
-        <TextField meta={fields.dateApplied} label="Date applied" type="date" />
-        <TextField meta={fields.closingDate} label="Closing date" type="date" />
+        <DateField meta={fields.dateApplied} label="Date applied" />
+      </div>
+      <div className="form-grid form-grid--closing">
+        <DateField meta={fields.closingDate} label="Closing date" />
+        <div className="field-stack">
+          <TextField
+            meta={fields.closingTime}
+            label="Closing time"
+            hint="Leave empty for the end of the day. Civil Service Jobs adverts close at 23:55."
+          />
+          <CheckboxField meta={fields.mayCloseEarly} label="The advert may close early" />
+        </div>
       </div>
       <TextField
         meta={fields.advertUrl}
@@ -61,18 +108,43 @@ export function ApplicationForm({
         autoComplete="url"
       />
       <div className="form-grid">
-        <TextField meta={fields.location} label="Location" hint="For example Leeds, or Remote" />
         <TextField
-          meta={fields.salary}
-          label="Salary"
-          hint="As the advert puts it, for example £32,000–£36,000"
+          meta={fields.reference}
+          label="Reference number"
+          hint="As on NHS Jobs, Trac or Civil Service Jobs"
         />
+        <TextField meta={fields.grade} label="Band or grade" hint="For example Band 5, EO or HEO" />
+      </div>
+      <div className="form-grid">
+        <TextField meta={fields.location} label="Location" hint="For example Leeds, or Remote" />
         <TextField
           meta={fields.source}
           label="Source"
           hint="Where you found it, for example Civil Service Jobs"
         />
       </div>
+      <fieldset className="salary">
+        <legend>Salary</legend>
+        <div className="form-grid form-grid--salary">
+          <TextField
+            meta={fields.salaryMin}
+            label="From (£ a year)"
+            hint="For example 29,970"
+            inputMode="numeric"
+          />
+          <TextField
+            meta={fields.salaryMax}
+            label="To (£ a year)"
+            hint="Leave empty for one figure"
+            inputMode="numeric"
+          />
+          <TextField
+            meta={fields.salaryNote}
+            label="Salary note"
+            hint="For example pro rata, or £12.50 an hour"
+          />
+        </div>
+      </fieldset>
       <TextAreaField meta={fields.notes} label="Notes" rows={8} />
       <SubmitButton
         pendingText="Saving…"

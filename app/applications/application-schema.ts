@@ -1,8 +1,9 @@
-// zod's mini build: the same rules as full zod, in less browser code (functions, not methods).
-import * as z from 'zod/v4-mini';
-import { addDays, isRealIsoDate, MAX_DATE, MIN_DATE, todayInLondon } from './dates';
+import { z } from 'zod';
+import { datePartsSchema } from '~/components/forms/date-parts';
+import { addDays, MAX_DATE, MIN_DATE, todayInLondon } from './dates';
+import { parseClockTime } from './closing';
+import { parsePounds, MAX_SALARY } from './salary';
 import { STATUSES } from './statuses';
-import { isWebAddress } from './web-address';
 
 /** Field limits, shared by the schema and the tests that guard them. */
 export const LIMITS = {
@@ -10,8 +11,10 @@ export const LIMITS = {
   role: 200,
   advertUrl: 2000,
   location: 200,
-  salary: 100,
+  salaryNote: 200,
   source: 200,
+  reference: 100,
+  grade: 100,
   notes: 20_000,
 } as const;
 
@@ -19,62 +22,128 @@ const tooLong = (label: string, max: number) =>
   `${label} must be ${max.toLocaleString('en-GB')} characters or fewer`;
 
 const required = (label: string, max: number, missing: string) =>
-  z
-    .string({ error: missing })
-    .check(z.trim(), z.minLength(1, missing), z.maxLength(max, tooLong(label, max)));
+  z.string({ required_error: missing }).trim().min(1, missing).max(max, tooLong(label, max));
 
 // Conform turns an empty input into undefined, so optional fields stay optional; a field of only
 // spaces trims to '' and is stored as null by the mutations.
 const optionalText = (label: string, max: number) =>
-  z.optional(z.string().check(z.trim(), z.maxLength(max, tooLong(label, max))));
+  z.string().trim().max(max, tooLong(label, max)).optional();
 
-// A failing check stops the ones after it (abort), so a date gets one message: the first that fits.
-const optionalDate = (label: string, { notAfterTomorrow = false } = {}) =>
-  z.optional(
-    z.string().check(
-      z.trim(),
-      z.refine(isRealIsoDate, {
-        error: `Enter the ${label.toLowerCase()} as a real date`,
-        abort: true,
-      }),
-      z.refine((value) => value >= MIN_DATE && value <= MAX_DATE, {
-        error: `${label} must be between 2000 and 2100`,
-        abort: true,
-      }),
+const dateInput = (label: string) => datePartsSchema(label, { min: MIN_DATE, max: MAX_DATE });
+
+const pounds = (label: string) =>
+  z
+    .string()
+    .trim()
+    .max(30, `Enter ${label.toLowerCase()} in pounds, for example 32,000`)
+    .optional()
+    .transform((value, ctx) => {
+      if (!value) return undefined;
+      const amount = parsePounds(value);
+      if (amount === null) {
+        ctx.addIssue({
+          code: 'custom',
+          message: `Enter ${label.toLowerCase()} in whole pounds a year, for example 32,000`,
+        });
+        return z.NEVER;
+      }
+      if (amount > MAX_SALARY) {
+        ctx.addIssue({ code: 'custom', message: `${label} must be £9,999,999 or less` });
+        return z.NEVER;
+      }
+      return amount;
+    });
+
+/** True for an absolute http(s) address; anything else (javascript:, data:, ftp:) is refused. */
+export function isWebAddress(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname.length > 0;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The one schema behind both the new and the edit application forms, its fields in page order (the
+ * first in error takes focus). Free of server imports: guest mode runs it in the browser.
+ */
+export const ApplicationSchema = z
+  .object({
+    company: required('Company', LIMITS.company, 'Enter the company name'),
+    role: required('Role', LIMITS.role, 'Enter the role (the job title)'),
+    status: z
+      .enum(STATUSES, { errorMap: () => ({ message: 'Choose a status from the list' }) })
+      .default('saved'),
+    dateApplied: datePartsSchema('Date applied', {
+      min: MIN_DATE,
+      max: MAX_DATE,
       // One day of slack: someone in another time zone may already be living tomorrow.
-      z.refine((value) => !notAfterTomorrow || value <= addDays(todayInLondon(), 1), {
-        error: `${label} cannot be in the future`,
+      notAfter: () => ({
+        date: addDays(todayInLondon(), 1),
+        message: 'Date applied must be today or in the past',
       }),
-    ),
-  );
-
-/** The one schema behind both the new and the edit application forms. */
-export const ApplicationSchema = z.object({
-  company: required('Company', LIMITS.company, 'Enter the company name'),
-  role: required('Role', LIMITS.role, 'Enter the role (the job title)'),
-  status: z._default(z.enum(STATUSES, { error: 'Choose a status from the list' }), 'saved'),
-  dateApplied: optionalDate('Date applied', { notAfterTomorrow: true }),
-  closingDate: optionalDate('Closing date'),
-  advertUrl: z.optional(
-    z
+    }),
+    closingDate: dateInput('Closing date'),
+    closingTime: z
       .string()
-      .check(
-        z.trim(),
-        z.maxLength(LIMITS.advertUrl, tooLong('Job advert URL', LIMITS.advertUrl)),
-        z.refine(isWebAddress, 'Enter a web address starting with https:// or http://'),
-      ),
-  ),
-  location: optionalText('Location', LIMITS.location),
-  salary: optionalText('Salary', LIMITS.salary),
-  source: optionalText('Source', LIMITS.source),
-  notes: optionalText('Notes', LIMITS.notes),
-});
+      .trim()
+      .max(20, 'Enter the closing time like 23:55, or leave it empty for the end of the day')
+      .optional()
+      .transform((value, ctx) => {
+        if (!value) return undefined;
+        const time = parseClockTime(value);
+        if (!time) {
+          ctx.addIssue({
+            code: 'custom',
+            message: 'Enter the closing time like 23:55, or leave it empty for the end of the day',
+          });
+          return z.NEVER;
+        }
+        return time;
+      }),
+    mayCloseEarly: z.boolean().default(false),
+    advertUrl: z
+      .string()
+      .trim()
+      .max(LIMITS.advertUrl, tooLong('Job advert URL', LIMITS.advertUrl))
+      .refine(isWebAddress, 'Enter a web address starting with https:// or http://')
+      .optional(),
+    reference: optionalText('Reference number', LIMITS.reference),
+    grade: optionalText('Band or grade', LIMITS.grade),
+    location: optionalText('Location', LIMITS.location),
+    source: optionalText('Source', LIMITS.source),
+    salaryMin: pounds('Salary from'),
+    salaryMax: pounds('Salary to'),
+    salaryNote: optionalText('Salary note', LIMITS.salaryNote),
+    notes: optionalText('Notes', LIMITS.notes),
+  })
+  .superRefine((value, ctx) => {
+    if (value.salaryMin !== undefined && value.salaryMax !== undefined) {
+      if (value.salaryMax < value.salaryMin) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['salaryMax'],
+          message: 'Salary to must be the same as or more than salary from',
+        });
+      }
+    }
+    if (value.closingTime && !value.closingDate) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['closingDate'],
+        message: 'Enter the closing date, or clear the closing time',
+      });
+    }
+  });
 
 export type ApplicationInput = z.infer<typeof ApplicationSchema>;
 
-/** The one-step status change, from the list or the application's page. */
+/** The one-step status change, from the list, the board or the application's page. */
 export const StatusChangeSchema = z.object({
-  status: z.enum(STATUSES, { error: 'Choose a status from the list' }),
+  status: z.enum(STATUSES, {
+    errorMap: () => ({ message: 'Choose a status from the list' }),
+  }),
 });
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

@@ -1,21 +1,29 @@
 import { Link } from '@remix-run/react';
-import { closesIn, daysBetween, formatDate } from './dates';
+import type { ReactNode } from 'react';
+import { ClosingLabel } from './closing-label';
+import type { LondonNow } from './dates';
 import { StatusBadge } from './status-badge';
 import { STATUS_LABELS, STATUSES, type Status } from './statuses';
-import type { ClosingSoonRow } from './types';
+import type { DashboardRow } from './types';
 
-/** The signed-in home page: what closes soon, and how many applications are at each status. */
-export function Dashboard({
-  today,
-  counts,
-  total,
-  closingSoon,
-}: {
-  today: string;
+type Props = {
+  now: LondonNow;
   counts: Record<Status, number>;
   total: number;
-  closingSoon: ClosingSoonRow[];
-}) {
+  toApply: DashboardRow[];
+  toApplyTotal: number;
+  missed: DashboardRow[];
+  missedTotal: number;
+  interviewing: DashboardRow[];
+  offers: DashboardRow[];
+};
+
+/**
+ * The signed-in home page: what to apply for (Saved adverts by closing date, and those missed),
+ * what is in progress (interviews, offers), and how many applications are at each status.
+ */
+export function Dashboard(props: Props) {
+  const { counts, total } = props;
   return (
     <div className="page">
       <div className="page-head">
@@ -29,7 +37,7 @@ export function Dashboard({
           <h2 id="welcome">Welcome to JobTrack</h2>
           <p>
             You have not added any applications yet. Add one to keep its details, dates and progress
-            in one place; this page will then show what closes soon.
+            in one place; this page will then show what to apply for before it closes.
           </p>
           <p>
             <Link to="/applications/new" className="button">
@@ -38,29 +46,10 @@ export function Dashboard({
           </p>
         </section>
       ) : null}
-      <section className="card" aria-labelledby="closing-soon">
-        <h2 id="closing-soon">Closing in the next 7 days</h2>
-        {closingSoon.length > 0 ? (
-          <ul className="closing-list">
-            {closingSoon.map((row) => (
-              <li key={row.id}>
-                <Link to={`/applications/${row.id}`}>
-                  {row.role} at {row.company}
-                </Link>
-                <span
-                  className={`days-left${daysBetween(today, row.closingDate) <= 1 ? ' days-left--urgent' : ''}`}
-                >
-                  {closesIn(row.closingDate, today)}
-                </span>
-                <span className="muted">{formatDate(row.closingDate)}</span>
-                <StatusBadge status={row.status} />
-              </li>
-            ))}
-          </ul>
-        ) : (
-          <p className="muted">Nothing you are still working on closes in the next 7 days.</p>
-        )}
-      </section>
+      <div className="dashboard-grid">
+        <ToApply {...props} />
+        <InProgress {...props} />
+      </div>
       <section className="card" aria-labelledby="by-status">
         <h2 id="by-status">Applications by status</h2>
         {total > 0 ? (
@@ -84,5 +73,96 @@ export function Dashboard({
         )}
       </section>
     </div>
+  );
+}
+
+function ToApply({ now, counts, toApply, toApplyTotal, missed, missedTotal }: Props) {
+  return (
+    <section className="card" aria-labelledby="to-apply">
+      <h2 id="to-apply">To apply for</h2>
+      <p className="muted">Saved adverts that are still open, closing soonest first.</p>
+      {toApply.length > 0 ? (
+        <DashboardList rows={toApply}>
+          {(row) => (
+            <ClosingLabel
+              closingDate={row.closingDate}
+              closingTime={row.closingTime}
+              mayCloseEarly={row.mayCloseEarly}
+              now={now}
+            />
+          )}
+        </DashboardList>
+      ) : (
+        <p>No saved advert with a closing date is still open.</p>
+      )}
+      {toApplyTotal > toApply.length ? (
+        <p>
+          <Link to="/applications?status=saved&sort=closing">
+            All saved applications ({counts.saved})
+          </Link>
+        </p>
+      ) : null}
+      {missedTotal > 0 ? (
+        <>
+          <h3 id="missed">Missed</h3>
+          <p className="muted">Saved adverts that closed before you applied, latest first.</p>
+          <DashboardList rows={missed}>
+            {(row) => (
+              <ClosingLabel closingDate={row.closingDate} closingTime={row.closingTime} now={now} />
+            )}
+          </DashboardList>
+        </>
+      ) : null}
+    </section>
+  );
+}
+
+function InProgress({ interviewing, offers }: Props) {
+  const none = interviewing.length === 0 && offers.length === 0;
+  return (
+    <section className="card" aria-labelledby="in-progress">
+      <h2 id="in-progress">In progress</h2>
+      {none ? (
+        <p className="muted">
+          Applications at the interview or offer stage show here, so you can see what needs your
+          attention.
+        </p>
+      ) : null}
+      {interviewing.length > 0 ? (
+        <>
+          <h3>At interview stage</h3>
+          <DashboardList rows={interviewing}>
+            {() => <StatusBadge status="interviewing" />}
+          </DashboardList>
+        </>
+      ) : null}
+      {offers.length > 0 ? (
+        <>
+          <h3>Offers waiting for your answer</h3>
+          <DashboardList rows={offers}>{() => <StatusBadge status="offer" />}</DashboardList>
+        </>
+      ) : null}
+    </section>
+  );
+}
+
+function DashboardList({
+  rows,
+  children,
+}: {
+  rows: DashboardRow[];
+  children: (row: DashboardRow) => ReactNode;
+}) {
+  return (
+    <ul className="closing-list">
+      {rows.map((row) => (
+        <li key={row.id}>
+          <Link to={`/applications/${row.id}`} className="wrap-anywhere">
+            {row.role} at {row.company}
+          </Link>
+          {children(row)}
+        </li>
+      ))}
+    </ul>
   );
 }

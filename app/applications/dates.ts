@@ -85,11 +85,38 @@ export function formatDateTime(instant: Date | string): string {
   return `${formatDate(`${year}-${month}-${day}`)}, ${hour}:${minute}`;
 }
 
-/** How long until a closing date, in words: "Closes today", "Closes tomorrow", "Closes in 3 days". */
-export function closesIn(closingIso: string, todayIso: string): string {
-  const days = daysBetween(todayIso, closingIso);
-  if (days < 0) return 'Closed';
-  if (days === 0) return 'Closes today';
+/** The date and time in London now, as YYYY-MM-DD and HH:MM: what a page compares closing times with. */
+export type LondonNow = { date: string; time: string };
+
+/** The date and time in London at `now`. */
+export function londonNow(now: Date = new Date()): LondonNow {
+  const { year, month, day, hour, minute } = inLondon(now);
+  return { date: `${year}-${month}-${day}`, time: `${hour}:${minute}` };
+}
+
+/**
+ * True once an advert has closed: after its closing date, or on that day from its closing time
+ * (HH:MM or HH:MM:SS; none means the end of the day).
+ */
+export function hasClosed(closingIso: string, closingTime: string | null, now: LondonNow): boolean {
+  if (closingIso !== now.date) return closingIso < now.date;
+  return closingTime ? now.time >= closingTime.slice(0, 5) : false;
+}
+
+/**
+ * How long until a closing date, in words: "Closes today", "Closes today at 12:00", "Closes
+ * tomorrow", "Closes in 3 days", "Closed". Give `now` a time to count a closing time passed today.
+ */
+export function closesIn(
+  closingIso: string,
+  now: string | LondonNow,
+  closingTime: string | null = null,
+): string {
+  const at = typeof now === 'string' ? { date: now, time: '00:00' } : now;
+  if (hasClosed(closingIso, closingTime, at)) return 'Closed';
+  const days = daysBetween(at.date, closingIso);
+  if (days === 0)
+    return closingTime ? `Closes today at ${closingTime.slice(0, 5)}` : 'Closes today';
   if (days === 1) return 'Closes tomorrow';
   return `Closes in ${days} days`;
 }

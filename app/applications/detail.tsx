@@ -1,8 +1,10 @@
 import { Form } from '@remix-run/react';
 import type { ReactNode } from 'react';
 import { replyMessages, SubmitButton, type FormReply } from '~/components/forms';
-import { closesIn, formatDate, formatDateTime } from './dates';
-import { isWebAddress } from './web-address';
+import { isWebAddress } from './application-schema';
+import { ClosingLabel } from './closing-label';
+import { formatDate, formatDateTime, type LondonNow } from './dates';
+import { formatSalary } from './salary';
 import { StatusBadge } from './status-badge';
 import { STATUS_OPTIONS, statusLabel, type Status } from './statuses';
 import type { ApplicationDetail, HistoryEntry } from './types';
@@ -12,10 +14,10 @@ const none = <span className="muted">Not given</span>;
 /** An application's fields, each shown as the person typed it. */
 export function ApplicationDetails({
   application,
-  today,
+  now,
 }: {
   application: ApplicationDetail;
-  today: string;
+  now: LondonNow;
 }) {
   const a = application;
   const rows: Array<[string, ReactNode]> = [
@@ -23,16 +25,20 @@ export function ApplicationDetails({
     [
       'Closing date',
       a.closingDate ? (
-        <>
-          {formatDate(a.closingDate)}{' '}
-          <span className="muted">({closesIn(a.closingDate, today)})</span>
-        </>
+        <ClosingLabel
+          closingDate={a.closingDate}
+          closingTime={a.closingTime}
+          mayCloseEarly={a.mayCloseEarly}
+          now={now}
+        />
       ) : (
         none
       ),
     ],
+    ['Reference number', a.reference || none],
+    ['Band or grade', a.grade || none],
+    ['Salary', formatSalary(a.salaryMin, a.salaryMax, a.salaryNote) || none],
     ['Location', a.location || none],
-    ['Salary', a.salary || none],
     ['Source', a.source || none],
     [
       'Job advert',
@@ -119,9 +125,16 @@ export function StatusHistory({ history }: { history: HistoryEntry[] }) {
           <li key={h.id}>
             <StatusBadge status={h.toStatus} />
             <span>{h.fromStatus ? `from ${statusLabel(h.fromStatus)}` : 'when added'}</span>
-            <time dateTime={h.changedAt} className="muted">
-              {formatDateTime(h.changedAt)}
-            </time>
+            {/* A day the person gave is when it happened; otherwise, when it was recorded. */}
+            {h.occurredOn ? (
+              <time dateTime={h.occurredOn} className="muted">
+                {formatDate(h.occurredOn)}
+              </time>
+            ) : (
+              <time dateTime={h.changedAt} className="muted">
+                {formatDateTime(h.changedAt)}
+              </time>
+            )}
           </li>
         ))}
       </ol>

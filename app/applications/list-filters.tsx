@@ -2,8 +2,13 @@ import { Form, Link } from '@remix-run/react';
 import { listQuerySearch, SORT_OPTIONS, type ListQuery } from './list-query';
 import { STATUS_OPTIONS, STATUSES, type Status } from './statuses';
 
-/** The list's GET filter form: search, status, sort. Works as a plain GET; the URL is shareable. */
+/**
+ * The list's GET filter form: search always in view, status and sort folded away (open while
+ * either is in use), so on a phone the first application shows on the first screen. Works as a
+ * plain GET; the URL is shareable.
+ */
 export function ListFilters({ query }: { query: ListQuery }) {
+  const refined = Boolean(query.status) || query.sort !== 'updated';
   return (
     // Keyed by the query so the fields follow the URL after a count link or back button.
     <Form
@@ -14,34 +19,68 @@ export function ListFilters({ query }: { query: ListQuery }) {
       role="search"
     >
       <div className="field filters__search">
-        <label htmlFor="filter-q">Search company or role</label>
-        <input id="filter-q" name="q" type="search" defaultValue={query.q} maxLength={200} />
+        <label htmlFor="filter-q">Search</label>
+        <p className="field__hint" id="filter-q-hint">
+          Company, role, location, source, reference, grade or notes
+        </p>
+        <div className="filters__row">
+          <input
+            id="filter-q"
+            name="q"
+            type="search"
+            defaultValue={query.q}
+            maxLength={200}
+            aria-describedby="filter-q-hint"
+          />
+          <button type="submit">Search</button>
+        </div>
       </div>
-      <div className="field">
-        <label htmlFor="filter-status">Status</label>
-        <select id="filter-status" name="status" defaultValue={query.status ?? ''}>
-          <option value="">All statuses</option>
-          {STATUS_OPTIONS.map((o) => (
-            <option key={o.value} value={o.value}>
-              {o.label}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="field">
-        <label htmlFor="filter-sort">Sort by</label>
-        <select id="filter-sort" name="sort" defaultValue={query.sort}>
-          {SORT_OPTIONS.map((o) => (
-            <option key={o.value} value={o.value}>
-              {o.label}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="filters__submit">
-        <button type="submit">Apply</button>
-      </div>
+      <details className="filters__more" open={refined}>
+        <summary>Filter and sort</summary>
+        <div className="filters__grid">
+          <div className="field">
+            <label htmlFor="filter-status">Status</label>
+            <select id="filter-status" name="status" defaultValue={query.status ?? ''}>
+              <option value="">All statuses</option>
+              {STATUS_OPTIONS.map((o) => (
+                <option key={o.value} value={o.value}>
+                  {o.label}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor="filter-sort">Sort by</label>
+            <select id="filter-sort" name="sort" defaultValue={query.sort}>
+              {SORT_OPTIONS.map((o) => (
+                <option key={o.value} value={o.value}>
+                  {o.label}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="filters__submit">
+            <button type="submit" className="button--secondary">
+              Apply
+            </button>
+          </div>
+        </div>
+      </details>
     </Form>
+  );
+}
+
+/** Links between the two views of the applications: the list and the board. */
+export function ViewSwitch({ current }: { current: 'list' | 'board' }) {
+  return (
+    <nav aria-label="Views" className="view-switch">
+      <Link to="/applications" aria-current={current === 'list' ? 'page' : undefined}>
+        List
+      </Link>
+      <Link to="/applications/board" aria-current={current === 'board' ? 'page' : undefined}>
+        Board
+      </Link>
+    </nav>
   );
 }
 

@@ -5,7 +5,7 @@ import { isStatus, type Status } from './statuses';
 /** Rows per list page. */
 export const PAGE_SIZE = 25;
 
-/** Search text longer than this is cut; company and role are at most 200 characters anyway. */
+/** Search text longer than this is cut. */
 export const MAX_SEARCH = 200;
 
 /** The list's sort orders: last updated (default), closing date, date applied. */
@@ -21,7 +21,7 @@ export const SORT_OPTIONS: ReadonlyArray<{ value: Sort; label: string }> = [
 
 /** What the list shows, as read from its URL. */
 export type ListQuery = {
-  /** Text matched against company or role; '' for none. */
+  /** Text matched against the searchable fields (db/schema.ts, searchText); '' for none. */
   q: string;
   status: Status | null;
   sort: Sort;

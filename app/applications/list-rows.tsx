@@ -1,22 +1,39 @@
 import { Form, Link, useNavigation } from '@remix-run/react';
 import { SubmitButton, useIsPending } from '~/components/forms';
-import { formatDate, formatInstantDate } from './dates';
+import { ClosingLabel } from './closing-label';
+import { formatInstantDate, type LondonNow } from './dates';
 import type { ListRow } from './types';
 import { StatusBadge } from './status-badge';
 import { STATUS_OPTIONS } from './statuses';
 
 /** The applications on this page, each with a one-step status change. */
-export function ApplicationRows({ rows, statusAction }: { rows: ListRow[]; statusAction: string }) {
+export function ApplicationRows({
+  rows,
+  statusAction,
+  now,
+}: {
+  rows: ListRow[];
+  statusAction: string;
+  now: LondonNow;
+}) {
   return (
     <ul className="app-list">
       {rows.map((row) => (
-        <ApplicationRow key={row.id} row={row} statusAction={statusAction} />
+        <ApplicationRow key={row.id} row={row} statusAction={statusAction} now={now} />
       ))}
     </ul>
   );
 }
 
-function ApplicationRow({ row, statusAction }: { row: ListRow; statusAction: string }) {
+function ApplicationRow({
+  row,
+  statusAction,
+  now,
+}: {
+  row: ListRow;
+  statusAction: string;
+  now: LondonNow;
+}) {
   const navigation = useNavigation();
   const pending = useIsPending({ formAction: statusAction, fields: { id: row.id } });
   // Optimistic: show the chosen status while the change is on its way.
@@ -39,9 +56,20 @@ function ApplicationRow({ row, statusAction }: { row: ListRow; statusAction: str
           <div>
             <dt>Closing date</dt>
             <dd>
-              {row.closingDate ? formatDate(row.closingDate) : <span className="muted">None</span>}
+              <ClosingLabel
+                closingDate={row.closingDate}
+                closingTime={row.closingTime}
+                mayCloseEarly={row.mayCloseEarly}
+                now={now}
+              />
             </dd>
           </div>
+          {row.grade ? (
+            <div>
+              <dt>Band or grade</dt>
+              <dd>{row.grade}</dd>
+            </div>
+          ) : null}
           <div>
             <dt>Last updated</dt>
             <dd>{formatInstantDate(row.updatedAt)}</dd>

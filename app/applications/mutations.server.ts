@@ -5,6 +5,7 @@ import { and, eq, sql, type SQL } from 'drizzle-orm';
 import { applications, statusChanges } from '#db/schema';
 import { asUser, personId, type Person, type Tx } from '~/db.server';
 import type { ApplicationInput } from './application-schema';
+import { todayInLondon } from './dates';
 import type { Status } from './statuses';
 
 const orNull = (value: string | undefined) => (value ? value : null);
@@ -16,31 +17,68 @@ function columns(input: ApplicationInput) {
     status: input.status,
     dateApplied: orNull(input.dateApplied),
     closingDate: orNull(input.closingDate),
+    // A time means nothing without its date.
+    closingTime: input.closingDate ? orNull(input.closingTime) : null,
+    mayCloseEarly: input.mayCloseEarly,
     advertUrl: orNull(input.advertUrl),
+    reference: orNull(input.reference),
+    grade: orNull(input.grade),
     location: orNull(input.location),
-    salary: orNull(input.salary),
     source: orNull(input.source),
+    salaryMin: input.salaryMin ?? null,
+    salaryMax: input.salaryMax ?? null,
+    salaryNote: orNull(input.salaryNote),
     notes: orNull(input.notes),
   };
+}
+
+/** The form's fields as `column = value` pairs for an UPDATE (status apart: see below). */
+function fieldAssignments(input: ApplicationInput): SQL {
+  const c = columns(input);
+  return sql`company = ${c.company}, role = ${c.role},
+    date_applied = ${c.dateApplied}::date, closing_date = ${c.closingDate}::date,
+    closing_time = ${c.closingTime}::time, may_close_early = ${c.mayCloseEarly}::boolean,
+    advert_url = ${c.advertUrl}, reference = ${c.reference}, grade = ${c.grade},
+    location = ${c.location}, source = ${c.source}, salary_min = ${c.salaryMin}::integer,
+    salary_max = ${c.salaryMax}::integer, salary_note = ${c.salaryNote}, notes = ${c.notes}`;
+}
+
+/**
+ * The history an application starts with. Added with a date applied and past Saved, it shows
+ * "Applied" on that date (the day it happened, not the day it was typed in), then the move to
+ * where it is now, if further on.
+ */
+function firstHistory(input: ApplicationInput) {
+  const applied = input.dateApplied && input.status !== 'saved';
+  if (!applied) return [{ fromStatus: null, toStatus: input.status, occurredOn: null }];
+  const entries: Array<{ fromStatus: Status | null; toStatus: Status; occurredOn: string | null }> =
+    [{ fromStatus: null, toStatus: 'applied', occurredOn: input.dateApplied! }];
+  if (input.status !== 'applied') {
+    entries.push({ fromStatus: 'applied', toStatus: input.status, occurredOn: null });
+  }
+  return entries;
 }
 
 const own = (userId: string, id: string) =>
   and(eq(applications.id, id), eq(applications.userId, userId));
 
+const status = (value: Status) => sql`${value}::jobtrack.application_status`;
+
 /**
- * One statement: locks the person's application, applies `changes` and the new `status`, and
- * records the move in the history when the status changed. Yields `found`: false when the row is
- * not theirs (nothing changes). The lock makes two changes at once record a history that chains.
- * With `onlyIfMoved`, an unchanged status leaves the row alone (not even its updated time).
+ * One statement: locks the person's application, applies `changes` and the new status `to`, and
+ * records the move in the history (dated `occurredOn`, if given) when the status changed. Yields
+ * `found`: false when the row is not theirs (nothing changes). The lock makes two changes at once
+ * record a history that chains. With `onlyIfMoved`, an unchanged status leaves the row alone (not
+ * even its updated time). `unmoved`, if given, runs only when the status stays as it was.
  */
 function updateWithHistory(
   tx: Tx,
   userId: string,
   id: string,
-  status: Status,
-  changes: SQL | null,
-  onlyIfMoved: boolean,
+  to: Status,
+  options: { changes?: SQL; onlyIfMoved?: boolean; occurredOn?: string | null; unmoved?: SQL },
 ) {
+  const { changes, onlyIfMoved = false, occurredOn = null, unmoved } = options;
   return tx.execute<{ found: boolean }>(sql`
     with target as (
       select id, status from ${applications}
@@ -48,24 +86,23 @@ function updateWithHistory(
       for update
     ), changed as (
       update ${applications} as a
-      set ${changes ? sql`${changes}, ` : sql``}status = ${status}::jobtrack.application_status,
-        updated_at = now()
+      set ${changes ? sql`${changes}, ` : sql``}status = ${status(to)}, updated_at = now()
       from target
       where a.id = target.id
-        ${onlyIfMoved ? sql`and target.status <> ${status}::jobtrack.application_status` : sql``}
+        ${onlyIfMoved ? sql`and target.status <> ${status(to)}` : sql``}
       returning target.status as from_status
     ), logged as (
-      insert into ${statusChanges} (application_id, user_id, from_status, to_status)
-      select ${id}::uuid, ${userId}::uuid, from_status, ${status}::jobtrack.application_status
+      insert into ${statusChanges} (application_id, user_id, from_status, to_status, occurred_on)
+      select ${id}::uuid, ${userId}::uuid, from_status, ${status(to)}, ${occurredOn}::date
       from changed
-      where from_status <> ${status}::jobtrack.application_status
-    )
+      where from_status <> ${status(to)}
+    )${unmoved ? sql`, unmoved as (${unmoved} and exists (select 1 from target where target.status = ${status(to)}))` : sql``}
     select exists (select 1 from target) as found`);
 }
 
 /**
- * Saves a new application and its first status-history entry under `id`, the form's one-time key.
- * A second call with the same id (a retry after a timeout, a double submit) creates nothing.
+ * Saves a new application and its first status-history entries under `id`, the form's one-time
+ * key. A second call with the same id (a retry after a timeout, a double submit) creates nothing.
  * True when the application with that id is the person's, created now or by the first call.
  */
 export async function createApplication(
@@ -76,21 +113,33 @@ export async function createApplication(
 ) {
   const userId = personId(who);
   const c = columns(input);
+  const history = sql.join(
+    firstHistory(input).map(
+      (h, i) =>
+        sql`(${i}, ${h.fromStatus}::jobtrack.application_status, ${status(h.toStatus)}, ${h.occurredOn}::date)`,
+    ),
+    sql`, `,
+  );
   const [, [theirs]] = await asUser(context, who, (tx) => [
-    // One statement: the history row is written only if the application row was.
+    // One statement: the history rows are written only if the application row was.
     tx.execute(sql`
       with created as (
         insert into ${applications} (id, user_id, company, role, status, date_applied,
-          closing_date, advert_url, location, salary, source, notes)
-        values (${id}::uuid, ${userId}::uuid, ${c.company}, ${c.role},
-          ${c.status}::jobtrack.application_status, ${c.dateApplied}::date,
-          ${c.closingDate}::date, ${c.advertUrl}, ${c.location}, ${c.salary}, ${c.source},
+          closing_date, closing_time, may_close_early, advert_url, reference, grade, location,
+          source, salary_min, salary_max, salary_note, notes)
+        values (${id}::uuid, ${userId}::uuid, ${c.company}, ${c.role}, ${status(c.status)},
+          ${c.dateApplied}::date, ${c.closingDate}::date, ${c.closingTime}::time,
+          ${c.mayCloseEarly}::boolean, ${c.advertUrl}, ${c.reference}, ${c.grade}, ${c.location},
+          ${c.source}, ${c.salaryMin}::integer, ${c.salaryMax}::integer, ${c.salaryNote},
           ${c.notes})
         on conflict (id) do nothing
-        returning id, status
+        returning id
       )
-      insert into ${statusChanges} (application_id, user_id, from_status, to_status)
-      select id, ${userId}::uuid, null, status from created`),
+      -- One insert, so the entries share a timestamp; they go in the order of firstHistory.
+      insert into ${statusChanges} (application_id, user_id, from_status, to_status, occurred_on)
+      select created.id, ${userId}::uuid, h.from_status, h.to_status, h.occurred_on
+      from created cross join (values ${history}) as h(n, from_status, to_status, occurred_on)
+      order by h.n`),
     // A separate statement, so it sees a first call that committed while this one waited on it.
     tx.select({ id: applications.id }).from(applications).where(own(userId, id)),
   ]);
@@ -104,26 +153,34 @@ export async function updateApplication(
   id: string,
   input: ApplicationInput,
 ) {
-  const c = columns(input);
-  const changes = sql`company = ${c.company}, role = ${c.role},
-    date_applied = ${c.dateApplied}::date, closing_date = ${c.closingDate}::date,
-    advert_url = ${c.advertUrl}, location = ${c.location}, salary = ${c.salary},
-    source = ${c.source}, notes = ${c.notes}`;
+  const userId = personId(who);
+  const dateApplied = orNull(input.dateApplied);
   const [[row]] = await asUser(context, who, (tx) => [
-    updateWithHistory(tx, personId(who), id, input.status, changes, false),
+    updateWithHistory(tx, userId, id, input.status, {
+      changes: fieldAssignments(input),
+      occurredOn: input.status === 'applied' ? dateApplied : null,
+      // A corrected date applied moves the history entry that was dated from it.
+      unmoved: dateApplied
+        ? sql`update ${statusChanges} set occurred_on = ${dateApplied}::date
+            where application_id = ${id}::uuid and user_id = ${userId}::uuid
+              and to_status = 'applied' and occurred_on is not null`
+        : undefined,
+    }),
   ]);
   return Boolean(row?.found);
 }
 
-/** Moves an application to `status` and records it (a no-op if unchanged); false if not theirs. */
-export async function changeStatus(
-  context: AppLoadContext,
-  who: Person,
-  id: string,
-  status: Status,
-) {
+/** Moves an application to `to` and records it (a no-op if unchanged); false if not theirs. */
+export async function changeStatus(context: AppLoadContext, who: Person, id: string, to: Status) {
   const [[row]] = await asUser(context, who, (tx) => [
-    updateWithHistory(tx, personId(who), id, status, null, true),
+    updateWithHistory(tx, personId(who), id, to, {
+      // Moved to Applied without a date applied: it is today.
+      changes:
+        to === 'applied'
+          ? sql`date_applied = coalesce(a.date_applied, ${todayInLondon()}::date)`
+          : undefined,
+      onlyIfMoved: true,
+    }),
   ]);
   return Boolean(row?.found);
 }

@@ -2,96 +2,134 @@
 // on user_id itself: the policy is the safety net, not the only guard. Each page's statements go
 // to the database together, in one round trip with the session check.
 import type { AppLoadContext } from '@remix-run/cloudflare';
-import { and, count, desc, eq, gte, inArray, lte, notInArray, sql, type SQL } from 'drizzle-orm';
+import { and, count, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { applications, statusChanges } from '#db/schema';
 import { asUser, personId, type Person, type Tx } from '~/db.server';
-import { addDays } from './dates';
+import type { LondonNow } from './dates';
 import { containsPattern, pageWindow, PAGE_SIZE, type ListQuery, type Sort } from './list-query';
-import { CLOSED_STATUSES, STATUSES, type Status } from './statuses';
-import type { ClosingSoonRow, ListRow } from './types';
+import { STATUSES, type Status } from './statuses';
+import type { ListRow } from './types';
 
 /** How many applications have each status (zero included). */
 export type StatusCounts = Record<Status, number>;
 
-// Ties are broken by id so that paging never shows a row twice or skips one.
-const ORDER: Record<Sort, SQL[]> = {
-  updated: [sql`${applications.updatedAt} desc`, sql`${applications.id} desc`],
-  closing: [
-    sql`${applications.closingDate} asc nulls last`,
-    sql`${applications.updatedAt} desc`,
-    sql`${applications.id} desc`,
-  ],
-  applied: [
-    sql`${applications.dateApplied} desc nulls last`,
-    sql`${applications.updatedAt} desc`,
-    sql`${applications.id} desc`,
-  ],
-};
+const a = applications;
 
-// The search runs in jobtrack.search_application_ids (migration 0005): under row-level security
+/**
+ * True for an advert that has closed by `now`: an earlier closing date, or today's from its
+ * closing time. Rows with no closing date are false.
+ */
+export function closedBy(now: LondonNow): SQL {
+  return sql`coalesce(${a.closingDate} < ${now.date}::date or (${a.closingDate} = ${now.date}::date and ${a.closingTime} <= ${now.time}::time), false)`;
+}
+
+/**
+ * The list's orders. Closing date: adverts still open first, soonest at the top, then the closed
+ * ones, most recently closed first, then those without a date. Ties are broken by id so that
+ * paging never shows a row twice or skips one.
+ */
+export function listOrder(sort: Sort, now: LondonNow): SQL[] {
+  const latest = [sql`${a.updatedAt} desc`, sql`${a.id} desc`];
+  if (sort === 'updated') return latest;
+  if (sort === 'applied') return [sql`${a.dateApplied} desc nulls last`, ...latest];
+  const closed = closedBy(now);
+  return [
+    sql`${a.closingDate} is null`,
+    closed,
+    sql`case when not ${closed} then ${a.closingDate} end asc`,
+    sql`case when not ${closed} then ${a.closingTime} end asc nulls last`,
+    sql`${a.closingDate} desc`,
+    ...latest,
+  ];
+}
+
+// The search runs in jobtrack.search_application_ids (migration 0009): under row-level security
 // an ILIKE cannot use the trigram index, and that function, confined to the person's own rows,
 // can. The outer query stays under the policy.
 function searchFilter(q: string) {
   if (!q) return undefined;
-  return sql`${applications.id} in (select jobtrack.search_application_ids(${containsPattern(q)}::text))`;
+  return sql`${a.id} in (select jobtrack.search_application_ids(${containsPattern(q)}::text))`;
 }
 
-/** How many of the person's applications (matching `q`, if given) have each status: one grouped query. */
-function countByStatus(tx: Tx, userId: string, q = '') {
+/**
+ * How many of the person's applications (matching `q`, if given) have each status: one grouped
+ * query, not yet sent (read its rows with statusCounts).
+ */
+export function countByStatus(tx: Tx, userId: string, q = '') {
   return tx
-    .select({ status: applications.status, n: count() })
-    .from(applications)
-    .where(and(eq(applications.userId, userId), searchFilter(q)))
-    .groupBy(applications.status);
+    .select({ status: a.status, n: count() })
+    .from(a)
+    .where(and(eq(a.userId, userId), searchFilter(q)))
+    .groupBy(a.status);
 }
 
-function statusCounts(rows: Array<{ status: Status; n: number }>): StatusCounts {
+/** The rows of countByStatus as a count for every status, zero included. */
+export function statusCounts(rows: Array<{ status: Status; n: number }>): StatusCounts {
   const counts = Object.fromEntries(STATUSES.map((s) => [s, 0])) as StatusCounts;
   for (const row of rows) counts[row.status] = Number(row.n);
   return counts;
 }
 
-const sum = (counts: StatusCounts) => Object.values(counts).reduce((a, b) => a + b, 0);
+/** The sum of the counts. */
+export const sum = (counts: StatusCounts) => Object.values(counts).reduce((x, y) => x + y, 0);
 
-// The page's ids are found first, walking only the index of the list's order (no row is read
-// to skip it), then just those rows are fetched: a deep page costs an index walk, never a sort of
-// the whole account.
-function pageRows(tx: Tx, userId: string, query: ListQuery, offset: number) {
+/** The columns a list row or a board card shows. */
+export const rowColumns = {
+  id: a.id,
+  company: a.company,
+  role: a.role,
+  status: a.status,
+  closingDate: a.closingDate,
+  closingTime: a.closingTime,
+  mayCloseEarly: a.mayCloseEarly,
+  grade: a.grade,
+  updatedAt: a.updatedAt,
+};
+
+/** A row as the page receives it (timestamps as ISO text). */
+export const toListRow = (r: Omit<ListRow, 'updatedAt'> & { updatedAt: Date }): ListRow => ({
+  ...r,
+  updatedAt: r.updatedAt.toISOString(),
+});
+
+// The page's ids are found first, in the list's order (for the latest-first and date-applied
+// orders a walk of the matching index: no row is read to skip it), then just those rows are
+// fetched: a deep page never reads the whole account's rows.
+function pageRows(tx: Tx, userId: string, query: ListQuery, now: LondonNow, offset: number) {
+  const order = listOrder(query.sort, now);
   const ids = tx
-    .select({ id: applications.id })
-    .from(applications)
+    .select({ id: a.id })
+    .from(a)
     .where(
       and(
-        eq(applications.userId, userId),
-        query.status ? eq(applications.status, query.status) : undefined,
+        eq(a.userId, userId),
+        query.status ? eq(a.status, query.status) : undefined,
         searchFilter(query.q),
       ),
     )
-    .orderBy(...ORDER[query.sort])
+    .orderBy(...order)
     .limit(PAGE_SIZE)
     .offset(offset);
   return tx
-    .select({
-      id: applications.id,
-      company: applications.company,
-      role: applications.role,
-      status: applications.status,
-      closingDate: applications.closingDate,
-      updatedAt: applications.updatedAt,
-    })
-    .from(applications)
-    .where(and(eq(applications.userId, userId), inArray(applications.id, ids)))
-    .orderBy(...ORDER[query.sort]);
+    .select(rowColumns)
+    .from(a)
+    .where(and(eq(a.userId, userId), inArray(a.id, ids)))
+    .orderBy(...order);
 }
 
 /** One page of the list for `query`, with counts per status and the page window. */
-export async function listApplications(context: AppLoadContext, who: Person, query: ListQuery) {
+export async function listApplications(
+  context: AppLoadContext,
+  who: Person,
+  query: ListQuery,
+  now: LondonNow,
+) {
   const userId = personId(who);
   const requestedOffset = (Math.max(1, query.page) - 1) * PAGE_SIZE;
   const [countRows, requestedRows] = await asUser(context, who, (tx) => [
     // Counts follow the search but not the status filter, so each count says what its link will show.
     countByStatus(tx, userId, query.q),
-    pageRows(tx, userId, query, requestedOffset),
+    pageRows(tx, userId, query, now, requestedOffset),
   ]);
   const counts = statusCounts(countRows);
   const matching = query.status ? counts[query.status] : sum(counts);
@@ -100,70 +138,51 @@ export async function listApplications(context: AppLoadContext, who: Person, que
   const rows =
     offset === requestedOffset
       ? requestedRows
-      : (await asUser(context, who, (tx) => [pageRows(tx, userId, query, offset)]))[0];
-  return {
-    rows: rows.map((r): ListRow => ({ ...r, updatedAt: r.updatedAt.toISOString() })),
-    counts,
-    total: sum(counts),
-    matching,
-    page,
-    pages,
-  };
+      : (await asUser(context, who, (tx) => [pageRows(tx, userId, query, now, offset)]))[0];
+  return { rows: rows.map(toListRow), counts, total: sum(counts), matching, page, pages };
 }
 
-/** The dashboard: open applications closing from `today` to a week later (soonest first), and counts. */
-export async function loadDashboard(context: AppLoadContext, who: Person, today: string) {
-  const userId = personId(who);
-  const [countRows, closingSoon] = await asUser(context, who, (tx) => [
-    countByStatus(tx, userId),
+/** The status history of one application, newest first (by the day it happened). */
+function historyOf(tx: Tx, userId: string, id: string) {
+  const s = statusChanges;
+  return (
     tx
       .select({
-        id: applications.id,
-        company: applications.company,
-        role: applications.role,
-        status: applications.status,
-        closingDate: applications.closingDate,
+        id: s.id,
+        fromStatus: s.fromStatus,
+        toStatus: s.toStatus,
+        changedAt: s.changedAt,
+        occurredOn: s.occurredOn,
       })
-      .from(applications)
-      .where(
-        and(
-          eq(applications.userId, userId),
-          gte(applications.closingDate, today),
-          lte(applications.closingDate, addDays(today, 7)),
-          notInArray(applications.status, [...CLOSED_STATUSES]),
-        ),
+      .from(s)
+      .where(and(eq(s.applicationId, id), eq(s.userId, userId)))
+      // By the day it happened, then as recorded; an application's first entry (no "from") is the
+      // oldest of any recorded together with it.
+      .orderBy(
+        sql`coalesce(${s.occurredOn}, (${s.changedAt} at time zone 'Europe/London')::date) desc`,
+        sql`${s.changedAt} desc`,
+        sql`${s.fromStatus} is null`,
+        sql`${s.id} desc`,
       )
-      .orderBy(applications.closingDate, applications.company, applications.id)
-      .limit(50),
-  ]);
-  const counts = statusCounts(countRows);
-  return {
-    counts,
-    total: sum(counts),
-    closingSoon: closingSoon.map((r): ClosingSoonRow => ({ ...r, closingDate: r.closingDate! })),
-  };
+  );
 }
 
-/** One of the person's applications with its status history (newest first), or null. */
-export async function getApplication(context: AppLoadContext, who: Person, id: string) {
-  const userId = personId(who);
-  const [[row], history] = await asUser(context, who, (tx) => [
+/** The statements that read one application and its history, for a page's own transaction. */
+export function applicationStatements(tx: Tx, userId: string, id: string) {
+  return [
     tx
       .select()
-      .from(applications)
-      .where(and(eq(applications.id, id), eq(applications.userId, userId))),
+      .from(a)
+      .where(and(eq(a.id, id), eq(a.userId, userId))),
     // Asked for at once, not after the row: for an id that is not theirs it is simply empty.
-    tx
-      .select({
-        id: statusChanges.id,
-        fromStatus: statusChanges.fromStatus,
-        toStatus: statusChanges.toStatus,
-        changedAt: statusChanges.changedAt,
-      })
-      .from(statusChanges)
-      .where(and(eq(statusChanges.applicationId, id), eq(statusChanges.userId, userId)))
-      .orderBy(desc(statusChanges.changedAt), desc(statusChanges.id)),
-  ]);
+    historyOf(tx, userId, id),
+  ] as const;
+}
+
+type ApplicationRows = [Array<typeof a.$inferSelect>, Awaited<ReturnType<typeof historyOf>>];
+
+/** The answer of applicationStatements: the application with its history, or null. */
+export function toApplication([[row], history]: ApplicationRows) {
   if (!row) return null;
   const { userId: _owner, ...application } = row;
   return {
@@ -174,4 +193,10 @@ export async function getApplication(context: AppLoadContext, who: Person, id: s
     },
     history: history.map((h) => ({ ...h, changedAt: h.changedAt.toISOString() })),
   };
+}
+
+/** One of the person's applications with its status history (newest first), or null. */
+export async function getApplication(context: AppLoadContext, who: Person, id: string) {
+  const userId = personId(who);
+  return toApplication(await asUser(context, who, (tx) => applicationStatements(tx, userId, id)));
 }

@@ -84,3 +84,62 @@ export async function getUserClaim(
 }
 
 export { SessionEnded };
+
+// Set by an action that refused a form because the session had ended. In one document request
+// (a form posted without JavaScript) Remix gives the action and the page's loaders the same
+// context object, so the loader can see it and show the refused form again instead of sending the
+// person to sign in, which would throw away what they typed.
+const refusedForSignOut = new WeakSet<AppLoadContext>();
+
+/** Marks this request's form as refused because its session had ended (see requireUserClaimOrRefusedForm). */
+export function noteSignedOutForm(context: AppLoadContext) {
+  refusedForSignOut.add(context);
+}
+
+/**
+ * The person the request claims to be (see requireUserClaim); or null when this request's form was
+ * just refused because the session had ended, so that the page renders that form again with its
+ * values; otherwise a redirect to sign in. The refusal's own check answers the second look, so
+ * a page with no refused form still pays no round trip here.
+ */
+export async function requireUserClaimOrRefusedForm(
+  request: Request,
+  context: AppLoadContext,
+): Promise<UserClaim | null> {
+  if (refusedForSignOut.has(context) && !(await getUser(request, context))) return null;
+  return requireUserClaim(request, context);
+}
+
+/**
+ * The signed-in person, confirmed (one round trip); or null when this request's form was just
+ * refused because the session had ended, so that the page renders that form again with its
+ * values; otherwise a redirect to sign in. For pages that read nothing else.
+ */
+export async function requireUserOrRefusedForm(
+  request: Request,
+  context: AppLoadContext,
+): Promise<SessionUser | null> {
+  if (refusedForSignOut.has(context) && !(await getUser(request, context))) return null;
+  return requireUser(request, context);
+}
+
+/**
+ * `read` for the person the request claims to be, or `signedOut()` when it carries no session or
+ * `read`'s transaction finds that the session has ended: for pages that show a signed-out visitor
+ * something of their own. One round trip either way (`read`'s).
+ */
+export async function forClaimOr<T, U>(
+  request: Request,
+  context: AppLoadContext,
+  read: (user: UserClaim) => Promise<T>,
+  signedOut: () => U,
+): Promise<T | U> {
+  const user = await getUserClaim(request, context);
+  if (!user) return signedOut();
+  try {
+    return await read(user);
+  } catch (error) {
+    if (error instanceof SessionEnded) return signedOut();
+    throw error;
+  }
+}

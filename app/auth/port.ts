@@ -1,12 +1,19 @@
 // The auth port: everything routes ask of authentication, whichever adapter answers (local
 // Postgres accounts now, Supabase Auth later). Routes never see tables, hashes or tokens.
 //
+// Routes call `authFor(context)`, which wraps the adapter in the account rules every adapter
+// shares (app/auth/account-rules.server.ts): the limits on guessing and on emails, and sending
+// email after the answer. An adapter implements `AuthPort`; the rules add the refusals below.
+//
 // Results that start or end a session carry `headers` (the Set-Cookie) for the route's redirect.
 // Answers that must not reveal whether an email has an account return nothing at all.
 import type { SQL } from 'drizzle-orm';
 
-/** A verified signed-in person. */
-export type SessionUser = { id: string; email: string };
+/**
+ * A verified signed-in person. `hasPassword` is known when the session check learnt it on the way
+ * (the local adapter's does), so the account pages need no second look.
+ */
+export type SessionUser = { id: string; email: string; hasPassword?: boolean };
 
 /**
  * Who a request says it is, read without a database round trip. Never trusted alone: the first
@@ -17,7 +24,8 @@ export type SessionClaim = {
   /** The user id the request names; queries filter on it once `check` has confirmed it. */
   id: string;
   /**
-   * SQL yielding the person's `id` and `email` when the claim holds and no row when it does not.
+   * SQL yielding the person's `id`, `email` and `has_password` (null if unknown) when the claim
+   * holds, and no row when it does not.
    * The local adapter looks up its session row; an adapter that has verified a signed token in
    * the Worker (Supabase's JWT) selects the verified id and email as plain values.
    */
@@ -29,55 +37,106 @@ export type SessionClaim = {
 /** A session was started, changed or ended; send these headers with the redirect. */
 export type WithSession = { ok: true; headers: Headers };
 
+/** Refused by a limit: too many guesses at this address, or too many requests from this client. */
+export type Limited = { ok: false; reason: 'locked' | 'busy'; retryAfterSeconds: number };
+
 export type SignInResult =
-  | WithSession
-  | { ok: false; reason: 'invalid' }
-  | { ok: false; reason: 'unconfirmed' }
-  | { ok: false; reason: 'locked'; retryAfterSeconds: number };
+  WithSession | { ok: false; reason: 'invalid' } | { ok: false; reason: 'unconfirmed' } | Limited;
 
-export type EmailLinkType = 'signup' | 'magiclink';
+/** What an emailed link is for; each is accepted only where it belongs. */
+export type EmailLinkType = 'signup' | 'magiclink' | 'recovery';
 
-/** A password check on a signed-in account: wrong, or too many wrong guesses lately. */
-export type PasswordCheckFailure =
-  | { ok: false; reason: 'wrong-password' }
-  | { ok: false; reason: 'locked'; retryAfterSeconds: number };
+/**
+ * What opening an emailed link finds, without spending it. `asksForPassword`: the link would
+ * confirm an account whose password was chosen before anyone proved they read this mailbox, so
+ * the page asks for that password (see docs/decisions/015).
+ */
+export type LinkState = { live: false } | { live: true; email: string; asksForPassword: boolean };
+
+/** A link was followed: the person is signed in, and perhaps the sign-up password was dropped. */
+export type Verified = WithSession & { passwordRemoved: boolean };
+
+export type VerifyResult =
+  Verified | { ok: false; reason: 'spent' } | { ok: false; reason: 'wrong-password' } | Limited;
+
+/** A password check on a signed-in account: wrong, or limited. */
+export type PasswordCheckFailure = { ok: false; reason: 'wrong-password' } | Limited;
+
+/** An "email me" request: accepted (whatever the address), or refused for this client. */
+export type EmailRequest = { ok: true } | Limited;
 
 export interface AuthPort {
   /** Who this request says it is, or null when it carries no session at all. */
   claim(request: Request): Promise<SessionClaim | null>;
 
-  /** Creates an account or, for a known email, tells its owner by email; answers nothing either way. */
-  signUp(request: Request, input: { email: string; password: string }): Promise<void>;
+  /**
+   * Creates an unconfirmed account and emails a confirmation link. For an address that has an
+   * unconfirmed account, emails a new confirmation link and changes nothing else (the password
+   * stays); for a confirmed one, the adapter may tell its owner. Answers nothing either way.
+   */
+  signUp(request: Request, input: { email: string; password: string }): Promise<EmailRequest>;
 
-  /** Checks email and password; the failure reason never says whether the account exists. */
+  /**
+   * Checks email and password; the failure reason never says whether the account exists. A
+   * success replaces the session the browser arrived with (its server-side record is ended).
+   */
   signIn(request: Request, input: { email: string; password: string }): Promise<SignInResult>;
+
+  /** Emails a new confirmation link if the address has an unconfirmed account. */
+  resendConfirmation(request: Request, input: { email: string }): Promise<void>;
 
   /** Ends this request's session server-side and clears its cookie. */
   signOut(request: Request): Promise<Headers>;
 
-  /** Emails a single-use sign-in link (or, for an unknown email, a note saying there is no account). */
-  sendMagicLink(request: Request, input: { email: string }): Promise<void>;
+  /** Ends every session of the person but this request's. */
+  signOutOthers(request: Request, user: SessionUser): Promise<void>;
 
-  /** Emails a single-use reset link (or, for an unknown email, a note saying there is no account). */
-  sendPasswordReset(request: Request, input: { email: string }): Promise<void>;
+  /**
+   * Emails a single-use sign-in link; for an unconfirmed account, a confirmation link instead
+   * (as Supabase does); for an unknown address, nothing or a note that there is no account.
+   */
+  sendMagicLink(request: Request, input: { email: string }): Promise<EmailRequest>;
 
-  /** Consumes a confirmation or sign-in link's token and signs its owner in. */
-  verifyEmailLink(
+  /** Emails a single-use reset link (or, for an unknown email, nothing or a note). */
+  sendPasswordReset(request: Request, input: { email: string }): Promise<EmailRequest>;
+
+  /** Whether an emailed link would still work, and what its page should ask; spends nothing. */
+  inspectEmailLink(
     request: Request,
     input: { token: string; type: EmailLinkType },
-  ): Promise<WithSession | { ok: false }>;
+  ): Promise<LinkState>;
 
-  /** Consumes a reset token, sets the password, ends every session, and signs in afresh. */
+  /**
+   * Spends a confirmation or sign-in link and signs its owner in, replacing the browser's session.
+   * Confirming an account whose password predates the confirmation keeps that password only when
+   * `password` matches it (a wrong one spends nothing); with `password: null` the password is
+   * dropped, every session ended and every other link revoked, and `passwordRemoved` says so.
+   */
+  verifyEmailLink(
+    request: Request,
+    input: { token: string; type: 'signup' | 'magiclink'; password: string | null },
+  ): Promise<VerifyResult>;
+
+  /**
+   * Spends a reset link, sets the password, ends every session, revokes every link, signs in
+   * afresh and tells the person by email.
+   */
   resetPassword(
     request: Request,
     input: { token: string; password: string },
-  ): Promise<WithSession | { ok: false }>;
+  ): Promise<WithSession | { ok: false; reason: 'spent' }>;
 
-  /** Changes the password, ends every other session and rotates this one. */
+  /** Whether the person has a password (an account claimed by email link may have none yet). */
+  hasPassword(user: SessionUser): Promise<boolean>;
+
+  /**
+   * Sets a new password, ends every other session, rotates this one and tells the person by
+   * email. `currentPassword` must match when the account has a password; null when it has none.
+   */
   changePassword(
     request: Request,
     user: SessionUser,
-    input: { currentPassword: string; newPassword: string },
+    input: { currentPassword: string | null; newPassword: string },
   ): Promise<WithSession | PasswordCheckFailure>;
 
   /** Deletes the account and every row that belongs to it; the headers clear the cookie. */

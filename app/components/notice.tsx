@@ -6,9 +6,23 @@
 
 const NOTICES = {
   'account-deleted': 'Your account and all its data have been deleted.',
+  'choose-password':
+    'Your email address is confirmed and you are signed in. The password this account was ' +
+    'created with has been removed, because it was not entered: choose a new one below to sign ' +
+    'in with a password, or keep using emailed sign-in links.',
   'password-changed':
     'Your password has been changed. You have been signed out on every other device.',
+  'password-reset':
+    'Your new password is set. You are signed in here and signed out everywhere else.',
+  'password-set': 'Your password is set. You can now sign in with it.',
+  'signed-out': 'You have been signed out.',
+  'signed-out-others':
+    'You have been signed out on every other device. You are still signed in here.',
   deleted: 'The application has been deleted.',
+  'inputs-saved': 'Your inputs are saved. Nothing has been sent to Claude.',
+  'version-saved': 'Your changes to this version are saved.',
+  'version-deleted': 'The version was deleted.',
+  'statement-deleted': 'The statement and all its versions were deleted.',
 } as const;
 
 /** The name of a notice in the URL. */

@@ -48,6 +48,17 @@ export function withSecurityHeaders(request: Request, response: Response, nonce:
   if (!isLocalDevelopment(request)) {
     headers.set('Strict-Transport-Security', 'max-age=63072000; includeSubDomains');
   }
+  // A page asked for with a session cookie (a signed-in page, or its .data request), or one that
+  // starts or ends a session, is never stored: not by the browser (Back after signing out, a
+  // shared computer) and not by any cache on the way.
+  // Nor is a page opened from an emailed link: its address carries the link's token.
+  if (
+    request.headers.has('Cookie') ||
+    headers.has('Set-Cookie') ||
+    /[?&](token_hash|token)=/.test(request.url)
+  ) {
+    headers.set('Cache-Control', 'no-store');
+  }
   return new Response(response.body, {
     status: response.status,
     statusText: response.statusText,

@@ -1,11 +1,14 @@
 import { createRequestHandler, type ServerBuild } from '@remix-run/cloudflare';
 import { buildLoadContext } from '../../load-context';
+import { parseConfig } from '../config.server';
+import { localModeRefusal } from './local-mode.server';
 import { rejectCrossOrigin, withSecurityHeaders } from './security.server';
 
 /**
- * The Worker for a Remix server build: the Origin check, a per-request context and database
- * client (closed after the response), and the security headers. server.ts serves the app's own
- * build with it; the benchmark and the load run serve builds of their own.
+ * The Worker for a Remix server build: local mode's localhost rule, the Origin check, a
+ * per-request context and database client (closed after the response), and the security headers.
+ * server.ts serves the app's own build with it; the benchmark and the load run serve builds of
+ * their own.
  */
 export function workerFor(build: ServerBuild): {
   fetch: NonNullable<ExportedHandler<Env>['fetch']>;
@@ -14,8 +17,8 @@ export function workerFor(build: ServerBuild): {
   return {
     async fetch(request, env, ctx) {
       const nonce = crypto.randomUUID().replace(/-/g, '');
-      const forbidden = rejectCrossOrigin(request);
-      if (forbidden) return withSecurityHeaders(request, forbidden, nonce);
+      const refused = localModeRefusal(request, parseConfig(env)) ?? rejectCrossOrigin(request);
+      if (refused) return withSecurityHeaders(request, refused, nonce);
 
       const { context, close } = buildLoadContext({ env, ctx }, nonce);
       try {

@@ -1,9 +1,9 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/cloudflare';
 import { useLoaderData } from '@remix-run/react';
 import { Dashboard } from '~/applications/dashboard';
-import { todayInLondon } from '~/applications/dates';
+import { londonNow } from '~/applications/dates';
 import { Landing } from '~/components/landing';
-import { loadDashboard } from '~/applications/queries.server';
+import { loadDashboard } from '~/applications/dashboard.server';
 import { getUserClaim, SessionEnded } from '~/auth/current-user.server';
 import { Notice, noticeFor } from '~/components/notice';
 
@@ -25,24 +25,37 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const signedOut = {
     signedIn: false as const,
-    notice: noticeFor(request, ['account-deleted']),
+    notice: noticeFor(request, ['account-deleted', 'signed-out']),
   };
   const user = await getUserClaim(request, context);
   if (!user) return signedOut;
-  const today = todayInLondon();
+  const now = londonNow();
+  let dashboard;
   try {
-    const dashboard = await loadDashboard(context, user, today);
-    return { signedIn: true as const, today, ...dashboard };
+    dashboard = await loadDashboard(context, user, now);
   } catch (error) {
     // The cookie named a session that has ended: the visitor is signed out.
     if (error instanceof SessionEnded) return signedOut;
     throw error;
   }
+  return {
+    signedIn: true as const,
+    now,
+    notice: noticeFor(request, ['password-reset']),
+    ...dashboard,
+  };
 }
 
 export default function Index() {
   const data = useLoaderData<typeof loader>();
-  if (data.signedIn) return <Dashboard {...data} />;
+  if (data.signedIn) {
+    return (
+      <>
+        <Notice message={data.notice} />
+        <Dashboard {...data} />
+      </>
+    );
+  }
   return (
     <>
       <Notice message={data.notice} />

@@ -1,50 +1,76 @@
-import { parseWithZod } from '@conform-to/zod/v4';
+import { parseWithZod } from '@conform-to/zod';
 import {
   redirect,
   type ActionFunctionArgs,
   type LoaderFunctionArgs,
   type MetaFunction,
 } from '@remix-run/cloudflare';
-import { Link, useActionData, useLoaderData } from '@remix-run/react';
-import { changePasswordSchema, PASSWORD_MIN } from '~/auth/auth-schemas';
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
+import { changePasswordSchema, choosePasswordSchema, PASSWORD_MIN } from '~/auth/auth-schemas';
 import { authFor } from '~/auth/auth.server';
 import { serverChecks } from '~/auth/common-passwords.server';
 import { requireUser } from '~/auth/current-user.server';
-import { lockedOut } from '~/auth/replies.server';
+import { limited } from '~/auth/replies.server';
 import { SchemaForm, SubmitButton, TextField, useSchemaForm } from '~/components/forms';
 import { invalid, readForm } from '~/components/forms/form.server';
 import { Notice, noticeFor, withNotice } from '~/components/notice';
 
 export const meta: MetaFunction = () => [{ title: 'Your account · JobTrack' }];
 
+// Two kinds of form post here; each says which it is, so each button knows when it is pending.
+const SIGN_OUT_OTHERS = 'sign-out-others';
+const PASSWORD = 'password';
+
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireUser(request, context);
-  return { email: user.email, notice: noticeFor(request, ['password-changed']) };
+  return {
+    email: user.email,
+    hasPassword: await authFor(context).hasPassword(user),
+    notice: noticeFor(request, [
+      'password-changed',
+      'choose-password',
+      'password-set',
+      'signed-out-others',
+    ]),
+  };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireUser(request, context);
   const formData = await readForm(request);
-  const submission = parseWithZod(formData, { schema: changePasswordSchema(serverChecks) });
-  if (submission.status !== 'success') return invalid(submission);
+  const auth = authFor(context);
+  if (formData.get('intent') === SIGN_OUT_OTHERS) {
+    await auth.signOutOthers(request, user);
+    throw redirect(withNotice('/account', 'signed-out-others'));
+  }
 
-  const result = await authFor(context).changePassword(request, user, submission.value);
-  if (result.ok)
-    throw redirect(withNotice('/account', 'password-changed'), { headers: result.headers });
+  // An account claimed by email link may have no password yet: then one is chosen, not changed.
+  const hadPassword = await auth.hasPassword(user);
+  const schema = hadPassword
+    ? changePasswordSchema(serverChecks)
+    : choosePasswordSchema(serverChecks);
+  const submission = parseWithZod(formData, { schema });
+  if (submission.status !== 'success') return invalid(submission);
+  const value: { currentPassword?: string; newPassword: string } = submission.value;
+  const currentPassword = value.currentPassword ?? null;
+  const { newPassword } = value;
+
+  const result = await auth.changePassword(request, user, { currentPassword, newPassword });
+  if (result.ok) {
+    const notice = hadPassword ? 'password-changed' : 'password-set';
+    throw redirect(withNotice('/account', notice), { headers: result.headers });
+  }
   if (result.reason === 'wrong-password') {
     return invalid(submission, {
       fieldErrors: { currentPassword: ['Your current password is wrong'] },
     });
   }
-  return lockedOut(submission, result.retryAfterSeconds);
+  return limited(submission, result);
 }
 
-const clientSchema = changePasswordSchema();
-
 export default function Account() {
-  const { email, notice } = useLoaderData<typeof loader>();
+  const { email, hasPassword, notice } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
-  const [form, fields] = useSchemaForm(clientSchema, { lastResult });
   return (
     <div className="page narrow">
       <h1>Your account</h1>
@@ -53,24 +79,19 @@ export default function Account() {
         <h2 id="account-email">Email</h2>
         <p>{email}</p>
       </section>
-      <section className="card" aria-labelledby="change-password">
-        <h2 id="change-password">Change password</h2>
-        <SchemaForm form={form}>
-          <TextField
-            meta={fields.currentPassword}
-            label="Current password"
-            type="password"
-            autoComplete="current-password"
-          />
-          <TextField
-            meta={fields.newPassword}
-            label="New password"
-            type="password"
-            autoComplete="new-password"
-            hint={`At least ${PASSWORD_MIN} characters. Changing it signs you out on every other device.`}
-          />
-          <SubmitButton>Change password</SubmitButton>
-        </SchemaForm>
+      {hasPassword ? <ChangePassword /> : <ChoosePassword />}
+      <section className="card" aria-labelledby="other-devices">
+        <h2 id="other-devices">Other devices</h2>
+        <p>
+          Signed in on a computer you no longer use, or one you are not sure about? This signs out
+          every device but this one.
+        </p>
+        <Form method="post">
+          <input type="hidden" name="intent" value={SIGN_OUT_OTHERS} />
+          <SubmitButton fields={{ intent: SIGN_OUT_OTHERS }} className="button--secondary">
+            Sign out of all other devices
+          </SubmitButton>
+        </Form>
       </section>
       <section className="card" aria-labelledby="delete-account">
         <h2 id="delete-account">Delete your account</h2>
@@ -82,5 +103,61 @@ export default function Account() {
         </p>
       </section>
     </div>
+  );
+}
+
+const changeSchema = changePasswordSchema();
+
+function ChangePassword() {
+  const lastResult = useActionData<typeof action>();
+  const [form, fields] = useSchemaForm(changeSchema, { lastResult });
+  return (
+    <section className="card" aria-labelledby="change-password">
+      <h2 id="change-password">Change password</h2>
+      <SchemaForm form={form}>
+        <TextField
+          meta={fields.currentPassword}
+          label="Current password"
+          type="password"
+          autoComplete="current-password"
+        />
+        <TextField
+          meta={fields.newPassword}
+          label="New password"
+          type="password"
+          autoComplete="new-password"
+          hint={`At least ${PASSWORD_MIN} characters. Changing it signs you out on every other device.`}
+        />
+        <input type="hidden" name="intent" value={PASSWORD} />
+        <SubmitButton fields={{ intent: PASSWORD }}>Change password</SubmitButton>
+      </SchemaForm>
+    </section>
+  );
+}
+
+const chooseSchema = choosePasswordSchema();
+
+function ChoosePassword() {
+  const lastResult = useActionData<typeof action>();
+  const [form, fields] = useSchemaForm(chooseSchema, { lastResult });
+  return (
+    <section className="card" aria-labelledby="choose-password">
+      <h2 id="choose-password">Choose a password</h2>
+      <p>
+        Your account has no password at the moment: you sign in with emailed links. Choose one to
+        sign in with your email and password as well.
+      </p>
+      <SchemaForm form={form}>
+        <TextField
+          meta={fields.newPassword}
+          label="New password"
+          type="password"
+          autoComplete="new-password"
+          hint={`At least ${PASSWORD_MIN} characters. Setting it signs you out on every other device.`}
+        />
+        <input type="hidden" name="intent" value={PASSWORD} />
+        <SubmitButton fields={{ intent: PASSWORD }}>Set password</SubmitButton>
+      </SchemaForm>
+    </section>
   );
 }

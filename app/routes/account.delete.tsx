@@ -1,4 +1,4 @@
-import { parseWithZod } from '@conform-to/zod/v4';
+import { parseWithZod } from '@conform-to/zod';
 import {
   redirect,
   type ActionFunctionArgs,
@@ -9,7 +9,7 @@ import { Link, useActionData, useLoaderData } from '@remix-run/react';
 import { deleteAccountSchema } from '~/auth/auth-schemas';
 import { authFor } from '~/auth/auth.server';
 import { requireUser } from '~/auth/current-user.server';
-import { lockedOut } from '~/auth/replies.server';
+import { limited } from '~/auth/replies.server';
 import { SchemaForm, SubmitButton, TextField, useSchemaForm } from '~/components/forms';
 import { invalid, readForm } from '~/components/forms/form.server';
 import { withNotice } from '~/components/notice';
@@ -18,7 +18,7 @@ export const meta: MetaFunction = () => [{ title: 'Delete your account · JobTra
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireUser(request, context);
-  return { email: user.email };
+  return { email: user.email, hasPassword: await authFor(context).hasPassword(user) };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -32,13 +32,33 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (result.reason === 'wrong-password') {
     return invalid(submission, { fieldErrors: { password: ['Your password is wrong'] } });
   }
-  return lockedOut(submission, result.retryAfterSeconds);
+  return limited(submission, result);
 }
 
 export default function DeleteAccount() {
-  const { email } = useLoaderData<typeof loader>();
+  const { email, hasPassword } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const [form, fields] = useSchemaForm(deleteAccountSchema, { lastResult });
+  if (!hasPassword) {
+    // The password is what shows it is really the owner at this screen; an account claimed by
+    // email link chooses one first.
+    return (
+      <div className="page narrow">
+        <h1>Delete your account</h1>
+        <div className="card">
+          <p>
+            Deleting an account asks for its password, to be sure it is you. This account has no
+            password yet.
+          </p>
+          <p>
+            <Link to="/account" className="button">
+              Choose a password first
+            </Link>
+          </p>
+        </div>
+      </div>
+    );
+  }
   return (
     <div className="page narrow">
       <h1>Delete your account</h1>

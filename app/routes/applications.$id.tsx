@@ -2,13 +2,19 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remi
 import { redirect } from '@remix-run/cloudflare';
 import { Link, useActionData, useLoaderData } from '@remix-run/react';
 import { applyStatusChange } from '~/applications/actions.server';
-import { todayInLondon } from '~/applications/dates';
+import { londonNow } from '~/applications/dates';
 import { ApplicationDetails, StatusChangeForm, StatusHistory } from '~/applications/detail';
-import { getApplication } from '~/applications/queries.server';
+import { applicationStatements, toApplication } from '~/applications/queries.server';
 import { StatusBadge } from '~/applications/status-badge';
 import { requireUserClaim } from '~/auth/current-user.server';
+import { asUser } from '~/db.server';
 import { readForm } from '~/components/forms/form.server';
 import { notFound, requireUuid } from '~/http/not-found.server';
+import { ApplicationStatements } from '~/statements/application-card';
+import {
+  applicationStatementsStatement,
+  toApplicationStatements,
+} from '~/statements/queries.server';
 
 export { links } from '~/applications/styles';
 
@@ -22,9 +28,15 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = await requireUserClaim(request, context);
-  const found = await getApplication(context, user, requireUuid(params.id));
+  const id = requireUuid(params.id);
+  // The application, its history and its statements: one transaction, one round trip.
+  const [row, history, statements] = await asUser(context, user, (tx) => [
+    ...applicationStatements(tx, user.id, id),
+    applicationStatementsStatement(tx, user.id, id),
+  ]);
+  const found = toApplication([row, history]);
   if (!found) throw notFound();
-  return { ...found, today: todayInLondon() };
+  return { ...found, statements: toApplicationStatements(statements), now: londonNow() };
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
@@ -34,7 +46,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function ApplicationPage() {
-  const { application: a, history, today } = useLoaderData<typeof loader>();
+  const { application: a, history, statements, now } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   return (
     <div className="page">
@@ -58,10 +70,11 @@ export default function ApplicationPage() {
         </div>
       </div>
       <div className="detail-grid">
-        <ApplicationDetails application={a} today={today} />
+        <ApplicationDetails application={a} now={now} />
         <div className="detail-side">
           <StatusChangeForm status={a.status} lastResult={lastResult} />
           <StatusHistory history={history} />
+          <ApplicationStatements applicationId={a.id} statements={statements} />
         </div>
       </div>
     </div>

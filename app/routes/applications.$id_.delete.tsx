@@ -42,7 +42,7 @@ export default function DeleteApplication() {
       <div className="card confirm-card">
         <p>
           This removes the application, its notes and its status history for good. It cannot be
-          undone.
+          undone. Statements you wrote for it stay in the Statement Builder.
         </p>
         <Form method="post">
           <SubmitButton

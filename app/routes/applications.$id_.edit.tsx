@@ -1,9 +1,9 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/cloudflare';
 import { useActionData, useLoaderData } from '@remix-run/react';
 import type { saveApplication } from '~/applications/actions.server';
-import { ApplicationForm } from '~/applications/application-form';
+import { ApplicationForm, formValues } from '~/applications/application-form';
 import { getApplication } from '~/applications/queries.server';
-import { requireUserClaim } from '~/auth/current-user.server';
+import { requireUserClaimOrRefusedForm } from '~/auth/current-user.server';
 import { notFound, requireUuid } from '~/http/not-found.server';
 
 // The add and edit pages share one action.
@@ -13,32 +13,33 @@ export { links } from '~/applications/styles';
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   {
-    title: data
+    title: data?.application
       ? `Edit ${data.application.role} at ${data.application.company} · JobTrack`
       : 'Edit application · JobTrack',
   },
 ];
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
-  const user = await requireUserClaim(request, context);
-  const found = await getApplication(context, user, requireUuid(params.id));
+  const id = requireUuid(params.id);
+  const user = await requireUserClaimOrRefusedForm(request, context);
+  // Signed out as the save arrived: the form comes back from what was sent, not from the database.
+  if (!user) return { id, application: null };
+  const found = await getApplication(context, user, id);
   if (!found) throw notFound();
-  return { application: found.application };
+  return { id, application: found.application };
 }
 
 export default function EditApplication() {
-  const { application: a } = useLoaderData<typeof loader>();
+  const { id, application: a } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof saveApplication>();
   return (
     <div className="page">
-      <h1>
-        Edit {a.role} at {a.company}
-      </h1>
+      <h1>{a ? `Edit ${a.role} at ${a.company}` : 'Edit application'}</h1>
       <ApplicationForm
-        key={a.id}
-        defaultValue={a}
+        key={id}
+        defaultValue={a ? formValues(a) : undefined}
         lastResult={lastResult}
-        cancelTo={`/applications/${a.id}`}
+        cancelTo={`/applications/${id}`}
       />
     </div>
   );

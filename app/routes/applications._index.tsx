@@ -2,7 +2,8 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remi
 import { redirect } from '@remix-run/cloudflare';
 import { Link, useActionData, useLoaderData } from '@remix-run/react';
 import { applyStatusChange } from '~/applications/actions.server';
-import { ListFilters, Pagination, StatusCountLinks } from '~/applications/list-filters';
+import { londonNow } from '~/applications/dates';
+import { ListFilters, Pagination, StatusCountLinks, ViewSwitch } from '~/applications/list-filters';
 import { listQuerySearch, parseListQuery } from '~/applications/list-query';
 import { ApplicationRows } from '~/applications/list-rows';
 import { listApplications } from '~/applications/queries.server';
@@ -19,8 +20,10 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireUserClaim(request, context);
   const url = new URL(request.url);
   const query = parseListQuery(url.searchParams);
-  const list = await listApplications(context, user, query);
+  const now = londonNow();
+  const list = await listApplications(context, user, query, now);
   return {
+    now,
     query: { ...query, page: list.page },
     ...list,
     notice: noticeFor(request, ['deleted']),
@@ -39,7 +42,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function Applications() {
-  const { query, rows, counts, total, matching, page, pages, notice } =
+  const { now, query, rows, counts, total, matching, page, pages, notice } =
     useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const search = listQuerySearch(query);
@@ -50,9 +53,12 @@ export default function Applications() {
     <div className="page">
       <div className="page-head">
         <h1>Applications</h1>
-        <Link to="/applications/new" className="button">
-          Add application
-        </Link>
+        <div className="page-head__actions">
+          <ViewSwitch current="list" />
+          <Link to="/applications/new" className="button">
+            Add application
+          </Link>
+        </div>
       </div>
       <Notice message={notice} />
       <FormErrors errors={replyMessages(lastResult)} />
@@ -66,7 +72,7 @@ export default function Applications() {
             {matching === 1 ? '1 application' : `${matching} applications`}
             {filtered ? ' match' + (matching === 1 ? 'es' : '') : ''}
           </p>
-          <ApplicationRows rows={rows} statusAction={statusAction} />
+          <ApplicationRows rows={rows} statusAction={statusAction} now={now} />
           <Pagination query={query} page={page} pages={pages} />
         </>
       ) : filtered ? (

@@ -1,8 +1,8 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/cloudflare';
 import { useActionData, useLoaderData } from '@remix-run/react';
-import type { saveApplication } from '~/applications/actions.server';
 import { ApplicationForm } from '~/applications/application-form';
-import { requireUser } from '~/auth/current-user.server';
+import { requireUserOrRefusedForm } from '~/auth/current-user.server';
+import type { saveApplication } from '~/applications/actions.server';
 
 // The add and edit pages share one action.
 export { saveApplication as action } from '~/applications/actions.server';
@@ -12,7 +12,7 @@ export { links } from '~/applications/styles';
 export const meta: MetaFunction = () => [{ title: 'Add application · JobTrack' }];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  await requireUser(request, context);
+  await requireUserOrRefusedForm(request, context);
   // The form's one-time key becomes the new application's id: a retried or doubled POST of the
   // same form finds it already saved and creates nothing.
   return { key: crypto.randomUUID() };

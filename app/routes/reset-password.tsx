@@ -1,25 +1,30 @@
-import { parseWithZod } from '@conform-to/zod/v4';
+import { parseWithZod } from '@conform-to/zod';
 import {
   redirect,
   type ActionFunctionArgs,
   type LoaderFunctionArgs,
   type MetaFunction,
 } from '@remix-run/cloudflare';
-import { Link, useActionData, useLoaderData } from '@remix-run/react';
+import { useActionData, useLoaderData } from '@remix-run/react';
 import { PASSWORD_MIN, resetPasswordSchema } from '~/auth/auth-schemas';
 import { authFor } from '~/auth/auth.server';
 import { serverChecks } from '~/auth/common-passwords.server';
+import { BrokenLink, SpentLink } from '~/auth/link-pages';
 import { SchemaForm, SubmitButton, TextField, useSchemaForm } from '~/components/forms';
 import { invalid, readForm } from '~/components/forms/form.server';
+import { withNotice } from '~/components/notice';
 
 export const meta: MetaFunction = () => [{ title: 'Choose a new password · JobTrack' }];
 
 const SPENT = 'This reset link has expired or has already been used. Please ask for a new one.';
 
-// The link from the email opens this page (GET changes nothing); the POST spends the token.
-export async function loader({ request }: LoaderFunctionArgs) {
+// The link from the email opens this page (GET reads whether it still works, and changes
+// nothing); the POST spends the token.
+export async function loader({ request, context }: LoaderFunctionArgs) {
   const token = new URL(request.url).searchParams.get('token');
-  return { token: token && /^[0-9a-f]{64}$/.test(token) ? token : null };
+  if (!token || !/^[0-9a-f]{64}$/.test(token)) return { token: null, live: false };
+  const state = await authFor(context).inspectEmailLink(request, { token, type: 'recovery' });
+  return { token, live: state.live };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -28,31 +33,20 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (submission.status !== 'success') return invalid(submission);
   const result = await authFor(context).resetPassword(request, submission.value);
   if (!result.ok) return invalid(submission, { formErrors: [SPENT] });
-  throw redirect('/', { headers: result.headers });
+  throw redirect(withNotice('/', 'password-reset'), { headers: result.headers });
 }
 
 const clientSchema = resetPasswordSchema();
 
 export default function ResetPassword() {
-  const { token } = useLoaderData<typeof loader>();
+  const { token, live } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const [form, fields] = useSchemaForm(clientSchema, {
     lastResult,
     defaultValue: token ? { token } : undefined,
   });
-  if (!token) {
-    return (
-      <div className="page narrow">
-        <h1>This link is not complete</h1>
-        <p>
-          Part of the reset link seems to be missing. Try copying the whole link from the email.
-        </p>
-        <p>
-          <Link to="/forgot-password">Ask for a new reset link</Link>
-        </p>
-      </div>
-    );
-  }
+  if (!token) return <BrokenLink ask="recovery" />;
+  if (!live || form.errors?.includes(SPENT)) return <SpentLink ask="recovery" />;
   return (
     <div className="page narrow">
       <h1>Choose a new password</h1>
@@ -70,11 +64,6 @@ export default function ResetPassword() {
           <SubmitButton>Set new password</SubmitButton>
         </SchemaForm>
       </div>
-      {form.errors || fields.token.errors ? (
-        <p>
-          <Link to="/forgot-password">Ask for a new reset link</Link>
-        </p>
-      ) : null}
     </div>
   );
 }

@@ -1,4 +1,4 @@
-import { parseWithZod } from '@conform-to/zod/v4';
+import { parseWithZod } from '@conform-to/zod';
 import {
   redirect,
   type ActionFunctionArgs,
@@ -9,7 +9,7 @@ import { Link, useActionData, useLoaderData } from '@remix-run/react';
 import { signInSchema } from '~/auth/auth-schemas';
 import { authFor } from '~/auth/auth.server';
 import { getUser } from '~/auth/current-user.server';
-import { lockedOut } from '~/auth/replies.server';
+import { limited } from '~/auth/replies.server';
 import { Honeypot, SchemaForm, SubmitButton, TextField, useSchemaForm } from '~/components/forms';
 import { invalid, isBot, readForm } from '~/components/forms/form.server';
 import { safeRedirect } from '~/http/safe-redirect';
@@ -43,9 +43,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
     case 'unconfirmed':
       return invalid(submission, { formErrors: [UNCONFIRMED] });
     case 'locked':
-      return lockedOut(
+    case 'busy':
+      return limited(
         submission,
-        result.retryAfterSeconds,
+        result,
         (wait) =>
           `Too many wrong passwords for this email. Please wait ${wait} and try again, or use “Email me a sign-in link”.`,
       );

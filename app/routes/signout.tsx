@@ -2,6 +2,7 @@ import { redirect, type ActionFunctionArgs, type MetaFunction } from '@remix-run
 import { Form } from '@remix-run/react';
 import { authFor } from '~/auth/auth.server';
 import { SubmitButton } from '~/components/forms';
+import { withNotice } from '~/components/notice';
 
 export const meta: MetaFunction = () => [{ title: 'Sign out · JobTrack' }];
 
@@ -10,7 +11,10 @@ export const meta: MetaFunction = () => [{ title: 'Sign out · JobTrack' }];
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const headers = await authFor(context).signOut(request);
-  throw redirect('/', { headers });
+  // The browser drops what it cached of signed-in pages. Never "storage": a guest's data lives
+  // in this site's localStorage, and signing out of an account must not erase it.
+  headers.set('Clear-Site-Data', '"cache"');
+  throw redirect(withNotice('/', 'signed-out'), { headers });
 }
 
 export default function SignOut() {

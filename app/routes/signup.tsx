@@ -1,4 +1,4 @@
-import { parseWithZod } from '@conform-to/zod/v4';
+import { parseWithZod } from '@conform-to/zod';
 import {
   redirect,
   type ActionFunctionArgs,
@@ -19,6 +19,7 @@ import {
   useSchemaForm,
 } from '~/components/forms';
 import { invalid, isBot, readForm } from '~/components/forms/form.server';
+import { limited } from '~/auth/replies.server';
 
 export const meta: MetaFunction = () => [{ title: 'Create an account · JobTrack' }];
 
@@ -34,7 +35,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const submission = parseWithZod(formData, { schema: signUpSchema(serverChecks) });
   if (submission.status !== 'success') return invalid(submission);
   // Bots get the same answer as people and nothing happens.
-  if (!isBot(submission.value)) await authFor(context).signUp(request, submission.value);
+  if (!isBot(submission.value)) {
+    const result = await authFor(context).signUp(request, submission.value);
+    if (!result.ok) return limited(submission, result);
+  }
   // The same answer whether or not the email already has an account.
   throw redirect(CHECK_EMAIL);
 }

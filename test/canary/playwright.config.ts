@@ -6,6 +6,8 @@ export default defineConfig({
   ...base,
   testDir: '.',
   testMatch: 'fails.spec.ts',
+  // The canary must fail once, retry or not.
+  retries: 0,
   reporter: [['list'], ['../e2e/support/closing-line.ts']],
   projects: base.projects?.filter((project) => project.name === 'js'),
 });

@@ -8,6 +8,7 @@ import { expect, test } from './support/fixtures';
 
 test('a person signs in by emailed link, changes their password, then deletes their account', async ({
   page,
+  browser,
   signedIn,
 }) => {
   test.setTimeout(180_000);
@@ -33,8 +34,38 @@ test('a person signs in by emailed link, changes their password, then deletes th
     await main.getByRole('button', { name: 'Send sign-in link' }).click();
     await expect(page.getByRole('heading', { level: 1, name: 'Check your email' })).toBeVisible();
     await app.followEmailLink(email, 'type=magiclink');
+    const spentLink = page.url();
     await main.getByRole('button', { name: 'Continue' }).click();
     await app.expectDashboard();
+
+    // Opened again, the spent link says so at once and offers a new one.
+    await page.goto(spentLink);
+    await expect(
+      page.getByRole('heading', { level: 1, name: 'This link no longer works' }),
+    ).toBeVisible();
+    await expect(main.getByRole('link', { name: 'Email me a new sign-in link' })).toBeVisible();
+    await app.landed();
+  });
+
+  await test.step('sign out of every other device from the account page', async () => {
+    const laptop = await browser.newContext({
+      javaScriptEnabled: test.info().project.use.javaScriptEnabled,
+    });
+    const other = await laptop.newPage();
+    await jobTrack(other, { audit: false }).signIn(email, password);
+    await jobTrack(other, { audit: false }).expectDashboard();
+
+    await page.goto('/account');
+    await main.getByRole('button', { name: 'Sign out of all other devices' }).click();
+    await expect(
+      main.getByRole('status').filter({ hasText: 'signed out on every other device' }),
+    ).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Sign out', exact: true })).toBeVisible();
+    await app.landed();
+
+    await other.goto('/applications');
+    await expect(other).toHaveURL(/\/signin\?redirectTo=/);
+    await laptop.close();
   });
 
   await test.step('a wrong current password is refused beside its field', async () => {
@@ -47,7 +78,11 @@ test('a person signs in by emailed link, changes their password, then deletes th
     await main.getByLabel('Current password').fill('not my password');
     await main.getByLabel('New password').fill(newPassword);
     await main.getByRole('button', { name: 'Change password' }).click();
-    await expect(main.getByText('Your current password is wrong')).toBeVisible();
+    // Beside the field (its description) and in the error summary above the form.
+    await expect(main.getByLabel('Current password')).toHaveAccessibleDescription(
+      /Your current password is wrong/,
+    );
+    await expect(main.getByRole('link', { name: 'Your current password is wrong' })).toBeVisible();
     await app.landed();
   });
 

@@ -39,13 +39,12 @@ test('with JavaScript, adding an application and changing its status never reloa
   expect(await marker(page)).toBe('still here');
 });
 
-test('with JavaScript, saving after being signed out elsewhere keeps everything typed', async ({
+test('saving after being signed out elsewhere keeps everything typed, and saves after signing in again', async ({
   page,
   signedIn,
 }) => {
-  test.skip(javaScriptDisabled(), 'Without JavaScript the page reloads into the sign-in page.');
   const app = jobTrack(page, { audit: false });
-  await signedIn({ label: 'expired' });
+  const { email, password } = await signedIn({ label: 'expired' });
   await page.goto('/applications/new');
   await app.fillApplication({ company: 'Slow Writer Ltd', role: 'Editor', notes: 'A long draft' });
 
@@ -56,9 +55,27 @@ test('with JavaScript, saving after being signed out elsewhere keeps everything 
   await other.close();
   await page.getByRole('button', { name: 'Save application' }).click();
 
+  // With or without JavaScript: the same page, every value still there, and a way back in.
   await expect(page.getByText(/signed out, so this was not saved/)).toBeVisible();
+  await expect(page).toHaveURL(/\/applications\/new$/);
   await expect(page.getByLabel('Company')).toHaveValue('Slow Writer Ltd');
   await expect(page.getByLabel('Notes')).toHaveValue('A long draft');
+  const signIn = page.getByRole('link', { name: 'Sign in again in a new tab' });
+  await expect(signIn).toHaveAttribute('target', '_blank');
+  await jobTrack(page).landed();
+
+  const [tab] = await Promise.all([page.context().waitForEvent('page'), signIn.click()]);
+  await tab.waitForLoadState();
+  await jobTrack(tab, { audit: false }).signIn(email, password, { goto: false });
+  await jobTrack(tab, { audit: false }).expectDashboard();
+  await tab.close();
+
+  await page.getByRole('button', { name: 'Save application' }).click();
+  await jobTrack(page, { audit: false }).expectApplicationPage({
+    company: 'Slow Writer Ltd',
+    role: 'Editor',
+  });
+  await expect(page.getByRole('main')).toContainText('A long draft');
 });
 
 test('on a 360 px phone no page of the tracker scrolls sideways', async ({ page, signedIn }) => {
@@ -76,7 +93,7 @@ test('on a 360 px phone no page of the tracker scrolls sideways', async ({ page,
       'https://www.example.gov.uk/jobs/principal-environmental-health-practitioner-ref-0123456789',
   });
   const detail = new URL(page.url()).pathname;
-  for (const path of ['/applications', '/', '/applications/new', detail]) {
+  for (const path of ['/applications', '/', '/applications/new', '/applications/board', detail]) {
     await page.goto(path);
     const width = await withScriptablePage(page, (target) =>
       target.evaluate(() => document.scrollingElement!.scrollWidth),

@@ -4,6 +4,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { startFakeAnthropic, type FakeAnthropic } from './support/fake-anthropic';
 import { startStack, stopAllStacks } from './support/stack';
 
 const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -30,6 +31,7 @@ if (!existsSync(chromium)) {
 }
 
 let playwright: ChildProcess | undefined;
+let fake: FakeAnthropic | undefined;
 let exiting = false;
 
 async function finish(code: number): Promise<never> {
@@ -38,6 +40,7 @@ async function finish(code: number): Promise<never> {
     // Ctrl-C reaches Playwright itself (same terminal group); a lone SIGTERM to us does not.
     if (playwright && playwright.exitCode === null) playwright.kill('SIGTERM');
     await stopAllStacks();
+    await fake?.stop();
   }
   process.exit(code);
 }
@@ -45,7 +48,18 @@ process.on('SIGINT', () => void finish(130));
 process.on('SIGTERM', () => void finish(143));
 
 try {
-  const stack = await startStack({ buildDir: '.cache/e2e', build: true });
+  // Claude, faked on loopback: the Worker reaches it the way it would reach Anthropic.
+  fake = await startFakeAnthropic();
+  const stack = await startStack({
+    buildDir: '.cache/e2e',
+    build: true,
+    workerEnv: {
+      ANTHROPIC_API_KEY: 'sk-ant-e2e-fake',
+      ANTHROPIC_BASE_URL: fake.url,
+      // Room for every journey; the limit itself is held by the integration tests.
+      STATEMENT_GENERATIONS_PER_HOUR: '200',
+    },
+  });
   console.log(`\nJobTrack is up at ${stack.baseUrl}; running Playwright…\n`);
   playwright = spawn('npx', ['playwright', 'test', ...process.argv.slice(2)], {
     stdio: 'inherit',
@@ -55,6 +69,7 @@ try {
       // For fixtures that arrange data directly (test/e2e/support/fixtures.ts).
       E2E_DATABASE_URL: stack.databaseUrl,
       CHROMIUM_PATH: chromium,
+      FAKE_ANTHROPIC_URL: fake.url,
     },
   });
   const child = playwright;

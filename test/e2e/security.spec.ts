@@ -1,3 +1,5 @@
+import { randomBytes } from 'node:crypto';
+import { COMMON_PASSWORDS } from '~/auth/common-passwords';
 import { jobTrack } from './support/app';
 import { expect, test } from './support/fixtures';
 
@@ -67,7 +69,7 @@ test('a form posted from another site is refused with 403 and changes nothing', 
 
   await app.openList();
   await expect(page.getByRole('main')).not.toContainText('Forged Ltd');
-  await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Sign out', exact: true })).toBeVisible();
 });
 
 test('after sign-in the only cookie is the session cookie, HttpOnly and SameSite=Lax', async ({
@@ -87,4 +89,92 @@ test('after sign-in the only cookie is the session cookie, HttpOnly and SameSite
   const cookies = await context.cookies();
   expect(cookies.map((c) => c.name)).toEqual(['jobtrack_session']);
   expect(cookies[0]).toMatchObject({ httpOnly: true, sameSite: 'Lax', path: '/' });
+});
+
+test('signed-in pages and their data requests are never stored; sign-out clears the cache, not storage', async ({
+  page,
+  signedIn,
+}) => {
+  await signedIn({ label: 'cache' });
+
+  const document = await page.goto('/applications');
+  expect(document?.headers()['cache-control']).toBe('no-store');
+  // What a client-side navigation fetches instead of the document (Remix's single fetch).
+  const data = await page.request.get('/applications.data');
+  expect(data.status()).toBe(200);
+  expect(data.headers()['cache-control']).toBe('no-store');
+
+  const signOut = await page.request.post('/signout', {
+    headers: { Origin: new URL(page.url()).origin },
+    maxRedirects: 0,
+  });
+  expect(signOut.status()).toBe(302);
+  expect(signOut.headers()['location']).toBe('/?notice=signed-out');
+  expect(signOut.headers()['clear-site-data']).toBe('"cache"');
+  expect(signOut.headers()['cache-control']).toBe('no-store');
+});
+
+test('local mode on any host but plain-http localhost answers every page with a clear 503', async ({
+  page,
+}) => {
+  for (const path of ['/', '/signin', '/dev/outbox']) {
+    const response = await page.request.get(path, { headers: { Host: 'jobtrack.example' } });
+    expect(response.status(), path).toBe(503);
+    expect(await response.text()).toContain('This deployment has no email delivery configured');
+  }
+  const signUp = await page.request.post('/signup', {
+    headers: { Host: 'jobtrack.example', Origin: 'http://jobtrack.example' },
+    form: { email: 'someone@example.com', password: 'plum kettle orbit 42', adult: 'on' },
+    maxRedirects: 0,
+  });
+  expect(signUp.status()).toBe(503);
+  expect((await page.request.get('/privacy')).status()).toBe(200);
+});
+
+test('the common-password list never reaches the browser', async ({ page }) => {
+  const words = COMMON_PASSWORDS.split('\n');
+  // Two neighbours in the list: a pair that could only come from the list itself.
+  const pairs = [100, 5_000, 9_998].map((i) => `${words[i]}\n${words[i + 1]}`);
+  const seen = new Set<string>();
+  page.on('response', (response) => {
+    if (response.url().endsWith('.js')) seen.add(response.url());
+  });
+  await page.goto('/signup');
+  await page.goto('/account');
+  const html = await (await page.request.get('/signup')).text();
+  for (const src of html.match(/\/assets\/[^"]+\.js/g) ?? [])
+    seen.add(new URL(src, page.url()).href);
+  expect(seen.size).toBeGreaterThan(0);
+  for (const url of seen) {
+    const body = await (await page.request.get(url)).text();
+    for (const pair of pairs) {
+      expect(body.includes(pair), url).toBe(false);
+      expect(body.includes(pair.replace('\n', '\\n')), url).toBe(false);
+    }
+  }
+});
+
+test('wrangler dev runs the per-client email limit: a sixth email request in a minute is refused', async ({
+  page,
+}) => {
+  // One client (its own CF-Connecting-IP, as Cloudflare would set it) asking for links to
+  // different addresses, so only the per-client binding, not any address's allowance, can refuse.
+  // The binding counts in windows of a minute; 11 requests in a few seconds put at least 6 in one.
+  const client = { 'CF-Connecting-IP': `10.${[...randomBytes(3)].join('.')}` };
+  await page.goto('/magic-link');
+  const origin = new URL(page.url()).origin;
+  const admitted: number[] = [];
+  let refused = '';
+  for (let i = 0; i < 11 && !refused; i++) {
+    const response = await page.request.post('/magic-link', {
+      headers: { ...client, Origin: origin },
+      form: { email: `limit-${i}-${randomBytes(4).toString('hex')}@example.com` },
+      maxRedirects: 0,
+    });
+    if (response.status() === 429) refused = await response.text();
+    else admitted.push(response.status());
+  }
+  expect(refused).toContain('Too many requests from your connection');
+  expect(admitted.length).toBeGreaterThanOrEqual(5);
+  expect(admitted.every((status) => status === 302)).toBe(true);
 });

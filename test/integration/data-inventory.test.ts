@@ -9,12 +9,18 @@ const db = setupTestDatabase();
 const ALLOWED: Record<string, string> = {
   'auth.users': 'id email email_confirmed_at created_at updated_at', // Email address
   'jobtrack.applications':
-    'id user_id company role status date_applied closing_date advert_url location salary source notes created_at updated_at', // Job application data
-  'jobtrack.status_changes': 'id application_id user_id from_status to_status changed_at', // Job application data (status dates)
+    'id user_id company role status date_applied closing_date advert_url location source notes created_at updated_at salary_min salary_max salary_note reference grade closing_time may_close_early', // Job application data
+  'jobtrack.status_changes':
+    'id application_id user_id from_status to_status changed_at occurred_on', // Job application data (status dates)
+  'jobtrack.statements':
+    'id user_id application_id kind job_title employer advert person_spec details word_limit tone create_key created_at updated_at', // Statement Builder inputs
+  'jobtrack.statement_versions':
+    'id statement_id user_id number name text status failure word_limit request_key stop_requested edited_at created_at updated_at', // Statement Builder inputs (the drafts written from them)
+  'jobtrack.statement_generations': 'id user_id created_at', // Statement Builder: when each draft was asked for, for the hourly limit
   'jobtrack.local_credentials': 'user_id password_hash updated_at', // Password (hashed)
   'jobtrack.sessions': 'token_hash user_id created_at expires_at', // Session data
   'jobtrack.auth_tokens': 'token_hash user_id purpose expires_at used_at', // auth emails (magic link, reset)
-  'jobtrack.sign_in_failures': 'email_hash failures last_failure_at', // securing your account
+  'jobtrack.throttles': 'key_hash spent updated_at', // securing your account (a hash of purpose and email, no IP)
   'jobtrack.dev_outbox': 'id to subject body created_at', // local development only: the emails production sends
 };
 

@@ -149,6 +149,48 @@ describe('row-level security', () => {
     expect(await everything()).toEqual(before);
   });
 
+  it('shows and changes only the signed-in person’s statements, versions and generation log', async () => {
+    const alice = await createUser();
+    const bob = await createUser();
+    for (const [owner, title] of [
+      [alice, 'Alice’s nurse post'],
+      [bob, 'Bob’s analyst post'],
+    ] as const) {
+      const [s] = await db.admin<{ id: string }[]>`
+        insert into jobtrack.statements (user_id, kind, job_title, word_limit, tone, create_key)
+        values (${owner}, 'supporting', ${title}, 500, 'professional', ${randomUUID()}) returning id`;
+      await db.admin`insert into jobtrack.statement_versions (statement_id, user_id, number, text, word_limit, request_key)
+        values (${s!.id}, ${owner}, 1, ${`Draft for ${title}`}, 500, ${randomUUID()})`;
+      await db.admin`insert into jobtrack.statement_generations (user_id) values (${owner})`;
+    }
+    const { context } = makeContext(db.handle);
+
+    const seen = await asUser(context, alice, async (tx) => ({
+      statements: (await tx.execute(sql`select job_title from jobtrack.statements`)).map(
+        (r) => r.job_title,
+      ),
+      versions: (await tx.execute(sql`select text from jobtrack.statement_versions`)).map(
+        (r) => r.text,
+      ),
+      log: (await tx.execute(sql`select user_id from jobtrack.statement_generations`)).map(
+        (r) => r.user_id,
+      ),
+      changed: (
+        await tx.execute(sql`update jobtrack.statement_versions set text = 'x' returning id`)
+      ).length,
+      deleted: (await tx.execute(sql`delete from jobtrack.statement_generations returning id`))
+        .length,
+    }));
+
+    expect(seen.statements).toEqual(['Alice’s nurse post']);
+    expect(seen.versions).toEqual(['Draft for Alice’s nurse post']);
+    expect(seen.log).toEqual([alice]);
+    expect([seen.changed, seen.deleted]).toEqual([1, 1]);
+    const [bobs] =
+      await db.admin`select text from jobtrack.statement_versions where user_id = ${bob}`;
+    expect(bobs!.text).toBe('Draft for Bob’s analyst post');
+  });
+
   it('cannot read the local-auth tables at all', async () => {
     const alice = await createUser();
     const { context } = makeContext(db.handle);
@@ -157,7 +199,7 @@ describe('row-level security', () => {
       'sessions',
       'local_credentials',
       'auth_tokens',
-      'sign_in_failures',
+      'throttles',
       'dev_outbox',
     ]) {
       await expect(
@@ -165,5 +207,31 @@ describe('row-level security', () => {
         table,
       ).rejects.toSatisfy(causedBy(/permission denied/));
     }
+  });
+
+  it('lets a status history row point only at the person’s own application, even as authenticated', async () => {
+    const alice = await createUser();
+    const bob = await createUser();
+    const [bobs] = await db.admin<{ id: string }[]>`
+      insert into jobtrack.applications (user_id, company, role) values (${bob}, 'Bob Ltd', 'Engineer')
+      returning id`;
+    const [alices] = await db.admin<{ id: string }[]>`
+      insert into jobtrack.applications (user_id, company, role) values (${alice}, 'Alice Co', 'Analyst')
+      returning id`;
+    const { context } = makeContext(db.handle);
+    const addHistory = (applicationId: string) =>
+      asUser(context, alice, (tx) =>
+        tx.insert(statusChanges).values({ applicationId, userId: alice, toStatus: 'applied' }),
+      );
+
+    // Her own user_id passes row-level security; Bob's application id must still be refused.
+    await expect(addHistory(bobs!.id)).rejects.toSatisfy(
+      causedBy(/status_changes_application_owner_fk/),
+    );
+    await addHistory(alices!.id);
+
+    const rows = await db.admin<{ application_id: string }[]>`
+      select application_id from jobtrack.status_changes where user_id = ${alice}`;
+    expect(rows.map((row) => row.application_id)).toEqual([alices!.id]);
   });
 });

@@ -5,25 +5,36 @@ export const ORIGIN = 'http://localhost:8787';
 
 type Fields = Record<string, string | string[]>;
 
+/**
+ * Who sends a request: the session cookie, and the client's address as Cloudflare would report it
+ * (CF-Connecting-IP), for the per-client limits.
+ */
+export type Sender = { cookie?: string; client?: string };
+
+function senderHeaders({ cookie, client }: Sender) {
+  const headers = new Headers();
+  if (cookie) headers.set('Cookie', cookie);
+  if (client) headers.set('CF-Connecting-IP', client);
+  return headers;
+}
+
 /** A real form POST as a browser on JobTrack would send it (same-origin unless told otherwise). */
 export function formPost(
   path: string,
   fields: Fields,
-  opts: { cookie?: string; origin?: string | null } = {},
+  opts: Sender & { origin?: string | null } = {},
 ) {
   const body = new URLSearchParams();
   for (const [k, v] of Object.entries(fields)) for (const item of [v].flat()) body.append(k, item);
-  const headers = new Headers({ 'Content-Type': 'application/x-www-form-urlencoded' });
+  const headers = senderHeaders(opts);
+  headers.set('Content-Type', 'application/x-www-form-urlencoded');
   if (opts.origin !== null) headers.set('Origin', opts.origin ?? ORIGIN);
-  if (opts.cookie) headers.set('Cookie', opts.cookie);
   return new Request(new URL(path, ORIGIN), { method: 'POST', body, headers });
 }
 
 /** A GET as a browser would send it. */
-export function get(path: string, opts: { cookie?: string } = {}) {
-  const headers = new Headers();
-  if (opts.cookie) headers.set('Cookie', opts.cookie);
-  return new Request(new URL(path, ORIGIN), { headers });
+export function get(path: string, opts: Sender = {}) {
+  return new Request(new URL(path, ORIGIN), { headers: senderHeaders(opts) });
 }
 
 export type Outcome = { status: number; headers: Headers; data: any };
@@ -96,4 +107,29 @@ export function runLoader(
 export function cookieFrom(outcome: Outcome): string {
   const setCookie = outcome.headers.get('Set-Cookie') ?? '';
   return setCookie.split(';')[0] ?? '';
+}
+
+/**
+ * A form posted without JavaScript, as Remix serves it: the action, then the route's loader for the
+ * page it renders, both given the same context object (as in one Worker request).
+ */
+export async function runDocumentPost(
+  route: {
+    action: (args: ActionFunctionArgs) => Promise<unknown>;
+    loader: (args: LoaderFunctionArgs) => Promise<unknown>;
+  },
+  request: Request,
+  { params = {}, context }: Args,
+) {
+  const shared = { ...context };
+  const loaderRequest = new Request(request.url, { headers: request.headers });
+  const action = await settleOutcome(async () => {
+    const forbidden = rejectCrossOrigin(request);
+    if (forbidden) return forbidden;
+    return route.action({ request, params, context: shared });
+  });
+  const loader = await settleOutcome(() =>
+    route.loader({ request: loaderRequest, params, context: shared }),
+  );
+  return { action, loader };
 }

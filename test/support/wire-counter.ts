@@ -36,6 +36,8 @@ export interface WireCounter {
   /** Counts since the last reset. */
   counts: () => WireCounts;
   reset: () => void;
+  /** Changes how long answers are held back, for connections and answers from now on. */
+  setLatency: (ms: number) => void;
   /** Resolves once no connection through the proxy is open (or after `timeoutMs`). */
   idle: (timeoutMs?: number) => Promise<void>;
   close: () => Promise<void>;
@@ -58,7 +60,7 @@ export async function startWireCounter(
   target: { host: string; port: number },
   options: { latencyMs?: number } = {},
 ): Promise<WireCounter> {
-  const latency = options.latencyMs ?? 5;
+  let latency = options.latencyMs ?? 5;
   let counts = zero();
   const open = new Set<Socket>();
   let idleWaiters: Array<() => void> = [];
@@ -165,6 +167,9 @@ export async function startWireCounter(
     counts: () => ({ ...counts }),
     reset: () => {
       counts = zero();
+    },
+    setLatency: (ms) => {
+      latency = ms;
     },
     idle: (timeoutMs = 5_000) =>
       open.size === 0

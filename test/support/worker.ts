@@ -1,4 +1,5 @@
 import worker from '../../server';
+import { fakeLimiters } from './rate-limiter';
 
 export type WorkerAnswer = { status: number; headers: Headers; body: string };
 
@@ -21,6 +22,7 @@ export async function fetchWorker(
   const fullEnv = {
     AUTH_MODE: 'local',
     HYPERDRIVE: { connectionString: databaseUrl },
+    ...fakeLimiters(),
     ...env,
   } as Env;
   const response = await worker.fetch(request as Parameters<typeof worker.fetch>[0], fullEnv, ctx);

@@ -1,19 +1,77 @@
 import { describe, expect, it } from 'vitest';
 import { parseConfig } from '~/config.server';
+import { DEFAULT_MODEL } from '~/statements/anthropic.server';
+import { fakeLimiters } from '../support/rate-limiter';
 
 describe('Worker configuration', () => {
-  it('accepts the embedded default, with a 5-second statement timeout', () => {
-    expect(parseConfig({ AUTH_MODE: 'local' })).toEqual({
+  it('accepts the embedded default, with a 5-second statement timeout; no Anthropic key means the builder is not configured', () => {
+    const limiters = fakeLimiters();
+    expect(parseConfig({ AUTH_MODE: 'local', ...limiters })).toEqual({
       authMode: 'local',
       statementTimeoutMs: 5000,
+      limiters: { password: limiters.PASSWORD_LIMITER, email: limiters.EMAIL_LIMITER },
+      anthropic: null,
+      statementGenerationsPerHour: 20,
     });
-    expect(parseConfig({ AUTH_MODE: 'supabase' }).authMode).toBe('supabase');
+    expect(parseConfig({ AUTH_MODE: 'supabase', ...limiters }).authMode).toBe('supabase');
+    expect(
+      parseConfig({ AUTH_MODE: 'local', ...limiters, ANTHROPIC_API_KEY: '  ' }).anthropic,
+    ).toBeNull();
+  });
+
+  it('reads the Anthropic key, an optional base URL and model, and the hourly limit', () => {
+    const limiters = fakeLimiters();
+    expect(
+      parseConfig({ AUTH_MODE: 'local', ...limiters, ANTHROPIC_API_KEY: 'sk-1' }).anthropic,
+    ).toEqual({
+      apiKey: 'sk-1',
+      baseUrl: null,
+      model: DEFAULT_MODEL,
+    });
+    const custom = parseConfig({
+      AUTH_MODE: 'local',
+      ...limiters,
+      ANTHROPIC_API_KEY: 'sk-1',
+      ANTHROPIC_BASE_URL: 'http://127.0.0.1:9999',
+      ANTHROPIC_MODEL: 'claude-opus-5',
+      STATEMENT_GENERATIONS_PER_HOUR: '5',
+    });
+    expect(custom.anthropic).toEqual({
+      apiKey: 'sk-1',
+      baseUrl: 'http://127.0.0.1:9999',
+      model: 'claude-opus-5',
+    });
+    expect(custom.statementGenerationsPerHour).toBe(5);
   });
 
   it('names the variable that is wrong', () => {
-    expect(() => parseConfig({ AUTH_MODE: 'ldap' })).toThrow(
+    const limiters = fakeLimiters();
+    expect(() => parseConfig({ AUTH_MODE: 'ldap', ...limiters })).toThrow(
       'Configuration error in AUTH_MODE: AUTH_MODE must be "local" or "supabase"',
     );
-    expect(() => parseConfig({})).toThrow(/^Configuration error in AUTH_MODE: /);
+    expect(() => parseConfig({ ...limiters })).toThrow(/^Configuration error in AUTH_MODE: /);
+    expect(() =>
+      parseConfig({ AUTH_MODE: 'local', ...limiters, ANTHROPIC_BASE_URL: 'not a url' }),
+    ).toThrow(/ANTHROPIC_BASE_URL/);
+    expect(() =>
+      parseConfig({ AUTH_MODE: 'local', ...limiters, STATEMENT_GENERATIONS_PER_HOUR: 'lots' }),
+    ).toThrow(/STATEMENT_GENERATIONS_PER_HOUR/);
+  });
+
+  it('names a missing rate limiter and where it is declared', () => {
+    const { EMAIL_LIMITER } = fakeLimiters();
+    expect(() => parseConfig({ AUTH_MODE: 'local', EMAIL_LIMITER })).toThrow(
+      /PASSWORD_LIMITER is missing: it is a \[\[ratelimits\]\] binding in wrangler\.toml/,
+    );
+  });
+});
+
+describe('the rate limits wrangler.toml declares', () => {
+  it('counts per minute, allowing 10 password attempts and 5 email requests per client', async () => {
+    const { declaredLimiters } = await import('../support/rate-limiter');
+    expect(declaredLimiters()).toEqual({
+      PASSWORD_LIMITER: { limit: 10, period: 60 },
+      EMAIL_LIMITER: { limit: 5, period: 60 },
+    });
   });
 });

@@ -61,6 +61,11 @@ export async function setPasswordHash(tx: Tx, userId: string, passwordHash: stri
     });
 }
 
+/** Drops the account's password: it can then be used only through emailed links until one is set. */
+export async function removePassword(tx: Tx, userId: string) {
+  await tx.delete(localCredentials).where(eq(localCredentials.userId, userId));
+}
+
 /** Records that the person has shown they receive mail at the address (first time only). */
 export async function markEmailConfirmed(tx: Tx, userId: string) {
   await tx.execute(

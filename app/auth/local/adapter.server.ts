@@ -1,13 +1,18 @@
 import type { AppLoadContext } from '@remix-run/cloudflare';
-import { asServer } from '~/db.server';
+import { asServer, type Tx } from '~/db.server';
 import type { AuthPort, PasswordCheckFailure, SessionUser, SignInResult } from '../port';
 import * as accounts from './accounts.server';
 import * as emails from './emails.server';
-import { consumeToken, issueToken, revokeTokens } from './link-tokens.server';
-import { deliver, forgetOutbox } from './outbox.server';
+import {
+  consumeToken,
+  issueToken,
+  peekToken,
+  PURPOSE_OF,
+  revokeTokens,
+} from './link-tokens.server';
+import { deliver, forgetOutbox, type Email } from './outbox.server';
 import { hashPassword, iterationsOf, PBKDF2_ITERATIONS, verifyPassword } from './password.server';
 import * as sessions from './sessions.server';
-import { admitAttempt, clearFailures } from './throttle.server';
 
 // Checked against when an email has no account, so a wrong email costs the same PBKDF2 work as a
 // wrong password and response time does not reveal which accounts exist. Nothing hashes to it.
@@ -21,101 +26,161 @@ export function createLocalAuth(context: AppLoadContext): AuthPort {
     for (const [k, v] of Object.entries(params)) url.searchParams.set(k, v);
     return url.toString();
   };
+  const send = (request: Request, email: Email) => deliver(context, request, email);
 
-  /** Verifies a signed-in person's password, under the same lock-out as sign-in. */
+  /** Issues a confirmation link for an unconfirmed account and emails it. */
+  async function sendConfirmation(request: Request, tx: Tx, account: accounts.Account) {
+    const token = await issueToken(tx, account.id, 'confirm');
+    return emails.confirmEmail(
+      account.email,
+      link(request, '/auth/confirm', { token_hash: token, type: 'signup' }),
+    );
+  }
+
+  /** Tells the person, after the answer, that their password was changed or reset. */
+  function notifyPasswordChanged(request: Request, to: string, how: 'changed' | 'reset') {
+    const message = emails.passwordChanged(to, how, link(request, '/forgot-password'));
+    context.background.run(() => send(request, message));
+  }
+
+  const hasPassword = async (userId: string) =>
+    Boolean((await asServer(context, (tx) => accounts.findAccountById(tx, userId)))?.passwordHash);
+
+  /** Verifies a signed-in person's password (the account rules limit how often). */
   async function checkPassword(
     user: SessionUser,
     password: string,
   ): Promise<PasswordCheckFailure | null> {
-    const wait = await admitAttempt(context, user.email);
-    if (wait > 0) return { ok: false, reason: 'locked', retryAfterSeconds: wait };
     const account = await asServer(context, (tx) => accounts.findAccountById(tx, user.id));
     const matches = await verifyPassword(password, account?.passwordHash ?? NO_ACCOUNT_HASH);
-    if (!account?.passwordHash || !matches) return { ok: false, reason: 'wrong-password' };
-    await clearFailures(context, user.email);
-    return null;
+    return account?.passwordHash && matches ? null : { ok: false, reason: 'wrong-password' };
   }
 
   return {
     claim: (request) => sessions.sessionClaim(request, context),
 
     async signUp(request, { email, password }) {
-      // Hash before knowing whether the email is taken, so both answers take as long.
+      // Hash before knowing whether the email is taken, so both paths do the same work.
       const passwordHash = await hashPassword(password);
-      const token = await asServer(context, async (tx) => {
-        const id = await accounts.createAccount(tx, email, passwordHash);
-        return id ? issueToken(tx, id, 'confirm') : null;
+      const message = await asServer(context, async (tx) => {
+        if (await accounts.createAccount(tx, email, passwordHash)) {
+          const created = await accounts.findAccountByEmail(tx, email);
+          return sendConfirmation(request, tx, created!);
+        }
+        const existing = await accounts.findAccountByEmail(tx, email);
+        // Taken but never confirmed: a new link, and nothing else changes (the password stays:
+        // whoever confirms must know it, or it is dropped; see verifyEmailLink).
+        if (existing && !existing.confirmed) return sendConfirmation(request, tx, existing);
+        return emails.accountExists(
+          email,
+          link(request, '/signin'),
+          link(request, '/forgot-password'),
+        );
       });
-      await deliver(
-        context,
-        token
-          ? emails.confirmEmail(
-              email,
-              link(request, '/auth/confirm', { token_hash: token, type: 'signup' }),
-            )
-          : emails.accountExists(
-              email,
-              link(request, '/signin'),
-              link(request, '/forgot-password'),
-            ),
-      );
+      await send(request, message);
+      return { ok: true };
     },
 
     async signIn(request, { email, password }): Promise<SignInResult> {
-      const wait = await admitAttempt(context, email);
-      if (wait > 0) return { ok: false, reason: 'locked', retryAfterSeconds: wait };
       const account = await asServer(context, (tx) => accounts.findAccountByEmail(tx, email));
       const matches = await verifyPassword(password, account?.passwordHash ?? NO_ACCOUNT_HASH);
-      // A wrong password was already counted by admitAttempt.
       if (!account?.passwordHash || !matches) return { ok: false, reason: 'invalid' };
-      await clearFailures(context, email);
-      if (!account.confirmed) {
-        const token = await asServer(context, (tx) => issueToken(tx, account.id, 'confirm'));
-        const url = link(request, '/auth/confirm', { token_hash: token, type: 'signup' });
-        await deliver(context, emails.confirmEmail(email, url));
-        return { ok: false, reason: 'unconfirmed' };
-      }
+      if (!account.confirmed) return { ok: false, reason: 'unconfirmed' };
       const needsRehash = iterationsOf(account.passwordHash) !== PBKDF2_ITERATIONS;
       const newHash = needsRehash ? await hashPassword(password) : null;
       const token = await asServer(context, async (tx) => {
         if (newHash) await accounts.setPasswordHash(tx, account.id, newHash);
-        return sessions.createSession(tx, account.id);
+        return sessions.replaceSession(tx, request, account.id);
       });
       return { ok: true, headers: await sessions.sessionHeaders(request, token) };
     },
 
+    async resendConfirmation(request, { email }) {
+      const message = await asServer(context, async (tx) => {
+        const account = await accounts.findAccountByEmail(tx, email);
+        return account && !account.confirmed ? sendConfirmation(request, tx, account) : null;
+      });
+      if (message) await send(request, message);
+    },
+
     signOut: (request) => sessions.endRequestSession(request, context),
 
+    async signOutOthers(request, user) {
+      await asServer(context, (tx) => sessions.deleteOtherSessions(tx, request, user.id));
+    },
+
     async sendMagicLink(request, { email }) {
-      const account = await asServer(context, (tx) => accounts.findAccountByEmail(tx, email));
-      if (!account) return deliver(context, emails.noAccount(email, link(request, '/signup')));
-      const token = await asServer(context, (tx) => issueToken(tx, account.id, 'magiclink'));
-      const url = link(request, '/auth/confirm', { token_hash: token, type: 'magiclink' });
-      await deliver(context, emails.magicLink(email, url));
+      const message = await asServer(context, async (tx) => {
+        const account = await accounts.findAccountByEmail(tx, email);
+        if (!account) return emails.noAccount(email, link(request, '/signup'));
+        // An unconfirmed account is confirmed first, on the page that asks for its password.
+        if (!account.confirmed) return sendConfirmation(request, tx, account);
+        const token = await issueToken(tx, account.id, 'magiclink');
+        const url = link(request, '/auth/confirm', { token_hash: token, type: 'magiclink' });
+        return emails.magicLink(email, url);
+      });
+      await send(request, message);
+      return { ok: true };
     },
 
     async sendPasswordReset(request, { email }) {
-      const account = await asServer(context, (tx) => accounts.findAccountByEmail(tx, email));
-      if (!account) return deliver(context, emails.noAccount(email, link(request, '/signup')));
-      const token = await asServer(context, (tx) => issueToken(tx, account.id, 'recovery'));
-      await deliver(
-        context,
-        emails.passwordReset(email, link(request, '/reset-password', { token })),
-      );
+      const message = await asServer(context, async (tx) => {
+        const account = await accounts.findAccountByEmail(tx, email);
+        if (!account) return emails.noAccount(email, link(request, '/signup'));
+        const token = await issueToken(tx, account.id, 'recovery');
+        return emails.passwordReset(email, link(request, '/reset-password', { token }));
+      });
+      await send(request, message);
+      return { ok: true };
     },
 
-    async verifyEmailLink(request, { token, type }) {
-      const purpose = type === 'signup' ? 'confirm' : 'magiclink';
+    async inspectEmailLink(_request, { token, type }) {
+      return asServer(context, async (tx) => {
+        const owner = await peekToken(tx, token, PURPOSE_OF[type]);
+        const account = owner && (await accounts.findAccountById(tx, owner.userId));
+        if (!account) return { live: false };
+        const predates = type !== 'recovery' && !account.confirmed && !!account.passwordHash;
+        return { live: true, email: account.email, asksForPassword: predates };
+      });
+    },
+
+    async verifyEmailLink(request, { token, type, password }) {
+      const purpose = PURPOSE_OF[type];
+      // Read first (nothing spent), so a mistyped password leaves the link usable.
+      const before = await asServer(context, async (tx) => {
+        const owner = await peekToken(tx, token, purpose);
+        return owner && accounts.findAccountById(tx, owner.userId);
+      });
+      if (!before) return { ok: false, reason: 'spent' };
+      const predating = !before.confirmed ? before.passwordHash : null;
+      if (predating && password !== null && !(await verifyPassword(password, predating))) {
+        return { ok: false, reason: 'wrong-password' };
+      }
       const result = await asServer(context, async (tx) => {
         const owner = await consumeToken(tx, token, purpose);
         if (!owner) return null;
-        // Opening the link proves the person reads this mailbox.
-        await accounts.markEmailConfirmed(tx, owner.userId);
-        return { ...owner, session: await sessions.createSession(tx, owner.userId) };
+        const account = await accounts.findAccountById(tx, owner.userId);
+        let passwordRemoved = false;
+        if (account && !account.confirmed) {
+          // Whoever proves the mailbox owns the account. A password chosen before that proof
+          // survives only if this person typed it (and it is still the one they typed).
+          const proven = password !== null && account.passwordHash === predating;
+          if (account.passwordHash && !proven) {
+            await accounts.removePassword(tx, owner.userId);
+            await sessions.deleteAllSessions(tx, owner.userId);
+            passwordRemoved = true;
+          }
+          await revokeTokens(tx, owner.userId);
+          await accounts.markEmailConfirmed(tx, owner.userId);
+        }
+        return {
+          passwordRemoved,
+          session: await sessions.replaceSession(tx, request, owner.userId),
+        };
       });
-      if (!result) return { ok: false };
-      await clearFailures(context, result.email);
-      return { ok: true, headers: await sessions.sessionHeaders(request, result.session) };
+      if (!result) return { ok: false, reason: 'spent' };
+      const headers = await sessions.sessionHeaders(request, result.session);
+      return { ok: true, headers, passwordRemoved: result.passwordRemoved };
     },
 
     async resetPassword(request, { token, password }) {
@@ -128,17 +193,24 @@ export function createLocalAuth(context: AppLoadContext): AuthPort {
         // Whoever knew the old password, or held a session or link, is shut out.
         await sessions.deleteAllSessions(tx, owner.userId);
         await revokeTokens(tx, owner.userId);
-        return { ...owner, session: await sessions.createSession(tx, owner.userId) };
+        return { ...owner, session: await sessions.replaceSession(tx, request, owner.userId) };
       });
-      if (!result) return { ok: false };
-      await clearFailures(context, result.email);
+      if (!result) return { ok: false, reason: 'spent' };
+      notifyPasswordChanged(request, result.email, 'reset');
       return { ok: true, headers: await sessions.sessionHeaders(request, result.session) };
     },
 
+    // Known from the session check when the page's user came from it; looked up otherwise.
+    hasPassword: async (user) => user.hasPassword ?? hasPassword(user.id),
+
     async changePassword(request, user, { currentPassword, newPassword }) {
-      const failure = await checkPassword(user, currentPassword);
-      if (failure) return failure;
-      await clearFailures(context, user.email);
+      if (currentPassword === null) {
+        // Only an account without a password may get one without giving the current one.
+        if (await hasPassword(user.id)) return { ok: false, reason: 'wrong-password' };
+      } else {
+        const failure = await checkPassword(user, currentPassword);
+        if (failure) return failure;
+      }
       const passwordHash = await hashPassword(newPassword);
       const session = await asServer(context, async (tx) => {
         await accounts.setPasswordHash(tx, user.id, passwordHash);
@@ -146,6 +218,7 @@ export function createLocalAuth(context: AppLoadContext): AuthPort {
         await revokeTokens(tx, user.id);
         return sessions.createSession(tx, user.id);
       });
+      notifyPasswordChanged(request, user.email, 'changed');
       return { ok: true, headers: await sessions.sessionHeaders(request, session) };
     },
 
@@ -156,7 +229,6 @@ export function createLocalAuth(context: AppLoadContext): AuthPort {
         await accounts.deleteAuthUser(tx, user.id);
         await forgetOutbox(tx, user.email);
       });
-      await clearFailures(context, user.email);
       return { ok: true, headers: await sessions.clearedSessionHeaders(request) };
     },
   };

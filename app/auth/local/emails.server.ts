@@ -5,15 +5,15 @@ import { TOKEN_MINUTES } from './link-tokens.server';
 
 const signOff = '\n\nJobTrack';
 
-/** Finish signing up. */
+/** Finish signing up (also sent when an unconfirmed account asks for a sign-in link). */
 export function confirmEmail(to: string, link: string): Email {
   return {
     to,
     subject: 'Confirm your email address for JobTrack',
     body:
-      `Welcome to JobTrack. To finish creating your account, open this link:\n\n${link}\n\n` +
-      `It works once and expires in ${TOKEN_MINUTES.confirm} minutes. ` +
-      `If you did not sign up, you can ignore this email.${signOff}`,
+      `To confirm this email address for your JobTrack account and sign in, open this link:\n\n` +
+      `${link}\n\nIt works once and expires in ${TOKEN_MINUTES.confirm} minutes. ` +
+      `If you did not ask for this, you can ignore this email.${signOff}`,
   };
 }
 
@@ -51,6 +51,18 @@ export function passwordReset(to: string, link: string): Email {
       `Open this link to choose a new password:\n\n${link}\n\n` +
       `It works once and expires in ${TOKEN_MINUTES.recovery} minutes. Choosing a new password ` +
       `signs you out everywhere else. If you did not ask for this, you can ignore this email.${signOff}`,
+  };
+}
+
+/** The password was changed (on the account page) or reset (from an emailed link). */
+export function passwordChanged(to: string, how: 'changed' | 'reset', resetLink: string): Email {
+  return {
+    to,
+    subject: 'Your JobTrack password has been changed',
+    body:
+      `The password of your JobTrack account was ${how} just now, and every other device was ` +
+      `signed out.\n\nIf that was you, there is nothing more to do.\n\nIf it was not you, ` +
+      `choose a new password at once; that signs everyone else out:\n${resetLink}${signOff}`,
   };
 }
 

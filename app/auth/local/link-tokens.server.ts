@@ -1,10 +1,17 @@
-import { and, eq, isNotNull, lt, or, sql } from 'drizzle-orm';
+import { and, eq, gt, isNotNull, isNull, lt, or, sql } from 'drizzle-orm';
 import { authTokens } from '#db/schema';
 import type { Tx } from '~/db.server';
-import { randomToken, sha256 } from './hashing.server';
+import { randomToken, sha256 } from '../hashing.server';
 
 /** What an emailed link's token is for; each purpose is only accepted where it belongs. */
 export type TokenPurpose = 'confirm' | 'magiclink' | 'recovery';
+
+/** The stored purpose of each kind of link the port names. */
+export const PURPOSE_OF = {
+  signup: 'confirm',
+  magiclink: 'magiclink',
+  recovery: 'recovery',
+} as const;
 
 /** Minutes each kind of link stays valid: all within the hour the issue allows. */
 export const TOKEN_MINUTES: Record<TokenPurpose, number> = {
@@ -48,7 +55,27 @@ export async function consumeToken(tx: Tx, token: string, purpose: TokenPurpose)
   return row ? { userId: row.user_id, email: row.email ?? '' } : null;
 }
 
-/** Cancels every outstanding link the person has (after a password change or reset). */
+/**
+ * The owner of a live token, read without spending it, or null when it is unknown, spent,
+ * expired or for another purpose: what opening a link may learn.
+ */
+export async function peekToken(tx: Tx, token: string, purpose: TokenPurpose) {
+  const [row] = await tx
+    .select({ userId: authTokens.userId })
+    .from(authTokens)
+    .where(
+      and(
+        eq(authTokens.tokenHash, await sha256(token)),
+        eq(authTokens.purpose, purpose),
+        isNull(authTokens.usedAt),
+        gt(authTokens.expiresAt, new Date()),
+      ),
+    )
+    .limit(1);
+  return row ?? null;
+}
+
+/** Cancels every outstanding link the person has (after a password change, reset or claim). */
 export async function revokeTokens(tx: Tx, userId: string) {
   await tx.delete(authTokens).where(eq(authTokens.userId, userId));
 }

@@ -1,12 +1,12 @@
 import { createCookie, type AppLoadContext } from '@remix-run/cloudflare';
-import { and, eq, gt, lt, sql } from 'drizzle-orm';
+import { and, eq, gt, lt, ne, sql } from 'drizzle-orm';
 import { authUsers } from 'drizzle-orm/supabase';
-import { sessions } from '#db/schema';
+import { localCredentials, sessions } from '#db/schema';
 import { asServer, type Tx } from '~/db.server';
 import { isLocalDevelopment } from '~/http/security.server';
 import { isUuid } from '~/applications/application-schema';
 import type { SessionClaim } from '../port';
-import { randomToken, sha256 } from './hashing.server';
+import { randomToken, sha256 } from '../hashing.server';
 
 /** Sessions last 30 days from sign-in, then the person signs in again. */
 export const SESSION_DAYS = 30;
@@ -14,8 +14,17 @@ const SESSION_MS = SESSION_DAYS * 24 * 60 * 60 * 1000;
 /** The app's only cookie. */
 export const SESSION_COOKIE = 'jobtrack_session';
 
+/**
+ * The cookie's name for this request: over https it carries the `__Host-` prefix, which browsers
+ * accept only from this very host (Secure, Path=/, no Domain), so a sibling subdomain cannot plant
+ * or overwrite it. Plain-http localhost cannot use the prefix and keeps the bare name.
+ */
+export function sessionCookieName(request: Request) {
+  return new URL(request.url).protocol === 'https:' ? `__Host-${SESSION_COOKIE}` : SESSION_COOKIE;
+}
+
 function sessionCookie(request: Request) {
-  return createCookie(SESSION_COOKIE, {
+  return createCookie(sessionCookieName(request), {
     httpOnly: true,
     sameSite: 'lax',
     path: '/',
@@ -58,9 +67,28 @@ export async function createSession(tx: Tx, userId: string): Promise<string> {
   return `${userId}.${token}`;
 }
 
+/**
+ * Starts a session for `userId` in place of the one the browser arrived with, whoever's it was:
+ * that session's record is deleted, so a copy of the old cookie signs nobody in.
+ */
+export async function replaceSession(tx: Tx, request: Request, userId: string): Promise<string> {
+  const old = await readCookie(request);
+  if (old) await tx.delete(sessions).where(eq(sessions.tokenHash, await sha256(old.token)));
+  return createSession(tx, userId);
+}
+
 /** Ends every session `userId` has, on every device. */
 export async function deleteAllSessions(tx: Tx, userId: string) {
   await tx.delete(sessions).where(eq(sessions.userId, userId));
+}
+
+/** Ends every session `userId` has except the one this request carries. */
+export async function deleteOtherSessions(tx: Tx, request: Request, userId: string) {
+  const cookie = await readCookie(request);
+  const current = cookie ? await sha256(cookie.token) : '';
+  await tx
+    .delete(sessions)
+    .where(and(eq(sessions.userId, userId), ne(sessions.tokenHash, current)));
 }
 
 /**
@@ -75,7 +103,14 @@ export async function sessionClaim(
   if (!cookie) return null;
   const tokenHash = await sha256(cookie.token);
   const check = context.db
-    .select({ id: authUsers.id, email: authUsers.email })
+    .select({
+      id: authUsers.id,
+      email: authUsers.email,
+      hasPassword:
+        sql<boolean>`exists (select 1 from ${localCredentials} where ${localCredentials.userId} = ${authUsers.id})`.as(
+          'has_password',
+        ),
+    })
     .from(sessions)
     .innerJoin(authUsers, eq(authUsers.id, sessions.userId))
     .where(and(eq(sessions.tokenHash, tokenHash), gt(sessions.expiresAt, sql`now()`)))

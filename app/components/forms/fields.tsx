@@ -5,7 +5,8 @@ import {
   type FieldMetadata,
 } from '@conform-to/react';
 import type { ReactNode } from 'react';
-import { useFocusedField } from './form-state';
+import { DATE_PARTS } from './date-parts';
+import { useFocusedField } from './form';
 
 // Field components for forms made with useSchemaForm and SchemaForm: a label, an optional hint,
 // the control, and its error linked by aria-describedby. The first field in error takes focus.
@@ -62,12 +63,14 @@ export function TextField({
   hint,
   type = 'text',
   autoComplete,
+  inputMode,
 }: {
   meta: Meta;
   label: ReactNode;
   hint?: ReactNode;
   type?: InputType;
   autoComplete?: string;
+  inputMode?: 'numeric' | 'decimal' | 'text';
 }) {
   const focus = useFocusedField() === meta.name;
   const { key, ...props } = getInputProps(meta, { type });
@@ -77,6 +80,7 @@ export function TextField({
         key={key}
         {...props}
         autoComplete={autoComplete}
+        inputMode={inputMode}
         autoFocus={focus}
         aria-describedby={describedBy(meta, hint)}
       />
@@ -163,6 +167,65 @@ export function Honeypot() {
     <div className="honeypot" aria-hidden="true">
       <label htmlFor="website">Leave this empty</label>
       <input id="website" name="website" type="text" tabIndex={-1} autoComplete="off" />
+    </div>
+  );
+}
+
+const PART_LABELS = { day: 'Day', month: 'Month', year: 'Year' } as const;
+
+/**
+ * GOV.UK's date input: a fieldset of day, month and year boxes, each sent as typed, with the
+ * message for the whole date beside it and the boxes at fault marked. Pair with datePartsSchema.
+ */
+export function DateField({
+  meta,
+  label,
+  hint = 'For example, 27 3 2026',
+}: {
+  meta: FieldMetadata<{ day?: string; month?: string; year?: string } | undefined>;
+  label: ReactNode;
+  hint?: ReactNode;
+}) {
+  const focus = useFocusedField();
+  const parts = meta.getFieldset();
+  const invalid = Boolean(meta.errors?.length);
+  const hintId = `${meta.id}-hint`;
+  return (
+    <div className={`field date-field${invalid ? ' field--invalid' : ''}`}>
+      <fieldset
+        className="date-input"
+        id={meta.id}
+        aria-describedby={[hintId, invalid ? meta.errorId : ''].filter(Boolean).join(' ')}
+      >
+        <legend>{label}</legend>
+        <p className="field__hint" id={hintId}>
+          {hint}
+        </p>
+        <FieldError meta={meta} />
+        <div className="date-input__items">
+          {DATE_PARTS.map((name) => {
+            const part = parts[name];
+            const { key, ...props } = getInputProps(part, { type: 'text' });
+            const wrong = Boolean(part.errors?.length);
+            return (
+              <div className={`date-input__item date-input__item--${name}`} key={name}>
+                <label htmlFor={part.id}>{PART_LABELS[name]}</label>
+                <input
+                  key={key}
+                  {...props}
+                  inputMode="numeric"
+                  spellCheck={false}
+                  autoComplete="off"
+                  autoFocus={focus === part.name}
+                  aria-invalid={wrong || undefined}
+                  aria-describedby={undefined}
+                  className={wrong ? 'date-input__wrong' : undefined}
+                />
+              </div>
+            );
+          })}
+        </div>
+      </fieldset>
     </div>
   );
 }

@@ -1,7 +1,7 @@
 import type { Submission } from '@conform-to/react';
-import { parseWithZod } from '@conform-to/zod/v4';
+import { parseWithZod } from '@conform-to/zod';
 import { data } from '@remix-run/cloudflare';
-import * as z from 'zod/v4-mini';
+import { z } from 'zod';
 
 // The server half of the form kit: read a form, and answer a refused one in the one shape every
 // action uses (Conform's reply), so the page shows each message beside its field and keeps what
@@ -12,6 +12,33 @@ import * as z from 'zod/v4-mini';
 const NUL = '\0';
 
 const UNREADABLE = 'That form could not be read. Please go back and send it again.';
+
+// Far above the largest form a page sends (the Statement Builder's, about 30,000 characters of
+// text), and low enough that a hostile post cannot keep a Worker busy parsing it.
+export const MAX_FORM_BYTES = 512 * 1024;
+const TOO_LARGE = 'That form is too large to send. Please shorten what you typed and try again.';
+
+/** The body as bytes, refused with 413 past MAX_FORM_BYTES whether or not it says its length. */
+async function boundedBody(request: Request): Promise<ArrayBuffer> {
+  const declared = Number(request.headers.get('Content-Length'));
+  if (declared > MAX_FORM_BYTES) throw new Response(TOO_LARGE, { status: 413 });
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  if (request.body) {
+    for await (const chunk of request.body as unknown as AsyncIterable<Uint8Array>) {
+      size += chunk.byteLength;
+      if (size > MAX_FORM_BYTES) throw new Response(TOO_LARGE, { status: 413 });
+      chunks.push(chunk);
+    }
+  }
+  const body = new Uint8Array(size);
+  let at = 0;
+  for (const chunk of chunks) {
+    body.set(chunk, at);
+    at += chunk.byteLength;
+  }
+  return body.buffer;
+}
 
 // Conform reserves two field names and JSON-parses them, throwing on junk. Our pages send them
 // only as Conform writes them (an intent is {type, payload}; the state an object), so anything
@@ -38,12 +65,13 @@ function hasTamperedConformFields(form: FormData): boolean {
 /**
  * The request's form fields with NUL characters removed. A body that cannot be read as a form
  * (a malformed multipart upload, a tampered Conform field) answers 400 instead of crashing the
- * action.
+ * action; one larger than MAX_FORM_BYTES answers 413 before it is parsed.
  */
 export async function readForm(request: Request): Promise<FormData> {
+  const body = await boundedBody(request);
   let raw: FormData;
   try {
-    raw = await request.formData();
+    raw = await new Response(body, { headers: request.headers }).formData();
   } catch {
     throw new Response(UNREADABLE, { status: 400 });
   }

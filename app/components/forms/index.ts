@@ -2,13 +2,22 @@
 // Server-side helpers live in ./form.server, which the browser bundle never sees.
 export {
   CheckboxField,
+  DateField,
   FieldError,
   Honeypot,
   SelectField,
   TextAreaField,
   TextField,
 } from './fields';
-export { SchemaForm, useSchemaForm } from './form';
-export { FormErrors, replyMessages, type FormReply } from './form-state';
+export { dateParts, datePartsSchema } from './date-parts';
+export {
+  ErrorSummary,
+  FormErrors,
+  replyMessages,
+  SchemaForm,
+  useSchemaForm,
+  type FormReply,
+  type FormValue,
+} from './form';
 export { useIsPending } from './pending';
 export { SubmitButton } from './submit-button';

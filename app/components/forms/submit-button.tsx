@@ -1,12 +1,13 @@
 import type { ReactNode } from 'react';
-import { useFormActionProp } from './form-state';
+import { useFormActionProp } from './form';
 import { useIsPending, type PendingOptions } from './pending';
 
 /**
  * A form's submit button. While its own form is being sent it says so (`pendingText`, announced
  * to screen readers) and ignores further presses; aria-disabled rather than disabled keeps focus
  * on it. Inside a SchemaForm it knows the form's action; elsewhere pass `formAction` (and `fields`
- * when several forms post to one action).
+ * when several forms post to one action). A button with a `name` and `value` (one of a form's
+ * choices) is pending only when it was the one pressed.
  */
 export function SubmitButton({
   children,
@@ -14,8 +15,13 @@ export function SubmitButton({
   pendingText = 'Please wait…',
   after,
   inline = false,
+  name,
+  value,
   ...match
 }: PendingOptions & {
+  /** With `value`: sent when this button is pressed (`intent`, say). */
+  name?: string;
+  value?: string;
   children: ReactNode;
   className?: string;
   pendingText?: string;
@@ -25,11 +31,18 @@ export function SubmitButton({
   inline?: boolean;
 }) {
   const contextAction = useFormActionProp();
-  const pending = useIsPending({ ...match, formAction: match.formAction ?? contextAction });
+  const fields = name && value !== undefined ? { ...match.fields, [name]: value } : match.fields;
+  const pending = useIsPending({
+    ...match,
+    fields,
+    formAction: match.formAction ?? contextAction,
+  });
   const content = (
     <>
       <button
         type="submit"
+        name={name}
+        value={value}
         className={className}
         aria-disabled={pending || undefined}
         onClick={(event) => {

@@ -20,20 +20,35 @@ export type ApplicationFields = {
   status?: string; // the visible label, e.g. "Applied"
   dateApplied?: string;
   closingDate?: string;
+  closingTime?: string;
+  mayCloseEarly?: boolean;
   advertUrl?: string;
+  reference?: string;
+  grade?: string;
   location?: string;
-  salary?: string;
   source?: string;
+  salaryMin?: string;
+  salaryMax?: string;
+  salaryNote?: string;
   notes?: string;
 };
 
-const TEXT_FIELDS = [
+/** Dates are yyyy-mm-dd here and typed into the form's day, month and year boxes. */
+const DATE_FIELDS = [
   ['dateApplied', 'Date applied'],
   ['closingDate', 'Closing date'],
+] as const;
+
+const TEXT_FIELDS = [
+  ['closingTime', 'Closing time'],
   ['advertUrl', 'Job advert URL'],
+  ['reference', 'Reference number'],
+  ['grade', 'Band or grade'],
   ['location', 'Location'],
-  ['salary', 'Salary'],
   ['source', 'Source'],
+  ['salaryMin', 'From (£ a year)'],
+  ['salaryMax', 'To (£ a year)'],
+  ['salaryNote', 'Salary note'],
   ['notes', 'Notes'],
 ] as const;
 
@@ -75,16 +90,18 @@ export function jobTrack(page: Page, { audit = true } = {}) {
       await landed();
     },
 
-    async confirmSignUp(email: string) {
+    /** Confirms a new account from its emailed link, with the password chosen at sign-up. */
+    async confirmSignUp(email: string, password: string) {
       await self.followEmailLink(email, '/auth/confirm');
-      await main.getByRole('button', { name: 'Continue' }).click();
+      await main.getByLabel('Password chosen at sign-up').fill(password);
+      await main.getByRole('button', { name: 'Confirm and sign in' }).click();
       await self.expectDashboard();
     },
 
     async expectDashboard() {
       await expect(page).toHaveURL(/\/$/);
       await expect(page.getByRole('heading', { level: 1, name: 'Dashboard' })).toBeVisible();
-      await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
+      await expect(page.getByRole('button', { name: 'Sign out', exact: true })).toBeVisible();
       await landed();
     },
 
@@ -97,10 +114,14 @@ export function jobTrack(page: Page, { audit = true } = {}) {
       await main.getByRole('button', { name: 'Sign in' }).click();
     },
 
+    /** Signs out from the header; ends on the home page, which says it worked. */
     async signOut() {
-      await page.getByRole('button', { name: 'Sign out' }).click();
+      await page.getByRole('button', { name: 'Sign out', exact: true }).click();
+      await expect(
+        page.getByRole('status').filter({ hasText: 'You have been signed out.' }),
+      ).toBeVisible();
       await expect(page.getByRole('link', { name: 'Sign in' }).first()).toBeVisible();
-      await expect(page.getByRole('button', { name: 'Sign out' })).toHaveCount(0);
+      await expect(page.getByRole('button', { name: 'Sign out', exact: true })).toHaveCount(0);
       await landed();
     },
 
@@ -117,9 +138,36 @@ export function jobTrack(page: Page, { audit = true } = {}) {
         await main.getByLabel('Role', { exact: true }).fill(fields.role);
       if (fields.status)
         await main.getByLabel('Status', { exact: true }).selectOption({ label: fields.status });
+      for (const [key, label] of DATE_FIELDS) {
+        const value = fields[key];
+        if (value === undefined) continue;
+        const [year = '', month = '', day = ''] = value ? value.split('-') : [];
+        await self.fillDate(label, day, month, year);
+      }
+      if (fields.mayCloseEarly !== undefined) {
+        await main
+          .getByLabel('The advert may close early', { exact: true })
+          .setChecked(fields.mayCloseEarly);
+      }
       for (const [key, label] of TEXT_FIELDS) {
         const value = fields[key];
         if (value !== undefined) await main.getByLabel(label, { exact: true }).fill(value);
+      }
+    },
+
+    /** Types a date into the day, month and year boxes of the date input named `legend`. */
+    async fillDate(legend: string, day: string, month: string, year: string) {
+      const group = main.getByRole('group', { name: legend, exact: true });
+      await group.getByLabel('Day', { exact: true }).fill(day);
+      await group.getByLabel('Month', { exact: true }).fill(month);
+      await group.getByLabel('Year', { exact: true }).fill(year);
+    },
+
+    /** Opens the list's "Filter and sort" (folded away unless in use). */
+    async openFilters() {
+      const more = main.locator('details.filters__more');
+      if (!(await more.evaluate((d) => (d as HTMLDetailsElement).open))) {
+        await more.getByText('Filter and sort', { exact: true }).click();
       }
     },
 

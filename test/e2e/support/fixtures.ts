@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { expect, test as base, type BrowserContext } from '@playwright/test';
 import { createDb, type DbHandle } from '#db/client';
 import { createAccount, markEmailConfirmed } from '~/auth/local/accounts.server';
@@ -27,6 +28,14 @@ type WorkerFixtures = { database: DbHandle };
 
 /** Playwright's `test` with JobTrack's fixtures; use it in place of @playwright/test's. */
 export const test = base.extend<Fixtures, WorkerFixtures>({
+  // Each test is its own client to the per-client rate limits (Cloudflare's CF-Connecting-IP,
+  // which wrangler dev passes through), so one test's sign-ins never count against the next's.
+  // Playwright reads a fixture's dependencies from this pattern; this one needs none.
+  // eslint-disable-next-line no-empty-pattern
+  extraHTTPHeaders: async ({}, provide) => {
+    await provide({ 'CF-Connecting-IP': `10.${[...randomBytes(3)].join('.')}` });
+  },
+
   database: [
     // Playwright reads a fixture's dependencies from this pattern; this one needs none.
     // eslint-disable-next-line no-empty-pattern

@@ -15,6 +15,7 @@ import { hyperdriveEnv } from '../../../db/local';
 import { startLocalPool, type LocalPool } from '../../../db/local-pool';
 import { freePort } from '../../../db/ports';
 import { run, startGroup, stopGroup } from '../../../db/processes';
+import { workerEnvArgs } from '../../../db/worker-env';
 import { startWireCounter, type WireCounter } from '../../support/wire-counter';
 
 export { buildInto, freePort, run };
@@ -83,8 +84,11 @@ export async function startStack(options: {
   build: boolean;
   quiet?: boolean;
   wire?: { latencyMs?: number };
+  /** Settings handed to the Worker the way `npm start` hands them (db/worker-env.ts). */
+  workerEnv?: Record<string, string>;
 }): Promise<Stack> {
   const buildDir = resolve(root, options.buildDir);
+  const workerEnv = workerEnvArgs(options.workerEnv ?? {});
   // Separate dirs: as root, PostgreSQL runs as its own user and must own its data dir's path.
   const pgDir = mkdtempSync(join(tmpdir(), 'jobtrack-e2e-pg-'));
   const wranglerDir = mkdtempSync(join(tmpdir(), 'jobtrack-e2e-wrangler-'));
@@ -100,6 +104,7 @@ export async function startStack(options: {
       await pool?.close();
       await database?.stop().catch(() => {});
       for (const dir of [pgDir, wranglerDir]) rmSync(dir, { recursive: true, force: true });
+      workerEnv.cleanup();
       running.delete(stop);
     })());
   running.add(stop);
@@ -144,6 +149,7 @@ export async function startStack(options: {
         '--show-interactive-dev-session=false',
         '--persist-to',
         wranglerDir,
+        ...workerEnv.args,
       ],
       {
         stdio: ['ignore', options.quiet ? 'ignore' : 'inherit', 'inherit'],

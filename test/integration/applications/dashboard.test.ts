@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { DASHBOARD_LIMIT } from '~/applications/dashboard.server';
 import { addDays, todayInLondon } from '~/applications/dates';
 import { loader } from '~/routes/_index';
 import { get, runLoader } from '../../support/http';
@@ -20,11 +21,18 @@ describe('the home page', () => {
   it('is an empty dashboard for someone who has not added anything yet', async () => {
     const me = await t.person();
     const outcome = await home(me.cookie);
-    expect(outcome.data).toMatchObject({ signedIn: true, total: 0, closingSoon: [] });
+    expect(outcome.data).toMatchObject({
+      signedIn: true,
+      total: 0,
+      toApply: [],
+      missed: [],
+      interviewing: [],
+      offers: [],
+    });
     expect(Object.values(outcome.data.counts)).toEqual([0, 0, 0, 0, 0, 0, 0, 0]);
   });
 
-  it('lists open applications closing from today (in London) to 7 days ahead, soonest first', async () => {
+  it('lists saved adverts still open to apply for, soonest closing first, and those missed', async () => {
     // 23:30 UTC on 1 July is already 2 July in London: the day the dashboard must count from.
     // Signed in first: the database checks the session against its own clock, not the faked one.
     const me = await t.person();
@@ -35,42 +43,46 @@ describe('the home page', () => {
     const on = (days: number) => addDays(today, days);
     await t.seed(
       me,
-      { company: 'Week', closing_date: on(7), status: 'applied' },
+      { company: 'Week', closing_date: on(7), status: 'saved' },
       { company: 'Today', closing_date: on(0), status: 'saved' },
-      { company: 'Three', closing_date: on(3), status: 'offer' },
+      { company: 'Three', closing_date: on(3), status: 'saved', may_close_early: true },
       { company: 'Yesterday', closing_date: on(-1), status: 'saved' },
-      { company: 'Eight', closing_date: on(8), status: 'saved' },
+      { company: 'Last month', closing_date: on(-30), status: 'saved' },
       { company: 'No date', closing_date: null, status: 'saved' },
+      { company: 'Applied already', closing_date: on(1), status: 'applied' },
     );
-    for (const status of ['accepted', 'rejected', 'withdrawn', 'ghosted']) {
-      await t.insert(me, {
-        company: `Closed ${status}`,
-        closing_date: on(2),
-        status,
-      });
-    }
-    await t.insert(other, {
-      company: 'Someone else',
-      closing_date: on(1),
-      status: 'saved',
-    });
+    await t.insert(other, { company: 'Someone else', closing_date: on(1), status: 'saved' });
 
     const outcome = await home(me.cookie);
+    const companies = (rows: Array<{ company: string }>) => rows.map((r) => r.company);
 
-    expect(outcome.data.today).toBe(today);
-    expect(outcome.data.closingSoon.map((r: { company: string }) => r.company)).toEqual([
-      'Today',
-      'Three',
-      'Week',
-    ]);
-    expect(outcome.data.closingSoon[1]).toMatchObject({
-      closingDate: on(3),
-      status: 'offer',
-      role: 'Analyst',
-    });
+    expect(outcome.data.now.date).toBe(today);
+    expect(companies(outcome.data.toApply)).toEqual(['Today', 'Three', 'Week']);
+    expect(outcome.data.toApply[1]).toMatchObject({ closingDate: on(3), mayCloseEarly: true });
+    // Still open: the three above and the one with no closing date.
+    expect(outcome.data.toApplyTotal).toBe(4);
+    expect(companies(outcome.data.missed)).toEqual(['Yesterday', 'Last month']);
+    expect(outcome.data.missedTotal).toBe(2);
   });
 
-  it('puts applications closing the same day in company order, and shows at most 50', async () => {
+  it('shows what is in progress: applications at interview and offers waiting for an answer', async () => {
+    const me = await t.person();
+    const other = await t.person();
+    await t.seed(
+      me,
+      { company: 'Interview old', status: 'interviewing', updated_at: '2026-01-01T00:00:00Z' },
+      { company: 'Interview new', status: 'interviewing', updated_at: '2026-02-01T00:00:00Z' },
+      { company: 'Offer', status: 'offer' },
+      { company: 'Accepted', status: 'accepted' },
+    );
+    await t.insert(other, { company: 'Not mine', status: 'offer' });
+    const outcome = await home(me.cookie);
+    const companies = (rows: Array<{ company: string }>) => rows.map((r) => r.company);
+    expect(companies(outcome.data.interviewing)).toEqual(['Interview new', 'Interview old']);
+    expect(companies(outcome.data.offers)).toEqual(['Offer']);
+  });
+
+  it(`puts adverts closing the same day in company order, and shows at most ${DASHBOARD_LIMIT}`, async () => {
     const me = await t.person();
     const tomorrow = addDays(todayInLondon(), 1);
     await t.seed(
@@ -80,7 +92,7 @@ describe('the home page', () => {
       { company: 'Beacon', closing_date: tomorrow },
     );
     const first = await home(me.cookie);
-    expect(first.data.closingSoon.map((r: { company: string }) => r.company)).toEqual([
+    expect(first.data.toApply.map((r: { company: string }) => r.company)).toEqual([
       'Acme',
       'Beacon',
       'Cobalt',
@@ -89,7 +101,8 @@ describe('the home page', () => {
     await t.db.admin`insert into jobtrack.applications (user_id, company, role, closing_date)
       select ${me.id}, 'Bulk ' || n, 'Role', ${tomorrow}::date from generate_series(1, 50) n`;
     const many = await home(me.cookie);
-    expect(many.data.closingSoon).toHaveLength(50);
+    expect(many.data.toApply).toHaveLength(DASHBOARD_LIMIT);
+    expect(many.data.toApplyTotal).toBe(53);
     expect(many.data.total).toBe(53);
   });
 

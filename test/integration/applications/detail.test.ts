@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { action, loader } from '~/routes/applications.$id';
 import { action as listAction } from '~/routes/applications._index';
+import { todayInLondon } from '~/applications/dates';
 import { formPost, get, runAction, runLoader } from '../../support/http';
 import { allRows } from '../../support/rows';
 import { setupApplicationsTest } from './fixtures';
@@ -22,14 +23,52 @@ const changeStatus = (id: string, status: string, cookie: string, origin?: strin
   );
 
 describe('an application’s page', () => {
+  it('lists the history by the day each step happened, the date applied included', async () => {
+    const me = await t.person();
+    const [id] = await t.seed(me, { status: 'interviewing', date_applied: '2026-11-20' });
+    // As an application added as Interviewing with that date applied is recorded.
+    await t.db.admin`delete from jobtrack.status_changes where application_id = ${id!}`;
+    await t.db.admin`insert into jobtrack.status_changes
+      (application_id, user_id, from_status, to_status, occurred_on, changed_at) values
+      (${id!}, ${me.id}, null, 'applied', '2026-11-20', '2026-11-24T09:00:00Z'),
+      (${id!}, ${me.id}, 'applied', 'interviewing', null, '2026-11-24T09:00:00Z')`;
+    const page = await show(id!, me.cookie);
+    expect(
+      page.data.history.map((h: { toStatus: string; occurredOn: string | null }) => [
+        h.toStatus,
+        h.occurredOn,
+      ]),
+    ).toEqual([
+      ['interviewing', null],
+      ['applied', '2026-11-20'],
+    ]);
+  });
+
+  it('dates a move to Applied today when no date applied was given', async () => {
+    const me = await t.person();
+    const [id, dated] = await t.seed(
+      me,
+      { status: 'saved' },
+      { status: 'saved', date_applied: '2026-01-05' },
+    );
+    await changeStatus(id!, 'applied', me.cookie);
+    await changeStatus(dated!, 'applied', me.cookie);
+    expect((await t.stored(id!))!.date_applied).toBe(todayInLondon());
+    expect((await t.stored(dated!))!.date_applied).toBe('2026-01-05');
+  });
+
   it('shows the application with its fields as stored and its status history', async () => {
     const me = await t.person();
     const id = await t.insert(me, {
       company: 'NHS Digital',
       role: 'Data Analyst',
       status: 'applied',
-      salary: '£40k + pension',
+      salary_min: 40_000,
+      salary_note: '+ pension',
       closing_date: '2026-12-01',
+      closing_time: '12:00',
+      reference: 'C9174-24-0123',
+      grade: 'Band 5',
     });
 
     const outcome = await show(id, me.cookie);
@@ -40,8 +79,16 @@ describe('an application’s page', () => {
       company: 'NHS Digital',
       role: 'Data Analyst',
       status: 'applied',
-      salary: '£40k + pension',
+      salaryMin: 40_000,
+      salaryNote: '+ pension',
       closingDate: '2026-12-01',
+      closingTime: '12:00:00',
+      reference: 'C9174-24-0123',
+      grade: 'Band 5',
+    });
+    expect(outcome.data.now).toEqual({
+      date: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
+      time: expect.stringMatching(/^\d{2}:\d{2}$/),
     });
     expect(outcome.data.application).not.toHaveProperty('userId');
     expect(outcome.data.history).toHaveLength(1);
@@ -81,18 +128,22 @@ describe('an application’s page', () => {
       'saved',
     ]);
     expect(page.data.history[0].fromStatus).toBe('saved');
+    expect(row!.date_applied).toBeNull();
     expect(await t.stored(sibling)).toEqual(siblingBefore);
     expect(await t.history(sibling)).toHaveLength(1);
   });
 
-  it('shows only the person’s own history, even beside a stray entry of someone else’s', async () => {
+  it('shows only the person’s own history: a stray entry of someone else’s cannot even be stored', async () => {
     const me = await t.person();
     const other = await t.person();
     const id = await t.insert(me, { status: 'applied' });
-    // Written as the superuser: no app path makes such a row, but the query must not trust that.
-    await t.db
-      .admin`insert into jobtrack.status_changes (application_id, user_id, from_status, to_status)
-      values (${id}, ${other.id}, 'applied', 'rejected')`;
+    // Even the superuser cannot file someone else's history under this application: the
+    // (application_id, user_id) key names the application's owner (migration 0005).
+    await expect(
+      t.db
+        .admin`insert into jobtrack.status_changes (application_id, user_id, from_status, to_status)
+        values (${id}, ${other.id}, 'applied', 'rejected')`,
+    ).rejects.toThrow(/status_changes_application_owner_fk/);
 
     const page = await show(id, me.cookie);
 

@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
+import * as route from '~/routes/applications.$id_.edit';
 import { action, loader } from '~/routes/applications.$id_.edit';
-import { formPost, get, runAction, runLoader } from '../../support/http';
+import { formPost, get, runAction, runDocumentPost, runLoader } from '../../support/http';
 import { allRows } from '../../support/rows';
-import { setupApplicationsTest, validForm } from './fixtures';
+import { dateFields, setupApplicationsTest, VALID_STORED, validForm } from './fixtures';
 
 const t = setupApplicationsTest();
 
@@ -19,8 +20,13 @@ describe('editing an application', () => {
     const id = await t.insert(me, {
       company: 'Acme',
       role: 'Clerk',
-      salary: '£25k',
+      salary_min: 25_000,
+      salary_note: 'pro rata',
       closing_date: '2026-05-01',
+      closing_time: '23:55',
+      may_close_early: true,
+      reference: 'C9174-24-0123',
+      grade: 'Band 5',
     });
     const outcome = await runLoader(
       loader,
@@ -34,8 +40,14 @@ describe('editing an application', () => {
     expect(outcome.data.application).toMatchObject({
       company: 'Acme',
       role: 'Clerk',
-      salary: '£25k',
+      salaryMin: 25_000,
+      salaryMax: null,
+      salaryNote: 'pro rata',
       closingDate: '2026-05-01',
+      closingTime: '23:55:00',
+      mayCloseEarly: true,
+      reference: 'C9174-24-0123',
+      grade: 'Band 5',
     });
   });
 
@@ -61,27 +73,46 @@ describe('editing an application', () => {
     const id = await t.insert(me, {
       status: 'applied',
       notes: 'old notes',
-      salary: '£1',
+      salary_min: 1000,
+      grade: 'EO',
     });
     const sibling = await t.insert(me, { company: 'Sibling Ltd' });
     const siblingBefore = await t.stored(sibling);
 
     const outcome = await save(
       id,
-      validForm({ status: 'applied', notes: '', salary: '£50,000 pro rata' }),
+      validForm({
+        status: 'applied',
+        notes: '',
+        grade: ' ',
+        salaryMax: '',
+        closingTime: '',
+        mayCloseEarly: '',
+      }),
       me.cookie,
     );
 
     expect(outcome.status).toBe(302);
     expect(outcome.headers.get('Location')).toBe(`/applications/${id}`);
     expect(await t.stored(id)).toMatchObject({
-      company: 'Leeds City Council',
+      ...VALID_STORED,
       notes: null,
-      salary: '£50,000 pro rata',
+      grade: null,
+      salary_min: 32_000,
+      salary_max: null,
+      closing_time: null,
+      may_close_early: false,
     });
     expect(await t.history(id)).toHaveLength(1);
     // Only that application: the person's other one is as it was.
     expect(await t.stored(sibling)).toEqual(siblingBefore);
+  });
+
+  it('drops a closing time when the closing date is cleared with it', async () => {
+    const me = await t.person();
+    const id = await t.insert(me, { closing_date: '2026-05-01', closing_time: '12:00' });
+    await save(id, validForm({ ...dateFields('closingDate', null), closingTime: '' }), me.cookie);
+    expect(await t.stored(id)).toMatchObject({ closing_date: null, closing_time: null });
   });
 
   it('records a history entry when the edit changes the status', async () => {
@@ -91,6 +122,27 @@ describe('editing an application', () => {
     expect((await t.history(id)).map((h) => [h.from_status, h.to_status])).toEqual([
       [null, 'saved'],
       ['saved', 'offer'],
+    ]);
+  });
+
+  it('moves the history entry dated from the date applied when the date is corrected', async () => {
+    const me = await t.person();
+    const [id] = await t.seed(me, { status: 'applied', date_applied: '2026-01-10' });
+    await t.db.admin`update jobtrack.status_changes set occurred_on = '2026-01-10'
+      where application_id = ${id!}`;
+    await save(id!, validForm({ ...dateFields('dateApplied', '2026-01-08') }), me.cookie);
+    expect(await t.history(id!)).toMatchObject([
+      { to_status: 'applied', occurred_on: '2026-01-08' },
+    ]);
+  });
+
+  it('dates a move to Applied made on the edit form from the date applied', async () => {
+    const me = await t.person();
+    const [id] = await t.seed(me, { status: 'saved' });
+    await save(id!, validForm({ ...dateFields('dateApplied', '2026-01-08') }), me.cookie);
+    expect(await t.history(id!)).toMatchObject([
+      { to_status: 'saved', occurred_on: null },
+      { from_status: 'saved', to_status: 'applied', occurred_on: '2026-01-08' },
     ]);
   });
 
@@ -107,7 +159,8 @@ describe('editing an application', () => {
     expect(outcome.data.error.notes).toEqual(['Notes must be 20,000 characters or fewer']);
     expect(outcome.data.initialValue).toMatchObject({
       company: 'After Ltd',
-      salary: '£32,000–£36,000',
+      salaryMin: '32,000',
+      dateApplied: { day: '10', month: '01', year: '2026' },
     });
     expect(await allRows(t.db.admin)).toEqual(before);
   });
@@ -139,7 +192,15 @@ describe('editing an application', () => {
 
     expect(outcome.status).toBe(401);
     expect(outcome.data.error[''][0]).toMatch(/signed out, so this was not saved/);
-    expect(outcome.data.initialValue).toEqual(typed);
+    // Every value as typed; a date's boxes come back grouped under the date, as the form reads them.
+    const undated = Object.fromEntries(
+      Object.entries(typed).filter(([name]) => !name.includes('.')),
+    );
+    expect(outcome.data.initialValue).toEqual({
+      ...undated,
+      dateApplied: { day: '10', month: '01', year: '2026' },
+      closingDate: { day: '01', month: '02', year: '2026' },
+    });
     expect(await allRows(t.db.admin)).toEqual(before);
   });
 
@@ -149,5 +210,29 @@ describe('editing an application', () => {
     const before = await allRows(t.db.admin);
     expect((await save(id, validForm(), me.cookie, 'https://evil.example')).status).toBe(403);
     expect(await allRows(t.db.admin)).toEqual(before);
+  });
+
+  it('without JavaScript, a save after the session ended shows the form again with every typed value', async () => {
+    const me = await t.person();
+    const id = await t.insert(me, { company: 'Acme', role: 'Clerk' });
+    await t.db.admin`delete from jobtrack.sessions where user_id = ${me.id}`;
+    const form = validForm({ company: 'Acme Renamed', notes: 'an hour of careful notes' });
+
+    const page = await runDocumentPost(
+      route,
+      formPost(`/applications/${id}/edit`, form, { cookie: me.cookie }),
+      { params: { id }, context: t.context },
+    );
+
+    expect(page.action.status).toBe(401);
+    expect(page.action.data.error[''][0]).toBe('You have been signed out, so this was not saved.');
+    expect(page.action.data.initialValue).toMatchObject({
+      company: 'Acme Renamed',
+      notes: 'an hour of careful notes',
+    });
+    // Not a redirect to sign in: the page renders, from what was sent, with nothing of the database.
+    expect(page.loader.status).toBe(200);
+    expect(page.loader.data).toEqual({ id, application: null });
+    expect(await t.stored(id)).toMatchObject({ company: 'Acme' });
   });
 });

@@ -42,8 +42,16 @@ export type Row = {
   status?: string;
   date_applied?: string | null;
   closing_date?: string | null;
+  closing_time?: string | null;
+  may_close_early?: boolean;
   advert_url?: string | null;
-  salary?: string | null;
+  location?: string | null;
+  source?: string | null;
+  reference?: string | null;
+  grade?: string | null;
+  salary_min?: number | null;
+  salary_max?: number | null;
+  salary_note?: string | null;
   notes?: string | null;
   updated_at?: string;
 };
@@ -78,11 +86,19 @@ export async function storedApplication(
   return found?.row;
 }
 
-/** The status history as stored, oldest first. */
+/** The status history as stored, oldest first (an application's first entry has no "from"). */
 export async function storedHistory(db: Db, id: string) {
-  return db.admin<{ from_status: string | null; to_status: string; user_id: string }[]>`
-    select from_status, to_status, user_id from jobtrack.status_changes
-    where application_id = ${id} order by changed_at, id`;
+  return db.admin<
+    { from_status: string | null; to_status: string; user_id: string; occurred_on: string | null }[]
+  >`
+    select from_status, to_status, user_id, occurred_on::text from jobtrack.status_changes
+    where application_id = ${id} order by changed_at, from_status is not null, id`;
+}
+
+/** A date input's three boxes as the form sends them ('' for a box left empty). */
+export function dateFields(name: string, iso: string | null) {
+  const [year = '', month = '', day = ''] = iso ? iso.split('-') : [];
+  return { [`${name}.day`]: day, [`${name}.month`]: month, [`${name}.year`]: year };
 }
 
 /** Every field of the form, valid, as a person would type them. */
@@ -91,13 +107,39 @@ export function validForm(overrides: Record<string, string> = {}) {
     company: 'Leeds City Council',
     role: 'Policy Officer',
     status: 'applied',
-    dateApplied: '2026-01-10',
-    closingDate: '2026-02-01',
+    ...dateFields('dateApplied', '2026-01-10'),
+    ...dateFields('closingDate', '2026-02-01'),
+    closingTime: '23:55',
+    mayCloseEarly: 'on',
     advertUrl: 'https://example.org/jobs/123',
+    reference: '383021',
+    grade: 'HEO',
     location: 'Leeds',
-    salary: '£32,000–£36,000',
     source: 'Civil Service Jobs',
+    salaryMin: '32,000',
+    salaryMax: '£36,000',
+    salaryNote: 'pro rata',
     notes: 'Spoke to Sam.\nFollow up next week.',
     ...overrides,
   };
 }
+
+/** What validForm() is stored as. */
+export const VALID_STORED = {
+  company: 'Leeds City Council',
+  role: 'Policy Officer',
+  status: 'applied',
+  date_applied: '2026-01-10',
+  closing_date: '2026-02-01',
+  closing_time: '23:55:00',
+  may_close_early: true,
+  advert_url: 'https://example.org/jobs/123',
+  reference: '383021',
+  grade: 'HEO',
+  location: 'Leeds',
+  source: 'Civil Service Jobs',
+  salary_min: 32_000,
+  salary_max: 36_000,
+  salary_note: 'pro rata',
+  notes: 'Spoke to Sam.\nFollow up next week.',
+};

@@ -2,6 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { createDb } from '#db/client';
 import { freePort } from '#db/ports';
 import { RETRY_AFTER_SECONDS } from '~/db.server';
+import { addDays, londonNow } from '~/applications/dates';
 import { action, loader } from '~/routes/applications._index';
 import { makeContext } from '../../support/context';
 import { formPost, get, runAction, runLoader } from '../../support/http';
@@ -57,6 +58,9 @@ describe('the applications list', () => {
       role: 'Analyst',
       status: 'applied',
       closingDate: null,
+      closingTime: null,
+      mayCloseEarly: false,
+      grade: null,
       updatedAt: '2026-03-01T00:00:00.000Z',
     });
   });
@@ -68,6 +72,28 @@ describe('the applications list', () => {
     expect(names(outcome)).toEqual(['B']);
     expect(outcome.data.matching).toBe(1);
     expect(outcome.data.query.status).toBe('rejected');
+  });
+
+  it('searches location, source, reference, grade and notes too', async () => {
+    const me = await t.person();
+    await t.seed(
+      me,
+      { company: 'A', location: 'Leeds' },
+      { company: 'B', source: 'NHS Jobs / Trac' },
+      { company: 'C', reference: 'C9174-24-0123' },
+      { company: 'D', grade: 'Band 5' },
+      { company: 'E', notes: 'Ask Priya about the rota' },
+      { company: 'F', role: 'Nurse' },
+    );
+    const found = async (q: string) =>
+      names(await list(`?q=${encodeURIComponent(q)}`, me.cookie)).sort();
+    expect(await found('leeds')).toEqual(['A']);
+    expect(await found('trac')).toEqual(['B']);
+    expect(await found('9174-24')).toEqual(['C']);
+    expect(await found('band 5')).toEqual(['D']);
+    expect(await found('priya')).toEqual(['E']);
+    // A match never runs from one field into the next.
+    expect(await found('A Leeds')).toEqual([]);
   });
 
   it('searches company or role, ignoring case, and counts follow the search', async () => {
@@ -112,15 +138,47 @@ describe('the applications list', () => {
     expect(names(await list('?q=analyst', me.cookie))).toEqual(['Acme']);
   });
 
-  it('sorts by closing date, soonest first with no date last', async () => {
+  it('sorts by closing date: open adverts soonest first, then closed ones, then none', async () => {
     const me = await t.person();
+    const now = londonNow();
+    const on = (days: number) => addDays(now.date, days);
     await t.seed(
       me,
       { company: 'None', closing_date: null },
-      { company: 'Late', closing_date: '2026-12-20' },
-      { company: 'Soon', closing_date: '2026-12-01' },
+      { company: 'Closed long ago', closing_date: on(-30) },
+      { company: 'Late', closing_date: on(20) },
+      { company: 'Closed yesterday', closing_date: on(-1) },
+      { company: 'Soon', closing_date: on(2) },
+      { company: 'Today, end of day', closing_date: on(0) },
+      { company: 'Tomorrow 12:00', closing_date: on(1), closing_time: '12:00' },
+      { company: 'Tomorrow, end of day', closing_date: on(1) },
     );
-    expect(names(await list('?sort=closing', me.cookie))).toEqual(['Soon', 'Late', 'None']);
+    expect(names(await list('?sort=closing', me.cookie))).toEqual([
+      'Today, end of day',
+      'Tomorrow 12:00',
+      'Tomorrow, end of day',
+      'Soon',
+      'Late',
+      'Closed yesterday',
+      'Closed long ago',
+      'None',
+    ]);
+  });
+
+  it('counts an advert closed from its closing time today', async () => {
+    const me = await t.person();
+    const now = londonNow();
+    // A minute ago (or, just after midnight, the very start of the day): closed either way.
+    const past = now.time === '00:00' ? '00:00' : minuteBefore(now.time);
+    await t.seed(
+      me,
+      { company: 'Closed earlier today', closing_date: now.date, closing_time: past },
+      { company: 'Next week', closing_date: addDays(now.date, 7) },
+    );
+    expect(names(await list('?sort=closing', me.cookie))).toEqual([
+      'Next week',
+      'Closed earlier today',
+    ]);
   });
 
   it('sorts by date applied, newest first with no date last', async () => {
@@ -297,3 +355,9 @@ describe('changing a status from the list', () => {
     expect(await allRows(t.db.admin)).toEqual(before);
   });
 });
+
+function minuteBefore(time: string) {
+  const [h, m] = time.split(':').map(Number) as [number, number];
+  const total = h * 60 + m - 1;
+  return `${String(Math.floor(total / 60)).padStart(2, '0')}:${String(total % 60).padStart(2, '0')}`;
+}

@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
+import * as route from '~/routes/applications.new';
 import { action, loader } from '~/routes/applications.new';
-import { formPost, get, runAction, runLoader } from '../../support/http';
+import { formPost, get, runAction, runDocumentPost, runLoader } from '../../support/http';
 import { allRows } from '../../support/rows';
-import { setupApplicationsTest, validForm } from './fixtures';
+import { dateFields, setupApplicationsTest, VALID_STORED, validForm } from './fixtures';
 
 const t = setupApplicationsTest();
 
@@ -27,19 +28,7 @@ describe('adding an application', () => {
     expect(outcome.status).toBe(302);
     const id = outcome.headers.get('Location')!.match(/^\/applications\/([0-9a-f-]{36})$/)![1]!;
     const row = await t.stored(id);
-    expect(row).toMatchObject({
-      user_id: me.id,
-      company: 'Leeds City Council',
-      role: 'Policy Officer',
-      status: 'applied',
-      advert_url: 'https://example.org/jobs/123',
-      location: 'Leeds',
-      salary: '£32,000–£36,000',
-      source: 'Civil Service Jobs',
-      notes: 'Spoke to Sam.\nFollow up next week.',
-      date_applied: '2026-01-10',
-      closing_date: '2026-02-01',
-    });
+    expect(row).toMatchObject({ user_id: me.id, ...VALID_STORED });
   });
 
   it('records the first status in the history', async () => {
@@ -55,7 +44,35 @@ describe('adding an application', () => {
     );
     const id = outcome.headers.get('Location')!.split('/').pop()!;
     expect(await t.history(id)).toEqual([
-      { from_status: null, to_status: 'interviewing', user_id: me.id },
+      { from_status: null, to_status: 'interviewing', user_id: me.id, occurred_on: null },
+    ]);
+  });
+
+  it('dates the history from the date applied, not the day it was typed in', async () => {
+    const me = await t.person();
+    const add = async (status: string) => {
+      const outcome = await runAction(
+        action,
+        formPost(
+          '/applications/new',
+          { company: 'NHS', role: 'Nurse', status, ...dateFields('dateApplied', '2026-11-20') },
+          { cookie: me.cookie },
+        ),
+        { context: t.context },
+      );
+      return t.history(outcome.headers.get('Location')!.split('/').pop()!);
+    };
+    expect(await add('applied')).toEqual([
+      { from_status: null, to_status: 'applied', user_id: me.id, occurred_on: '2026-11-20' },
+    ]);
+    // Further on already: applied on its day, then moved on as it was typed in.
+    expect(await add('interviewing')).toEqual([
+      { from_status: null, to_status: 'applied', user_id: me.id, occurred_on: '2026-11-20' },
+      { from_status: 'applied', to_status: 'interviewing', user_id: me.id, occurred_on: null },
+    ]);
+    // A saved advert with a date applied is still only saved.
+    expect(await add('saved')).toEqual([
+      { from_status: null, to_status: 'saved', user_id: me.id, occurred_on: null },
     ]);
   });
 
@@ -85,7 +102,7 @@ describe('adding an application', () => {
     const typed = validForm({
       company: '',
       advertUrl: 'javascript:alert(1)',
-      closingDate: '2026-02-30',
+      ...dateFields('closingDate', '2026-02-30'),
     });
     const before = await allRows(t.db.admin);
     const outcome = await runAction(
@@ -100,13 +117,16 @@ describe('adding an application', () => {
     expect(outcome.data.error).toMatchObject({
       company: ['Enter the company name'],
       advertUrl: ['Enter a web address starting with https:// or http://'],
-      closingDate: ['Enter the closing date as a real date'],
+      closingDate: ['Closing date must be a real date'],
+      'closingDate.day': ['Closing date must be a real date'],
     });
+    // 30 February reaches the server as typed and comes back in its boxes.
     expect(outcome.data.initialValue).toMatchObject({
       role: 'Policy Officer',
       advertUrl: 'javascript:alert(1)',
-      closingDate: '2026-02-30',
-      salary: '£32,000–£36,000',
+      closingDate: { day: '30', month: '02', year: '2026' },
+      salaryMin: '32,000',
+      salaryNote: 'pro rata',
       notes: 'Spoke to Sam.\nFollow up next week.',
     });
     expect(await allRows(t.db.admin)).toEqual(before);
@@ -153,6 +173,35 @@ describe('adding an application', () => {
       notes: 'an hour of careful notes',
     });
     expect(await allRows(t.db.admin)).toEqual(before);
+  });
+
+  it('without JavaScript, shows the refused form again instead of sending the person to sign in', async () => {
+    const me = await t.person();
+    await t.db.admin`delete from jobtrack.sessions where user_id = ${me.id}`;
+    const form = validForm({ company: 'Typed Before Lunch Ltd', notes: 'notes worth keeping' });
+
+    const page = await runDocumentPost(
+      route,
+      formPost('/applications/new', form, { cookie: me.cookie }),
+      { context: t.context },
+    );
+
+    expect(page.action.status).toBe(401);
+    expect(page.action.data.initialValue).toMatchObject({ notes: 'notes worth keeping' });
+    expect(page.loader.status).toBe(200);
+    // The form again, with a fresh one-time key (nothing was saved under the first).
+    expect(page.loader.data).toEqual({ key: expect.stringMatching(/^[0-9a-f-]{36}$/) });
+  });
+
+  it('still sends a signed-out visitor who posted nothing to sign in', async () => {
+    const me = await t.person();
+    await t.db.admin`delete from jobtrack.sessions where user_id = ${me.id}`;
+
+    const outcome = await runLoader(loader, get('/applications/new', { cookie: me.cookie }), {
+      context: t.context,
+    });
+
+    expect(outcome.status).toBe(302);
   });
 });
 

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { listApplications } from '~/applications/queries.server';
+import { londonNow } from '~/applications/dates';
 import { DEFAULT_LIST_QUERY } from '~/applications/list-query';
 import { setupApplicationsTest } from './fixtures';
 
@@ -49,7 +50,12 @@ describe('search', () => {
     await t.db.admin`insert into jobtrack.applications (user_id, company, role) values
       (${me}, 'Shared Name Ltd', 'Mine'), (${them}, 'Shared Name Ltd', 'Theirs')`;
 
-    const list = await listApplications(t.context, me, { ...DEFAULT_LIST_QUERY, q: 'shared' });
+    const list = await listApplications(
+      t.context,
+      me,
+      { ...DEFAULT_LIST_QUERY, q: 'shared' },
+      londonNow(),
+    );
 
     expect(list.rows.map((row) => row.role)).toEqual(['Mine']);
     expect(list.total).toBe(1);

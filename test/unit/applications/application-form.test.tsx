@@ -1,8 +1,8 @@
 // @vitest-environment happy-dom
-import { parseWithZod } from '@conform-to/zod/v4';
+import { parseWithZod } from '@conform-to/zod';
 import type { ActionFunctionArgs } from '@remix-run/cloudflare';
 import { useActionData } from '@remix-run/react';
-import { fireEvent, screen, waitFor } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { ApplicationForm } from '~/applications/application-form';
 import { ApplicationSchema } from '~/applications/application-schema';
@@ -48,7 +48,10 @@ describe('focus in the application form', () => {
     // A check only the server can make (as sign-in's "wrong password"), on two fields.
     const refuse = async ({ request }: ActionFunctionArgs) => {
       const submission = parseWithZod(await request.formData(), { schema: ApplicationSchema });
-      const fieldErrors = { source: ['Not a source we know'], salary: ['Not a salary we know'] };
+      const fieldErrors = {
+        salaryNote: ['Not a salary we know'],
+        reference: ['Not a reference we know'],
+      };
       return invalid(submission, { fieldErrors });
     };
     renderRoutes(
@@ -58,9 +61,9 @@ describe('focus in the application form', () => {
     type('Company', 'Acme');
     type('Role', 'Clerk');
     save();
-    await waitFor(() => expect(screen.getByText('Not a source we know')).toBeTruthy());
-    // Salary comes before Source on the page.
-    expect(document.activeElement).toBe(field('Salary'));
+    await waitFor(() => expect(screen.getAllByText('Not a reference we know')).toHaveLength(2));
+    // The reference comes before the salary on the page.
+    expect(document.activeElement).toBe(field('Reference number'));
     expect(field('Company').value).toBe('Acme');
   });
 
@@ -68,16 +71,78 @@ describe('focus in the application form', () => {
     const lastResult = replyTo({
       company: 'Acme',
       role: 'Clerk',
-      closingDate: '2026-02-31',
+      'closingDate.day': '31',
+      'closingDate.month': '2',
+      'closingDate.year': '2026',
       advertUrl: 'ftp://example.org',
     });
     renderRoutes(
       [{ path: '/', Component: () => <ApplicationForm lastResult={lastResult} cancelTo="/" /> }],
       '/',
     );
-    expect(document.activeElement).toBe(field('Closing date'));
-    expect(field('Closing date').getAttribute('aria-invalid')).toBe('true');
+    const closing = within(screen.getByRole('group', { name: 'Closing date' }));
+    const day = closing.getByLabelText('Day') as HTMLInputElement;
+    expect(document.activeElement).toBe(day);
+    expect(day.getAttribute('aria-invalid')).toBe('true');
+    expect(closing.getByLabelText('Month').getAttribute('aria-invalid')).toBeNull();
+    // Every box keeps what was typed, 31 February included.
+    expect([day.value, (closing.getByLabelText('Month') as HTMLInputElement).value]).toEqual([
+      '31',
+      '2',
+    ]);
+    expect(closing.getByText('Closing date must be a real date')).toBeTruthy();
     expect(field('Job advert URL').getAttribute('aria-invalid')).toBe('true');
     expect(field('Company').value).toBe('Acme');
+  });
+});
+
+describe('a date in the application form', () => {
+  it('shows an impossible date’s message when the browser checks the form', async () => {
+    renderRoutes([{ path: '/applications/new', Component: AddPage, action }], '/applications/new');
+    type('Company', 'Acme');
+    type('Role', 'Clerk');
+    const closing = within(screen.getByRole('group', { name: 'Closing date' }));
+    for (const [box, value] of [
+      ['Day', '31'],
+      ['Month', '2'],
+      ['Year', '2027'],
+    ] as const) {
+      fireEvent.change(closing.getByLabelText(box), { target: { value } });
+    }
+    save();
+    await waitFor(() => expect(closing.getByText('Closing date must be a real date')).toBeTruthy());
+    expect(screen.getByText('There is a problem')).toBeTruthy();
+    expect(document.activeElement).toBe(closing.getByLabelText('Day'));
+  });
+});
+
+describe("the form's error summary", () => {
+  it('lists every problem at the top, each a link to its field (a date to its first wrong box)', () => {
+    const lastResult = replyTo({
+      company: '',
+      role: 'Clerk',
+      'closingDate.day': '12',
+      'closingDate.month': '',
+      'closingDate.year': '',
+      salaryMin: 'lots',
+    });
+    renderRoutes(
+      [{ path: '/', Component: () => <ApplicationForm lastResult={lastResult} cancelTo="/" /> }],
+      '/',
+    );
+    const summary = within(screen.getByRole('alert'));
+    expect(summary.getByRole('heading', { name: 'There is a problem' })).toBeTruthy();
+    const links = summary.getAllByRole('link').map((a) => [a.textContent, a.getAttribute('href')]);
+    expect(links).toEqual([
+      ['Enter the company name', '#application-company'],
+      ['Closing date must include a month and year', '#application-closingDate.month'],
+      ['Enter salary from in whole pounds a year, for example 32,000', '#application-salaryMin'],
+    ]);
+    for (const [, href] of links) expect(document.getElementById(href!.slice(1))).not.toBeNull();
+  });
+
+  it('is not there when nothing is wrong', () => {
+    renderRoutes([{ path: '/', Component: () => <ApplicationForm cancelTo="/" /> }], '/');
+    expect(screen.queryByText('There is a problem')).toBeNull();
   });
 });

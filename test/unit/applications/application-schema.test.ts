@@ -1,7 +1,11 @@
-import { parseWithZod } from '@conform-to/zod/v4';
+import { parseWithZod } from '@conform-to/zod';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { ApplicationSchema, isUuid, StatusChangeSchema } from '~/applications/application-schema';
-import { isWebAddress } from '~/applications/web-address';
+import {
+  ApplicationSchema,
+  isUuid,
+  isWebAddress,
+  StatusChangeSchema,
+} from '~/applications/application-schema';
 
 function form(fields: Record<string, string>) {
   const data = new FormData();
@@ -13,6 +17,13 @@ const parse = (fields: Record<string, string>) =>
   parseWithZod(form({ company: 'Leeds City Council', role: 'Policy Officer', ...fields }), {
     schema: ApplicationSchema,
   });
+
+/** A date input's three boxes, as the form sends them. */
+const date = (name: string, day: string, month: string, year: string) => ({
+  [`${name}.day`]: day,
+  [`${name}.month`]: month,
+  [`${name}.year`]: year,
+});
 
 function errorsOf(fields: Record<string, string>) {
   const result = parse(fields);
@@ -35,23 +46,42 @@ describe('application form schema', () => {
         company: 'Leeds City Council',
         role: 'Policy Officer',
         status: 'saved',
+        mayCloseEarly: false,
       });
     }
   });
 
-  it('accepts every field filled in, keeping the salary exactly as typed', () => {
+  it('accepts every field filled in, reading dates, times and pounds', () => {
     const result = parse({
       status: 'applied',
-      dateApplied: '2026-11-20',
-      closingDate: '2026-12-05',
+      ...date('dateApplied', '20', '11', '2026'),
+      ...date('closingDate', '5', 'Dec', '2026'),
+      closingTime: '11:55pm',
+      mayCloseEarly: 'on',
       advertUrl: 'https://www.civilservicejobs.service.gov.uk/csr/jobs.cgi?jcode=123',
+      reference: '383021',
+      grade: 'HEO',
       location: 'Leeds',
-      salary: '£32,000–£36,000',
       source: 'Civil Service Jobs',
+      salaryMin: '£36,530',
+      salaryMax: '39k',
+      salaryNote: 'pro rata',
       notes: 'Line one\nLine two',
     });
     expect(result.status).toBe('success');
-    if (result.status === 'success') expect(result.value.salary).toBe('£32,000–£36,000');
+    if (result.status === 'success') {
+      expect(result.value).toMatchObject({
+        dateApplied: '2026-11-20',
+        closingDate: '2026-12-05',
+        closingTime: '23:55',
+        mayCloseEarly: true,
+        reference: '383021',
+        grade: 'HEO',
+        salaryMin: 36_530,
+        salaryMax: 39_000,
+        salaryNote: 'pro rata',
+      });
+    }
   });
 
   it('requires company and role, and refuses ones made only of spaces', () => {
@@ -66,7 +96,9 @@ describe('application form schema', () => {
     ['role', 200, 'Role must be 200 characters or fewer'],
     ['advertUrl', 2000, 'Job advert URL must be 2,000 characters or fewer'],
     ['location', 200, 'Location must be 200 characters or fewer'],
-    ['salary', 100, 'Salary must be 100 characters or fewer'],
+    ['reference', 100, 'Reference number must be 100 characters or fewer'],
+    ['grade', 100, 'Band or grade must be 100 characters or fewer'],
+    ['salaryNote', 200, 'Salary note must be 200 characters or fewer'],
     ['source', 200, 'Source must be 200 characters or fewer'],
     ['notes', 20_000, 'Notes must be 20,000 characters or fewer'],
   ])('limits %s to %i characters', (field, max, message) => {
@@ -93,34 +125,76 @@ describe('application form schema', () => {
     expect(parse({ advertUrl: 'https://example.com/job?id=1' }).status).toBe('success');
   });
 
-  it.each(['2026-02-30', '2026-13-01', '27/11/2026', 'tomorrow', '2026-1-5'])(
-    'refuses %s as a date',
-    (value) => {
-      expect(errorsOf({ closingDate: value }).closingDate?.[0]).toMatch(/real date/);
-      expect(errorsOf({ dateApplied: value }).dateApplied?.[0]).toMatch(/real date/);
+  it.each([
+    [['31', '2', '2026'], 'Closing date must be a real date', ['day']],
+    [['30', '13', '2026'], 'Closing date must be a real date', ['month']],
+    [['x', 'y', '2026'], 'Closing date must be a real date', ['day', 'month']],
+    [['0', '1', '2026'], 'Closing date must be a real date', ['day']],
+    [['5', '1', '26'], 'Closing date: the year must have 4 numbers', ['year']],
+    [['5', '', ''], 'Closing date must include a month and year', ['month', 'year']],
+    [['', '', '2026'], 'Closing date must include a day and month', ['day', 'month']],
+    [['5', '1', '1999'], 'Closing date must be between 2000 and 2100', ['year']],
+    [['5', '1', '2101'], 'Closing date must be between 2000 and 2100', ['year']],
+  ] as const)(
+    'refuses the date %j beside the field, marking the boxes at fault',
+    (parts, message, wrong) => {
+      const errors = errorsOf(date('closingDate', ...(parts as [string, string, string])));
+      expect(errors.closingDate).toEqual([message]);
+      for (const part of ['day', 'month', 'year']) {
+        expect(errors[`closingDate.${part}`], part).toEqual(
+          (wrong as readonly string[]).includes(part) ? [message] : undefined,
+        );
+      }
     },
   );
 
-  it('keeps dates between 2000 and 2100', () => {
-    expect(errorsOf({ closingDate: '1999-12-31' }).closingDate).toEqual([
-      'Closing date must be between 2000 and 2100',
-    ]);
-    expect(errorsOf({ closingDate: '2101-01-01' }).closingDate).toEqual([
-      'Closing date must be between 2000 and 2100',
-    ]);
-    expect(parse({ closingDate: '2100-12-31', dateApplied: '2000-01-01' }).status).toBe('success');
+  it.each([
+    [['7', 'Nov', '2026'], '2026-11-07'],
+    [['07', 'november', '2026'], '2026-11-07'],
+    [['29', 'Feb', '2028'], '2028-02-29'],
+    [[' 1 ', ' 9 ', ' 2026 '], '2026-09-01'],
+    [['30', 'Sept', '2026'], '2026-09-30'],
+  ] as const)('reads the date %j as %s', (parts, iso) => {
+    const result = parse(date('closingDate', ...(parts as [string, string, string])));
+    expect(result.status === 'success' && result.value.closingDate).toBe(iso);
+  });
+
+  it('treats a date left empty as no date', () => {
+    const result = parse(date('closingDate', '', '', ''));
+    expect(result.status === 'success' && result.value.closingDate).toBeUndefined();
   });
 
   it('allows a date applied of tomorrow (time zones) but not later', () => {
-    expect(parse({ dateApplied: '2026-11-28' }).status).toBe('success');
-    expect(errorsOf({ dateApplied: '2026-11-29' }).dateApplied).toEqual([
-      'Date applied cannot be in the future',
+    expect(parse(date('dateApplied', '28', '11', '2026')).status).toBe('success');
+    expect(errorsOf(date('dateApplied', '29', '11', '2026')).dateApplied).toEqual([
+      'Date applied must be today or in the past',
     ]);
   });
 
   it('lets a closing date lie in the past or the future', () => {
-    expect(parse({ closingDate: '2020-01-01' }).status).toBe('success');
-    expect(parse({ closingDate: '2030-01-01' }).status).toBe('success');
+    expect(parse(date('closingDate', '1', '1', '2020')).status).toBe('success');
+    expect(parse(date('closingDate', '1', '1', '2030')).status).toBe('success');
+  });
+
+  it('refuses a closing time it cannot read, and one without a closing date', () => {
+    expect(
+      errorsOf({ ...date('closingDate', '1', '1', '2030'), closingTime: '25:00' }).closingTime,
+    ).toEqual(['Enter the closing time like 23:55, or leave it empty for the end of the day']);
+    expect(errorsOf({ closingTime: '23:55' }).closingDate).toEqual([
+      'Enter the closing date, or clear the closing time',
+    ]);
+  });
+
+  it('refuses a salary that is not pounds, and a range that runs backwards', () => {
+    expect(errorsOf({ salaryMin: 'about 30' }).salaryMin).toEqual([
+      'Enter salary from in whole pounds a year, for example 32,000',
+    ]);
+    expect(errorsOf({ salaryMin: '40,000', salaryMax: '30,000' }).salaryMax).toEqual([
+      'Salary to must be the same as or more than salary from',
+    ]);
+    expect(errorsOf({ salaryMax: '10000000' }).salaryMax).toEqual([
+      'Salary to must be £9,999,999 or less',
+    ]);
   });
 
   it('refuses a status that is not one of the eight', () => {

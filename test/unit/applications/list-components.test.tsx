@@ -82,6 +82,9 @@ const rows: ListRow[] = [
     role: 'Clerk',
     status: 'applied',
     closingDate: null,
+    closingTime: null,
+    mayCloseEarly: false,
+    grade: null,
     updatedAt: '2026-11-01T10:00:00Z',
   },
   {
@@ -90,6 +93,9 @@ const rows: ListRow[] = [
     role: 'Driver',
     status: 'saved',
     closingDate: '2026-12-01',
+    closingTime: null,
+    mayCloseEarly: false,
+    grade: null,
     updatedAt: '2026-11-02T10:00:00Z',
   },
 ];
@@ -105,6 +111,7 @@ describe('changing a status from the list', () => {
             <ApplicationRows
               rows={rows}
               statusAction="/applications?index&status=saved&sort=closing"
+              now={{ date: '2026-11-27', time: '12:00' }}
             />
           ),
           action: () => saving.promise,

@@ -1,4 +1,4 @@
-import { parseWithZod } from '@conform-to/zod/v4';
+import { parseWithZod } from '@conform-to/zod';
 import { describe, expect, it } from 'vitest';
 import { serverChecks } from '~/auth/common-passwords.server';
 import {

@@ -4,6 +4,7 @@ import {
   confirmEmail,
   magicLink,
   noAccount,
+  passwordChanged,
   passwordReset,
 } from '~/auth/local/emails.server';
 
@@ -14,15 +15,31 @@ const to = 'ada@example.com';
 const link = 'https://jobtrack.example/auth/confirm?token_hash=abc&type=signup';
 
 describe('the emails local mode sends', () => {
+  // Also what a sign-in link request for an unconfirmed account sends (decision 015), so it
+  // speaks of confirming the address, not only of signing up.
   it('ask a new account to confirm its address, within 60 minutes', () => {
     expect(confirmEmail(to, link)).toEqual({
       to,
       subject: 'Confirm your email address for JobTrack',
       body:
-        `Welcome to JobTrack. To finish creating your account, open this link:\n\n${link}\n\n` +
-        'It works once and expires in 60 minutes. If you did not sign up, you can ignore this ' +
-        'email.\n\nJobTrack',
+        'To confirm this email address for your JobTrack account and sign in, open this link:' +
+        `\n\n${link}\n\nIt works once and expires in 60 minutes. If you did not ask for this, ` +
+        'you can ignore this email.\n\nJobTrack',
     });
+  });
+
+  it('tell the person their password was changed or reset, with a way to take it back', () => {
+    const reset = 'https://x.example/forgot-password';
+    for (const how of ['changed', 'reset'] as const) {
+      expect(passwordChanged(to, how, reset)).toEqual({
+        to,
+        subject: 'Your JobTrack password has been changed',
+        body:
+          `The password of your JobTrack account was ${how} just now, and every other device ` +
+          'was signed out.\n\nIf that was you, there is nothing more to do.\n\nIf it was not ' +
+          `you, choose a new password at once; that signs everyone else out:\n${reset}\n\nJobTrack`,
+      });
+    }
   });
 
   it('tell the owner of an address that someone tried to sign up with it, changing nothing', () => {

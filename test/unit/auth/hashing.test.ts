@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { randomToken, sha256 } from '~/auth/local/hashing.server';
+import { randomToken, sha256 } from '~/auth/hashing.server';
 
 describe('tokens', () => {
   it('are 32 random bytes as 64 hex characters, different every time', () => {

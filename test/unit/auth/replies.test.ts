@@ -1,7 +1,10 @@
-import { parseWithZod } from '@conform-to/zod/v4';
+import { parseWithZod } from '@conform-to/zod';
 import { describe, expect, it } from 'vitest';
 import { changePasswordSchema } from '~/auth/auth-schemas';
-import { lockedOut, minutesFrom } from '~/auth/replies.server';
+import { limited, minutesFrom } from '~/auth/replies.server';
+
+const locked = (retryAfterSeconds: number) =>
+  ({ ok: false, reason: 'locked', retryAfterSeconds }) as const;
 
 describe('how long a lock-out has left, in words', () => {
   it.each([
@@ -27,7 +30,7 @@ describe('the lock-out answer', () => {
   };
 
   it('is a 429 with Retry-After in seconds and the wait in words, never a password', () => {
-    const answer = lockedOut(submitted(), 61);
+    const answer = limited(submitted(), locked(61));
     expect(answer.init?.status).toBe(429);
     expect(new Headers(answer.init?.headers).get('Retry-After')).toBe('61');
     expect(answer.data.error?.['']).toEqual([
@@ -38,7 +41,16 @@ describe('the lock-out answer', () => {
   });
 
   it('can say it in the route’s own words', () => {
-    const answer = lockedOut(submitted(), 30, (wait) => `Wait ${wait}.`);
+    const answer = limited(submitted(), locked(30), (wait: string) => `Wait ${wait}.`);
     expect(answer.data.error?.['']).toEqual(['Wait 1 minute.']);
+  });
+
+  it('for too many requests from one connection says so, naming no address', () => {
+    const answer = limited(submitted(), { ok: false, reason: 'busy', retryAfterSeconds: 60 });
+    expect(answer.init?.status).toBe(429);
+    expect(new Headers(answer.init?.headers).get('Retry-After')).toBe('60');
+    expect(answer.data.error?.['']).toEqual([
+      'Too many requests from your connection. Please wait 1 minute and try again.',
+    ]);
   });
 });

@@ -1,7 +1,7 @@
-import { parseWithZod } from '@conform-to/zod/v4';
+import { parseWithZod } from '@conform-to/zod';
 import { describe, expect, it } from 'vitest';
-import * as z from 'zod/v4-mini';
-import { invalid, isBot, readForm, refuse } from '~/components/forms/form.server';
+import { z } from 'zod';
+import { MAX_FORM_BYTES, invalid, isBot, readForm, refuse } from '~/components/forms/form.server';
 
 const typed = () => {
   const form = new FormData();
@@ -18,7 +18,7 @@ type Answer = { data: any; init: ResponseInit | null };
 
 describe('answering a refused form', () => {
   it('sends back every typed value but never a password, with 400', () => {
-    const schema = z.object({ email: z.email(), notes: z.string().check(z.maxLength(3)) });
+    const schema = z.object({ email: z.string().email(), notes: z.string().max(3) });
     const answer = invalid(parseWithZod(typed(), { schema })) as unknown as Answer;
     expect(answer.init?.status).toBe(400);
     expect(answer.data.initialValue).toEqual({ email: 'sam@example.com', notes: 'Kept as typed' });
@@ -61,6 +61,21 @@ describe('reading a form', () => {
       () => 200,
       (thrown: unknown) => (thrown instanceof Response ? thrown.status : 500),
     );
+
+  it('refuses a body past the limit with 413 before parsing it, with or without its length', async () => {
+    const huge = 'x'.repeat(MAX_FORM_BYTES);
+    expect(await status(readForm(post({ notes: huge })))).toBe(413);
+    const streamed = new Request('http://localhost:8787/applications', {
+      method: 'POST',
+      body: new Blob([`notes=${huge}`]).stream(),
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+      duplex: 'half',
+    } as RequestInit);
+    expect(streamed.headers.get('Content-Length')).toBeNull();
+    expect(await status(readForm(streamed))).toBe(413);
+    const justUnder = 'x'.repeat(MAX_FORM_BYTES - 'notes='.length);
+    expect((await readForm(post({ notes: justUnder }))).get('notes')).toBe(justUnder);
+  });
 
   it('drops NUL characters from every value', async () => {
     const form = await readForm(post({ notes: 'a\0b' }));

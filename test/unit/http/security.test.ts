@@ -100,6 +100,38 @@ describe('security headers', () => {
     expect(secured('https://localhost/').headers.get('Strict-Transport-Security')).not.toBeNull();
   });
 
+  it('forbids storing any page asked for with a cookie, or that sets one (signed-in pages, .data, sign-in)', () => {
+    const withCookie = (url: string) =>
+      withSecurityHeaders(
+        new Request(url, { headers: { Cookie: 'jobtrack_session=abc' } }),
+        new Response('ok'),
+        'n',
+      );
+    expect(withCookie('http://localhost:8787/applications').headers.get('Cache-Control')).toBe(
+      'no-store',
+    );
+    expect(
+      withCookie(
+        'https://jobtrack.example/applications.data?_route=routes%2Fapplications._index',
+      ).headers.get('Cache-Control'),
+    ).toBe('no-store');
+    const signingIn = withSecurityHeaders(
+      new Request('https://jobtrack.example/signin', { method: 'POST' }),
+      new Response(null, { status: 302, headers: { 'Set-Cookie': 's=1; Path=/' } }),
+      'n',
+    );
+    expect(signingIn.headers.get('Cache-Control')).toBe('no-store');
+    // A page opened from an emailed link carries its token in the address.
+    for (const link of [
+      'https://jobtrack.example/auth/confirm?token_hash=abc&type=signup',
+      'https://jobtrack.example/reset-password?token=abc',
+    ]) {
+      expect(secured(link).headers.get('Cache-Control'), link).toBe('no-store');
+    }
+    // A guest's request carries no cookie: nothing personal, nothing to forbid.
+    expect(secured('https://jobtrack.example/privacy').headers.get('Cache-Control')).toBeNull();
+  });
+
   it('keeps the status, status text, body and other headers of the wrapped response', async () => {
     const res = withSecurityHeaders(
       new Request('https://x.example/'),

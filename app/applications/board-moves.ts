@@ -1,0 +1,73 @@
+import { useRevalidator } from '@remix-run/react';
+import { useCallback, useEffect, useState } from 'react';
+import { STATUS_LABELS, type Status } from './statuses';
+import type { ListRow } from './types';
+
+/** What a move says, to the eye (`message`) and to a screen reader (`announcement`). */
+type Said = { message: { text: string; failed: boolean } | null; announcement: string };
+
+const name = (card: ListRow) => `${card.role} at ${card.company}`;
+
+/**
+ * Optimistic status moves for the board: a card shows in its new column at once while the move
+ * is saved; if saving fails it goes back where it was, with a message saying so.
+ */
+export function useBoardMoves(serverRows: ListRow[]) {
+  const [moves, setMoves] = useState<Record<string, Status>>({});
+  const [said, setSaid] = useState<Said>({ message: null, announcement: '' });
+  const revalidator = useRevalidator();
+
+  // Once the page's data shows a move saved, the optimistic copy is no longer needed.
+  useEffect(() => {
+    setMoves((current) => {
+      const left = Object.entries(current).filter(
+        ([id, to]) => serverRows.find((r) => r.id === id)?.status !== to,
+      );
+      return left.length === Object.keys(current).length ? current : Object.fromEntries(left);
+    });
+  }, [serverRows]);
+
+  const announce = useCallback((announcement: string) => {
+    setSaid((s) => ({ ...s, announcement }));
+  }, []);
+
+  const move = useCallback(
+    async (card: ListRow, to: Status) => {
+      if (card.status === to) return;
+      setMoves((m) => ({ ...m, [card.id]: to }));
+      setSaid({ message: null, announcement: `Moving ${name(card)} to ${STATUS_LABELS[to]}.` });
+      let error: string | null = null;
+      try {
+        const response = await fetch(`/applications/${card.id}/status`, {
+          method: 'POST',
+          body: new URLSearchParams({ status: to }),
+          headers: { Accept: 'application/json' },
+        });
+        if (!response.ok) {
+          const body = (await response.json().catch(() => null)) as { error?: string } | null;
+          error = body?.error ?? 'It could not be saved.';
+        }
+      } catch {
+        error = 'It could not be saved: check your connection.';
+      }
+      if (error) {
+        setMoves((m) => {
+          const { [card.id]: _undone, ...rest } = m;
+          return rest;
+        });
+        const text = `${name(card)} was not moved to ${STATUS_LABELS[to]}, so it is back in ${STATUS_LABELS[card.status]}. ${error}`;
+        setSaid({ message: { text, failed: true }, announcement: text });
+        return;
+      }
+      setSaid({
+        message: null,
+        announcement: `${name(card)} moved to ${STATUS_LABELS[to]}.`,
+      });
+      revalidator.revalidate();
+    },
+    [revalidator],
+  );
+
+  const dismiss = useCallback(() => setSaid((s) => ({ ...s, message: null })), []);
+  return { moves, move, said, announce, dismiss };
+}

@@ -1,0 +1,45 @@
+// The board's read: for each status, how many applications it has and the first of them (Saved
+// by closing date, the rest by last update). One transaction; its statements are pipelined.
+import type { AppLoadContext } from '@remix-run/cloudflare';
+import { and, eq } from 'drizzle-orm';
+import { applications as a } from '#db/schema';
+import { asUser, personId, type Person } from '~/db.server';
+import type { LondonNow } from './dates';
+import {
+  countByStatus,
+  listOrder,
+  rowColumns,
+  statusCounts,
+  sum,
+  toListRow,
+} from './queries.server';
+import { STATUSES, type Status } from './statuses';
+import type { ListRow } from './types';
+
+/** Cards shown per column; the column links to the list for the rest. */
+export const BOARD_LIMIT = 20;
+
+/** One column of the board. */
+export type BoardColumn = { status: Status; total: number; rows: ListRow[] };
+
+/** Every status as a column, in the order a search runs: one round trip. */
+export async function loadBoard(context: AppLoadContext, who: Person, now: LondonNow) {
+  const userId = personId(who);
+  const [countRows, ...rows] = await asUser(context, who, (tx) => {
+    const column = (status: Status) =>
+      tx
+        .select(rowColumns)
+        .from(a)
+        .where(and(eq(a.userId, userId), eq(a.status, status)))
+        .orderBy(...listOrder(status === 'saved' ? 'closing' : 'updated', now))
+        .limit(BOARD_LIMIT);
+    return [countByStatus(tx, userId), ...STATUSES.map(column)] as const;
+  });
+  const counts = statusCounts(countRows);
+  const columns = STATUSES.map((status, i): BoardColumn => ({
+    status,
+    total: counts[status],
+    rows: rows[i]!.map(toListRow),
+  }));
+  return { columns, total: sum(counts) };
+}

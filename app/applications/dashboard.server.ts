@@ -1,0 +1,88 @@
+// The dashboard's reads: what to apply for (Saved adverts, soonest closing first, and those
+// missed), what is in progress (interviews, offers), and the counts per status. One transaction.
+import type { AppLoadContext } from '@remix-run/cloudflare';
+import { and, asc, desc, eq, isNotNull, not, sql } from 'drizzle-orm';
+import { applications as a } from '#db/schema';
+import { asUser, personId, type Person } from '~/db.server';
+import type { LondonNow } from './dates';
+import { closedBy, countByStatus, statusCounts, sum } from './queries.server';
+import type { DashboardRow } from './types';
+
+/** How many applications each dashboard list shows before linking to the rest. */
+export const DASHBOARD_LIMIT = 10;
+
+const columns = {
+  id: a.id,
+  company: a.company,
+  role: a.role,
+  status: a.status,
+  closingDate: a.closingDate,
+  closingTime: a.closingTime,
+  mayCloseEarly: a.mayCloseEarly,
+};
+
+/** Everything the signed-in home page shows, as of `now` in London: one round trip. */
+export async function loadDashboard(context: AppLoadContext, who: Person, now: LondonNow) {
+  const userId = personId(who);
+  const closed = closedBy(now);
+  const saved = and(eq(a.userId, userId), eq(a.status, 'saved'));
+  const latestFirst = [desc(a.updatedAt), desc(a.id)];
+  const [countRows, savedCounts, toApply, missed, interviewing, offers] = await asUser(
+    context,
+    who,
+    (tx) => [
+      countByStatus(tx, userId),
+      tx
+        .select({
+          open: sql<number>`count(*) filter (where not ${closed})`.mapWith(Number),
+          missed: sql<number>`count(*) filter (where ${closed})`.mapWith(Number),
+        })
+        .from(a)
+        .where(saved),
+      tx
+        .select(columns)
+        .from(a)
+        .where(and(saved, isNotNull(a.closingDate), not(closed)))
+        .orderBy(
+          asc(a.closingDate),
+          sql`${a.closingTime} asc nulls last`,
+          asc(a.company),
+          asc(a.id),
+        )
+        .limit(DASHBOARD_LIMIT),
+      tx
+        .select(columns)
+        .from(a)
+        .where(and(saved, closed))
+        .orderBy(desc(a.closingDate), ...latestFirst)
+        .limit(DASHBOARD_LIMIT),
+      tx
+        .select(columns)
+        .from(a)
+        .where(and(eq(a.userId, userId), eq(a.status, 'interviewing')))
+        .orderBy(...latestFirst)
+        .limit(DASHBOARD_LIMIT),
+      tx
+        .select(columns)
+        .from(a)
+        .where(and(eq(a.userId, userId), eq(a.status, 'offer')))
+        .orderBy(...latestFirst)
+        .limit(DASHBOARD_LIMIT),
+    ],
+  );
+  const counts = statusCounts(countRows);
+  const lists: Record<'toApply' | 'missed' | 'interviewing' | 'offers', DashboardRow[]> = {
+    toApply,
+    missed,
+    interviewing,
+    offers,
+  };
+  return {
+    counts,
+    total: sum(counts),
+    ...lists,
+    /** Saved and still open, with or without a closing date. */
+    toApplyTotal: savedCounts[0]?.open ?? 0,
+    missedTotal: savedCounts[0]?.missed ?? 0,
+  };
+}

@@ -1,0 +1,81 @@
+// The builder page's body, shared by /statements/new and /statements/:id: the form, with the
+// draft panel beside it, wired to the streaming Generate.
+import type { FormReply } from '~/components/forms';
+import { useLocation } from '@remix-run/react';
+import { useCallback, useEffect, useState } from 'react';
+import { BuilderForm, type BuilderDefaults } from './builder';
+import { DraftPanel } from './draft-panel';
+import type { Kind } from './kinds';
+import { NOT_CONFIGURED_MESSAGE } from './messages';
+import type { VersionSummary } from './types';
+import { useDraftStream } from './use-draft-stream';
+
+export function BuilderPage({
+  kind,
+  defaults,
+  wordLimit,
+  action,
+  configured,
+  lastResult,
+  statementId = null,
+  versions = [],
+  selected = null,
+  notice = null,
+}: {
+  kind: Kind;
+  defaults: BuilderDefaults;
+  wordLimit: number;
+  action: string;
+  configured: boolean;
+  lastResult: FormReply | null | undefined;
+  statementId?: string | null;
+  versions?: VersionSummary[];
+  selected?: { version: VersionSummary; text: string } | null;
+  notice?: string | null;
+}) {
+  // Errors the streaming route found (with JavaScript) show in the form like the page's own.
+  const [streamReply, setStreamReply] = useState<FormReply | null>(null);
+  const { live, start, stop, clear } = useDraftStream({ onReply: setStreamReply });
+  const location = useLocation();
+  const onGenerate = useCallback(
+    (form: HTMLFormElement, submitter: HTMLElement | null) => {
+      setStreamReply(null);
+      void start(form, submitter);
+    },
+    [start],
+  );
+  useEffect(() => {
+    // A new page (another version chosen, the inputs saved, a finished draft opened) starts afresh.
+    clear();
+    setStreamReply(null);
+  }, [location.key, clear]);
+
+  return (
+    <>
+      {!configured ? <p className="notice notice--warning">{NOT_CONFIGURED_MESSAGE}</p> : null}
+      <div className="builder">
+        <BuilderForm
+          kind={kind}
+          defaults={defaults}
+          lastResult={streamReply ?? lastResult}
+          action={action}
+          configured={configured}
+          phase={live?.phase ?? null}
+          liveStatementId={live?.statementId ?? null}
+          onGenerate={onGenerate}
+        />
+        <DraftPanel
+          kind={kind}
+          wordLimit={wordLimit}
+          statementId={statementId ?? live?.statementId ?? null}
+          versions={versions}
+          selected={selected}
+          live={live}
+          onStop={stop}
+          configured={configured}
+          notice={notice}
+        />
+      </div>
+    </>
+  );
+}

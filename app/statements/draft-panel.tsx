@@ -1,0 +1,334 @@
+// The panel beside the builder form: the draft being written (live, with JavaScript), or the
+// chosen saved version with its word count, Copy, Regenerate and Save; then every version.
+import { Form, Link, useLocation } from '@remix-run/react';
+import { SubmitButton } from '~/components/forms';
+import { useEffect, useRef, useState } from 'react';
+import { formatDateTime } from '~/applications/dates';
+import { limitedSections } from './inputs';
+import type { Kind } from './kinds';
+import { shortfallCause, type Shortfall } from './messages';
+import { versionLabel as label, type VersionSummary } from './types';
+import type { LiveDraft } from './use-draft-stream';
+import { CopyButton } from './copy-button';
+import { AiNote, StockPhrases, WordCount } from './word-count';
+import { stockPhrasesIn } from './stock-phrases';
+import { wordReport } from './words';
+
+const STATUS_TEXT: Record<VersionSummary['status'], string> = {
+  generating: 'Being written',
+  complete: 'Complete',
+  incomplete: 'Incomplete',
+  stopped: 'Stopped',
+  interrupted: 'Incomplete',
+};
+
+/** A version's state in words (and an "edited" mark). */
+export function VersionStatusTag({
+  version,
+}: {
+  version: Pick<VersionSummary, 'status' | 'editedAt'>;
+}) {
+  return (
+    <span className={`version-status version-status--${version.status}`}>
+      {STATUS_TEXT[version.status]}
+      {version.editedAt ? ', edited' : ''}
+    </span>
+  );
+}
+
+/** Why a saved version is incomplete, in the person's terms. */
+export function ShortfallNote({
+  version,
+}: {
+  version: Pick<VersionSummary, 'status' | 'failure'>;
+}) {
+  if (version.status === 'complete' || version.status === 'generating') return null;
+  const shortfall = (
+    version.status === 'interrupted' ? 'interrupted' : version.failure
+  ) as Shortfall | null;
+  return (
+    <p className="shortfall-note">
+      {version.status === 'stopped'
+        ? 'You stopped this draft before it finished.'
+        : `This draft is incomplete. ${shortfall ? shortfallCause(shortfall) : ''}`}
+    </p>
+  );
+}
+
+type Selected = { version: VersionSummary; text: string };
+
+export function DraftPanel({
+  kind,
+  wordLimit,
+  statementId,
+  versions,
+  selected,
+  live,
+  onStop,
+  configured,
+  notice = null,
+}: {
+  notice?: string | null;
+  kind: Kind;
+  wordLimit: number;
+  statementId: string | null;
+  versions: VersionSummary[];
+  selected: Selected | null;
+  live: LiveDraft | null;
+  onStop: () => void;
+  configured: boolean;
+}) {
+  const heading = useRef<HTMLHeadingElement>(null);
+  const started = live !== null;
+  useEffect(() => {
+    // On a narrow screen the panel is below the form: bring it into view when a draft starts.
+    if (started) heading.current?.focus();
+  }, [started]);
+  return (
+    <section className="draft-panel" aria-labelledby="draft-heading">
+      <h2 id="draft-heading" tabIndex={-1} ref={heading}>
+        Your draft
+      </h2>
+      {live && !(selected && live.versionId === selected.version.id) ? (
+        <Live live={live} kind={kind} wordLimit={wordLimit} onStop={onStop} />
+      ) : selected && statementId ? (
+        <Saved
+          key={`${selected.version.id}:${selected.version.updatedAt}`}
+          kind={kind}
+          statementId={statementId}
+          selected={selected}
+          configured={configured}
+          notice={notice}
+        />
+      ) : (
+        <p className="muted">
+          {configured
+            ? 'Your draft appears here as Claude writes it. Fill in your inputs, then press Generate draft.'
+            : 'Drafts appear here once the Statement Builder is configured.'}
+        </p>
+      )}
+      {statementId && versions.length > 0 ? (
+        <VersionList
+          statementId={statementId}
+          versions={versions}
+          selectedId={selected?.version.id ?? null}
+        />
+      ) : null}
+    </section>
+  );
+}
+
+function Live({
+  live,
+  kind,
+  wordLimit,
+  onStop,
+}: {
+  live: LiveDraft;
+  kind: Kind;
+  wordLimit: number;
+  onStop: () => void;
+}) {
+  const report = wordReport(live.text, live.wordLimit ?? wordLimit, limitedSections(kind));
+  const writing = live.phase === 'sending' || live.phase === 'writing' || live.phase === 'stopping';
+  const status =
+    live.phase === 'sending'
+      ? 'Sending your inputs to Claude…'
+      : live.phase === 'writing'
+        ? `Claude is writing Version ${live.number}…`
+        : live.phase === 'stopping'
+          ? 'Stopping…'
+          : live.end?.versionId
+            ? `Saved as Version ${live.end.number}.`
+            : '';
+  return (
+    <div className="live-draft">
+      <p role="status" className="live-draft__status">
+        {status}
+      </p>
+      {live.error || live.end?.message ? (
+        <p className="form-errors" role="alert">
+          {live.error ?? live.end?.message}
+        </p>
+      ) : null}
+      {live.text || writing ? (
+        <div
+          className={`draft-text${writing ? ' draft-live' : ''}`}
+          aria-busy={writing || undefined}
+          data-testid="live-draft"
+        >
+          {live.text}
+        </div>
+      ) : null}
+      {live.text ? <WordCount report={report} live={writing} /> : null}
+      {writing && live.versionId ? (
+        <div className="actions">
+          <button
+            type="button"
+            className="button--secondary"
+            onClick={onStop}
+            aria-disabled={live.phase === 'stopping' || undefined}
+          >
+            Stop
+          </button>
+        </div>
+      ) : null}
+      {live.text ? <AiNote /> : null}
+    </div>
+  );
+}
+
+function Saved({
+  kind,
+  statementId,
+  selected,
+  configured,
+  notice,
+}: {
+  kind: Kind;
+  statementId: string;
+  selected: Selected;
+  configured: boolean;
+  /** A message after a redirect back here (the version was saved), shown beside its buttons. */
+  notice: string | null;
+}) {
+  const { version } = selected;
+  const location = useLocation();
+  const fresh = (location.state as { fromGeneration?: boolean } | null)?.fromGeneration === true;
+  const [text, setText] = useState(selected.text);
+  const [copied, setCopied] = useState('');
+  const area = useRef<HTMLTextAreaElement>(null);
+  const url = `/statements/${statementId}/versions/${version.id}`;
+  const report = wordReport(text, version.report.limit, limitedSections(kind));
+  const editable = version.status !== 'generating';
+
+  return (
+    <div className="saved-draft">
+      <h3>
+        {label(version)} <VersionStatusTag version={version} />
+      </h3>
+      <p className="muted">
+        Written {formatDateTime(version.createdAt)}
+        {version.editedAt ? `, edited ${formatDateTime(version.editedAt)}` : ''}
+      </p>
+      <ShortfallNote version={version} />
+      {version.status === 'generating' ? (
+        <p>
+          Claude is still writing this version. <Link to={url}>Open it</Link> to watch it finish.
+        </p>
+      ) : null}
+      <Form method="post" action={url} className="saved-draft__form" preventScrollReset>
+        <input type="hidden" name="intent" value="save" />
+        <input type="hidden" name="from" value="builder" />
+        <input type="hidden" name="name" value={version.name ?? ''} />
+        <label htmlFor="draft-text" className="label">
+          The draft (you can edit it here)
+        </label>
+        <textarea
+          id="draft-text"
+          name="text"
+          ref={area}
+          className="draft-textarea"
+          rows={18}
+          defaultValue={selected.text}
+          readOnly={!editable}
+          onChange={(e) => setText(e.target.value)}
+        />
+        <WordCount report={report} />
+        <StockPhrases phrases={stockPhrasesIn(text)} />
+        <div className="actions">
+          {editable ? (
+            <SubmitButton inline formAction={url} fields={{ intent: 'save' }} pendingText="Saving…">
+              Save
+            </SubmitButton>
+          ) : null}
+          <CopyButton text={text} area={area} onCopied={setCopied} />
+          {configured ? (
+            <button
+              type="submit"
+              form="builder"
+              name="intent"
+              value="generate"
+              formAction="/statements/generate"
+              className="button--secondary"
+            >
+              Regenerate
+            </button>
+          ) : null}
+          <span role="status" className="muted">
+            {copied || notice || (fresh ? `Finished and saved as ${label(version)}.` : '')}
+          </span>
+        </div>
+      </Form>
+      <AiNote />
+      <p>
+        <Link to={url}>Open {label(version)} on its own page</Link> to rename or delete it.
+      </p>
+    </div>
+  );
+}
+
+function VersionList({
+  statementId,
+  versions,
+  selectedId,
+}: {
+  statementId: string;
+  versions: VersionSummary[];
+  selectedId: string | null;
+}) {
+  const newest = versions[versions.length - 1]!;
+  const before = versions.length > 1 ? versions[versions.length - 2]! : null;
+  return (
+    <div className="version-list">
+      <h3>All versions</h3>
+      <ol reversed>
+        {[...versions].reverse().map((v) => (
+          <li key={v.id}>
+            <Link
+              to={`/statements/${statementId}?version=${v.id}`}
+              aria-current={v.id === selectedId ? 'true' : undefined}
+              preventScrollReset
+            >
+              {label(v)}
+            </Link>{' '}
+            <VersionStatusTag version={v} />
+            <span className="muted">
+              {' '}
+              · {v.report.words.toLocaleString('en-GB')} words · {formatDateTime(v.createdAt)}
+            </span>
+          </li>
+        ))}
+      </ol>
+      {before ? (
+        <form method="get" action={`/statements/${statementId}/compare`} className="compare-form">
+          <div className="form-grid">
+            <div className="field">
+              <label htmlFor="compare-a">Compare</label>
+              <select id="compare-a" name="a" defaultValue={before.id}>
+                {versions.map((v) => (
+                  <option key={v.id} value={v.id}>
+                    {label(v)}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <div className="field">
+              <label htmlFor="compare-b">with</label>
+              <select id="compare-b" name="b" defaultValue={newest.id}>
+                {versions.map((v) => (
+                  <option key={v.id} value={v.id}>
+                    {label(v)}
+                  </option>
+                ))}
+              </select>
+            </div>
+          </div>
+          <button type="submit" className="button--secondary">
+            Compare side by side
+          </button>
+        </form>
+      ) : null}
+    </div>
+  );
+}

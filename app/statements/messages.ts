@@ -1,0 +1,56 @@
+// What the person is told when a draft does not finish. Shared by the streamed page (no
+// JavaScript) and the enhanced form.
+import type { ClaudeFailure } from './anthropic.server';
+
+/** Why a draft stopped short: Claude's failures, its length cap, or the person's Stop. */
+export type Shortfall = ClaudeFailure | 'length' | 'stopped' | 'interrupted';
+
+const CAUSE: Record<Shortfall, string> = {
+  busy: 'Claude is busy right now. Try again in a minute.',
+  'rate-limited': 'Claude is handling too many requests right now. Try again in a minute.',
+  timeout: 'Claude took too long to answer. Try again in a minute.',
+  unreachable: 'We could not reach Claude. Try again in a minute.',
+  refused:
+    'The Statement Builder cannot use Claude at the moment because of a setting on our side. Please try again later.',
+  failed: 'Claude could not write this draft. Try again in a minute.',
+  length: 'The draft reached the longest answer Claude may give before it finished.',
+  stopped: 'You stopped the draft.',
+  interrupted: 'Writing this draft was interrupted.',
+};
+
+/** The sentence that says why the draft stopped short. */
+export function shortfallCause(shortfall: Shortfall): string {
+  return CAUSE[shortfall];
+}
+
+/** The full message after a draft stopped short: why, what was kept, and that the inputs are safe. */
+export function shortfallMessage(shortfall: Shortfall, keptAs: number | null): string {
+  const kept =
+    keptAs === null
+      ? 'Nothing was written, so no version was saved.'
+      : shortfall === 'stopped'
+        ? `What was written is kept as Version ${keptAs}.`
+        : `What was written so far is kept as Version ${keptAs}, marked incomplete.`;
+  return `${CAUSE[shortfall]} ${kept} Your inputs are saved and unchanged.`;
+}
+
+export const SIGNED_OUT_MESSAGE =
+  'You have been signed out, so nothing was sent. Sign in again in another tab, then come back and ' +
+  'press the button again: what you typed is still here.';
+
+export const NOT_CONFIGURED_MESSAGE =
+  'The Statement Builder is not configured on this JobTrack: it has no Anthropic API key, so it ' +
+  'cannot write drafts. You can still save your inputs.';
+
+/** "You have used your 20 drafts for this hour. You can generate again at 14:05." */
+export function rateLimitMessage(perHour: number, retryAt: Date): string {
+  const time = retryAt.toLocaleTimeString('en-GB', {
+    hour: '2-digit',
+    minute: '2-digit',
+    timeZone: 'Europe/London',
+  });
+  return (
+    `You have generated ${perHour} drafts in the last hour, the most the Statement Builder allows. ` +
+    `You can generate again at ${time}. Your inputs are saved.`
+  );
+}

@@ -1,0 +1,364 @@
+// Writes of the Statement Builder. Every one runs through asUser (row-level security) and still
+// names the person in its `where`: the policy is the safety net, not the only guard.
+import type { AppLoadContext } from '@remix-run/cloudflare';
+import { and, count, eq, gt, lt, max, sql } from 'drizzle-orm';
+import { applications, statementGenerations, statementVersions, statements } from '#db/schema';
+import { asUser, personId, type Person, type Tx } from '~/db.server';
+import { detailsOf, type Inputs } from './inputs';
+
+const HOUR_MS = 60 * 60 * 1000;
+
+function inputColumns(inputs: Inputs) {
+  return {
+    applicationId: inputs.applicationId,
+    kind: inputs.kind,
+    jobTitle: inputs.jobTitle,
+    employer: inputs.employer,
+    advert: inputs.advert,
+    personSpec: inputs.personSpec,
+    details: detailsOf(inputs),
+    wordLimit: inputs.wordLimit,
+    tone: inputs.tone,
+    updatedAt: new Date(),
+  };
+}
+
+async function ownsApplication(tx: Tx, userId: string, applicationId: string | null) {
+  if (!applicationId) return true;
+  const [row] = await tx
+    .select({ id: applications.id })
+    .from(applications)
+    .where(and(eq(applications.id, applicationId), eq(applications.userId, userId)));
+  return Boolean(row);
+}
+
+/**
+ * Saves the inputs as the statement's draft: updates `statementId`, or creates the statement
+ * (once per `createKey`, so a doubled first submit makes one). Null when the statement or the
+ * linked application is not the person's.
+ */
+async function saveInputsIn(
+  tx: Tx,
+  userId: string,
+  inputs: Inputs,
+  ids: { statementId?: string; createKey: string },
+): Promise<string | null> {
+  if (!(await ownsApplication(tx, userId, inputs.applicationId))) return null;
+  const columns = inputColumns(inputs);
+  if (ids.statementId) {
+    const { kind: _kind, ...changes } = columns; // a statement never changes its kind
+    const [row] = await tx
+      .update(statements)
+      .set(changes)
+      .where(and(eq(statements.id, ids.statementId), eq(statements.userId, userId)))
+      .returning({ id: statements.id });
+    return row?.id ?? null;
+  }
+  // A repeated first save updates the statement it made, and never changes its kind.
+  const { kind: _kind, ...changes } = columns;
+  const [row] = await tx
+    .insert(statements)
+    .values({ ...columns, userId, createKey: ids.createKey })
+    .onConflictDoUpdate({ target: [statements.userId, statements.createKey], set: changes })
+    .returning({ id: statements.id });
+  return row!.id;
+}
+
+/**
+ * saveInputsIn as one statement, for a transaction of one round trip: the application's owner is
+ * checked in the statement's own `where`, so nothing is written when it is not the person's.
+ */
+function saveInputsStatement(
+  tx: Tx,
+  userId: string,
+  inputs: Inputs,
+  ids: { statementId?: string; createKey: string },
+) {
+  const c = inputColumns(inputs);
+  const ownsApp = sql`(${c.applicationId}::uuid is null or exists (
+    select 1 from ${applications}
+    where ${applications.id} = ${c.applicationId}::uuid and ${applications.userId} = ${userId}::uuid))`;
+  if (ids.statementId) {
+    const { kind: _kind, ...changes } = c; // a statement never changes its kind
+    return tx
+      .update(statements)
+      .set(changes)
+      .where(and(eq(statements.id, ids.statementId), eq(statements.userId, userId), ownsApp))
+      .returning({ id: statements.id });
+  }
+  // A repeated first save updates the statement it made, and never changes its kind.
+  return tx.execute<{ id: string }>(sql`
+    insert into ${statements} (user_id, create_key, application_id, kind, job_title, employer,
+      advert, person_spec, details, word_limit, tone, updated_at)
+    select ${userId}::uuid, ${ids.createKey}::uuid, ${c.applicationId}::uuid,
+      ${c.kind}::jobtrack.statement_kind, ${c.jobTitle}, ${c.employer}, ${c.advert},
+      ${c.personSpec}, ${JSON.stringify(c.details)}::jsonb, ${c.wordLimit}::integer, ${c.tone},
+      now()
+    where ${ownsApp}
+    on conflict (user_id, create_key) do update set
+      application_id = excluded.application_id, job_title = excluded.job_title,
+      employer = excluded.employer, advert = excluded.advert, person_spec = excluded.person_spec,
+      details = excluded.details, word_limit = excluded.word_limit, tone = excluded.tone,
+      updated_at = excluded.updated_at
+    returning id`);
+}
+
+/** Saves the inputs as a draft (the Save button), in one round trip. Null when not the person's to change. */
+export async function saveInputs(
+  context: AppLoadContext,
+  who: Person,
+  inputs: Inputs,
+  ids: { statementId?: string; createKey: string },
+): Promise<string | null> {
+  const [[row]] = await asUser(context, who, (tx) => [
+    saveInputsStatement(tx, personId(who), inputs, ids),
+  ]);
+  return row?.id ?? null;
+}
+
+/** How many generations the person started in the last hour, and when the oldest of them drops out. */
+async function recentGenerations(tx: Tx, userId: string) {
+  const since = new Date(Date.now() - HOUR_MS);
+  const [row] = await tx
+    .select({ n: count(), oldest: sql<string | null>`min(${statementGenerations.createdAt})` })
+    .from(statementGenerations)
+    .where(and(eq(statementGenerations.userId, userId), gt(statementGenerations.createdAt, since)));
+  const oldest = row?.oldest ? new Date(row.oldest) : new Date();
+  return { n: Number(row?.n ?? 0), retryAt: new Date(oldest.getTime() + HOUR_MS) };
+}
+
+/** The person's hourly allowance: null when they may generate, or when they may again. */
+export function generationAllowance(context: AppLoadContext, userId: string, perHour: number) {
+  return asUser(context, userId, async (tx) => {
+    const recent = await recentGenerations(tx, userId);
+    return recent.n >= perHour ? recent.retryAt : null;
+  });
+}
+
+export type Begun =
+  | { ok: true; statementId: string; versionId: string; number: number }
+  | { ok: false; reason: 'not-found' }
+  | { ok: false; reason: 'rate-limited'; statementId: string; retryAt: Date }
+  | { ok: false; reason: 'duplicate'; statementId: string; versionId: string };
+
+/**
+ * Everything before Claude is asked, in one transaction: the inputs saved as the draft, the
+ * hourly limit checked and counted, and a version opened to write into. A second press with the
+ * same one-time key finds the first one's version instead.
+ */
+export function beginGeneration(
+  context: AppLoadContext,
+  userId: string,
+  inputs: Inputs,
+  ids: { statementId?: string; submissionKey: string; perHour: number },
+): Promise<Begun> {
+  return asUser(context, userId, async (tx) => {
+    // One generation start at a time per person, so two tabs cannot both take the last slot.
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${userId}, 10))`);
+    const [earlier] = await tx
+      .select({ id: statementVersions.id, statementId: statementVersions.statementId })
+      .from(statementVersions)
+      .where(
+        and(
+          eq(statementVersions.userId, userId),
+          eq(statementVersions.requestKey, ids.submissionKey),
+        ),
+      );
+    if (earlier)
+      return {
+        ok: false,
+        reason: 'duplicate',
+        statementId: earlier.statementId,
+        versionId: earlier.id,
+      };
+
+    const statementId = await saveInputsIn(tx, userId, inputs, {
+      statementId: ids.statementId,
+      createKey: ids.submissionKey,
+    });
+    if (!statementId) return { ok: false, reason: 'not-found' };
+
+    const recent = await recentGenerations(tx, userId);
+    if (recent.n >= ids.perHour)
+      return { ok: false, reason: 'rate-limited', statementId, retryAt: recent.retryAt };
+
+    const dayAgo = new Date(Date.now() - 24 * HOUR_MS);
+    const [, , [last]] = await Promise.all([
+      tx.insert(statementGenerations).values({ userId }),
+      tx
+        .delete(statementGenerations)
+        .where(
+          and(eq(statementGenerations.userId, userId), lt(statementGenerations.createdAt, dayAgo)),
+        ),
+      tx
+        .select({ n: max(statementVersions.number) })
+        .from(statementVersions)
+        .where(
+          and(eq(statementVersions.statementId, statementId), eq(statementVersions.userId, userId)),
+        ),
+    ]);
+    const number = (last?.n ?? 0) + 1;
+    const [version] = await tx
+      .insert(statementVersions)
+      .values({
+        statementId,
+        userId,
+        number,
+        wordLimit: inputs.wordLimit,
+        requestKey: ids.submissionKey,
+        status: 'generating',
+      })
+      .returning({ id: statementVersions.id });
+    return { ok: true, statementId, versionId: version!.id, number };
+  });
+}
+
+/** Saves the text so far of a version being written; true when the person asked it to stop. */
+export function checkpointVersion(
+  context: AppLoadContext,
+  userId: string,
+  versionId: string,
+  text: string,
+) {
+  return asUser(context, userId, async (tx) => {
+    const [row] = await tx
+      .update(statementVersions)
+      .set({ text, updatedAt: new Date() })
+      .where(
+        and(
+          eq(statementVersions.id, versionId),
+          eq(statementVersions.userId, userId),
+          eq(statementVersions.status, 'generating'),
+        ),
+      )
+      .returning({ stop: statementVersions.stopRequested });
+    return row?.stop ?? false;
+  });
+}
+
+/**
+ * Saves a version's final text and status. A version that ended with no text at all is removed
+ * (there is nothing to keep); returns whether it was kept.
+ */
+export function finishVersion(
+  context: AppLoadContext,
+  userId: string,
+  ids: { statementId: string; versionId: string },
+  result: { text: string; status: 'complete' | 'incomplete' | 'stopped'; failure: string | null },
+) {
+  return asUser(context, userId, async (tx) => {
+    const mine = and(eq(statementVersions.id, ids.versionId), eq(statementVersions.userId, userId));
+    if (!result.text.trim()) {
+      await tx.delete(statementVersions).where(mine);
+      return false;
+    }
+    const now = new Date();
+    // Sent together: one round trip on the transaction's connection (the last word is waiting).
+    await Promise.all([
+      tx
+        .update(statementVersions)
+        .set({ text: result.text, status: result.status, failure: result.failure, updatedAt: now })
+        .where(mine),
+      tx
+        .update(statements)
+        .set({ updatedAt: now })
+        .where(and(eq(statements.id, ids.statementId), eq(statements.userId, userId))),
+    ]);
+    return true;
+  });
+}
+
+/** Asks a version that is being written to stop; false when it is not the person's. */
+export async function requestStop(
+  context: AppLoadContext,
+  who: Person,
+  ids: { statementId: string; versionId: string },
+) {
+  const userId = personId(who);
+  const [rows] = await asUser(context, who, (tx) => [
+    tx
+      .update(statementVersions)
+      .set({ stopRequested: true })
+      .where(
+        and(
+          eq(statementVersions.id, ids.versionId),
+          eq(statementVersions.statementId, ids.statementId),
+          eq(statementVersions.userId, userId),
+        ),
+      )
+      .returning({ id: statementVersions.id }),
+  ]);
+  return rows.length > 0;
+}
+
+export type VersionChange = 'saved' | 'not-found' | 'still-writing';
+
+/**
+ * Renames a version and saves the person's edits to its text. A version Claude is still writing
+ * cannot be edited until it has finished. One statement: the version is locked, checked and
+ * changed together.
+ */
+export async function updateVersion(
+  context: AppLoadContext,
+  who: Person,
+  ids: { statementId: string; versionId: string },
+  change: { name: string | null; text: string },
+): Promise<VersionChange> {
+  const userId = personId(who);
+  const [[row]] = await asUser(context, who, (tx) => [
+    tx.execute<{ found: boolean; saved: boolean }>(sql`
+      with target as (
+        select id, text, status from ${statementVersions}
+        where id = ${ids.versionId}::uuid and statement_id = ${ids.statementId}::uuid
+          and user_id = ${userId}::uuid
+        for update
+      ), changed as (
+        update ${statementVersions} as v
+        set name = ${change.name},
+          text = ${change.text},
+          edited_at = case when target.text <> ${change.text} then now() else v.edited_at end,
+          updated_at = now()
+        from target
+        where v.id = target.id
+          and not (target.status = 'generating' and target.text <> ${change.text})
+        returning v.id
+      )
+      select exists (select 1 from target) as found, exists (select 1 from changed) as saved`),
+  ]);
+  if (!row?.found) return 'not-found';
+  return row.saved ? 'saved' : 'still-writing';
+}
+
+/** Deletes one version of the person's statement; false when it is not theirs. */
+export async function deleteVersion(
+  context: AppLoadContext,
+  who: Person,
+  ids: { statementId: string; versionId: string },
+) {
+  const userId = personId(who);
+  const [deleted] = await asUser(context, who, (tx) => [
+    tx
+      .delete(statementVersions)
+      .where(
+        and(
+          eq(statementVersions.id, ids.versionId),
+          eq(statementVersions.statementId, ids.statementId),
+          eq(statementVersions.userId, userId),
+        ),
+      )
+      .returning({ id: statementVersions.id }),
+  ]);
+  return deleted.length > 0;
+}
+
+/** Deletes a statement with its inputs and every version; false when it is not the person's. */
+export async function deleteStatement(context: AppLoadContext, who: Person, statementId: string) {
+  const userId = personId(who);
+  const [deleted] = await asUser(context, who, (tx) => [
+    tx
+      .delete(statements)
+      .where(and(eq(statements.id, statementId), eq(statements.userId, userId)))
+      .returning({ id: statements.id }),
+  ]);
+  return deleted.length > 0;
+}

@@ -1,0 +1,181 @@
+// The enhanced Generate: posts the builder form to /statements/generate and reads the answer one
+// JSON event a line, so the words show as Claude writes them. Without JavaScript the same button
+// posts the form and the server answers with a page that renders as it arrives.
+import type { FormReply } from '~/components/forms';
+import { useNavigate } from '@remix-run/react';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { DraftEvent } from './events';
+
+type End = Extract<DraftEvent, { type: 'end' }>;
+
+export type LiveDraft = {
+  phase: 'sending' | 'writing' | 'stopping' | 'ended' | 'failed';
+  statementId: string | null;
+  versionId: string | null;
+  number: number | null;
+  wordLimit: number | null;
+  text: string;
+  end: End | null;
+  /** Why nothing could start, or why the connection dropped. */
+  error: string | null;
+};
+
+const DROPPED =
+  'The connection to JobTrack dropped while the draft was being written. It is still being ' +
+  'written and saved: it will appear in your versions in a moment.';
+
+async function* lines(body: ReadableStream<Uint8Array>) {
+  const reader = body.getReader();
+  const decoder = new TextDecoder();
+  let buffer = '';
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    buffer += decoder.decode(value, { stream: true });
+    let newline: number;
+    while ((newline = buffer.indexOf('\n')) >= 0) {
+      const line = buffer.slice(0, newline);
+      buffer = buffer.slice(newline + 1);
+      if (line) yield JSON.parse(line) as DraftEvent;
+    }
+  }
+}
+
+/** The form's fields with the pressed button's name and value, as a real submission sends them. */
+function formDataOf(form: HTMLFormElement, submitter: HTMLElement | null): FormData {
+  try {
+    return new FormData(form, submitter);
+  } catch {
+    // Browsers before 2023 take no submitter: add the button's own field by hand.
+    const data = new FormData(form);
+    if (submitter instanceof HTMLButtonElement && submitter.name)
+      data.set(submitter.name, submitter.value);
+    return data;
+  }
+}
+
+/**
+ * The live draft and the two things a person can do to it: start (Generate) and stop. When a
+ * draft ends with a saved version, the page moves to it (`/statements/:id?version=…`).
+ */
+export function useDraftStream({ onReply }: { onReply: (reply: FormReply) => void }) {
+  const [live, setLive] = useState<LiveDraft | null>(null);
+  const navigate = useNavigate();
+  const running = useRef(false);
+  const ids = useRef<{ statementId: string | null; versionId: string | null }>({
+    statementId: null,
+    versionId: null,
+  });
+  const mounted = useRef(true);
+  useEffect(() => {
+    mounted.current = true;
+    return () => {
+      mounted.current = false;
+    };
+  }, []);
+
+  const update = (change: Partial<LiveDraft> | ((draft: LiveDraft) => Partial<LiveDraft>)) => {
+    if (!mounted.current) return;
+    setLive((draft) =>
+      draft ? { ...draft, ...(typeof change === 'function' ? change(draft) : change) } : draft,
+    );
+  };
+
+  const start = useCallback(
+    async (form: HTMLFormElement, submitter: HTMLElement | null) => {
+      if (running.current) return;
+      running.current = true;
+      ids.current = { statementId: null, versionId: null };
+      setLive({
+        phase: 'sending',
+        statementId: null,
+        versionId: null,
+        number: null,
+        wordLimit: null,
+        text: '',
+        end: null,
+        error: null,
+      });
+      try {
+        const response = await fetch('/statements/generate', {
+          method: 'POST',
+          body: formDataOf(form, submitter),
+          headers: { Accept: 'application/x-ndjson' },
+        });
+        if (!response.ok || !response.body) {
+          const answer = (await response.json().catch(() => ({}))) as {
+            reply?: FormReply;
+            formErrors?: string[];
+            duplicate?: string;
+          };
+          if (answer.duplicate) {
+            setLive(null);
+            navigate(answer.duplicate);
+            return;
+          }
+          if (answer.reply) {
+            setLive(null);
+            onReply(answer.reply);
+            return;
+          }
+          update({
+            phase: 'failed',
+            error: answer.formErrors?.[0] ?? 'Something went wrong on our side. Please try again.',
+          });
+          return;
+        }
+        let end: End | null = null;
+        for await (const event of lines(response.body)) {
+          if (event.type === 'start') {
+            ids.current = { statementId: event.statementId, versionId: event.versionId };
+            update({
+              phase: 'writing',
+              ...ids.current,
+              number: event.number,
+              wordLimit: event.wordLimit,
+            });
+          } else if (event.type === 'text') {
+            update((draft) => ({ text: draft.text + event.text }));
+          } else {
+            end = event;
+            update({ phase: 'ended', end: event });
+          }
+        }
+        if (end?.versionId) {
+          navigate(`/statements/${end.statementId}?version=${end.versionId}`, {
+            replace: true,
+            preventScrollReset: true,
+            state: { fromGeneration: true },
+          });
+        } else if (!end) {
+          update({ phase: 'failed', error: DROPPED });
+        }
+      } catch {
+        update({ phase: 'failed', error: DROPPED });
+      } finally {
+        running.current = false;
+      }
+    },
+    // `navigate` and `onReply` are stable enough for one press; a stale one would still work.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [],
+  );
+
+  const stop = useCallback(async () => {
+    const { statementId, versionId } = ids.current;
+    if (!statementId || !versionId) return;
+    update({ phase: 'stopping' });
+    // The writing notices within a second or so, then ends the stream with what it has.
+    await fetch(`/statements/${statementId}/versions/${versionId}/stop`, {
+      method: 'POST',
+      headers: { Accept: 'application/json' },
+    }).catch(() => update({ phase: 'writing' }));
+  }, []);
+
+  // A page change clears a finished draft, never one still being written.
+  const clear = useCallback(() => {
+    if (!running.current) setLive(null);
+  }, []);
+
+  return { live, start, stop, clear };
+}

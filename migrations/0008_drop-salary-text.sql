@@ -1,0 +1,1 @@
+ALTER TABLE "jobtrack"."applications" DROP COLUMN "salary";

@@ -1,0 +1,362 @@
+import type { Page } from '@playwright/test';
+import type { DbHandle } from '#db/client';
+import type { ApplicationInput } from '~/applications/application-schema';
+import { addDays, formatDate, todayInLondon } from '~/applications/dates';
+import { createApplication } from '~/applications/mutations.server';
+import { makeContext } from '../support/context';
+import { jobTrack } from './support/app';
+import { expect, test } from './support/fixtures';
+import { javaScriptDisabled, withScriptablePage } from './support/mirror';
+
+// What a UK job seeker tripped over, tried in Chromium with JavaScript on and off: dates typed the
+// GOV.UK way, closing dates that sort and read right, search, the dashboard, a phone, unsaved
+// changes and the board. Every page a test lands on gets an axe-core scan.
+
+const today = todayInLondon();
+const on = (days: number) => addDays(today, days);
+
+/** Gives `userId` applications through the app's own code (RLS and history included). */
+async function seed(database: DbHandle, userId: string, ...rows: Array<Partial<ApplicationInput>>) {
+  const { context } = makeContext(database);
+  for (const row of rows) {
+    const input: ApplicationInput = {
+      company: 'Acme',
+      role: 'Clerk',
+      status: 'saved',
+      mayCloseEarly: false,
+      ...row,
+    };
+    await createApplication(context, userId, input);
+  }
+}
+
+const rowFor = (page: Page, name: string) =>
+  page
+    .getByRole('main')
+    .getByRole('listitem')
+    .filter({
+      has: page.getByRole('link', { name, exact: true }),
+    });
+
+test('an impossible date is refused beside its field and in a summary, every box kept', async ({
+  page,
+  signedIn,
+}) => {
+  const app = jobTrack(page);
+  const main = page.getByRole('main');
+  await signedIn({ label: 'dates' });
+  await page.goto('/applications/new');
+  await app.landed();
+  await app.fillApplication({ company: 'DWP', role: 'Work Coach', status: 'Saved' });
+  await app.fillDate('Closing date', '31', '2', '2027');
+  await main.getByRole('button', { name: 'Save application' }).click();
+
+  const closing = main.getByRole('group', { name: 'Closing date', exact: true });
+  await expect(closing).toContainText('Closing date must be a real date');
+  await expect(closing.getByLabel('Day', { exact: true })).toHaveAttribute('aria-invalid', 'true');
+  await expect(closing.getByLabel('Day', { exact: true })).toHaveValue('31');
+  await expect(closing.getByLabel('Month', { exact: true })).toHaveValue('2');
+  await expect(closing.getByLabel('Year', { exact: true })).toHaveValue('2027');
+  await expect(main.getByLabel('Company', { exact: true })).toHaveValue('DWP');
+  await expect(closing.getByLabel('Day', { exact: true })).toBeFocused();
+  const summary = main.getByRole('alert').filter({ hasText: 'There is a problem' });
+  await expect(
+    summary.getByRole('link', { name: 'Closing date must be a real date' }),
+  ).toHaveAttribute('href', '#application-closingDate.day');
+  await app.landed();
+
+  // The summary's link takes the person to the box to fix.
+  await main.getByLabel('Company', { exact: true }).focus();
+  await summary.getByRole('link', { name: 'Closing date must be a real date' }).click();
+  if (!javaScriptDisabled()) await expect(closing.getByLabel('Day', { exact: true })).toBeFocused();
+  await expect(page).toHaveURL(/#application-closingDate\.day$|\/applications\/new/);
+
+  await app.fillDate('Closing date', '28', 'Feb', '2027');
+  await main.getByRole('button', { name: 'Save application' }).click();
+  await app.expectApplicationPage({ company: 'DWP', role: 'Work Coach' });
+  await expect(main).toContainText('28 Feb 2027');
+});
+
+test('an application added as Applied on an earlier day shows that day in its history', async ({
+  page,
+  signedIn,
+}) => {
+  const app = jobTrack(page);
+  const main = page.getByRole('main');
+  await signedIn({ label: 'history' });
+  await page.goto('/applications/new');
+  const [year, month, day] = on(-8).split('-') as [string, string, string];
+  await app.fillApplication({
+    company: 'Leeds Teaching Hospitals NHS Trust',
+    role: 'Staff Nurse',
+    status: 'Applied',
+    reference: 'C9174-24-0123',
+    grade: 'Band 5',
+    salaryMin: '29,970',
+    salaryMax: '36,483',
+    closingDate: on(5),
+    mayCloseEarly: true,
+  });
+  await app.fillDate('Date applied', String(Number(day)), month, year);
+  await main.getByRole('button', { name: 'Save application' }).click();
+  await app.expectApplicationPage({
+    company: 'Leeds Teaching Hospitals NHS Trust',
+    role: 'Staff Nurse',
+  });
+  const history = main.getByRole('region', { name: 'Status history' }).getByRole('listitem');
+  await expect(history).toHaveCount(1);
+  await expect(history.first()).toContainText('Applied');
+  await expect(history.first()).toContainText(formatDate(on(-8)));
+  await expect(main).toContainText('£29,970 to £36,483');
+  await expect(main).toContainText('C9174-24-0123');
+  await expect(main).toContainText('Closes in 5 days');
+  await expect(main).toContainText('May close early');
+});
+
+test('the list sorts by closing date with open adverts first and says when each closes', async ({
+  page,
+  signedIn,
+  database,
+}) => {
+  const app = jobTrack(page);
+  const me = await signedIn({ label: 'closing' });
+  await seed(
+    database,
+    me.id,
+    { company: 'Closed Co', role: 'Clerk', closingDate: on(-4) },
+    { company: 'Later Co', role: 'Clerk', closingDate: on(10) },
+    { company: 'Soon Co', role: 'Clerk', closingDate: on(3) },
+    { company: 'No Date Co', role: 'Clerk' },
+  );
+  await app.openList('?sort=closing');
+  const titles = page.getByRole('main').locator('.app-row__title');
+  await expect(titles).toHaveText([
+    'Clerk at Soon Co',
+    'Clerk at Later Co',
+    'Clerk at Closed Co',
+    'Clerk at No Date Co',
+  ]);
+  await expect(rowFor(page, 'Clerk at Soon Co')).toContainText('Closes in 3 days');
+  await expect(rowFor(page, 'Clerk at Closed Co')).toContainText('Closed');
+  // Sorting is remembered in the open "Filter and sort".
+  await expect(page.getByLabel('Sort by', { exact: true })).toHaveValue('closing');
+});
+
+test('search finds a reference number and words in the notes', async ({
+  page,
+  signedIn,
+  database,
+}) => {
+  const app = jobTrack(page, { audit: false });
+  const main = page.getByRole('main');
+  const me = await signedIn({ label: 'search' });
+  await seed(
+    database,
+    me.id,
+    { company: 'HMRC', role: 'Policy Adviser', reference: '379112' },
+    { company: 'Monzo', role: 'Engineer', notes: 'Referred by Priya' },
+    { company: 'Greggs', role: 'Marketing Executive', location: 'Newcastle' },
+  );
+  await app.openList();
+  for (const [q, found] of [
+    ['379112', 'Policy Adviser at HMRC'],
+    ['priya', 'Engineer at Monzo'],
+    ['newcastle', 'Marketing Executive at Greggs'],
+  ] as const) {
+    await main.getByLabel('Search', { exact: true }).fill(q);
+    await main.getByRole('button', { name: 'Search', exact: true }).click();
+    await expect(page).toHaveURL(new RegExp(`q=${q}`));
+    await expect(main.locator('.app-row__title')).toHaveText([found]);
+  }
+});
+
+test('the dashboard separates what to apply for, what was missed and what is in progress', async ({
+  page,
+  signedIn,
+  database,
+}) => {
+  const app = jobTrack(page);
+  const me = await signedIn({ label: 'dash' });
+  await seed(
+    database,
+    me.id,
+    { company: 'DWP', role: 'Work Coach', status: 'saved', closingDate: on(2) },
+    { company: 'NHS', role: 'Physiotherapist', status: 'saved', closingDate: on(-3) },
+    { company: 'Uni', role: 'Research Associate', status: 'interviewing' },
+    { company: 'Monzo', role: 'Engineer', status: 'offer' },
+  );
+  await page.goto('/');
+  await app.expectDashboard();
+  const section = (name: string) => page.getByRole('region', { name, exact: true });
+  await expect(section('To apply for')).toContainText('Work Coach at DWP');
+  await expect(section('To apply for')).toContainText('Closes in 2 days');
+  await expect(section('To apply for').getByRole('heading', { name: 'Missed' })).toBeVisible();
+  await expect(section('To apply for')).toContainText('Physiotherapist at NHS');
+  await expect(section('In progress')).toContainText('Research Associate at Uni');
+  await expect(section('In progress')).toContainText('Engineer at Monzo');
+  await expect(section('In progress')).not.toContainText('Work Coach');
+});
+
+test('on a 390 px phone the first application shows on the first screen and long titles wrap', async ({
+  page,
+  signedIn,
+  database,
+}) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  const app = jobTrack(page);
+  const me = await signedIn({ label: 'phone-list' });
+  await seed(database, me.id, {
+    company: 'Sheffield Teaching Hospitals NHS Foundation Trust',
+    role: 'Highly Specialist Musculoskeletal Physiotherapist (Band 7, Fixed Term)',
+    closingDate: on(6),
+  });
+  await app.openList();
+  const title = page.getByRole('main').locator('.app-row__title').first();
+  await expect(page.getByText('Filter and sort')).toBeVisible();
+  await expect(page.getByLabel('Sort by', { exact: true })).toBeHidden();
+  const box = await withScriptablePage(page, async (target) => {
+    const first = target.locator('.app-row__title').first();
+    return first.boundingBox();
+  });
+  expect(box, 'the first application’s title').not.toBeNull();
+  expect(box!.y + box!.height).toBeLessThanOrEqual(844);
+  expect(box!.width).toBeLessThanOrEqual(390);
+  await expect(title).toBeVisible();
+  const width = await withScriptablePage(page, (target) =>
+    target.evaluate(() => document.scrollingElement!.scrollWidth),
+  );
+  expect(width).toBeLessThanOrEqual(390);
+});
+
+test('leaving a changed form asks first, and staying keeps what was typed', async ({
+  page,
+  signedIn,
+}) => {
+  test.skip(javaScriptDisabled(), 'Without JavaScript nothing is asked, by design.');
+  const app = jobTrack(page, { audit: false });
+  const main = page.getByRole('main');
+  await signedIn({ label: 'unsaved' });
+  await page.goto('/applications/new');
+  // Nothing typed yet: leaving asks nothing.
+  let asked = 0;
+  page.on('dialog', (dialog) => {
+    asked += 1;
+    void (asked === 1 ? dialog.dismiss() : dialog.accept());
+  });
+  await page.getByRole('link', { name: 'Dashboard' }).click();
+  await app.expectDashboard();
+  expect(asked).toBe(0);
+
+  await page.goto('/applications/new');
+  await app.fillApplication({ company: 'Half Typed Ltd' });
+  await page.getByRole('link', { name: 'Dashboard' }).click();
+  await expect.poll(() => asked).toBe(1);
+  await expect(page).toHaveURL(/\/applications\/new$/);
+  await expect(main.getByLabel('Company', { exact: true })).toHaveValue('Half Typed Ltd');
+  await page.getByRole('link', { name: 'Dashboard' }).click();
+  await expect.poll(() => asked).toBe(2);
+  await app.expectDashboard();
+
+  // Saving is not leaving.
+  await page.goto('/applications/new');
+  await app.fillApplication({ company: 'Saved Ltd', role: 'Clerk' });
+  await main.getByRole('button', { name: 'Save application' }).click();
+  await app.expectApplicationPage({ company: 'Saved Ltd', role: 'Clerk' });
+  expect(asked).toBe(2);
+});
+
+const column = (page: Page, status: string) =>
+  page.getByRole('main').getByRole('region', { name: new RegExp(`^${status} \\d+$`) });
+
+test('on the board each card moves with its status menu', async ({ page, signedIn, database }) => {
+  const app = jobTrack(page);
+  const me = await signedIn({ label: 'board-menu' });
+  await seed(database, me.id, { company: 'DWP', role: 'Work Coach', status: 'saved' });
+  await page.goto('/applications/board');
+  await expect(page.getByRole('heading', { level: 1, name: 'Board' })).toBeVisible();
+  await app.landed();
+  await expect(column(page, 'Saved')).toContainText('Work Coach at DWP');
+  await page.getByLabel('Status for Work Coach at DWP', { exact: true }).selectOption('applied');
+  await column(page, 'Saved').getByRole('button', { name: 'Move', exact: true }).click();
+  await expect(column(page, 'Applied')).toContainText('Work Coach at DWP');
+  await expect(column(page, 'Saved')).not.toContainText('Work Coach at DWP');
+  await page.reload();
+  await expect(column(page, 'Applied')).toContainText('Work Coach at DWP');
+  await app.landed();
+});
+
+test('on the board a card is dragged to another column', async ({ page, signedIn, database }) => {
+  test.skip(javaScriptDisabled(), 'Dragging needs JavaScript; the menu serves without it.');
+  const me = await signedIn({ label: 'board-drag' });
+  await seed(database, me.id, { company: 'HMRC', role: 'Policy Adviser', status: 'applied' });
+  await page.goto('/applications/board');
+  const card = column(page, 'Applied').getByRole('listitem').filter({ hasText: 'HMRC' });
+  await expect(card.getByRole('button', { name: /with the keyboard/ })).toBeVisible();
+  await card.dragTo(column(page, 'Interviewing'));
+  await expect(column(page, 'Interviewing')).toContainText('Policy Adviser at HMRC');
+  await page.reload();
+  await expect(column(page, 'Interviewing')).toContainText('Policy Adviser at HMRC');
+});
+
+test('on the board a card is moved with the keyboard, each step announced', async ({
+  page,
+  signedIn,
+  database,
+}) => {
+  test.skip(javaScriptDisabled(), 'Without JavaScript the status menu is the keyboard way.');
+  const me = await signedIn({ label: 'board-keys' });
+  await seed(database, me.id, { company: 'Monzo', role: 'Engineer', status: 'interviewing' });
+  await page.goto('/applications/board');
+  const handle = page.getByRole('button', { name: 'Move Engineer at Monzo with the keyboard' });
+  await handle.focus();
+  await page.keyboard.press('Enter');
+  await expect(page.locator('[aria-live="polite"]')).toContainText('Picked up Engineer at Monzo');
+  await page.keyboard.press('ArrowRight');
+  await expect(page.locator('[aria-live="polite"]')).toContainText('Offer, column 4 of 8');
+  await page.keyboard.press('Enter');
+  await expect(column(page, 'Offer')).toContainText('Engineer at Monzo');
+  await expect(page.locator('[aria-live="polite"]')).toContainText(
+    'Engineer at Monzo moved to Offer',
+  );
+  await expect(
+    page.getByRole('button', { name: 'Move Engineer at Monzo with the keyboard' }),
+  ).toBeFocused();
+  await page.reload();
+  await expect(column(page, 'Offer')).toContainText('Engineer at Monzo');
+});
+
+test('on the board a move that cannot be saved goes back, with a message', async ({
+  page,
+  signedIn,
+  database,
+}) => {
+  test.skip(javaScriptDisabled(), 'Without JavaScript the move is a form post and its answer.');
+  const me = await signedIn({ label: 'board-fail' });
+  await seed(database, me.id, {
+    company: 'Greggs',
+    role: 'Marketing Executive',
+    status: 'applied',
+  });
+  await page.goto('/applications/board');
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route('**/applications/*/status', async (route) => {
+    await held;
+    await route.abort('connectionfailed');
+  });
+  const name = 'Marketing Executive at Greggs';
+  await page.getByLabel(`Status for ${name}`, { exact: true }).selectOption('ghosted');
+  await column(page, 'Applied').getByRole('button', { name: 'Move', exact: true }).click();
+  // Shown in its new column at once, while the save is on its way...
+  await expect(column(page, 'Ghosted')).toContainText(name);
+  release();
+  // ...and back where it was when the save fails, with a message that says so.
+  await expect(column(page, 'Applied')).toContainText(name);
+  await expect(column(page, 'Ghosted')).not.toContainText(name);
+  await expect(page.getByRole('alert')).toContainText(
+    `${name} was not moved to Ghosted, so it is back in Applied.`,
+  );
+  await page.unroute('**/applications/*/status');
+  await page.reload();
+  await expect(column(page, 'Applied')).toContainText(name);
+});

@@ -1,0 +1,160 @@
+import { describe, expect, it } from 'vitest';
+import { loader as homeLoader } from '~/routes/_index';
+import { cookieFrom, formPost, get, ORIGIN, runAction, runLoader } from '../../../support/http';
+import { formErrors, newEmail, pages } from './driver';
+import type { AccountHarness } from './harness';
+
+const NEW_PASSWORD = 'lantern meadow quietly';
+
+/** A forgotten password, for any adapter. */
+export function resetBehaviours(harness: AccountHarness) {
+  describe(`forgotten password (${harness.adapter})`, () => {
+    it('answers a known and an unknown email identically', async () => {
+      const app = pages(harness, harness.context());
+      const person = await app.confirmedAccount();
+
+      const known = await app.askForReset(person.email);
+      const unknown = await app.askForReset(newEmail('nobody'));
+
+      expect(known.status).toBe(302);
+      expect(known.headers.get('Location')).toBe('/check-email?for=recovery');
+      expect(unknown.status).toBe(known.status);
+      expect(unknown.headers.get('Location')).toBe(known.headers.get('Location'));
+      expect(unknown.data).toEqual(known.data);
+    });
+
+    it('emails an absolute link to /reset-password; opening it shows the form and spends nothing', async () => {
+      const app = pages(harness, harness.context());
+      const person = await app.confirmedAccount();
+      await app.askForReset(person.email);
+      const link = await app.linkIn(person.email, 'recovery', '/reset-password');
+
+      const page = await app.openResetLink(link);
+      await app.openResetLink(link);
+
+      expect(link.origin).toBe(ORIGIN);
+      expect(page.data).toEqual({ token: link.searchParams.get('token'), live: true });
+      expect((await app.resetWith(link, NEW_PASSWORD)).status).toBe(302);
+    });
+
+    it('sets the new password, ends every session, signs in afresh, says so, and emails the person', async () => {
+      const app = pages(harness, harness.context());
+      const person = await app.confirmedAccount();
+      const phone = cookieFrom(await app.signIn(person.email, person.password));
+      await app.askForReset(person.email);
+      const link = await app.linkIn(person.email, 'recovery', '/reset-password');
+
+      const outcome = await app.resetWith(link, NEW_PASSWORD);
+
+      expect(outcome.status).toBe(302);
+      expect(outcome.headers.get('Location')).toBe('/?notice=password-reset');
+      await harness.outliveAccessTokens();
+      expect(await app.whoIs(person.cookie)).toBeNull();
+      expect(await app.whoIs(phone)).toBeNull();
+      const cookie = cookieFrom(outcome);
+      expect((await app.whoIs(cookie))?.id).toBe(person.id);
+      const landed = await runLoader(homeLoader, get('/?notice=password-reset', { cookie }), {
+        context: app.context,
+      });
+      expect(landed.data.notice).toMatch(/new password is set/);
+      expect((await app.lastEmail(person.email, 'password-changed')).links[0]?.pathname).toBe(
+        '/forgot-password',
+      );
+      expect((await app.signIn(person.email, person.password)).status).toBe(400);
+      expect((await app.signIn(person.email, NEW_PASSWORD)).status).toBe(302);
+    });
+
+    it('accepts each reset link once, and says so when a spent one is opened', async () => {
+      const app = pages(harness, harness.context());
+      const person = await app.confirmedAccount();
+      await app.askForReset(person.email);
+      const link = await app.linkIn(person.email, 'recovery', '/reset-password');
+
+      expect((await app.resetWith(link, NEW_PASSWORD)).status).toBe(302);
+      const again = await app.resetWith(link, 'another fresh passphrase');
+      const reopened = await app.openResetLink(link);
+
+      expect(again.status).toBe(400);
+      expect(formErrors(again)[0]).toMatch(/expired or has already been used/);
+      expect(reopened.data).toEqual({ token: link.searchParams.get('token'), live: false });
+      expect((await app.signIn(person.email, NEW_PASSWORD)).status).toBe(302);
+    });
+
+    it('refuses an expired link, and says so when it is opened', async () => {
+      const app = pages(harness, harness.context());
+      const person = await app.confirmedAccount();
+      await app.askForReset(person.email);
+      const link = await app.linkIn(person.email, 'recovery', '/reset-password');
+      await harness.expireLink(link);
+
+      expect((await app.openResetLink(link)).data.live).toBe(false);
+      expect((await app.resetWith(link, NEW_PASSWORD)).status).toBe(400);
+      expect((await app.signIn(person.email, person.password)).status).toBe(302);
+    });
+
+    it('answers a too-weak new password with 400, never echoes it, and leaves the link usable', async () => {
+      const app = pages(harness, harness.context());
+      const person = await app.confirmedAccount();
+      await app.askForReset(person.email);
+      const link = await app.linkIn(person.email, 'recovery', '/reset-password');
+
+      const outcome = await app.resetWith(link, 'iloveyou');
+
+      expect(outcome.status).toBe(400);
+      expect(outcome.data.error.password[0]).toMatch(/most common passwords/);
+      expect(JSON.stringify(outcome.data)).not.toContain('iloveyou');
+      expect(outcome.data.initialValue.token).toBe(link.searchParams.get('token'));
+      expect((await app.openResetLink(link)).data.live).toBe(true);
+      expect((await app.resetWith(link, NEW_PASSWORD)).status).toBe(302);
+    });
+
+    it('does not accept a sign-in link token as a reset token', async () => {
+      const app = pages(harness, harness.context());
+      const person = await app.confirmedAccount();
+      await app.askForMagicLink(person.email);
+      const magicLink = await app.linkIn(person.email, 'magiclink', '/auth/confirm');
+      const forged = new URL(
+        `/reset-password?token=${magicLink.searchParams.get('token_hash')}`,
+        ORIGIN,
+      );
+
+      expect((await app.openResetLink(forged)).data.live).toBe(false);
+      expect((await app.resetWith(forged, NEW_PASSWORD)).status).toBe(400);
+    });
+
+    it('refuses a reset POST from another site (403) and spends nothing', async () => {
+      const app = pages(harness, harness.context());
+      const person = await app.confirmedAccount();
+      await app.askForReset(person.email);
+      const link = await app.linkIn(person.email, 'recovery', '/reset-password');
+      const { action } = await import('~/routes/reset-password');
+      const token = link.searchParams.get('token')!;
+
+      const outcome = await runAction(
+        action,
+        formPost(
+          `/reset-password?token=${token}`,
+          { token, password: NEW_PASSWORD },
+          { origin: 'https://evil.example' },
+        ),
+        { context: app.context },
+      );
+
+      expect(outcome.status).toBe(403);
+      expect((await app.openResetLink(link)).data.live).toBe(true);
+    });
+
+    it('refuses a forgot-password POST from another site (403) and sends nothing', async () => {
+      const app = pages(harness, harness.context());
+      const email = newEmail();
+      const { action } = await import('~/routes/forgot-password');
+      const outcome = await runAction(
+        action,
+        formPost('/forgot-password', { email }, { origin: 'https://evil.example' }),
+        { context: app.context },
+      );
+      expect(outcome.status).toBe(403);
+      expect(await app.emailsTo(email)).toEqual([]);
+    });
+  });
+}

@@ -1,0 +1,141 @@
+// The local adapter's stand-in for email: the dev outbox, only ever on plain-http localhost.
+import { describe, expect, it, vi } from 'vitest';
+import { AuthNotConfiguredError } from '~/auth/not-configured.server';
+import { getUser } from '~/auth/current-user.server';
+import { localModeRefusal } from '~/http/local-mode.server';
+import { loader as outboxLoader } from '~/routes/dev.outbox';
+import { action as magicLinkAction } from '~/routes/magic-link';
+import { loader as signinLoader } from '~/routes/signin';
+import { makeContext } from '../../../support/context';
+import { get, runAction, runLoader } from '../../../support/http';
+import { newEmail, pages, PASSWORD } from '../behaviours/driver';
+import { localHarness } from './harness';
+
+const { harness, db } = localHarness();
+
+describe('dev outbox', () => {
+  it('lists the emails newest first, each with To, Subject and its links', async () => {
+    const app = pages(harness, harness.context());
+    const email = newEmail();
+    await app.signUp(email);
+    await app.signIn(email, PASSWORD); // unconfirmed: a second confirmation email
+
+    const page = await runLoader(outboxLoader, get('/dev/outbox'), { context: app.context });
+
+    expect(page.status).toBe(200);
+    const mine = page.data.emails.filter((e: { to: string }) => e.to === email);
+    expect(mine).toHaveLength(2);
+    expect(mine[0].subject).toBe('Confirm your email address for JobTrack');
+    expect(mine[0].body).toMatch(
+      /http:\/\/localhost:8787\/auth\/confirm\?token_hash=[0-9a-f]{64}&type=signup/,
+    );
+    expect(mine[0].sentAt).toMatch(/^\d{1,2} [A-Z][a-z]{2} \d{4}/);
+    expect(mine[0].body).not.toBe(mine[1].body);
+    const all = page.data.emails.map((e: { id: string }) => e.id);
+    expect(all.indexOf(mine[0].id)).toBeLessThan(all.indexOf(mine[1].id));
+  });
+
+  it('prints each email in the console for the developer', async () => {
+    const info = vi.spyOn(console, 'info').mockImplementation(() => {});
+    const app = pages(harness, harness.context());
+    const email = newEmail();
+
+    await app.signUp(email);
+
+    const link = await app.linkIn(email, 'confirm', '/auth/confirm');
+    expect(info).toHaveBeenCalledWith(expect.stringContaining(link.toString()));
+  });
+
+  it('forgets emails after a day', async () => {
+    const app = pages(harness, harness.context());
+    await db.admin`insert into jobtrack.dev_outbox ("to", subject, body, created_at)
+      values ('old@example.com', 'Your JobTrack sign-in link', 'old', now() - interval '25 hours'),
+             ('recent@example.com', 'Your JobTrack sign-in link', 'recent', now() - interval '23 hours')`;
+
+    await app.askForMagicLink(newEmail());
+
+    const left = await db.admin<{ to: string }[]>`
+      select "to" from jobtrack.dev_outbox where "to" in ('old@example.com', 'recent@example.com')`;
+    expect(left.map((row) => row.to)).toEqual(['recent@example.com']);
+  });
+
+  it('does not exist on a deployment, even one left in local mode (404)', async () => {
+    const page = await runLoader(outboxLoader, new Request('https://jobtrack.example/dev/outbox'), {
+      context: harness.context(),
+    });
+
+    expect(page.status).toBe(404);
+  });
+
+  it('does not exist outside local mode (404)', async () => {
+    const { context } = makeContext(db.handle, { AUTH_MODE: 'supabase' });
+
+    const page = await runLoader(outboxLoader, get('/dev/outbox'), { context });
+
+    expect(page.status).toBe(404);
+  });
+});
+
+describe('local mode anywhere but plain-http localhost', () => {
+  it('answers every page with a 503 that says there is no email delivery', async () => {
+    const config = { authMode: 'local' as const };
+    for (const url of [
+      'https://jobtrack.example/',
+      'https://jobtrack.example/signin',
+      'http://jobtrack.example/applications',
+      'https://localhost/',
+    ]) {
+      const refusal = localModeRefusal(new Request(url), config);
+      expect(refusal?.status, url).toBe(503);
+      expect(await refusal!.text()).toContain('This deployment has no email delivery configured');
+    }
+    expect(localModeRefusal(new Request('http://localhost:8787/'), config)).toBeNull();
+    expect(localModeRefusal(new Request('http://127.0.0.1:8787/signin'), config)).toBeNull();
+    expect(
+      localModeRefusal(new Request('https://jobtrack.example/'), { authMode: 'supabase' }),
+    ).toBeNull();
+  });
+
+  it('writes no email to the outbox or the console, even if a request got that far', async () => {
+    const info = vi.spyOn(console, 'info').mockImplementation(() => {});
+    const failure = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const context = harness.context();
+    const email = newEmail();
+    const request = new Request('https://jobtrack.example/magic-link', {
+      method: 'POST',
+      headers: {
+        Origin: 'https://jobtrack.example',
+        'Content-Type': 'application/x-www-form-urlencoded',
+      },
+      body: new URLSearchParams({ email }),
+    });
+
+    await runAction(magicLinkAction, request, { context });
+    await context.background.settled();
+
+    expect(await db.admin`select 1 from jobtrack.dev_outbox where "to" = ${email}`).toEqual([]);
+    expect(info).not.toHaveBeenCalled();
+    expect(failure).toHaveBeenCalledWith(
+      'Background work failed:',
+      expect.stringMatching(/^NoEmailDeliveryError: /),
+    );
+    failure.mockRestore();
+  });
+});
+
+describe('auth mode', () => {
+  it('uses the local adapter when AUTH_MODE is local', async () => {
+    const { context } = makeContext(db.handle, { AUTH_MODE: 'local' });
+    expect(await getUser(get('/'), context)).toBeNull();
+  });
+
+  it('says plainly that Supabase auth is not configured yet instead of pretending', async () => {
+    const { context } = makeContext(db.handle, { AUTH_MODE: 'supabase' });
+
+    await expect(getUser(get('/'), context)).rejects.toThrow(AuthNotConfiguredError);
+    await expect(getUser(get('/'), context)).rejects.toThrow(/"supabase" is not configured yet/);
+    await expect(runLoader(signinLoader, get('/signin'), { context })).rejects.toThrow(
+      AuthNotConfiguredError,
+    );
+  });
+});

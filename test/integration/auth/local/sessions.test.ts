@@ -1,0 +1,98 @@
+import { randomUUID } from 'node:crypto';
+import { createCookie } from '@remix-run/cloudflare';
+import { describe, expect, it } from 'vitest';
+import { SESSION_COOKIE, sessionHeaders } from '~/auth/local/sessions.server';
+import { sha256 } from '~/auth/hashing.server';
+import { makeContext } from '../../../support/context';
+import { setupTestDatabase } from '../../../support/db';
+import { cookieFrom, get } from '../../../support/http';
+import { confirmedAccount, sessionCount, signIn, whoIs } from './support';
+import { quietOutbox } from './harness';
+
+const db = setupTestDatabase();
+quietOutbox();
+
+/** The Cookie header for a session token, as the browser would send it back (user id, dot, token). */
+const cookieFor = async (userId: string, token: string) =>
+  (await sessionHeaders(get('/'), `${userId}.${token}`)).get('Set-Cookie')!.split(';')[0]!;
+
+/** The raw session token a Cookie header carries, after the user id and the dot. */
+const tokenOf = async (cookie: string): Promise<string> => {
+  const value: string = await createCookie(SESSION_COOKIE).parse(cookie);
+  return value.slice(value.indexOf('.') + 1);
+};
+
+/** Stores a live session for `token` straight in the table, as createSession would. */
+async function storeSession(userId: string, token: string) {
+  await db.admin`insert into jobtrack.sessions (token_hash, user_id, expires_at)
+    values (${await sha256(token)}, ${userId}, now() + interval '1 day')`;
+}
+
+describe('sessions', () => {
+  it('last 30 days from sign-in', async () => {
+    const { context } = makeContext(db.handle);
+    const person = await confirmedAccount(db, context);
+
+    const [row] = await db.admin<{ days: number }[]>`
+      select extract(epoch from expires_at - now()) / 86400 as days
+      from jobtrack.sessions where user_id = ${person.id}`;
+
+    expect(Number(row!.days)).toBeGreaterThan(29.99);
+    expect(Number(row!.days)).toBeLessThanOrEqual(30);
+  });
+
+  it('sign nobody in once expired, though the row and the cookie are still there', async () => {
+    const { context } = makeContext(db.handle);
+    const person = await confirmedAccount(db, context);
+    expect((await whoIs(context, person.cookie))?.id).toBe(person.id);
+
+    await db.admin`update jobtrack.sessions set expires_at = now() - interval '1 second'
+      where user_id = ${person.id}`;
+
+    expect(await whoIs(context, person.cookie)).toBeNull();
+  });
+
+  it('are tidied on the next sign-in: the person’s expired ones go, live ones and others’ stay', async () => {
+    const { context } = makeContext(db.handle);
+    const person = await confirmedAccount(db, context);
+    const neighbour = await confirmedAccount(db, context);
+    const laptop = cookieFrom(await signIn(context, person.email, person.password));
+    await db.admin`update jobtrack.sessions set expires_at = now() - interval '1 second'
+      where user_id in (${person.id}, ${neighbour.id}) and token_hash <> ${await sha256(await tokenOf(laptop))}`;
+    expect(await sessionCount(db.admin, person.id)).toBe(2);
+
+    const phone = cookieFrom(await signIn(context, person.email, person.password));
+
+    expect(await sessionCount(db.admin, person.id)).toBe(2); // the laptop's and the phone's
+    expect((await whoIs(context, laptop))?.id).toBe(person.id);
+    expect((await whoIs(context, phone))?.id).toBe(person.id);
+    expect(await sessionCount(db.admin, neighbour.id)).toBe(1); // expired, but not theirs to tidy
+  });
+
+  it('are looked up for a cookie of up to 256 characters, and never for a longer one', async () => {
+    const { context } = makeContext(db.handle);
+    const person = await confirmedAccount(db, context);
+    // The cookie's value is the user id (36), a dot, then the token: 256 characters in all at most.
+    const longest = 'a'.repeat(256 - 37);
+    const tooLong = 'b'.repeat(257 - 37);
+    await storeSession(person.id, longest);
+    await storeSession(person.id, tooLong);
+
+    expect((await whoIs(context, await cookieFor(person.id, longest)))?.id).toBe(person.id);
+    expect(await whoIs(context, await cookieFor(person.id, tooLong))).toBeNull();
+  });
+
+  it('sign nobody in for an empty, garbled or unknown cookie', async () => {
+    const { context } = makeContext(db.handle);
+    for (const cookie of [
+      '',
+      'jobtrack_session=',
+      'jobtrack_session=%%%not-base64',
+      await cookieFor(randomUUID(), randomUUID()),
+      await cookieFor(randomUUID(), 'a'.repeat(64)),
+      'other_cookie=x',
+    ]) {
+      expect(await whoIs(context, cookie), cookie).toBeNull();
+    }
+  });
+});

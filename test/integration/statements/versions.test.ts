@@ -1,0 +1,277 @@
+import { randomUUID } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { loader as compareLoader } from '~/routes/statements.$id_.compare';
+import {
+  action as versionAction,
+  loader as versionLoader,
+} from '~/routes/statements.$id_.versions.$versionId';
+import { action as stopAction } from '~/routes/statements.$id_.versions.$versionId_.stop';
+import { fakeAnthropic, gate } from '../../mocks/anthropic';
+import { pieces } from '../../mocks/anthropic-events';
+import { server } from '../../mocks/server';
+import { formPost, get, runAction, runLoader } from '../../support/http';
+import {
+  eventsOf,
+  pressGenerate,
+  setupStatementsTest,
+  stored,
+  streamReader,
+  supportingForm,
+  textOf,
+} from './fixtures';
+
+const t = setupStatementsTest();
+
+async function generated(cookie: string, text: string, statementId?: string) {
+  server.use(fakeAnthropic({ pieces: pieces(text) }).handler);
+  const fields = statementId ? supportingForm({ statementId }) : supportingForm();
+  const events = eventsOf(await (await pressGenerate(t.context, fields, { cookie })).text());
+  await t.settled();
+  return events[0]! as { statementId: string; versionId: string };
+}
+
+const versionPath = (v: { statementId: string; versionId: string }) =>
+  `/statements/${v.statementId}/versions/${v.versionId}`;
+const params = (v: { statementId: string; versionId: string }) => ({
+  id: v.statementId,
+  versionId: v.versionId,
+});
+
+const postVersion = (
+  v: { statementId: string; versionId: string },
+  fields: Record<string, string>,
+  cookie: string,
+) =>
+  runAction(versionAction, formPost(versionPath(v), fields, { cookie }), {
+    params: params(v),
+    context: t.context,
+  });
+
+describe('a version', () => {
+  it('can be renamed and edited; an edit is marked, and the page says it was saved', async () => {
+    const me = await t.person();
+    const v = await generated(me.cookie, 'I led the ward.');
+
+    const outcome = await postVersion(
+      v,
+      { intent: 'save', name: 'Shorter, for NHS Jobs', text: 'I led the ward rota.' },
+      me.cookie,
+    );
+
+    expect(outcome.status).toBe(302);
+    expect(outcome.headers.get('Location')).toBe(`${versionPath(v)}?notice=version-saved`);
+    const [row] = (await stored(t.db, me.id)).versions;
+    expect(row).toMatchObject({
+      name: 'Shorter, for NHS Jobs',
+      text: 'I led the ward rota.',
+      status: 'complete',
+    });
+    expect(row!.edited_at).toBeInstanceOf(Date);
+
+    const page = await runLoader(versionLoader, get(versionPath(v), { cookie: me.cookie }), {
+      params: params(v),
+      context: t.context,
+    });
+    expect(page.data.version).toMatchObject({ name: 'Shorter, for NHS Jobs', number: 1 });
+    expect(page.data.text).toBe('I led the ward rota.');
+  });
+
+  it('goes back to the builder when saved from its panel', async () => {
+    const me = await t.person();
+    const v = await generated(me.cookie, 'Draft.');
+    const outcome = await postVersion(
+      v,
+      { intent: 'save', from: 'builder', text: 'Draft, edited.' },
+      me.cookie,
+    );
+    expect(outcome.headers.get('Location')).toBe(
+      `/statements/${v.statementId}?version=${v.versionId}&notice=version-saved`,
+    );
+  });
+
+  it('refuses an empty draft with the message beside it', async () => {
+    const me = await t.person();
+    const v = await generated(me.cookie, 'Draft.');
+    const outcome = await postVersion(
+      v,
+      { intent: 'save', name: 'Kept name', text: '' },
+      me.cookie,
+    );
+    expect(outcome.status).toBe(400);
+    expect(outcome.data.error.text).toEqual([
+      'The draft is empty: write something, or delete this version',
+    ]);
+    expect(outcome.data.initialValue.name).toBe('Kept name');
+  });
+
+  it('can be deleted; the others stay', async () => {
+    const me = await t.person();
+    const first = await generated(me.cookie, 'First.');
+    const second = await generated(me.cookie, 'Second.', first.statementId);
+
+    const outcome = await postVersion(first, { intent: 'delete' }, me.cookie);
+
+    expect(outcome.headers.get('Location')).toBe(
+      `/statements/${first.statementId}?notice=version-deleted`,
+    );
+    expect((await stored(t.db, me.id)).versions.map((v) => v.id)).toEqual([second.versionId]);
+  });
+
+  it('of another person answers 404 to every page and action, and is unchanged', async () => {
+    const me = await t.person();
+    const other = await t.person();
+    const theirs = await generated(other.cookie, 'Theirs.');
+    const mine = await generated(me.cookie, 'Mine.');
+    const before = await stored(t.db, other.id);
+
+    const attempts = [
+      runLoader(versionLoader, get(versionPath(theirs), { cookie: me.cookie }), {
+        params: params(theirs),
+        context: t.context,
+      }),
+      postVersion(theirs, { intent: 'save', text: 'Hijacked.' }, me.cookie),
+      postVersion(theirs, { intent: 'delete' }, me.cookie),
+      runAction(stopAction, formPost(`${versionPath(theirs)}/stop`, {}, { cookie: me.cookie }), {
+        params: params(theirs),
+        context: t.context,
+      }),
+      runLoader(
+        compareLoader,
+        get(`/statements/${theirs.statementId}/compare`, { cookie: me.cookie }),
+        {
+          params: { id: theirs.statementId },
+          context: t.context,
+        },
+      ),
+      // My statement with their version in the URL, and the other way round.
+      runLoader(versionLoader, get('/x', { cookie: me.cookie }), {
+        params: { id: mine.statementId, versionId: theirs.versionId },
+        context: t.context,
+      }),
+      postVersion(
+        { statementId: mine.statementId, versionId: theirs.versionId },
+        { intent: 'delete' },
+        me.cookie,
+      ),
+      runLoader(
+        compareLoader,
+        get(`/statements/${mine.statementId}/compare?a=${theirs.versionId}`, { cookie: me.cookie }),
+        {
+          params: { id: mine.statementId },
+          context: t.context,
+        },
+      ),
+    ];
+    for (const outcome of await Promise.all(attempts)) expect(outcome.status).toBe(404);
+    expect(await stored(t.db, other.id)).toEqual(before);
+  });
+
+  it('cannot be edited while Claude is still writing it', async () => {
+    const me = await t.person();
+    const release = gate();
+    server.use(
+      fakeAnthropic({
+        pieces: pieces('Some words being written now.'),
+        hold: { at: 2, until: release.opened },
+      }).handler,
+    );
+    const body = streamReader(
+      await pressGenerate(t.context, supportingForm(), { cookie: me.cookie }),
+    );
+    const start = eventsOf((await body.until((text) => text.includes('\n'))).split('\n')[0]!)[0]!;
+
+    const outcome = await postVersion(
+      start as never,
+      { intent: 'save', text: 'My edit.' },
+      me.cookie,
+    );
+    expect(outcome.status).toBe(409);
+    expect(outcome.data.error[''][0]).toMatch(/still writing/);
+
+    release.open();
+    await body.rest();
+    await t.settled();
+    expect((await stored(t.db, me.id)).versions[0]!.text).toBe('Some words being written now.');
+  });
+});
+
+describe('stopping a draft', () => {
+  it('stops asking Claude and keeps what was written, marked stopped', async () => {
+    const me = await t.person();
+    const release = gate();
+    server.use(
+      fakeAnthropic({
+        pieces: pieces('One two three four five six seven.'),
+        hold: { at: 3, until: release.opened },
+      }).handler,
+    );
+    const body = streamReader(
+      await pressGenerate(t.context, supportingForm(), { cookie: me.cookie }),
+    );
+    await body.until((text) => text.includes(' three'));
+    const start = eventsOf(body.text.split('\n')[0]!)[0]! as {
+      statementId: string;
+      versionId: string;
+    };
+
+    const stop = await runAction(
+      stopAction,
+      formPost(`${versionPath(start)}/stop`, {}, { cookie: me.cookie }),
+      { params: params(start), context: t.context },
+    );
+    expect(stop.status).toBe(303);
+    expect(stop.headers.get('Location')).toBe(versionPath(start));
+
+    // The writing notices at its next checkpoint (about a second) and ends the stream.
+    const events = eventsOf(await body.rest());
+    release.open();
+    await t.settled();
+    expect(textOf(events)).toBe('One two three');
+    expect(events.at(-1)).toMatchObject({ type: 'end', status: 'stopped', shortfall: 'stopped' });
+    expect((await stored(t.db, me.id)).versions[0]).toMatchObject({
+      status: 'stopped',
+      text: 'One two three',
+    });
+  });
+});
+
+describe('comparing two versions', () => {
+  it('marks the words only in each, newest against the one before by default', async () => {
+    const me = await t.person();
+    const first = await generated(me.cookie, 'I managed the ward rota for six months.');
+    const second = await generated(
+      me.cookie,
+      'I planned and managed the ward rota for a year.',
+      first.statementId,
+    );
+
+    const outcome = await runLoader(
+      compareLoader,
+      get(`/statements/${first.statementId}/compare`, { cookie: me.cookie }),
+      {
+        params: { id: first.statementId },
+        context: t.context,
+      },
+    );
+
+    expect(outcome.data.a.id).toBe(first.versionId);
+    expect(outcome.data.b.id).toBe(second.versionId);
+    expect(outcome.data.counts).toEqual({ removed: 2, added: 4 });
+    expect(outcome.data.parts).toContainEqual({ type: 'added', text: 'planned and ' });
+    expect(outcome.data.parts).toContainEqual({ type: 'removed', text: 'six months.' });
+  });
+
+  it('answers 404 for a version that is not one of this statement’s', async () => {
+    const me = await t.person();
+    const v = await generated(me.cookie, 'Only one.');
+    const outcome = await runLoader(
+      compareLoader,
+      get(`/statements/${v.statementId}/compare?b=${randomUUID()}`, { cookie: me.cookie }),
+      {
+        params: { id: v.statementId },
+        context: t.context,
+      },
+    );
+    expect(outcome.status).toBe(404);
+  });
+});

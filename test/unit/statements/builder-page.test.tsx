@@ -1,0 +1,124 @@
+// @vitest-environment happy-dom
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { BuilderPage } from '~/statements/builder-page';
+import { blankInputs, formDefaults } from '~/statements/inputs';
+import { NHS_BAND_5 } from '../../fixtures/specifications';
+import { renderRoutes } from '../../support/render';
+
+const KEY = '0b6b2f8e-3d0c-4a8e-9d8b-2c6f1e9a7b11';
+
+function NewSupporting() {
+  return (
+    <BuilderPage
+      kind="supporting"
+      defaults={formDefaults(blankInputs('supporting'), { submissionKey: KEY })}
+      wordLimit={1000}
+      action="/statements/new?kind=supporting"
+      configured
+      lastResult={null}
+    />
+  );
+}
+
+function render(action = vi.fn(async () => null)) {
+  renderRoutes(
+    [
+      { path: '/statements/new', Component: NewSupporting, action },
+      { path: '/statements/:id', Component: () => <h1>Saved statement page</h1> },
+    ],
+    '/statements/new?kind=supporting',
+  );
+  return action;
+}
+
+const type = (label: string, value: string) =>
+  fireEvent.change(screen.getByLabelText(label, { exact: true }), { target: { value } });
+
+/** A fetch whose answer body the test writes line by line. */
+function streamingFetch() {
+  const encoder = new TextEncoder();
+  let controller!: ReadableStreamDefaultController<Uint8Array>;
+  const body = new ReadableStream<Uint8Array>({ start: (c) => void (controller = c) });
+  const fetch = vi.fn(
+    async () => new Response(body, { headers: { 'Content-Type': 'application/x-ndjson' } }),
+  );
+  return {
+    fetch,
+    send: (event: object) => controller.enqueue(encoder.encode(`${JSON.stringify(event)}\n`)),
+    end: () => controller.close(),
+  };
+}
+
+afterEach(() => vi.unstubAllGlobals());
+
+describe('the builder with JavaScript', () => {
+  it('lists the criteria in the page, sending nothing anywhere', async () => {
+    const fetch = vi.fn();
+    vi.stubGlobal('fetch', fetch);
+    const action = render();
+
+    type('Person specification', NHS_BAND_5);
+    fireEvent.click(screen.getByRole('button', { name: 'List the criteria' }));
+
+    const first = await screen.findByRole('group', { name: 'Criterion 1' });
+    expect(within(first).getByLabelText('Criterion')).toHaveProperty(
+      'value',
+      'Registered Nurse (Adult) with current NMC registration',
+    );
+    expect(screen.getByRole('group', { name: 'Criterion 10' })).toBeTruthy();
+    expect(screen.getByText(/10 criteria listed below/)).toBeTruthy();
+    expect(action).not.toHaveBeenCalled();
+    expect(fetch).not.toHaveBeenCalled();
+  });
+
+  it('checks the inputs before sending, then shows the words as they arrive, with Stop', async () => {
+    const stream = streamingFetch();
+    vi.stubGlobal('fetch', stream.fetch);
+    render();
+
+    fireEvent.click(screen.getByRole('button', { name: 'Generate draft' }));
+    // Beside the field, and as a link in the error summary at the top.
+    expect(await screen.findAllByText('Enter the job title')).toHaveLength(2);
+    expect(stream.fetch).not.toHaveBeenCalled();
+
+    type('Job title', 'Staff Nurse');
+    fireEvent.click(screen.getByRole('button', { name: 'Add a criterion' }));
+    type('Criterion', 'NMC registration');
+    type('Your evidence', 'Registered 2025.');
+    fireEvent.click(screen.getByRole('button', { name: 'Generate draft' }));
+
+    await waitFor(() => expect(stream.fetch).toHaveBeenCalledTimes(1));
+    const [url, init] = stream.fetch.mock.calls[0] as unknown as [string, RequestInit];
+    expect(url).toBe('/statements/generate');
+    expect((init.body as FormData).get('intent')).toBe('generate');
+    expect((init.body as FormData).get('submissionKey')).toBe(KEY);
+
+    const statementId = '7d5f0a3e-1c2b-4e6f-8a9b-0c1d2e3f4a5b';
+    const versionId = '9e8d7c6b-5a49-4382-9170-6f5e4d3c2b1a';
+    stream.send({ type: 'start', statementId, versionId, number: 1, wordLimit: 1000 });
+    stream.send({ type: 'text', text: 'I registered' });
+    expect(await screen.findByText('I registered')).toBeTruthy();
+    expect(screen.getByText('Claude is writing Version 1…')).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Stop' })).toBeTruthy();
+    expect(screen.getByText(/2 of 1,000 words/)).toBeTruthy();
+
+    stream.send({ type: 'text', text: ' with the NMC.' });
+    expect(await screen.findByText('I registered with the NMC.')).toBeTruthy();
+    stream.send({
+      type: 'end',
+      statementId,
+      versionId,
+      number: 1,
+      status: 'complete',
+      shortfall: null,
+      message: null,
+      saved: true,
+      report: { words: 5, limit: 1000, sections: [], over: 0 },
+      stockPhrases: [],
+    });
+    stream.end();
+    // The page moves to the saved statement.
+    expect(await screen.findByRole('heading', { name: 'Saved statement page' })).toBeTruthy();
+  });
+});
