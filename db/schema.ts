@@ -46,7 +46,7 @@ const ownRows = (name: string) =>
  * The text the list's search looks in: every searchable field, one per line. A search never holds
  * a line break (parseListQuery folds whitespace), so a match never spans two fields. To search
  * another field, add it here, run `npm run db:generate` (the index is rebuilt to match), and in a
- * custom migration replace jobtrack.search_application_ids (see migrations/0007) with the same
+ * custom migration replace jobtrack.search_application_ids (see migrations/0009) with the same
  * expression: the search runs there, and a test fails until the two agree.
  */
 export function searchText(t: Record<(typeof SEARCHED)[number], PgColumn>): SQL {
