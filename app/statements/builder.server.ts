@@ -9,8 +9,9 @@ import { invalid, refuse } from '~/components/forms/form.server';
 import { withNotice } from '~/components/notice';
 import { notFound } from '~/http/not-found.server';
 import { mergeCriteria, parseCriteria } from './criteria';
-import { NOT_CONFIGURED_MESSAGE, SIGNED_OUT_MESSAGE, rateLimitMessage } from './messages';
-import { generationAllowance, saveInputs } from './store.server';
+import { refusalMessage } from './allowance';
+import { NOT_CONFIGURED_MESSAGE, SIGNED_OUT_MESSAGE } from './messages';
+import { allowanceOf, generationRefusal, saveInputs } from './store.server';
 import { LIMITS } from './schema';
 import { parseBuilder } from './submission.server';
 
@@ -67,12 +68,11 @@ export async function builderAction(
     if (!context.config.anthropic) {
       return invalid(submission, { formErrors: [NOT_CONFIGURED_MESSAGE] }, { status: 503 });
     }
-    const perHour = context.config.statementGenerationsPerHour;
-    const retryAt = await generationAllowance(context, user.id, perHour);
-    const message = retryAt
-      ? rateLimitMessage(perHour, retryAt)
+    const refusal = await generationRefusal(context, user.id, allowanceOf(context));
+    const message = refusal
+      ? refusalMessage(refusal)
       : 'That did not go through. Please press Generate again.';
-    return invalid(submission, { formErrors: [message] }, { status: retryAt ? 429 : 409 });
+    return invalid(submission, { formErrors: [message] }, { status: refusal ? 429 : 409 });
   }
 
   const saved = await saveInputs(context, user.id, inputs, {
