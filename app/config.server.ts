@@ -30,6 +30,11 @@ const EnvSchema = z.object({
     .int()
     .min(1, 'STATEMENT_GENERATIONS_PER_HOUR must be at least 1')
     .default(20),
+  STATEMENT_GENERATIONS_PER_DAY: z.coerce
+    .number({ message: 'STATEMENT_GENERATIONS_PER_DAY must be a number' })
+    .int()
+    .min(1, 'STATEMENT_GENERATIONS_PER_DAY must be at least 1')
+    .default(60),
 });
 
 /** How long one SQL statement may run before PostgreSQL cancels it (and the page answers 503). */
@@ -45,6 +50,8 @@ export type Config = {
   anthropic: AnthropicConfig | null;
   /** Generations each person may start in any 60 minutes. */
   statementGenerationsPerHour: number;
+  /** Generations each person may start in any 24 hours (the Anthropic bill's ceiling per person). */
+  statementGenerationsPerDay: number;
 };
 
 /** Parses the Worker's environment once per request; names the variable that is wrong. */
@@ -67,5 +74,6 @@ export function parseConfig(env: object): Config {
         }
       : null,
     statementGenerationsPerHour: e.STATEMENT_GENERATIONS_PER_HOUR,
+    statementGenerationsPerDay: e.STATEMENT_GENERATIONS_PER_DAY,
   };
 }

@@ -177,10 +177,10 @@ export const statements = jobtrack
     {
       id: uuid('id').primaryKey().defaultRandom(),
       userId: ownerId(),
-      // The person's writing outlives the application it was for: deleting that unlinks it.
-      applicationId: uuid('application_id').references(() => applications.id, {
-        onDelete: 'set null',
-      }),
+      // The person's writing outlives the application it was for: deleting that unlinks it. The
+      // key is (application_id, user_id), so a statement can only name its owner's application;
+      // it is in migrations/0012 because drizzle cannot say ON DELETE SET NULL (application_id).
+      applicationId: uuid('application_id'),
       kind: statementKind('kind').notNull(),
       jobTitle: text('job_title').notNull().default(''),
       employer: text('employer').notNull().default(''),
@@ -199,6 +199,7 @@ export const statements = jobtrack
       index('statements_user_updated_idx').on(t.userId, t.updatedAt),
       index('statements_application_idx').on(t.applicationId),
       uniqueIndex('statements_user_create_key_idx').on(t.userId, t.createKey),
+      unique('statements_id_user_key').on(t.id, t.userId),
       ownRows('statements_owner'),
     ],
   )
@@ -209,9 +210,7 @@ export const statementVersions = jobtrack
     'statement_versions',
     {
       id: uuid('id').primaryKey().defaultRandom(),
-      statementId: uuid('statement_id')
-        .notNull()
-        .references(() => statements.id, { onDelete: 'cascade' }),
+      statementId: uuid('statement_id').notNull(),
       userId: ownerId(),
       /** 1, 2, 3… within its statement. */
       number: integer('number').notNull(),
@@ -231,12 +230,22 @@ export const statementVersions = jobtrack
     (t) => [
       uniqueIndex('statement_versions_number_idx').on(t.statementId, t.number),
       uniqueIndex('statement_versions_user_request_key_idx').on(t.userId, t.requestKey),
+      // A version belongs to a statement of the same person.
+      foreignKey({
+        name: 'statement_versions_statement_owner_fk',
+        columns: [t.statementId, t.userId],
+        foreignColumns: [statements.id, statements.userId],
+      }).onDelete('cascade'),
       ownRows('statement_versions_owner'),
     ],
   )
   .enableRLS();
 
-/** When each person generated, for the hourly limit; no content. Pruned after a day. */
+/**
+ * When each person generated, for the hourly and daily limits; no content. The person may add
+ * rows and read them, and remove only rows that no longer count (over a day old): deleting the
+ * record of a recent generation would give the allowance back.
+ */
 export const statementGenerations = jobtrack
   .table(
     'statement_generations',
@@ -247,7 +256,21 @@ export const statementGenerations = jobtrack
     },
     (t) => [
       index('statement_generations_user_idx').on(t.userId, t.createdAt),
-      ownRows('statement_generations_owner'),
+      pgPolicy('statement_generations_read', {
+        for: 'select',
+        to: authenticatedRole,
+        using: sql`user_id = ${authUid}`,
+      }),
+      pgPolicy('statement_generations_add', {
+        for: 'insert',
+        to: authenticatedRole,
+        withCheck: sql`user_id = ${authUid} and created_at > now() - interval '1 minute'`,
+      }),
+      pgPolicy('statement_generations_prune', {
+        for: 'delete',
+        to: authenticatedRole,
+        using: sql`user_id = ${authUid} and created_at < now() - interval '1 day'`,
+      }),
     ],
   )
   .enableRLS();

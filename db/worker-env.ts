@@ -16,6 +16,7 @@ export const PASSED_TO_WORKER = [
   'ANTHROPIC_BASE_URL',
   'ANTHROPIC_MODEL',
   'STATEMENT_GENERATIONS_PER_HOUR',
+  'STATEMENT_GENERATIONS_PER_DAY',
 ] as const;
 
 /** One dotenv line; `$` is escaped because wrangler expands variables in env files. */

@@ -3,9 +3,11 @@ import {
   admit,
   clientAllowed,
   CLIENT_RETRY_SECONDS,
-  EMAILS,
   forget,
+  LINK_EMAILS,
   PASSWORD_GUESSES,
+  SIGN_UP_EMAILS,
+  type Allowance,
 } from './limits.server';
 import type { AuthPort, Limited } from './port';
 
@@ -29,7 +31,8 @@ export function withAccountRules(adapter: AuthPort, context: AppLoadContext): Au
   const later = (task: () => Promise<unknown>) => context.background.run(task);
 
   /** Takes one email from the address's allowance; over it, the email is quietly not sent. */
-  const emailAllowed = async (email: string) => (await admit(context, EMAILS, email)) === 0;
+  const emailAllowed = async (allowance: Allowance, email: string) =>
+    (await admit(context, allowance, email)) === 0;
 
   /** The shared front of every password check: the client's allowance, then the address's. */
   async function admitGuess(request: Request, email: string): Promise<Limited | null> {
@@ -40,11 +43,12 @@ export function withAccountRules(adapter: AuthPort, context: AppLoadContext): Au
 
   /** An "email me" request: limits now, the adapter's work (lookups and sending) after the answer. */
   function emailRequest<I extends { email: string }>(
+    allowance: Allowance,
     send: (request: Request, input: I) => Promise<unknown>,
   ) {
     return async (request: Request, input: I) => {
       if (!(await clientAllowed(context, request, 'email'))) return busy;
-      if (await emailAllowed(input.email)) later(() => send(request, input));
+      if (await emailAllowed(allowance, input.email)) later(() => send(request, input));
       return { ok: true } as const;
     };
   }
@@ -52,9 +56,9 @@ export function withAccountRules(adapter: AuthPort, context: AppLoadContext): Au
   return {
     ...adapter,
 
-    signUp: emailRequest(adapter.signUp),
-    sendMagicLink: emailRequest(adapter.sendMagicLink),
-    sendPasswordReset: emailRequest(adapter.sendPasswordReset),
+    signUp: emailRequest(SIGN_UP_EMAILS, adapter.signUp),
+    sendMagicLink: emailRequest(LINK_EMAILS, adapter.sendMagicLink),
+    sendPasswordReset: emailRequest(LINK_EMAILS, adapter.sendPasswordReset),
 
     async signIn(request, input) {
       const refused = await admitGuess(request, input.email);
@@ -64,7 +68,11 @@ export function withAccountRules(adapter: AuthPort, context: AppLoadContext): Au
       if (result.ok || result.reason === 'unconfirmed') {
         await forget(context, input.email, PASSWORD_GUESSES);
       }
-      if (!result.ok && result.reason === 'unconfirmed' && (await emailAllowed(input.email))) {
+      if (
+        !result.ok &&
+        result.reason === 'unconfirmed' &&
+        (await emailAllowed(SIGN_UP_EMAILS, input.email))
+      ) {
         later(() => adapter.resendConfirmation(request, { email: input.email }));
       }
       return result;
@@ -103,7 +111,9 @@ export function withAccountRules(adapter: AuthPort, context: AppLoadContext): Au
       if (refused) return refused;
       const result = await adapter.deleteAccount(request, user, input);
       // Nothing keyed to the address may outlive the account, not even a hashed count.
-      if (result.ok) await forget(context, user.email, PASSWORD_GUESSES, EMAILS);
+      if (result.ok) {
+        await forget(context, user.email, PASSWORD_GUESSES, LINK_EMAILS, SIGN_UP_EMAILS);
+      }
       return result;
     },
   };

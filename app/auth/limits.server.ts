@@ -22,8 +22,15 @@ export type Allowance = { name: string; capacity: number; drainSeconds: number }
  */
 export const PASSWORD_GUESSES: Allowance = { name: 'sign-in', capacity: 5, drainSeconds: 360 };
 
-/** Emails per address (links, confirmations, notes): 5 at once, then one every 12 minutes. */
-export const EMAILS: Allowance = { name: 'email', capacity: 5, drainSeconds: 720 };
+/**
+ * Emails per address, two allowances of 5 at once, then one every 12 minutes each. Sign-in links
+ * and reset links share one; sign-ups (a confirmation link, or a note that the account exists)
+ * and confirmation resends have the other. So a stranger's sign-ups never use up the owner's
+ * links, and a stranger who uses up the links has sent the owner live ones: each lives 30 minutes
+ * or more, longer than a slot takes to free (docs/decisions/016).
+ */
+export const LINK_EMAILS: Allowance = { name: 'email-link', capacity: 5, drainSeconds: 720 };
+export const SIGN_UP_EMAILS: Allowance = { name: 'email-sign-up', capacity: 5, drainSeconds: 720 };
 
 /** The key an address's allowance is stored under. */
 export const throttleKey = (allowance: Allowance, email: string) =>

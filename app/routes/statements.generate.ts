@@ -10,12 +10,9 @@ import { isLocalDevelopment } from '~/http/security.server';
 import { readForm } from '~/components/forms/form.server';
 import { htmlAnswer, ndjsonAnswer } from '~/statements/answers.server';
 import { writeDraft } from '~/statements/generation.server';
-import {
-  NOT_CONFIGURED_MESSAGE,
-  SIGNED_OUT_MESSAGE,
-  rateLimitMessage,
-} from '~/statements/messages';
-import { beginGeneration } from '~/statements/store.server';
+import { refusalMessage } from '~/statements/allowance';
+import { NOT_CONFIGURED_MESSAGE, SIGNED_OUT_MESSAGE } from '~/statements/messages';
+import { allowanceOf, beginGeneration } from '~/statements/store.server';
 import { builderUrl, parseBuilder } from '~/statements/submission.server';
 
 const NOT_FOUND = 'That statement or application was not found. It may have been deleted.';
@@ -50,11 +47,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (submission.status !== 'success' || !inputs) {
     return enhanced ? json({ reply: submission.reply() }, 400) : back();
   }
-  const perHour = context.config.statementGenerationsPerHour;
   const begun = await beginGeneration(context, user.id, inputs, {
     statementId: submission.value.statementId,
     submissionKey: submission.value.submissionKey,
-    perHour,
+    allowance: allowanceOf(context),
   });
   if (!begun.ok) {
     switch (begun.reason) {
@@ -62,7 +58,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
         if (enhanced) return json({ formErrors: [NOT_FOUND] }, 404);
         throw new Response(NOT_FOUND, { status: 404 });
       case 'rate-limited':
-        return refuse(429, [rateLimitMessage(perHour, begun.retryAt)], {
+        return refuse(429, [refusalMessage(begun.refusal)], {
           statementId: begun.statementId,
         });
       case 'duplicate': {

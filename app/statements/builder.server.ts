@@ -9,8 +9,9 @@ import { invalid, refuse } from '~/components/forms/form.server';
 import { withNotice } from '~/components/notice';
 import { notFound } from '~/http/not-found.server';
 import { mergeCriteria, parseCriteria } from './criteria';
-import { NOT_CONFIGURED_MESSAGE, SIGNED_OUT_MESSAGE, rateLimitMessage } from './messages';
-import { generationAllowance, saveInputs } from './store.server';
+import { refusalMessage } from './allowance';
+import { NOT_CONFIGURED_MESSAGE, SIGNED_OUT_MESSAGE } from './messages';
+import { allowanceOf, generationRefusal, saveInputs } from './store.server';
 import { LIMITS } from './schema';
 import { parseBuilder } from './submission.server';
 
@@ -73,13 +74,12 @@ export async function builderAction(
     if (!context.config.anthropic) {
       return invalid(submission, { formErrors: [NOT_CONFIGURED_MESSAGE] }, { status: 503 });
     }
-    const perHour = context.config.statementGenerationsPerHour;
     // The claim was confirmed above (getUser), so its id is the person.
-    const retryAt = await generationAllowance(context, claim.id, perHour);
-    const message = retryAt
-      ? rateLimitMessage(perHour, retryAt)
+    const refusal = await generationRefusal(context, claim.id, allowanceOf(context));
+    const message = refusal
+      ? refusalMessage(refusal)
       : 'That did not go through. Please press Generate again.';
-    return invalid(submission, { formErrors: [message] }, { status: retryAt ? 429 : 409 });
+    return invalid(submission, { formErrors: [message] }, { status: refusal ? 429 : 409 });
   }
 
   let saved: string | null;

@@ -41,16 +41,3 @@ export const SIGNED_OUT_MESSAGE =
 export const NOT_CONFIGURED_MESSAGE =
   'The Statement Builder is not configured on this JobTrack: it has no Anthropic API key, so it ' +
   'cannot write drafts. You can still save your inputs.';
-
-/** "You have used your 20 drafts for this hour. You can generate again at 14:05." */
-export function rateLimitMessage(perHour: number, retryAt: Date): string {
-  const time = retryAt.toLocaleTimeString('en-GB', {
-    hour: '2-digit',
-    minute: '2-digit',
-    timeZone: 'Europe/London',
-  });
-  return (
-    `You have generated ${perHour} drafts in the last hour, the most the Statement Builder allows. ` +
-    `You can generate again at ${time}. Your inputs are saved.`
-  );
-}

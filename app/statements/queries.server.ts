@@ -11,7 +11,7 @@ import type { VersionStatus, VersionSummary } from './types';
 import { wordReport } from './words';
 
 /** A version still "generating" after this long was cut off (the Worker was stopped, say). */
-const STALE_MS = 2 * 60 * 1000;
+export const STALE_MS = 2 * 60 * 1000;
 
 type VersionRow = typeof statementVersions.$inferSelect;
 

@@ -4,9 +4,12 @@ import type { AppLoadContext } from '@remix-run/cloudflare';
 import { and, count, eq, gt, lt, max, sql } from 'drizzle-orm';
 import { applications, statementGenerations, statementVersions, statements } from '#db/schema';
 import { asUser, personId, type Person, type Tx } from '~/db.server';
+import { AT_ONCE, type Allowance, type Refusal } from './allowance';
 import { detailsOf, type Inputs } from './inputs';
+import { STALE_MS } from './queries.server';
 
 const HOUR_MS = 60 * 60 * 1000;
+const DAY_MS = 24 * HOUR_MS;
 
 function inputColumns(inputs: Inputs) {
   return {
@@ -116,41 +119,85 @@ export async function saveInputs(
   return row?.id ?? null;
 }
 
-/** How many generations the person started in the last hour, and when the oldest of them drops out. */
-async function recentGenerations(tx: Tx, userId: string) {
-  const since = new Date(Date.now() - HOUR_MS);
-  const [row] = await tx
-    .select({ n: count(), oldest: sql<string | null>`min(${statementGenerations.createdAt})` })
-    .from(statementGenerations)
-    .where(and(eq(statementGenerations.userId, userId), gt(statementGenerations.createdAt, since)));
-  const oldest = row?.oldest ? new Date(row.oldest) : new Date();
-  return { n: Number(row?.n ?? 0), retryAt: new Date(oldest.getTime() + HOUR_MS) };
+/**
+ * Whether the person may start a draft now: null, or which limit stops them (and, for the hour
+ * and the day, when its oldest generation drops out). Generations are counted as started, so
+ * deleting versions gives nothing back; drafts still being written count towards AT_ONCE.
+ */
+async function refusalIn(tx: Tx, userId: string, allowance: Allowance): Promise<Refusal | null> {
+  const now = Date.now();
+  const hourAgo = new Date(now - HOUR_MS);
+  const inHour = sql`${statementGenerations.createdAt} > ${hourAgo.toISOString()}`;
+  const [[started], [writing]] = await Promise.all([
+    tx
+      .select({
+        day: count(),
+        hour: sql<number>`count(*) filter (where ${inHour})`.mapWith(Number),
+        oldestInDay: sql<string | null>`min(${statementGenerations.createdAt})`,
+        oldestInHour: sql<
+          string | null
+        >`min(${statementGenerations.createdAt}) filter (where ${inHour})`,
+      })
+      .from(statementGenerations)
+      .where(
+        and(
+          eq(statementGenerations.userId, userId),
+          gt(statementGenerations.createdAt, new Date(now - DAY_MS)),
+        ),
+      ),
+    tx
+      .select({ n: count() })
+      .from(statementVersions)
+      .where(
+        and(
+          eq(statementVersions.userId, userId),
+          eq(statementVersions.status, 'generating'),
+          gt(statementVersions.updatedAt, new Date(now - STALE_MS)),
+        ),
+      ),
+  ]);
+  const after = (oldest: string | null | undefined, windowMs: number) =>
+    new Date((oldest ? new Date(oldest).getTime() : now) + windowMs);
+  if (started && started.day >= allowance.perDay)
+    return { limit: 'day', count: allowance.perDay, retryAt: after(started.oldestInDay, DAY_MS) };
+  if (started && started.hour >= allowance.perHour)
+    return {
+      limit: 'hour',
+      count: allowance.perHour,
+      retryAt: after(started.oldestInHour, HOUR_MS),
+    };
+  if ((writing?.n ?? 0) >= AT_ONCE) return { limit: 'at-once', count: AT_ONCE };
+  return null;
 }
 
-/** The person's hourly allowance: null when they may generate, or when they may again. */
-export function generationAllowance(context: AppLoadContext, userId: string, perHour: number) {
-  return asUser(context, userId, async (tx) => {
-    const recent = await recentGenerations(tx, userId);
-    return recent.n >= perHour ? recent.retryAt : null;
-  });
+/** The operator's per-person limits, from the Worker's configuration. */
+export function allowanceOf(context: AppLoadContext): Allowance {
+  const { statementGenerationsPerHour: perHour, statementGenerationsPerDay: perDay } =
+    context.config;
+  return { perHour, perDay };
+}
+
+/** Null when the person may generate now; otherwise the limit that stops them. */
+export function generationRefusal(context: AppLoadContext, userId: string, allowance: Allowance) {
+  return asUser(context, userId, (tx) => refusalIn(tx, userId, allowance));
 }
 
 export type Begun =
   | { ok: true; statementId: string; versionId: string; number: number }
   | { ok: false; reason: 'not-found' }
-  | { ok: false; reason: 'rate-limited'; statementId: string; retryAt: Date }
+  | { ok: false; reason: 'rate-limited'; statementId: string; refusal: Refusal }
   | { ok: false; reason: 'duplicate'; statementId: string; versionId: string };
 
 /**
  * Everything before Claude is asked, in one transaction: the inputs saved as the draft, the
- * hourly limit checked and counted, and a version opened to write into. A second press with the
+ * person's limits checked and the generation counted, and a version opened to write into. A second press with the
  * same one-time key finds the first one's version instead.
  */
 export function beginGeneration(
   context: AppLoadContext,
   userId: string,
   inputs: Inputs,
-  ids: { statementId?: string; submissionKey: string; perHour: number },
+  ids: { statementId?: string; submissionKey: string; allowance: Allowance },
 ): Promise<Begun> {
   return asUser(context, userId, async (tx) => {
     // One generation start at a time per person, so two tabs cannot both take the last slot.
@@ -178,11 +225,10 @@ export function beginGeneration(
     });
     if (!statementId) return { ok: false, reason: 'not-found' };
 
-    const recent = await recentGenerations(tx, userId);
-    if (recent.n >= ids.perHour)
-      return { ok: false, reason: 'rate-limited', statementId, retryAt: recent.retryAt };
+    const refusal = await refusalIn(tx, userId, ids.allowance);
+    if (refusal) return { ok: false, reason: 'rate-limited', statementId, refusal };
 
-    const dayAgo = new Date(Date.now() - 24 * HOUR_MS);
+    const dayAgo = new Date(Date.now() - DAY_MS);
     const [, , [last]] = await Promise.all([
       tx.insert(statementGenerations).values({ userId }),
       tx

@@ -185,10 +185,79 @@ describe('row-level security', () => {
     expect(seen.statements).toEqual(['Alice’s nurse post']);
     expect(seen.versions).toEqual(['Draft for Alice’s nurse post']);
     expect(seen.log).toEqual([alice]);
-    expect([seen.changed, seen.deleted]).toEqual([1, 1]);
+    // Alice's one generation is recent, so it still counts and cannot be deleted (see below).
+    expect([seen.changed, seen.deleted]).toEqual([1, 0]);
     const [bobs] =
       await db.admin`select text from jobtrack.statement_versions where user_id = ${bob}`;
     expect(bobs!.text).toBe('Draft for Bob’s analyst post');
+  });
+
+  it('keeps a person’s record of generations: they cannot change it, nor delete a generation that still counts, nor backdate a new one', async () => {
+    const alice = await createUser();
+    await db.admin`insert into jobtrack.statement_generations (user_id, created_at)
+      values (${alice}, now() - interval '2 hours'), (${alice}, now() - interval '25 hours')`;
+    const { context } = makeContext(db.handle);
+
+    const pruned = await asUser(context, alice, (tx) =>
+      tx.execute(sql`delete from jobtrack.statement_generations returning created_at`),
+    );
+    expect(pruned).toHaveLength(1); // only the one over a day old
+    await expect(
+      asUser(context, alice, (tx) =>
+        tx.execute(
+          sql`update jobtrack.statement_generations set created_at = now() - interval '2 days'`,
+        ),
+      ),
+    ).rejects.toSatisfy(causedBy(/permission denied/));
+    await expect(
+      asUser(context, alice, (tx) =>
+        tx.execute(sql`insert into jobtrack.statement_generations (user_id, created_at)
+          values (${alice}, now() - interval '2 days')`),
+      ),
+    ).rejects.toSatisfy(causedBy(/row-level security/));
+    const left =
+      await db.admin`select 1 from jobtrack.statement_generations where user_id = ${alice}`;
+    expect(left).toHaveLength(1);
+  });
+
+  it('refuses a statement linked to another person’s application, and a version filed under another person’s statement', async () => {
+    const { alice, bob, bobApp } = await twoPeople();
+    const [bobs] = await db.admin<{ id: string }[]>`
+      insert into jobtrack.statements (user_id, kind, job_title, word_limit, tone, create_key)
+      values (${bob}, 'supporting', 'Bob’s post', 500, 'professional', ${randomUUID()}) returning id`;
+    const { context } = makeContext(db.handle);
+
+    await expect(
+      asUser(context, alice, (tx) =>
+        tx.execute(sql`insert into jobtrack.statements (user_id, application_id, kind, word_limit, tone, create_key)
+          values (${alice}, ${bobApp}, 'supporting', 500, 'professional', ${randomUUID()})`),
+      ),
+    ).rejects.toSatisfy(causedBy(/statements_application_owner_fk/));
+    await expect(
+      asUser(context, alice, (tx) =>
+        tx.execute(sql`insert into jobtrack.statement_versions (statement_id, user_id, number, word_limit, request_key)
+          values (${bobs!.id}, ${alice}, 1, 500, ${randomUUID()})`),
+      ),
+    ).rejects.toSatisfy(causedBy(/statement_versions_statement_owner_fk/));
+    const versions =
+      await db.admin`select 1 from jobtrack.statement_versions where statement_id = ${bobs!.id}`;
+    expect(versions).toHaveLength(0);
+  });
+
+  it('unlinks a statement from its application when the application is deleted, keeping the statement', async () => {
+    const { alice, aliceApp } = await twoPeople();
+    const [mine] = await db.admin<{ id: string }[]>`
+      insert into jobtrack.statements (user_id, application_id, kind, word_limit, tone, create_key)
+      values (${alice}, ${aliceApp}, 'supporting', 500, 'professional', ${randomUUID()}) returning id`;
+    const { context } = makeContext(db.handle);
+
+    await asUser(context, alice, (tx) =>
+      tx.delete(applications).where(eq(applications.id, aliceApp)),
+    );
+
+    const [kept] =
+      await db.admin`select user_id, application_id from jobtrack.statements where id = ${mine!.id}`;
+    expect(kept).toEqual({ user_id: alice, application_id: null });
   });
 
   it('cannot read the local-auth tables at all', async () => {

@@ -12,6 +12,7 @@ describe('Worker configuration', () => {
       limiters: { password: limiters.PASSWORD_LIMITER, email: limiters.EMAIL_LIMITER },
       anthropic: null,
       statementGenerationsPerHour: 20,
+      statementGenerationsPerDay: 60,
     });
     expect(parseConfig({ AUTH_MODE: 'supabase', ...limiters }).authMode).toBe('supabase');
     expect(
@@ -19,7 +20,7 @@ describe('Worker configuration', () => {
     ).toBeNull();
   });
 
-  it('reads the Anthropic key, an optional base URL and model, and the hourly limit', () => {
+  it('reads the Anthropic key, an optional base URL and model, and the hourly and daily limits', () => {
     const limiters = fakeLimiters();
     expect(
       parseConfig({ AUTH_MODE: 'local', ...limiters, ANTHROPIC_API_KEY: 'sk-1' }).anthropic,
@@ -35,6 +36,7 @@ describe('Worker configuration', () => {
       ANTHROPIC_BASE_URL: 'http://127.0.0.1:9999',
       ANTHROPIC_MODEL: 'claude-opus-5',
       STATEMENT_GENERATIONS_PER_HOUR: '5',
+      STATEMENT_GENERATIONS_PER_DAY: '12',
     });
     expect(custom.anthropic).toEqual({
       apiKey: 'sk-1',
@@ -42,6 +44,7 @@ describe('Worker configuration', () => {
       model: 'claude-opus-5',
     });
     expect(custom.statementGenerationsPerHour).toBe(5);
+    expect(custom.statementGenerationsPerDay).toBe(12);
   });
 
   it('names the variable that is wrong', () => {
@@ -56,6 +59,9 @@ describe('Worker configuration', () => {
     expect(() =>
       parseConfig({ AUTH_MODE: 'local', ...limiters, STATEMENT_GENERATIONS_PER_HOUR: 'lots' }),
     ).toThrow(/STATEMENT_GENERATIONS_PER_HOUR/);
+    expect(() =>
+      parseConfig({ AUTH_MODE: 'local', ...limiters, STATEMENT_GENERATIONS_PER_DAY: '0' }),
+    ).toThrow('STATEMENT_GENERATIONS_PER_DAY must be at least 1');
   });
 
   it('names a missing rate limiter and where it is declared', () => {

@@ -10,6 +10,7 @@ import { formPost } from '../../support/http';
 import { signedInUser, type TestUser } from '../../support/users';
 
 export const PER_HOUR = 4;
+export const PER_DAY = 6;
 
 const RLS_TABLES = [
   'applications',
@@ -30,6 +31,7 @@ export function setupStatementsTest(env: Record<string, string> = {}) {
         ANTHROPIC_API_KEY: 'sk-test',
         ANTHROPIC_BASE_URL,
         STATEMENT_GENERATIONS_PER_HOUR: String(PER_HOUR),
+        STATEMENT_GENERATIONS_PER_DAY: String(PER_DAY),
         ...env,
       }),
     );

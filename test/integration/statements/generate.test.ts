@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it, vi } from 'vitest';
+import { AT_ONCE } from '~/statements/allowance';
 import { pieces } from '../../mocks/anthropic-events';
 import { fakeAnthropic, gate } from '../../mocks/anthropic';
 import { server } from '../../mocks/server';
@@ -7,6 +8,7 @@ import { insertApplication } from '../applications/fixtures';
 import {
   eventsOf,
   json,
+  PER_DAY,
   PER_HOUR,
   pressGenerate,
   setupStatementsTest,
@@ -356,8 +358,8 @@ describe('what Generate refuses', () => {
       expect((await pressGenerate(t.context, supportingForm(), { cookie: me.cookie })).status).toBe(
         200,
       );
+      await t.settled(); // one at a time, so only the hourly limit can stop the last press
     }
-    await t.settled();
 
     const refused = await pressGenerate(t.context, supportingForm(), { cookie: me.cookie });
     expect(refused.status).toBe(429);
@@ -378,6 +380,67 @@ describe('what Generate refuses', () => {
     expect(
       (await pressGenerate(t.context, supportingForm(), { cookie: other.cookie })).status,
     ).toBe(200);
+    await t.settled();
+  });
+
+  it(`stops a person at ${PER_DAY} drafts in 24 hours, with the day and time they can go on`, async () => {
+    const me = await t.person();
+    const fake = fakeAnthropic({ pieces: ['Fine.'] });
+    server.use(fake.handler);
+    // Started over the last day but not in the last hour, so only the daily limit applies.
+    for (let hours = 2; hours < 2 + PER_DAY; hours++) {
+      await t.db.admin`insert into jobtrack.statement_generations (user_id, created_at)
+        values (${me.id}, now() - make_interval(hours => ${hours}))`;
+    }
+
+    const refused = await pressGenerate(t.context, supportingForm(), { cookie: me.cookie });
+    expect(refused.status).toBe(429);
+    expect((await json(refused)).formErrors[0]).toMatch(
+      new RegExp(
+        `^You have generated ${PER_DAY} drafts in the last 24 hours, the most the Statement Builder allows\\. You can generate again at \\d\\d:\\d\\d on \\d{1,2} [A-Z][a-z]{2}\\. Your inputs are saved\\.$`,
+      ),
+    );
+    expect(fake.requests).toHaveLength(0);
+    // The oldest drops out of the window: one more draft is allowed.
+    await t.db.admin`update jobtrack.statement_generations set created_at = now() - interval '25 hours'
+      where user_id = ${me.id} and created_at = (select min(created_at) from jobtrack.statement_generations where user_id = ${me.id})`;
+    expect((await pressGenerate(t.context, supportingForm(), { cookie: me.cookie })).status).toBe(
+      200,
+    );
+    await t.settled();
+  });
+
+  it(`lets a person have ${AT_ONCE} drafts being written at once, and asks them to wait for one before another`, async () => {
+    const me = await t.person();
+    const release = gate();
+    const fake = fakeAnthropic({ pieces: pieces(DRAFT), hold: { at: 2, until: release.opened } });
+    server.use(fake.handler);
+    const writing = [];
+    for (let i = 0; i < AT_ONCE; i++) {
+      const response = await pressGenerate(t.context, supportingForm(), { cookie: me.cookie });
+      expect(response.status).toBe(200);
+      const body = streamReader(response);
+      await body.until((text) => text.includes('"type":"text"'));
+      writing.push(body);
+    }
+
+    const refused = await pressGenerate(t.context, supportingForm(), { cookie: me.cookie });
+    expect(refused.status).toBe(429);
+    expect((await json(refused)).formErrors).toEqual([
+      `You already have ${AT_ONCE} drafts being written. Wait for one to finish, or stop it, then press Generate again. Your inputs are saved.`,
+    ]);
+    expect(fake.requests).toHaveLength(AT_ONCE);
+    // Someone else is not held up by it.
+    const other = await t.person();
+    const theirs = await pressGenerate(t.context, supportingForm(), { cookie: other.cookie });
+    expect(theirs.status).toBe(200);
+
+    release.open();
+    await Promise.all([...writing.map((body) => body.rest()), theirs.text()]);
+    await t.settled();
+    expect((await pressGenerate(t.context, supportingForm(), { cookie: me.cookie })).status).toBe(
+      200,
+    );
     await t.settled();
   });
 

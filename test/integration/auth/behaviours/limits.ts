@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { action as forgotAction } from '~/routes/forgot-password';
 import { action as magicLinkAction } from '~/routes/magic-link';
 import { action as signupAction } from '~/routes/signup';
-import { formPost, runAction } from '../../../support/http';
+import { cookieFrom, formPost, runAction } from '../../../support/http';
 import { formErrors, newClient, newEmail, pages, PASSWORD, passTime } from './driver';
 
 type Action = Parameters<typeof runAction>[0];
@@ -207,14 +207,14 @@ export function limitBehaviours(harness: AccountHarness) {
   });
 
   describe(`emails to one address (${harness.adapter})`, () => {
-    it('sends at most 5 at once to an address, answering the same, known or unknown', async () => {
+    it('sends at most 5 links at once to an address, answering the same, known or unknown', async () => {
       const app = pages(harness, harness.context());
-      const person = await app.confirmedAccount(); // its confirmation link was the first
+      const person = await app.confirmedAccount(); // its confirmation came from sign-up's own allowance
       const nobody = newEmail('nobody');
 
       const known = [];
       const unknown = [];
-      for (let i = 0; i < 5; i++) {
+      for (let i = 0; i < 6; i++) {
         known.push(await app.askForMagicLink(person.email, { client: newClient() }));
         unknown.push(await app.askForMagicLink(nobody, { client: newClient() }));
       }
@@ -223,11 +223,48 @@ export function limitBehaviours(harness: AccountHarness) {
         expect(outcome.status).toBe(302);
         expect(outcome.headers.get('Location')).toBe('/check-email?for=magiclink');
       }
-      expect(await app.emailsTo(person.email)).toHaveLength(5);
+      expect(await app.emailsTo(person.email)).toHaveLength(1 + 5);
       expect((await app.emailsTo(nobody)).length).toBeLessThanOrEqual(5);
       await passTime(harness, 12 * 60);
       await app.askForMagicLink(person.email, { client: newClient() });
-      expect(await app.emailsTo(person.email)).toHaveLength(6);
+      expect(await app.emailsTo(person.email)).toHaveLength(1 + 6);
+    });
+
+    it('a stranger signing up with the owner’s address again and again never stops the owner’s sign-in link', async () => {
+      const app = pages(harness, harness.context());
+      const person = await app.confirmedAccount();
+      for (let i = 0; i < 8; i++) {
+        expect((await app.signUp(person.email, undefined, { client: newClient() })).status).toBe(
+          302,
+        );
+      }
+
+      await app.askForMagicLink(person.email, { client: newClient() });
+      const link = await app.linkIn(person.email, 'magiclink', '/auth/confirm');
+
+      const signedIn = await app.followLink(link);
+      expect(signedIn.status).toBe(302);
+      expect((await app.whoIs(cookieFrom(signedIn)))?.id).toBe(person.id);
+    });
+
+    it('a stranger who uses up the owner’s links has sent the owner live ones', async () => {
+      const app = pages(harness, harness.context());
+      const person = await app.confirmedAccount();
+      // The stranger keeps the allowance full: five at once, then one each time a slot frees.
+      for (let i = 0; i < 5; i++) await app.askForMagicLink(person.email, { client: newClient() });
+      await passTime(harness, 12 * 60);
+      await app.askForMagicLink(person.email, { client: newClient() });
+      await passTime(harness, 11 * 60);
+      const sent = (await app.emailsTo(person.email)).length;
+
+      // The owner's own request for a reset is quietly not sent…
+      await app.askForReset(person.email, { client: newClient() });
+      expect(await app.emailsTo(person.email)).toHaveLength(sent);
+      // …but the newest link in their inbox still signs them in.
+      const link = await app.linkIn(person.email, 'magiclink', '/auth/confirm');
+      const signedIn = await app.followLink(link);
+      expect(signedIn.status).toBe(302);
+      expect((await app.whoIs(cookieFrom(signedIn)))?.id).toBe(person.id);
     });
   });
 

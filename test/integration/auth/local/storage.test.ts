@@ -2,7 +2,7 @@
 // tables, so they are not part of the shared suite.
 import { describe, expect, it, vi } from 'vitest';
 import { sha256 } from '~/auth/hashing.server';
-import { throttleKey, PASSWORD_GUESSES, EMAILS } from '~/auth/limits.server';
+import { throttleKey, PASSWORD_GUESSES, LINK_EMAILS, SIGN_UP_EMAILS } from '~/auth/limits.server';
 import { cookieFrom, formPost, runAction } from '../../../support/http';
 import { newClient, newEmail, pages, PASSWORD } from '../behaviours/driver';
 import { localHarness } from './harness';
@@ -61,6 +61,8 @@ describe('local accounts: what is stored', () => {
     expect(minutesLeft(magicRow)).toBeLessThanOrEqual(30);
     expect(minutesLeft(await tokenRow(reset.get('token')!))).toBeGreaterThan(59);
     expect(minutesLeft(await tokenRow(confirm.get('token_hash')!))).toBeGreaterThan(59);
+    // A stranger who keeps the owner's link allowance full has always sent a link still alive.
+    expect(minutesLeft(magicRow) * 60).toBeGreaterThan(LINK_EMAILS.drainSeconds);
     const dump = await tableText('auth_tokens');
     for (const raw of [magic.get('token_hash')!, reset.get('token')!, confirm.get('token_hash')!]) {
       expect(dump).not.toContain(raw);
@@ -163,7 +165,7 @@ describe('local accounts: what is stored', () => {
     expect(keys.map((k) => k.key_hash)).toEqual(
       expect.arrayContaining([
         await throttleKey(PASSWORD_GUESSES, email),
-        await throttleKey(EMAILS, email),
+        await throttleKey(LINK_EMAILS, email),
       ]),
     );
     const dump = await tableText('throttles');
@@ -178,7 +180,8 @@ describe('local accounts: what is stored', () => {
     await app.askForMagicLink(person.email);
     const hashes = [
       await throttleKey(PASSWORD_GUESSES, person.email),
-      await throttleKey(EMAILS, person.email),
+      await throttleKey(LINK_EMAILS, person.email),
+      await throttleKey(SIGN_UP_EMAILS, person.email),
     ];
 
     await app.deleteAccount(person.cookie, person.password);
