@@ -16,7 +16,9 @@ export function handleError(error: unknown, { request }: { request: Request }) {
   if (request.signal.aborted) return;
   if (isRouteErrorResponse(error)) {
     if (error.status < 500) return;
-    console.error('Request failed:', error.error ? loggable(error.error) : `${error.status}`);
+    // Remix keeps the underlying error on the response, outside its public type.
+    const cause = (error as { error?: unknown }).error;
+    console.error('Request failed:', cause ? loggable(cause) : `${error.status}`);
     return;
   }
   console.error('Request failed:', loggable(error));
