@@ -1,5 +1,5 @@
 import type { AppLoadContext, EntryContext } from '@remix-run/cloudflare';
-import { RemixServer } from '@remix-run/react';
+import { isRouteErrorResponse, RemixServer } from '@remix-run/react';
 import { isbot } from 'isbot';
 import { renderToReadableStream } from 'react-dom/server';
 import { NonceProvider } from './components/nonce';
@@ -7,9 +7,21 @@ import { loggable } from './http/loggable';
 
 const ABORT_DELAY = 5_000;
 
-/** Errors thrown by loaders and actions, logged without a query's values (see loggable). */
+/**
+ * Errors thrown by loaders and actions, logged without a query's values (see loggable). Remix
+ * also reports a request no route answers (404, 405) here; that is the client's mistake, not a
+ * failure, and its message would carry the URL's query, so it is not logged.
+ */
 export function handleError(error: unknown, { request }: { request: Request }) {
-  if (!request.signal.aborted) console.error('Request failed:', loggable(error));
+  if (request.signal.aborted) return;
+  if (isRouteErrorResponse(error)) {
+    if (error.status < 500) return;
+    // Remix keeps the underlying error on the response, outside its public type.
+    const cause = (error as { error?: unknown }).error;
+    console.error('Request failed:', cause ? loggable(cause) : `${error.status}`);
+    return;
+  }
+  console.error('Request failed:', loggable(error));
 }
 
 export default async function handleRequest(

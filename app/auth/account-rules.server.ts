@@ -13,7 +13,7 @@ import type { AuthPort, Limited } from './port';
 
 // The rules every adapter is held to, applied around it so that local and Supabase accounts
 // cannot drift apart (docs/decisions/016):
-// - every request that guesses a password or sends an email counts against the client's
+// - every request that guesses a password, sets one from a reset link or sends an email counts against the client's
 //   per-minute allowance (Cloudflare's binding), and guesses and emails also count against the
 //   address's own allowance (our database, hashed);
 // - emails are sent after the answer, so sign-up, magic link and reset take the same time
@@ -94,6 +94,13 @@ export function withAccountRules(adapter: AuthPort, context: AppLoadContext): Au
       // The right password empties the address's count of guesses, as on the sign-in page.
       if (result.ok) await forget(context, link.email, PASSWORD_GUESSES);
       return result;
+    },
+
+    async resetPassword(request, input) {
+      // The new password is hashed at full cost before the link is checked, so each try costs
+      // what a password guess does, and counts against the client like one.
+      if (!(await clientAllowed(context, request, 'password'))) return busy;
+      return adapter.resetPassword(request, input);
     },
 
     async changePassword(request, user, input) {

@@ -124,7 +124,7 @@ export interface AuthPort {
   resetPassword(
     request: Request,
     input: { token: string; password: string },
-  ): Promise<WithSession | { ok: false; reason: 'spent' }>;
+  ): Promise<WithSession | { ok: false; reason: 'spent' } | Limited>;
 
   /** Whether the person has a password (an account claimed by email link may have none yet). */
   hasPassword(user: SessionUser): Promise<boolean>;

@@ -11,12 +11,18 @@ export function rejectCrossOrigin(request: Request): Response | null {
   });
 }
 
+// Headers a reverse proxy adds. A request that passed through one came from elsewhere, even if
+// the proxy rewrote its Host to localhost (nginx in front of `npm start`, say).
+const PROXY_HEADERS = ['forwarded', 'x-forwarded-for', 'x-forwarded-host', 'x-real-ip', 'via'];
+
 /**
- * True for a request to plain-http localhost: the developer's own machine, never a deployment.
- * Only there may the session cookie go without Secure, and the dev outbox be shown.
+ * True for a request to plain-http localhost, straight from the developer's own machine, never a
+ * deployment or anything behind a proxy. Only there may the session cookie go without Secure,
+ * and the dev outbox be shown.
  */
 export function isLocalDevelopment(request: Request) {
   const url = new URL(request.url);
+  if (PROXY_HEADERS.some((name) => request.headers.has(name))) return false;
   return url.protocol === 'http:' && ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname);
 }
 

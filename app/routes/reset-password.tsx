@@ -10,6 +10,7 @@ import { PASSWORD_MIN, resetPasswordSchema } from '~/auth/auth-schemas';
 import { authFor } from '~/auth/auth.server';
 import { serverChecks } from '~/auth/common-passwords.server';
 import { BrokenLink, SpentLink } from '~/auth/link-pages';
+import { limited } from '~/auth/replies.server';
 import { SchemaForm, SubmitButton, TextField, useSchemaForm } from '~/components/forms';
 import { invalid, readForm } from '~/components/forms/form.server';
 import { withNotice } from '~/components/notice';
@@ -32,7 +33,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const submission = parseWithZod(formData, { schema: resetPasswordSchema(serverChecks) });
   if (submission.status !== 'success') return invalid(submission);
   const result = await authFor(context).resetPassword(request, submission.value);
-  if (!result.ok) return invalid(submission, { formErrors: [SPENT] });
+  if (!result.ok) {
+    return result.reason === 'spent'
+      ? invalid(submission, { formErrors: [SPENT] })
+      : limited(submission, result);
+  }
   throw redirect(withNotice('/', 'password-reset'), { headers: result.headers });
 }
 

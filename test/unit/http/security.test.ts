@@ -170,4 +170,19 @@ describe('plain-http localhost', () => {
     expect(isLocalDevelopment(new Request('http://localhost.evil.example/'))).toBe(false);
     expect(isLocalDevelopment(new Request('https://jobtrack.example/dev/outbox'))).toBe(false);
   });
+
+  it('is not local development when a proxy passed the request on, even with Host rewritten to localhost', () => {
+    for (const [name, value] of [
+      ['X-Forwarded-For', '203.0.113.9'],
+      ['X-Forwarded-Host', 'jobtrack.example'],
+      ['Forwarded', 'for=203.0.113.9;host=jobtrack.example'],
+      ['X-Real-IP', '203.0.113.9'],
+      ['Via', '1.1 nginx'],
+    ]) {
+      const request = new Request('http://localhost:8787/dev/outbox', {
+        headers: { [name!]: value! },
+      });
+      expect(isLocalDevelopment(request), name).toBe(false);
+    }
+  });
 });

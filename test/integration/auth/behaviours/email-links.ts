@@ -145,6 +145,27 @@ export function emailLinkBehaviours(harness: AccountHarness) {
       expect(await app.emailsTo('nobody@')).toEqual([]);
     });
 
+    it('gives a bot that fills the honeypot the usual answer, and sends no link or reset', async () => {
+      const app = pages(harness, harness.context());
+      const person = await app.confirmedAccount();
+      const before = (await app.emailsTo(person.email)).length;
+      const { action: magicLinkAction } = await import('~/routes/magic-link');
+      const { action: forgotAction } = await import('~/routes/forgot-password');
+      const { formPost, runAction } = await import('../../../support/http');
+      const fields = { email: person.email, website: 'https://spam.example' };
+
+      const link = await runAction(magicLinkAction, formPost('/magic-link', fields), {
+        context: app.context,
+      });
+      const reset = await runAction(forgotAction, formPost('/forgot-password', fields), {
+        context: app.context,
+      });
+
+      expect(link.headers.get('Location')).toBe('/check-email?for=magiclink');
+      expect(reset.headers.get('Location')).toBe('/check-email?for=recovery');
+      expect(await app.emailsTo(person.email)).toHaveLength(before);
+    });
+
     it('refuses a request from another site (403) and sends nothing', async () => {
       const app = pages(harness, harness.context());
       const person = await app.confirmedAccount();

@@ -1,8 +1,9 @@
+import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { action as forgotAction } from '~/routes/forgot-password';
 import { action as magicLinkAction } from '~/routes/magic-link';
 import { action as signupAction } from '~/routes/signup';
-import { cookieFrom, formPost, runAction } from '../../../support/http';
+import { cookieFrom, formPost, ORIGIN, runAction } from '../../../support/http';
 import { formErrors, newClient, newEmail, pages, PASSWORD, passTime } from './driver';
 
 type Action = Parameters<typeof runAction>[0];
@@ -167,6 +168,33 @@ export function limitBehaviours(harness: AccountHarness) {
         'Too many requests from your connection. Please wait 1 minute and try again.',
       ]);
       expect(elsewhere.status).toBe(400);
+    });
+
+    it('refuses an eleventh reset in a minute from one client, made-up links included, before any hashing', async () => {
+      const app = pages(harness, harness.context());
+      const client = newClient();
+      const madeUp = () =>
+        new URL(`${ORIGIN}/reset-password?token=${randomBytes(32).toString('hex')}`);
+
+      const statuses: number[] = [];
+      for (let i = 0; i < 10; i++) {
+        statuses.push(
+          (await app.resetWith(madeUp(), 'orchard lamplight tuesday', { client })).status,
+        );
+      }
+      const refused = await app.resetWith(madeUp(), 'orchard lamplight tuesday', { client });
+
+      expect(statuses).toEqual(Array(10).fill(400));
+      expect(refused.status).toBe(429);
+      expect(refused.headers.get('Retry-After')).toBe('60');
+      expect(formErrors(refused)).toEqual([
+        'Too many requests from your connection. Please wait 1 minute and try again.',
+      ]);
+      // The owner's real link, from their own connection, still works.
+      const person = await app.confirmedAccount();
+      await app.askForReset(person.email);
+      const link = await app.linkIn(person.email, 'recovery', '/reset-password');
+      expect((await app.resetWith(link, 'orchard lamplight tuesday')).status).toBe(302);
     });
 
     it('refuses a sixth email request in a minute from one client, with the email kept', async () => {

@@ -173,6 +173,57 @@ export function signInBehaviours(harness: AccountHarness) {
       expect(outcome.status).toBe(403);
       expect(outcome.headers.get('Set-Cookie')).toBeNull();
     });
+
+    it('tells a bot that fills the honeypot the password is wrong, even the right one, and counts no guess', async () => {
+      const app = pages(harness, harness.context());
+      const person = await app.confirmedAccount();
+      const asBot = () =>
+        runAction(
+          signinAction,
+          formPost('/signin', {
+            email: person.email,
+            password: person.password,
+            website: 'https://spam.example',
+          }),
+          { context: app.context },
+        );
+
+      const outcomes = [];
+      for (let i = 0; i < 6; i++) outcomes.push(await asBot());
+
+      for (const outcome of outcomes) {
+        expect(outcome.status).toBe(400);
+        expect(formErrors(outcome)).toEqual(['Email or password is wrong.']);
+        expect(outcome.headers.get('Set-Cookie')).toBeNull();
+      }
+      // Six bot posts spent none of the owner's five guesses.
+      expect((await app.signIn(person.email, person.password)).status).toBe(302);
+    });
+
+    it('sends a person who is already signed in on, instead of showing the form', async () => {
+      const app = pages(harness, harness.context());
+      const person = await app.confirmedAccount();
+
+      const home = await runLoader(signinLoader, get('/signin', { cookie: person.cookie }), {
+        context: app.context,
+      });
+      const onward = await runLoader(
+        signinLoader,
+        get('/signin?redirectTo=%2Fapplications%2Fnew', { cookie: person.cookie }),
+        { context: app.context },
+      );
+      const offSite = await runLoader(
+        signinLoader,
+        get('/signin?redirectTo=https%3A%2F%2Fevil.example', { cookie: person.cookie }),
+        { context: app.context },
+      );
+      const signedOut = await runLoader(signinLoader, get('/signin'), { context: app.context });
+
+      expect([home.status, home.headers.get('Location')]).toEqual([302, '/']);
+      expect(onward.headers.get('Location')).toBe('/applications/new');
+      expect(offSite.headers.get('Location')).toBe('/');
+      expect(signedOut.status).toBe(200);
+    });
   });
 
   describe(`signing in replaces the session the browser arrived with (${harness.adapter})`, () => {

@@ -35,6 +35,27 @@ describe('dev outbox', () => {
     expect(all.indexOf(mine[0].id)).toBeLessThan(all.indexOf(mine[1].id));
   });
 
+  it('shows the 50 newest emails, newest first', async () => {
+    const app = pages(harness, harness.context());
+    await db.admin`insert into jobtrack.dev_outbox ("to", subject, body, created_at)
+      select 'many' || n || '@example.com', 'Your JobTrack sign-in link', 'x', now() - make_interval(secs => n)
+      from generate_series(1, 60) n`;
+
+    const page = await runLoader(outboxLoader, get('/dev/outbox'), { context: app.context });
+
+    const many = page.data.emails
+      .map((e: { to: string }) => e.to)
+      .filter((to: string) => to.startsWith('many'));
+    expect(page.data.emails).toHaveLength(50);
+    // Other tests' emails are newer still; of these, the newest come first and the oldest are left out.
+    expect(many.slice(0, 3)).toEqual([
+      'many1@example.com',
+      'many2@example.com',
+      'many3@example.com',
+    ]);
+    expect(many).not.toContain('many60@example.com');
+  });
+
   it('prints each email in the console for the developer', async () => {
     const info = vi.spyOn(console, 'info').mockImplementation(() => {});
     const app = pages(harness, harness.context());

@@ -2,6 +2,12 @@
 // tables, so they are not part of the shared suite.
 import { describe, expect, it, vi } from 'vitest';
 import { sha256 } from '~/auth/hashing.server';
+import {
+  hashPassword,
+  iterationsOf,
+  PBKDF2_ITERATIONS,
+  verifyPassword,
+} from '~/auth/local/password.server';
 import { throttleKey, PASSWORD_GUESSES, LINK_EMAILS, SIGN_UP_EMAILS } from '~/auth/limits.server';
 import { cookieFrom, formPost, runAction } from '../../../support/http';
 import { newClient, newEmail, pages, PASSWORD } from '../behaviours/driver';
@@ -14,6 +20,11 @@ const tokenRow = async (raw: string) => {
     select purpose, used_at, expires_at from jobtrack.auth_tokens
     where token_hash = ${await sha256(raw)}`;
   return row;
+};
+const storedHash = async (userId: string) => {
+  const [row] = await db.admin<{ password_hash: string }[]>`
+    select password_hash from jobtrack.local_credentials where user_id = ${userId}`;
+  return row!.password_hash;
 };
 const minutesLeft = (row: { expires_at: Date } | undefined) =>
   (row!.expires_at.getTime() - Date.now()) / 60_000;
@@ -67,6 +78,54 @@ describe('local accounts: what is stored', () => {
     for (const raw of [magic.get('token_hash')!, reset.get('token')!, confirm.get('token_hash')!]) {
       expect(dump).not.toContain(raw);
     }
+  });
+
+  it('rehashes a password stored at an older, lower cost on the next right sign-in', async () => {
+    const app = pages(harness, harness.context());
+    const person = await app.confirmedAccount();
+    await db.admin`update jobtrack.local_credentials
+      set password_hash = ${await hashPassword(person.password, 1_000)} where user_id = ${person.id}`;
+
+    expect((await app.signIn(person.email, 'a wrong one')).status).toBe(400);
+    expect(iterationsOf(await storedHash(person.id))).toBe(1_000);
+    expect((await app.signIn(person.email, person.password)).status).toBe(302);
+
+    const rehashed = await storedHash(person.id);
+    expect(iterationsOf(rehashed)).toBe(PBKDF2_ITERATIONS);
+    expect(await verifyPassword(person.password, rehashed)).toBe(true);
+  });
+
+  it('keeps the date an address was first confirmed when a later link proves it again', async () => {
+    const app = pages(harness, harness.context());
+    const person = await app.confirmedAccount();
+    await db.admin`update auth.users set email_confirmed_at = '2026-01-05T09:00:00Z' where id = ${person.id}`;
+
+    await app.askForMagicLink(person.email);
+    const link = await app.linkIn(person.email, 'magiclink', '/auth/confirm');
+    expect((await app.followLink(link)).status).toBe(302);
+
+    const [row] = await db.admin<{ email_confirmed_at: Date }[]>`
+      select email_confirmed_at from auth.users where id = ${person.id}`;
+    expect(row!.email_confirmed_at.toISOString()).toBe('2026-01-05T09:00:00.000Z');
+  });
+
+  it('drops a person’s spent and expired link tokens when it issues a new one, keeping live ones', async () => {
+    const app = pages(harness, harness.context());
+    const person = await app.confirmedAccount(); // its confirmation token is now spent
+    await app.askForMagicLink(person.email);
+    const live = (await app.linkIn(person.email, 'magiclink', '/auth/confirm')).searchParams;
+    await app.askForReset(person.email);
+    const expiring = (await app.linkIn(person.email, 'recovery', '/reset-password')).searchParams;
+    await db.admin`update jobtrack.auth_tokens set expires_at = now() - interval '1 minute'
+      where token_hash = ${await sha256(expiring.get('token')!)}`;
+
+    await app.askForMagicLink(person.email);
+
+    const rows = await db.admin<{ purpose: string; used_at: Date | null }[]>`
+      select purpose, used_at from jobtrack.auth_tokens where user_id = ${person.id}`;
+    expect(rows.map((r) => r.purpose).sort()).toEqual(['magiclink', 'magiclink']);
+    expect(rows.every((r) => r.used_at === null && r.purpose !== 'recovery')).toBe(true);
+    expect(await tokenRow(live.get('token_hash')!)).toBeDefined();
   });
 
   it('does the same PBKDF2 work for an unknown email as for a wrong password', async () => {
