@@ -52,6 +52,17 @@ describe('sessions', () => {
     expect(await whoIs(context, person.cookie)).toBeNull();
   });
 
+  it('sign nobody in when the cookie names another person beside a live token', async () => {
+    const { context } = makeContext(db.handle);
+    const person = await confirmedAccount(db, context);
+    const neighbour = await confirmedAccount(db, context);
+    const token = await tokenOf(person.cookie);
+
+    // The id in the cookie is only a claim: the token's own session must belong to it.
+    expect(await whoIs(context, await cookieFor(neighbour.id, token))).toBeNull();
+    expect((await whoIs(context, await cookieFor(person.id, token)))?.id).toBe(person.id);
+  });
+
   it('are tidied on the next sign-in: the person’s expired ones go, live ones and others’ stay', async () => {
     const { context } = makeContext(db.handle);
     const person = await confirmedAccount(db, context);
