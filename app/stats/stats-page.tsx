@@ -4,6 +4,7 @@ import { ColumnChart, RowChart, StackedRowChart } from './charts';
 import {
   days,
   funnel,
+  MAX_SOURCES,
   percent,
   sourceOutcomes,
   weeklySeries,
@@ -117,6 +118,11 @@ export function StatsPage({ facts, today }: { facts: StatsFacts; today: string }
 
       <section aria-labelledby="sources">
         <h2 id="sources">Outcomes by source</h2>
+        {facts.sources.length === MAX_SOURCES ? (
+          <p className="stats__note">
+            The {MAX_SOURCES} sources you sent most applications through.
+          </p>
+        ) : null}
         {facts.sources.length > 0 ? (
           <>
             <StackedRowChart

@@ -3,7 +3,7 @@
 import type { AppLoadContext } from '@remix-run/cloudflare';
 import { sql } from 'drizzle-orm';
 import { asUser } from '~/db.server';
-import { firstWeekShown, type StatsFacts } from './stats';
+import { firstWeekShown, MAX_SOURCES, type StatsFacts } from './stats';
 
 // Statuses that mean the employer answered, and those that mean an interview or an offer came.
 const REPLY = `('interviewing','offer','accepted','rejected')`;
@@ -51,7 +51,7 @@ export function loadStats(context: AppLoadContext, userId: string, today: string
             count(*) filter (where offered) as offers,
             count(*) filter (where status = 'rejected') as rejections,
             count(*) filter (where status = 'rejected' and not interviewed) as "rejectedEarly"
-          from sent group by source order by count(*) desc, source limit 12) s)
+          from sent group by source order by count(*) desc, source limit ${MAX_SOURCES}) s)
       ) as facts`);
     return row!.facts;
   });

@@ -2,6 +2,9 @@
 // Pure, so the page's numbers are tested without a database.
 import { addDays, daysBetween, formatDate } from '~/applications/dates';
 
+/** Sources the outcomes chart shows: those with the most applications. */
+export const MAX_SOURCES = 12;
+
 /** Weeks the "applications per week" chart covers, this week included. */
 export const WEEKS_SHOWN = 12;
 
