@@ -7,6 +7,7 @@ export const SIGNED_IN_NAV: NavItem[] = [
   { to: '/', label: 'Dashboard', end: true },
   { to: '/applications', label: 'Applications' },
   { to: '/statements', label: 'Statements' },
+  { to: '/stats', label: 'Stats' },
   { to: '/account', label: 'Account' },
 ];
 

@@ -360,3 +360,56 @@ test('on the board a move that cannot be saved goes back, with a message', async
   await page.reload();
   await expect(column(page, 'Applied')).toContainText(name);
 });
+
+test('the stats page draws the search as charts with their figures in tables, on a phone too', async ({
+  page,
+  signedIn,
+  database,
+}) => {
+  const app = jobTrack(page);
+  const me = await signedIn({ label: 'stats' });
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto('/stats');
+  await app.landed();
+  await expect(page.getByRole('main')).toContainText(
+    'Your stats appear here once you have applications',
+  );
+
+  await seed(
+    database,
+    me.id,
+    {
+      company: 'Leeds Teaching Hospitals',
+      role: 'Staff Nurse (Band 5)',
+      status: 'applied',
+      dateApplied: on(-9),
+      source: 'NHS Jobs',
+    },
+    {
+      company: 'HMRC',
+      role: 'Executive Officer',
+      status: 'rejected',
+      dateApplied: on(-8),
+      source: 'Civil Service Jobs',
+    },
+    { company: 'Acme', role: 'Data Analyst', status: 'saved' },
+  );
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Stats' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Stats' })).toBeVisible();
+  await app.landed();
+
+  const figure = (name: string) => page.getByRole('term').filter({ hasText: name }).locator('+ dd');
+  await expect(figure('Applications sent')).toHaveText('2');
+  await expect(figure('Response rate')).toHaveText('50%');
+  // Each chart is one image named by its summary; no chart script is loaded for it.
+  await expect(
+    page.getByRole('img', { name: /^2 applications sent in the 12 weeks from / }),
+  ).toBeVisible();
+  await expect(
+    page.getByRole('img', { name: 'Applied: 2, Interview: 0, Offer: 0.' }),
+  ).toBeVisible();
+  const sources = page.getByRole('table').filter({ hasText: 'Interview rate' });
+  await expect(sources.getByRole('row', { name: /Civil Service Jobs/ })).toContainText('1');
+  // The figures fit the phone: nothing but the sources table scrolls sideways.
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+});

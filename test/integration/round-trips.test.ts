@@ -22,6 +22,7 @@ import * as reset from '~/routes/reset-password';
 import * as signin from '~/routes/signin';
 import * as signout from '~/routes/signout';
 import * as signup from '~/routes/signup';
+import * as stats from '~/routes/stats';
 import * as statement from '~/routes/statements.$id';
 import * as compare from '~/routes/statements.$id_.compare';
 import * as version from '~/routes/statements.$id_.versions.$versionId';
@@ -77,6 +78,7 @@ describe('pages a signed-in person uses', () => {
       ['list, searched and filtered', [list.loader, get('/applications?q=acm&status=applied', as)]],
       ['list, sorted, page 1', [list.loader, get('/applications?sort=closing', as)]],
       ['board', [board.loader, get('/applications/board', as)]],
+      ['stats', [stats.loader, get('/stats', as)]],
       ['add form', [create.loader, get('/applications/new', as)]],
       ['application', [detail.loader, get(`/applications/${id}`, as), { id }]],
       ['edit form', [edit.loader, get(`/applications/${id}/edit`, as), { id }]],
