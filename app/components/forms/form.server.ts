@@ -55,6 +55,19 @@ function parsesAs(value: FormDataEntryValue, intent: boolean): boolean {
   }
 }
 
+// Conform reads `rows[100000000].text` as a path into an array and builds one that long, which
+// costs seconds of CPU and then a reply too large to send. No page has a list past a few hundred
+// rows or nests deeper than a few levels, so such a name is a tampered form.
+const MAX_LIST_INDEX = 1000;
+const MAX_NAME_DEPTH = 6;
+
+function hasHostileName(name: string): boolean {
+  if (name.length > 200) return true;
+  const indices = [...name.matchAll(/\[(\d+)\]/g)].map((match) => Number(match[1]));
+  if (indices.some((index) => index > MAX_LIST_INDEX)) return true;
+  return name.split(/[.[]/).length > MAX_NAME_DEPTH;
+}
+
 function hasTamperedConformFields(form: FormData): boolean {
   return (
     !form.getAll('__intent__').every((value) => parsesAs(value, true)) ||
@@ -75,7 +88,9 @@ export async function readForm(request: Request): Promise<FormData> {
   } catch {
     throw new Response(UNREADABLE, { status: 400 });
   }
-  if (hasTamperedConformFields(raw)) throw new Response(UNREADABLE, { status: 400 });
+  if (hasTamperedConformFields(raw) || [...raw.keys()].some(hasHostileName)) {
+    throw new Response(UNREADABLE, { status: 400 });
+  }
   const clean = new FormData();
   for (const [name, value] of raw) {
     clean.append(name, typeof value === 'string' ? value.replaceAll(NUL, '') : value);

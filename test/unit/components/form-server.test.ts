@@ -1,13 +1,7 @@
 import { parseWithZod } from '@conform-to/zod';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import {
-  MAX_FORM_BYTES,
-  invalid,
-  isBot,
-  readForm,
-  refuse,
-} from '~/components/forms/form.server';
+import { MAX_FORM_BYTES, invalid, isBot, readForm, refuse } from '~/components/forms/form.server';
 
 const typed = () => {
   const form = new FormData();
@@ -101,6 +95,19 @@ describe('reading a form', () => {
         JSON.stringify(fields),
       ).toBe(400);
     }
+  });
+
+  it('answers 400 at once to a field name that would make Conform build a huge list or a deep path', async () => {
+    for (const name of ['criteria[100000000].text', 'a[1001]', 'a.b.c.d.e.f.g', 'x'.repeat(201)]) {
+      expect(await status(readForm(post({ [name]: 'x' }))), name).toBe(400);
+    }
+    const form = await readForm(
+      post({
+        'criteria[49].evidence': 'Led the ward rota',
+        'behaviours.seeingTheBigPicture.evidence': 'x',
+      }),
+    );
+    expect(form.get('criteria[49].evidence')).toBe('Led the ward rota');
   });
 
   it('reads Conform’s own intents as usual', async () => {
