@@ -57,7 +57,7 @@ export const useFocusedField = () => useContext(FormStateContext).focus;
 export const useFormActionProp = () => useContext(FormStateContext).action;
 
 /**
- * A POST form wired to Conform: its errors at the top, and focus on the first field in error.
+ * A form wired to Conform (POST unless it only reads, like a date range): its errors at the top, and focus on the first field in error.
  *
  * Focus follows the order of the errors, which is the schema's order: list a schema's fields in
  * the order the page shows them. With JavaScript Conform moves focus itself after each reply; the
@@ -66,6 +66,7 @@ export const useFormActionProp = () => useContext(FormStateContext).action;
 export function SchemaForm<Shape extends Record<string, unknown>>({
   form,
   action,
+  method = 'post',
   className,
   focusOnFormError,
   formErrors,
@@ -74,6 +75,7 @@ export function SchemaForm<Shape extends Record<string, unknown>>({
 }: {
   form: FormMetadata<Shape, string[]>;
   action?: string;
+  method?: 'post' | 'get';
   className?: string;
   /**
    * Called once Conform has let a submission through (it stops an invalid one); may
@@ -92,7 +94,7 @@ export function SchemaForm<Shape extends Record<string, unknown>>({
   const focus = fieldInError ?? (form.errors?.length ? focusOnFormError : undefined);
   return (
     <Form
-      method="post"
+      method={method}
       action={action}
       {...getFormProps(form)}
       onSubmit={(event) => {
