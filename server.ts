@@ -5,6 +5,7 @@ import { buildLoadContext } from './load-context';
 import { parseConfig } from './app/config.server';
 import { localModeRefusal } from './app/http/local-mode.server';
 import { rejectCrossOrigin, withSecurityHeaders } from './app/http/security.server';
+import { withRefreshedSession } from './app/auth/supabase/refreshed-session.server';
 
 // Through unknown: a resource route (no default export) makes the built module look unlike ServerBuild.
 const handleRemixRequest = createRequestHandler(build as unknown as ServerBuild);
@@ -17,7 +18,7 @@ export default {
 
     const { context, close } = buildLoadContext({ env, ctx }, nonce);
     try {
-      const response = await handleRemixRequest(request, context);
+      const response = withRefreshedSession(context, await handleRemixRequest(request, context));
       return withSecurityHeaders(request, response, nonce);
     } finally {
       ctx.waitUntil(close());

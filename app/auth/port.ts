@@ -14,8 +14,15 @@ export type SessionUser = { id: string; email: string };
 /** A session was started, changed or ended; send these headers with the redirect. */
 export type WithSession = { ok: true; headers: Headers };
 
-/** Refused by a limit: too many guesses at this address, or too many requests from this client. */
-export type Limited = { ok: false; reason: 'locked' | 'busy'; retryAfterSeconds: number };
+/**
+ * Refused by a limit: too many guesses at this address, or too many requests from this client;
+ * or `unavailable`: the auth service (Supabase) did not answer, and nothing was changed.
+ */
+export type Limited = {
+  ok: false;
+  reason: 'locked' | 'busy' | 'unavailable';
+  retryAfterSeconds: number;
+};
 
 export type SignInResult =
   WithSession | { ok: false; reason: 'invalid' } | { ok: false; reason: 'unconfirmed' } | Limited;

@@ -15,8 +15,12 @@ const TOO_MANY_GUESSES = (wait: string) =>
 export const BUSY = (wait: string) =>
   `Too many requests from your connection. Please wait ${wait} and try again.`;
 
+/** The auth service did not answer: nothing changed, and what was typed is kept. */
+export const UNAVAILABLE =
+  'JobTrack cannot reach its sign-in service right now. Nothing was changed: please try again in a minute.';
+
 /**
- * 429 for a request a limit refused, saying how long to wait, in words and in Retry-After:
+ * 503 when the auth service did not answer. Otherwise 429 for a request a limit refused, saying how long to wait, in words and in Retry-After:
  * `locked` words it for too many wrong passwords at this address, `busy` for this connection.
  */
 export function limited(
@@ -24,6 +28,13 @@ export function limited(
   refusal: Limited,
   lockedMessage: (wait: string) => string = TOO_MANY_GUESSES,
 ) {
+  if (refusal.reason === 'unavailable') {
+    return invalid(
+      submission,
+      { formErrors: [UNAVAILABLE] },
+      { status: 503, headers: { 'Retry-After': String(refusal.retryAfterSeconds) } },
+    );
+  }
   const message = refusal.reason === 'locked' ? lockedMessage : BUSY;
   return invalid(
     submission,

@@ -6,7 +6,7 @@ import {
   type MetaFunction,
 } from '@remix-run/cloudflare';
 import { useActionData, useLoaderData } from '@remix-run/react';
-import { PASSWORD_MIN, resetPasswordSchema } from '~/auth/auth-schemas';
+import { LINK_TOKEN, PASSWORD_MIN, resetPasswordSchema } from '~/auth/auth-schemas';
 import { authFor } from '~/auth/auth.server';
 import { serverChecks } from '~/auth/common-passwords.server';
 import { BrokenLink, SpentLink } from '~/auth/link-pages';
@@ -23,7 +23,7 @@ const SPENT = 'This reset link has expired or has already been used. Please ask 
 // nothing); the POST spends the token.
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const token = new URL(request.url).searchParams.get('token');
-  if (!token || !/^[0-9a-f]{64}$/.test(token)) return { token: null, live: false };
+  if (!token || !LINK_TOKEN.test(token)) return { token: null, live: false };
   const state = await authFor(context).inspectEmailLink(request, { token, type: 'recovery' });
   return { token, live: state.live };
 }

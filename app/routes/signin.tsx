@@ -43,6 +43,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
       return invalid(submission, { formErrors: [UNCONFIRMED] });
     case 'locked':
     case 'busy':
+    case 'unavailable':
       return limited(
         submission,
         result,
