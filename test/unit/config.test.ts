@@ -13,8 +13,8 @@ describe('Worker configuration', () => {
       anthropic: null,
       statementGenerationsPerHour: 20,
       statementGenerationsPerDay: 60,
+      supabase: null,
     });
-    expect(parseConfig({ AUTH_MODE: 'supabase', ...limiters }).authMode).toBe('supabase');
     expect(
       parseConfig({ AUTH_MODE: 'local', ...limiters, ANTHROPIC_API_KEY: '  ' }).anthropic,
     ).toBeNull();
@@ -62,6 +62,49 @@ describe('Worker configuration', () => {
     expect(() =>
       parseConfig({ AUTH_MODE: 'local', ...limiters, STATEMENT_GENERATIONS_PER_DAY: '0' }),
     ).toThrow('STATEMENT_GENERATIONS_PER_DAY must be at least 1');
+  });
+
+  it('reads Supabase’s URL and keys in supabase mode, with Google off unless switched on', () => {
+    const limiters = fakeLimiters();
+    const env = {
+      AUTH_MODE: 'supabase',
+      ...limiters,
+      SUPABASE_URL: 'https://abcdefgh.supabase.co/',
+      SUPABASE_PUBLISHABLE_KEY: 'sb_publishable_1',
+      SUPABASE_SECRET_KEY: 'sb_secret_1',
+    };
+    expect(parseConfig(env).supabase).toEqual({
+      url: 'https://abcdefgh.supabase.co',
+      publishableKey: 'sb_publishable_1',
+      secretKey: 'sb_secret_1',
+      google: false,
+    });
+    expect(parseConfig({ ...env, GOOGLE_SIGN_IN: 'on' }).supabase?.google).toBe(true);
+    // Local mode ignores them, so a developer's shell can keep them set.
+    expect(parseConfig({ ...env, AUTH_MODE: 'local' }).supabase).toBeNull();
+  });
+
+  it('names every Supabase setting that supabase mode is missing, and a wrong Google switch', () => {
+    const limiters = fakeLimiters();
+    expect(() =>
+      parseConfig({ AUTH_MODE: 'supabase', ...limiters, SUPABASE_URL: 'https://x.supabase.co' }),
+    ).toThrow(
+      'Configuration error: AUTH_MODE is "supabase" but SUPABASE_PUBLISHABLE_KEY, SUPABASE_SECRET_KEY are missing',
+    );
+    expect(() =>
+      parseConfig({
+        AUTH_MODE: 'supabase',
+        ...limiters,
+        SUPABASE_URL: 'https://x.supabase.co',
+        SUPABASE_PUBLISHABLE_KEY: 'p',
+      }),
+    ).toThrow('but SUPABASE_SECRET_KEY is missing');
+    expect(() =>
+      parseConfig({ AUTH_MODE: 'supabase', ...limiters, SUPABASE_URL: 'abcdefgh.supabase.co' }),
+    ).toThrow(/SUPABASE_URL must be a URL/);
+    expect(() => parseConfig({ AUTH_MODE: 'local', ...limiters, GOOGLE_SIGN_IN: 'yes' })).toThrow(
+      /GOOGLE_SIGN_IN must be "on" or "off"/,
+    );
   });
 
   it('names a missing rate limiter and where it is declared', () => {

@@ -1,0 +1,185 @@
+// What only the Supabase adapter has to show: how Supabase's failures reach the person, which
+// cookies it sets, that the session is verified without asking Supabase, and that row-level
+// security sees the Supabase user id as it sees a local one.
+import { describe, expect, it, vi } from 'vitest';
+import { getUser } from '~/auth/current-user.server';
+import { UNAVAILABLE } from '~/auth/replies.server';
+import { loader as listLoader } from '~/routes/applications._index';
+import { SUPABASE_SECRET_KEY } from '../../../mocks/supabase-auth';
+import { cookieFrom, get } from '../../../support/http';
+import { newEmail, pages, PASSWORD } from '../behaviours/driver';
+import { supabaseHarness } from './harness';
+
+const { harness, db, project } = supabaseHarness();
+
+const requestsTo = (path: string, method = 'GET') =>
+  project.fake.state.requests.filter((r) => r.path === path && r.method === method).length;
+
+describe('Supabase failures (supabase)', () => {
+  it('a sign-in Supabase does not answer gets a calm message, the email kept, and no cookie', async () => {
+    const app = pages(harness, harness.context());
+    const person = await app.confirmedAccount();
+    project.fake.fail({ match: (r) => r.path === '/token', status: 503 });
+    project.fake.fail({ match: (r) => r.path === '/token', network: true });
+
+    const down = await app.signIn(person.email, person.password);
+    const unreachable = await app.signIn(person.email, person.password);
+
+    for (const outcome of [down, unreachable]) {
+      expect(outcome.status).toBe(503);
+      expect(outcome.data.error['']).toEqual([UNAVAILABLE]);
+      expect(outcome.data.initialValue.email).toBe(person.email);
+      expect(JSON.stringify(outcome.data)).not.toContain(person.password);
+      expect(outcome.headers.get('Set-Cookie')).toBeNull();
+    }
+    expect((await app.signIn(person.email, person.password)).status).toBe(302);
+  });
+
+  it('a deletion Supabase refuses deletes nothing and says so calmly', async () => {
+    const app = pages(harness, harness.context());
+    const person = await app.confirmedAccount();
+    project.fake.fail({ match: (r) => r.path.startsWith('/admin/users/'), status: 500 });
+
+    const outcome = await app.deleteAccount(person.cookie, person.password);
+
+    expect(outcome.status).toBe(503);
+    expect(outcome.data.error['']).toEqual([UNAVAILABLE]);
+    expect(await harness.admin()`select 1 from auth.users where id = ${person.id}`).toHaveLength(1);
+    expect((await app.whoIs(person.cookie))?.id).toBe(person.id);
+  });
+
+  it('signing out while Supabase is down still clears the cookie', async () => {
+    const app = pages(harness, harness.context());
+    const person = await app.confirmedAccount();
+    project.fake.fail({ match: (r) => r.path === '/logout', status: 502 });
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+
+    const outcome = await app.signOut(person.cookie);
+
+    warn.mockRestore();
+    expect(outcome.status).toBe(302);
+    expect(outcome.headers.get('Set-Cookie')).toMatch(/^jobtrack_session=; Max-Age=0/);
+  });
+
+  it('a Supabase email limit (429) gets the same answer as a sent link', async () => {
+    const app = pages(harness, harness.context());
+    const person = await app.confirmedAccount();
+    project.fake.fail({
+      match: (r) => r.path === '/otp',
+      status: 429,
+      code: 'over_email_send_rate_limit',
+      message: 'For security purposes, you can only request this after 41 seconds.',
+    });
+
+    const refused = await app.askForMagicLink(person.email);
+    const sent = await app.askForMagicLink(person.email);
+
+    expect(refused.status).toBe(302);
+    expect(refused.headers.get('Location')).toBe(sent.headers.get('Location'));
+  });
+});
+
+describe('Supabase cookies (supabase)', () => {
+  it('sets exactly one cookie, the session, even for a very long email address', async () => {
+    const app = pages(harness, harness.context());
+    const email = `${'a'.repeat(60)}.${'b'.repeat(60)}-${newEmail()}`;
+    const person = await app.confirmedAccount(email);
+
+    const outcome = await app.signIn(person.email, person.password);
+
+    const cookies = outcome.headers.getSetCookie();
+    expect(cookies).toHaveLength(1);
+    expect(cookies[0]).toMatch(/^jobtrack_session=base64-/);
+    expect(cookies[0]).toMatch(/; Max-Age=2592000;/);
+    expect(outcome.headers.get('Cache-Control')).toMatch(/no-store/);
+  });
+
+  it('sign-up, sign-in links and resets set no cookie (no PKCE verifier)', async () => {
+    const app = pages(harness, harness.context());
+    const email = newEmail();
+
+    const outcomes = [
+      await app.signUp(email),
+      await app.askForMagicLink(email),
+      await app.askForReset(email),
+    ];
+
+    for (const outcome of outcomes) expect(outcome.headers.getSetCookie()).toEqual([]);
+    const signups = project.fake.state.requests.filter((r) => r.path === '/signup');
+    expect(signups.at(-1)?.query).toMatchObject({
+      redirect_to: 'http://localhost:8787/auth/confirm',
+    });
+  });
+
+  it('never sends the secret key to the browser', async () => {
+    const app = pages(harness, harness.context());
+    const person = await app.confirmedAccount();
+
+    const outcome = await app.deleteAccount(person.cookie, person.password);
+
+    expect(outcome.status).toBe(302);
+    expect(JSON.stringify([...outcome.headers])).not.toContain(SUPABASE_SECRET_KEY);
+  });
+});
+
+describe('Supabase sessions (supabase)', () => {
+  it('verifies the session with the project’s signing keys, without asking Supabase who it is', async () => {
+    const app = pages(harness, harness.context());
+    const person = await app.confirmedAccount();
+    await app.whoIs(person.cookie);
+    const before = { user: requestsTo('/user'), keys: requestsTo('/.well-known/jwks.json') };
+
+    for (let i = 0; i < 3; i++) expect((await app.whoIs(person.cookie))?.id).toBe(person.id);
+
+    expect(requestsTo('/user')).toBe(before.user);
+    expect(requestsTo('/.well-known/jwks.json')).toBe(before.keys);
+  });
+
+  it('signs nobody in with a cookie whose token was changed', async () => {
+    const app = pages(harness, harness.context());
+    const person = await app.confirmedAccount();
+    const [name, value] = person.cookie.split('=') as [string, string];
+    const session = JSON.parse(Buffer.from(value.slice('base64-'.length), 'base64url').toString());
+    const [head, body, signature] = session.access_token.split('.');
+    const claims = JSON.parse(Buffer.from(body, 'base64url').toString());
+    const forgedBody = Buffer.from(JSON.stringify({ ...claims, sub: crypto.randomUUID() }));
+    session.access_token = `${head}.${forgedBody.toString('base64url')}.${signature}`;
+    session.refresh_token = 'notarealtoken';
+    const forged = `${name}=base64-${Buffer.from(JSON.stringify(session)).toString('base64url')}`;
+
+    expect(await app.whoIs(forged)).toBeNull();
+  });
+
+  it('runs the person’s queries under row-level security as their Supabase user id', async () => {
+    const app = pages(harness, harness.context());
+    const person = await app.confirmedAccount();
+    const neighbour = await app.confirmedAccount();
+    for (const [who, company] of [
+      [person, 'Mine Ltd'],
+      [neighbour, 'Theirs Ltd'],
+    ] as const) {
+      await harness.admin()`insert into jobtrack.applications (user_id, company, role, status)
+        values (${who.id}, ${company}, 'Analyst', 'applied')`;
+    }
+
+    const user = await getUser(get('/applications', { cookie: person.cookie }), app.context);
+    const { runLoader } = await import('../../../support/http');
+    const list = await runLoader(listLoader, get('/applications', { cookie: person.cookie }), {
+      context: app.context,
+    });
+
+    expect(user?.id).toBe(person.id);
+    expect(JSON.stringify(list.data)).toContain('Mine Ltd');
+    expect(JSON.stringify(list.data)).not.toContain('Theirs Ltd');
+  });
+
+  it('a session cookie from sign-in works for the next request (one cookie, read back)', async () => {
+    const app = pages(harness, harness.context());
+    const email = newEmail();
+    await app.confirmedAccount(email);
+
+    const signedIn = await app.signIn(email, PASSWORD);
+
+    expect((await app.whoIs(cookieFrom(signedIn)))?.email).toBe(email);
+  });
+});
