@@ -4,7 +4,11 @@ import * as build from './build/server';
 import { buildLoadContext } from './load-context';
 import { parseConfig } from './app/config.server';
 import { localModeRefusal } from './app/http/local-mode.server';
-import { rejectCrossOrigin, withSecurityHeaders } from './app/http/security.server';
+import {
+  googleFormTargets,
+  rejectCrossOrigin,
+  withSecurityHeaders,
+} from './app/http/security.server';
 import { withRefreshedSession } from './app/auth/supabase/refreshed-session.server';
 
 // Through unknown: a resource route (no default export) makes the built module look unlike ServerBuild.
@@ -13,13 +17,15 @@ const handleRemixRequest = createRequestHandler(build as unknown as ServerBuild)
 export default {
   async fetch(request, env, ctx) {
     const nonce = crypto.randomUUID().replace(/-/g, '');
-    const refused = localModeRefusal(request, parseConfig(env)) ?? rejectCrossOrigin(request);
-    if (refused) return withSecurityHeaders(request, refused, nonce);
+    const config = parseConfig(env);
+    const formTargets = googleFormTargets(config);
+    const refused = localModeRefusal(request, config) ?? rejectCrossOrigin(request);
+    if (refused) return withSecurityHeaders(request, refused, nonce, formTargets);
 
     const { context, close } = buildLoadContext({ env, ctx }, nonce);
     try {
       const response = withRefreshedSession(context, await handleRemixRequest(request, context));
-      return withSecurityHeaders(request, response, nonce);
+      return withSecurityHeaders(request, response, nonce, formTargets);
     } finally {
       ctx.waitUntil(close());
     }

@@ -123,6 +123,25 @@ export interface AuthPort {
     input: { currentPassword: string | null; newPassword: string },
   ): Promise<WithSession | PasswordCheckFailure>;
 
+  /**
+   * Sign in with Google, offered only by an adapter that has it (Supabase) and only when the
+   * configuration switches it on. Starts the OAuth flow (PKCE): where to send the browser, and
+   * the headers that set the flow's short-lived verifier cookie.
+   */
+  startGoogleSignIn?(
+    request: Request,
+    input: { next: string },
+  ): Promise<{ ok: true; url: string; headers: Headers } | Limited>;
+
+  /**
+   * Finishes Google's answer at /auth/callback: signed in, or cancelled at Google, or failed
+   * (an old, reused or foreign callback). Every answer's headers remove the verifier cookie.
+   */
+  finishGoogleSignIn?(
+    request: Request,
+    input: { code: string | null; error: string | null },
+  ): Promise<WithSession | { ok: false; reason: 'cancelled' | 'failed'; headers: Headers }>;
+
   /** Deletes the account and every row that belongs to it; the headers clear the cookie. */
   deleteAccount(
     request: Request,

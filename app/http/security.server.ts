@@ -27,7 +27,7 @@ export function isLocalDevelopment(request: Request) {
 }
 
 /** The Content-Security-Policy for one response: scripts only from us or with this nonce. */
-export function contentSecurityPolicy(nonce: string, dev = false) {
+export function contentSecurityPolicy(nonce: string, dev = false, formTargets: string[] = []) {
   return [
     "default-src 'self'",
     `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'`,
@@ -35,17 +35,32 @@ export function contentSecurityPolicy(nonce: string, dev = false) {
     "img-src 'self' data:",
     "font-src 'self'",
     `connect-src 'self'${dev ? ' ws:' : ''}`,
-    "form-action 'self'",
+    // A form POST that redirects (Sign in with Google) needs each origin it passes through.
+    ["form-action 'self'", ...formTargets].join(' '),
     "frame-ancestors 'none'",
     "base-uri 'none'",
     "object-src 'none'",
   ].join('; ');
 }
 
+/**
+ * The origins the Google sign-in form's redirects pass through (Supabase, then Google), which
+ * the Content-Security-Policy must allow as form targets; none when Google is not offered.
+ */
+export function googleFormTargets(config: { supabase: { url: string; google: boolean } | null }) {
+  if (!config.supabase?.google) return [];
+  return [new URL(config.supabase.url).origin, 'https://accounts.google.com'];
+}
+
 /** Adds the security headers every response carries. */
-export function withSecurityHeaders(request: Request, response: Response, nonce: string) {
+export function withSecurityHeaders(
+  request: Request,
+  response: Response,
+  nonce: string,
+  formTargets: string[] = [],
+) {
   const headers = new Headers(response.headers);
-  headers.set('Content-Security-Policy', contentSecurityPolicy(nonce));
+  headers.set('Content-Security-Policy', contentSecurityPolicy(nonce, false, formTargets));
   headers.set('X-Content-Type-Options', 'nosniff');
   headers.set('Referrer-Policy', 'strict-origin-when-cross-origin');
   headers.set('X-Frame-Options', 'DENY');

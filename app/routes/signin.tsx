@@ -8,7 +8,9 @@ import {
 import { Link, useActionData, useLoaderData } from '@remix-run/react';
 import { signInSchema } from '~/auth/auth-schemas';
 import { authFor } from '~/auth/auth.server';
+import { GoogleButton, offersGoogle } from '~/auth/google-button';
 import { limited } from '~/auth/replies.server';
+import { Notice, noticeFor } from '~/components/notice';
 import { Honeypot, SchemaForm, SubmitButton, TextField, useSchemaForm } from '~/components/forms';
 import { invalid, isBot, readForm } from '~/components/forms/form.server';
 import { safeRedirect } from '~/http/safe-redirect';
@@ -23,7 +25,8 @@ const UNCONFIRMED =
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const redirectTo = safeRedirect(new URL(request.url).searchParams.get('redirectTo'), '/');
   if (await authFor(context).getUser(request)) throw redirect(redirectTo);
-  return { redirectTo };
+  const notice = noticeFor(request, ['google-cancelled', 'google-failed']);
+  return { redirectTo, google: offersGoogle(context.config), notice };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -54,7 +57,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function SignIn() {
-  const { redirectTo } = useLoaderData<typeof loader>();
+  const { redirectTo, google, notice } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const [form, fields] = useSchemaForm(signInSchema, {
     lastResult,
@@ -63,6 +66,7 @@ export default function SignIn() {
   return (
     <div className="page narrow">
       <h1>Sign in</h1>
+      <Notice message={notice} />
       <div className="card">
         {/* After a wrong password, the cursor goes back to the password field. */}
         <SchemaForm form={form} focusOnFormError="password">
@@ -81,6 +85,7 @@ export default function SignIn() {
           <Honeypot />
           <SubmitButton>Sign in</SubmitButton>
         </SchemaForm>
+        {google ? <GoogleButton redirectTo={redirectTo} /> : null}
       </div>
       <ul>
         <li>

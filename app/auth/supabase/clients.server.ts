@@ -41,6 +41,10 @@ const common = {
   global: { fetch: timedFetch },
 };
 
+/** A Set-Cookie that removes a Google sign-in's PKCE verifier cookie. */
+export const clearedVerifierCookie = (request: Request) =>
+  clearedSessionCookie(request, '-code-verifier');
+
 /** A client that keeps no session: sign-up, sign-in links, resets and password checks. */
 export function statelessClient(config: SupabaseConfig): SupabaseClient {
   return createClient(config.url, config.publishableKey, {
@@ -85,7 +89,6 @@ export function sessionClient(config: SupabaseConfig, request: Request): Session
   const client = createServerClient(config.url, config.publishableKey, {
     ...common,
     cookieOptions,
-    auth: { experimental: { appendPkceFlowIdToRedirects: true } },
     cookies: {
       encode: 'tokens-only',
       getAll: () =>
@@ -95,6 +98,10 @@ export function sessionClient(config: SupabaseConfig, request: Request): Session
         })),
       setAll(changes, headers) {
         for (const { name: cookie, value, options } of changes) {
+          // auth-js keeps each PKCE flow's verifier three times (a per-flow slot, an index of
+          // flows, and the single legacy slot); without a flow id the callback reads only the
+          // legacy slot, so that one cookie is all a Google sign-in needs (docs/decisions/022).
+          if (cookie !== name && cookie !== `${name}-code-verifier`) continue;
           const removal = options.maxAge === 0 || value === '';
           const maxAge = removal
             ? 0
@@ -118,8 +125,8 @@ export function sessionClient(config: SupabaseConfig, request: Request): Session
 }
 
 /** A Set-Cookie that removes this request's session cookie (for when the library wrote none). */
-export function clearedSessionCookie(request: Request): string {
-  return serializeCookieHeader(sessionCookieName(request), '', {
+export function clearedSessionCookie(request: Request, suffix = ''): string {
+  return serializeCookieHeader(`${sessionCookieName(request)}${suffix}`, '', {
     path: '/',
     httpOnly: true,
     secure: !isLocalDevelopment(request),

@@ -100,7 +100,7 @@ export async function createFakeSupabaseAuth(options: FakeSupabaseConfig) {
     ...options,
   };
   const keys: SigningKey[] = [await makeSigningKey(cfg.alg)];
-  const state = {
+  const state_ = {
     users: new Map<string, Row>(),
     sessions: new Map<string, { userId: string; amr: object[] }>(),
     refresh: new Map<string, { sessionId: string; revokedAt: number | null }>(),
@@ -109,6 +109,7 @@ export async function createFakeSupabaseAuth(options: FakeSupabaseConfig) {
     requests: [] as { method: string; path: string; query: Record<string, string> }[],
     failures: [] as Failure[],
   };
+  const state = state_;
   let emailGate: Promise<void> | null = null;
 
   const byEmail = (email: string) =>
@@ -451,7 +452,7 @@ export async function createFakeSupabaseAuth(options: FakeSupabaseConfig) {
             'invalid request: both auth code and code verifier should be non-empty',
           );
         }
-        const [id, flow] = [...state.flows].find(([, f]) => f.authCode === body.auth_code) ?? [];
+        const [id, flow] = [...state_.flows].find(([, f]) => f.authCode === body.auth_code) ?? [];
         if (!flow?.userId) {
           throw new HttpError(
             404,
@@ -470,7 +471,7 @@ export async function createFakeSupabaseAuth(options: FakeSupabaseConfig) {
             'code challenge does not match previously saved code verifier',
           );
         }
-        state.flows.delete(id!);
+        state_.flows.delete(id!);
         return json(200, await issueSession(state.users.get(flow.userId)!, 'oauth'));
       }
       throw new HttpError(400, 'validation_failed', 'unsupported_grant_type');
@@ -576,6 +577,89 @@ export async function createFakeSupabaseAuth(options: FakeSupabaseConfig) {
       return new Response(null, { status: 204 });
     },
 
+    'GET /authorize': async (_request, query) => {
+      const provider = query.get('provider');
+      if (provider !== 'google' || !cfg.google) {
+        throw new HttpError(
+          400,
+          'validation_failed',
+          `Unsupported provider: provider ${provider} could not be found`,
+        );
+      }
+      const challenge = query.get('code_challenge');
+      if (!challenge || query.get('code_challenge_method') !== 's256') {
+        throw new HttpError(
+          400,
+          'validation_failed',
+          'PKCE flow requires code_challenge_method and code_challenge',
+        );
+      }
+      const state = crypto.randomUUID();
+      // external.go keeps the flow state; a redirect_to off the allow-list becomes the Site URL.
+      const redirectTo = query.get('redirect_to') ?? '';
+      const allowed = redirectTo.startsWith(`${cfg.siteUrl}/`) ? redirectTo : cfg.siteUrl;
+      state_.flows.set(state, {
+        challenge,
+        authCode: crypto.randomUUID(),
+        userId: null,
+        redirectTo: allowed,
+      });
+      // The real service sends the browser to accounts.google.com; the fake has its own page.
+      return new Response(null, {
+        status: 302,
+        headers: { Location: `${cfg.url}/auth/v1/fake-google?state=${state}` },
+      });
+    },
+
+    'GET /fake-google': async (_request, query) => {
+      const state = query.get('state') ?? '';
+      const page = `<!doctype html><title>Google (fake)</title><h1>Sign in with Google (fake)</h1>
+<p>Continue as ${cfg.google?.email}?</p>
+<form method="get" action="${cfg.url}/auth/v1/callback"><input type="hidden" name="state" value="${state}"><button name="code" value="google-code">Continue</button></form>
+<form method="get" action="${cfg.url}/auth/v1/callback"><input type="hidden" name="state" value="${state}"><button name="error" value="access_denied">Cancel</button></form>`;
+      return new Response(page, { headers: { 'Content-Type': 'text/html; charset=utf-8' } });
+    },
+
+    'GET /callback': async (_request, query) => {
+      const flow = state_.flows.get(query.get('state') ?? '');
+      if (!flow) throw new HttpError(400, 'bad_oauth_state', 'OAuth state parameter missing');
+      const target = new URL(flow.redirectTo);
+      if (query.get('error')) {
+        // Google's cancel comes back as error=access_denied, in the query and the fragment.
+        state_.flows.delete(query.get('state')!);
+        target.searchParams.set('error', query.get('error')!);
+        target.searchParams.set('error_description', '');
+        target.hash = 'error=access_denied&sb=';
+        return new Response(null, { status: 302, headers: { Location: target.href } });
+      }
+      const email = cfg.google!.email.toLowerCase();
+      // What Google's userinfo gives Supabase, which keeps it in the user's metadata.
+      const profile = {
+        iss: 'https://accounts.google.com',
+        sub: hex(10),
+        email,
+        email_verified: true,
+        name: cfg.google!.name,
+        full_name: cfg.google!.name,
+        picture: `https://lh3.googleusercontent.com/a/${hex(40)}=s96-c`,
+        avatar_url: `https://lh3.googleusercontent.com/a/${hex(40)}=s96-c`,
+        provider_id: hex(10),
+      };
+      let user = byEmail(email);
+      if (!user) user = await newUser(email, null, 'google', profile);
+      else {
+        user.raw_app_meta_data.providers = [
+          ...new Set([...user.raw_app_meta_data.providers, 'google']),
+        ];
+        user.raw_user_meta_data = { ...user.raw_user_meta_data, ...profile };
+      }
+      user.email_confirmed_at ??= new Date();
+      await write('upsert', user);
+      flow.userId = user.id;
+      target.searchParams.set('code', flow.authCode);
+      return new Response(null, { status: 302, headers: { Location: target.href } });
+    },
+
     'GET /admin/users/:id': async (request, _query, _body, id) => {
       requireAdmin(request);
       const user = state.users.get(id);
@@ -587,8 +671,15 @@ export async function createFakeSupabaseAuth(options: FakeSupabaseConfig) {
       requireAdmin(request);
       const user = state.users.get(id);
       if (!user) throw new HttpError(404, 'user_not_found', 'User not found');
-      if (body.app_metadata)
-        user.raw_app_meta_data = { ...user.raw_app_meta_data, ...body.app_metadata };
+      // models.User.Update*MetaData: keys merge, and a null deletes its key.
+      const merge = (into: Record<string, any>, updates: Record<string, any>) => {
+        for (const [key, value] of Object.entries(updates)) {
+          if (value === null) delete into[key];
+          else into[key] = value;
+        }
+      };
+      if (body.app_metadata) merge(user.raw_app_meta_data, body.app_metadata);
+      if (body.user_metadata) merge(user.raw_user_meta_data, body.user_metadata);
       if (typeof body.password === 'string') await setPassword(user, body.password);
       user.updated_at = new Date();
       await write('upsert', user);
@@ -650,7 +741,8 @@ export async function createFakeSupabaseAuth(options: FakeSupabaseConfig) {
     }
     // The API gateway, not GoTrue, refuses calls without a known key.
     const apikey = request.headers.get('apikey');
-    if (apikey !== cfg.publishableKey && apikey !== cfg.secretKey) {
+    const browserPage = ['/authorize', '/callback', '/fake-google'].includes(path);
+    if (!browserPage && apikey !== cfg.publishableKey && apikey !== cfg.secretKey) {
       return json(401, { message: 'Invalid API key' });
     }
     const raw = request.method === 'GET' ? '' : await request.text();

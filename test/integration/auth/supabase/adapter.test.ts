@@ -10,7 +10,7 @@ import { cookieFrom, get } from '../../../support/http';
 import { newEmail, pages, PASSWORD } from '../behaviours/driver';
 import { supabaseHarness } from './harness';
 
-const { harness, db, project } = supabaseHarness();
+const { harness, project } = supabaseHarness();
 
 const requestsTo = (path: string, method = 'GET') =>
   project.fake.state.requests.filter((r) => r.path === path && r.method === method).length;
@@ -181,5 +181,20 @@ describe('Supabase sessions (supabase)', () => {
     const signedIn = await app.signIn(email, PASSWORD);
 
     expect((await app.whoIs(cookieFrom(signedIn)))?.email).toBe(email);
+  });
+});
+
+describe('Sign in with Google switched off (supabase)', () => {
+  it('shows no button and answers 404 to a Google sign-in POST', async () => {
+    const { loader } = await import('~/routes/signin');
+    const { action } = await import('~/routes/auth.google');
+    const { formPost, runAction, runLoader } = await import('../../../support/http');
+    const context = harness.context();
+
+    const page = await runLoader(loader, get('/signin'), { context });
+    const start = await runAction(action, formPost('/auth/google', {}), { context });
+
+    expect(page.data.google).toBe(false);
+    expect(start.status).toBe(404);
   });
 });

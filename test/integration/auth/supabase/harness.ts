@@ -57,7 +57,9 @@ async function addSupabaseColumns(admin: ReturnType<typeof setupTestDatabase>['a
  * harness on them. `maxFrequencySec` is Supabase's minimum interval between two emails to one
  * address; the suite runs with 0 (see docs/decisions/021).
  */
-export function supabaseHarness(options: { maxFrequencySec?: number } = {}) {
+export function supabaseHarness(
+  options: { maxFrequencySec?: number; google?: { email: string; name: string } } = {},
+) {
   const db = setupTestDatabase();
   const project = {} as { fake: FakeSupabaseAuth };
   let clock = 0;
@@ -70,6 +72,7 @@ export function supabaseHarness(options: { maxFrequencySec?: number } = {}) {
       secretKey: SUPABASE_SECRET_KEY,
       siteUrl: ORIGIN,
       maxFrequencySec: options.maxFrequencySec ?? 0,
+      google: options.google ?? null,
       onUserWrite: authUsersWriter(() => db.admin),
     });
   });
@@ -86,7 +89,11 @@ export function supabaseHarness(options: { maxFrequencySec?: number } = {}) {
 
   const harness: AccountHarness = {
     adapter: 'supabase',
-    context: () => makeContext(db.handle, SUPABASE_ENV).context,
+    context: () =>
+      makeContext(db.handle, {
+        ...SUPABASE_ENV,
+        GOOGLE_SIGN_IN: options.google ? 'on' : 'off',
+      }).context,
     admin: () => db.admin,
     async emailsTo(context, to) {
       await context.background.settled();
