@@ -9,6 +9,14 @@ export const SUPABASE_URL = 'https://abcdefghijklmnop.supabase.co';
 export const SUPABASE_PUBLISHABLE_KEY = 'sb_publishable_fake0000000000000000';
 export const SUPABASE_SECRET_KEY = 'sb_secret_fake00000000000000000000';
 
+/** The Worker settings that select the Supabase adapter on this fake project. */
+export const SUPABASE_ENV = {
+  AUTH_MODE: 'supabase',
+  SUPABASE_URL,
+  SUPABASE_PUBLISHABLE_KEY,
+  SUPABASE_SECRET_KEY,
+};
+
 /** The handlers that route the project's Auth API to `fake`. */
 export const supabaseAuthHandlers = (fake: FakeSupabaseAuth) => [
   http.all(`${SUPABASE_URL}/auth/v1/*`, ({ request }) =>

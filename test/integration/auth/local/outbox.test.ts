@@ -7,6 +7,7 @@ import { action as magicLinkAction } from '~/routes/magic-link';
 import { makeContext } from '../../../support/context';
 import { get, runAction, runLoader } from '../../../support/http';
 import { newEmail, pages, PASSWORD } from '../behaviours/driver';
+import { SUPABASE_ENV } from '../../../mocks/supabase-auth';
 import { localHarness } from './harness';
 
 const { harness, db } = localHarness();
@@ -87,7 +88,7 @@ describe('dev outbox', () => {
   });
 
   it('does not exist outside local mode (404)', async () => {
-    const { context } = makeContext(db.handle, { AUTH_MODE: 'supabase' });
+    const { context } = makeContext(db.handle, SUPABASE_ENV);
 
     const page = await runLoader(outboxLoader, get('/dev/outbox'), { context });
 

@@ -1,6 +1,7 @@
 import { afterEach, beforeAll, beforeEach, vi } from 'vitest';
 import {
   authUsersWriter,
+  SUPABASE_ENV,
   SUPABASE_PUBLISHABLE_KEY,
   SUPABASE_SECRET_KEY,
   SUPABASE_URL,
@@ -22,14 +23,6 @@ const KINDS: Record<string, EmailKind> = {
   magic_link: 'magiclink',
   recovery: 'recovery',
   password_changed: 'password-changed',
-};
-
-/** The Supabase settings of a test context. */
-export const SUPABASE_ENV = {
-  AUTH_MODE: 'supabase',
-  SUPABASE_URL,
-  SUPABASE_PUBLISHABLE_KEY,
-  SUPABASE_SECRET_KEY,
 };
 
 /**
