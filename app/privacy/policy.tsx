@@ -3,6 +3,15 @@ import policyText from './privacy-policy.txt?raw';
 /** When the policy text last changed; the policy itself promises this date at the top. */
 export const POLICY_LAST_UPDATED = '27 Nov 2026';
 
+/**
+ * The one exception to "a single session cookie", stated beside the operator's text rather than
+ * rewording it (docs/decisions/022).
+ */
+export const GOOGLE_COOKIE_NOTE =
+  'If you use Sign in with Google, JobTrack also sets one short-lived cookie while Google is ' +
+  'open: it lets only the browser that started the sign-in finish it. It lasts at most 10 ' +
+  'minutes and is removed when Google sends you back.';
+
 type Block = { kind: 'p'; text: string } | { kind: 'table'; head: string[]; rows: string[][] };
 
 const cells = (line: string) =>
@@ -72,6 +81,8 @@ export function PrivacyPolicy() {
           </div>
         ),
       )}
+      <h2>Cookies in detail</h2>
+      <p>{GOOGLE_COOKIE_NOTE}</p>
     </article>
   );
 }
