@@ -10,7 +10,7 @@ import { cookieFrom, get } from '../../../support/http';
 import { newEmail, pages, PASSWORD } from '../behaviours/driver';
 import { supabaseHarness } from './harness';
 
-const { harness, project } = supabaseHarness();
+const { harness, project, advanceClock } = supabaseHarness();
 
 const requestsTo = (path: string, method = 'GET') =>
   project.fake.state.requests.filter((r) => r.path === path && r.method === method).length;
@@ -196,5 +196,41 @@ describe('Sign in with Google switched off (supabase)', () => {
 
     expect(page.data.google).toBe(false);
     expect(start.status).toBe(404);
+  });
+});
+
+describe('Supabase session refresh (supabase)', () => {
+  it('a page that refreshed an expiring session sends the new cookie, which keeps working', async () => {
+    const { withRefreshedSession } = await import('~/auth/supabase/refreshed-session.server');
+    const app = pages(harness, harness.context());
+    const person = await app.confirmedAccount();
+    // Inside the last 90 seconds of the access token, reading the session refreshes it first.
+    advanceClock(project.fake.jwtExp - 60);
+    const context = harness.context();
+
+    const user = await getUser(get('/', { cookie: person.cookie }), context);
+    const response = withRefreshedSession(context, new Response('page'));
+
+    expect(user?.id).toBe(person.id);
+    const refreshed = response.headers.getSetCookie();
+    expect(refreshed).toHaveLength(1);
+    expect(refreshed[0]).toMatch(/^jobtrack_session=base64-/);
+    expect(response.headers.get('Cache-Control')).toMatch(/no-store/);
+    expect(await response.text()).toBe('page');
+    expect((await app.whoIs(refreshed[0]!.split(';')[0]!))?.id).toBe(person.id);
+  });
+
+  it('a response that sets the session cookie itself keeps its own', async () => {
+    const { keepRefreshedSession, withRefreshedSession } =
+      await import('~/auth/supabase/refreshed-session.server');
+    const context = harness.context();
+    keepRefreshedSession(context, new Headers({ 'Set-Cookie': 'jobtrack_session=refreshed' }));
+
+    const signedOut = withRefreshedSession(
+      context,
+      new Response(null, { headers: { 'Set-Cookie': 'jobtrack_session=; Max-Age=0' } }),
+    );
+
+    expect(signedOut.headers.getSetCookie()).toEqual(['jobtrack_session=; Max-Age=0']);
   });
 });

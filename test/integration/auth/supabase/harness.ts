@@ -113,5 +113,9 @@ export function supabaseHarness(
         'Supabase keeps one recovery token for both emails (docs/decisions/021); either link gives the mailbox owner the account',
     },
   };
-  return { harness, db, project };
+  /** Moves the clock the app and the fake read by `seconds`, for this test. */
+  const advanceClock = (seconds: number) => {
+    clock += seconds * 1000;
+  };
+  return { harness, db, project, advanceClock };
 }
