@@ -3,7 +3,8 @@
  * page ships, and, for an account with 10,000 applications, the server time of the list, search
  * and board pages next to a static page, the database round trips each page makes, and the delay the
  * Statement Builder adds to Claude's words (against a fake Anthropic). Everything runs on loopback
- * against a throwaway embedded PostgreSQL. `npm run bench -- --statements` measures only the last.
+ * against a throwaway embedded PostgreSQL. `npm run bench -- --statements` measures only the last;
+ * `--supabase-session` only what reading the session costs in Supabase mode (against a fake).
  */
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -18,6 +19,7 @@ import { run, startStack, stopAllStacks } from '../test/e2e/support/stack';
 import { startWireCounter, type WireCounter, type WireCounts } from '../test/support/wire-counter';
 import { measurePageJs } from './lib/page-js';
 import { measureStatementLatency } from './lib/statement-latency';
+import { measureSupabaseSession } from './lib/supabase-session';
 
 const APPLICATIONS = 10_000;
 // Held back per answer while counting, as a distant database would (see wire-counter.ts).
@@ -158,8 +160,27 @@ async function countGet(counter: WireCounter, url: string, cookie?: string) {
 }
 
 const onlyStatements = process.argv.includes('--statements');
+const onlySupabaseSession = process.argv.includes('--supabase-session');
+
+/** Prints what reading the session costs per request in Supabase mode, getClaims against getUser. */
+async function supabaseSession() {
+  const result = await measureSupabaseSession(200);
+  console.log(
+    '\nSupabase mode, reading who is signed in (fresh client per request, fake Auth on loopback, 200 calls):',
+  );
+  table(
+    ['Check', 'Median', 'p90', 'Requests to Supabase'],
+    (['getClaims', 'getUser'] as const).map((name) => [
+      name,
+      ms(result[name].median),
+      ms(result[name].p90),
+      result[name].requests.toFixed(2),
+    ]),
+  );
+}
 
 async function main() {
+  if (onlySupabaseSession) return supabaseSession();
   await run('npx', ['remix', 'vite:build']);
   const upload = onlyStatements ? null : { ...uploadSize(), passwords: commonPasswordShare() };
   fake = await startFakeAnthropic();
@@ -272,9 +293,7 @@ async function pagesAndLists(
     ['/applications/board', 'Offer'],
   ];
   for (const [path, expected] of guards) {
-    const html = await (
-      await fetch(`${baseUrl}${path}`, { headers: { Cookie: cookie } })
-    ).text();
+    const html = await (await fetch(`${baseUrl}${path}`, { headers: { Cookie: cookie } })).text();
     if (!html.includes(expected)) throw new Error(`${path} did not render (no "${expected}")`);
   }
   const times = await timePages(timed);
@@ -317,6 +336,7 @@ async function pagesAndLists(
       ];
     }),
   );
+  await supabaseSession();
 }
 
 const stopAndExit = async (code: number) => {
