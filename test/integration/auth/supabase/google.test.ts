@@ -157,4 +157,31 @@ describe('Sign in with Google (supabase)', () => {
     );
     expect(outcome.status).toBe(403);
   });
+
+  it('a Google-only account has no password: it chooses one, then can delete itself and every row', async () => {
+    const { context, started } = await pressGoogle();
+    const back = await atGoogle(started.headers.get('Location')!, 'continue');
+    const landed = await runLoader(
+      callbackLoader,
+      get(`${back.pathname}${back.search}`, { cookie: cookiePairs(started.headers)[0] }),
+      { context },
+    );
+    const cookie = cookiePairs(landed.headers).find((c) => c.startsWith('jobtrack_session='))!;
+    const app = pages(harness, context);
+    const me = await app.whoIs(cookie);
+    await harness.admin()`insert into jobtrack.applications (user_id, company, role, status)
+      values (${me!.id}, 'Acme Ltd', 'Analyst', 'applied')`;
+
+    const before = await app.accountPage(cookie);
+    const chosen = await app.choosePassword(cookie, 'lantern meadow quietly');
+    const deleted = await app.deleteAccount(cookie, 'lantern meadow quietly');
+
+    expect(before.data).toMatchObject({ email: GOOGLE.email, hasPassword: false });
+    expect(chosen.headers.get('Location')).toBe('/account?notice=password-set');
+    expect(deleted.headers.get('Location')).toBe('/?notice=account-deleted');
+    expect(await harness.admin()`select 1 from auth.users where id = ${me!.id}`).toEqual([]);
+    expect(
+      await harness.admin()`select 1 from jobtrack.applications where user_id = ${me!.id}`,
+    ).toEqual([]);
+  });
 });
