@@ -43,6 +43,16 @@ export type Verified = WithSession & { passwordRemoved: boolean };
 export type VerifyResult =
   Verified | { ok: false; reason: 'spent' } | { ok: false; reason: 'wrong-password' } | Limited;
 
+/**
+ * The auth service refused a new password under its own policy (Supabase's required characters
+ * or leaked-password check): `reasons` are its words for what is missing ('length',
+ * 'characters', 'pwned'), never the password itself.
+ */
+export type WeakPassword = { ok: false; reason: 'weak-password'; reasons: string[] };
+
+/** A reset link was spent but the new password was not saved (the service stopped answering). */
+export type Interrupted = { ok: false; reason: 'interrupted' };
+
 /** A password check on a signed-in account: wrong, or limited. */
 export type PasswordCheckFailure = { ok: false; reason: 'wrong-password' } | Limited;
 
@@ -108,7 +118,7 @@ export interface AuthPort {
   resetPassword(
     request: Request,
     input: { token: string; password: string },
-  ): Promise<WithSession | { ok: false; reason: 'spent' } | Limited>;
+  ): Promise<WithSession | { ok: false; reason: 'spent' } | WeakPassword | Interrupted | Limited>;
 
   /** Whether the person has a password (an account claimed by email link may have none yet). */
   hasPassword(user: SessionUser): Promise<boolean>;
@@ -121,7 +131,7 @@ export interface AuthPort {
     request: Request,
     user: SessionUser,
     input: { currentPassword: string | null; newPassword: string },
-  ): Promise<WithSession | PasswordCheckFailure>;
+  ): Promise<WithSession | PasswordCheckFailure | WeakPassword>;
 
   /**
    * Sign in with Google, offered only by an adapter that has it (Supabase) and only when the

@@ -42,3 +42,21 @@ export function limited(
     { status: 429, headers: { 'Retry-After': String(refusal.retryAfterSeconds) } },
   );
 }
+
+/**
+ * The words for a new password the auth service refused under its own policy (Supabase's
+ * length, required characters or leaked-password check); never the password itself.
+ */
+export function weakPasswordMessage(reasons: string[]): string {
+  if (reasons.includes('pwned')) {
+    return 'This password has appeared in a data breach. Please choose a different one.';
+  }
+  if (reasons.includes('characters')) {
+    return 'Use at least one lowercase letter, one capital letter, one digit and one symbol.';
+  }
+  return 'This password is too weak. Please choose a longer one.';
+}
+
+/** A reset link was used, but the new password was not saved before the service stopped answering. */
+export const RESET_INTERRUPTED =
+  'Your reset link has been used, but the sign-in service stopped answering before your new password was saved. Please ask for a new reset link in a minute.';

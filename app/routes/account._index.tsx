@@ -10,7 +10,7 @@ import { changePasswordSchema, choosePasswordSchema, PASSWORD_MIN } from '~/auth
 import { authFor } from '~/auth/auth.server';
 import { serverChecks } from '~/auth/common-passwords.server';
 import { requireUser } from '~/auth/current-user.server';
-import { limited } from '~/auth/replies.server';
+import { limited, weakPasswordMessage } from '~/auth/replies.server';
 import { SchemaForm, SubmitButton, TextField, useSchemaForm } from '~/components/forms';
 import { invalid, readForm } from '~/components/forms/form.server';
 import { Notice, noticeFor, withNotice } from '~/components/notice';
@@ -63,6 +63,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (result.reason === 'wrong-password') {
     return invalid(submission, {
       fieldErrors: { currentPassword: ['Your current password is wrong'] },
+    });
+  }
+  if (result.reason === 'weak-password') {
+    return invalid(submission, {
+      fieldErrors: { newPassword: [weakPasswordMessage(result.reasons)] },
     });
   }
   return limited(submission, result);

@@ -10,7 +10,7 @@ import { LINK_TOKEN, PASSWORD_MIN, resetPasswordSchema } from '~/auth/auth-schem
 import { authFor } from '~/auth/auth.server';
 import { serverChecks } from '~/auth/common-passwords.server';
 import { BrokenLink, SpentLink } from '~/auth/link-pages';
-import { limited } from '~/auth/replies.server';
+import { limited, RESET_INTERRUPTED, weakPasswordMessage } from '~/auth/replies.server';
 import { SchemaForm, SubmitButton, TextField, useSchemaForm } from '~/components/forms';
 import { invalid, readForm } from '~/components/forms/form.server';
 import { withNotice } from '~/components/notice';
@@ -34,9 +34,20 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (submission.status !== 'success') return invalid(submission);
   const result = await authFor(context).resetPassword(request, submission.value);
   if (!result.ok) {
-    return result.reason === 'spent'
-      ? invalid(submission, { formErrors: [SPENT] })
-      : limited(submission, result);
+    if (result.reason === 'spent') return invalid(submission, { formErrors: [SPENT] });
+    if (result.reason === 'weak-password') {
+      return invalid(submission, {
+        fieldErrors: { password: [weakPasswordMessage(result.reasons)] },
+      });
+    }
+    if (result.reason === 'interrupted') {
+      return invalid(
+        submission,
+        { formErrors: [RESET_INTERRUPTED] },
+        { status: 503, headers: { 'Retry-After': '30' } },
+      );
+    }
+    return limited(submission, result);
   }
   throw redirect(withNotice('/', 'password-reset'), { headers: result.headers });
 }

@@ -1,7 +1,14 @@
 import type { AppLoadContext } from '@remix-run/cloudflare';
 import type { Session, User } from '@supabase/supabase-js';
 import { randomToken } from '../hashing.server';
-import type { AuthPort, EmailLinkType, Limited, SessionUser } from '../port';
+import type {
+  AuthPort,
+  EmailLinkType,
+  Limited,
+  SessionUser,
+  VerifyResult,
+  WeakPassword,
+} from '../port';
 import {
   adminClient,
   clearedSessionCookie,
@@ -29,6 +36,23 @@ import { keepRefreshedSession } from './refreshed-session.server';
 /** Marks, in the account's app metadata (which only the secret key can write), a dropped password. */
 const PASSWORD_DROPPED = { jobtrack_password: 'none' };
 const PASSWORD_SET = { jobtrack_password: 'set' };
+
+/**
+ * A password nobody knows that passes any Supabase password policy: 64 random hex digits (256
+ * bits) with one uppercase letter, lowercase letter, digit and symbol, within bcrypt's 72 bytes.
+ */
+const unknowablePassword = () => `${randomToken()}Aa1!`;
+
+/** Supabase's refusal of a new password under its policy, as the port's field error. */
+function weakPassword(error: { code?: string } | null): WeakPassword | null {
+  if (error?.code !== 'weak_password') return null;
+  const reasons = (error as { reasons?: unknown }).reasons;
+  return {
+    ok: false,
+    reason: 'weak-password',
+    reasons: Array.isArray(reasons) ? reasons.map(String) : [],
+  };
+}
 
 /** What is kept of the profile Google sends: the address and whether Google verified it. */
 const KEPT_FROM_GOOGLE = new Set(['email', 'email_verified']);
@@ -105,6 +129,64 @@ export function createSupabaseAuth(context: AppLoadContext): AuthPort {
     if (error) return console.warn('Supabase Google profile removal:', describe(error));
     const refreshed = await session.client.auth.refreshSession();
     if (refreshed.error) console.warn('Supabase refresh after Google:', describe(refreshed.error));
+  }
+
+  /**
+   * Confirms an account whose sign-up password nobody has vouched for (docs/decisions/015): the
+   * password is replaced by one nobody knows and the account confirmed in one admin call, before
+   * anything else; Supabase's password change ends every session (the attacker's too) and
+   * revokes every emailed link, this one included, which the page already read as live. Only
+   * then is this browser signed in, with that password. When the replacement fails, nothing was
+   * changed and the link still works.
+   */
+  async function claimWithoutPassword(request: Request, link: Link): Promise<VerifyResult> {
+    const replacement = unknowablePassword();
+    const { error } = await adminClient(config).auth.admin.updateUserById(link.userId, {
+      password: replacement,
+      email_confirm: true,
+      app_metadata: PASSWORD_DROPPED,
+    });
+    if (error) {
+      console.warn('Supabase password drop:', describe(error));
+      return unavailable;
+    }
+    const session = sessionClient(config, request);
+    const { error: signInError } = await session.client.auth.signInWithPassword({
+      email: link.email,
+      password: replacement,
+    });
+    if (signInError) {
+      // The account is confirmed without the old password, but this browser is not signed in:
+      // the link is used up, and a sign-in link from the sign-in page gets the person in.
+      console.warn('Supabase sign-in after password drop:', describe(signInError));
+      return { ok: false, reason: 'spent' };
+    }
+    return { ok: true, headers: session.headers(), passwordRemoved: true };
+  }
+
+  /**
+   * A reset link for an account nobody has confirmed: Supabase's recovery verification would
+   * confirm it before the new password is accepted. The password is set and the account
+   * confirmed in one admin call first (a refused password changes nothing, and the link still
+   * works); that also ends every session and revokes every link. Then this browser signs in.
+   */
+  async function resetUnconfirmed(request: Request, link: Link, password: string) {
+    const { error } = await adminClient(config).auth.admin.updateUserById(link.userId, {
+      password,
+      email_confirm: true,
+      app_metadata: PASSWORD_SET,
+    });
+    if (error) {
+      console.warn('Supabase reset of an unconfirmed account:', describe(error));
+      return weakPassword(error) ?? unavailable;
+    }
+    const session = sessionClient(config, request);
+    const signedIn = await session.client.auth.signInWithPassword({ email: link.email, password });
+    if (signedIn.error) {
+      console.warn('Supabase sign-in after reset:', describe(signedIn.error));
+      return { ok: false as const, reason: 'spent' as const };
+    }
+    return { ok: true as const, headers: session.headers() };
   }
 
   const peek = (token: string, type: EmailLinkType): Promise<Link | null> =>
@@ -205,6 +287,7 @@ export function createSupabaseAuth(context: AppLoadContext): AuthPort {
     async verifyEmailLink(request, { token, type, password }) {
       const link = await peek(token, type);
       if (!link) return { ok: false, reason: 'spent' };
+      if (link.asksForPassword && password === null) return claimWithoutPassword(request, link);
       if (link.asksForPassword && password !== null) {
         const check = await tryPassword(link.email, password);
         if (check === 'wrong') return { ok: false, reason: 'wrong-password' };
@@ -213,27 +296,23 @@ export function createSupabaseAuth(context: AppLoadContext): AuthPort {
       }
       const spent = await spend(request, token, type);
       if (!spent.user) return spent.failure ?? { ok: false, reason: 'spent' };
-      let passwordRemoved = false;
-      if (link.asksForPassword && (password === null || spent.user.id !== link.userId)) {
-        // Whoever proves the mailbox owns the account (docs/decisions/015): the password chosen
-        // before that proof is replaced by one nobody knows, which also ends every other session
-        // and revokes every other link; the account page then offers to choose one.
-        const { error } = await spent.session.client.auth.updateUser({ password: randomToken() });
-        if (error) console.warn('Supabase password drop:', describe(error));
-        await markPassword(spent.user.id, false);
-        passwordRemoved = true;
-      }
-      return { ok: true, headers: spent.session.headers(), passwordRemoved };
+      return { ok: true, headers: spent.session.headers(), passwordRemoved: false };
     },
 
     async resetPassword(request, { token, password }) {
-      if (!(await peek(token, 'recovery'))) return { ok: false, reason: 'spent' };
+      const link = await peek(token, 'recovery');
+      if (!link) return { ok: false, reason: 'spent' };
+      if (!link.confirmed) return resetUnconfirmed(request, link, password);
       const spent = await spend(request, token, 'recovery');
       if (!spent.user) return spent.failure ?? { ok: false, reason: 'spent' };
-      // Setting the password through this fresh session ends every other one and every link.
+      // Setting the password through this fresh session ends every other one and every link
+      // (and Supabase sends the "password changed" notice). The link is spent by now, so any
+      // refusal is said as it is: the person is signed in and can choose one on the account page.
       const { error } = await spent.session.client.auth.updateUser({ password });
-      if (isOutage(error)) return unavailable;
-      if (error && error.code !== 'same_password') console.warn('Supabase reset:', describe(error));
+      if (error && error.code !== 'same_password') {
+        console.warn('Supabase reset:', describe(error));
+        return weakPassword(error) ?? { ok: false, reason: 'interrupted' };
+      }
       await markPassword(spent.user.id, true);
       return { ok: true, headers: spent.session.headers() };
     },
@@ -258,7 +337,7 @@ export function createSupabaseAuth(context: AppLoadContext): AuthPort {
       if (isOutage(error)) return unavailable;
       if (error && error.code !== 'same_password') {
         console.warn('Supabase password change:', describe(error));
-        return unavailable;
+        return weakPassword(error) ?? unavailable;
       }
       await markPassword(user.id, true);
       return { ok: true, headers: session.headers() };

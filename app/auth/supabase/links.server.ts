@@ -13,7 +13,7 @@ import type { EmailLinkType } from '../port';
 export const LINK_SECONDS = 3600;
 
 /** A live link's account, as the confirm page needs it. */
-export type Link = { userId: string; email: string; asksForPassword: boolean };
+export type Link = { userId: string; email: string; confirmed: boolean; asksForPassword: boolean };
 
 /** The account a live emailed link belongs to, or null; spends nothing. */
 export async function findLink(
@@ -38,7 +38,7 @@ export async function findLink(
   // A confirmation link for an account whose password was chosen before anyone proved they
   // read this mailbox asks for that password (docs/decisions/015).
   const asksForPassword = type === 'signup' && !row.confirmed && row.has_password;
-  return { userId: row.id, email: row.email, asksForPassword };
+  return { userId: row.id, email: row.email, confirmed: row.confirmed, asksForPassword };
 }
 
 /** Whether the person has a password of their own (not Google-only, not dropped at a claim). */

@@ -56,6 +56,11 @@ export type FakeSupabaseConfig = {
   notifyPasswordChanged?: boolean;
   /** The Google account the fake consent page signs in with, when Google is enabled. */
   google?: { email: string; name: string } | null;
+  /**
+   * GOTRUE_PASSWORD_REQUIRED_CHARACTERS: each string is a set the password needs one character
+   * of (the dashboard's "lowercase, uppercase letters, digits and symbols" option); none by default.
+   */
+  requiredCharacters?: string[];
   onUserWrite?: (event: { type: 'upsert' | 'delete'; user: Row }) => Promise<void>;
 };
 
@@ -97,6 +102,7 @@ export async function createFakeSupabaseAuth(options: FakeSupabaseConfig) {
     alg: 'ES256' as const,
     notifyPasswordChanged: true,
     google: null,
+    requiredCharacters: [] as string[],
     ...options,
   };
   const keys: SigningKey[] = [await makeSigningKey(cfg.alg)];
@@ -321,13 +327,34 @@ export async function createFakeSupabaseAuth(options: FakeSupabaseConfig) {
     return email.toLowerCase();
   }
 
-  async function setPassword(user: Row, password: string) {
+  /** api/password.go checkPasswordStrength: length, then the required character sets. */
+  function checkStrength(password: string) {
+    if (password.length > 72) {
+      throw new HttpError(400, 'validation_failed', 'Password cannot be longer than 72 characters');
+    }
+    const reasons: string[] = [];
+    const messages: string[] = [];
     if (password.length < 6) {
-      throw new HttpError(422, 'weak_password', 'Password should be at least 6 characters.', {
-        weak_password: { reasons: ['length'] },
+      reasons.push('length');
+      messages.push('Password should be at least 6 characters.');
+    }
+    if (cfg.requiredCharacters.some((set) => set && ![...set].some((c) => password.includes(c)))) {
+      reasons.push('characters');
+      messages.push(
+        `Password should contain at least one character of each: ${cfg.requiredCharacters.join(', ')}.`,
+      );
+    }
+    if (reasons.length > 0) {
+      throw new HttpError(422, 'weak_password', messages.join(' '), {
+        weak_password: { reasons },
       });
     }
-    if (user.password === password) {
+  }
+
+  /** PUT /user's password change: strength, then "same password" (the admin API skips that). */
+  async function setPassword(user: Row, password: string, { admin = false } = {}) {
+    checkStrength(password);
+    if (!admin && user.password === password) {
       throw new HttpError(
         422,
         'same_password',
@@ -358,6 +385,8 @@ export async function createFakeSupabaseAuth(options: FakeSupabaseConfig) {
       const email = validEmail(body.email);
       if (!body.password)
         throw new HttpError(400, 'validation_failed', 'Signup requires a valid password');
+      // signup.go validateSignupParams: the password policy, before the address is looked up.
+      checkStrength(body.password);
       let user = byEmail(email);
       if (user?.email_confirmed_at) {
         // signup.go sanitizeUser: a confirmed address gets a made-up user and no email.
@@ -678,9 +707,23 @@ export async function createFakeSupabaseAuth(options: FakeSupabaseConfig) {
           else into[key] = value;
         }
       };
+      // The strength check comes before any change: a refused password changes nothing.
+      if (typeof body.password === 'string') checkStrength(body.password);
       if (body.app_metadata) merge(user.raw_app_meta_data, body.app_metadata);
       if (body.user_metadata) merge(user.raw_user_meta_data, body.user_metadata);
-      if (typeof body.password === 'string') await setPassword(user, body.password);
+      if (typeof body.password === 'string') {
+        // admin.go: the strength check, then models.User.UpdatePassword(tx, nil): every emailed
+        // link is revoked and every session of the user ends.
+        await setPassword(user, body.password, { admin: true });
+        user.confirmation_token = '';
+        user.recovery_token = '';
+        endSessions((_sid, s) => s.userId === user.id);
+      }
+      // models.User.Confirm.
+      if (body.email_confirm === true) {
+        user.email_confirmed_at ??= new Date();
+        for (const identity of user.identities) identity.identity_data.email_verified = true;
+      }
       user.updated_at = new Date();
       await write('upsert', user);
       return json(200, publicUser(user));

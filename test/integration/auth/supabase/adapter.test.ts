@@ -3,7 +3,7 @@
 // security sees the Supabase user id as it sees a local one.
 import { describe, expect, it, vi } from 'vitest';
 import { getUser } from '~/auth/current-user.server';
-import { UNAVAILABLE } from '~/auth/replies.server';
+import { RESET_INTERRUPTED, UNAVAILABLE } from '~/auth/replies.server';
 import { loader as listLoader } from '~/routes/applications._index';
 import { SUPABASE_SECRET_KEY } from '../../../mocks/supabase-auth';
 import { cookieFrom, get } from '../../../support/http';
@@ -46,6 +46,23 @@ describe('Supabase failures (supabase)', () => {
     expect(outcome.data.error['']).toEqual([UNAVAILABLE]);
     expect(await harness.admin()`select 1 from auth.users where id = ${person.id}`).toHaveLength(1);
     expect((await app.whoIs(person.cookie))?.id).toBe(person.id);
+  });
+
+  it('a reset whose new password Supabase did not save after the link was spent says so truthfully', async () => {
+    const app = pages(harness, harness.context());
+    const person = await app.confirmedAccount();
+    await app.askForReset(person.email);
+    const link = await app.linkIn(person.email, 'recovery', '/reset-password');
+    project.fake.fail({ match: (r) => r.path === '/user' && r.method === 'PUT', status: 503 });
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+
+    const outcome = await app.resetWith(link, 'lantern meadow quietly');
+
+    warn.mockRestore();
+    expect(outcome.status).toBe(503);
+    expect(outcome.data.error['']).toEqual([RESET_INTERRUPTED]);
+    expect(JSON.stringify(outcome.data)).not.toContain('lantern meadow quietly');
+    expect((await app.signIn(person.email, person.password)).status).toBe(302);
   });
 
   it('signing out while Supabase is down still clears the cookie', async () => {

@@ -51,7 +51,11 @@ async function addSupabaseColumns(admin: ReturnType<typeof setupTestDatabase>['a
  * address; the suite runs with 0 (see docs/decisions/021).
  */
 export function supabaseHarness(
-  options: { maxFrequencySec?: number; google?: { email: string; name: string } } = {},
+  options: {
+    maxFrequencySec?: number;
+    google?: { email: string; name: string };
+    requiredCharacters?: string[];
+  } = {},
 ) {
   const db = setupTestDatabase();
   const project = {} as { fake: FakeSupabaseAuth };
@@ -66,6 +70,7 @@ export function supabaseHarness(
       siteUrl: ORIGIN,
       maxFrequencySec: options.maxFrequencySec ?? 0,
       google: options.google ?? null,
+      requiredCharacters: options.requiredCharacters ?? [],
       onUserWrite: authUsersWriter(() => db.admin),
     });
   });
