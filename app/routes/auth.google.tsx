@@ -1,6 +1,7 @@
 import { redirect, type ActionFunctionArgs } from '@remix-run/cloudflare';
 import { authFor } from '~/auth/auth.server';
 import { offersGoogle } from '~/auth/google-button';
+import { readForm } from '~/components/forms/form.server';
 import { withNotice } from '~/components/notice';
 import { safeRedirect } from '~/http/safe-redirect';
 
@@ -12,7 +13,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!offersGoogle(context.config) || !auth.startGoogleSignIn) {
     throw new Response('Sign in with Google is not offered here.', { status: 404 });
   }
-  const form = await request.formData();
+  const form = await readForm(request);
   const next = safeRedirect(form.get('redirectTo'), '/');
   const started = await auth.startGoogleSignIn(request, { next });
   if (!started.ok) throw redirect(withNotice('/signin', 'google-failed'));

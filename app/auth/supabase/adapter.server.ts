@@ -195,16 +195,28 @@ export function createSupabaseAuth(context: AppLoadContext): AuthPort {
   return {
     async getUser(request) {
       const session = sessionClient(config, request);
-      const { data, error } = await session.client.auth.getClaims();
+      let answer: Awaited<ReturnType<typeof session.client.auth.getClaims>>;
+      try {
+        answer = await session.client.auth.getClaims();
+      } catch (thrown) {
+        // A crafted cookie (an unknown `alg`, a header that is not JSON or is null) makes
+        // auth-js throw a plain error rather than answer one: that cookie signs nobody in.
+        if (isOutage(thrown as { name?: string })) throw authUnavailable();
+        return null;
+      }
+      const { data, error } = answer;
       keepRefreshedSession(context, session.headers());
       if (error) {
         if (isOutage(error)) throw authUnavailable();
         return null;
       }
       const claims = data?.claims;
-      // auth-js checks the signature and expiry only; the role is ours to check.
+      // auth-js checks the signature and expiry only; the role, an anonymous session (which
+      // JobTrack never starts) and the email are ours to check.
       if (!claims || claims.role !== 'authenticated' || typeof claims.sub !== 'string') return null;
-      return { id: claims.sub, email: String(claims.email ?? '') };
+      if (claims.is_anonymous === true) return null;
+      if (typeof claims.email !== 'string' || claims.email === '') return null;
+      return { id: claims.sub, email: claims.email };
     },
 
     async signUp(request, { email, password }) {

@@ -844,6 +844,8 @@ export async function createFakeSupabaseAuth(options: FakeSupabaseConfig) {
       state.failures.push(failure);
     },
     jwtExp: cfg.jwtExp,
+    /** Signs `claims` with the project's current key, as GoTrue signs an access token. */
+    sign: (claims: Record<string, unknown>) => signJwt(keys[0]!, claims),
   };
 }
 

@@ -167,6 +167,42 @@ describe('Supabase sessions (supabase)', () => {
     expect(await app.whoIs(forged)).toBeNull();
   });
 
+  it('signs nobody in, without an error page, with a cookie whose token header is crafted', async () => {
+    const app = pages(harness, harness.context());
+    const person = await app.confirmedAccount();
+    const [name, value] = person.cookie.split('=') as [string, string];
+    const session = JSON.parse(Buffer.from(value.slice('base64-'.length), 'base64url').toString());
+    const [, body, signature] = session.access_token.split('.');
+    const encode = (text: string) => Buffer.from(text).toString('base64url');
+    const headers = [
+      JSON.stringify({ alg: 'none', typ: 'JWT' }),
+      JSON.stringify({ alg: 'EdDSA', typ: 'JWT', kid: 'x' }),
+      'not json',
+      'null',
+    ];
+
+    for (const header of headers) {
+      const crafted = { ...session, access_token: `${encode(header)}.${body}.${signature}` };
+      const cookie = `${name}=base64-${encode(JSON.stringify(crafted))}`;
+      expect(await app.whoIs(cookie), header).toBeNull();
+    }
+  });
+
+  it('signs nobody in with a validly signed anonymous session or one without an email', async () => {
+    const app = pages(harness, harness.context());
+    const person = await app.confirmedAccount();
+    const [name, value] = person.cookie.split('=') as [string, string];
+    const session = JSON.parse(Buffer.from(value.slice('base64-'.length), 'base64url').toString());
+    const claims = JSON.parse(
+      Buffer.from(session.access_token.split('.')[1], 'base64url').toString(),
+    );
+    for (const changed of [{ is_anonymous: true }, { email: '' }]) {
+      const token = await project.fake.sign({ ...claims, ...changed });
+      const cookie = `${name}=base64-${Buffer.from(JSON.stringify({ ...session, access_token: token })).toString('base64url')}`;
+      expect(await app.whoIs(cookie), JSON.stringify(changed)).toBeNull();
+    }
+  });
+
   it('runs the person’s queries under row-level security as their Supabase user id', async () => {
     const app = pages(harness, harness.context());
     const person = await app.confirmedAccount();

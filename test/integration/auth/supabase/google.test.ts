@@ -98,6 +98,19 @@ describe('Sign in with Google (supabase)', () => {
     expect(JSON.stringify(claims)).not.toContain('googleusercontent');
   });
 
+  it('answers an unreadable form with 400, and sets no verifier cookie', async () => {
+    const request = new Request(`${ORIGIN}/auth/google`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'multipart/form-data; boundary=x', Origin: ORIGIN },
+      body: 'not a multipart body',
+    });
+
+    const outcome = await runAction(googleAction, request, { context: harness.context() });
+
+    expect(outcome.status).toBe(400);
+    expect(outcome.headers.get('Set-Cookie')).toBeNull();
+  });
+
   it('brings a person who cancels at Google back to a calm message, signed out, verifier gone', async () => {
     const { context, started } = await pressGoogle();
     const back = await atGoogle(started.headers.get('Location')!, 'cancel');
