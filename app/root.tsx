@@ -16,7 +16,7 @@ import {
   useRouteLoaderData,
 } from '@remix-run/react';
 import type { ReactNode } from 'react';
-import { getUser } from '~/auth/current-user.server';
+import { getUserForPage } from '~/auth/current-user.server';
 import { SiteFooter, SiteHeader } from '~/components/layout';
 import { useNonce } from '~/components/nonce';
 import { loggable } from '~/http/loggable';
@@ -45,7 +45,7 @@ export const headers: HeadersFunction = ({ errorHeaders }) => {
 };
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const user = await getUser(request, context);
+  const user = await getUserForPage(request, context);
   return {
     user: user ? { email: user.email } : null,
     showOutbox: context.config.authMode === 'local' && isLocalDevelopment(request),

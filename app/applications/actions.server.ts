@@ -2,7 +2,8 @@
 // pages (twins, one action) and the one-step status change on the list and on an application.
 import { parseWithZod } from '@conform-to/zod';
 import { redirect, type ActionFunctionArgs, type AppLoadContext } from '@remix-run/cloudflare';
-import { getUser, noteSignedOutForm } from '~/auth/current-user.server';
+import { AUTH_UNAVAILABLE, getUserForForm, noteSignedOutForm } from '~/auth/current-user.server';
+import { UNAVAILABLE } from '~/auth/replies.server';
 import { SIGNED_OUT_MESSAGE } from '~/auth/signed-out';
 import { invalid, readForm, refuse } from '~/components/forms/form.server';
 import { notFound, requireUuid } from '~/http/not-found.server';
@@ -18,7 +19,11 @@ import { changeStatus, createApplication, updateApplication } from './mutations.
 export async function saveApplication({ request, params, context }: ActionFunctionArgs) {
   const id = params.id === undefined ? null : requireUuid(params.id);
   const formData = await readForm(request);
-  const user = await getUser(request, context);
+  const user = await getUserForForm(request, context);
+  if (user === AUTH_UNAVAILABLE) {
+    noteSignedOutForm(context);
+    return refuse(formData, UNAVAILABLE, { status: 503, headers: { 'Retry-After': '30' } });
+  }
   if (!user) {
     noteSignedOutForm(context);
     return refuse(formData, SIGNED_OUT_MESSAGE, { status: 401 });

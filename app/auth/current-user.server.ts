@@ -23,6 +23,25 @@ export function getUser(request: Request, context: AppLoadContext): Promise<Sess
   return user;
 }
 
+/** What `getUserForForm` answers when the auth service did not answer (a thrown 503). */
+export const AUTH_UNAVAILABLE = 'auth-unavailable' as const;
+
+/**
+ * For an action: the signed-in person, null, or AUTH_UNAVAILABLE when the auth service is down,
+ * so the action can show the form again with what was typed instead of an error page.
+ */
+export async function getUserForForm(
+  request: Request,
+  context: AppLoadContext,
+): Promise<SessionUser | null | typeof AUTH_UNAVAILABLE> {
+  try {
+    return await getUser(request, context);
+  } catch (thrown) {
+    if (thrown instanceof Response && thrown.status === 503) return AUTH_UNAVAILABLE;
+    throw thrown;
+  }
+}
+
 /** The signed-in person, or a redirect to sign-in that comes back to this page afterwards. */
 export async function requireUser(request: Request, context: AppLoadContext): Promise<SessionUser> {
   const user = await getUser(request, context);
@@ -52,6 +71,22 @@ export async function requireUserOrRefusedForm(
   request: Request,
   context: AppLoadContext,
 ): Promise<SessionUser | null> {
-  if (refusedForSignOut.has(context) && !(await getUser(request, context))) return null;
+  if (refusedForSignOut.has(context)) {
+    const user = await getUserForForm(request, context);
+    if (user === null || user === AUTH_UNAVAILABLE) return null;
+  }
   return requireUser(request, context);
+}
+
+/**
+ * For the root loader: the signed-in person, or null when the auth service is down while this
+ * request's form is being shown again (the page then renders, not the error page).
+ */
+export async function getUserForPage(
+  request: Request,
+  context: AppLoadContext,
+): Promise<SessionUser | null> {
+  if (!refusedForSignOut.has(context)) return getUser(request, context);
+  const user = await getUserForForm(request, context);
+  return user === AUTH_UNAVAILABLE ? null : user;
 }

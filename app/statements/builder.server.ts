@@ -3,7 +3,8 @@
 // explaining a Generate that the streaming route sent back (a 307 re-sends the form here).
 import type { AppLoadContext } from '@remix-run/cloudflare';
 import { data, redirect } from '@remix-run/cloudflare';
-import { getUser } from '~/auth/current-user.server';
+import { AUTH_UNAVAILABLE, getUserForForm } from '~/auth/current-user.server';
+import { UNAVAILABLE } from '~/auth/replies.server';
 import type { FormReply } from '~/components/forms';
 import { invalid, refuse } from '~/components/forms/form.server';
 import { withNotice } from '~/components/notice';
@@ -43,7 +44,10 @@ export async function builderAction(
   statementId?: string,
 ) {
   if (statementId && formData.get('statementId') !== statementId) throw notFound();
-  const user = await getUser(request, context);
+  const user = await getUserForForm(request, context);
+  if (user === AUTH_UNAVAILABLE) {
+    return refuse(formData, UNAVAILABLE, { status: 503, headers: { 'Retry-After': '30' } });
+  }
   if (!user) return refuse(formData, SIGNED_OUT_MESSAGE, { status: 401 });
 
   const intent = formData.get('intent');

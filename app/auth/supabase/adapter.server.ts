@@ -205,11 +205,11 @@ export function createSupabaseAuth(context: AppLoadContext): AuthPort {
         return null;
       }
       const { data, error } = answer;
+      // Supabase's rate limit on refreshing is not the person's doing: keep their cookie (auth-js
+      // would clear it) and answer like an outage.
+      if (isOutage(error) || isRateLimited(error)) throw authUnavailable();
       keepRefreshedSession(context, session.headers());
-      if (error) {
-        if (isOutage(error)) throw authUnavailable();
-        return null;
-      }
+      if (error) return null;
       const claims = data?.claims;
       // auth-js checks the signature and expiry only; the role, an anonymous session (which
       // JobTrack never starts) and the email are ours to check.

@@ -5,8 +5,9 @@ import { describe, expect, it, vi } from 'vitest';
 import { getUser } from '~/auth/current-user.server';
 import { RESET_INTERRUPTED, UNAVAILABLE } from '~/auth/replies.server';
 import { loader as listLoader } from '~/routes/applications._index';
+import * as newApplication from '~/routes/applications.new';
 import { SUPABASE_SECRET_KEY } from '../../../mocks/supabase-auth';
-import { cookieFrom, get } from '../../../support/http';
+import { cookieFrom, formPost, get, runDocumentPost } from '../../../support/http';
 import { newEmail, pages, PASSWORD } from '../behaviours/driver';
 import { supabaseHarness } from './harness';
 
@@ -253,6 +254,41 @@ describe('Sign in with Google switched off (supabase)', () => {
 });
 
 describe('Supabase session refresh (supabase)', () => {
+  it('a form posted when Supabase refuses to refresh the session (429) is shown again with its values, and the cookie kept', async () => {
+    const app = pages(harness, harness.context());
+    const person = await app.confirmedAccount();
+    advanceClock(project.fake.jwtExp + 1);
+    const context = harness.context();
+    project.fake.fail({
+      match: (r) => r.path === '/token',
+      status: 429,
+      code: 'over_request_rate_limit',
+      message: 'Request rate limit reached',
+    });
+    const typed = { company: 'Acme Ltd', role: 'Data analyst', notes: 'Spoke to Sam on Tuesday' };
+    // auth-js itself logs a failed refresh.
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
+
+    const { action, loader } = await runDocumentPost(
+      newApplication,
+      formPost('/applications/new', typed, { cookie: person.cookie }),
+      { context },
+    );
+
+    logged.mockRestore();
+
+    expect(action.status).toBe(503);
+    expect(action.data.error['']).toEqual([UNAVAILABLE]);
+    expect(action.data.initialValue).toMatchObject(typed);
+    expect(action.headers.get('Set-Cookie')).toBeNull();
+    expect(loader.status).toBe(200);
+    const { withRefreshedSession } = await import('~/auth/supabase/refreshed-session.server');
+    expect(
+      withRefreshedSession(context, new Response('page')).headers.get('Set-Cookie'),
+    ).toBeNull();
+    expect((await app.whoIs(person.cookie))?.id).toBe(person.id);
+  });
+
   it('a page that refreshed an expiring session sends the new cookie, which keeps working', async () => {
     const { withRefreshedSession } = await import('~/auth/supabase/refreshed-session.server');
     const app = pages(harness, harness.context());
