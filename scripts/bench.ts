@@ -107,6 +107,11 @@ async function seed(databaseUrl: string) {
     await sql`
       insert into jobtrack.status_changes (application_id, user_id, from_status, to_status, changed_at)
       select id, user_id, null, status, created_at from jobtrack.applications where user_id = ${user!.id}`;
+    // Those past Applied were sent first: a second history row, as the stats page reads it.
+    await sql`
+      insert into jobtrack.status_changes (application_id, user_id, from_status, to_status, changed_at)
+      select id, user_id, 'applied', status, created_at + interval '9 days' from jobtrack.applications
+      where user_id = ${user!.id} and status not in ('saved', 'applied')`;
     await sql`analyze`;
     const token = 'bench-session-token-' + crypto.randomUUID();
     await sql`
@@ -284,6 +289,8 @@ async function pagesAndLists(
     ['GET /applications?q=C9174-004217', '/applications?q=C9174-004217', cookie],
     ['GET /applications?page=40', '/applications?page=40', cookie],
     ['GET /applications/board', '/applications/board', cookie],
+    ['GET /stats', '/stats', cookie],
+    ['GET /job-search-log (14 days)', '/job-search-log', cookie],
   ].map(([label, path, withCookie]) => [label!, `${baseUrl}${path}`, withCookie]);
   // Guard against timing a sign-in redirect or an empty page.
   const guards: Array<[string, string]> = [
@@ -291,6 +298,8 @@ async function pagesAndLists(
     ['/applications?q=sheffield', 'University of Sheffield'],
     ['/applications?q=C9174-004217', 'Monzo Bank 4217'],
     ['/applications/board', 'Offer'],
+    ['/stats', 'Outcomes by source'],
+    ['/job-search-log', 'What I did'],
   ];
   for (const [path, expected] of guards) {
     const html = await (await fetch(`${baseUrl}${path}`, { headers: { Cookie: cookie } })).text();
