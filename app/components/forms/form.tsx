@@ -66,6 +66,7 @@ export const useFormActionProp = () => useContext(FormStateContext).action;
 export function SchemaForm<Shape extends Record<string, unknown>>({
   form,
   action,
+  encType,
   className,
   focusOnFormError,
   formErrors,
@@ -74,6 +75,8 @@ export function SchemaForm<Shape extends Record<string, unknown>>({
 }: {
   form: FormMetadata<Shape, string[]>;
   action?: string;
+  /** multipart/form-data for a form with a file input. */
+  encType?: 'multipart/form-data';
   className?: string;
   /**
    * Called once Conform has let a submission through (it stops an invalid one); may
@@ -94,6 +97,7 @@ export function SchemaForm<Shape extends Record<string, unknown>>({
     <Form
       method="post"
       action={action}
+      encType={encType}
       {...getFormProps(form)}
       onSubmit={(event) => {
         form.onSubmit(event);

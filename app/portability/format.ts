@@ -1,0 +1,218 @@
+// The JobTrack export format (docs/decisions/024): one zod schema for the account's export, its
+// import, and guest mode's storage and move into an account. Free of server imports, so the
+// browser can run it too. A file is untrusted input: every text has the same limit as its form.
+import { z } from 'zod';
+import { LIMITS as APPLICATION_LIMITS, isWebAddress } from '~/applications/application-schema';
+import { MAX_DATE, MIN_DATE, isRealIsoDate } from '~/applications/dates';
+import { MAX_SALARY } from '~/applications/salary';
+import { STATUSES } from '~/applications/statuses';
+import { MAX_CRITERIA } from '~/statements/criteria';
+import { BEHAVIOURS, KINDS, MAX_WORD_LIMIT, MIN_WORD_LIMIT, TONES } from '~/statements/kinds';
+import { LIMITS as STATEMENT_LIMITS } from '~/statements/schema';
+
+export const FORMAT_NAME = 'jobtrack';
+export const FORMAT_VERSION = 1;
+
+/** Caps on how much one file may hold, far above any real job search, so an import stays bounded. */
+export const FORMAT_CAPS = {
+  applications: 10_000,
+  statements: 2_000,
+  historyPerApplication: 200,
+  versionsPerStatement: 200,
+} as const;
+
+const text = (max: number) => z.string().max(max);
+const optionalText = (max: number) => text(max).nullable().default(null);
+
+const isoDate = z
+  .string()
+  .refine(
+    (v) => isRealIsoDate(v) && v >= MIN_DATE && v <= MAX_DATE,
+    `a date like 2026-11-27 between ${MIN_DATE} and ${MAX_DATE}`,
+  );
+const instant = z.string().datetime({ offset: true });
+const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d(:[0-5]\d)?$/, 'a time like 23:55');
+const pounds = z.number().int().min(0).max(MAX_SALARY);
+const id = z.string().uuid();
+
+const status = z.enum(STATUSES);
+
+const historyEntry = z.object({
+  from: status.nullable(),
+  to: status,
+  /** When it was recorded. */
+  at: instant,
+  /** The day it happened, when the person gave one. */
+  on: isoDate.nullable().default(null),
+});
+
+const version = z.object({
+  number: z.number().int().min(1).max(100_000),
+  name: optionalText(STATEMENT_LIMITS.versionName),
+  text: text(STATEMENT_LIMITS.draft),
+  status: z.enum(['generating', 'complete', 'incomplete', 'stopped']),
+  failure: optionalText(200),
+  wordLimit: z.number().int().min(1).max(MAX_WORD_LIMIT),
+  createdAt: instant,
+  updatedAt: instant,
+  editedAt: instant.nullable().default(null),
+});
+
+const behaviourIds = BEHAVIOURS.map((b) => b.id) as [
+  (typeof BEHAVIOURS)[number]['id'],
+  ...(typeof BEHAVIOURS)[number]['id'][],
+];
+
+const statement = z.object({
+  id,
+  kind: z.enum(KINDS),
+  jobTitle: text(STATEMENT_LIMITS.jobTitle),
+  employer: text(STATEMENT_LIMITS.employer),
+  advert: text(STATEMENT_LIMITS.advert),
+  personSpec: text(STATEMENT_LIMITS.personSpec),
+  criteria: z
+    .array(
+      z.object({
+        text: text(STATEMENT_LIMITS.criterion),
+        category: z.enum(['essential', 'desirable']),
+        evidence: text(STATEMENT_LIMITS.evidence),
+      }),
+    )
+    .max(MAX_CRITERIA)
+    .default([]),
+  behaviours: z
+    .array(
+      z.object({
+        id: z.enum(behaviourIds),
+        selected: z.boolean(),
+        evidence: text(STATEMENT_LIMITS.evidence),
+      }),
+    )
+    .max(BEHAVIOURS.length)
+    .default([]),
+  whyRole: text(STATEMENT_LIMITS.whyRole).default(''),
+  experience: text(STATEMENT_LIMITS.experience).default(''),
+  wordLimit: z.number().int().min(MIN_WORD_LIMIT).max(MAX_WORD_LIMIT),
+  tone: z.enum(TONES.map((t) => t.value) as [string, ...string[]]),
+  createdAt: instant,
+  updatedAt: instant,
+  versions: z
+    .array(version)
+    .max(FORMAT_CAPS.versionsPerStatement)
+    .default([])
+    .refine(
+      (vs) => new Set(vs.map((v) => v.number)).size === vs.length,
+      'a version number repeats',
+    ),
+});
+
+const application = z
+  .object({
+    id,
+    company: text(APPLICATION_LIMITS.company).refine((v) => v.trim() !== '', 'a company'),
+    role: text(APPLICATION_LIMITS.role).refine((v) => v.trim() !== '', 'a role'),
+    status,
+    dateApplied: isoDate.nullable().default(null),
+    closingDate: isoDate.nullable().default(null),
+    closingTime: clockTime.nullable().default(null),
+    mayCloseEarly: z.boolean().default(false),
+    advertUrl: text(APPLICATION_LIMITS.advertUrl)
+      .refine(isWebAddress, 'a web address starting with https:// or http://')
+      .nullable()
+      .default(null),
+    location: optionalText(APPLICATION_LIMITS.location),
+    salaryMin: pounds.nullable().default(null),
+    salaryMax: pounds.nullable().default(null),
+    salaryNote: optionalText(APPLICATION_LIMITS.salaryNote),
+    source: optionalText(APPLICATION_LIMITS.source),
+    reference: optionalText(APPLICATION_LIMITS.reference),
+    grade: optionalText(APPLICATION_LIMITS.grade),
+    notes: optionalText(APPLICATION_LIMITS.notes),
+    createdAt: instant,
+    updatedAt: instant,
+    statusHistory: z.array(historyEntry).max(FORMAT_CAPS.historyPerApplication).default([]),
+    statements: z.array(statement).default([]),
+  })
+  .refine((a) => a.salaryMin === null || a.salaryMax === null || a.salaryMin <= a.salaryMax, {
+    message: 'salary from above salary to',
+    path: ['salaryMax'],
+  });
+
+/** Version 1 of the format, as the app writes it and as every reader accepts it. */
+export const ExportSchema = z
+  .object({
+    format: z.literal(FORMAT_NAME),
+    version: z.literal(FORMAT_VERSION),
+    exportedAt: instant,
+    applications: z.array(application).max(FORMAT_CAPS.applications),
+    /** Statements not written for any application in the file. */
+    statements: z.array(statement).default([]),
+  })
+  .superRefine((doc, ctx) => {
+    const all = [...doc.statements, ...doc.applications.flatMap((a) => a.statements)];
+    if (all.length > FORMAT_CAPS.statements) {
+      ctx.addIssue({ code: 'custom', path: ['statements'], message: 'too many statements' });
+    }
+    const ids = [...doc.applications.map((a) => a.id), ...all.map((s) => s.id)];
+    if (new Set(ids).size !== ids.length) {
+      ctx.addIssue({ code: 'custom', path: ['applications'], message: 'an id appears twice' });
+    }
+  });
+
+export type ExportDocument = z.output<typeof ExportSchema>;
+export type ExportedApplication = ExportDocument['applications'][number];
+export type ExportedStatement = ExportedApplication['statements'][number];
+export type ExportedVersion = ExportedStatement['versions'][number];
+
+export type ParsedExport = { ok: true; document: ExportDocument } | { ok: false; message: string };
+
+/** Reads a JobTrack export from its text: the document, or a message a person can act on. */
+export function parseExport(json: string): ParsedExport {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(json.replace(/^\uFEFF/, ''));
+  } catch {
+    return {
+      ok: false,
+      message: 'This file is not a JobTrack export: it is not valid JSON. Nothing was imported.',
+    };
+  }
+  const head = z.object({ format: z.unknown(), version: z.unknown() }).safeParse(raw ?? undefined);
+  if (!head.success || head.data.format !== FORMAT_NAME) {
+    return {
+      ok: false,
+      message:
+        'This file is not a JobTrack export (the JSON file from the account page). Nothing was imported.',
+    };
+  }
+  // Newer versions would be migrated to this one here; anything unknown is refused, not guessed.
+  if (head.data.version !== FORMAT_VERSION) {
+    return {
+      ok: false,
+      message: `This export is version ${String(head.data.version)}, which this JobTrack cannot read (it reads version ${FORMAT_VERSION}). Nothing was imported.`,
+    };
+  }
+  const parsed = ExportSchema.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    return {
+      ok: false,
+      message: `This export cannot be imported: ${describePath(issue.path)} is not valid (${issue.message}). Nothing was imported.`,
+    };
+  }
+  return { ok: true, document: parsed.data };
+}
+
+/** "application 3's closingDate" from a zod path, for the message beside the file field. */
+function describePath(path: Array<string | number>): string {
+  const parts: string[] = [];
+  for (let i = 0; i < path.length; i++) {
+    const key = path[i]!;
+    const next = path[i + 1];
+    if (typeof next === 'number' && typeof key === 'string') {
+      parts.push(`${key.replace(/s$/, '').replace(/History$/, ' history entry')} ${next + 1}`);
+      i++;
+    } else parts.push(String(key));
+  }
+  return parts.join(', ') || 'the file';
+}
