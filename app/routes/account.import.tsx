@@ -99,11 +99,18 @@ function Preview({ plan, text, fileName }: { plan: ImportPlan; text: string; fil
       </p>
       {adds ? (
         <ul>
-          <li>{count(plan.applications.add, 'application', 'applications')}, with their history</li>
-          <li>
-            {count(plan.statements.add, 'statement', 'statements')} (
-            {count(plan.versions, 'version', 'versions')})
-          </li>
+          {plan.applications.add > 0 ? (
+            <li>
+              {count(plan.applications.add, 'application', 'applications')}, with{' '}
+              {plan.applications.add === 1 ? 'its' : 'their'} status history
+            </li>
+          ) : null}
+          {plan.statements.add > 0 ? (
+            <li>
+              {count(plan.statements.add, 'statement', 'statements')}, with{' '}
+              {count(plan.versions, 'version', 'versions')}
+            </li>
+          ) : null}
         </ul>
       ) : (
         <p>Everything in this file is already in your account: there is nothing to add.</p>
