@@ -12,13 +12,15 @@ const handleRemixRequest = createRequestHandler(build as unknown as ServerBuild)
 export default {
   async fetch(request, env, ctx) {
     const nonce = crypto.randomUUID().replace(/-/g, '');
-    const refused = localModeRefusal(request, parseConfig(env)) ?? rejectCrossOrigin(request);
-    if (refused) return withSecurityHeaders(request, refused, nonce);
+    const config = parseConfig(env);
+    const analyticsHost = config.analytics?.host ?? null;
+    const refused = localModeRefusal(request, config) ?? rejectCrossOrigin(request);
+    if (refused) return withSecurityHeaders(request, refused, nonce, analyticsHost);
 
     const { context, close } = buildLoadContext({ env, ctx }, nonce);
     try {
       const response = await handleRemixRequest(request, context);
-      return withSecurityHeaders(request, response, nonce);
+      return withSecurityHeaders(request, response, nonce, analyticsHost);
     } finally {
       ctx.waitUntil(close());
     }

@@ -25,6 +25,16 @@ const EnvSchema = z.object({
     z.string().url('ANTHROPIC_BASE_URL must be a URL, like https://api.anthropic.com').optional(),
   ),
   ANTHROPIC_MODEL: optional,
+  // Analytics: PostHog's public project key; without it nothing loads and the CSP allows no
+  // analytics host.
+  POSTHOG_KEY: optional,
+  POSTHOG_HOST: optional.pipe(
+    z
+      .string()
+      .url('POSTHOG_HOST must be a URL, like https://eu.i.posthog.com')
+      .refine((v) => /^https?:\/\//.test(v), 'POSTHOG_HOST must start with https://')
+      .optional(),
+  ),
   STATEMENT_GENERATIONS_PER_HOUR: z.coerce
     .number({ message: 'STATEMENT_GENERATIONS_PER_HOUR must be a number' })
     .int()
@@ -40,6 +50,12 @@ const EnvSchema = z.object({
 /** How long one SQL statement may run before PostgreSQL cancels it (and the page answers 503). */
 export const STATEMENT_TIMEOUT_MS = 5_000;
 
+/** PostHog's EU host, used when POSTHOG_HOST is not set. */
+export const DEFAULT_POSTHOG_HOST = 'https://eu.i.posthog.com';
+
+/** What the browser needs to send anonymous analytics; both values are public. */
+export type AnalyticsSettings = { key: string; host: string };
+
 export type Config = {
   authMode: 'local' | 'supabase';
   /** Applied to every transaction by `asUser` and `asServer`; tests lower it, never the code path. */
@@ -52,6 +68,8 @@ export type Config = {
   statementGenerationsPerHour: number;
   /** Generations each person may start in any 24 hours (the Anthropic bill's ceiling per person). */
   statementGenerationsPerDay: number;
+  /** Null without POSTHOG_KEY: then no analytics load and the CSP names no analytics host. */
+  analytics: AnalyticsSettings | null;
 };
 
 /** Parses the Worker's environment once per request; names the variable that is wrong. */
@@ -75,5 +93,8 @@ export function parseConfig(env: object): Config {
       : null,
     statementGenerationsPerHour: e.STATEMENT_GENERATIONS_PER_HOUR,
     statementGenerationsPerDay: e.STATEMENT_GENERATIONS_PER_DAY,
+    analytics: e.POSTHOG_KEY
+      ? { key: e.POSTHOG_KEY, host: new URL(e.POSTHOG_HOST ?? DEFAULT_POSTHOG_HOST).origin }
+      : null,
   };
 }

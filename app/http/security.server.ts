@@ -26,15 +26,21 @@ export function isLocalDevelopment(request: Request) {
   return url.protocol === 'http:' && ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname);
 }
 
-/** The Content-Security-Policy for one response: scripts only from us or with this nonce. */
-export function contentSecurityPolicy(nonce: string, dev = false) {
+/**
+ * The Content-Security-Policy for one response: scripts only from us or with this nonce; the
+ * browser may connect to us and, when analytics are configured, to that one PostHog host.
+ */
+export function contentSecurityPolicy(
+  nonce: string,
+  { dev = false, analyticsHost = null }: { dev?: boolean; analyticsHost?: string | null } = {},
+) {
   return [
     "default-src 'self'",
     `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'`,
     "style-src 'self'",
     "img-src 'self' data:",
     "font-src 'self'",
-    `connect-src 'self'${dev ? ' ws:' : ''}`,
+    `connect-src 'self'${analyticsHost ? ` ${new URL(analyticsHost).origin}` : ''}${dev ? ' ws:' : ''}`,
     "form-action 'self'",
     "frame-ancestors 'none'",
     "base-uri 'none'",
@@ -42,10 +48,15 @@ export function contentSecurityPolicy(nonce: string, dev = false) {
   ].join('; ');
 }
 
-/** Adds the security headers every response carries. */
-export function withSecurityHeaders(request: Request, response: Response, nonce: string) {
+/** Adds the security headers every response carries (`analyticsHost`: see contentSecurityPolicy). */
+export function withSecurityHeaders(
+  request: Request,
+  response: Response,
+  nonce: string,
+  analyticsHost: string | null = null,
+) {
   const headers = new Headers(response.headers);
-  headers.set('Content-Security-Policy', contentSecurityPolicy(nonce));
+  headers.set('Content-Security-Policy', contentSecurityPolicy(nonce, { analyticsHost }));
   headers.set('X-Content-Type-Options', 'nosniff');
   headers.set('Referrer-Policy', 'strict-origin-when-cross-origin');
   headers.set('X-Frame-Options', 'DENY');

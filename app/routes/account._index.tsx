@@ -1,3 +1,4 @@
+import { track } from '~/analytics/posthog.client';
 import { parseWithZod } from '@conform-to/zod';
 import {
   redirect,
@@ -119,13 +120,13 @@ function YourData() {
       </p>
       <ul className="download-links">
         <li>
-          <a href="/account/export?as=json" download>
+          <a href="/account/export?as=json" download onClick={() => track('data_exported')}>
             Download all your data (JSON)
           </a>
           <span className="muted"> — JobTrack can import it again, here or in another account</span>
         </li>
         <li>
-          <a href="/account/export?as=csv" download>
+          <a href="/account/export?as=csv" download onClick={() => track('data_exported')}>
             Download your applications (CSV)
           </a>
           <span className="muted"> — one row each, for Excel or Google Sheets</span>

@@ -1,3 +1,4 @@
+import { track } from '~/analytics/posthog.client';
 import { parseWithZod } from '@conform-to/zod';
 import {
   data,
@@ -138,7 +139,7 @@ function Preview({ plan, text, fileName }: { plan: ImportPlan; text: string; fil
         </>
       ) : null}
       {adds ? (
-        <Form method="post" encType="multipart/form-data">
+        <Form method="post" encType="multipart/form-data" onSubmit={() => track('data_imported')}>
           <input type="hidden" name="data" value={text} />
           <SubmitButton
             name="intent"

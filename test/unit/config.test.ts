@@ -4,7 +4,7 @@ import { DEFAULT_MODEL } from '~/statements/anthropic.server';
 import { fakeLimiters } from '../support/rate-limiter';
 
 describe('Worker configuration', () => {
-  it('accepts the embedded default, with a 5-second statement timeout; no Anthropic key means the builder is not configured', () => {
+  it('accepts the embedded default, with a 5-second statement timeout; no Anthropic key means the builder is not configured, no PostHog key means no analytics', () => {
     const limiters = fakeLimiters();
     expect(parseConfig({ AUTH_MODE: 'local', ...limiters })).toEqual({
       authMode: 'local',
@@ -13,6 +13,7 @@ describe('Worker configuration', () => {
       anthropic: null,
       statementGenerationsPerHour: 20,
       statementGenerationsPerDay: 60,
+      analytics: null,
     });
     expect(parseConfig({ AUTH_MODE: 'supabase', ...limiters }).authMode).toBe('supabase');
     expect(

@@ -1,13 +1,7 @@
 import { parseWithZod } from '@conform-to/zod';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import {
-  MAX_FORM_BYTES,
-  invalid,
-  isBot,
-  readForm,
-  refuse,
-} from '~/components/forms/form.server';
+import { MAX_FORM_BYTES, invalid, isBot, readForm, refuse } from '~/components/forms/form.server';
 
 const typed = () => {
   const form = new FormData();

@@ -77,7 +77,7 @@ describe('security headers', () => {
   });
 
   it('allows the dev server’s websocket only in the dev policy', () => {
-    expect(contentSecurityPolicy('n', true)).toContain("connect-src 'self' ws:;");
+    expect(contentSecurityPolicy('n', { dev: true })).toContain("connect-src 'self' ws:;");
     expect(contentSecurityPolicy('n')).not.toContain('ws:');
   });
 
