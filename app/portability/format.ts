@@ -21,7 +21,12 @@ export const FORMAT_CAPS = {
   versionsPerStatement: 200,
 } as const;
 
-const text = (max: number) => z.string().max(max);
+// PostgreSQL cannot store U+0000 in text, so a file holding one is refused here, not by a 500.
+const text = (max: number) =>
+  z
+    .string()
+    .max(max)
+    .refine((v) => !v.includes('\u0000'), 'a text holding a NUL character (U+0000)');
 const optionalText = (max: number) => text(max).nullable().default(null);
 
 const isoDate = z
@@ -30,10 +35,52 @@ const isoDate = z
     (v) => isRealIsoDate(v) && v >= MIN_DATE && v <= MAX_DATE,
     `a date like 2026-11-27 between ${MIN_DATE} and ${MAX_DATE}`,
   );
-const instant = z.string().datetime({ offset: true });
+// An offset within ±14:00 (the widest in use) and a moment between MIN_DATE and MAX_DATE, so every
+// instant becomes a valid Date the database takes.
+const OFFSET = /(?:Z|([+-])(\d{2}):(\d{2}))$/;
+const instant = z
+  .string()
+  .datetime({ offset: true })
+  .refine((v) => {
+    const offset = OFFSET.exec(v);
+    if (!offset) return false;
+    const [hours, minutes] = [Number(offset[2] ?? 0), Number(offset[3] ?? 0)];
+    if (minutes > 59 || hours * 60 + minutes > 14 * 60) return false;
+    const at = new Date(v);
+    if (Number.isNaN(at.getTime())) return false;
+    const day = at.toISOString().slice(0, 10);
+    return day >= MIN_DATE && day <= MAX_DATE;
+  }, `a moment like 2026-11-27T09:30:00Z between ${MIN_DATE} and ${MAX_DATE}`);
 const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d(:[0-5]\d)?$/, 'a time like 23:55');
 const pounds = z.number().int().min(0).max(MAX_SALARY);
-const id = z.string().uuid();
+// PostgreSQL gives ids back in lower case, so a file's upper-case spelling is lowered before the
+// duplicate check and every lookup.
+const id = z
+  .string()
+  .uuid()
+  .transform((v) => v.toLowerCase());
+
+/**
+ * An array whose length is checked before any element: zod 3 goes on checking every element of an
+ * array over its .max(), so a file of 100,000 `{}` would otherwise take seconds and much memory.
+ */
+function capped<T extends z.ZodTypeAny>(item: T, max: number) {
+  return z
+    .array(z.unknown())
+    .superRefine((items, ctx) => {
+      if (items.length <= max) return;
+      // Fatal, so nothing after it (elements, the document's own checks) sees the unchecked items.
+      ctx.addIssue({
+        code: 'too_big',
+        type: 'array',
+        maximum: max,
+        inclusive: true,
+        message: `more than ${max.toLocaleString('en-GB')}`,
+        fatal: true,
+      });
+    })
+    .pipe(z.array(item));
+}
 
 const status = z.enum(STATUSES);
 
@@ -70,35 +117,29 @@ const statement = z.object({
   employer: text(STATEMENT_LIMITS.employer),
   advert: text(STATEMENT_LIMITS.advert),
   personSpec: text(STATEMENT_LIMITS.personSpec),
-  criteria: z
-    .array(
-      z.object({
-        text: text(STATEMENT_LIMITS.criterion),
-        category: z.enum(['essential', 'desirable']),
-        evidence: text(STATEMENT_LIMITS.evidence),
-      }),
-    )
-    .max(MAX_CRITERIA)
-    .default([]),
-  behaviours: z
-    .array(
-      z.object({
-        id: z.enum(behaviourIds),
-        selected: z.boolean(),
-        evidence: text(STATEMENT_LIMITS.evidence),
-      }),
-    )
-    .max(BEHAVIOURS.length)
-    .default([]),
+  criteria: capped(
+    z.object({
+      text: text(STATEMENT_LIMITS.criterion),
+      category: z.enum(['essential', 'desirable']),
+      evidence: text(STATEMENT_LIMITS.evidence),
+    }),
+    MAX_CRITERIA,
+  ).default([]),
+  behaviours: capped(
+    z.object({
+      id: z.enum(behaviourIds),
+      selected: z.boolean(),
+      evidence: text(STATEMENT_LIMITS.evidence),
+    }),
+    BEHAVIOURS.length,
+  ).default([]),
   whyRole: text(STATEMENT_LIMITS.whyRole).default(''),
   experience: text(STATEMENT_LIMITS.experience).default(''),
   wordLimit: z.number().int().min(MIN_WORD_LIMIT).max(MAX_WORD_LIMIT),
   tone: z.enum(TONES.map((t) => t.value) as [string, ...string[]]),
   createdAt: instant,
   updatedAt: instant,
-  versions: z
-    .array(version)
-    .max(FORMAT_CAPS.versionsPerStatement)
+  versions: capped(version, FORMAT_CAPS.versionsPerStatement)
     .default([])
     .refine(
       (vs) => new Set(vs.map((v) => v.number)).size === vs.length,
@@ -130,8 +171,8 @@ const application = z
     notes: optionalText(APPLICATION_LIMITS.notes),
     createdAt: instant,
     updatedAt: instant,
-    statusHistory: z.array(historyEntry).max(FORMAT_CAPS.historyPerApplication).default([]),
-    statements: z.array(statement).default([]),
+    statusHistory: capped(historyEntry, FORMAT_CAPS.historyPerApplication).default([]),
+    statements: capped(statement, FORMAT_CAPS.statements).default([]),
   })
   .refine((a) => a.salaryMin === null || a.salaryMax === null || a.salaryMin <= a.salaryMax, {
     message: 'salary from above salary to',
@@ -144,9 +185,9 @@ export const ExportSchema = z
     format: z.literal(FORMAT_NAME),
     version: z.literal(FORMAT_VERSION),
     exportedAt: instant,
-    applications: z.array(application).max(FORMAT_CAPS.applications),
+    applications: capped(application, FORMAT_CAPS.applications),
     /** Statements not written for any application in the file. */
-    statements: z.array(statement).default([]),
+    statements: capped(statement, FORMAT_CAPS.statements).default([]),
   })
   .superRefine((doc, ctx) => {
     const all = [...doc.statements, ...doc.applications.flatMap((a) => a.statements)];

@@ -75,6 +75,23 @@ describe('importing a JobTrack export', () => {
     expect(await t.counts(fresh)).toEqual(once);
   });
 
+  it('keeps history, statement links and versions of a file whose ids are in upper case', async () => {
+    const me = await t.person();
+    await t.fill(me);
+    const shouting = (await t.exportJson(me)).text.replace(
+      /"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"/g,
+      (id) => id.toUpperCase(),
+    );
+    const fresh = await t.person();
+
+    expect((await t.confirm(fresh, shouting)).status).toBe(302);
+    expect(await t.counts(fresh)).toEqual(await t.counts(me));
+    const again = await t.upload(fresh, shouting);
+    expect(again.data).toMatchObject({
+      preview: { applications: { add: 0, skip: 2 }, statements: { add: 0, skip: 2 }, versions: 0 },
+    });
+  });
+
   it('adds a statement written since the last import to the application it already holds', async () => {
     const me = await t.person();
     const ids = await t.fill(me);
