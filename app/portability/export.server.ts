@@ -50,11 +50,14 @@ function statementOut(row: StatementRow, versions: VersionRow[]): ExportedStatem
 }
 
 /** Groups rows by a key, keeping their order. */
-function groupBy<T>(rows: T[], key: (row: T) => string | null): Map<string | null, T[]> {
+export function groupBy<T>(rows: T[], key: (row: T) => string | null): Map<string | null, T[]> {
   const groups = new Map<string | null, T[]>();
   for (const row of rows) {
     const k = key(row);
-    groups.set(k, [...(groups.get(k) ?? []), row]);
+    // Push onto the group's array: copying it for every row made a large group quadratic.
+    const group = groups.get(k);
+    if (group) group.push(row);
+    else groups.set(k, [row]);
   }
   return groups;
 }
