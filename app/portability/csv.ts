@@ -29,13 +29,14 @@ const COLUMNS: Array<[string, (a: ExportedApplication) => string | number | bool
 ];
 
 // Papa's own pattern for `escapeFormulae: true` ends in `.*$` without the s flag, so it misses a
-// multi-line note that starts with "=": only the first character matters.
-const FORMULA_START = /^[=+\-@\t\r]/;
+// multi-line note that starts with "=". Spreadsheets also skip leading spaces (plain, no-break,
+// zero-width, a BOM) and read full-width signs as formula signs, so those count too.
+const FORMULA_START = /^[\s\u00a0\u200b\ufeff]*[=+\-@\t\r\n＝＋－＠]/;
 
 /**
  * The applications as CSV text: a BOM, a header row, one row per application, ISO dates, CRLF
- * line ends, and any cell that a spreadsheet would run as a formula (=, +, -, @, tab, return at
- * its start) made inert with a leading apostrophe.
+ * line ends, and any cell that a spreadsheet would run as a formula (=, +, -, @, tab, return or a
+ * full-width sign at its start, after any spaces) made inert with a leading apostrophe.
  */
 export function applicationsCsv(document: ExportDocument): string {
   const rows = document.applications.map((a) => COLUMNS.map(([, cell]) => cell(a) ?? ''));
