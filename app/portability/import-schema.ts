@@ -3,8 +3,18 @@ import { z } from 'zod';
 
 /** The largest export file an import takes: far above a real job search (a few hundred KB). */
 export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
-/** A body may hold the file (or, on confirming, its text) plus the form's own fields. */
-export const MAX_IMPORT_BODY = MAX_IMPORT_BYTES + 64 * 1024;
+/**
+ * A body may hold the file (or, on confirming, its text) plus the form's own fields. The text
+ * comes back from a hidden field, where browsers turn each line break into CRLF, so it may be up
+ * to twice the file's size; it is measured again once its line breaks are LF (confirmedText).
+ */
+export const MAX_IMPORT_BODY = 2 * MAX_IMPORT_BYTES + 64 * 1024;
+
+/** The confirmed text as the file held it (LF line breaks), or null when over MAX_IMPORT_BYTES. */
+export function confirmedText(value: string): string | null {
+  const text = value.replace(/\r\n/g, '\n');
+  return new TextEncoder().encode(text).length <= MAX_IMPORT_BYTES ? text : null;
+}
 
 export const CHOOSE_FILE = 'Choose the JobTrack export file (.json) to import';
 export const FILE_TOO_LARGE =

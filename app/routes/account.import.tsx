@@ -19,6 +19,7 @@ import { ImportForm } from '~/portability/import-form';
 import {
   CHOOSE_FILE,
   CONFIRM,
+  confirmedText,
   FILE_TOO_LARGE,
   ImportUploadSchema,
   MAX_IMPORT_BODY,
@@ -53,8 +54,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
   // Step two: the text the preview showed comes back and is checked again, then imported.
   if (formData.get('intent') === CONFIRM) {
-    const text = formData.get('data');
-    const parsed = typeof text === 'string' ? parseExport(text) : null;
+    const value = formData.get('data');
+    const text = typeof value === 'string' ? confirmedText(value) : null;
+    if (typeof value === 'string' && text === null) return refused(formData, FILE_TOO_LARGE);
+    const parsed = text === null ? null : parseExport(text);
     if (!parsed?.ok) return refused(formData, parsed?.message ?? CHOOSE_FILE);
     await importDocument(context, user.id, parsed.document);
     throw redirect(withNotice('/applications', 'imported'));

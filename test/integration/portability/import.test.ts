@@ -178,6 +178,26 @@ describe('importing a JobTrack export', () => {
     expect(await t.counts(me)).toEqual({ applications: 0, history: 0, statements: 0, versions: 0 });
   });
 
+  it('confirms a file just under 5 MB whose line breaks came back from the browser as CRLF', async () => {
+    const me = await t.person();
+    await t.fill(me);
+    const text = (await t.exportJson(me)).text;
+    // Trailing line breaks are JSON whitespace: the file is 1 KB under the limit.
+    const padded = text + '\n'.repeat(MAX_IMPORT_BYTES - 1024 - text.length);
+    const fresh = await t.person();
+
+    expect((await t.upload(fresh, padded)).status).toBe(200);
+    const done = await t.confirm(fresh, padded.replace(/\n/g, '\r\n'));
+    expect(done.status).toBe(302);
+    expect(await t.counts(fresh)).toEqual(await t.counts(me));
+
+    const over = text + '\n'.repeat(MAX_IMPORT_BYTES + 1 - text.length);
+    const refused = await t.confirm(await t.person(), over.replace(/\n/g, '\r\n'));
+    expect(refused.status).toBe(400);
+    expect(refused.data.error.file[0]).toMatch(/larger than 5 MB/);
+    // Parsing two 5–10 MB multipart bodies in Node is slow on a shared machine.
+  }, 90_000);
+
   it('refuses two versions of a statement with one number before anything is written', async () => {
     const me = await t.person();
     await t.fill(me);
