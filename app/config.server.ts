@@ -28,11 +28,14 @@ const EnvSchema = z.object({
   // Analytics: PostHog's public project key; without it nothing loads and the CSP allows no
   // analytics host.
   POSTHOG_KEY: optional,
+  // The host goes into the CSP and the page's script, so only a bare origin is taken.
   POSTHOG_HOST: optional.pipe(
     z
       .string()
-      .url('POSTHOG_HOST must be a URL, like https://eu.i.posthog.com')
-      .refine((v) => /^https?:\/\//.test(v), 'POSTHOG_HOST must start with https://')
+      .refine(
+        isAnalyticsOrigin,
+        'POSTHOG_HOST must be an https:// origin with no path, query or user, like https://eu.i.posthog.com (http:// only for localhost)',
+      )
       .optional(),
   ),
   STATEMENT_GENERATIONS_PER_HOUR: z.coerce
@@ -49,6 +52,26 @@ const EnvSchema = z.object({
 
 /** How long one SQL statement may run before PostgreSQL cancels it (and the page answers 503). */
 export const STATEMENT_TIMEOUT_MS = 5_000;
+
+/**
+ * True for a bare https origin with a plain host name (optional port); http only on loopback,
+ * where the tests' fake PostHog runs.
+ */
+function isAnalyticsOrigin(value: string): boolean {
+  if (!URL.canParse(value)) return false;
+  const url = new URL(value);
+  const loopback = url.hostname === 'localhost' || url.hostname === '127.0.0.1';
+  return (
+    (url.protocol === 'https:' || (url.protocol === 'http:' && loopback)) &&
+    /^[a-z0-9.-]+$/.test(url.hostname) &&
+    !url.username &&
+    !url.password &&
+    url.pathname === '/' &&
+    !url.search &&
+    !url.hash &&
+    /^https?:\/\/[^/?#]+\/?$/.test(value)
+  );
+}
 
 /** PostHog's EU host, used when POSTHOG_HOST is not set. */
 export const DEFAULT_POSTHOG_HOST = 'https://eu.i.posthog.com';

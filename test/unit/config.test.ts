@@ -65,6 +65,32 @@ describe('Worker configuration', () => {
     ).toThrow('STATEMENT_GENERATIONS_PER_DAY must be at least 1');
   });
 
+  it.each([
+    ['plain http', 'http://eu.i.posthog.com'],
+    ['a path', 'https://eu.i.posthog.com/ingest'],
+    ['a query', 'https://eu.i.posthog.com?x=1'],
+    ['a user', 'https://me:pw@eu.i.posthog.com'],
+    ['a quote in the host', "https://eu.i.posthog.com'"],
+    ['another scheme', 'ftp://eu.i.posthog.com'],
+  ])('refuses a PostHog host with %s', (_what, host) => {
+    expect(() =>
+      parseConfig({ AUTH_MODE: 'local', ...fakeLimiters(), POSTHOG_KEY: 'k', POSTHOG_HOST: host }),
+    ).toThrow('POSTHOG_HOST must be an https:// origin with no path, query or user');
+  });
+
+  it.each(['https://eu.i.posthog.com', 'https://ph.example.org:8443/', 'http://localhost:4010'])(
+    'takes the PostHog host %s as its origin',
+    (host) => {
+      const config = parseConfig({
+        AUTH_MODE: 'local',
+        ...fakeLimiters(),
+        POSTHOG_KEY: 'k',
+        POSTHOG_HOST: host,
+      });
+      expect(config.analytics).toEqual({ key: 'k', host: new URL(host).origin });
+    },
+  );
+
   it('names a missing rate limiter and where it is declared', () => {
     const { EMAIL_LIMITER } = fakeLimiters();
     expect(() => parseConfig({ AUTH_MODE: 'local', EMAIL_LIMITER })).toThrow(
