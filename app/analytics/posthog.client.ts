@@ -1,6 +1,6 @@
 // The one wrapper around posthog-js (STYLE.md: nothing else imports it). Loaded only in the
 // browser, only when a key is configured, and only when this browser has not said no.
-import type { PostHog } from 'posthog-js';
+import type { PostHog } from 'posthog-js/dist/module.slim';
 import { sanitizeEvent, type AnalyticsEvent } from './events';
 
 export type AnalyticsSettings = { key: string; host: string };
@@ -26,7 +26,9 @@ export function whyOff(): 'switch' | 'do-not-track' | null {
 /** Starts posthog-js once, cookieless and with every automatic collection off. */
 export function startAnalytics(settings: AnalyticsSettings): Promise<PostHog | null> {
   if (whyOff()) return Promise.resolve(null);
-  starting ??= import('posthog-js').then(({ default: posthog }) => {
+  // The slim build: the full one also holds the toolbar, which stores `_postHogToolbarParams` in
+  // localStorage when a link ends in #__posthog=… carrying the project's key.
+  starting ??= import('posthog-js/dist/module.slim').then(({ default: posthog }) => {
     posthog.init(settings.key, {
       api_host: settings.host,
       // No cookie, no local or session storage: PostHog counts visitors with a server-side hash.

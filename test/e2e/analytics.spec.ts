@@ -126,6 +126,33 @@ test('analytics send only named events and bare page kinds: no email, company, r
   expect((await context.cookies()).map((c) => c.name)).toEqual(['jobtrack_session']);
 });
 
+test('a link carrying a PostHog toolbar hash stores nothing in the browser', async ({
+  page,
+  signedIn,
+}) => {
+  test.skip(javaScriptDisabled(), 'Without JavaScript analytics never run.');
+  test.setTimeout(60_000);
+  await signedIn({ label: 'analytics-toolbar' });
+  // posthog-js's toolbar takes a hash whose token is the project's key (test/e2e/run.ts).
+  const state = {
+    action: 'ph_authorize',
+    token: 'phc_e2e_fake',
+    temporaryToken: 'tmp',
+    userIntent: 'add-action',
+  };
+  const before = (await receivedByPostHog()).length;
+  await page.goto(`/applications#__posthog=${encodeURIComponent(btoa(JSON.stringify(state)))}`);
+  // Wait until analytics have started (the page view arrived), so posthog-js has read the hash.
+  await expect
+    .poll(async () => (await sentSince(before)).length, { timeout: 20_000 })
+    .toBeGreaterThan(0);
+  const stored = await page.evaluate(() => [
+    ...Object.keys(localStorage),
+    ...Object.keys(sessionStorage),
+  ]);
+  expect(stored.filter((key) => key !== 'positions')).toEqual([]);
+});
+
 test('the footer switch, Do Not Track and Global Privacy Control each stop analytics', async ({
   page,
   browser,
