@@ -4,6 +4,7 @@ import { asc, eq } from 'drizzle-orm';
 import { applications, exportId, statementVersions, statements, statusChanges } from '#db/schema';
 import { asUser } from '~/db.server';
 import { inputsFromRow } from '~/statements/inputs';
+import type { Shortfall } from '~/statements/messages';
 import {
   FORMAT_NAME,
   FORMAT_VERSION,
@@ -40,7 +41,8 @@ function statementOut(row: StatementRow, versions: VersionRow[]): ExportedStatem
       name: v.name,
       text: v.text,
       status: v.status,
-      failure: v.failure,
+      // The column holds only the builder's own codes (Shortfall).
+      failure: v.failure as Shortfall | null,
       wordLimit: v.wordLimit,
       createdAt: iso(v.createdAt),
       updatedAt: iso(v.updatedAt),

@@ -3,11 +3,12 @@
 // browser can run it too. A file is untrusted input: every text has the same limit as its form.
 import { z } from 'zod';
 import { LIMITS as APPLICATION_LIMITS, isWebAddress } from '~/applications/application-schema';
-import { MAX_DATE, MIN_DATE, isRealIsoDate } from '~/applications/dates';
+import { MAX_DATE, MIN_DATE, isRealIsoDate, todayInLondon } from '~/applications/dates';
 import { MAX_SALARY } from '~/applications/salary';
 import { STATUSES } from '~/applications/statuses';
 import { MAX_CRITERIA } from '~/statements/criteria';
 import { BEHAVIOURS, KINDS, MAX_WORD_LIMIT, MIN_WORD_LIMIT, TONES } from '~/statements/kinds';
+import { SHORTFALLS } from '~/statements/messages';
 import { LIMITS as STATEMENT_LIMITS } from '~/statements/schema';
 
 export const FORMAT_NAME = 'jobtrack';
@@ -27,7 +28,12 @@ const text = (max: number) =>
     .string()
     .max(max)
     .refine((v) => !v.includes('\u0000'), 'a text holding a NUL character (U+0000)');
-const optionalText = (max: number) => text(max).nullable().default(null);
+// As the forms store them: trimmed, and nothing but spaces is no value.
+const optionalText = (max: number) =>
+  text(max)
+    .nullable()
+    .default(null)
+    .transform((v) => v?.trim() || null);
 
 const isoDate = z
   .string()
@@ -93,17 +99,24 @@ const historyEntry = z.object({
   on: isoDate.nullable().default(null),
 });
 
-const version = z.object({
-  number: z.number().int().min(1).max(100_000),
-  name: optionalText(STATEMENT_LIMITS.versionName),
-  text: text(STATEMENT_LIMITS.draft),
-  status: z.enum(['generating', 'complete', 'incomplete', 'stopped']),
-  failure: optionalText(200),
-  wordLimit: z.number().int().min(1).max(MAX_WORD_LIMIT),
-  createdAt: instant,
-  updatedAt: instant,
-  editedAt: instant.nullable().default(null),
-});
+const version = z
+  .object({
+    number: z.number().int().min(1).max(100_000),
+    name: optionalText(STATEMENT_LIMITS.versionName),
+    text: text(STATEMENT_LIMITS.draft),
+    status: z.enum(['generating', 'complete', 'incomplete', 'stopped']),
+    failure: z.enum(SHORTFALLS).nullable().default(null),
+    wordLimit: z.number().int().min(1).max(MAX_WORD_LIMIT),
+    createdAt: instant,
+    updatedAt: instant,
+    editedAt: instant.nullable().default(null),
+  })
+  // A draft still being written when the file was made never finishes: it arrives interrupted.
+  .transform((v) =>
+    v.status === 'generating'
+      ? { ...v, status: 'incomplete' as const, failure: v.failure ?? ('interrupted' as const) }
+      : v,
+  );
 
 const behaviourIds = BEHAVIOURS.map((b) => b.id) as [
   (typeof BEHAVIOURS)[number]['id'],
@@ -150,10 +163,17 @@ const statement = z.object({
 const application = z
   .object({
     id,
-    company: text(APPLICATION_LIMITS.company).refine((v) => v.trim() !== '', 'a company'),
-    role: text(APPLICATION_LIMITS.role).refine((v) => v.trim() !== '', 'a role'),
+    company: text(APPLICATION_LIMITS.company)
+      .refine((v) => v.trim() !== '', 'a company')
+      .transform((v) => v.trim()),
+    role: text(APPLICATION_LIMITS.role)
+      .refine((v) => v.trim() !== '', 'a role')
+      .transform((v) => v.trim()),
     status,
-    dateApplied: isoDate.nullable().default(null),
+    dateApplied: isoDate
+      .refine((v) => v <= todayInLondon(), 'a date applied today or in the past')
+      .nullable()
+      .default(null),
     closingDate: isoDate.nullable().default(null),
     closingTime: clockTime.nullable().default(null),
     mayCloseEarly: z.boolean().default(false),

@@ -110,3 +110,50 @@ describe('the export format refuses what it cannot store', () => {
     });
   });
 });
+
+describe('the export format reads a file as the forms would have stored it', () => {
+  it('trims optional texts and company and role, and stores nothing but spaces as no value', () => {
+    const parsed = parseExport(
+      JSON.stringify(
+        documentWith((a) => {
+          a.company = '  Acme ';
+          a.notes = '   ';
+          a.location = ' Leeds ';
+        }),
+      ),
+    );
+    expect(parsed.ok && parsed.document.applications[0]).toMatchObject({
+      company: 'Acme',
+      notes: null,
+      location: 'Leeds',
+    });
+  });
+
+  it('refuses a date applied in the future, as the form does', () => {
+    const parsed = parseExport(JSON.stringify(documentWith((a) => (a.dateApplied = '2099-01-01'))));
+    expect(parsed).toMatchObject({ ok: false, message: expect.stringContaining('dateApplied') });
+  });
+
+  it('takes a version still being written as interrupted, and refuses an unknown failure', () => {
+    const version = {
+      number: 1,
+      name: null,
+      text: 'Half a draft',
+      status: 'generating',
+      wordLimit: 500,
+      createdAt: '2026-11-01T09:00:00.000Z',
+      updatedAt: '2026-11-01T09:00:00.000Z',
+    };
+    const withVersion = (v: object) =>
+      documentWith((a) => ((a.statements as Array<Record<string, unknown>>)[0]!.versions = [v]));
+    const parsed = parseExport(JSON.stringify(withVersion(version)));
+    expect(parsed.ok && parsed.document.applications[0]!.statements[0]!.versions[0]).toMatchObject({
+      status: 'incomplete',
+      failure: 'interrupted',
+    });
+    const unknown = parseExport(
+      JSON.stringify(withVersion({ ...version, status: 'incomplete', failure: '<b>oops</b>' })),
+    );
+    expect(unknown).toMatchObject({ ok: false, message: expect.stringContaining('failure') });
+  });
+});
