@@ -9,7 +9,7 @@ import { STATUSES } from '~/applications/statuses';
 import { MAX_CRITERIA } from '~/statements/criteria';
 import { BEHAVIOURS, KINDS, MAX_WORD_LIMIT, MIN_WORD_LIMIT, TONES } from '~/statements/kinds';
 import { SHORTFALLS } from '~/statements/messages';
-import { LIMITS as STATEMENT_LIMITS } from '~/statements/schema';
+import { LIMITS as STATEMENT_LIMITS, MAX_TOTAL_CHARACTERS } from '~/statements/schema';
 
 export const FORMAT_NAME = 'jobtrack';
 export const FORMAT_VERSION = 1;
@@ -123,42 +123,67 @@ const behaviourIds = BEHAVIOURS.map((b) => b.id) as [
   ...(typeof BEHAVIOURS)[number]['id'][],
 ];
 
-const statement = z.object({
-  id,
-  kind: z.enum(KINDS),
-  jobTitle: text(STATEMENT_LIMITS.jobTitle),
-  employer: text(STATEMENT_LIMITS.employer),
-  advert: text(STATEMENT_LIMITS.advert),
-  personSpec: text(STATEMENT_LIMITS.personSpec),
-  criteria: capped(
-    z.object({
-      text: text(STATEMENT_LIMITS.criterion),
-      category: z.enum(['essential', 'desirable']),
-      evidence: text(STATEMENT_LIMITS.evidence),
-    }),
-    MAX_CRITERIA,
-  ).default([]),
-  behaviours: capped(
-    z.object({
-      id: z.enum(behaviourIds),
-      selected: z.boolean(),
-      evidence: text(STATEMENT_LIMITS.evidence),
-    }),
-    BEHAVIOURS.length,
-  ).default([]),
-  whyRole: text(STATEMENT_LIMITS.whyRole).default(''),
-  experience: text(STATEMENT_LIMITS.experience).default(''),
-  wordLimit: z.number().int().min(MIN_WORD_LIMIT).max(MAX_WORD_LIMIT),
-  tone: z.enum(TONES.map((t) => t.value) as [string, ...string[]]),
-  createdAt: instant,
-  updatedAt: instant,
-  versions: capped(version, FORMAT_CAPS.versionsPerStatement)
-    .default([])
-    .refine(
-      (vs) => new Set(vs.map((v) => v.number)).size === vs.length,
-      'a version number repeats',
-    ),
-});
+/** The characters the builder counts towards its total, for this statement's kind. */
+function statementCharacters(s: {
+  kind: string;
+  jobTitle: string;
+  employer: string;
+  advert: string;
+  personSpec: string;
+  criteria: Array<{ text: string; evidence: string }>;
+  behaviours: Array<{ evidence: string }>;
+  whyRole: string;
+  experience: string;
+}): number {
+  const parts = [s.jobTitle, s.employer, s.advert];
+  if (s.kind === 'supporting')
+    parts.push(s.personSpec, ...s.criteria.flatMap((c) => [c.text, c.evidence]));
+  else if (s.kind === 'behaviours') parts.push(...s.behaviours.map((b) => b.evidence));
+  else parts.push(s.whyRole, s.experience);
+  return parts.reduce((sum, p) => sum + p.length, 0);
+}
+
+const statement = z
+  .object({
+    id,
+    kind: z.enum(KINDS),
+    jobTitle: text(STATEMENT_LIMITS.jobTitle),
+    employer: text(STATEMENT_LIMITS.employer),
+    advert: text(STATEMENT_LIMITS.advert),
+    personSpec: text(STATEMENT_LIMITS.personSpec),
+    criteria: capped(
+      z.object({
+        text: text(STATEMENT_LIMITS.criterion),
+        category: z.enum(['essential', 'desirable']),
+        evidence: text(STATEMENT_LIMITS.evidence),
+      }),
+      MAX_CRITERIA,
+    ).default([]),
+    behaviours: capped(
+      z.object({
+        id: z.enum(behaviourIds),
+        selected: z.boolean(),
+        evidence: text(STATEMENT_LIMITS.evidence),
+      }),
+      BEHAVIOURS.length,
+    ).default([]),
+    whyRole: text(STATEMENT_LIMITS.whyRole).default(''),
+    experience: text(STATEMENT_LIMITS.experience).default(''),
+    wordLimit: z.number().int().min(MIN_WORD_LIMIT).max(MAX_WORD_LIMIT),
+    tone: z.enum(TONES.map((t) => t.value) as [string, ...string[]]),
+    createdAt: instant,
+    updatedAt: instant,
+    versions: capped(version, FORMAT_CAPS.versionsPerStatement)
+      .default([])
+      .refine(
+        (vs) => new Set(vs.map((v) => v.number)).size === vs.length,
+        'a version number repeats',
+      ),
+  })
+  .refine((st) => statementCharacters(st) <= MAX_TOTAL_CHARACTERS, {
+    message: `more than ${MAX_TOTAL_CHARACTERS.toLocaleString('en-GB')} characters in all, the builder's limit`,
+    path: ['advert'],
+  });
 
 const application = z
   .object({

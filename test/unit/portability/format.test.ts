@@ -156,4 +156,20 @@ describe('the export format reads a file as the forms would have stored it', () 
     );
     expect(unknown).toMatchObject({ ok: false, message: expect.stringContaining('failure') });
   });
+
+  it('refuses a statement over the builder’s 30,000 characters in all', () => {
+    const parsed = parseExport(
+      JSON.stringify(
+        documentWith((a) => {
+          const st = (a.statements as Array<Record<string, unknown>>)[0]!;
+          st.advert = 'a'.repeat(15_000);
+          st.personSpec = 'b'.repeat(15_000);
+        }),
+      ),
+    );
+    expect(parsed).toMatchObject({
+      ok: false,
+      message: expect.stringContaining('30,000 characters'),
+    });
+  });
 });
