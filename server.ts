@@ -18,14 +18,17 @@ export default {
   async fetch(request, env, ctx) {
     const nonce = crypto.randomUUID().replace(/-/g, '');
     const config = parseConfig(env);
-    const formTargets = googleFormTargets(config);
+    const headerOptions = {
+      formTargets: googleFormTargets(config),
+      analyticsHost: config.analytics?.host ?? null,
+    };
     const refused = localModeRefusal(request, config) ?? rejectCrossOrigin(request);
-    if (refused) return withSecurityHeaders(request, refused, nonce, formTargets);
+    if (refused) return withSecurityHeaders(request, refused, nonce, headerOptions);
 
     const { context, close } = buildLoadContext({ env, ctx }, nonce);
     try {
       const response = withRefreshedSession(context, await handleRemixRequest(request, context));
-      return withSecurityHeaders(request, response, nonce, formTargets);
+      return withSecurityHeaders(request, response, nonce, headerOptions);
     } finally {
       ctx.waitUntil(close());
     }

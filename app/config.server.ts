@@ -25,6 +25,19 @@ const EnvSchema = z.object({
     z.string().url('ANTHROPIC_BASE_URL must be a URL, like https://api.anthropic.com').optional(),
   ),
   ANTHROPIC_MODEL: optional,
+  // Analytics: PostHog's public project key; without it nothing loads and the CSP allows no
+  // analytics host.
+  POSTHOG_KEY: optional,
+  // The host goes into the CSP and the page's script, so only a bare origin is taken.
+  POSTHOG_HOST: optional.pipe(
+    z
+      .string()
+      .refine(
+        isAnalyticsOrigin,
+        'POSTHOG_HOST must be an https:// origin with no path, query or user, like https://eu.i.posthog.com (http:// only for localhost)',
+      )
+      .optional(),
+  ),
   STATEMENT_GENERATIONS_PER_HOUR: z.coerce
     .number({ message: 'STATEMENT_GENERATIONS_PER_HOUR must be a number' })
     .int()
@@ -62,6 +75,32 @@ export type SupabaseConfig = {
 /** How long one SQL statement may run before PostgreSQL cancels it (and the page answers 503). */
 export const STATEMENT_TIMEOUT_MS = 5_000;
 
+/**
+ * True for a bare https origin with a plain host name (optional port); http only on loopback,
+ * where the tests' fake PostHog runs.
+ */
+function isAnalyticsOrigin(value: string): boolean {
+  if (!URL.canParse(value)) return false;
+  const url = new URL(value);
+  const loopback = url.hostname === 'localhost' || url.hostname === '127.0.0.1';
+  return (
+    (url.protocol === 'https:' || (url.protocol === 'http:' && loopback)) &&
+    /^[a-z0-9.-]+$/.test(url.hostname) &&
+    !url.username &&
+    !url.password &&
+    url.pathname === '/' &&
+    !url.search &&
+    !url.hash &&
+    /^https?:\/\/[^/?#]+\/?$/.test(value)
+  );
+}
+
+/** PostHog's EU host, used when POSTHOG_HOST is not set. */
+export const DEFAULT_POSTHOG_HOST = 'https://eu.i.posthog.com';
+
+/** What the browser needs to send anonymous analytics; both values are public. */
+export type AnalyticsSettings = { key: string; host: string };
+
 export type Config = {
   authMode: 'local' | 'supabase';
   /** Applied to every transaction by `asUser` and `asServer`; tests lower it, never the code path. */
@@ -76,6 +115,8 @@ export type Config = {
   statementGenerationsPerDay: number;
   /** Null in local mode. */
   supabase: SupabaseConfig | null;
+  /** Null without POSTHOG_KEY: then no analytics load and the CSP names no analytics host. */
+  analytics: AnalyticsSettings | null;
 };
 
 const SUPABASE_VARIABLES = [
@@ -121,5 +162,8 @@ export function parseConfig(env: object): Config {
             google: e.GOOGLE_SIGN_IN === 'on',
           }
         : null,
+    analytics: e.POSTHOG_KEY
+      ? { key: e.POSTHOG_KEY, host: new URL(e.POSTHOG_HOST ?? DEFAULT_POSTHOG_HOST).origin }
+      : null,
   };
 }

@@ -17,6 +17,7 @@ import {
 } from '@remix-run/react';
 import type { ReactNode } from 'react';
 import { getUserForPage } from '~/auth/current-user.server';
+import { Analytics, AnalyticsSwitch } from '~/analytics/analytics';
 import { SiteFooter, SiteHeader } from '~/components/layout';
 import { useNonce } from '~/components/nonce';
 import { loggable } from '~/http/loggable';
@@ -49,6 +50,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return {
     user: user ? { email: user.email } : null,
     showOutbox: context.config.authMode === 'local' && isLocalDevelopment(request),
+    // Public by design: PostHog's project key is meant for browsers.
+    analytics: context.config.analytics,
   };
 }
 
@@ -75,7 +78,11 @@ export function Layout({ children }: { children: ReactNode }) {
         <main id="main" tabIndex={-1}>
           {children}
         </main>
-        <SiteFooter showOutbox={data?.showOutbox ?? false} />
+        <SiteFooter
+          showOutbox={data?.showOutbox ?? false}
+          analytics={<AnalyticsSwitch settings={data?.analytics ?? null} />}
+        />
+        <Analytics settings={data?.analytics ?? null} />
         <ScrollRestoration nonce={nonce} />
         <Scripts nonce={nonce} />
       </body>

@@ -12,7 +12,8 @@ import { join } from 'node:path';
 
 /**
  * The settings passed on when set: the auth mode and Supabase's URL, keys and Google switch; the
- * Anthropic key, its optional base URL and model, and the hourly limit.
+ * Anthropic key, its optional base URL and model, the hourly and daily limits; and PostHog's
+ * public key and host.
  */
 export const PASSED_TO_WORKER = [
   'AUTH_MODE',
@@ -25,6 +26,8 @@ export const PASSED_TO_WORKER = [
   'ANTHROPIC_MODEL',
   'STATEMENT_GENERATIONS_PER_HOUR',
   'STATEMENT_GENERATIONS_PER_DAY',
+  'POSTHOG_KEY',
+  'POSTHOG_HOST',
 ] as const;
 
 /** One dotenv line; `$` is escaped because wrangler expands variables in env files. */

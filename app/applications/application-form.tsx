@@ -1,3 +1,5 @@
+import type { AnalyticsEvent } from '~/analytics/events';
+import { track } from '~/analytics/posthog.client';
 import { Link } from '@remix-run/react';
 import {
   CheckboxField,
@@ -48,10 +50,13 @@ export function ApplicationForm({
   defaultValue,
   lastResult,
   cancelTo,
+  analyticsEvent,
 }: {
   defaultValue?: Record<string, FormValue>;
   lastResult?: FormReply | null;
   cancelTo: string;
+  /** The analytics event a valid submission counts as (adding an application). */
+  analyticsEvent?: AnalyticsEvent;
 }) {
   const [form, fields] = useSchemaForm(ApplicationSchema, {
     id: FORM_ID,
@@ -64,6 +69,7 @@ export function ApplicationForm({
       form={form}
       className="card application-form"
       formErrors={signedOut ? [] : undefined}
+      onValidSubmit={analyticsEvent ? () => track(analyticsEvent) : undefined}
     >
       {signedOut ? <SignedOutNotice /> : null}
       <UnsavedChangesGuard formId={FORM_ID} />

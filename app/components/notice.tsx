@@ -27,6 +27,7 @@ const NOTICES = {
   'version-saved': 'Your changes to this version are saved.',
   'version-deleted': 'The version was deleted.',
   'statement-deleted': 'The statement and all its versions were deleted.',
+  imported: 'Your JobTrack export has been imported. Anything already in your account was skipped.',
 } as const;
 
 /** The name of a notice in the URL. */

@@ -21,7 +21,11 @@ export default function NewApplication() {
   return (
     <div className="page">
       <h1>Add application</h1>
-      <ApplicationForm lastResult={lastResult} cancelTo="/applications" />
+      <ApplicationForm
+        lastResult={lastResult}
+        cancelTo="/applications"
+        analyticsEvent="application_created"
+      />
     </div>
   );
 }

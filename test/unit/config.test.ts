@@ -4,7 +4,7 @@ import { DEFAULT_MODEL } from '~/statements/anthropic.server';
 import { fakeLimiters } from '../support/rate-limiter';
 
 describe('Worker configuration', () => {
-  it('accepts the embedded default, with a 5-second statement timeout; no Anthropic key means the builder is not configured', () => {
+  it('accepts the embedded default, with a 5-second statement timeout; no Anthropic key means the builder is not configured, no PostHog key means no analytics', () => {
     const limiters = fakeLimiters();
     expect(parseConfig({ AUTH_MODE: 'local', ...limiters })).toEqual({
       authMode: 'local',
@@ -14,6 +14,7 @@ describe('Worker configuration', () => {
       statementGenerationsPerHour: 20,
       statementGenerationsPerDay: 60,
       supabase: null,
+      analytics: null,
     });
     expect(
       parseConfig({ AUTH_MODE: 'local', ...limiters, ANTHROPIC_API_KEY: '  ' }).anthropic,
@@ -106,6 +107,32 @@ describe('Worker configuration', () => {
       /GOOGLE_SIGN_IN must be "on" or "off"/,
     );
   });
+
+  it.each([
+    ['plain http', 'http://eu.i.posthog.com'],
+    ['a path', 'https://eu.i.posthog.com/ingest'],
+    ['a query', 'https://eu.i.posthog.com?x=1'],
+    ['a user', 'https://me:pw@eu.i.posthog.com'],
+    ['a quote in the host', "https://eu.i.posthog.com'"],
+    ['another scheme', 'ftp://eu.i.posthog.com'],
+  ])('refuses a PostHog host with %s', (_what, host) => {
+    expect(() =>
+      parseConfig({ AUTH_MODE: 'local', ...fakeLimiters(), POSTHOG_KEY: 'k', POSTHOG_HOST: host }),
+    ).toThrow('POSTHOG_HOST must be an https:// origin with no path, query or user');
+  });
+
+  it.each(['https://eu.i.posthog.com', 'https://ph.example.org:8443/', 'http://localhost:4010'])(
+    'takes the PostHog host %s as its origin',
+    (host) => {
+      const config = parseConfig({
+        AUTH_MODE: 'local',
+        ...fakeLimiters(),
+        POSTHOG_KEY: 'k',
+        POSTHOG_HOST: host,
+      });
+      expect(config.analytics).toEqual({ key: 'k', host: new URL(host).origin });
+    },
+  );
 
   it('names a missing rate limiter and where it is declared', () => {
     const { EMAIL_LIMITER } = fakeLimiters();

@@ -67,6 +67,7 @@ export function SchemaForm<Shape extends Record<string, unknown>>({
   form,
   action,
   method = 'post',
+  encType,
   className,
   focusOnFormError,
   formErrors,
@@ -76,6 +77,8 @@ export function SchemaForm<Shape extends Record<string, unknown>>({
   form: FormMetadata<Shape, string[]>;
   action?: string;
   method?: 'post' | 'get';
+  /** multipart/form-data for a form with a file input. */
+  encType?: 'multipart/form-data';
   className?: string;
   /**
    * Called once Conform has let a submission through (it stops an invalid one); may
@@ -96,6 +99,7 @@ export function SchemaForm<Shape extends Record<string, unknown>>({
     <Form
       method={method}
       action={action}
+      encType={encType}
       {...getFormProps(form)}
       onSubmit={(event) => {
         form.onSubmit(event);

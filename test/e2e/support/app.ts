@@ -117,8 +117,9 @@ export function jobTrack(page: Page, { audit = true } = {}) {
     /** Signs out from the header; ends on the home page, which says it worked. */
     async signOut() {
       await page.getByRole('button', { name: 'Sign out', exact: true }).click();
-      await expect(page.getByRole('status').filter({ hasText: 'You have been signed out.' }))
-        .toBeVisible();
+      await expect(
+        page.getByRole('status').filter({ hasText: 'You have been signed out.' }),
+      ).toBeVisible();
       await expect(page.getByRole('link', { name: 'Sign in' }).first()).toBeVisible();
       await expect(page.getByRole('button', { name: 'Sign out', exact: true })).toHaveCount(0);
       await landed();

@@ -52,6 +52,17 @@ describe('handing settings from npm start to the Worker', () => {
     result.cleanup();
   });
 
+  it('passes PostHog’s key and host, so analytics can be tried with npm start', () => {
+    const result = workerEnvArgs(
+      { POSTHOG_KEY: 'phc_abc', POSTHOG_HOST: 'https://eu.i.posthog.com' },
+      project(),
+    );
+    expect(readFileSync(result.files!.at(-1)!, 'utf8')).toBe(
+      'POSTHOG_KEY="phc_abc"\nPOSTHOG_HOST="https://eu.i.posthog.com"\n',
+    );
+    result.cleanup();
+  });
+
   it('names the files wrangler reads by default first, only those that exist (Node 20 exits on a missing one)', () => {
     const withDevVars = project();
     writeFileSync(join(withDevVars, '.dev.vars'), 'OTHER="1"\n');

@@ -84,7 +84,7 @@ describe('security headers', () => {
       new Request('https://jobtrack.example/'),
       new Response('ok'),
       'n',
-      targets,
+      { formTargets: targets },
     ).headers.get('Content-Security-Policy');
 
     expect(targets).toEqual(['https://abcdefgh.supabase.co', 'https://accounts.google.com']);
@@ -97,7 +97,7 @@ describe('security headers', () => {
   });
 
   it('allows the dev server’s websocket only in the dev policy', () => {
-    expect(contentSecurityPolicy('n', true)).toContain("connect-src 'self' ws:;");
+    expect(contentSecurityPolicy('n', { dev: true })).toContain("connect-src 'self' ws:;");
     expect(contentSecurityPolicy('n')).not.toContain('ws:');
   });
 
