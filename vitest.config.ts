@@ -47,6 +47,7 @@ export default defineConfig({
           include: [
             'test/integration/applications/**/*.test.ts',
             'test/integration/statements/**/*.test.ts',
+            'test/integration/portability/**/*.test.ts',
           ],
           provide: { rowLevelSecurity: 'off' },
         },

@@ -25,6 +25,19 @@ const EnvSchema = z.object({
     z.string().url('ANTHROPIC_BASE_URL must be a URL, like https://api.anthropic.com').optional(),
   ),
   ANTHROPIC_MODEL: optional,
+  // Analytics: PostHog's public project key; without it nothing loads and the CSP allows no
+  // analytics host.
+  POSTHOG_KEY: optional,
+  // The host goes into the CSP and the page's script, so only a bare origin is taken.
+  POSTHOG_HOST: optional.pipe(
+    z
+      .string()
+      .refine(
+        isAnalyticsOrigin,
+        'POSTHOG_HOST must be an https:// origin with no path, query or user, like https://eu.i.posthog.com (http:// only for localhost)',
+      )
+      .optional(),
+  ),
   STATEMENT_GENERATIONS_PER_HOUR: z.coerce
     .number({ message: 'STATEMENT_GENERATIONS_PER_HOUR must be a number' })
     .int()
@@ -35,10 +48,58 @@ const EnvSchema = z.object({
     .int()
     .min(1, 'STATEMENT_GENERATIONS_PER_DAY must be at least 1')
     .default(60),
+  // Supabase Auth (AUTH_MODE=supabase): the project URL and publishable key may reach browsers;
+  // the secret key is a Worker secret (`wrangler secret put SUPABASE_SECRET_KEY`) and never does.
+  SUPABASE_URL: optional.pipe(
+    z.string().url('SUPABASE_URL must be a URL, like https://abcdefgh.supabase.co').optional(),
+  ),
+  SUPABASE_PUBLISHABLE_KEY: optional,
+  SUPABASE_SECRET_KEY: optional,
+  GOOGLE_SIGN_IN: optional.pipe(
+    z.enum(['on', 'off'], { message: 'GOOGLE_SIGN_IN must be "on" or "off"' }).default('off'),
+  ),
 });
+
+/** What the Supabase adapter needs; present exactly when AUTH_MODE is "supabase". */
+export type SupabaseConfig = {
+  /** The project URL, e.g. https://abcdefgh.supabase.co (Auth lives under /auth/v1). */
+  url: string;
+  /** The publishable (anon) key: safe in a browser, used for every call made for a person. */
+  publishableKey: string;
+  /** The secret (service-role) key: server-only, used for nothing but deleting an account. */
+  secretKey: string;
+  /** Whether "Sign in with Google" is offered (the provider must be enabled in Supabase too). */
+  google: boolean;
+};
 
 /** How long one SQL statement may run before PostgreSQL cancels it (and the page answers 503). */
 export const STATEMENT_TIMEOUT_MS = 5_000;
+
+/**
+ * True for a bare https origin with a plain host name (optional port); http only on loopback,
+ * where the tests' fake PostHog runs.
+ */
+function isAnalyticsOrigin(value: string): boolean {
+  if (!URL.canParse(value)) return false;
+  const url = new URL(value);
+  const loopback = url.hostname === 'localhost' || url.hostname === '127.0.0.1';
+  return (
+    (url.protocol === 'https:' || (url.protocol === 'http:' && loopback)) &&
+    /^[a-z0-9.-]+$/.test(url.hostname) &&
+    !url.username &&
+    !url.password &&
+    url.pathname === '/' &&
+    !url.search &&
+    !url.hash &&
+    /^https?:\/\/[^/?#]+\/?$/.test(value)
+  );
+}
+
+/** PostHog's EU host, used when POSTHOG_HOST is not set. */
+export const DEFAULT_POSTHOG_HOST = 'https://eu.i.posthog.com';
+
+/** What the browser needs to send anonymous analytics; both values are public. */
+export type AnalyticsSettings = { key: string; host: string };
 
 export type Config = {
   authMode: 'local' | 'supabase';
@@ -52,7 +113,17 @@ export type Config = {
   statementGenerationsPerHour: number;
   /** Generations each person may start in any 24 hours (the Anthropic bill's ceiling per person). */
   statementGenerationsPerDay: number;
+  /** Null in local mode. */
+  supabase: SupabaseConfig | null;
+  /** Null without POSTHOG_KEY: then no analytics load and the CSP names no analytics host. */
+  analytics: AnalyticsSettings | null;
 };
+
+const SUPABASE_VARIABLES = [
+  'SUPABASE_URL',
+  'SUPABASE_PUBLISHABLE_KEY',
+  'SUPABASE_SECRET_KEY',
+] as const;
 
 /** Parses the Worker's environment once per request; names the variable that is wrong. */
 export function parseConfig(env: object): Config {
@@ -62,6 +133,13 @@ export function parseConfig(env: object): Config {
     throw new Error(`Configuration error in ${issue.path.join('.')}: ${issue.message}`);
   }
   const e = result.data;
+  const missing = SUPABASE_VARIABLES.filter((name) => !e[name]);
+  if (e.AUTH_MODE === 'supabase' && missing.length > 0) {
+    throw new Error(
+      `Configuration error: AUTH_MODE is "supabase" but ${missing.join(', ')} ` +
+        `${missing.length === 1 ? 'is' : 'are'} missing (see README, "Accounts in Supabase").`,
+    );
+  }
   return {
     authMode: e.AUTH_MODE,
     statementTimeoutMs: STATEMENT_TIMEOUT_MS,
@@ -75,5 +153,17 @@ export function parseConfig(env: object): Config {
       : null,
     statementGenerationsPerHour: e.STATEMENT_GENERATIONS_PER_HOUR,
     statementGenerationsPerDay: e.STATEMENT_GENERATIONS_PER_DAY,
+    supabase:
+      e.AUTH_MODE === 'supabase'
+        ? {
+            url: e.SUPABASE_URL!.replace(/\/+$/, ''),
+            publishableKey: e.SUPABASE_PUBLISHABLE_KEY!,
+            secretKey: e.SUPABASE_SECRET_KEY!,
+            google: e.GOOGLE_SIGN_IN === 'on',
+          }
+        : null,
+    analytics: e.POSTHOG_KEY
+      ? { key: e.POSTHOG_KEY, host: new URL(e.POSTHOG_HOST ?? DEFAULT_POSTHOG_HOST).origin }
+      : null,
   };
 }

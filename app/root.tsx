@@ -16,7 +16,8 @@ import {
   useRouteLoaderData,
 } from '@remix-run/react';
 import type { ReactNode } from 'react';
-import { getUser } from '~/auth/current-user.server';
+import { getUserForPage } from '~/auth/current-user.server';
+import { Analytics, AnalyticsSwitch } from '~/analytics/analytics';
 import { SiteFooter, SiteHeader } from '~/components/layout';
 import { useNonce } from '~/components/nonce';
 import { loggable } from '~/http/loggable';
@@ -47,13 +48,15 @@ export const headers: HeadersFunction = ({ errorHeaders }) => {
 export async function loader({ request, context }: LoaderFunctionArgs) {
   // While the database is away, pages that need no data (the privacy policy, a 404) still render;
   // the header then cannot say who is signed in, so it offers no account links at all.
-  const user = await getUser(request, context).catch((error: unknown) => {
+  const user = await getUserForPage(request, context).catch((error: unknown) => {
     if (error instanceof Response && error.status === 503) return undefined;
     throw error;
   });
   return {
     user: user === undefined ? undefined : user ? { email: user.email } : null,
     showOutbox: context.config.authMode === 'local' && isLocalDevelopment(request),
+    // Public by design: PostHog's project key is meant for browsers.
+    analytics: context.config.analytics,
   };
 }
 
@@ -80,7 +83,11 @@ export function Layout({ children }: { children: ReactNode }) {
         <main id="main" tabIndex={-1}>
           {children}
         </main>
-        <SiteFooter showOutbox={data?.showOutbox ?? false} />
+        <SiteFooter
+          showOutbox={data?.showOutbox ?? false}
+          analytics={<AnalyticsSwitch settings={data?.analytics ?? null} />}
+        />
+        <Analytics settings={data?.analytics ?? null} />
         <ScrollRestoration nonce={nonce} />
         <Scripts nonce={nonce} />
       </body>

@@ -56,6 +56,14 @@ export function searchText(t: Record<(typeof SEARCHED)[number], PgColumn>): SQL 
   )})`;
 }
 
+/**
+ * The id a row carries in exports: the id it was imported under, else its own. It stays the same
+ * through any number of export and import round trips, so a file imported twice adds nothing.
+ */
+export function exportId(t: { id: PgColumn; originId: PgColumn }): SQL {
+  return sql`coalesce(${t.originId}, ${t.id})`;
+}
+
 const SEARCHED = ['company', 'role', 'location', 'source', 'reference', 'grade', 'notes'] as const;
 
 export const applications = jobtrack
@@ -85,6 +93,8 @@ export const applications = jobtrack
       closingTime: time('closing_time'),
       mayCloseEarly: boolean('may_close_early').notNull().default(false),
       notes: text('notes'),
+      /** The export id it was imported under, when imported (see exportId). */
+      originId: uuid('origin_id'),
       createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
       updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
     },
@@ -93,6 +103,8 @@ export const applications = jobtrack
     // the status index also answers the per-status counts from the index alone. The closing-date
     // order depends on the London clock (open adverts first), so no index can hold it.
     (t) => [
+      // One application per export id and person: importing a file twice adds nothing (decision 024).
+      uniqueIndex('applications_user_export_id_idx').on(t.userId, exportId(t)),
       index('applications_user_updated_idx').on(
         t.userId,
         t.updatedAt.desc().nullsFirst(),
@@ -192,6 +204,8 @@ export const statements = jobtrack
       tone: text('tone').notNull(),
       /** The one-time key of the form that created it, so a doubled first submit makes one statement. */
       createKey: uuid('create_key').notNull(),
+      /** The export id it was imported under, when imported (see exportId). */
+      originId: uuid('origin_id'),
       createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
       updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
     },
@@ -200,6 +214,7 @@ export const statements = jobtrack
       index('statements_application_idx').on(t.applicationId),
       uniqueIndex('statements_user_create_key_idx').on(t.userId, t.createKey),
       unique('statements_id_user_key').on(t.id, t.userId),
+      uniqueIndex('statements_user_export_id_idx').on(t.userId, exportId(t)),
       ownRows('statements_owner'),
     ],
   )

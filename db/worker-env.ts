@@ -10,13 +10,24 @@ import { mkdtempSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-/** The settings passed on when set: the Anthropic key, its optional base URL and model, and the hourly limit. */
+/**
+ * The settings passed on when set: the auth mode and Supabase's URL, keys and Google switch; the
+ * Anthropic key, its optional base URL and model, the hourly and daily limits; and PostHog's
+ * public key and host.
+ */
 export const PASSED_TO_WORKER = [
+  'AUTH_MODE',
+  'SUPABASE_URL',
+  'SUPABASE_PUBLISHABLE_KEY',
+  'SUPABASE_SECRET_KEY',
+  'GOOGLE_SIGN_IN',
   'ANTHROPIC_API_KEY',
   'ANTHROPIC_BASE_URL',
   'ANTHROPIC_MODEL',
   'STATEMENT_GENERATIONS_PER_HOUR',
   'STATEMENT_GENERATIONS_PER_DAY',
+  'POSTHOG_KEY',
+  'POSTHOG_HOST',
 ] as const;
 
 /** One dotenv line; `$` is escaped because wrangler expands variables in env files. */

@@ -6,7 +6,8 @@
  * for an account with 10,000 applications next to a static page, CPU per request for the Worker
  * and the database, and the delay the Statement Builder adds to Claude's words (against a fake
  * Anthropic, in Chromium). Everything runs on loopback against throwaway embedded PostgreSQL
- * servers. `npm run bench -- --statements` measures only the last.
+ * servers. `npm run bench -- --statements` measures only the last;
+ * `--supabase-session` only what reading the session costs in Supabase mode (against a fake).
  */
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -20,6 +21,7 @@ import { measurePageJs } from './lib/page-js';
 import { clusterPids, cpuMs, pidsInGroup } from './lib/proc-cpu';
 import { seedApplications, seedPerson, seedStatement } from './lib/seed';
 import { measureStatementLatency } from './lib/statement-latency';
+import { measureSupabaseSession } from './lib/supabase-session';
 
 const BUILD_DIR = '.cache/bench';
 const APPLICATIONS = 10_000;
@@ -143,6 +145,8 @@ async function roundTrips(stack: Stack, cookie: string, id: string, statementId:
     ['GET /applications?q=sheffield', '/applications?q=sheffield', { headers: signedIn }],
     ['GET /applications?page=300', '/applications?page=300', { headers: signedIn }],
     ['GET /applications/board', '/applications/board', { headers: signedIn }],
+    ['GET /stats', '/stats', { headers: signedIn }],
+    ['GET /job-search-log', '/job-search-log', { headers: signedIn }],
     ['GET /applications/new', '/applications/new', { headers: signedIn }],
     ['GET /applications/:id', `/applications/${id}`, { headers: signedIn }],
     ['GET /applications/:id/edit', `/applications/${id}/edit`, { headers: signedIn }],
@@ -217,6 +221,8 @@ async function serverTimes(stack: Stack, cookie: string, statementId: string) {
     ['GET /applications?page=300 (deep page)', '/applications?page=300'],
     ['GET / (dashboard)', '/'],
     ['GET /applications/board', '/applications/board'],
+    ['GET /stats', '/stats'],
+    ['GET /job-search-log (14 days)', '/job-search-log'],
     ['GET /statements/:id (3 versions)', `/statements/${statementId}`],
   ];
   const staticUrl = `${stack.baseUrl}/privacy`;
@@ -283,8 +289,27 @@ async function cpuPerRequest(stack: Stack, cookie: string) {
 }
 
 const onlyStatements = process.argv.includes('--statements');
+const onlySupabaseSession = process.argv.includes('--supabase-session');
+
+/** Prints what reading the session costs per request in Supabase mode, getClaims against getUser. */
+async function supabaseSession() {
+  const result = await measureSupabaseSession(200);
+  console.log(
+    '\nSupabase mode, reading who is signed in (fresh client per request, fake Auth on loopback, 200 calls):',
+  );
+  table(
+    ['Check', 'Median', 'p90', 'Requests to Supabase'],
+    (['getClaims', 'getUser'] as const).map((name) => [
+      name,
+      ms(result[name].median),
+      ms(result[name].p90),
+      result[name].requests.toFixed(2),
+    ]),
+  );
+}
 
 async function main() {
+  if (onlySupabaseSession) return supabaseSession();
   await buildInto(BUILD_DIR);
   const upload = onlyStatements ? null : { ...uploadSize(), passwords: commonPasswordShare() };
 
@@ -415,6 +440,7 @@ async function pagesAndTimes(
     `\nCPU per request over ${CPU_REQUESTS} sequential requests (/proc; ${cpu.workerd} workerd process(es); 10 ms ticks):`,
   );
   table(['Request', 'Worker CPU', 'Database CPU'], cpu.rows);
+  await supabaseSession();
 }
 
 const stopAndExit = async (code: number) => {

@@ -2,7 +2,13 @@
 // pages (twins, one action) and the one-step status change on the list and on an application.
 import { parseWithZod } from '@conform-to/zod';
 import { redirect, type ActionFunctionArgs, type AppLoadContext } from '@remix-run/cloudflare';
-import { getUserClaim, noteSignedOutForm, SessionEnded } from '~/auth/current-user.server';
+import {
+  AUTH_UNAVAILABLE,
+  getUserClaimForForm,
+  noteSignedOutForm,
+  SessionEnded,
+} from '~/auth/current-user.server';
+import { UNAVAILABLE } from '~/auth/replies.server';
 import { SIGNED_OUT_MESSAGE } from '~/auth/signed-out';
 import { invalid, readForm, refuse } from '~/components/forms/form.server';
 import type { Person } from '~/db.server';
@@ -25,7 +31,11 @@ export async function saveApplication({ request, params, context }: ActionFuncti
     noteSignedOutForm(context);
     return refuse(formData, SIGNED_OUT_MESSAGE, { status: 401 });
   };
-  const user = await getUserClaim(request, context);
+  const user = await getUserClaimForForm(request, context);
+  if (user === AUTH_UNAVAILABLE) {
+    noteSignedOutForm(context);
+    return refuse(formData, UNAVAILABLE, { status: 503, headers: { 'Retry-After': '30' } });
+  }
   if (!user) return signedOut();
   const submission = parseWithZod(formData, { schema: ApplicationSchema });
   if (submission.status !== 'success') return invalid(submission);

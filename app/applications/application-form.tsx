@@ -1,3 +1,5 @@
+import type { AnalyticsEvent } from '~/analytics/events';
+import { track } from '~/analytics/posthog.client';
 import { Link } from '@remix-run/react';
 import {
   CheckboxField,
@@ -49,12 +51,15 @@ export function ApplicationForm({
   lastResult,
   cancelTo,
   oneTimeKey,
+  analyticsEvent,
 }: {
   defaultValue?: Record<string, FormValue>;
   lastResult?: FormReply | null;
   cancelTo: string;
   /** A create form's one-time key: sending the form twice saves one application. */
   oneTimeKey?: string;
+  /** The analytics event a valid submission counts as (adding an application). */
+  analyticsEvent?: AnalyticsEvent;
 }) {
   const [form, fields] = useSchemaForm(ApplicationSchema, {
     id: FORM_ID,
@@ -67,6 +72,7 @@ export function ApplicationForm({
       form={form}
       className="card application-form"
       formErrors={signedOut ? [] : undefined}
+      onValidSubmit={analyticsEvent ? () => track(analyticsEvent) : undefined}
     >
       {signedOut ? <SignedOutNotice /> : null}
       <UnsavedChangesGuard formId={FORM_ID} />

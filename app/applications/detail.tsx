@@ -1,3 +1,4 @@
+import { track } from '~/analytics/posthog.client';
 import { Form } from '@remix-run/react';
 import type { ReactNode } from 'react';
 import { replyMessages, SubmitButton, type FormReply } from '~/components/forms';
@@ -82,7 +83,12 @@ export function StatusChangeForm({
 }) {
   const error = replyMessages(lastResult)[0];
   return (
-    <Form method="post" preventScrollReset className="card status-change">
+    <Form
+      method="post"
+      preventScrollReset
+      className="card status-change"
+      onSubmit={() => track('status_changed')}
+    >
       <input type="hidden" name="intent" value="status" />
       <div className={`field${error ? ' field--invalid' : ''}`}>
         <label htmlFor="status">Status</label>

@@ -1,3 +1,4 @@
+import { track } from '~/analytics/posthog.client';
 import { Form, Link, useNavigation } from '@remix-run/react';
 import { SubmitButton, useIsPending } from '~/components/forms';
 import { ClosingLabel } from './closing-label';
@@ -77,7 +78,13 @@ function ApplicationRow({
         </dl>
       </div>
       {/* preventScrollReset: after the redirect back to this list the page stays where it was. */}
-      <Form method="post" action={statusAction} preventScrollReset className="status-form">
+      <Form
+        method="post"
+        action={statusAction}
+        preventScrollReset
+        className="status-form"
+        onSubmit={() => track('status_changed')}
+      >
         <input type="hidden" name="intent" value="status" />
         <input type="hidden" name="id" value={row.id} />
         <label htmlFor={selectId} className="visually-hidden">

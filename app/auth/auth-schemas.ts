@@ -49,10 +49,15 @@ const newPassword = (checks?: ServerChecks, required = 'Enter a password') =>
 /** Public forms carry this hidden field; people leave it empty and bots fill it in. */
 const honeypot = z.string().max(200).optional();
 
-/** A token from an emailed link: 32 random bytes as hex. */
+/**
+ * A token from an emailed link: local accounts' 32 random bytes as hex, or Supabase's token hash
+ * (56 hex digits, a SHA-224; `pkce_`-prefixed when a link was asked for with PKCE).
+ */
+export const LINK_TOKEN = /^(?:[0-9a-f]{64}|(?:pkce_)?[0-9a-f]{56})$/;
+
 const linkToken = z
   .string({ required_error: 'This link is incomplete' })
-  .regex(/^[0-9a-f]{64}$/, 'This link is incomplete or has been changed');
+  .regex(LINK_TOKEN, 'This link is incomplete or has been changed');
 
 const adult = z
   .boolean({

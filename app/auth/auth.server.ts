@@ -1,7 +1,7 @@
 import type { AppLoadContext } from '@remix-run/cloudflare';
 import { withAccountRules } from './account-rules.server';
 import { createLocalAuth } from './local/adapter.server';
-import { notConfiguredAuth } from './not-configured.server';
+import { createSupabaseAuth } from './supabase/adapter.server';
 import type { AuthPort } from './port';
 
 /** The auth adapter this deployment's configuration (AUTH_MODE) chooses, under the account rules. */
@@ -10,7 +10,6 @@ export function authFor(context: AppLoadContext): AuthPort {
     case 'local':
       return withAccountRules(createLocalAuth(context), context);
     case 'supabase':
-      // The Supabase adapter is its own issue; until then, every call says so plainly.
-      return notConfiguredAuth('supabase');
+      return withAccountRules(createSupabaseAuth(context), context);
   }
 }

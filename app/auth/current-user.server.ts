@@ -43,6 +43,25 @@ export function getUser(request: Request, context: AppLoadContext): Promise<Sess
   return identity.user;
 }
 
+/** What `getUserForForm` answers when the auth service did not answer (a thrown 503). */
+export const AUTH_UNAVAILABLE = 'auth-unavailable' as const;
+
+/**
+ * For an action: the signed-in person, null, or AUTH_UNAVAILABLE when the auth service is down,
+ * so the action can show the form again with what was typed instead of an error page.
+ */
+export async function getUserForForm(
+  request: Request,
+  context: AppLoadContext,
+): Promise<SessionUser | null | typeof AUTH_UNAVAILABLE> {
+  try {
+    return await getUser(request, context);
+  } catch (thrown) {
+    if (thrown instanceof Response && thrown.status === 503) return AUTH_UNAVAILABLE;
+    throw thrown;
+  }
+}
+
 function signInRedirect(request: Request) {
   const url = new URL(request.url);
   // After a POST there is no page to return to that would redo it; the list is a calm landing.
@@ -83,6 +102,22 @@ export async function getUserClaim(
   return claim && { ...claim, signedOut: () => new SessionEnded() };
 }
 
+/**
+ * For an action: getUserClaim, or AUTH_UNAVAILABLE when the auth service did not answer (a thrown
+ * 503), so the action can show the form again with what was typed instead of an error page.
+ */
+export async function getUserClaimForForm(
+  request: Request,
+  context: AppLoadContext,
+): Promise<UserClaim | null | typeof AUTH_UNAVAILABLE> {
+  try {
+    return await getUserClaim(request, context);
+  } catch (thrown) {
+    if (thrown instanceof Response && thrown.status === 503) return AUTH_UNAVAILABLE;
+    throw thrown;
+  }
+}
+
 export { SessionEnded };
 
 // Set by an action that refused a form because the session had ended. In one document request
@@ -106,7 +141,10 @@ export async function requireUserClaimOrRefusedForm(
   request: Request,
   context: AppLoadContext,
 ): Promise<UserClaim | null> {
-  if (refusedForSignOut.has(context) && !(await getUser(request, context))) return null;
+  if (refusedForSignOut.has(context)) {
+    const user = await getUserForForm(request, context);
+    if (user === null || user === AUTH_UNAVAILABLE) return null;
+  }
   return requireUserClaim(request, context);
 }
 
@@ -119,7 +157,10 @@ export async function requireUserOrRefusedForm(
   request: Request,
   context: AppLoadContext,
 ): Promise<SessionUser | null> {
-  if (refusedForSignOut.has(context) && !(await getUser(request, context))) return null;
+  if (refusedForSignOut.has(context)) {
+    const user = await getUserForForm(request, context);
+    if (user === null || user === AUTH_UNAVAILABLE) return null;
+  }
   return requireUser(request, context);
 }
 
@@ -142,4 +183,17 @@ export async function forClaimOr<T, U>(
     if (error instanceof SessionEnded) return signedOut();
     throw error;
   }
+}
+
+/**
+ * For the root loader: the signed-in person, or null when the auth service is down while this
+ * request's form is being shown again (the page then renders, not the error page).
+ */
+export async function getUserForPage(
+  request: Request,
+  context: AppLoadContext,
+): Promise<SessionUser | null> {
+  if (!refusedForSignOut.has(context)) return getUser(request, context);
+  const user = await getUserForForm(request, context);
+  return user === AUTH_UNAVAILABLE ? null : user;
 }

@@ -37,8 +37,15 @@ export type SessionClaim = {
 /** A session was started, changed or ended; send these headers with the redirect. */
 export type WithSession = { ok: true; headers: Headers };
 
-/** Refused by a limit: too many guesses at this address, or too many requests from this client. */
-export type Limited = { ok: false; reason: 'locked' | 'busy'; retryAfterSeconds: number };
+/**
+ * Refused by a limit: too many guesses at this address, or too many requests from this client;
+ * or `unavailable`: the auth service (Supabase) did not answer, and nothing was changed.
+ */
+export type Limited = {
+  ok: false;
+  reason: 'locked' | 'busy' | 'unavailable';
+  retryAfterSeconds: number;
+};
 
 export type SignInResult =
   WithSession | { ok: false; reason: 'invalid' } | { ok: false; reason: 'unconfirmed' } | Limited;
@@ -58,6 +65,16 @@ export type Verified = WithSession & { passwordRemoved: boolean };
 
 export type VerifyResult =
   Verified | { ok: false; reason: 'spent' } | { ok: false; reason: 'wrong-password' } | Limited;
+
+/**
+ * The auth service refused a new password under its own policy (Supabase's required characters
+ * or leaked-password check): `reasons` are its words for what is missing ('length',
+ * 'characters', 'pwned'), never the password itself.
+ */
+export type WeakPassword = { ok: false; reason: 'weak-password'; reasons: string[] };
+
+/** A reset link was spent but the new password was not saved (the service stopped answering). */
+export type Interrupted = { ok: false; reason: 'interrupted' };
 
 /** A password check on a signed-in account: wrong, or limited. */
 export type PasswordCheckFailure = { ok: false; reason: 'wrong-password' } | Limited;
@@ -124,7 +141,7 @@ export interface AuthPort {
   resetPassword(
     request: Request,
     input: { token: string; password: string },
-  ): Promise<WithSession | { ok: false; reason: 'spent' } | Limited>;
+  ): Promise<WithSession | { ok: false; reason: 'spent' } | WeakPassword | Interrupted | Limited>;
 
   /** Whether the person has a password (an account claimed by email link may have none yet). */
   hasPassword(user: SessionUser): Promise<boolean>;
@@ -137,7 +154,26 @@ export interface AuthPort {
     request: Request,
     user: SessionUser,
     input: { currentPassword: string | null; newPassword: string },
-  ): Promise<WithSession | PasswordCheckFailure>;
+  ): Promise<WithSession | PasswordCheckFailure | WeakPassword>;
+
+  /**
+   * Sign in with Google, offered only by an adapter that has it (Supabase) and only when the
+   * configuration switches it on. Starts the OAuth flow (PKCE): where to send the browser, and
+   * the headers that set the flow's short-lived verifier cookie.
+   */
+  startGoogleSignIn?(
+    request: Request,
+    input: { next: string },
+  ): Promise<{ ok: true; url: string; headers: Headers } | Limited>;
+
+  /**
+   * Finishes Google's answer at /auth/callback: signed in, or cancelled at Google, or failed
+   * (an old, reused or foreign callback). Every answer's headers remove the verifier cookie.
+   */
+  finishGoogleSignIn?(
+    request: Request,
+    input: { code: string | null; error: string | null },
+  ): Promise<WithSession | { ok: false; reason: 'cancelled' | 'failed'; headers: Headers }>;
 
   /** Deletes the account and every row that belongs to it; the headers clear the cookie. */
   deleteAccount(

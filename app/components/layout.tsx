@@ -1,4 +1,5 @@
 import { Form, Link, NavLink } from '@remix-run/react';
+import type { ReactNode } from 'react';
 
 type NavItem = { to: string; label: string; end?: boolean };
 
@@ -86,8 +87,11 @@ export function StaticSiteHeader({ current }: { current: string }) {
 export function SiteFooter({
   showOutbox,
   plain = false,
+  analytics = null,
 }: {
   showOutbox: boolean;
+  /** The analytics switch, where the page has one. */
+  analytics?: ReactNode;
   /** Plain links, for pages streamed outside Remix's router. */
   plain?: boolean;
 }) {
@@ -103,6 +107,7 @@ export function SiteFooter({
           )
         ) : null}
       </nav>
+      {analytics}
       <p>JobTrack, made in England.</p>
     </footer>
   );

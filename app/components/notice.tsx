@@ -16,6 +16,10 @@ const NOTICES = {
     'Your new password is set. You are signed in here and signed out everywhere else.',
   'password-set': 'Your password is set. You can now sign in with it.',
   'signed-out': 'You have been signed out.',
+  'google-cancelled':
+    'Sign in with Google was cancelled, so you are not signed in. You can try again or use your email address.',
+  'google-failed':
+    'Sign in with Google did not complete. Please try again, or sign in with your email address.',
   'signed-out-others':
     'You have been signed out on every other device. You are still signed in here.',
   deleted: 'The application has been deleted.',
@@ -23,6 +27,7 @@ const NOTICES = {
   'version-saved': 'Your changes to this version are saved.',
   'version-deleted': 'The version was deleted.',
   'statement-deleted': 'The statement and all its versions were deleted.',
+  imported: 'Your JobTrack export has been imported. Anything already in your account was skipped.',
 } as const;
 
 /** The name of a notice in the URL. */

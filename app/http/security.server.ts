@@ -26,26 +26,52 @@ export function isLocalDevelopment(request: Request) {
   return url.protocol === 'http:' && ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname);
 }
 
-/** The Content-Security-Policy for one response: scripts only from us or with this nonce. */
-export function contentSecurityPolicy(nonce: string, dev = false) {
+/**
+ * The Content-Security-Policy for one response: scripts only from us or with this nonce; the
+ * browser may connect to us and, when analytics are configured, to that one PostHog host; forms
+ * may post to us and through `formTargets` (Sign in with Google's redirects).
+ */
+export function contentSecurityPolicy(
+  nonce: string,
+  {
+    dev = false,
+    analyticsHost = null,
+    formTargets = [],
+  }: { dev?: boolean; analyticsHost?: string | null; formTargets?: string[] } = {},
+) {
   return [
     "default-src 'self'",
     `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'`,
     "style-src 'self'",
     "img-src 'self' data:",
     "font-src 'self'",
-    `connect-src 'self'${dev ? ' ws:' : ''}`,
-    "form-action 'self'",
+    `connect-src 'self'${analyticsHost ? ` ${new URL(analyticsHost).origin}` : ''}${dev ? ' ws:' : ''}`,
+    // A form POST that redirects (Sign in with Google) needs each origin it passes through.
+    ["form-action 'self'", ...formTargets].join(' '),
     "frame-ancestors 'none'",
     "base-uri 'none'",
     "object-src 'none'",
   ].join('; ');
 }
 
-/** Adds the security headers every response carries. */
-export function withSecurityHeaders(request: Request, response: Response, nonce: string) {
+/**
+ * The origins the Google sign-in form's redirects pass through (Supabase, then Google), which
+ * the Content-Security-Policy must allow as form targets; none when Google is not offered.
+ */
+export function googleFormTargets(config: { supabase: { url: string; google: boolean } | null }) {
+  if (!config.supabase?.google) return [];
+  return [new URL(config.supabase.url).origin, 'https://accounts.google.com'];
+}
+
+/** Adds the security headers every response carries (options: see contentSecurityPolicy). */
+export function withSecurityHeaders(
+  request: Request,
+  response: Response,
+  nonce: string,
+  options: { analyticsHost?: string | null; formTargets?: string[] } = {},
+) {
   const headers = new Headers(response.headers);
-  headers.set('Content-Security-Policy', contentSecurityPolicy(nonce));
+  headers.set('Content-Security-Policy', contentSecurityPolicy(nonce, options));
   headers.set('X-Content-Type-Options', 'nosniff');
   headers.set('Referrer-Policy', 'strict-origin-when-cross-origin');
   headers.set('X-Frame-Options', 'DENY');

@@ -2,7 +2,8 @@ import { createRequestHandler, type ServerBuild } from '@remix-run/cloudflare';
 import { buildLoadContext } from '../../load-context';
 import { parseConfig } from '../config.server';
 import { localModeRefusal } from './local-mode.server';
-import { rejectCrossOrigin, withSecurityHeaders } from './security.server';
+import { withRefreshedSession } from '../auth/supabase/refreshed-session.server';
+import { googleFormTargets, rejectCrossOrigin, withSecurityHeaders } from './security.server';
 
 /**
  * The Worker for a Remix server build: local mode's localhost rule, the Origin check, a
@@ -17,13 +18,18 @@ export function workerFor(build: ServerBuild): {
   return {
     async fetch(request, env, ctx) {
       const nonce = crypto.randomUUID().replace(/-/g, '');
-      const refused = localModeRefusal(request, parseConfig(env)) ?? rejectCrossOrigin(request);
-      if (refused) return withSecurityHeaders(request, refused, nonce);
+      const config = parseConfig(env);
+      const headerOptions = {
+        formTargets: googleFormTargets(config),
+        analyticsHost: config.analytics?.host ?? null,
+      };
+      const refused = localModeRefusal(request, config) ?? rejectCrossOrigin(request);
+      if (refused) return withSecurityHeaders(request, refused, nonce, headerOptions);
 
       const { context, close } = buildLoadContext({ env, ctx }, nonce);
       try {
-        const response = await handleRemixRequest(request, context);
-        return withSecurityHeaders(request, response, nonce);
+        const response = withRefreshedSession(context, await handleRemixRequest(request, context));
+        return withSecurityHeaders(request, response, nonce, headerOptions);
       } finally {
         ctx.waitUntil(close());
       }

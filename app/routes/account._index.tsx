@@ -1,3 +1,4 @@
+import { track } from '~/analytics/posthog.client';
 import { parseWithZod } from '@conform-to/zod';
 import {
   redirect,
@@ -10,10 +11,11 @@ import { changePasswordSchema, choosePasswordSchema, PASSWORD_MIN } from '~/auth
 import { authFor } from '~/auth/auth.server';
 import { serverChecks } from '~/auth/common-passwords.server';
 import { requireUser } from '~/auth/current-user.server';
-import { limited } from '~/auth/replies.server';
+import { limited, weakPasswordMessage } from '~/auth/replies.server';
 import { SchemaForm, SubmitButton, TextField, useSchemaForm } from '~/components/forms';
 import { invalid, readForm } from '~/components/forms/form.server';
 import { Notice, noticeFor, withNotice } from '~/components/notice';
+import { ImportForm } from '~/portability/import-form';
 
 export const meta: MetaFunction = () => [{ title: 'Your account · JobTrack' }];
 
@@ -65,6 +67,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
       fieldErrors: { currentPassword: ['Your current password is wrong'] },
     });
   }
+  if (result.reason === 'weak-password') {
+    return invalid(submission, {
+      fieldErrors: { newPassword: [weakPasswordMessage(result.reasons)] },
+    });
+  }
   return limited(submission, result);
 }
 
@@ -93,6 +100,7 @@ export default function Account() {
           </SubmitButton>
         </Form>
       </section>
+      <YourData />
       <section className="card" aria-labelledby="delete-account">
         <h2 id="delete-account">Delete your account</h2>
         <p>This deletes your account and every application in it, at once and for good.</p>
@@ -103,6 +111,35 @@ export default function Account() {
         </p>
       </section>
     </div>
+  );
+}
+
+/** Download everything, or bring in an export: links and a form that work without JavaScript. */
+function YourData() {
+  return (
+    <section className="card" aria-labelledby="your-data">
+      <h2 id="your-data">Your data</h2>
+      <p>
+        Download everything you have entered, at any time: every application with its history, and
+        your statements with every version.
+      </p>
+      <ul className="download-links">
+        <li>
+          <a href="/account/export?as=json" download onClick={() => track('data_exported')}>
+            Download all your data (JSON)
+          </a>
+          <span className="muted"> — JobTrack can import it again, here or in another account</span>
+        </li>
+        <li>
+          <a href="/account/export?as=csv" download onClick={() => track('data_exported')}>
+            Download your applications (CSV)
+          </a>
+          <span className="muted"> — one row each, for Excel or Google Sheets</span>
+        </li>
+      </ul>
+      <h3 id="import-data">Import a JobTrack export</h3>
+      <ImportForm lastResult={null} />
+    </section>
   );
 }
 

@@ -24,7 +24,12 @@ export default function NewApplication() {
   return (
     <div className="page">
       <h1>Add application</h1>
-      <ApplicationForm lastResult={lastResult} cancelTo="/applications" oneTimeKey={key} />
+      <ApplicationForm
+        lastResult={lastResult}
+        cancelTo="/applications"
+        analyticsEvent="application_created"
+        oneTimeKey={key}
+      />
     </div>
   );
 }

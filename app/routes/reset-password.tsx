@@ -6,11 +6,11 @@ import {
   type MetaFunction,
 } from '@remix-run/cloudflare';
 import { useActionData, useLoaderData } from '@remix-run/react';
-import { PASSWORD_MIN, resetPasswordSchema } from '~/auth/auth-schemas';
+import { LINK_TOKEN, PASSWORD_MIN, resetPasswordSchema } from '~/auth/auth-schemas';
 import { authFor } from '~/auth/auth.server';
 import { serverChecks } from '~/auth/common-passwords.server';
 import { BrokenLink, SpentLink } from '~/auth/link-pages';
-import { limited } from '~/auth/replies.server';
+import { limited, RESET_INTERRUPTED, weakPasswordMessage } from '~/auth/replies.server';
 import { SchemaForm, SubmitButton, TextField, useSchemaForm } from '~/components/forms';
 import { invalid, readForm } from '~/components/forms/form.server';
 import { withNotice } from '~/components/notice';
@@ -23,7 +23,7 @@ const SPENT = 'This reset link has expired or has already been used. Please ask 
 // nothing); the POST spends the token.
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const token = new URL(request.url).searchParams.get('token');
-  if (!token || !/^[0-9a-f]{64}$/.test(token)) return { token: null, live: false };
+  if (!token || !LINK_TOKEN.test(token)) return { token: null, live: false };
   const state = await authFor(context).inspectEmailLink(request, { token, type: 'recovery' });
   return { token, live: state.live };
 }
@@ -34,9 +34,20 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (submission.status !== 'success') return invalid(submission);
   const result = await authFor(context).resetPassword(request, submission.value);
   if (!result.ok) {
-    return result.reason === 'spent'
-      ? invalid(submission, { formErrors: [SPENT] })
-      : limited(submission, result);
+    if (result.reason === 'spent') return invalid(submission, { formErrors: [SPENT] });
+    if (result.reason === 'weak-password') {
+      return invalid(submission, {
+        fieldErrors: { password: [weakPasswordMessage(result.reasons)] },
+      });
+    }
+    if (result.reason === 'interrupted') {
+      return invalid(
+        submission,
+        { formErrors: [RESET_INTERRUPTED] },
+        { status: 503, headers: { 'Retry-After': '30' } },
+      );
+    }
+    return limited(submission, result);
   }
   throw redirect(withNotice('/', 'password-reset'), { headers: result.headers });
 }

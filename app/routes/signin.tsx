@@ -9,7 +9,9 @@ import { Link, useActionData, useLoaderData } from '@remix-run/react';
 import { signInSchema } from '~/auth/auth-schemas';
 import { authFor } from '~/auth/auth.server';
 import { getUser } from '~/auth/current-user.server';
+import { GoogleButton, offersGoogle } from '~/auth/google-button';
 import { limited } from '~/auth/replies.server';
+import { Notice, noticeFor } from '~/components/notice';
 import { Honeypot, SchemaForm, SubmitButton, TextField, useSchemaForm } from '~/components/forms';
 import { invalid, isBot, readForm } from '~/components/forms/form.server';
 import { safeRedirect } from '~/http/safe-redirect';
@@ -24,7 +26,8 @@ const UNCONFIRMED =
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const redirectTo = safeRedirect(new URL(request.url).searchParams.get('redirectTo'), '/');
   if (await getUser(request, context)) throw redirect(redirectTo);
-  return { redirectTo };
+  const notice = noticeFor(request, ['google-cancelled', 'google-failed']);
+  return { redirectTo, google: offersGoogle(context.config), notice };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -44,6 +47,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
       return invalid(submission, { formErrors: [UNCONFIRMED] });
     case 'locked':
     case 'busy':
+    case 'unavailable':
       return limited(
         submission,
         result,
@@ -54,7 +58,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function SignIn() {
-  const { redirectTo } = useLoaderData<typeof loader>();
+  const { redirectTo, google, notice } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const [form, fields] = useSchemaForm(signInSchema, {
     lastResult,
@@ -63,6 +67,7 @@ export default function SignIn() {
   return (
     <div className="page narrow">
       <h1>Sign in</h1>
+      <Notice message={notice} />
       <div className="card">
         {/* After a wrong password, the cursor goes back to the password field. */}
         <SchemaForm form={form} focusOnFormError="password">
@@ -81,6 +86,7 @@ export default function SignIn() {
           <Honeypot />
           <SubmitButton>Sign in</SubmitButton>
         </SchemaForm>
+        {google ? <GoogleButton redirectTo={redirectTo} /> : null}
       </div>
       <ul>
         <li>

@@ -3,7 +3,13 @@
 // explaining a Generate that the streaming route sent back (a 307 re-sends the form here).
 import type { AppLoadContext } from '@remix-run/cloudflare';
 import { data, redirect } from '@remix-run/cloudflare';
-import { getUser, getUserClaim, SessionEnded } from '~/auth/current-user.server';
+import {
+  AUTH_UNAVAILABLE,
+  getUser,
+  getUserClaimForForm,
+  SessionEnded,
+} from '~/auth/current-user.server';
+import { UNAVAILABLE } from '~/auth/replies.server';
 import type { FormReply } from '~/components/forms';
 import { invalid, refuse } from '~/components/forms/form.server';
 import { withNotice } from '~/components/notice';
@@ -44,7 +50,10 @@ export async function builderAction(
 ) {
   if (statementId && formData.get('statementId') !== statementId) throw notFound();
   const signedOut = () => refuse(formData, SIGNED_OUT_MESSAGE, { status: 401 });
-  const claim = await getUserClaim(request, context);
+  const claim = await getUserClaimForForm(request, context);
+  if (claim === AUTH_UNAVAILABLE) {
+    return refuse(formData, UNAVAILABLE, { status: 503, headers: { 'Retry-After': '30' } });
+  }
   if (!claim) return signedOut();
 
   const intent = formData.get('intent');

@@ -1,6 +1,7 @@
 // The Statement Builder's form: the job, the kind's own inputs, length and tone, and the two
 // buttons. Generate streams the draft (with JavaScript, into the panel beside the form; without
 // it, as a page of its own); Save keeps the inputs without sending anything anywhere.
+import { track } from '~/analytics/posthog.client';
 import { useForm, type Submission } from '@conform-to/react';
 import { getZodConstraint, parseWithZod } from '@conform-to/zod';
 import { Link } from '@remix-run/react';
@@ -103,6 +104,7 @@ export const BuilderForm = memo(function BuilderForm({
         // Generate streams into the panel; Save and the list buttons post to the page as usual.
         const submitter = (event.nativeEvent as SubmitEvent).submitter;
         if (submitter?.getAttribute('value') !== 'generate') return;
+        track('statement_generated');
         event.preventDefault();
         if (!writing) onGenerate(event.currentTarget, submitter);
       }}

@@ -18,6 +18,9 @@ const CAUSE: Record<Shortfall, string> = {
   interrupted: 'Writing this draft was interrupted.',
 };
 
+/** Every code a draft's failure may hold. */
+export const SHORTFALLS = Object.keys(CAUSE) as [Shortfall, ...Shortfall[]];
+
 /** The sentence that says why the draft stopped short. */
 export function shortfallCause(shortfall: Shortfall): string {
   return CAUSE[shortfall];

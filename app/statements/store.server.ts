@@ -259,7 +259,11 @@ export function beginGeneration(
   });
 }
 
-/** Saves the text so far of a version being written; true when the person asked it to stop. */
+/**
+ * Saves the text so far of a version being written; true when it should stop: the person pressed
+ * Stop, or deleted the version (or its statement) while it was being written, which must not
+ * leave Claude writing into nothing, nor free a place under the limit of drafts at once.
+ */
 export function checkpointVersion(
   context: AppLoadContext,
   userId: string,
@@ -278,7 +282,7 @@ export function checkpointVersion(
         ),
       )
       .returning({ stop: statementVersions.stopRequested });
-    return row?.stop ?? false;
+    return row ? row.stop : true;
   });
 }
 
@@ -300,17 +304,19 @@ export function finishVersion(
     }
     const now = new Date();
     // Sent together: one round trip on the transaction's connection (the last word is waiting).
-    await Promise.all([
+    const [kept] = await Promise.all([
       tx
         .update(statementVersions)
         .set({ text: result.text, status: result.status, failure: result.failure, updatedAt: now })
-        .where(mine),
+        .where(mine)
+        .returning({ id: statementVersions.id }),
       tx
         .update(statements)
         .set({ updatedAt: now })
         .where(and(eq(statements.id, ids.statementId), eq(statements.userId, userId))),
     ]);
-    return true;
+    // None when the person deleted the version while it was being written.
+    return kept.length > 0;
   });
 }
 

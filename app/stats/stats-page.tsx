@@ -44,6 +44,10 @@ export function StatsPage({ facts, today }: { facts: StatsFacts; today: string }
   return (
     <div className="page stats">
       <h1>Stats</h1>
+      <p>
+        For your Work Coach: <Link to="/job-search-log">the job-search log</Link>, every action by
+        date, ready to print.
+      </p>
       {facts.applied === 0 ? (
         <p>
           None of your {facts.total} applications has been sent yet: these figures start once you

@@ -5,6 +5,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { startFakeAnthropic, type FakeAnthropic } from './support/fake-anthropic';
+import { startFakePostHog, type FakePostHog } from './support/fake-posthog';
 import { startStack, stopAllStacks } from './support/stack';
 
 const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -32,6 +33,7 @@ if (!existsSync(chromium)) {
 
 let playwright: ChildProcess | undefined;
 let fake: FakeAnthropic | undefined;
+let fakePostHog: FakePostHog | undefined;
 let exiting = false;
 
 async function finish(code: number): Promise<never> {
@@ -41,6 +43,7 @@ async function finish(code: number): Promise<never> {
     if (playwright && playwright.exitCode === null) playwright.kill('SIGTERM');
     await stopAllStacks();
     await fake?.stop();
+    await fakePostHog?.stop();
   }
   process.exit(code);
 }
@@ -50,6 +53,9 @@ process.on('SIGTERM', () => void finish(143));
 try {
   // Claude, faked on loopback: the Worker reaches it the way it would reach Anthropic.
   fake = await startFakeAnthropic();
+  // PostHog too: every journey runs with analytics on, sending to this fake, so the analytics
+  // test can read everything the pages sent (test/e2e/analytics.spec.ts).
+  fakePostHog = await startFakePostHog();
   const stack = await startStack({
     buildDir: '.cache/e2e',
     build: true,
@@ -58,6 +64,10 @@ try {
       ANTHROPIC_BASE_URL: fake.url,
       // Room for every journey; the limit itself is held by the integration tests.
       STATEMENT_GENERATIONS_PER_HOUR: '200',
+      POSTHOG_KEY: 'phc_e2e_fake',
+      // Another host name than the app's 127.0.0.1, as PostHog's is in production: cookies are
+      // kept per host, not per port, so on 127.0.0.1 the browser would send the app's cookie.
+      POSTHOG_HOST: fakePostHog.url.replace('127.0.0.1', 'localhost'),
     },
   });
   console.log(`\nJobTrack is up at ${stack.baseUrl}; running Playwright…\n`);
@@ -70,6 +80,7 @@ try {
       E2E_DATABASE_URL: stack.databaseUrl,
       CHROMIUM_PATH: chromium,
       FAKE_ANTHROPIC_URL: fake.url,
+      FAKE_POSTHOG_URL: fakePostHog.url,
     },
   });
   const child = playwright;

@@ -413,3 +413,60 @@ test('the stats page draws the search as charts with their figures in tables, on
   // The figures fit the phone: nothing but the sources table scrolls sideways.
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
 });
+
+test('the job-search log lists what was done in a chosen fortnight, and refuses an impossible date beside its field', async ({
+  page,
+  signedIn,
+  database,
+}) => {
+  const app = jobTrack(page);
+  const me = await signedIn({ label: 'log' });
+  await seed(
+    database,
+    me.id,
+    {
+      company: 'DWP',
+      role: 'Work Coach (EO)',
+      status: 'applied',
+      dateApplied: on(-3),
+      source: 'Civil Service Jobs',
+      reference: '412345',
+    },
+    {
+      company: 'Leeds Teaching Hospitals',
+      role: 'Staff Nurse (Band 5)',
+      status: 'applied',
+      dateApplied: on(-40),
+      source: 'NHS Jobs',
+    },
+  );
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto('/stats');
+  await page.getByRole('link', { name: 'the job-search log' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Job-search log' })).toBeVisible();
+  await app.landed();
+
+  const log = page.getByRole('table');
+  await expect(log.getByRole('row', { name: /Work Coach \(EO\)/ })).toContainText('Applied');
+  await expect(log.getByRole('row', { name: /Work Coach \(EO\)/ })).toContainText('412345');
+  await expect(log).not.toContainText('Staff Nurse');
+
+  const from = page.getByRole('group', { name: 'From' });
+  await from.getByLabel('Day').fill('31');
+  await from.getByLabel('Month').fill('2');
+  await from.getByLabel('Year').fill('2026');
+  await page.getByRole('button', { name: 'Show the log' }).click();
+  await expect(from).toHaveAccessibleDescription(/From must be a real date/);
+  await expect(from.getByLabel('Day')).toHaveValue('31');
+  await app.landed();
+
+  const [y, m, d] = on(-45).split('-');
+  await from.getByLabel('Day').fill(d!);
+  await from.getByLabel('Month').fill(m!);
+  await from.getByLabel('Year').fill(y!);
+  await page.getByRole('button', { name: 'Show the log' }).click();
+  await expect(page.getByRole('table').getByRole('row', { name: /Staff Nurse/ })).toContainText(
+    'Applied',
+  );
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+});

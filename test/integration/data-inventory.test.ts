@@ -9,11 +9,11 @@ const db = setupTestDatabase();
 const ALLOWED: Record<string, string> = {
   'auth.users': 'id email email_confirmed_at created_at updated_at', // Email address
   'jobtrack.applications':
-    'id user_id company role status date_applied closing_date advert_url location source notes created_at updated_at salary_min salary_max salary_note reference grade closing_time may_close_early', // Job application data
+    'id user_id company role status date_applied closing_date advert_url location source notes created_at updated_at salary_min salary_max salary_note reference grade closing_time may_close_early origin_id', // Job application data (origin_id: the export id it was imported under)
   'jobtrack.status_changes':
     'id application_id user_id from_status to_status changed_at occurred_on', // Job application data (status dates)
   'jobtrack.statements':
-    'id user_id application_id kind job_title employer advert person_spec details word_limit tone create_key created_at updated_at', // Statement Builder inputs
+    'id user_id application_id kind job_title employer advert person_spec details word_limit tone create_key created_at updated_at origin_id', // Statement Builder inputs (origin_id: the export id it was imported under)
   'jobtrack.statement_versions':
     'id statement_id user_id number name text status failure word_limit request_key stop_requested edited_at created_at updated_at', // Statement Builder inputs (the drafts written from them)
   'jobtrack.statement_generations': 'id user_id created_at', // Statement Builder: when each draft was asked for, for the hourly limit

@@ -4,6 +4,8 @@
 // use every day answer in one; auth flows, which are rare, are held to what they cost today.
 import { describe, expect, it, vi } from 'vitest';
 import * as account from '~/routes/account._index';
+import * as accountExport from '~/routes/account.export';
+import * as accountImport from '~/routes/account.import';
 import * as accountDelete from '~/routes/account.delete';
 import * as detail from '~/routes/applications.$id';
 import * as moveCard from '~/routes/applications.$id.status';
@@ -18,6 +20,7 @@ import * as outbox from '~/routes/dev.outbox';
 import * as forgot from '~/routes/forgot-password';
 import * as magicLink from '~/routes/magic-link';
 import * as home from '~/routes/_index';
+import * as jobSearchLog from '~/routes/job-search-log';
 import * as reset from '~/routes/reset-password';
 import * as signin from '~/routes/signin';
 import * as signout from '~/routes/signout';
@@ -79,6 +82,10 @@ describe('pages a signed-in person uses', () => {
       ['list, sorted, page 1', [list.loader, get('/applications?sort=closing', as)]],
       ['board', [board.loader, get('/applications/board', as)]],
       ['stats', [stats.loader, get('/stats', as)]],
+      ['job-search log', [jobSearchLog.loader, get('/job-search-log', as)]],
+      ['export as JSON', [accountExport.loader, get('/account/export?as=json', as)]],
+      ['export as CSV', [accountExport.loader, get('/account/export?as=csv', as)]],
+      ['import form', [accountImport.loader, get('/account/import', as)]],
       ['add form', [create.loader, get('/applications/new', as)]],
       ['application', [detail.loader, get(`/applications/${id}`, as), { id }]],
       ['edit form', [edit.loader, get(`/applications/${id}/edit`, as), { id }]],

@@ -4,7 +4,7 @@ import { DEFAULT_MODEL } from '~/statements/anthropic.server';
 import { fakeLimiters } from '../support/rate-limiter';
 
 describe('Worker configuration', () => {
-  it('accepts the embedded default, with a 5-second statement timeout; no Anthropic key means the builder is not configured', () => {
+  it('accepts the embedded default, with a 5-second statement timeout; no Anthropic key means the builder is not configured, no PostHog key means no analytics', () => {
     const limiters = fakeLimiters();
     expect(parseConfig({ AUTH_MODE: 'local', ...limiters })).toEqual({
       authMode: 'local',
@@ -13,8 +13,9 @@ describe('Worker configuration', () => {
       anthropic: null,
       statementGenerationsPerHour: 20,
       statementGenerationsPerDay: 60,
+      supabase: null,
+      analytics: null,
     });
-    expect(parseConfig({ AUTH_MODE: 'supabase', ...limiters }).authMode).toBe('supabase');
     expect(
       parseConfig({ AUTH_MODE: 'local', ...limiters, ANTHROPIC_API_KEY: '  ' }).anthropic,
     ).toBeNull();
@@ -63,6 +64,75 @@ describe('Worker configuration', () => {
       parseConfig({ AUTH_MODE: 'local', ...limiters, STATEMENT_GENERATIONS_PER_DAY: '0' }),
     ).toThrow('STATEMENT_GENERATIONS_PER_DAY must be at least 1');
   });
+
+  it('reads Supabase’s URL and keys in supabase mode, with Google off unless switched on', () => {
+    const limiters = fakeLimiters();
+    const env = {
+      AUTH_MODE: 'supabase',
+      ...limiters,
+      SUPABASE_URL: 'https://abcdefgh.supabase.co/',
+      SUPABASE_PUBLISHABLE_KEY: 'sb_publishable_1',
+      SUPABASE_SECRET_KEY: 'sb_secret_1',
+    };
+    expect(parseConfig(env).supabase).toEqual({
+      url: 'https://abcdefgh.supabase.co',
+      publishableKey: 'sb_publishable_1',
+      secretKey: 'sb_secret_1',
+      google: false,
+    });
+    expect(parseConfig({ ...env, GOOGLE_SIGN_IN: 'on' }).supabase?.google).toBe(true);
+    // Local mode ignores them, so a developer's shell can keep them set.
+    expect(parseConfig({ ...env, AUTH_MODE: 'local' }).supabase).toBeNull();
+  });
+
+  it('names every Supabase setting that supabase mode is missing, and a wrong Google switch', () => {
+    const limiters = fakeLimiters();
+    expect(() =>
+      parseConfig({ AUTH_MODE: 'supabase', ...limiters, SUPABASE_URL: 'https://x.supabase.co' }),
+    ).toThrow(
+      'Configuration error: AUTH_MODE is "supabase" but SUPABASE_PUBLISHABLE_KEY, SUPABASE_SECRET_KEY are missing',
+    );
+    expect(() =>
+      parseConfig({
+        AUTH_MODE: 'supabase',
+        ...limiters,
+        SUPABASE_URL: 'https://x.supabase.co',
+        SUPABASE_PUBLISHABLE_KEY: 'p',
+      }),
+    ).toThrow('but SUPABASE_SECRET_KEY is missing');
+    expect(() =>
+      parseConfig({ AUTH_MODE: 'supabase', ...limiters, SUPABASE_URL: 'abcdefgh.supabase.co' }),
+    ).toThrow(/SUPABASE_URL must be a URL/);
+    expect(() => parseConfig({ AUTH_MODE: 'local', ...limiters, GOOGLE_SIGN_IN: 'yes' })).toThrow(
+      /GOOGLE_SIGN_IN must be "on" or "off"/,
+    );
+  });
+
+  it.each([
+    ['plain http', 'http://eu.i.posthog.com'],
+    ['a path', 'https://eu.i.posthog.com/ingest'],
+    ['a query', 'https://eu.i.posthog.com?x=1'],
+    ['a user', 'https://me:pw@eu.i.posthog.com'],
+    ['a quote in the host', "https://eu.i.posthog.com'"],
+    ['another scheme', 'ftp://eu.i.posthog.com'],
+  ])('refuses a PostHog host with %s', (_what, host) => {
+    expect(() =>
+      parseConfig({ AUTH_MODE: 'local', ...fakeLimiters(), POSTHOG_KEY: 'k', POSTHOG_HOST: host }),
+    ).toThrow('POSTHOG_HOST must be an https:// origin with no path, query or user');
+  });
+
+  it.each(['https://eu.i.posthog.com', 'https://ph.example.org:8443/', 'http://localhost:4010'])(
+    'takes the PostHog host %s as its origin',
+    (host) => {
+      const config = parseConfig({
+        AUTH_MODE: 'local',
+        ...fakeLimiters(),
+        POSTHOG_KEY: 'k',
+        POSTHOG_HOST: host,
+      });
+      expect(config.analytics).toEqual({ key: 'k', host: new URL(host).origin });
+    },
+  );
 
   it('names a missing rate limiter and where it is declared', () => {
     const { EMAIL_LIMITER } = fakeLimiters();

@@ -184,6 +184,9 @@ export function createLocalAuth(context: AppLoadContext): AuthPort {
     },
 
     async resetPassword(request, { token, password }) {
+      // A made-up or spent link costs one cheap lookup, not a full-cost hash.
+      const live = await asServer(context, (tx) => peekToken(tx, token, 'recovery'));
+      if (!live) return { ok: false, reason: 'spent' };
       const passwordHash = await hashPassword(password);
       const result = await asServer(context, async (tx) => {
         const owner = await consumeToken(tx, token, 'recovery');

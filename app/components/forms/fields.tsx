@@ -88,6 +88,33 @@ export function TextField({
   );
 }
 
+/** A labelled file input with its hint and error (its form needs encType multipart/form-data). */
+export function FileField({
+  meta,
+  label,
+  hint,
+  accept,
+}: {
+  meta: FieldMetadata<File | undefined>;
+  label: ReactNode;
+  hint?: ReactNode;
+  accept?: string;
+}) {
+  const focus = useFocusedField() === meta.name;
+  const { key, ...props } = getInputProps(meta, { type: 'file' });
+  return (
+    <FieldShell meta={meta as unknown as Meta} label={label} hint={hint}>
+      <input
+        key={key}
+        {...props}
+        accept={accept}
+        autoFocus={focus}
+        aria-describedby={describedBy(meta, hint)}
+      />
+    </FieldShell>
+  );
+}
+
 /** A labelled textarea with its hint and error. */
 export function TextAreaField({
   meta,

@@ -18,16 +18,16 @@ const UNREADABLE = 'That form could not be read. Please go back and send it agai
 export const MAX_FORM_BYTES = 512 * 1024;
 const TOO_LARGE = 'That form is too large to send. Please shorten what you typed and try again.';
 
-/** The body as bytes, refused with 413 past MAX_FORM_BYTES whether or not it says its length. */
-async function boundedBody(request: Request): Promise<ArrayBuffer> {
+/** The body as bytes, refused with 413 past `maxBytes` whether or not it says its length. */
+async function boundedBody(request: Request, maxBytes: number): Promise<ArrayBuffer> {
   const declared = Number(request.headers.get('Content-Length'));
-  if (declared > MAX_FORM_BYTES) throw new Response(TOO_LARGE, { status: 413 });
+  if (declared > maxBytes) throw new Response(TOO_LARGE, { status: 413 });
   const chunks: Uint8Array[] = [];
   let size = 0;
   if (request.body) {
     for await (const chunk of request.body as unknown as AsyncIterable<Uint8Array>) {
       size += chunk.byteLength;
-      if (size > MAX_FORM_BYTES) throw new Response(TOO_LARGE, { status: 413 });
+      if (size > maxBytes) throw new Response(TOO_LARGE, { status: 413 });
       chunks.push(chunk);
     }
   }
@@ -55,6 +55,19 @@ function parsesAs(value: FormDataEntryValue, intent: boolean): boolean {
   }
 }
 
+// Conform reads `rows[100000000].text` as a path into an array and builds one that long, which
+// costs seconds of CPU and then a reply too large to send. No page has a list past a few hundred
+// rows or nests deeper than a few levels, so such a name is a tampered form.
+const MAX_LIST_INDEX = 1000;
+const MAX_NAME_DEPTH = 6;
+
+function hasHostileName(name: string): boolean {
+  if (name.length > 200) return true;
+  const indices = [...name.matchAll(/\[(\d+)\]/g)].map((match) => Number(match[1]));
+  if (indices.some((index) => index > MAX_LIST_INDEX)) return true;
+  return name.split(/[.[]/).length > MAX_NAME_DEPTH;
+}
+
 function hasTamperedConformFields(form: FormData): boolean {
   return (
     !form.getAll('__intent__').every((value) => parsesAs(value, true)) ||
@@ -65,22 +78,33 @@ function hasTamperedConformFields(form: FormData): boolean {
 /**
  * The request's form fields with NUL characters removed. A body that cannot be read as a form
  * (a malformed multipart upload, a tampered Conform field) answers 400 instead of crashing the
- * action; one larger than MAX_FORM_BYTES answers 413 before it is parsed.
+ * action; one larger than MAX_FORM_BYTES (or the form's own `maxBytes`, for a file upload)
+ * answers 413 before it is parsed.
  */
-export async function readForm(request: Request): Promise<FormData> {
-  const body = await boundedBody(request);
+export async function readForm(
+  request: Request,
+  { maxBytes = MAX_FORM_BYTES }: { maxBytes?: number } = {},
+): Promise<FormData> {
+  const body = await boundedBody(request, maxBytes);
   let raw: FormData;
   try {
     raw = await new Response(body, { headers: request.headers }).formData();
   } catch {
     throw new Response(UNREADABLE, { status: 400 });
   }
-  if (hasTamperedConformFields(raw)) throw new Response(UNREADABLE, { status: 400 });
+  if (hasTamperedConformFields(raw) || [...raw.keys()].some(hasHostileName)) {
+    throw new Response(UNREADABLE, { status: 400 });
+  }
   const clean = new FormData();
   for (const [name, value] of raw) {
     clean.append(name, typeof value === 'string' ? value.replaceAll(NUL, '') : value);
   }
   return clean;
+}
+
+/** True for readForm's refusal of a body past its limit. */
+export function isTooLarge(error: unknown): boolean {
+  return error instanceof Response && error.status === 413;
 }
 
 /** Fields whose values are never sent back to the browser, whichever form they are in. */

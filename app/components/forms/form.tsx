@@ -57,7 +57,7 @@ export const useFocusedField = () => useContext(FormStateContext).focus;
 export const useFormActionProp = () => useContext(FormStateContext).action;
 
 /**
- * A POST form wired to Conform: its errors at the top, and focus on the first field in error.
+ * A form wired to Conform (POST unless it only reads, like a date range): its errors at the top, and focus on the first field in error.
  *
  * Focus follows the order of the errors, which is the schema's order: list a schema's fields in
  * the order the page shows them. With JavaScript Conform moves focus itself after each reply; the
@@ -66,6 +66,8 @@ export const useFormActionProp = () => useContext(FormStateContext).action;
 export function SchemaForm<Shape extends Record<string, unknown>>({
   form,
   action,
+  method = 'post',
+  encType,
   className,
   focusOnFormError,
   formErrors,
@@ -74,6 +76,9 @@ export function SchemaForm<Shape extends Record<string, unknown>>({
 }: {
   form: FormMetadata<Shape, string[]>;
   action?: string;
+  method?: 'post' | 'get';
+  /** multipart/form-data for a form with a file input. */
+  encType?: 'multipart/form-data';
   className?: string;
   /**
    * Called once Conform has let a submission through (it stops an invalid one); may
@@ -92,8 +97,9 @@ export function SchemaForm<Shape extends Record<string, unknown>>({
   const focus = fieldInError ?? (form.errors?.length ? focusOnFormError : undefined);
   return (
     <Form
-      method="post"
+      method={method}
       action={action}
+      encType={encType}
       {...getFormProps(form)}
       onSubmit={(event) => {
         form.onSubmit(event);

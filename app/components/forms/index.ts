@@ -3,6 +3,7 @@
 export {
   CheckboxField,
   DateField,
+  FileField,
   FieldError,
   Honeypot,
   SelectField,

@@ -40,3 +40,26 @@ export function rowCounts(userId: string) {
     return counts;
   });
 }
+
+/**
+ * Every row, in any table of any schema of the app's database, whose text (all its columns, cast
+ * to text) holds `needle`: for promises like "no IP address is stored anywhere".
+ */
+export function rowsMentioning(needle: string) {
+  return withDatabase(async (sql) => {
+    const tables = await sql<{ schema: string; name: string }[]>`
+      select table_schema as schema, table_name as name from information_schema.tables
+      where table_type = 'BASE TABLE'
+        and table_schema not in ('pg_catalog', 'information_schema')
+        and table_schema not like 'pg\_%'`;
+    const found: string[] = [];
+    for (const { schema, name } of tables) {
+      const rows = await sql.unsafe<{ row: string }[]>(
+        `select t::text as row from "${schema}"."${name}" t where strpos(t::text, $1) > 0`,
+        [needle],
+      );
+      for (const { row } of rows) found.push(`${schema}.${name}: ${row}`);
+    }
+    return { tables: tables.map((t) => `${t.schema}.${t.name}`), found };
+  });
+}

@@ -3,10 +3,13 @@ import { expect, test as base, type BrowserContext } from '@playwright/test';
 import { createDb, type DbHandle } from '#db/client';
 import { createAccount, markEmailConfirmed } from '~/auth/local/accounts.server';
 import { hashPassword } from '~/auth/local/password.server';
-import { createSession, sessionHeaders } from '~/auth/local/sessions.server';
+import { createSession, SESSION_COOKIE, sessionHeaders } from '~/auth/local/sessions.server';
 import { asServer } from '~/db.server';
 import { makeContext } from '../../support/context';
 import { uniqueEmail } from './app';
+
+// Over plain http (the tests) the cookie has no __Host- prefix; over https it has.
+const SESSION_COOKIE_NAMES = [SESSION_COOKIE, `__Host-${SESSION_COOKIE}`];
 
 /** A confirmed account whose session cookie the browser already holds. */
 export type Person = { id: string; email: string; password: string };
@@ -15,6 +18,12 @@ export type Person = { id: string; email: string; password: string };
 export const PASSWORD = 'plum kettle orbit 42';
 
 type Fixtures = {
+  /**
+   * Automatic in every test: gathers each Set-Cookie the app sends during it (pages, data
+   * requests, downloads) and fails the test if any names a cookie other than the session cookie,
+   * or if the browser ends up holding another (the privacy policy's "a single session cookie").
+   */
+  onlySessionCookie: void;
   /**
    * Starts a signed-in person without walking the sign-up pages: the account and its session are
    * made in the database by the app's own code, and the cookie is put in this test's browser.
@@ -48,6 +57,25 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
       await handle.close();
     },
     { scope: 'worker' },
+  ],
+
+  onlySessionCookie: [
+    async ({ context }, provide) => {
+      const pending: Array<Promise<string[]>> = [];
+      context.on('response', (response) => {
+        pending.push(response.headerValues('set-cookie').catch(() => [] as string[]));
+      });
+      await provide();
+      const names = (await Promise.all(pending))
+        .flat()
+        .flatMap((header) => header.split('\n'))
+        .map((cookie) => cookie.split('=')[0]!.trim());
+      const held = (await context.cookies()).map((cookie) => cookie.name);
+      for (const name of [...names, ...held]) {
+        expect(SESSION_COOKIE_NAMES, `a cookie named ${name}`).toContain(name);
+      }
+    },
+    { auto: true },
   ],
 
   signedIn: async ({ database, context, baseURL }, provide) => {

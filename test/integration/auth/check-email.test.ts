@@ -3,6 +3,7 @@ import { loader } from '~/routes/check-email';
 import { makeContext } from '../../support/context';
 import { setupTestDatabase } from '../../support/db';
 import { get, runLoader } from '../../support/http';
+import { SUPABASE_ENV } from '../../mocks/supabase-auth';
 
 const db = setupTestDatabase();
 
@@ -45,7 +46,7 @@ describe('check your email page', () => {
     expect(
       (await open(new Request('https://jobtrack.example/check-email?for=signup'))).data.local,
     ).toBe(false);
-    expect((await open('/check-email?for=signup', { AUTH_MODE: 'supabase' })).data.local).toBe(
+    expect((await open('/check-email?for=signup', SUPABASE_ENV as Partial<Env>)).data.local).toBe(
       false,
     );
   });

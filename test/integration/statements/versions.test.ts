@@ -195,24 +195,30 @@ describe('a version', () => {
   });
 });
 
+/** A draft being written, its upstream held after three words: the stream, its version, a release. */
+async function draftHeldAfterThreeWords() {
+  const me = await t.person();
+  const release = gate();
+  server.use(
+    fakeAnthropic({
+      pieces: pieces('One two three four five six seven.'),
+      hold: { at: 3, until: release.opened },
+    }).handler,
+  );
+  const body = streamReader(
+    await pressGenerate(t.context, supportingForm(), { cookie: me.cookie }),
+  );
+  await body.until((text) => text.includes(' three'));
+  const start = eventsOf(body.text.split('\n')[0]!)[0]! as {
+    statementId: string;
+    versionId: string;
+  };
+  return { me, release, body, start };
+}
+
 describe('stopping a draft', () => {
   it('stops asking Claude and keeps what was written, marked stopped', async () => {
-    const me = await t.person();
-    const release = gate();
-    server.use(
-      fakeAnthropic({
-        pieces: pieces('One two three four five six seven.'),
-        hold: { at: 3, until: release.opened },
-      }).handler,
-    );
-    const body = streamReader(
-      await pressGenerate(t.context, supportingForm(), { cookie: me.cookie }),
-    );
-    await body.until((text) => text.includes(' three'));
-    const start = eventsOf(body.text.split('\n')[0]!)[0]! as {
-      statementId: string;
-      versionId: string;
-    };
+    const { me, release, body, start } = await draftHeldAfterThreeWords();
 
     const stop = await runAction(
       stopAction,
@@ -232,6 +238,23 @@ describe('stopping a draft', () => {
       status: 'stopped',
       text: 'One two three',
     });
+  });
+});
+
+describe('deleting a draft while it is being written', () => {
+  it('stops asking Claude at the next checkpoint, so it frees no place under the limit of drafts at once', async () => {
+    const { me, release, body, start } = await draftHeldAfterThreeWords();
+
+    const deleted = await postVersion(start, { intent: 'delete' }, me.cookie);
+    expect(deleted.headers.get('Location')).toMatch(/notice=version-deleted/);
+
+    // The writing notices at its next checkpoint (about a second) and ends, keeping nothing.
+    const events = eventsOf(await body.rest());
+    release.open();
+    await t.settled();
+    expect(textOf(events)).toBe('One two three');
+    expect(events.at(-1)).toMatchObject({ type: 'end', status: 'stopped', versionId: null });
+    expect((await stored(t.db, me.id)).versions).toEqual([]);
   });
 });
 

@@ -97,6 +97,19 @@ describe('reading a form', () => {
     }
   });
 
+  it('answers 400 at once to a field name that would make Conform build a huge list or a deep path', async () => {
+    for (const name of ['criteria[100000000].text', 'a[1001]', 'a.b.c.d.e.f.g', 'x'.repeat(201)]) {
+      expect(await status(readForm(post({ [name]: 'x' }))), name).toBe(400);
+    }
+    const form = await readForm(
+      post({
+        'criteria[49].evidence': 'Led the ward rota',
+        'behaviours.seeingTheBigPicture.evidence': 'x',
+      }),
+    );
+    expect(form.get('criteria[49].evidence')).toBe('Led the ward rota');
+  });
+
   it('reads Conform’s own intents as usual', async () => {
     const intent = JSON.stringify({ type: 'validate', payload: { name: 'email' } });
     expect(await status(readForm(post({ __intent__: intent, __state__: '{}' })))).toBe(200);

@@ -33,6 +33,36 @@ describe('handing settings from npm start to the Worker', () => {
     expect(existsSync(file)).toBe(false);
   });
 
+  it('passes the auth mode and the Supabase settings, so one command runs against a project', () => {
+    const result = workerEnvArgs(
+      {
+        AUTH_MODE: 'supabase',
+        SUPABASE_URL: 'https://abcdefgh.supabase.co',
+        SUPABASE_PUBLISHABLE_KEY: 'sb_publishable_x',
+        SUPABASE_SECRET_KEY: 'sb_secret_y',
+        GOOGLE_SIGN_IN: 'on',
+      },
+      project(),
+    );
+    expect(readFileSync(result.files!.at(-1)!, 'utf8')).toBe(
+      'AUTH_MODE="supabase"\nSUPABASE_URL="https://abcdefgh.supabase.co"\n' +
+        'SUPABASE_PUBLISHABLE_KEY="sb_publishable_x"\nSUPABASE_SECRET_KEY="sb_secret_y"\n' +
+        'GOOGLE_SIGN_IN="on"\n',
+    );
+    result.cleanup();
+  });
+
+  it('passes PostHog’s key and host, so analytics can be tried with npm start', () => {
+    const result = workerEnvArgs(
+      { POSTHOG_KEY: 'phc_abc', POSTHOG_HOST: 'https://eu.i.posthog.com' },
+      project(),
+    );
+    expect(readFileSync(result.files!.at(-1)!, 'utf8')).toBe(
+      'POSTHOG_KEY="phc_abc"\nPOSTHOG_HOST="https://eu.i.posthog.com"\n',
+    );
+    result.cleanup();
+  });
+
   it('names the files wrangler reads by default first, only those that exist (Node 20 exits on a missing one)', () => {
     const withDevVars = project();
     writeFileSync(join(withDevVars, '.dev.vars'), 'OTHER="1"\n');

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   contentSecurityPolicy,
+  googleFormTargets,
   isLocalDevelopment,
   rejectCrossOrigin,
   withSecurityHeaders,
@@ -76,8 +77,27 @@ describe('security headers', () => {
     );
   });
 
+  it('lets forms go only to this site, plus Supabase and Google when Google sign-in is on', () => {
+    const supabase = { url: 'https://abcdefgh.supabase.co', google: true };
+    const targets = googleFormTargets({ supabase });
+    const policy = withSecurityHeaders(
+      new Request('https://jobtrack.example/'),
+      new Response('ok'),
+      'n',
+      { formTargets: targets },
+    ).headers.get('Content-Security-Policy');
+
+    expect(targets).toEqual(['https://abcdefgh.supabase.co', 'https://accounts.google.com']);
+    expect(policy).toContain(
+      "form-action 'self' https://abcdefgh.supabase.co https://accounts.google.com;",
+    );
+    expect(googleFormTargets({ supabase: { ...supabase, google: false } })).toEqual([]);
+    expect(googleFormTargets({ supabase: null })).toEqual([]);
+    expect(contentSecurityPolicy('n')).toContain("form-action 'self';");
+  });
+
   it('allows the dev server’s websocket only in the dev policy', () => {
-    expect(contentSecurityPolicy('n', true)).toContain("connect-src 'self' ws:;");
+    expect(contentSecurityPolicy('n', { dev: true })).toContain("connect-src 'self' ws:;");
     expect(contentSecurityPolicy('n')).not.toContain('ws:');
   });
 

@@ -50,4 +50,13 @@ export interface AccountHarness {
     /** Emails an address with no account that asked for a sign-in or reset link. */
     tellUnknownAddresses: boolean;
   };
+  /**
+   * Rules the auth service itself owns and keeps differently, each with the reason (a decision
+   * record). The suite then holds the adapter to what it does instead, so a change either way
+   * shows up; nothing is skipped.
+   */
+  differs: {
+    /** Sign-in and reset links are one kind of token, so each works as the other. */
+    signInLinksAreResetLinks?: string;
+  };
 }

@@ -64,6 +64,7 @@ export function localHarness() {
     // A session is a row: once deleted it is refused at once, with nothing left to run out.
     outliveAccessTokens: async () => {},
     can: { tellOwnerOfRepeatSignUp: true, tellUnknownAddresses: true },
+    differs: {},
   };
   return { harness, db };
 }

@@ -1,14 +1,13 @@
 // The local adapter's stand-in for email: the dev outbox, only ever on plain-http localhost.
 import { describe, expect, it, vi } from 'vitest';
-import { AuthNotConfiguredError } from '~/auth/not-configured.server';
 import { getUser } from '~/auth/current-user.server';
 import { localModeRefusal } from '~/http/local-mode.server';
 import { loader as outboxLoader } from '~/routes/dev.outbox';
 import { action as magicLinkAction } from '~/routes/magic-link';
-import { loader as signinLoader } from '~/routes/signin';
 import { makeContext } from '../../../support/context';
 import { get, runAction, runLoader } from '../../../support/http';
 import { newEmail, pages, PASSWORD } from '../behaviours/driver';
+import { SUPABASE_ENV } from '../../../mocks/supabase-auth';
 import { localHarness } from './harness';
 
 const { harness, db } = localHarness();
@@ -89,7 +88,7 @@ describe('dev outbox', () => {
   });
 
   it('does not exist outside local mode (404)', async () => {
-    const { context } = makeContext(db.handle, { AUTH_MODE: 'supabase' });
+    const { context } = makeContext(db.handle, SUPABASE_ENV);
 
     const page = await runLoader(outboxLoader, get('/dev/outbox'), { context });
 
@@ -150,13 +149,9 @@ describe('auth mode', () => {
     expect(await getUser(get('/'), context)).toBeNull();
   });
 
-  it('says plainly that Supabase auth is not configured yet instead of pretending', async () => {
-    const { context } = makeContext(db.handle, { AUTH_MODE: 'supabase' });
-
-    await expect(getUser(get('/'), context)).rejects.toThrow(AuthNotConfiguredError);
-    await expect(getUser(get('/'), context)).rejects.toThrow(/"supabase" is not configured yet/);
-    await expect(runLoader(signinLoader, get('/signin'), { context })).rejects.toThrow(
-      AuthNotConfiguredError,
+  it('refuses AUTH_MODE=supabase without its settings, naming each one missing', () => {
+    expect(() => makeContext(db.handle, { AUTH_MODE: 'supabase' })).toThrow(
+      'AUTH_MODE is "supabase" but SUPABASE_URL, SUPABASE_PUBLISHABLE_KEY, SUPABASE_SECRET_KEY are missing',
     );
   });
 });

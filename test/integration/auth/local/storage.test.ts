@@ -128,6 +128,24 @@ describe('local accounts: what is stored', () => {
     expect(await tokenRow(live.get('token_hash')!)).toBeDefined();
   });
 
+  it('hashes no new password for a made-up or spent reset link', async () => {
+    const app = pages(harness, harness.context());
+    const person = await app.confirmedAccount();
+    await app.askForReset(person.email);
+    const link = await app.linkIn(person.email, 'recovery', '/reset-password');
+    expect((await app.resetWith(link, 'orchard lamplight tuesday')).status).toBe(302);
+    const madeUp = new URL(link);
+    madeUp.searchParams.set('token', 'ab'.repeat(32));
+    const derive = vi.spyOn(crypto.subtle, 'deriveBits');
+    try {
+      expect((await app.resetWith(madeUp, 'orchard lamplight wednesday')).status).toBe(400);
+      expect((await app.resetWith(link, 'orchard lamplight wednesday')).status).toBe(400);
+      expect(derive).not.toHaveBeenCalled();
+    } finally {
+      derive.mockRestore();
+    }
+  });
+
   it('does the same PBKDF2 work for an unknown email as for a wrong password', async () => {
     const app = pages(harness, harness.context());
     const person = await app.confirmedAccount();

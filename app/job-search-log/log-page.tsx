@@ -1,0 +1,126 @@
+// The job-search log: what the person did to find work in a date range, by day, to show a Work
+// Coach. Prints on A4 (log.css); the range is a plain GET form.
+import { Link } from '@remix-run/react';
+import { formatDate } from '~/applications/dates';
+import {
+  DateField,
+  SchemaForm,
+  SubmitButton,
+  useSchemaForm,
+  type FormReply,
+} from '~/components/forms';
+import { dateParts } from '~/components/forms/date-parts';
+import { useHydrated } from '~/components/hydrated';
+import type { LogEntry } from './log.server';
+import { LogRangeSchema, type LogRange } from './log-query';
+import { actionFor } from './wording';
+
+type Props = {
+  range: LogRange | null;
+  reply: FormReply | null;
+  entries: LogEntry[];
+  more: boolean;
+};
+
+/** Everything on /job-search-log. */
+export function LogPage({ range, reply, entries, more }: Props) {
+  const [form, fields] = useSchemaForm(LogRangeSchema, {
+    lastResult: reply,
+    defaultValue: range ? { from: dateParts(range.from), to: dateParts(range.to) } : undefined,
+  });
+  return (
+    <div className="page job-log">
+      <h1>Job-search log</h1>
+      <p className="job-log__intro">
+        Everything you did to find work in the dates you choose, day by day: adverts saved,
+        applications sent and what came of them. Print it or save it as a PDF for your Work Coach
+        (Universal Credit or Jobseeker’s Allowance).
+      </p>
+      <SchemaForm form={form} method="get" className="job-log__range card">
+        <div className="job-log__dates">
+          <DateField meta={fields.from} label="From" />
+          <DateField meta={fields.to} label="To" />
+        </div>
+        <SubmitButton formMethod="GET">Show the log</SubmitButton>
+      </SchemaForm>
+      {range ? <LogTable range={range} entries={entries} more={more} /> : null}
+    </div>
+  );
+}
+
+function LogTable({
+  range,
+  entries,
+  more,
+}: {
+  range: LogRange;
+  entries: LogEntry[];
+  more: boolean;
+}) {
+  const span = `${formatDate(range.from)} to ${formatDate(range.to)}`;
+  const sent = entries.filter((e) => e.to === 'applied').length;
+  return (
+    <section aria-labelledby="log-heading" className="job-log__result">
+      <div className="job-log__head">
+        <h2 id="log-heading">{span}</h2>
+        <PrintButton />
+      </div>
+      <p>
+        {entries.length === 0
+          ? 'Nothing recorded in these dates.'
+          : `${entries.length} ${entries.length === 1 ? 'action' : 'actions'}, of which ${sent} ${
+              sent === 1 ? 'application' : 'applications'
+            } sent.`}
+      </p>
+      {more ? (
+        <p className="job-log__more">
+          Only the first {entries.length.toLocaleString('en-GB')} actions are shown: choose fewer
+          days to see the rest.
+        </p>
+      ) : null}
+      {entries.length > 0 ? (
+        <div className="table-scroll" role="region" aria-label="The log, as a table" tabIndex={0}>
+          <table className="job-log__table">
+            <thead>
+              <tr>
+                <th scope="col">Date</th>
+                <th scope="col">What I did</th>
+                <th scope="col">Job</th>
+                <th scope="col">Employer</th>
+                <th scope="col">Where I found it</th>
+                <th scope="col">Reference</th>
+              </tr>
+            </thead>
+            <tbody>
+              {entries.map((entry) => (
+                <tr key={entry.id}>
+                  <td className="job-log__date">{formatDate(entry.day)}</td>
+                  <td>{actionFor(entry.from, entry.to)}</td>
+                  <td>
+                    <Link to={`/applications/${entry.applicationId}`}>{entry.role}</Link>
+                  </td>
+                  <td>{entry.company}</td>
+                  <td>{entry.source ?? ''}</td>
+                  <td>{entry.reference ?? ''}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+    </section>
+  );
+}
+
+/** Print with JavaScript; without it, the browser's own Print command does the same. */
+function PrintButton() {
+  const hydrated = useHydrated();
+  if (!hydrated) {
+    return <p className="job-log__print-hint">To print, use your browser’s Print command.</p>;
+  }
+  return (
+    <button type="button" className="button button--secondary" onClick={() => window.print()}>
+      Print or save as PDF
+    </button>
+  );
+}

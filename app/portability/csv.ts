@@ -1,0 +1,50 @@
+// The applications as a spreadsheet: one row each, for Excel and Google Sheets.
+import Papa from 'papaparse';
+import { STATUS_LABELS } from '~/applications/statuses';
+import type { ExportDocument, ExportedApplication } from './format';
+
+/** Excel reads a CSV as UTF-8 only when it starts with this byte order mark. */
+export const BOM = '\uFEFF';
+
+/** The columns, in order: header, and how each application fills it. */
+const COLUMNS: Array<[string, (a: ExportedApplication) => string | number | boolean | null]> = [
+  ['Company', (a) => a.company],
+  ['Role', (a) => a.role],
+  ['Status', (a) => STATUS_LABELS[a.status]],
+  ['Date applied', (a) => a.dateApplied],
+  ['Closing date', (a) => a.closingDate],
+  ['Closing time', (a) => a.closingTime],
+  ['May close early', (a) => (a.mayCloseEarly ? 'Yes' : 'No')],
+  ['Reference', (a) => a.reference],
+  ['Band or grade', (a) => a.grade],
+  ['Location', (a) => a.location],
+  ['Salary from (£ a year)', (a) => a.salaryMin],
+  ['Salary to (£ a year)', (a) => a.salaryMax],
+  ['Salary note', (a) => a.salaryNote],
+  ['Source', (a) => a.source],
+  ['Job advert URL', (a) => a.advertUrl],
+  ['Notes', (a) => a.notes],
+  ['Added', (a) => a.createdAt.slice(0, 10)],
+  ['Last updated', (a) => a.updatedAt.slice(0, 10)],
+];
+
+// Papa's own pattern for `escapeFormulae: true` ends in `.*$` without the s flag, so it misses a
+// multi-line note that starts with "=". Spreadsheets also skip leading spaces (plain, no-break,
+// zero-width, a BOM) and read full-width signs as formula signs, so those count too.
+const FORMULA_START = /^[\s\u00a0\u200b\ufeff]*[=+\-@\t\r\n＝＋－＠]/;
+
+/**
+ * The applications as CSV text: a BOM, a header row, one row per application, ISO dates, CRLF
+ * line ends, and any cell that a spreadsheet would run as a formula (=, +, -, @, tab, return or a
+ * full-width sign at its start, after any spaces) made inert with a leading apostrophe.
+ */
+export function applicationsCsv(document: ExportDocument): string {
+  const rows = document.applications.map((a) => COLUMNS.map(([, cell]) => cell(a) ?? ''));
+  return (
+    BOM +
+    Papa.unparse(
+      { fields: COLUMNS.map(([header]) => header), data: rows },
+      { escapeFormulae: FORMULA_START, newline: '\r\n', quotes: false },
+    )
+  );
+}

@@ -1,0 +1,207 @@
+// Adds an export's contents to a person's account: all of it in one asUser transaction, or none.
+// Identity is the export id (decision 024): what the account already holds under an id is skipped,
+// so importing the same file twice adds nothing the second time.
+import type { AppLoadContext } from '@remix-run/cloudflare';
+import { and, eq, inArray } from 'drizzle-orm';
+import { applications, exportId, statementVersions, statements, statusChanges } from '#db/schema';
+import { asUser, type Tx } from '~/db.server';
+import { detailsOf, type Inputs } from '~/statements/inputs';
+import type { Tone } from '~/statements/kinds';
+import type { ExportDocument, ExportedApplication, ExportedStatement } from './format';
+
+/** What an import would add, and what it skips because the account already has it. */
+export type ImportPlan = {
+  applications: { add: number; skip: number };
+  statements: { add: number; skip: number };
+  versions: number;
+  /** The first few applications it would add, for the preview. */
+  sample: Array<{ company: string; role: string }>;
+};
+
+export const SAMPLE_SIZE = 20;
+
+// PostgreSQL takes at most 65,535 parameters per statement; an application row has about 20.
+const CHUNK = 500;
+
+function chunks<T>(rows: T[]): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < rows.length; i += CHUNK) out.push(rows.slice(i, i + CHUNK));
+  return out;
+}
+
+type Linked = { statement: ExportedStatement; applicationExportId: string | null };
+
+function allStatements(document: ExportDocument): Linked[] {
+  return [
+    ...document.applications.flatMap((a) =>
+      a.statements.map((statement) => ({ statement, applicationExportId: a.id })),
+    ),
+    ...document.statements.map((statement) => ({ statement, applicationExportId: null })),
+  ];
+}
+
+/** Export id → row id of what the person already has, for these export ids. */
+async function held(tx: Tx, userId: string, document: ExportDocument) {
+  const appIds = document.applications.map((a) => a.id);
+  const stmtIds = allStatements(document).map((s) => s.statement.id);
+  const apps = new Map<string, string>();
+  const stmts = new Set<string>();
+  for (const ids of chunks(appIds)) {
+    const rows = await tx
+      .select({ id: applications.id, exportId: exportId(applications).mapWith(String) })
+      .from(applications)
+      .where(and(eq(applications.userId, userId), inArray(exportId(applications), ids)));
+    for (const row of rows) apps.set(row.exportId, row.id);
+  }
+  for (const ids of chunks(stmtIds)) {
+    const rows = await tx
+      .select({ exportId: exportId(statements).mapWith(String) })
+      .from(statements)
+      .where(and(eq(statements.userId, userId), inArray(exportId(statements), ids)));
+    for (const row of rows) stmts.add(row.exportId);
+  }
+  return { apps, stmts };
+}
+
+function plan(document: ExportDocument, had: Awaited<ReturnType<typeof held>>): ImportPlan {
+  const newApps = document.applications.filter((a) => !had.apps.has(a.id));
+  const linked = allStatements(document);
+  const newStatements = linked.filter((s) => !had.stmts.has(s.statement.id));
+  return {
+    applications: { add: newApps.length, skip: document.applications.length - newApps.length },
+    statements: { add: newStatements.length, skip: linked.length - newStatements.length },
+    versions: newStatements.reduce((n, s) => n + s.statement.versions.length, 0),
+    sample: newApps.slice(0, SAMPLE_SIZE).map((a) => ({ company: a.company, role: a.role })),
+  };
+}
+
+/** What importing `document` into the person's account would add; changes nothing. */
+export function previewImport(context: AppLoadContext, userId: string, document: ExportDocument) {
+  return asUser(context, userId, async (tx) => plan(document, await held(tx, userId, document)));
+}
+
+function applicationValues(userId: string, a: ExportedApplication) {
+  return {
+    userId,
+    originId: a.id,
+    company: a.company,
+    role: a.role,
+    status: a.status,
+    dateApplied: a.dateApplied,
+    closingDate: a.closingDate,
+    closingTime: a.closingDate ? a.closingTime : null,
+    mayCloseEarly: a.mayCloseEarly,
+    advertUrl: a.advertUrl,
+    location: a.location,
+    salaryMin: a.salaryMin,
+    salaryMax: a.salaryMax,
+    salaryNote: a.salaryNote,
+    source: a.source,
+    reference: a.reference,
+    grade: a.grade,
+    notes: a.notes,
+    createdAt: new Date(a.createdAt),
+    updatedAt: new Date(a.updatedAt),
+  };
+}
+
+function historyValues(userId: string, applicationId: string, a: ExportedApplication) {
+  // Every application has a history; a file without one starts it where the application is.
+  const entries = a.statusHistory.length
+    ? a.statusHistory
+    : [{ from: null, to: a.status, at: a.createdAt, on: null }];
+  return entries.map((h) => ({
+    applicationId,
+    userId,
+    fromStatus: h.from,
+    toStatus: h.to,
+    changedAt: new Date(h.at),
+    occurredOn: h.on,
+  }));
+}
+
+function statementValues(userId: string, applicationId: string | null, s: ExportedStatement) {
+  const inputs: Inputs = { ...s, applicationId, tone: s.tone as Tone };
+  return {
+    userId,
+    originId: s.id,
+    applicationId,
+    kind: s.kind,
+    jobTitle: s.jobTitle,
+    employer: s.employer,
+    advert: s.advert,
+    personSpec: s.personSpec,
+    details: detailsOf(inputs),
+    wordLimit: s.wordLimit,
+    tone: s.tone,
+    createKey: crypto.randomUUID(),
+    createdAt: new Date(s.createdAt),
+    updatedAt: new Date(s.updatedAt),
+  };
+}
+
+/**
+ * Adds what the account does not hold yet, in one transaction as the person (row-level security);
+ * returns what was added. A concurrent second import of the same file adds nothing either: the
+ * unique export-id index makes its inserts no-ops.
+ */
+export function importDocument(context: AppLoadContext, userId: string, document: ExportDocument) {
+  return asUser(context, userId, async (tx) => {
+    const had = await held(tx, userId, document);
+    const outcome = plan(document, had);
+    const appRowId = new Map(had.apps);
+
+    const newApps = document.applications.filter((a) => !had.apps.has(a.id));
+    for (const part of chunks(newApps)) {
+      const rows = await tx
+        .insert(applications)
+        .values(part.map((a) => applicationValues(userId, a)))
+        .onConflictDoNothing()
+        .returning({ id: applications.id, originId: applications.originId });
+      for (const row of rows) appRowId.set(row.originId!, row.id);
+      const inserted = new Set(rows.map((r) => r.originId));
+      const history = part
+        .filter((a) => inserted.has(a.id))
+        .flatMap((a) => historyValues(userId, appRowId.get(a.id)!, a));
+      for (const h of chunks(history)) await tx.insert(statusChanges).values(h);
+    }
+
+    const newStatements = allStatements(document).filter((s) => !had.stmts.has(s.statement.id));
+    for (const part of chunks(newStatements)) {
+      const rows = await tx
+        .insert(statements)
+        .values(
+          part.map(({ statement, applicationExportId }) =>
+            statementValues(
+              userId,
+              applicationExportId ? (appRowId.get(applicationExportId) ?? null) : null,
+              statement,
+            ),
+          ),
+        )
+        .onConflictDoNothing()
+        .returning({ id: statements.id, originId: statements.originId });
+      const rowId = new Map(rows.map((r) => [r.originId!, r.id]));
+      const versions = part.flatMap(({ statement }) => {
+        const statementId = rowId.get(statement.id);
+        if (!statementId) return [];
+        return statement.versions.map((v) => ({
+          statementId,
+          userId,
+          number: v.number,
+          name: v.name,
+          text: v.text,
+          status: v.status,
+          failure: v.failure,
+          wordLimit: v.wordLimit,
+          requestKey: crypto.randomUUID(),
+          createdAt: new Date(v.createdAt),
+          updatedAt: new Date(v.updatedAt),
+          editedAt: v.editedAt ? new Date(v.editedAt) : null,
+        }));
+      });
+      for (const v of chunks(versions)) await tx.insert(statementVersions).values(v);
+    }
+    return outcome;
+  });
+}

@@ -1,0 +1,163 @@
+import { track } from '~/analytics/posthog.client';
+import { parseWithZod } from '@conform-to/zod';
+import {
+  data,
+  redirect,
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from '@remix-run/cloudflare';
+import { Form, Link, useActionData } from '@remix-run/react';
+import { z } from 'zod';
+import { requireUser } from '~/auth/current-user.server';
+import { SubmitButton } from '~/components/forms';
+import { isTooLarge, readForm } from '~/components/forms/form.server';
+import { withNotice } from '~/components/notice';
+import { parseExport } from '~/portability/format';
+import { importDocument, previewImport, type ImportPlan } from '~/portability/import.server';
+import { ImportForm } from '~/portability/import-form';
+import {
+  CHOOSE_FILE,
+  CONFIRM,
+  confirmedText,
+  FILE_TOO_LARGE,
+  ImportUploadSchema,
+  MAX_IMPORT_BODY,
+} from '~/portability/import-schema';
+
+export const meta: MetaFunction = () => [{ title: 'Import your data · JobTrack' }];
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  await requireUser(request, context);
+  return null;
+}
+
+// The file and its text are never sent back: a refused upload is chosen again.
+const HIDDEN = ['file', 'data'];
+
+function refused(formData: FormData, message: string) {
+  const submission = parseWithZod(formData, { schema: z.object({}) });
+  return data(submission.reply({ fieldErrors: { file: [message] }, hideFields: HIDDEN }), {
+    status: 400,
+  });
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const user = await requireUser(request, context);
+  let formData: FormData;
+  try {
+    formData = await readForm(request, { maxBytes: MAX_IMPORT_BODY });
+  } catch (error) {
+    if (isTooLarge(error)) return refused(new FormData(), FILE_TOO_LARGE);
+    throw error;
+  }
+
+  // Step two: the text the preview showed comes back and is checked again, then imported.
+  if (formData.get('intent') === CONFIRM) {
+    const value = formData.get('data');
+    const text = typeof value === 'string' ? confirmedText(value) : null;
+    if (typeof value === 'string' && text === null) return refused(formData, FILE_TOO_LARGE);
+    const parsed = text === null ? null : parseExport(text);
+    if (!parsed?.ok) return refused(formData, parsed?.message ?? CHOOSE_FILE);
+    await importDocument(context, user.id, parsed.document);
+    throw redirect(withNotice('/applications', 'imported'));
+  }
+
+  const submission = parseWithZod(formData, { schema: ImportUploadSchema });
+  if (submission.status !== 'success') {
+    return data(submission.reply({ hideFields: HIDDEN }), { status: 400 });
+  }
+  const text = await submission.value.file.text();
+  const parsed = parseExport(text);
+  if (!parsed.ok) return refused(formData, parsed.message);
+  const plan = await previewImport(context, user.id, parsed.document);
+  return { preview: plan, data: text, fileName: submission.value.file.name };
+}
+
+export default function ImportData() {
+  const result = useActionData<typeof action>();
+  const preview = result && 'preview' in result ? result : null;
+  return (
+    <div className="page narrow">
+      <h1>Import your data</h1>
+      {preview ? (
+        <Preview plan={preview.preview} text={preview.data} fileName={preview.fileName} />
+      ) : (
+        <ImportForm lastResult={result && !('preview' in result) ? result : null} />
+      )}
+    </div>
+  );
+}
+
+const count = (n: number, one: string, many: string) =>
+  `${n.toLocaleString('en-GB')} ${n === 1 ? one : many}`;
+
+function Preview({ plan, text, fileName }: { plan: ImportPlan; text: string; fileName: string }) {
+  const adds = plan.applications.add + plan.statements.add > 0;
+  const skipped = plan.applications.skip + plan.statements.skip;
+  return (
+    <section className="card" aria-labelledby="import-preview">
+      <h2 id="import-preview">Check what will be added</h2>
+      <p>
+        From <strong>{fileName}</strong>:
+      </p>
+      {adds ? (
+        <ul>
+          {plan.applications.add > 0 ? (
+            <li>
+              {count(plan.applications.add, 'application', 'applications')}, with{' '}
+              {plan.applications.add === 1 ? 'its' : 'their'} status history
+            </li>
+          ) : null}
+          {plan.statements.add > 0 ? (
+            <li>
+              {count(plan.statements.add, 'statement', 'statements')}, with{' '}
+              {count(plan.versions, 'version', 'versions')}
+            </li>
+          ) : null}
+        </ul>
+      ) : (
+        <p>Everything in this file is already in your account: there is nothing to add.</p>
+      )}
+      {skipped > 0 ? (
+        <p className="muted">
+          Already in your account, so not added again:{' '}
+          {count(plan.applications.skip, 'application', 'applications')} and{' '}
+          {count(plan.statements.skip, 'statement', 'statements')}.
+        </p>
+      ) : null}
+      {plan.sample.length > 0 ? (
+        <>
+          <h3>Applications to add</h3>
+          <ul className="import-sample">
+            {plan.sample.map((a, i) => (
+              <li key={i}>
+                {a.role} at {a.company}
+              </li>
+            ))}
+            {plan.applications.add > plan.sample.length ? (
+              <li>and {count(plan.applications.add - plan.sample.length, 'more', 'more')}</li>
+            ) : null}
+          </ul>
+        </>
+      ) : null}
+      {adds ? (
+        <Form method="post" encType="multipart/form-data" onSubmit={() => track('data_imported')}>
+          <input type="hidden" name="data" value={text} />
+          <SubmitButton
+            name="intent"
+            value={CONFIRM}
+            pendingText="Importing…"
+            after={<Link to="/account">Cancel</Link>}
+          >
+            Import into my account
+          </SubmitButton>
+        </Form>
+      ) : (
+        <p>
+          <Link to="/account">Back to your account</Link>
+        </p>
+      )}
+    </section>
+  );
+}

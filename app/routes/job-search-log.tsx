@@ -1,0 +1,24 @@
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/cloudflare';
+import { data } from '@remix-run/cloudflare';
+import { useLoaderData } from '@remix-run/react';
+import { todayInLondon } from '~/applications/dates';
+import { requireUserClaim } from '~/auth/current-user.server';
+import { loadLog } from '~/job-search-log/log.server';
+import { LogPage } from '~/job-search-log/log-page';
+import { parseLogRange } from '~/job-search-log/log-query';
+import href from '~/job-search-log/log.css?url';
+
+export const links: LinksFunction = () => [{ rel: 'stylesheet', href }];
+
+export const meta: MetaFunction = () => [{ title: 'Job-search log · JobTrack' }];
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const user = await requireUserClaim(request, context);
+  const { range, reply } = parseLogRange(new URL(request.url).searchParams, todayInLondon());
+  if (!range) return data({ range, reply, entries: [], more: false }, { status: 400 });
+  return { range, reply, ...(await loadLog(context, user, range)) };
+}
+
+export default function JobSearchLog() {
+  return <LogPage {...useLoaderData<typeof loader>()} />;
+}

@@ -1,0 +1,247 @@
+import { describe, expect, it } from 'vitest';
+import { MAX_IMPORT_BYTES } from '~/portability/import-schema';
+import { setupPortabilityTest } from './fixtures';
+
+const t = setupPortabilityTest();
+
+/** The export with what differs between two accounts' copies of the same data left out. */
+function comparable(doc: any) {
+  const { exportedAt: _at, ...rest } = doc;
+  return rest;
+}
+
+describe('importing a JobTrack export', () => {
+  it('previews what it would add and changes nothing until confirmed', async () => {
+    const me = await t.person();
+    await t.fill(me);
+    const text = (await t.exportJson(me)).text;
+    const fresh = await t.person();
+
+    const preview = await t.upload(fresh, text, 'jobtrack-2026-11-28.json');
+    expect(preview.status).toBe(200);
+    expect(preview.data).toMatchObject({
+      fileName: 'jobtrack-2026-11-28.json',
+      preview: {
+        applications: { add: 2, skip: 0 },
+        statements: { add: 2, skip: 0 },
+        versions: 2,
+        sample: [
+          { company: 'Leeds City Council', role: 'Policy Officer' },
+          { company: 'NHS Leeds', role: '=HYPERLINK("x")' },
+        ],
+      },
+    });
+    expect(await t.counts(fresh)).toEqual({
+      applications: 0,
+      history: 0,
+      statements: 0,
+      versions: 0,
+    });
+  });
+
+  it('round-trips: imported into a fresh account, it exports as the same data', async () => {
+    const me = await t.person();
+    await t.fill(me);
+    const original = (await t.exportJson(me)).data;
+    const fresh = await t.person();
+
+    const done = await t.confirm(fresh, JSON.stringify(original));
+    expect(done.status).toBe(302);
+    expect(done.headers.get('Location')).toBe('/applications?notice=imported');
+    expect(comparable((await t.exportJson(fresh)).data)).toEqual(comparable(original));
+    expect(await t.counts(fresh)).toEqual(await t.counts(me));
+  });
+
+  it('adds nothing on a second import of the same file, nor of the account’s own export', async () => {
+    const me = await t.person();
+    await t.fill(me);
+    const own = (await t.exportJson(me)).text;
+    const before = await t.counts(me);
+
+    const preview = await t.upload(me, own);
+    expect(preview.data.preview).toMatchObject({
+      applications: { add: 0, skip: 2 },
+      statements: { add: 0, skip: 2 },
+    });
+    await t.confirm(me, own);
+    expect(await t.counts(me)).toEqual(before);
+
+    const fresh = await t.person();
+    await t.confirm(fresh, own);
+    const once = await t.counts(fresh);
+    await t.confirm(fresh, own);
+    // And the copy's own export, imported back, is recognised as the same applications.
+    await t.confirm(fresh, (await t.exportJson(fresh)).text);
+    expect(await t.counts(fresh)).toEqual(once);
+  });
+
+  it('keeps history, statement links and versions of a file whose ids are in upper case', async () => {
+    const me = await t.person();
+    await t.fill(me);
+    const shouting = (await t.exportJson(me)).text.replace(
+      /"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"/g,
+      (id) => id.toUpperCase(),
+    );
+    const fresh = await t.person();
+
+    expect((await t.confirm(fresh, shouting)).status).toBe(302);
+    expect(await t.counts(fresh)).toEqual(await t.counts(me));
+    const again = await t.upload(fresh, shouting);
+    expect(again.data).toMatchObject({
+      preview: { applications: { add: 0, skip: 2 }, statements: { add: 0, skip: 2 }, versions: 0 },
+    });
+  });
+
+  it('adds a statement written since the last import to the application it already holds', async () => {
+    const me = await t.person();
+    const ids = await t.fill(me);
+    const doc = (await t.exportJson(me)).data as any;
+    const fresh = await t.person();
+    const withoutStatement = structuredClone(doc);
+    withoutStatement.applications[0].statements = [];
+    await t.confirm(fresh, JSON.stringify(withoutStatement));
+    await t.confirm(fresh, JSON.stringify(doc));
+
+    const [row] = await t.db.admin<{ company: string }[]>`
+      select a.company from jobtrack.statements s join jobtrack.applications a on a.id = s.application_id
+      where s.user_id = ${fresh.id} and s.origin_id = ${ids.statement}`;
+    expect(row?.company).toBe('Leeds City Council');
+    expect((await t.counts(fresh)).applications).toBe(2);
+  });
+
+  it('leaves the account that exported untouched when another imports its file', async () => {
+    const me = await t.person();
+    await t.fill(me);
+    const before = (await t.exportJson(me)).data as object;
+    const other = await t.person();
+    await t.confirm(other, JSON.stringify(before));
+    expect((await t.exportJson(me)).data).toEqual({ ...before, exportedAt: expect.any(String) });
+  });
+
+  const refusals: Array<[string, string, RegExp]> = [
+    ['not JSON', '{"format": "jobtrack", ', /not valid JSON/],
+    ['another program’s JSON', '{"name": "x"}', /not a JobTrack export/],
+    [
+      'a newer version',
+      JSON.stringify({ format: 'jobtrack', version: 2, applications: [] }),
+      /version 2, which this JobTrack cannot read/,
+    ],
+    [
+      'an application with a field past its limit',
+      JSON.stringify({
+        format: 'jobtrack',
+        version: 1,
+        exportedAt: '2026-11-28T10:00:00.000Z',
+        applications: [
+          {
+            id: '0b4f7a36-5d8c-4d7e-9d0a-2a8f2f6f1e11',
+            company: 'x'.repeat(201),
+            role: 'Tester',
+            status: 'saved',
+            createdAt: '2026-11-28T10:00:00.000Z',
+            updatedAt: '2026-11-28T10:00:00.000Z',
+          },
+        ],
+      }),
+      /application 1, company is not valid/,
+    ],
+  ];
+
+  it.each(refusals)(
+    'refuses %s beside the file field and changes nothing',
+    async (_, text, message) => {
+      const me = await t.person();
+      for (const outcome of [await t.upload(me, text), await t.confirm(me, text)]) {
+        expect(outcome.status).toBe(400);
+        expect(outcome.data.error.file[0]).toMatch(message);
+        expect(outcome.data.error.file[0]).toMatch(/Nothing was imported|JobTrack export/);
+        expect(JSON.stringify(outcome.data)).not.toContain(text.slice(0, 30));
+      }
+      expect(await t.counts(me)).toEqual({
+        applications: 0,
+        history: 0,
+        statements: 0,
+        versions: 0,
+      });
+    },
+  );
+
+  it('refuses a file over 5 MB beside the field, and a missing file', async () => {
+    const me = await t.person();
+    const big = new File(['x'.repeat(MAX_IMPORT_BYTES + 1)], 'huge.json');
+    const tooBig = await t.upload(me, big);
+    expect(tooBig.status).toBe(400);
+    expect(tooBig.data.error.file).toEqual([expect.stringMatching(/larger than 5 MB/)]);
+    const empty = await t.upload(me, new File([], ''));
+    expect(empty.status).toBe(400);
+    expect(empty.data.error.file).toEqual(['Choose the JobTrack export file (.json) to import']);
+    expect(await t.counts(me)).toEqual({ applications: 0, history: 0, statements: 0, versions: 0 });
+  });
+
+  it('confirms a file just under 5 MB whose line breaks came back from the browser as CRLF', async () => {
+    const me = await t.person();
+    await t.fill(me);
+    const text = (await t.exportJson(me)).text;
+    // Trailing line breaks are JSON whitespace: the file is 1 KB under the limit.
+    const padded = text + '\n'.repeat(MAX_IMPORT_BYTES - 1024 - text.length);
+    const fresh = await t.person();
+
+    expect((await t.upload(fresh, padded)).status).toBe(200);
+    const done = await t.confirm(fresh, padded.replace(/\n/g, '\r\n'));
+    expect(done.status).toBe(302);
+    expect(await t.counts(fresh)).toEqual(await t.counts(me));
+
+    const over = text + '\n'.repeat(MAX_IMPORT_BYTES + 1 - text.length);
+    const refused = await t.confirm(await t.person(), over.replace(/\n/g, '\r\n'));
+    expect(refused.status).toBe(400);
+    expect(refused.data.error.file[0]).toMatch(/larger than 5 MB/);
+    // Parsing two 5–10 MB multipart bodies in Node is slow on a shared machine.
+  }, 90_000);
+
+  it('refuses two versions of a statement with one number before anything is written', async () => {
+    const me = await t.person();
+    await t.fill(me);
+    const doc = (await t.exportJson(me)).data as any;
+    doc.applications[0].statements[0].versions[1].number = 1;
+    const fresh = await t.person();
+    const outcome = await t.confirm(fresh, JSON.stringify(doc));
+    expect(outcome.status).toBe(400);
+    expect(outcome.data.error.file[0]).toMatch(/version 2, number|version number repeats/);
+    expect(await t.counts(fresh)).toEqual({
+      applications: 0,
+      history: 0,
+      statements: 0,
+      versions: 0,
+    });
+  });
+
+  it('imports nothing at all when its last write fails in the database', async () => {
+    const me = await t.person();
+    await t.fill(me);
+    const doc = (await t.exportJson(me)).data as any;
+    doc.statements[0].versions = [
+      { ...doc.applications[0].statements[0].versions[0], text: 'REFUSE-ME' },
+    ];
+    // A trigger in this file's database refuses that one version, the import's very last insert.
+    await t.db.admin.unsafe(`
+      create function pg_temp_refuse() returns trigger language plpgsql as $$
+      begin if new.text = 'REFUSE-ME' then raise exception 'refused'; end if; return new; end $$;
+      create trigger refuse_version before insert on jobtrack.statement_versions
+        for each row execute function pg_temp_refuse();`);
+    try {
+      const fresh = await t.person();
+      await expect(t.confirm(fresh, JSON.stringify(doc))).rejects.toThrow(
+        /insert into "jobtrack"."statement_versions"/,
+      );
+      expect(await t.counts(fresh)).toEqual({
+        applications: 0,
+        history: 0,
+        statements: 0,
+        versions: 0,
+      });
+    } finally {
+      await t.db.admin.unsafe(`drop trigger refuse_version on jobtrack.statement_versions;
+        drop function pg_temp_refuse();`);
+    }
+  });
+});

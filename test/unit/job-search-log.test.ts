@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { parseLogRange } from '~/job-search-log/log-query';
+import { actionFor } from '~/job-search-log/wording';
+
+describe('job-search log wording and range', () => {
+  it('words each move as the action a Work Coach reads', () => {
+    expect(actionFor(null, 'saved')).toBe('Saved the advert');
+    expect(actionFor(null, 'applied')).toBe('Applied');
+    expect(actionFor('saved', 'applied')).toBe('Applied');
+    expect(actionFor('applied', 'interviewing')).toBe('Invited to interview');
+    expect(actionFor('interviewing', 'rejected')).toBe('Told the application was unsuccessful');
+    expect(actionFor('applied', 'saved')).toBe('Moved back to Saved');
+  });
+
+  it('defaults to the 14 days up to today, and reads a month typed as a word', () => {
+    expect(parseLogRange(new URLSearchParams(), '2026-11-28').range).toEqual({
+      from: '2026-11-15',
+      to: '2026-11-28',
+    });
+    const typed = new URLSearchParams(
+      'from.day=1&from.month=Nov&from.year=2026&to.day=30&to.month=november&to.year=2026',
+    );
+    expect(parseLogRange(typed, '2026-11-28').range).toEqual({
+      from: '2026-11-01',
+      to: '2026-11-30',
+    });
+  });
+
+  it('asks for both days when one is left empty', () => {
+    const { range, reply } = parseLogRange(
+      new URLSearchParams('from.day=&from.month=&from.year=&to.day=1&to.month=11&to.year=2026'),
+      '2026-11-28',
+    );
+    expect(range).toBeNull();
+    expect(reply?.error?.from).toEqual(['Enter the first day of the log']);
+  });
+});
