@@ -38,13 +38,20 @@ type Target = { host: string; port: number; user: string; password: string; data
 /** A signed-in connection to the database, lent to one client at a time. */
 class ServerConnection {
   readonly reader = new MessageReader(false);
-  /** ParameterStatus and BackendKeyData messages from its startup, replayed to each client. */
+  /** ParameterStatus messages from its startup, replayed to each client. */
   greeting: Buffer[] = [];
+  /** Its BackendKeyData (process id and secret): only the pool sends cancels with it. */
+  key: Buffer = Buffer.alloc(0);
+  /**
+   * Sync, Query and FunctionCall messages sent on it whose ReadyForQuery has not come back yet.
+   * A client that leaves while any is in flight leaves answers (or a transaction) behind.
+   */
+  unanswered = 0;
   /** Transaction status from the last ReadyForQuery: I idle, T in a transaction, E failed. */
   status = 'I';
   client: Socket | null = null;
   closed = false;
-  /** Called at the next ReadyForQuery (the end of the reset before it goes back to the pool). */
+  /** Called when nothing is left unanswered (the reset's own ReadyForQuery has come back). */
   onReady: (() => void) | null = null;
 
   constructor(readonly socket: Socket) {}
@@ -83,7 +90,8 @@ function openServer(target: Target): Promise<ServerConnection> {
           const fields = errorFields(body);
           return fail(Object.assign(new Error(fields.M), { code: fields.C }));
         }
-        if (type === 'S' || type === 'K') server.greeting.push(raw);
+        if (type === 'S') server.greeting.push(raw);
+        if (type === 'K') server.key = Buffer.from(body);
         if (type === 'Z') {
           socket.off('data', onData);
           socket.removeAllListeners('error');
@@ -152,6 +160,9 @@ export async function startLocalPool(databaseUrl: string, size = 20): Promise<Lo
   const idle: ServerConnection[] = [];
   const waiting: Array<(server: ServerConnection | Error) => void> = [];
   const clients = new Set<Socket>();
+  // Each lending gets a key of its own, so a cancel reaches a connection only while the client
+  // that was given that key still has it; a departed client's key finds nothing.
+  const lendings = new Map<string, { server: ServerConnection; client: Socket }>();
   let open = 0;
 
   function discard(server: ServerConnection) {
@@ -173,6 +184,8 @@ export async function startLocalPool(databaseUrl: string, size = 20): Promise<Lo
       server.reader.push(chunk, (type, body) => {
         if (type !== 'Z') return;
         server.status = String.fromCharCode(body[0]!);
+        server.unanswered = Math.max(0, server.unanswered - 1);
+        if (server.unanswered > 0) return;
         const ready = server.onReady;
         server.onReady = null;
         ready?.();
@@ -202,17 +215,36 @@ export async function startLocalPool(databaseUrl: string, size = 20): Promise<Lo
     }
   }
 
-  /** Takes the connection back: reset and kept if idle between transactions, else closed. */
+  /**
+   * Takes the connection back. Kept only if every answer its client asked for has come and no
+   * transaction is open; then reset, and lent again only once the reset's own ReadyForQuery is in.
+   * Anything else (answers in flight, an open or failed transaction) closes it: a reset cannot
+   * tell the last client's late answers from the next client's.
+   */
   function release(server: ServerConnection) {
     server.client = null;
     if (server.closed) return;
-    if (server.status !== 'I' || server.reader.buffered > 0) return discard(server);
+    if (server.unanswered > 0 || server.status !== 'I' || server.reader.buffered > 0) {
+      return discard(server);
+    }
     server.onReady = () => {
+      if (server.closed) return;
+      if (server.status !== 'I') return discard(server);
       const next = waiting.shift();
       if (next) next(server);
       else idle.push(server);
     };
+    server.unanswered += 1;
     server.socket.write(message('Q', cstring('DISCARD ALL')));
+  }
+
+  /** Forwards a CancelRequest with `key` only to a connection still lent to the key's holder. */
+  function cancel(key: Buffer) {
+    const lending = lendings.get(key.toString('hex'));
+    if (!lending || lending.server.client !== lending.client || lending.server.closed) return;
+    const socket = connect({ host: target.host, port: target.port });
+    socket.on('error', () => socket.destroy());
+    socket.end(Buffer.concat([int32(16), int32(CANCEL_REQUEST), lending.server.key]));
   }
 
   function serve(client: Socket) {
@@ -221,12 +253,15 @@ export async function startLocalPool(databaseUrl: string, size = 20): Promise<Lo
     const reader = new MessageReader(true);
     let server: ServerConnection | null = null;
     let starting = false;
+    let lendingKey: string | null = null;
     // A client that says goodbye (Terminate) or closes gets a graceful end: tearing the socket
     // down with bytes unread would reset it, and the reset would reach workerd as an error.
     const finish = (graceful: boolean) => {
       clients.delete(client);
       if (graceful) client.end();
       else client.destroy();
+      if (lendingKey) lendings.delete(lendingKey);
+      lendingKey = null;
       if (server) release(server);
       server = null;
     };
@@ -239,10 +274,7 @@ export async function startLocalPool(databaseUrl: string, size = 20): Promise<Lo
           const code = body.readUInt32BE(0);
           if (code === SSL_REQUEST || code === GSS_REQUEST) return void client.write('N');
           if (code === CANCEL_REQUEST) {
-            // Pass it on: the key the client holds is its server connection's own.
-            const cancel = connect({ host: target.host, port: target.port });
-            cancel.on('error', () => cancel.destroy());
-            cancel.end(raw);
+            cancel(body.subarray(4, 12));
             return void client.end();
           }
           reader.expectUntyped(false);
@@ -252,10 +284,14 @@ export async function startLocalPool(databaseUrl: string, size = 20): Promise<Lo
               if (client.destroyed) return release(lent);
               server = lent;
               lent.client = client;
+              const key = randomBytes(8);
+              lendingKey = key.toString('hex');
+              lendings.set(lendingKey, { server: lent, client });
               client.write(
                 Buffer.concat([
                   message('R', int32(0)),
                   ...lent.greeting,
+                  message('K', key),
                   message('Z', Buffer.from('I')),
                 ]),
               );
@@ -276,6 +312,10 @@ export async function startLocalPool(databaseUrl: string, size = 20): Promise<Lo
           return;
         }
         if (type === 'X') return finish(true);
+        // Each of these is answered by exactly one ReadyForQuery.
+        if (type === 'S' || type === 'Q' || type === 'F') {
+          if (server) server.unanswered += 1;
+        }
         out.push(raw);
       });
       if (out.length && server) server.socket.write(Buffer.concat(out));
