@@ -17,6 +17,9 @@ import { ApplicationSchema, isUuid, StatusChangeSchema } from './application-sch
 import { changeStatus, createApplication, updateApplication } from './mutations.server';
 
 const USED_KEY = 'This form was already used for something else. Reload the page and save again.';
+const SAVED_BEFORE =
+  'This form was already saved once, with other details: that application is in your list, ' +
+  'unchanged. Save again to add these details as another application.';
 
 /**
  * Saves the add or edit form: a new application when the route has no `id`, else changes to that
@@ -45,8 +48,14 @@ export async function saveApplication({ request, params, context }: ActionFuncti
       // creates nothing. A form without one (rendered before keys existed) saves undeduplicated.
       const key = formData.get('key');
       const newId = isUuid(key) ? key : crypto.randomUUID();
-      if (!(await createApplication(context, user, submission.value, newId))) {
+      const saved = await createApplication(context, user, submission.value, newId);
+      if (saved === 'not-theirs') {
         return invalid(submission, { formErrors: [USED_KEY] }, { status: 409 });
+      }
+      // Sent, then changed after Back: the changes are neither dropped nor saved over the first;
+      // the page's loader gives the form shown again a fresh key, so saving it adds them.
+      if (saved === 'saved-differently') {
+        return invalid(submission, { formErrors: [SAVED_BEFORE] }, { status: 409 });
       }
       return redirect(`/applications/${newId}`);
     }

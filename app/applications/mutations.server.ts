@@ -103,7 +103,9 @@ function updateWithHistory(
 /**
  * Saves a new application and its first status-history entries under `id`, the form's one-time
  * key. A second call with the same id (a retry after a timeout, a double submit) creates nothing.
- * True when the application with that id is the person's, created now or by the first call.
+ * 'saved' when the application with that id is the person's and holds these values (created now,
+ * or by the first call); 'saved-differently' when a first call saved other values under the key
+ * (the form was sent, then changed after Back); 'not-theirs' when the id is someone else's.
  */
 export async function createApplication(
   context: AppLoadContext,
@@ -141,9 +143,22 @@ export async function createApplication(
       from created cross join (values ${history}) as h(n, from_status, to_status, occurred_on)
       order by h.n`),
     // A separate statement, so it sees a first call that committed while this one waited on it.
-    tx.select({ id: applications.id }).from(applications).where(own(userId, id)),
+    tx
+      .select({
+        id: applications.id,
+        same: sql<boolean>`(company, role, status, date_applied, closing_date, closing_time,
+          may_close_early, advert_url, reference, grade, location, source, salary_min, salary_max,
+          salary_note, notes) is not distinct from (${c.company}::text, ${c.role}::text,
+          ${status(c.status)}, ${c.dateApplied}::date, ${c.closingDate}::date,
+          ${c.closingTime}::time, ${c.mayCloseEarly}::boolean, ${c.advertUrl}::text,
+          ${c.reference}::text, ${c.grade}::text, ${c.location}::text, ${c.source}::text,
+          ${c.salaryMin}::integer, ${c.salaryMax}::integer, ${c.salaryNote}::text, ${c.notes}::text)`,
+      })
+      .from(applications)
+      .where(own(userId, id)),
   ]);
-  return Boolean(theirs);
+  if (!theirs) return 'not-theirs';
+  return theirs.same ? 'saved' : 'saved-differently';
 }
 
 /** Replaces an application's fields, recording a status change if there is one; false if not theirs. */

@@ -242,6 +242,38 @@ describe('a retried or doubled form', () => {
     expect(await t.history(key)).toHaveLength(1);
   });
 
+  it('without JavaScript, Back and changed fields on a saved form keep the changes and offer a fresh key', async () => {
+    const me = await t.person();
+    const key = randomUUID();
+    await post(me.cookie, { ...validForm({ company: 'First Go Ltd' }), key });
+
+    // Back to the saved form (the browser keeps its key), a field changed, Save again.
+    const changed = {
+      ...validForm({ company: 'Second Thoughts Ltd', notes: 'typed after Back' }),
+      key,
+    };
+    const page = await runDocumentPost(
+      route,
+      formPost('/applications/new', changed, { cookie: me.cookie }),
+      { context: t.context },
+    );
+
+    expect(page.action.status).toBe(409);
+    expect(page.action.data.error[''][0]).toMatch(/already saved/);
+    expect(page.action.data.initialValue).toMatchObject({
+      company: 'Second Thoughts Ltd',
+      notes: 'typed after Back',
+    });
+    expect(page.loader.data.key).not.toBe(key);
+    expect(await t.stored(key)).toMatchObject({ company: 'First Go Ltd' });
+    expect(await countOf(me.id)).toBe(1);
+
+    // Saving the form as shown again (its fresh key) adds the changed details as a new application.
+    const again = await post(me.cookie, { ...changed, key: page.loader.data.key });
+    expect(again.status).toBe(302);
+    expect(await countOf(me.id)).toBe(2);
+  });
+
   it('saves one application when the same form arrives twice at once (a double click)', async () => {
     const me = await t.person();
     const fields = { ...validForm({ company: 'Double Click Ltd' }), key: randomUUID() };
