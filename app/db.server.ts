@@ -69,9 +69,13 @@ function unavailableAs503(error: unknown, { quiet = false } = {}): never {
 // check runs as the server's own role, before the role changes) and sets the JWT claims, the role
 // and the timeout, all scoped to the transaction. When the check finds no row, the role becomes
 // `anon`, which has no grant on JobTrack's tables: every later statement fails, and nothing runs.
+// The older single-claim setting is overwritten too (with the same id, or emptied): auth.uid()
+// reads it first, so a value left on a pooled connection must never name anyone else here. The
+// local auth.uid() (migrations/0000) treats '' as a value, not as absent, so it gets the id.
 function setupStatement(claimedId: string, check: SQL, timeoutMs: number): SQL {
   return sql`select who.id, who.email, who.has_password,
       set_config('request.jwt.claims', json_build_object('sub', who.id, 'role', r.role)::text, true),
+      set_config('request.jwt.claim.sub', coalesce(who.id::text, ''), true),
       set_config('statement_timeout', ${String(timeoutMs)}, true),
       set_config('role', r.role, true)
     from (select 1) as one
@@ -149,7 +153,8 @@ export async function asUser(
   const answer = claim ? noteCheck(context, claim) : () => {};
   const outcome = await pipelinedTransaction<unknown, Who>(
     context.db.$client,
-    { prepare: PREPARE },
+    // An async work for a claim waits for the claim to hold before it starts (see the pipeline).
+    { prepare: PREPARE, admits: claim ? ([row]) => Boolean(row?.id) : undefined },
     setupStatement(id, check, context.config.statementTimeoutMs),
     work,
     answer,

@@ -73,6 +73,23 @@ const isStatement = (value: unknown): value is Statement =>
 export type Outcome<T, S> =
   { ok: true; setup: S[]; result: T } | { ok: false; setup: S[] | undefined; error: unknown };
 
+// postgres.js's own codes for a connection that is gone, and Node's socket errors.
+const GONE = /^(CONNECTION_(CLOSED|ENDED|DESTROYED)|E[A-Z]+)$/;
+
+/** Whether `error` says the connection itself is gone (not that a statement failed on it). */
+function connectionGone(error: unknown): boolean {
+  const { code, severity } = (error ?? {}) as { code?: unknown; severity?: unknown };
+  if (typeof code === 'string' && GONE.test(code)) return true;
+  // A FATAL error (the server terminating this backend, say) is the server's last word on it.
+  if (severity === 'FATAL' || severity === 'PANIC') return true;
+  const cause = (error as { cause?: unknown } | null)?.cause;
+  return cause !== undefined && cause !== error && connectionGone(cause);
+}
+
+// An `async` function starts its work (and whatever it does besides the database) when called.
+const isAsyncFunction = (fn: unknown) =>
+  typeof fn === 'function' && fn.constructor.name === 'AsyncFunction';
+
 function settle(settled: PromiseSettledResult<unknown>[]) {
   const failed = settled.find((r): r is PromiseRejectedResult => r.status === 'rejected');
   const values = settled.map((r) => (r.status === 'fulfilled' ? r.value : undefined));
@@ -84,25 +101,55 @@ function settle(settled: PromiseSettledResult<unknown>[]) {
  * it. Never rejects for a database error: the outcome says what failed (the first failure in
  * order, since a failed statement makes the later ones fail too). `onSetup` receives the setup's
  * rows as soon as they are asked for, so others can wait on them.
+ *
+ * With `admits`, an `async` work (which may do more than send statements, and starts when called)
+ * runs only once the setup has answered and `admits` accepts its rows; otherwise the transaction
+ * rolls back and the outcome carries the setup's rows. A work that hands back statements is built
+ * at once and sent with the setup: the database refuses them itself when the setup did not admit.
  */
 export async function pipelinedTransaction<T, S>(
   client: Sql,
-  options: { prepare: boolean },
+  options: { prepare: boolean; admits?: (setup: S[]) => boolean },
   setup: SQL,
   work: Work<T>,
   onSetup: (rows: Promise<S[]>) => void = () => {},
 ): Promise<Outcome<T, S>> {
   const connection = await client.reserve();
+  // A reserved connection whose socket closed must not be released: postgres.js would put the
+  // dead connection back among its open ones, and the next query would write to a null socket.
+  let gone = false;
+  const noteGone = (error: unknown) => {
+    if (connectionGone(error)) gone = true;
+  };
   try {
     const db = pipelining(client, connection, options.prepare);
     const begin = db.execute(sql`begin`).execute();
     const setupRows = db.execute(setup).execute() as Promise<unknown> as Promise<S[]>;
     onSetup(setupRows);
+    begin.catch(noteGone);
+    setupRows.catch(noteGone);
+    if (options.admits && isAsyncFunction(work)) {
+      const [b, s] = await Promise.allSettled([begin, setupRows]);
+      const { failed, values } = settle([b!, s!]);
+      const rows = values[1] as S[] | undefined;
+      if (failed || !options.admits(rows!)) {
+        if (!gone) await db.execute(sql`rollback`).execute().catch(noteGone);
+        const error = failed ? failed.reason : new Error('The setup did not admit the work');
+        return { ok: false, setup: rows, error };
+      }
+    }
     let produced: ReturnType<Work<T>>;
     try {
       produced = work(db);
     } catch (error) {
       produced = Promise.reject(error);
+    }
+    if (options.admits && !isAsyncFunction(work) && produced instanceof Promise) {
+      // It started before the setup answered: such a work must be `async` (or hand back statements).
+      produced.catch(() => {});
+      produced = Promise.reject(
+        new TypeError('A work that awaits must be an async function when its setup can refuse'),
+      );
     }
     const single = isStatement(produced);
     const batch: readonly Statement[] | null = single
@@ -114,22 +161,27 @@ export async function pipelinedTransaction<T, S>(
       // COMMIT goes with the statements; on a transaction an error aborted, it rolls back.
       const statements = batch.map((statement) => statement.execute());
       const commit = db.execute(sql`commit`).execute();
-      const { failed, values } = settle(
-        await Promise.allSettled([begin, setupRows, ...statements, commit]),
-      );
+      const settled = await Promise.allSettled([begin, setupRows, ...statements, commit]);
+      for (const r of settled) if (r.status === 'rejected') noteGone(r.reason);
+      const { failed, values } = settle(settled);
       const setupValue = values[1] as S[] | undefined;
       if (failed) return { ok: false, setup: setupValue, error: failed.reason };
       const results = values.slice(2, -1);
       return { ok: true, setup: setupValue!, result: (single ? results[0] : results) as T };
     }
     const [result] = await Promise.allSettled([produced as Promise<T>]);
-    const end = db.execute(result!.status === 'fulfilled' ? sql`commit` : sql`rollback`).execute();
+    if (result!.status === 'rejected') noteGone(result!.reason);
+    // On a closed connection there is nothing to end: the server has rolled it back already.
+    const end = gone
+      ? Promise.resolve()
+      : db.execute(result!.status === 'fulfilled' ? sql`commit` : sql`rollback`).execute();
+    end.catch(noteGone);
     const [b, s, e] = await Promise.allSettled([begin, setupRows, end]);
     const { failed, values } = settle([b!, s!, result!, e!]);
     const setupValue = values[1] as S[] | undefined;
     if (failed) return { ok: false, setup: setupValue, error: failed.reason };
     return { ok: true, setup: setupValue!, result: values[2] as T };
   } finally {
-    connection.release();
+    if (!gone) connection.release();
   }
 }

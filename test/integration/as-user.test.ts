@@ -1,0 +1,99 @@
+// asUser's setup statement, beyond row-level security (rls.test.ts): what a claim that does not
+// hold lets run, and what a transaction can see of settings left behind on its connection.
+import { randomUUID } from 'node:crypto';
+import { sql } from 'drizzle-orm';
+import { describe, expect, it } from 'vitest';
+import { createDb } from '#db/client';
+import { asUser, SessionEnded, type UserClaim } from '~/db.server';
+import { makeContext } from '../support/context';
+import { setupTestDatabase } from '../support/db';
+
+const db = setupTestDatabase();
+
+async function createUser() {
+  const id = randomUUID();
+  await db.admin`insert into auth.users (id, email) values (${id}, ${`${id}@example.com`})`;
+  return id;
+}
+
+/** A claim for `id` whose check finds the person (holds) or finds no row (the session ended). */
+function claimFor(id: string, holds: boolean): UserClaim {
+  return {
+    id,
+    check: holds
+      ? sql`select ${id}::uuid as id, 'x@example.com'::text as email, null::boolean as has_password`
+      : sql`select null::uuid as id, null::text as email, null::boolean as has_password where false`,
+    signedOut: () => new SessionEnded(),
+  };
+}
+
+describe('asUser', () => {
+  it('never starts an async work for a claim that does not hold', async () => {
+    const { context } = makeContext(db.handle);
+    const id = await createUser();
+    let started = false;
+    await expect(
+      asUser(context, claimFor(id, false), async () => {
+        started = true; // stands for work beyond the database: an email, a call to Claude
+        return 'done';
+      }),
+    ).rejects.toBeInstanceOf(SessionEnded);
+    expect(started).toBe(false);
+  });
+
+  it('runs an async work once the claim holds, in the person’s transaction', async () => {
+    const { context } = makeContext(db.handle);
+    const id = await createUser();
+    const seen = await asUser(context, claimFor(id, true), async (tx) => {
+      const [row] = await tx.execute<{ sub: string }>(sql`select auth.uid()::text as sub`);
+      return row!.sub;
+    });
+    expect(seen).toBe(id);
+  });
+
+  it('overwrites the single-claim setting, so a value left on the connection names nobody else', async () => {
+    // One connection, so the second transaction runs where the first left its session setting.
+    const handle = createDb(db.url, { max: 1 });
+    try {
+      const { context } = makeContext(handle);
+      const [alice, bob] = [await createUser(), await createUser()];
+      await asUser(context, alice, (tx) =>
+        tx.execute(sql`select set_config('request.jwt.claim.sub', ${alice}, false)`),
+      );
+      const [[row]] = await asUser(context, bob, (tx) => [
+        tx.execute<{ single: string; uid: string }>(
+          sql`select current_setting('request.jwt.claim.sub', true) as single, auth.uid()::text as uid`,
+        ),
+      ]);
+      expect(row).toEqual({ single: bob, uid: bob });
+    } finally {
+      await handle.close();
+    }
+  });
+
+  it('does not hand back a connection that closed mid-transaction: the next one works', async () => {
+    const handle = createDb(db.url, { max: 1 });
+    try {
+      const { context } = makeContext(handle);
+      const id = await createUser();
+      const outcome = asUser(context, id, async (tx) => {
+        const [row] = await tx.execute<{ pid: number }>(sql`select pg_backend_pid() as pid`);
+        // The database ends this connection (a restart, say) while the transaction is open.
+        await db.admin`select pg_terminate_backend(${row!.pid})`;
+        await tx.execute(sql`select 1`);
+      });
+      await expect(outcome).rejects.toMatchObject({ status: 503 });
+      const next = () =>
+        asUser(context, id, (tx) => [
+          tx.execute<{ sub: string }>(sql`select auth.uid()::text as sub`),
+        ]);
+      // The server's own goodbye (FATAL 57P01) may still reach the next request as a calm 503;
+      // after that the client works again, and nothing hangs on the dead connection.
+      const attempts = [await next().catch((e: unknown) => e)];
+      if (attempts[0] instanceof Response) attempts.push(await next());
+      expect(attempts.at(-1)).toEqual([[{ sub: id }]]);
+    } finally {
+      await handle.close();
+    }
+  });
+});
