@@ -11,7 +11,12 @@ import {
 } from './anthropic.server';
 import { limitedSections, type Inputs } from './inputs';
 import type { DraftEvent } from './events';
-import { shortfallCause, shortfallMessage, type Shortfall } from './messages';
+import {
+  DELETED_WHILE_WRITING_MESSAGE,
+  shortfallCause,
+  shortfallMessage,
+  type Shortfall,
+} from './messages';
 import { buildPrompt } from './prompt';
 import { stockPhrasesIn } from './stock-phrases';
 import { checkpointVersion, finishVersion } from './store.server';
@@ -121,9 +126,11 @@ async function run(
   }
   const message = !saved
     ? `${shortfall ? `${shortfallCause(shortfall)} ` : ''}We could not save this draft just now: copy it from this page before you leave. Your inputs are saved.`
-    : shortfall
-      ? shortfallMessage(shortfall, kept ? started.number : null)
-      : null;
+    : !kept && text.trim()
+      ? DELETED_WHILE_WRITING_MESSAGE
+      : shortfall
+        ? shortfallMessage(shortfall, kept ? started.number : null)
+        : null;
   push({
     type: 'end',
     statementId: started.statementId,

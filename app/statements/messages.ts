@@ -37,6 +37,11 @@ export function shortfallMessage(shortfall: Shortfall, keptAs: number | null): s
   return `${CAUSE[shortfall]} ${kept} Your inputs are saved and unchanged.`;
 }
 
+/** After the person deleted the version while Claude was still writing it. */
+export const DELETED_WHILE_WRITING_MESSAGE =
+  'You deleted this version while it was being written, so none of it was kept. Your inputs are ' +
+  'saved and unchanged.';
+
 export const SIGNED_OUT_MESSAGE =
   'You have been signed out, so nothing was sent. Sign in again in another tab, then come back and ' +
   'press the button again: what you typed is still here.';

@@ -111,7 +111,7 @@ export function jobTrack(page: Page, { audit = true } = {}) {
       await landed();
       await main.getByLabel('Email', { exact: true }).fill(email);
       await main.getByLabel('Password', { exact: true }).fill(password);
-      await main.getByRole('button', { name: 'Sign in' }).click();
+      await main.getByRole('button', { name: 'Sign in', exact: true }).click();
     },
 
     /** Signs out from the header; ends on the home page, which says it worked. */

@@ -6,6 +6,7 @@ import {
   loader as versionLoader,
 } from '~/routes/statements.$id_.versions.$versionId';
 import { action as stopAction } from '~/routes/statements.$id_.versions.$versionId_.stop';
+import { DELETED_WHILE_WRITING_MESSAGE } from '~/statements/messages';
 import { fakeAnthropic, gate } from '../../mocks/anthropic';
 import { pieces } from '../../mocks/anthropic-events';
 import { server } from '../../mocks/server';
@@ -253,7 +254,12 @@ describe('deleting a draft while it is being written', () => {
     release.open();
     await t.settled();
     expect(textOf(events)).toBe('One two three');
-    expect(events.at(-1)).toMatchObject({ type: 'end', status: 'stopped', versionId: null });
+    expect(events.at(-1)).toMatchObject({
+      type: 'end',
+      status: 'stopped',
+      versionId: null,
+      message: DELETED_WHILE_WRITING_MESSAGE,
+    });
     expect((await stored(t.db, me.id)).versions).toEqual([]);
   });
 });
