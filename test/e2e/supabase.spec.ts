@@ -33,6 +33,8 @@ const test = base.extend<{ cookies: { seen: Set<string> } }, { project: Project 
       let stack: Stack | undefined;
       try {
         stack = await startStack({
+          // The build test/e2e/run.ts made (i8 builds into its own folder, never build/).
+          buildDir: '.cache/e2e',
           build: false,
           quiet: true,
           workerEnv: {
