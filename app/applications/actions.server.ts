@@ -1,5 +1,6 @@
 // The applications' form actions, shared by the routes that show those forms: the add and edit
 // pages (twins, one action) and the one-step status change on the list and on an application.
+import type { Submission } from '@conform-to/react';
 import { parseWithZod } from '@conform-to/zod';
 import { redirect, type ActionFunctionArgs, type AppLoadContext } from '@remix-run/cloudflare';
 import {
@@ -53,10 +54,8 @@ export async function saveApplication({ request, params, context }: ActionFuncti
         return invalid(submission, { formErrors: [USED_KEY] }, { status: 409 });
       }
       // Sent, then changed after Back: the changes are neither dropped nor saved over the first;
-      // the page's loader gives the form shown again a fresh key, so saving it adds them.
-      if (saved === 'saved-differently') {
-        return invalid(submission, { formErrors: [SAVED_BEFORE] }, { status: 409 });
-      }
+      // the form shown again carries a fresh key, so saving it adds them.
+      if (saved === 'saved-differently') return savedDifferently(submission);
       return redirect(`/applications/${newId}`);
     }
     if (!(await updateApplication(context, user, id, submission.value))) throw notFound();
@@ -66,6 +65,19 @@ export async function saveApplication({ request, params, context }: ActionFuncti
     throw error;
   }
   return redirect(`/applications/${id}`);
+}
+
+/**
+ * The 409 for a one-time key already saved with other details: every typed value, and a fresh
+ * key in the answer itself, because with JavaScript (single fetch) no loader runs after a 4xx.
+ */
+export function savedDifferently(submission: Submission<unknown>) {
+  return invalid(
+    submission,
+    { formErrors: [SAVED_BEFORE] },
+    { status: 409 },
+    { key: crypto.randomUUID() },
+  );
 }
 
 /**

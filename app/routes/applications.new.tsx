@@ -21,6 +21,12 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 export default function NewApplication() {
   const { key } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof saveApplication>();
+  // A key already saved with other details is answered with a fresh one: with JavaScript no
+  // loader runs after that 409, so the loader's key would be sent (and refused) again and again.
+  const freshKey =
+    lastResult && 'key' in lastResult && typeof lastResult.key === 'string'
+      ? lastResult.key
+      : undefined;
   return (
     <div className="page">
       <h1>Add application</h1>
@@ -28,7 +34,7 @@ export default function NewApplication() {
         lastResult={lastResult}
         cancelTo="/applications"
         analyticsEvent="application_created"
-        oneTimeKey={key}
+        oneTimeKey={freshKey ?? key}
       />
     </div>
   );

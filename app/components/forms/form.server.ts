@@ -113,18 +113,19 @@ export const SECRET_FIELDS = ['password', 'currentPassword', 'newPassword'];
 type Errors = { formErrors?: string[]; fieldErrors?: Record<string, string[]> };
 
 /**
- * A refused form: 400 (or `init.status`) with the schema's errors plus any given here, and every
- * typed value except passwords.
+ * A refused form: 400 (or `init.status`) with the schema's errors plus any given here, every
+ * typed value except passwords, and `extra`'s fields beside them.
  */
-export function invalid(
+export function invalid<Extra extends object = object>(
   submission: Submission<unknown>,
   errors: Errors = {},
   init: ResponseInit = {},
+  extra?: Extra,
 ) {
-  return data(submission.reply({ ...errors, hideFields: SECRET_FIELDS }), {
-    status: 400,
-    ...init,
-  });
+  return data(
+    { ...submission.reply({ ...errors, hideFields: SECRET_FIELDS }), ...(extra as Extra) },
+    { status: 400, ...init },
+  );
 }
 
 const anyForm = z.object({});

@@ -265,6 +265,9 @@ describe('a retried or doubled form', () => {
       notes: 'typed after Back',
     });
     expect(page.loader.data.key).not.toBe(key);
+    // With JavaScript no loader runs after a 409: the answer carries its own fresh key.
+    expect(page.action.data.key).toMatch(/^[0-9a-f-]{36}$/);
+    expect(page.action.data.key).not.toBe(key);
     expect(await t.stored(key)).toMatchObject({ company: 'First Go Ltd' });
     expect(await countOf(me.id)).toBe(1);
 

@@ -1,0 +1,41 @@
+// @vitest-environment happy-dom
+import { parseWithZod } from '@conform-to/zod';
+import type { ActionFunctionArgs } from '@remix-run/cloudflare';
+import { fireEvent, screen, waitFor } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { savedDifferently } from '~/applications/actions.server';
+import { ApplicationSchema } from '~/applications/application-schema';
+import NewApplication from '~/routes/applications.new';
+import { renderRoutes } from '../../support/render';
+
+describe('the add page’s one-time key with JavaScript', () => {
+  it('sends the fresh key from a "saved differently" answer, not the page’s first key again', async () => {
+    const sent: string[] = [];
+    // The first key was already saved with other details: the real 409 for that. Then saved.
+    const action = async ({ request }: ActionFunctionArgs) => {
+      const formData = await request.formData();
+      sent.push(String(formData.get('key')));
+      const submission = parseWithZod(formData, { schema: ApplicationSchema });
+      return sent.length === 1 ? savedDifferently(submission) : null;
+    };
+    // Under single fetch no loader runs after a 4xx, so the page's key stays the first one.
+    const loader = () => ({ key: 'first-key' });
+    renderRoutes(
+      [{ path: '/applications/new', Component: NewApplication, loader, action }],
+      '/applications/new',
+    );
+    const field = (label: string) => screen.getByLabelText(label, { exact: true });
+    await waitFor(() => field('Company'));
+    fireEvent.change(field('Company'), { target: { value: 'Second Thoughts Ltd' } });
+    fireEvent.change(field('Role'), { target: { value: 'Clerk' } });
+    const save = () => fireEvent.click(screen.getByRole('button', { name: 'Save application' }));
+
+    save();
+    await screen.findByText(/already saved once, with other details/);
+    save();
+    await waitFor(() => expect(sent).toHaveLength(2));
+
+    expect(sent[0]).toBe('first-key');
+    expect(sent[1]).toMatch(/^[0-9a-f-]{36}$/);
+  });
+});
