@@ -15,6 +15,7 @@ import { parseArgs } from 'node:util';
 import { performance } from 'node:perf_hooks';
 import postgres from 'postgres';
 import { startStack, stopAllStacks, type Stack } from '../test/e2e/support/stack';
+import { applicationIdFor } from '../app/applications/one-time-key';
 import { seedPerson } from './lib/seed';
 
 const { values: args } = parseArgs({
@@ -42,6 +43,7 @@ const note = (what: string) => seen.set(what, (seen.get(what) ?? 0) + 1);
 
 async function write(stack: Stack, person: Person, n: number) {
   const key = crypto.randomUUID();
+  const id = await applicationIdFor(person.id, key);
   const body = new URLSearchParams({
     company: `Load Test Ltd ${n}`,
     role: 'Tester',
@@ -66,9 +68,9 @@ async function write(stack: Stack, person: Person, n: number) {
       });
       await response.arrayBuffer();
       note(attempt === 0 ? `${response.status}` : `${response.status} (retry)`);
-      if (response.status === 302 && response.headers.get('Location') === `/applications/${key}`) {
+      if (response.status === 302 && response.headers.get('Location') === `/applications/${id}`) {
         latencies.push(performance.now() - started);
-        acknowledged.get(person.id)!.add(key);
+        acknowledged.get(person.id)!.add(id);
         if (databaseBackAt !== null && firstSuccessAfter.length === 0)
           firstSuccessAfter.push(Date.now() - databaseBackAt);
         return;
@@ -133,7 +135,7 @@ async function main() {
   let unacknowledged = 0;
   for (const person of people) {
     const stored = new Set(found.get(person.id) ?? []);
-    for (const key of acknowledged.get(person.id)!) if (!stored.has(key)) missing += 1;
+    for (const id of acknowledged.get(person.id)!) if (!stored.has(id)) missing += 1;
     for (const id of stored) if (!acknowledged.get(person.id)!.has(id)) unacknowledged += 1;
   }
   const [history] = await admin<{ orphans: number; doubled: number }[]>`

@@ -15,6 +15,7 @@ import { invalid, readForm, refuse } from '~/components/forms/form.server';
 import type { Person } from '~/db.server';
 import { notFound, requireUuid } from '~/http/not-found.server';
 import { ApplicationSchema, isUuid, StatusChangeSchema } from './application-schema';
+import { applicationIdFor } from './one-time-key';
 import { changeStatus, createApplication, updateApplication } from './mutations.server';
 
 const USED_KEY = 'This form was already used for something else. Reload the page and save again.';
@@ -45,10 +46,11 @@ export async function saveApplication({ request, params, context }: ActionFuncti
   if (submission.status !== 'success') return invalid(submission);
   try {
     if (id === null) {
-      // The form's one-time key becomes the new application's id, so a retried or doubled POST
-      // creates nothing. A form without one (rendered before keys existed) saves undeduplicated.
+      // The form's one-time key names the new application (through the person, so it can never
+      // name someone else's), so a retried or doubled POST creates nothing. A form without one
+      // (rendered before keys existed) saves undeduplicated.
       const key = formData.get('key');
-      const newId = isUuid(key) ? key : crypto.randomUUID();
+      const newId = isUuid(key) ? await applicationIdFor(user.id, key) : crypto.randomUUID();
       const saved = await createApplication(context, user, submission.value, newId);
       if (saved === 'not-theirs') {
         return invalid(submission, { formErrors: [USED_KEY] }, { status: 409 });

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import * as route from '~/routes/applications.new';
 import { action, loader } from '~/routes/applications.new';
+import { applicationIdFor } from '~/applications/one-time-key';
 import { formPost, get, runAction, runDocumentPost, runLoader } from '../../support/http';
 import { allRows } from '../../support/rows';
 import { dateFields, setupApplicationsTest, VALID_STORED, validForm } from './fixtures';
@@ -237,9 +238,10 @@ describe('a retried or doubled form', () => {
     expect(first.status).toBe(302);
     expect(second.status).toBe(302);
     expect(second.headers.get('Location')).toBe(first.headers.get('Location'));
-    expect(first.headers.get('Location')).toBe(`/applications/${key}`);
+    const id = await applicationIdFor(me.id, key);
+    expect(first.headers.get('Location')).toBe(`/applications/${id}`);
     expect(await countOf(me.id)).toBe(1);
-    expect(await t.history(key)).toHaveLength(1);
+    expect(await t.history(id)).toHaveLength(1);
   });
 
   it('without JavaScript, Back and changed fields on a saved form keep the changes and offer a fresh key', async () => {
@@ -268,7 +270,9 @@ describe('a retried or doubled form', () => {
     // With JavaScript no loader runs after a 409: the answer carries its own fresh key.
     expect(page.action.data.key).toMatch(/^[0-9a-f-]{36}$/);
     expect(page.action.data.key).not.toBe(key);
-    expect(await t.stored(key)).toMatchObject({ company: 'First Go Ltd' });
+    expect(await t.stored(await applicationIdFor(me.id, key))).toMatchObject({
+      company: 'First Go Ltd',
+    });
     expect(await countOf(me.id)).toBe(1);
 
     // Saving the form as shown again (its fresh key) adds the changed details as a new application.
@@ -287,18 +291,43 @@ describe('a retried or doubled form', () => {
     expect(await countOf(me.id)).toBe(1);
   });
 
-  it('refuses a key that is another person’s application, changing nothing for either', async () => {
+  it('saves normally when the key sent is another person’s application id, leaving theirs untouched', async () => {
+    const me = await t.person();
+    const them = await t.person();
+    const theirs = await post(them.cookie, {
+      ...validForm({ company: 'Theirs Ltd' }),
+      key: randomUUID(),
+    });
+    const theirId = theirs.headers.get('Location')!.split('/').pop()!;
+
+    // Their id (seen in a shared link, say) sent as my key: a save like any other, not a 409.
+    const outcome = await post(me.cookie, { ...validForm({ company: 'Mine Ltd' }), key: theirId });
+
+    expect(outcome.status).toBe(302);
+    const myId = outcome.headers.get('Location')!.split('/').pop()!;
+    expect(myId).toBe(await applicationIdFor(me.id, theirId));
+    expect(myId).not.toBe(theirId);
+    expect(await t.stored(myId)).toMatchObject({ user_id: me.id, company: 'Mine Ltd' });
+    expect(await countOf(me.id)).toBe(1);
+    expect(await t.stored(theirId)).toMatchObject({ user_id: them.id, company: 'Theirs Ltd' });
+    expect(await countOf(them.id)).toBe(1);
+  });
+
+  it('cannot be taken first by someone who learnt another person’s key', async () => {
     const me = await t.person();
     const them = await t.person();
     const key = randomUUID();
-    await post(them.cookie, { ...validForm({ company: 'Theirs Ltd' }), key });
 
-    const outcome = await post(me.cookie, { ...validForm({ company: 'Mine Ltd' }), key });
+    // They send my form's key before I save it: their save lands under their own id.
+    await post(them.cookie, { ...validForm({ company: 'Squatter Ltd' }), key });
+    const mine = await post(me.cookie, { ...validForm({ company: 'Mine Ltd' }), key });
 
-    expect(outcome.status).toBe(409);
-    expect(outcome.data.initialValue).toMatchObject({ company: 'Mine Ltd' });
-    expect(await countOf(me.id)).toBe(0);
-    expect(await t.stored(key)).toMatchObject({ company: 'Theirs Ltd' });
+    expect(mine.status).toBe(302);
+    expect(mine.headers.get('Location')).toBe(
+      `/applications/${await applicationIdFor(me.id, key)}`,
+    );
+    expect(await countOf(me.id)).toBe(1);
+    expect(await countOf(them.id)).toBe(1);
   });
 
   it('answers 401 with every typed value when the session ended after the page was shown', async () => {
