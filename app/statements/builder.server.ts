@@ -83,8 +83,9 @@ export async function builderAction(
     if (!context.config.anthropic) {
       return invalid(submission, { formErrors: [NOT_CONFIGURED_MESSAGE] }, { status: 503 });
     }
-    // The claim was confirmed above (getUser), so its id is the person.
-    const refusal = await generationRefusal(context, claim.id, allowanceOf(context));
+    // Only the confirmed person's id goes to asUser, never the claim's (unconfirmed) one.
+    if (!user) return signedOut();
+    const refusal = await generationRefusal(context, user.id, allowanceOf(context));
     const message = refusal
       ? refusalMessage(refusal)
       : 'That did not go through. Please press Generate again.';
