@@ -37,14 +37,25 @@ function assertScalar(params: unknown[] | undefined) {
   }
 }
 
-/** A Drizzle database whose statements are sent the moment they are built, in that order. */
-function pipelining(pool: Sql, connection: ReservedSql, prepare: boolean): Database {
+/**
+ * A Drizzle database whose statements are sent the moment they are built, in that order, until
+ * `ended()`: after COMMIT or ROLLBACK (or once the connection is gone) a late statement is refused,
+ * never sent on the released connection outside the transaction, as the server's own role.
+ */
+function pipelining(
+  pool: Sql,
+  connection: ReservedSql,
+  prepare: boolean,
+  ended: () => boolean,
+): Database {
   const client = new Proxy(connection, {
     get(target, property, receiver) {
       // Drizzle reads the pool's options (its parsers); a reserved connection has none of its own.
       if (property === 'options') return pool.options;
       if (property !== 'unsafe') return Reflect.get(target, property, receiver);
       return (query: string, params?: unknown[], options?: object) => {
+        if (ended())
+          return Promise.reject(new Error('This transaction is over: nothing more is sent'));
         assertScalar(params);
         return target
           .unsafe(
@@ -121,8 +132,15 @@ export async function pipelinedTransaction<T, S>(
   const noteGone = (error: unknown) => {
     if (connectionGone(error)) gone = true;
   };
+  // Set once COMMIT or ROLLBACK is sent: the work's database then refuses anything more.
+  let ended = false;
+  const finish = (statement: SQL) => {
+    const done = db.execute(statement).execute();
+    ended = true;
+    return done;
+  };
+  const db = pipelining(client, connection, options.prepare, () => ended);
   try {
-    const db = pipelining(client, connection, options.prepare);
     const begin = db.execute(sql`begin`).execute();
     const setupRows = db.execute(setup).execute() as Promise<unknown> as Promise<S[]>;
     onSetup(setupRows);
@@ -133,7 +151,7 @@ export async function pipelinedTransaction<T, S>(
       const { failed, values } = settle([b!, s!]);
       const rows = values[1] as S[] | undefined;
       if (failed || !options.admits(rows!)) {
-        if (!gone) await db.execute(sql`rollback`).execute().catch(noteGone);
+        if (!gone) await finish(sql`rollback`).catch(noteGone);
         const error = failed ? failed.reason : new Error('The setup did not admit the work');
         return { ok: false, setup: rows, error };
       }
@@ -159,8 +177,20 @@ export async function pipelinedTransaction<T, S>(
         : null;
     if (batch) {
       // COMMIT goes with the statements; on a transaction an error aborted, it rolls back.
-      const statements = batch.map((statement) => statement.execute());
-      const commit = db.execute(sql`commit`).execute();
+      const statements: Promise<unknown>[] = [];
+      try {
+        for (const statement of batch) statements.push(statement.execute());
+      } catch (error) {
+        // A statement that could not be built (Drizzle throws while building): what was sent is
+        // rolled back, so the connection never goes back to the pool inside this transaction.
+        for (const sent of statements) sent.catch(() => {});
+        const rollback = gone ? Promise.resolve() : finish(sql`rollback`);
+        const settled = await Promise.allSettled([begin, setupRows, ...statements, rollback]);
+        for (const r of settled) if (r.status === 'rejected') noteGone(r.reason);
+        const setupValue = settled[1]!.status === 'fulfilled' ? settled[1]!.value : undefined;
+        return { ok: false, setup: setupValue as S[] | undefined, error };
+      }
+      const commit = finish(sql`commit`);
       const settled = await Promise.allSettled([begin, setupRows, ...statements, commit]);
       for (const r of settled) if (r.status === 'rejected') noteGone(r.reason);
       const { failed, values } = settle(settled);
@@ -174,7 +204,7 @@ export async function pipelinedTransaction<T, S>(
     // On a closed connection there is nothing to end: the server has rolled it back already.
     const end = gone
       ? Promise.resolve()
-      : db.execute(result!.status === 'fulfilled' ? sql`commit` : sql`rollback`).execute();
+      : finish(result!.status === 'fulfilled' ? sql`commit` : sql`rollback`);
     end.catch(noteGone);
     const [b, s, e] = await Promise.allSettled([begin, setupRows, end]);
     const { failed, values } = settle([b!, s!, result!, e!]);
@@ -182,6 +212,7 @@ export async function pipelinedTransaction<T, S>(
     if (failed) return { ok: false, setup: setupValue, error: failed.reason };
     return { ok: true, setup: setupValue!, result: values[2] as T };
   } finally {
+    ended = true;
     if (!gone) connection.release();
   }
 }

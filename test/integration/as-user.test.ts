@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { createDb } from '#db/client';
-import { asUser, SessionEnded, type UserClaim } from '~/db.server';
+import { asServer, asUser, SessionEnded, type Tx, type UserClaim } from '~/db.server';
 import { makeContext } from '../support/context';
 import { setupTestDatabase } from '../support/db';
 
@@ -69,5 +69,48 @@ describe('asUser', () => {
     } finally {
       await handle.close();
     }
+  });
+
+  it('rolls back when a statement cannot be built, so the connection is not left in the person’s transaction', async () => {
+    // One connection, so the server's next transaction runs where the person's one was.
+    const handle = createDb(db.url, { max: 1 });
+    try {
+      const { context } = makeContext(handle);
+      const alice = await createUser();
+      const unbuildable = {
+        execute(): Promise<unknown> {
+          throw new Error('Cannot pass undefined values to any set operator');
+        },
+      };
+      await expect(
+        asUser(context, alice, (tx) => [tx.execute(sql`select 1`), unbuildable]),
+      ).rejects.toThrow(/undefined values/);
+
+      const [row] = await asServer(context, (tx) =>
+        tx.execute<{ role: string; sub: string | null }>(
+          sql`select current_user::text as role, current_setting('request.jwt.claim.sub', true) as sub`,
+        ),
+      );
+      expect(row!.role).not.toBe('authenticated');
+      expect(row!.sub ?? '').not.toBe(alice);
+    } finally {
+      await handle.close();
+    }
+  });
+
+  it('refuses a statement sent after the transaction ended, instead of running it outside', async () => {
+    const { context } = makeContext(db.handle);
+    const alice = await createUser();
+    let kept: Tx | null = null;
+    await asUser(context, alice, async (tx) => {
+      kept = tx; // a work that keeps its database past its end (a late, unawaited statement)
+      return null;
+    });
+    const late = await kept!.execute(sql`select current_user::text as role`).then(
+      () => null,
+      (error: Error) => error,
+    );
+    // Drizzle wraps the refusal ("Failed query: …") with it as the cause.
+    expect((late?.cause as Error | undefined)?.message).toMatch(/transaction is over/);
   });
 });
