@@ -75,6 +75,19 @@ function plan(document: ExportDocument, had: Awaited<ReturnType<typeof held>>): 
   };
 }
 
+/** The export ids of `document`'s applications that the person already holds; changes nothing. */
+export function heldApplicationIds(
+  context: AppLoadContext,
+  userId: string,
+  document: ExportDocument,
+): Promise<Set<string>> {
+  return asUser(
+    context,
+    userId,
+    async (tx) => new Set((await held(tx, userId, document)).apps.keys()),
+  );
+}
+
 /** What importing `document` into the person's account would add; changes nothing. */
 export function previewImport(context: AppLoadContext, userId: string, document: ExportDocument) {
   return asUser(context, userId, async (tx) => plan(document, await held(tx, userId, document)));
