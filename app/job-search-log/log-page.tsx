@@ -12,7 +12,7 @@ import {
 import { dateParts } from '~/components/forms/date-parts';
 import { useHydrated } from '~/components/hydrated';
 import type { LogEntry } from './log.server';
-import { LogRangeSchema, type LogRange } from './log-query';
+import { logCsvHref, LogRangeSchema, type LogRange } from './log-query';
 import { actionFor } from './wording';
 
 type Props = {
@@ -63,7 +63,12 @@ function LogTable({
     <section aria-labelledby="log-heading" className="job-log__result">
       <div className="job-log__head">
         <h2 id="log-heading">{span}</h2>
-        <PrintButton />
+        <div className="job-log__actions">
+          <PrintButton />
+          <a className="button button--secondary" href={logCsvHref(range)} download>
+            Download as a spreadsheet (CSV)
+          </a>
+        </div>
       </div>
       <p>
         {entries.length === 0
