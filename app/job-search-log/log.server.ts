@@ -32,10 +32,7 @@ export function loadLog(context: AppLoadContext, userId: string, range: LogRange
       .from(c)
       .innerJoin(a, and(eq(a.id, c.applicationId), eq(a.userId, c.userId)))
       .where(
-        and(
-          eq(c.userId, userId),
-          sql`${onDay} between ${range.from}::date and ${range.to}::date`,
-        ),
+        and(eq(c.userId, userId), sql`${onDay} between ${range.from}::date and ${range.to}::date`),
       )
       .orderBy(asc(onDay), asc(c.changedAt), asc(c.id))
       .limit(MAX_ENTRIES + 1);

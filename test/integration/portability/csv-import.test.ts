@@ -142,7 +142,9 @@ describe('importing a spreadsheet', () => {
     await t.db.admin`create trigger refuse_boom before insert on jobtrack.applications
       for each row execute function jobtrack.refuse_boom()`;
     try {
-      await expect(importFile(me, rowsOf(800))).rejects.toThrow(/Failed query: insert into "jobtrack"."applications"/);
+      await expect(importFile(me, rowsOf(800))).rejects.toThrow(
+        /Failed query: insert into "jobtrack"."applications"/,
+      );
     } finally {
       await t.db.admin`drop trigger refuse_boom on jobtrack.applications`;
       await t.db.admin`drop function jobtrack.refuse_boom()`;
