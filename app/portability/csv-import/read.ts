@@ -2,13 +2,7 @@
 // an import bounded. Parsing is papaparse's (a maintained parser: quoted cells, line breaks inside
 // cells, commas, tabs or semicolons). Browser-safe.
 import Papa from 'papaparse';
-
-/** The most rows (under the header) one import takes. */
-export const MAX_ROWS = 5000;
-/** The most columns a file may have: far more than any tracker exports. */
-export const MAX_COLUMNS = 60;
-/** The largest file an import takes, in bytes (as the JSON import). */
-export const MAX_CSV_BYTES = 5 * 1024 * 1024;
+import { MAX_COLUMNS, MAX_ROWS } from './schema';
 
 /** A file read as a table: headers and rows of cells, each row as long as the header. */
 export type Table = { headers: string[]; rows: string[][]; rowNumbers: number[] };

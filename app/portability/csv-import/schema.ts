@@ -2,7 +2,13 @@
 // to confirm). Shared by the route and its tests.
 import { z } from 'zod';
 import { CHOICE_OPTIONS, type ColumnChoice } from './columns';
-import { MAX_COLUMNS, MAX_CSV_BYTES } from './read';
+
+/** The most rows (under the header) one import takes. */
+export const MAX_ROWS = 5000;
+/** The most columns a file may have: far more than any tracker exports. */
+export const MAX_COLUMNS = 60;
+/** The largest file an import takes, in bytes (as the JSON import). */
+export const MAX_CSV_BYTES = 5 * 1024 * 1024;
 
 export const CHOOSE_CSV = 'Choose the CSV file to import';
 export const CSV_TOO_LARGE =

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { action } from '~/routes/account.import-csv';
-import { MAX_ROWS } from '~/portability/csv-import/read';
+import { MAX_ROWS } from '~/portability/csv-import/schema';
 import { runAction } from '../../support/http';
 import type { TestUser } from '../../support/users';
 import { HUNTR_LIKE, SPREADSHEET, TEAL_LIKE } from '../../fixtures/csv-imports';

@@ -4,7 +4,8 @@ import { applicationsCsv } from '~/portability/csv';
 import type { ExportDocument } from '~/portability/format';
 import { guessColumns, mappingProblems } from '~/portability/csv-import/columns';
 import { dateOrderOf, mapFile } from '~/portability/csv-import/import.server';
-import { MAX_ROWS, decodeCsv, readCsv, type Table } from '~/portability/csv-import/read';
+import { decodeCsv, readCsv, type Table } from '~/portability/csv-import/read';
+import { MAX_ROWS } from '~/portability/csv-import/schema';
 import { HUNTR_LIKE, SPREADSHEET, TEAL_LIKE } from '../../fixtures/csv-imports';
 
 const NOW = new Date('2026-11-28T12:00:00Z');
