@@ -52,6 +52,12 @@ function fullYear(text: string): number {
   return text.length === 2 ? 2000 + year : year;
 }
 
+/** A cell quoted in a message: its first 40 characters. */
+export function shorten(text: string): string {
+  const value = text.trim();
+  return value.length > 40 ? `${value.slice(0, 39)}…` : value;
+}
+
 /** Which orders a slashed date could be read in: [day-first reading, month-first reading]. */
 export function slashReadings(text: string): { dmy: string | null; mdy: string | null } | null {
   const m = NUMERIC.exec(text.trim());
@@ -69,6 +75,8 @@ export function slashReadings(text: string): { dmy: string | null; mdy: string |
 export function readDate(text: string, order: DateOrder): DateCell {
   const value = text.trim();
   if (!value) return { date: null };
+  // No date is longer; a long cell is not read by the patterns below at all.
+  if (value.length > 40) return { problem: `“${shorten(value)}” is not a date` };
   const isoMatch = ISO.exec(value);
   if (isoMatch) {
     const date = iso(Number(isoMatch[1]), Number(isoMatch[2]), Number(isoMatch[3]));
@@ -257,6 +265,7 @@ export type StatusReading = { status: Status; known: boolean };
  */
 export function readStatus(text: string, hasDateApplied: boolean): StatusReading {
   const words = text
+    .slice(0, 100)
     .trim()
     .toLowerCase()
     .replace(/[^a-z]+/g, ' ')
@@ -292,6 +301,8 @@ const ANNUAL_WORDS =
 export function readSalary(text: string): SalaryCell {
   const value = text.trim();
   if (!value) return { min: null, max: null, note: null };
+  // Longer than any salary: kept as the note (whose limit then refuses it), never pattern-matched.
+  if (value.length > 200) return { min: null, max: null, note: value };
   if (PER_PERIOD.test(value)) return { min: null, max: null, note: value };
   const amounts = [...value.matchAll(AMOUNT)].map((m) => m[0].trim()).filter((a) => /\d/.test(a));
   const figures = amounts.map((a) => parsePounds(a.replace(/\s+/g, '')));

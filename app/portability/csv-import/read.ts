@@ -89,7 +89,8 @@ export function readCsv(text: string): ReadTable {
   if (body.length === 0) {
     return { ok: false, message: `This file has a header row but no rows under it. ${NOTHING}` };
   }
-  const headers = head.map((h, i) => h.trim() || `Column ${i + 1}`);
+  // A heading longer than any real one is cut short: it is shown and matched, never stored.
+  const headers = head.map((h, i) => h.trim().slice(0, 100) || `Column ${i + 1}`);
   const width = headers.length;
   // Numbered as a spreadsheet shows them (the header is row 1), counting only the lines Papa kept.
   const rows = body.map((row) =>

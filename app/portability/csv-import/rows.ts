@@ -12,11 +12,13 @@ import {
   readSalary,
   readStatus,
   readYesNo,
+  shorten,
   slashReadings,
   type DateOrder,
 } from './cells';
 import { TARGET_LABELS, type ColumnChoice, type Target } from './columns';
 import type { Table } from './read';
+import type { ZodIssue } from 'zod';
 import { formatDate } from '~/applications/dates';
 
 /** A row that will be added: its number in the file and the application it becomes. */
@@ -101,12 +103,18 @@ function webAddress(text: string): { url: string | null } | { problem: string } 
   // "www.nhsjobs.com/…" as people paste it: a scheme is assumed, not required.
   const url = /^[a-z][a-z0-9+.-]*:/i.test(value) ? value : `https://${value}`;
   if (!/\s/.test(value) && isWebAddress(url) && new URL(url).hostname.includes('.')) return { url };
-  return { problem: `Job advert link “${value}” is not a web address` };
+  return { problem: `Job advert link “${shorten(value)}” is not a web address` };
 }
 
-function schemaMessage(path: Array<string | number>, message: string): string {
-  const field = String(path[0] ?? '');
-  return `${FIELD_LABEL[field] ?? field}: ${message}`;
+function schemaMessage(issue: ZodIssue): string {
+  const field = String(issue.path[0] ?? '');
+  const label = FIELD_LABEL[field] ?? field;
+  if (issue.code === 'too_big' && issue.type === 'string') {
+    return `${label} is longer than ${Number(issue.maximum).toLocaleString('en-GB')} characters`;
+  }
+  if (issue.code === 'too_big' && issue.type === 'number')
+    return `${label} is more than £9,999,999`;
+  return `${label}: ${issue.message}`;
 }
 
 /** One row as an application without its id, or its problems. */
@@ -130,7 +138,7 @@ function readRow(
     if (options.mixedOrder && isAmbiguousDate(text)) {
       const r = slashReadings(text)!;
       messages.push(
-        `${TARGET_LABELS[target]} “${text.trim()}” could be ${formatDate(r.dmy)} or ${formatDate(r.mdy)}, and this file has dates written both ways: write it like 2026-11-27`,
+        `${TARGET_LABELS[target]} “${shorten(text)}” could be ${formatDate(r.dmy)} or ${formatDate(r.mdy)}, and this file has dates written both ways: write it like 2026-11-27`,
       );
       return null;
     }
@@ -145,21 +153,21 @@ function readRow(
   const closingDate = date('closingDate');
 
   const timeText = cell.get('closingTime').trim();
-  const closingTime = timeText ? parseClockTime(timeText) : null;
+  const closingTime = timeText && timeText.length <= 20 ? parseClockTime(timeText) : null;
   if (timeText && !closingTime)
-    messages.push(`Closing time “${timeText}” is not a time like 23:55`);
+    messages.push(`Closing time “${shorten(timeText)}” is not a time like 23:55`);
 
   const early = readYesNo(cell.get('mayCloseEarly'));
   if (early === undefined)
-    messages.push(`May close early “${cell.get('mayCloseEarly').trim()}” is not yes or no`);
+    messages.push(`May close early “${shorten(cell.get('mayCloseEarly'))}” is not yes or no`);
 
   const salary = readSalary(cell.get('salary'));
   const pounds = (target: 'salaryMin' | 'salaryMax') => {
     const text = cell.get(target).trim();
     if (!text) return null;
-    const amount = parsePounds(text);
+    const amount = text.length <= 30 ? parsePounds(text) : null;
     if (amount === null)
-      messages.push(`${TARGET_LABELS[target]} “${text}” is not an amount in pounds`);
+      messages.push(`${TARGET_LABELS[target]} “${shorten(text)}” is not an amount in pounds`);
     return amount;
   };
   const salaryMin = salary.min ?? pounds('salaryMin');
@@ -220,7 +228,7 @@ function readRow(
   if (!checked.success) {
     return {
       ok: false,
-      messages: checked.error.issues.map((i) => schemaMessage(i.path, i.message)),
+      messages: checked.error.issues.map(schemaMessage),
       company,
       role,
     };

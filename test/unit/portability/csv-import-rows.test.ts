@@ -294,4 +294,24 @@ describe('turning rows into applications', () => {
     const result = await mapped('Company,Role,Salary\nNHS Leeds,Nurse,£29,970\n');
     expect(result.problems[0]!.messages[0]).toMatch(/has 4 cells but the header has 3/);
   });
+
+  it('says which field is too long, and reads hostile cells without stalling', async () => {
+    const long = 'x'.repeat(201);
+    const spaces = ' '.repeat(200_000);
+    const result = await mapped(
+      [
+        `"${'('.repeat(50_000)}",Role,Salary,Closing date,URL`,
+        `${long},Nurse,"p${spaces}x","${'1/'.repeat(50_000)}","${'a'.repeat(100_000)}"`,
+      ].join('\n'),
+    );
+    expect(result.add).toEqual([]);
+    expect(result.problems[0]!.messages).toEqual([
+      expect.stringMatching(/^Closing date: “1\/1\/1\/.{30,}…” is not a date$/),
+      expect.stringMatching(/^Job advert link “a{39}…” is not a web address$/),
+      // The heading of 50,000 brackets is no known name, so nothing is the company.
+      'It has no company',
+    ]);
+    const named = await mapped(`Company,Role\n${long},Nurse`);
+    expect(named.problems[0]!.messages).toEqual(['Company is longer than 200 characters']);
+  });
 });
