@@ -80,7 +80,7 @@ function LogTable({
       {more ? (
         <p className="job-log__more">
           Only the first {entries.length.toLocaleString('en-GB')} actions are shown: choose fewer
-          days to see the rest.
+          days to see the rest here, or download the CSV, which has them all.
         </p>
       ) : null}
       {entries.length > 0 ? (

@@ -14,8 +14,19 @@ export const MAX_ENTRIES = 2000;
 const onDay = statusChangeDay(c);
 const day = sql<string>`${onDay}::text`;
 
-/** The log's entries, oldest first, and whether there were more than MAX_ENTRIES. */
-export function loadLog(context: AppLoadContext, userId: string, range: LogRange) {
+/**
+ * Entries the CSV download holds: all of a year's at any pace a person could keep up, so the record
+ * handed to a Work Coach is never cut short where the page's is; beyond it the download refuses.
+ */
+export const MAX_CSV_ENTRIES = 50_000;
+
+/** The log's entries, oldest first, and whether there were more than `limit` (the page's by default). */
+export function loadLog(
+  context: AppLoadContext,
+  userId: string,
+  range: LogRange,
+  limit: number = MAX_ENTRIES,
+) {
   return asUser(context, userId, async (tx) => {
     const rows = await tx
       .select({
@@ -35,8 +46,8 @@ export function loadLog(context: AppLoadContext, userId: string, range: LogRange
         and(eq(c.userId, userId), sql`${onDay} between ${range.from}::date and ${range.to}::date`),
       )
       .orderBy(asc(onDay), asc(c.changedAt), asc(c.id))
-      .limit(MAX_ENTRIES + 1);
-    return { entries: rows.slice(0, MAX_ENTRIES), more: rows.length > MAX_ENTRIES };
+      .limit(limit + 1);
+    return { entries: rows.slice(0, limit), more: rows.length > limit };
   });
 }
 

@@ -3,7 +3,7 @@ import { todayInLondon } from '~/applications/dates';
 import { requireUser } from '~/auth/current-user.server';
 import { logCsv } from '~/job-search-log/log-csv.server';
 import { logCsvName, parseLogRange } from '~/job-search-log/log-query';
-import { loadLog } from '~/job-search-log/log.server';
+import { loadLog, MAX_CSV_ENTRIES } from '~/job-search-log/log.server';
 
 // A download, not a page: /job-search-log.csv with the log page's own range in the query. A GET,
 // since it changes nothing; a range the page would refuse is refused here too.
@@ -16,7 +16,14 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       headers: { 'Content-Type': 'text/plain; charset=utf-8' },
     });
   }
-  const { entries } = await loadLog(context, user.id, range);
+  // Never a partial record without a word: past the download's bound, a refusal that says why.
+  const { entries, more } = await loadLog(context, user.id, range, MAX_CSV_ENTRIES);
+  if (more) {
+    return new Response(
+      `More than ${MAX_CSV_ENTRIES.toLocaleString('en-GB')} actions in these dates: choose fewer days on the job-search log.`,
+      { status: 400, headers: { 'Content-Type': 'text/plain; charset=utf-8' } },
+    );
+  }
   return new Response(logCsv(entries), {
     headers: {
       'Content-Type': 'text/csv; charset=utf-8',

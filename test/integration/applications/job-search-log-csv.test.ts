@@ -124,4 +124,35 @@ describe('the job-search log as CSV', () => {
     const text = plan.map((row) => Object.values(row)[0]).join('\n');
     expect(text).toContain('status_changes_user_day_idx');
   });
+
+  it('holds every entry past the page’s 2,000 (2,001 here), and refuses rather than cut a range over 50,000', async () => {
+    const me = await t.person();
+    const seed = async (count: number, day: string) => {
+      await t.db.admin`
+        insert into jobtrack.applications (user_id, company, role, status)
+        select ${me.id}, 'Employer ' || g, 'Role ' || g, 'applied' from generate_series(1, ${count}) g`;
+      await t.db.admin`
+        insert into jobtrack.status_changes (application_id, user_id, from_status, to_status, occurred_on)
+        select id, user_id, null, 'applied', ${day}::date from jobtrack.applications
+        where user_id = ${me.id} and id not in (select application_id from jobtrack.status_changes)`;
+    };
+    await seed(2001, '2026-03-10');
+    const search = range('2026-03-01', '2026-03-31');
+    const page = await runLoader(
+      pageLoader,
+      get(`/job-search-log${search}`, { cookie: me.cookie }),
+      {
+        context: t.context,
+      },
+    );
+    expect(page.data.more).toBe(true);
+    const all = await download(me.cookie, search);
+    expect(all.response.status).toBe(200);
+    expect(all.text.trimEnd().split('\r\n').slice(1)).toHaveLength(2001);
+
+    await seed(48_000, '2026-03-11');
+    const over = await download(me.cookie, search);
+    expect(over.response.status).toBe(400);
+    expect(over.text).toMatch(/More than 50,000 actions in these dates: choose fewer days/);
+  });
 });
