@@ -64,6 +64,14 @@ export function exportId(t: { id: PgColumn; originId: PgColumn }): SQL {
   return sql`coalesce(${t.originId}, ${t.id})`;
 }
 
+/**
+ * The day a status change happened: the day the person gave, else the day it was recorded in
+ * London. The job-search log filters on exactly this expression, so its index (below) serves it.
+ */
+export function statusChangeDay(t: { occurredOn: PgColumn; changedAt: PgColumn }): SQL {
+  return sql`coalesce(${t.occurredOn}, ((${t.changedAt} at time zone 'Europe/London'))::date)`;
+}
+
 const SEARCHED = ['company', 'role', 'location', 'source', 'reference', 'grade', 'notes'] as const;
 
 export const applications = jobtrack
@@ -136,6 +144,8 @@ export const statusChanges = jobtrack
     },
     (t) => [
       index('status_changes_application_idx').on(t.applicationId, t.changedAt),
+      // The job-search log: one person's changes within a range of days (statusChangeDay).
+      index('status_changes_user_day_idx').on(t.userId, statusChangeDay(t)),
       // A history row names its application *and* that application's owner, so it can only ever
       // point at the person's own application: RLS lets anyone reference any id, a key does not.
       foreignKey({

@@ -1,10 +1,12 @@
 /**
  * `npm run bench`: measured, not asserted. Prints the Worker's upload size, the JavaScript each
- * page ships, and, for an account with 10,000 applications, the server time of the list, search
- * and board pages next to a static page, the database round trips each page makes, and the delay the
- * Statement Builder adds to Claude's words (against a fake Anthropic). Everything runs on loopback
+ * page ships, and, for an account with 10,000 applications, the server time of the list, search,
+ * board, stats and job-search log pages next to a static page, the database round trips each page
+ * makes, the plan of the log's indexed filter, a 5,000-row CSV import (time, workerd's peak memory,
+ * round trips), and the delay the Statement Builder adds to Claude's words (against a fake
+ * Anthropic). Everything runs on loopback
  * against a throwaway embedded PostgreSQL. `npm run bench -- --statements` measures only the last;
- * `--supabase-session` only what reading the session costs in Supabase mode (against a fake).
+ * `--csv-import` only the CSV import; `--supabase-session` only what reading the session costs in Supabase mode (against a fake).
  */
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -13,15 +15,19 @@ import { gzipSync } from 'node:zlib';
 import { createCookie } from '@remix-run/cloudflare';
 import postgres from 'postgres';
 import { COMMON_PASSWORDS } from '../app/auth/common-passwords';
+import { addDays, todayInLondon } from '../app/applications/dates';
 import { sha256 } from '../app/auth/hashing.server';
+import { logCsvHref } from '../app/job-search-log/log-query';
 import { startFakeAnthropic, type FakeAnthropic } from '../test/e2e/support/fake-anthropic';
 import { run, startStack, stopAllStacks } from '../test/e2e/support/stack';
 import { startWireCounter, type WireCounter, type WireCounts } from '../test/support/wire-counter';
+import { measureCsvImport, type ImportStep } from './lib/csv-import';
 import { measurePageJs } from './lib/page-js';
 import { measureStatementLatency } from './lib/statement-latency';
 import { measureSupabaseSession } from './lib/supabase-session';
 
 const APPLICATIONS = 10_000;
+const CSV_ROWS = 5_000;
 // Held back per answer while counting, as a distant database would (see wire-counter.ts).
 const COUNTING_LATENCY_MS = 5;
 const WARM_UP = 10;
@@ -165,6 +171,7 @@ async function countGet(counter: WireCounter, url: string, cookie?: string) {
 }
 
 const onlyStatements = process.argv.includes('--statements');
+const onlyCsvImport = process.argv.includes('--csv-import');
 const onlySupabaseSession = process.argv.includes('--supabase-session');
 
 /** Prints what reading the session costs per request in Supabase mode, getClaims against getUser. */
@@ -187,7 +194,8 @@ async function supabaseSession() {
 async function main() {
   if (onlySupabaseSession) return supabaseSession();
   await run('npx', ['remix', 'vite:build']);
-  const upload = onlyStatements ? null : { ...uploadSize(), passwords: commonPasswordShare() };
+  const upload =
+    onlyStatements || onlyCsvImport ? null : { ...uploadSize(), passwords: commonPasswordShare() };
   fake = await startFakeAnthropic();
   // The Worker reaches the database through a wire counter: held back 0 ms while timing (a
   // loopback hop, on every database page alike), 5 ms while counting round trips.
@@ -210,9 +218,19 @@ async function main() {
     },
   });
   const { cookie, applicationId } = await seed(stack.databaseUrl);
-  if (upload) await pagesAndLists(stack.baseUrl, counter!, cookie, applicationId, upload);
-  await counter!.close();
+  if (onlyCsvImport) {
+    await csvImport(stack, counter!);
+    await counter!.close();
+    return;
+  }
+  if (upload) {
+    await pagesAndLists(stack.baseUrl, counter!, cookie, applicationId, upload);
+    await logIndexPlan(stack.databaseUrl);
+    await csvImport(stack, counter!);
+  }
 
+  // The Worker still reaches the database through the counter: closing it first broke this part.
+  counter!.setLatency(0);
   const latency = await measureStatementLatency({
     baseUrl: stack.baseUrl,
     fakeUrl: fake.url,
@@ -229,6 +247,81 @@ async function main() {
       ['Upstream first word → words painted in the browser', ...stats(latency.firstWords)],
       ['Upstream last word → browser shows the version saved', ...stats(latency.saved)],
     ],
+  );
+  await counter!.close();
+}
+
+/** The last 366 days as the log's form writes them in its URL. */
+function yearRange() {
+  const to = todayInLondon();
+  return logCsvHref({ from: addDays(to, -365), to }).split('?')[1]!;
+}
+
+/**
+ * The plan PostgreSQL picks for the log's filter on the 10,000-application account: the same
+ * expression as app/job-search-log/log.server.ts (its integration test EXPLAINs the real query).
+ */
+async function logIndexPlan(databaseUrl: string) {
+  const sql = postgres(databaseUrl, { max: 1, onnotice: () => {} });
+  try {
+    const [user] = await sql<
+      { id: string }[]
+    >`select id from auth.users where email = 'bench@example.com'`;
+    const today = todayInLondon();
+    const plan = await sql.unsafe(
+      `explain select id from jobtrack.status_changes where user_id = $1 and
+         coalesce(occurred_on, ((changed_at at time zone 'Europe/London'))::date) between $2::date and $3::date`,
+      [user!.id, addDays(today, -13), today],
+    );
+    const lines = plan.map((row) => String(Object.values(row)[0]));
+    console.log(`
+The job-search log's filter (14 days) on ${APPLICATIONS.toLocaleString('en-GB')} applications, EXPLAIN:`);
+    console.log(lines.map((l) => `  ${l}`).join('\n'));
+  } finally {
+    await sql.end();
+  }
+}
+
+/** The CSV import of CSV_ROWS rows: timed at loopback speed, then counted with answers held back. */
+async function csvImport(
+  stack: { baseUrl: string; databaseUrl: string; processGroup: number | undefined },
+  counter: WireCounter,
+) {
+  counter.setLatency(0);
+  const timed = await measureCsvImport({
+    ...stack,
+    counter,
+    rows: CSV_ROWS,
+    email: 'bench-import-1@example.com',
+  });
+  counter.setLatency(COUNTING_LATENCY_MS);
+  const counted = await measureCsvImport({
+    ...stack,
+    counter,
+    rows: CSV_ROWS,
+    email: 'bench-import-2@example.com',
+  });
+  const mib = (n: number) => `${n.toFixed(1)} MiB`;
+  console.log(
+    `\nCSV import of a ${CSV_ROWS.toLocaleString('en-GB')}-row UK spreadsheet (${kib(timed.bytes)}) into an empty account, through the Worker;` +
+      ` ${timed.added.toLocaleString('en-GB')} applications added. Time over loopback; workerd's resident memory before the step and its peak during it` +
+      ` (VmHWM, reset before each step); database traffic with answers held back ${COUNTING_LATENCY_MS} ms:`,
+  );
+  table(
+    ['Step', 'Time', 'workerd before', 'workerd peak', 'Trips', 'Setup', 'Conns', 'Stmts'],
+    timed.steps.map((step: ImportStep, i) => {
+      const c = counted.steps[i]!.counts;
+      return [
+        step.label,
+        ms(step.ms),
+        step.memory.measured ? mib(step.memory.before) : 'n/a',
+        step.memory.measured ? mib(step.memory.peak) : 'n/a',
+        String(c.roundTrips),
+        String(c.connectTrips),
+        String(c.connections),
+        String(c.statements),
+      ];
+    }),
   );
 }
 
@@ -291,6 +384,9 @@ async function pagesAndLists(
     ['GET /applications/board', '/applications/board', cookie],
     ['GET /stats', '/stats', cookie],
     ['GET /job-search-log (14 days)', '/job-search-log', cookie],
+    // A year: past MAX_ENTRIES, so the page's longest answer.
+    ['GET /job-search-log (366 days)', `/job-search-log?${yearRange()}`, cookie],
+    ['GET /job-search-log.csv (14 days)', '/job-search-log.csv', cookie],
   ].map(([label, path, withCookie]) => [label!, `${baseUrl}${path}`, withCookie]);
   // Guard against timing a sign-in redirect or an empty page.
   const guards: Array<[string, string]> = [
@@ -300,6 +396,8 @@ async function pagesAndLists(
     ['/applications/board', 'Offer'],
     ['/stats', 'Outcomes by source'],
     ['/job-search-log', 'What I did'],
+    [`/job-search-log?${yearRange()}`, 'Only the first'],
+    ['/job-search-log.csv', 'Date,What I did'],
   ];
   for (const [path, expected] of guards) {
     const html = await (await fetch(`${baseUrl}${path}`, { headers: { Cookie: cookie } })).text();

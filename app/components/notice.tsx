@@ -28,6 +28,8 @@ const NOTICES = {
   'version-deleted': 'The version was deleted.',
   'statement-deleted': 'The statement and all its versions were deleted.',
   imported: 'Your JobTrack export has been imported. Anything already in your account was skipped.',
+  'csv-imported':
+    'Your spreadsheet has been imported. Rows already in your account, and rows with problems, were skipped.',
 } as const;
 
 /** The name of a notice in the URL. */

@@ -12,7 +12,7 @@ import {
 import { dateParts } from '~/components/forms/date-parts';
 import { useHydrated } from '~/components/hydrated';
 import type { LogEntry } from './log.server';
-import { LogRangeSchema, type LogRange } from './log-query';
+import { logCsvHref, LogRangeSchema, type LogRange } from './log-query';
 import { actionFor } from './wording';
 
 type Props = {
@@ -63,7 +63,12 @@ function LogTable({
     <section aria-labelledby="log-heading" className="job-log__result">
       <div className="job-log__head">
         <h2 id="log-heading">{span}</h2>
-        <PrintButton />
+        <div className="job-log__actions">
+          <PrintButton />
+          <a className="button button--secondary" href={logCsvHref(range)} download>
+            Download as a spreadsheet (CSV)
+          </a>
+        </div>
       </div>
       <p>
         {entries.length === 0
@@ -75,7 +80,7 @@ function LogTable({
       {more ? (
         <p className="job-log__more">
           Only the first {entries.length.toLocaleString('en-GB')} actions are shown: choose fewer
-          days to see the rest.
+          days to see the rest here, or download the CSV, which has them all.
         </p>
       ) : null}
       {entries.length > 0 ? (

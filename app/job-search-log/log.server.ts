@@ -2,18 +2,31 @@
 // range, by the day it happened, with the application's details.
 import type { AppLoadContext } from '@remix-run/cloudflare';
 import { and, asc, eq, sql } from 'drizzle-orm';
-import { applications as a, statusChanges as c } from '#db/schema';
+import { applications as a, statusChangeDay, statusChanges as c } from '#db/schema';
 import { asUser } from '~/db.server';
 import type { LogRange } from './log-query';
 
 /** Entries one page shows; a range with more says so and asks for a shorter one. */
 export const MAX_ENTRIES = 2000;
 
-// The day a move happened: the day the person gave, else the day it was recorded in London.
-const day = sql<string>`coalesce(${c.occurredOn}, (${c.changedAt} at time zone 'Europe/London')::date)::text`;
+// The day a move happened (the day the person gave, else the day it was recorded in London): the
+// filter uses the indexed expression itself (status_changes_user_day_idx), the list its text.
+const onDay = statusChangeDay(c);
+const day = sql<string>`${onDay}::text`;
 
-/** The log's entries, oldest first, and whether there were more than MAX_ENTRIES. */
-export function loadLog(context: AppLoadContext, userId: string, range: LogRange) {
+/**
+ * Entries the CSV download holds: all of a year's at any pace a person could keep up, so the record
+ * handed to a Work Coach is never cut short where the page's is; beyond it the download refuses.
+ */
+export const MAX_CSV_ENTRIES = 50_000;
+
+/** The log's entries, oldest first, and whether there were more than `limit` (the page's by default). */
+export function loadLog(
+  context: AppLoadContext,
+  userId: string,
+  range: LogRange,
+  limit: number = MAX_ENTRIES,
+) {
   return asUser(context, userId, async (tx) => {
     const rows = await tx
       .select({
@@ -30,14 +43,11 @@ export function loadLog(context: AppLoadContext, userId: string, range: LogRange
       .from(c)
       .innerJoin(a, and(eq(a.id, c.applicationId), eq(a.userId, c.userId)))
       .where(
-        and(
-          eq(c.userId, userId),
-          sql`${day}::date between ${range.from}::date and ${range.to}::date`,
-        ),
+        and(eq(c.userId, userId), sql`${onDay} between ${range.from}::date and ${range.to}::date`),
       )
-      .orderBy(asc(day), asc(c.changedAt), asc(c.id))
-      .limit(MAX_ENTRIES + 1);
-    return { entries: rows.slice(0, MAX_ENTRIES), more: rows.length > MAX_ENTRIES };
+      .orderBy(asc(onDay), asc(c.changedAt), asc(c.id))
+      .limit(limit + 1);
+    return { entries: rows.slice(0, limit), more: rows.length > limit };
   });
 }
 

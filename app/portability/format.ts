@@ -185,7 +185,8 @@ const statement = z
     path: ['advert'],
   });
 
-const application = z
+/** One application of the format; the CSV import checks each row it builds with it too. */
+export const ExportedApplicationSchema = z
   .object({
     id,
     company: text(APPLICATION_LIMITS.company)
@@ -230,7 +231,7 @@ export const ExportSchema = z
     format: z.literal(FORMAT_NAME),
     version: z.literal(FORMAT_VERSION),
     exportedAt: instant,
-    applications: capped(application, FORMAT_CAPS.applications),
+    applications: capped(ExportedApplicationSchema, FORMAT_CAPS.applications),
     /** Statements not written for any application in the file. */
     statements: capped(statement, FORMAT_CAPS.statements).default([]),
   })

@@ -20,12 +20,16 @@ export type ImportPlan = {
 
 export const SAMPLE_SIZE = 20;
 
-// PostgreSQL takes at most 65,535 parameters per statement; an application row has about 20.
-const CHUNK = 500;
+// PostgreSQL takes at most 65,535 parameters per statement. Each statement here is a round trip
+// (two when new to the connection), and Hyperdrive is far from the database, so each kind of row
+// goes in chunks as large as its parameters allow (an id lookup has 1 per row, a history entry 6),
+// except where one statement must stay well inside the 5-second statement timeout: applications
+// (each feeds the trigram search index) and statements (long texts) go 500 at a time.
+const CHUNK = { lookup: 10_000, application: 500, history: 5_000, statement: 500 } as const;
 
-function chunks<T>(rows: T[]): T[][] {
+function chunks<T>(rows: T[], size: number = CHUNK.statement): T[][] {
   const out: T[][] = [];
-  for (let i = 0; i < rows.length; i += CHUNK) out.push(rows.slice(i, i + CHUNK));
+  for (let i = 0; i < rows.length; i += size) out.push(rows.slice(i, i + size));
   return out;
 }
 
@@ -46,14 +50,14 @@ async function held(tx: Tx, userId: string, document: ExportDocument) {
   const stmtIds = allStatements(document).map((s) => s.statement.id);
   const apps = new Map<string, string>();
   const stmts = new Set<string>();
-  for (const ids of chunks(appIds)) {
+  for (const ids of chunks(appIds, CHUNK.lookup)) {
     const rows = await tx
       .select({ id: applications.id, exportId: exportId(applications).mapWith(String) })
       .from(applications)
       .where(and(eq(applications.userId, userId), inArray(exportId(applications), ids)));
     for (const row of rows) apps.set(row.exportId, row.id);
   }
-  for (const ids of chunks(stmtIds)) {
+  for (const ids of chunks(stmtIds, CHUNK.lookup)) {
     const rows = await tx
       .select({ exportId: exportId(statements).mapWith(String) })
       .from(statements)
@@ -73,6 +77,19 @@ function plan(document: ExportDocument, had: Awaited<ReturnType<typeof held>>): 
     versions: newStatements.reduce((n, s) => n + s.statement.versions.length, 0),
     sample: newApps.slice(0, SAMPLE_SIZE).map((a) => ({ company: a.company, role: a.role })),
   };
+}
+
+/** The export ids of `document`'s applications that the person already holds; changes nothing. */
+export function heldApplicationIds(
+  context: AppLoadContext,
+  userId: string,
+  document: ExportDocument,
+): Promise<Set<string>> {
+  return asUser(
+    context,
+    userId,
+    async (tx) => new Set((await held(tx, userId, document)).apps.keys()),
+  );
 }
 
 /** What importing `document` into the person's account would add; changes nothing. */
@@ -152,7 +169,7 @@ export function importDocument(context: AppLoadContext, userId: string, document
     const appRowId = new Map(had.apps);
 
     const newApps = document.applications.filter((a) => !had.apps.has(a.id));
-    for (const part of chunks(newApps)) {
+    for (const part of chunks(newApps, CHUNK.application)) {
       const rows = await tx
         .insert(applications)
         .values(part.map((a) => applicationValues(userId, a)))
@@ -163,7 +180,7 @@ export function importDocument(context: AppLoadContext, userId: string, document
       const history = part
         .filter((a) => inserted.has(a.id))
         .flatMap((a) => historyValues(userId, appRowId.get(a.id)!, a));
-      for (const h of chunks(history)) await tx.insert(statusChanges).values(h);
+      for (const h of chunks(history, CHUNK.history)) await tx.insert(statusChanges).values(h);
     }
 
     const newStatements = allStatements(document).filter((s) => !had.stmts.has(s.statement.id));

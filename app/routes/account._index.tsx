@@ -139,6 +139,12 @@ function YourData() {
       </ul>
       <h3 id="import-data">Import a JobTrack export</h3>
       <ImportForm lastResult={null} />
+      <h3 id="import-csv">Import a spreadsheet</h3>
+      <p>
+        Applications kept in Excel, Google Sheets or another job tracker&rsquo;s CSV export:{' '}
+        <Link to="/account/import-csv">import a CSV file</Link>, choosing what each column is before
+        anything is added.
+      </p>
     </section>
   );
 }

@@ -20,6 +20,8 @@ export interface Stack {
   baseUrl: string;
   /** URL of the migrated database the Worker uses (superuser: for seeding only). */
   databaseUrl: string;
+  /** The process group of wrangler and the workerd it runs (the benchmark reads workerd's memory). */
+  processGroup: number | undefined;
   stop: () => Promise<void>;
 }
 
@@ -126,7 +128,7 @@ export async function startStack(options: {
       },
     );
     await waitUntilAnswering(`${baseUrl}/privacy`, worker);
-    return { baseUrl, databaseUrl, stop };
+    return { baseUrl, databaseUrl, processGroup: worker.pid, stop };
   } catch (error) {
     await stop();
     throw error;
