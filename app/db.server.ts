@@ -82,3 +82,35 @@ export function asServer<T>(context: AppLoadContext, work: (tx: Tx) => Promise<T
 export function serverQuery<T>(context: AppLoadContext, work: (db: Database) => Promise<T>) {
   return guard(() => work(context.db));
 }
+
+/**
+ * Runs `work` as the owner of the private calendar feed whose token hashes to `tokenHash`, under
+ * the same RLS as asUser, or returns null when no feed has that hash. The feed has no session: a
+ * narrowly granted function (migrations/0014) turns the hash into an owner id and nothing else,
+ * and that id becomes the transaction's JWT subject. Two round trips: the lookup, then the work.
+ */
+export function asCalendarOwner<T>(
+  context: AppLoadContext,
+  tokenHash: string,
+  work: (tx: Tx, userId: string) => Promise<T>,
+): Promise<T | null> {
+  const timeout = String(context.config.statementTimeoutMs);
+  return guard(() =>
+    context.db.transaction(async (tx) => {
+      const [found] = await tx.execute<{ owner: string | null }>(
+        sql`select set_config('role', 'authenticated', true),
+                   set_config('statement_timeout', ${timeout}, true),
+                   jobtrack.calendar_feed_owner(${tokenHash}) as owner`,
+      );
+      const owner = found?.owner ?? null;
+      if (!owner) return null;
+      const claims = JSON.stringify({ sub: owner, role: 'authenticated' });
+      // Pipelined ahead of the work's own queries, in order, on this transaction's connection.
+      const [, result] = await Promise.all([
+        tx.execute(sql`select set_config('request.jwt.claims', ${claims}, true)`),
+        work(tx, owner),
+      ]);
+      return result;
+    }),
+  );
+}
