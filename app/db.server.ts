@@ -87,7 +87,8 @@ export function serverQuery<T>(context: AppLoadContext, work: (db: Database) => 
  * Runs `work` as the owner of the private calendar feed whose token hashes to `tokenHash`, under
  * the same RLS as asUser, or returns null when no feed has that hash. The feed has no session: a
  * narrowly granted function (migrations/0014) turns the hash into an owner id and nothing else,
- * and that id becomes the transaction's JWT subject. Two round trips: the lookup, then the work.
+ * and that id becomes the transaction's JWT subject in the same statement, so the lookup costs no
+ * round trip of its own.
  */
 export function asCalendarOwner<T>(
   context: AppLoadContext,
@@ -97,20 +98,17 @@ export function asCalendarOwner<T>(
   const timeout = String(context.config.statementTimeoutMs);
   return guard(() =>
     context.db.transaction(async (tx) => {
+      // With no owner the claims name nobody (auth.uid() is null), and nothing more is asked.
       const [found] = await tx.execute<{ owner: string | null }>(
-        sql`select set_config('role', 'authenticated', true),
+        sql`select set_config('request.jwt.claims',
+                     json_build_object('sub', found.owner, 'role', 'authenticated')::text, true),
+                   set_config('role', 'authenticated', true),
                    set_config('statement_timeout', ${timeout}, true),
-                   jobtrack.calendar_feed_owner(${tokenHash}) as owner`,
+                   found.owner
+            from (select jobtrack.calendar_feed_owner(${tokenHash}) as owner) as found`,
       );
       const owner = found?.owner ?? null;
-      if (!owner) return null;
-      const claims = JSON.stringify({ sub: owner, role: 'authenticated' });
-      // Pipelined ahead of the work's own queries, in order, on this transaction's connection.
-      const [, result] = await Promise.all([
-        tx.execute(sql`select set_config('request.jwt.claims', ${claims}, true)`),
-        work(tx, owner),
-      ]);
-      return result;
+      return owner ? work(tx, owner) : null;
     }),
   );
 }
