@@ -9,10 +9,8 @@ import { invalid, readForm, refuse } from '~/components/forms/form.server';
 import { notFound, requireUuid } from '~/http/not-found.server';
 import { EventSchema, FollowUpSchema } from './event-schema';
 import { addEvent, deleteEvent, setFollowUp, updateEvent } from './events.server';
-import { CLEAR_FOLLOW_UP } from './follow-up';
+import { CLEAR_FOLLOW_UP, DELETE_EVENT } from './follow-up';
 
-/** The intent of the delete button on an event's page. */
-export const DELETE_EVENT = 'delete';
 
 async function formAndUser({ request, context }: ActionFunctionArgs) {
   const formData = await readForm(request);

@@ -19,3 +19,6 @@ export function suggestedFollowUp(dateApplied: string | null): string | null {
 
 /** The intent of the follow-up's "Remove" button. */
 export const CLEAR_FOLLOW_UP = 'clear';
+
+/** The intent of the delete button on an event's page. */
+export const DELETE_EVENT = 'delete';
