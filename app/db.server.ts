@@ -82,3 +82,33 @@ export function asServer<T>(context: AppLoadContext, work: (tx: Tx) => Promise<T
 export function serverQuery<T>(context: AppLoadContext, work: (db: Database) => Promise<T>) {
   return guard(() => work(context.db));
 }
+
+/**
+ * Runs `work` as the owner of the private calendar feed whose token hashes to `tokenHash`, under
+ * the same RLS as asUser, or returns null when no feed has that hash. The feed has no session: a
+ * narrowly granted function (migrations/0014) turns the hash into an owner id and nothing else,
+ * and that id becomes the transaction's JWT subject in the same statement, so the lookup costs no
+ * round trip of its own.
+ */
+export function asCalendarOwner<T>(
+  context: AppLoadContext,
+  tokenHash: string,
+  work: (tx: Tx, userId: string) => Promise<T>,
+): Promise<T | null> {
+  const timeout = String(context.config.statementTimeoutMs);
+  return guard(() =>
+    context.db.transaction(async (tx) => {
+      // With no owner the claims name nobody (auth.uid() is null), and nothing more is asked.
+      const [found] = await tx.execute<{ owner: string | null }>(
+        sql`select set_config('request.jwt.claims',
+                     json_build_object('sub', found.owner, 'role', 'authenticated')::text, true),
+                   set_config('role', 'authenticated', true),
+                   set_config('statement_timeout', ${timeout}, true),
+                   found.owner
+            from (select jobtrack.calendar_feed_owner(${tokenHash}) as owner) as found`,
+      );
+      const owner = found?.owner ?? null;
+      return owner ? work(tx, owner) : null;
+    }),
+  );
+}

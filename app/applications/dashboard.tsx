@@ -5,6 +5,7 @@ import type { LondonNow } from './dates';
 import { StatusBadge } from './status-badge';
 import { STATUS_LABELS, STATUSES, type Status } from './statuses';
 import type { DashboardRow } from './types';
+import { FollowUpsDue, GhostSuggestions, ThisWeek, type WeekEvent } from '~/events/dashboard-lists';
 
 type Props = {
   now: LondonNow;
@@ -16,11 +17,15 @@ type Props = {
   missedTotal: number;
   interviewing: DashboardRow[];
   offers: DashboardRow[];
+  thisWeek: WeekEvent[];
+  followUpsDue: Parameters<typeof FollowUpsDue>[0]['rows'];
+  ghostSuggestions: Parameters<typeof GhostSuggestions>[0]['rows'];
 };
 
 /**
  * The signed-in home page: what to apply for (Saved adverts by closing date, and those missed),
- * what is in progress (interviews, offers), and how many applications are at each status.
+ * what is in progress (this week's dates, follow-ups due, interviews, offers, no reply for weeks),
+ * and how many applications are at each status.
  */
 export function Dashboard(props: Props) {
   const { counts, total } = props;
@@ -117,17 +122,24 @@ function ToApply({ now, counts, toApply, toApplyTotal, missed, missedTotal }: Pr
   );
 }
 
-function InProgress({ interviewing, offers }: Props) {
-  const none = interviewing.length === 0 && offers.length === 0;
+function InProgress({ interviewing, offers, thisWeek, followUpsDue, ghostSuggestions }: Props) {
+  const none =
+    interviewing.length === 0 &&
+    offers.length === 0 &&
+    thisWeek.length === 0 &&
+    followUpsDue.length === 0 &&
+    ghostSuggestions.length === 0;
   return (
     <section className="card" aria-labelledby="in-progress">
       <h2 id="in-progress">In progress</h2>
       {none ? (
         <p className="muted">
-          Applications at the interview or offer stage show here, so you can see what needs your
-          attention.
+          Interviews this week, follow-ups due and applications at the interview or offer stage show
+          here, so you can see what needs your attention.
         </p>
       ) : null}
+      <ThisWeek events={thisWeek} />
+      <FollowUpsDue rows={followUpsDue} />
       {interviewing.length > 0 ? (
         <>
           <h3>At interview stage</h3>
@@ -142,6 +154,7 @@ function InProgress({ interviewing, offers }: Props) {
           <DashboardList rows={offers}>{() => <StatusBadge status="offer" />}</DashboardList>
         </>
       ) : null}
+      <GhostSuggestions rows={ghostSuggestions} />
     </section>
   );
 }

@@ -6,6 +6,7 @@ import { applications, statusChanges } from '#db/schema';
 import { asUser, type Tx } from '~/db.server';
 import type { ApplicationInput } from './application-schema';
 import { todayInLondon } from './dates';
+import { FOLLOW_UP_DAYS, suggestedFollowUp } from '~/events/follow-up';
 import type { Status } from './statuses';
 
 const orNull = (value: string | undefined) => (value ? value : null);
@@ -31,6 +32,11 @@ function columns(input: ApplicationInput) {
     notes: orNull(input.notes),
   };
 }
+
+// Sent, with a date applied, and no reply yet: the follow-up date starts at the suggestion (14
+// days on), which the person can change or remove on the application's page.
+const startingFollowUp = (input: ApplicationInput) =>
+  input.status === 'applied' ? suggestedFollowUp(input.dateApplied ?? null) : null;
 
 /**
  * The history an application starts with. Added with a date applied and past Saved, it shows
@@ -70,7 +76,7 @@ export function createApplication(
   return asUser(context, userId, async (tx) => {
     const [row] = await tx
       .insert(applications)
-      .values({ userId, ...columns(input) })
+      .values({ userId, ...columns(input), followUpOn: startingFollowUp(input) })
       .returning({ id: applications.id });
     const id = row!.id;
     // One insert, so both entries share a timestamp; ids are random, so order by occurred_on too.
@@ -96,6 +102,13 @@ export function updateApplication(
       .set({ ...columns(input), updatedAt: sql`now()` })
       .where(own(userId, id));
     if (before !== input.status) {
+      const followUpOn = startingFollowUp(input);
+      if (followUpOn) {
+        await tx
+          .update(applications)
+          .set({ followUpOn })
+          .where(and(own(userId, id), isNull(applications.followUpOn)));
+      }
       await tx.insert(statusChanges).values({
         applicationId: id,
         userId,
@@ -132,11 +145,16 @@ export function changeStatus(context: AppLoadContext, userId: string, id: string
       .set({ status, updatedAt: sql`now()` })
       .where(own(userId, id));
     if (status === 'applied') {
-      // Moved to Applied without a date applied: it is today.
+      // Moved to Applied without a date applied: it is today. A first follow-up date is suggested
+      // from the date applied, as when an application is added as Applied.
       await tx
         .update(applications)
         .set({ dateApplied: todayInLondon() })
         .where(and(own(userId, id), isNull(applications.dateApplied)));
+      await tx
+        .update(applications)
+        .set({ followUpOn: sql`${applications.dateApplied} + ${FOLLOW_UP_DAYS}::int` })
+        .where(and(own(userId, id), isNull(applications.followUpOn)));
     }
     await tx
       .insert(statusChanges)

@@ -4,6 +4,7 @@ import type { AppLoadContext } from '@remix-run/cloudflare';
 import { and, count, eq, sql, type SQL } from 'drizzle-orm';
 import { applications, statusChanges } from '#db/schema';
 import { asUser, type Tx } from '~/db.server';
+import { eventsOf, toEventRow } from '~/events/events.server';
 import type { LondonNow } from './dates';
 import { containsPattern, pageWindow, PAGE_SIZE, type ListQuery, type Sort } from './list-query';
 import { STATUSES, type Status } from './statuses';
@@ -125,33 +126,38 @@ export function listApplications(
   });
 }
 
-/** One of the person's applications with its status history (newest first), or null. */
+/** One of the person's applications with its status history (newest first) and events, or null. */
 export function getApplication(context: AppLoadContext, userId: string, id: string) {
   return asUser(context, userId, async (tx) => {
-    const [row] = await tx
-      .select()
-      .from(a)
-      .where(and(eq(a.id, id), eq(a.userId, userId)));
-    if (!row) return null;
     const s = statusChanges;
-    const history = await tx
-      .select({
-        id: s.id,
-        fromStatus: s.fromStatus,
-        toStatus: s.toStatus,
-        changedAt: s.changedAt,
-        occurredOn: s.occurredOn,
-      })
-      .from(s)
-      .where(and(eq(s.applicationId, id), eq(s.userId, userId)))
-      // By the day it happened, then as recorded; an application's first entry (no "from") is the
-      // oldest of any recorded together with it.
-      .orderBy(
-        sql`coalesce(${s.occurredOn}, (${s.changedAt} at time zone 'Europe/London')::date) desc`,
-        sql`${s.changedAt} desc`,
-        sql`${s.fromStatus} is null`,
-        sql`${s.id} desc`,
-      );
+    // All three go out together: one round trip. History and events of an id that is not the
+    // person's are empty, so they need not wait for the application's own row.
+    const [[row], history, events] = await Promise.all([
+      tx
+        .select()
+        .from(a)
+        .where(and(eq(a.id, id), eq(a.userId, userId))),
+      tx
+        .select({
+          id: s.id,
+          fromStatus: s.fromStatus,
+          toStatus: s.toStatus,
+          changedAt: s.changedAt,
+          occurredOn: s.occurredOn,
+        })
+        .from(s)
+        .where(and(eq(s.applicationId, id), eq(s.userId, userId)))
+        // By the day it happened, then as recorded; an application's first entry (no "from") is the
+        // oldest of any recorded together with it.
+        .orderBy(
+          sql`coalesce(${s.occurredOn}, (${s.changedAt} at time zone 'Europe/London')::date) desc`,
+          sql`${s.changedAt} desc`,
+          sql`${s.fromStatus} is null`,
+          sql`${s.id} desc`,
+        ),
+      eventsOf(tx, userId, id),
+    ]);
+    if (!row) return null;
     const { userId: _owner, ...application } = row;
     return {
       application: {
@@ -160,6 +166,7 @@ export function getApplication(context: AppLoadContext, userId: string, id: stri
         updatedAt: application.updatedAt.toISOString(),
       },
       history: history.map((h) => ({ ...h, changedAt: h.changedAt.toISOString() })),
+      events: events.map(toEventRow),
     };
   });
 }

@@ -6,6 +6,8 @@ import { londonNow } from '~/applications/dates';
 import { ApplicationDetails, StatusChangeForm, StatusHistory } from '~/applications/detail';
 import { getApplication } from '~/applications/queries.server';
 import { StatusBadge } from '~/applications/status-badge';
+import { EventsCard } from '~/events/events-card';
+import { FollowUpCard } from '~/events/follow-up-card';
 import { requireUser } from '~/auth/current-user.server';
 import { readForm } from '~/components/forms/form.server';
 import { notFound, requireUuid } from '~/http/not-found.server';
@@ -30,7 +32,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     statementsForApplication(context, user.id, id),
   ]);
   if (!found) throw notFound();
-  return { ...found, statements, now: londonNow() };
+  return { ...found, statements, now: londonNow(), at: new Date().toISOString() };
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
@@ -40,7 +42,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function ApplicationPage() {
-  const { application: a, history, statements, now } = useLoaderData<typeof loader>();
+  const { application: a, history, events, statements, now, at } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   return (
     <div className="page">
@@ -67,7 +69,13 @@ export default function ApplicationPage() {
         <ApplicationDetails application={a} now={now} />
         <div className="detail-side">
           <StatusChangeForm status={a.status} lastResult={lastResult} />
-          <StatusHistory history={history} />
+          <FollowUpCard
+            applicationId={a.id}
+            followUpOn={a.followUpOn}
+            dateApplied={a.dateApplied}
+          />
+          <EventsCard applicationId={a.id} events={events} now={at} />
+          <StatusHistory history={history} events={events} now={at} />
           <ApplicationStatements applicationId={a.id} statements={statements} />
         </div>
       </div>
