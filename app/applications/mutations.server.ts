@@ -6,47 +6,11 @@ import { applications, statusChanges } from '#db/schema';
 import { asUser, type Tx } from '~/db.server';
 import type { ApplicationInput } from './application-schema';
 import { todayInLondon } from './dates';
+import { firstHistory, recordFromInput } from './records';
 import type { Status } from './statuses';
 
 const orNull = (value: string | undefined) => (value ? value : null);
-
-function columns(input: ApplicationInput) {
-  return {
-    company: input.company,
-    role: input.role,
-    status: input.status,
-    dateApplied: orNull(input.dateApplied),
-    closingDate: orNull(input.closingDate),
-    // A time means nothing without its date.
-    closingTime: input.closingDate ? orNull(input.closingTime) : null,
-    mayCloseEarly: input.mayCloseEarly,
-    advertUrl: orNull(input.advertUrl),
-    reference: orNull(input.reference),
-    grade: orNull(input.grade),
-    location: orNull(input.location),
-    source: orNull(input.source),
-    salaryMin: input.salaryMin ?? null,
-    salaryMax: input.salaryMax ?? null,
-    salaryNote: orNull(input.salaryNote),
-    notes: orNull(input.notes),
-  };
-}
-
-/**
- * The history an application starts with. Added with a date applied and past Saved, it shows
- * "Applied" on that date (the day it happened, not the day it was typed in), then the move to
- * where it is now, if further on.
- */
-function firstHistory(input: ApplicationInput) {
-  const applied = input.dateApplied && input.status !== 'saved';
-  if (!applied) return [{ fromStatus: null, toStatus: input.status, occurredOn: null }];
-  const entries: Array<{ fromStatus: Status | null; toStatus: Status; occurredOn: string | null }> =
-    [{ fromStatus: null, toStatus: 'applied', occurredOn: input.dateApplied! }];
-  if (input.status !== 'applied') {
-    entries.push({ fromStatus: 'applied', toStatus: input.status, occurredOn: null });
-  }
-  return entries;
-}
+const columns = recordFromInput;
 
 const own = (userId: string, id: string) =>
   and(eq(applications.id, id), eq(applications.userId, userId));
