@@ -1,12 +1,12 @@
 // Guest mode's frame: every guest page sits inside it. The server renders only this empty
 // shell (no loader); the browser reads the data from localStorage (docs/decisions/025).
 import type { MetaFunction } from '@remix-run/cloudflare';
-import { Link, Outlet, useLoaderData, useRevalidator } from '@remix-run/react';
+import { Link, NavLink, Outlet, useLoaderData, useRevalidator } from '@remix-run/react';
 import { useEffect } from 'react';
 import { TrackerPathsProvider } from '~/applications/paths';
 import { GuestBanner } from '~/guest/banner';
 import { downloadText } from '~/guest/downloads';
-import { GUEST_PATHS } from '~/guest/paths';
+import { GUEST_HOME, GUEST_LIST, GUEST_PATHS } from '~/guest/paths';
 import { clearGuest, onGuestChange, readGuest, readRaw } from '~/guest/storage';
 import { useRootData } from '~/root';
 
@@ -46,6 +46,13 @@ export default function Guest() {
   return (
     <TrackerPathsProvider value={GUEST_PATHS}>
       <GuestBanner document={read.ok ? read.document : null} signedIn={signedIn} />
+      {/* The site's header serves accounts; these are the guest's own pages. */}
+      <nav aria-label="Guest pages" className="view-switch guest-nav">
+        <NavLink to={GUEST_HOME} end>
+          Dashboard
+        </NavLink>
+        <NavLink to={GUEST_LIST}>Applications</NavLink>
+      </nav>
       {read.ok ? <Outlet /> : <StorageProblem message={read.message} raw={read.raw} />}
     </TrackerPathsProvider>
   );
