@@ -27,9 +27,9 @@ export function HydrateFallback() {
         <div className="card guest-nojs">
           <h1>Guest mode needs JavaScript</h1>
           <p>
-            Guest mode keeps your applications in your browser, which needs JavaScript, so it cannot
-            work with JavaScript turned off. <a href="/signup">Create a free account</a> instead:
-            every part of it works without JavaScript.
+            Guest mode keeps your applications in this browser and needs JavaScript, which is off
+            here, so <a href="/signup">create a free account</a> instead: it works without
+            JavaScript.
           </p>
         </div>
       </noscript>
