@@ -5,9 +5,13 @@ import { todayInLondon } from '~/applications/dates';
 import { firstHistory, recordFromInput } from '~/applications/records';
 import type { Status } from '~/applications/statuses';
 import type { ApplicationRecord, HistoryEntry } from '~/applications/types';
-import type { ExportedApplication } from '~/portability/format';
+import { FORMAT_CAPS, type ExportedApplication } from '~/portability/format';
 
 type History = ExportedApplication['statusHistory'];
+
+// The export format holds at most FORMAT_CAPS.historyPerApplication entries; past that the
+// oldest go, so the 201st status change still saves (and still exports).
+const capped = (history: History): History => history.slice(-FORMAT_CAPS.historyPerApplication);
 
 function withRecord(a: ExportedApplication, record: ApplicationRecord): ExportedApplication {
   return { ...a, ...record };
@@ -59,7 +63,7 @@ export function editApplication(
       h.to === 'applied' && h.on !== null ? { ...h, on: record.dateApplied } : h,
     );
   }
-  return { ...withRecord(before, record), updatedAt: at, statusHistory: history };
+  return { ...withRecord(before, record), updatedAt: at, statusHistory: capped(history) };
 }
 
 /** The application moved to `status` (unchanged if already there); Applied without a date is today. */
@@ -76,7 +80,10 @@ export function moveApplication(
     dateApplied:
       status === 'applied' && !before.dateApplied ? todayInLondon(now) : before.dateApplied,
     updatedAt: at,
-    statusHistory: [...before.statusHistory, { from: before.status, to: status, at, on: null }],
+    statusHistory: capped([
+      ...before.statusHistory,
+      { from: before.status, to: status, at, on: null },
+    ]),
   };
 }
 

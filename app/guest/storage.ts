@@ -30,7 +30,7 @@ export type GuestRead =
 /** A write that did not happen; the message says why and what to do. Nothing was changed. */
 export class GuestStorageError extends Error {
   constructor(
-    readonly problem: GuestProblem | 'full',
+    readonly problem: GuestProblem | 'full' | 'invalid',
     message: string,
   ) {
     super(message);
@@ -41,6 +41,8 @@ export class GuestStorageError extends Error {
 export const MESSAGES = {
   unavailable:
     'This browser is not letting JobTrack keep data (some private windows block it), so guest mode cannot save anything here. Create an account, or use a normal window.',
+  invalid:
+    'This change was not saved: it would leave data guest mode cannot read back. What you typed is still here; check the fields and try again.',
   full: 'This browser has no room left for JobTrack’s data, so this change was not saved. What you typed is still here: export your data, then remove some applications or create an account.',
   corrupt:
     'The guest data kept in this browser cannot be read: it may have been edited by hand. Nothing has been changed or deleted.',
@@ -168,6 +170,14 @@ export function updateGuest(
     exportedAt: now.toISOString(),
     applications: change(current.document.applications),
   };
+  // Every read validates with ExportSchema, so a write it would refuse would lock the whole store
+  // as corrupt: refuse the write instead, with the stored data untouched.
+  const checked = ExportSchema.safeParse(document);
+  if (!checked.success) {
+    const issue = checked.error.issues[0];
+    const detail = issue ? ` (${issue.path.join('.')}: ${issue.message})` : '';
+    throw new GuestStorageError('invalid', `${MESSAGES.invalid}${detail}`);
+  }
   const raw = JSON.stringify({ version: STORAGE_VERSION, data: document });
   try {
     storage!.setItem(GUEST_KEY, raw);

@@ -1,6 +1,8 @@
 // @vitest-environment happy-dom
 import { describe, expect, it, vi } from 'vitest';
 import type { ApplicationInput } from '~/applications/application-schema';
+import { ApplicationSchema } from '~/applications/application-schema';
+import { addDays, todayInLondon } from '~/applications/dates';
 import { moveApplication, newApplication, replaceById } from '~/guest/records';
 import {
   clearGuest,
@@ -195,5 +197,55 @@ describe('guest storage', () => {
     withApplications(storage, 'HMRC');
     clearGuest(storage);
     expect(storage.getItem(GUEST_KEY)).toBeNull();
+  });
+
+  it('refuses a write that would not read back, and keeps the stored data readable', () => {
+    const storage = new MemoryStorage();
+    withApplications(storage, 'HMRC');
+    const before = storage.getItem(GUEST_KEY);
+    const bad = { ...newApplication(input('DWP')), company: 'D\u0000WP' };
+    expect(() => updateGuest((apps) => [...apps, bad], storage)).toThrow(
+      expect.objectContaining({
+        problem: 'invalid',
+        message: expect.stringContaining('not saved'),
+      }),
+    );
+    expect(storage.getItem(GUEST_KEY)).toBe(before);
+    expect(readGuest(storage).ok).toBe(true);
+  });
+
+  it('an application applied tomorrow, as the form allows, saves and reads back', () => {
+    const storage = new MemoryStorage();
+    const tomorrow = addDays(todayInLondon(), 1);
+    const applied = {
+      ...newApplication(input('HMRC')),
+      status: 'applied' as const,
+      dateApplied: tomorrow,
+    };
+    updateGuest((apps) => [...apps, applied], storage);
+    expect(readGuest(storage)).toMatchObject({ ok: true });
+  });
+
+  it('the 201st status change saves, keeping the newest 200 history entries', () => {
+    const storage = new MemoryStorage();
+    const [app] = withApplications(storage, 'HMRC').applications;
+    for (let i = 0; i < 210; i++) {
+      const to = i % 2 === 0 ? 'applied' : 'saved';
+      updateGuest((apps) => replaceById(apps, app!.id, (a) => moveApplication(a, to)), storage);
+    }
+    const read = readGuest(storage);
+    if (!read.ok) throw new Error('unreadable');
+    const history = read.document.applications[0]!.statusHistory;
+    expect(history).toHaveLength(200);
+    expect(history.at(-1)).toMatchObject({ to: 'saved' });
+  });
+
+  it('the form refuses a NUL character beside the field', () => {
+    const result = ApplicationSchema.safeParse({ company: 'H\u0000MRC', role: 'Tax Officer' });
+    expect(result.success).toBe(false);
+    expect(result.error?.issues[0]).toMatchObject({
+      path: ['company'],
+      message: expect.stringContaining('NUL'),
+    });
   });
 });
