@@ -5,6 +5,7 @@ import type {
   MetaFunction,
 } from '@remix-run/cloudflare';
 import {
+  type ShouldRevalidateFunction,
   Link,
   Links,
   Meta,
@@ -20,6 +21,7 @@ import { getUserForPage } from '~/auth/current-user.server';
 import { Analytics, AnalyticsSwitch } from '~/analytics/analytics';
 import { SiteFooter, SiteHeader } from '~/components/layout';
 import { useNonce } from '~/components/nonce';
+import { isGuestPath } from '~/guest/paths';
 import { loggable } from '~/http/loggable';
 import { isLocalDevelopment } from '~/http/security.server';
 import styles from '~/styles.css?url';
@@ -54,6 +56,19 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     analytics: context.config.analytics,
   };
 }
+
+/**
+ * Within guest mode the root's data is never fetched again: a guest's navigations and local form
+ * submissions then make no request to the server at all (docs/decisions/025).
+ */
+export const shouldRevalidate: ShouldRevalidateFunction = ({
+  currentUrl,
+  nextUrl,
+  defaultShouldRevalidate,
+}) =>
+  isGuestPath(currentUrl.pathname) && isGuestPath(nextUrl.pathname)
+    ? false
+    : defaultShouldRevalidate;
 
 export function useRootData() {
   return useRouteLoaderData<typeof loader>('root');

@@ -4,6 +4,7 @@ import { ClosingLabel } from './closing-label';
 import type { LondonNow } from './dates';
 import { StatusBadge } from './status-badge';
 import { STATUS_LABELS, STATUSES, type Status } from './statuses';
+import { useTrackerPaths } from './paths';
 import type { DashboardRow } from './types';
 import { FollowUpsDue, GhostSuggestions, ThisWeek, type WeekEvent } from '~/events/dashboard-lists';
 
@@ -29,11 +30,12 @@ type Props = {
  */
 export function Dashboard(props: Props) {
   const { counts, total } = props;
+  const paths = useTrackerPaths();
   return (
     <div className="page">
       <div className="page-head">
         <h1>Dashboard</h1>
-        <Link to="/applications/new" className="button">
+        <Link to={paths.newApplication} className="button">
           Add application
         </Link>
       </div>
@@ -45,7 +47,7 @@ export function Dashboard(props: Props) {
             in one place; this page will then show what to apply for before it closes.
           </p>
           <p>
-            <Link to="/applications/new" className="button">
+            <Link to={paths.newApplication} className="button">
               Add your first application
             </Link>
           </p>
@@ -62,7 +64,7 @@ export function Dashboard(props: Props) {
             <ul className="status-tiles">
               {STATUSES.map((status) => (
                 <li key={status}>
-                  <Link to={`/applications?status=${status}`}>
+                  <Link to={paths.list({ status })}>
                     <span>{STATUS_LABELS[status]}</span>{' '}
                     <span className="status-tiles__count">{counts[status]}</span>
                   </Link>
@@ -82,6 +84,7 @@ export function Dashboard(props: Props) {
 }
 
 function ToApply({ now, counts, toApply, toApplyTotal, missed, missedTotal }: Props) {
+  const paths = useTrackerPaths();
   return (
     <section className="card" aria-labelledby="to-apply">
       <h2 id="to-apply">To apply for</h2>
@@ -102,7 +105,7 @@ function ToApply({ now, counts, toApply, toApplyTotal, missed, missedTotal }: Pr
       )}
       {toApplyTotal > toApply.length ? (
         <p>
-          <Link to="/applications?status=saved&sort=closing">
+          <Link to={paths.list({ status: 'saved', sort: 'closing' })}>
             All saved applications ({counts.saved})
           </Link>
         </p>
@@ -166,11 +169,12 @@ function DashboardList({
   rows: DashboardRow[];
   children: (row: DashboardRow) => ReactNode;
 }) {
+  const paths = useTrackerPaths();
   return (
     <ul className="closing-list">
       {rows.map((row) => (
         <li key={row.id}>
-          <Link to={`/applications/${row.id}`} className="wrap-anywhere">
+          <Link to={paths.detail(row.id)} className="wrap-anywhere">
             {row.role} at {row.company}
           </Link>
           {children(row)}

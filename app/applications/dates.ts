@@ -23,8 +23,9 @@ const londonParts = new Intl.DateTimeFormat('en-GB', {
 });
 
 function inLondon(instant: Date) {
-  const part = (type: string) =>
-    londonParts.formatToParts(instant).find((p) => p.type === type)?.value ?? '';
+  // Formatted once: a list page calls this for every row.
+  const parts = londonParts.formatToParts(instant);
+  const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
   return {
     year: part('year'),
     month: part('month'),

@@ -7,52 +7,16 @@ import { asUser, type Tx } from '~/db.server';
 import type { ApplicationInput } from './application-schema';
 import { todayInLondon } from './dates';
 import { FOLLOW_UP_DAYS, suggestedFollowUp } from '~/events/follow-up';
+import { firstHistory, recordFromInput } from './records';
 import type { Status } from './statuses';
 
 const orNull = (value: string | undefined) => (value ? value : null);
-
-function columns(input: ApplicationInput) {
-  return {
-    company: input.company,
-    role: input.role,
-    status: input.status,
-    dateApplied: orNull(input.dateApplied),
-    closingDate: orNull(input.closingDate),
-    // A time means nothing without its date.
-    closingTime: input.closingDate ? orNull(input.closingTime) : null,
-    mayCloseEarly: input.mayCloseEarly,
-    advertUrl: orNull(input.advertUrl),
-    reference: orNull(input.reference),
-    grade: orNull(input.grade),
-    location: orNull(input.location),
-    source: orNull(input.source),
-    salaryMin: input.salaryMin ?? null,
-    salaryMax: input.salaryMax ?? null,
-    salaryNote: orNull(input.salaryNote),
-    notes: orNull(input.notes),
-  };
-}
+const columns = recordFromInput;
 
 // Sent, with a date applied, and no reply yet: the follow-up date starts at the suggestion (14
 // days on), which the person can change or remove on the application's page.
 const startingFollowUp = (input: ApplicationInput) =>
   input.status === 'applied' ? suggestedFollowUp(input.dateApplied ?? null) : null;
-
-/**
- * The history an application starts with. Added with a date applied and past Saved, it shows
- * "Applied" on that date (the day it happened, not the day it was typed in), then the move to
- * where it is now, if further on.
- */
-function firstHistory(input: ApplicationInput) {
-  const applied = input.dateApplied && input.status !== 'saved';
-  if (!applied) return [{ fromStatus: null, toStatus: input.status, occurredOn: null }];
-  const entries: Array<{ fromStatus: Status | null; toStatus: Status; occurredOn: string | null }> =
-    [{ fromStatus: null, toStatus: 'applied', occurredOn: input.dateApplied! }];
-  if (input.status !== 'applied') {
-    entries.push({ fromStatus: 'applied', toStatus: input.status, occurredOn: null });
-  }
-  return entries;
-}
 
 const own = (userId: string, id: string) =>
   and(eq(applications.id, id), eq(applications.userId, userId));

@@ -3,7 +3,7 @@
 // browser can run it too. A file is untrusted input: every text has the same limit as its form.
 import { z } from 'zod';
 import { LIMITS as APPLICATION_LIMITS, isWebAddress } from '~/applications/application-schema';
-import { MAX_DATE, MIN_DATE, isRealIsoDate, todayInLondon } from '~/applications/dates';
+import { MAX_DATE, MIN_DATE, addDays, isRealIsoDate, todayInLondon } from '~/applications/dates';
 import { MAX_SALARY } from '~/applications/salary';
 import { STATUSES } from '~/applications/statuses';
 import { MAX_CRITERIA } from '~/statements/criteria';
@@ -197,7 +197,8 @@ export const ExportedApplicationSchema = z
       .transform((v) => v.trim()),
     status,
     dateApplied: isoDate
-      .refine((v) => v <= todayInLondon(), 'a date applied today or in the past')
+      // The form's one day of slack (application-schema.ts), so whatever it saves exports.
+      .refine((v) => v <= addDays(todayInLondon(), 1), 'a date applied today or in the past')
       .nullable()
       .default(null),
     closingDate: isoDate.nullable().default(null),

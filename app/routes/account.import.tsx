@@ -16,6 +16,7 @@ import { withNotice } from '~/components/notice';
 import { parseExport } from '~/portability/format';
 import { importDocument, previewImport, type ImportPlan } from '~/portability/import.server';
 import { ImportForm } from '~/portability/import-form';
+import { ImportPlanSummary } from '~/portability/import-preview';
 import {
   CHOOSE_FILE,
   CONFIRM,
@@ -89,58 +90,11 @@ export default function ImportData() {
   );
 }
 
-const count = (n: number, one: string, many: string) =>
-  `${n.toLocaleString('en-GB')} ${n === 1 ? one : many}`;
-
 function Preview({ plan, text, fileName }: { plan: ImportPlan; text: string; fileName: string }) {
   const adds = plan.applications.add + plan.statements.add > 0;
-  const skipped = plan.applications.skip + plan.statements.skip;
   return (
     <section className="card" aria-labelledby="import-preview">
-      <h2 id="import-preview">Check what will be added</h2>
-      <p>
-        From <strong>{fileName}</strong>:
-      </p>
-      {adds ? (
-        <ul>
-          {plan.applications.add > 0 ? (
-            <li>
-              {count(plan.applications.add, 'application', 'applications')}, with{' '}
-              {plan.applications.add === 1 ? 'its' : 'their'} status history
-            </li>
-          ) : null}
-          {plan.statements.add > 0 ? (
-            <li>
-              {count(plan.statements.add, 'statement', 'statements')}, with{' '}
-              {count(plan.versions, 'version', 'versions')}
-            </li>
-          ) : null}
-        </ul>
-      ) : (
-        <p>Everything in this file is already in your account: there is nothing to add.</p>
-      )}
-      {skipped > 0 ? (
-        <p className="muted">
-          Already in your account, so not added again:{' '}
-          {count(plan.applications.skip, 'application', 'applications')} and{' '}
-          {count(plan.statements.skip, 'statement', 'statements')}.
-        </p>
-      ) : null}
-      {plan.sample.length > 0 ? (
-        <>
-          <h3>Applications to add</h3>
-          <ul className="import-sample">
-            {plan.sample.map((a, i) => (
-              <li key={i}>
-                {a.role} at {a.company}
-              </li>
-            ))}
-            {plan.applications.add > plan.sample.length ? (
-              <li>and {count(plan.applications.add - plan.sample.length, 'more', 'more')}</li>
-            ) : null}
-          </ul>
-        </>
-      ) : null}
+      <ImportPlanSummary plan={plan} source={fileName} />
       {adds ? (
         <Form method="post" encType="multipart/form-data" onSubmit={() => track('data_imported')}>
           <input type="hidden" name="data" value={text} />
