@@ -11,7 +11,14 @@ export const meta: MetaFunction = () => [{ title: 'Dashboard · Guest · JobTrac
 
 export function clientLoader() {
   const now = londonNow();
-  return { now, ...guestDashboard(guestApplications(), now) };
+  // Interviews, follow-up dates and Ghosted suggestions are kept on the server only (for now).
+  return {
+    now,
+    ...guestDashboard(guestApplications(), now),
+    thisWeek: [],
+    followUpsDue: [],
+    ghostSuggestions: [],
+  };
 }
 
 export default function GuestDashboard() {
