@@ -31,6 +31,7 @@ import {
   CsvMappingSchema,
   CsvUploadSchema,
   mappingFields,
+  previewedAs,
 } from '~/portability/csv-import/schema';
 import { CsvUploadForm } from '~/portability/csv-import/upload-form';
 import href from '~/portability/csv-import/csv-import.css?url';
@@ -73,6 +74,7 @@ async function preview(
     table: Table;
     choices: ColumnChoice[];
     dateOrder: DateOrder;
+    changed?: boolean;
   },
 ) {
   const { table, choices } = input;
@@ -91,6 +93,7 @@ async function preview(
     }),
     choices,
     dateOrder: input.dateOrder,
+    changed: input.changed ?? false,
     mixedDates: dateOrderOf(table, choices).mixed,
     mappingErrors,
     rows: table.rows.length,
@@ -132,6 +135,13 @@ export async function action({ request, context }: ActionFunctionArgs) {
     const choices = mapping.data.columns;
     if (choices.length !== table.headers.length) return refused(CHOOSE_AGAIN);
     const { dateOrder, fileName } = mapping.data;
+    // "Add" posts the selects as they are now: changed since the preview (or no record of what was
+    // previewed), the person has not seen what they would add, so they are shown it instead.
+    const changed =
+      intent === CSV_CONFIRM && mapping.data.previewed !== previewedAs(choices, dateOrder);
+    if (changed) {
+      return preview(context, user.id, { csv: text, fileName, table, choices, dateOrder, changed });
+    }
     if (intent === CSV_CONFIRM && mappingProblems(choices, table.headers).length === 0) {
       const mapped = await mapFile(table, choices, dateOrder);
       if (mapped.add.length > 0) {
