@@ -41,6 +41,8 @@ export type CsvPreviewData = {
   problems: Array<{ row: number; company: string; role: string; messages: string[] }>;
   problemCount: number;
   statuses: Array<{ text: string; status: Status; known: boolean; rows: number }>;
+  /** How many different status texts the file has (the list above stops at 50). */
+  statusCount: number;
 };
 
 const count = (n: number, one: string, many: string) =>
@@ -164,7 +166,7 @@ function Outcome({ data }: { data: CsvPreviewData }) {
           <li>{count(data.problemCount, 'row has', 'rows have')} problems and will not be added</li>
         ) : null}
       </ul>
-      <Statuses statuses={data.statuses} />
+      <Statuses statuses={data.statuses} total={data.statusCount} />
       {data.sample.length > 0 ? <RowsToAdd data={data} /> : null}
       {data.problems.length > 0 ? <Problems data={data} /> : null}
       {data.add > 0 ? (
@@ -188,7 +190,7 @@ function Outcome({ data }: { data: CsvPreviewData }) {
   );
 }
 
-function Statuses({ statuses }: { statuses: CsvPreviewData['statuses'] }) {
+function Statuses({ statuses, total }: { statuses: CsvPreviewData['statuses']; total: number }) {
   const read = statuses.filter((s) => s.text !== STATUS_LABELS[s.status]);
   if (read.length === 0) return null;
   return (
@@ -203,6 +205,11 @@ function Statuses({ statuses }: { statuses: CsvPreviewData['statuses'] }) {
           </li>
         ))}
       </ul>
+      {total > statuses.length ? (
+        <p className="muted">
+          and {count(total - statuses.length, 'other status', 'other statuses')}
+        </p>
+      ) : null}
     </>
   );
 }

@@ -258,8 +258,9 @@ export async function mapRows(
     if (!read.ok) {
       problems.push({
         row: number,
-        company: read.company,
-        role: read.role,
+        // Shown beside the row's number only: a long cell is cut as other quoted values are.
+        company: shorten(read.company),
+        role: shorten(read.role),
         messages: read.messages,
       });
       continue;

@@ -247,4 +247,34 @@ describe('importing a spreadsheet', () => {
     expect(unknown.status).toBe(400);
     expect((await t.counts(me)).applications).toBe(0);
   });
+
+  it('refuses at upload a Windows-1252 file that is over 5 MB once decoded, as the confirm would', async () => {
+    const me = await t.person();
+    const row = new Uint8Array([
+      ...Array(1000).fill(0xa3),
+      ...new TextEncoder().encode(',Analyst\n'),
+    ]);
+    const bytes = new Uint8Array(13 + row.length * 3000);
+    bytes.set(new TextEncoder().encode('Company,Role\n'));
+    for (let i = 0; i < 3000; i++) bytes.set(row, 13 + i * row.length);
+    expect(bytes.length).toBeLessThan(5 * 1024 * 1024);
+    const outcome = await upload(me, new File([bytes], 'pounds.csv'));
+    expect(outcome.status).toBe(400);
+    expect(outcome.data.reply.error.file).toEqual([expect.stringMatching(/larger than 5 MB/)]);
+  });
+
+  it('cuts long cells short in the preview’s problems and lists at most 50 status texts', async () => {
+    const me = await t.person();
+    const long = 'x'.repeat(500);
+    const csv = [
+      'Company,Role,Status',
+      `${long},,Applied`,
+      ...Array.from({ length: 60 }, (_, i) => `Employer ${i},Role ${i},Stage ${i} ${long}`),
+    ].join('\n');
+    const preview = (await upload(me, csv)).data.preview;
+    expect(preview.problems[0]).toMatchObject({ row: 2, company: `${'x'.repeat(39)}…` });
+    expect(preview.statuses).toHaveLength(50);
+    expect(preview.statusCount).toBe(60);
+    expect(preview.statuses[0].text).toBe(`Stage 0 ${'x'.repeat(31)}…`);
+  });
 });
