@@ -214,8 +214,11 @@ describe('turning rows into applications', () => {
     });
     expect(result.add[0]!.application.statusHistory.map((h) => [h.from, h.to, h.on])).toEqual([
       [null, 'applied', '2026-10-27'],
-      ['applied', 'interviewing', null],
+      ['applied', 'interviewing', '2026-10-27'],
     ]);
+    // Dated the day applied, not the import day, and recorded after Applied so the log lists it second.
+    const [applied, moved] = result.add[0]!.application.statusHistory;
+    expect(applied!.at < moved!.at).toBe(true);
     expect(result.add[1]!.application).toMatchObject({
       role: 'Executive Officer',
       status: 'applied',
