@@ -13,7 +13,7 @@ import { requireUser } from '~/auth/current-user.server';
 import { isTooLarge, readForm } from '~/components/forms/form.server';
 import { withNotice } from '~/components/notice';
 import { guessColumns, mappingProblems, type ColumnChoice } from '~/portability/csv-import/columns';
-import type { DateOrder } from '~/portability/csv-import/cells';
+import { shorten, type DateOrder } from '~/portability/csv-import/cells';
 import {
   dateOrderOf,
   importCsvRows,
@@ -31,6 +31,7 @@ import {
   CsvMappingSchema,
   CsvUploadSchema,
   mappingFields,
+  previewedAs,
 } from '~/portability/csv-import/schema';
 import { CsvUploadForm } from '~/portability/csv-import/upload-form';
 import href from '~/portability/csv-import/csv-import.css?url';
@@ -63,6 +64,8 @@ function refused(message: string) {
 /** How many rows to add the preview lists, and how many rows with problems. */
 const SAMPLE_ROWS = 50;
 const SHOWN_PROBLEMS = 200;
+/** How many of the file's own status texts the preview lists (each text cut short). */
+const SHOWN_STATUSES = 50;
 
 async function preview(
   context: LoaderFunctionArgs['context'],
@@ -73,6 +76,7 @@ async function preview(
     table: Table;
     choices: ColumnChoice[];
     dateOrder: DateOrder;
+    changed?: boolean;
   },
 ) {
   const { table, choices } = input;
@@ -91,6 +95,7 @@ async function preview(
     }),
     choices,
     dateOrder: input.dateOrder,
+    changed: input.changed ?? false,
     mixedDates: dateOrderOf(table, choices).mixed,
     mappingErrors,
     rows: table.rows.length,
@@ -100,7 +105,10 @@ async function preview(
     sample: toAdd.slice(0, SAMPLE_ROWS).map((r) => previewRow(r.row, r.application)),
     problems: plan?.problems.slice(0, SHOWN_PROBLEMS) ?? [],
     problemCount: plan?.problems.length ?? 0,
-    statuses: plan?.statuses ?? [],
+    statuses: (plan?.statuses ?? [])
+      .slice(0, SHOWN_STATUSES)
+      .map((s) => ({ ...s, text: shorten(s.text) })),
+    statusCount: plan?.statuses.length ?? 0,
   };
   return data(
     { step: 'preview' as const, preview: body },
@@ -132,6 +140,13 @@ export async function action({ request, context }: ActionFunctionArgs) {
     const choices = mapping.data.columns;
     if (choices.length !== table.headers.length) return refused(CHOOSE_AGAIN);
     const { dateOrder, fileName } = mapping.data;
+    // "Add" posts the selects as they are now: changed since the preview (or no record of what was
+    // previewed), the person has not seen what they would add, so they are shown it instead.
+    const changed =
+      intent === CSV_CONFIRM && mapping.data.previewed !== previewedAs(choices, dateOrder);
+    if (changed) {
+      return preview(context, user.id, { csv: text, fileName, table, choices, dateOrder, changed });
+    }
     if (intent === CSV_CONFIRM && mappingProblems(choices, table.headers).length === 0) {
       const mapped = await mapFile(table, choices, dateOrder);
       if (mapped.add.length > 0) {
@@ -150,14 +165,17 @@ export async function action({ request, context }: ActionFunctionArgs) {
     );
   }
   const { file } = submission.value;
-  const text = decodeCsv(new Uint8Array(await file.arrayBuffer()));
-  if (text === null) return refused(CSV_NOT_TEXT);
+  const decoded = decodeCsv(new Uint8Array(await file.arrayBuffer()));
+  if (decoded === null) return refused(CSV_NOT_TEXT);
+  // Measured as the confirm will measure it (UTF-8, LF): a Windows-1252 file grows when decoded
+  // (each £ two bytes), and a preview that could never be confirmed is no use to anyone.
+  const text = confirmedText(decoded.replace(/\r\n?/g, '\n'));
+  if (text === null) return refused(CSV_TOO_LARGE);
   const read = readCsv(text);
   if (!read.ok) return refused(read.message);
   const choices = guessColumns(read.table.headers);
   return preview(context, user.id, {
-    // Line breaks as LF, as the confirmed text will be (see confirmedText).
-    csv: text.replace(/\r\n?/g, '\n'),
+    csv: text,
     fileName: file.name.slice(0, 255) || 'your file',
     table: read.table,
     choices,

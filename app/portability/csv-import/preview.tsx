@@ -8,7 +8,7 @@ import { STATUS_LABELS, type Status } from '~/applications/statuses';
 import { ErrorSummary, SubmitButton } from '~/components/forms';
 import { DATE_ORDER_OPTIONS, type DateOrder } from './cells';
 import { CHOICE_OPTIONS, type ColumnChoice } from './columns';
-import { CSV_CONFIRM, CSV_REMAP } from './schema';
+import { CSV_CONFIRM, CSV_REMAP, previewedAs } from './schema';
 
 /** One row the preview lists as to be added. */
 export type PreviewRow = {
@@ -29,6 +29,8 @@ export type CsvPreviewData = {
   examples: string[];
   choices: ColumnChoice[];
   dateOrder: DateOrder;
+  /** "Add" was pressed after the columns or date order changed: this is the new preview instead. */
+  changed: boolean;
   mixedDates: boolean;
   mappingErrors: string[];
   rows: number;
@@ -39,6 +41,8 @@ export type CsvPreviewData = {
   problems: Array<{ row: number; company: string; role: string; messages: string[] }>;
   problemCount: number;
   statuses: Array<{ text: string; status: Status; known: boolean; rows: number }>;
+  /** How many different status texts the file has (the list above stops at 50). */
+  statusCount: number;
 };
 
 const count = (n: number, one: string, many: string) =>
@@ -47,7 +51,7 @@ const count = (n: number, one: string, many: string) =>
 /** The preview page's body. */
 export function CsvPreview({ data }: { data: CsvPreviewData }) {
   // A new preview remounts the selects, so each shows the choice the server used.
-  const version = `${data.choices.join(',')}|${data.dateOrder}`;
+  const version = previewedAs(data.choices, data.dateOrder);
   return (
     <>
       <section className="card" aria-labelledby="csv-columns">
@@ -58,8 +62,15 @@ export function CsvPreview({ data }: { data: CsvPreviewData }) {
         </p>
         <Form method="post" encType="multipart/form-data" key={version} id="csv-mapping">
           <ErrorSummary formId="csv-mapping" formErrors={data.mappingErrors} fieldErrors={{}} />
+          {data.changed ? (
+            <p className="notice" role="status">
+              You changed the columns or how dates are written, so nothing was added yet: check the
+              rows below again, then add them.
+            </p>
+          ) : null}
           <input type="hidden" name="csv" value={data.csv} />
           <input type="hidden" name="fileName" value={data.fileName} />
+          <input type="hidden" name="previewed" value={version} />
           <div
             className="table-scroll"
             role="region"
@@ -155,26 +166,21 @@ function Outcome({ data }: { data: CsvPreviewData }) {
           <li>{count(data.problemCount, 'row has', 'rows have')} problems and will not be added</li>
         ) : null}
       </ul>
-      <Statuses statuses={data.statuses} />
+      <Statuses statuses={data.statuses} total={data.statusCount} />
       {data.sample.length > 0 ? <RowsToAdd data={data} /> : null}
       {data.problems.length > 0 ? <Problems data={data} /> : null}
       {data.add > 0 ? (
-        <Form method="post" encType="multipart/form-data">
-          <input type="hidden" name="csv" value={data.csv} />
-          <input type="hidden" name="fileName" value={data.fileName} />
-          <input type="hidden" name="dateOrder" value={data.dateOrder} />
-          {data.choices.map((choice, i) => (
-            <input key={i} type="hidden" name={`columns[${i}]`} value={choice} />
-          ))}
-          <SubmitButton
-            name="intent"
-            value={CSV_CONFIRM}
-            pendingText="Importing…"
-            after={<Link to="/account">Cancel</Link>}
-          >
-            {`Add ${count(data.add, 'application', 'applications')}`}
-          </SubmitButton>
-        </Form>
+        // A button of the mapping form (form="csv-mapping"): it posts the selects as they are now,
+        // and the file's text is on the page once.
+        <SubmitButton
+          form="csv-mapping"
+          name="intent"
+          value={CSV_CONFIRM}
+          pendingText="Importing…"
+          after={<Link to="/account">Cancel</Link>}
+        >
+          {`Add ${count(data.add, 'application', 'applications')}`}
+        </SubmitButton>
       ) : (
         <p>
           There is nothing to add. <Link to="/account">Back to your account</Link>
@@ -184,7 +190,7 @@ function Outcome({ data }: { data: CsvPreviewData }) {
   );
 }
 
-function Statuses({ statuses }: { statuses: CsvPreviewData['statuses'] }) {
+function Statuses({ statuses, total }: { statuses: CsvPreviewData['statuses']; total: number }) {
   const read = statuses.filter((s) => s.text !== STATUS_LABELS[s.status]);
   if (read.length === 0) return null;
   return (
@@ -199,6 +205,11 @@ function Statuses({ statuses }: { statuses: CsvPreviewData['statuses'] }) {
           </li>
         ))}
       </ul>
+      {total > statuses.length ? (
+        <p className="muted">
+          and {count(total - statuses.length, 'other status', 'other statuses')}
+        </p>
+      ) : null}
     </>
   );
 }

@@ -190,13 +190,17 @@ function readRow(
   if (messages.length > 0) return { ok: false, messages, company, role };
 
   const at = options.now.toISOString();
+  // A move past Applied is dated the day applied, the best day the file gives: dated the import day
+  // it would put hundreds of things in the job-search log that did not happen that day (decision
+  // 027). Applied is recorded a millisecond first, so the log lists the two in order.
+  const appliedAt = new Date(options.now.getTime() - 1).toISOString();
   const history: ExportedApplication['statusHistory'] =
     dateApplied && status.status !== 'saved'
       ? [
-          { from: null, to: 'applied', at, on: dateApplied },
+          { from: null, to: 'applied', at: appliedAt, on: dateApplied },
           ...(status.status === 'applied'
             ? []
-            : [{ from: 'applied' as Status, to: status.status, at, on: null }]),
+            : [{ from: 'applied' as Status, to: status.status, at, on: dateApplied }]),
         ]
       : [{ from: null, to: status.status, at, on: null }];
   const raw = {
@@ -258,8 +262,9 @@ export async function mapRows(
     if (!read.ok) {
       problems.push({
         row: number,
-        company: read.company,
-        role: read.role,
+        // Shown beside the row's number only: a long cell is cut as other quoted values are.
+        company: shorten(read.company),
+        role: shorten(read.role),
         messages: read.messages,
       });
       continue;

@@ -37,6 +37,8 @@ export const CsvMappingSchema = z.object({
   fileName: z.string().max(255).default('your file'),
   dateOrder: z.enum(['dmy', 'mdy']),
   columns: z.array(z.enum(CHOICES)).min(1).max(MAX_COLUMNS),
+  // The mapping the preview on screen was made with (see previewedAs): "Add" confirms only that.
+  previewed: z.string().max(2000).optional(),
 });
 
 export type CsvMapping = z.infer<typeof CsvMappingSchema>;
@@ -52,9 +54,15 @@ export function mappingFields(formData: FormData) {
     csv: formData.get('csv'),
     fileName: formData.get('fileName') ?? undefined,
     dateOrder: formData.get('dateOrder'),
+    previewed: formData.get('previewed') ?? undefined,
     // A gap (columns[3] missing) stays a gap, which the schema refuses.
     columns: Array.from(columns),
   };
+}
+
+/** The mapping as one text, kept in the preview's form to tell whether it changed before "Add". */
+export function previewedAs(columns: readonly string[], dateOrder: string): string {
+  return `${columns.join(',')}|${dateOrder}`;
 }
 
 /** Names of the steps' buttons (`intent`). */

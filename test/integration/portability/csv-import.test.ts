@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { action } from '~/routes/account.import-csv';
-import { MAX_ROWS } from '~/portability/csv-import/schema';
+import { MAX_ROWS, previewedAs } from '~/portability/csv-import/schema';
 import { runAction } from '../../support/http';
 import type { TestUser } from '../../support/users';
 import { HUNTR_LIKE, SPREADSHEET, TEAL_LIKE } from '../../fixtures/csv-imports';
@@ -21,15 +21,25 @@ const upload = (me: TestUser, text: string | File, name = 'applications.csv') =>
     { context: t.context },
   );
 
-/** Posts the preview's mapping form back (`remap`) or its confirm form (`confirm`). */
+/**
+ * Posts the preview's mapping form with its "Look again" (`remap`) or "Add" (`confirm`) button;
+ * `previewed` is the mapping the preview on screen was made with (unchanged by default).
+ */
 function send(
   me: TestUser,
   intent: 'remap' | 'confirm',
   csv: string,
   columns: string[],
   dateOrder = 'dmy',
+  previewed = previewedAs(columns, dateOrder),
 ) {
-  const fields: Record<string, string> = { intent, csv, fileName: 'applications.csv', dateOrder };
+  const fields: Record<string, string> = {
+    intent,
+    csv,
+    fileName: 'applications.csv',
+    dateOrder,
+    previewed,
+  };
   columns.forEach((c, i) => (fields[`columns[${i}]`] = c));
   return runAction(action, multipartPost(fields, me), { context: t.context });
 }
@@ -102,6 +112,34 @@ describe('importing a spreadsheet', () => {
       select role, date_applied::text from jobtrack.applications where user_id = ${me.id} order by role`;
     expect(rows).toContainEqual({ role: 'Higher Executive Officer', date_applied: '2026-11-02' });
     expect(rows).toHaveLength(8);
+  });
+
+  it('shows a fresh preview instead of adding when the columns or date order changed before "Add"', async () => {
+    const me = await t.person();
+    const first = (await upload(me, 'Company,Role,Applied\nNHS Leeds,Staff Nurse,03/04/2026\n'))
+      .data.preview;
+    expect(first.dateOrder).toBe('dmy');
+    const shownAs = previewedAs(first.choices, first.dateOrder);
+    const changed = await send(me, 'confirm', first.csv, first.choices, 'mdy', shownAs);
+    expect(changed.status).toBe(200);
+    expect(changed.data.preview).toMatchObject({ changed: true, dateOrder: 'mdy', add: 1 });
+    expect(changed.data.preview.sample[0].dateApplied).toBe('2026-03-04');
+    expect((await t.counts(me)).applications).toBe(0);
+    const column = await send(
+      me,
+      'confirm',
+      first.csv,
+      ['company', 'role', 'ignore'],
+      'dmy',
+      shownAs,
+    );
+    expect(column.data.preview).toMatchObject({ changed: true });
+    expect((await t.counts(me)).applications).toBe(0);
+    // "Add" on the fresh preview, nothing changed since: added as now shown.
+    expect((await send(me, 'confirm', first.csv, first.choices, 'mdy')).status).toBe(302);
+    const [row] = await t.db.admin<Array<{ date_applied: string }>>`
+      select date_applied::text from jobtrack.applications where user_id = ${me.id}`;
+    expect(row).toEqual({ date_applied: '2026-03-04' });
   });
 
   it('looks again with the columns the person chose, and asks for a company and role', async () => {
@@ -208,5 +246,35 @@ describe('importing a spreadsheet', () => {
     const unknown = await send(me, 'remap', SPREADSHEET, Array(10).fill('password'));
     expect(unknown.status).toBe(400);
     expect((await t.counts(me)).applications).toBe(0);
+  });
+
+  it('refuses at upload a Windows-1252 file that is over 5 MB once decoded, as the confirm would', async () => {
+    const me = await t.person();
+    const row = new Uint8Array([
+      ...Array(1000).fill(0xa3),
+      ...new TextEncoder().encode(',Analyst\n'),
+    ]);
+    const bytes = new Uint8Array(13 + row.length * 3000);
+    bytes.set(new TextEncoder().encode('Company,Role\n'));
+    for (let i = 0; i < 3000; i++) bytes.set(row, 13 + i * row.length);
+    expect(bytes.length).toBeLessThan(5 * 1024 * 1024);
+    const outcome = await upload(me, new File([bytes], 'pounds.csv'));
+    expect(outcome.status).toBe(400);
+    expect(outcome.data.reply.error.file).toEqual([expect.stringMatching(/larger than 5 MB/)]);
+  });
+
+  it('cuts long cells short in the preview’s problems and lists at most 50 status texts', async () => {
+    const me = await t.person();
+    const long = 'x'.repeat(500);
+    const csv = [
+      'Company,Role,Status',
+      `${long},,Applied`,
+      ...Array.from({ length: 60 }, (_, i) => `Employer ${i},Role ${i},Stage ${i} ${long}`),
+    ].join('\n');
+    const preview = (await upload(me, csv)).data.preview;
+    expect(preview.problems[0]).toMatchObject({ row: 2, company: `${'x'.repeat(39)}…` });
+    expect(preview.statuses).toHaveLength(50);
+    expect(preview.statusCount).toBe(60);
+    expect(preview.statuses[0].text).toBe(`Stage 0 ${'x'.repeat(31)}…`);
   });
 });

@@ -135,6 +135,48 @@ describe('reading a CSV file', () => {
     });
   });
 
+  it('refuses a file over 5,000 rows even when blank rows lie between them', () => {
+    // A blank line and an Excel ",," row after every second row: 6,000 rows in 9,000 lines.
+    const lines = ['Company,Role'];
+    for (let i = 0; i < 6000; i++) {
+      lines.push(`Employer ${i},Role ${i}`);
+      if (i % 2 === 1) lines.push(i % 4 === 1 ? '' : ',,');
+    }
+    expect(readCsv(lines.join('\n'))).toEqual({
+      ok: false,
+      message: expect.stringContaining('more than 5,000 rows'),
+    });
+    lines.length = 1 + 5000 + 2500;
+    const ok = readCsv(lines.join('\n'));
+    expect(ok.ok && ok.table.rows.length).toBe(5000);
+  });
+
+  it('numbers rows as a spreadsheet does, blank rows and cells over two lines counted as one row', () => {
+    const read = readCsv('Company,Role\nAcme,Analyst\n\n,,\n"NHS\nLeeds",Nurse\nBoots,Buyer\n');
+    expect(read.ok && read.table.rowNumbers).toEqual([2, 5, 6]);
+  });
+
+  it('refuses a file with far more cells than 5,000 rows could hold, and a row far too wide', () => {
+    const commas = `a,b\n${','.repeat(700_000)}`;
+    expect(readCsv(commas)).toEqual({
+      ok: false,
+      message: expect.stringContaining('far more cells'),
+    });
+    const lines = `Company,Role\n${'x\n'.repeat(700_000)}`;
+    expect(readCsv(lines)).toMatchObject({
+      ok: false,
+      message: expect.stringContaining('far more cells'),
+    });
+    const wide = `Company,Role\nAcme,Analyst\n${Array(121).fill('x').join(',')}\n`;
+    expect(readCsv(wide)).toEqual({
+      ok: false,
+      message: expect.stringMatching(
+        /^Row 3 of this file has 121 cells; JobTrack reads up to 60 columns/,
+      ),
+    });
+    expect(readCsv(`Company,Role\n${Array(120).fill('x').join(',')}\n`).ok).toBe(true);
+  });
+
   it('refuses an empty file, a header alone and a file of one column', () => {
     expect(readCsv('\n\n').ok).toBe(false);
     expect(readCsv('Company,Role\n').ok).toBe(false);
@@ -144,6 +186,8 @@ describe('reading a CSV file', () => {
   it('reads Excel’s Windows-1252 “£” and a UTF-8 file with a byte order mark', () => {
     const cp1252 = new Uint8Array([...new TextEncoder().encode('Salary\n'), 0xa3, 0x33, 0x30]);
     expect(decodeCsv(cp1252)).toBe('Salary\n£30');
+    // Windows-1252's own characters in 0x80–0x9F (€, curly quotes, dashes), not Latin-1's controls.
+    expect(decodeCsv(new Uint8Array([0x80, 0x93, 0x94, 0x96, 0x81, 0xe9]))).toBe('€“”–\u0081é');
     const bom = new Uint8Array([0xef, 0xbb, 0xbf, ...new TextEncoder().encode('£30')]);
     expect(decodeCsv(bom)).toBe('£30');
     expect(decodeCsv(new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0x00]))).toBeNull();
@@ -170,8 +214,11 @@ describe('turning rows into applications', () => {
     });
     expect(result.add[0]!.application.statusHistory.map((h) => [h.from, h.to, h.on])).toEqual([
       [null, 'applied', '2026-10-27'],
-      ['applied', 'interviewing', null],
+      ['applied', 'interviewing', '2026-10-27'],
     ]);
+    // Dated the day applied, not the import day, and recorded after Applied so the log lists it second.
+    const [applied, moved] = result.add[0]!.application.statusHistory;
+    expect(applied!.at < moved!.at).toBe(true);
     expect(result.add[1]!.application).toMatchObject({
       role: 'Executive Officer',
       status: 'applied',
