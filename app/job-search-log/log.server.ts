@@ -23,7 +23,7 @@ const day = sql<string>`${onDay}::text`;
  * Entries the CSV download holds: all of a year's at any pace a person could keep up, so the record
  * handed to a Work Coach is never cut short where the page's is; beyond it the download refuses.
  */
-export const MAX_CSV_ENTRIES = 50_000;
+export const MAX_CSV_ENTRIES = 20_000;
 
 /**
  * The log's entries (status moves), its interviews and other dates, and its follow-up dates, each

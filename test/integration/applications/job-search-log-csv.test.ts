@@ -125,7 +125,7 @@ describe('the job-search log as CSV', () => {
     expect(text).toContain('status_changes_user_day_idx');
   });
 
-  it('holds every entry past the page’s 2,000 (2,001 here), and refuses rather than cut a range over 50,000', async () => {
+  it('holds every entry past the page’s 2,000 (2,001 here), and refuses rather than cut a range over 20,000', async () => {
     const me = await t.person();
     const seed = async (count: number, day: string) => {
       await t.db.admin`
@@ -135,6 +135,9 @@ describe('the job-search log as CSV', () => {
         insert into jobtrack.status_changes (application_id, user_id, from_status, to_status, occurred_on)
         select id, user_id, null, 'applied', ${day}::date from jobtrack.applications
         where user_id = ${me.id} and id not in (select application_id from jobtrack.status_changes)`;
+      // As autovacuum would after a bulk load: with the tables' statistics from before it, the
+      // planner may take 20,000 rows for one and nest a scan inside a scan past the timeout.
+      await t.db.admin`analyze jobtrack.applications, jobtrack.status_changes`;
     };
     await seed(2001, '2026-03-10');
     const search = range('2026-03-01', '2026-03-31');
@@ -150,9 +153,9 @@ describe('the job-search log as CSV', () => {
     expect(all.response.status).toBe(200);
     expect(all.text.trimEnd().split('\r\n').slice(1)).toHaveLength(2001);
 
-    await seed(48_000, '2026-03-11');
+    await seed(18_000, '2026-03-11');
     const over = await download(me.cookie, search);
     expect(over.response.status).toBe(400);
-    expect(over.text).toMatch(/More than 50,000 actions in these dates: choose fewer days/);
+    expect(over.text).toMatch(/More than 20,000 actions in these dates: choose fewer days/);
   });
 });
