@@ -49,7 +49,8 @@ export default function GuestMove() {
           <p>
             You have {applications(count)} in this browser. An account keeps them safe and lets you
             use them on any device. Sign in, or create a free account, then come back to this page
-            to move them in one step; nothing leaves this browser until you confirm.
+            to move them in one step. Nothing is sent until you ask to check what will be moved, and
+            nothing is saved in your account until you confirm.
           </p>
           <div className="actions">
             <Link to={`/signin?redirectTo=${encodeURIComponent(GUEST_MOVE)}`} className="button">
