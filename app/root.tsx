@@ -21,7 +21,7 @@ import { getUserForPage } from '~/auth/current-user.server';
 import { Analytics, AnalyticsSwitch } from '~/analytics/analytics';
 import { SiteFooter, SiteHeader } from '~/components/layout';
 import { useNonce } from '~/components/nonce';
-import { isGuestPath } from '~/guest/paths';
+import { GUEST_MOVE, isGuestPath } from '~/guest/paths';
 import { loggable } from '~/http/loggable';
 import { isLocalDevelopment } from '~/http/security.server';
 import styles from '~/styles.css?url';
@@ -66,7 +66,10 @@ export const shouldRevalidate: ShouldRevalidateFunction = ({
   nextUrl,
   defaultShouldRevalidate,
 }) =>
-  isGuestPath(currentUrl.pathname) && isGuestPath(nextUrl.pathname)
+  // The move page shows who is signed in, so it asks again (that request carries no guest data).
+  isGuestPath(currentUrl.pathname) &&
+  isGuestPath(nextUrl.pathname) &&
+  nextUrl.pathname !== GUEST_MOVE
     ? false
     : defaultShouldRevalidate;
 

@@ -9,6 +9,10 @@ import { GUEST_LIST } from './paths';
 import { editApplication, moveApplication, newApplication, replaceById } from './records';
 import { GuestStorageError, readGuest, updateGuest } from './storage';
 
+/** The edit form's refusal when its application is gone. */
+export const DELETED_ELSEWHERE =
+  'This application was deleted in another tab, so this change was not saved. What you typed is still here: copy it into a new application if you still need it.';
+
 const notFound = () => new Response('Not found', { status: 404 });
 
 /** The guest's application with this id, or a 404. */
@@ -36,7 +40,10 @@ export async function saveGuestApplication(request: Request, id: string | null) 
   const formData = await request.formData();
   const submission = parseWithZod(formData, { schema: ApplicationSchema });
   if (submission.status !== 'success') return submission.reply();
-  if (id !== null) requireGuestApplication(id);
+  // Deleted in another tab while this form was open: say so beside the form, keeping what was typed.
+  if (id !== null && !guestApplications().some((a) => a.id === id)) {
+    return refuseWith(formData, DELETED_ELSEWHERE);
+  }
   const input = submission.value;
   const created = id === null ? newApplication(input) : null;
   try {

@@ -1,8 +1,9 @@
 // The move of a guest's applications into an account: the account's own import endpoint and
 // format (/account/import, decision 024). Only this, after sign-in and on the person's explicit
 // request, ever sends a guest's data to the server.
-import { CONFIRM, PREVIEW } from '~/portability/import-schema';
+import { CONFIRM, EXPECTED_ACCOUNT, PREVIEW } from '~/portability/import-schema';
 import type { ExportDocument } from '~/portability/format';
+import { clearGuest, updateGuest } from './storage';
 
 /** The import endpoint the move uses, the same as the account page's. */
 export const IMPORT_PATH = '/account/import';
@@ -24,11 +25,14 @@ export type MoveOutcome = 'saved' | 'signed-out' | 'refused' | 'failed';
  */
 export async function confirmMove(
   text: string,
+  accountId: string,
   doFetch: typeof fetch = fetch,
 ): Promise<MoveOutcome> {
   const form = new FormData();
   form.set('intent', CONFIRM);
   form.set('data', text);
+  // The server refuses the move if the session is no longer the account the preview showed.
+  form.set(EXPECTED_ACCOUNT, accountId);
   let response: Response;
   try {
     response = await doFetch(IMPORT_PATH, {
@@ -43,4 +47,24 @@ export async function confirmMove(
   if (response.redirected && landed === '/applications') return 'saved';
   if (response.redirected && landed === '/signin') return 'signed-out';
   return response.status === 400 ? 'refused' : 'failed';
+}
+
+/**
+ * After a saved move of `text`, removes from this browser only the applications it held, as it
+ * held them: one added or edited in another tab since the check stays. The key goes only when
+ * nothing is left. Returns how many applications were kept.
+ */
+export function removeMoved(text: string, storage?: Storage | null): number {
+  const moved = new Map<string, string>();
+  const sent = JSON.parse(text) as { applications?: Array<{ id?: unknown; updatedAt?: unknown }> };
+  for (const a of sent.applications ?? []) {
+    if (typeof a.id === 'string' && typeof a.updatedAt === 'string') moved.set(a.id, a.updatedAt);
+  }
+  const left = updateGuest(
+    (apps) => apps.filter((a) => moved.get(a.id) !== a.updatedAt),
+    // Undefined takes the browser's storage, as updateGuest's default does.
+    storage,
+  ).applications.length;
+  if (left === 0) clearGuest(storage);
+  return left;
 }

@@ -52,15 +52,31 @@ export const MESSAGES = {
 
 /** The browser's localStorage, or null where it is blocked. */
 export function browserStorage(): Storage | null {
+  let storage: Storage;
   try {
-    const storage = window.localStorage;
+    storage = window.localStorage;
+  } catch {
+    return null;
+  }
+  try {
     // Some browsers hand out a storage object that refuses every write; find out now.
     const probe = `${GUEST_KEY}-probe`;
     storage.setItem(probe, '1');
     storage.removeItem(probe);
     return storage;
-  } catch {
+  } catch (error) {
+    // Full is not blocked: data already kept stays readable, exportable and deletable, and a
+    // write then says the browser has no room.
+    if (isQuotaError(error) && readable(storage)) return storage;
     return null;
+  }
+}
+
+function readable(storage: Storage): boolean {
+  try {
+    return storage.getItem(GUEST_KEY) !== null;
+  } catch {
+    return false;
   }
 }
 

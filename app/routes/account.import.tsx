@@ -19,8 +19,10 @@ import { ImportForm } from '~/portability/import-form';
 import { ImportPlanSummary } from '~/portability/import-preview';
 import {
   CHOOSE_FILE,
+  ACCOUNT_CHANGED,
   CONFIRM,
   confirmedText,
+  EXPECTED_ACCOUNT,
   FILE_TOO_LARGE,
   ImportUploadSchema,
   MAX_IMPORT_BODY,
@@ -55,6 +57,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
   // Step two: the text the preview showed comes back and is checked again, then imported.
   if (formData.get('intent') === CONFIRM) {
+    // Another tab may have signed in as someone else since the preview: import only into the
+    // account the person was shown.
+    if (formData.get(EXPECTED_ACCOUNT) !== user.id) return refused(formData, ACCOUNT_CHANGED);
     const value = formData.get('data');
     const text = typeof value === 'string' ? confirmedText(value) : null;
     if (typeof value === 'string' && text === null) return refused(formData, FILE_TOO_LARGE);
@@ -72,7 +77,12 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const parsed = parseExport(text);
   if (!parsed.ok) return refused(formData, parsed.message);
   const plan = await previewImport(context, user.id, parsed.document);
-  return { preview: plan, data: text, fileName: submission.value.file.name };
+  return {
+    preview: plan,
+    data: text,
+    fileName: submission.value.file.name,
+    account: { id: user.id, email: user.email },
+  };
 }
 
 export default function ImportData() {
@@ -82,7 +92,12 @@ export default function ImportData() {
     <div className="page narrow">
       <h1>Import your data</h1>
       {preview ? (
-        <Preview plan={preview.preview} text={preview.data} fileName={preview.fileName} />
+        <Preview
+          plan={preview.preview}
+          text={preview.data}
+          fileName={preview.fileName}
+          account={preview.account}
+        />
       ) : (
         <ImportForm lastResult={result && !('preview' in result) ? result : null} />
       )}
@@ -90,14 +105,28 @@ export default function ImportData() {
   );
 }
 
-function Preview({ plan, text, fileName }: { plan: ImportPlan; text: string; fileName: string }) {
+function Preview({
+  plan,
+  text,
+  fileName,
+  account,
+}: {
+  plan: ImportPlan;
+  text: string;
+  fileName: string;
+  account: { id: string; email: string };
+}) {
   const adds = plan.applications.add + plan.statements.add > 0;
   return (
     <section className="card" aria-labelledby="import-preview">
       <ImportPlanSummary plan={plan} source={fileName} />
+      <p>
+        Into the account <strong>{account.email}</strong>.
+      </p>
       {adds ? (
         <Form method="post" encType="multipart/form-data" onSubmit={() => track('data_imported')}>
           <input type="hidden" name="data" value={text} />
+          <input type="hidden" name={EXPECTED_ACCOUNT} value={account.id} />
           <SubmitButton
             name="intent"
             value={CONFIRM}

@@ -12,6 +12,7 @@ import { GUEST_LIST, GUEST_MOVE } from '~/guest/paths';
 import { clearGuest } from '~/guest/storage';
 import { ImportUploadSchema } from '~/portability/import-schema';
 import { redirect } from '@remix-run/react';
+import { useState } from 'react';
 
 export const meta: MetaFunction = () => [{ title: 'Your guest data · JobTrack' }];
 
@@ -62,11 +63,7 @@ export default function GuestData() {
           This removes every application from this browser for good. Export them first if you want a
           copy.
         </p>
-        <Form method="post">
-          <SubmitButton name="intent" value="delete-all" className="button--danger">
-            Delete all guest data
-          </SubmitButton>
-        </Form>
+        <DeleteAll />
       </section>
     </div>
   );
@@ -84,5 +81,36 @@ function BackupForm({ lastResult }: { lastResult: FormReply | null }) {
       />
       <SubmitButton>Import the backup</SubmitButton>
     </SchemaForm>
+  );
+}
+
+// One click only asks; the second deletes, as a single application's delete has its own page.
+function DeleteAll() {
+  const [asking, setAsking] = useState(false);
+  if (!asking) {
+    return (
+      <button type="button" className="button--danger" onClick={() => setAsking(true)}>
+        Delete all guest data
+      </button>
+    );
+  }
+  return (
+    <Form method="post" role="alert">
+      <p>
+        <strong>Delete every application in this browser?</strong> This cannot be undone.
+      </p>
+      <SubmitButton
+        name="intent"
+        value="delete-all"
+        className="button--danger"
+        after={
+          <button type="button" className="button--secondary" onClick={() => setAsking(false)}>
+            Cancel
+          </button>
+        }
+      >
+        Yes, delete all guest data
+      </SubmitButton>
+    </Form>
   );
 }

@@ -34,8 +34,9 @@ export function setupPortabilityTest() {
       runAction(importAction, multipartPost({ intent: 'preview', file: fileOf(text, name) }, me), {
         context: t.context,
       }),
-    confirm: (me: TestUser, text: string) =>
-      runAction(importAction, multipartPost({ intent: 'confirm', data: text }, me), {
+    /** The confirm step, for the account the preview was shown for (`me`'s unless given). */
+    confirm: (me: TestUser, text: string, account: string = me.id) =>
+      runAction(importAction, multipartPost({ intent: 'confirm', data: text, account }, me), {
         context: t.context,
       }),
     /** How many rows of each of `me`'s tables there are. */

@@ -21,6 +21,7 @@ describe('importing a JobTrack export', () => {
     expect(preview.status).toBe(200);
     expect(preview.data).toMatchObject({
       fileName: 'jobtrack-2026-11-28.json',
+      account: { id: fresh.id, email: fresh.email },
       preview: {
         applications: { add: 2, skip: 0 },
         statements: { add: 2, skip: 0 },
@@ -116,6 +117,21 @@ describe('importing a JobTrack export', () => {
     const other = await t.person();
     await t.confirm(other, JSON.stringify(before));
     expect((await t.exportJson(me)).data).toEqual({ ...before, exportedAt: expect.any(String) });
+  });
+
+  it('refuses the confirm when the session is now another account than the preview was for', async () => {
+    const me = await t.person();
+    await t.fill(me);
+    const text = (await t.exportJson(me)).text;
+    const shown = await t.person();
+    const signedIn = await t.person();
+    for (const account of [shown.id, '']) {
+      const refused = await t.confirm(signedIn, text, account);
+      expect(refused.status).toBe(400);
+      expect(JSON.stringify(refused.data)).toContain('different account');
+    }
+    expect((await t.counts(signedIn)).applications).toBe(0);
+    expect((await t.counts(shown)).applications).toBe(0);
   });
 
   const refusals: Array<[string, string, RegExp]> = [

@@ -248,4 +248,20 @@ describe('guest storage', () => {
       message: expect.stringContaining('NUL'),
     });
   });
+
+  it('data kept in a browser whose storage is full stays readable and deletable', () => {
+    localStorage.clear();
+    withApplications(localStorage, 'HMRC');
+    const refuse = vi.spyOn(localStorage, 'setItem').mockImplementation(() => {
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    });
+    try {
+      expect(readGuest()).toMatchObject({ ok: true });
+      expect(() => updateGuest((a) => a)).toThrow(/no room left/);
+      clearGuest();
+      expect(localStorage.getItem(GUEST_KEY)).toBeNull();
+    } finally {
+      refuse.mockRestore();
+    }
+  });
 });
