@@ -5,7 +5,7 @@
 // that was typed, on either side of a clock change.
 import { TZDate } from '@date-fns/tz';
 import londonZoneFile from '@touch4it/ical-timezones/zones/Europe/London.ics?raw';
-import ical, { ICalAlarmType, ICalCalendarMethod } from 'ical-generator';
+import ical, { ICalAlarmRelatesTo, ICalAlarmType, ICalCalendarMethod } from 'ical-generator';
 import { FORMAT_LABELS, KIND_LABELS, type EventFormat, type EventKind } from '~/events/kinds';
 import { isWebAddress } from '~/applications/application-schema';
 
@@ -68,7 +68,9 @@ export function buildCalendar({
     name,
     prodId: { company: 'JobTrack', product: 'JobTrack', language: 'EN' },
     method: ICalCalendarMethod.PUBLISH,
-    timezone: { name: ZONE, generator: () => londonZone },
+    // No calendar-wide zone name: with one, ical-generator writes DTSTAMP as floating local time
+    // (RFC 5545 wants UTC) and an all-day date in the machine's own zone. Events name theirs.
+    timezone: { name: null, generator: () => londonZone },
   });
   for (const event of events) {
     const start = new TZDate(event.startsAt.getTime(), ZONE);
@@ -97,7 +99,7 @@ export function buildCalendar({
     });
   }
   for (const followUp of followUps) {
-    calendar.createEvent({
+    const chase = calendar.createEvent({
       id: followUpUid(followUp.applicationId),
       start: followUp.followUpOn,
       allDay: true,
@@ -113,6 +115,9 @@ export function buildCalendar({
         },
       ],
     });
+    // A positive trigger is written relative to the END by default, which for an all-day event
+    // is the next midnight: 09:00 the day after. The setter is the only way to say START.
+    chase.alarms()[0]!.relatesTo(ICalAlarmRelatesTo.start);
   }
   return calendar.toString();
 }

@@ -27,8 +27,9 @@ export function CalendarFeed({ hasFeed, feedUrl }: { hasFeed: boolean; feedUrl?:
       <h2 id="calendar-feed">Calendar feed</h2>
       <p>
         Subscribe to your interviews, other dates and follow-ups in Google Calendar, Apple Calendar
-        or Outlook, with reminders. The address is private: anyone who has it can see those dates,
-        so do not share it. Downloads of single dates are on each application.
+        or Outlook, with reminders. Each date carries its place, link and notes, and your calendar
+        provider keeps a copy of them. The address is private: anyone who has it can see all of
+        this, so do not share it. Downloads of single dates are on each application.
       </p>
       {feedUrl ? (
         <div className="feed-url" role="status">

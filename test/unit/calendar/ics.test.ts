@@ -126,6 +126,11 @@ describe('a follow-up as an iCalendar file', () => {
     expect(event.startDate.toString()).toBe('2026-10-25');
     expect(event.summary).toBe('Chase if no reply: Analyst at Acme');
     const alarm = vevent.getFirstSubcomponent('valarm')!;
-    expect((alarm.getFirstPropertyValue('trigger') as ICAL.Duration).toSeconds()).toBe(9 * 3600);
+    const trigger = alarm.getFirstProperty('trigger')!;
+    expect((trigger.getFirstValue() as ICAL.Duration).toSeconds()).toBe(9 * 3600);
+    // From the start of the day: from its end (the default), it would ring at 09:00 the next day.
+    expect(trigger.getParameter('related')).toBe('START');
+    // RFC 5545: the stamp is in UTC.
+    expect((vevent.getFirstPropertyValue('dtstamp') as ICAL.Time).zone?.tzid).toBe('UTC');
   });
 });
