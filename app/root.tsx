@@ -64,14 +64,19 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 export const shouldRevalidate: ShouldRevalidateFunction = ({
   currentUrl,
   nextUrl,
+  actionStatus,
   defaultShouldRevalidate,
-}) =>
+}) => {
+  // As without this function under single fetch: a refused action (4xx/5xx) reloads nothing, so
+  // a form refused because its session ended keeps its page, and everything typed, in place.
+  if (actionStatus !== undefined && actionStatus >= 400) return false;
   // The move page shows who is signed in, so it asks again (that request carries no guest data).
-  isGuestPath(currentUrl.pathname) &&
-  isGuestPath(nextUrl.pathname) &&
-  nextUrl.pathname !== GUEST_MOVE
+  return isGuestPath(currentUrl.pathname) &&
+    isGuestPath(nextUrl.pathname) &&
+    nextUrl.pathname !== GUEST_MOVE
     ? false
     : defaultShouldRevalidate;
+};
 
 export function useRootData() {
   return useRouteLoaderData<typeof loader>('root');
