@@ -3,11 +3,24 @@
 // so importing the same file twice adds nothing the second time.
 import type { AppLoadContext } from '@remix-run/cloudflare';
 import { and, eq, inArray } from 'drizzle-orm';
-import { applications, exportId, statementVersions, statements, statusChanges } from '#db/schema';
+import {
+  applicationEvents,
+  applications,
+  exportId,
+  statementVersions,
+  statements,
+  statusChanges,
+  trackerSettings,
+} from '#db/schema';
 import { asUser, type Tx } from '~/db.server';
 import { detailsOf, type Inputs } from '~/statements/inputs';
 import type { Tone } from '~/statements/kinds';
-import type { ExportDocument, ExportedApplication, ExportedStatement } from './format';
+import type {
+  ExportDocument,
+  ExportedApplication,
+  ExportedEvent,
+  ExportedStatement,
+} from './format';
 
 /** What an import would add, and what it skips because the account already has it. */
 export type ImportPlan = {
@@ -25,7 +38,13 @@ export const SAMPLE_SIZE = 20;
 // goes in chunks as large as its parameters allow (an id lookup has 1 per row, a history entry 6),
 // except where one statement must stay well inside the 5-second statement timeout: applications
 // (each feeds the trigram search index) and statements (long texts) go 500 at a time.
-const CHUNK = { lookup: 10_000, application: 500, history: 5_000, statement: 500 } as const;
+const CHUNK = {
+  lookup: 10_000,
+  application: 500,
+  history: 5_000,
+  statement: 500,
+  event: 500,
+} as const;
 
 function chunks<T>(rows: T[], size: number = CHUNK.statement): T[][] {
   const out: T[][] = [];
@@ -117,6 +136,7 @@ function applicationValues(userId: string, a: ExportedApplication) {
     reference: a.reference,
     grade: a.grade,
     notes: a.notes,
+    followUpOn: a.followUpOn,
     createdAt: new Date(a.createdAt),
     updatedAt: new Date(a.updatedAt),
   };
@@ -135,6 +155,24 @@ function historyValues(userId: string, applicationId: string, a: ExportedApplica
     changedAt: new Date(h.at),
     occurredOn: h.on,
   }));
+}
+
+// The export id is the event's one-time key again, so the (person, key) unique index turns a
+// second import of the same file into no-ops, and a re-export carries the same id.
+function eventValues(userId: string, applicationId: string, e: ExportedEvent) {
+  return {
+    applicationId,
+    userId,
+    kind: e.kind,
+    startsAt: new Date(e.startsAt),
+    format: e.format,
+    place: e.place,
+    link: e.link,
+    notes: e.notes,
+    createKey: e.id,
+    createdAt: new Date(e.createdAt),
+    updatedAt: new Date(e.updatedAt),
+  };
 }
 
 function statementValues(userId: string, applicationId: string | null, s: ExportedStatement) {
@@ -218,6 +256,31 @@ export function importDocument(context: AppLoadContext, userId: string, document
         }));
       });
       for (const v of chunks(versions)) await tx.insert(statementVersions).values(v);
+    }
+
+    // Events go under the application they belong to, whether added now or already held; those the
+    // account already has (same key) are skipped by the unique index.
+    const events = document.applications.flatMap((a) => {
+      const applicationId = appRowId.get(a.id);
+      return applicationId ? a.events.map((e) => eventValues(userId, applicationId, e)) : [];
+    });
+    for (const part of chunks(events, CHUNK.event)) {
+      await tx
+        .insert(applicationEvents)
+        .values(part)
+        .onConflictDoNothing({ target: [applicationEvents.userId, applicationEvents.createKey] });
+    }
+
+    // The file's setting, when it holds one; a file without (older, or from guest mode) leaves it.
+    const { ghostAfterWeeks } = document.settings;
+    if (ghostAfterWeeks !== null) {
+      await tx
+        .insert(trackerSettings)
+        .values({ userId, ghostAfterWeeks })
+        .onConflictDoUpdate({
+          target: trackerSettings.userId,
+          set: { ghostAfterWeeks, updatedAt: new Date() },
+        });
     }
     return outcome;
   });

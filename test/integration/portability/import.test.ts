@@ -37,6 +37,7 @@ describe('importing a JobTrack export', () => {
       history: 0,
       statements: 0,
       versions: 0,
+      events: 0,
     });
   });
 
@@ -178,6 +179,7 @@ describe('importing a JobTrack export', () => {
         history: 0,
         statements: 0,
         versions: 0,
+        events: 0,
       });
     },
   );
@@ -191,7 +193,13 @@ describe('importing a JobTrack export', () => {
     const empty = await t.upload(me, new File([], ''));
     expect(empty.status).toBe(400);
     expect(empty.data.error.file).toEqual(['Choose the JobTrack export file (.json) to import']);
-    expect(await t.counts(me)).toEqual({ applications: 0, history: 0, statements: 0, versions: 0 });
+    expect(await t.counts(me)).toEqual({
+      applications: 0,
+      history: 0,
+      statements: 0,
+      versions: 0,
+      events: 0,
+    });
   });
 
   it('confirms a file just under 5 MB whose line breaks came back from the browser as CRLF', async () => {
@@ -229,6 +237,7 @@ describe('importing a JobTrack export', () => {
       history: 0,
       statements: 0,
       versions: 0,
+      events: 0,
     });
   });
 
@@ -255,6 +264,7 @@ describe('importing a JobTrack export', () => {
         history: 0,
         statements: 0,
         versions: 0,
+        events: 0,
       });
     } finally {
       await t.db.admin.unsafe(`drop trigger refuse_version on jobtrack.statement_versions;
