@@ -6,7 +6,7 @@ import { LIMITS as APPLICATION_LIMITS, isWebAddress } from '~/applications/appli
 import { MAX_DATE, MIN_DATE, addDays, isRealIsoDate, todayInLondon } from '~/applications/dates';
 import { MAX_SALARY } from '~/applications/salary';
 import { STATUSES } from '~/applications/statuses';
-import { EVENT_LIMITS } from '~/events/event-schema';
+import { EVENT_LIMITS, MAX_EVENTS_PER_APPLICATION } from '~/events/event-schema';
 import { EVENT_FORMATS, EVENT_KINDS } from '~/events/kinds';
 import { MAX_CRITERIA } from '~/statements/criteria';
 import { BEHAVIOURS, KINDS, MAX_WORD_LIMIT, MIN_WORD_LIMIT, TONES } from '~/statements/kinds';
@@ -22,7 +22,7 @@ export const FORMAT_CAPS = {
   statements: 2_000,
   historyPerApplication: 200,
   versionsPerStatement: 200,
-  eventsPerApplication: 200,
+  eventsPerApplication: MAX_EVENTS_PER_APPLICATION,
 } as const;
 
 /** The ghost-after setting's range, as the database's check holds it. */
