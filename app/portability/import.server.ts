@@ -27,6 +27,8 @@ export type ImportPlan = {
   applications: { add: number; skip: number };
   statements: { add: number; skip: number };
   versions: number;
+  /** Interviews and other dates, under applications added or already held. */
+  events: { add: number; skip: number };
   /** The first few applications it would add, for the preview. */
   sample: Array<{ company: string; role: string }>;
 };
@@ -67,8 +69,10 @@ function allStatements(document: ExportDocument): Linked[] {
 async function held(tx: Tx, userId: string, document: ExportDocument) {
   const appIds = document.applications.map((a) => a.id);
   const stmtIds = allStatements(document).map((s) => s.statement.id);
+  const eventIds = document.applications.flatMap((a) => a.events.map((e) => e.id));
   const apps = new Map<string, string>();
   const stmts = new Set<string>();
+  const events = new Set<string>();
   for (const ids of chunks(appIds, CHUNK.lookup)) {
     const rows = await tx
       .select({ id: applications.id, exportId: exportId(applications).mapWith(String) })
@@ -83,17 +87,28 @@ async function held(tx: Tx, userId: string, document: ExportDocument) {
       .where(and(eq(statements.userId, userId), inArray(exportId(statements), ids)));
     for (const row of rows) stmts.add(row.exportId);
   }
-  return { apps, stmts };
+  for (const keys of chunks(eventIds, CHUNK.lookup)) {
+    const rows = await tx
+      .select({ key: applicationEvents.createKey })
+      .from(applicationEvents)
+      .where(and(eq(applicationEvents.userId, userId), inArray(applicationEvents.createKey, keys)));
+    for (const row of rows) events.add(row.key);
+  }
+  return { apps, stmts, events };
 }
 
 function plan(document: ExportDocument, had: Awaited<ReturnType<typeof held>>): ImportPlan {
   const newApps = document.applications.filter((a) => !had.apps.has(a.id));
   const linked = allStatements(document);
   const newStatements = linked.filter((s) => !had.stmts.has(s.statement.id));
+  const eventIds = document.applications.flatMap((a) => a.events.map((e) => e.id));
+  const eventCount = eventIds.length;
+  const heldEvents = eventIds.filter((id) => had.events.has(id)).length;
   return {
     applications: { add: newApps.length, skip: document.applications.length - newApps.length },
     statements: { add: newStatements.length, skip: linked.length - newStatements.length },
     versions: newStatements.reduce((n, s) => n + s.statement.versions.length, 0),
+    events: { add: eventCount - heldEvents, skip: heldEvents },
     sample: newApps.slice(0, SAMPLE_SIZE).map((a) => ({ company: a.company, role: a.role })),
   };
 }
