@@ -117,7 +117,7 @@ describe('importing a JobTrack export', () => {
     });
     await t.confirm(fresh, text);
     await t.confirm(fresh, text);
-    expect(await t.counts(fresh)).toEqual({ ...before, events: before.events + 1 });
+    expect(await t.counts(fresh)).toEqual({ ...before, events: before.events! + 1 });
     const again = (await t.exportJson(fresh)).data as any;
     expect(again.applications[0].events.map((e: any) => e.notes)).toContain('Second interview');
   });
