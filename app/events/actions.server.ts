@@ -7,10 +7,9 @@ import { UNAVAILABLE } from '~/auth/replies.server';
 import { SIGNED_OUT_MESSAGE } from '~/auth/signed-out';
 import { invalid, readForm, refuse } from '~/components/forms/form.server';
 import { notFound, requireUuid } from '~/http/not-found.server';
-import { EventSchema, FollowUpSchema } from './event-schema';
+import { EventSchema, FollowUpSchema, MAX_EVENTS_PER_APPLICATION } from './event-schema';
 import { addEvent, deleteEvent, setFollowUp, updateEvent } from './events.server';
 import { CLEAR_FOLLOW_UP, DELETE_EVENT } from './follow-up';
-
 
 async function formAndUser({ request, context }: ActionFunctionArgs) {
   const formData = await readForm(request);
@@ -45,10 +44,21 @@ export async function saveEvent(args: ActionFunctionArgs) {
   }
   const submission = parseWithZod(formData, { schema: EventSchema });
   if (submission.status !== 'success') return invalid(submission);
-  const saved = eventId
-    ? await updateEvent(args.context, user.id, id, eventId, submission.value)
-    : await addEvent(args.context, user.id, id, submission.value);
-  if (!saved) throw notFound();
+  if (eventId) {
+    if (!(await updateEvent(args.context, user.id, id, eventId, submission.value))) {
+      throw notFound();
+    }
+    return back;
+  }
+  const added = await addEvent(args.context, user.id, id, submission.value);
+  if (added === 'missing') throw notFound();
+  if (added === 'full') {
+    return invalid(submission, {
+      formErrors: [
+        `This application already has ${MAX_EVENTS_PER_APPLICATION} dates, the most it can hold. Delete one you no longer need, then add this one.`,
+      ],
+    });
+  }
   return back;
 }
 

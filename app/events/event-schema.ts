@@ -11,6 +11,9 @@ import { fromLondon } from './london-time';
 /** Field limits, shared by the schema and its tests. */
 export const EVENT_LIMITS = { place: 300, link: 2000, notes: 5000 } as const;
 
+/** Events one application may hold, far above any real recruitment; the export format's cap too. */
+export const MAX_EVENTS_PER_APPLICATION = 200;
+
 const tooLong = (label: string, max: number) =>
   `${label} must be ${max.toLocaleString('en-GB')} characters or fewer`;
 

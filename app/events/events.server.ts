@@ -4,7 +4,7 @@ import type { AppLoadContext } from '@remix-run/cloudflare';
 import { and, asc, eq, sql } from 'drizzle-orm';
 import { applicationEvents as e, applications as a } from '#db/schema';
 import { asUser, type Tx } from '~/db.server';
-import type { EventInput } from './event-schema';
+import { MAX_EVENTS_PER_APPLICATION, type EventInput } from './event-schema';
 
 const orNull = (value: string | undefined) => (value ? value : null);
 
@@ -31,7 +31,8 @@ export function eventsOf(tx: Tx, userId: string, applicationId: string) {
     .select(eventColumns)
     .from(e)
     .where(and(eq(e.applicationId, applicationId), eq(e.userId, userId)))
-    .orderBy(asc(e.startsAt), asc(e.id));
+    .orderBy(asc(e.startsAt), asc(e.id))
+    .limit(MAX_EVENTS_PER_APPLICATION);
 }
 
 /** The row with its time as ISO text, for a loader. */
@@ -52,8 +53,9 @@ function values(input: EventInput) {
 }
 
 /**
- * Adds an event to one of the person's applications; false if the application is not theirs. A
- * form sent twice with the same one-time key adds one event.
+ * Adds an event to one of the person's applications: 'missing' if the application is not theirs,
+ * 'full' if it holds MAX_EVENTS_PER_APPLICATION already (so its export stays importable). A form
+ * sent twice with the same one-time key adds one event.
  */
 export function addEvent(
   context: AppLoadContext,
@@ -61,12 +63,19 @@ export function addEvent(
   applicationId: string,
   input: EventInput,
 ) {
-  return asUser(context, userId, async (tx) => {
+  return asUser(context, userId, async (tx): Promise<'added' | 'missing' | 'full'> => {
+    // Locked, so two adds at once cannot both pass the count below.
     const [own] = await tx
       .select({ id: a.id })
       .from(a)
-      .where(and(eq(a.id, applicationId), eq(a.userId, userId)));
-    if (!own) return false;
+      .where(and(eq(a.id, applicationId), eq(a.userId, userId)))
+      .for('update');
+    if (!own) return 'missing';
+    const [held] = await tx
+      .select({ count: sql<number>`count(*)::int` })
+      .from(e)
+      .where(and(eq(e.applicationId, applicationId), eq(e.userId, userId)));
+    if (held!.count >= MAX_EVENTS_PER_APPLICATION) return 'full';
     await tx
       .insert(e)
       .values({
@@ -76,7 +85,7 @@ export function addEvent(
         ...values(input),
       })
       .onConflictDoNothing({ target: [e.userId, e.createKey] });
-    return true;
+    return 'added';
   });
 }
 

@@ -27,8 +27,11 @@ export function newApplication(
   return {
     id,
     ...recordFromInput(input),
+    // Guest mode has no follow-up dates or events yet; the format carries them for accounts.
+    followUpOn: null,
     createdAt: at,
     updatedAt: at,
+    events: [],
     statusHistory: firstHistory(input).map((h) => ({
       from: h.fromStatus,
       to: h.toStatus,

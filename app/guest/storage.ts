@@ -88,6 +88,7 @@ export function emptyDocument(now = new Date()): ExportDocument {
     exportedAt: now.toISOString(),
     applications: [],
     statements: [],
+    settings: { ghostAfterWeeks: null },
   };
 }
 

@@ -9,8 +9,8 @@ const count = (n: number, one: string, many: string) =>
  * `source` names where the data comes from (the file's name, or this browser).
  */
 export function ImportPlanSummary({ plan, source }: { plan: ImportPlan; source: ReactNode }) {
-  const adds = plan.applications.add + plan.statements.add > 0;
-  const skipped = plan.applications.skip + plan.statements.skip;
+  const adds = plan.applications.add + plan.statements.add + plan.events.add > 0;
+  const skipped = plan.applications.skip + plan.statements.skip + plan.events.skip;
   return (
     <>
       <h2 id="import-preview">Check what will be added</h2>
@@ -31,6 +31,11 @@ export function ImportPlanSummary({ plan, source }: { plan: ImportPlan; source: 
               {count(plan.versions, 'version', 'versions')}
             </li>
           ) : null}
+          {plan.events.add > 0 ? (
+            <li>
+              {count(plan.events.add, 'interview or other date', 'interviews and other dates')}
+            </li>
+          ) : null}
         </ul>
       ) : (
         <p>Everything in this file is already in your account: there is nothing to add.</p>
@@ -38,8 +43,9 @@ export function ImportPlanSummary({ plan, source }: { plan: ImportPlan; source: 
       {skipped > 0 ? (
         <p className="muted">
           Already in your account, so not added again:{' '}
-          {count(plan.applications.skip, 'application', 'applications')} and{' '}
-          {count(plan.statements.skip, 'statement', 'statements')}.
+          {count(plan.applications.skip, 'application', 'applications')},{' '}
+          {count(plan.statements.skip, 'statement', 'statements')} and{' '}
+          {count(plan.events.skip, 'date', 'dates')}.
         </p>
       ) : null}
       {plan.sample.length > 0 ? (

@@ -17,6 +17,7 @@ function documentOf(mapped: MappedRows, now: Date): ExportDocument {
     exportedAt: now.toISOString(),
     applications: mapped.add.map((r) => r.application),
     statements: [],
+    settings: { ghostAfterWeeks: null },
   };
 }
 

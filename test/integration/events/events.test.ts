@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { asUser } from '~/db.server';
+import { MAX_EVENTS_PER_APPLICATION } from '~/events/event-schema';
 import { action as newEventAction } from '~/routes/applications.$id_.events.new';
 import {
   action as eventAction,
@@ -98,6 +99,25 @@ describe('interviews and other dates on an application', () => {
     await addEvent(me.cookie, id, fields);
     await addEvent(me.cookie, id, fields);
     expect(await storedEvents(id)).toHaveLength(1);
+  });
+
+  it('refuses a date past the most one application holds, keeping what was typed', async () => {
+    const me = await t.person();
+    const id = await t.insert(me);
+    await t.db.admin`
+      insert into jobtrack.application_events (application_id, user_id, kind, starts_at, create_key)
+      select ${id}, ${me.id}, 'other', now(), gen_random_uuid()
+      from generate_series(1, ${MAX_EVENTS_PER_APPLICATION})`;
+    const refused = await addEvent(me.cookie, id, eventForm({ notes: 'The last one' }));
+    expect(refused.status).toBe(400);
+    expect(refused.data.error['']).toEqual([
+      `This application already has ${MAX_EVENTS_PER_APPLICATION} dates, the most it can hold. Delete one you no longer need, then add this one.`,
+    ]);
+    expect(refused.data.initialValue).toMatchObject({
+      notes: 'The last one',
+      place: 'Civic Hall, Leeds',
+    });
+    expect(await storedEvents(id)).toHaveLength(MAX_EVENTS_PER_APPLICATION);
   });
 
   it("answers 404 for another person's application or event, and changes nothing", async () => {

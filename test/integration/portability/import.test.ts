@@ -26,6 +26,7 @@ describe('importing a JobTrack export', () => {
         applications: { add: 2, skip: 0 },
         statements: { add: 2, skip: 0 },
         versions: 2,
+        events: { add: 2, skip: 0 },
         sample: [
           { company: 'Leeds City Council', role: 'Policy Officer' },
           { company: 'NHS Leeds', role: '=HYPERLINK("x")' },
@@ -37,6 +38,7 @@ describe('importing a JobTrack export', () => {
       history: 0,
       statements: 0,
       versions: 0,
+      events: 0,
     });
   });
 
@@ -63,6 +65,7 @@ describe('importing a JobTrack export', () => {
     expect(preview.data.preview).toMatchObject({
       applications: { add: 0, skip: 2 },
       statements: { add: 0, skip: 2 },
+      events: { add: 0, skip: 2 },
     });
     await t.confirm(me, own);
     expect(await t.counts(me)).toEqual(before);
@@ -91,6 +94,32 @@ describe('importing a JobTrack export', () => {
     expect(again.data).toMatchObject({
       preview: { applications: { add: 0, skip: 2 }, statements: { add: 0, skip: 2 }, versions: 0 },
     });
+  });
+
+  it('adds an event new to the file under the application it already holds, once', async () => {
+    const me = await t.person();
+    await t.fill(me);
+    const doc = (await t.exportJson(me)).data as any;
+    const fresh = await t.person();
+    await t.confirm(fresh, JSON.stringify(doc));
+    const before = await t.counts(fresh);
+
+    doc.applications[0].events.push({
+      ...doc.applications[0].events[0],
+      id: crypto.randomUUID(),
+      notes: 'Second interview',
+    });
+    const text = JSON.stringify(doc);
+    const preview = await t.upload(fresh, text);
+    expect(preview.data.preview).toMatchObject({
+      applications: { add: 0, skip: 2 },
+      events: { add: 1, skip: 2 },
+    });
+    await t.confirm(fresh, text);
+    await t.confirm(fresh, text);
+    expect(await t.counts(fresh)).toEqual({ ...before, events: before.events! + 1 });
+    const again = (await t.exportJson(fresh)).data as any;
+    expect(again.applications[0].events.map((e: any) => e.notes)).toContain('Second interview');
   });
 
   it('adds a statement written since the last import to the application it already holds', async () => {
@@ -178,6 +207,7 @@ describe('importing a JobTrack export', () => {
         history: 0,
         statements: 0,
         versions: 0,
+        events: 0,
       });
     },
   );
@@ -191,7 +221,13 @@ describe('importing a JobTrack export', () => {
     const empty = await t.upload(me, new File([], ''));
     expect(empty.status).toBe(400);
     expect(empty.data.error.file).toEqual(['Choose the JobTrack export file (.json) to import']);
-    expect(await t.counts(me)).toEqual({ applications: 0, history: 0, statements: 0, versions: 0 });
+    expect(await t.counts(me)).toEqual({
+      applications: 0,
+      history: 0,
+      statements: 0,
+      versions: 0,
+      events: 0,
+    });
   });
 
   it('confirms a file just under 5 MB whose line breaks came back from the browser as CRLF', async () => {
@@ -229,6 +265,7 @@ describe('importing a JobTrack export', () => {
       history: 0,
       statements: 0,
       versions: 0,
+      events: 0,
     });
   });
 
@@ -255,6 +292,7 @@ describe('importing a JobTrack export', () => {
         history: 0,
         statements: 0,
         versions: 0,
+        events: 0,
       });
     } finally {
       await t.db.admin.unsafe(`drop trigger refuse_version on jobtrack.statement_versions;
