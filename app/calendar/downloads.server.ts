@@ -3,6 +3,7 @@ import type { AppLoadContext } from '@remix-run/cloudflare';
 import { and, eq, isNotNull, sql } from 'drizzle-orm';
 import { applicationEvents as e, applications as a } from '#db/schema';
 import { asUser } from '~/db.server';
+import { calendarEventColumns } from './feed.server';
 import { buildCalendar } from './ics.server';
 
 /** The .ics text of one of the person's events, or null if it is not theirs. */
@@ -15,18 +16,7 @@ export async function eventCalendar(
 ) {
   const [event] = await asUser(context, userId, (tx) =>
     tx
-      .select({
-        id: e.id,
-        applicationId: e.applicationId,
-        kind: e.kind,
-        startsAt: e.startsAt,
-        format: e.format,
-        place: e.place,
-        link: e.link,
-        notes: e.notes,
-        company: a.company,
-        role: a.role,
-      })
+      .select(calendarEventColumns)
       .from(e)
       .innerJoin(a, and(eq(a.id, e.applicationId), eq(a.userId, e.userId)))
       .where(and(eq(e.id, eventId), eq(e.applicationId, applicationId), eq(e.userId, userId))),

@@ -16,6 +16,20 @@ const FEED_PAST_DAYS = 90;
 /** The most items of each kind a feed holds (a calendar app refetches it every few hours). */
 const FEED_LIMIT = 1000;
 
+/** What a calendar entry for an event needs: the event and its application's job (joined as `a`). */
+export const calendarEventColumns = {
+  id: e.id,
+  applicationId: e.applicationId,
+  kind: e.kind,
+  startsAt: e.startsAt,
+  format: e.format,
+  place: e.place,
+  link: e.link,
+  notes: e.notes,
+  company: a.company,
+  role: a.role,
+};
+
 /** A new feed token: 256 random bits as base64url. */
 export function newFeedToken(): string {
   const bytes = crypto.getRandomValues(new Uint8Array(32));
@@ -91,18 +105,7 @@ export async function feedFor(context: AppLoadContext, token: string, origin: st
   const found = await asCalendarOwner(context, await hashFeedToken(token), (tx, userId) =>
     Promise.all([
       tx
-        .select({
-          id: e.id,
-          applicationId: e.applicationId,
-          kind: e.kind,
-          startsAt: e.startsAt,
-          format: e.format,
-          place: e.place,
-          link: e.link,
-          notes: e.notes,
-          company: a.company,
-          role: a.role,
-        })
+        .select(calendarEventColumns)
         .from(e)
         .innerJoin(a, and(eq(a.id, e.applicationId), eq(a.userId, e.userId)))
         .where(and(eq(e.userId, userId), gte(e.startsAt, sql`${since}::date`)))
