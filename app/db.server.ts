@@ -65,21 +65,22 @@ function unavailableAs503(error: unknown, { quiet = false } = {}): never {
   throw error;
 }
 
-// The first statement of every transaction. It confirms who the transaction is for (the claim's
-// check runs as the server's own role, before the role changes) and sets the JWT claims, the role
-// and the timeout, all scoped to the transaction. When the check finds no row, the role becomes
-// `anon`, which has no grant on JobTrack's tables: every later statement fails, and nothing runs.
-// The older single-claim setting is overwritten too (with the same id, or emptied): auth.uid()
-// reads it first, so a value left on a pooled connection must never name anyone else here. The
-// local auth.uid() (migrations/0000) treats '' as a value, not as absent, so it gets the id.
-function setupStatement(claimedId: string, check: SQL, timeoutMs: number): SQL {
+// The first statement of every transaction. It confirms who the transaction is for (`who`, a query
+// of at most one row of id, email and has_password, runs as the server's own role, before the role
+// changes) and sets the JWT claims, the role and the timeout, all scoped to the transaction. When
+// `who` finds no row, the role becomes `anon`, which has no grant on JobTrack's tables: every later
+// statement fails, and nothing runs. The older single-claim setting is overwritten too (with the
+// same id, or emptied): auth.uid() reads it first, so a value left on a pooled connection must
+// never name anyone else here. The local auth.uid() (migrations/0000) treats '' as a value, not as
+// absent, so it gets the id.
+function setupStatement(who: SQL, timeoutMs: number): SQL {
   return sql`select who.id, who.email, who.has_password,
       set_config('request.jwt.claims', json_build_object('sub', who.id, 'role', r.role)::text, true),
       set_config('request.jwt.claim.sub', coalesce(who.id::text, ''), true),
       set_config('statement_timeout', ${String(timeoutMs)}, true),
       set_config('role', r.role, true)
     from (select 1) as one
-    left join (${check}) as who on who.id = ${claimedId}::uuid
+    left join (${who}) as who on true
     cross join lateral (
       select case when who.id is null then 'anon' else 'authenticated' end as role
     ) as r`;
@@ -155,7 +156,10 @@ export async function asUser(
     context.db.$client,
     // An async work for a claim waits for the claim to hold before it starts (see the pipeline).
     { prepare: PREPARE, admits: claim ? ([row]) => Boolean(row?.id) : undefined },
-    setupStatement(id, check, context.config.statementTimeoutMs),
+    setupStatement(
+      sql`select * from (${check}) as claimed where claimed.id = ${id}::uuid`,
+      context.config.statementTimeoutMs,
+    ),
     work,
     answer,
   ).catch((error: unknown) => {
@@ -211,3 +215,30 @@ export type Person = string | UserClaim;
 
 /** The user id of a Person, for the `where user_id = …` every query keeps beside RLS. */
 export const personId = (who: Person) => (typeof who === 'string' ? who : who.id);
+
+/**
+ * Runs `work` as the owner of the private calendar feed whose token hashes to `tokenHash`, under
+ * the same RLS as asUser, or returns null when no feed has that hash. The feed has no session: a
+ * narrowly granted function (migrations/0015) turns the hash into an owner id and nothing else,
+ * and that id becomes the transaction's JWT subject in its first statement. The work's statements
+ * are built before that answer comes back (one round trip in all), so they name the owner as
+ * `owner`, the SQL for "the person this transaction runs for"; without an owner they are refused.
+ */
+export async function asCalendarOwner<const Q extends readonly Statement[]>(
+  context: AppLoadContext,
+  tokenHash: string,
+  work: (tx: Tx, owner: SQL) => Q,
+): Promise<Results<Q> | null> {
+  const owner = sql`select found.owner as id, null::text as email, null::boolean as has_password
+    from jobtrack.calendar_feed_owner(${tokenHash}) as found(owner)
+    where found.owner is not null`;
+  const outcome = await pipelinedTransaction<Results<Q>, Who>(
+    context.db.$client,
+    { prepare: PREPARE },
+    setupStatement(owner, context.config.statementTimeoutMs),
+    (tx) => work(tx, sql`auth.uid()`),
+  ).catch(unavailableAs503);
+  if (outcome.setup && !outcome.setup[0]?.id) return null;
+  if (!outcome.ok) unavailableAs503(outcome.error);
+  return outcome.result;
+}

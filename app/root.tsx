@@ -5,6 +5,7 @@ import type {
   MetaFunction,
 } from '@remix-run/cloudflare';
 import {
+  type ShouldRevalidateFunction,
   Link,
   Links,
   Meta,
@@ -20,6 +21,7 @@ import { getUserForPage } from '~/auth/current-user.server';
 import { Analytics, AnalyticsSwitch } from '~/analytics/analytics';
 import { SiteFooter, SiteHeader } from '~/components/layout';
 import { useNonce } from '~/components/nonce';
+import { GUEST_MOVE, isGuestPath } from '~/guest/paths';
 import { loggable } from '~/http/loggable';
 import { isLocalDevelopment } from '~/http/security.server';
 import styles from '~/styles.css?url';
@@ -59,6 +61,27 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     analytics: context.config.analytics,
   };
 }
+
+/**
+ * Within guest mode the root's data is never fetched again: a guest's navigations and local form
+ * submissions then make no request to the server at all (docs/decisions/025).
+ */
+export const shouldRevalidate: ShouldRevalidateFunction = ({
+  currentUrl,
+  nextUrl,
+  actionStatus,
+  defaultShouldRevalidate,
+}) => {
+  // As without this function under single fetch: a refused action (4xx/5xx) reloads nothing, so
+  // a form refused because its session ended keeps its page, and everything typed, in place.
+  if (actionStatus !== undefined && actionStatus >= 400) return false;
+  // The move page shows who is signed in, so it asks again (that request carries no guest data).
+  return isGuestPath(currentUrl.pathname) &&
+    isGuestPath(nextUrl.pathname) &&
+    nextUrl.pathname !== GUEST_MOVE
+    ? false
+    : defaultShouldRevalidate;
+};
 
 export function useRootData() {
   return useRouteLoaderData<typeof loader>('root');

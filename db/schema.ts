@@ -64,6 +64,14 @@ export function exportId(t: { id: PgColumn; originId: PgColumn }): SQL {
   return sql`coalesce(${t.originId}, ${t.id})`;
 }
 
+/**
+ * The day a status change happened: the day the person gave, else the day it was recorded in
+ * London. The job-search log filters on exactly this expression, so its index (below) serves it.
+ */
+export function statusChangeDay(t: { occurredOn: PgColumn; changedAt: PgColumn }): SQL {
+  return sql`coalesce(${t.occurredOn}, ((${t.changedAt} at time zone 'Europe/London'))::date)`;
+}
+
 const SEARCHED = ['company', 'role', 'location', 'source', 'reference', 'grade', 'notes'] as const;
 
 export const applications = jobtrack
@@ -93,6 +101,8 @@ export const applications = jobtrack
       closingTime: time('closing_time'),
       mayCloseEarly: boolean('may_close_early').notNull().default(false),
       notes: text('notes'),
+      /** "Chase if no reply by": a London date, suggested 14 days after applying; none for no chase. */
+      followUpOn: date('follow_up_on'),
       /** The export id it was imported under, when imported (see exportId). */
       originId: uuid('origin_id'),
       createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -103,6 +113,7 @@ export const applications = jobtrack
     // the status index also answers the per-status counts from the index alone. The closing-date
     // order depends on the London clock (open adverts first), so no index can hold it.
     (t) => [
+      index('applications_user_follow_up_idx').on(t.userId, t.followUpOn),
       // One application per export id and person: importing a file twice adds nothing (decision 024).
       uniqueIndex('applications_user_export_id_idx').on(t.userId, exportId(t)),
       index('applications_user_updated_idx').on(
@@ -154,6 +165,8 @@ export const statusChanges = jobtrack
     },
     (t) => [
       index('status_changes_application_idx').on(t.applicationId, t.changedAt),
+      // The job-search log: one person's changes within a range of days (statusChangeDay).
+      index('status_changes_user_day_idx').on(t.userId, statusChangeDay(t)),
       // A history row names its application *and* that application's owner, so it can only ever
       // point at the person's own application: RLS lets anyone reference any id, a key does not.
       foreignKey({
@@ -162,6 +175,76 @@ export const statusChanges = jobtrack
         foreignColumns: [applications.id, applications.userId],
       }).onDelete('cascade'),
       ownRows('status_changes_owner'),
+    ],
+  )
+  .enableRLS();
+
+export const eventKind = jobtrack.enum('event_kind', [
+  'phone_screen',
+  'interview',
+  'assessment_centre',
+  'offer_deadline',
+  'other',
+]);
+
+export const eventFormat = jobtrack.enum('event_format', ['in_person', 'video', 'phone']);
+
+/** Interviews and other dated events of an application: what the calendar files and feed carry. */
+export const applicationEvents = jobtrack
+  .table(
+    'application_events',
+    {
+      id: uuid('id').primaryKey().defaultRandom(),
+      applicationId: uuid('application_id').notNull(),
+      userId: ownerId(),
+      kind: eventKind('kind').notNull(),
+      /** The instant it starts; entered and shown as a date and time in London. */
+      startsAt: timestamp('starts_at', { withTimezone: true }).notNull(),
+      format: eventFormat('format'),
+      /** Where, as the person wrote it (an address, a room). */
+      place: text('place'),
+      /** A web link (http or https only), for a video call or the booking page. */
+      link: text('link'),
+      notes: text('notes'),
+      /** The one-time key of the form that added it, so a doubled submit adds one event. */
+      createKey: uuid('create_key').notNull(),
+      createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+      updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    },
+    (t) => [
+      index('application_events_user_starts_idx').on(t.userId, t.startsAt),
+      index('application_events_application_idx').on(t.applicationId, t.startsAt),
+      uniqueIndex('application_events_user_create_key_idx').on(t.userId, t.createKey),
+      // As for status_changes: an event can only ever point at its owner's application.
+      foreignKey({
+        name: 'application_events_application_owner_fk',
+        columns: [t.applicationId, t.userId],
+        foreignColumns: [applications.id, applications.userId],
+      }).onDelete('cascade'),
+      ownRows('application_events_owner'),
+    ],
+  )
+  .enableRLS();
+
+/**
+ * A person's tracker settings: when to suggest Ghosted, and their private calendar feed, stored
+ * only as the SHA-256 of its token (the token is shown once, in the feed's address).
+ */
+export const trackerSettings = jobtrack
+  .table(
+    'tracker_settings',
+    {
+      userId: uuid('user_id')
+        .primaryKey()
+        .references(() => authUsers.id, { onDelete: 'cascade' }),
+      ghostAfterWeeks: integer('ghost_after_weeks').notNull().default(4),
+      calendarTokenHash: text('calendar_token_hash'),
+      updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    },
+    (t) => [
+      uniqueIndex('tracker_settings_calendar_token_idx').on(t.calendarTokenHash),
+      check('tracker_settings_ghost_weeks', sql`${t.ghostAfterWeeks} between 1 and 52`),
+      ownRows('tracker_settings_owner'),
     ],
   )
   .enableRLS();

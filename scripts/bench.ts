@@ -2,21 +2,28 @@
  * `npm run bench`: measured, not asserted. Builds into .cache/bench (never build/, which a running
  * `npm start` serves), then prints the Worker's upload size, the JavaScript each page ships, the
  * database round trips of every page and action (through the wire counter), server time of the
- * list, closing-date sort, filter, search, a deep page, the dashboard, the board and a statement
- * for an account with 10,000 applications next to a static page, CPU per request for the Worker
- * and the database, and the delay the Statement Builder adds to Claude's words (against a fake
- * Anthropic, in Chromium). Everything runs on loopback against throwaway embedded PostgreSQL
- * servers. `npm run bench -- --statements` measures only the last;
- * `--supabase-session` only what reading the session costs in Supabase mode (against a fake).
+ * list, closing-date sort, filter, search, a deep page, the dashboard, the board, stats, the
+ * job-search log and a statement for an account with 10,000 applications next to a static page,
+ * CPU per request for the Worker and the database, the plan of the log's indexed filter, a
+ * 5,000-row CSV import (time, workerd's peak memory, round trips), guest mode's list with 1,000
+ * applications in Chromium, and the delay the Statement Builder adds to Claude's words (against a
+ * fake Anthropic, in Chromium). Everything runs on loopback against throwaway embedded PostgreSQL
+ * servers. `npm run bench -- --statements` measures only the last; `--csv-import` only the CSV
+ * import; `--guest` only guest mode's list; `--supabase-session` only what reading the session
+ * costs in Supabase mode (against a fake).
  */
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { gzipSync } from 'node:zlib';
 import postgres from 'postgres';
+import { addDays, todayInLondon } from '../app/applications/dates';
 import { COMMON_PASSWORDS } from '../app/auth/common-passwords';
+import { logCsvHref } from '../app/job-search-log/log-query';
 import { startFakeAnthropic, type FakeAnthropic } from '../test/e2e/support/fake-anthropic';
 import { buildInto, startStack, stopAllStacks, type Stack } from '../test/e2e/support/stack';
+import { measureCsvImport, type ImportStep } from './lib/csv-import';
+import { measureGuestList } from './lib/guest-list';
 import { measurePageJs } from './lib/page-js';
 import { clusterPids, cpuMs, pidsInGroup } from './lib/proc-cpu';
 import { seedApplications, seedPerson, seedStatement } from './lib/seed';
@@ -26,6 +33,10 @@ import { measureSupabaseSession } from './lib/supabase-session';
 const BUILD_DIR = '.cache/bench';
 const APPLICATIONS = 10_000;
 const OTHER_PEOPLE = 3;
+const CSV_ROWS = 5_000;
+// Answers held back while counting: wrangler's Node proxy may split one flight in two (Nagle), and
+// a split must not look like a wait.
+const COUNTING_LATENCY_MS = 50;
 const WARM_UP = 10;
 const SAMPLES = 60;
 const CPU_REQUESTS = 200;
@@ -147,16 +158,20 @@ async function roundTrips(stack: Stack, cookie: string, id: string, statementId:
     ['GET /applications/board', '/applications/board', { headers: signedIn }],
     ['GET /stats', '/stats', { headers: signedIn }],
     ['GET /job-search-log', '/job-search-log', { headers: signedIn }],
+    ['GET /job-search-log (366 days)', `/job-search-log?${yearRange()}`, { headers: signedIn }],
+    ['GET /job-search-log.csv', '/job-search-log.csv', { headers: signedIn }],
     ['GET /applications/new', '/applications/new', { headers: signedIn }],
     ['GET /applications/:id', `/applications/${id}`, { headers: signedIn }],
     ['GET /applications/:id/edit', `/applications/${id}/edit`, { headers: signedIn }],
     ['GET /applications/:id/delete', `/applications/${id}/delete`, { headers: signedIn }],
+    ['GET /applications/:id/events/new', `/applications/${id}/events/new`, { headers: signedIn }],
     ['GET /statements', '/statements', { headers: signedIn }],
     ['GET /statements/new', `/statements/new?application=${id}`, { headers: signedIn }],
     ['GET /statements/:id', `/statements/${statementId}`, { headers: signedIn }],
     ['GET /statements/:id/compare', `/statements/${statementId}/compare`, { headers: signedIn }],
     ['GET /account', '/account', { headers: signedIn }],
     ['GET /account/delete', '/account/delete', { headers: signedIn }],
+    ['GET /account/export?as=json', '/account/export?as=json', { headers: signedIn }],
     ['POST /applications/new', '/applications/new', post(form(fields))],
     ['POST /applications/:id/edit', `/applications/${id}/edit`, post(form(fields))],
     [
@@ -223,6 +238,9 @@ async function serverTimes(stack: Stack, cookie: string, statementId: string) {
     ['GET /applications/board', '/applications/board'],
     ['GET /stats', '/stats'],
     ['GET /job-search-log (14 days)', '/job-search-log'],
+    // A year: past MAX_ENTRIES, so the page's longest answer.
+    ['GET /job-search-log (366 days)', `/job-search-log?${yearRange()}`],
+    ['GET /job-search-log.csv (14 days)', '/job-search-log.csv'],
     ['GET /statements/:id (3 versions)', `/statements/${statementId}`],
   ];
   const staticUrl = `${stack.baseUrl}/privacy`;
@@ -233,6 +251,10 @@ async function serverTimes(stack: Stack, cookie: string, statementId: string) {
     ['/applications?q=C9174-004217', 'Monzo Bank 4217'],
     ['/applications/board', 'Offer'],
     [`/statements/${statementId}`, 'Staff Nurse'],
+    ['/stats', 'Outcomes by source'],
+    ['/job-search-log', 'What I did'],
+    [`/job-search-log?${yearRange()}`, 'Only the first'],
+    ['/job-search-log.csv', 'Date,What I did'],
   ];
   for (const [path, expected] of guards) {
     const html = await (
@@ -289,6 +311,8 @@ async function cpuPerRequest(stack: Stack, cookie: string) {
 }
 
 const onlyStatements = process.argv.includes('--statements');
+const onlyCsvImport = process.argv.includes('--csv-import');
+const onlyGuest = process.argv.includes('--guest');
 const onlySupabaseSession = process.argv.includes('--supabase-session');
 
 /** Prints what reading the session costs per request in Supabase mode, getClaims against getUser. */
@@ -311,33 +335,37 @@ async function supabaseSession() {
 async function main() {
   if (onlySupabaseSession) return supabaseSession();
   await buildInto(BUILD_DIR);
-  const upload = onlyStatements ? null : { ...uploadSize(), passwords: commonPasswordShare() };
+  const only = onlyStatements || onlyCsvImport || onlyGuest;
+  const upload = only ? null : { ...uploadSize(), passwords: commonPasswordShare() };
 
-  if (!onlyStatements) {
+  if (!onlyStatements && !onlyGuest) {
     // Round trips through the wire counter; times and CPU on a stack without it (one hop fewer).
-    // Answers held back 50 ms: wrangler's Node proxy may split one flight in two (Nagle), and a
-    // split must not look like a wait.
     const counted = await startStack({
       buildDir: BUILD_DIR,
       build: false,
       quiet: true,
-      wire: { latencyMs: 50 },
+      wire: { latencyMs: COUNTING_LATENCY_MS },
     });
     const seeded = await seed(counted.databaseUrl);
-    const trips = await roundTrips(
-      counted,
-      seeded.cookie,
-      seeded.applicationId,
-      seeded.statementId,
-    );
+    if (!onlyCsvImport) {
+      const trips = await roundTrips(
+        counted,
+        seeded.cookie,
+        seeded.applicationId,
+        seeded.statementId,
+      );
+      console.log(
+        '\nDatabase work per request, through the wire counter (a round trip is a flight sent without waiting):',
+      );
+      table(
+        ['Request', 'HTTP', 'Connections', 'Connect trips', 'Round trips', 'Statements', 'Bytes'],
+        trips,
+      );
+      await logIndexPlan(counted.databaseUrl);
+    }
+    await csvImport(counted);
     await counted.stop();
-    console.log(
-      '\nDatabase work per request, through the wire counter (a round trip is a flight sent without waiting):',
-    );
-    table(
-      ['Request', 'HTTP', 'Connections', 'Connect trips', 'Round trips', 'Statements', 'Bytes'],
-      trips,
-    );
+    if (onlyCsvImport) return;
   }
 
   fake = await startFakeAnthropic();
@@ -351,6 +379,8 @@ async function main() {
       STATEMENT_GENERATIONS_PER_HOUR: '1000',
     },
   });
+  if (!onlyStatements) await guestList(stack.baseUrl);
+  if (onlyGuest) return;
   const { cookie, applicationId, statementId } = await seed(stack.databaseUrl);
   if (upload) await pagesAndTimes(stack, cookie, applicationId, statementId, upload);
 
@@ -369,6 +399,102 @@ async function main() {
     [
       ['Upstream first word → words painted in the browser', ...stats(latency.firstWords)],
       ['Upstream last word → browser shows the version saved', ...stats(latency.saved)],
+    ],
+  );
+}
+
+/** The last 366 days as the log's form writes them in its URL. */
+function yearRange() {
+  const to = todayInLondon();
+  return logCsvHref({ from: addDays(to, -365), to }).split('?')[1]!;
+}
+
+/**
+ * The plan PostgreSQL picks for the log's filter on the 10,000-application account: the same
+ * expression as app/job-search-log/log.server.ts (its integration test EXPLAINs the real query).
+ */
+async function logIndexPlan(databaseUrl: string) {
+  const sql = postgres(databaseUrl, { max: 1, onnotice: () => {} });
+  try {
+    const [user] = await sql<
+      { id: string }[]
+    >`select id from auth.users where email = 'bench@example.com'`;
+    const today = todayInLondon();
+    const plan = await sql.unsafe(
+      `explain select id from jobtrack.status_changes where user_id = $1 and
+         coalesce(occurred_on, ((changed_at at time zone 'Europe/London'))::date) between $2::date and $3::date`,
+      [user!.id, addDays(today, -13), today],
+    );
+    const lines = plan.map((row) => String(Object.values(row)[0]));
+    console.log(`
+The job-search log's filter (14 days) on ${APPLICATIONS.toLocaleString('en-GB')} applications, EXPLAIN:`);
+    console.log(lines.map((l) => `  ${l}`).join('\n'));
+  } finally {
+    await sql.end();
+  }
+}
+
+/** The CSV import of CSV_ROWS rows: timed at loopback speed, then counted with answers held back. */
+async function csvImport(stack: Stack) {
+  const counter = stack.wire!;
+  const target = { baseUrl: stack.baseUrl, databaseUrl: stack.databaseUrl, counter };
+  const options = { ...target, processGroup: stack.workerGroup, rows: CSV_ROWS };
+  counter.setLatency(0);
+  const timed = await measureCsvImport({ ...options, email: 'bench-import-1@example.com' });
+  counter.setLatency(COUNTING_LATENCY_MS);
+  const counted = await measureCsvImport({ ...options, email: 'bench-import-2@example.com' });
+  const mib = (n: number) => `${n.toFixed(1)} MiB`;
+  console.log(
+    `\nCSV import of a ${CSV_ROWS.toLocaleString('en-GB')}-row UK spreadsheet (${kib(timed.bytes)}) into an empty account, through the Worker;` +
+      ` ${timed.added.toLocaleString('en-GB')} applications added. Time over loopback; workerd's resident memory before the step and its peak during it` +
+      ` (VmHWM, reset before each step); database traffic with answers held back ${COUNTING_LATENCY_MS} ms:`,
+  );
+  table(
+    ['Step', 'Time', 'workerd before', 'workerd peak', 'Trips', 'Setup', 'Conns', 'Stmts'],
+    timed.steps.map((step: ImportStep, i) => {
+      const c = counted.steps[i]!.counts;
+      return [
+        step.label,
+        ms(step.ms),
+        step.memory.measured ? mib(step.memory.before) : 'n/a',
+        step.memory.measured ? mib(step.memory.peak) : 'n/a',
+        String(c.roundTrips),
+        String(c.connectTrips),
+        String(c.connections),
+        String(c.statements),
+      ];
+    }),
+  );
+}
+
+const GUEST_APPLICATIONS = 1_000;
+const GUEST_RUNS = 10;
+
+/** Guest mode's list with 1,000 applications in the browser: script time per step (issue 11). */
+async function guestList(baseUrl: string) {
+  const t = await measureGuestList(baseUrl, GUEST_APPLICATIONS, GUEST_RUNS);
+  console.log(
+    `\nGuest mode, ${GUEST_APPLICATIONS.toLocaleString('en-GB')} applications in localStorage` +
+      ` (${kib(t.bytes)}), Chromium, ${GUEST_RUNS} runs after one warm-up. Marked: click to the` +
+      ` rows in the DOM, measured in the page (target: the list under 100 ms); ScriptDuration:` +
+      ` Chromium's script time over the step, Playwright's calls included:`,
+  );
+  const row = (label: string, steps: Array<{ scriptMs: number; markedMs: number }>) => [
+    label,
+    ...stats(steps.map((s) => s.markedMs)),
+    ms(
+      percentile(
+        steps.map((s) => s.scriptMs),
+        50,
+      ),
+    ),
+  ];
+  table(
+    ['Step', 'Marked median', 'Marked p90', 'Marked min', 'ScriptDuration median'],
+    [
+      row('Dashboard → list (read, sort, page 1 of 40)', t.toList),
+      row('Search "Sheffield" on the list', t.search),
+      row('First load of /guest/applications (from navigation start)', t.firstLoad),
     ],
   );
 }

@@ -1,6 +1,7 @@
 import { useLocation } from '@remix-run/react';
 import { useEffect, useState } from 'react';
 import { useHydrated } from '~/components/hydrated';
+import { isGuestPath } from '~/guest/paths';
 import {
   setAnalyticsOff,
   startAnalytics,
@@ -16,14 +17,16 @@ import {
 export function Analytics({ settings }: { settings: AnalyticsSettings | null }) {
   const { pathname } = useLocation();
   const [ready, setReady] = useState(false);
+  // A guest sends nothing: analytics do not even load in guest mode.
+  const guest = isGuestPath(pathname);
   useEffect(() => {
-    if (!settings) return;
+    if (!settings || guest) return;
     let live = true;
     void startAnalytics(settings).then((client) => live && setReady(Boolean(client)));
     return () => {
       live = false;
     };
-  }, [settings]);
+  }, [settings, guest]);
   useEffect(() => {
     if (ready) trackPageview();
   }, [ready, pathname]);

@@ -1,6 +1,7 @@
 // The one wrapper around posthog-js (STYLE.md: nothing else imports it). Loaded only in the
 // browser, only when a key is configured, and only when this browser has not said no.
 import type { PostHog } from 'posthog-js/dist/module.slim';
+import { isGuestPath } from '~/guest/paths';
 import { sanitizeEvent, type AnalyticsEvent } from './events';
 
 export type AnalyticsSettings = { key: string; host: string };
@@ -10,6 +11,11 @@ const OFF = 'off';
 
 let client: PostHog | null = null;
 let starting: Promise<PostHog | null> | null = null;
+
+/** True while the page is in guest mode, where the privacy policy promises nothing is sent. */
+function inGuestMode(): boolean {
+  return typeof location !== 'undefined' && isGuestPath(location.pathname);
+}
 
 /** Why analytics are off in this browser, or null when they may run. */
 export function whyOff(): 'switch' | 'do-not-track' | null {
@@ -65,12 +71,12 @@ export function startAnalytics(settings: AnalyticsSettings): Promise<PostHog | n
 
 /** A page view, the address cut down by sanitizeEvent. */
 export function trackPageview() {
-  if (!whyOff()) client?.capture('$pageview');
+  if (!whyOff() && !inGuestMode()) client?.capture('$pageview');
 }
 
 /** One of the allowlisted events, with no properties. Nothing when analytics are not running. */
 export function track(event: AnalyticsEvent) {
-  if (!whyOff()) client?.capture(event);
+  if (!whyOff() && !inGuestMode()) client?.capture(event);
 }
 
 /** Turns analytics off (or back on) for this browser, remembered in local storage. */

@@ -21,13 +21,30 @@ export const LIMITS = {
 const tooLong = (label: string, max: number) =>
   `${label} must be ${max.toLocaleString('en-GB')} characters or fewer`;
 
+// PostgreSQL text and the export format both refuse U+0000 (pasted or autofilled); say so here.
+const noNul = (label: string) =>
+  [
+    (v: string) => !v.includes('\u0000'),
+    `${label} holds an invisible NUL character: retype it`,
+  ] as const;
+
 const required = (label: string, max: number, missing: string) =>
-  z.string({ required_error: missing }).trim().min(1, missing).max(max, tooLong(label, max));
+  z
+    .string({ required_error: missing })
+    .trim()
+    .min(1, missing)
+    .max(max, tooLong(label, max))
+    .refine(...noNul(label));
 
 // Conform turns an empty input into undefined, so optional fields stay optional; a field of only
 // spaces trims to '' and is stored as null by the mutations.
 const optionalText = (label: string, max: number) =>
-  z.string().trim().max(max, tooLong(label, max)).optional();
+  z
+    .string()
+    .trim()
+    .max(max, tooLong(label, max))
+    .refine(...noNul(label))
+    .optional();
 
 const dateInput = (label: string) => datePartsSchema(label, { min: MIN_DATE, max: MAX_DATE });
 

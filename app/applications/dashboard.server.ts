@@ -1,5 +1,6 @@
 // The dashboard's reads: what to apply for (Saved adverts, soonest closing first, and those
-// missed), what is in progress (interviews, offers), and the counts per status. One transaction.
+// missed), what is in progress (this week's interviews and dates, follow-ups due, offers, those
+// to mark as ghosted), and the counts per status. One transaction, its queries sent together.
 import type { AppLoadContext } from '@remix-run/cloudflare';
 import { and, asc, desc, eq, isNotNull, not, sql } from 'drizzle-orm';
 import { applications as a } from '#db/schema';
@@ -7,6 +8,7 @@ import { asUser, personId, type Person } from '~/db.server';
 import type { LondonNow } from './dates';
 import { closedBy, countByStatus, statusCounts, sum } from './queries.server';
 import type { DashboardRow } from './types';
+import { eventsThisWeek, followUpsDue, ghostSuggestions } from '~/events/dashboard.server';
 
 /** How many applications each dashboard list shows before linking to the rest. */
 export const DASHBOARD_LIMIT = 10;
@@ -27,10 +29,8 @@ export async function loadDashboard(context: AppLoadContext, who: Person, now: L
   const closed = closedBy(now);
   const saved = and(eq(a.userId, userId), eq(a.status, 'saved'));
   const latestFirst = [desc(a.updatedAt), desc(a.id)];
-  const [countRows, savedCounts, toApply, missed, interviewing, offers] = await asUser(
-    context,
-    who,
-    (tx) => [
+  const [countRows, savedCounts, toApply, missed, interviewing, offers, week, due, ghosts] =
+    await asUser(context, who, (tx) => [
       countByStatus(tx, userId),
       tx
         .select({
@@ -68,8 +68,10 @@ export async function loadDashboard(context: AppLoadContext, who: Person, now: L
         .where(and(eq(a.userId, userId), eq(a.status, 'offer')))
         .orderBy(...latestFirst)
         .limit(DASHBOARD_LIMIT),
-    ],
-  );
+      eventsThisWeek(tx, userId, now, DASHBOARD_LIMIT),
+      followUpsDue(tx, userId, now, DASHBOARD_LIMIT),
+      ghostSuggestions(tx, userId, now, DASHBOARD_LIMIT),
+    ]);
   const counts = statusCounts(countRows);
   const lists: Record<'toApply' | 'missed' | 'interviewing' | 'offers', DashboardRow[]> = {
     toApply,
@@ -84,5 +86,8 @@ export async function loadDashboard(context: AppLoadContext, who: Person, now: L
     /** Saved and still open, with or without a closing date. */
     toApplyTotal: savedCounts[0]?.open ?? 0,
     missedTotal: savedCounts[0]?.missed ?? 0,
+    thisWeek: week.map((row) => ({ ...row, startsAt: row.startsAt.toISOString() })),
+    followUpsDue: due,
+    ghostSuggestions: ghosts,
   };
 }

@@ -4,7 +4,9 @@ import { ClosingLabel } from './closing-label';
 import type { LondonNow } from './dates';
 import { StatusBadge } from './status-badge';
 import { STATUS_LABELS, STATUSES, type Status } from './statuses';
+import { useTrackerPaths } from './paths';
 import type { DashboardRow } from './types';
+import { FollowUpsDue, GhostSuggestions, ThisWeek, type WeekEvent } from '~/events/dashboard-lists';
 
 type Props = {
   now: LondonNow;
@@ -16,19 +18,24 @@ type Props = {
   missedTotal: number;
   interviewing: DashboardRow[];
   offers: DashboardRow[];
+  thisWeek: WeekEvent[];
+  followUpsDue: Parameters<typeof FollowUpsDue>[0]['rows'];
+  ghostSuggestions: Parameters<typeof GhostSuggestions>[0]['rows'];
 };
 
 /**
  * The signed-in home page: what to apply for (Saved adverts by closing date, and those missed),
- * what is in progress (interviews, offers), and how many applications are at each status.
+ * what is in progress (this week's dates, follow-ups due, interviews, offers, no reply for weeks),
+ * and how many applications are at each status.
  */
 export function Dashboard(props: Props) {
   const { counts, total } = props;
+  const paths = useTrackerPaths();
   return (
     <div className="page">
       <div className="page-head">
         <h1>Dashboard</h1>
-        <Link to="/applications/new" className="button">
+        <Link to={paths.newApplication} className="button">
           Add application
         </Link>
       </div>
@@ -40,7 +47,7 @@ export function Dashboard(props: Props) {
             in one place; this page will then show what to apply for before it closes.
           </p>
           <p>
-            <Link to="/applications/new" className="button">
+            <Link to={paths.newApplication} className="button">
               Add your first application
             </Link>
           </p>
@@ -57,7 +64,7 @@ export function Dashboard(props: Props) {
             <ul className="status-tiles">
               {STATUSES.map((status) => (
                 <li key={status}>
-                  <Link to={`/applications?status=${status}`}>
+                  <Link to={paths.list({ status })}>
                     <span>{STATUS_LABELS[status]}</span>{' '}
                     <span className="status-tiles__count">{counts[status]}</span>
                   </Link>
@@ -77,6 +84,7 @@ export function Dashboard(props: Props) {
 }
 
 function ToApply({ now, counts, toApply, toApplyTotal, missed, missedTotal }: Props) {
+  const paths = useTrackerPaths();
   return (
     <section className="card" aria-labelledby="to-apply">
       <h2 id="to-apply">To apply for</h2>
@@ -97,7 +105,7 @@ function ToApply({ now, counts, toApply, toApplyTotal, missed, missedTotal }: Pr
       )}
       {toApplyTotal > toApply.length ? (
         <p>
-          <Link to="/applications?status=saved&sort=closing">
+          <Link to={paths.list({ status: 'saved', sort: 'closing' })}>
             All saved applications ({counts.saved})
           </Link>
         </p>
@@ -117,17 +125,24 @@ function ToApply({ now, counts, toApply, toApplyTotal, missed, missedTotal }: Pr
   );
 }
 
-function InProgress({ interviewing, offers }: Props) {
-  const none = interviewing.length === 0 && offers.length === 0;
+function InProgress({ interviewing, offers, thisWeek, followUpsDue, ghostSuggestions }: Props) {
+  const none =
+    interviewing.length === 0 &&
+    offers.length === 0 &&
+    thisWeek.length === 0 &&
+    followUpsDue.length === 0 &&
+    ghostSuggestions.length === 0;
   return (
     <section className="card" aria-labelledby="in-progress">
       <h2 id="in-progress">In progress</h2>
       {none ? (
         <p className="muted">
-          Applications at the interview or offer stage show here, so you can see what needs your
-          attention.
+          Interviews this week, follow-ups due and applications at the interview or offer stage show
+          here, so you can see what needs your attention.
         </p>
       ) : null}
+      <ThisWeek events={thisWeek} />
+      <FollowUpsDue rows={followUpsDue} />
       {interviewing.length > 0 ? (
         <>
           <h3>At interview stage</h3>
@@ -142,6 +157,7 @@ function InProgress({ interviewing, offers }: Props) {
           <DashboardList rows={offers}>{() => <StatusBadge status="offer" />}</DashboardList>
         </>
       ) : null}
+      <GhostSuggestions rows={ghostSuggestions} />
     </section>
   );
 }
@@ -153,11 +169,12 @@ function DashboardList({
   rows: DashboardRow[];
   children: (row: DashboardRow) => ReactNode;
 }) {
+  const paths = useTrackerPaths();
   return (
     <ul className="closing-list">
       {rows.map((row) => (
         <li key={row.id}>
-          <Link to={`/applications/${row.id}`} className="wrap-anywhere">
+          <Link to={paths.detail(row.id)} className="wrap-anywhere">
             {row.role} at {row.company}
           </Link>
           {children(row)}

@@ -9,6 +9,7 @@ import { formatSalary } from './salary';
 import { StatusBadge } from './status-badge';
 import { STATUS_OPTIONS, statusLabel, type Status } from './statuses';
 import type { ApplicationDetail, HistoryEntry } from './types';
+import { KIND_LABELS, type EventKind } from '~/events/kinds';
 
 const none = <span className="muted">Not given</span>;
 
@@ -121,29 +122,75 @@ export function StatusChangeForm({
   );
 }
 
-/** Every status the application has had, newest first, each with when it changed. */
-export function StatusHistory({ history }: { history: HistoryEntry[] }) {
+/** An interview or other dated event, as the history shows it among the status changes. */
+export type HistoryEvent = { id: string; kind: EventKind; startsAt: string };
+
+// Where a history entry sits in time: a day the person gave counts as its middle.
+const entryInstant = (h: HistoryEntry) =>
+  h.occurredOn ? `${h.occurredOn}T12:00:00.000Z` : h.changedAt;
+
+/**
+ * Every status the application has had, newest first, each with when it changed, and its
+ * interviews and other dates among them (those still to come at the top).
+ */
+export function StatusHistory({
+  history,
+  events = [],
+  now,
+}: {
+  history: HistoryEntry[];
+  events?: HistoryEvent[];
+  /** ISO instant the page was made, to tell dates to come from past ones. */
+  now?: string;
+}) {
+  const dated = [...events].sort((x, y) => (x.startsAt < y.startsAt ? 1 : -1));
+  const items: Array<
+    { type: 'status'; entry: HistoryEntry } | { type: 'event'; event: HistoryEvent }
+  > = [];
+  for (const entry of history) {
+    while (dated.length > 0 && dated[0]!.startsAt >= entryInstant(entry)) {
+      items.push({ type: 'event', event: dated.shift()! });
+    }
+    items.push({ type: 'status', entry });
+  }
+  for (const event of dated) items.push({ type: 'event', event });
   return (
     <section className="card" aria-labelledby="history-heading">
       <h2 id="history-heading">Status history</h2>
       <ol className="history">
-        {history.map((h) => (
-          <li key={h.id}>
-            <StatusBadge status={h.toStatus} />
-            <span>{h.fromStatus ? `from ${statusLabel(h.fromStatus)}` : 'when added'}</span>
-            {/* A day the person gave is when it happened; otherwise, when it was recorded. */}
-            {h.occurredOn ? (
-              <time dateTime={h.occurredOn} className="muted">
-                {formatDate(h.occurredOn)}
+        {items.map((item) =>
+          item.type === 'event' ? (
+            <li key={item.event.id} className="history__event">
+              <span className="history__event-kind">{KIND_LABELS[item.event.kind]}</span>
+              <span>{now && item.event.startsAt > now ? 'coming up' : 'date'}</span>
+              <time dateTime={item.event.startsAt} className="muted">
+                {formatDateTime(item.event.startsAt)}
               </time>
-            ) : (
-              <time dateTime={h.changedAt} className="muted">
-                {formatDateTime(h.changedAt)}
-              </time>
-            )}
-          </li>
-        ))}
+            </li>
+          ) : (
+            <StatusEntry key={item.entry.id} h={item.entry} />
+          ),
+        )}
       </ol>
     </section>
+  );
+}
+
+function StatusEntry({ h }: { h: HistoryEntry }) {
+  return (
+    <li>
+      <StatusBadge status={h.toStatus} />
+      <span>{h.fromStatus ? `from ${statusLabel(h.fromStatus)}` : 'when added'}</span>
+      {/* A day the person gave is when it happened; otherwise, when it was recorded. */}
+      {h.occurredOn ? (
+        <time dateTime={h.occurredOn} className="muted">
+          {formatDate(h.occurredOn)}
+        </time>
+      ) : (
+        <time dateTime={h.changedAt} className="muted">
+          {formatDateTime(h.changedAt)}
+        </time>
+      )}
+    </li>
   );
 }

@@ -1,5 +1,7 @@
-import { Form, Link } from '@remix-run/react';
-import { listQuerySearch, SORT_OPTIONS, type ListQuery } from './list-query';
+import { Form, Link, useNavigate } from '@remix-run/react';
+import type { FormEvent } from 'react';
+import { listQuerySearch, parseListQuery, SORT_OPTIONS, type ListQuery } from './list-query';
+import { useTrackerPaths } from './paths';
 import { STATUS_OPTIONS, STATUSES, type Status } from './statuses';
 
 /**
@@ -9,11 +11,24 @@ import { STATUS_OPTIONS, STATUSES, type Status } from './statuses';
  */
 export function ListFilters({ query }: { query: ListQuery }) {
   const refined = Boolean(query.status) || query.sort !== 'updated';
+  const paths = useTrackerPaths();
+  const navigate = useNavigate();
+  // Guest mode keeps its filters out of the query string, so the form navigates on its own.
+  const onSubmit = paths.clientOnly
+    ? (event: FormEvent<HTMLFormElement>) => {
+        event.preventDefault();
+        const data = new FormData(event.currentTarget);
+        const params = new URLSearchParams();
+        for (const [name, value] of data) if (typeof value === 'string') params.set(name, value);
+        navigate(paths.list(parseListQuery(params)));
+      }
+    : undefined;
   return (
     // Keyed by the query so the fields follow the URL after a count link or back button.
     <Form
       method="get"
-      action="/applications"
+      action={paths.listPath}
+      onSubmit={onSubmit}
       className="filters card"
       key={listQuerySearch(query)}
       role="search"
@@ -72,12 +87,14 @@ export function ListFilters({ query }: { query: ListQuery }) {
 
 /** Links between the two views of the applications: the list and the board. */
 export function ViewSwitch({ current }: { current: 'list' | 'board' }) {
+  const paths = useTrackerPaths();
+  if (!paths.board) return null;
   return (
     <nav aria-label="Views" className="view-switch">
-      <Link to="/applications" aria-current={current === 'list' ? 'page' : undefined}>
+      <Link to={paths.listPath} aria-current={current === 'list' ? 'page' : undefined}>
         List
       </Link>
-      <Link to="/applications/board" aria-current={current === 'board' ? 'page' : undefined}>
+      <Link to={paths.board} aria-current={current === 'board' ? 'page' : undefined}>
         Board
       </Link>
     </nav>
@@ -94,8 +111,8 @@ export function StatusCountLinks({
   counts: Record<Status, number>;
   total: number;
 }) {
-  const to = (status: Status | null) =>
-    `/applications${listQuerySearch({ ...query, status, page: 1 })}`;
+  const paths = useTrackerPaths();
+  const to = (status: Status | null) => paths.list({ ...query, status, page: 1 });
   return (
     <nav aria-label="Filter by status" className="count-links">
       <ul>
@@ -127,8 +144,9 @@ export function Pagination({
   page: number;
   pages: number;
 }) {
+  const paths = useTrackerPaths();
   if (pages <= 1) return null;
-  const to = (n: number) => `/applications${listQuerySearch({ ...query, page: n })}`;
+  const to = (n: number) => paths.list({ ...query, page: n });
   return (
     <nav aria-label="Pagination" className="pagination">
       {page > 1 ? <Link to={to(page - 1)}>Previous page</Link> : <span />}

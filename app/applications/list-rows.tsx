@@ -3,6 +3,7 @@ import { Form, Link, useNavigation } from '@remix-run/react';
 import { SubmitButton, useIsPending } from '~/components/forms';
 import { ClosingLabel } from './closing-label';
 import { formatInstantDate, type LondonNow } from './dates';
+import { useTrackerPaths } from './paths';
 import type { ListRow } from './types';
 import { StatusBadge } from './status-badge';
 import { STATUS_OPTIONS } from './statuses';
@@ -36,6 +37,7 @@ function ApplicationRow({
   now: LondonNow;
 }) {
   const navigation = useNavigation();
+  const paths = useTrackerPaths();
   const pending = useIsPending({ formAction: statusAction, fields: { id: row.id } });
   // Optimistic: show the chosen status while the change is on its way.
   const shown = pending ? String(navigation.formData?.get('status') ?? row.status) : row.status;
@@ -44,7 +46,7 @@ function ApplicationRow({
   return (
     <li className="app-row card">
       <div className="app-row__main">
-        <Link to={`/applications/${row.id}`} className="app-row__title">
+        <Link to={paths.detail(row.id)} className="app-row__title">
           {name}
         </Link>
         <dl className="app-row__meta">

@@ -6,31 +6,18 @@ import { applications, statusChanges } from '#db/schema';
 import { asUser, personId, type Person, type Tx } from '~/db.server';
 import type { ApplicationInput } from './application-schema';
 import { todayInLondon } from './dates';
+import { FOLLOW_UP_DAYS, suggestedFollowUp } from '~/events/follow-up';
+import { firstHistory, recordFromInput } from './records';
 import type { Status } from './statuses';
 
 const orNull = (value: string | undefined) => (value ? value : null);
 
-function columns(input: ApplicationInput) {
-  return {
-    company: input.company,
-    role: input.role,
-    status: input.status,
-    dateApplied: orNull(input.dateApplied),
-    closingDate: orNull(input.closingDate),
-    // A time means nothing without its date.
-    closingTime: input.closingDate ? orNull(input.closingTime) : null,
-    mayCloseEarly: input.mayCloseEarly,
-    advertUrl: orNull(input.advertUrl),
-    reference: orNull(input.reference),
-    grade: orNull(input.grade),
-    location: orNull(input.location),
-    source: orNull(input.source),
-    salaryMin: input.salaryMin ?? null,
-    salaryMax: input.salaryMax ?? null,
-    salaryNote: orNull(input.salaryNote),
-    notes: orNull(input.notes),
-  };
-}
+const columns = recordFromInput;
+
+// Sent, with a date applied, and no reply yet: the follow-up date starts at the suggestion (14
+// days on), which the person can change or remove on the application's page.
+const startingFollowUp = (input: ApplicationInput) =>
+  input.status === 'applied' ? suggestedFollowUp(input.dateApplied ?? null) : null;
 
 /** The form's fields as `column = value` pairs for an UPDATE (status apart: see below). */
 function fieldAssignments(input: ApplicationInput): SQL {
@@ -41,22 +28,6 @@ function fieldAssignments(input: ApplicationInput): SQL {
     advert_url = ${c.advertUrl}, reference = ${c.reference}, grade = ${c.grade},
     location = ${c.location}, source = ${c.source}, salary_min = ${c.salaryMin}::integer,
     salary_max = ${c.salaryMax}::integer, salary_note = ${c.salaryNote}, notes = ${c.notes}`;
-}
-
-/**
- * The history an application starts with. Added with a date applied and past Saved, it shows
- * "Applied" on that date (the day it happened, not the day it was typed in), then the move to
- * where it is now, if further on.
- */
-function firstHistory(input: ApplicationInput) {
-  const applied = input.dateApplied && input.status !== 'saved';
-  if (!applied) return [{ fromStatus: null, toStatus: input.status, occurredOn: null }];
-  const entries: Array<{ fromStatus: Status | null; toStatus: Status; occurredOn: string | null }> =
-    [{ fromStatus: null, toStatus: 'applied', occurredOn: input.dateApplied! }];
-  if (input.status !== 'applied') {
-    entries.push({ fromStatus: 'applied', toStatus: input.status, occurredOn: null });
-  }
-  return entries;
 }
 
 const own = (userId: string, id: string) =>
@@ -128,12 +99,12 @@ export async function createApplication(
       with created as (
         insert into ${applications} (id, user_id, company, role, status, date_applied,
           closing_date, closing_time, may_close_early, advert_url, reference, grade, location,
-          source, salary_min, salary_max, salary_note, notes)
+          source, salary_min, salary_max, salary_note, notes, follow_up_on)
         values (${id}::uuid, ${userId}::uuid, ${c.company}, ${c.role}, ${status(c.status)},
           ${c.dateApplied}::date, ${c.closingDate}::date, ${c.closingTime}::time,
           ${c.mayCloseEarly}::boolean, ${c.advertUrl}, ${c.reference}, ${c.grade}, ${c.location},
           ${c.source}, ${c.salaryMin}::integer, ${c.salaryMax}::integer, ${c.salaryNote},
-          ${c.notes})
+          ${c.notes}, ${startingFollowUp(input)}::date)
         on conflict (id) do nothing
         returning id
       )
@@ -170,9 +141,15 @@ export async function updateApplication(
 ) {
   const userId = personId(who);
   const dateApplied = orNull(input.dateApplied);
+  // Moved to Applied with a date applied: a first follow-up date, unless one is set already.
+  const followUp = startingFollowUp(input);
   const [[row]] = await asUser(context, who, (tx) => [
     updateWithHistory(tx, userId, id, input.status, {
-      changes: fieldAssignments(input),
+      changes: followUp
+        ? sql`${fieldAssignments(input)}, follow_up_on = case
+            when target.status <> ${status(input.status)} then coalesce(a.follow_up_on, ${followUp}::date)
+            else a.follow_up_on end`
+        : fieldAssignments(input),
       occurredOn: input.status === 'applied' ? dateApplied : null,
       // A corrected date applied moves the history entry that was dated from it.
       unmoved: dateApplied
@@ -185,15 +162,20 @@ export async function updateApplication(
   return Boolean(row?.found);
 }
 
+// SET expressions read the row as it was, so the follow-up date repeats the date applied's default.
+const appliedNow = (today: string) => {
+  const dateApplied = sql`coalesce(a.date_applied, ${today}::date)`;
+  return sql`date_applied = ${dateApplied},
+    follow_up_on = coalesce(a.follow_up_on, ${dateApplied} + ${FOLLOW_UP_DAYS}::int)`;
+};
+
 /** Moves an application to `to` and records it (a no-op if unchanged); false if not theirs. */
 export async function changeStatus(context: AppLoadContext, who: Person, id: string, to: Status) {
   const [[row]] = await asUser(context, who, (tx) => [
     updateWithHistory(tx, personId(who), id, to, {
-      // Moved to Applied without a date applied: it is today.
-      changes:
-        to === 'applied'
-          ? sql`date_applied = coalesce(a.date_applied, ${todayInLondon()}::date)`
-          : undefined,
+      // Moved to Applied without a date applied: it is today. A first follow-up date is suggested
+      // from the date applied, as when an application is added as Applied.
+      changes: to === 'applied' ? appliedNow(todayInLondon()) : undefined,
       onlyIfMoved: true,
     }),
   ]);

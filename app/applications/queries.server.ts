@@ -5,6 +5,7 @@ import type { AppLoadContext } from '@remix-run/cloudflare';
 import { and, count, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { applications, statusChanges } from '#db/schema';
 import { asUser, personId, type Person, type Tx } from '~/db.server';
+import { eventsOf, toEventRow } from '~/events/events.server';
 import type { LondonNow } from './dates';
 import { containsPattern, pageWindow, PAGE_SIZE, type ListQuery, type Sort } from './list-query';
 import { STATUSES, type Status } from './statuses';
@@ -167,22 +168,27 @@ function historyOf(tx: Tx, userId: string, id: string) {
   );
 }
 
-/** The statements that read one application and its history, for a page's own transaction. */
+/** The statements that read one application, its history and events, for a page's transaction. */
 export function applicationStatements(tx: Tx, userId: string, id: string) {
   return [
     tx
       .select()
       .from(a)
       .where(and(eq(a.id, id), eq(a.userId, userId))),
-    // Asked for at once, not after the row: for an id that is not theirs it is simply empty.
+    // Asked for at once, not after the row: for an id that is not theirs they are simply empty.
     historyOf(tx, userId, id),
+    eventsOf(tx, userId, id),
   ] as const;
 }
 
-type ApplicationRows = [Array<typeof a.$inferSelect>, Awaited<ReturnType<typeof historyOf>>];
+type ApplicationRows = [
+  Array<typeof a.$inferSelect>,
+  Awaited<ReturnType<typeof historyOf>>,
+  Awaited<ReturnType<typeof eventsOf>>,
+];
 
 /** The answer of applicationStatements: the application with its history, or null. */
-export function toApplication([[row], history]: ApplicationRows) {
+export function toApplication([[row], history, events]: ApplicationRows) {
   if (!row) return null;
   const { userId: _owner, ...application } = row;
   return {
@@ -192,10 +198,11 @@ export function toApplication([[row], history]: ApplicationRows) {
       updatedAt: application.updatedAt.toISOString(),
     },
     history: history.map((h) => ({ ...h, changedAt: h.changedAt.toISOString() })),
+    events: events.map(toEventRow),
   };
 }
 
-/** One of the person's applications with its status history (newest first), or null. */
+/** One of the person's applications with its status history (newest first) and events, or null. */
 export async function getApplication(context: AppLoadContext, who: Person, id: string) {
   const userId = personId(who);
   return toApplication(await asUser(context, who, (tx) => applicationStatements(tx, userId, id)));

@@ -19,6 +19,10 @@ export function Landing() {
             I already have an account
           </Link>
         </div>
+        <p className="landing__guest">
+          <Link to="/guest">Use it without an account</Link>: your applications stay in this browser
+          and nothing is sent to us.
+        </p>
       </section>
       <ul className="landing__points">
         <li className="card">

@@ -27,7 +27,12 @@ const NOTICES = {
   'version-saved': 'Your changes to this version are saved.',
   'version-deleted': 'The version was deleted.',
   'statement-deleted': 'The statement and all its versions were deleted.',
+  'calendar-revoked':
+    'Your calendar feed is turned off. Calendars subscribed to it get nothing new from JobTrack.',
+  'tracker-settings-saved': 'Your setting is saved.',
   imported: 'Your JobTrack export has been imported. Anything already in your account was skipped.',
+  'csv-imported':
+    'Your spreadsheet has been imported. Rows already in your account, and rows with problems, were skipped.',
 } as const;
 
 /** The name of a notice in the URL. */

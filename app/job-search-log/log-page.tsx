@@ -11,19 +11,21 @@ import {
 } from '~/components/forms';
 import { dateParts } from '~/components/forms/date-parts';
 import { useHydrated } from '~/components/hydrated';
-import type { LogEntry } from './log.server';
-import { LogRangeSchema, type LogRange } from './log-query';
-import { actionFor } from './wording';
+import type { LogEntry, LogEvent, LogFollowUp } from './log.server';
+import { logCsvHref, LogRangeSchema, type LogRange } from './log-query';
+import { logRows, type LogRow } from './rows';
 
 type Props = {
   range: LogRange | null;
   reply: FormReply | null;
   entries: LogEntry[];
+  events: LogEvent[];
+  followUps: LogFollowUp[];
   more: boolean;
 };
 
 /** Everything on /job-search-log. */
-export function LogPage({ range, reply, entries, more }: Props) {
+export function LogPage({ range, reply, entries, events, followUps, more }: Props) {
   const [form, fields] = useSchemaForm(LogRangeSchema, {
     lastResult: reply,
     defaultValue: range ? { from: dateParts(range.from), to: dateParts(range.to) } : undefined,
@@ -33,8 +35,8 @@ export function LogPage({ range, reply, entries, more }: Props) {
       <h1>Job-search log</h1>
       <p className="job-log__intro">
         Everything you did to find work in the dates you choose, day by day: adverts saved,
-        applications sent and what came of them. Print it or save it as a PDF for your Work Coach
-        (Universal Credit or Jobseeker’s Allowance).
+        applications sent, interviews, follow-ups and what came of them. Print it or save it as a
+        PDF for your Work Coach (Universal Credit or Jobseeker’s Allowance).
       </p>
       <SchemaForm form={form} method="get" className="job-log__range card">
         <div className="job-log__dates">
@@ -43,27 +45,34 @@ export function LogPage({ range, reply, entries, more }: Props) {
         </div>
         <SubmitButton formMethod="GET">Show the log</SubmitButton>
       </SchemaForm>
-      {range ? <LogTable range={range} entries={entries} more={more} /> : null}
+      {range ? (
+        <LogTable range={range} rows={logRows(entries, events, followUps)} more={more} />
+      ) : null}
     </div>
   );
 }
 
 function LogTable({
   range,
-  entries,
+  rows: entries,
   more,
 }: {
   range: LogRange;
-  entries: LogEntry[];
+  rows: LogRow[];
   more: boolean;
 }) {
   const span = `${formatDate(range.from)} to ${formatDate(range.to)}`;
-  const sent = entries.filter((e) => e.to === 'applied').length;
+  const sent = entries.filter((e) => e.sent).length;
   return (
     <section aria-labelledby="log-heading" className="job-log__result">
       <div className="job-log__head">
         <h2 id="log-heading">{span}</h2>
-        <PrintButton />
+        <div className="job-log__actions">
+          <PrintButton />
+          <a className="button button--secondary" href={logCsvHref(range)} download>
+            Download as a spreadsheet (CSV)
+          </a>
+        </div>
       </div>
       <p>
         {entries.length === 0
@@ -74,8 +83,8 @@ function LogTable({
       </p>
       {more ? (
         <p className="job-log__more">
-          Only the first {entries.length.toLocaleString('en-GB')} actions are shown: choose fewer
-          days to see the rest.
+          Not everything in these dates fits on one page: choose fewer days to see the rest here,
+          or download the CSV, which has them all.
         </p>
       ) : null}
       {entries.length > 0 ? (
@@ -93,9 +102,9 @@ function LogTable({
             </thead>
             <tbody>
               {entries.map((entry) => (
-                <tr key={entry.id}>
+                <tr key={entry.key}>
                   <td className="job-log__date">{formatDate(entry.day)}</td>
-                  <td>{actionFor(entry.from, entry.to)}</td>
+                  <td>{entry.action}</td>
                   <td>
                     <Link to={`/applications/${entry.applicationId}`}>{entry.role}</Link>
                   </td>

@@ -3,7 +3,7 @@
 import { parseWithZod } from '@conform-to/zod';
 import { z } from 'zod';
 import { addDays, daysBetween, MAX_DATE, MIN_DATE } from '~/applications/dates';
-import { datePartsSchema } from '~/components/forms/date-parts';
+import { dateParts, datePartsSchema } from '~/components/forms/date-parts';
 
 /** The range shown when none is asked for: two weeks, as most Work Coach appointments are. */
 export const DEFAULT_DAYS = 14;
@@ -50,4 +50,28 @@ export function parseLogRange(params: URLSearchParams, today: string) {
   const submission = parseWithZod(params, { schema: LogRangeSchema });
   if (submission.status !== 'success') return { range: null, reply: submission.reply() };
   return { range: submission.value as LogRange, reply: null };
+}
+
+/** The range as the log's form puts it in a URL (from.day=1&from.month=11…). */
+function rangeQuery(range: LogRange): string {
+  const params = new URLSearchParams();
+  for (const [name, iso] of [
+    ['from', range.from],
+    ['to', range.to],
+  ] as const) {
+    for (const [part, value] of Object.entries(dateParts(iso) ?? {})) {
+      params.set(`${name}.${part}`, value);
+    }
+  }
+  return params.toString();
+}
+
+/** Where the CSV of this range downloads from. */
+export function logCsvHref(range: LogRange): string {
+  return `/job-search-log.csv?${rangeQuery(range)}`;
+}
+
+/** The download's file name: job-search-log-2026-11-15-to-2026-11-28.csv. */
+export function logCsvName(range: LogRange): string {
+  return `job-search-log-${range.from}-to-${range.to}.csv`;
 }

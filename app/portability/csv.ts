@@ -40,10 +40,21 @@ const FORMULA_START = /^[\s\u00a0\u200b\ufeff]*[=+\-@\t\r\n＝＋－＠]/;
  */
 export function applicationsCsv(document: ExportDocument): string {
   const rows = document.applications.map((a) => COLUMNS.map(([, cell]) => cell(a) ?? ''));
+  return csvText(
+    COLUMNS.map(([header]) => header),
+    rows,
+  );
+}
+
+/**
+ * Any table as CSV the way the applications' is written: a BOM, a header row, CRLF line ends, and
+ * every cell a spreadsheet would run as a formula made inert with a leading apostrophe.
+ */
+export function csvText(headers: string[], rows: Array<Array<string | number | boolean>>): string {
   return (
     BOM +
     Papa.unparse(
-      { fields: COLUMNS.map(([header]) => header), data: rows },
+      { fields: headers, data: rows },
       { escapeFormulae: FORMULA_START, newline: '\r\n', quotes: false },
     )
   );

@@ -1,7 +1,15 @@
 // Everything a person entered, read in one asUser transaction and shaped as the export format.
 import type { AppLoadContext } from '@remix-run/cloudflare';
 import { asc, eq } from 'drizzle-orm';
-import { applications, exportId, statementVersions, statements, statusChanges } from '#db/schema';
+import {
+  applicationEvents,
+  applications,
+  exportId,
+  statementVersions,
+  statements,
+  statusChanges,
+  trackerSettings,
+} from '#db/schema';
 import { asUser, personId, type Person } from '~/db.server';
 import { inputsFromRow } from '~/statements/inputs';
 import type { Shortfall } from '~/statements/messages';
@@ -65,8 +73,9 @@ export function groupBy<T>(rows: T[], key: (row: T) => string | null): Map<strin
 }
 
 /**
- * The person's whole export: every application with its status history and statements (with
- * their versions), and the statements written for no application. Nothing of anyone else.
+ * The person's whole export: every application with its follow-up date, events, status history and
+ * statements (with their versions), the statements written for no application, and their tracker
+ * settings. Nothing of anyone else, and never the calendar feed's token hash.
  */
 export async function exportFor(
   context: AppLoadContext,
@@ -74,8 +83,8 @@ export async function exportFor(
   now = new Date(),
 ): Promise<ExportDocument> {
   const userId = personId(who);
-  // One round trip: the four reads ride with the transaction's setup, in one snapshot.
-  const [apps, history, stmts, versions] = await asUser(context, who, (tx) => [
+  // One round trip: the reads ride with the transaction's setup, in one snapshot.
+  const [apps, history, stmts, versions, events, settings] = await asUser(context, who, (tx) => [
     tx
       .select({ row: applications, exportId: exportId(applications).mapWith(String) })
       .from(applications)
@@ -96,9 +105,21 @@ export async function exportFor(
       .from(statementVersions)
       .where(eq(statementVersions.userId, userId))
       .orderBy(asc(statementVersions.statementId), asc(statementVersions.number)),
+    tx
+      .select()
+      .from(applicationEvents)
+      .where(eq(applicationEvents.userId, userId))
+      .orderBy(asc(applicationEvents.startsAt), asc(applicationEvents.id)),
+    // Only the setting a person chose: the calendar feed's token hash never leaves the database.
+    tx
+      .select({ ghostAfterWeeks: trackerSettings.ghostAfterWeeks })
+      .from(trackerSettings)
+      .where(eq(trackerSettings.userId, userId)),
   ]);
+
   const versionsOf = groupBy(versions, (v) => v.statementId);
   const historyOf = groupBy(history, (h) => h.applicationId);
+  const eventsOf = groupBy(events, (e) => e.applicationId);
   const shaped = stmts.map(({ row, exportId: id }) => ({
     applicationId: row.applicationId,
     out: statementOut({ ...row, exportId: id }, versionsOf.get(row.id) ?? []),
@@ -125,8 +146,21 @@ export async function exportFor(
     reference: row.reference,
     grade: row.grade,
     notes: row.notes,
+    followUpOn: row.followUpOn,
     createdAt: iso(row.createdAt),
     updatedAt: iso(row.updatedAt),
+    // The event's one-time key is its export id (decision 024): stable across export and import.
+    events: (eventsOf.get(row.id) ?? []).map((e) => ({
+      id: e.createKey,
+      kind: e.kind,
+      startsAt: iso(e.startsAt),
+      format: e.format,
+      place: e.place,
+      link: e.link,
+      notes: e.notes,
+      createdAt: iso(e.createdAt),
+      updatedAt: iso(e.updatedAt),
+    })),
     statusHistory: (historyOf.get(row.id) ?? []).map((h) => ({
       from: h.fromStatus,
       to: h.toStatus,
@@ -143,5 +177,6 @@ export async function exportFor(
     statements: shaped
       .filter((s) => s.applicationId === null || !appIds.has(s.applicationId))
       .map((s) => s.out),
+    settings: { ghostAfterWeeks: settings[0]?.ghostAfterWeeks ?? null },
   };
 }

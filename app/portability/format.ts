@@ -3,9 +3,11 @@
 // browser can run it too. A file is untrusted input: every text has the same limit as its form.
 import { z } from 'zod';
 import { LIMITS as APPLICATION_LIMITS, isWebAddress } from '~/applications/application-schema';
-import { MAX_DATE, MIN_DATE, isRealIsoDate, todayInLondon } from '~/applications/dates';
+import { MAX_DATE, MIN_DATE, addDays, isRealIsoDate, todayInLondon } from '~/applications/dates';
 import { MAX_SALARY } from '~/applications/salary';
 import { STATUSES } from '~/applications/statuses';
+import { EVENT_LIMITS, MAX_EVENTS_PER_APPLICATION } from '~/events/event-schema';
+import { EVENT_FORMATS, EVENT_KINDS } from '~/events/kinds';
 import { MAX_CRITERIA } from '~/statements/criteria';
 import { BEHAVIOURS, KINDS, MAX_WORD_LIMIT, MIN_WORD_LIMIT, TONES } from '~/statements/kinds';
 import { SHORTFALLS } from '~/statements/messages';
@@ -20,7 +22,11 @@ export const FORMAT_CAPS = {
   statements: 2_000,
   historyPerApplication: 200,
   versionsPerStatement: 200,
+  eventsPerApplication: MAX_EVENTS_PER_APPLICATION,
 } as const;
+
+/** The ghost-after setting's range, as the database's check holds it. */
+export const GHOST_WEEKS = { min: 1, max: 52 } as const;
 
 // PostgreSQL cannot store U+0000 in text, so a file holding one is refused here, not by a 500.
 const text = (max: number) =>
@@ -97,6 +103,24 @@ const historyEntry = z.object({
   at: instant,
   /** The day it happened, when the person gave one. */
   on: isoDate.nullable().default(null),
+});
+
+// An interview or other dated event. Its id is its export id: the event's own one-time key, which
+// the import stores as the key again, so a second import of the file adds nothing (decision 024).
+const event = z.object({
+  id,
+  kind: z.enum(EVENT_KINDS),
+  startsAt: instant,
+  format: z.enum(EVENT_FORMATS).nullable().default(null),
+  place: optionalText(EVENT_LIMITS.place),
+  link: text(EVENT_LIMITS.link)
+    .transform((v) => v.trim())
+    .refine(isWebAddress, 'a web address starting with https:// or http://')
+    .nullable()
+    .default(null),
+  notes: optionalText(EVENT_LIMITS.notes),
+  createdAt: instant,
+  updatedAt: instant,
 });
 
 const version = z
@@ -185,7 +209,8 @@ const statement = z
     path: ['advert'],
   });
 
-const application = z
+/** One application of the format; the CSV import checks each row it builds with it too. */
+export const ExportedApplicationSchema = z
   .object({
     id,
     company: text(APPLICATION_LIMITS.company)
@@ -196,7 +221,8 @@ const application = z
       .transform((v) => v.trim()),
     status,
     dateApplied: isoDate
-      .refine((v) => v <= todayInLondon(), 'a date applied today or in the past')
+      // The form's one day of slack (application-schema.ts), so whatever it saves exports.
+      .refine((v) => v <= addDays(todayInLondon(), 1), 'a date applied today or in the past')
       .nullable()
       .default(null),
     closingDate: isoDate.nullable().default(null),
@@ -214,8 +240,11 @@ const application = z
     reference: optionalText(APPLICATION_LIMITS.reference),
     grade: optionalText(APPLICATION_LIMITS.grade),
     notes: optionalText(APPLICATION_LIMITS.notes),
+    /** The day to chase by; absent from files made before it existed. */
+    followUpOn: isoDate.nullable().default(null),
     createdAt: instant,
     updatedAt: instant,
+    events: capped(event, FORMAT_CAPS.eventsPerApplication).default([]),
     statusHistory: capped(historyEntry, FORMAT_CAPS.historyPerApplication).default([]),
     statements: capped(statement, FORMAT_CAPS.statements).default([]),
   })
@@ -230,9 +259,21 @@ export const ExportSchema = z
     format: z.literal(FORMAT_NAME),
     version: z.literal(FORMAT_VERSION),
     exportedAt: instant,
-    applications: capped(application, FORMAT_CAPS.applications),
+    applications: capped(ExportedApplicationSchema, FORMAT_CAPS.applications),
     /** Statements not written for any application in the file. */
     statements: capped(statement, FORMAT_CAPS.statements).default([]),
+    /** The person's tracker settings; null is "never changed" (the default applies). Never the calendar feed's token. */
+    settings: z
+      .object({
+        ghostAfterWeeks: z
+          .number()
+          .int()
+          .min(GHOST_WEEKS.min)
+          .max(GHOST_WEEKS.max)
+          .nullable()
+          .default(null),
+      })
+      .default({ ghostAfterWeeks: null }),
   })
   .superRefine((doc, ctx) => {
     const all = [...doc.statements, ...doc.applications.flatMap((a) => a.statements)];
@@ -243,11 +284,20 @@ export const ExportSchema = z
     if (new Set(ids).size !== ids.length) {
       ctx.addIssue({ code: 'custom', path: ['applications'], message: 'an id appears twice' });
     }
+    const eventIds = doc.applications.flatMap((a) => a.events.map((e) => e.id));
+    if (new Set(eventIds).size !== eventIds.length) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['applications'],
+        message: 'an event id appears twice',
+      });
+    }
   });
 
 export type ExportDocument = z.output<typeof ExportSchema>;
 export type ExportedApplication = ExportDocument['applications'][number];
 export type ExportedStatement = ExportedApplication['statements'][number];
+export type ExportedEvent = ExportedApplication['events'][number];
 export type ExportedVersion = ExportedStatement['versions'][number];
 
 export type ParsedExport = { ok: true; document: ExportDocument } | { ok: false; message: string };

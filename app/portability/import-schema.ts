@@ -31,3 +31,8 @@ export const ImportUploadSchema = z.object({
 /** Names of the two steps' buttons (`intent`). */
 export const PREVIEW = 'preview';
 export const CONFIRM = 'confirm';
+
+/** The confirm step's field naming the account the preview was shown for. */
+export const EXPECTED_ACCOUNT = 'account';
+export const ACCOUNT_CHANGED =
+  'You are now signed in to a different account from the one this check was for, so nothing was imported. Check again to see what would go into this account.';

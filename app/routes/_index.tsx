@@ -1,4 +1,8 @@
-import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/cloudflare';
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/cloudflare';
+import { redirect } from '@remix-run/cloudflare';
+import { applyStatusChange } from '~/applications/actions.server';
+import { requireUser } from '~/auth/current-user.server';
+import { readForm } from '~/components/forms/form.server';
 import { useLoaderData } from '@remix-run/react';
 import { Dashboard } from '~/applications/dashboard';
 import { londonNow } from '~/applications/dates';
@@ -44,6 +48,15 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     notice: noticeFor(request, ['password-reset']),
     ...dashboard,
   };
+}
+
+// The dashboard's one form: "Mark as ghosted", the same one-step status change as elsewhere.
+export async function action({ request, context }: ActionFunctionArgs) {
+  const user = await requireUser(request, context);
+  const formData = await readForm(request);
+  const refused = await applyStatusChange(context, user.id, formData.get('id'), formData);
+  if (refused) throw new Response('That change could not be made.', { status: 400 });
+  return redirect('/');
 }
 
 export default function Index() {

@@ -16,6 +16,8 @@ import { SchemaForm, SubmitButton, TextField, useSchemaForm } from '~/components
 import { invalid, readForm } from '~/components/forms/form.server';
 import { Notice, noticeFor, withNotice } from '~/components/notice';
 import { ImportForm } from '~/portability/import-form';
+import { loadSettings } from '~/calendar/feed.server';
+import { CalendarFeed, GhostWeeksForm } from '~/calendar/settings';
 
 export const meta: MetaFunction = () => [{ title: 'Your account · JobTrack' }];
 
@@ -25,14 +27,21 @@ const PASSWORD = 'password';
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireUser(request, context);
+  const [hasPassword, settings] = await Promise.all([
+    authFor(context).hasPassword(user),
+    loadSettings(context, user.id),
+  ]);
   return {
     email: user.email,
-    hasPassword: await authFor(context).hasPassword(user),
+    hasPassword,
+    settings,
     notice: noticeFor(request, [
       'password-changed',
       'choose-password',
       'password-set',
       'signed-out-others',
+      'calendar-revoked',
+      'tracker-settings-saved',
     ]),
   };
 }
@@ -76,7 +85,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function Account() {
-  const { email, hasPassword, notice } = useLoaderData<typeof loader>();
+  const { email, hasPassword, settings, notice } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   return (
     <div className="page narrow">
@@ -100,6 +109,8 @@ export default function Account() {
           </SubmitButton>
         </Form>
       </section>
+      <CalendarFeed hasFeed={settings.hasFeed} />
+      <GhostWeeksForm ghostAfterWeeks={settings.ghostAfterWeeks} />
       <YourData />
       <section className="card" aria-labelledby="delete-account">
         <h2 id="delete-account">Delete your account</h2>
@@ -139,6 +150,12 @@ function YourData() {
       </ul>
       <h3 id="import-data">Import a JobTrack export</h3>
       <ImportForm lastResult={null} />
+      <h3 id="import-csv">Import a spreadsheet</h3>
+      <p>
+        Applications kept in Excel, Google Sheets or another job tracker&rsquo;s CSV export:{' '}
+        <Link to="/account/import-csv">import a CSV file</Link>, choosing what each column is before
+        anything is added.
+      </p>
     </section>
   );
 }

@@ -16,10 +16,13 @@ import { withNotice } from '~/components/notice';
 import { parseExport } from '~/portability/format';
 import { importDocument, previewImport, type ImportPlan } from '~/portability/import.server';
 import { ImportForm } from '~/portability/import-form';
+import { ImportPlanSummary } from '~/portability/import-preview';
 import {
   CHOOSE_FILE,
+  ACCOUNT_CHANGED,
   CONFIRM,
   confirmedText,
+  EXPECTED_ACCOUNT,
   FILE_TOO_LARGE,
   ImportUploadSchema,
   MAX_IMPORT_BODY,
@@ -54,6 +57,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
   // Step two: the text the preview showed comes back and is checked again, then imported.
   if (formData.get('intent') === CONFIRM) {
+    // Another tab may have signed in as someone else since the preview: import only into the
+    // account the person was shown.
+    if (formData.get(EXPECTED_ACCOUNT) !== user.id) return refused(formData, ACCOUNT_CHANGED);
     const value = formData.get('data');
     const text = typeof value === 'string' ? confirmedText(value) : null;
     if (typeof value === 'string' && text === null) return refused(formData, FILE_TOO_LARGE);
@@ -71,7 +77,12 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const parsed = parseExport(text);
   if (!parsed.ok) return refused(formData, parsed.message);
   const plan = await previewImport(context, user.id, parsed.document);
-  return { preview: plan, data: text, fileName: submission.value.file.name };
+  return {
+    preview: plan,
+    data: text,
+    fileName: submission.value.file.name,
+    account: { id: user.id, email: user.email },
+  };
 }
 
 export default function ImportData() {
@@ -81,7 +92,12 @@ export default function ImportData() {
     <div className="page narrow">
       <h1>Import your data</h1>
       {preview ? (
-        <Preview plan={preview.preview} text={preview.data} fileName={preview.fileName} />
+        <Preview
+          plan={preview.preview}
+          text={preview.data}
+          fileName={preview.fileName}
+          account={preview.account}
+        />
       ) : (
         <ImportForm lastResult={result && !('preview' in result) ? result : null} />
       )}
@@ -89,61 +105,28 @@ export default function ImportData() {
   );
 }
 
-const count = (n: number, one: string, many: string) =>
-  `${n.toLocaleString('en-GB')} ${n === 1 ? one : many}`;
-
-function Preview({ plan, text, fileName }: { plan: ImportPlan; text: string; fileName: string }) {
+function Preview({
+  plan,
+  text,
+  fileName,
+  account,
+}: {
+  plan: ImportPlan;
+  text: string;
+  fileName: string;
+  account: { id: string; email: string };
+}) {
   const adds = plan.applications.add + plan.statements.add > 0;
-  const skipped = plan.applications.skip + plan.statements.skip;
   return (
     <section className="card" aria-labelledby="import-preview">
-      <h2 id="import-preview">Check what will be added</h2>
+      <ImportPlanSummary plan={plan} source={fileName} />
       <p>
-        From <strong>{fileName}</strong>:
+        Into the account <strong>{account.email}</strong>.
       </p>
-      {adds ? (
-        <ul>
-          {plan.applications.add > 0 ? (
-            <li>
-              {count(plan.applications.add, 'application', 'applications')}, with{' '}
-              {plan.applications.add === 1 ? 'its' : 'their'} status history
-            </li>
-          ) : null}
-          {plan.statements.add > 0 ? (
-            <li>
-              {count(plan.statements.add, 'statement', 'statements')}, with{' '}
-              {count(plan.versions, 'version', 'versions')}
-            </li>
-          ) : null}
-        </ul>
-      ) : (
-        <p>Everything in this file is already in your account: there is nothing to add.</p>
-      )}
-      {skipped > 0 ? (
-        <p className="muted">
-          Already in your account, so not added again:{' '}
-          {count(plan.applications.skip, 'application', 'applications')} and{' '}
-          {count(plan.statements.skip, 'statement', 'statements')}.
-        </p>
-      ) : null}
-      {plan.sample.length > 0 ? (
-        <>
-          <h3>Applications to add</h3>
-          <ul className="import-sample">
-            {plan.sample.map((a, i) => (
-              <li key={i}>
-                {a.role} at {a.company}
-              </li>
-            ))}
-            {plan.applications.add > plan.sample.length ? (
-              <li>and {count(plan.applications.add - plan.sample.length, 'more', 'more')}</li>
-            ) : null}
-          </ul>
-        </>
-      ) : null}
       {adds ? (
         <Form method="post" encType="multipart/form-data" onSubmit={() => track('data_imported')}>
           <input type="hidden" name="data" value={text} />
+          <input type="hidden" name={EXPECTED_ACCOUNT} value={account.id} />
           <SubmitButton
             name="intent"
             value={CONFIRM}

@@ -8,6 +8,8 @@ import { applicationStatements, toApplication } from '~/applications/queries.ser
 import { StatusBadge } from '~/applications/status-badge';
 import { requireUserClaim } from '~/auth/current-user.server';
 import { asUser } from '~/db.server';
+import { EventsCard } from '~/events/events-card';
+import { FollowUpCard } from '~/events/follow-up-card';
 import { readForm } from '~/components/forms/form.server';
 import { notFound, requireUuid } from '~/http/not-found.server';
 import { ApplicationStatements } from '~/statements/application-card';
@@ -29,14 +31,19 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = await requireUserClaim(request, context);
   const id = requireUuid(params.id);
-  // The application, its history and its statements: one transaction, one round trip.
-  const [row, history, statements] = await asUser(context, user, (tx) => [
+  // The application, its history, events and statements: one transaction, one round trip.
+  const [row, history, events, statements] = await asUser(context, user, (tx) => [
     ...applicationStatements(tx, user.id, id),
     applicationStatementsStatement(tx, user.id, id),
   ]);
-  const found = toApplication([row, history]);
+  const found = toApplication([row, history, events]);
   if (!found) throw notFound();
-  return { ...found, statements: toApplicationStatements(statements), now: londonNow() };
+  return {
+    ...found,
+    statements: toApplicationStatements(statements),
+    now: londonNow(),
+    at: new Date().toISOString(),
+  };
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
@@ -46,7 +53,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function ApplicationPage() {
-  const { application: a, history, statements, now } = useLoaderData<typeof loader>();
+  const { application: a, history, events, statements, now, at } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   return (
     <div className="page">
@@ -73,7 +80,13 @@ export default function ApplicationPage() {
         <ApplicationDetails application={a} now={now} />
         <div className="detail-side">
           <StatusChangeForm status={a.status} lastResult={lastResult} />
-          <StatusHistory history={history} />
+          <FollowUpCard
+            applicationId={a.id}
+            followUpOn={a.followUpOn}
+            dateApplied={a.dateApplied}
+          />
+          <EventsCard applicationId={a.id} events={events} now={at} />
+          <StatusHistory history={history} events={events} now={at} />
           <ApplicationStatements applicationId={a.id} statements={statements} />
         </div>
       </div>

@@ -15,7 +15,11 @@ export const meta: MetaFunction = () => [{ title: 'Job-search log · JobTrack' }
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireUserClaim(request, context);
   const { range, reply } = parseLogRange(new URL(request.url).searchParams, todayInLondon());
-  if (!range) return data({ range, reply, entries: [], more: false }, { status: 400 });
+  if (!range)
+    return data(
+      { range, reply, entries: [], events: [], followUps: [], more: false },
+      { status: 400 },
+    );
   return { range, reply, ...(await loadLog(context, user, range)) };
 }
 

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { expect, test as base, type BrowserContext, type Page } from '@playwright/test';
 import postgres from 'postgres';
-import { authUsersWriter } from '../mocks/supabase-auth';
+import { addSupabaseColumns, authUsersWriter } from '../mocks/supabase-auth';
 import { createFakeSupabaseAuth, type FakeSupabaseAuth } from '../mocks/supabase/fake-auth';
 import { serveFakeSupabase } from '../mocks/supabase/http-server';
 import { isoDaysFromNow, jobTrack, uniqueEmail } from './support/app';
@@ -76,22 +76,6 @@ const test = base.extend<{ cookies: { seen: Set<string> } }, { project: Project 
     await provide(recordCookies(context));
   },
 });
-
-/** The columns of Supabase's auth.users that the adapter reads (as the integration harness adds). */
-async function addSupabaseColumns(sql: postgres.Sql) {
-  await sql`alter table auth.users
-    add column if not exists instance_id uuid,
-    add column if not exists aud varchar(255),
-    add column if not exists role varchar(255),
-    add column if not exists encrypted_password varchar(255),
-    add column if not exists confirmation_token varchar(255),
-    add column if not exists confirmation_sent_at timestamptz,
-    add column if not exists recovery_token varchar(255),
-    add column if not exists recovery_sent_at timestamptz,
-    add column if not exists last_sign_in_at timestamptz,
-    add column if not exists raw_app_meta_data jsonb,
-    add column if not exists raw_user_meta_data jsonb`;
-}
 
 /** Every cookie name the pages set during the test. */
 function recordCookies(context: BrowserContext) {

@@ -25,6 +25,26 @@ export const supabaseAuthHandlers = (fake: FakeSupabaseAuth) => [
 ];
 
 /**
+ * Adds the columns of Supabase's auth.users that the adapter reads to the local stand-in a test
+ * database has (a Supabase project has them all; see test/integration/auth/supabase/
+ * migrations.test.ts for the app's migrations on a Supabase-shaped table).
+ */
+export async function addSupabaseColumns(sql: postgres.Sql) {
+  await sql`alter table auth.users
+    add column if not exists instance_id uuid,
+    add column if not exists aud varchar(255),
+    add column if not exists role varchar(255),
+    add column if not exists encrypted_password varchar(255),
+    add column if not exists confirmation_token varchar(255),
+    add column if not exists confirmation_sent_at timestamptz,
+    add column if not exists recovery_token varchar(255),
+    add column if not exists recovery_sent_at timestamptz,
+    add column if not exists last_sign_in_at timestamptz,
+    add column if not exists raw_app_meta_data jsonb,
+    add column if not exists raw_user_meta_data jsonb`;
+}
+
+/**
  * Writes the fake's users into auth.users of a test database, as Supabase Auth does with its own
  * table: only the columns that table has, so it fits both a Supabase-shaped table and a narrower one.
  */

@@ -17,8 +17,11 @@ export function SubmitButton({
   inline = false,
   name,
   value,
+  form,
   ...match
 }: PendingOptions & {
+  /** The id of the form it submits, when it sits outside that form. */
+  form?: string;
   /** With `value`: sent when this button is pressed (`intent`, say). */
   name?: string;
   value?: string;
@@ -41,6 +44,7 @@ export function SubmitButton({
     <>
       <button
         type="submit"
+        form={form}
         name={name}
         value={value}
         className={className}

@@ -3,9 +3,11 @@ import type { AppLoadContext } from '@remix-run/cloudflare';
 import { beforeAll, inject } from 'vitest';
 import { action as addApplication } from '~/routes/applications.new';
 import { action as changeStatus } from '~/routes/applications.$id.status';
+import { action as addEvent } from '~/routes/applications.$id_.events.new';
+import { action as setFollowUp } from '~/routes/applications.$id_.follow-up';
 import { loader as exportLoader } from '~/routes/account.export';
 import { action as importAction } from '~/routes/account.import';
-import { setupApplicationsTest, validForm } from '../applications/fixtures';
+import { dateFields, setupApplicationsTest, validForm } from '../applications/fixtures';
 import { formPost, get, ORIGIN, runAction } from '../../support/http';
 import type { TestUser } from '../../support/users';
 
@@ -17,6 +19,8 @@ export function setupPortabilityTest() {
     if (inject('rowLevelSecurity') === 'off') {
       await t.db.admin`alter table jobtrack.statements disable row level security`;
       await t.db.admin`alter table jobtrack.statement_versions disable row level security`;
+      await t.db.admin`alter table jobtrack.application_events disable row level security`;
+      await t.db.admin`alter table jobtrack.tracker_settings disable row level security`;
     }
   });
   return {
@@ -34,8 +38,9 @@ export function setupPortabilityTest() {
       runAction(importAction, multipartPost({ intent: 'preview', file: fileOf(text, name) }, me), {
         context: t.context,
       }),
-    confirm: (me: TestUser, text: string) =>
-      runAction(importAction, multipartPost({ intent: 'confirm', data: text }, me), {
+    /** The confirm step, for the account the preview was shown for (`me`'s unless given). */
+    confirm: (me: TestUser, text: string, account: string = me.id) =>
+      runAction(importAction, multipartPost({ intent: 'confirm', data: text, account }, me), {
         context: t.context,
       }),
     /** How many rows of each of `me`'s tables there are. */
@@ -44,7 +49,8 @@ export function setupPortabilityTest() {
         select (select count(*)::int from jobtrack.applications where user_id = ${me.id}) as applications,
                (select count(*)::int from jobtrack.status_changes where user_id = ${me.id}) as history,
                (select count(*)::int from jobtrack.statements where user_id = ${me.id}) as statements,
-               (select count(*)::int from jobtrack.statement_versions where user_id = ${me.id}) as versions`;
+               (select count(*)::int from jobtrack.statement_versions where user_id = ${me.id}) as versions,
+               (select count(*)::int from jobtrack.application_events where user_id = ${me.id}) as events`;
       return row!;
     },
   };
@@ -87,8 +93,10 @@ type Db = ReturnType<typeof setupApplicationsTest>['db'];
 
 /**
  * An account with something in every field a person can fill: an application entered through the
- * form (every field, the UK ones too) and moved on to Interviewing, a second one with little in
- * it, a supporting statement for the first with two versions, and a cover letter for no application.
+ * form (every field, the UK ones too) and moved on to Interviewing, with a follow-up date and an
+ * interview with every field, a second one with little in it but a bare event, a supporting
+ * statement for the first with two versions, a cover letter for no application, and settings
+ * (a ghost-after choice and a calendar feed, whose token hash must never be exported).
  */
 export async function fillAccount(db: Db, context: AppLoadContext, me: TestUser) {
   const added = await runAction(addApplication, formPost('/applications/new', validForm(), me), {
@@ -110,6 +118,40 @@ export async function fillAccount(db: Db, context: AppLoadContext, me: TestUser)
     { context },
   );
   const secondId = second.headers.get('Location')!.split('/').pop()!;
+
+  await runAction(
+    setFollowUp,
+    formPost(`/applications/${first}/follow-up`, dateFields('followUpOn', '2026-02-14'), me),
+    { context, params: { id: first } },
+  );
+  const interviewKey = randomUUID();
+  const event = (id: string, fields: Record<string, string>) =>
+    runAction(addEvent, formPost(`/applications/${id}/events/new`, fields, me), {
+      context,
+      params: { id },
+    });
+  await event(first, {
+    kind: 'interview',
+    ...dateFields('date', '2026-06-10'),
+    time: '14:30',
+    format: 'video',
+    place: 'Civic Hall, Leeds',
+    link: 'https://meet.example.org/abc',
+    notes: 'Panel of three.\nAsk about hybrid working.',
+    createKey: interviewKey,
+  });
+  await event(secondId, {
+    kind: 'other',
+    ...dateFields('date', '2026-12-01'),
+    time: '09:00',
+    createKey: randomUUID(),
+  });
+  const feedHash = `feed-hash-${randomUUID()}`;
+  await db.admin`insert into jobtrack.tracker_settings ${db.admin({
+    user_id: me.id,
+    ghost_after_weeks: 6,
+    calendar_token_hash: feedHash,
+  })}`;
 
   const [statement] = await db.admin<{ id: string }[]>`
     insert into jobtrack.statements ${db.admin({
@@ -149,5 +191,5 @@ export async function fillAccount(db: Db, context: AppLoadContext, me: TestUser)
     tone: 'professional',
     create_key: randomUUID(),
   })}`;
-  return { first, second: secondId, statement: statement!.id };
+  return { first, second: secondId, statement: statement!.id, interviewKey, feedHash };
 }

@@ -402,7 +402,8 @@ describe('what Generate refuses', () => {
     );
     expect(fake.requests).toHaveLength(0);
     // The oldest drops out of the window: one more draft is allowed.
-    await t.db.admin`update jobtrack.statement_generations set created_at = now() - interval '25 hours'
+    await t.db
+      .admin`update jobtrack.statement_generations set created_at = now() - interval '25 hours'
       where user_id = ${me.id} and created_at = (select min(created_at) from jobtrack.statement_generations where user_id = ${me.id})`;
     expect((await pressGenerate(t.context, supportingForm(), { cookie: me.cookie })).status).toBe(
       200,

@@ -6,21 +6,36 @@ import { describe, expect, it } from 'vitest';
 type Route = { id: string; parentId?: string; path?: string; index?: boolean };
 const routes = Object.values(flatRoutes(resolve('app'))) as Route[];
 
+// The account's pages sit under the root; guest mode's same pages under its frame (routes/guest).
+const trees = [
+  ['root', 'root'],
+  ['guest', 'routes/guest'],
+] as const;
+
+const find = (parentId: string, path: string, index = false) =>
+  routes.find((r) => r.parentId === parentId && r.path === path && Boolean(r.index) === index);
+
 describe('application routes', () => {
   // The application page renders no <Outlet/>, so a page nested inside it would show the
   // application page instead of itself (this happened once: /edit showed the details).
-  it.each(['applications/:id/edit', 'applications/:id/delete'])(
-    '%s is its own page, not nested in the application page',
-    (path) => {
-      const [route] = routes.filter((r) => r.path === path);
-      expect(route, path).toBeDefined();
-      expect(route!.parentId).toBe('root');
-    },
-  );
+  it.each(
+    trees.flatMap(([name, parent]) =>
+      ['applications/:id/edit', 'applications/:id/delete'].map((path) => [name, path, parent]),
+    ),
+  )('%s: %s is its own page, not nested in the application page', (_, path, parent) => {
+    expect(find(parent, path), path).toBeDefined();
+  });
 
-  it('the application page and the list answer their own URLs', () => {
-    expect(routes.find((r) => r.path === 'applications/:id')?.parentId).toBe('root');
-    expect(routes.find((r) => r.path === 'applications' && r.index)?.parentId).toBe('root');
-    expect(routes.find((r) => r.path === 'applications/new')?.parentId).toBe('root');
+  it.each(trees)('%s: the application page and the list answer their own URLs', (_, parent) => {
+    expect(find(parent, 'applications/:id')).toBeDefined();
+    expect(find(parent, 'applications', true)).toBeDefined();
+    expect(find(parent, 'applications/new')).toBeDefined();
+  });
+
+  it('guest mode is one frame under the root, at /guest', () => {
+    expect(routes.find((r) => r.id === 'routes/guest')).toMatchObject({
+      parentId: 'root',
+      path: 'guest',
+    });
   });
 });

@@ -173,3 +173,65 @@ describe('the export format reads a file as the forms would have stored it', () 
     });
   });
 });
+
+describe('the export format’s follow-up dates, events and settings', () => {
+  const EVENT = {
+    id: '5d4c3b2a-1f0e-4d9c-8b7a-6f5e4d3c2b1a',
+    kind: 'interview',
+    startsAt: '2026-06-10T13:30:00.000Z',
+    createdAt: '2026-11-01T09:00:00.000Z',
+    updatedAt: '2026-11-01T09:00:00.000Z',
+  };
+  const withEvents = (events: unknown[]) =>
+    ExportSchema.safeParse(
+      documentWith((app) => {
+        app.events = events;
+      }),
+    );
+
+  it('reads a file made before they existed with none, and no setting', () => {
+    const doc = ExportSchema.parse(documentWith());
+    expect(doc.applications[0]).toMatchObject({ followUpOn: null, events: [] });
+    expect(doc.settings).toEqual({ ghostAfterWeeks: null });
+  });
+
+  it('fills an event’s missing fields with nothing and trims its texts', () => {
+    const parsed = withEvents([{ ...EVENT, place: '  Civic Hall ', notes: '   ' }]);
+    expect(parsed.data!.applications[0]!.events).toEqual([
+      { ...EVENT, format: null, place: 'Civic Hall', link: null, notes: null },
+    ]);
+  });
+
+  it.each([
+    ['an unknown kind', { kind: 'lunch' }],
+    ['an unknown format', { format: 'carrier pigeon' }],
+    ['a link that is not a web address', { link: 'javascript:alert(1)' }],
+    ['a place over the form’s 300 characters', { place: 'x'.repeat(301) }],
+    ['notes over the form’s 5,000 characters', { notes: 'x'.repeat(5001) }],
+    ['a start that is not an instant', { startsAt: '2026-06-10 14:30' }],
+  ])('refuses an event with %s', (_, change) => {
+    expect(withEvents([{ ...EVENT, ...change }]).success).toBe(false);
+  });
+
+  it('refuses more than 200 events on one application, and one event id twice', () => {
+    const many = Array.from({ length: 201 }, () => ({ ...EVENT, id: crypto.randomUUID() }));
+    expect(withEvents(many.slice(0, 200)).success).toBe(true);
+    expect(withEvents(many).error!.issues).toHaveLength(1);
+    expect(withEvents([EVENT, EVENT]).success).toBe(false);
+  });
+
+  it('takes a ghost-after setting of 1 to 52 weeks and a real follow-up date', () => {
+    const doc = (weeks: unknown, followUpOn: unknown) =>
+      ExportSchema.safeParse({
+        ...documentWith((app) => {
+          app.followUpOn = followUpOn;
+        }),
+        settings: { ghostAfterWeeks: weeks },
+      }).success;
+    expect(doc(6, '2026-12-10')).toBe(true);
+    expect(doc(0, null)).toBe(false);
+    expect(doc(53, null)).toBe(false);
+    expect(doc(4.5, null)).toBe(false);
+    expect(doc(4, '2026-02-30')).toBe(false);
+  });
+});

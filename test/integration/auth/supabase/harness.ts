@@ -1,5 +1,6 @@
 import { afterEach, beforeAll, beforeEach, vi } from 'vitest';
 import {
+  addSupabaseColumns,
   authUsersWriter,
   SUPABASE_ENV,
   SUPABASE_PUBLISHABLE_KEY,
@@ -24,26 +25,6 @@ const KINDS: Record<string, EmailKind> = {
   recovery: 'recovery',
   password_changed: 'password-changed',
 };
-
-/**
- * The columns of Supabase's auth.users that the adapter reads, added to the local stand-in the
- * test template has (a Supabase project has them all; see test/integration/auth/supabase/
- * migrations.test.ts for the app's migrations on a Supabase-shaped table).
- */
-async function addSupabaseColumns(admin: ReturnType<typeof setupTestDatabase>['admin']) {
-  await admin`alter table auth.users
-    add column if not exists instance_id uuid,
-    add column if not exists aud varchar(255),
-    add column if not exists role varchar(255),
-    add column if not exists encrypted_password varchar(255),
-    add column if not exists confirmation_token varchar(255),
-    add column if not exists confirmation_sent_at timestamptz,
-    add column if not exists recovery_token varchar(255),
-    add column if not exists recovery_sent_at timestamptz,
-    add column if not exists last_sign_in_at timestamptz,
-    add column if not exists raw_app_meta_data jsonb,
-    add column if not exists raw_user_meta_data jsonb`;
-}
 
 /**
  * A test database and a fake Supabase Auth project for this file, and the Supabase adapter's

@@ -1,0 +1,42 @@
+// Where the tracker's shared components link to. Account pages use the defaults; guest mode
+// (app/guest/) supplies its own, whose list filters live in the URL's fragment so that no request
+// to the server ever carries a guest's search text (docs/decisions/025).
+import { createContext, useContext } from 'react';
+import { listQuerySearch, type ListQuery } from './list-query';
+
+/** The addresses the tracker's components link and post to. */
+export type TrackerPaths = {
+  /** The dashboard. */
+  home: string;
+  /** The list showing `query` (filters, sort, page). */
+  list: (query?: Partial<ListQuery>) => string;
+  /** The list's own path, for its filter form and status changes. */
+  listPath: string;
+  detail: (id: string) => string;
+  newApplication: string;
+  /** The board, where this mode has one. */
+  board: string | null;
+  /** True when list filters are kept in the fragment: the filter form then navigates itself. */
+  clientOnly: boolean;
+};
+
+/** The signed-in tracker's addresses. */
+export const ACCOUNT_PATHS: TrackerPaths = {
+  home: '/',
+  list: (query = {}) => `/applications${listQuerySearch(query)}`,
+  listPath: '/applications',
+  detail: (id) => `/applications/${id}`,
+  newApplication: '/applications/new',
+  board: '/applications/board',
+  clientOnly: false,
+};
+
+const TrackerPathsContext = createContext<TrackerPaths>(ACCOUNT_PATHS);
+
+/** Gives the components below it another set of addresses (guest mode). */
+export const TrackerPathsProvider = TrackerPathsContext.Provider;
+
+/** The addresses for the tracker being shown. */
+export function useTrackerPaths(): TrackerPaths {
+  return useContext(TrackerPathsContext);
+}

@@ -1,0 +1,122 @@
+import { Form } from '@remix-run/react';
+import {
+  SchemaForm,
+  SubmitButton,
+  TextField,
+  useSchemaForm,
+  type FormReply,
+} from '~/components/forms';
+import { GhostWeeksSchema } from './settings-schema';
+
+/** Where the account page's tracker and calendar forms post. */
+export const SETTINGS_ACTION = '/account/calendar';
+/** The forms' intents. */
+export const INTENTS = {
+  replace: 'replace-feed',
+  revoke: 'revoke-feed',
+  ghost: 'ghost-weeks',
+} as const;
+
+/**
+ * The private calendar feed: make one, replace it (the old address stops working) or turn it off.
+ * The address is shown once, right after it is made: only its hash is kept.
+ */
+export function CalendarFeed({ hasFeed, feedUrl }: { hasFeed: boolean; feedUrl?: string | null }) {
+  return (
+    <section className="card" aria-labelledby="calendar-feed" id="calendar">
+      <h2 id="calendar-feed">Calendar feed</h2>
+      <p>
+        Subscribe to your interviews, other dates and follow-ups in Google Calendar, Apple Calendar
+        or Outlook, with reminders. Each date carries its place, link and notes, and your calendar
+        provider keeps a copy of them. The address is private: anyone who has it can see all of
+        this, so do not share it. Downloads of single dates are on each application.
+      </p>
+      {feedUrl ? (
+        <div className="feed-url" role="status">
+          <p>
+            <strong>Your new feed address.</strong> Copy it now and add it to your calendar app as a
+            subscription (“From URL” or “Subscribe to calendar”). For your privacy JobTrack does not
+            keep it, so it will not be shown again.
+          </p>
+          <label htmlFor="feed-url-text">Feed address</label>
+          <input
+            id="feed-url-text"
+            type="text"
+            readOnly
+            value={feedUrl}
+            className="feed-url__text"
+          />
+          <p>
+            <a href={feedUrl.replace(/^https?:/, 'webcal:')}>Open in your calendar app</a>
+          </p>
+        </div>
+      ) : hasFeed ? (
+        <p>
+          Your feed is on. If you have lost its address, or think someone else has it, make a new
+          one: the old address stops working.
+        </p>
+      ) : (
+        <p className="muted">You have no calendar feed.</p>
+      )}
+      <div className="actions">
+        <Form method="post" action={SETTINGS_ACTION}>
+          <input type="hidden" name="intent" value={INTENTS.replace} />
+          <SubmitButton
+            inline
+            pendingText="Making the address…"
+            formAction={SETTINGS_ACTION}
+            fields={{ intent: INTENTS.replace }}
+          >
+            {hasFeed || feedUrl ? 'Make a new address' : 'Make a calendar feed'}
+          </SubmitButton>
+        </Form>
+        {hasFeed || feedUrl ? (
+          <Form method="post" action={SETTINGS_ACTION}>
+            <input type="hidden" name="intent" value={INTENTS.revoke} />
+            <SubmitButton
+              inline
+              className="button--secondary"
+              pendingText="Turning off…"
+              formAction={SETTINGS_ACTION}
+              fields={{ intent: INTENTS.revoke }}
+            >
+              Turn the feed off
+            </SubmitButton>
+          </Form>
+        ) : null}
+      </div>
+    </section>
+  );
+}
+
+/** After how many weeks without a reply the dashboard suggests marking an application Ghosted. */
+export function GhostWeeksForm({
+  ghostAfterWeeks,
+  lastResult,
+}: {
+  ghostAfterWeeks: number;
+  lastResult?: FormReply | null;
+}) {
+  const [form, fields] = useSchemaForm(GhostWeeksSchema, {
+    id: 'ghost-weeks',
+    lastResult,
+    defaultValue: { ghostAfterWeeks: String(ghostAfterWeeks) },
+  });
+  return (
+    <section className="card" aria-labelledby="tracker-settings" id="tracker-settings">
+      <h2 id="tracker-settings">No reply</h2>
+      <SchemaForm form={form} action={SETTINGS_ACTION}>
+        <input type="hidden" name="intent" value={INTENTS.ghost} />
+        <TextField
+          meta={fields.ghostAfterWeeks}
+          label="Suggest marking an application Ghosted after this many weeks without a reply"
+          hint="From 1 to 52 weeks after the date you applied"
+          inputMode="numeric"
+        />
+        <SubmitButton pendingText="Saving…" fields={{ intent: INTENTS.ghost }}>
+          Save
+        </SubmitButton>
+      </SchemaForm>
+    </section>
+  );
+}

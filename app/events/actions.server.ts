@@ -1,0 +1,83 @@
+// The events' and follow-up's form actions. A form that arrives after the session ended answers
+// 401 with every typed value (as the application forms do), not a redirect that loses them.
+import { parseWithZod } from '@conform-to/zod';
+import { redirect, type ActionFunctionArgs } from '@remix-run/cloudflare';
+import { AUTH_UNAVAILABLE, getUserForForm, noteSignedOutForm } from '~/auth/current-user.server';
+import { UNAVAILABLE } from '~/auth/replies.server';
+import { SIGNED_OUT_MESSAGE } from '~/auth/signed-out';
+import { invalid, readForm, refuse } from '~/components/forms/form.server';
+import { notFound, requireUuid } from '~/http/not-found.server';
+import { EventSchema, FollowUpSchema, MAX_EVENTS_PER_APPLICATION } from './event-schema';
+import { addEvent, deleteEvent, setFollowUp, updateEvent } from './events.server';
+import { CLEAR_FOLLOW_UP, DELETE_EVENT } from './follow-up';
+
+async function formAndUser({ request, context }: ActionFunctionArgs) {
+  const formData = await readForm(request);
+  const user = await getUserForForm(request, context);
+  if (user === AUTH_UNAVAILABLE) {
+    noteSignedOutForm(context);
+    return {
+      formData,
+      refused: refuse(formData, UNAVAILABLE, { status: 503, headers: { 'Retry-After': '30' } }),
+    };
+  }
+  if (!user) {
+    noteSignedOutForm(context);
+    return { formData, refused: refuse(formData, SIGNED_OUT_MESSAGE, { status: 401 }) };
+  }
+  return { formData, user };
+}
+
+/**
+ * Adds an event (no `eventId` in the route), or changes or deletes one; back to the application's
+ * page when done. 404 for an application or event that is not the person's.
+ */
+export async function saveEvent(args: ActionFunctionArgs) {
+  const id = requireUuid(args.params.id);
+  const eventId = args.params.eventId === undefined ? null : requireUuid(args.params.eventId);
+  const { formData, user, refused } = await formAndUser(args);
+  if (!user) return refused;
+  const back = redirect(`/applications/${id}#events`);
+  if (eventId && formData.get('intent') === DELETE_EVENT) {
+    if (!(await deleteEvent(args.context, user.id, id, eventId))) throw notFound();
+    return back;
+  }
+  const submission = parseWithZod(formData, { schema: EventSchema });
+  if (submission.status !== 'success') return invalid(submission);
+  if (eventId) {
+    if (!(await updateEvent(args.context, user.id, id, eventId, submission.value))) {
+      throw notFound();
+    }
+    return back;
+  }
+  const added = await addEvent(args.context, user.id, id, submission.value);
+  if (added === 'missing') throw notFound();
+  if (added === 'full') {
+    return invalid(submission, {
+      formErrors: [
+        `This application already has ${MAX_EVENTS_PER_APPLICATION} dates, the most it can hold. Delete one you no longer need, then add this one.`,
+      ],
+    });
+  }
+  return back;
+}
+
+/** Sets or removes an application's follow-up date; back to its page when done. */
+export async function saveFollowUp(args: ActionFunctionArgs) {
+  const id = requireUuid(args.params.id);
+  const { formData, user, refused } = await formAndUser(args);
+  if (!user) return refused;
+  let followUpOn: string | null = null;
+  if (formData.get('intent') !== CLEAR_FOLLOW_UP) {
+    const submission = parseWithZod(formData, { schema: FollowUpSchema });
+    if (submission.status !== 'success') return invalid(submission);
+    if (!submission.value.followUpOn) {
+      return invalid(submission, {
+        fieldErrors: { followUpOn: ['Enter the date to chase by, or choose Remove'] },
+      });
+    }
+    followUpOn = submission.value.followUpOn;
+  }
+  if (!(await setFollowUp(args.context, user.id, id, followUpOn))) throw notFound();
+  return redirect(`/applications/${id}#follow-up`);
+}

@@ -1,0 +1,103 @@
+import { Link } from '@remix-run/react';
+import { isSignedOutReply, SignedOutNotice } from '~/auth/signed-out';
+import {
+  DateField,
+  dateParts,
+  SchemaForm,
+  SelectField,
+  SubmitButton,
+  TextAreaField,
+  TextField,
+  useSchemaForm,
+  type FormReply,
+  type FormValue,
+} from '~/components/forms';
+import { UnsavedChangesGuard } from '~/components/forms/unsaved';
+import { EventSchema } from './event-schema';
+import type { EventRow } from './events.server';
+import { FORMAT_OPTIONS, KIND_OPTIONS } from './kinds';
+import { toLondon } from './london-time';
+
+const FORM_ID = 'event';
+
+/** A saved event as the form's opening values: its London date and time. */
+export function eventFormValues(event: EventRow): Record<string, FormValue> {
+  const { date, time } = toLondon(event.startsAt);
+  return {
+    kind: event.kind,
+    date: dateParts(date),
+    time,
+    format: event.format,
+    place: event.place,
+    link: event.link,
+    notes: event.notes,
+  };
+}
+
+/** The add and edit event form: one schema, errors beside each field, UK date and time. */
+export function EventForm({
+  defaultValue,
+  createKey,
+  lastResult,
+  cancelTo,
+  submitLabel,
+}: {
+  defaultValue?: Record<string, FormValue>;
+  /** The add form's one-time key. */
+  createKey?: string;
+  lastResult?: FormReply | null;
+  cancelTo: string;
+  submitLabel: string;
+}) {
+  const [form, fields] = useSchemaForm(EventSchema, {
+    id: FORM_ID,
+    lastResult,
+    defaultValue: { kind: 'interview', ...defaultValue },
+  });
+  const signedOut = isSignedOutReply(lastResult);
+  return (
+    <SchemaForm form={form} className="card event-form" formErrors={signedOut ? [] : undefined}>
+      {signedOut ? <SignedOutNotice /> : null}
+      <UnsavedChangesGuard formId={FORM_ID} />
+      {createKey ? <input type="hidden" name="createKey" value={createKey} /> : null}
+      <SelectField meta={fields.kind} label="What is it?" options={KIND_OPTIONS} />
+      <div className="form-grid form-grid--closing">
+        <DateField meta={fields.date} label="Date" />
+        <TextField
+          meta={fields.time}
+          label="Time (UK)"
+          hint="For example 14:30 or 2.30pm. For an offer deadline, the time it ends."
+        />
+      </div>
+      <SelectField meta={fields.format} label="How" options={FORMAT_OPTIONS} />
+      <TextField
+        meta={fields.place}
+        label="Place"
+        hint="For example the address, building or room"
+        autoComplete="off"
+      />
+      <TextField
+        meta={fields.link}
+        label="Link"
+        hint="For a video call or booking page: the full address, starting with https://"
+        type="url"
+      />
+      <TextAreaField
+        meta={fields.notes}
+        label="Notes"
+        hint="Who you will meet, what to bring, what to prepare"
+        rows={5}
+      />
+      <SubmitButton
+        pendingText="Saving…"
+        after={
+          <Link to={cancelTo} className="button button--secondary">
+            Cancel
+          </Link>
+        }
+      >
+        {submitLabel}
+      </SubmitButton>
+    </SchemaForm>
+  );
+}

@@ -1,0 +1,77 @@
+import { Link } from '@remix-run/react';
+import { isWebAddress } from '~/applications/application-schema';
+import { formatDateTime } from '~/applications/dates';
+import type { EventRow } from './events.server';
+import { FORMAT_LABELS, KIND_LABELS } from './kinds';
+
+/** When an event is, in words: "3 Dec 2026, 14:00". */
+export const eventWhen = (startsAt: string) => formatDateTime(startsAt);
+
+/** An application's interviews and other dated events, soonest first, each with its calendar file. */
+export function EventsCard({
+  applicationId,
+  events,
+  now,
+}: {
+  applicationId: string;
+  events: EventRow[];
+  /** ISO instant the page was made: earlier events are shown as past. */
+  now: string;
+}) {
+  return (
+    <section className="card" aria-labelledby="events-heading" id="events">
+      <h2 id="events-heading">Interviews and dates</h2>
+      {events.length === 0 ? (
+        <p className="muted">No interviews or other dates yet.</p>
+      ) : (
+        <ul className="event-list">
+          {events.map((event) => (
+            <li key={event.id} className={event.startsAt < now ? 'event--past' : undefined}>
+              <p className="event-list__title">
+                <strong>{KIND_LABELS[event.kind]}</strong>{' '}
+                <time dateTime={event.startsAt}>{eventWhen(event.startsAt)}</time>
+                {event.startsAt < now ? <span className="muted"> (past)</span> : null}
+              </p>
+              {event.format || event.place ? (
+                <p className="muted wrap-anywhere">
+                  {[event.format ? FORMAT_LABELS[event.format] : null, event.place]
+                    .filter(Boolean)
+                    .join(' · ')}
+                </p>
+              ) : null}
+              {event.link && isWebAddress(event.link) ? (
+                <p className="wrap-anywhere">
+                  <a href={event.link} target="_blank" rel="noopener noreferrer">
+                    {event.link}
+                    <span className="visually-hidden"> (opens in a new tab)</span>
+                  </a>
+                </p>
+              ) : null}
+              {event.notes ? <p className="notes">{event.notes}</p> : null}
+              <p className="event-list__actions">
+                <a href={`/applications/${applicationId}/events/${event.id}/calendar.ics`} download>
+                  Add to calendar
+                  <span className="visually-hidden">
+                    : {KIND_LABELS[event.kind]}, {eventWhen(event.startsAt)}
+                  </span>{' '}
+                  (.ics)
+                </a>
+                <Link to={`/applications/${applicationId}/events/${event.id}`}>
+                  Edit or delete
+                  <span className="visually-hidden">
+                    : {KIND_LABELS[event.kind]}, {eventWhen(event.startsAt)}
+                  </span>
+                </Link>
+              </p>
+            </li>
+          ))}
+        </ul>
+      )}
+      <p>
+        <Link to={`/applications/${applicationId}/events/new`} className="button button--secondary">
+          Add an interview or date
+        </Link>
+      </p>
+    </section>
+  );
+}

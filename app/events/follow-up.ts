@@ -1,0 +1,24 @@
+// Follow-ups: "chase if no reply by…" dates, and when to suggest that an application has been
+// ghosted. Browser-safe.
+import { addDays } from '~/applications/dates';
+import type { Status } from '~/applications/statuses';
+
+/** Days after applying that the follow-up form suggests. */
+export const FOLLOW_UP_DAYS = 14;
+
+/** Weeks without a reply before the dashboard suggests Ghosted, unless the person chose otherwise. */
+export const DEFAULT_GHOST_WEEKS = 4;
+
+/** Statuses that are still waiting to hear back: only these are chased or suggested as ghosted. */
+export const WAITING_FOR_REPLY = ['applied', 'interviewing'] as const satisfies readonly Status[];
+
+/** The follow-up date the form suggests: 14 days after applying, or none without a date applied. */
+export function suggestedFollowUp(dateApplied: string | null): string | null {
+  return dateApplied ? addDays(dateApplied, FOLLOW_UP_DAYS) : null;
+}
+
+/** The intent of the follow-up's "Remove" button. */
+export const CLEAR_FOLLOW_UP = 'clear';
+
+/** The intent of the delete button on an event's page. */
+export const DELETE_EVENT = 'delete';

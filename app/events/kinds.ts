@@ -1,0 +1,38 @@
+// The kinds and formats of an application's dated events, as people read them. Browser-safe.
+
+/** What an event is, in the database enum's order. */
+export const EVENT_KINDS = [
+  'phone_screen',
+  'interview',
+  'assessment_centre',
+  'offer_deadline',
+  'other',
+] as const;
+export type EventKind = (typeof EVENT_KINDS)[number];
+
+/** How it happens. */
+export const EVENT_FORMATS = ['in_person', 'video', 'phone'] as const;
+export type EventFormat = (typeof EVENT_FORMATS)[number];
+
+export const KIND_LABELS: Record<EventKind, string> = {
+  phone_screen: 'Phone screen',
+  interview: 'Interview',
+  assessment_centre: 'Assessment centre',
+  offer_deadline: 'Offer deadline',
+  other: 'Other',
+};
+
+export const FORMAT_LABELS: Record<EventFormat, string> = {
+  in_person: 'In person',
+  video: 'Video call',
+  phone: 'Phone call',
+};
+
+/** The kinds as select options. */
+export const KIND_OPTIONS = EVENT_KINDS.map((value) => ({ value, label: KIND_LABELS[value] }));
+
+/** The formats as select options, with "not said" first. */
+export const FORMAT_OPTIONS = [
+  { value: '', label: 'Not known yet' },
+  ...EVENT_FORMATS.map((value) => ({ value, label: FORMAT_LABELS[value] })),
+];

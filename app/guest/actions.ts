@@ -1,0 +1,90 @@
+// Guest mode's form handling, run in the browser by the guest routes' clientActions: the same
+// schemas and the same replies as the account's actions (app/applications/actions.server.ts),
+// saved through the one storage module instead of the database.
+import { parseWithZod } from '@conform-to/zod';
+import { redirect } from '@remix-run/react';
+import { ApplicationSchema, StatusChangeSchema } from '~/applications/application-schema';
+import type { ExportedApplication } from '~/portability/format';
+import { GUEST_LIST } from './paths';
+import { editApplication, moveApplication, newApplication, replaceById } from './records';
+import { GuestStorageError, readGuest, updateGuest } from './storage';
+
+/** The edit form's refusal when its application is gone. */
+export const DELETED_ELSEWHERE =
+  'This application was deleted in another tab, so this change was not saved. What you typed is still here: copy it into a new application if you still need it.';
+
+const notFound = () => new Response('Not found', { status: 404 });
+
+/** The guest's application with this id, or a 404. */
+export function requireGuestApplication(id: string | undefined): ExportedApplication {
+  const read = readGuest();
+  const found = read.ok ? read.document.applications.find((a) => a.id === id) : undefined;
+  if (!found) throw notFound();
+  return found;
+}
+
+/** Every application the guest has (none while the data cannot be read: the layout says why). */
+export function guestApplications(): ExportedApplication[] {
+  const read = readGuest();
+  return read.ok ? read.document.applications : [];
+}
+
+function refuseWith(formData: FormData, message: string) {
+  const submission = parseWithZod(formData, { schema: ApplicationSchema });
+  // Every typed value stays in the form with the message; nothing was saved.
+  return submission.reply({ formErrors: [message] });
+}
+
+/** Saves the add or edit form: a new application when `id` is null, else changes to that one. */
+export async function saveGuestApplication(request: Request, id: string | null) {
+  const formData = await request.formData();
+  const submission = parseWithZod(formData, { schema: ApplicationSchema });
+  if (submission.status !== 'success') return submission.reply();
+  // Deleted in another tab while this form was open: say so beside the form, keeping what was typed.
+  if (id !== null && !guestApplications().some((a) => a.id === id)) {
+    return refuseWith(formData, DELETED_ELSEWHERE);
+  }
+  const input = submission.value;
+  const created = id === null ? newApplication(input) : null;
+  try {
+    updateGuest((apps) =>
+      created
+        ? [...apps, created]
+        : // Changed only if it is still there: another tab may have deleted it meanwhile.
+          replaceById(apps, id!, (a) => editApplication(a, input)),
+    );
+  } catch (error) {
+    if (error instanceof GuestStorageError) return refuseWith(formData, error.message);
+    throw error;
+  }
+  return redirect(`${GUEST_LIST}/${created?.id ?? id}`);
+}
+
+/**
+ * The one-step status change from a row or an application's page. Returns null when done, or
+ * the reply to show (400, or the storage's refusal); throws 404 for an unknown id.
+ */
+export async function changeGuestStatus(request: Request, id: unknown) {
+  const formData = await request.formData();
+  const appId = typeof id === 'string' ? id : String(formData.get('id') ?? '');
+  requireGuestApplication(appId);
+  const submission = parseWithZod(formData, { schema: StatusChangeSchema });
+  if (submission.status !== 'success') return submission.reply();
+  try {
+    updateGuest((apps) =>
+      replaceById(apps, appId, (a) => moveApplication(a, submission.value.status)),
+    );
+  } catch (error) {
+    if (error instanceof GuestStorageError) {
+      return submission.reply({ formErrors: [error.message] });
+    }
+    throw error;
+  }
+  return null;
+}
+
+/** Deletes the guest's application with this id. */
+export function deleteGuestApplication(id: string) {
+  requireGuestApplication(id);
+  updateGuest((apps) => apps.filter((a) => a.id !== id));
+}

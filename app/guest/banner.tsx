@@ -1,0 +1,50 @@
+import { Link } from '@remix-run/react';
+import type { ExportDocument } from '~/portability/format';
+import { exportCsv, exportJson } from './downloads';
+import { GUEST_HOME, GUEST_MOVE } from './paths';
+
+/**
+ * Shown on every guest page: that this is guest mode, that the data lives only in this browser,
+ * and the ways to keep it (export, a backup's import, the move into an account).
+ */
+export function GuestBanner({
+  document,
+  signedIn,
+}: {
+  document: ExportDocument | null;
+  signedIn: boolean;
+}) {
+  return (
+    <aside className="guest-banner" aria-label="Guest mode">
+      <p>
+        <strong>You are using JobTrack as a guest.</strong> Your applications are kept only in this
+        browser, on this device; nothing is sent to our servers. Clearing your browser’s data
+        deletes them.
+      </p>
+      <div className="guest-banner__actions">
+        {document ? (
+          <>
+            <button
+              type="button"
+              className="button--small button--secondary"
+              onClick={() => exportJson(document)}
+            >
+              Export JSON
+            </button>
+            <button
+              type="button"
+              className="button--small button--secondary"
+              onClick={() => exportCsv(document)}
+            >
+              Export CSV
+            </button>
+          </>
+        ) : null}
+        <Link to={`${GUEST_HOME}/data`}>Import a backup</Link>
+        <Link to={GUEST_MOVE} className="button button--small">
+          {signedIn ? 'Move into my account' : 'Keep them in an account'}
+        </Link>
+      </div>
+    </aside>
+  );
+}

@@ -1,0 +1,131 @@
+// A guest's applications, changed the way the database mutations change an account's
+// (app/applications/mutations.server.ts), on export-format records held in the browser.
+import type { ApplicationInput } from '~/applications/application-schema';
+import { todayInLondon } from '~/applications/dates';
+import { firstHistory, recordFromInput } from '~/applications/records';
+import type { Status } from '~/applications/statuses';
+import type { ApplicationRecord, HistoryEntry } from '~/applications/types';
+import { FORMAT_CAPS, type ExportedApplication } from '~/portability/format';
+
+type History = ExportedApplication['statusHistory'];
+
+// The export format holds at most FORMAT_CAPS.historyPerApplication entries; past that the
+// oldest go, so the 201st status change still saves (and still exports).
+const capped = (history: History): History => history.slice(-FORMAT_CAPS.historyPerApplication);
+
+function withRecord(a: ExportedApplication, record: ApplicationRecord): ExportedApplication {
+  return { ...a, ...record };
+}
+
+/** A new application from a valid form, with the history it starts with. */
+export function newApplication(
+  input: ApplicationInput,
+  id: string = crypto.randomUUID(),
+  now = new Date(),
+): ExportedApplication {
+  const at = now.toISOString();
+  return {
+    id,
+    ...recordFromInput(input),
+    // Guest mode has no follow-up dates or events yet; the format carries them for accounts.
+    followUpOn: null,
+    createdAt: at,
+    updatedAt: at,
+    events: [],
+    statusHistory: firstHistory(input).map((h) => ({
+      from: h.fromStatus,
+      to: h.toStatus,
+      at,
+      on: h.occurredOn,
+    })),
+    statements: [],
+  };
+}
+
+/** The application after an edit: a changed status is recorded, a corrected date applied moves its entry. */
+export function editApplication(
+  before: ExportedApplication,
+  input: ApplicationInput,
+  now = new Date(),
+): ExportedApplication {
+  const at = now.toISOString();
+  const record = recordFromInput(input);
+  let history: History = before.statusHistory;
+  if (before.status !== record.status) {
+    history = [
+      ...history,
+      {
+        from: before.status,
+        to: record.status,
+        at,
+        on: record.status === 'applied' ? record.dateApplied : null,
+      },
+    ];
+  } else if (record.dateApplied) {
+    history = history.map((h) =>
+      h.to === 'applied' && h.on !== null ? { ...h, on: record.dateApplied } : h,
+    );
+  }
+  return { ...withRecord(before, record), updatedAt: at, statusHistory: capped(history) };
+}
+
+/** The application moved to `status` (unchanged if already there); Applied without a date is today. */
+export function moveApplication(
+  before: ExportedApplication,
+  status: Status,
+  now = new Date(),
+): ExportedApplication {
+  if (before.status === status) return before;
+  const at = now.toISOString();
+  return {
+    ...before,
+    status,
+    dateApplied:
+      status === 'applied' && !before.dateApplied ? todayInLondon(now) : before.dateApplied,
+    updatedAt: at,
+    statusHistory: capped([
+      ...before.statusHistory,
+      { from: before.status, to: status, at, on: null },
+    ]),
+  };
+}
+
+/** Replaces the record with the same id, leaving every other one as stored. */
+export function replaceById(
+  applications: ExportedApplication[],
+  id: string,
+  change: (a: ExportedApplication) => ExportedApplication,
+): ExportedApplication[] {
+  return applications.map((a) => (a.id === id ? change(a) : a));
+}
+
+/** The fields an application's page shows. */
+export function detailOf(a: ExportedApplication): ApplicationRecord {
+  const { id: _id, createdAt: _c, updatedAt: _u, statusHistory: _h, statements: _s, ...record } = a;
+  return record;
+}
+
+const dayOf = (h: History[number]) =>
+  h.on ?? new Date(h.at).toLocaleDateString('en-CA', { timeZone: 'Europe/London' });
+
+/** Status history newest first, ordered as the account's page orders it (queries.server.ts). */
+export function historyOf(a: ExportedApplication): HistoryEntry[] {
+  return a.statusHistory
+    .map((h, index) => ({ h, index }))
+    .sort((x, y) => {
+      const day = dayOf(y.h).localeCompare(dayOf(x.h));
+      if (day !== 0) return day;
+      const at = y.h.at.localeCompare(x.h.at);
+      if (at !== 0) return at;
+      // The first entry (no "from") is the oldest of those recorded together; then by order kept.
+      if ((x.h.from === null) !== (y.h.from === null)) return x.h.from === null ? 1 : -1;
+      return y.index - x.index;
+    })
+    .map(({ h, index }) => ({
+      id: `${a.id}-${index}`,
+      fromStatus: h.from,
+      toStatus: h.to,
+      changedAt: h.at,
+      occurredOn: h.on,
+    }));
+}

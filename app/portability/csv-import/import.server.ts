@@ -1,0 +1,64 @@
+// The CSV import's server half: what a mapped file would add to the person's account, and adding
+// it. Both go through the JSON import's path (decision 024): one asUser transaction, an application
+// skipped when its id is already held, a unique index against a doubled submit.
+import type { AppLoadContext } from '@remix-run/cloudflare';
+import { FORMAT_NAME, FORMAT_VERSION, type ExportDocument } from '../format';
+import { heldApplicationIds, importDocument } from '../import.server';
+import { guessDateOrder, type DateOrder } from './cells';
+import { type ColumnChoice } from './columns';
+import { mapRows, type MappedRows } from './rows';
+import type { Table } from './read';
+
+/** The rows to add as an export document, so the JSON import's code adds them. */
+function documentOf(mapped: MappedRows, now: Date): ExportDocument {
+  return {
+    format: FORMAT_NAME,
+    version: FORMAT_VERSION,
+    exportedAt: now.toISOString(),
+    applications: mapped.add.map((r) => r.application),
+    statements: [],
+    settings: { ghostAfterWeeks: null },
+  };
+}
+
+/** The date order a column mapping's dates suggest, and whether the file writes them both ways. */
+export function dateOrderOf(table: Table, choices: readonly ColumnChoice[]) {
+  const columns = choices.flatMap((c, i) =>
+    c === 'dateApplied' || c === 'closingDate' ? [i] : [],
+  );
+  return guessDateOrder(table.rows.flatMap((row) => columns.map((i) => row[i] ?? '')));
+}
+
+/** A mapped file: its rows read, and which of those to add the account already holds. */
+export type CsvPlan = MappedRows & { held: Set<string> };
+
+/** Every row of the file read with this mapping and date order. */
+export function mapFile(
+  table: Table,
+  choices: readonly ColumnChoice[],
+  order: DateOrder,
+  now = new Date(),
+): Promise<MappedRows> {
+  return mapRows(table, choices, { order, mixedOrder: dateOrderOf(table, choices).mixed, now });
+}
+
+/** Reads every row with this mapping and looks up which the person already has; changes nothing. */
+export async function planCsvImport(
+  context: AppLoadContext,
+  userId: string,
+  table: Table,
+  choices: readonly ColumnChoice[],
+  order: DateOrder,
+  now = new Date(),
+): Promise<CsvPlan> {
+  const mapped = await mapFile(table, choices, order, now);
+  const held = mapped.add.length
+    ? await heldApplicationIds(context, userId, documentOf(mapped, now))
+    : new Set<string>();
+  return { ...mapped, held };
+}
+
+/** Adds the rows the account does not hold yet, all in one transaction or none. */
+export function importCsvRows(context: AppLoadContext, userId: string, mapped: MappedRows) {
+  return importDocument(context, userId, documentOf(mapped, new Date()));
+}

@@ -1,0 +1,26 @@
+import {
+  FileField,
+  SchemaForm,
+  SubmitButton,
+  useSchemaForm,
+  type FormReply,
+} from '~/components/forms';
+import { CSV_PREVIEW, CsvUploadSchema } from './schema';
+
+/** The CSV import's upload form; it posts to /account/import-csv, which answers with the preview. */
+export function CsvUploadForm({ lastResult }: { lastResult: FormReply | null }) {
+  const [form, fields] = useSchemaForm(CsvUploadSchema, { lastResult, id: 'import-csv' });
+  return (
+    <SchemaForm form={form} action="/account/import-csv" encType="multipart/form-data">
+      <FileField
+        meta={fields.file}
+        label="Spreadsheet (CSV file)"
+        hint="Save your spreadsheet as CSV, or use the CSV export of another job tracker. Up to 5,000 rows and 5 MB. You will see every row and choose what each column is before anything is added."
+        accept=".csv,text/csv"
+      />
+      <SubmitButton name="intent" value={CSV_PREVIEW} pendingText="Reading the file…">
+        Preview the import
+      </SubmitButton>
+    </SchemaForm>
+  );
+}

@@ -1,0 +1,68 @@
+import type { ReactNode } from 'react';
+import type { ImportPlan } from './import.server';
+
+const count = (n: number, one: string, many: string) =>
+  `${n.toLocaleString('en-GB')} ${n === 1 ? one : many}`;
+
+/**
+ * What an import would add and what it skips, for the account's import and guest mode's move.
+ * `source` names where the data comes from (the file's name, or this browser).
+ */
+export function ImportPlanSummary({ plan, source }: { plan: ImportPlan; source: ReactNode }) {
+  const adds = plan.applications.add + plan.statements.add + plan.events.add > 0;
+  const skipped = plan.applications.skip + plan.statements.skip + plan.events.skip;
+  return (
+    <>
+      <h2 id="import-preview">Check what will be added</h2>
+      <p>
+        From <strong>{source}</strong>:
+      </p>
+      {adds ? (
+        <ul>
+          {plan.applications.add > 0 ? (
+            <li>
+              {count(plan.applications.add, 'application', 'applications')}, with{' '}
+              {plan.applications.add === 1 ? 'its' : 'their'} status history
+            </li>
+          ) : null}
+          {plan.statements.add > 0 ? (
+            <li>
+              {count(plan.statements.add, 'statement', 'statements')}, with{' '}
+              {count(plan.versions, 'version', 'versions')}
+            </li>
+          ) : null}
+          {plan.events.add > 0 ? (
+            <li>
+              {count(plan.events.add, 'interview or other date', 'interviews and other dates')}
+            </li>
+          ) : null}
+        </ul>
+      ) : (
+        <p>Everything in this file is already in your account: there is nothing to add.</p>
+      )}
+      {skipped > 0 ? (
+        <p className="muted">
+          Already in your account, so not added again:{' '}
+          {count(plan.applications.skip, 'application', 'applications')},{' '}
+          {count(plan.statements.skip, 'statement', 'statements')} and{' '}
+          {count(plan.events.skip, 'date', 'dates')}.
+        </p>
+      ) : null}
+      {plan.sample.length > 0 ? (
+        <>
+          <h3>Applications to add</h3>
+          <ul className="import-sample">
+            {plan.sample.map((a, i) => (
+              <li key={i}>
+                {a.role} at {a.company}
+              </li>
+            ))}
+            {plan.applications.add > plan.sample.length ? (
+              <li>and {count(plan.applications.add - plan.sample.length, 'more', 'more')}</li>
+            ) : null}
+          </ul>
+        </>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,71 @@
+import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/cloudflare';
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
+import { requireUserOrRefusedForm } from '~/auth/current-user.server';
+import { SubmitButton } from '~/components/forms';
+import type { saveEvent } from '~/events/actions.server';
+import { DELETE_EVENT } from '~/events/follow-up';
+import { EventForm, eventFormValues } from '~/events/event-form';
+import { getEvent } from '~/events/events.server';
+import { KIND_LABELS } from '~/events/kinds';
+import { notFound, requireUuid } from '~/http/not-found.server';
+
+export { saveEvent as action } from '~/events/actions.server';
+export { links } from '~/applications/styles';
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  {
+    title: data?.found
+      ? `Edit ${KIND_LABELS[data.found.event.kind].toLowerCase()} · ${data.found.application.role} at ${data.found.application.company} · JobTrack`
+      : 'Edit date · JobTrack',
+  },
+];
+
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const id = requireUuid(params.id);
+  const eventId = requireUuid(params.eventId);
+  const user = await requireUserOrRefusedForm(request, context);
+  if (!user) return { id, eventId, found: null };
+  const found = await getEvent(context, user.id, id, eventId);
+  if (!found) throw notFound();
+  return { id, eventId, found };
+}
+
+export default function EditEvent() {
+  const { id, eventId, found } = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof saveEvent>();
+  const back = `/applications/${id}#events`;
+  return (
+    <div className="page narrow">
+      <p className="muted breadcrumb">
+        <Link to={`/applications/${id}`}>Back to the application</Link>
+      </p>
+      <h1>{found ? `Edit ${KIND_LABELS[found.event.kind].toLowerCase()}` : 'Edit date'}</h1>
+      {found ? (
+        <p className="lead wrap-anywhere">
+          For {found.application.role} at {found.application.company}
+        </p>
+      ) : null}
+      <EventForm
+        key={eventId}
+        defaultValue={found ? eventFormValues(found.event) : undefined}
+        lastResult={lastResult}
+        cancelTo={back}
+        submitLabel="Save changes"
+      />
+      <section className="card" aria-labelledby="delete-event">
+        <h2 id="delete-event">Delete this date</h2>
+        <p>It goes from the application and, at their next refresh, from subscribed calendars.</p>
+        <Form method="post">
+          <input type="hidden" name="intent" value={DELETE_EVENT} />
+          <SubmitButton
+            className="button--danger"
+            pendingText="Deleting…"
+            fields={{ intent: DELETE_EVENT }}
+          >
+            Delete
+          </SubmitButton>
+        </Form>
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,53 @@
+import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/cloudflare';
+import { Link, useActionData, useLoaderData } from '@remix-run/react';
+import { requireUserOrRefusedForm } from '~/auth/current-user.server';
+import type { saveEvent } from '~/events/actions.server';
+import { EventForm } from '~/events/event-form';
+import { applicationHead } from '~/events/events.server';
+import { notFound, requireUuid } from '~/http/not-found.server';
+
+export { saveEvent as action } from '~/events/actions.server';
+export { links } from '~/applications/styles';
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  {
+    title: data?.application
+      ? `Add a date to ${data.application.role} at ${data.application.company} · JobTrack`
+      : 'Add an interview or date · JobTrack',
+  },
+];
+
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const id = requireUuid(params.id);
+  // Each showing of the form gets its own key: sent twice, it still adds one event.
+  const createKey = crypto.randomUUID();
+  const user = await requireUserOrRefusedForm(request, context);
+  if (!user) return { id, createKey, application: null };
+  const application = await applicationHead(context, user.id, id);
+  if (!application) throw notFound();
+  return { id, createKey, application };
+}
+
+export default function NewEvent() {
+  const { id, createKey, application: a } = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof saveEvent>();
+  return (
+    <div className="page narrow">
+      <p className="muted breadcrumb">
+        <Link to={`/applications/${id}`}>Back to the application</Link>
+      </p>
+      <h1>Add an interview or date</h1>
+      {a ? (
+        <p className="lead wrap-anywhere">
+          For {a.role} at {a.company}
+        </p>
+      ) : null}
+      <EventForm
+        createKey={createKey}
+        lastResult={lastResult}
+        cancelTo={`/applications/${id}#events`}
+        submitLabel="Add"
+      />
+    </div>
+  );
+}

@@ -1,0 +1,47 @@
+import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/cloudflare';
+import { Link, useActionData, useLoaderData } from '@remix-run/react';
+import { requireUserOrRefusedForm } from '~/auth/current-user.server';
+import type { saveFollowUp } from '~/events/actions.server';
+import { applicationHead } from '~/events/events.server';
+import { FollowUpCard } from '~/events/follow-up-card';
+import { notFound, requireUuid } from '~/http/not-found.server';
+
+// The follow-up form's action. The application's page shows the form; a refused one is shown
+// again here, with its message and what was typed.
+export { saveFollowUp as action } from '~/events/actions.server';
+export { links } from '~/applications/styles';
+
+export const meta: MetaFunction = () => [{ title: 'Follow-up date · JobTrack' }];
+
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const id = requireUuid(params.id);
+  const user = await requireUserOrRefusedForm(request, context);
+  if (!user) return { id, application: null };
+  const application = await applicationHead(context, user.id, id);
+  if (!application) throw notFound();
+  return { id, application };
+}
+
+export default function FollowUpPage() {
+  const { id, application: a } = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof saveFollowUp>();
+  return (
+    <div className="page narrow">
+      <p className="muted breadcrumb">
+        <Link to={`/applications/${id}`}>Back to the application</Link>
+      </p>
+      <h1>Follow-up date</h1>
+      {a ? (
+        <p className="lead wrap-anywhere">
+          For {a.role} at {a.company}
+        </p>
+      ) : null}
+      <FollowUpCard
+        applicationId={id}
+        followUpOn={a?.followUpOn ?? null}
+        dateApplied={a?.dateApplied ?? null}
+        lastResult={lastResult}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,116 @@
+import type { MetaFunction } from '@remix-run/cloudflare';
+import { Form, Link, useActionData, type ClientActionFunctionArgs } from '@remix-run/react';
+import {
+  FileField,
+  SchemaForm,
+  SubmitButton,
+  useSchemaForm,
+  type FormReply,
+} from '~/components/forms';
+import { importBackup } from '~/guest/import';
+import { GUEST_LIST, GUEST_MOVE } from '~/guest/paths';
+import { clearGuest } from '~/guest/storage';
+import { ImportUploadSchema } from '~/portability/import-schema';
+import { redirect } from '@remix-run/react';
+import { useState } from 'react';
+
+export const meta: MetaFunction = () => [{ title: 'Your guest data · JobTrack' }];
+
+export function clientLoader() {
+  return null;
+}
+
+export async function clientAction({ request }: ClientActionFunctionArgs) {
+  const formData = await request.formData();
+  if (formData.get('intent') === 'delete-all') {
+    clearGuest();
+    return redirect('/guest');
+  }
+  return importBackup(formData);
+}
+
+const count = (n: number) =>
+  n === 1 ? '1 application' : `${n.toLocaleString('en-GB')} applications`;
+
+export default function GuestData() {
+  const result = useActionData<typeof clientAction>();
+  return (
+    <div className="page narrow">
+      <h1>Your guest data</h1>
+      <section className="card" aria-labelledby="backup">
+        <h2 id="backup">Import a backup</h2>
+        {result?.ok ? (
+          <p role="status" className="notice">
+            Added {count(result.added)}.
+            {result.skipped > 0
+              ? ` ${count(result.skipped)} were already here, so were skipped.`
+              : ''}{' '}
+            <Link to={GUEST_LIST}>See your applications</Link>
+          </p>
+        ) : null}
+        <BackupForm lastResult={result && !result.ok ? result.reply : null} />
+      </section>
+      <section className="card" aria-labelledby="keep">
+        <h2 id="keep">Keep them in an account</h2>
+        <p>
+          An account keeps your applications safe on our servers and lets you use them on any
+          device. <Link to={GUEST_MOVE}>Move your applications into an account</Link>.
+        </p>
+      </section>
+      <section className="card" aria-labelledby="delete-all">
+        <h2 id="delete-all">Delete everything</h2>
+        <p>
+          This removes every application from this browser for good. Export them first if you want a
+          copy.
+        </p>
+        <DeleteAll />
+      </section>
+    </div>
+  );
+}
+
+function BackupForm({ lastResult }: { lastResult: FormReply | null }) {
+  const [form, fields] = useSchemaForm(ImportUploadSchema, { lastResult, id: 'guest-import' });
+  return (
+    <SchemaForm form={form} encType="multipart/form-data">
+      <FileField
+        meta={fields.file}
+        label="JobTrack export file"
+        hint="A .json file exported from guest mode or from a JobTrack account. Applications already here are skipped."
+        accept=".json,application/json"
+      />
+      <SubmitButton>Import the backup</SubmitButton>
+    </SchemaForm>
+  );
+}
+
+// One click only asks; the second deletes, as a single application's delete has its own page.
+function DeleteAll() {
+  const [asking, setAsking] = useState(false);
+  if (!asking) {
+    return (
+      <button type="button" className="button--danger" onClick={() => setAsking(true)}>
+        Delete all guest data
+      </button>
+    );
+  }
+  return (
+    <Form method="post" role="alert">
+      <p>
+        <strong>Delete every application in this browser?</strong> This cannot be undone.
+      </p>
+      <SubmitButton
+        name="intent"
+        value="delete-all"
+        className="button--danger"
+        after={
+          <button type="button" className="button--secondary" onClick={() => setAsking(false)}>
+            Cancel
+          </button>
+        }
+      >
+        Yes, delete all guest data
+      </SubmitButton>
+    </Form>
+  );
+}

@@ -1,0 +1,207 @@
+import type { MetaFunction } from '@remix-run/cloudflare';
+import { Link, useFetcher, useLoaderData, useNavigate } from '@remix-run/react';
+import { useState } from 'react';
+import { replyMessages, type FormReply } from '~/components/forms';
+import { withNotice } from '~/components/notice';
+import { guestApplications } from '~/guest/actions';
+import { confirmMove, IMPORT_PATH, previewForm, removeMoved, type MoveOutcome } from '~/guest/move';
+import { GUEST_MOVE } from '~/guest/paths';
+import { GuestStorageError, readGuest } from '~/guest/storage';
+import type { ImportPlan } from '~/portability/import.server';
+import { ImportPlanSummary } from '~/portability/import-preview';
+import { useRootData } from '~/root';
+
+export const meta: MetaFunction = () => [{ title: 'Move into an account · Guest · JobTrack' }];
+
+export function clientLoader() {
+  return { count: guestApplications().length };
+}
+
+type PreviewResult =
+  | {
+      preview: ImportPlan;
+      data: string;
+      fileName: string;
+      account: { id: string; email: string };
+    }
+  | FormReply;
+
+const OUTCOMES: Record<Exclude<MoveOutcome, 'saved'>, string> = {
+  'signed-out':
+    'You were signed out before the move finished, so nothing was moved. Sign in and try again.',
+  refused:
+    'Nothing was moved: your account could not take this data, or you have signed in to a different account since the check. Your applications are still here; check again.',
+  failed:
+    'The move did not finish, so nothing was moved and your applications are still here. Please try again in a minute.',
+};
+
+const applications = (n: number) =>
+  n === 1 ? '1 application' : `${n.toLocaleString('en-GB')} applications`;
+
+export default function GuestMove() {
+  const { count } = useLoaderData<typeof clientLoader>();
+  const user = useRootData()?.user ?? null;
+  if (!user) {
+    return (
+      <div className="page narrow">
+        <h1>Keep your applications in an account</h1>
+        <div className="card">
+          <p>
+            You have {applications(count)} in this browser. An account keeps them safe and lets you
+            use them on any device. Sign in, or create a free account, then come back to this page
+            to move them in one step. Nothing is sent until you ask to check what will be moved, and
+            nothing is saved in your account until you confirm.
+          </p>
+          <div className="actions">
+            <Link to={`/signin?redirectTo=${encodeURIComponent(GUEST_MOVE)}`} className="button">
+              Sign in to move them
+            </Link>
+            <Link to="/signup" className="button button--secondary">
+              Create an account
+            </Link>
+          </div>
+          <p className="muted">
+            After creating your account and confirming your email, open guest mode from the home
+            page again and choose “Move into my account”.
+          </p>
+        </div>
+      </div>
+    );
+  }
+  return <MoveForm count={count} email={user.email} />;
+}
+
+function MoveForm({ count, email }: { count: number; email: string }) {
+  const preview = useFetcher<PreviewResult>();
+  const navigate = useNavigate();
+  const [keep, setKeep] = useState(false);
+  const [moving, setMoving] = useState(false);
+  const [problem, setProblem] = useState<string | null>(null);
+  const [kept, setKept] = useState<number | null>(null);
+  const result = preview.data;
+  const plan = result && 'preview' in result ? result : null;
+  const refused = result && !('preview' in result) ? replyMessages(result) : [];
+
+  const check = () => {
+    const read = readGuest();
+    if (!read.ok) return setProblem(read.message);
+    setProblem(null);
+    preview.submit(previewForm(read.document), {
+      method: 'post',
+      action: IMPORT_PATH,
+      encType: 'multipart/form-data',
+    });
+  };
+  // Only what was sent goes, as it was sent: a change made in another tab since the check stays.
+  const removeSent = (text: string, then: string) => {
+    let left: number;
+    try {
+      left = removeMoved(text);
+    } catch (error) {
+      if (error instanceof GuestStorageError) return setProblem(error.message);
+      throw error;
+    }
+    if (left === 0) return navigate(then);
+    setKept(left);
+  };
+  const move = async (text: string, accountId: string) => {
+    setMoving(true);
+    setProblem(null);
+    const outcome = await confirmMove(text, accountId);
+    if (outcome !== 'saved') {
+      setMoving(false);
+      return setProblem(OUTCOMES[outcome]);
+    }
+    // Saved by the server: only now does the browser's copy go, unless the person keeps it.
+    if (keep) return navigate(withNotice('/applications', 'imported'));
+    removeSent(text, withNotice('/applications', 'imported'));
+  };
+
+  if (kept !== null) {
+    return (
+      <div className="page narrow">
+        <h1>Your applications were moved</h1>
+        <section className="card" role="status">
+          <p>
+            {applications(kept)} added or changed in another tab since the check{' '}
+            {kept === 1 ? 'was' : 'were'} kept in this browser, not moved. Move again to bring{' '}
+            {kept === 1 ? 'it' : 'them'} into your account.
+          </p>
+          <div className="actions">
+            <Link to="/applications">Go to your account’s applications</Link>
+            <Link to="/guest">Back to guest mode</Link>
+          </div>
+        </section>
+      </div>
+    );
+  }
+
+  return (
+    <div className="page narrow">
+      <h1>Move your applications into your account</h1>
+      <section className="card" aria-labelledby="import-preview">
+        {problem || refused.length > 0 ? (
+          <div className="form-errors" role="alert">
+            {[problem, ...refused].filter(Boolean).map((m) => (
+              <p key={m}>{m}</p>
+            ))}
+          </div>
+        ) : null}
+        {plan ? (
+          <>
+            <ImportPlanSummary plan={plan.preview} source="this browser’s guest data" />
+            {/* The account the server answered for, not the page's copy from when guest mode opened. */}
+            <p>
+              Into the account <strong>{plan.account.email}</strong>.
+            </p>
+            <div className="field">
+              <label className="checkbox">
+                <input type="checkbox" checked={keep} onChange={(e) => setKeep(e.target.checked)} />{' '}
+                Also keep a copy in this browser
+              </label>
+            </div>
+            {plan.preview.applications.add + plan.preview.statements.add > 0 ? (
+              <div className="actions">
+                <button
+                  type="button"
+                  disabled={moving}
+                  onClick={() => void move(plan.data, plan.account.id)}
+                >
+                  {moving ? 'Moving…' : 'Move into my account'}
+                </button>
+                <Link to="/guest">Cancel</Link>
+              </div>
+            ) : (
+              <div className="actions">
+                {keep ? null : (
+                  <button type="button" onClick={() => removeSent(plan.data, '/applications')}>
+                    Remove the copy in this browser
+                  </button>
+                )}
+                <Link to="/applications">Go to your account’s applications</Link>
+              </div>
+            )}
+          </>
+        ) : (
+          <>
+            <p>
+              You are signed in as <strong>{email}</strong>. Your {applications(count)} will be sent
+              to this account, where it keeps them. You will see what will be added before anything
+              changes; applications already in the account are not added twice.
+            </p>
+            <div className="actions">
+              <button
+                type="button"
+                disabled={count === 0 || preview.state !== 'idle'}
+                onClick={check}
+              >
+                {preview.state !== 'idle' ? 'Checking…' : 'Check what will be moved'}
+              </button>
+              <Link to="/guest">Cancel</Link>
+            </div>
+          </>
+        )}
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,174 @@
+// Guest mode's frame: every guest page sits inside it. The server renders only this empty
+// shell (no loader); the browser reads the data from localStorage (docs/decisions/025).
+import type { MetaFunction } from '@remix-run/cloudflare';
+import {
+  isRouteErrorResponse,
+  Link,
+  NavLink,
+  Outlet,
+  useLoaderData,
+  useRevalidator,
+  useRouteError,
+} from '@remix-run/react';
+import { useEffect } from 'react';
+import { TrackerPathsProvider } from '~/applications/paths';
+import { GuestBanner } from '~/guest/banner';
+import { downloadText } from '~/guest/downloads';
+import { GUEST_HOME, GUEST_LIST, GUEST_PATHS } from '~/guest/paths';
+import { clearGuest, onGuestChange, readGuest, readRaw, type GuestProblem } from '~/guest/storage';
+import { useRootData } from '~/root';
+
+export { links } from '~/applications/styles';
+
+export const meta: MetaFunction = () => [{ title: 'Guest mode · JobTrack' }];
+
+export function clientLoader() {
+  const read = readGuest();
+  return read.ok ? { ok: true as const, document: read.document } : read;
+}
+
+/** What the server sends: a sentence for browsers without JavaScript, nothing else. */
+export function HydrateFallback() {
+  return (
+    <div className="page narrow">
+      <noscript>
+        <div className="card guest-nojs">
+          <h1>Guest mode needs JavaScript</h1>
+          <p>
+            Guest mode keeps your applications in this browser and needs JavaScript, which is off
+            here, so <a href="/signup">create a free account</a> instead: it works without
+            JavaScript.
+          </p>
+        </div>
+      </noscript>
+    </div>
+  );
+}
+
+export default function Guest() {
+  const read = useLoaderData<typeof clientLoader>();
+  const signedIn = Boolean(useRootData()?.user);
+  const { revalidate } = useRevalidator();
+  // Another tab saved something: read it again, so this one shows it and builds on it.
+  useEffect(() => onGuestChange(revalidate), [revalidate]);
+  return (
+    <TrackerPathsProvider value={GUEST_PATHS}>
+      <GuestBanner document={read.ok ? read.document : null} signedIn={signedIn} />
+      <GuestNav />
+      {read.ok ? (
+        <Outlet />
+      ) : (
+        <StorageProblem problem={read.problem} message={read.message} raw={read.raw} />
+      )}
+    </TrackerPathsProvider>
+  );
+}
+
+// The site's header serves accounts; these are the guest's own pages.
+function GuestNav() {
+  return (
+    <nav aria-label="Guest pages" className="view-switch guest-nav">
+      <NavLink to={GUEST_HOME} end>
+        Dashboard
+      </NavLink>
+      <NavLink to={GUEST_LIST}>Applications</NavLink>
+    </nav>
+  );
+}
+
+/**
+ * An error in any guest page stays inside guest mode: the banner and nav, and the recovery screen
+ * (with the raw download) when the data cannot be read, not the root's page linking to accounts.
+ */
+export function ErrorBoundary() {
+  const error = useRouteError();
+  const signedIn = Boolean(useRootData()?.user);
+  const read = typeof window === 'undefined' ? null : readGuest();
+  const notFound = isRouteErrorResponse(error) && error.status === 404;
+  if (!notFound)
+    console.error('Guest page failed:', error instanceof Error ? error.message : error);
+  return (
+    <TrackerPathsProvider value={GUEST_PATHS}>
+      <GuestBanner document={read?.ok ? read.document : null} signedIn={signedIn} />
+      <GuestNav />
+      {read && !read.ok ? (
+        <StorageProblem problem={read.problem} message={read.message} raw={read.raw} />
+      ) : (
+        <div className="page narrow error-page" role="alert">
+          <h1>{notFound ? 'Application not found' : 'Something went wrong'}</h1>
+          <p>
+            {notFound
+              ? 'It is not in this browser: it may have been deleted, perhaps in another tab.'
+              : 'This page could not be shown. Your guest data has not been changed.'}
+          </p>
+          <p>
+            <Link to={GUEST_LIST}>Go to your guest applications</Link>
+          </p>
+        </div>
+      )}
+    </TrackerPathsProvider>
+  );
+}
+
+/** Data that cannot be read: what happened, a copy of it to keep, and a way to start again. */
+function StorageProblem({
+  problem,
+  message,
+  raw,
+}: {
+  problem: GuestProblem;
+  message: string;
+  raw: string | null;
+}) {
+  const { revalidate } = useRevalidator();
+  return (
+    <div className="page narrow">
+      <div className="card" role="alert">
+        <h1>Your guest data cannot be opened</h1>
+        <p>{message}</p>
+        {problem === 'newer' ? (
+          // Valid data from a newer JobTrack: reloading gets the version that reads it.
+          <p>
+            <button type="button" onClick={() => location.reload()}>
+              Reload the page
+            </button>
+          </p>
+        ) : raw !== null ? (
+          <>
+            <p>
+              <button
+                type="button"
+                onClick={() =>
+                  downloadText(readRaw() ?? raw, 'jobtrack-guest-data.txt', 'text/plain')
+                }
+              >
+                Download the data as it is
+              </button>
+            </p>
+            <p>
+              Once you have a copy, you can start again with an empty tracker. This deletes the data
+              above from this browser.
+            </p>
+            <p>
+              <button
+                type="button"
+                className="button--danger"
+                onClick={() => {
+                  clearGuest();
+                  revalidate();
+                }}
+              >
+                Delete it and start again
+              </button>
+            </p>
+          </>
+        ) : (
+          <p>
+            <Link to="/signup">Create a free account</Link> to keep your applications safely
+            instead.
+          </p>
+        )}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,1 @@
+CREATE INDEX "status_changes_user_day_idx" ON "jobtrack"."status_changes" USING btree ("user_id",coalesce("occurred_on", (("changed_at" at time zone 'Europe/London'))::date));

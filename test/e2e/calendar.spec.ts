@@ -1,0 +1,197 @@
+import ICAL from 'ical.js';
+import type { Page } from '@playwright/test';
+import type { DbHandle } from '#db/client';
+import type { ApplicationInput } from '~/applications/application-schema';
+import { addDays, todayInLondon } from '~/applications/dates';
+import { createApplication } from '~/applications/mutations.server';
+import { makeContext } from '../support/context';
+import { jobTrack } from './support/app';
+import { expect, test } from './support/fixtures';
+
+// Interviews, follow-ups and the calendar, in Chromium with JavaScript on and off: dates added,
+// changed and deleted on an application, the dashboard's lists, the calendar files and the
+// private feed. Every page a test lands on gets an axe-core scan.
+
+const today = todayInLondon();
+const [year, month, day] = addDays(today, 2).split('-');
+
+async function seed(database: DbHandle, userId: string, row: Partial<ApplicationInput>) {
+  const { context } = makeContext(database);
+  return createApplication(context, userId, {
+    company: 'Leeds City Council',
+    role: 'Policy Officer',
+    status: 'applied',
+    mayCloseEarly: false,
+    ...row,
+  });
+}
+
+const summaries = (text: string) =>
+  new ICAL.Component(ICAL.parse(text))
+    .getAllSubcomponents('vevent')
+    .map((v) => new ICAL.Event(v).summary);
+
+/** Screenshots at a phone's and a desktop's width, for a person to look at (test-results/). */
+async function shoot(page: Page, name: string) {
+  const project = test.info().project.name;
+  for (const width of [390, 1280]) {
+    await page.setViewportSize({ width, height: 900 });
+    await page.screenshot({
+      path: test.info().outputPath(`${name}-${width}-${project}.png`),
+      fullPage: true,
+    });
+  }
+}
+
+test('an interview is added, shown, downloaded as a calendar file, changed and deleted', async ({
+  page,
+  signedIn,
+  database,
+}) => {
+  const app = jobTrack(page);
+  const main = page.getByRole('main');
+  const me = await signedIn({ label: 'events' });
+  const id = await seed(database, me.id, { dateApplied: addDays(today, -3) });
+
+  await page.goto(`/applications/${id}`);
+  await app.landed();
+  await main.getByRole('link', { name: 'Add an interview or date' }).click();
+  await expect(
+    page.getByRole('heading', { level: 1, name: 'Add an interview or date' }),
+  ).toBeVisible();
+  await app.landed();
+  // A time the clocks skip is refused beside its field, every value kept.
+  await app.fillDate('Date', '29', '3', '2026');
+  await main.getByLabel('Time (UK)').fill('01:30');
+  await main.getByLabel('Place').fill('Civic Hall, Leeds');
+  await main.getByRole('button', { name: 'Add', exact: true }).click();
+  await expect(main.getByText(/clocks go forward/).first()).toBeVisible();
+  await expect(main.getByLabel('Place')).toHaveValue('Civic Hall, Leeds');
+  await app.landed();
+
+  await app.fillDate('Date', day!, month!, year!);
+  await main.getByLabel('Time (UK)').fill('2.30pm');
+  await main.getByLabel('How').selectOption('In person');
+  await main.getByRole('button', { name: 'Add', exact: true }).click();
+
+  await expect(
+    page.getByRole('heading', { level: 1, name: 'Policy Officer at Leeds City Council' }),
+  ).toBeVisible();
+  const events = main.getByRole('region', { name: 'Interviews and dates' });
+  await expect(events).toContainText('Interview');
+  await expect(events).toContainText('14:30');
+  await expect(events).toContainText('In person · Civic Hall, Leeds');
+  await expect(main.getByRole('region', { name: 'Status history' })).toContainText('Interview');
+  await app.landed();
+  await shoot(page, 'application');
+  await page.setViewportSize({ width: 1280, height: 900 });
+
+  // The calendar file, read back with a maintained parser.
+  const file = await page.request.get(
+    (await events.getByRole('link', { name: /Add to calendar/ }).getAttribute('href'))!,
+  );
+  expect(file.status()).toBe(200);
+  expect(summaries(await file.text())).toEqual(['Interview: Policy Officer at Leeds City Council']);
+
+  await page.goto('/');
+  const thisWeek = main.getByRole('heading', { name: 'This week' });
+  await expect(thisWeek).toBeVisible();
+  await expect(
+    main.getByRole('link', { name: 'Interview: Policy Officer at Leeds City Council' }),
+  ).toBeVisible();
+  await app.landed();
+  await shoot(page, 'dashboard');
+  await page.setViewportSize({ width: 1280, height: 900 });
+
+  await page.goto(`/applications/${id}`);
+  await main.getByRole('link', { name: /Edit or delete/ }).click();
+  await app.landed();
+  await main.getByLabel('What is it?').selectOption('Assessment centre');
+  await main.getByRole('button', { name: 'Save changes' }).click();
+  await expect(events).toContainText('Assessment centre');
+  await main.getByRole('link', { name: /Edit or delete/ }).click();
+  await main.getByRole('button', { name: 'Delete', exact: true }).click();
+  await expect(events).toContainText('No interviews or other dates yet.');
+});
+
+test('a follow-up date starts 14 days after applying, can be changed and removed, and is due on the dashboard', async ({
+  page,
+  signedIn,
+  database,
+}) => {
+  const app = jobTrack(page);
+  const main = page.getByRole('main');
+  const me = await signedIn({ label: 'follow-up' });
+  const id = await seed(database, me.id, { dateApplied: addDays(today, -20) });
+
+  await page.goto('/');
+  await expect(main.getByRole('heading', { name: 'Follow-ups due' })).toBeVisible();
+  await expect(
+    main.getByRole('link', { name: 'Policy Officer at Leeds City Council' }).first(),
+  ).toBeVisible();
+
+  await page.goto(`/applications/${id}`);
+  const followUp = main.getByRole('region', { name: 'Follow up' });
+  await expect(followUp).toContainText('Chase if no reply by');
+  const file = await page.request.get(`/applications/${id}/follow-up.ics`);
+  expect(summaries(await file.text())).toEqual([
+    'Chase if no reply: Policy Officer at Leeds City Council',
+  ]);
+
+  await app.fillDate('Chase if no reply by', '31', '2', '2027');
+  await followUp.getByRole('button', { name: 'Change date' }).click();
+  await expect(main.getByText('Follow-up date must be a real date').first()).toBeVisible();
+  await app.landed();
+  await app.fillDate('Chase if no reply by', '1', '3', '2027');
+  await main.getByRole('button', { name: 'Change date' }).click();
+  await expect(followUp).toContainText('Chase if no reply by 1 Mar 2027');
+  await followUp.getByRole('button', { name: 'Remove follow-up date' }).click();
+  await expect(followUp).toContainText('No follow-up date set.');
+  await app.landed();
+});
+
+test('the private calendar feed is made, read without a cookie, replaced and turned off; Ghosted is suggested', async ({
+  page,
+  signedIn,
+  database,
+  playwright,
+}) => {
+  const app = jobTrack(page);
+  const main = page.getByRole('main');
+  const me = await signedIn({ label: 'feed' });
+  await seed(database, me.id, { dateApplied: addDays(today, -40), company: 'Quiet Ltd' });
+
+  await page.goto('/account');
+  await app.landed();
+  await main.getByRole('button', { name: 'Make a calendar feed' }).click();
+  const address = main.getByLabel('Feed address');
+  await expect(address).toBeVisible();
+  await app.landed();
+  await shoot(page, 'feed');
+  await page.setViewportSize({ width: 1280, height: 900 });
+  const feedUrl = await address.inputValue();
+
+  // A calendar app: no cookie, no session.
+  const calendarApp = await playwright.request.newContext();
+  const feed = await calendarApp.get(feedUrl);
+  expect(feed.status()).toBe(200);
+  expect(feed.headers()['cache-control']).toBe('private, no-store');
+  expect(summaries(await feed.text())).toEqual(['Chase if no reply: Policy Officer at Quiet Ltd']);
+
+  await main.getByRole('button', { name: 'Make a new address' }).click();
+  await expect(address).not.toHaveValue(feedUrl);
+  expect((await calendarApp.get(feedUrl)).status()).toBe(404);
+  const second = await address.inputValue();
+  await main.getByRole('button', { name: 'Turn the feed off' }).click();
+  await expect(main.getByText('Your calendar feed is turned off.')).toBeVisible();
+  expect((await calendarApp.get(second)).status()).toBe(404);
+  await calendarApp.dispose();
+
+  // Forty days at Applied with no reply: past the four weeks the dashboard waits by default.
+  await page.goto('/');
+  await expect(main.getByRole('heading', { name: 'No reply for 4 weeks' })).toBeVisible();
+  await app.landed();
+  await main.getByRole('button', { name: /^Mark as ghosted.*Quiet Ltd$/ }).click();
+  await expect(main.getByRole('heading', { name: 'No reply for 4 weeks' })).toHaveCount(0);
+  await expect(main.getByRole('link', { name: /Ghosted/ })).toContainText('1');
+});

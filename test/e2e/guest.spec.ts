@@ -1,0 +1,377 @@
+import { readFile } from 'node:fs/promises';
+import type { BrowserContext, Page } from '@playwright/test';
+import { isoDaysFromNow, jobTrack, uniqueEmail } from './support/app';
+import { expect, PASSWORD, test } from './support/fixtures';
+import { javaScriptDisabled } from './support/mirror';
+
+// Guest mode (issue 11): the whole tracker in the browser's localStorage. Every request the page
+// makes is recorded and searched for the guest's data; the only request allowed to carry it is
+// the move into an account, explicit and after sign-in.
+
+const NHS = {
+  company: 'Leeds Teaching Hospitals NHS Trust',
+  role: 'Staff Nurse – Ward 12 Cardiology',
+  grade: 'Band 5',
+  reference: 'C9-2611-4471',
+  location: 'St James’s University Hospital, Leeds',
+  source: 'NHS Jobs',
+  salaryMin: '29,970',
+  salaryMax: '36,483',
+  notes: 'Asked Sister Okafor about the preceptorship rotation',
+};
+const DWP = {
+  company: 'Department for Work and Pensions',
+  role: 'Work Coach Executive Officer',
+  grade: 'EO',
+  reference: 'DWP-381204',
+  location: 'Sheffield Jobcentre',
+  source: 'Civil Service Jobs',
+  salaryMin: '30,611',
+  salaryMax: '32,975',
+  notes: 'Success Profiles: Delivering at Pace and Managing a Quality Service examples',
+};
+const COUNCIL = { company: 'Bristol City Council', role: 'Housing Options Caseworker' };
+
+/** Strings that are the guest's data: none may appear in any request. */
+const SECRETS = [
+  NHS.company,
+  NHS.role,
+  NHS.reference,
+  'Okafor',
+  'preceptorship',
+  DWP.company,
+  DWP.role,
+  DWP.reference,
+  'Delivering at Pace',
+  COUNCIL.company,
+  COUNCIL.role,
+  'Cardiology',
+  '36483',
+];
+
+type Recorded = { url: string; headers: string; body: string };
+
+/** Records every request the browser makes from now on, with its headers and body. */
+function recordRequests(context: BrowserContext) {
+  const requests: Array<Promise<Recorded>> = [];
+  context.on('request', (request) => {
+    requests.push(
+      request.allHeaders().then((headers) => ({
+        url: request.url(),
+        headers: JSON.stringify(headers),
+        body: request.postDataBuffer()?.toString('utf8') ?? '',
+      })),
+    );
+  });
+  return async () => Promise.all(requests);
+}
+
+/** Every request that holds one of the guest's strings, raw or URL-encoded. */
+function leaks(requests: Recorded[]) {
+  const found: string[] = [];
+  for (const r of requests) {
+    const text = [r.url, safeDecode(r.url), r.headers, r.body, safeDecode(r.body)]
+      .join('\n')
+      .toLowerCase();
+    for (const secret of SECRETS) {
+      const needles = [secret, encodeURIComponent(secret), secret.replaceAll(' ', '+')];
+      if (needles.some((n) => text.includes(n.toLowerCase()))) found.push(`${secret} in ${r.url}`);
+    }
+  }
+  return found;
+}
+
+function safeDecode(text: string) {
+  try {
+    return decodeURIComponent(text.replaceAll('+', ' '));
+  } catch {
+    return text;
+  }
+}
+
+async function photograph(page: Page, label: string) {
+  for (const width of [390, 1280]) {
+    await page.setViewportSize({ width, height: 900 });
+    await page.screenshot({
+      path: test.info().outputPath(`${label}-${width}.png`),
+      fullPage: true,
+    });
+  }
+  await page.setViewportSize({ width: 1280, height: 900 });
+}
+
+async function download(page: Page, name: string) {
+  const [file] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name, exact: true }).click(),
+  ]);
+  const path = test.info().outputPath(file.suggestedFilename());
+  await file.saveAs(path);
+  return { name: file.suggestedFilename(), text: await readFile(path, 'utf8') };
+}
+
+const banner = (page: Page) => page.getByRole('complementary', { name: 'Guest mode' });
+
+test.describe('with JavaScript', () => {
+  test.skip(
+    () => javaScriptDisabled(),
+    'Guest mode needs JavaScript; the no-js test below says so.',
+  );
+
+  test('a guest keeps a whole job search in this browser and no request carries any of it', async ({
+    page,
+    context,
+  }) => {
+    test.setTimeout(240_000);
+    const recorded = recordRequests(context);
+    const app = jobTrack(page);
+    const main = page.getByRole('main');
+
+    await page.goto('/');
+    await page.getByRole('link', { name: 'Use it without an account' }).click();
+    await expect(page).toHaveURL(/\/guest$/);
+    await expect(banner(page)).toContainText('kept only in this browser');
+    await expect(page.getByRole('heading', { level: 1, name: 'Dashboard' })).toBeVisible();
+    await app.landed();
+
+    await page.getByRole('link', { name: 'Add application' }).first().click();
+    await app.fillApplication({ ...NHS, status: 'Saved', closingDate: isoDaysFromNow(5) });
+    await main.getByRole('button', { name: 'Save application' }).click();
+    await app.expectApplicationPage(NHS);
+    await expect(main).toContainText('£29,970 to £36,483');
+
+    await page.goto('/guest/applications');
+    await app.addApplication({
+      ...DWP,
+      status: 'Applied',
+      dateApplied: isoDaysFromNow(-2),
+      closingDate: isoDaysFromNow(10),
+      closingTime: '23:55',
+    });
+    await page.goto('/guest/applications');
+    await app.addApplication({ ...COUNCIL, closingDate: isoDaysFromNow(-3) });
+
+    // A refused form keeps what was typed, with the message beside the field.
+    await page.goto('/guest/applications/new');
+    await app.fillApplication({ company: 'Acme', role: '', salaryMin: 'lots' });
+    await main.getByRole('button', { name: 'Save application' }).click();
+    await expect(main.getByText('Enter the role (the job title)').first()).toBeVisible();
+    await expect(main.getByLabel('Company', { exact: true })).toHaveValue('Acme');
+
+    // Status change and its history, on the application's page.
+    await page.goto('/guest/applications');
+    await main.getByRole('link', { name: `${NHS.role} at ${NHS.company}` }).click();
+    await main.getByLabel('Status', { exact: true }).selectOption({ label: 'Interviewing' });
+    await main.getByRole('button', { name: 'Update status' }).click();
+    const history = main.getByRole('region', { name: 'Status history' });
+    await expect(history.getByRole('listitem')).toHaveCount(2);
+    await expect(history).toContainText('from Saved');
+
+    // An edit keeps the rest.
+    await main.getByRole('link', { name: 'Edit' }).click();
+    await main.getByLabel('Location', { exact: true }).fill('Leeds General Infirmary');
+    await main.getByRole('button', { name: 'Save application' }).click();
+    await expect(main).toContainText('Leeds General Infirmary');
+    await expect(main).toContainText(NHS.notes);
+
+    // Search, filter and sort, all in the browser: the URL's search string stays empty.
+    await page.getByRole('link', { name: 'Back to list' }).click();
+    await main.getByLabel('Search', { exact: true }).fill('Work Coach');
+    await main.getByRole('button', { name: 'Search', exact: true }).click();
+    await expect(main.getByText('1 application matches')).toBeVisible();
+    expect(new URL(page.url()).search).toBe('');
+    expect(new URL(page.url()).hash).toContain('q=Work+Coach');
+    await app.landed();
+    await page.getByRole('link', { name: /^All statuses/ }).click();
+    await main.getByLabel('Search', { exact: true }).fill('');
+    await main.getByRole('button', { name: 'Search', exact: true }).click();
+    await expect(main.getByText('3 applications')).toBeVisible();
+    await app.openFilters();
+    await main.getByLabel('Sort by').selectOption({ label: 'Closing date' });
+    await main.getByRole('button', { name: 'Apply' }).click();
+    const titles = main.locator('.app-row__title');
+    // Open adverts first, soonest closing at the top, then the one that has closed.
+    await expect(titles).toHaveText([
+      `${NHS.role} at ${NHS.company}`,
+      `${DWP.role} at ${DWP.company}`,
+      `${COUNCIL.role} at ${COUNCIL.company}`,
+    ]);
+
+    // The one-step status change from a row stays on the sorted view.
+    await main.getByLabel(`Status for ${COUNCIL.role} at ${COUNCIL.company}`).selectOption({
+      label: 'Rejected',
+    });
+    await main
+      .locator('li', { hasText: COUNCIL.company })
+      .getByRole('button', { name: 'Update' })
+      .click();
+    await expect(page).toHaveURL(/#sort=closing$/);
+    await expect(main.getByRole('link', { name: /^Rejected/ })).toContainText('1');
+    await photograph(page, 'guest-list');
+
+    // Delete.
+    await main.getByRole('link', { name: `${COUNCIL.role} at ${COUNCIL.company}` }).click();
+    await main.getByRole('link', { name: 'Delete' }).click();
+    await main.getByRole('button', { name: 'Delete application' }).click();
+    await expect(main.getByText('2 applications')).toBeVisible();
+
+    // Reloaded, everything is still there.
+    await page.reload();
+    await expect(main.getByText('2 applications')).toBeVisible();
+    await page.goto('/guest');
+    await expect(main.getByRole('heading', { name: 'In progress' })).toBeVisible();
+    await expect(main).toContainText(`${NHS.role} at ${NHS.company}`);
+    await app.landed();
+    await photograph(page, 'guest-dashboard');
+
+    const json = await download(page, 'Export JSON');
+    const doc = JSON.parse(json.text);
+    expect(doc).toMatchObject({ format: 'jobtrack', version: 1 });
+    expect(doc.applications.map((a: { company: string }) => a.company).sort()).toEqual([
+      DWP.company,
+      NHS.company,
+    ]);
+    const csv = await download(page, 'Export CSV');
+    expect(csv.text).toContain(DWP.role);
+
+    const requests = await recorded();
+    expect(requests.length).toBeGreaterThan(0);
+    expect(leaks(requests)).toEqual([]);
+    // Analytics are configured in these runs, and a guest sends them nothing at all.
+    const toPostHog = requests.filter(
+      (r) => r.url.includes('localhost') && !r.url.startsWith(new URL(page.url()).origin),
+    );
+    expect(toPostHog.filter((r) => r.body.includes('/guest'))).toEqual([]);
+  });
+
+  test('two tabs open at once keep each other’s changes', async ({ context }) => {
+    const one = await context.newPage();
+    const two = await context.newPage();
+    await one.goto('/guest/applications');
+    await two.goto('/guest/applications');
+    await expect(two.getByText('You have not added any applications yet.')).toBeVisible();
+
+    await jobTrack(one, { audit: false }).addApplication(NHS);
+    // The second tab was opened before that save and shows it without a reload.
+    await expect(two.getByRole('link', { name: `${NHS.role} at ${NHS.company}` })).toBeVisible();
+    await jobTrack(two, { audit: false }).addApplication(DWP);
+
+    // Each tab changes a different application from a page it loaded earlier: both changes stay.
+    await one.getByRole('link', { name: 'Back to list' }).click();
+    await two.goto(`/guest/applications`);
+    await one
+      .getByLabel(`Status for ${DWP.role} at ${DWP.company}`)
+      .selectOption({ label: 'Offer' });
+    await two.getByLabel(`Status for ${NHS.role} at ${NHS.company}`).selectOption({
+      label: 'Withdrawn',
+    });
+    await one
+      .locator('li', { hasText: DWP.company })
+      .getByRole('button', { name: 'Update' })
+      .click();
+    await two
+      .locator('li', { hasText: NHS.company })
+      .getByRole('button', { name: 'Update' })
+      .click();
+    for (const tab of [one, two]) {
+      await tab.reload();
+      await expect(tab.getByRole('link', { name: /^Offer/ })).toContainText('1');
+      await expect(tab.getByRole('link', { name: /^Withdrawn/ })).toContainText('1');
+      await expect(tab.getByText('2 applications')).toBeVisible();
+    }
+  });
+
+  test('data that cannot be read is kept, offered as a download, and can be started over', async ({
+    page,
+  }) => {
+    await page.goto('/guest');
+    const broken = '{"version":1,"data":{"format":"jobtrack","applications":[{"company":';
+    await page.evaluate((text) => localStorage.setItem('jobtrack-guest', text), broken);
+    await page.reload();
+    await expect(
+      page.getByRole('heading', { name: 'Your guest data cannot be opened' }),
+    ).toBeVisible();
+    await app(page).landed();
+    const file = await download(page, 'Download the data as it is');
+    expect(file.text).toBe(broken);
+    expect(await page.evaluate(() => localStorage.getItem('jobtrack-guest'))).toBe(broken);
+    await page.getByRole('button', { name: 'Delete it and start again' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Dashboard' })).toBeVisible();
+  });
+
+  test('a full browser storage refuses the save with a message and keeps what was typed', async ({
+    page,
+  }) => {
+    await page.addInitScript(() => {
+      const setItem = Storage.prototype.setItem;
+      Storage.prototype.setItem = function (key: string, value: string) {
+        if (key === 'jobtrack-guest') throw new DOMException('full', 'QuotaExceededError');
+        return setItem.call(this, key, value);
+      };
+    });
+    await page.goto('/guest/applications/new');
+    await app(page).fillApplication({ company: NHS.company, role: NHS.role, notes: NHS.notes });
+    await page.getByRole('button', { name: 'Save application' }).click();
+    await expect(page.getByRole('main')).toContainText('no room left');
+    await expect(page.getByLabel('Notes', { exact: true })).toHaveValue(NHS.notes);
+    await expect(page).toHaveURL(/\/guest\/applications\/new$/);
+  });
+
+  test('a guest moves into a new account after a preview, and a second try adds nothing', async ({
+    page,
+    context,
+  }) => {
+    test.setTimeout(180_000);
+    const recorded = recordRequests(context);
+    const main = page.getByRole('main');
+    await page.goto('/guest/applications');
+    await app(page).addApplication(NHS);
+    await page.goto('/guest/applications');
+    await app(page).addApplication({ ...DWP, status: 'Applied', dateApplied: isoDaysFromNow(-1) });
+    await banner(page).getByRole('link', { name: 'Keep them in an account' }).click();
+    await expect(main).toContainText('You have 2 applications in this browser');
+    await app(page).landed();
+    const beforeMove = await recorded();
+    expect(leaks(beforeMove)).toEqual([]);
+
+    const email = uniqueEmail('guest');
+    await app(page).signUp(email, PASSWORD);
+    await app(page).confirmSignUp(email, PASSWORD);
+    await page.goto('/guest');
+    await banner(page).getByRole('link', { name: 'Move into my account' }).click();
+    await main.getByRole('button', { name: 'Check what will be moved' }).click();
+    await expect(main).toContainText('2 applications, with their status history');
+    await app(page).landed();
+    await photograph(page, 'guest-move-preview');
+    await main.getByLabel('Also keep a copy in this browser').check();
+    await main.getByRole('button', { name: 'Move into my account' }).click();
+    await expect(page).toHaveURL(/\/applications\?notice=imported$/);
+    await expect(main.getByText('2 applications')).toBeVisible();
+    // The move itself carried the data (so the recorder would have seen any other request do so).
+    expect(leaks((await recorded()).slice(beforeMove.length))).not.toEqual([]);
+
+    // The copy was kept, so a second move finds nothing new.
+    await page.goto('/guest/move');
+    await main.getByRole('button', { name: 'Check what will be moved' }).click();
+    await expect(main).toContainText('there is nothing to add');
+    await main.getByRole('button', { name: 'Remove the copy in this browser' }).click();
+    await expect(page).toHaveURL(/\/applications$/);
+    await expect(main.getByText('2 applications')).toBeVisible();
+    await page.goto('/guest');
+    await expect(main).toContainText('You have not added any applications yet');
+  });
+});
+
+const app = (page: Page) => jobTrack(page);
+
+test('without JavaScript guest mode says it needs it and offers an account', async ({ page }) => {
+  test.skip(!javaScriptDisabled(), 'The no-JavaScript message is for browsers without it.');
+  await page.goto('/');
+  await page.getByRole('link', { name: 'Use it without an account' }).click();
+  const main = page.getByRole('main');
+  await expect(main.getByRole('heading', { name: 'Guest mode needs JavaScript' })).toBeVisible();
+  await jobTrack(page).landed();
+  await photograph(page, 'guest-nojs');
+  await main.getByRole('link', { name: 'Create a free account' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Create an account' })).toBeVisible();
+});

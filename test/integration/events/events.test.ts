@@ -1,0 +1,276 @@
+import { sql } from 'drizzle-orm';
+import { describe, expect, it } from 'vitest';
+import { asUser } from '~/db.server';
+import { MAX_EVENTS_PER_APPLICATION } from '~/events/event-schema';
+import { action as newEventAction } from '~/routes/applications.$id_.events.new';
+import {
+  action as eventAction,
+  loader as eventLoader,
+} from '~/routes/applications.$id_.events.$eventId';
+import { loader as detailLoader } from '~/routes/applications.$id';
+import { action as followUpAction } from '~/routes/applications.$id_.follow-up';
+import { action as newApplicationAction } from '~/routes/applications.new';
+import { formPost, get, runAction, runLoader } from '../../support/http';
+import { dateFields, setupApplicationsTest } from '../applications/fixtures';
+
+const t = setupApplicationsTest();
+
+const eventForm = (overrides: Record<string, string> = {}) => ({
+  kind: 'interview',
+  ...dateFields('date', '2026-06-10'),
+  time: '14:30',
+  format: 'video',
+  place: 'Civic Hall, Leeds',
+  link: 'https://meet.example.org/abc',
+  notes: 'Panel of three',
+  createKey: crypto.randomUUID(),
+  ...overrides,
+});
+
+const addEvent = (cookie: string, id: string, fields: Record<string, string>) =>
+  runAction(newEventAction, formPost(`/applications/${id}/events/new`, fields, { cookie }), {
+    context: t.context,
+    params: { id },
+  });
+
+const storedEvents = (applicationId: string) =>
+  t.db.admin<
+    { id: string; kind: string; starts_at: string; user_id: string; link: string | null }[]
+  >`
+    select id, kind, to_char(starts_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI"Z"') as starts_at,
+      user_id, link
+    from jobtrack.application_events where application_id = ${applicationId} order by starts_at`;
+
+describe('interviews and other dates on an application', () => {
+  it('adds one with its UK time stored as the right instant, and goes back to the application', async () => {
+    const me = await t.person();
+    const id = await t.insert(me);
+    const outcome = await addEvent(me.cookie, id, eventForm());
+    expect(outcome.status).toBe(302);
+    expect(outcome.headers.get('Location')).toBe(`/applications/${id}#events`);
+    const [event] = await storedEvents(id);
+    // 14:30 in June is British Summer Time: 13:30 UTC.
+    expect(event).toMatchObject({
+      kind: 'interview',
+      starts_at: '2026-06-10T13:30Z',
+      user_id: me.id,
+    });
+  });
+
+  it.each([
+    ['2026-03-29', '00:30', '2026-03-29T00:30Z'],
+    ['2026-03-29', '02:30', '2026-03-29T01:30Z'],
+    ['2026-10-25', '01:30', '2026-10-25T00:30Z'],
+    ['2026-10-25', '02:30', '2026-10-25T02:30Z'],
+  ])('stores %s at %s London time as %s, across the clock change', async (date, time, utc) => {
+    const me = await t.person();
+    const id = await t.insert(me);
+    await addEvent(me.cookie, id, eventForm({ ...dateFields('date', date), time }));
+    expect((await storedEvents(id))[0]?.starts_at).toBe(utc);
+  });
+
+  it('refuses a time the clocks skip, with the message beside the time and every value kept', async () => {
+    const me = await t.person();
+    const id = await t.insert(me);
+    const fields = eventForm({ ...dateFields('date', '2026-03-29'), time: '01:30' });
+    const outcome = await addEvent(me.cookie, id, fields);
+    expect(outcome.status).toBe(400);
+    expect(outcome.data.error.time[0]).toMatch(/clocks go forward/);
+    expect(outcome.data.initialValue).toMatchObject({ time: '01:30', place: 'Civic Hall, Leeds' });
+    expect(await storedEvents(id)).toEqual([]);
+  });
+
+  it('refuses a link that is not http(s) and an impossible date', async () => {
+    const me = await t.person();
+    const id = await t.insert(me);
+    const bad = await addEvent(me.cookie, id, eventForm({ link: 'javascript:alert(1)' }));
+    expect(bad.status).toBe(400);
+    expect(bad.data.error.link[0]).toMatch(/https:\/\//);
+    const impossible = await addEvent(me.cookie, id, eventForm(dateFields('date', '2026-02-31')));
+    expect(impossible.status).toBe(400);
+    expect(impossible.data.error.date[0]).toBe('Date must be a real date');
+    expect(await storedEvents(id)).toEqual([]);
+  });
+
+  it('adds one event when the same form is sent twice', async () => {
+    const me = await t.person();
+    const id = await t.insert(me);
+    const fields = eventForm();
+    await addEvent(me.cookie, id, fields);
+    await addEvent(me.cookie, id, fields);
+    expect(await storedEvents(id)).toHaveLength(1);
+  });
+
+  it('refuses a date past the most one application holds, keeping what was typed', async () => {
+    const me = await t.person();
+    const id = await t.insert(me);
+    await t.db.admin`
+      insert into jobtrack.application_events (application_id, user_id, kind, starts_at, create_key)
+      select ${id}, ${me.id}, 'other', now(), gen_random_uuid()
+      from generate_series(1, ${MAX_EVENTS_PER_APPLICATION})`;
+    const refused = await addEvent(me.cookie, id, eventForm({ notes: 'The last one' }));
+    expect(refused.status).toBe(400);
+    expect(refused.data.error['']).toEqual([
+      `This application already has ${MAX_EVENTS_PER_APPLICATION} dates, the most it can hold. Delete one you no longer need, then add this one.`,
+    ]);
+    expect(refused.data.initialValue).toMatchObject({
+      notes: 'The last one',
+      place: 'Civic Hall, Leeds',
+    });
+    expect(await storedEvents(id)).toHaveLength(MAX_EVENTS_PER_APPLICATION);
+  });
+
+  it("answers 404 for another person's application or event, and changes nothing", async () => {
+    const me = await t.person();
+    const other = await t.person();
+    const theirs = await t.insert(other);
+    expect((await addEvent(me.cookie, theirs, eventForm())).status).toBe(404);
+    expect(await storedEvents(theirs)).toEqual([]);
+
+    await addEvent(other.cookie, theirs, eventForm());
+    const [event] = await storedEvents(theirs);
+    const params = { id: theirs, eventId: event!.id };
+    const path = `/applications/${theirs}/events/${event!.id}`;
+    const seen = await runLoader(eventLoader, get(path, { cookie: me.cookie }), {
+      context: t.context,
+      params,
+    });
+    expect(seen.status).toBe(404);
+    const edit = await runAction(
+      eventAction,
+      formPost(path, eventForm({ time: '09:00' }), { cookie: me.cookie }),
+      {
+        context: t.context,
+        params,
+      },
+    );
+    expect(edit.status).toBe(404);
+    const del = await runAction(
+      eventAction,
+      formPost(path, { intent: 'delete' }, { cookie: me.cookie }),
+      {
+        context: t.context,
+        params,
+      },
+    );
+    expect(del.status).toBe(404);
+    expect(await storedEvents(theirs)).toEqual([event]);
+  });
+
+  it("cannot be pointed at another person's application even by a query that skips the checks", async () => {
+    const me = await t.person();
+    const other = await t.person();
+    const theirs = await t.insert(other);
+    const attempt = asUser(t.context, me.id, (tx) =>
+      tx.execute(sql`insert into jobtrack.application_events (application_id, user_id, kind, starts_at, create_key)
+        values (${theirs}, ${me.id}, 'interview', now(), gen_random_uuid())`),
+    );
+    await expect(attempt).rejects.toThrow();
+    expect(await storedEvents(theirs)).toEqual([]);
+  });
+
+  it('edits and deletes an event', async () => {
+    const me = await t.person();
+    const id = await t.insert(me);
+    await addEvent(me.cookie, id, eventForm());
+    const [event] = await storedEvents(id);
+    const path = `/applications/${id}/events/${event!.id}`;
+    const params = { id, eventId: event!.id };
+    const edit = await runAction(
+      eventAction,
+      formPost(path, eventForm({ kind: 'assessment_centre', time: '9am', link: '' }), {
+        cookie: me.cookie,
+      }),
+      { context: t.context, params },
+    );
+    expect(edit.status).toBe(302);
+    expect(await storedEvents(id)).toMatchObject([
+      { kind: 'assessment_centre', starts_at: '2026-06-10T08:00Z', link: null },
+    ]);
+    const del = await runAction(
+      eventAction,
+      formPost(path, { intent: 'delete' }, { cookie: me.cookie }),
+      {
+        context: t.context,
+        params,
+      },
+    );
+    expect(del.status).toBe(302);
+    expect(await storedEvents(id)).toEqual([]);
+  });
+
+  it("shows on the application's page, soonest first", async () => {
+    const me = await t.person();
+    const id = await t.insert(me);
+    await addEvent(
+      me.cookie,
+      id,
+      eventForm({ ...dateFields('date', '2026-07-01'), kind: 'offer_deadline' }),
+    );
+    await addEvent(
+      me.cookie,
+      id,
+      eventForm({ ...dateFields('date', '2026-06-01'), kind: 'phone_screen' }),
+    );
+    const page = await runLoader(detailLoader, get(`/applications/${id}`, { cookie: me.cookie }), {
+      context: t.context,
+      params: { id },
+    });
+    expect(page.data.events.map((e: { kind: string }) => e.kind)).toEqual([
+      'phone_screen',
+      'offer_deadline',
+    ]);
+  });
+});
+
+describe('the follow-up date', () => {
+  const setFollowUp = (cookie: string, id: string, fields: Record<string, string>) =>
+    runAction(followUpAction, formPost(`/applications/${id}/follow-up`, fields, { cookie }), {
+      context: t.context,
+      params: { id },
+    });
+
+  it('starts 14 days after the date applied when an application is added as Applied', async () => {
+    const me = await t.person();
+    const outcome = await runAction(
+      newApplicationAction,
+      formPost(
+        '/applications/new',
+        {
+          company: 'NHS',
+          role: 'Nurse',
+          status: 'applied',
+          ...dateFields('dateApplied', '2026-11-20'),
+        },
+        { cookie: me.cookie },
+      ),
+      { context: t.context },
+    );
+    const id = outcome.headers.get('Location')!.split('/').pop()!;
+    expect((await t.stored(id))?.follow_up_on).toBe('2026-12-04');
+  });
+
+  it('is changed, kept with an error when impossible, and removed', async () => {
+    const me = await t.person();
+    const id = await t.insert(me, { status: 'applied', date_applied: '2026-11-01' });
+    const set = await setFollowUp(me.cookie, id, dateFields('followUpOn', '2026-11-20'));
+    expect(set.status).toBe(302);
+    expect((await t.stored(id))?.follow_up_on).toBe('2026-11-20');
+    const bad = await setFollowUp(me.cookie, id, dateFields('followUpOn', '2026-02-30'));
+    expect(bad.status).toBe(400);
+    expect(bad.data.initialValue.followUpOn).toEqual({ day: '30', month: '02', year: '2026' });
+    expect((await t.stored(id))?.follow_up_on).toBe('2026-11-20');
+    const cleared = await setFollowUp(me.cookie, id, { intent: 'clear' });
+    expect(cleared.status).toBe(302);
+    expect((await t.stored(id))?.follow_up_on).toBeNull();
+  });
+
+  it("answers 404 for another person's application", async () => {
+    const me = await t.person();
+    const other = await t.person();
+    const theirs = await t.insert(other, { status: 'applied' });
+    const outcome = await setFollowUp(me.cookie, theirs, dateFields('followUpOn', '2026-11-20'));
+    expect(outcome.status).toBe(404);
+    expect((await t.stored(theirs))?.follow_up_on).toBeNull();
+  });
+});

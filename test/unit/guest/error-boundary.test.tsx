@@ -1,0 +1,49 @@
+// @vitest-environment happy-dom
+import { screen } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { GUEST_KEY } from '~/guest/storage';
+import Guest, { clientLoader, ErrorBoundary } from '~/routes/guest';
+import { renderRoutes } from '../../support/render';
+
+// The guest frame with one page under it whose loader throws, as the application pages do for an
+// id that is not (or no longer) in this browser.
+function renderGuestPageThatThrows() {
+  return renderRoutes(
+    [
+      {
+        path: '/guest',
+        Component: Guest,
+        ErrorBoundary,
+        loader: () => clientLoader(),
+        children: [
+          {
+            path: 'applications/:id',
+            Component: () => null,
+            loader: () => {
+              throw new Response('Not found', { status: 404 });
+            },
+          },
+        ],
+      },
+    ],
+    '/guest/applications/0b7f3c52-8d7e-4b55-9a43-0f6f6a0c1d11',
+  );
+}
+
+describe('guest mode’s error boundary', () => {
+  it('keeps an unknown application inside guest mode, with its nav', async () => {
+    localStorage.clear();
+    renderGuestPageThatThrows();
+    expect(await screen.findByRole('heading', { name: 'Application not found' })).toBeTruthy();
+    expect(screen.getByRole('navigation', { name: 'Guest pages' })).toBeTruthy();
+    expect(screen.getByRole('link', { name: 'Go to your guest applications' })).toBeTruthy();
+  });
+
+  it('shows the recovery screen with the download when the data cannot be read', async () => {
+    localStorage.clear();
+    localStorage.setItem(GUEST_KEY, '{"version": 1, "data": "edited by hand"');
+    renderGuestPageThatThrows();
+    expect(await screen.findByRole('button', { name: 'Download the data as it is' })).toBeTruthy();
+    expect(localStorage.getItem(GUEST_KEY)).toContain('edited by hand');
+  });
+});
