@@ -25,11 +25,13 @@ describe('the dashboard', () => {
   afterEach(() => vi.useRealTimers());
 
   it("lists this week's interviews and dates, from the start of today (London) for seven days", async () => {
-    vi.useFakeTimers({ toFake: ['Date'] });
-    // 23:30 UTC on 24 Oct is 00:30 on 25 Oct in London (summer time, the night the clocks go back).
-    vi.setSystemTime(new Date('2026-10-24T23:30:00Z'));
+    // Signed in at the real time (the database checks the session against its own clock), then
+    // the Worker's clock is set: 23:30 UTC on 24 Oct is 00:30 on 25 Oct in London (summer time,
+    // the night the clocks go back).
     const me = await t.person();
     const other = await t.person();
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(new Date('2026-10-24T23:30:00Z'));
     const id = await t.insert(me, { company: 'Mine', status: 'interviewing' });
     await event(me, id, '2026-10-24T22:59:00Z'); // 23:59 on the 24th in London: yesterday
     await event(me, id, '2026-10-24T23:10:00Z', 'phone_screen'); // 00:10 today
@@ -46,9 +48,9 @@ describe('the dashboard', () => {
   });
 
   it('lists follow-ups due on or before today for applications still waiting, oldest first', async () => {
+    const me = await t.person();
     vi.useFakeTimers({ toFake: ['Date'] });
     vi.setSystemTime(new Date('2026-11-28T12:00:00Z'));
-    const me = await t.person();
     await t.seed(
       me,
       { company: 'Due today', status: 'applied' },
@@ -68,9 +70,9 @@ describe('the dashboard', () => {
   });
 
   it("suggests Ghosted after the person's number of weeks at Applied, and marks it in one press", async () => {
+    const me = await t.person();
     vi.useFakeTimers({ toFake: ['Date'] });
     vi.setSystemTime(new Date('2026-11-28T12:00:00Z'));
-    const me = await t.person();
     const [fourWeeks, threeWeeks, , twoWeeks] = await t.seed(
       me,
       { company: 'Four weeks', status: 'applied', date_applied: '2026-10-31' },
