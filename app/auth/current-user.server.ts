@@ -28,15 +28,13 @@ function identityOf(request: Request, context: AppLoadContext): Identity {
 const nextTurn = () => new Promise((done) => setTimeout(done, 0));
 
 /**
- * The signed-in person, confirmed by the database (or by the adapter, for a verified token), or
- * null. It waits a turn first: a page's transaction started meanwhile confirms the same claim in
+ * The signed-in person, confirmed by the database, or null. It waits a turn first: a page's transaction started meanwhile confirms the same claim in
  * its own first statement, and this answer then shares that round trip instead of making one.
  */
 export function getUser(request: Request, context: AppLoadContext): Promise<SessionUser | null> {
   const identity = identityOf(request, context);
   identity.user ??= identity.claim.then(async (claim) => {
     if (!claim) return null;
-    if (claim.verified) return claim.verified;
     await nextTurn();
     return checkClaim(context, claim);
   });

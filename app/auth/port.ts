@@ -26,12 +26,10 @@ export type SessionClaim = {
   /**
    * SQL yielding the person's `id`, `email` and `has_password` (null if unknown) when the claim
    * holds, and no row when it does not.
-   * The local adapter looks up its session row; an adapter that has verified a signed token in
-   * the Worker (Supabase's JWT) selects the verified id and email as plain values.
+   * The local adapter looks up its session row; the Supabase adapter, having verified the JWT in
+   * the Worker, looks up the session it names (a token outlives a session ended elsewhere).
    */
   check: SQL;
-  /** The person, when the adapter has already verified the claim without the database. */
-  verified?: SessionUser;
 };
 
 /** A session was started, changed or ended; send these headers with the redirect. */

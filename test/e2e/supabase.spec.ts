@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { expect, test as base, type BrowserContext, type Page } from '@playwright/test';
 import postgres from 'postgres';
-import { addSupabaseColumns, authUsersWriter } from '../mocks/supabase-auth';
+import { addSupabaseAuthTables, authSessionsWriter, authUsersWriter } from '../mocks/supabase-auth';
 import { createFakeSupabaseAuth, type FakeSupabaseAuth } from '../mocks/supabase/fake-auth';
 import { serveFakeSupabase } from '../mocks/supabase/http-server';
 import { isoDaysFromNow, jobTrack, uniqueEmail } from './support/app';
@@ -46,7 +46,7 @@ const test = base.extend<{ cookies: { seen: Set<string> } }, { project: Project 
           },
         });
         admin = postgres(stack.databaseUrl, { max: 1, onnotice: () => {} });
-        await addSupabaseColumns(admin);
+        await addSupabaseAuthTables(admin);
         const sql = admin;
         fake = await createFakeSupabaseAuth({
           url: server.url,
@@ -56,6 +56,7 @@ const test = base.extend<{ cookies: { seen: Set<string> } }, { project: Project 
           maxFrequencySec: 0,
           google: GOOGLE,
           onUserWrite: authUsersWriter(() => sql),
+          onSessionWrite: authSessionsWriter(() => sql),
         });
         await provide({ stack, fake });
       } finally {

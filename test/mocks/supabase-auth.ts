@@ -25,11 +25,12 @@ export const supabaseAuthHandlers = (fake: FakeSupabaseAuth) => [
 ];
 
 /**
- * Adds the columns of Supabase's auth.users that the adapter reads to the local stand-in a test
- * database has (a Supabase project has them all; see test/integration/auth/supabase/
- * migrations.test.ts for the app's migrations on a Supabase-shaped table).
+ * Gives the local stand-in for Supabase's auth schema that a test database has what the adapter
+ * reads: the columns of auth.users, and auth.sessions, whose rows the fake writes as GoTrue does
+ * (a Supabase project has them all; see test/integration/auth/supabase/migrations.test.ts for the
+ * app's migrations on a Supabase-shaped table).
  */
-export async function addSupabaseColumns(sql: postgres.Sql) {
+export async function addSupabaseAuthTables(sql: postgres.Sql) {
   await sql`alter table auth.users
     add column if not exists instance_id uuid,
     add column if not exists aud varchar(255),
@@ -42,6 +43,27 @@ export async function addSupabaseColumns(sql: postgres.Sql) {
     add column if not exists last_sign_in_at timestamptz,
     add column if not exists raw_app_meta_data jsonb,
     add column if not exists raw_user_meta_data jsonb`;
+  // The columns of Supabase's auth.sessions that the session check reads.
+  await sql`create table if not exists auth.sessions (
+    id uuid primary key,
+    user_id uuid not null references auth.users (id) on delete cascade,
+    created_at timestamptz not null default now(),
+    updated_at timestamptz not null default now(),
+    not_after timestamptz)`;
+}
+
+/** Writes the fake's sessions into auth.sessions of a test database, as Supabase Auth does. */
+export function authSessionsWriter(
+  admin: () => postgres.Sql,
+): FakeSupabaseConfig['onSessionWrite'] {
+  return async (event) => {
+    const sql = admin();
+    if (event.type === 'create') {
+      await sql`insert into auth.sessions (id, user_id) values (${event.id}, ${event.userId})`;
+    } else {
+      await sql`delete from auth.sessions where id in ${sql(event.ids)}`;
+    }
+  };
 }
 
 /**

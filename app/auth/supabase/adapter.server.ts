@@ -1,3 +1,4 @@
+import { isUuid } from '~/applications/application-schema';
 import type { AppLoadContext } from '@remix-run/cloudflare';
 import type { Session, User } from '@supabase/supabase-js';
 import { sql } from 'drizzle-orm';
@@ -194,8 +195,10 @@ export function createSupabaseAuth(context: AppLoadContext): AuthPort {
     findLink(context, token, type);
 
   return {
-    // The claim comes from a JWT whose signature and expiry auth-js has verified in the Worker, so
-    // the first statement of the request's transaction sets it as plain values: no sessions join.
+    // The claim comes from a JWT whose signature and expiry auth-js has verified in the Worker.
+    // A token outlives its session (signed out elsewhere, "sign out other devices", a password
+    // change): the first statement of the request's transaction looks its session up in
+    // auth.sessions, so such a token signs nobody in, at no round trip of its own.
     async claim(request) {
       const session = sessionClient(config, request);
       let answer: Awaited<ReturnType<typeof session.client.auth.getClaims>>;
@@ -219,11 +222,14 @@ export function createSupabaseAuth(context: AppLoadContext): AuthPort {
       if (!claims || claims.role !== 'authenticated' || typeof claims.sub !== 'string') return null;
       if (claims.is_anonymous === true) return null;
       if (typeof claims.email !== 'string' || claims.email === '') return null;
-      const user = { id: claims.sub, email: claims.email };
+      const sessionId = claims.session_id;
+      if (!isUuid(sessionId) || !isUuid(claims.sub)) return null;
       return {
-        id: user.id,
-        check: sql`select ${user.id}::uuid as id, ${user.email}::text as email, null::boolean as has_password`,
-        verified: user,
+        id: claims.sub,
+        check: sql`select u.id, u.email::text as email, null::boolean as has_password
+          from auth.sessions s join auth.users u on u.id = s.user_id
+          where s.id = ${sessionId}::uuid and s.user_id = ${claims.sub}::uuid
+            and (s.not_after is null or s.not_after > now())`,
       };
     },
 

@@ -62,6 +62,10 @@ export type FakeSupabaseConfig = {
    */
   requiredCharacters?: string[];
   onUserWrite?: (event: { type: 'upsert' | 'delete'; user: Row }) => Promise<void>;
+  /** Called as sessions begin and end, to keep auth.sessions of a test database as GoTrue does. */
+  onSessionWrite?: (
+    event: { type: 'create'; id: string; userId: string } | { type: 'delete'; ids: string[] },
+  ) => Promise<void>;
 };
 
 class HttpError extends Error {
@@ -239,6 +243,7 @@ export async function createFakeSupabaseAuth(options: FakeSupabaseConfig) {
     });
     u.last_sign_in_at = new Date();
     await write('upsert', u);
+    await cfg.onSessionWrite?.({ type: 'create', id: sessionId, userId: u.id });
     return tokensFor(u, sessionId);
   }
 
@@ -307,10 +312,12 @@ export async function createFakeSupabaseAuth(options: FakeSupabaseConfig) {
     if (bearer[1] !== cfg.secretKey) throw new HttpError(403, 'not_admin', 'User not allowed');
   }
 
-  function endSessions(which: (id: string, session: { userId: string }) => boolean) {
-    for (const [id, session] of state.sessions) if (which(id, session)) state.sessions.delete(id);
+  async function endSessions(which: (id: string, session: { userId: string }) => boolean) {
+    const ended = [...state.sessions].filter(([id, session]) => which(id, session));
+    for (const [id] of ended) state.sessions.delete(id);
     for (const [token, r] of state.refresh)
       if (!state.sessions.has(r.sessionId)) state.refresh.delete(token);
+    if (ended.length) await cfg.onSessionWrite?.({ type: 'delete', ids: ended.map(([id]) => id) });
   }
 
   function validEmail(email: unknown) {
@@ -463,7 +470,7 @@ export async function createFakeSupabaseAuth(options: FakeSupabaseConfig) {
         // A revoked token is accepted again within the reuse interval (10 s); after it, GoTrue
         // treats the reuse as theft and ends the whole session.
         if (record.revokedAt !== null && Date.now() - record.revokedAt > 10_000) {
-          endSessions((id) => id === record.sessionId);
+          await endSessions((id) => id === record.sessionId);
           throw new HttpError(
             400,
             'refresh_token_already_used',
@@ -577,7 +584,7 @@ export async function createFakeSupabaseAuth(options: FakeSupabaseConfig) {
         // UpdatePassword: every other session ends, and every emailed link with them.
         user.confirmation_token = '';
         user.recovery_token = '';
-        endSessions((id, session) => session.userId === user.id && id !== sessionId);
+        await endSessions((id, session) => session.userId === user.id && id !== sessionId);
         if (cfg.notifyPasswordChanged) {
           const body = render('password_changed', '');
           const subject = SUBJECTS.password_changed;
@@ -599,9 +606,10 @@ export async function createFakeSupabaseAuth(options: FakeSupabaseConfig) {
     'POST /logout': async (request, query) => {
       const { user, sessionId } = await requireUser(request);
       const scope = query.get('scope') || 'global';
-      if (scope === 'local') endSessions((id) => id === sessionId);
-      else if (scope === 'others') endSessions((id, s) => s.userId === user.id && id !== sessionId);
-      else if (scope === 'global') endSessions((_id, s) => s.userId === user.id);
+      if (scope === 'local') await endSessions((id) => id === sessionId);
+      else if (scope === 'others')
+        await endSessions((id, s) => s.userId === user.id && id !== sessionId);
+      else if (scope === 'global') await endSessions((_id, s) => s.userId === user.id);
       else throw new HttpError(400, 'validation_failed', `Unsupported logout scope "${scope}"`);
       return new Response(null, { status: 204 });
     },
@@ -717,7 +725,7 @@ export async function createFakeSupabaseAuth(options: FakeSupabaseConfig) {
         await setPassword(user, body.password, { admin: true });
         user.confirmation_token = '';
         user.recovery_token = '';
-        endSessions((_sid, s) => s.userId === user.id);
+        await endSessions((_sid, s) => s.userId === user.id);
       }
       // models.User.Confirm.
       if (body.email_confirm === true) {
@@ -734,7 +742,7 @@ export async function createFakeSupabaseAuth(options: FakeSupabaseConfig) {
       const user = state.users.get(id);
       if (!user) throw new HttpError(404, 'user_not_found', 'User not found');
       state.users.delete(id);
-      endSessions((_sid, s) => s.userId === id);
+      await endSessions((_sid, s) => s.userId === id);
       await write('delete', user);
       return json(200, {});
     },

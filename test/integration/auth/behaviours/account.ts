@@ -41,7 +41,6 @@ export function accountBehaviours(harness: AccountHarness) {
       expect(outcome.headers.get('Location')).toBe('/account?notice=password-changed');
       const rotated = cookieFrom(outcome);
       expect(rotated).not.toBe(person.cookie);
-      await harness.outliveAccessTokens();
       expect((await app.whoIs(rotated))?.id).toBe(person.id);
       expect(await app.whoIs(person.cookie)).toBeNull();
       expect(await app.whoIs(otherDevice)).toBeNull();
@@ -127,7 +126,6 @@ export function accountBehaviours(harness: AccountHarness) {
 
       expect(outcome.status).toBe(302);
       expect(outcome.headers.get('Location')).toBe('/account?notice=signed-out-others');
-      await harness.outliveAccessTokens();
       expect(await app.whoIs(laptop)).toBeNull();
       expect(await app.whoIs(phone)).toBeNull();
       expect((await app.whoIs(person.cookie))?.id).toBe(person.id);
@@ -142,7 +140,6 @@ export function accountBehaviours(harness: AccountHarness) {
 
       await app.signOutOthers(person.cookie);
 
-      await harness.outliveAccessTokens();
       expect((await app.whoIs(neighbour.cookie))?.id).toBe(neighbour.id);
     });
 
@@ -178,7 +175,6 @@ export function accountBehaviours(harness: AccountHarness) {
       expect(outcome.headers.get('Location')).toBe('/?notice=signed-out');
       expect(outcome.headers.get('Set-Cookie')).toMatch(/Max-Age=0/);
       expect(outcome.headers.get('Clear-Site-Data')).toBe('"cache"');
-      await harness.outliveAccessTokens();
       expect(await app.whoIs(person.cookie)).toBeNull();
       const landed = await runLoader(homeLoader, get('/?notice=signed-out'), {
         context: app.context,
@@ -282,9 +278,7 @@ export function accountBehaviours(harness: AccountHarness) {
       expect(await rowsMentioning(person.email)).toEqual([]);
       expect((await rowsMentioning(neighbour.id)).length).toBeGreaterThanOrEqual(5);
       expect((await app.signIn(person.email, person.password)).status).toBe(400);
-      // The deleted person's old session cookie no longer signs anyone in (with Supabase, once
-      // its access token has expired: docs/decisions/021).
-      await harness.outliveAccessTokens();
+      // The deleted person's old session cookie no longer signs anyone in.
       expect(await app.whoIs(person.cookie)).toBeNull();
     });
 

@@ -38,11 +38,6 @@ export interface AccountHarness {
   holdEmails(): Promise<() => Promise<void>>;
   /** Makes an emailed link expire, as if its lifetime had passed. */
   expireLink(link: URL): Promise<void>;
-  /**
-   * Lets every access token issued so far run out. Sessions ended elsewhere stop working at once
-   * where sessions are rows (local); with Supabase's signed tokens they stop when these expire.
-   */
-  outliveAccessTokens(): Promise<void>;
   /** What an adapter can do beyond the shared rules (Supabase cannot send these two notes). */
   can: {
     /** Emails the owner when someone signs up again with their (confirmed) address. */

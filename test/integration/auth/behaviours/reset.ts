@@ -48,7 +48,6 @@ export function resetBehaviours(harness: AccountHarness) {
 
       expect(outcome.status).toBe(302);
       expect(outcome.headers.get('Location')).toBe('/?notice=password-reset');
-      await harness.outliveAccessTokens();
       expect(await app.whoIs(person.cookie)).toBeNull();
       expect(await app.whoIs(phone)).toBeNull();
       const cookie = cookieFrom(outcome);

@@ -234,7 +234,6 @@ export function signInBehaviours(harness: AccountHarness) {
 
       const again = await app.signIn(person.email, person.password, { cookie: person.cookie });
 
-      await harness.outliveAccessTokens();
       expect(await app.whoIs(person.cookie)).toBeNull();
       expect((await app.whoIs(cookieFrom(again)))?.id).toBe(person.id);
       expect((await app.whoIs(laptop))?.id).toBe(person.id);
@@ -247,7 +246,6 @@ export function signInBehaviours(harness: AccountHarness) {
 
       const switched = await app.signIn(second.email, second.password, { cookie: first.cookie });
 
-      await harness.outliveAccessTokens();
       expect(await app.whoIs(first.cookie)).toBeNull();
       expect((await app.whoIs(cookieFrom(switched)))?.id).toBe(second.id);
     });
@@ -261,7 +259,6 @@ export function signInBehaviours(harness: AccountHarness) {
 
       const linked = await app.followLink(link, 'continue', { cookie: person.cookie });
 
-      await harness.outliveAccessTokens();
       expect(linked.status).toBe(302);
       expect(await app.whoIs(person.cookie)).toBeNull();
       expect((await app.whoIs(cookieFrom(linked)))?.id).toBe(person.id);
@@ -280,7 +277,6 @@ export function signInBehaviours(harness: AccountHarness) {
         cookie: flatmate.cookie,
       });
 
-      await harness.outliveAccessTokens();
       expect(reset.status).toBe(302);
       expect((await app.whoIs(cookieFrom(reset)))?.id).toBe(person.id);
       expect(await app.whoIs(flatmate.cookie)).toBeNull();

@@ -62,7 +62,6 @@ export function localHarness() {
         where token_hash = ${await sha256(token)}`;
     },
     // A session is a row: once deleted it is refused at once, with nothing left to run out.
-    outliveAccessTokens: async () => {},
     can: { tellOwnerOfRepeatSignUp: true, tellUnknownAddresses: true },
     differs: {},
   };

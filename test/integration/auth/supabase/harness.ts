@@ -1,6 +1,7 @@
 import { afterEach, beforeAll, beforeEach, vi } from 'vitest';
 import {
-  addSupabaseColumns,
+  addSupabaseAuthTables,
+  authSessionsWriter,
   authUsersWriter,
   SUPABASE_ENV,
   SUPABASE_PUBLISHABLE_KEY,
@@ -43,7 +44,7 @@ export function supabaseHarness(
   let clock = 0;
 
   beforeAll(async () => {
-    await addSupabaseColumns(db.admin);
+    await addSupabaseAuthTables(db.admin);
     project.fake = await createFakeSupabaseAuth({
       url: SUPABASE_URL,
       publishableKey: SUPABASE_PUBLISHABLE_KEY,
@@ -53,6 +54,7 @@ export function supabaseHarness(
       google: options.google ?? null,
       requiredCharacters: options.requiredCharacters ?? [],
       onUserWrite: authUsersWriter(() => db.admin),
+      onSessionWrite: authSessionsWriter(() => db.admin),
     });
   });
   beforeEach(() => {
@@ -89,9 +91,6 @@ export function supabaseHarness(
     async expireLink(link) {
       const token = link.searchParams.get('token_hash') ?? link.searchParams.get('token') ?? '';
       await project.fake.expire(token);
-    },
-    async outliveAccessTokens() {
-      clock += (project.fake.jwtExp + 1) * 1000;
     },
     can: { tellOwnerOfRepeatSignUp: false, tellUnknownAddresses: false },
     differs: {
