@@ -32,7 +32,7 @@ async function sentSince(before: number) {
   return (await receivedByPostHog()).slice(before);
 }
 
-async function journey(page: Page, email: string) {
+async function journey(page: Page, email: string, before: number) {
   const app = jobTrack(page, { audit: false });
   const main = page.getByRole('main');
   await app.openList();
@@ -54,6 +54,13 @@ async function journey(page: Page, email: string) {
   await main.getByRole('button', { name: 'Generate draft' }).click();
   // With JavaScript the panel says so; without, the answer page's heading does.
   await expect(page.getByText(/saved as Version 1/i).first()).toBeVisible({ timeout: 30_000 });
+  // posthog-js sends in batches: the generation's event must have left before the navigation
+  // below, which could otherwise drop the batch it waits in.
+  if (!javaScriptDisabled()) {
+    await expect
+      .poll(async () => JSON.stringify(await sentSince(before)), { timeout: 15_000 })
+      .toContain('statement_generated');
+  }
 
   await page.goto('/account?notice=x&email=' + encodeURIComponent(email));
   const [download] = await Promise.all([
@@ -73,7 +80,7 @@ test('analytics send only named events and bare page kinds: no email, company, r
   test.setTimeout(180_000);
   const before = (await receivedByPostHog()).length;
   const { email } = await signedIn({ label: 'analytics' });
-  const ids = await journey(page, email);
+  const ids = await journey(page, email, before);
   // posthog-js sends in batches: give it time to flush before reading what arrived.
   await page.waitForTimeout(javaScriptDisabled() ? 1_000 : 4_000);
   const sent = await sentSince(before);

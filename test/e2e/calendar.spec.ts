@@ -17,13 +17,21 @@ const [year, month, day] = addDays(today, 2).split('-');
 
 async function seed(database: DbHandle, userId: string, row: Partial<ApplicationInput>) {
   const { context } = makeContext(database);
-  return createApplication(context, userId, {
-    company: 'Leeds City Council',
-    role: 'Policy Officer',
-    status: 'applied',
-    mayCloseEarly: false,
-    ...row,
-  });
+  const id = crypto.randomUUID();
+  const saved = await createApplication(
+    context,
+    userId,
+    {
+      company: 'Leeds City Council',
+      role: 'Policy Officer',
+      status: 'applied',
+      mayCloseEarly: false,
+      ...row,
+    },
+    id,
+  );
+  if (saved !== 'saved') throw new Error(`seeding an application answered ${saved}`);
+  return id;
 }
 
 const summaries = (text: string) =>
