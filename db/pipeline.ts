@@ -39,14 +39,16 @@ function assertScalar(params: unknown[] | undefined) {
 
 /**
  * A Drizzle database whose statements are sent the moment they are built, in that order, until
- * `ended()`: after COMMIT or ROLLBACK (or once the connection is gone) a late statement is refused,
- * never sent on the released connection outside the transaction, as the server's own role.
+ * `ended()`: after COMMIT or ROLLBACK, or once the connection is gone (postgres.js would open a
+ * new one for it), a late statement is refused, never run outside the transaction as the server's
+ * own role. Each statement's failure is shown to `failed` as well as to whoever awaits it.
  */
 function pipelining(
   pool: Sql,
   connection: ReservedSql,
   prepare: boolean,
   ended: () => boolean,
+  failed: (error: unknown) => void,
 ): Database {
   const client = new Proxy(connection, {
     get(target, property, receiver) {
@@ -57,7 +59,7 @@ function pipelining(
         if (ended())
           return Promise.reject(new Error('This transaction is over: nothing more is sent'));
         assertScalar(params);
-        return target
+        const sent = target
           .unsafe(
             query,
             params as never,
@@ -68,6 +70,8 @@ function pipelining(
             } as never,
           )
           .execute();
+        sent.catch(failed);
+        return sent;
       };
     },
   });
@@ -139,7 +143,7 @@ export async function pipelinedTransaction<T, S>(
     ended = true;
     return done;
   };
-  const db = pipelining(client, connection, options.prepare, () => ended);
+  const db = pipelining(client, connection, options.prepare, () => ended || gone, noteGone);
   try {
     const begin = db.execute(sql`begin`).execute();
     const setupRows = db.execute(setup).execute() as Promise<unknown> as Promise<S[]>;

@@ -98,6 +98,31 @@ describe('asUser', () => {
     }
   });
 
+  it('refuses a statement sent after its connection was lost, instead of running it on a new one', async () => {
+    const handle = createDb(db.url, { max: 1 });
+    try {
+      const { context } = makeContext(handle);
+      const alice = await createUser();
+      let after: Error | null = null;
+      await asUser(context, alice, async (tx) => {
+        const [me] = await tx.execute<{ pid: number }>(sql`select pg_backend_pid() as pid`);
+        await db.admin`select pg_terminate_backend(${me!.pid})`;
+        // The first statement finds the connection gone; a work that carries on anyway…
+        await tx.execute(sql`select 1`).catch(() => {});
+        after = await tx.execute(sql`select current_user::text as role`).then(
+          () => null,
+          (error: Error) => error,
+        );
+        return null;
+      }).catch(() => {});
+      // …is refused, rather than sent on a fresh connection outside the transaction.
+      expect((after as Error | null)?.cause as Error | undefined).toBeDefined();
+      expect(((after as Error | null)?.cause as Error).message).toMatch(/transaction is over/);
+    } finally {
+      await handle.close();
+    }
+  });
+
   it('refuses a statement sent after the transaction ended, instead of running it outside', async () => {
     const { context } = makeContext(db.handle);
     const alice = await createUser();
