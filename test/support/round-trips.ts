@@ -55,6 +55,9 @@ export function setupRoundTripCounter(db: { url: string }) {
         ]);
         return { root, page } as { root: Outcome; page: Outcome };
       }),
+    /** A download (a resource route's GET): its loader alone, as no root loader runs for it. */
+    download: (loader: Loader, request: Request, params: Record<string, string> = {}) =>
+      measure((context) => runLoader(loader, request, { context, params, shared: true })),
     /** A form POST: the action alone (a redirect ends the request). */
     action: (
       action: Parameters<typeof runAction>[0],
