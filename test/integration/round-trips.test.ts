@@ -6,6 +6,7 @@ import { describe, expect, it, vi } from 'vitest';
 import * as account from '~/routes/account._index';
 import * as accountExport from '~/routes/account.export';
 import * as accountImport from '~/routes/account.import';
+import * as importCsv from '~/routes/account.import-csv';
 import * as accountDelete from '~/routes/account.delete';
 import * as calendarSettings from '~/routes/account.calendar';
 import * as newEvent from '~/routes/applications.$id_.events.new';
@@ -38,7 +39,7 @@ import * as version from '~/routes/statements.$id_.versions.$versionId';
 import * as stop from '~/routes/statements.$id_.versions.$versionId_.stop';
 import * as statements from '~/routes/statements._index';
 import * as newStatement from '~/routes/statements.new';
-import { formPost, get } from '../support/http';
+import { ORIGIN, formPost, get } from '../support/http';
 import { setupRoundTripCounter } from '../support/round-trips';
 import {
   dateFields,
@@ -46,6 +47,7 @@ import {
   setupApplicationsTest,
   validForm,
 } from './applications/fixtures';
+import { previewedAs } from '~/portability/csv-import/schema';
 import { supportingForm } from './statements/fixtures';
 import { quietOutbox } from './auth/local/harness';
 import { PASSWORD, confirmedAccount } from './auth/local/support';
@@ -323,6 +325,61 @@ describe('interviews, follow-ups and the calendar', () => {
     expect(outcome.status).toBe(401);
     expect(outcome.data.initialValue).toMatchObject({ notes: 'Bring ID' });
     expect(cost(counts)).toEqual(ONE);
+  });
+});
+
+/** A multipart POST to the spreadsheet import, as its forms send it. */
+function csvPost(fields: Record<string, string | File>, cookie: string) {
+  const body = new FormData();
+  for (const [name, value] of Object.entries(fields)) body.append(name, value);
+  return new Request(new URL('/account/import-csv', ORIGIN), {
+    method: 'POST',
+    body,
+    headers: { Cookie: cookie, Origin: ORIGIN },
+  });
+}
+
+describe('importing a spreadsheet', () => {
+  it('the form, its preview, a second look and the import each cost one round trip', async () => {
+    const { me, as } = await signedInWithApplication();
+    const csv = [
+      'Company,Role,Date applied',
+      ...Array.from({ length: 1200 }, (_, i) => `Employer ${i},Role ${i},01/10/2026`),
+    ].join('\n');
+    const page = await wire.page(importCsv.loader, get('/account/import-csv', as));
+    expect(page.outcome.page.status).toBe(200);
+    expect(cost(page.counts)).toEqual(ONE);
+
+    const file = new File([csv], 'applications.csv', { type: 'text/csv' });
+    const shown = await wire.action(
+      importCsv.action,
+      csvPost({ intent: 'preview', file }, me.cookie),
+    );
+    expect(shown.outcome.status).toBe(200);
+    expect(cost(shown.counts)).toEqual(ONE);
+    const { preview } = shown.outcome.data;
+    const mapping = (intent: string) => {
+      const fields: Record<string, string> = {
+        intent,
+        csv: preview.csv,
+        fileName: preview.fileName,
+        dateOrder: preview.dateOrder,
+        previewed: previewedAs(preview.choices, preview.dateOrder),
+      };
+      preview.choices.forEach((c: string, i: number) => (fields[`columns[${i}]`] = c));
+      return csvPost(fields, me.cookie);
+    };
+    const again = await wire.action(importCsv.action, mapping('remap'));
+    expect(again.outcome.status).toBe(200);
+    expect(cost(again.counts)).toEqual(ONE);
+    // 1,200 applications and their history: three chunks of applications, one of history, all
+    // sent in the same flight as the session check.
+    const added = await wire.action(importCsv.action, mapping('confirm'));
+    expect(added.outcome.status).toBe(302);
+    expect(cost(added.counts)).toEqual(ONE);
+    const [stored] = await t.db.admin<{ n: number }[]>`
+      select count(*)::int as n from jobtrack.applications where user_id = ${me.id}`;
+    expect(stored?.n).toBe(1201);
   });
 });
 
