@@ -72,7 +72,9 @@ export async function importer(databaseUrl: string, email: string): Promise<stri
     const token = 'bench-import-token-' + crypto.randomUUID();
     await sql`insert into jobtrack.sessions (token_hash, user_id, expires_at)
       values (${await sha256(token)}, ${user!.id}, now() + interval '1 day')`;
-    return (await createCookie('jobtrack_session').serialize(token)).split(';')[0]!;
+    // The session cookie is "<user id>.<token>" (decision 011).
+    const value = `${user!.id}.${token}`;
+    return (await createCookie('jobtrack_session').serialize(value)).split(';')[0]!;
   } finally {
     await sql.end();
   }
