@@ -66,58 +66,58 @@ function allStatements(document: ExportDocument): Linked[] {
   ];
 }
 
-type Held = { apps: Map<string, string>; stmts: Set<string>; events: Set<string> };
+type Held = { apps: Set<string>; stmts: Set<string>; events: Set<string> };
 
 /**
- * What the person already has of `document` (export id → row id for applications), in one round
- * trip with the session check: every lookup goes in the same flight.
+ * The export ids (event keys) of `document`'s rows that the person already has, in one round trip
+ * with the session check: every lookup goes in the same flight.
  */
 async function held(context: AppLoadContext, who: Person, document: ExportDocument) {
   const userId = personId(who);
-  const appIds = chunks(
-    document.applications.map((a) => a.id),
-    CHUNK.lookup,
-  );
-  const stmtIds = chunks(
-    allStatements(document).map((s) => s.statement.id),
-    CHUNK.lookup,
-  );
-  const eventIds = chunks(
-    document.applications.flatMap((a) => a.events.map((e) => e.id)),
-    CHUNK.lookup,
-  );
-  const found = await asUser(context, who, (tx): Statement[] => [
-    ...appIds.map((ids) =>
+  const lookups = {
+    apps: chunks(
+      document.applications.map((a) => a.id),
+      CHUNK.lookup,
+    ),
+    stmts: chunks(
+      allStatements(document).map((s) => s.statement.id),
+      CHUNK.lookup,
+    ),
+    events: chunks(
+      document.applications.flatMap((a) => a.events.map((e) => e.id)),
+      CHUNK.lookup,
+    ),
+  };
+  const found = (await asUser(context, who, (tx): Statement[] => [
+    ...lookups.apps.map((ids) =>
       tx
-        .select({ id: applications.id, exportId: exportId(applications).mapWith(String) })
+        .select({ id: exportId(applications).mapWith(String) })
         .from(applications)
         .where(and(eq(applications.userId, userId), inArray(exportId(applications), ids))),
     ),
-    ...stmtIds.map((ids) =>
+    ...lookups.stmts.map((ids) =>
       tx
-        .select({ exportId: exportId(statements).mapWith(String) })
+        .select({ id: exportId(statements).mapWith(String) })
         .from(statements)
         .where(and(eq(statements.userId, userId), inArray(exportId(statements), ids))),
     ),
-    ...eventIds.map((keys) =>
+    ...lookups.events.map((keys) =>
       tx
-        .select({ key: applicationEvents.createKey })
+        .select({ id: applicationEvents.createKey })
         .from(applicationEvents)
         .where(
           and(eq(applicationEvents.userId, userId), inArray(applicationEvents.createKey, keys)),
         ),
     ),
-  ]);
-  const rows = found as unknown[][];
-  const appRows = rows.slice(0, appIds.length).flat() as Array<{ id: string; exportId: string }>;
-  const stmtRows = rows.slice(appIds.length, appIds.length + stmtIds.length).flat() as Array<{
-    exportId: string;
-  }>;
-  const eventRows = rows.slice(appIds.length + stmtIds.length).flat() as Array<{ key: string }>;
+  ])) as Array<Array<{ id: string }>>;
+  // The answers come back in the order sent: the applications' lookups, then statements', events'.
+  const ids = (from: number, count: number) =>
+    new Set(found.slice(from, from + count).flatMap((rows) => rows.map((r) => r.id)));
+  const [apps, stmts] = [lookups.apps.length, lookups.stmts.length];
   return {
-    apps: new Map(appRows.map((r) => [r.exportId, r.id])),
-    stmts: new Set(stmtRows.map((r) => r.exportId)),
-    events: new Set(eventRows.map((r) => r.key)),
+    apps: ids(0, apps),
+    stmts: ids(apps, stmts),
+    events: ids(apps + stmts, lookups.events.length),
   } satisfies Held;
 }
 
@@ -143,7 +143,7 @@ export async function heldApplicationIds(
   who: Person,
   document: ExportDocument,
 ): Promise<Set<string>> {
-  return new Set((await held(context, who, document)).apps.keys());
+  return (await held(context, who, document)).apps;
 }
 
 /** What importing `document` into the person's account would add; changes nothing. */
