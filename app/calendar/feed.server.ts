@@ -83,12 +83,20 @@ function upsert(tx: Tx, userId: string, set: Partial<typeof trackerSettings.$inf
     .onConflictDoUpdate({ target: trackerSettings.userId, set: { ...set, updatedAt: sql`now()` } });
 }
 
-/** Makes a new feed token, replacing any old one (whose address stops working); returns it. */
-export async function replaceFeed(context: AppLoadContext, who: Person): Promise<string> {
+/**
+ * Makes a new feed token, replacing any old one (whose address stops working); returns it, and the
+ * settings as they now are (for the page that shows the new address, without reading them again).
+ */
+export async function replaceFeed(context: AppLoadContext, who: Person) {
   const token = newFeedToken();
   const calendarTokenHash = await hashFeedToken(token);
-  await asUser(context, who, (tx) => [upsert(tx, personId(who), { calendarTokenHash })]);
-  return token;
+  const [rows] = await asUser(context, who, (tx) => [
+    upsert(tx, personId(who), { calendarTokenHash }).returning({
+      ghostAfterWeeks: trackerSettings.ghostAfterWeeks,
+      hasFeed: sql<boolean>`${trackerSettings.calendarTokenHash} is not null`,
+    }),
+  ]);
+  return { token, settings: toSettings(rows) };
 }
 
 /** Turns the feed off: its address answers 404 from now on. */

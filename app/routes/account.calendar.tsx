@@ -2,6 +2,7 @@ import { parseWithZod } from '@conform-to/zod';
 import {
   redirect,
   type ActionFunctionArgs,
+  type AppLoadContext,
   type LoaderFunctionArgs,
   type MetaFunction,
 } from '@remix-run/cloudflare';
@@ -33,12 +34,17 @@ import { withNotice } from '~/components/notice';
 
 export const meta: MetaFunction = () => [{ title: 'Calendar and reminders · JobTrack' }];
 
+// Without JavaScript, the page showing a new feed address renders in the same request as the
+// action that made it (Remix hands both the same context): the settings the action's write
+// returned are shown, not read again.
+const written = new WeakMap<AppLoadContext, Awaited<ReturnType<typeof loadSettings>>>();
+
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireUserClaimOrRefusedForm(request, context);
   // Signed out as the "no reply" form arrived: it comes back from what was sent, and nothing of
   // the account is shown.
   if (!user) return null;
-  return loadSettings(context, user);
+  return written.get(context) ?? loadSettings(context, user);
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -48,7 +54,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
   // These two carry nothing typed: a session found to have ended goes to sign in.
   const user = await requireUserClaim(request, context);
   if (intent === INTENTS.replace) {
-    const token = await replaceFeed(context, user);
+    const { token, settings } = await replaceFeed(context, user);
+    written.set(context, settings);
     return { feedUrl: `${new URL(request.url).origin}${feedPath(token)}`, reply: null };
   }
   if (intent === INTENTS.revoke) {
@@ -61,7 +68,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 // A number typed after the session ended is refused with 401 and kept, as every form's values are.
 async function saveGhostWeeksForm(
   request: Request,
-  context: ActionFunctionArgs['context'],
+  context: AppLoadContext,
   formData: FormData,
 ) {
   const signedOut = () => {

@@ -314,6 +314,31 @@ describe('interviews, follow-ups and the calendar', () => {
     expect(stored?.n).toBe(1);
   });
 
+  it('without JavaScript, a new feed address and its page cost one round trip', async () => {
+    const { as } = await signedInWithApplication();
+    const { outcome, counts } = await wire.documentPost(
+      calendarSettings,
+      formPost('/account/calendar', { intent: 'replace-feed' }, as),
+    );
+    expect(outcome.action.data.feedUrl).toMatch(/\/calendar\/.+\/jobtrack\.ics$/);
+    expect(outcome.page.data).toEqual({ ghostAfterWeeks: 4, hasFeed: true });
+    expect(cost(counts)).toEqual(ONE);
+  });
+
+  it('without JavaScript, a date sent after the session ended comes back in one round trip', async () => {
+    const { me, id, as } = await signedInWithApplication();
+    await t.db.admin`delete from jobtrack.sessions where user_id = ${me.id}`;
+    const { outcome, counts } = await wire.documentPost(
+      newEvent,
+      formPost(`/applications/${id}/events/new`, eventFields({ notes: 'Bring ID' }), as),
+      { id },
+    );
+    expect(outcome.action.status).toBe(401);
+    expect(outcome.page.data).toMatchObject({ id, application: null });
+    expect(outcome.root.data.user).toBeNull();
+    expect(cost(counts)).toEqual(ONE);
+  });
+
   it('a date sent after the session ended is refused with what was typed, in one round trip', async () => {
     const { me, id, as } = await signedInWithApplication();
     await t.db.admin`delete from jobtrack.sessions where user_id = ${me.id}`;
