@@ -66,11 +66,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 // A number typed after the session ended is refused with 401 and kept, as every form's values are.
-async function saveGhostWeeksForm(
-  request: Request,
-  context: AppLoadContext,
-  formData: FormData,
-) {
+async function saveGhostWeeksForm(request: Request, context: AppLoadContext, formData: FormData) {
   const signedOut = () => {
     noteSignedOutForm(context);
     return refuse(formData, SIGNED_OUT_MESSAGE, { status: 401 });
