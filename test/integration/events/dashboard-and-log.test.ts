@@ -25,11 +25,13 @@ describe('the dashboard', () => {
   afterEach(() => vi.useRealTimers());
 
   it("lists this week's interviews and dates, from the start of today (London) for seven days", async () => {
+    // Signed in first: a session made under the fake clock would expire 30 days after 24 Oct,
+    // which the database (on the real clock) sees as past once that date has gone by.
+    const me = await t.person();
+    const other = await t.person();
     vi.useFakeTimers({ toFake: ['Date'] });
     // 23:30 UTC on 24 Oct is 00:30 on 25 Oct in London (summer time, the night the clocks go back).
     vi.setSystemTime(new Date('2026-10-24T23:30:00Z'));
-    const me = await t.person();
-    const other = await t.person();
     const id = await t.insert(me, { company: 'Mine', status: 'interviewing' });
     await event(me, id, '2026-10-24T22:59:00Z'); // 23:59 on the 24th in London: yesterday
     await event(me, id, '2026-10-24T23:10:00Z', 'phone_screen'); // 00:10 today
