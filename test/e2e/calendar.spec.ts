@@ -17,13 +17,21 @@ const [year, month, day] = addDays(today, 2).split('-');
 
 async function seed(database: DbHandle, userId: string, row: Partial<ApplicationInput>) {
   const { context } = makeContext(database);
-  return createApplication(context, userId, {
-    company: 'Leeds City Council',
-    role: 'Policy Officer',
-    status: 'applied',
-    mayCloseEarly: false,
-    ...row,
-  });
+  // createApplication answers whether it saved; the id is the one it is given.
+  const id = crypto.randomUUID();
+  await createApplication(
+    context,
+    userId,
+    {
+      company: 'Leeds City Council',
+      role: 'Policy Officer',
+      status: 'applied',
+      mayCloseEarly: false,
+      ...row,
+    },
+    id,
+  );
+  return id;
 }
 
 const summaries = (text: string) =>
