@@ -165,6 +165,7 @@ async function roundTrips(stack: Stack, cookie: string, id: string, statementId:
     ['GET /applications/:id/edit', `/applications/${id}/edit`, { headers: signedIn }],
     ['GET /applications/:id/delete', `/applications/${id}/delete`, { headers: signedIn }],
     ['GET /applications/:id/events/new', `/applications/${id}/events/new`, { headers: signedIn }],
+    ['GET /applications/:id/follow-up', `/applications/${id}/follow-up`, { headers: signedIn }],
     ['GET /statements', '/statements', { headers: signedIn }],
     ['GET /statements/new', `/statements/new?application=${id}`, { headers: signedIn }],
     ['GET /statements/:id', `/statements/${statementId}`, { headers: signedIn }],
@@ -172,6 +173,8 @@ async function roundTrips(stack: Stack, cookie: string, id: string, statementId:
     ['GET /account', '/account', { headers: signedIn }],
     ['GET /account/delete', '/account/delete', { headers: signedIn }],
     ['GET /account/export?as=json', '/account/export?as=json', { headers: signedIn }],
+    ['GET /account/calendar', '/account/calendar', { headers: signedIn }],
+    ['GET /account/import-csv', '/account/import-csv', { headers: signedIn }],
     ['POST /applications/new', '/applications/new', post(form(fields))],
     ['POST /applications/:id/edit', `/applications/${id}/edit`, post(form(fields))],
     [
@@ -188,6 +191,48 @@ async function roundTrips(stack: Stack, cookie: string, id: string, statementId:
       'POST /applications/:id/status (board, JS)',
       `/applications/${id}/status`,
       json(form({ status: 'applied' })),
+    ],
+    [
+      'POST /applications/:id/events/new',
+      `/applications/${id}/events/new`,
+      post(
+        form({
+          kind: 'interview',
+          ...{ 'date.day': '10', 'date.month': '12', 'date.year': '2026' },
+          time: '14:30',
+          createKey: crypto.randomUUID(),
+        }),
+      ),
+    ],
+    [
+      'POST /applications/:id/follow-up (set)',
+      `/applications/${id}/follow-up`,
+      post(form({ 'followUpOn.day': '12', 'followUpOn.month': '12', 'followUpOn.year': '2026' })),
+    ],
+    [
+      'GET /applications/:id/follow-up.ics',
+      `/applications/${id}/follow-up.ics`,
+      { headers: signedIn },
+    ],
+    [
+      'POST /applications/:id/follow-up (clear)',
+      `/applications/${id}/follow-up`,
+      post(form({ intent: 'clear' })),
+    ],
+    [
+      'POST /account/calendar (make a feed)',
+      '/account/calendar',
+      post(form({ intent: 'replace-feed' })),
+    ],
+    [
+      'POST /account/calendar (turn it off)',
+      '/account/calendar',
+      post(form({ intent: 'revoke-feed' })),
+    ],
+    [
+      'POST /account/calendar (no-reply weeks)',
+      '/account/calendar',
+      post(form({ intent: 'ghost-weeks', ghostAfterWeeks: '6' })),
     ],
   ];
   const rows: string[][] = [];

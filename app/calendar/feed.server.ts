@@ -3,7 +3,7 @@
 import type { AppLoadContext } from '@remix-run/cloudflare';
 import { and, asc, eq, gte, inArray, isNotNull, sql, type SQL } from 'drizzle-orm';
 import { applicationEvents as e, applications as a, trackerSettings } from '#db/schema';
-import { asCalendarOwner, asUser, type Tx } from '~/db.server';
+import { asCalendarOwner, asUser, personId, type Person, type Tx } from '~/db.server';
 import { addDays, todayInLondon } from '~/applications/dates';
 import { buildCalendar } from './ics.server';
 import { WAITING_FOR_REPLY } from '~/events/follow-up';
@@ -51,24 +51,29 @@ export const isFeedToken = (value: unknown): value is string =>
 /** The feed's path for a token. */
 export const feedPath = (token: string) => `/calendar/${token}/jobtrack.ics`;
 
-/** The person's settings (defaults if never saved), inside a caller's transaction. */
-export async function settingsOf(tx: Tx, userId: string) {
-  const [row] = await tx
+/** The person's settings row, not yet sent (read it with toSettings). */
+export function settingsOf(tx: Tx, userId: string) {
+  return tx
     .select({
       ghostAfterWeeks: trackerSettings.ghostAfterWeeks,
       hasFeed: sql<boolean>`${trackerSettings.calendarTokenHash} is not null`,
     })
     .from(trackerSettings)
     .where(eq(trackerSettings.userId, userId));
+}
+
+/** The rows of settingsOf as settings, the defaults for a person who never saved any. */
+export function toSettings([row]: Array<{ ghostAfterWeeks: number; hasFeed: boolean }>) {
   return {
     ghostAfterWeeks: row?.ghostAfterWeeks ?? 4,
     hasFeed: row?.hasFeed ?? false,
   };
 }
 
-/** The person's settings, in a transaction of its own. */
-export function loadSettings(context: AppLoadContext, userId: string) {
-  return asUser(context, userId, (tx) => settingsOf(tx, userId));
+/** The person's settings: one round trip, the session checked in it. */
+export async function loadSettings(context: AppLoadContext, who: Person) {
+  const [rows] = await asUser(context, who, (tx) => [settingsOf(tx, personId(who))]);
+  return toSettings(rows);
 }
 
 function upsert(tx: Tx, userId: string, set: Partial<typeof trackerSettings.$inferInsert>) {
@@ -78,22 +83,30 @@ function upsert(tx: Tx, userId: string, set: Partial<typeof trackerSettings.$inf
     .onConflictDoUpdate({ target: trackerSettings.userId, set: { ...set, updatedAt: sql`now()` } });
 }
 
-/** Makes a new feed token, replacing any old one (whose address stops working); returns it. */
-export async function replaceFeed(context: AppLoadContext, userId: string): Promise<string> {
+/**
+ * Makes a new feed token, replacing any old one (whose address stops working); returns it, and the
+ * settings as they now are (for the page that shows the new address, without reading them again).
+ */
+export async function replaceFeed(context: AppLoadContext, who: Person) {
   const token = newFeedToken();
   const calendarTokenHash = await hashFeedToken(token);
-  await asUser(context, userId, (tx) => upsert(tx, userId, { calendarTokenHash }));
-  return token;
+  const [rows] = await asUser(context, who, (tx) => [
+    upsert(tx, personId(who), { calendarTokenHash }).returning({
+      ghostAfterWeeks: trackerSettings.ghostAfterWeeks,
+      hasFeed: sql<boolean>`${trackerSettings.calendarTokenHash} is not null`,
+    }),
+  ]);
+  return { token, settings: toSettings(rows) };
 }
 
 /** Turns the feed off: its address answers 404 from now on. */
-export async function revokeFeed(context: AppLoadContext, userId: string) {
-  await asUser(context, userId, (tx) => upsert(tx, userId, { calendarTokenHash: null }));
+export async function revokeFeed(context: AppLoadContext, who: Person) {
+  await asUser(context, who, (tx) => [upsert(tx, personId(who), { calendarTokenHash: null })]);
 }
 
 /** Saves after how many weeks without a reply the dashboard suggests Ghosted. */
-export async function saveGhostWeeks(context: AppLoadContext, userId: string, weeks: number) {
-  await asUser(context, userId, (tx) => upsert(tx, userId, { ghostAfterWeeks: weeks }));
+export async function saveGhostWeeks(context: AppLoadContext, who: Person, weeks: number) {
+  await asUser(context, who, (tx) => [upsert(tx, personId(who), { ghostAfterWeeks: weeks })]);
 }
 
 /**

@@ -6,6 +6,7 @@ import {
   useSchemaForm,
   type FormReply,
 } from '~/components/forms';
+import { isSignedOutReply, SignedOutNotice } from '~/auth/signed-out';
 import { GhostWeeksSchema } from './settings-schema';
 
 /** Where the account page's tracker and calendar forms post. */
@@ -89,23 +90,28 @@ export function CalendarFeed({ hasFeed, feedUrl }: { hasFeed: boolean; feedUrl?:
   );
 }
 
-/** After how many weeks without a reply the dashboard suggests marking an application Ghosted. */
+/**
+ * After how many weeks without a reply the dashboard suggests marking an application Ghosted.
+ * `ghostAfterWeeks` is null when the page shows a form refused because the session had ended.
+ */
 export function GhostWeeksForm({
   ghostAfterWeeks,
   lastResult,
 }: {
-  ghostAfterWeeks: number;
+  ghostAfterWeeks: number | null;
   lastResult?: FormReply | null;
 }) {
   const [form, fields] = useSchemaForm(GhostWeeksSchema, {
     id: 'ghost-weeks',
     lastResult,
-    defaultValue: { ghostAfterWeeks: String(ghostAfterWeeks) },
+    defaultValue: { ghostAfterWeeks: ghostAfterWeeks === null ? null : String(ghostAfterWeeks) },
   });
+  const signedOut = isSignedOutReply(lastResult);
   return (
     <section className="card" aria-labelledby="tracker-settings" id="tracker-settings">
       <h2 id="tracker-settings">No reply</h2>
-      <SchemaForm form={form} action={SETTINGS_ACTION}>
+      <SchemaForm form={form} action={SETTINGS_ACTION} formErrors={signedOut ? [] : undefined}>
+        {signedOut ? <SignedOutNotice /> : null}
         <input type="hidden" name="intent" value={INTENTS.ghost} />
         <TextField
           meta={fields.ghostAfterWeeks}

@@ -1,8 +1,14 @@
 // The events' and follow-up's form actions. A form that arrives after the session ended answers
-// 401 with every typed value (as the application forms do), not a redirect that loses them.
+// 401 with every typed value (as the application forms do), not a redirect that loses them. Each
+// costs one round trip: the session is checked in the write's own transaction.
 import { parseWithZod } from '@conform-to/zod';
 import { redirect, type ActionFunctionArgs } from '@remix-run/cloudflare';
-import { AUTH_UNAVAILABLE, getUserForForm, noteSignedOutForm } from '~/auth/current-user.server';
+import {
+  AUTH_UNAVAILABLE,
+  getUserClaimForForm,
+  noteSignedOutForm,
+  SessionEnded,
+} from '~/auth/current-user.server';
 import { UNAVAILABLE } from '~/auth/replies.server';
 import { SIGNED_OUT_MESSAGE } from '~/auth/signed-out';
 import { invalid, readForm, refuse } from '~/components/forms/form.server';
@@ -13,19 +19,21 @@ import { CLEAR_FOLLOW_UP, DELETE_EVENT } from './follow-up';
 
 async function formAndUser({ request, context }: ActionFunctionArgs) {
   const formData = await readForm(request);
-  const user = await getUserForForm(request, context);
+  const signedOut = () => {
+    noteSignedOutForm(context);
+    return refuse(formData, SIGNED_OUT_MESSAGE, { status: 401 });
+  };
+  const user = await getUserClaimForForm(request, context);
   if (user === AUTH_UNAVAILABLE) {
     noteSignedOutForm(context);
-    return {
-      formData,
-      refused: refuse(formData, UNAVAILABLE, { status: 503, headers: { 'Retry-After': '30' } }),
-    };
+    const refused = refuse(formData, UNAVAILABLE, {
+      status: 503,
+      headers: { 'Retry-After': '30' },
+    });
+    return { formData, signedOut, refused };
   }
-  if (!user) {
-    noteSignedOutForm(context);
-    return { formData, refused: refuse(formData, SIGNED_OUT_MESSAGE, { status: 401 }) };
-  }
-  return { formData, user };
+  if (!user) return { formData, signedOut, refused: signedOut() };
+  return { formData, signedOut, user };
 }
 
 /**
@@ -35,37 +43,43 @@ async function formAndUser({ request, context }: ActionFunctionArgs) {
 export async function saveEvent(args: ActionFunctionArgs) {
   const id = requireUuid(args.params.id);
   const eventId = args.params.eventId === undefined ? null : requireUuid(args.params.eventId);
-  const { formData, user, refused } = await formAndUser(args);
+  const { formData, user, refused, signedOut } = await formAndUser(args);
   if (!user) return refused;
   const back = redirect(`/applications/${id}#events`);
-  if (eventId && formData.get('intent') === DELETE_EVENT) {
-    if (!(await deleteEvent(args.context, user.id, id, eventId))) throw notFound();
-    return back;
-  }
-  const submission = parseWithZod(formData, { schema: EventSchema });
-  if (submission.status !== 'success') return invalid(submission);
-  if (eventId) {
-    if (!(await updateEvent(args.context, user.id, id, eventId, submission.value))) {
-      throw notFound();
+  try {
+    if (eventId && formData.get('intent') === DELETE_EVENT) {
+      if (!(await deleteEvent(args.context, user, id, eventId))) throw notFound();
+      return back;
+    }
+    const submission = parseWithZod(formData, { schema: EventSchema });
+    if (submission.status !== 'success') return invalid(submission);
+    if (eventId) {
+      if (!(await updateEvent(args.context, user, id, eventId, submission.value))) {
+        throw notFound();
+      }
+      return back;
+    }
+    const added = await addEvent(args.context, user, id, submission.value);
+    if (added === 'missing') throw notFound();
+    if (added === 'full') {
+      return invalid(submission, {
+        formErrors: [
+          `This application already has ${MAX_EVENTS_PER_APPLICATION} dates, the most it can hold. Delete one you no longer need, then add this one.`,
+        ],
+      });
     }
     return back;
+  } catch (error) {
+    // The session was found to have ended in the write's own round trip; nothing was written.
+    if (error instanceof SessionEnded) return signedOut();
+    throw error;
   }
-  const added = await addEvent(args.context, user.id, id, submission.value);
-  if (added === 'missing') throw notFound();
-  if (added === 'full') {
-    return invalid(submission, {
-      formErrors: [
-        `This application already has ${MAX_EVENTS_PER_APPLICATION} dates, the most it can hold. Delete one you no longer need, then add this one.`,
-      ],
-    });
-  }
-  return back;
 }
 
 /** Sets or removes an application's follow-up date; back to its page when done. */
 export async function saveFollowUp(args: ActionFunctionArgs) {
   const id = requireUuid(args.params.id);
-  const { formData, user, refused } = await formAndUser(args);
+  const { formData, user, refused, signedOut } = await formAndUser(args);
   if (!user) return refused;
   let followUpOn: string | null = null;
   if (formData.get('intent') !== CLEAR_FOLLOW_UP) {
@@ -78,6 +92,11 @@ export async function saveFollowUp(args: ActionFunctionArgs) {
     }
     followUpOn = submission.value.followUpOn;
   }
-  if (!(await setFollowUp(args.context, user.id, id, followUpOn))) throw notFound();
+  try {
+    if (!(await setFollowUp(args.context, user, id, followUpOn))) throw notFound();
+  } catch (error) {
+    if (error instanceof SessionEnded) return signedOut();
+    throw error;
+  }
   return redirect(`/applications/${id}#follow-up`);
 }

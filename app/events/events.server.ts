@@ -1,9 +1,9 @@
-// Reads and writes of an application's dated events and its follow-up date. Each runs through
-// asUser (RLS in force) and still names the person in its own where clause.
+// Reads and writes of an application's dated events and its follow-up date. Each is one asUser
+// transaction of one round trip (RLS in force) and still names the person in its own where clause.
 import type { AppLoadContext } from '@remix-run/cloudflare';
 import { and, asc, eq, sql } from 'drizzle-orm';
 import { applicationEvents as e, applications as a } from '#db/schema';
-import { asUser, type Tx } from '~/db.server';
+import { asUser, personId, type Person, type Tx } from '~/db.server';
 import { MAX_EVENTS_PER_APPLICATION, type EventInput } from './event-schema';
 
 const orNull = (value: string | undefined) => (value ? value : null);
@@ -55,120 +55,129 @@ function values(input: EventInput) {
 /**
  * Adds an event to one of the person's applications: 'missing' if the application is not theirs,
  * 'full' if it holds MAX_EVENTS_PER_APPLICATION already (so its export stays importable). A form
- * sent twice with the same one-time key adds one event.
+ * sent twice with the same one-time key adds one event. One round trip: the lock and the insert
+ * go together.
  */
-export function addEvent(
+export async function addEvent(
   context: AppLoadContext,
-  userId: string,
+  who: Person,
   applicationId: string,
   input: EventInput,
-) {
-  return asUser(context, userId, async (tx): Promise<'added' | 'missing' | 'full'> => {
-    // Locked, so two adds at once cannot both pass the count below.
-    const [own] = await tx
+): Promise<'added' | 'missing' | 'full'> {
+  const userId = personId(who);
+  const v = values(input);
+  const createKey = input.createKey ?? crypto.randomUUID();
+  const [, [outcome]] = await asUser(context, who, (tx) => [
+    // Locked first, in a statement of its own, so two adds at once cannot both pass the count: the
+    // second waits here, and its insert below, a later statement, counts with a fresh snapshot
+    // that sees the first's event (one statement would count from before the wait).
+    tx
       .select({ id: a.id })
       .from(a)
       .where(and(eq(a.id, applicationId), eq(a.userId, userId)))
-      .for('update');
-    if (!own) return 'missing';
-    const [held] = await tx
-      .select({ count: sql<number>`count(*)::int` })
-      .from(e)
-      .where(and(eq(e.applicationId, applicationId), eq(e.userId, userId)));
-    if (held!.count >= MAX_EVENTS_PER_APPLICATION) return 'full';
-    await tx
-      .insert(e)
-      .values({
-        applicationId,
-        userId,
-        createKey: input.createKey ?? crypto.randomUUID(),
-        ...values(input),
-      })
-      .onConflictDoNothing({ target: [e.userId, e.createKey] });
-    return 'added';
-  });
+      .for('update'),
+    tx.execute<{ found: boolean; full: boolean }>(sql`
+      with target as (
+        select id from ${a} where id = ${applicationId}::uuid and user_id = ${userId}::uuid
+      ), held as (
+        select count(*)::int as n from ${e}
+        where application_id = ${applicationId}::uuid and user_id = ${userId}::uuid
+      ), added as (
+        insert into ${e} (application_id, user_id, create_key, kind, starts_at, format, place,
+          link, notes)
+        select target.id, ${userId}::uuid, ${createKey}::uuid, ${v.kind}::jobtrack.event_kind,
+          ${v.startsAt.toISOString()}::timestamptz, ${v.format}::jobtrack.event_format,
+          ${v.place}::text, ${v.link}::text, ${v.notes}::text
+        from target cross join held
+        where held.n < ${MAX_EVENTS_PER_APPLICATION}::int
+        on conflict (user_id, create_key) do nothing
+      )
+      select exists (select 1 from target) as found,
+        (select n from held) >= ${MAX_EVENTS_PER_APPLICATION}::int as full`),
+  ]);
+  if (!outcome?.found) return 'missing';
+  return outcome.full ? 'full' : 'added';
 }
 
 const ownEvent = (userId: string, applicationId: string, eventId: string) =>
   and(eq(e.id, eventId), eq(e.applicationId, applicationId), eq(e.userId, userId));
 
 /** One of the person's events on that application, or null. */
-export function getEvent(
+export async function getEvent(
   context: AppLoadContext,
-  userId: string,
+  who: Person,
   applicationId: string,
   eventId: string,
 ) {
-  return asUser(context, userId, async (tx) => {
-    const [[event], [application]] = await Promise.all([
-      tx
-        .select(eventColumns)
-        .from(e)
-        .where(ownEvent(userId, applicationId, eventId)),
-      tx
-        .select({ id: a.id, company: a.company, role: a.role })
-        .from(a)
-        .where(and(eq(a.id, applicationId), eq(a.userId, userId))),
-    ]);
-    return event && application ? { event: toEventRow(event), application } : null;
-  });
+  const userId = personId(who);
+  const [[event], [application]] = await asUser(context, who, (tx) => [
+    tx
+      .select(eventColumns)
+      .from(e)
+      .where(ownEvent(userId, applicationId, eventId)),
+    tx
+      .select({ id: a.id, company: a.company, role: a.role })
+      .from(a)
+      .where(and(eq(a.id, applicationId), eq(a.userId, userId))),
+  ]);
+  return event && application ? { event: toEventRow(event), application } : null;
 }
 
 /** Replaces an event's fields; false if it is not the person's. */
-export function updateEvent(
+export async function updateEvent(
   context: AppLoadContext,
-  userId: string,
+  who: Person,
   applicationId: string,
   eventId: string,
   input: EventInput,
 ) {
-  return asUser(context, userId, async (tx) => {
-    const updated = await tx
+  const [updated] = await asUser(context, who, (tx) => [
+    tx
       .update(e)
       .set({ ...values(input), updatedAt: sql`now()` })
-      .where(ownEvent(userId, applicationId, eventId))
-      .returning({ id: e.id });
-    return updated.length > 0;
-  });
+      .where(ownEvent(personId(who), applicationId, eventId))
+      .returning({ id: e.id }),
+  ]);
+  return updated.length > 0;
 }
 
 /** Deletes an event; false if it is not the person's. */
-export function deleteEvent(
+export async function deleteEvent(
   context: AppLoadContext,
-  userId: string,
+  who: Person,
   applicationId: string,
   eventId: string,
 ) {
-  return asUser(context, userId, async (tx) => {
-    const deleted = await tx
+  const [deleted] = await asUser(context, who, (tx) => [
+    tx
       .delete(e)
-      .where(ownEvent(userId, applicationId, eventId))
-      .returning({ id: e.id });
-    return deleted.length > 0;
-  });
+      .where(ownEvent(personId(who), applicationId, eventId))
+      .returning({ id: e.id }),
+  ]);
+  return deleted.length > 0;
 }
 
 /** Sets or clears (null) an application's follow-up date; false if it is not the person's. */
-export function setFollowUp(
+export async function setFollowUp(
   context: AppLoadContext,
-  userId: string,
+  who: Person,
   applicationId: string,
   followUpOn: string | null,
 ) {
-  return asUser(context, userId, async (tx) => {
-    const updated = await tx
+  const [updated] = await asUser(context, who, (tx) => [
+    tx
       .update(a)
       .set({ followUpOn, updatedAt: sql`now()` })
-      .where(and(eq(a.id, applicationId), eq(a.userId, userId)))
-      .returning({ id: a.id });
-    return updated.length > 0;
-  });
+      .where(and(eq(a.id, applicationId), eq(a.userId, personId(who))))
+      .returning({ id: a.id }),
+  ]);
+  return updated.length > 0;
 }
 
 /** What the event and follow-up pages show of their application, or null if it is not the person's. */
-export function applicationHead(context: AppLoadContext, userId: string, applicationId: string) {
-  return asUser(context, userId, async (tx) => {
-    const [row] = await tx
+export async function applicationHead(context: AppLoadContext, who: Person, applicationId: string) {
+  const [[row]] = await asUser(context, who, (tx) => [
+    tx
       .select({
         id: a.id,
         company: a.company,
@@ -177,7 +186,7 @@ export function applicationHead(context: AppLoadContext, userId: string, applica
         followUpOn: a.followUpOn,
       })
       .from(a)
-      .where(and(eq(a.id, applicationId), eq(a.userId, userId)));
-    return row ?? null;
-  });
+      .where(and(eq(a.id, applicationId), eq(a.userId, personId(who)))),
+  ]);
+  return row ?? null;
 }

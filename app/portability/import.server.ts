@@ -1,8 +1,8 @@
-// Adds an export's contents to a person's account: all of it in one asUser transaction, or none.
-// Identity is the export id (decision 024): what the account already holds under an id is skipped,
-// so importing the same file twice adds nothing the second time.
+// Adds an export's contents to a person's account: all of it in one asUser transaction, or none,
+// sent as one round trip. Identity is the export id (decision 024): what the account already holds
+// under an id is skipped, so importing the same file twice adds nothing the second time.
 import type { AppLoadContext } from '@remix-run/cloudflare';
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import {
   applicationEvents,
   applications,
@@ -12,7 +12,7 @@ import {
   statusChanges,
   trackerSettings,
 } from '#db/schema';
-import { asUser, type Tx } from '~/db.server';
+import { asUser, personId, type Person, type Statement, type Tx } from '~/db.server';
 import { detailsOf, type Inputs } from '~/statements/inputs';
 import type { Tone } from '~/statements/kinds';
 import type {
@@ -35,11 +35,12 @@ export type ImportPlan = {
 
 export const SAMPLE_SIZE = 20;
 
-// PostgreSQL takes at most 65,535 parameters per statement. Each statement here is a round trip
-// (two when new to the connection), and Hyperdrive is far from the database, so each kind of row
-// goes in chunks as large as its parameters allow (an id lookup has 1 per row, a history entry 6),
-// except where one statement must stay well inside the 5-second statement timeout: applications
-// (each feeds the trigram search index) and statements (long texts) go 500 at a time.
+// PostgreSQL takes at most 65,535 parameters per statement. Every statement of an import or its
+// preview goes in one flight, so the chunks are about the statement timeout and that limit, not
+// round trips: each kind of row goes in chunks as large as its parameters allow (an id lookup has
+// 1 per row, a history entry 6), except where one statement must stay well inside the 5-second
+// statement timeout: applications (each feeds the trigram search index) and statements (long
+// texts) go 500 at a time.
 const CHUNK = {
   lookup: 10_000,
   application: 500,
@@ -65,39 +66,62 @@ function allStatements(document: ExportDocument): Linked[] {
   ];
 }
 
-/** Export id → row id of what the person already has, for these export ids. */
-async function held(tx: Tx, userId: string, document: ExportDocument) {
-  const appIds = document.applications.map((a) => a.id);
-  const stmtIds = allStatements(document).map((s) => s.statement.id);
-  const eventIds = document.applications.flatMap((a) => a.events.map((e) => e.id));
-  const apps = new Map<string, string>();
-  const stmts = new Set<string>();
-  const events = new Set<string>();
-  for (const ids of chunks(appIds, CHUNK.lookup)) {
-    const rows = await tx
-      .select({ id: applications.id, exportId: exportId(applications).mapWith(String) })
-      .from(applications)
-      .where(and(eq(applications.userId, userId), inArray(exportId(applications), ids)));
-    for (const row of rows) apps.set(row.exportId, row.id);
-  }
-  for (const ids of chunks(stmtIds, CHUNK.lookup)) {
-    const rows = await tx
-      .select({ exportId: exportId(statements).mapWith(String) })
-      .from(statements)
-      .where(and(eq(statements.userId, userId), inArray(exportId(statements), ids)));
-    for (const row of rows) stmts.add(row.exportId);
-  }
-  for (const keys of chunks(eventIds, CHUNK.lookup)) {
-    const rows = await tx
-      .select({ key: applicationEvents.createKey })
-      .from(applicationEvents)
-      .where(and(eq(applicationEvents.userId, userId), inArray(applicationEvents.createKey, keys)));
-    for (const row of rows) events.add(row.key);
-  }
-  return { apps, stmts, events };
+type Held = { apps: Set<string>; stmts: Set<string>; events: Set<string> };
+
+/**
+ * The export ids (event keys) of `document`'s rows that the person already has, in one round trip
+ * with the session check: every lookup goes in the same flight.
+ */
+async function held(context: AppLoadContext, who: Person, document: ExportDocument) {
+  const userId = personId(who);
+  const lookups = {
+    apps: chunks(
+      document.applications.map((a) => a.id),
+      CHUNK.lookup,
+    ),
+    stmts: chunks(
+      allStatements(document).map((s) => s.statement.id),
+      CHUNK.lookup,
+    ),
+    events: chunks(
+      document.applications.flatMap((a) => a.events.map((e) => e.id)),
+      CHUNK.lookup,
+    ),
+  };
+  const found = (await asUser(context, who, (tx): Statement[] => [
+    ...lookups.apps.map((ids) =>
+      tx
+        .select({ id: exportId(applications).mapWith(String) })
+        .from(applications)
+        .where(and(eq(applications.userId, userId), inArray(exportId(applications), ids))),
+    ),
+    ...lookups.stmts.map((ids) =>
+      tx
+        .select({ id: exportId(statements).mapWith(String) })
+        .from(statements)
+        .where(and(eq(statements.userId, userId), inArray(exportId(statements), ids))),
+    ),
+    ...lookups.events.map((keys) =>
+      tx
+        .select({ id: applicationEvents.createKey })
+        .from(applicationEvents)
+        .where(
+          and(eq(applicationEvents.userId, userId), inArray(applicationEvents.createKey, keys)),
+        ),
+    ),
+  ])) as Array<Array<{ id: string }>>;
+  // The answers come back in the order sent: the applications' lookups, then statements', events'.
+  const ids = (from: number, count: number) =>
+    new Set(found.slice(from, from + count).flatMap((rows) => rows.map((r) => r.id)));
+  const [apps, stmts] = [lookups.apps.length, lookups.stmts.length];
+  return {
+    apps: ids(0, apps),
+    stmts: ids(apps, stmts),
+    events: ids(apps + stmts, lookups.events.length),
+  } satisfies Held;
 }
 
-function plan(document: ExportDocument, had: Awaited<ReturnType<typeof held>>): ImportPlan {
+function plan(document: ExportDocument, had: Held): ImportPlan {
   const newApps = document.applications.filter((a) => !had.apps.has(a.id));
   const linked = allStatements(document);
   const newStatements = linked.filter((s) => !had.stmts.has(s.statement.id));
@@ -114,25 +138,26 @@ function plan(document: ExportDocument, had: Awaited<ReturnType<typeof held>>): 
 }
 
 /** The export ids of `document`'s applications that the person already holds; changes nothing. */
-export function heldApplicationIds(
+export async function heldApplicationIds(
   context: AppLoadContext,
-  userId: string,
+  who: Person,
   document: ExportDocument,
 ): Promise<Set<string>> {
-  return asUser(
-    context,
-    userId,
-    async (tx) => new Set((await held(tx, userId, document)).apps.keys()),
-  );
+  return (await held(context, who, document)).apps;
 }
 
 /** What importing `document` into the person's account would add; changes nothing. */
-export function previewImport(context: AppLoadContext, userId: string, document: ExportDocument) {
-  return asUser(context, userId, async (tx) => plan(document, await held(tx, userId, document)));
+export async function previewImport(
+  context: AppLoadContext,
+  who: Person,
+  document: ExportDocument,
+) {
+  return plan(document, await held(context, who, document));
 }
 
-function applicationValues(userId: string, a: ExportedApplication) {
+function applicationValues(userId: string, id: string, a: ExportedApplication) {
   return {
+    id,
     userId,
     originId: a.id,
     company: a.company,
@@ -157,42 +182,137 @@ function applicationValues(userId: string, a: ExportedApplication) {
   };
 }
 
-function historyValues(userId: string, applicationId: string, a: ExportedApplication) {
+/**
+ * `(values (…), …) as name(columns)`: rows for an INSERT … SELECT. Each value is cast to its
+ * column's type, since the pipeline sends parameters untyped (the server infers them).
+ */
+function valuesTable(name: string, columns: Array<[string, string]>, rows: unknown[][]): SQL {
+  const row = (values: unknown[]) =>
+    sql`(${sql.join(
+      values.map((v, i) => sql`${v}::${sql.raw(columns[i]![1])}`),
+      sql`, `,
+    )})`;
+  const names = columns.map(([column]) => column).join(', ');
+  return sql`(values ${sql.join(rows.map(row), sql`, `)}) as ${sql.raw(name)}(${sql.raw(names)})`;
+}
+
+const iso = (at: string | null) => (at === null ? null : new Date(at).toISOString());
+
+// Only under applications this import created: their ids were made here, so an application the
+// account held already (skipped by its export id) is never joined, and its history stays as it is.
+function historyInsert(tx: Tx, userId: string, rows: unknown[][]) {
+  const h = valuesTable(
+    'h',
+    [
+      ['application_id', 'uuid'],
+      ['from_status', 'jobtrack.application_status'],
+      ['to_status', 'jobtrack.application_status'],
+      ['changed_at', 'timestamptz'],
+      ['occurred_on', 'date'],
+    ],
+    rows,
+  );
+  return tx.execute(sql`
+    insert into ${statusChanges} (application_id, user_id, from_status, to_status, changed_at,
+      occurred_on)
+    select h.application_id, ${userId}::uuid, h.from_status, h.to_status, h.changed_at,
+      h.occurred_on
+    from ${h} join ${applications} on ${applications.id} = h.application_id
+      and ${applications.userId} = ${userId}::uuid`);
+}
+
+function historyRows(id: string, a: ExportedApplication): unknown[][] {
   // Every application has a history; a file without one starts it where the application is.
   const entries = a.statusHistory.length
     ? a.statusHistory
     : [{ from: null, to: a.status, at: a.createdAt, on: null }];
-  return entries.map((h) => ({
-    applicationId,
-    userId,
-    fromStatus: h.from,
-    toStatus: h.to,
-    changedAt: new Date(h.at),
-    occurredOn: h.on,
-  }));
+  return entries.map((h) => [id, h.from, h.to, iso(h.at), h.on]);
 }
 
-// The export id is the event's one-time key again, so the (person, key) unique index turns a
-// second import of the same file into no-ops, and a re-export carries the same id.
-function eventValues(userId: string, applicationId: string, e: ExportedEvent) {
-  return {
-    applicationId,
-    userId,
-    kind: e.kind,
-    startsAt: new Date(e.startsAt),
-    format: e.format,
-    place: e.place,
-    link: e.link,
-    notes: e.notes,
-    createKey: e.id,
-    createdAt: new Date(e.createdAt),
-    updatedAt: new Date(e.updatedAt),
-  };
+// Events go under the application they belong to, whether added now or already held (found by its
+// export id); the export id is the event's one-time key again, so the (person, key) unique index
+// turns a second import of the same file into no-ops, and a re-export carries the same id.
+function eventInsert(tx: Tx, userId: string, events: Array<[string, ExportedEvent]>) {
+  const v = valuesTable(
+    'v',
+    [
+      ['application_export_id', 'uuid'],
+      ['kind', 'jobtrack.event_kind'],
+      ['starts_at', 'timestamptz'],
+      ['format', 'jobtrack.event_format'],
+      ['place', 'text'],
+      ['link', 'text'],
+      ['notes', 'text'],
+      ['create_key', 'uuid'],
+      ['created_at', 'timestamptz'],
+      ['updated_at', 'timestamptz'],
+    ],
+    events.map(([applicationExportId, e]) => [
+      applicationExportId,
+      e.kind,
+      iso(e.startsAt),
+      e.format,
+      e.place,
+      e.link,
+      e.notes,
+      e.id,
+      iso(e.createdAt),
+      iso(e.updatedAt),
+    ]),
+  );
+  return tx.execute(sql`
+    insert into ${applicationEvents} (application_id, user_id, kind, starts_at, format, place,
+      link, notes, create_key, created_at, updated_at)
+    select ${applications.id}, ${userId}::uuid, v.kind, v.starts_at, v.format, v.place, v.link,
+      v.notes, v.create_key, v.created_at, v.updated_at
+    from ${v} join ${applications} on ${applications.userId} = ${userId}::uuid
+      and ${exportId(applications)} = v.application_export_id
+    on conflict (user_id, create_key) do nothing`);
 }
 
-function statementValues(userId: string, applicationId: string | null, s: ExportedStatement) {
-  const inputs: Inputs = { ...s, applicationId, tone: s.tone as Tone };
+// Only under statements this import created (see historyInsert).
+function versionInsert(tx: Tx, userId: string, rows: unknown[][]) {
+  const v = valuesTable(
+    'v',
+    [
+      ['statement_id', 'uuid'],
+      ['number', 'integer'],
+      ['name', 'text'],
+      ['text', 'text'],
+      ['status', 'jobtrack.statement_version_status'],
+      ['failure', 'text'],
+      ['word_limit', 'integer'],
+      ['created_at', 'timestamptz'],
+      ['updated_at', 'timestamptz'],
+      ['edited_at', 'timestamptz'],
+    ],
+    rows,
+  );
+  return tx.execute(sql`
+    insert into ${statementVersions} (statement_id, user_id, number, name, text, status, failure,
+      word_limit, request_key, created_at, updated_at, edited_at)
+    select v.statement_id, ${userId}::uuid, v.number, v.name, v.text, v.status, v.failure,
+      v.word_limit, gen_random_uuid(), v.created_at, v.updated_at, v.edited_at
+    from ${v} join ${statements} on ${statements.id} = v.statement_id
+      and ${statements.userId} = ${userId}::uuid`);
+}
+
+function statementValues(
+  userId: string,
+  id: string,
+  applicationExportId: string | null,
+  s: ExportedStatement,
+) {
+  // The application by its export id, added by this import or held already; none if neither.
+  const applicationId = applicationExportId
+    ? sql`(select ${applications.id} from ${applications}
+        where ${applications.userId} = ${userId}::uuid
+          and ${exportId(applications)} = ${applicationExportId}::uuid)`
+    : null;
+  // Only its kind's details are read from these inputs.
+  const inputs: Inputs = { ...s, applicationId: null, tone: s.tone as Tone };
   return {
+    id,
     userId,
     originId: s.id,
     applicationId,
@@ -211,92 +331,69 @@ function statementValues(userId: string, applicationId: string | null, s: Export
 }
 
 /**
- * Adds what the account does not hold yet, in one transaction as the person (row-level security);
- * returns what was added. A concurrent second import of the same file adds nothing either: the
- * unique export-id index makes its inserts no-ops.
+ * Adds what the account does not hold yet, in one transaction as the person (row-level security),
+ * sent as one round trip with the session check. What it already holds is skipped by the unique
+ * export-id indexes, so a second import of the same file, even one running at once, adds nothing.
+ * New rows' ids are made here, so their history and versions go in the same flight.
  */
-export function importDocument(context: AppLoadContext, userId: string, document: ExportDocument) {
-  return asUser(context, userId, async (tx) => {
-    const had = await held(tx, userId, document);
-    const outcome = plan(document, had);
-    const appRowId = new Map(had.apps);
-
-    const newApps = document.applications.filter((a) => !had.apps.has(a.id));
-    for (const part of chunks(newApps, CHUNK.application)) {
-      const rows = await tx
+export async function importDocument(
+  context: AppLoadContext,
+  who: Person,
+  document: ExportDocument,
+): Promise<void> {
+  const userId = personId(who);
+  const appIds = new Map(document.applications.map((a) => [a, crypto.randomUUID()]));
+  const linked = allStatements(document).map((s) => ({ ...s, id: crypto.randomUUID() }));
+  const events = document.applications.flatMap((a) =>
+    a.events.map((e): [string, ExportedEvent] => [a.id, e]),
+  );
+  const { ghostAfterWeeks } = document.settings;
+  await asUser(context, who, (tx): Statement[] => [
+    ...chunks(document.applications, CHUNK.application).map((part) =>
+      tx
         .insert(applications)
-        .values(part.map((a) => applicationValues(userId, a)))
-        .onConflictDoNothing()
-        .returning({ id: applications.id, originId: applications.originId });
-      for (const row of rows) appRowId.set(row.originId!, row.id);
-      const inserted = new Set(rows.map((r) => r.originId));
-      const history = part
-        .filter((a) => inserted.has(a.id))
-        .flatMap((a) => historyValues(userId, appRowId.get(a.id)!, a));
-      for (const h of chunks(history, CHUNK.history)) await tx.insert(statusChanges).values(h);
-    }
-
-    const newStatements = allStatements(document).filter((s) => !had.stmts.has(s.statement.id));
-    for (const part of chunks(newStatements)) {
-      const rows = await tx
+        .values(part.map((a) => applicationValues(userId, appIds.get(a)!, a)))
+        .onConflictDoNothing(),
+    ),
+    ...chunks(
+      document.applications.flatMap((a) => historyRows(appIds.get(a)!, a)),
+      CHUNK.history,
+    ).map((rows) => historyInsert(tx, userId, rows)),
+    ...chunks(linked, CHUNK.statement).map((part) =>
+      tx
         .insert(statements)
-        .values(
-          part.map(({ statement, applicationExportId }) =>
-            statementValues(
-              userId,
-              applicationExportId ? (appRowId.get(applicationExportId) ?? null) : null,
-              statement,
-            ),
-          ),
-        )
-        .onConflictDoNothing()
-        .returning({ id: statements.id, originId: statements.originId });
-      const rowId = new Map(rows.map((r) => [r.originId!, r.id]));
-      const versions = part.flatMap(({ statement }) => {
-        const statementId = rowId.get(statement.id);
-        if (!statementId) return [];
-        return statement.versions.map((v) => ({
-          statementId,
-          userId,
-          number: v.number,
-          name: v.name,
-          text: v.text,
-          status: v.status,
-          failure: v.failure,
-          wordLimit: v.wordLimit,
-          requestKey: crypto.randomUUID(),
-          createdAt: new Date(v.createdAt),
-          updatedAt: new Date(v.updatedAt),
-          editedAt: v.editedAt ? new Date(v.editedAt) : null,
-        }));
-      });
-      for (const v of chunks(versions)) await tx.insert(statementVersions).values(v);
-    }
-
-    // Events go under the application they belong to, whether added now or already held; those the
-    // account already has (same key) are skipped by the unique index.
-    const events = document.applications.flatMap((a) => {
-      const applicationId = appRowId.get(a.id);
-      return applicationId ? a.events.map((e) => eventValues(userId, applicationId, e)) : [];
-    });
-    for (const part of chunks(events, CHUNK.event)) {
-      await tx
-        .insert(applicationEvents)
-        .values(part)
-        .onConflictDoNothing({ target: [applicationEvents.userId, applicationEvents.createKey] });
-    }
-
+        .values(part.map((s) => statementValues(userId, s.id, s.applicationExportId, s.statement)))
+        .onConflictDoNothing(),
+    ),
+    ...chunks(
+      linked.flatMap(({ id, statement }) =>
+        statement.versions.map((v) => [
+          id,
+          v.number,
+          v.name,
+          v.text,
+          v.status,
+          v.failure,
+          v.wordLimit,
+          iso(v.createdAt),
+          iso(v.updatedAt),
+          iso(v.editedAt),
+        ]),
+      ),
+      CHUNK.statement,
+    ).map((rows) => versionInsert(tx, userId, rows)),
+    ...chunks(events, CHUNK.event).map((part) => eventInsert(tx, userId, part)),
     // The file's setting, when it holds one; a file without (older, or from guest mode) leaves it.
-    const { ghostAfterWeeks } = document.settings;
-    if (ghostAfterWeeks !== null) {
-      await tx
-        .insert(trackerSettings)
-        .values({ userId, ghostAfterWeeks })
-        .onConflictDoUpdate({
-          target: trackerSettings.userId,
-          set: { ghostAfterWeeks, updatedAt: new Date() },
-        });
-    }
-    return outcome;
-  });
+    ...(ghostAfterWeeks === null
+      ? []
+      : [
+          tx
+            .insert(trackerSettings)
+            .values({ userId, ghostAfterWeeks })
+            .onConflictDoUpdate({
+              target: trackerSettings.userId,
+              set: { ghostAfterWeeks, updatedAt: new Date() },
+            }),
+        ]),
+  ]);
 }

@@ -10,7 +10,7 @@ import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { changePasswordSchema, choosePasswordSchema, PASSWORD_MIN } from '~/auth/auth-schemas';
 import { authFor } from '~/auth/auth.server';
 import { serverChecks } from '~/auth/common-passwords.server';
-import { requireUser } from '~/auth/current-user.server';
+import { requireUser, requireUserClaim } from '~/auth/current-user.server';
 import { limited, weakPasswordMessage } from '~/auth/replies.server';
 import { SchemaForm, SubmitButton, TextField, useSchemaForm } from '~/components/forms';
 import { invalid, readForm } from '~/components/forms/form.server';
@@ -26,11 +26,11 @@ const SIGN_OUT_OTHERS = 'sign-out-others';
 const PASSWORD = 'password';
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
+  // The settings ride with the session check; the check answers who it is (and, locally,
+  // whether they have a password), so the person below costs nothing more.
+  const settings = await loadSettings(context, await requireUserClaim(request, context));
   const user = await requireUser(request, context);
-  const [hasPassword, settings] = await Promise.all([
-    authFor(context).hasPassword(user),
-    loadSettings(context, user.id),
-  ]);
+  const hasPassword = await authFor(context).hasPassword(user);
   return {
     email: user.email,
     hasPassword,

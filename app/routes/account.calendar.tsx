@@ -2,11 +2,21 @@ import { parseWithZod } from '@conform-to/zod';
 import {
   redirect,
   type ActionFunctionArgs,
+  type AppLoadContext,
   type LoaderFunctionArgs,
   type MetaFunction,
 } from '@remix-run/cloudflare';
 import { Link, useActionData, useLoaderData } from '@remix-run/react';
-import { requireUser } from '~/auth/current-user.server';
+import {
+  AUTH_UNAVAILABLE,
+  getUserClaimForForm,
+  noteSignedOutForm,
+  requireUserClaim,
+  requireUserClaimOrRefusedForm,
+  SessionEnded,
+} from '~/auth/current-user.server';
+import { UNAVAILABLE } from '~/auth/replies.server';
+import { SIGNED_OUT_MESSAGE } from '~/auth/signed-out';
 import {
   feedPath,
   loadSettings,
@@ -24,29 +34,57 @@ import { withNotice } from '~/components/notice';
 
 export const meta: MetaFunction = () => [{ title: 'Calendar and reminders · JobTrack' }];
 
+// Without JavaScript, the page showing a new feed address renders in the same request as the
+// action that made it (Remix hands both the same context): the settings the action's write
+// returned are shown, not read again.
+const written = new WeakMap<AppLoadContext, Awaited<ReturnType<typeof loadSettings>>>();
+
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const user = await requireUser(request, context);
-  return loadSettings(context, user.id);
+  const user = await requireUserClaimOrRefusedForm(request, context);
+  // Signed out as the "no reply" form arrived: it comes back from what was sent, and nothing of
+  // the account is shown.
+  if (!user) return null;
+  return written.get(context) ?? loadSettings(context, user);
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const user = await requireUser(request, context);
   const formData = await readForm(request);
   const intent = formData.get('intent');
+  if (intent === INTENTS.ghost) return saveGhostWeeksForm(request, context, formData);
+  // These two carry nothing typed: a session found to have ended goes to sign in.
+  const user = await requireUserClaim(request, context);
   if (intent === INTENTS.replace) {
-    const token = await replaceFeed(context, user.id);
+    const { token, settings } = await replaceFeed(context, user);
+    written.set(context, settings);
     return { feedUrl: `${new URL(request.url).origin}${feedPath(token)}`, reply: null };
   }
   if (intent === INTENTS.revoke) {
-    await revokeFeed(context, user.id);
+    await revokeFeed(context, user);
     throw redirect(withNotice('/account', 'calendar-revoked') + '#calendar');
   }
-  if (intent !== INTENTS.ghost) {
-    return refuse(formData, 'That form could not be handled. Please try again.');
+  return refuse(formData, 'That form could not be handled. Please try again.');
+}
+
+// A number typed after the session ended is refused with 401 and kept, as every form's values are.
+async function saveGhostWeeksForm(request: Request, context: AppLoadContext, formData: FormData) {
+  const signedOut = () => {
+    noteSignedOutForm(context);
+    return refuse(formData, SIGNED_OUT_MESSAGE, { status: 401 });
+  };
+  const user = await getUserClaimForForm(request, context);
+  if (user === AUTH_UNAVAILABLE) {
+    noteSignedOutForm(context);
+    return refuse(formData, UNAVAILABLE, { status: 503, headers: { 'Retry-After': '30' } });
   }
+  if (!user) return signedOut();
   const submission = parseWithZod(formData, { schema: GhostWeeksSchema });
   if (submission.status !== 'success') return invalid(submission);
-  await saveGhostWeeks(context, user.id, submission.value.ghostAfterWeeks);
+  try {
+    await saveGhostWeeks(context, user, submission.value.ghostAfterWeeks);
+  } catch (error) {
+    if (error instanceof SessionEnded) return signedOut();
+    throw error;
+  }
   throw redirect(withNotice('/account', 'tracker-settings-saved') + '#tracker-settings');
 }
 
@@ -61,8 +99,8 @@ export default function CalendarSettings() {
         <Link to="/account">Back to your account</Link>
       </p>
       <h1>Calendar and reminders</h1>
-      <CalendarFeed hasFeed={settings.hasFeed} feedUrl={feedUrl} />
-      <GhostWeeksForm ghostAfterWeeks={settings.ghostAfterWeeks} lastResult={reply} />
+      {settings ? <CalendarFeed hasFeed={settings.hasFeed} feedUrl={feedUrl} /> : null}
+      <GhostWeeksForm ghostAfterWeeks={settings?.ghostAfterWeeks ?? null} lastResult={reply} />
     </div>
   );
 }

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/cloudflare';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
-import { requireUserOrRefusedForm } from '~/auth/current-user.server';
+import { requireUserClaimOrRefusedForm } from '~/auth/current-user.server';
 import { SubmitButton } from '~/components/forms';
 import type { saveEvent } from '~/events/actions.server';
 import { DELETE_EVENT } from '~/events/follow-up';
@@ -23,9 +23,10 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const id = requireUuid(params.id);
   const eventId = requireUuid(params.eventId);
-  const user = await requireUserOrRefusedForm(request, context);
+  const user = await requireUserClaimOrRefusedForm(request, context);
+  // Signed out as the form arrived: it comes back from what was sent, not from the database.
   if (!user) return { id, eventId, found: null };
-  const found = await getEvent(context, user.id, id, eventId);
+  const found = await getEvent(context, user, id, eventId);
   if (!found) throw notFound();
   return { id, eventId, found };
 }

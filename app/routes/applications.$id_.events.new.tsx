@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/cloudflare';
 import { Link, useActionData, useLoaderData } from '@remix-run/react';
-import { requireUserOrRefusedForm } from '~/auth/current-user.server';
+import { requireUserClaimOrRefusedForm } from '~/auth/current-user.server';
 import type { saveEvent } from '~/events/actions.server';
 import { EventForm } from '~/events/event-form';
 import { applicationHead } from '~/events/events.server';
@@ -21,9 +21,10 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const id = requireUuid(params.id);
   // Each showing of the form gets its own key: sent twice, it still adds one event.
   const createKey = crypto.randomUUID();
-  const user = await requireUserOrRefusedForm(request, context);
+  const user = await requireUserClaimOrRefusedForm(request, context);
+  // Signed out as the form arrived: it comes back from what was sent, not from the database.
   if (!user) return { id, createKey, application: null };
-  const application = await applicationHead(context, user.id, id);
+  const application = await applicationHead(context, user, id);
   if (!application) throw notFound();
   return { id, createKey, application };
 }

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/cloudflare';
 import { Link, useActionData, useLoaderData } from '@remix-run/react';
-import { requireUserOrRefusedForm } from '~/auth/current-user.server';
+import { requireUserClaimOrRefusedForm } from '~/auth/current-user.server';
 import type { saveFollowUp } from '~/events/actions.server';
 import { applicationHead } from '~/events/events.server';
 import { FollowUpCard } from '~/events/follow-up-card';
@@ -15,9 +15,10 @@ export const meta: MetaFunction = () => [{ title: 'Follow-up date · JobTrack' }
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const id = requireUuid(params.id);
-  const user = await requireUserOrRefusedForm(request, context);
+  const user = await requireUserClaimOrRefusedForm(request, context);
+  // Signed out as the form arrived: it comes back from what was sent, not from the database.
   if (!user) return { id, application: null };
-  const application = await applicationHead(context, user.id, id);
+  const application = await applicationHead(context, user, id);
   if (!application) throw notFound();
   return { id, application };
 }

@@ -7,6 +7,7 @@ import { createCookie } from '@remix-run/cloudflare';
 import postgres from 'postgres';
 import { sha256 } from '../../app/auth/hashing.server';
 import { guessColumns } from '../../app/portability/csv-import/columns';
+import { previewedAs } from '../../app/portability/csv-import/schema';
 import type { WireCounter, WireCounts } from '../../test/support/wire-counter';
 
 const EMPLOYERS = [
@@ -72,7 +73,9 @@ export async function importer(databaseUrl: string, email: string): Promise<stri
     const token = 'bench-import-token-' + crypto.randomUUID();
     await sql`insert into jobtrack.sessions (token_hash, user_id, expires_at)
       values (${await sha256(token)}, ${user!.id}, now() + interval '1 day')`;
-    return (await createCookie('jobtrack_session').serialize(token)).split(';')[0]!;
+    // The session cookie is "<user id>.<token>" (decision 011).
+    const value = `${user!.id}.${token}`;
+    return (await createCookie('jobtrack_session').serialize(value)).split(';')[0]!;
   } finally {
     await sql.end();
   }
@@ -156,6 +159,8 @@ export async function measureCsvImport(options: {
   confirm.append('fileName', 'applications.csv');
   confirm.append('dateOrder', 'dmy');
   guessColumns(headers).forEach((choice, i) => confirm.append(`columns[${i}]`, choice));
+  // The mapping the preview was made with: "Add" confirms only what was shown.
+  confirm.append('previewed', previewedAs(guessColumns(headers), 'dmy'));
 
   for (const [label, body, expected] of [
     [`Upload → preview (${options.rows.toLocaleString('en-GB')} rows)`, upload, 200],

@@ -6,7 +6,14 @@ import { describe, expect, it, vi } from 'vitest';
 import * as account from '~/routes/account._index';
 import * as accountExport from '~/routes/account.export';
 import * as accountImport from '~/routes/account.import';
+import * as importCsv from '~/routes/account.import-csv';
 import * as accountDelete from '~/routes/account.delete';
+import * as calendarSettings from '~/routes/account.calendar';
+import * as newEvent from '~/routes/applications.$id_.events.new';
+import * as editEvent from '~/routes/applications.$id_.events.$eventId';
+import * as eventFile from '~/routes/applications.$id_.events.$eventId_.calendar[.ics]';
+import * as followUp from '~/routes/applications.$id_.follow-up';
+import * as followUpFile from '~/routes/applications.$id_.follow-up[.ics]';
 import * as detail from '~/routes/applications.$id';
 import * as moveCard from '~/routes/applications.$id.status';
 import * as board from '~/routes/applications.board';
@@ -32,9 +39,15 @@ import * as version from '~/routes/statements.$id_.versions.$versionId';
 import * as stop from '~/routes/statements.$id_.versions.$versionId_.stop';
 import * as statements from '~/routes/statements._index';
 import * as newStatement from '~/routes/statements.new';
-import { formPost, get } from '../support/http';
+import { ORIGIN, formPost, get } from '../support/http';
 import { setupRoundTripCounter } from '../support/round-trips';
-import { insertApplication, setupApplicationsTest, validForm } from './applications/fixtures';
+import {
+  dateFields,
+  insertApplication,
+  setupApplicationsTest,
+  validForm,
+} from './applications/fixtures';
+import { previewedAs } from '~/portability/csv-import/schema';
 import { supportingForm } from './statements/fixtures';
 import { quietOutbox } from './auth/local/harness';
 import { PASSWORD, confirmedAccount } from './auth/local/support';
@@ -55,6 +68,28 @@ async function signedInWithApplication() {
   const id = await insertApplication(t.db, me.id, { company: 'Acme Ltd', status: 'applied' });
   return { me, id, as: { cookie: me.cookie } };
 }
+
+/** An interview on the application `id` (its follow-up date set too); returns the event's id. */
+async function eventFor(userId: string, id: string) {
+  await t.db
+    .admin`update jobtrack.applications set follow_up_on = date '2026-12-01' where id = ${id}`;
+  const [event] = await t.db.admin<{ id: string }[]>`
+    insert into jobtrack.application_events (application_id, user_id, kind, starts_at, create_key)
+    values (${id}, ${userId}, 'interview', '2026-12-03T10:00:00Z', gen_random_uuid())
+    returning id`;
+  return event!.id;
+}
+
+/** The add-a-date form's fields, as a person fills them in. */
+const eventFields = (overrides: Record<string, string> = {}) => ({
+  kind: 'interview',
+  ...dateFields('date', '2026-12-10'),
+  time: '14:30',
+  format: 'video',
+  place: 'Civic Hall, Leeds',
+  createKey: crypto.randomUUID(),
+  ...overrides,
+});
 
 /** A statement for the application `id`, with two saved versions; returns their ids. */
 async function statementFor(userId: string, id: string) {
@@ -160,6 +195,216 @@ describe('pages a signed-in person uses', () => {
     expect(outcome.page.status).toBe(302);
     expect(outcome.root.data.user).toBeNull();
     expect(cost(counts)).toEqual(ONE);
+  });
+});
+
+describe('interviews, follow-ups and the calendar', () => {
+  it('each page and download costs one round trip', async () => {
+    const { me, id, as } = await signedInWithApplication();
+    const eventId = await eventFor(me.id, id);
+    const pages: Array<[string, Parameters<typeof wire.page>]> = [
+      ['add a date', [newEvent.loader, get(`/applications/${id}/events/new`, as), { id }]],
+      [
+        'edit a date',
+        [editEvent.loader, get(`/applications/${id}/events/${eventId}`, as), { id, eventId }],
+      ],
+      ['follow-up date', [followUp.loader, get(`/applications/${id}/follow-up`, as), { id }]],
+      ['calendar and reminders', [calendarSettings.loader, get('/account/calendar', as)]],
+    ];
+    for (const [name, args] of pages) {
+      const { outcome, counts } = await wire.page(...args);
+      expect(outcome.page.status, name).toBe(200);
+      expect(cost(counts), name).toEqual(ONE);
+    }
+    const downloads: Array<[string, Parameters<typeof wire.download>]> = [
+      [
+        'a date as a calendar file',
+        [
+          eventFile.loader,
+          get(`/applications/${id}/events/${eventId}/calendar.ics`, as),
+          { id, eventId },
+        ],
+      ],
+      [
+        'the follow-up as a calendar file',
+        [followUpFile.loader, get(`/applications/${id}/follow-up.ics`, as), { id }],
+      ],
+    ];
+    for (const [name, args] of downloads) {
+      const { outcome, counts } = await wire.download(...args);
+      expect(outcome.status, name).toBe(200);
+      expect(cost(counts), name).toEqual(ONE);
+    }
+  });
+
+  it('each change costs one round trip', async () => {
+    const { me, id, as } = await signedInWithApplication();
+    const eventId = await eventFor(me.id, id);
+    const added = eventFields();
+    const eventPath = `/applications/${id}/events/${eventId}`;
+    const actions: Array<[string, Parameters<typeof wire.action>, number]> = [
+      [
+        'add a date',
+        [newEvent.action, formPost(`/applications/${id}/events/new`, added, as), { id }],
+        302,
+      ],
+      [
+        'the same date sent again (adds nothing)',
+        [newEvent.action, formPost(`/applications/${id}/events/new`, added, as), { id }],
+        302,
+      ],
+      [
+        'edit a date',
+        [
+          editEvent.action,
+          formPost(eventPath, eventFields({ time: '09:00' }), as),
+          { id, eventId },
+        ],
+        302,
+      ],
+      [
+        'delete a date',
+        [editEvent.action, formPost(eventPath, { intent: 'delete' }, as), { id, eventId }],
+        302,
+      ],
+      [
+        'set the follow-up date',
+        [
+          followUp.action,
+          formPost(`/applications/${id}/follow-up`, dateFields('followUpOn', '2026-12-12'), as),
+          { id },
+        ],
+        302,
+      ],
+      [
+        'remove the follow-up date',
+        [
+          followUp.action,
+          formPost(`/applications/${id}/follow-up`, { intent: 'clear' }, as),
+          { id },
+        ],
+        302,
+      ],
+      [
+        'make a calendar feed',
+        [calendarSettings.action, formPost('/account/calendar', { intent: 'replace-feed' }, as)],
+        200,
+      ],
+      [
+        'turn the feed off',
+        [calendarSettings.action, formPost('/account/calendar', { intent: 'revoke-feed' }, as)],
+        302,
+      ],
+      [
+        'weeks before suggesting Ghosted',
+        [
+          calendarSettings.action,
+          formPost('/account/calendar', { intent: 'ghost-weeks', ghostAfterWeeks: '6' }, as),
+        ],
+        302,
+      ],
+    ];
+    for (const [name, args, status] of actions) {
+      const { outcome, counts } = await wire.action(...args);
+      expect(outcome.status, name).toBe(status);
+      expect(cost(counts), name).toEqual(ONE);
+    }
+    const [stored] = await t.db.admin<{ n: number }[]>`
+      select count(*)::int as n from jobtrack.application_events where create_key = ${added.createKey}`;
+    expect(stored?.n).toBe(1);
+  });
+
+  it('without JavaScript, a new feed address and its page cost one round trip', async () => {
+    const { as } = await signedInWithApplication();
+    const { outcome, counts } = await wire.documentPost(
+      calendarSettings,
+      formPost('/account/calendar', { intent: 'replace-feed' }, as),
+    );
+    expect(outcome.action.data.feedUrl).toMatch(/\/calendar\/.+\/jobtrack\.ics$/);
+    expect(outcome.page.data).toEqual({ ghostAfterWeeks: 4, hasFeed: true });
+    expect(cost(counts)).toEqual(ONE);
+  });
+
+  it('without JavaScript, a date sent after the session ended comes back in one round trip', async () => {
+    const { me, id, as } = await signedInWithApplication();
+    await t.db.admin`delete from jobtrack.sessions where user_id = ${me.id}`;
+    const { outcome, counts } = await wire.documentPost(
+      newEvent,
+      formPost(`/applications/${id}/events/new`, eventFields({ notes: 'Bring ID' }), as),
+      { id },
+    );
+    expect(outcome.action.status).toBe(401);
+    expect(outcome.page.data).toMatchObject({ id, application: null });
+    expect(outcome.root.data.user).toBeNull();
+    expect(cost(counts)).toEqual(ONE);
+  });
+
+  it('a date sent after the session ended is refused with what was typed, in one round trip', async () => {
+    const { me, id, as } = await signedInWithApplication();
+    await t.db.admin`delete from jobtrack.sessions where user_id = ${me.id}`;
+    const { outcome, counts } = await wire.action(
+      newEvent.action,
+      formPost(`/applications/${id}/events/new`, eventFields({ notes: 'Bring ID' }), as),
+      { id },
+    );
+    expect(outcome.status).toBe(401);
+    expect(outcome.data.initialValue).toMatchObject({ notes: 'Bring ID' });
+    expect(cost(counts)).toEqual(ONE);
+  });
+});
+
+/** A multipart POST to the spreadsheet import, as its forms send it. */
+function csvPost(fields: Record<string, string | File>, cookie: string) {
+  const body = new FormData();
+  for (const [name, value] of Object.entries(fields)) body.append(name, value);
+  return new Request(new URL('/account/import-csv', ORIGIN), {
+    method: 'POST',
+    body,
+    headers: { Cookie: cookie, Origin: ORIGIN },
+  });
+}
+
+describe('importing a spreadsheet', () => {
+  it('the form, its preview, a second look and the import each cost one round trip', async () => {
+    const { me, as } = await signedInWithApplication();
+    const csv = [
+      'Company,Role,Date applied',
+      ...Array.from({ length: 1200 }, (_, i) => `Employer ${i},Role ${i},01/10/2026`),
+    ].join('\n');
+    const page = await wire.page(importCsv.loader, get('/account/import-csv', as));
+    expect(page.outcome.page.status).toBe(200);
+    expect(cost(page.counts)).toEqual(ONE);
+
+    const file = new File([csv], 'applications.csv', { type: 'text/csv' });
+    const shown = await wire.action(
+      importCsv.action,
+      csvPost({ intent: 'preview', file }, me.cookie),
+    );
+    expect(shown.outcome.status).toBe(200);
+    expect(cost(shown.counts)).toEqual(ONE);
+    const { preview } = shown.outcome.data;
+    const mapping = (intent: string) => {
+      const fields: Record<string, string> = {
+        intent,
+        csv: preview.csv,
+        fileName: preview.fileName,
+        dateOrder: preview.dateOrder,
+        previewed: previewedAs(preview.choices, preview.dateOrder),
+      };
+      preview.choices.forEach((c: string, i: number) => (fields[`columns[${i}]`] = c));
+      return csvPost(fields, me.cookie);
+    };
+    const again = await wire.action(importCsv.action, mapping('remap'));
+    expect(again.outcome.status).toBe(200);
+    expect(cost(again.counts)).toEqual(ONE);
+    // 1,200 applications and their history: three chunks of applications, one of history, all
+    // sent in the same flight as the session check.
+    const added = await wire.action(importCsv.action, mapping('confirm'));
+    expect(added.outcome.status).toBe(302);
+    expect(cost(added.counts)).toEqual(ONE);
+    const [stored] = await t.db.admin<{ n: number }[]>`
+      select count(*)::int as n from jobtrack.applications where user_id = ${me.id}`;
+    expect(stored?.n).toBe(1201);
   });
 });
 

@@ -55,6 +55,28 @@ export function setupRoundTripCounter(db: { url: string }) {
         ]);
         return { root, page } as { root: Outcome; page: Outcome };
       }),
+    /** A download (a resource route's GET): its loader alone, as no root loader runs for it. */
+    download: (loader: Loader, request: Request, params: Record<string, string> = {}) =>
+      measure((context) => runLoader(loader, request, { context, params, shared: true })),
+    /**
+     * A form POST without JavaScript whose answer is a page: the action, then the root's and the
+     * page's loaders at once, all with one context (as Remix runs a document request).
+     */
+    documentPost: (
+      route: { action: Parameters<typeof runAction>[0]; loader: Loader },
+      request: Request,
+      params: Record<string, string> = {},
+    ) =>
+      measure(async (context) => {
+        const after = new Request(request.url, { headers: request.headers });
+        const args = { context, params, shared: true };
+        const action = await runAction(route.action, request, args);
+        const [root, page] = await Promise.all([
+          runLoader(rootLoader, after.clone() as Request, args),
+          runLoader(route.loader, after, args),
+        ]);
+        return { action, root, page };
+      }),
     /** A form POST: the action alone (a redirect ends the request). */
     action: (
       action: Parameters<typeof runAction>[0],

@@ -1,7 +1,8 @@
 // The CSV import's server half: what a mapped file would add to the person's account, and adding
-// it. Both go through the JSON import's path (decision 024): one asUser transaction, an application
-// skipped when its id is already held, a unique index against a doubled submit.
+// it. Both go through the JSON import's path (decision 024): one asUser transaction of one round
+// trip, an application skipped when its id is already held, a unique index against a doubled submit.
 import type { AppLoadContext } from '@remix-run/cloudflare';
+import type { Person } from '~/db.server';
 import { FORMAT_NAME, FORMAT_VERSION, type ExportDocument } from '../format';
 import { heldApplicationIds, importDocument } from '../import.server';
 import { guessDateOrder, type DateOrder } from './cells';
@@ -42,10 +43,13 @@ export function mapFile(
   return mapRows(table, choices, { order, mixedOrder: dateOrderOf(table, choices).mixed, now });
 }
 
-/** Reads every row with this mapping and looks up which the person already has; changes nothing. */
+/**
+ * Reads every row with this mapping and looks up which the person already has (one round trip,
+ * none when there is nothing to add); changes nothing.
+ */
 export async function planCsvImport(
   context: AppLoadContext,
-  userId: string,
+  who: Person,
   table: Table,
   choices: readonly ColumnChoice[],
   order: DateOrder,
@@ -53,12 +57,12 @@ export async function planCsvImport(
 ): Promise<CsvPlan> {
   const mapped = await mapFile(table, choices, order, now);
   const held = mapped.add.length
-    ? await heldApplicationIds(context, userId, documentOf(mapped, now))
+    ? await heldApplicationIds(context, who, documentOf(mapped, now))
     : new Set<string>();
   return { ...mapped, held };
 }
 
 /** Adds the rows the account does not hold yet, all in one transaction or none. */
-export function importCsvRows(context: AppLoadContext, userId: string, mapped: MappedRows) {
-  return importDocument(context, userId, documentOf(mapped, new Date()));
+export function importCsvRows(context: AppLoadContext, who: Person, mapped: MappedRows) {
+  return importDocument(context, who, documentOf(mapped, new Date()));
 }

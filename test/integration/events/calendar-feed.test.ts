@@ -1,11 +1,12 @@
 import ICAL from 'ical.js';
 import { describe, expect, it } from 'vitest';
 import { hashFeedToken } from '~/calendar/feed.server';
+import * as settingsRoute from '~/routes/account.calendar';
 import { action as settingsAction } from '~/routes/account.calendar';
 import { loader as feedLoader } from '~/routes/calendar.$token.jobtrack[.ics]';
 import { loader as eventFileLoader } from '~/routes/applications.$id_.events.$eventId_.calendar[.ics]';
 import { loader as followUpFileLoader } from '~/routes/applications.$id_.follow-up[.ics]';
-import { formPost, get, runAction, runLoader } from '../../support/http';
+import { formPost, get, runAction, runDocumentPost, runLoader } from '../../support/http';
 import { setupApplicationsTest } from '../applications/fixtures';
 
 const t = setupApplicationsTest();
@@ -187,5 +188,44 @@ describe("the feed's owner lookup", () => {
     const [none] = await t.db.admin<{ owner: string | null }[]>`
       select jobtrack.calendar_feed_owner(${'0'.repeat(64)}) as owner`;
     expect(none!.owner).toBeNull();
+  });
+});
+
+describe('the "no reply" setting', () => {
+  it('sent after the session ended: 401 with the number kept, the page shown again without the account', async () => {
+    const me = await t.person();
+    await t.db.admin`delete from jobtrack.sessions where user_id = ${me.id}`;
+    const page = await runDocumentPost(
+      settingsRoute,
+      formPost(
+        '/account/calendar',
+        { intent: 'ghost-weeks', ghostAfterWeeks: '9' },
+        {
+          cookie: me.cookie,
+        },
+      ),
+      { context: t.context },
+    );
+    expect(page.action.status).toBe(401);
+    expect(page.action.data.error[''][0]).toBe('You have been signed out, so this was not saved.');
+    expect(page.action.data.initialValue).toMatchObject({ ghostAfterWeeks: '9' });
+    expect(page.loader).toMatchObject({ status: 200, data: null });
+    const [saved] = await t.db.admin`
+      select ghost_after_weeks from jobtrack.tracker_settings where user_id = ${me.id}`;
+    expect(saved).toBeUndefined();
+  });
+
+  it('is saved, and shown on the settings page', async () => {
+    const me = await t.person();
+    const saved = await runAction(
+      settingsAction,
+      formPost('/account/calendar', { intent: 'ghost-weeks', ghostAfterWeeks: '9' }, me),
+      { context: t.context },
+    );
+    expect(saved.status).toBe(302);
+    const page = await runLoader(settingsRoute.loader, get('/account/calendar', me), {
+      context: t.context,
+    });
+    expect(page.data).toEqual({ ghostAfterWeeks: 9, hasFeed: false });
   });
 });

@@ -1,16 +1,20 @@
 import { sql } from 'drizzle-orm';
-import { describe, expect, it } from 'vitest';
+import postgres from 'postgres';
+import { describe, expect, it, vi } from 'vitest';
 import { asUser } from '~/db.server';
 import { MAX_EVENTS_PER_APPLICATION } from '~/events/event-schema';
+import * as newEventRoute from '~/routes/applications.$id_.events.new';
 import { action as newEventAction } from '~/routes/applications.$id_.events.new';
+import * as eventRoute from '~/routes/applications.$id_.events.$eventId';
 import {
   action as eventAction,
   loader as eventLoader,
 } from '~/routes/applications.$id_.events.$eventId';
+import * as followUpRoute from '~/routes/applications.$id_.follow-up';
 import { loader as detailLoader } from '~/routes/applications.$id';
 import { action as followUpAction } from '~/routes/applications.$id_.follow-up';
 import { action as newApplicationAction } from '~/routes/applications.new';
-import { formPost, get, runAction, runLoader } from '../../support/http';
+import { formPost, get, runAction, runDocumentPost, runLoader } from '../../support/http';
 import { dateFields, setupApplicationsTest } from '../applications/fixtures';
 
 const t = setupApplicationsTest();
@@ -117,6 +121,36 @@ describe('interviews and other dates on an application', () => {
       notes: 'The last one',
       place: 'Civic Hall, Leeds',
     });
+    expect(await storedEvents(id)).toHaveLength(MAX_EVENTS_PER_APPLICATION);
+  });
+
+  it('holds to the most one application holds when several adds arrive at once', async () => {
+    const me = await t.person();
+    const id = await t.insert(me);
+    await t.db.admin`
+      insert into jobtrack.application_events (application_id, user_id, kind, starts_at, create_key)
+      select ${id}, ${me.id}, 'other', now(), gen_random_uuid()
+      from generate_series(1, ${MAX_EVENTS_PER_APPLICATION - 2})`;
+    // The application held locked until all five wait on it, so they really overlap: each then
+    // takes its turn, and must count the events the ones before it added.
+    const holder = postgres(t.db.url, { max: 1, onnotice: () => {} });
+    const outcomes = await holder
+      .begin(async (locked) => {
+        await locked`select id from jobtrack.applications where id = ${id} for update`;
+        const adds = Array.from({ length: 5 }, (_, i) =>
+          addEvent(me.cookie, id, eventForm({ notes: `n${i}` })),
+        );
+        await vi.waitFor(async () => {
+          const [waiting] = await t.db.admin<{ n: number }[]>`
+            select count(*)::int as n from pg_stat_activity
+            where datname = current_database() and wait_event_type = 'Lock'`;
+          expect(waiting!.n).toBe(5);
+        });
+        return adds;
+      })
+      .finally(() => holder.end());
+    const statuses = (await Promise.all(outcomes)).map((o) => o.status);
+    expect(statuses.sort()).toEqual([302, 302, 400, 400, 400]);
     expect(await storedEvents(id)).toHaveLength(MAX_EVENTS_PER_APPLICATION);
   });
 
@@ -272,5 +306,80 @@ describe('the follow-up date', () => {
     const outcome = await setFollowUp(me.cookie, theirs, dateFields('followUpOn', '2026-11-20'));
     expect(outcome.status).toBe(404);
     expect((await t.stored(theirs))?.follow_up_on).toBeNull();
+  });
+});
+
+describe('a form sent after the session ended', () => {
+  const endSessions = (me: { id: string }) =>
+    t.db.admin`delete from jobtrack.sessions where user_id = ${me.id}`;
+
+  it('adding: 401 with every typed value, nothing added, the form shown again without JavaScript', async () => {
+    const me = await t.person();
+    const id = await t.insert(me);
+    await endSessions(me);
+    const fields = eventForm({ notes: 'Ask about the rota' });
+    const page = await runDocumentPost(
+      newEventRoute,
+      formPost(`/applications/${id}/events/new`, fields, { cookie: me.cookie }),
+      { params: { id }, context: t.context },
+    );
+    expect(page.action.status).toBe(401);
+    expect(page.action.data.error[''][0]).toBe('You have been signed out, so this was not saved.');
+    expect(page.action.data.initialValue).toMatchObject({
+      notes: 'Ask about the rota',
+      place: 'Civic Hall, Leeds',
+      time: '14:30',
+      createKey: fields.createKey,
+    });
+    expect(page.loader.status).toBe(200);
+    expect(page.loader.data).toMatchObject({ id, application: null });
+    expect(await storedEvents(id)).toEqual([]);
+  });
+
+  it('editing and deleting: 401 with every typed value, the event as it was', async () => {
+    const me = await t.person();
+    const id = await t.insert(me);
+    await addEvent(me.cookie, id, eventForm());
+    const before = await storedEvents(id);
+    const eventId = before[0]!.id;
+    await endSessions(me);
+    const path = `/applications/${id}/events/${eventId}`;
+    const params = { id, eventId };
+    const edit = await runDocumentPost(
+      eventRoute,
+      formPost(path, eventForm({ notes: 'Moved to the afternoon' }), { cookie: me.cookie }),
+      { params, context: t.context },
+    );
+    expect(edit.action.status).toBe(401);
+    expect(edit.action.data.initialValue).toMatchObject({ notes: 'Moved to the afternoon' });
+    expect(edit.loader.data).toEqual({ id, eventId, found: null });
+    const del = await runAction(
+      eventAction,
+      formPost(path, { intent: 'delete' }, { cookie: me.cookie }),
+      { params, context: t.context },
+    );
+    expect(del.status).toBe(401);
+    expect(await storedEvents(id)).toEqual(before);
+  });
+
+  it('the follow-up date: 401 with the date typed, the date as it was', async () => {
+    const me = await t.person();
+    const id = await t.insert(me, { status: 'applied' });
+    await endSessions(me);
+    const page = await runDocumentPost(
+      followUpRoute,
+      formPost(`/applications/${id}/follow-up`, dateFields('followUpOn', '2026-12-01'), {
+        cookie: me.cookie,
+      }),
+      { params: { id }, context: t.context },
+    );
+    expect(page.action.status).toBe(401);
+    expect(page.action.data.initialValue.followUpOn).toEqual({
+      day: '01',
+      month: '12',
+      year: '2026',
+    });
+    expect(page.loader.data).toEqual({ id, application: null });
+    expect((await t.stored(id))?.follow_up_on).toBeNull();
   });
 });

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import * as route from '~/routes/account.import-csv';
 import { action } from '~/routes/account.import-csv';
-import { MAX_ROWS, previewedAs } from '~/portability/csv-import/schema';
-import { runAction } from '../../support/http';
+import { CSV_SIGNED_OUT, MAX_ROWS, previewedAs } from '~/portability/csv-import/schema';
+import { runAction, runDocumentPost } from '../../support/http';
 import type { TestUser } from '../../support/users';
 import { HUNTR_LIKE, SPREADSHEET, TEAL_LIKE } from '../../fixtures/csv-imports';
 import { multipartPost, setupPortabilityTest } from './fixtures';
@@ -276,5 +277,35 @@ describe('importing a spreadsheet', () => {
     expect(preview.statuses).toHaveLength(50);
     expect(preview.statusCount).toBe(60);
     expect(preview.statuses[0].text).toBe(`Stage 0 ${'x'.repeat(31)}…`);
+  });
+
+  it('shows the preview again, file and columns kept, when the session ended before a step', async () => {
+    const me = await t.person();
+    const first = (await upload(me, SPREADSHEET)).data.preview;
+    const chosen = [...first.choices];
+    await t.db.admin`delete from jobtrack.sessions where user_id = ${me.id}`;
+
+    const steps = [
+      ['upload', await upload(me, SPREADSHEET)],
+      ['look again', await send(me, 'remap', first.csv, chosen)],
+      ['add', await send(me, 'confirm', first.csv, chosen)],
+    ] as const;
+    for (const [name, outcome] of steps) {
+      expect(outcome.status, name).toBe(401);
+      expect(outcome.data.preview, name).toMatchObject({
+        csv: first.csv,
+        choices: chosen,
+        mappingErrors: [CSV_SIGNED_OUT],
+        add: 0,
+      });
+    }
+    // Without JavaScript the page shows that preview, not a trip to sign in.
+    const fields: Record<string, string> = { intent: 'confirm', csv: first.csv, dateOrder: 'dmy' };
+    chosen.forEach((c: string, i: number) => (fields[`columns[${i}]`] = c));
+    fields.previewed = previewedAs(chosen, 'dmy');
+    const page = await runDocumentPost(route, multipartPost(fields, me), { context: t.context });
+    expect(page.action.status).toBe(401);
+    expect(page.loader).toMatchObject({ status: 200, data: null });
+    expect((await t.counts(me)).applications).toBe(0);
   });
 });
