@@ -22,6 +22,11 @@ export function useSchemaForm<Schema extends z.ZodTypeAny>(
     defaultValue?: Record<string, FormValue>;
     /** Needed only when one page shows two forms built on the same schema. */
     id?: string;
+    /**
+     * The schema for one submission, when a button sends only part of the form (sign-up's
+     * "Continue with Google" asks for the age box alone); `schema` otherwise.
+     */
+    schemaFor?: (formData: FormData) => z.ZodTypeAny;
   } = {},
 ) {
   return useForm<z.input<Schema>>({
@@ -33,7 +38,8 @@ export function useSchemaForm<Schema extends z.ZodTypeAny>(
     // Not onBlur: an error appearing on blur shifts the submit button away from a click in progress.
     shouldValidate: 'onSubmit',
     shouldRevalidate: 'onInput',
-    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
+    onValidate: ({ formData }) =>
+      parseWithZod(formData, { schema: options.schemaFor?.(formData) ?? schema }),
   });
 }
 
