@@ -71,7 +71,7 @@ async function continueWithGoogle(
 
 const clientSchema = signUpSchema();
 const schemaFor = (formData: FormData) =>
-  formData.get('intent') === GOOGLE ? googleSignUpSchema : clientSchema;
+  formData.get('intent') === GOOGLE ? googleSignUpSchema : undefined;
 
 export default function SignUp() {
   const { google, notice } = useLoaderData<typeof loader>();
