@@ -70,6 +70,12 @@ const adult = z
 export const signUpSchema = (checks?: ServerChecks) =>
   z.object({ email, password: newPassword(checks), adult, website: honeypot });
 
+/**
+ * "Continue with Google" on the sign-up page: the age confirmation alone (Google gives the
+ * address, and there is no password). The email and password typed beside it are not read.
+ */
+export const googleSignUpSchema = z.object({ adult, website: honeypot });
+
 /** Sign in, with the page to return to afterwards. */
 export const signInSchema = z.object({
   email,

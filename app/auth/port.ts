@@ -77,6 +77,15 @@ export type Interrupted = { ok: false; reason: 'interrupted' };
 /** A password check on a signed-in account: wrong, or limited. */
 export type PasswordCheckFailure = { ok: false; reason: 'wrong-password' } | Limited;
 
+/** Why a Google sign-in ended without a session. */
+export type GoogleRefusal = 'cancelled' | 'failed' | 'age-unconfirmed';
+
+/**
+ * The callback URL's mark that the person ticked "I am 18 or over" before going to Google:
+ * `?age=confirmed`. Anyone can type it, and typing it says no more than ticking the box does.
+ */
+export const GOOGLE_AGE_PARAM = { name: 'age', value: 'confirmed' } as const;
+
 /** An "email me" request: accepted (whatever the address), or refused for this client. */
 export type EmailRequest = { ok: true } | Limited;
 
@@ -157,21 +166,24 @@ export interface AuthPort {
   /**
    * Sign in with Google, offered only by an adapter that has it (Supabase) and only when the
    * configuration switches it on. Starts the OAuth flow (PKCE): where to send the browser, and
-   * the headers that set the flow's short-lived verifier cookie.
+   * the headers that set the flow's short-lived verifier cookie. `adult`: the person ticked
+   * "I am 18 or over" on the way (the sign-up page), which the callback URL carries back.
    */
   startGoogleSignIn?(
     request: Request,
-    input: { next: string },
+    input: { next: string; adult: boolean },
   ): Promise<{ ok: true; url: string; headers: Headers } | Limited>;
 
   /**
    * Finishes Google's answer at /auth/callback: signed in, or cancelled at Google, or failed
-   * (an old, reused or foreign callback). Every answer's headers remove the verifier cookie.
+   * (an old, reused or foreign callback), or `age-unconfirmed`: Google made an account for
+   * someone who never said they are 18 or over (`adult` false), which is removed again and
+   * signs nobody in (docs/decisions/028). Every answer's headers remove the verifier cookie.
    */
   finishGoogleSignIn?(
     request: Request,
-    input: { code: string | null; error: string | null },
-  ): Promise<WithSession | { ok: false; reason: 'cancelled' | 'failed'; headers: Headers }>;
+    input: { code: string | null; error: string | null; adult: boolean },
+  ): Promise<WithSession | { ok: false; reason: GoogleRefusal; headers: Headers }>;
 
   /** Deletes the account and every row that belongs to it; the headers clear the cookie. */
   deleteAccount(

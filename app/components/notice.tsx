@@ -20,6 +20,9 @@ const NOTICES = {
     'Sign in with Google was cancelled, so you are not signed in. You can try again or use your email address.',
   'google-failed':
     'Sign in with Google did not complete. Please try again, or sign in with your email address.',
+  'google-age':
+    'You are not signed in yet. JobTrack is for people aged 18 and over: to use it with your ' +
+    'Google account, tick “I am 18 or over” below, then choose Continue with Google.',
   'signed-out-others':
     'You have been signed out on every other device. You are still signed in here.',
   deleted: 'The application has been deleted.',

@@ -251,8 +251,9 @@ const SECTIONS: Section[] = [
     body: (
       <p>
         JobTrack is for people aged {MINIMUM_AGE} and over, and we do not knowingly collect personal
-        data from anyone younger. If you think someone under {MINIMUM_AGE} has given us their data,
-        tell us at <Mail /> and we will delete it quickly.
+        data from anyone younger: before an account is made, with an email address or with Google,
+        you confirm that you are {MINIMUM_AGE} or over. If you think someone under {MINIMUM_AGE} has
+        given us their data, tell us at <Mail /> and we will delete it quickly.
       </p>
     ),
   },

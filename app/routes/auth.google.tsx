@@ -1,21 +1,16 @@
-import { redirect, type ActionFunctionArgs } from '@remix-run/cloudflare';
-import { authFor } from '~/auth/auth.server';
-import { offersGoogle } from '~/auth/google-button';
+import type { ActionFunctionArgs } from '@remix-run/cloudflare';
+import { goToGoogle, requireGoogle } from '~/auth/google.server';
 import { readForm } from '~/components/forms/form.server';
-import { withNotice } from '~/components/notice';
 import { safeRedirect } from '~/http/safe-redirect';
 
-// "Sign in with Google" posts here (a POST: it sets the sign-in's verifier cookie). The answer is
-// a redirect to Google through Supabase; Google sends the person back to /auth/callback.
+// The sign-in page's "Sign in with Google" posts here (a POST: it sets the sign-in's verifier
+// cookie). The answer is a redirect to Google through Supabase; Google sends the person back to
+// /auth/callback. This button asks no age: it is for people who already have an account, and a
+// first sign-in here makes none (docs/decisions/028). The sign-up page's button posts to /signup.
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const auth = authFor(context);
-  if (!offersGoogle(context.config) || !auth.startGoogleSignIn) {
-    throw new Response('Sign in with Google is not offered here.', { status: 404 });
-  }
+  requireGoogle(context);
   const form = await readForm(request);
   const next = safeRedirect(form.get('redirectTo'), '/');
-  const started = await auth.startGoogleSignIn(request, { next });
-  if (!started.ok) throw redirect(withNotice('/signin', 'google-failed'));
-  throw redirect(started.url, { headers: started.headers });
+  return goToGoogle(request, context, { from: '/signin', next });
 }

@@ -5,11 +5,14 @@ import {
   type LoaderFunctionArgs,
   type MetaFunction,
 } from '@remix-run/cloudflare';
-import { Link, useActionData } from '@remix-run/react';
-import { PASSWORD_MIN, signUpSchema } from '~/auth/auth-schemas';
+import { Link, useActionData, useLoaderData } from '@remix-run/react';
+import { googleSignUpSchema, PASSWORD_MIN, signUpSchema } from '~/auth/auth-schemas';
 import { authFor } from '~/auth/auth.server';
 import { getUser } from '~/auth/current-user.server';
 import { serverChecks } from '~/auth/common-passwords.server';
+import { offersGoogle } from '~/auth/google-button';
+import { goToGoogle, requireGoogle } from '~/auth/google.server';
+import { Notice, noticeFor } from '~/components/notice';
 import {
   CheckboxField,
   Honeypot,
@@ -25,13 +28,18 @@ export const meta: MetaFunction = () => [{ title: 'Create an account · JobTrack
 
 const CHECK_EMAIL = '/check-email?for=signup';
 
+/** The value of `intent` that the "Continue with Google" button sends. */
+const GOOGLE = 'google';
+
 export async function loader({ request, context }: LoaderFunctionArgs) {
   if (await getUser(request, context)) throw redirect('/');
-  return null;
+  const notice = noticeFor(request, ['google-age', 'google-cancelled', 'google-failed']);
+  return { google: offersGoogle(context.config), notice };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const formData = await readForm(request);
+  if (formData.get('intent') === GOOGLE) return continueWithGoogle(request, context, formData);
   const submission = parseWithZod(formData, { schema: signUpSchema(serverChecks) });
   if (submission.status !== 'success') return invalid(submission);
   // Bots get the same answer as people and nothing happens.
@@ -43,14 +51,36 @@ export async function action({ request, context }: ActionFunctionArgs) {
   throw redirect(CHECK_EMAIL);
 }
 
+/**
+ * "Continue with Google": the same form's age box, and nothing else of it, must be ticked; then
+ * to Google, whose account becomes this person's JobTrack account (docs/decisions/028). A
+ * refusal keeps the email typed beside it, as the sign-up form's own do.
+ */
+async function continueWithGoogle(
+  request: Request,
+  context: ActionFunctionArgs['context'],
+  formData: FormData,
+) {
+  requireGoogle(context);
+  const submission = parseWithZod(formData, { schema: googleSignUpSchema });
+  if (submission.status !== 'success') return invalid(submission);
+  // A bot gets the page back; nothing goes to Supabase.
+  if (isBot(submission.value)) throw redirect('/signup');
+  return goToGoogle(request, context, { from: '/signup', next: '/' });
+}
+
 const clientSchema = signUpSchema();
+const schemaFor = (formData: FormData) =>
+  formData.get('intent') === GOOGLE ? googleSignUpSchema : undefined;
 
 export default function SignUp() {
+  const { google, notice } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
-  const [form, fields] = useSchemaForm(clientSchema, { lastResult });
+  const [form, fields] = useSchemaForm(clientSchema, { lastResult, schemaFor });
   return (
     <div className="page narrow">
       <h1>Create an account</h1>
+      <Notice message={notice} />
       <div className="card">
         <SchemaForm form={form}>
           <TextField meta={fields.email} label="Email" type="email" autoComplete="email" />
@@ -63,7 +93,26 @@ export default function SignUp() {
           />
           <CheckboxField meta={fields.adult} label="I am 18 or over" />
           <Honeypot />
-          <SubmitButton>Create account</SubmitButton>
+          <SubmitButton name="intent" value="email">
+            Create account
+          </SubmitButton>
+          {google ? (
+            <div className="google-sign-in">
+              <p className="muted">
+                Or use your Google account: tick “I am 18 or over” above, then continue with Google.
+              </p>
+              {/* Sends the box alone: the email and password fields need not be filled in. */}
+              <SubmitButton
+                name="intent"
+                value={GOOGLE}
+                formNoValidate
+                className="button button--secondary"
+                pendingText="Going to Google…"
+              >
+                Continue with Google
+              </SubmitButton>
+            </div>
+          ) : null}
         </SchemaForm>
       </div>
       <p>

@@ -1,6 +1,6 @@
 import { isUuid } from '~/applications/application-schema';
 import type { AppLoadContext } from '@remix-run/cloudflare';
-import type { Session, User } from '@supabase/supabase-js';
+import type { Session } from '@supabase/supabase-js';
 import { sql } from 'drizzle-orm';
 import { randomToken } from '../hashing.server';
 import type {
@@ -14,10 +14,8 @@ import type {
 import {
   adminClient,
   clearedSessionCookie,
-  clearedVerifierCookie,
   sessionClient,
   statelessClient,
-  type SessionClient,
 } from './clients.server';
 import { sessionCookieName } from '../local/sessions.server';
 import {
@@ -28,6 +26,7 @@ import {
   supabaseBusy,
   unavailable,
 } from './errors.server';
+import { googleSignIn } from './google.server';
 import { findLink, hasPassword, type Link } from './links.server';
 import { keepRefreshedSession } from './refreshed-session.server';
 
@@ -55,9 +54,6 @@ function weakPassword(error: { code?: string } | null): WeakPassword | null {
     reasons: Array.isArray(reasons) ? reasons.map(String) : [],
   };
 }
-
-/** What is kept of the profile Google sends: the address and whether Google verified it. */
-const KEPT_FROM_GOOGLE = new Set(['email', 'email_verified']);
 
 /** The Supabase adapter of the auth port, for this request's context. */
 export function createSupabaseAuth(context: AppLoadContext): AuthPort {
@@ -113,24 +109,6 @@ export function createSupabaseAuth(context: AppLoadContext): AuthPort {
     if (error || !data.session) return { session, failure: isOutage(error) ? unavailable : null };
     await endArrivingSession(request);
     return { session, user: data.session.user };
-  }
-
-  /**
-   * Google hands Supabase the person's name and picture, which it stores in the user's metadata
-   * (and so in every access token). The privacy policy keeps only the email address: the rest is
-   * removed (a null deletes a key), and the session refreshed so the cookie carries none of it.
-   * Supabase also keeps Google's profile in auth.identities, which no API can change
-   * (docs/decisions/022).
-   */
-  async function keepOnlyTheEmail(session: SessionClient, user: User) {
-    const extra = Object.keys(user.user_metadata ?? {}).filter((key) => !KEPT_FROM_GOOGLE.has(key));
-    if (extra.length === 0) return;
-    const { error } = await adminClient(config).auth.admin.updateUserById(user.id, {
-      user_metadata: Object.fromEntries(extra.map((key) => [key, null])),
-    });
-    if (error) return console.warn('Supabase Google profile removal:', describe(error));
-    const refreshed = await session.client.auth.refreshSession();
-    if (refreshed.error) console.warn('Supabase refresh after Google:', describe(refreshed.error));
   }
 
   /**
@@ -369,42 +347,7 @@ export function createSupabaseAuth(context: AppLoadContext): AuthPort {
       return { ok: true, headers: session.headers() };
     },
 
-    async startGoogleSignIn(request, { next }) {
-      const session = sessionClient(config, request);
-      const callback = new URL('/auth/callback', new URL(request.url).origin);
-      if (next !== '/') callback.searchParams.set('next', next);
-      // No request to Supabase: the library builds the authorize URL and keeps the verifier.
-      const { data, error } = await session.client.auth.signInWithOAuth({
-        provider: 'google',
-        options: { redirectTo: callback.href, skipBrowserRedirect: true },
-      });
-      if (error || !data.url) return unavailable;
-      return { ok: true, url: data.url, headers: session.headers() };
-    },
-
-    async finishGoogleSignIn(request, { code, error }) {
-      const session = sessionClient(config, request);
-      const failed = (reason: 'cancelled' | 'failed') => {
-        const headers = session.headers();
-        if (
-          !headers
-            .getSetCookie()
-            .some((c) => c.startsWith(`${sessionCookieName(request)}-code-verifier=`))
-        ) {
-          headers.append('Set-Cookie', clearedVerifierCookie(request));
-        }
-        return { ok: false as const, reason, headers };
-      };
-      if (!code) return failed(error === 'access_denied' ? 'cancelled' : 'failed');
-      const exchanged = await session.client.auth.exchangeCodeForSession(code);
-      if (exchanged.error || !exchanged.data.session) {
-        if (exchanged.error) console.warn('Supabase Google callback:', describe(exchanged.error));
-        return failed('failed');
-      }
-      await endArrivingSession(request);
-      await keepOnlyTheEmail(session, exchanged.data.user);
-      return { ok: true, headers: session.headers() };
-    },
+    ...googleSignIn(config, endArrivingSession),
 
     async deleteAccount(request, user, { password }) {
       const check = await tryPassword(user.email, password);

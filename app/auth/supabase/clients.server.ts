@@ -23,7 +23,7 @@ export const SUPABASE_TIMEOUT_MS = 8_000;
 /** The session cookie's lifetime, as local accounts (the library would say 400 days). */
 const SESSION_COOKIE_SECONDS = SESSION_DAYS * 24 * 60 * 60;
 /** A Google sign-in's PKCE verifier only has to last until Google sends the person back. */
-const VERIFIER_COOKIE_SECONDS = 10 * 60;
+export const VERIFIER_COOKIE_SECONDS = 10 * 60;
 
 // supabase-js builds a realtime client it never uses here; on Node 20 (tests) it throws unless
 // given a WebSocket class. workerd has one; this stand-in is never constructed.
@@ -66,8 +66,14 @@ export function adminClient(config: SupabaseConfig): SupabaseClient {
   });
 }
 
-/** A per-request client on the session cookie, and the headers its cookie changes need. */
-export type SessionClient = { client: SupabaseClient; headers: () => Headers };
+/**
+ * A per-request client on the session cookie, and the headers its cookie changes need;
+ * `{ session: false }` leaves out the session cookie (a session made only to be refused).
+ */
+export type SessionClient = {
+  client: SupabaseClient;
+  headers: (options?: { session?: boolean }) => Headers;
+};
 
 /**
  * The session client for this request. The cookie is named like local accounts' (`__Host-`
@@ -116,9 +122,11 @@ export function sessionClient(config: SupabaseConfig, request: Request): Session
   });
   return {
     client,
-    headers() {
+    headers({ session = true } = {}) {
       const out = new Headers(extra);
-      for (const value of cookies.values()) out.append('Set-Cookie', value);
+      for (const [cookie, value] of cookies) {
+        if (session || cookie !== name) out.append('Set-Cookie', value);
+      }
       return out;
     },
   };

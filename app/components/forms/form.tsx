@@ -22,6 +22,11 @@ export function useSchemaForm<Schema extends z.ZodTypeAny>(
     defaultValue?: Record<string, FormValue>;
     /** Needed only when one page shows two forms built on the same schema. */
     id?: string;
+    /**
+     * The schema for one submission, when a button sends only part of the form (sign-up's
+     * "Continue with Google" asks for the age box alone); undefined for `schema`.
+     */
+    schemaFor?: (formData: FormData) => z.AnyZodObject | undefined;
   } = {},
 ) {
   return useForm<z.input<Schema>>({
@@ -33,8 +38,20 @@ export function useSchemaForm<Schema extends z.ZodTypeAny>(
     // Not onBlur: an error appearing on blur shifts the submit button away from a click in progress.
     shouldValidate: 'onSubmit',
     shouldRevalidate: 'onInput',
-    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
+    onValidate({ formData }) {
+      const part = options.schemaFor?.(formData);
+      if (!part) return parseWithZod(formData, { schema });
+      // Only that part counts as checked: the fields it does not read show no error as the
+      // person goes on typing (Conform revalidates every field a submission sent).
+      return parseWithZod(onlyFields(formData, Object.keys(part.shape)), { schema: part });
+    },
   });
+}
+
+function onlyFields(formData: FormData, names: string[]) {
+  const kept = new FormData();
+  for (const [name, value] of formData) if (names.includes(name)) kept.append(name, value);
+  return kept;
 }
 
 /** A value a form can open with: text, or the parts of a date input. */

@@ -15,6 +15,7 @@ export function SubmitButton({
   pendingText = 'Please wait…',
   after,
   inline = false,
+  formNoValidate,
   name,
   value,
   form,
@@ -32,6 +33,11 @@ export function SubmitButton({
   after?: ReactNode;
   /** Button and status only, for a row that has its own layout (no `.actions` wrapper). */
   inline?: boolean;
+  /**
+   * Skips the browser's own checks of the form's required fields (without JavaScript): for a
+   * button that sends only some of them, whose refusals the server gives beside the field.
+   */
+  formNoValidate?: boolean;
 }) {
   const contextAction = useFormActionProp();
   const fields = name && value !== undefined ? { ...match.fields, [name]: value } : match.fields;
@@ -45,6 +51,7 @@ export function SubmitButton({
       <button
         type="submit"
         form={form}
+        formNoValidate={formNoValidate}
         name={name}
         value={value}
         className={className}

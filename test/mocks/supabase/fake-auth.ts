@@ -682,13 +682,39 @@ export async function createFakeSupabaseAuth(options: FakeSupabaseConfig) {
         avatar_url: `https://lh3.googleusercontent.com/a/${hex(40)}=s96-c`,
         provider_id: hex(10),
       };
+      // external.go createAccountFromExternalIdentity, for a Google address that is verified:
+      // a new account, or Google linked to (or found on) the account of that address.
       let user = byEmail(email);
       if (!user) user = await newUser(email, null, 'google', profile);
       else {
-        user.raw_app_meta_data.providers = [
-          ...new Set([...user.raw_app_meta_data.providers, 'google']),
-        ];
+        let identity = user.identities.find((i) => i.provider === 'google');
+        if (!identity) {
+          const now = iso(new Date());
+          identity = {
+            identity_id: crypto.randomUUID(),
+            id: profile.sub,
+            user_id: user.id,
+            provider: 'google',
+            email,
+            created_at: now,
+            updated_at: now,
+          };
+          user.identities.push(identity);
+        }
+        identity.identity_data = { ...profile };
         user.raw_user_meta_data = { ...user.raw_user_meta_data, ...profile };
+        if (!user.email_confirmed_at) {
+          // models.User.RemoveUnconfirmedIdentities: an unconfirmed sign-up may be someone
+          // else's pre-registration, so its password, profile and other identities go.
+          user.password = null;
+          user.encrypted_password = '';
+          user.raw_user_meta_data = { ...profile };
+          user.identities = [identity];
+        }
+        // UpdateAppMetaDataProviders: the identities' providers, oldest first.
+        const providers = [...new Set(user.identities.map((i) => i.provider as string))];
+        user.raw_app_meta_data.providers = providers;
+        user.raw_app_meta_data.provider = providers[0];
       }
       user.email_confirmed_at ??= new Date();
       await write('upsert', user);
@@ -846,6 +872,10 @@ export async function createFakeSupabaseAuth(options: FakeSupabaseConfig) {
         else continue;
         await write('upsert', user);
       }
+    },
+    /** The Google account the consent page signs in with from now on. */
+    signInAtGoogleAs(account: { email: string; name: string }) {
+      cfg.google = account;
     },
     /** The next request matching `match` fails: a status and code, or a network failure. */
     fail(failure: Failure) {

@@ -6,6 +6,7 @@ import {
   deleteAccountSchema,
   emailLinkSchema,
   emailRequestSchema,
+  googleSignUpSchema,
   resetPasswordSchema,
   signInSchema,
   signUpSchema,
@@ -106,6 +107,23 @@ describe('sign-up schema', () => {
   it('limits the honeypot field like any other: 200 characters', () => {
     expect(errorsOf(signUp({ ...valid, website: 'x'.repeat(200) }))).toBeNull();
     expect(errorsOf(signUp({ ...valid, website: 'x'.repeat(201) }))?.website).toHaveLength(1);
+  });
+
+  it('for "Continue with Google", asks for the age box alone and reads nothing else typed', () => {
+    const google = (fields: Record<string, string>) =>
+      parseWithZod(form(fields), { schema: googleSignUpSchema });
+
+    const ticked = google({ intent: 'google', adult: 'on', email: 'half@', password: 'x' });
+    const unticked = google({ intent: 'google', email: 'ada@example.com' });
+    const other = google({ intent: 'google', adult: 'yes please' });
+
+    expect(ticked.status === 'success' && ticked.value).toEqual({ adult: true });
+    expect(unticked.status === 'error' && unticked.error).toEqual({
+      adult: ['Confirm that you are 18 or over'],
+    });
+    expect(other.status === 'error' && other.error?.adult).toEqual([
+      'Confirm that you are 18 or over',
+    ]);
   });
 
   it('takes an email of up to 254 characters', () => {

@@ -109,6 +109,10 @@ describe('the privacy policy page', () => {
     ['an answer within 30 days', /answer within 30 days/],
     ['the ICO and its registration', /Information Commissioner’s Office \(ICO\).*ZC116303/],
     ['age 18 and over', /aged 18 and over/],
+    [
+      'the age asked before any account, Google ones too',
+      /before an account is made, with an email address or with Google, you confirm that you are 18 or over/,
+    ],
   ];
 
   it.each(facts)('states %s', (_, fact) => {

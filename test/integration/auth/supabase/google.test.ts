@@ -1,12 +1,12 @@
 // Sign in with Google through Supabase (OAuth with PKCE), against the fake project: Google's
 // consent page is the fake's own, reached the way a browser would follow the redirects.
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { action as googleAction } from '~/routes/auth.google';
-import { loader as callbackLoader } from '~/routes/auth.callback';
 import { loader as signinLoader } from '~/routes/signin';
 import { SUPABASE_URL } from '../../../mocks/supabase-auth';
 import { formPost, get, ORIGIN, runAction, runLoader } from '../../../support/http';
 import { pages } from '../behaviours/driver';
+import { googleFlow, sessionCookie } from './google-flow';
 import { supabaseHarness } from './harness';
 
 const GOOGLE = {
@@ -14,37 +14,20 @@ const GOOGLE = {
   name: 'Priya Shah',
 };
 const { harness, project } = supabaseHarness({ google: GOOGLE });
+const google = googleFlow(harness, project);
 
-/** Presses the button: the app's answer (a redirect to Supabase, the verifier cookie). */
-async function pressGoogle(redirectTo = '/', cookie?: string) {
-  const context = harness.context();
-  const started = await runAction(
-    googleAction,
-    formPost('/auth/google', { redirectTo }, { cookie }),
-    {
-      context,
-    },
-  );
-  return { context, started };
-}
-
-/** The browser follows Supabase → the fake Google page → Continue or Cancel → the app's callback. */
-async function atGoogle(authorize: string, choice: 'continue' | 'cancel') {
-  const toGoogle = await project.fake.handle(new Request(authorize));
-  const page = new URL(toGoogle.headers.get('Location')!);
-  const state = page.searchParams.get('state')!;
-  const answer = choice === 'continue' ? `code=google-code` : 'error=access_denied';
-  const back = await project.fake.handle(
-    new Request(`${SUPABASE_URL}/auth/v1/callback?state=${state}&${answer}`),
-  );
-  return new URL(back.headers.get('Location')!);
-}
-
-const cookiePairs = (headers: Headers) => headers.getSetCookie().map((c) => c.split(';')[0]!);
+// Each test signs in at Google as a person of its own.
+let person = GOOGLE;
+let n = 0;
+beforeEach(() => {
+  n += 1;
+  person = { ...GOOGLE, email: `${n}.${GOOGLE.email}` };
+  project.fake.signInAtGoogleAs(person);
+});
 
 describe('Sign in with Google (supabase)', () => {
   it('starts with a redirect to Supabase and one short-lived verifier cookie, and nothing else', async () => {
-    const { started } = await pressGoogle('/applications');
+    const { started } = await google.fromSignIn('/applications');
 
     expect(started.status).toBe(302);
     const authorize = new URL(started.headers.get('Location')!);
@@ -63,16 +46,12 @@ describe('Sign in with Google (supabase)', () => {
   });
 
   it('signs the person in at the callback, removes the verifier, and keeps only the email', async () => {
-    const { context, started } = await pressGoogle('/applications');
-    const verifier = cookiePairs(started.headers)[0]!;
-    const back = await atGoogle(started.headers.get('Location')!, 'continue');
+    await google.roundTrip(google.fromSignUp());
+    const pressed = await google.fromSignIn('/applications');
+    const back = await google.atGoogle(pressed.started.headers.get('Location')!);
     expect(back.pathname).toBe('/auth/callback');
 
-    const landed = await runLoader(
-      callbackLoader,
-      get(`${back.pathname}${back.search}`, { cookie: verifier }),
-      { context },
-    );
+    const landed = await google.land(pressed, back);
 
     expect(landed.status).toBe(302);
     expect(landed.headers.get('Location')).toBe('/applications');
@@ -81,14 +60,13 @@ describe('Sign in with Google (supabase)', () => {
     expect(cookies.find((c) => c.startsWith('jobtrack_session-code-verifier='))).toMatch(
       /Max-Age=0/,
     );
-    const session = cookies.find((c) => c.startsWith('jobtrack_session='))!;
     // One cookie, however long the address: tokens only, never chunked into .0/.1.
     expect(cookies.some((c) => /^jobtrack_session\.\d=/.test(c))).toBe(false);
-    const app = pages(harness, context);
-    const cookie = session.split(';')[0]!;
-    expect((await app.whoIs(cookie))?.email).toBe(GOOGLE.email);
+    const app = pages(harness, pressed.context);
+    const cookie = sessionCookie(landed.headers)!;
+    expect((await app.whoIs(cookie))?.email).toBe(person.email);
     const [row] = await harness.admin()<{ meta: Record<string, unknown> }[]>`
-      select raw_user_meta_data as meta from auth.users where email = ${GOOGLE.email}`;
+      select raw_user_meta_data as meta from auth.users where email = ${person.email}`;
     expect(Object.keys(row!.meta).sort()).toEqual(['email', 'email_verified']);
     const token = JSON.parse(
       Buffer.from(cookie.split('=')[1]!.slice('base64-'.length), 'base64url').toString(),
@@ -112,49 +90,46 @@ describe('Sign in with Google (supabase)', () => {
   });
 
   it('brings a person who cancels at Google back to a calm message, signed out, verifier gone', async () => {
-    const { context, started } = await pressGoogle();
-    const back = await atGoogle(started.headers.get('Location')!, 'cancel');
+    const pressed = await google.fromSignIn();
+    const back = await google.atGoogle(pressed.started.headers.get('Location')!, 'cancel');
 
-    const landed = await runLoader(
-      callbackLoader,
-      get(`${back.pathname}${back.search}`, { cookie: cookiePairs(started.headers)[0] }),
-      { context },
-    );
+    const landed = await google.land(pressed, back);
 
     expect(landed.status).toBe(302);
     expect(landed.headers.get('Location')).toBe('/signin?notice=google-cancelled');
     expect(landed.headers.getSetCookie()).toHaveLength(1);
     expect(landed.headers.get('Set-Cookie')).toMatch(/^jobtrack_session-code-verifier=; Max-Age=0/);
-    const page = await runLoader(signinLoader, get('/signin?notice=google-cancelled'), { context });
+    const page = await runLoader(signinLoader, get('/signin?notice=google-cancelled'), {
+      context: pressed.context,
+    });
     expect(page.data.notice).toMatch(/cancelled, so you are not signed in/);
   });
 
   it('refuses a callback in a browser that did not start the sign-in', async () => {
-    const { context, started } = await pressGoogle();
-    const back = await atGoogle(started.headers.get('Location')!, 'continue');
+    const pressed = await google.fromSignIn();
+    const back = await google.atGoogle(pressed.started.headers.get('Location')!);
 
-    const elsewhere = await runLoader(callbackLoader, get(`${back.pathname}${back.search}`), {
-      context,
-    });
+    const elsewhere = await google.land(
+      { ...pressed, started: { ...pressed.started, headers: new Headers() } },
+      back,
+    );
 
     expect(elsewhere.headers.get('Location')).toBe('/signin?notice=google-failed');
     expect(elsewhere.headers.getSetCookie().every((c) => /Max-Age=0/.test(c))).toBe(true);
   });
 
   it('never sends anyone off the site, before or after Google', async () => {
-    const { started } = await pressGoogle('//evil.example/x');
+    const { started } = await google.fromSignIn('//evil.example/x');
     const authorize = new URL(started.headers.get('Location')!);
     expect(authorize.searchParams.get('redirect_to')).toBe(`${ORIGIN}/auth/callback`);
 
-    const { context, started: again } = await pressGoogle();
-    const back = await atGoogle(again.headers.get('Location')!, 'continue');
+    await google.roundTrip(google.fromSignUp());
+    const pressed = await google.fromSignIn();
+    const back = await google.atGoogle(pressed.started.headers.get('Location')!);
     back.searchParams.set('next', 'https://evil.example/');
-    const landed = await runLoader(
-      callbackLoader,
-      get(`${back.pathname}${back.search}`, { cookie: cookiePairs(again.headers)[0] }),
-      { context },
-    );
+    const landed = await google.land(pressed, back);
     expect(landed.headers.get('Location')).toBe('/');
+    expect(sessionCookie(landed.headers)).toBeDefined();
   });
 
   it('shows the button on the sign-in page, as a plain form POST to /auth/google', async () => {
@@ -172,15 +147,9 @@ describe('Sign in with Google (supabase)', () => {
   });
 
   it('a Google-only account has no password: it chooses one, then can delete itself and every row', async () => {
-    const { context, started } = await pressGoogle();
-    const back = await atGoogle(started.headers.get('Location')!, 'continue');
-    const landed = await runLoader(
-      callbackLoader,
-      get(`${back.pathname}${back.search}`, { cookie: cookiePairs(started.headers)[0] }),
-      { context },
-    );
-    const cookie = cookiePairs(landed.headers).find((c) => c.startsWith('jobtrack_session='))!;
-    const app = pages(harness, context);
+    const landed = await google.roundTrip(google.fromSignUp());
+    const cookie = sessionCookie(landed.headers)!;
+    const app = pages(harness, harness.context());
     const me = await app.whoIs(cookie);
     await harness.admin()`insert into jobtrack.applications (user_id, company, role, status)
       values (${me!.id}, 'Acme Ltd', 'Analyst', 'applied')`;
@@ -189,7 +158,7 @@ describe('Sign in with Google (supabase)', () => {
     const chosen = await app.choosePassword(cookie, 'lantern meadow quietly');
     const deleted = await app.deleteAccount(cookie, 'lantern meadow quietly');
 
-    expect(before.data).toMatchObject({ email: GOOGLE.email, hasPassword: false });
+    expect(before.data).toMatchObject({ email: person.email, hasPassword: false });
     expect(chosen.headers.get('Location')).toBe('/account?notice=password-set');
     expect(deleted.headers.get('Location')).toBe('/?notice=account-deleted');
     expect(await harness.admin()`select 1 from auth.users where id = ${me!.id}`).toEqual([]);

@@ -63,4 +63,40 @@ describe('Supabase mode through the Worker (supabase)', () => {
       /^https:\/\/abcdefghijklmnop\.supabase\.co\/auth\/v1\/authorize\?provider=google/,
     );
   });
+
+  it('offers Continue with Google in the sign-up form, under its age box, without JavaScript', async () => {
+    const page = await fetchWorker(new Request(new URL('/signup', ORIGIN)), db.url, env);
+
+    // One form: its age box, then Create account, then the Google button, which sends the form
+    // without the browser's required-field checks (the email and password are not its business).
+    const form = page.body.match(/<form[^>]*method="post"[^>]*>[\s\S]*?<\/form>/)![0];
+    const order = ['I am 18 or over', 'Create account', 'Continue with Google'].map((text) =>
+      form.indexOf(text),
+    );
+    expect(order.every((at, i) => at > (order[i - 1] ?? -1))).toBe(true);
+    expect(form).toMatch(/<button[^>]*formNoValidate=""[^>]*name="intent"[^>]*value="google"/i);
+    expect(page.headers.get('Content-Security-Policy')).toContain(
+      "form-action 'self' https://abcdefghijklmnop.supabase.co https://accounts.google.com",
+    );
+
+    const refused = await fetchWorker(
+      post('/signup', { intent: 'google', email: 'a@b.co' }),
+      db.url,
+      env,
+    );
+    const started = await fetchWorker(
+      post('/signup', { intent: 'google', adult: 'on' }),
+      db.url,
+      env,
+    );
+
+    expect(refused.status).toBe(400);
+    expect(refused.body).toContain('Confirm that you are 18 or over');
+    expect(refused.body).toContain('value="a@b.co"');
+    expect(refused.headers.getSetCookie()).toEqual([]);
+    expect(started.status).toBe(302);
+    expect(new URL(started.headers.get('Location')!).searchParams.get('redirect_to')).toBe(
+      `${ORIGIN}/auth/callback?age=confirmed`,
+    );
+  });
 });
