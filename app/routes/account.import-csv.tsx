@@ -9,13 +9,7 @@ import {
 } from '@remix-run/cloudflare';
 import { Link, useActionData } from '@remix-run/react';
 import { z } from 'zod';
-import {
-  noteSignedOutForm,
-  requireUserClaim,
-  requireUserOrRefusedForm,
-  SessionEnded,
-  type UserClaim,
-} from '~/auth/current-user.server';
+import { requireUser } from '~/auth/current-user.server';
 import { isTooLarge, readForm } from '~/components/forms/form.server';
 import { withNotice } from '~/components/notice';
 import { guessColumns, mappingProblems, type ColumnChoice } from '~/portability/csv-import/columns';
@@ -34,7 +28,6 @@ import {
   CSV_CONFIRM,
   CSV_NOT_TEXT,
   CSV_REMAP,
-  CSV_SIGNED_OUT,
   CSV_TOO_LARGE,
   CsvMappingSchema,
   CsvUploadSchema,
@@ -50,8 +43,7 @@ export const links: LinksFunction = () => [{ rel: 'stylesheet', href }];
 export const meta: MetaFunction = () => [{ title: 'Import a spreadsheet · JobTrack' }];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  // A step refused because the session had ended is shown again, not sent to sign in.
-  await requireUserOrRefusedForm(request, context);
+  await requireUser(request, context);
   return null;
 }
 
@@ -78,7 +70,7 @@ const SHOWN_STATUSES = 50;
 
 async function preview(
   context: LoaderFunctionArgs['context'],
-  user: UserClaim,
+  userId: string,
   input: {
     csv: string;
     fileName: string;
@@ -86,27 +78,14 @@ async function preview(
     choices: ColumnChoice[];
     dateOrder: DateOrder;
     changed?: boolean;
-    /** The session was found to have ended: the file and columns come back, nothing is looked up. */
-    signedOut?: boolean;
   },
 ) {
   const { table, choices } = input;
-  let signedOut = input.signedOut ?? false;
   const mappingErrors = mappingProblems(choices, table.headers);
-  let plan: CsvPlan | null = null;
-  if (!signedOut && mappingErrors.length === 0) {
-    try {
-      plan = await planCsvImport(context, user, table, choices, input.dateOrder);
-    } catch (error) {
-      if (!(error instanceof SessionEnded)) throw error;
-      signedOut = true;
-    }
-  }
-  // Shown as the mapping's problem, so the counts and "Add" wait for a fresh look once signed in.
-  if (signedOut) {
-    noteSignedOutForm(context);
-    mappingErrors.push(CSV_SIGNED_OUT);
-  }
+  const plan: CsvPlan | null =
+    mappingErrors.length === 0
+      ? await planCsvImport(context, userId, table, choices, input.dateOrder)
+      : null;
   const toAdd = plan ? plan.add.filter((r) => !plan.held.has(r.application.id)) : [];
   const body: CsvPreviewData = {
     fileName: input.fileName,
@@ -135,17 +114,14 @@ async function preview(
   };
   return data(
     { step: 'preview' as const, preview: body },
-    { status: signedOut ? 401 : mappingErrors.length ? 400 : 200 },
+    { status: mappingErrors.length ? 400 : 200 },
   );
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  // No session at all goes to sign in before the file is read. One found to have ended, in the
-  // step's own round trip, shows the preview again with the file and columns kept.
-  const user: UserClaim = {
-    ...(await requireUserClaim(request, context)),
-    signedOut: () => new SessionEnded(),
-  };
+  // The session is confirmed before the file is read (a round trip of its own): a made-up or
+  // ended session goes to sign in without costing the parse of a file of up to 10 MB.
+  const { id: userId } = await requireUser(request, context);
   let formData: FormData;
   try {
     // A preview posts the file's text back in a hidden field: the JSON import's limit fits it.
@@ -173,22 +149,16 @@ export async function action({ request, context }: ActionFunctionArgs) {
     const changed =
       intent === CSV_CONFIRM && mapping.data.previewed !== previewedAs(choices, dateOrder);
     if (changed) {
-      return preview(context, user, { csv: text, fileName, table, choices, dateOrder, changed });
+      return preview(context, userId, { csv: text, fileName, table, choices, dateOrder, changed });
     }
     if (intent === CSV_CONFIRM && mappingProblems(choices, table.headers).length === 0) {
       const mapped = await mapFile(table, choices, dateOrder);
       if (mapped.add.length > 0) {
-        try {
-          await importCsvRows(context, user, mapped);
-        } catch (error) {
-          if (!(error instanceof SessionEnded)) throw error;
-          const input = { csv: text, fileName, table, choices, dateOrder, signedOut: true };
-          return preview(context, user, input);
-        }
+        await importCsvRows(context, userId, mapped);
         throw redirect(withNotice('/applications', 'csv-imported'));
       }
     }
-    return preview(context, user, { csv: text, fileName, table, choices, dateOrder });
+    return preview(context, userId, { csv: text, fileName, table, choices, dateOrder });
   }
 
   const submission = parseWithZod(formData, { schema: CsvUploadSchema });
@@ -208,7 +178,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const read = readCsv(text);
   if (!read.ok) return refused(read.message);
   const choices = guessColumns(read.table.headers);
-  return preview(context, user, {
+  return preview(context, userId, {
     csv: text,
     fileName: file.name.slice(0, 255) || 'your file',
     table: read.table,

@@ -364,8 +364,12 @@ function csvPost(fields: Record<string, string | File>, cookie: string) {
   });
 }
 
+// A step that posts a file of up to 10 MB confirms the session before reading it, so a made-up
+// cookie never costs a parse: one round trip for the check, one for the step.
+const CONFIRMED_FIRST = { connections: 1, roundTrips: 2 };
+
 describe('importing a spreadsheet', () => {
-  it('the form, its preview, a second look and the import each cost one round trip', async () => {
+  it('the form costs one round trip; its preview, a second look and the import two, the session confirmed before the file is read', async () => {
     const { me, as } = await signedInWithApplication();
     const csv = [
       'Company,Role,Date applied',
@@ -381,7 +385,7 @@ describe('importing a spreadsheet', () => {
       csvPost({ intent: 'preview', file }, me.cookie),
     );
     expect(shown.outcome.status).toBe(200);
-    expect(cost(shown.counts)).toEqual(ONE);
+    expect(cost(shown.counts)).toEqual(CONFIRMED_FIRST);
     const { preview } = shown.outcome.data;
     const mapping = (intent: string) => {
       const fields: Record<string, string> = {
@@ -396,16 +400,16 @@ describe('importing a spreadsheet', () => {
     };
     const again = await wire.action(importCsv.action, mapping('remap'));
     expect(again.outcome.status).toBe(200);
-    expect(cost(again.counts)).toEqual(ONE);
+    expect(cost(again.counts)).toEqual(CONFIRMED_FIRST);
     // 1,200 applications and their history: three chunks of applications, one of history, all
-    // sent in the same flight as the session check.
+    // sent in one flight once the session is confirmed.
     const added = await wire.action(importCsv.action, mapping('confirm'));
     expect(added.outcome.status).toBe(302);
-    expect(cost(added.counts)).toEqual(ONE);
+    expect(cost(added.counts)).toEqual(CONFIRMED_FIRST);
     const [stored] = await t.db.admin<{ n: number }[]>`
       select count(*)::int as n from jobtrack.applications where user_id = ${me.id}`;
     expect(stored?.n).toBe(1201);
-  });
+  }, 60_000);
 });
 
 describe('changes a signed-in person makes', () => {

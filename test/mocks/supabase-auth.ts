@@ -42,7 +42,9 @@ export async function addSupabaseAuthTables(sql: postgres.Sql) {
     add column if not exists recovery_sent_at timestamptz,
     add column if not exists last_sign_in_at timestamptz,
     add column if not exists raw_app_meta_data jsonb,
-    add column if not exists raw_user_meta_data jsonb`;
+    add column if not exists raw_user_meta_data jsonb,
+    add column if not exists banned_until timestamptz,
+    add column if not exists deleted_at timestamptz`;
   // The columns of Supabase's auth.sessions that the session check reads.
   await sql`create table if not exists auth.sessions (
     id uuid primary key,

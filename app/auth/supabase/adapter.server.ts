@@ -207,7 +207,8 @@ export function createSupabaseAuth(context: AppLoadContext): AuthPort {
         check: sql`select u.id, u.email::text as email, null::boolean as has_password
           from auth.sessions s join auth.users u on u.id = s.user_id
           where s.id = ${sessionId}::uuid and s.user_id = ${claims.sub}::uuid
-            and (s.not_after is null or s.not_after > now())`,
+            and (s.not_after is null or s.not_after > now())
+            and u.deleted_at is null and (u.banned_until is null or u.banned_until <= now())`,
       };
     },
 

@@ -17,9 +17,6 @@ export const CSV_NOT_TEXT =
   'This file is not a CSV file: it holds data that is not text (save it from your spreadsheet as “CSV”). Nothing was imported.';
 export const CHOOSE_AGAIN =
   'The preview could not be read back. Choose the file again. Nothing was imported.';
-/** A step sent after the session ended: the preview comes back with the file and columns kept. */
-export const CSV_SIGNED_OUT =
-  'You have been signed out, so nothing was imported. Sign in again in a new tab, then come back to this page and press “Look again with these columns”: your file and columns are still here.';
 
 /** Step one: a file, not empty, no larger than MAX_CSV_BYTES. */
 export const CsvUploadSchema = z.object({

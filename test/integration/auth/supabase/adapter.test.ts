@@ -153,6 +153,20 @@ describe('Supabase sessions (supabase)', () => {
     expect(requestsTo('/.well-known/jwks.json')).toBe(before.keys);
   });
 
+  it('signs nobody in whose account Supabase has banned or soft-deleted, though the session row stays', async () => {
+    const app = pages(harness, harness.context());
+    const banned = await app.confirmedAccount();
+    const deleted = await app.confirmedAccount();
+    expect((await app.whoIs(banned.cookie))?.id).toBe(banned.id);
+
+    await harness.admin()`update auth.users set banned_until = now() + interval '1 day'
+      where id = ${banned.id}`;
+    await harness.admin()`update auth.users set deleted_at = now() where id = ${deleted.id}`;
+
+    expect(await app.whoIs(banned.cookie)).toBeNull();
+    expect(await app.whoIs(deleted.cookie)).toBeNull();
+  });
+
   it('signs nobody in with a cookie whose token was changed', async () => {
     const app = pages(harness, harness.context());
     const person = await app.confirmedAccount();
