@@ -55,6 +55,12 @@ export async function seedApplications(sql: postgres.Sql, userId: string, count:
   await sql`
     insert into jobtrack.status_changes (application_id, user_id, from_status, to_status, changed_at)
     select id, user_id, null, status, created_at from jobtrack.applications where user_id = ${userId}`;
+  // Those past Applied were sent first: a second history row, as the stats page and the job-search
+  // log read it (a year of the log then holds more than the page's 2,000 entries).
+  await sql`
+    insert into jobtrack.status_changes (application_id, user_id, from_status, to_status, changed_at)
+    select id, user_id, 'applied', status, created_at + interval '9 days' from jobtrack.applications
+    where user_id = ${userId} and status not in ('saved', 'applied')`;
 }
 
 /** A supporting statement for `applicationId` with `versions` saved versions; returns its id. */
