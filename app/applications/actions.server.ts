@@ -3,14 +3,8 @@
 import type { Submission } from '@conform-to/react';
 import { parseWithZod } from '@conform-to/zod';
 import { redirect, type ActionFunctionArgs, type AppLoadContext } from '@remix-run/cloudflare';
-import {
-  AUTH_UNAVAILABLE,
-  getUserClaimForForm,
-  noteSignedOutForm,
-  SessionEnded,
-} from '~/auth/current-user.server';
-import { UNAVAILABLE } from '~/auth/replies.server';
-import { SIGNED_OUT_MESSAGE } from '~/auth/signed-out';
+import { SessionEnded } from '~/auth/current-user.server';
+import { claimForForm } from '~/auth/form-claim.server';
 import { invalid, readForm, refuse } from '~/components/forms/form.server';
 import type { Person } from '~/db.server';
 import { notFound, requireUuid } from '~/http/not-found.server';
@@ -32,16 +26,9 @@ const SAVED_BEFORE =
 export async function saveApplication({ request, params, context }: ActionFunctionArgs) {
   const id = params.id === undefined ? null : requireUuid(params.id);
   const formData = await readForm(request);
-  const signedOut = () => {
-    noteSignedOutForm(context);
-    return refuse(formData, SIGNED_OUT_MESSAGE, { status: 401 });
-  };
-  const user = await getUserClaimForForm(request, context);
-  if (user === AUTH_UNAVAILABLE) {
-    noteSignedOutForm(context);
-    return refuse(formData, UNAVAILABLE, { status: 503, headers: { 'Retry-After': '30' } });
-  }
-  if (!user) return signedOut();
+  const claim = await claimForForm(request, context, formData);
+  if (!claim.ok) return claim.refused;
+  const { user, signedOut } = claim;
   const submission = parseWithZod(formData, { schema: ApplicationSchema });
   if (submission.status !== 'success') return invalid(submission);
   try {

@@ -3,38 +3,13 @@
 // costs one round trip: the session is checked in the write's own transaction.
 import { parseWithZod } from '@conform-to/zod';
 import { redirect, type ActionFunctionArgs } from '@remix-run/cloudflare';
-import {
-  AUTH_UNAVAILABLE,
-  getUserClaimForForm,
-  noteSignedOutForm,
-  SessionEnded,
-} from '~/auth/current-user.server';
-import { UNAVAILABLE } from '~/auth/replies.server';
-import { SIGNED_OUT_MESSAGE } from '~/auth/signed-out';
-import { invalid, readForm, refuse } from '~/components/forms/form.server';
+import { SessionEnded } from '~/auth/current-user.server';
+import { claimForForm } from '~/auth/form-claim.server';
+import { invalid, readForm } from '~/components/forms/form.server';
 import { notFound, requireUuid } from '~/http/not-found.server';
 import { EventSchema, FollowUpSchema, MAX_EVENTS_PER_APPLICATION } from './event-schema';
 import { addEvent, deleteEvent, setFollowUp, updateEvent } from './events.server';
 import { CLEAR_FOLLOW_UP, DELETE_EVENT } from './follow-up';
-
-async function formAndUser({ request, context }: ActionFunctionArgs) {
-  const formData = await readForm(request);
-  const signedOut = () => {
-    noteSignedOutForm(context);
-    return refuse(formData, SIGNED_OUT_MESSAGE, { status: 401 });
-  };
-  const user = await getUserClaimForForm(request, context);
-  if (user === AUTH_UNAVAILABLE) {
-    noteSignedOutForm(context);
-    const refused = refuse(formData, UNAVAILABLE, {
-      status: 503,
-      headers: { 'Retry-After': '30' },
-    });
-    return { formData, signedOut, refused };
-  }
-  if (!user) return { formData, signedOut, refused: signedOut() };
-  return { formData, signedOut, user };
-}
 
 /**
  * Adds an event (no `eventId` in the route), or changes or deletes one; back to the application's
@@ -43,8 +18,10 @@ async function formAndUser({ request, context }: ActionFunctionArgs) {
 export async function saveEvent(args: ActionFunctionArgs) {
   const id = requireUuid(args.params.id);
   const eventId = args.params.eventId === undefined ? null : requireUuid(args.params.eventId);
-  const { formData, user, refused, signedOut } = await formAndUser(args);
-  if (!user) return refused;
+  const formData = await readForm(args.request);
+  const claim = await claimForForm(args.request, args.context, formData);
+  if (!claim.ok) return claim.refused;
+  const { user, signedOut } = claim;
   const back = redirect(`/applications/${id}#events`);
   try {
     if (eventId && formData.get('intent') === DELETE_EVENT) {
@@ -79,8 +56,10 @@ export async function saveEvent(args: ActionFunctionArgs) {
 /** Sets or removes an application's follow-up date; back to its page when done. */
 export async function saveFollowUp(args: ActionFunctionArgs) {
   const id = requireUuid(args.params.id);
-  const { formData, user, refused, signedOut } = await formAndUser(args);
-  if (!user) return refused;
+  const formData = await readForm(args.request);
+  const claim = await claimForForm(args.request, args.context, formData);
+  if (!claim.ok) return claim.refused;
+  const { user, signedOut } = claim;
   let followUpOn: string | null = null;
   if (formData.get('intent') !== CLEAR_FOLLOW_UP) {
     const submission = parseWithZod(formData, { schema: FollowUpSchema });

@@ -8,15 +8,10 @@ import {
 } from '@remix-run/cloudflare';
 import { Link, useActionData, useLoaderData } from '@remix-run/react';
 import {
-  AUTH_UNAVAILABLE,
-  getUserClaimForForm,
-  noteSignedOutForm,
   requireUserClaim,
   requireUserClaimOrRefusedForm,
   SessionEnded,
 } from '~/auth/current-user.server';
-import { UNAVAILABLE } from '~/auth/replies.server';
-import { SIGNED_OUT_MESSAGE } from '~/auth/signed-out';
 import {
   feedPath,
   loadSettings,
@@ -27,6 +22,7 @@ import {
 import { CalendarFeed, GhostWeeksForm, INTENTS } from '~/calendar/settings';
 import { GhostWeeksSchema } from '~/calendar/settings-schema';
 import { invalid, readForm, refuse } from '~/components/forms/form.server';
+import { claimForForm } from '~/auth/form-claim.server';
 import { withNotice } from '~/components/notice';
 
 // The account page's calendar feed and "no reply" forms post here. A new feed address is shown on
@@ -67,16 +63,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 // A number typed after the session ended is refused with 401 and kept, as every form's values are.
 async function saveGhostWeeksForm(request: Request, context: AppLoadContext, formData: FormData) {
-  const signedOut = () => {
-    noteSignedOutForm(context);
-    return refuse(formData, SIGNED_OUT_MESSAGE, { status: 401 });
-  };
-  const user = await getUserClaimForForm(request, context);
-  if (user === AUTH_UNAVAILABLE) {
-    noteSignedOutForm(context);
-    return refuse(formData, UNAVAILABLE, { status: 503, headers: { 'Retry-After': '30' } });
-  }
-  if (!user) return signedOut();
+  const claim = await claimForForm(request, context, formData);
+  if (!claim.ok) return claim.refused;
+  const { user, signedOut } = claim;
   const submission = parseWithZod(formData, { schema: GhostWeeksSchema });
   if (submission.status !== 'success') return invalid(submission);
   try {
