@@ -6,6 +6,7 @@ import { applicationEvents as e, applications as a, trackerSettings } from '#db/
 import { asCalendarOwner, asUser, personId, type Person, type Tx } from '~/db.server';
 import { addDays, todayInLondon } from '~/applications/dates';
 import { buildCalendar } from './ics.server';
+import { eventColumns } from '~/events/events.server';
 import { WAITING_FOR_REPLY } from '~/events/follow-up';
 
 /** 32 random bytes, base64url: 43 characters, 256 bits. */
@@ -17,18 +18,7 @@ const FEED_PAST_DAYS = 90;
 const FEED_LIMIT = 1000;
 
 /** What a calendar entry for an event needs: the event and its application's job (joined as `a`). */
-export const calendarEventColumns = {
-  id: e.id,
-  applicationId: e.applicationId,
-  kind: e.kind,
-  startsAt: e.startsAt,
-  format: e.format,
-  place: e.place,
-  link: e.link,
-  notes: e.notes,
-  company: a.company,
-  role: a.role,
-};
+export const calendarEventColumns = { ...eventColumns, company: a.company, role: a.role };
 
 /** A new feed token: 256 random bits as base64url. */
 export function newFeedToken(): string {
