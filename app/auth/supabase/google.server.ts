@@ -75,12 +75,12 @@ export function googleSignIn(
   endArrivingSession: (request: Request) => Promise<void>,
 ): Required<Pick<AuthPort, 'startGoogleSignIn' | 'finishGoogleSignIn'>> {
   /**
-   * Google hands Supabase the person's name and picture, which it stores in the user's metadata
-   * (and so in every access token). The privacy policy keeps only the email address: the rest is
-   * removed (a null deletes a key), in the same call that marks a newly confirmed adult, and the
-   * session refreshed so the cookie carries none of it. Supabase also keeps Google's profile in
-   * auth.identities, which no API can change (docs/decisions/022). False when the mark could not
-   * be written: the account must then not be used.
+   * Google hands Supabase the person's name and picture, which it puts in the user's metadata
+   * and so in the access token of the exchange. The privacy policy keeps only the email address:
+   * the database keeps no more (migration 0017's triggers), and here the rest is removed from the
+   * metadata (a null deletes a key; the same call marks a newly confirmed adult) and the session
+   * refreshed, so the cookie carries none of it (docs/decisions/022). False when the mark could
+   * not be written: the account must then not be used.
    */
   async function settleAccount(session: SessionClient, user: User, mark: boolean) {
     const extra = Object.keys(user.user_metadata ?? {}).filter((key) => !KEPT_FROM_GOOGLE.has(key));
@@ -97,6 +97,20 @@ export function googleSignIn(
     const refreshed = await session.client.auth.refreshSession();
     if (refreshed.error) console.warn('Supabase refresh after Google:', describe(refreshed.error));
     return true;
+  }
+
+  /**
+   * An account this sign-in made without the box, read again just before it would be removed:
+   * another tab of the same browser may have confirmed the age since the exchange (028). When
+   * Supabase cannot say, it is kept and refused like an older account (never removed unsure).
+   */
+  async function ageNow(user: User): Promise<Age> {
+    const { data, error } = await adminClient(config).auth.admin.getUserById(user.id);
+    if (error) {
+      console.warn('Supabase read of a new Google account:', describe(error));
+      return 'unconfirmed-old';
+    }
+    return data.user.app_metadata?.[ADULT_MARK] === true ? 'known' : 'unconfirmed-new';
   }
 
   /** Ends, in Supabase, a session that the browser never receives. */
@@ -150,7 +164,9 @@ export function googleSignIn(
         return refused('failed');
       }
       const { user, session: tokens } = exchanged.data;
-      switch (ageOf(user, tokens, adult)) {
+      let age = ageOf(user, tokens, adult);
+      if (age === 'unconfirmed-new') age = await ageNow(user);
+      switch (age) {
         case 'unconfirmed-new':
           await removeAccount(session, user);
           return refused('age-unconfirmed');

@@ -1,12 +1,14 @@
 // No account for anyone who has not said they are 18 or over, whichever way they arrive
 // (docs/decisions/028): the sign-up page's "Continue with Google" asks for the same box as its
 // email form, and an account Google makes without it is removed again at the callback.
+import { http } from 'msw';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { action as signupAction, loader as signupLoader } from '~/routes/signup';
 import { loader as callbackLoader } from '~/routes/auth.callback';
+import { server } from '../../../mocks/server';
 import { SUPABASE_SECRET_KEY, SUPABASE_URL } from '../../../mocks/supabase-auth';
 import { makeContext } from '../../../support/context';
-import { formPost, get, ORIGIN, runAction, runLoader } from '../../../support/http';
+import { formPost, get, ORIGIN, runAction, runLoader, type Outcome } from '../../../support/http';
 import { newEmail, pages, PASSWORD } from '../behaviours/driver';
 import { cookiePairs, googleFlow, GOOGLE_SIGN_UP, sessionCookie } from './google-flow';
 import { supabaseHarness } from './harness';
@@ -162,6 +164,51 @@ describe('A first Google sign-in from the sign-in page (supabase)', () => {
     const again = await google.roundTrip(google.fromSignIn());
     expect(again.headers.get('Location')).toBe('/signup?notice=google-age');
     expect(await account(email)).toBeUndefined();
+  });
+});
+
+describe('Two tabs signing up with one Google account (supabase)', () => {
+  it('the tab without the box, deciding after the other tab confirmed the age, keeps the account', async () => {
+    const withBox = await google.fromSignUp();
+    const withoutBox = await google.fromSignIn();
+    // Google answers both tabs; the first answer makes the account, unmarked.
+    const backWithout = await google.atGoogle(withoutBox.started.headers.get('Location')!);
+    const backWith = await google.atGoogle(withBox.started.headers.get('Location')!);
+    // The tab with the box finishes between the other tab's exchange and its decision.
+    let confirmed: Outcome | undefined;
+    server.use(
+      http.get(
+        `${SUPABASE_URL}/auth/v1/admin/users/:id`,
+        async ({ request }) => {
+          confirmed = await google.land(withBox, backWith);
+          return project.fake.handle(request as unknown as Request);
+        },
+        { once: true },
+      ),
+    );
+
+    const later = await google.land(withoutBox, backWithout);
+
+    expect(confirmed?.headers.get('Location')).toBe('/');
+    expect(later.headers.get('Location')).toBe('/');
+    expect((await account(email))!.app).toMatchObject({ jobtrack_adult: true });
+    const app = pages(harness, harness.context());
+    expect((await app.whoIs(sessionCookie(confirmed!.headers)!))?.email).toBe(email);
+    expect((await app.whoIs(sessionCookie(later.headers)!))?.email).toBe(email);
+  });
+
+  it('an account Supabase cannot read again is kept unused, never removed unsure', async () => {
+    project.fake.fail({
+      match: (r) => r.method === 'GET' && r.path.startsWith('/admin/users/'),
+    });
+
+    const landed = await google.roundTrip(google.fromSignIn());
+
+    expect(landed.headers.get('Location')).toBe('/signup?notice=google-age');
+    expect(sessionCookie(landed.headers)).toBeUndefined();
+    const kept = await account(email);
+    expect(kept!.app.jobtrack_adult).toBeUndefined();
+    expect(await sessionsOf(kept!.id)).toEqual([]);
   });
 });
 
