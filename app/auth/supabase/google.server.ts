@@ -22,8 +22,17 @@ import { describe, unavailable } from './errors.server';
  */
 const ADULT_MARK = 'jobtrack_adult';
 
-/** What is kept of the profile Google sends: the address and whether Google verified it. */
-const KEPT_FROM_GOOGLE = new Set(['email', 'email_verified']);
+/**
+ * What is kept of the profile Google sends: the address, whether it was verified, and the
+ * account number Supabase finds the identity by (the keys migration 0017's triggers keep).
+ */
+const KEPT_FROM_GOOGLE = new Set([
+  'sub',
+  'provider_id',
+  'email',
+  'email_verified',
+  'phone_verified',
+]);
 
 /**
  * What an account's record and this sign-in say about the person's age:
@@ -75,12 +84,12 @@ export function googleSignIn(
   endArrivingSession: (request: Request) => Promise<void>,
 ): Required<Pick<AuthPort, 'startGoogleSignIn' | 'finishGoogleSignIn'>> {
   /**
-   * Google hands Supabase the person's name and picture, which it puts in the user's metadata
-   * and so in the access token of the exchange. The privacy policy keeps only the email address:
-   * the database keeps no more (migration 0017's triggers), and here the rest is removed from the
-   * metadata (a null deletes a key; the same call marks a newly confirmed adult) and the session
-   * refreshed, so the cookie carries none of it (docs/decisions/022). False when the mark could
-   * not be written: the account must then not be used.
+   * Google hands Supabase the person's name and picture. The privacy policy keeps only the
+   * email address: on a project with migration 0017 its triggers keep no more, so the exchange's
+   * user (read back from the database) has nothing else; should anything else be there, it is
+   * removed here (a null deletes a key; the same call marks a newly confirmed adult) and the
+   * session refreshed, so the cookie carries none of it (docs/decisions/022). False when the mark
+   * could not be written: the account must then not be used.
    */
   async function settleAccount(session: SessionClient, user: User, mark: boolean) {
     const extra = Object.keys(user.user_metadata ?? {}).filter((key) => !KEPT_FROM_GOOGLE.has(key));
@@ -104,13 +113,13 @@ export function googleSignIn(
    * another tab of the same browser may have confirmed the age since the exchange (028). When
    * Supabase cannot say, it is kept and refused like an older account (never removed unsure).
    */
-  async function ageNow(user: User): Promise<Age> {
+  async function ageNow(user: User, tokens: Session): Promise<Age> {
     const { data, error } = await adminClient(config).auth.admin.getUserById(user.id);
     if (error) {
       console.warn('Supabase read of a new Google account:', describe(error));
       return 'unconfirmed-old';
     }
-    return data.user.app_metadata?.[ADULT_MARK] === true ? 'known' : 'unconfirmed-new';
+    return ageOf(data.user, tokens, false);
   }
 
   /** Ends, in Supabase, a session that the browser never receives. */
@@ -165,7 +174,7 @@ export function googleSignIn(
       }
       const { user, session: tokens } = exchanged.data;
       let age = ageOf(user, tokens, adult);
-      if (age === 'unconfirmed-new') age = await ageNow(user);
+      if (age === 'unconfirmed-new') age = await ageNow(user, tokens);
       switch (age) {
         case 'unconfirmed-new':
           await removeAccount(session, user);

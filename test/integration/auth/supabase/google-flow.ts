@@ -18,6 +18,9 @@ export const cookiePairs = (headers: Headers) =>
 export const sessionCookie = (headers: Headers) =>
   cookiePairs(headers).find((c) => c.startsWith('jobtrack_session='));
 
+/** What is kept of Google's profile in the user's metadata (migration 0017 keeps the same). */
+export const KEPT_KEYS = ['email', 'email_verified', 'provider_id', 'sub'];
+
 /** The "Continue with Google" button's fields on the sign-up page, with the box ticked. */
 export const GOOGLE_SIGN_UP = { intent: 'google', adult: 'on' } as const;
 

@@ -10,7 +10,7 @@ import { SUPABASE_SECRET_KEY, SUPABASE_URL } from '../../../mocks/supabase-auth'
 import { makeContext } from '../../../support/context';
 import { formPost, get, ORIGIN, runAction, runLoader, type Outcome } from '../../../support/http';
 import { newEmail, pages, PASSWORD } from '../behaviours/driver';
-import { cookiePairs, googleFlow, GOOGLE_SIGN_UP, sessionCookie } from './google-flow';
+import { cookiePairs, googleFlow, GOOGLE_SIGN_UP, KEPT_KEYS, sessionCookie } from './google-flow';
 import { supabaseHarness } from './harness';
 
 const { harness, project, advanceClock, db } = supabaseHarness({
@@ -46,7 +46,7 @@ describe('Continue with Google on the sign-up page (supabase)', () => {
     expect((await pages(harness, harness.context()).whoIs(cookie))?.email).toBe(email);
     const row = await account(email);
     expect(row!.app).toMatchObject({ provider: 'google', jobtrack_adult: true });
-    expect(Object.keys(row!.user).sort()).toEqual(['email', 'email_verified']);
+    expect(Object.keys(row!.user).sort()).toEqual(KEPT_KEYS);
     // The session cookie and the verifier's removal: nothing else.
     expect(
       landed.headers

@@ -6,7 +6,7 @@ import { loader as signinLoader } from '~/routes/signin';
 import { SUPABASE_URL } from '../../../mocks/supabase-auth';
 import { formPost, get, ORIGIN, runAction, runLoader } from '../../../support/http';
 import { pages } from '../behaviours/driver';
-import { googleFlow, sessionCookie } from './google-flow';
+import { googleFlow, KEPT_KEYS, sessionCookie } from './google-flow';
 import { supabaseHarness } from './harness';
 
 const GOOGLE = {
@@ -67,7 +67,7 @@ describe('Sign in with Google (supabase)', () => {
     expect((await app.whoIs(cookie))?.email).toBe(person.email);
     const [row] = await harness.admin()<{ meta: Record<string, unknown> }[]>`
       select raw_user_meta_data as meta from auth.users where email = ${person.email}`;
-    expect(Object.keys(row!.meta).sort()).toEqual(['email', 'email_verified']);
+    expect(Object.keys(row!.meta).sort()).toEqual(KEPT_KEYS);
     const token = JSON.parse(
       Buffer.from(cookie.split('=')[1]!.slice('base64-'.length), 'base64url').toString(),
     ).access_token as string;
