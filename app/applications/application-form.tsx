@@ -52,6 +52,7 @@ export function ApplicationForm({
   cancelTo,
   oneTimeKey,
   analyticsEvent,
+  action,
 }: {
   defaultValue?: Record<string, FormValue>;
   lastResult?: FormReply | null;
@@ -60,6 +61,8 @@ export function ApplicationForm({
   oneTimeKey?: string;
   /** The analytics event a valid submission counts as (adding an application). */
   analyticsEvent?: AnalyticsEvent;
+  /** Where to post, when not this page's own address (guest mode keeps the id's fragment). */
+  action?: string;
 }) {
   const [form, fields] = useSchemaForm(ApplicationSchema, {
     id: FORM_ID,
@@ -70,6 +73,7 @@ export function ApplicationForm({
   return (
     <SchemaForm
       form={form}
+      action={action}
       className="card application-form"
       formErrors={signedOut ? [] : undefined}
       onValidSubmit={analyticsEvent ? () => track(analyticsEvent) : undefined}

@@ -78,14 +78,18 @@ export function ApplicationDetails({
 export function StatusChangeForm({
   status,
   lastResult,
+  action,
 }: {
   status: Status;
   lastResult?: FormReply;
+  /** Where to post, when not this page's own address (guest mode keeps the id's fragment). */
+  action?: string;
 }) {
   const error = replyMessages(lastResult)[0];
   return (
     <Form
       method="post"
+      action={action}
       preventScrollReset
       className="card status-change"
       onSubmit={() => track('status_changed')}

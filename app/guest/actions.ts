@@ -5,7 +5,7 @@ import { parseWithZod } from '@conform-to/zod';
 import { redirect } from '@remix-run/react';
 import { ApplicationSchema, StatusChangeSchema } from '~/applications/application-schema';
 import type { ExportedApplication } from '~/portability/format';
-import { GUEST_LIST } from './paths';
+import { guestDetail } from './paths';
 import { editApplication, moveApplication, newApplication, replaceById } from './records';
 import { GuestStorageError, readGuest, updateGuest } from './storage';
 
@@ -57,7 +57,7 @@ export async function saveGuestApplication(request: Request, id: string | null) 
     if (error instanceof GuestStorageError) return refuseWith(formData, error.message);
     throw error;
   }
-  return redirect(`${GUEST_LIST}/${created?.id ?? id}`);
+  return redirect(guestDetail(created?.id ?? id!));
 }
 
 /**

@@ -1,11 +1,17 @@
-// Guest mode's addresses. The list's filters travel in the fragment (#q=…), which browsers never
-// send to a server; paths hold nothing but random local ids (docs/decisions/025).
+// Guest mode's addresses. Everything about a guest's data travels in the fragment, which browsers
+// never send to a server: the list's filters (#q=…) and an application's id (#<id>), so every path
+// is the same for every guest and neither a reload nor Remix's route discovery (/__manifest?p=…)
+// tells the server which applications exist (docs/decisions/025).
 import { listQuerySearch, parseListQuery, type ListQuery } from '~/applications/list-query';
 import type { TrackerPaths } from '~/applications/paths';
 
 /** Where guest mode starts. */
 export const GUEST_HOME = '/guest';
 export const GUEST_LIST = '/guest/applications';
+/** One application's page, edit form and delete step: the id follows in the fragment. */
+export const GUEST_APPLICATION = '/guest/application';
+export const GUEST_EDIT = '/guest/application/edit';
+export const GUEST_DELETE = '/guest/application/delete';
 /** The move into an account. */
 export const GUEST_MOVE = '/guest/move';
 
@@ -19,6 +25,22 @@ export function guestListQuery(hash: string): ListQuery {
   return parseListQuery(new URLSearchParams(hash.replace(/^#/, '')));
 }
 
+/** The page showing this application, its id in the fragment. */
+export const guestDetail = (id: string) => `${GUEST_APPLICATION}#${id}`;
+/** The edit form of this application. */
+export const guestEdit = (id: string) => `${GUEST_EDIT}#${id}`;
+/** The delete step of this application. */
+export const guestDelete = (id: string) => `${GUEST_DELETE}#${id}`;
+
+/** The application id a guest page's fragment names ("#<id>"), or '' when it names none. */
+export function guestIdFromHash(hash: string): string {
+  try {
+    return decodeURIComponent(hash.replace(/^#/, ''));
+  } catch {
+    return '';
+  }
+}
+
 /** The tracker's addresses in guest mode. */
 export const GUEST_PATHS: TrackerPaths = {
   home: GUEST_HOME,
@@ -27,7 +49,7 @@ export const GUEST_PATHS: TrackerPaths = {
     return `${GUEST_LIST}${search ? `#${search.slice(1)}` : ''}`;
   },
   listPath: GUEST_LIST,
-  detail: (id) => `${GUEST_LIST}/${id}`,
+  detail: guestDetail,
   newApplication: `${GUEST_LIST}/new`,
   board: null,
   clientOnly: true,

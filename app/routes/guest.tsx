@@ -14,6 +14,7 @@ import { useEffect } from 'react';
 import { TrackerPathsProvider } from '~/applications/paths';
 import { GuestBanner } from '~/guest/banner';
 import { downloadText } from '~/guest/downloads';
+import { GuestNotFound } from '~/guest/not-found';
 import { GUEST_HOME, GUEST_LIST, GUEST_PATHS } from '~/guest/paths';
 import { clearGuest, onGuestChange, readGuest, readRaw, type GuestProblem } from '~/guest/storage';
 import { useRootData } from '~/root';
@@ -93,14 +94,12 @@ export function ErrorBoundary() {
       <GuestNav />
       {read && !read.ok ? (
         <StorageProblem problem={read.problem} message={read.message} raw={read.raw} />
+      ) : notFound ? (
+        <GuestNotFound />
       ) : (
         <div className="page narrow error-page" role="alert">
-          <h1>{notFound ? 'Application not found' : 'Something went wrong'}</h1>
-          <p>
-            {notFound
-              ? 'It is not in this browser: it may have been deleted, perhaps in another tab.'
-              : 'This page could not be shown. Your guest data has not been changed.'}
-          </p>
+          <h1>Something went wrong</h1>
+          <p>This page could not be shown. Your guest data has not been changed.</p>
           <p>
             <Link to={GUEST_LIST}>Go to your guest applications</Link>
           </p>

@@ -81,6 +81,20 @@ function leaks(requests: Recorded[]) {
   return found;
 }
 
+/** Every id (application or history entry) in the guest's stored data. */
+async function guestIds(page: Page): Promise<string[]> {
+  const raw = await page.evaluate(() => localStorage.getItem('jobtrack-guest') ?? '');
+  return raw.match(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g) ?? [];
+}
+
+/** Every request whose URL, headers or body holds one of these ids. */
+function carryingIds(requests: Recorded[], ids: Iterable<string>) {
+  const all = [...ids];
+  return requests
+    .filter((r) => all.some((id) => [r.url, r.headers, r.body].some((t) => t.includes(id))))
+    .map((r) => r.url);
+}
+
 function safeDecode(text: string) {
   try {
     return decodeURIComponent(text.replaceAll('+', ' '));
@@ -174,6 +188,24 @@ test.describe('with JavaScript', () => {
     await expect(main).toContainText('Leeds General Infirmary');
     await expect(main).toContainText(NHS.notes);
 
+    // The id is in the fragment: a reload, back and forward, and a new tab all find the record.
+    await page.reload();
+    await app.expectApplicationPage(NHS);
+    await expect(main).toContainText('Leeds General Infirmary');
+    await main.getByRole('link', { name: 'Edit' }).click();
+    await expect(page).toHaveURL(/\/guest\/application\/edit#[0-9a-f-]{36}$/);
+    await expect(main.getByLabel('Location', { exact: true })).toHaveValue(
+      'Leeds General Infirmary',
+    );
+    await page.goBack();
+    await app.expectApplicationPage(NHS);
+    await page.goForward();
+    await expect(main.getByLabel('Location', { exact: true })).toHaveValue(
+      'Leeds General Infirmary',
+    );
+    await page.goBack();
+    await app.expectApplicationPage(NHS);
+
     // Search, filter and sort, all in the browser: the URL's search string stays empty.
     await page.getByRole('link', { name: 'Back to list' }).click();
     await main.getByLabel('Search', { exact: true }).fill('Work Coach');
@@ -209,7 +241,18 @@ test.describe('with JavaScript', () => {
     await expect(main.getByRole('link', { name: /^Rejected/ })).toContainText('1');
     await photograph(page, 'guest-list');
 
-    // Delete.
+    const [tab] = await Promise.all([
+      context.waitForEvent('page'),
+      main
+        .getByRole('link', { name: `${DWP.role} at ${DWP.company}` })
+        .click({ modifiers: ['ControlOrMeta'] }),
+    ]);
+    await jobTrack(tab, { audit: false }).expectApplicationPage(DWP);
+    await expect(tab.getByRole('main')).toContainText(DWP.notes);
+    await tab.close();
+
+    // Delete (its id, gone from storage afterwards, is kept for the check below).
+    const idsBeforeDelete = await guestIds(page);
     await main.getByRole('link', { name: `${COUNCIL.role} at ${COUNCIL.company}` }).click();
     await main.getByRole('link', { name: 'Delete' }).click();
     await main.getByRole('button', { name: 'Delete application' }).click();
@@ -237,6 +280,11 @@ test.describe('with JavaScript', () => {
     const requests = await recorded();
     expect(requests.length).toBeGreaterThan(0);
     expect(leaks(requests)).toEqual([]);
+    // Not even the random ids: paths are the same for every guest, the id is in the fragment, so
+    // neither reloads nor Remix's route discovery (/__manifest?p=…) carry one.
+    const ids = new Set([...idsBeforeDelete, ...(await guestIds(page))]);
+    expect(ids.size).toBeGreaterThanOrEqual(3);
+    expect(carryingIds(requests, ids)).toEqual([]);
     // Analytics are configured in these runs, and a guest sends them nothing at all.
     const toPostHog = requests.filter(
       (r) => r.url.includes('localhost') && !r.url.startsWith(new URL(page.url()).origin),

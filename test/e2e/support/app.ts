@@ -182,7 +182,8 @@ export function jobTrack(page: Page, { audit = true } = {}) {
     },
 
     async expectApplicationPage({ company, role }: Pick<ApplicationFields, 'company' | 'role'>) {
-      await expect(page).toHaveURL(/\/applications\/[0-9a-f-]{36}$/);
+      // The account's page has the id in its path; guest mode's in its fragment.
+      await expect(page).toHaveURL(/\/(applications\/|guest\/application#)[0-9a-f-]{36}$/);
       await expect(
         page.getByRole('heading', { level: 1, name: `${role} at ${company}` }),
       ).toBeVisible();

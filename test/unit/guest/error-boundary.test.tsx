@@ -5,7 +5,7 @@ import { GUEST_KEY } from '~/guest/storage';
 import Guest, { clientLoader, ErrorBoundary } from '~/routes/guest';
 import { renderRoutes } from '../../support/render';
 
-// The guest frame with one page under it whose loader throws, as the application pages do for an
+// The guest frame with one page under it whose loader throws, as a status change does for an
 // id that is not (or no longer) in this browser.
 function renderGuestPageThatThrows() {
   return renderRoutes(
@@ -17,7 +17,7 @@ function renderGuestPageThatThrows() {
         loader: () => clientLoader(),
         children: [
           {
-            path: 'applications/:id',
+            path: 'application',
             Component: () => null,
             loader: () => {
               throw new Response('Not found', { status: 404 });
@@ -26,7 +26,7 @@ function renderGuestPageThatThrows() {
         ],
       },
     ],
-    '/guest/applications/0b7f3c52-8d7e-4b55-9a43-0f6f6a0c1d11',
+    '/guest/application#0b7f3c52-8d7e-4b55-9a43-0f6f6a0c1d11',
   );
 }
 

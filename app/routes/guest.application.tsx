@@ -1,0 +1,89 @@
+import type { MetaFunction } from '@remix-run/cloudflare';
+import {
+  Link,
+  useActionData,
+  useLoaderData,
+  type ClientActionFunctionArgs,
+} from '@remix-run/react';
+import { useMemo } from 'react';
+import { londonNow } from '~/applications/dates';
+import { ApplicationDetails, StatusChangeForm, StatusHistory } from '~/applications/detail';
+import { StatusBadge } from '~/applications/status-badge';
+import { changeGuestStatus, guestApplications } from '~/guest/actions';
+import { GuestNotFound } from '~/guest/not-found';
+import { GUEST_LIST, guestDelete, guestDetail, guestEdit, guestIdFromHash } from '~/guest/paths';
+import { detailOf, historyOf } from '~/guest/records';
+import { selectedApplication, useSelectedApplication } from '~/guest/selected';
+
+export { links } from '~/applications/styles';
+
+// The page's data once its clientLoader has run (meta also runs before, with none).
+const isLoaded = (data: unknown): data is ReturnType<typeof clientLoader> => Boolean(data);
+
+export const meta: MetaFunction = ({ data, location }) => {
+  const found = isLoaded(data) ? selectedApplication(data.applications, location.hash) : null;
+  return [
+    {
+      title: found
+        ? `${found.role} at ${found.company} · Guest · JobTrack`
+        : 'Application · Guest · JobTrack',
+    },
+  ];
+};
+
+// The id is in the fragment, which the loader's request does not carry: the page picks its
+// application from all of them (read once, kept until the text changes).
+export function clientLoader() {
+  return { applications: guestApplications(), now: londonNow() };
+}
+
+export async function clientAction({ request }: ClientActionFunctionArgs) {
+  // The page being submitted from is still the one in the address bar, fragment and all.
+  return (await changeGuestStatus(request, guestIdFromHash(window.location.hash))) ?? null;
+}
+
+export default function GuestApplication() {
+  const { applications, now } = useLoaderData<typeof clientLoader>();
+  const lastResult = useActionData<typeof clientAction>();
+  const found = useSelectedApplication(applications);
+  const shown = useMemo(
+    () => (found ? { application: detailOf(found), history: historyOf(found) } : null),
+    [found],
+  );
+  if (!found || !shown) return <GuestNotFound />;
+  const { application: a, history } = shown;
+  return (
+    <div className="page">
+      <div className="page-head">
+        <div>
+          <p className="muted breadcrumb">
+            <Link to={GUEST_LIST}>Back to list</Link>
+          </p>
+          <h1>
+            {a.role} at {a.company}
+          </h1>
+        </div>
+        <div className="actions">
+          <StatusBadge status={a.status} />
+          <Link to={guestEdit(found.id)} className="button button--secondary">
+            Edit
+          </Link>
+          <Link to={guestDelete(found.id)} className="button button--secondary">
+            Delete
+          </Link>
+        </div>
+      </div>
+      <div className="detail-grid">
+        <ApplicationDetails application={a} now={now} />
+        <div className="detail-side">
+          <StatusChangeForm
+            status={a.status}
+            lastResult={lastResult ?? undefined}
+            action={guestDetail(found.id)}
+          />
+          <StatusHistory history={history} />
+        </div>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,54 @@
+import type { MetaFunction } from '@remix-run/cloudflare';
+import { useActionData, useLoaderData, type ClientActionFunctionArgs } from '@remix-run/react';
+import { ApplicationForm, formValues } from '~/applications/application-form';
+import { guestApplications, saveGuestApplication } from '~/guest/actions';
+import { GuestNotFound } from '~/guest/not-found';
+import { guestDetail, guestEdit, guestIdFromHash } from '~/guest/paths';
+import { detailOf } from '~/guest/records';
+import { selectedApplication, useSelectedApplication } from '~/guest/selected';
+
+export { links } from '~/applications/styles';
+
+// The page's data once its clientLoader has run (meta also runs before, with none).
+const isLoaded = (data: unknown): data is ReturnType<typeof clientLoader> => Boolean(data);
+
+export const meta: MetaFunction = ({ data, location }) => {
+  const found = isLoaded(data) ? selectedApplication(data.applications, location.hash) : null;
+  return [
+    {
+      title: found
+        ? `Edit ${found.role} at ${found.company} · Guest · JobTrack`
+        : 'Edit application · Guest · JobTrack',
+    },
+  ];
+};
+
+// The id is in the fragment, which the loader's request does not carry (docs/decisions/025).
+export function clientLoader() {
+  return { applications: guestApplications() };
+}
+
+export function clientAction({ request }: ClientActionFunctionArgs) {
+  // The page being submitted from is still the one in the address bar, fragment and all.
+  return saveGuestApplication(request, guestIdFromHash(window.location.hash));
+}
+
+export default function GuestEditApplication() {
+  const { applications } = useLoaderData<typeof clientLoader>();
+  const lastResult = useActionData<typeof clientAction>();
+  const found = useSelectedApplication(applications);
+  if (!found) return <GuestNotFound />;
+  const a = detailOf(found);
+  return (
+    <div className="page">
+      <h1>{`Edit ${a.role} at ${a.company}`}</h1>
+      <ApplicationForm
+        key={found.id}
+        defaultValue={formValues(a)}
+        lastResult={lastResult}
+        action={guestEdit(found.id)}
+        cancelTo={guestDetail(found.id)}
+      />
+    </div>
+  );
+}
