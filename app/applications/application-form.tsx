@@ -53,6 +53,7 @@ export function ApplicationForm({
   oneTimeKey,
   analyticsEvent,
   action,
+  updatedAt,
 }: {
   defaultValue?: Record<string, FormValue>;
   lastResult?: FormReply | null;
@@ -63,6 +64,8 @@ export function ApplicationForm({
   analyticsEvent?: AnalyticsEvent;
   /** Where to post, when not this page's own address (guest mode keeps the id's fragment). */
   action?: string;
+  /** An edit form's record as it opened: the save is refused if the record has changed since. */
+  updatedAt?: string;
 }) {
   const [form, fields] = useSchemaForm(ApplicationSchema, {
     id: FORM_ID,
@@ -81,6 +84,7 @@ export function ApplicationForm({
       {signedOut ? <SignedOutNotice /> : null}
       <UnsavedChangesGuard formId={FORM_ID} />
       {oneTimeKey ? <input type="hidden" name="key" value={oneTimeKey} /> : null}
+      {updatedAt ? <input type="hidden" name="updatedAt" value={updatedAt} /> : null}
       <div className="form-grid">
         <TextField
           meta={fields.company}

@@ -29,6 +29,10 @@ export function guestApplications(): ExportedApplication[] {
   return read.ok ? read.document.applications : [];
 }
 
+/** The edit form's refusal when another tab saved the same application after the form opened. */
+export const CHANGED_ELSEWHERE =
+  'This application was changed in another tab after you opened this form, so this change was not saved. What you typed is still here: save again to replace the other tab’s changes with this form, or cancel to see them.';
+
 function refuseWith(formData: FormData, message: string) {
   const submission = parseWithZod(formData, { schema: ApplicationSchema });
   // Every typed value stays in the form with the message; nothing was saved.
@@ -41,8 +45,15 @@ export async function saveGuestApplication(request: Request, id: string | null) 
   const submission = parseWithZod(formData, { schema: ApplicationSchema });
   if (submission.status !== 'success') return submission.reply();
   // Deleted in another tab while this form was open: say so beside the form, keeping what was typed.
-  if (id !== null && !guestApplications().some((a) => a.id === id)) {
-    return refuseWith(formData, DELETED_ELSEWHERE);
+  const current = id === null ? null : guestApplications().find((a) => a.id === id);
+  if (id !== null && !current) return refuseWith(formData, DELETED_ELSEWHERE);
+  // Saved in another tab since this form opened: its defaults are stale, so saving them would
+  // silently undo that change. The reply carries the newer updatedAt, so a second save (after
+  // the message) is the person's choice to replace it.
+  const opened = formData.get('updatedAt');
+  if (current && typeof opened === 'string' && opened !== current.updatedAt) {
+    formData.set('updatedAt', current.updatedAt);
+    return { ...refuseWith(formData, CHANGED_ELSEWHERE), updatedAt: current.updatedAt };
   }
   const input = submission.value;
   const created = id === null ? newApplication(input) : null;

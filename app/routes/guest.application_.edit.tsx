@@ -1,11 +1,13 @@
 import type { MetaFunction } from '@remix-run/cloudflare';
 import { useActionData, useLoaderData, type ClientActionFunctionArgs } from '@remix-run/react';
+import { useEffect, useState } from 'react';
 import { ApplicationForm, formValues } from '~/applications/application-form';
 import { guestApplications, saveGuestApplication } from '~/guest/actions';
 import { GuestNotFound } from '~/guest/not-found';
 import { guestDetail, guestEdit, guestIdFromHash } from '~/guest/paths';
 import { detailOf } from '~/guest/records';
 import { selectedApplication, useSelectedApplication } from '~/guest/selected';
+import type { ExportedApplication } from '~/portability/format';
 
 export { links } from '~/applications/styles';
 
@@ -35,19 +37,31 @@ export function clientAction({ request }: ClientActionFunctionArgs) {
 
 export default function GuestEditApplication() {
   const { applications } = useLoaderData<typeof clientLoader>();
-  const lastResult = useActionData<typeof clientAction>();
   const found = useSelectedApplication(applications);
   if (!found) return <GuestNotFound />;
+  return <EditForm key={found.id} found={found} />;
+}
+
+function EditForm({ found }: { found: ExportedApplication }) {
+  const lastResult = useActionData<typeof clientAction>();
+  // The record as this form opened it. The form keeps its opening values while another tab saves
+  // (a storage event reloads the data), so the save must say which version they came from; after
+  // a "changed in another tab" refusal, the version that refusal saw.
+  const [basis, setBasis] = useState(found.updatedAt);
+  const seen = lastResult && 'updatedAt' in lastResult ? lastResult.updatedAt : null;
+  useEffect(() => {
+    if (seen) setBasis(seen);
+  }, [seen]);
   const a = detailOf(found);
   return (
     <div className="page">
       <h1>{`Edit ${a.role} at ${a.company}`}</h1>
       <ApplicationForm
-        key={found.id}
         defaultValue={formValues(a)}
         lastResult={lastResult}
         action={guestEdit(found.id)}
         cancelTo={guestDetail(found.id)}
+        updatedAt={seen ?? basis}
       />
     </div>
   );

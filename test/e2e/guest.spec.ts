@@ -329,6 +329,49 @@ test.describe('with JavaScript', () => {
     }
   });
 
+  test('an edit form opened before another tab changed the same application does not undo that change', async ({
+    context,
+  }) => {
+    test.setTimeout(120_000);
+    const one = await context.newPage();
+    const two = await context.newPage();
+    await one.goto('/guest/applications');
+    await jobTrack(one, { audit: false }).addApplication(NHS);
+    await two.goto('/guest/applications');
+    await two.getByRole('link', { name: `${NHS.role} at ${NHS.company}` }).click();
+    await two.getByRole('link', { name: 'Edit' }).click();
+    const form = two.getByRole('main');
+    await expect(form.getByLabel('Status', { exact: true })).toHaveValue('saved');
+
+    // Tab one moves it on while tab two's form is open with the old status.
+    await one.getByLabel('Status', { exact: true }).selectOption({ label: 'Interviewing' });
+    await one.getByRole('button', { name: 'Update status' }).click();
+    await expect(
+      one.getByRole('region', { name: 'Status history' }).getByRole('listitem'),
+    ).toHaveCount(2);
+
+    await form.getByLabel('Notes', { exact: true }).fill('Typed in the second tab');
+    await form.getByRole('button', { name: 'Save application' }).click();
+    await expect(form).toContainText('was changed in another tab after you opened this form');
+    await expect(form.getByLabel('Notes', { exact: true })).toHaveValue('Typed in the second tab');
+    await expect(two).toHaveURL(/\/guest\/application\/edit#[0-9a-f-]{36}$/);
+    await jobTrack(two).landed();
+    await photograph(two, 'guest-edit-changed-elsewhere');
+
+    // Nothing was undone: tab one, reloaded, still has its change and no reverse history entry.
+    await one.reload();
+    await expect(one.getByRole('main').getByText('Interviewing').first()).toBeVisible();
+    await expect(
+      one.getByRole('region', { name: 'Status history' }).getByRole('listitem'),
+    ).toHaveCount(2);
+    await expect(one.getByRole('main')).not.toContainText('Typed in the second tab');
+
+    // Saving again, having been told, is the person's choice to replace it.
+    await form.getByRole('button', { name: 'Save application' }).click();
+    await jobTrack(two, { audit: false }).expectApplicationPage(NHS);
+    await expect(two.getByRole('main')).toContainText('Typed in the second tab');
+  });
+
   test('data that cannot be read is kept, offered as a download, and can be started over', async ({
     page,
   }) => {

@@ -1,12 +1,29 @@
 // @vitest-environment happy-dom
+import { parseWithZod } from '@conform-to/zod';
 import { describe, expect, it } from 'vitest';
-import { DELETED_ELSEWHERE, saveGuestApplication } from '~/guest/actions';
-import { GUEST_KEY } from '~/guest/storage';
+import { ApplicationSchema, type ApplicationInput } from '~/applications/application-schema';
+import {
+  CHANGED_ELSEWHERE,
+  DELETED_ELSEWHERE,
+  guestApplications,
+  saveGuestApplication,
+} from '~/guest/actions';
+import { moveApplication, newApplication } from '~/guest/records';
+import { GUEST_KEY, updateGuest } from '~/guest/storage';
 
 function editForm(fields: Record<string, string>) {
   const body = new FormData();
   for (const [name, value] of Object.entries(fields)) body.set(name, value);
   return new Request('http://localhost/guest/applications/x/edit', { method: 'POST', body });
+}
+
+/** The form's fields as the schema reads them. */
+function inputOf(fields: Record<string, string>): ApplicationInput {
+  const body = new FormData();
+  for (const [name, value] of Object.entries(fields)) body.set(name, value);
+  const submission = parseWithZod(body, { schema: ApplicationSchema });
+  if (submission.status !== 'success') throw new Error('invalid test input');
+  return submission.value;
 }
 
 describe('guest form actions', () => {
@@ -21,5 +38,57 @@ describe('guest form actions', () => {
       initialValue: { company: 'HMRC', role: 'Tax Officer' },
     });
     expect(localStorage.getItem(GUEST_KEY)).toBeNull();
+  });
+
+  describe('an edit of an application another tab changed after the form opened', () => {
+    const id = '5d0c7a5e-3b1f-4e8a-9c2d-7f6e5a4b3c21';
+    const opened = new Date('2026-11-20T09:00:00Z');
+    const elsewhere = new Date('2026-11-21T09:00:00Z');
+    // The form as it opened: the record's fields then, with the status it had.
+    const typed = { company: 'HMRC', role: 'Tax Officer', status: 'saved', notes: 'Typed here' };
+
+    function seedChangedElsewhere() {
+      localStorage.clear();
+      const original = newApplication(inputOf({ ...typed, notes: '' }), id, opened);
+      updateGuest(() => [original]);
+      // The other tab moves it to Interviewing.
+      updateGuest((apps) => apps.map((a) => moveApplication(a, 'interviewing', elsewhere)));
+      return original.updatedAt;
+    }
+
+    it('is refused beside the form with what was typed, and the other tab’s change stays', async () => {
+      const openedAt = seedChangedElsewhere();
+      const reply = await saveGuestApplication(editForm({ ...typed, updatedAt: openedAt }), id);
+      expect(reply).toMatchObject({
+        error: { '': [CHANGED_ELSEWHERE] },
+        initialValue: { company: 'HMRC', role: 'Tax Officer', notes: 'Typed here' },
+        updatedAt: elsewhere.toISOString(),
+      });
+      const [stored] = guestApplications();
+      expect(stored).toMatchObject({ status: 'interviewing', notes: null });
+      expect(stored?.statusHistory).toHaveLength(2);
+    });
+
+    it('saves when sent again with the version the refusal named (the person chose to)', async () => {
+      seedChangedElsewhere();
+      const reply = await saveGuestApplication(
+        editForm({ ...typed, updatedAt: elsewhere.toISOString() }),
+        id,
+      );
+      expect(reply).toBeInstanceOf(Response);
+      expect(guestApplications()[0]).toMatchObject({ status: 'saved', notes: 'Typed here' });
+    });
+
+    it('saves at once when nothing changed since the form opened', async () => {
+      localStorage.clear();
+      const original = newApplication(inputOf({ ...typed, notes: '' }), id, opened);
+      updateGuest(() => [original]);
+      const reply = await saveGuestApplication(
+        editForm({ ...typed, updatedAt: original.updatedAt }),
+        id,
+      );
+      expect(reply).toBeInstanceOf(Response);
+      expect(guestApplications()[0]).toMatchObject({ notes: 'Typed here' });
+    });
   });
 });
