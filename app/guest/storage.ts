@@ -50,33 +50,17 @@ export const MESSAGES = {
     'The guest data in this browser was saved by a newer version of JobTrack. Reload the page to get the newer version; nothing has been changed.',
 } as const;
 
-/** The browser's localStorage, or null where it is blocked. */
+/**
+ * The browser's localStorage, or null where it is blocked. Nothing is written to find out: a
+ * probe write fails on a nearly full storage, which would then read as blocked and hide the data
+ * (and its export) that is still there. A storage that refuses writes says so at the first save.
+ */
 export function browserStorage(): Storage | null {
-  let storage: Storage;
   try {
-    storage = window.localStorage;
+    return window.localStorage ?? null;
   } catch {
+    // Blocked outright (site data turned off): reading the property throws a SecurityError.
     return null;
-  }
-  try {
-    // Some browsers hand out a storage object that refuses every write; find out now.
-    const probe = `${GUEST_KEY}-probe`;
-    storage.setItem(probe, '1');
-    storage.removeItem(probe);
-    return storage;
-  } catch (error) {
-    // Full is not blocked: data already kept stays readable, exportable and deletable, and a
-    // write then says the browser has no room.
-    if (isQuotaError(error) && readable(storage)) return storage;
-    return null;
-  }
-}
-
-function readable(storage: Storage): boolean {
-  try {
-    return storage.getItem(GUEST_KEY) !== null;
-  } catch {
-    return false;
   }
 }
 

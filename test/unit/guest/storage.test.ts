@@ -11,6 +11,7 @@ import {
   onGuestChange,
   parseStored,
   readGuest,
+  readRaw,
   STORAGE_VERSION,
   updateGuest,
   type Migration,
@@ -262,6 +263,63 @@ describe('guest storage', () => {
       expect(localStorage.getItem(GUEST_KEY)).toBeNull();
     } finally {
       refuse.mockRestore();
+    }
+  });
+
+  it('reading never writes, so nearly full storage does not read as blocked', () => {
+    localStorage.clear();
+    withApplications(localStorage, 'HMRC');
+    const setItem = vi.spyOn(localStorage, 'setItem');
+    const removeItem = vi.spyOn(localStorage, 'removeItem');
+    try {
+      expect(readGuest()).toMatchObject({ ok: true });
+      expect(readRaw()).toContain('HMRC');
+      expect(setItem).not.toHaveBeenCalled();
+      expect(removeItem).not.toHaveBeenCalled();
+    } finally {
+      setItem.mockRestore();
+      removeItem.mockRestore();
+    }
+  });
+
+  it('full storage with nothing of ours yet opens an empty tracker, and a save says it is full', () => {
+    localStorage.clear();
+    const refuse = vi.spyOn(localStorage, 'setItem').mockImplementation(() => {
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    });
+    try {
+      expect(readGuest()).toMatchObject({ ok: true, document: { applications: [] } });
+      expect(() => withApplications(localStorage, 'HMRC')).toThrow(
+        expect.objectContaining({ problem: 'full' }),
+      );
+    } finally {
+      refuse.mockRestore();
+    }
+  });
+
+  it('data that cannot be read in full storage is offered as it is, not called blocked', () => {
+    localStorage.clear();
+    const raw = '{"version":1,"data":{"format":"jobtrack"';
+    localStorage.setItem(GUEST_KEY, raw);
+    const refuse = vi.spyOn(localStorage, 'setItem').mockImplementation(() => {
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    });
+    try {
+      expect(readGuest()).toMatchObject({ ok: false, problem: 'corrupt', raw });
+      expect(readRaw()).toBe(raw);
+    } finally {
+      refuse.mockRestore();
+    }
+  });
+
+  it('storage the browser will not hand out at all reads as unavailable', () => {
+    const blocked = vi.spyOn(window, 'localStorage', 'get').mockImplementation(() => {
+      throw new DOMException('Access is denied.', 'SecurityError');
+    });
+    try {
+      expect(readGuest()).toMatchObject({ ok: false, problem: 'unavailable', raw: null });
+    } finally {
+      blocked.mockRestore();
     }
   });
 });
