@@ -390,6 +390,26 @@ test.describe('with JavaScript', () => {
     await expect(page.getByRole('heading', { level: 1, name: 'Dashboard' })).toBeVisible();
   });
 
+  test('an application page that cannot be shown stays inside guest mode', async ({ page }) => {
+    const gone = '0b7f3c52-8d7e-4b55-9a43-0f6f6a0c1d11';
+    await page.goto(`/guest/application#${gone}`);
+    await expect(page.getByRole('heading', { name: 'Application not found' })).toBeVisible();
+    await expect(banner(page)).toBeVisible();
+    await expect(page.getByRole('navigation', { name: 'Guest pages' })).toBeVisible();
+    await app(page).landed();
+    await page.getByRole('link', { name: 'Go to your guest applications' }).click();
+    await expect(page.getByText('You have not added any applications yet.')).toBeVisible();
+
+    // Data that cannot be read, met on reloading an edit form: the recovery screen, not a 404.
+    const broken = '{"version":1,"data":{"format":"jobtrack"';
+    await page.evaluate((text) => localStorage.setItem('jobtrack-guest', text), broken);
+    await page.goto(`/guest/application/edit#${gone}`);
+    await expect(
+      page.getByRole('heading', { name: 'Your guest data cannot be opened' }),
+    ).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Download the data as it is' })).toBeVisible();
+  });
+
   test('a full browser storage refuses the save with a message and keeps what was typed', async ({
     page,
   }) => {
