@@ -8,11 +8,30 @@ type Said = { message: { text: string; failed: boolean } | null; announcement: s
 
 const name = (card: ListRow) => `${card.role} at ${card.company}`;
 
+/** Saves a card's move; answers null when saved, else why not (shown beside the board). */
+export type SaveMove = (card: ListRow, to: Status) => Promise<string | null>;
+
+/** The account's save: the application's status route, answering JSON. */
+export const saveOnServer: SaveMove = async (card, to) => {
+  try {
+    const response = await fetch(`/applications/${card.id}/status`, {
+      method: 'POST',
+      body: new URLSearchParams({ status: to }),
+      headers: { Accept: 'application/json' },
+    });
+    if (response.ok) return null;
+    const body = (await response.json().catch(() => null)) as { error?: string } | null;
+    return body?.error ?? 'It could not be saved.';
+  } catch {
+    return 'It could not be saved: check your connection.';
+  }
+};
+
 /**
  * Optimistic status moves for the board: a card shows in its new column at once while the move
- * is saved; if saving fails it goes back where it was, with a message saying so.
+ * is saved (by `save`); if saving fails it goes back where it was, with a message saying so.
  */
-export function useBoardMoves(serverRows: ListRow[]) {
+export function useBoardMoves(serverRows: ListRow[], save: SaveMove = saveOnServer) {
   const [moves, setMoves] = useState<Record<string, Status>>({});
   const [said, setSaid] = useState<Said>({ message: null, announcement: '' });
   const revalidator = useRevalidator();
@@ -36,20 +55,7 @@ export function useBoardMoves(serverRows: ListRow[]) {
       if (card.status === to) return;
       setMoves((m) => ({ ...m, [card.id]: to }));
       setSaid({ message: null, announcement: `Moving ${name(card)} to ${STATUS_LABELS[to]}.` });
-      let error: string | null = null;
-      try {
-        const response = await fetch(`/applications/${card.id}/status`, {
-          method: 'POST',
-          body: new URLSearchParams({ status: to }),
-          headers: { Accept: 'application/json' },
-        });
-        if (!response.ok) {
-          const body = (await response.json().catch(() => null)) as { error?: string } | null;
-          error = body?.error ?? 'It could not be saved.';
-        }
-      } catch {
-        error = 'It could not be saved: check your connection.';
-      }
+      const error = await save(card, to);
       if (error) {
         setMoves((m) => {
           const { [card.id]: _undone, ...rest } = m;
@@ -65,7 +71,7 @@ export function useBoardMoves(serverRows: ListRow[]) {
       });
       revalidator.revalidate();
     },
-    [revalidator],
+    [revalidator, save],
   );
 
   const dismiss = useCallback(() => setSaid((s) => ({ ...s, message: null })), []);

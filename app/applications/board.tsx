@@ -2,9 +2,10 @@ import { Link } from '@remix-run/react';
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useHydrated } from '~/components/hydrated';
 import type { BoardColumn } from './board.server';
-import { useBoardMoves } from './board-moves';
+import { useBoardMoves, type SaveMove } from './board-moves';
 import { ClosingLabel } from './closing-label';
 import type { LondonNow } from './dates';
+import { useTrackerPaths } from './paths';
 import { STATUS_LABELS, STATUS_OPTIONS, STATUSES, type Status } from './statuses';
 import type { ListRow } from './types';
 
@@ -20,10 +21,20 @@ type Grab = { card: ListRow; over: Status };
  * button (arrows choose the column, Enter drops, Escape cancels), each step announced; moves
  * show at once and go back, with a message, if they cannot be saved.
  */
-export function Board({ columns, now }: { columns: BoardColumn[]; now: LondonNow }) {
+export function Board({
+  columns,
+  now,
+  save,
+}: {
+  columns: BoardColumn[];
+  now: LondonNow;
+  /** How a move is saved: the account's status route unless given (guest mode's storage). */
+  save?: SaveMove;
+}) {
   const hydrated = useHydrated();
+  const paths = useTrackerPaths();
   const serverRows = useMemo(() => columns.flatMap((c) => c.rows), [columns]);
-  const { moves, move, said, announce, dismiss } = useBoardMoves(serverRows);
+  const { moves, move, said, announce, dismiss } = useBoardMoves(serverRows, save);
   const [grab, setGrab] = useState<Grab | null>(null);
   const [dragOver, setDragOver] = useState<Status | null>(null);
   const refocus = useRef<string | null>(null);
@@ -158,7 +169,7 @@ export function Board({ columns, now }: { columns: BoardColumn[]; now: LondonNow
             )}
             {column.more > 0 ? (
               <p className="board-column__more">
-                <Link to={`/applications?status=${column.status}`}>
+                <Link to={paths.list({ status: column.status })}>
                   {column.more} more in the list
                 </Link>
               </p>
@@ -187,6 +198,7 @@ function BoardCard({
   onBlurMove: () => void;
   onChoose: (to: Status) => void;
 }) {
+  const paths = useTrackerPaths();
   const selectId = `board-status-${card.id}`;
   return (
     <li
@@ -198,7 +210,7 @@ function BoardCard({
       }}
     >
       <div className="board-card__head">
-        <Link to={`/applications/${card.id}`} className="board-card__title">
+        <Link to={paths.detail(card.id)} className="board-card__title">
           {name(card)}
         </Link>
         {hydrated ? (
@@ -233,7 +245,7 @@ function BoardCard({
           choice is an optimistic move. */}
       <form
         method="post"
-        action="/applications/board"
+        action={paths.board ?? undefined}
         className="status-form"
         onSubmit={(event) => {
           event.preventDefault();

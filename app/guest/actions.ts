@@ -4,6 +4,7 @@
 import { parseWithZod } from '@conform-to/zod';
 import { redirect } from '@remix-run/react';
 import { ApplicationSchema, StatusChangeSchema } from '~/applications/application-schema';
+import type { Status } from '~/applications/statuses';
 import type { ExportedApplication } from '~/portability/format';
 import { guestDetail } from './paths';
 import { editApplication, moveApplication, newApplication, replaceById } from './records';
@@ -89,6 +90,20 @@ export async function changeGuestStatus(request: Request, id: unknown) {
     if (error instanceof GuestStorageError) {
       return submission.reply({ formErrors: [error.message] });
     }
+    throw error;
+  }
+  return null;
+}
+
+/** A board move: null when saved, else why not (the card goes back, with this message). */
+export function moveGuestApplication(id: string, status: Status): string | null {
+  if (!guestApplications().some((a) => a.id === id)) {
+    return 'It is no longer in this browser: it may have been deleted in another tab.';
+  }
+  try {
+    updateGuest((apps) => replaceById(apps, id, (a) => moveApplication(a, status)));
+  } catch (error) {
+    if (error instanceof GuestStorageError) return error.message;
     throw error;
   }
   return null;

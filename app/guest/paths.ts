@@ -12,6 +12,8 @@ export const GUEST_LIST = '/guest/applications';
 export const GUEST_APPLICATION = '/guest/application';
 export const GUEST_EDIT = '/guest/application/edit';
 export const GUEST_DELETE = '/guest/application/delete';
+/** The board: one column per status. */
+export const GUEST_BOARD = '/guest/board';
 /** The move into an account. */
 export const GUEST_MOVE = '/guest/move';
 
@@ -51,6 +53,6 @@ export const GUEST_PATHS: TrackerPaths = {
   listPath: GUEST_LIST,
   detail: guestDetail,
   newApplication: `${GUEST_LIST}/new`,
-  board: null,
+  board: GUEST_BOARD,
   clientOnly: true,
 };

@@ -3,6 +3,7 @@
 import { hasClosed, type LondonNow } from '~/applications/dates';
 import { pageWindow, PAGE_SIZE, type ListQuery } from '~/applications/list-query';
 import { STATUSES, type Status } from '~/applications/statuses';
+import type { BoardColumn } from '~/applications/board.server';
 import type { DashboardRow, ListRow } from '~/applications/types';
 import type { ExportedApplication } from '~/portability/format';
 
@@ -81,6 +82,23 @@ export function guestList(apps: App[], query: ListQuery, now: LondonNow) {
     .slice(offset, offset + PAGE_SIZE)
     .map(toRow);
   return { rows, counts, total: found.length, matching: shown.length, page, pages };
+}
+
+/** Cards per board column (as BOARD_LIMIT on the server); the column links to the list. */
+const BOARD_CARDS = 20;
+
+/** The board's columns for a guest, as loadBoard gives them for an account. */
+export function guestBoard(apps: App[], now: LondonNow) {
+  const columns = STATUSES.map((status) => {
+    const at = apps.filter((a) => a.status === status);
+    // Saved by closing date (what to apply for first), the rest by last update.
+    const rows = at
+      .sort(compareFor(status === 'saved' ? 'closing' : 'updated', now))
+      .slice(0, BOARD_CARDS)
+      .map(toRow);
+    return { status, total: at.length, rows } satisfies BoardColumn;
+  });
+  return { columns, total: apps.length };
 }
 
 /** How many applications each dashboard list shows (as DASHBOARD_LIMIT on the server). */

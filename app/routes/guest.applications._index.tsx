@@ -9,7 +9,7 @@ import {
 } from '@remix-run/react';
 import { useMemo } from 'react';
 import { londonNow } from '~/applications/dates';
-import { ListFilters, Pagination, StatusCountLinks } from '~/applications/list-filters';
+import { ListFilters, Pagination, StatusCountLinks, ViewSwitch } from '~/applications/list-filters';
 import { ApplicationRows } from '~/applications/list-rows';
 import { FormErrors, replyMessages } from '~/components/forms';
 import { changeGuestStatus, guestApplications } from '~/guest/actions';
@@ -47,6 +47,7 @@ export default function GuestApplications() {
       <div className="page-head">
         <h1>Applications</h1>
         <div className="page-head__actions">
+          <ViewSwitch current="list" />
           <Link to={GUEST_PATHS.newApplication} className="button">
             Add application
           </Link>

@@ -124,6 +124,9 @@ async function download(page: Page, name: string) {
   return { name: file.suggestedFilename(), text: await readFile(path, 'utf8') };
 }
 
+const boardColumn = (page: Page, status: string) =>
+  page.getByRole('main').getByRole('region', { name: new RegExp(`^${status} \\d+$`) });
+
 const banner = (page: Page) => page.getByRole('complementary', { name: 'Guest mode' });
 
 test.describe('with JavaScript', () => {
@@ -370,6 +373,71 @@ test.describe('with JavaScript', () => {
     await form.getByRole('button', { name: 'Save application' }).click();
     await jobTrack(two, { audit: false }).expectApplicationPage(NHS);
     await expect(two.getByRole('main')).toContainText('Typed in the second tab');
+  });
+
+  test('the board moves cards by keyboard, status menu and drag, and no request carries any of it', async ({
+    page,
+    context,
+  }) => {
+    test.setTimeout(180_000);
+    const recorded = recordRequests(context);
+    const main = page.getByRole('main');
+    await page.goto('/guest/applications');
+    await app(page).addApplication(NHS);
+    await page.goto('/guest/applications');
+    await app(page).addApplication({ ...DWP, status: 'Applied', dateApplied: isoDaysFromNow(-1) });
+    await page.goto('/guest/applications');
+    await main
+      .getByRole('navigation', { name: 'Views' })
+      .getByRole('link', { name: 'Board' })
+      .click();
+    await expect(page).toHaveURL(/\/guest\/board$/);
+    await expect(page.getByRole('heading', { level: 1, name: 'Board' })).toBeVisible();
+    await app(page).landed();
+
+    // By keyboard, each step announced, focus kept on the card's Move button.
+    const nhs = `${NHS.role} at ${NHS.company}`;
+    const dwp = `${DWP.role} at ${DWP.company}`;
+    await page.getByRole('button', { name: `Move ${nhs} with the keyboard` }).focus();
+    await page.keyboard.press('Enter');
+    const live = page.locator('[aria-live="polite"]');
+    await expect(live).toContainText(`Picked up ${nhs}`);
+    await page.keyboard.press('ArrowRight');
+    await expect(live).toContainText('Applied, column 2 of 8');
+    await page.keyboard.press('Enter');
+    await expect(boardColumn(page, 'Applied')).toContainText(nhs);
+    await expect(live).toContainText(`${nhs} moved to Applied`);
+    await expect(page.getByRole('button', { name: `Move ${nhs} with the keyboard` })).toBeFocused();
+
+    // By the card's status menu.
+    await page.getByLabel(`Status for ${dwp}`, { exact: true }).selectOption('interviewing');
+    await boardColumn(page, 'Applied')
+      .getByRole('listitem')
+      .filter({ hasText: DWP.company })
+      .getByRole('button', { name: 'Move', exact: true })
+      .click();
+    await expect(boardColumn(page, 'Interviewing')).toContainText(dwp);
+
+    // By dragging.
+    await boardColumn(page, 'Applied')
+      .getByRole('listitem')
+      .filter({ hasText: NHS.company })
+      .dragTo(boardColumn(page, 'Offer'));
+    await expect(boardColumn(page, 'Offer')).toContainText(nhs);
+    await photograph(page, 'guest-board');
+
+    // Kept in this browser: reloaded, and in the application's history.
+    await page.reload();
+    await expect(boardColumn(page, 'Offer')).toContainText(nhs);
+    await expect(boardColumn(page, 'Interviewing')).toContainText(dwp);
+    await boardColumn(page, 'Offer').getByRole('link', { name: nhs }).click();
+    await app(page).expectApplicationPage(NHS);
+    const history = main.getByRole('region', { name: 'Status history' });
+    await expect(history.getByRole('listitem')).toHaveCount(3);
+
+    const requests = await recorded();
+    expect(leaks(requests)).toEqual([]);
+    expect(carryingIds(requests, await guestIds(page))).toEqual([]);
   });
 
   test('data that cannot be read is kept, offered as a download, and can be started over', async ({

@@ -6,6 +6,7 @@ import {
   CHANGED_ELSEWHERE,
   DELETED_ELSEWHERE,
   guestApplications,
+  moveGuestApplication,
   saveGuestApplication,
 } from '~/guest/actions';
 import { moveApplication, newApplication } from '~/guest/records';
@@ -89,6 +90,28 @@ describe('guest form actions', () => {
       );
       expect(reply).toBeInstanceOf(Response);
       expect(guestApplications()[0]).toMatchObject({ notes: 'Typed here' });
+    });
+  });
+
+  describe('a board move', () => {
+    it('saves the new status with its history entry', () => {
+      localStorage.clear();
+      const card = newApplication(
+        inputOf({ company: 'DVLA', role: 'Administrative Officer', status: 'saved' }),
+      );
+      updateGuest(() => [card]);
+      expect(moveGuestApplication(card.id, 'applied')).toBeNull();
+      const [moved] = guestApplications();
+      expect(moved).toMatchObject({ status: 'applied' });
+      expect(moved?.statusHistory.at(-1)).toMatchObject({ from: 'saved', to: 'applied' });
+    });
+
+    it('of an application deleted in another tab says so and saves nothing', () => {
+      localStorage.clear();
+      expect(moveGuestApplication(crypto.randomUUID(), 'applied')).toMatch(
+        /no longer in this browser/,
+      );
+      expect(localStorage.getItem(GUEST_KEY)).toBeNull();
     });
   });
 });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { ApplicationInput } from '~/applications/application-schema';
 import { DEFAULT_LIST_QUERY, PAGE_SIZE } from '~/applications/list-query';
 import { editApplication, historyOf, moveApplication, newApplication } from '~/guest/records';
-import { guestDashboard, guestList } from '~/guest/views';
+import { guestBoard, guestDashboard, guestList } from '~/guest/views';
 
 const NOW = { date: '2026-11-28', time: '12:00' };
 const at = (iso: string) => new Date(iso);
@@ -121,5 +121,39 @@ describe('guest records', () => {
     const applied = moveApplication(saved, 'applied', at('2026-11-28T10:00:00Z'));
     expect(applied.dateApplied).toBe('2026-11-28');
     expect(moveApplication(applied, 'applied')).toBe(applied);
+  });
+});
+
+describe('guest board', () => {
+  it('has a column per status, Saved by closing date and the rest newest first', () => {
+    const apps = [
+      app('Later', { closingDate: '2026-12-20' }),
+      app('Sooner', { closingDate: '2026-12-01' }),
+      app('Older', { status: 'applied', dateApplied: '2026-11-01' }, '2026-11-10T09:00:00Z'),
+      app('Newer', { status: 'applied', dateApplied: '2026-11-02' }, '2026-11-21T09:00:00Z'),
+    ];
+    const { columns, total } = guestBoard(apps, NOW);
+    expect(total).toBe(4);
+    expect(columns.map((c) => c.status)).toEqual([
+      'saved',
+      'applied',
+      'interviewing',
+      'offer',
+      'accepted',
+      'rejected',
+      'withdrawn',
+      'ghosted',
+    ]);
+    const of = (status: string) => columns.find((c) => c.status === status)!;
+    expect(of('saved').rows.map((r) => r.company)).toEqual(['Sooner', 'Later']);
+    expect(of('applied').rows.map((r) => r.company)).toEqual(['Newer', 'Older']);
+    expect(of('offer')).toMatchObject({ total: 0, rows: [] });
+  });
+
+  it('shows the first 20 cards of a column and counts them all', () => {
+    const apps = Array.from({ length: 23 }, (_, i) => app(`Employer ${i}`, { status: 'rejected' }));
+    const rejected = guestBoard(apps, NOW).columns.find((c) => c.status === 'rejected')!;
+    expect(rejected.total).toBe(23);
+    expect(rejected.rows).toHaveLength(20);
   });
 });
