@@ -77,6 +77,13 @@ export function setupRoundTripCounter(db: { url: string }) {
         ]);
         return { action, root, page };
       }),
+    /**
+     * Holds the database's answers `ms` back from now on (5 ms by default). A flight that
+     * postgres.js writes in many pieces (an import's thousands of rows) can take longer than
+     * 5 ms to leave on a loaded machine; answers held longer keep its late pieces in one flight,
+     * and a statement that really waits for an answer still counts a trip of its own.
+     */
+    setLatency: (ms: number) => counter.setLatency(ms),
     /** A form POST: the action alone (a redirect ends the request). */
     action: (
       action: Parameters<typeof runAction>[0],
