@@ -404,9 +404,9 @@ describe('importing a spreadsheet', () => {
     // 1,200 applications and their history: three chunks of applications, one of history, all
     // sent in one flight once the session is confirmed.
     wire.setLatency(250);
-    const added = await wire.action(importCsv.action, mapping('confirm')).finally(() =>
-      wire.setLatency(5),
-    );
+    const added = await wire
+      .action(importCsv.action, mapping('confirm'))
+      .finally(() => wire.setLatency(5));
     expect(added.outcome.status).toBe(302);
     expect(cost(added.counts)).toEqual(CONFIRMED_FIRST);
     const [stored] = await t.db.admin<{ n: number }[]>`
