@@ -1,14 +1,13 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/cloudflare';
 import { redirect } from '@remix-run/cloudflare';
 import { applyStatusChange } from '~/applications/actions.server';
-import { requireUser } from '~/auth/current-user.server';
 import { readForm } from '~/components/forms/form.server';
 import { useLoaderData } from '@remix-run/react';
 import { Dashboard } from '~/applications/dashboard';
 import { londonNow } from '~/applications/dates';
 import { Landing } from '~/components/landing';
 import { loadDashboard } from '~/applications/dashboard.server';
-import { getUserClaim, SessionEnded } from '~/auth/current-user.server';
+import { getUserClaim, requireUserClaim, SessionEnded } from '~/auth/current-user.server';
 import { Notice, noticeFor } from '~/components/notice';
 
 export { links } from '~/applications/styles';
@@ -50,11 +49,12 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   };
 }
 
-// The dashboard's one form: "Mark as ghosted", the same one-step status change as elsewhere.
+// The dashboard's one form: "Mark as ghosted", the same one-step status change as elsewhere, in
+// one round trip (the change's transaction confirms the session; an ended one goes to sign in).
 export async function action({ request, context }: ActionFunctionArgs) {
-  const user = await requireUser(request, context);
+  const user = await requireUserClaim(request, context);
   const formData = await readForm(request);
-  const refused = await applyStatusChange(context, user.id, formData.get('id'), formData);
+  const refused = await applyStatusChange(context, user, formData.get('id'), formData);
   if (refused) throw new Response('That change could not be made.', { status: 400 });
   return redirect('/');
 }

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { createCookie } from '@remix-run/cloudflare';
+import { createCookie, type AppLoadContext } from '@remix-run/cloudflare';
 import { sql } from 'drizzle-orm';
 import { describe, expect, it, vi } from 'vitest';
 import { createDb } from '#db/client';
@@ -7,10 +7,13 @@ import { applications } from '#db/schema';
 import { asServer, asUser, RETRY_AFTER_SECONDS } from '~/db.server';
 import { loader as rootLoader } from '~/root';
 import { loader as listLoader } from '~/routes/applications._index';
+import { action as dashboardAction } from '~/routes/_index';
+import { action as importAction } from '~/routes/account.import';
+import { loader as logCsvLoader } from '~/routes/job-search-log[.csv]';
 import { makeContext } from '../support/context';
 import { setupTestDatabase } from '../support/db';
 import { causedBy } from '../support/errors';
-import { get, runLoader } from '../support/http';
+import { formPost, get, ORIGIN, runAction, runLoader, type Outcome } from '../support/http';
 
 // The 503 page itself, rendered through the Worker, is in test/integration/worker/worker.test.ts.
 
@@ -44,6 +47,41 @@ describe('when the database is down', () => {
     expect(outcome.headers.get('Retry-After')).toBe(String(RETRY_AFTER_SECONDS));
     expect(String(outcome.data)).not.toMatch(/ECONNREFUSED|at .*\.ts/);
     await down.close();
+  });
+
+  it('a download, a status change and an import answer the same 503', async () => {
+    const upload = (cookie: string) => {
+      const body = new FormData();
+      body.append('intent', 'preview');
+      body.append('file', new File(['{}'], 'jobtrack.json'));
+      const headers = { Cookie: cookie, Origin: ORIGIN };
+      return new Request(new URL('/account/import', ORIGIN), { method: 'POST', body, headers });
+    };
+    const ghosted = { intent: 'status', id: randomUUID(), status: 'ghosted' };
+    const requests: Array<[string, (cookie: string, context: AppLoadContext) => Promise<Outcome>]> =
+      [
+        [
+          'the job-search log as CSV',
+          (cookie, context) =>
+            runLoader(logCsvLoader, get('/job-search-log.csv', { cookie }), { context }),
+        ],
+        [
+          'mark as ghosted',
+          (cookie, context) =>
+            runAction(dashboardAction, formPost('/?index', ghosted, { cookie }), { context }),
+        ],
+        [
+          'import a JobTrack export',
+          (cookie, context) => runAction(importAction, upload(cookie), { context }),
+        ],
+      ];
+    for (const [name, send] of requests) {
+      const { down, cookie, context } = await downContext();
+      const outcome = await send(cookie, context);
+      expect(outcome.status, name).toBe(503);
+      expect(outcome.headers.get('Retry-After'), name).toBe(String(RETRY_AFTER_SECONDS));
+      await down.close();
+    }
   });
 
   it('the layout still renders, without account links, so pages that need no data still work', async () => {

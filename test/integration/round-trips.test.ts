@@ -2,6 +2,7 @@
 // (a round trip is a flight of statements sent without waiting; see test/support/wire-counter.ts).
 // Hyperdrive sits far from the database, so round trips are what a page costs. The pages people
 // use every day answer in one; auth flows, which are rare, are held to what they cost today.
+import { createCookie } from '@remix-run/cloudflare';
 import { describe, expect, it, vi } from 'vitest';
 import * as account from '~/routes/account._index';
 import * as accountExport from '~/routes/account.export';
@@ -28,6 +29,7 @@ import * as forgot from '~/routes/forgot-password';
 import * as magicLink from '~/routes/magic-link';
 import * as home from '~/routes/_index';
 import * as jobSearchLog from '~/routes/job-search-log';
+import * as jobSearchLogCsv from '~/routes/job-search-log[.csv]';
 import * as reset from '~/routes/reset-password';
 import * as signin from '~/routes/signin';
 import * as signout from '~/routes/signout';
@@ -49,6 +51,7 @@ import {
 } from './applications/fixtures';
 import { previewedAs } from '~/portability/csv-import/schema';
 import { supportingForm } from './statements/fixtures';
+import { multipartPost } from './portability/fixtures';
 import { quietOutbox } from './auth/local/harness';
 import { PASSWORD, confirmedAccount } from './auth/local/support';
 
@@ -195,6 +198,27 @@ describe('pages a signed-in person uses', () => {
     expect(outcome.page.status).toBe(302);
     expect(outcome.root.data.user).toBeNull();
     expect(cost(counts)).toEqual(ONE);
+  });
+
+  it('the job-search log as a CSV file costs one round trip, and so does finding its session ended', async () => {
+    const { me, as } = await signedInWithApplication();
+    const file = await wire.download(jobSearchLogCsv.loader, get('/job-search-log.csv', as));
+    expect(file.outcome.status).toBe(200);
+    expect(file.outcome.data).toContain('Acme Ltd');
+    expect(cost(file.counts)).toEqual(ONE);
+    // Dates it cannot read: nothing to read, only the session to confirm.
+    const badRange = '/job-search-log.csv?from.day=31&from.month=2&from.year=2026';
+    const refused = await wire.download(jobSearchLogCsv.loader, get(badRange, as));
+    expect(refused.outcome.status).toBe(400);
+    expect(cost(refused.counts)).toEqual(ONE);
+
+    await t.db.admin`delete from jobtrack.sessions where user_id = ${me.id}`;
+    for (const path of ['/job-search-log.csv', badRange]) {
+      const ended = await wire.download(jobSearchLogCsv.loader, get(path, as));
+      expect(ended.outcome.status, path).toBe(302);
+      expect(ended.outcome.headers.get('Location'), path).toMatch(/^\/signin\?redirectTo=/);
+      expect(cost(ended.counts), path).toEqual(ONE);
+    }
   });
 });
 
@@ -364,8 +388,9 @@ function csvPost(fields: Record<string, string | File>, cookie: string) {
   });
 }
 
-// A step that posts a file of up to 10 MB confirms the session before reading it, so a made-up
-// cookie never costs a parse: one round trip for the check, one for the step.
+// An import step (a spreadsheet or a JobTrack export) posts up to 10 MB: it confirms the session
+// before reading it, so a made-up cookie never costs a parse: one round trip for the check, one for
+// the step.
 const CONFIRMED_FIRST = { connections: 1, roundTrips: 2 };
 
 describe('importing a spreadsheet', () => {
@@ -415,6 +440,49 @@ describe('importing a spreadsheet', () => {
   }, 60_000);
 });
 
+describe('importing a JobTrack export', () => {
+  it('its preview and its import cost two round trips each, the session confirmed before the file is read', async () => {
+    const { me, as } = await signedInWithApplication();
+    const exported = await wire.page(accountExport.loader, get('/account/export?as=json', as));
+    const text = JSON.stringify(exported.outcome.page.data);
+    const fresh = await t.person();
+    const file = new File([text], 'jobtrack.json', { type: 'application/json' });
+
+    const shown = await wire.action(
+      accountImport.action,
+      multipartPost({ intent: 'preview', file }, fresh),
+    );
+    expect(shown.outcome.status, JSON.stringify(shown.outcome.data)).toBe(200);
+    expect(shown.outcome.data.preview.applications).toEqual({ add: 1, skip: 0 });
+    expect(cost(shown.counts)).toEqual(CONFIRMED_FIRST);
+
+    const added = await wire.action(
+      accountImport.action,
+      multipartPost({ intent: 'confirm', data: text, account: fresh.id }, fresh),
+    );
+    expect(added.outcome.status).toBe(302);
+    expect(cost(added.counts)).toEqual(CONFIRMED_FIRST);
+    const [stored] = await t.db.admin<{ n: number }[]>`
+      select count(*)::int as n from jobtrack.applications where user_id = ${fresh.id}`;
+    expect(stored?.n).toBe(1);
+    expect(me.id).not.toBe(fresh.id);
+  });
+
+  it('a made-up session costs the one round trip of its check, and its file is never read', async () => {
+    const id = crypto.randomUUID();
+    const value = await createCookie('jobtrack_session').serialize(`${id}.made-up`);
+    const madeUp = { id, email: 'nobody@example.com', cookie: value.split(';')[0]! };
+    const request = multipartPost(
+      { intent: 'preview', file: new File(['{}'], 'jobtrack.json') },
+      madeUp,
+    );
+    const { outcome, counts } = await wire.action(accountImport.action, request);
+    expect(outcome.status).toBe(302);
+    expect(request.bodyUsed).toBe(false);
+    expect(cost(counts)).toEqual(ONE);
+  });
+});
+
 describe('changes a signed-in person makes', () => {
   it('each cost one round trip', async () => {
     const { id, as } = await signedInWithApplication();
@@ -450,6 +518,10 @@ describe('changes a signed-in person makes', () => {
           formPost('/applications/board', { intent: 'status', id, status: 'offer' }, as),
         ],
       ],
+      [
+        'mark as ghosted on the dashboard',
+        [home.action, formPost('/?index', { intent: 'status', id, status: 'ghosted' }, as)],
+      ],
       ['delete', [remove.action, formPost(`/applications/${id}/delete`, {}, as), { id }]],
     ];
     for (const [name, args] of actions) {
@@ -457,6 +529,21 @@ describe('changes a signed-in person makes', () => {
       expect(outcome.status, name).toBe(302);
       expect(cost(counts), name).toEqual(ONE);
     }
+  });
+
+  it('a change sent after the session ended is found out in the same round trip, and sent to sign in', async () => {
+    const { me, id, as } = await signedInWithApplication();
+    await t.db.admin`delete from jobtrack.sessions where user_id = ${me.id}`;
+    const { outcome, counts } = await wire.action(
+      home.action,
+      formPost('/?index', { intent: 'status', id, status: 'ghosted' }, as),
+    );
+    expect(outcome.status).toBe(302);
+    expect(outcome.headers.get('Location')).toMatch(/^\/signin\?redirectTo=/);
+    expect(cost(counts)).toEqual(ONE);
+    const [row] = await t.db.admin<{ status: string }[]>`
+      select status from jobtrack.applications where id = ${id}`;
+    expect(row?.status).toBe('applied');
   });
 
   it('a card moved on the board with JavaScript costs one round trip', async () => {
