@@ -46,6 +46,9 @@ function refused(formData: FormData, message: string) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
+  // The session is confirmed before the body is read (a round trip of its own, as for the
+  // spreadsheet import): a made-up or ended session goes to sign in without costing the read and
+  // parse of up to 10 MB, or a flight of inserts pushed to the database behind an unchecked claim.
   const user = await requireUser(request, context);
   let formData: FormData;
   try {

@@ -1,3 +1,4 @@
+import { createCookie } from '@remix-run/cloudflare';
 import { describe, expect, it } from 'vitest';
 import { action } from '~/routes/account.import-csv';
 import { MAX_ROWS, previewedAs } from '~/portability/csv-import/schema';
@@ -283,7 +284,9 @@ describe('importing a spreadsheet', () => {
     const first = (await upload(me, SPREADSHEET)).data.preview;
     const chosen = [...first.choices];
     await t.db.admin`delete from jobtrack.sessions where user_id = ${me.id}`;
-    const madeUp = { ...me, cookie: `jobtrack_session=${crypto.randomUUID()}.not-a-session` };
+    // A cookie the adapter reads as a claim (Remix's encoding), naming no session the database holds.
+    const value = await createCookie('jobtrack_session').serialize(`${me.id}.not-a-session`);
+    const madeUp = { ...me, cookie: value.split(';')[0]! };
 
     for (const who of [me, madeUp]) {
       const steps = [

@@ -1,6 +1,9 @@
+import { createCookie } from '@remix-run/cloudflare';
 import { describe, expect, it } from 'vitest';
+import { action } from '~/routes/account.import';
 import { MAX_IMPORT_BYTES } from '~/portability/import-schema';
-import { setupPortabilityTest } from './fixtures';
+import { runAction } from '../../support/http';
+import { multipartPost, setupPortabilityTest } from './fixtures';
 
 const t = setupPortabilityTest();
 
@@ -228,6 +231,37 @@ describe('importing a JobTrack export', () => {
       versions: 0,
       events: 0,
     });
+  });
+
+  it('sends a step whose session has ended, or never was, to sign in before its file is read, adding nothing', async () => {
+    const me = await t.person();
+    await t.fill(me);
+    const text = (await t.exportJson(me)).text;
+    const ended = await t.person();
+    await t.db.admin`delete from jobtrack.sessions where user_id = ${ended.id}`;
+    const id = crypto.randomUUID();
+    const value = await createCookie('jobtrack_session').serialize(`${id}.made-up`);
+    const madeUp = { id, email: 'nobody@example.com', cookie: value.split(';')[0]! };
+
+    for (const who of [ended, madeUp]) {
+      const steps = [
+        ['preview', { intent: 'preview', file: new File([text], 'jobtrack.json') }],
+        ['import', { intent: 'confirm', data: text, account: who.id }],
+        // Too large to import: still sent to sign in, not read far enough to say so.
+        [
+          'preview too large',
+          { intent: 'preview', file: new File(['x'.repeat(MAX_IMPORT_BYTES + 1)], 'huge.json') },
+        ],
+      ] as const;
+      for (const [name, fields] of steps) {
+        const request = multipartPost(fields, who);
+        const outcome = await runAction(action, request, { context: t.context });
+        expect(outcome.status, name).toBe(302);
+        expect(outcome.headers.get('Location'), name).toMatch(/^\/signin\?redirectTo=/);
+        expect(request.bodyUsed, name).toBe(false);
+      }
+      expect((await t.counts(who)).applications).toBe(0);
+    }
   });
 
   it('confirms a file just under 5 MB whose line breaks came back from the browser as CRLF', async () => {
