@@ -10,7 +10,7 @@
  * fake Anthropic, in Chromium). Everything runs on loopback against throwaway embedded PostgreSQL
  * servers. `npm run bench -- --statements` measures only the last; `--csv-import` only the CSV
  * import; `--guest` only guest mode's list; `--supabase-session` only what reading the session
- * costs in Supabase mode (against a fake).
+ * costs in Supabase mode (against a fake); `--round-trips` only the round trips per request.
  */
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -97,11 +97,34 @@ function commonPasswordShare() {
   };
 }
 
+/** A JobTrack export holding one application, under an export id new to every account. */
+function exportOfOne() {
+  const at = new Date().toISOString();
+  return {
+    format: 'jobtrack',
+    version: 1,
+    exportedAt: at,
+    applications: [
+      {
+        id: crypto.randomUUID(),
+        company: 'Imported Ltd',
+        role: 'Analyst',
+        status: 'applied',
+        createdAt: at,
+        updatedAt: at,
+        statusHistory: [{ from: null, to: 'applied', at }],
+      },
+    ],
+  };
+}
+
+type Seeded = { cookie: string; userId: string; applicationId: string; statementId: string };
+
 /**
  * The bench person with 10,000 applications (and three others with as many), the newest one's id
  * and a statement for it with three versions.
  */
-async function seed(databaseUrl: string) {
+async function seed(databaseUrl: string): Promise<Seeded> {
   const sql = postgres(databaseUrl, { max: 1, onnotice: () => {} });
   try {
     const me = await seedPerson(sql, 'bench@example.com');
@@ -114,7 +137,7 @@ async function seed(databaseUrl: string) {
     const [app] = await sql<{ id: string }[]>`
       select id from jobtrack.applications where user_id = ${me.id} order by updated_at desc limit 1`;
     const statementId = await seedStatement(sql, me.id, app!.id, 3);
-    return { cookie: me.cookie, applicationId: app!.id, statementId };
+    return { cookie: me.cookie, userId: me.id, applicationId: app!.id, statementId };
   } finally {
     await sql.end();
   }
@@ -129,7 +152,10 @@ async function request(url: string, init: RequestInit = {}) {
 const form = (fields: Record<string, string>) => new URLSearchParams(fields).toString();
 
 /** Database work per page and action, through the wire counter (one request at a time). */
-async function roundTrips(stack: Stack, cookie: string, id: string, statementId: string) {
+async function roundTrips(
+  stack: Stack,
+  { cookie, userId, applicationId: id, statementId }: Seeded,
+) {
   const wire = stack.wire!;
   const signedIn = { Cookie: cookie };
   const post = (body: string) => ({
@@ -146,6 +172,14 @@ async function roundTrips(stack: Stack, cookie: string, id: string, statementId:
     const init = post(body);
     return { ...init, headers: { ...init.headers, Accept: 'application/json' } };
   };
+  // The JSON import's two steps, as its forms post them (multipart), with a one-application file.
+  const exported = JSON.stringify(exportOfOne());
+  const multipart = (fields: Record<string, string | Blob>) => {
+    const body = new FormData();
+    for (const [name, value] of Object.entries(fields)) body.append(name, value);
+    return { method: 'POST', body, headers: { ...signedIn, Origin: stack.baseUrl } };
+  };
+  const file = new Blob([exported], { type: 'application/json' });
   const cases: Array<[string, string, RequestInit]> = [
     ['GET / (signed out)', '/', {}],
     ['GET /privacy (signed out)', '/privacy', {}],
@@ -186,6 +220,11 @@ async function roundTrips(stack: Stack, cookie: string, id: string, statementId:
       'POST /applications/board (status)',
       '/applications/board',
       post(form({ intent: 'status', id, status: 'interviewing' })),
+    ],
+    [
+      'POST / (mark as ghosted)',
+      '/?index',
+      post(form({ intent: 'status', id, status: 'ghosted' })),
     ],
     [
       'POST /applications/:id/status (board, JS)',
@@ -233,6 +272,17 @@ async function roundTrips(stack: Stack, cookie: string, id: string, statementId:
       'POST /account/calendar (no-reply weeks)',
       '/account/calendar',
       post(form({ intent: 'ghost-weeks', ghostAfterWeeks: '6' })),
+    ],
+    ['GET /account/import', '/account/import', { headers: signedIn }],
+    [
+      'POST /account/import (preview)',
+      '/account/import',
+      multipart({ intent: 'preview', file: new File([file], 'jobtrack.json') }),
+    ],
+    [
+      'POST /account/import (import)',
+      '/account/import',
+      multipart({ intent: 'confirm', data: exported, account: userId }),
     ],
   ];
   const rows: string[][] = [];
@@ -359,6 +409,7 @@ const onlyStatements = process.argv.includes('--statements');
 const onlyCsvImport = process.argv.includes('--csv-import');
 const onlyGuest = process.argv.includes('--guest');
 const onlySupabaseSession = process.argv.includes('--supabase-session');
+const onlyRoundTrips = process.argv.includes('--round-trips');
 
 /** Prints what reading the session costs per request in Supabase mode, getClaims against getUser. */
 async function supabaseSession() {
@@ -380,7 +431,7 @@ async function supabaseSession() {
 async function main() {
   if (onlySupabaseSession) return supabaseSession();
   await buildInto(BUILD_DIR);
-  const only = onlyStatements || onlyCsvImport || onlyGuest;
+  const only = onlyStatements || onlyCsvImport || onlyGuest || onlyRoundTrips;
   const upload = only ? null : { ...uploadSize(), passwords: commonPasswordShare() };
 
   if (!onlyStatements && !onlyGuest) {
@@ -393,12 +444,7 @@ async function main() {
     });
     const seeded = await seed(counted.databaseUrl);
     if (!onlyCsvImport) {
-      const trips = await roundTrips(
-        counted,
-        seeded.cookie,
-        seeded.applicationId,
-        seeded.statementId,
-      );
+      const trips = await roundTrips(counted, seeded);
       console.log(
         '\nDatabase work per request, through the wire counter (a round trip is a flight sent without waiting):',
       );
@@ -406,6 +452,7 @@ async function main() {
         ['Request', 'HTTP', 'Connections', 'Connect trips', 'Round trips', 'Statements', 'Bytes'],
         trips,
       );
+      if (onlyRoundTrips) return await counted.stop();
       await logIndexPlan(counted.databaseUrl);
     }
     await csvImport(counted);
