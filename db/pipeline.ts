@@ -37,17 +37,27 @@ function assertScalar(params: unknown[] | undefined) {
   }
 }
 
+/** Where a transaction stands: still open, ended by COMMIT or ROLLBACK, or its connection lost. */
+type State = 'open' | 'ended' | 'lost';
+
+/** The refusal of a statement sent once the transaction is over (coded as lost when it was). */
+function refusal(state: State) {
+  const error = new Error('This transaction is over: nothing more is sent');
+  // Coded as postgres.js codes a closed connection, so that it reads as the database being away.
+  return state === 'lost' ? Object.assign(error, { code: 'CONNECTION_CLOSED' }) : error;
+}
+
 /**
- * A Drizzle database whose statements are sent the moment they are built, in that order, until
- * `ended()`: after COMMIT or ROLLBACK, or once the connection is gone (postgres.js would open a
- * new one for it), a late statement is refused, never run outside the transaction as the server's
- * own role. Each statement's failure is shown to `failed` as well as to whoever awaits it.
+ * A Drizzle database whose statements are sent the moment they are built, in that order, while
+ * `state()` is open: after COMMIT or ROLLBACK, or once the connection is lost (postgres.js would
+ * open a new one for it), a late statement is refused, never run outside the transaction as the
+ * server's own role. Each statement's failure is shown to `failed` as well as to whoever awaits it.
  */
 function pipelining(
   pool: Sql,
   connection: ReservedSql,
   prepare: boolean,
-  ended: () => boolean,
+  state: () => State,
   failed: (error: unknown) => void,
 ): Database {
   const client = new Proxy(connection, {
@@ -56,8 +66,8 @@ function pipelining(
       if (property === 'options') return pool.options;
       if (property !== 'unsafe') return Reflect.get(target, property, receiver);
       return (query: string, params?: unknown[], options?: object) => {
-        if (ended())
-          return Promise.reject(new Error('This transaction is over: nothing more is sent'));
+        const now = state();
+        if (now !== 'open') return Promise.reject(refusal(now));
         assertScalar(params);
         const sent = target
           .unsafe(
@@ -87,6 +97,9 @@ const isStatement = (value: unknown): value is Statement =>
 /** How a pipelined transaction ended: the setup's rows when it ran, and the work's result or error. */
 export type Outcome<T, S> =
   { ok: true; setup: S[]; result: T } | { ok: false; setup: S[] | undefined; error: unknown };
+
+/** The part of a postgres.js pool connection that a transaction watches (not in its types). */
+type PoolConnection = { onclose: ((error: unknown) => void) | null };
 
 // postgres.js's own codes for a connection that is gone, and Node's socket errors.
 const GONE = /^(CONNECTION_(CLOSED|ENDED|DESTROYED)|E[A-Z]+)$/;
@@ -136,6 +149,19 @@ export async function pipelinedTransaction<T, S>(
   const noteGone = (error: unknown) => {
     if (connectionGone(error)) gone = true;
   };
+  // A close while nothing is in flight fails no statement, and postgres.js may then reopen this
+  // very connection for another transaction of the request, where the work's next statement would
+  // run (review L1; porsager/postgres#1155). postgres.js tells a connection's `onclose` of any
+  // close, as its own transactions use it; BEGIN's `onexecute` hands over the connection.
+  let watched: PoolConnection | null = null;
+  const onClose = () => {
+    gone = true;
+  };
+  const watch = (c: PoolConnection) => {
+    watched = c;
+    c.onclose = onClose;
+    return true; // more statements may follow on it at once
+  };
   // Set once COMMIT or ROLLBACK is sent: the work's database then refuses anything more.
   let ended = false;
   const finish = (statement: SQL) => {
@@ -143,9 +169,12 @@ export async function pipelinedTransaction<T, S>(
     ended = true;
     return done;
   };
-  const db = pipelining(client, connection, options.prepare, () => ended || gone, noteGone);
+  const state = (): State => (gone ? 'lost' : ended ? 'ended' : 'open');
+  const db = pipelining(client, connection, options.prepare, state, noteGone);
   try {
-    const begin = db.execute(sql`begin`).execute();
+    const begin = connection
+      .unsafe('begin', [], { prepare: options.prepare, onexecute: watch } as object)
+      .execute();
     const setupRows = db.execute(setup).execute() as Promise<unknown> as Promise<S[]>;
     onSetup(setupRows);
     begin.catch(noteGone);
@@ -205,9 +234,10 @@ export async function pipelinedTransaction<T, S>(
     }
     const [result] = await Promise.allSettled([produced as Promise<T>]);
     if (result!.status === 'rejected') noteGone(result!.reason);
-    // On a closed connection there is nothing to end: the server has rolled it back already.
+    // On a closed connection there is nothing to end: the server has rolled it back already, so
+    // a work that finished well did not commit (a close while it awaited nothing failed no statement).
     const end = gone
-      ? Promise.resolve()
+      ? Promise.reject(refusal('lost'))
       : finish(result!.status === 'fulfilled' ? sql`commit` : sql`rollback`);
     end.catch(noteGone);
     const [b, s, e] = await Promise.allSettled([begin, setupRows, end]);
@@ -217,6 +247,8 @@ export async function pipelinedTransaction<T, S>(
     return { ok: true, setup: setupValue!, result: values[2] as T };
   } finally {
     ended = true;
+    const c = watched as PoolConnection | null;
+    if (c?.onclose === onClose) c.onclose = null;
     if (!gone) connection.release();
   }
 }

@@ -2,7 +2,7 @@
 // hold lets run, and what a transaction can see of settings left behind on its connection.
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createDb } from '#db/client';
 import { asServer, asUser, SessionEnded, type Tx, type UserClaim } from '~/db.server';
 import { makeContext } from '../support/context';
@@ -118,6 +118,70 @@ describe('asUser', () => {
       // …is refused, rather than sent on a fresh connection outside the transaction.
       expect((after as Error | null)?.cause as Error | undefined).toBeDefined();
       expect(((after as Error | null)?.cause as Error).message).toMatch(/transaction is over/);
+    } finally {
+      await handle.close();
+    }
+  });
+
+  it('refuses a statement sent after its connection closed while idle and reopened for another transaction', async () => {
+    // Review L1 (porsager/postgres#1155 upstream): the connection closes while the work awaits
+    // something else; with one connection, postgres.js reopens that very connection for the next
+    // transaction of the request, and the first work's next statement must not run on it.
+    let noticed!: () => void;
+    const closed = new Promise<void>((done) => (noticed = done));
+    vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const handle = createDb(db.url, { max: 1, onclose: () => noticed() });
+    try {
+      const { context } = makeContext(handle);
+      const alice = await createUser();
+      const bob = await createUser();
+      let other: unknown;
+      const first = asUser(context, alice, async (tx) => {
+        const [me] = await tx.execute<{ pid: number }>(sql`select pg_backend_pid() as pid`);
+        await db.admin`select pg_terminate_backend(${me!.pid})`;
+        await closed;
+        other = await asUser(context, alice, (next) =>
+          next.execute(sql`select current_setting('request.jwt.claim.sub') as sub`),
+        );
+        // A row that is not Alice's: RLS refuses it inside her transaction; outside it, as the
+        // server's role, nothing would.
+        await tx.execute(
+          sql`insert into jobtrack.applications (user_id, company, role) values (${bob}, 'Planted', 'Role')`,
+        );
+        return 'done';
+      });
+      const answer = await first.catch((thrown: unknown) => thrown);
+      expect(other).toEqual([{ sub: alice }]);
+      expect(answer).toBeInstanceOf(Response);
+      expect((answer as Response).status).toBe(503);
+      const planted = await db.admin`select 1 from jobtrack.applications where user_id = ${bob}`;
+      expect(planted).toHaveLength(0);
+    } finally {
+      await handle.close();
+    }
+  });
+
+  it('answers 503 for a work whose connection closed after its last statement, which never committed', async () => {
+    vi.spyOn(console, 'warn').mockImplementation(() => {});
+    let noticed!: () => void;
+    const closed = new Promise<void>((done) => (noticed = done));
+    const handle = createDb(db.url, { max: 1, onclose: () => noticed() });
+    try {
+      const { context } = makeContext(handle);
+      const alice = await createUser();
+      const answer = await asUser(context, alice, async (tx) => {
+        await tx.execute(
+          sql`insert into jobtrack.applications (user_id, company, role) values (${alice}, 'Lost', 'Role')`,
+        );
+        const [me] = await tx.execute<{ pid: number }>(sql`select pg_backend_pid() as pid`);
+        await db.admin`select pg_terminate_backend(${me!.pid})`;
+        await closed;
+        return 'saved';
+      }).catch((thrown: unknown) => thrown);
+      expect(answer).toBeInstanceOf(Response);
+      expect((answer as Response).status).toBe(503);
+      const rows = await db.admin`select 1 from jobtrack.applications where user_id = ${alice}`;
+      expect(rows).toHaveLength(0);
     } finally {
       await handle.close();
     }
