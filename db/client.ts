@@ -31,6 +31,11 @@ export function createDb(
     prepare: PREPARE,
     connect_timeout: 5,
     idle_timeout: 10,
+    // A pipelined transaction sends its whole flight at once (db/pipeline.ts). Beyond max_pipeline
+    // (100 by default) postgres.js parks statements in the reservation's own queue, which a closed
+    // connection never settles: a large JSON import then hung for ever (review M1). The flight is
+    // bounded by what the app builds, and the socket buffers what the server has not read yet.
+    max_pipeline: Number.MAX_SAFE_INTEGER,
     onnotice: () => {},
     ...extra,
   });

@@ -161,6 +161,67 @@ describe('asUser', () => {
     }
   });
 
+  it('answers 503, never hangs, when the connection closes under a flight longer than postgres.js’s pipeline', async () => {
+    // Review M1: beyond max_pipeline, statements waited in the reservation's own queue, and a
+    // close never settled them: a large JSON import hung for ever when its connection dropped.
+    vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const handle = createDb(db.url, { max: 1 });
+    try {
+      const { context } = makeContext(handle);
+      const alice = await createUser();
+      const marker = `flight-${randomUUID()}`;
+      const answer = asUser(context, alice, (tx) => [
+        tx.execute(sql.raw(`select pg_sleep(2) /* ${marker} */`)),
+        ...Array.from({ length: 250 }, (_, i) =>
+          tx.execute(
+            sql`insert into jobtrack.applications (user_id, company, role) values (${alice}, ${`Trust ${i}`}, 'Band 5 Nurse')`,
+          ),
+        ),
+      ]).catch((thrown: unknown) => thrown);
+      let pid: number | undefined;
+      while (pid === undefined) {
+        const [row] = await db.admin<{ pid: number }[]>`
+          select pid from pg_stat_activity where query like ${`%${marker}%`} and pid <> pg_backend_pid()`;
+        pid = row?.pid;
+      }
+      await db.admin`select pg_terminate_backend(${pid})`;
+      expect(await answer).toBeInstanceOf(Response);
+      expect(((await answer) as Response).status).toBe(503);
+      const rows = await db.admin`select 1 from jobtrack.applications where user_id = ${alice}`;
+      expect(rows).toHaveLength(0);
+    } finally {
+      await handle.close();
+    }
+  });
+
+  it('gives a transaction waiting for a connection the one that closed under another, not a wait for ever', async () => {
+    // With every connection busy, the next transaction's reserve() waits; postgres.js reopens a
+    // connection that closes for the first waiter, which must then get it (it waited for ever
+    // before, as when the 10 s idle timeout closed a connection just as a transaction asked).
+    vi.spyOn(console, 'warn').mockImplementation(() => {});
+    let noticed!: () => void;
+    const closed = new Promise<void>((done) => (noticed = done));
+    const handle = createDb(db.url, { max: 1, onclose: () => noticed() });
+    try {
+      const { context } = makeContext(handle);
+      const alice = await createUser();
+      let waiting!: Promise<unknown>;
+      const first = asUser(context, alice, async (tx) => {
+        const [me] = await tx.execute<{ pid: number }>(sql`select pg_backend_pid() as pid`);
+        waiting = asUser(context, alice, (next) =>
+          next.execute(sql`select current_setting('request.jwt.claim.sub') as sub`),
+        );
+        await db.admin`select pg_terminate_backend(${me!.pid})`;
+        await closed;
+        await tx.execute(sql`select 1`);
+      }).catch((thrown: unknown) => thrown);
+      expect(((await first) as Response).status).toBe(503);
+      expect(await waiting).toEqual([{ sub: alice }]);
+    } finally {
+      await handle.close();
+    }
+  });
+
   it('answers 503 for a work whose connection closed after its last statement, which never committed', async () => {
     vi.spyOn(console, 'warn').mockImplementation(() => {});
     let noticed!: () => void;
