@@ -9,7 +9,7 @@ import {
 } from '@remix-run/cloudflare';
 import { Form, Link, useActionData } from '@remix-run/react';
 import { z } from 'zod';
-import { requireUser } from '~/auth/current-user.server';
+import { requireUser, requireUserClaim } from '~/auth/current-user.server';
 import { SubmitButton } from '~/components/forms';
 import { isTooLarge, readForm } from '~/components/forms/form.server';
 import { withNotice } from '~/components/notice';
@@ -57,6 +57,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
     if (isTooLarge(error)) return refused(new FormData(), FILE_TOO_LARGE);
     throw error;
   }
+  // The session may have ended during a slow upload: what follows checks the claim again, in the
+  // same flight as its statements (review L1), rather than trusting the id confirmed before.
+  const claim = await requireUserClaim(request, context);
 
   // Step two: the text the preview showed comes back and is checked again, then imported.
   if (formData.get('intent') === CONFIRM) {
@@ -68,7 +71,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     if (typeof value === 'string' && text === null) return refused(formData, FILE_TOO_LARGE);
     const parsed = text === null ? null : parseExport(text);
     if (!parsed?.ok) return refused(formData, parsed?.message ?? CHOOSE_FILE);
-    await importDocument(context, user.id, parsed.document);
+    await importDocument(context, claim, parsed.document);
     throw redirect(withNotice('/applications', 'imported'));
   }
 
@@ -79,7 +82,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const text = await submission.value.file.text();
   const parsed = parseExport(text);
   if (!parsed.ok) return refused(formData, parsed.message);
-  const plan = await previewImport(context, user.id, parsed.document);
+  const plan = await previewImport(context, claim, parsed.document);
   return {
     preview: plan,
     data: text,

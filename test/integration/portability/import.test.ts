@@ -264,6 +264,46 @@ describe('importing a JobTrack export', () => {
     }
   });
 
+  it('adds nothing for a session that ended while its file was uploading, and sends the step to sign in', async () => {
+    // The session is confirmed before the body is read; the preview and the import check it again
+    // in their own flight, so signing out everywhere during a slow 10 MB upload stops them.
+    const me = await t.person();
+    await t.fill(me);
+    const text = (await t.exportJson(me)).text;
+    for (const intent of ['preview', 'confirm'] as const) {
+      const leaving = await t.person();
+      const fields =
+        intent === 'preview'
+          ? { intent, file: new File([text], 'jobtrack.json') }
+          : { intent, data: text, account: leaving.id };
+      const sent = multipartPost(fields, leaving);
+      const bytes = new Uint8Array(await sent.arrayBuffer());
+      // Nothing is pulled before the action reads the body (a queue of 0), so the session ends
+      // after the action confirmed it and before the file arrives.
+      const body = new ReadableStream<Uint8Array>(
+        {
+          async pull(stream) {
+            await t.db.admin`delete from jobtrack.sessions where user_id = ${leaving.id}`;
+            stream.enqueue(bytes);
+            stream.close();
+          },
+        },
+        { highWaterMark: 0 },
+      );
+      const request = new Request(sent.url, {
+        method: 'POST',
+        headers: sent.headers,
+        body,
+        duplex: 'half',
+      } as RequestInit);
+      const outcome = await runAction(action, request, { context: t.context });
+      expect(outcome.status, intent).toBe(302);
+      expect(outcome.headers.get('Location'), intent).toMatch(/^\/signin\?redirectTo=/);
+      expect(request.bodyUsed, intent).toBe(true);
+      expect((await t.counts(leaving)).applications, intent).toBe(0);
+    }
+  });
+
   it('confirms a file just under 5 MB whose line breaks came back from the browser as CRLF', async () => {
     const me = await t.person();
     await t.fill(me);
