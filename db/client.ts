@@ -35,7 +35,8 @@ export function createDb(
     // (100 by default) postgres.js parks statements in the reservation's own queue, which a closed
     // connection never settles: a large JSON import then hung for ever (review M1). The flight is
     // bounded by what the app builds, and the socket buffers what the server has not read yet.
-    max_pipeline: Number.MAX_SAFE_INTEGER,
+    // (An option postgres.js reads but its types leave out.)
+    ...({ max_pipeline: Number.MAX_SAFE_INTEGER } as object),
     onnotice: () => {},
     ...extra,
   });

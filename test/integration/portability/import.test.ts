@@ -272,7 +272,7 @@ describe('importing a JobTrack export', () => {
     const text = (await t.exportJson(me)).text;
     for (const intent of ['preview', 'confirm'] as const) {
       const leaving = await t.person();
-      const fields =
+      const fields: Record<string, string | File> =
         intent === 'preview'
           ? { intent, file: new File([text], 'jobtrack.json') }
           : { intent, data: text, account: leaving.id };
