@@ -1,7 +1,7 @@
 // The private calendar feed: a long random token in the address, only its SHA-256 stored. The
 // person makes, replaces and revokes it on the account page; calendar apps fetch it with no cookie.
 import type { AppLoadContext } from '@remix-run/cloudflare';
-import { and, asc, eq, gte, inArray, isNotNull, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, gte, inArray, isNotNull, sql, type SQL } from 'drizzle-orm';
 import { applicationEvents as e, applications as a, trackerSettings } from '#db/schema';
 import { asCalendarOwner, asUser, personId, type Person, type Tx } from '~/db.server';
 import { addDays, todayInLondon } from '~/applications/dates';
@@ -14,7 +14,10 @@ const TOKEN = /^[A-Za-z0-9_-]{43}$/;
 
 /** How far back the feed reaches: older items are history, not plans. */
 const FEED_PAST_DAYS = 90;
-/** The most items of each kind a feed holds (a calendar app refetches it every few hours). */
+/**
+ * The most items of each kind a feed holds (a calendar app refetches it every few hours). Over
+ * it, the oldest go: the latest are the ones a calendar is for (review of issue 13, L7).
+ */
 const FEED_LIMIT = 1000;
 
 /** What a calendar entry for an event needs: the event and its application's job (joined as `a`). */
@@ -111,12 +114,14 @@ export async function feedFor(context: AppLoadContext, token: string, origin: st
       .from(e)
       .innerJoin(a, and(eq(a.id, e.applicationId), eq(a.userId, e.userId)))
       .where(and(eq(e.userId, owner), gte(e.startsAt, sql`${since}::date`)))
-      .orderBy(asc(e.startsAt), asc(e.id))
+      .orderBy(desc(e.startsAt), desc(e.id))
       .limit(FEED_LIMIT),
     followUpsFrom(tx, owner, since),
   ]);
   if (!found) return null;
-  const [events, followUps] = found;
+  const [latest, latestFollowUps] = found;
+  // In date order, as a person reading the file would expect.
+  const [events, followUps] = [[...latest].reverse(), [...latestFollowUps].reverse()];
   return buildCalendar({ events, followUps, origin, name: 'JobTrack' });
 }
 
@@ -138,6 +143,6 @@ function followUpsFrom(tx: Tx, owner: SQL, since: string) {
         inArray(a.status, WAITING_FOR_REPLY),
       ),
     )
-    .orderBy(asc(a.followUpOn), asc(a.id))
+    .orderBy(desc(a.followUpOn), desc(a.id))
     .limit(FEED_LIMIT);
 }

@@ -18,6 +18,16 @@ export const INTENTS = {
   ghost: 'ghost-weeks',
 } as const;
 
+/** Said after a password change or sign-out elsewhere: the feed's address is not ended by either. */
+export function FeedStillWorks() {
+  return (
+    <p className="notice">
+      Your calendar feed still works: its address is not a session, so signing out does not end
+      it. If someone else may have the address, <a href="#calendar">make a new one</a>.
+    </p>
+  );
+}
+
 /**
  * The private calendar feed: make one, replace it (the old address stops working) or turn it off.
  * The address is shown once, right after it is made: only its hash is kept.

@@ -51,9 +51,14 @@ export function withNotice(path: string, key: NoticeKey): string {
  * null for none, for another page's, and for anything unknown (including "toString").
  */
 export function noticeFor(request: Request, shown: readonly NoticeKey[]): string | null {
-  const key = new URL(request.url).searchParams.get('notice');
-  const match = shown.find((candidate) => candidate === key);
+  const match = noticeKeyFor(request, shown);
   return match ? NOTICES[match] : null;
+}
+
+/** The key of the notice this request was redirected with, if it is one of `shown`; else null. */
+export function noticeKeyFor<K extends NoticeKey>(request: Request, shown: readonly K[]): K | null {
+  const key = new URL(request.url).searchParams.get('notice');
+  return shown.find((candidate) => candidate === key) ?? null;
 }
 
 /** A notice's text, announced politely to screen readers; nothing for null. */

@@ -44,7 +44,6 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return {
     signedIn: true as const,
     now,
-    notice: noticeFor(request, ['password-reset']),
     ...dashboard,
   };
 }
@@ -61,14 +60,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function Index() {
   const data = useLoaderData<typeof loader>();
-  if (data.signedIn) {
-    return (
-      <>
-        <Notice message={data.notice} />
-        <Dashboard {...data} />
-      </>
-    );
-  }
+  if (data.signedIn) return <Dashboard {...data} />;
   return (
     <>
       <Notice message={data.notice} />

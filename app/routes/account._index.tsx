@@ -14,15 +14,16 @@ import { requireUser, requireUserClaim } from '~/auth/current-user.server';
 import { limited, weakPasswordMessage } from '~/auth/replies.server';
 import { SchemaForm, SubmitButton, TextField, useSchemaForm } from '~/components/forms';
 import { invalid, readForm } from '~/components/forms/form.server';
-import { Notice, noticeFor, withNotice } from '~/components/notice';
+import { Notice, noticeFor, noticeKeyFor, withNotice } from '~/components/notice';
 import { ImportForm } from '~/portability/import-form';
 import { loadSettings } from '~/calendar/feed.server';
-import { CalendarFeed, GhostWeeksForm } from '~/calendar/settings';
+import { CalendarFeed, FeedStillWorks, GhostWeeksForm } from '~/calendar/settings';
 
 export const meta: MetaFunction = () => [{ title: 'Your account · JobTrack' }];
 
 // Two kinds of form post here; each says which it is, so each button knows when it is pending.
 const SIGN_OUT_OTHERS = 'sign-out-others';
+const SECURITY_NOTICES = ['password-changed', 'password-reset', 'signed-out-others'] as const;
 const PASSWORD = 'password';
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
@@ -37,12 +38,16 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     settings,
     notice: noticeFor(request, [
       'password-changed',
+      'password-reset',
       'choose-password',
       'password-set',
       'signed-out-others',
       'calendar-revoked',
       'tracker-settings-saved',
     ]),
+    // Someone who fears another has their account changes the password or signs out elsewhere;
+    // the feed's address is a credential of its own that neither ends, so they are told.
+    feedStillWorks: settings.hasFeed && noticeKeyFor(request, SECURITY_NOTICES) !== null,
   };
 }
 
@@ -85,12 +90,13 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function Account() {
-  const { email, hasPassword, settings, notice } = useLoaderData<typeof loader>();
+  const { email, hasPassword, settings, notice, feedStillWorks } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   return (
     <div className="page narrow">
       <h1>Your account</h1>
       <Notice message={lastResult ? null : notice} />
+      {feedStillWorks && !lastResult ? <FeedStillWorks /> : null}
       <section className="card" aria-labelledby="account-email">
         <h2 id="account-email">Email</h2>
         <p>{email}</p>

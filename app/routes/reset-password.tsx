@@ -49,7 +49,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
     }
     return limited(submission, result);
   }
-  throw redirect(withNotice('/', 'password-reset'), { headers: result.headers });
+  // The account page: where a person who fears someone else got in sees the other ways in (their
+  // devices, the calendar feed's address) as well as that the password is set.
+  throw redirect(withNotice('/account', 'password-reset'), { headers: result.headers });
 }
 
 const clientSchema = resetPasswordSchema();

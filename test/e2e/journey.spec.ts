@@ -190,9 +190,9 @@ test('a person signs up, keeps applications, and resets their password', async (
     await app.followEmailLink(email, '/reset-password?token=');
     await main.getByLabel('New password', { exact: true }).fill(newPassword);
     await main.getByRole('button', { name: 'Set new password' }).click();
-    // Signed in afresh, on the dashboard with a notice that says it worked.
-    await expect(page).toHaveURL(/\/\?notice=password-reset$/);
-    await expect(page.getByRole('heading', { level: 1, name: 'Dashboard' })).toBeVisible();
+    // Signed in afresh, on the account page with a notice that says it worked.
+    await expect(page).toHaveURL(/\/account\?notice=password-reset$/);
+    await expect(page.getByRole('heading', { level: 1, name: 'Your account' })).toBeVisible();
     await expect(
       main.getByRole('status').filter({ hasText: 'Your new password is set.' }),
     ).toBeVisible();

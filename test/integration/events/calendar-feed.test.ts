@@ -2,6 +2,7 @@ import ICAL from 'ical.js';
 import { describe, expect, it } from 'vitest';
 import { hashFeedToken } from '~/calendar/feed.server';
 import * as settingsRoute from '~/routes/account.calendar';
+import * as accountRoute from '~/routes/account._index';
 import { action as settingsAction } from '~/routes/account.calendar';
 import { loader as feedLoader } from '~/routes/calendar.$token.jobtrack[.ics]';
 import { loader as eventFileLoader } from '~/routes/applications.$id_.events.$eventId_.calendar[.ics]';
@@ -77,6 +78,61 @@ describe('the private calendar feed', () => {
     ]);
     expect(outcome.data).not.toContain('Secret Ltd');
     expect(outcome.data).not.toContain(other.id);
+  });
+
+  it('is said to still work after signing out other devices or changing the password, only to who has one', async () => {
+    const withFeed = await t.person();
+    const without = await t.person();
+    await makeFeed(withFeed.cookie);
+    for (const [me, expected] of [
+      [withFeed, true],
+      [without, false],
+    ] as const) {
+      const signedOut = await runAction(
+        accountRoute.action,
+        formPost('/account', { intent: 'sign-out-others' }, { cookie: me.cookie }),
+        { context: t.context },
+      );
+      const landing = signedOut.headers.get('Location')!;
+      expect(landing).toBe('/account?notice=signed-out-others');
+      const page = await runLoader(accountRoute.loader, get(landing, { cookie: me.cookie }), {
+        context: t.context,
+      });
+      expect(page.data.feedStillWorks).toBe(expected);
+    }
+    const changed = await runLoader(
+      accountRoute.loader,
+      get('/account?notice=password-changed', { cookie: withFeed.cookie }),
+      { context: t.context },
+    );
+    expect(changed.data.feedStillWorks).toBe(true);
+    const otherNotice = await runLoader(
+      accountRoute.loader,
+      get('/account?notice=tracker-settings-saved', { cookie: withFeed.cookie }),
+      { context: t.context },
+    );
+    expect(otherNotice.data.feedStillWorks).toBe(false);
+  });
+
+  it('keeps the upcoming dates when it holds more than its limit, leaving out the oldest', async () => {
+    const me = await t.person();
+    const job = await t.insert(me, {
+      company: 'NHS Leeds',
+      role: 'Band 5 Staff Nurse',
+      status: 'applied',
+    });
+    await t.db.admin`
+      insert into jobtrack.application_events (application_id, user_id, kind, starts_at, create_key)
+      select ${job}, ${me.id}, 'phone_screen', now() - interval '30 days' + n * interval '1 minute', gen_random_uuid()
+      from generate_series(1, 1000) as n`;
+    await addEvent(me, job, soon(5));
+    const { path } = await makeFeed(me.cookie);
+
+    const found = summaries((await fetchFeed(path)).data);
+    expect(found).toHaveLength(1000); // 1,001 events: the oldest phone screen left out
+    expect(found.filter((s) => s.startsWith('Interview:'))).toEqual([
+      'Interview: Band 5 Staff Nurse at NHS Leeds',
+    ]);
   });
 
   it('keeps only the hash of the token', async () => {

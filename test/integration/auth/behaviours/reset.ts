@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loader as homeLoader } from '~/routes/_index';
+import { loader as accountLoader } from '~/routes/account._index';
 import { cookieFrom, formPost, get, ORIGIN, runAction, runLoader } from '../../../support/http';
 import { formErrors, newEmail, pages } from './driver';
 import type { AccountHarness } from './harness';
@@ -47,20 +47,51 @@ export function resetBehaviours(harness: AccountHarness) {
       const outcome = await app.resetWith(link, NEW_PASSWORD);
 
       expect(outcome.status).toBe(302);
-      expect(outcome.headers.get('Location')).toBe('/?notice=password-reset');
+      expect(outcome.headers.get('Location')).toBe('/account?notice=password-reset');
       expect(await app.whoIs(person.cookie)).toBeNull();
       expect(await app.whoIs(phone)).toBeNull();
       const cookie = cookieFrom(outcome);
       expect((await app.whoIs(cookie))?.id).toBe(person.id);
-      const landed = await runLoader(homeLoader, get('/?notice=password-reset', { cookie }), {
-        context: app.context,
-      });
+      const landed = await runLoader(
+        accountLoader,
+        get('/account?notice=password-reset', { cookie }),
+        {
+          context: app.context,
+        },
+      );
       expect(landed.data.notice).toMatch(/new password is set/);
+      expect(landed.data.feedStillWorks).toBe(false);
       expect((await app.lastEmail(person.email, 'password-changed')).links[0]?.pathname).toBe(
         '/forgot-password',
       );
       expect((await app.signIn(person.email, person.password)).status).toBe(400);
       expect((await app.signIn(person.email, NEW_PASSWORD)).status).toBe(302);
+    });
+
+    it('says after a reset that the calendar feed still works, when the person has one', async () => {
+      // The feed's address is a credential of its own: a person who resets their password for
+      // fear someone else got in is told it outlives the reset, and where to make a new one.
+      const app = pages(harness, harness.context());
+      const person = await app.confirmedAccount();
+      await harness.admin()`
+        insert into jobtrack.tracker_settings (user_id, calendar_token_hash)
+        values (${person.id}, ${'f'.repeat(64)})`;
+      await app.askForReset(person.email);
+      const link = await app.linkIn(person.email, 'recovery', '/reset-password');
+      const cookie = cookieFrom(await app.resetWith(link, NEW_PASSWORD));
+
+      const landed = await runLoader(
+        accountLoader,
+        get('/account?notice=password-reset', { cookie }),
+        {
+          context: app.context,
+        },
+      );
+      expect(landed.data.feedStillWorks).toBe(true);
+      const later = await runLoader(accountLoader, get('/account', { cookie }), {
+        context: app.context,
+      });
+      expect(later.data.feedStillWorks).toBe(false);
     });
 
     it('accepts each reset link once, and says so when a spent one is opened', async () => {
