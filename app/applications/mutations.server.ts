@@ -147,7 +147,7 @@ export async function updateApplication(
     updateWithHistory(tx, userId, id, input.status, {
       changes: followUp
         ? sql`${fieldAssignments(input)}, follow_up_on = case
-            when target.status <> ${status(input.status)} then coalesce(a.follow_up_on, ${followUp}::date)
+            when target.status <> ${status(input.status)} then ${firstFollowUp(sql`${followUp}::date`)}
             else a.follow_up_on end`
         : fieldAssignments(input),
       occurredOn: input.status === 'applied' ? dateApplied : null,
@@ -162,11 +162,22 @@ export async function updateApplication(
   return Boolean(row?.found);
 }
 
+/**
+ * A suggested follow-up date, only when the application reaches Applied for the first time (no
+ * earlier move to Applied in its history; this statement's own entry is not visible to it): a
+ * date the person removed stays removed when the application goes back to Applied.
+ */
+const firstFollowUp = (suggested: SQL) => sql`case
+    when exists (select 1 from ${statusChanges} as h
+      where h.application_id = a.id and h.user_id = a.user_id and h.to_status = 'applied')
+    then a.follow_up_on
+    else coalesce(a.follow_up_on, ${suggested}) end`;
+
 // SET expressions read the row as it was, so the follow-up date repeats the date applied's default.
 const appliedNow = (today: string) => {
   const dateApplied = sql`coalesce(a.date_applied, ${today}::date)`;
   return sql`date_applied = ${dateApplied},
-    follow_up_on = coalesce(a.follow_up_on, ${dateApplied} + ${FOLLOW_UP_DAYS}::int)`;
+    follow_up_on = ${firstFollowUp(sql`${dateApplied} + ${FOLLOW_UP_DAYS}::int`)}`;
 };
 
 /** Moves an application to `to` and records it (a no-op if unchanged); false if not theirs. */

@@ -47,7 +47,9 @@ export function logRows(
     ...followUps.map((f) => ({
       ...f,
       key: `follow-up-${f.id}`,
-      action: 'Follow-up date: chase for a reply',
+      // A date the person set for themselves, not an action JobTrack saw them take: worded as a
+      // plan, so a Work Coach does not read it as a chase that was made (review of issue 13, L4).
+      action: 'Planned follow-up: chase for a reply if none has come',
       sent: false,
       order: `${f.day} 2`,
     })),

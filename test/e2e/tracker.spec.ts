@@ -469,6 +469,6 @@ test('the job-search log lists what was done in a chosen fortnight, and refuses 
   const nurse = page.getByRole('table').getByRole('row', { name: /Staff Nurse/ });
   await expect(nurse).toHaveCount(2);
   await expect(nurse.first()).toContainText('Applied');
-  await expect(nurse.last()).toContainText('Follow-up date');
+  await expect(nurse.last()).toContainText('Planned follow-up');
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
 });

@@ -176,7 +176,7 @@ describe('the job-search log', () => {
       ['2026-10-25', 'Phone screen at 00:30'],
       ['2026-11-02', 'Applied'],
       ['2026-11-10', 'Interview at 10:00'],
-      ['2026-11-16', 'Follow-up date: chase for a reply'],
+      ['2026-11-16', 'Planned follow-up: chase for a reply if none has come'],
     ]);
   });
 });

@@ -14,6 +14,7 @@ import * as followUpRoute from '~/routes/applications.$id_.follow-up';
 import { loader as detailLoader } from '~/routes/applications.$id';
 import { action as followUpAction } from '~/routes/applications.$id_.follow-up';
 import { action as newApplicationAction } from '~/routes/applications.new';
+import { action as statusAction } from '~/routes/applications.$id.status';
 import { formPost, get, runAction, runDocumentPost, runLoader } from '../../support/http';
 import { dateFields, setupApplicationsTest } from '../applications/fixtures';
 
@@ -296,6 +297,23 @@ describe('the follow-up date', () => {
     expect((await t.stored(id))?.follow_up_on).toBe('2026-11-20');
     const cleared = await setFollowUp(me.cookie, id, { intent: 'clear' });
     expect(cleared.status).toBe(302);
+    expect((await t.stored(id))?.follow_up_on).toBeNull();
+  });
+
+  it('is suggested the first time an application reaches Applied, and stays removed when it goes back', async () => {
+    const me = await t.person();
+    const id = await t.insert(me, { status: 'saved', date_applied: '2026-11-02' });
+    const move = (to: string) =>
+      runAction(
+        statusAction,
+        formPost(`/applications/${id}/status`, { status: to }, { cookie: me.cookie }),
+        { context: t.context, params: { id } },
+      );
+    expect((await move('applied')).status).toBe(200);
+    expect((await t.stored(id))?.follow_up_on).toBe('2026-11-16');
+    await setFollowUp(me.cookie, id, { intent: 'clear' });
+    await move('interviewing');
+    await move('applied');
     expect((await t.stored(id))?.follow_up_on).toBeNull();
   });
 
