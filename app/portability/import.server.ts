@@ -13,6 +13,7 @@ import {
   trackerSettings,
 } from '#db/schema';
 import { asUser, personId, type Person, type Statement, type Tx } from '~/db.server';
+import { MAX_EVENTS_PER_APPLICATION } from '~/events/event-schema';
 import { detailsOf, type Inputs } from '~/statements/inputs';
 import type { Tone } from '~/statements/kinds';
 import type {
@@ -260,13 +261,24 @@ function eventInsert(tx: Tx, userId: string, events: Array<[string, ExportedEven
       iso(e.updatedAt),
     ]),
   );
+  // An application already held may have dates of its own: the file's new ones fill it up to
+  // MAX_EVENTS_PER_APPLICATION, earliest first, so its export stays importable. Each chunk's
+  // statement sees the rows the earlier chunks added.
   return tx.execute(sql`
     insert into ${applicationEvents} (application_id, user_id, kind, starts_at, format, place,
       link, notes, create_key, created_at, updated_at)
-    select ${applications.id}, ${userId}::uuid, v.kind, v.starts_at, v.format, v.place, v.link,
-      v.notes, v.create_key, v.created_at, v.updated_at
-    from ${v} join ${applications} on ${applications.userId} = ${userId}::uuid
-      and ${exportId(applications)} = v.application_export_id
+    select fresh.application_id, ${userId}::uuid, fresh.kind, fresh.starts_at, fresh.format,
+      fresh.place, fresh.link, fresh.notes, fresh.create_key, fresh.created_at, fresh.updated_at
+    from (
+      select ${applications.id} as application_id, v.*,
+        row_number() over (partition by ${applications.id} order by v.starts_at, v.create_key) as n
+      from ${v} join ${applications} on ${applications.userId} = ${userId}::uuid
+        and ${exportId(applications)} = v.application_export_id
+      where not exists (select 1 from ${applicationEvents} as held
+        where held.user_id = ${userId}::uuid and held.create_key = v.create_key)
+    ) as fresh
+    where fresh.n + (select count(*) from ${applicationEvents} as held
+      where held.application_id = fresh.application_id) <= ${MAX_EVENTS_PER_APPLICATION}::int
     on conflict (user_id, create_key) do nothing`);
 }
 

@@ -1,6 +1,7 @@
 import { createCookie } from '@remix-run/cloudflare';
 import { describe, expect, it } from 'vitest';
 import { action } from '~/routes/account.import';
+import { MAX_EVENTS_PER_APPLICATION } from '~/events/event-schema';
 import { MAX_IMPORT_BYTES } from '~/portability/import-schema';
 import { runAction } from '../../support/http';
 import { multipartPost, setupPortabilityTest } from './fixtures';
@@ -123,6 +124,43 @@ describe('importing a JobTrack export', () => {
     expect(await t.counts(fresh)).toEqual({ ...before, events: before.events! + 1 });
     const again = (await t.exportJson(fresh)).data as any;
     expect(again.applications[0].events.map((e: any) => e.notes)).toContain('Second interview');
+  });
+
+  it('fills an application it already holds up to its limit of dates, earliest first, and no further', async () => {
+    // Its export must stay importable: a file may hold at most MAX_EVENTS_PER_APPLICATION dates
+    // per application, so an import never takes an application past it.
+    const me = await t.person();
+    await t.fill(me);
+    const doc = (await t.exportJson(me)).data as any;
+    const fresh = await t.person();
+    await t.confirm(fresh, JSON.stringify(doc));
+    const [held] = await t.db.admin<{ id: string; n: number }[]>`
+      select e.application_id as id, count(*)::int as n from jobtrack.application_events e
+      where e.user_id = ${fresh.id} group by e.application_id`;
+    await t.db.admin`
+      insert into jobtrack.application_events (application_id, user_id, kind, starts_at, create_key)
+      select ${held!.id}, ${fresh.id}, 'phone_screen', now(), gen_random_uuid()
+      from generate_series(1, ${MAX_EVENTS_PER_APPLICATION - 2 - held!.n})`;
+
+    const first = doc.applications.find((a: any) => a.events.length > 0);
+    for (const [i, day] of ['2026-12-03', '2026-12-01', '2026-12-02'].entries()) {
+      first.events.push({
+        ...first.events[0],
+        id: crypto.randomUUID(),
+        startsAt: `${day}T10:00:00.000Z`,
+        notes: `Extra ${i}`,
+      });
+    }
+    const done = await t.confirm(fresh, JSON.stringify(doc));
+    expect(done.status).toBe(302);
+
+    const notes = await t.db.admin<{ notes: string }[]>`
+      select notes from jobtrack.application_events
+      where application_id = ${held!.id} and notes like 'Extra %' order by notes`;
+    expect(notes.map((r) => r.notes)).toEqual(['Extra 1', 'Extra 2']);
+    const [count] = await t.db.admin<{ n: number }[]>`
+      select count(*)::int as n from jobtrack.application_events where application_id = ${held!.id}`;
+    expect(count!.n).toBe(MAX_EVENTS_PER_APPLICATION);
   });
 
   it('adds a statement written since the last import to the application it already holds', async () => {
