@@ -32,9 +32,10 @@ export function createDb(
     connect_timeout: 5,
     idle_timeout: 10,
     // A pipelined transaction sends its whole flight at once (db/pipeline.ts). Beyond max_pipeline
-    // (100 by default) postgres.js parks statements in the reservation's own queue, which a closed
-    // connection never settles: a large JSON import then hung for ever (review M1). The flight is
-    // bounded by what the app builds, and the socket buffers what the server has not read yet.
+    // (100 by default) postgres.js holds statements back in the reservation's own queue (as it
+    // does when Node's socket pushes back), costing a round trip each time it drains; a closed
+    // connection never settled them until patched (review M1). Flights are bounded by what the app
+    // builds: the largest, a 5 MB JSON import, is a few hundred statements.
     // (An option postgres.js reads but its types leave out.)
     ...({ max_pipeline: Number.MAX_SAFE_INTEGER } as object),
     onnotice: () => {},

@@ -222,6 +222,34 @@ describe('asUser', () => {
     }
   });
 
+  it('answers 503, never hangs, when the connection closes under a flight the socket could not take at once', async () => {
+    // Past a few megabytes unread by the server, Node's socket pushes back and postgres.js holds
+    // the later statements in the reservation's queue, which the patch fails on a close.
+    vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const handle = createDb(db.url, { max: 1 });
+    try {
+      const { context } = makeContext(handle);
+      const alice = await createUser();
+      const marker = `push-back-${randomUUID()}`;
+      const page = 'x'.repeat(256 * 1024);
+      const answer = asUser(context, alice, (tx) => [
+        tx.execute(sql.raw(`select pg_sleep(2) /* ${marker} */`)),
+        ...Array.from({ length: 60 }, () => tx.execute(sql`select length(${page}::text)`)),
+      ]).catch((thrown: unknown) => thrown);
+      let pid: number | undefined;
+      while (pid === undefined) {
+        const [row] = await db.admin<{ pid: number }[]>`
+          select pid from pg_stat_activity where query like ${`%${marker}%`} and pid <> pg_backend_pid()`;
+        pid = row?.pid;
+      }
+      await db.admin`select pg_terminate_backend(${pid})`;
+      expect(await answer).toBeInstanceOf(Response);
+      expect(((await answer) as Response).status).toBe(503);
+    } finally {
+      await handle.close();
+    }
+  });
+
   it('answers 503 for a work whose connection closed after its last statement, which never committed', async () => {
     vi.spyOn(console, 'warn').mockImplementation(() => {});
     let noticed!: () => void;
