@@ -9,7 +9,8 @@ import {
 } from '@remix-run/cloudflare';
 import { Link, useActionData } from '@remix-run/react';
 import { z } from 'zod';
-import { requireUser } from '~/auth/current-user.server';
+import { requireUser, requireUserClaim } from '~/auth/current-user.server';
+import type { Person } from '~/db.server';
 import { isTooLarge, readForm } from '~/components/forms/form.server';
 import { withNotice } from '~/components/notice';
 import { guessColumns, mappingProblems, type ColumnChoice } from '~/portability/csv-import/columns';
@@ -70,7 +71,7 @@ const SHOWN_STATUSES = 50;
 
 async function preview(
   context: LoaderFunctionArgs['context'],
-  userId: string,
+  who: Person,
   input: {
     csv: string;
     fileName: string;
@@ -84,7 +85,7 @@ async function preview(
   const mappingErrors = mappingProblems(choices, table.headers);
   const plan: CsvPlan | null =
     mappingErrors.length === 0
-      ? await planCsvImport(context, userId, table, choices, input.dateOrder)
+      ? await planCsvImport(context, who, table, choices, input.dateOrder)
       : null;
   const toAdd = plan ? plan.add.filter((r) => !plan.held.has(r.application.id)) : [];
   const body: CsvPreviewData = {
@@ -121,7 +122,7 @@ async function preview(
 export async function action({ request, context }: ActionFunctionArgs) {
   // The session is confirmed before the file is read (a round trip of its own): a made-up or
   // ended session goes to sign in without costing the parse of a file of up to 10 MB.
-  const { id: userId } = await requireUser(request, context);
+  await requireUser(request, context);
   let formData: FormData;
   try {
     // A preview posts the file's text back in a hidden field: the JSON import's limit fits it.
@@ -130,6 +131,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
     if (isTooLarge(error)) return refused(CSV_TOO_LARGE);
     throw error;
   }
+  // The session may have ended during a slow upload: the reads and the import check it again, in
+  // their own flight, rather than trusting the id confirmed before the body was read.
+  const who = await requireUserClaim(request, context);
   const intent = formData.get('intent');
 
   // Steps two and three: the text the preview held comes back with the chosen columns.
@@ -149,16 +153,16 @@ export async function action({ request, context }: ActionFunctionArgs) {
     const changed =
       intent === CSV_CONFIRM && mapping.data.previewed !== previewedAs(choices, dateOrder);
     if (changed) {
-      return preview(context, userId, { csv: text, fileName, table, choices, dateOrder, changed });
+      return preview(context, who, { csv: text, fileName, table, choices, dateOrder, changed });
     }
     if (intent === CSV_CONFIRM && mappingProblems(choices, table.headers).length === 0) {
       const mapped = await mapFile(table, choices, dateOrder);
       if (mapped.add.length > 0) {
-        await importCsvRows(context, userId, mapped);
+        await importCsvRows(context, who, mapped);
         throw redirect(withNotice('/applications', 'csv-imported'));
       }
     }
-    return preview(context, userId, { csv: text, fileName, table, choices, dateOrder });
+    return preview(context, who, { csv: text, fileName, table, choices, dateOrder });
   }
 
   const submission = parseWithZod(formData, { schema: CsvUploadSchema });
@@ -178,7 +182,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const read = readCsv(text);
   if (!read.ok) return refused(read.message);
   const choices = guessColumns(read.table.headers);
-  return preview(context, userId, {
+  return preview(context, who, {
     csv: text,
     fileName: file.name.slice(0, 255) || 'your file',
     table: read.table,

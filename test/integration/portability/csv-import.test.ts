@@ -5,7 +5,7 @@ import { MAX_ROWS, previewedAs } from '~/portability/csv-import/schema';
 import { runAction } from '../../support/http';
 import type { TestUser } from '../../support/users';
 import { HUNTR_LIKE, SPREADSHEET, TEAL_LIKE } from '../../fixtures/csv-imports';
-import { multipartPost, setupPortabilityTest } from './fixtures';
+import { multipartPost, setupPortabilityTest, slowUpload } from './fixtures';
 
 const t = setupPortabilityTest();
 
@@ -302,5 +302,32 @@ describe('importing a spreadsheet', () => {
       }
     }
     expect((await t.counts(me)).applications).toBe(0);
+  });
+
+  it('adds nothing for a session that ended while its file was uploading, and sends the step to sign in', async () => {
+    // Confirmed before the body is read, the session is checked again with the reads and the
+    // import, so signing out everywhere during a slow upload stops them.
+    const me = await t.person();
+    const { csv, choices } = (await upload(me, SPREADSHEET)).data.preview;
+    const steps: Array<Record<string, string | File>> = [
+      { intent: 'preview', file: new File([SPREADSHEET], 'applications.csv') },
+      { intent: 'confirm', csv, fileName: 'applications.csv', dateOrder: 'dmy' },
+    ];
+    for (const fields of steps) {
+      const leaving = await t.person();
+      if (fields.intent === 'confirm') {
+        fields.previewed = previewedAs(choices, 'dmy');
+        choices.forEach((c: string, i: number) => (fields[`columns[${i}]`] = c));
+      }
+      const request = await slowUpload(
+        multipartPost(fields, leaving),
+        () => t.db.admin`delete from jobtrack.sessions where user_id = ${leaving.id}`,
+      );
+      const outcome = await runAction(action, request, { context: t.context });
+      expect(outcome.status, String(fields.intent)).toBe(302);
+      expect(outcome.headers.get('Location')).toMatch(/^\/signin\?redirectTo=/);
+      expect(request.bodyUsed).toBe(true);
+      expect((await t.counts(leaving)).applications).toBe(0);
+    }
   });
 });

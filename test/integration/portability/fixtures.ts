@@ -71,6 +71,31 @@ export function multipartPost(fields: Record<string, string | File>, me: TestUse
   });
 }
 
+/**
+ * `sent` again, with a body that runs `meanwhile` (ending the session, say) when the action first
+ * reads it: after the action has confirmed the session, before the file arrives.
+ */
+export async function slowUpload(sent: Request, meanwhile: () => Promise<unknown>) {
+  const bytes = new Uint8Array(await sent.arrayBuffer());
+  // A queue of 0: nothing is pulled before the action reads.
+  const body = new ReadableStream<Uint8Array>(
+    {
+      async pull(stream) {
+        await meanwhile();
+        stream.enqueue(bytes);
+        stream.close();
+      },
+    },
+    { highWaterMark: 0 },
+  );
+  return new Request(sent.url, {
+    method: 'POST',
+    headers: sent.headers,
+    body,
+    duplex: 'half',
+  } as RequestInit);
+}
+
 async function downloadExport(context: AppLoadContext, me: TestUser, as: 'json' | 'csv') {
   const request = get(`/account/export?as=${as}`, { cookie: me.cookie });
   const response = (await exportLoader({

@@ -4,7 +4,7 @@ import { action } from '~/routes/account.import';
 import { MAX_EVENTS_PER_APPLICATION } from '~/events/event-schema';
 import { MAX_IMPORT_BYTES } from '~/portability/import-schema';
 import { runAction } from '../../support/http';
-import { multipartPost, setupPortabilityTest } from './fixtures';
+import { multipartPost, setupPortabilityTest, slowUpload } from './fixtures';
 
 const t = setupPortabilityTest();
 
@@ -134,15 +134,16 @@ describe('importing a JobTrack export', () => {
     const doc = (await t.exportJson(me)).data as any;
     const fresh = await t.person();
     await t.confirm(fresh, JSON.stringify(doc));
+    const first = doc.applications.find((a: any) => a.events.length > 0);
     const [held] = await t.db.admin<{ id: string; n: number }[]>`
-      select e.application_id as id, count(*)::int as n from jobtrack.application_events e
-      where e.user_id = ${fresh.id} group by e.application_id`;
+      select a.id, (select count(*)::int from jobtrack.application_events e
+        where e.application_id = a.id) as n
+      from jobtrack.applications a where a.user_id = ${fresh.id} and a.origin_id = ${first.id}`;
     await t.db.admin`
       insert into jobtrack.application_events (application_id, user_id, kind, starts_at, create_key)
       select ${held!.id}, ${fresh.id}, 'phone_screen', now(), gen_random_uuid()
       from generate_series(1, ${MAX_EVENTS_PER_APPLICATION - 2 - held!.n})`;
 
-    const first = doc.applications.find((a: any) => a.events.length > 0);
     for (const [i, day] of ['2026-12-03', '2026-12-01', '2026-12-02'].entries()) {
       first.events.push({
         ...first.events[0],
@@ -314,26 +315,10 @@ describe('importing a JobTrack export', () => {
         intent === 'preview'
           ? { intent, file: new File([text], 'jobtrack.json') }
           : { intent, data: text, account: leaving.id };
-      const sent = multipartPost(fields, leaving);
-      const bytes = new Uint8Array(await sent.arrayBuffer());
-      // Nothing is pulled before the action reads the body (a queue of 0), so the session ends
-      // after the action confirmed it and before the file arrives.
-      const body = new ReadableStream<Uint8Array>(
-        {
-          async pull(stream) {
-            await t.db.admin`delete from jobtrack.sessions where user_id = ${leaving.id}`;
-            stream.enqueue(bytes);
-            stream.close();
-          },
-        },
-        { highWaterMark: 0 },
+      const request = await slowUpload(
+        multipartPost(fields, leaving),
+        () => t.db.admin`delete from jobtrack.sessions where user_id = ${leaving.id}`,
       );
-      const request = new Request(sent.url, {
-        method: 'POST',
-        headers: sent.headers,
-        body,
-        duplex: 'half',
-      } as RequestInit);
       const outcome = await runAction(action, request, { context: t.context });
       expect(outcome.status, intent).toBe(302);
       expect(outcome.headers.get('Location'), intent).toMatch(/^\/signin\?redirectTo=/);
