@@ -1,7 +1,7 @@
 // The private calendar feed: a long random token in the address, only its SHA-256 stored. The
 // person makes, replaces and revokes it on the account page; calendar apps fetch it with no cookie.
 import type { AppLoadContext } from '@remix-run/cloudflare';
-import { and, desc, eq, gte, inArray, isNotNull, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, gte, inArray, isNotNull, sql, type AnyColumn, type SQL } from 'drizzle-orm';
 import { applicationEvents as e, applications as a, trackerSettings } from '#db/schema';
 import { asCalendarOwner, asUser, personId, type Person, type Tx } from '~/db.server';
 import { addDays, todayInLondon } from '~/applications/dates';
@@ -16,7 +16,8 @@ const TOKEN = /^[A-Za-z0-9_-]{43}$/;
 const FEED_PAST_DAYS = 90;
 /**
  * The most items of each kind a feed holds (a calendar app refetches it every few hours). Over
- * it, the oldest go: the latest are the ones a calendar is for (review of issue 13, L7).
+ * it, upcoming items are kept first, soonest first, then past ones, latest first: a calendar is
+ * for what is coming (review of issue 13, L7; a date typed years ahead never pushes out next week).
  */
 const FEED_LIMIT = 1000;
 
@@ -114,15 +115,24 @@ export async function feedFor(context: AppLoadContext, token: string, origin: st
       .from(e)
       .innerJoin(a, and(eq(a.id, e.applicationId), eq(a.userId, e.userId)))
       .where(and(eq(e.userId, owner), gte(e.startsAt, sql`${since}::date`)))
-      .orderBy(desc(e.startsAt), desc(e.id))
+      .orderBy(...upcomingFirst(e.startsAt, sql`now()`), desc(e.id))
       .limit(FEED_LIMIT),
     followUpsFrom(tx, owner, since),
   ]);
   if (!found) return null;
-  const [latest, latestFollowUps] = found;
   // In date order, as a person reading the file would expect.
-  const [events, followUps] = [[...latest].reverse(), [...latestFollowUps].reverse()];
+  const events = found[0].sort((x, y) => x.startsAt.getTime() - y.startsAt.getTime());
+  const followUps = found[1].sort((x, y) => (x.followUpOn < y.followUpOn ? -1 : 1));
   return buildCalendar({ events, followUps, origin, name: 'JobTrack' });
+}
+
+/** An order for `at`: from `now` on, soonest first; then what is before `now`, latest first. */
+function upcomingFirst(at: AnyColumn, now: SQL) {
+  return [
+    sql`${at} < ${now}`,
+    sql`case when ${at} >= ${now} then ${at} end asc`,
+    desc(at),
+  ];
 }
 
 /** Follow-up dates on or after `since` of applications still waiting for a reply. */
@@ -143,6 +153,6 @@ function followUpsFrom(tx: Tx, owner: SQL, since: string) {
         inArray(a.status, WAITING_FOR_REPLY),
       ),
     )
-    .orderBy(desc(a.followUpOn), desc(a.id))
+    .orderBy(...upcomingFirst(a.followUpOn, sql`${todayInLondon()}::date`), desc(a.id))
     .limit(FEED_LIMIT);
 }

@@ -114,25 +114,37 @@ describe('the private calendar feed', () => {
     expect(otherNotice.data.feedStillWorks).toBe(false);
   });
 
-  it('keeps the upcoming dates when it holds more than its limit, leaving out the oldest', async () => {
+  it('keeps the upcoming dates, soonest first, when it holds more than its limit, leaving out the oldest past ones', async () => {
     const me = await t.person();
     const job = await t.insert(me, {
       company: 'NHS Leeds',
       role: 'Band 5 Staff Nurse',
       status: 'applied',
     });
+    // 600 past, 600 typed decades ahead, and one next week: 1,201 for a limit of 1,000.
     await t.db.admin`
       insert into jobtrack.application_events (application_id, user_id, kind, starts_at, create_key)
       select ${job}, ${me.id}, 'phone_screen', now() - interval '30 days' + n * interval '1 minute', gen_random_uuid()
-      from generate_series(1, 1000) as n`;
+      from generate_series(1, 600) as n`;
+    await t.db.admin`
+      insert into jobtrack.application_events (application_id, user_id, kind, starts_at, create_key)
+      select ${job}, ${me.id}, 'offer_deadline', '2099-01-01'::timestamptz + n * interval '1 minute', gen_random_uuid()
+      from generate_series(1, 600) as n`;
     await addEvent(me, job, soon(5));
     const { path } = await makeFeed(me.cookie);
 
-    const found = summaries((await fetchFeed(path)).data);
-    expect(found).toHaveLength(1000); // 1,001 events: the oldest phone screen left out
-    expect(found.filter((s) => s.startsWith('Interview:'))).toEqual([
-      'Interview: Band 5 Staff Nurse at NHS Leeds',
-    ]);
+    const events = new ICAL.Component(ICAL.parse((await fetchFeed(path)).data))
+      .getAllSubcomponents('vevent')
+      .map((v) => new ICAL.Event(v))
+      .filter((event) => !event.summary.startsWith('Chase'));
+    expect(events).toHaveLength(1000);
+    const count = (prefix: string) => events.filter((e) => e.summary.startsWith(prefix)).length;
+    expect(count('Interview:')).toBe(1);
+    expect(count('Offer deadline')).toBe(600);
+    expect(count('Phone screen')).toBe(399);
+    // The phone screens kept are the latest.
+    const starts = events.map((e) => e.startDate.toJSDate().getTime());
+    expect(starts).toEqual([...starts].sort((x, y) => x - y));
   });
 
   it('keeps only the hash of the token', async () => {
