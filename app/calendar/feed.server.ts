@@ -128,11 +128,7 @@ export async function feedFor(context: AppLoadContext, token: string, origin: st
 
 /** An order for `at`: from `now` on, soonest first; then what is before `now`, latest first. */
 function upcomingFirst(at: AnyColumn, now: SQL) {
-  return [
-    sql`${at} < ${now}`,
-    sql`case when ${at} >= ${now} then ${at} end asc`,
-    desc(at),
-  ];
+  return [sql`${at} < ${now}`, sql`case when ${at} >= ${now} then ${at} end asc`, desc(at)];
 }
 
 /** Follow-up dates on or after `since` of applications still waiting for a reply. */

@@ -22,8 +22,8 @@ export const INTENTS = {
 export function FeedStillWorks() {
   return (
     <p className="notice">
-      Your calendar feed still works: signing out and changing your password do not turn it off.
-      If someone else may have its address, <a href="#calendar">make a new one</a>.
+      Your calendar feed still works: signing out and changing your password do not turn it off. If
+      someone else may have its address, <a href="#calendar">make a new one</a>.
     </p>
   );
 }

@@ -83,8 +83,8 @@ function LogTable({
       </p>
       {more ? (
         <p className="job-log__more">
-          Not everything in these dates fits on one page: choose fewer days to see the rest here,
-          or download the CSV, which has them all.
+          Not everything in these dates fits on one page: choose fewer days to see the rest here, or
+          download the CSV, which has them all.
         </p>
       ) : null}
       {entries.length > 0 ? (
