@@ -2,7 +2,7 @@
 // draft panel beside it, wired to the streaming Generate.
 import type { FormReply } from '~/components/forms';
 import { useLocation } from '@remix-run/react';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useDeferredValue, useEffect, useState } from 'react';
 import { BuilderForm, type BuilderDefaults } from './builder';
 import { DraftPanel } from './draft-panel';
 import type { Kind } from './kinds';
@@ -49,6 +49,10 @@ export function BuilderPage({
     clear();
     setStreamReply(null);
   }, [location.key, clear]);
+  // The long form redraws when a draft starts and ends; deferred, that never holds back the
+  // panel's words (React draws them first and the form when it has time).
+  const phase = useDeferredValue(live?.phase ?? null);
+  const liveStatementId = useDeferredValue(live?.statementId ?? null);
 
   return (
     <>
@@ -60,8 +64,8 @@ export function BuilderPage({
           lastResult={streamReply ?? lastResult}
           action={action}
           configured={configured}
-          phase={live?.phase ?? null}
-          liveStatementId={live?.statementId ?? null}
+          phase={phase}
+          liveStatementId={liveStatementId}
           onGenerate={onGenerate}
         />
         <DraftPanel

@@ -41,6 +41,11 @@ async function* lines(body: ReadableStream<Uint8Array>) {
   }
 }
 
+/** Runs `then` after the next frame has been painted. */
+function afterNextPaint(then: () => void) {
+  requestAnimationFrame(() => setTimeout(then, 0));
+}
+
 /** The form's fields with the pressed button's name and value, as a real submission sends them. */
 function formDataOf(form: HTMLFormElement, submitter: HTMLElement | null): FormData {
   try {
@@ -56,7 +61,8 @@ function formDataOf(form: HTMLFormElement, submitter: HTMLElement | null): FormD
 
 /**
  * The live draft and the two things a person can do to it: start (Generate) and stop. When a
- * draft ends with a saved version, the page moves to it (`/statements/:id?version=…`).
+ * draft ends with a saved version, the panel shows it at once and the page then moves to it
+ * (`/statements/:id?version=…`).
  */
 export function useDraftStream({ onReply }: { onReply: (reply: FormReply) => void }) {
   const [live, setLive] = useState<LiveDraft | null>(null);
@@ -141,11 +147,17 @@ export function useDraftStream({ onReply }: { onReply: (reply: FormReply) => voi
             update({ phase: 'ended', end: event });
           }
         }
-        if (end?.versionId) {
-          navigate(`/statements/${end.statementId}?version=${end.versionId}`, {
-            replace: true,
-            preventScrollReset: true,
-            state: { fromGeneration: true },
+        if (end?.version) {
+          const to = `/statements/${end.statementId}?version=${end.version.id}`;
+          // The panel already shows the saved version, from the last event; the page moves to
+          // its address (and reloads its list) once that is on screen, so it never delays it.
+          afterNextPaint(() => {
+            if (mounted.current)
+              navigate(to, {
+                replace: true,
+                preventScrollReset: true,
+                state: { fromGeneration: true },
+              });
           });
         } else if (!end) {
           update({ phase: 'failed', error: DROPPED });

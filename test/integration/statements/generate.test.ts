@@ -1,9 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it, vi } from 'vitest';
+import { loader as statementLoader } from '~/routes/statements.$id';
 import { AT_ONCE } from '~/statements/allowance';
 import { pieces } from '../../mocks/anthropic-events';
 import { fakeAnthropic, gate } from '../../mocks/anthropic';
 import { server } from '../../mocks/server';
+import { get, runLoader } from '../../support/http';
 import { insertApplication } from '../applications/fixtures';
 import {
   eventsOf,
@@ -76,6 +78,18 @@ describe('pressing Generate with JavaScript', () => {
       word_limit: 500,
     });
     expect(fake.requests).toHaveLength(1);
+
+    // The last event carries the saved version as the statement's page lists it, so the page
+    // shows it without asking again, and its own data later takes over unchanged.
+    const { statementId, versionId } = events[0]! as { statementId: string; versionId: string };
+    const page = await runLoader(
+      statementLoader,
+      get(`/statements/${statementId}?version=${versionId}`, { cookie: me.cookie }),
+      { params: { id: statementId }, context: t.context },
+    );
+    expect(end.version).toMatchObject({ id: versionId, number: 1, words: 22, wordLimit: 500 });
+    expect(page.data.versions).toEqual([end.version]);
+    expect(page.data.selected).toEqual({ version: end.version, text: DRAFT });
   });
 
   it('sends the first words on before the upstream has finished', async () => {

@@ -105,10 +105,15 @@ describe('the builder with JavaScript', () => {
 
     stream.send({ type: 'text', text: ' with the NMC.' });
     expect(await screen.findByText('I registered with the NMC.')).toBeTruthy();
+    const at = '2026-11-28T10:00:00.000Z';
     stream.send({
       type: 'end',
       statementId,
       versionId,
+      version: {
+        ...{ id: versionId, number: 1, name: null, status: 'complete', failure: null },
+        ...{ words: 5, wordLimit: 1000, createdAt: at, updatedAt: at, editedAt: null },
+      },
       number: 1,
       status: 'complete',
       shortfall: null,
@@ -117,8 +122,15 @@ describe('the builder with JavaScript', () => {
       report: { words: 5, limit: 1000, sections: [], over: 0 },
       stockPhrases: [],
     });
+    // The saved version shows at once, from the stream's last event, ready to edit and copy…
+    expect(await screen.findByText('Finished and saved as Version 1.')).toBeTruthy();
+    expect(screen.getByLabelText('The draft (you can edit it here)')).toHaveProperty(
+      'value',
+      'I registered with the NMC.',
+    );
+    expect(screen.getByRole('link', { name: 'Version 1' })).toBeTruthy();
     stream.end();
-    // The page moves to the saved statement.
+    // …then the page moves to the saved statement's address.
     expect(await screen.findByRole('heading', { name: 'Saved statement page' })).toBeTruthy();
   });
 });
