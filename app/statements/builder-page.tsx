@@ -49,10 +49,17 @@ export function BuilderPage({
     clear();
     setStreamReply(null);
   }, [location.key, clear]);
-  // The long form redraws when a draft starts and ends; deferred, that never holds back the
-  // panel's words (React draws them first and the form when it has time).
-  const phase = useDeferredValue(live?.phase ?? null);
-  const liveStatementId = useDeferredValue(live?.statementId ?? null);
+  // The long form redraws only when a draft starts and ends, and then deferred: React draws the
+  // panel (the words, the saved version) first, and the form when it has time.
+  const phase = live?.phase ?? null;
+  const writing = useDeferredValue(
+    phase === 'sending' || phase === 'writing' || phase === 'stopping',
+  );
+  const finished = useDeferredValue(phase === 'ended' || phase === 'failed');
+  // A page of its own statement needs no id from the draft (the form has it already).
+  const liveStatementId = useDeferredValue(
+    defaults.statementId ? null : (live?.statementId ?? null),
+  );
 
   return (
     <>
@@ -64,7 +71,8 @@ export function BuilderPage({
           lastResult={streamReply ?? lastResult}
           action={action}
           configured={configured}
-          phase={phase}
+          writing={writing}
+          finished={finished}
           liveStatementId={liveStatementId}
           onGenerate={onGenerate}
         />

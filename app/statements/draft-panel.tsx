@@ -2,10 +2,10 @@
 // chosen saved version with its word count, Copy, Regenerate and Save; then every version.
 import { Form, Link, useLocation } from '@remix-run/react';
 import { SubmitButton } from '~/components/forms';
-import { useEffect, useRef, useState } from 'react';
+import { memo, useEffect, useRef, useState } from 'react';
 import { formatDateTime } from '~/applications/dates';
 import { limitedSections } from './inputs';
-import type { Kind } from './kinds';
+import { formatNumber, type Kind } from './kinds';
 import { shortfallCause, type Shortfall } from './messages';
 import { versionLabel as label, type VersionSummary } from './types';
 import type { LiveDraft } from './use-draft-stream';
@@ -280,7 +280,8 @@ function Saved({
   );
 }
 
-function VersionList({
+// Memoised: a draft being written redraws the panel with every word, and the list has not changed.
+const VersionList = memo(function VersionList({
   statementId,
   versions,
   selectedId,
@@ -307,7 +308,7 @@ function VersionList({
             <VersionStatusTag version={v} />
             <span className="muted">
               {' '}
-              · {v.words.toLocaleString('en-GB')} words · {formatDateTime(v.createdAt)}
+              · {formatNumber(v.words)} words · {formatDateTime(v.createdAt)}
             </span>
           </li>
         ))}
@@ -343,4 +344,4 @@ function VersionList({
       ) : null}
     </div>
   );
-}
+});

@@ -4,6 +4,7 @@
 import type { FormReply } from '~/components/forms';
 import { useNavigate } from '@remix-run/react';
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { flushSync } from 'react-dom';
 import type { DraftEvent } from './events';
 
 type End = Extract<DraftEvent, { type: 'end' }>;
@@ -24,7 +25,8 @@ const DROPPED =
   'The connection to JobTrack dropped while the draft was being written. It is still being ' +
   'written and saved: it will appear in your versions in a moment.';
 
-async function* lines(body: ReadableStream<Uint8Array>) {
+/** The events of each piece of the answer as it arrives (a piece may hold several, or none). */
+async function* eventsOf(body: ReadableStream<Uint8Array>) {
   const reader = body.getReader();
   const decoder = new TextDecoder();
   let buffer = '';
@@ -32,12 +34,14 @@ async function* lines(body: ReadableStream<Uint8Array>) {
     const { done, value } = await reader.read();
     if (done) break;
     buffer += decoder.decode(value, { stream: true });
+    const events: DraftEvent[] = [];
     let newline: number;
     while ((newline = buffer.indexOf('\n')) >= 0) {
       const line = buffer.slice(0, newline);
       buffer = buffer.slice(newline + 1);
-      if (line) yield JSON.parse(line) as DraftEvent;
+      if (line) events.push(JSON.parse(line) as DraftEvent);
     }
+    if (events.length > 0) yield events;
   }
 }
 
@@ -130,8 +134,8 @@ export function useDraftStream({ onReply }: { onReply: (reply: FormReply) => voi
           });
           return;
         }
-        let end: End | null = null;
-        for await (const event of lines(response.body)) {
+        let end = null as End | null; // set by apply()
+        const apply = (event: DraftEvent) => {
           if (event.type === 'start') {
             ids.current = { statementId: event.statementId, versionId: event.versionId };
             update({
@@ -146,6 +150,11 @@ export function useDraftStream({ onReply }: { onReply: (reply: FormReply) => voi
             end = event;
             update({ phase: 'ended', end: event });
           }
+        };
+        for await (const events of eventsOf(response.body)) {
+          // Drawn as they arrive, one render a piece, not in a task React would queue behind
+          // other work: on screen by the next frame.
+          flushSync(() => events.forEach(apply));
         }
         if (end?.version) {
           const to = `/statements/${end.statementId}?version=${end.version.id}`;
