@@ -4,61 +4,9 @@
 import type { AppLoadContext } from '@remix-run/cloudflare';
 import { and, asc, desc, eq, inArray, isNotNull, lte, ne, or, sql } from 'drizzle-orm';
 import { applications, statementVersions, statements } from '#db/schema';
-import { asUser, personId, type Person, type Statement, type Tx } from '~/db.server';
+import { asUser, personId, type Person, type Tx } from '~/db.server';
 import { inputsFromRow } from './inputs';
-import type { VersionStatus, VersionSummary } from './types';
-import { wordCountSql } from './words-sql.server';
-
-/** A version still "generating" after this long was cut off (the Worker was stopped, say). */
-export const STALE_MS = 2 * 60 * 1000;
-
-type VersionRow = Pick<
-  typeof statementVersions.$inferSelect,
-  | 'id'
-  | 'number'
-  | 'name'
-  | 'status'
-  | 'failure'
-  | 'wordLimit'
-  | 'createdAt'
-  | 'updatedAt'
-  | 'editedAt'
-> & { words: number };
-
-function statusOf(row: Pick<VersionRow, 'status' | 'updatedAt'>, now = Date.now()): VersionStatus {
-  if (row.status === 'generating' && now - row.updatedAt.getTime() > STALE_MS) return 'interrupted';
-  return row.status;
-}
-
-/** A version's row (its words counted, not its text) as lists and panels show it. */
-export function toSummary(row: VersionRow): VersionSummary {
-  return {
-    id: row.id,
-    number: row.number,
-    name: row.name,
-    status: statusOf(row),
-    failure: row.failure,
-    words: row.words,
-    wordLimit: row.wordLimit,
-    createdAt: row.createdAt.toISOString(),
-    updatedAt: row.updatedAt.toISOString(),
-    editedAt: row.editedAt?.toISOString() ?? null,
-  };
-}
-
-/** Every column a version's summary needs, with its words counted by the database. */
-export const summaryColumns = {
-  id: statementVersions.id,
-  number: statementVersions.number,
-  name: statementVersions.name,
-  status: statementVersions.status,
-  failure: statementVersions.failure,
-  wordLimit: statementVersions.wordLimit,
-  createdAt: statementVersions.createdAt,
-  updatedAt: statementVersions.updatedAt,
-  editedAt: statementVersions.editedAt,
-  words: wordCountSql(statementVersions.text),
-};
+import { summaryColumns, toSummary } from './version-summary.server';
 
 // Written out: with no join, Drizzle would leave the outer column unqualified, and inside the
 // subquery a bare "id" means the version's own.
@@ -101,6 +49,41 @@ export async function listStatements(context: AppLoadContext, who: Person) {
 export type TextsWanted =
   { open: string | null } | { compare: { a: string | null; b: string | null } };
 
+/** The texts of the versions a page shows (see TextsWanted), as one statement. */
+function shownTexts(tx: Tx, userId: string, id: string, wanted: TextsWanted) {
+  const mine = and(eq(statementVersions.statementId, id), eq(statementVersions.userId, userId));
+  const texts = tx
+    .select({ id: statementVersions.id, text: statementVersions.text })
+    .from(statementVersions);
+  if ('open' in wanted) {
+    // The version asked for, or the newest when none is (or the one asked for is gone).
+    const asked = wanted.open ? [sql`${statementVersions.id} = ${wanted.open}::uuid desc`] : [];
+    return texts
+      .where(mine)
+      .orderBy(...asked, desc(statementVersions.number))
+      .limit(1);
+  }
+  // By default the newer is the newest version, and the older the one before the newer.
+  const { a, b } = wanted.compare;
+  if (a && b) return texts.where(and(mine, inArray(statementVersions.id, [a, b])));
+  if (b) {
+    const numberOfB = sql`(select v.number from ${statementVersions} v
+      where v.id = ${b}::uuid and v.statement_id = ${id}::uuid and v.user_id = ${userId}::uuid)`;
+    return texts
+      .where(and(mine, lte(statementVersions.number, numberOfB)))
+      .orderBy(desc(statementVersions.number))
+      .limit(2);
+  }
+  if (a) {
+    const newest = sql`(select max(v.number) from ${statementVersions} v
+      where v.statement_id = ${id}::uuid and v.user_id = ${userId}::uuid)`;
+    return texts.where(
+      and(mine, or(eq(statementVersions.id, a), eq(statementVersions.number, newest))),
+    );
+  }
+  return texts.where(mine).orderBy(desc(statementVersions.number)).limit(2);
+}
+
 /**
  * The statement, its versions (without their texts) and the texts the page shows, as one
  * round trip's statements. Each asks by statement and person at once, so for an id that is not
@@ -108,47 +91,6 @@ export type TextsWanted =
  */
 function statementPage(tx: Tx, userId: string, id: string, wanted: TextsWanted) {
   const mine = and(eq(statementVersions.statementId, id), eq(statementVersions.userId, userId));
-  const texts = tx
-    .select({ id: statementVersions.id, text: statementVersions.text })
-    .from(statementVersions);
-  const numberOf = (versionId: string) =>
-    sql`(select v.number from ${statementVersions} v
-      where v.id = ${versionId}::uuid and v.statement_id = ${id}::uuid and v.user_id = ${userId}::uuid)`;
-  let textRows: Statement<Array<{ id: string; text: string }>>;
-  if ('open' in wanted) {
-    // The version asked for, or the newest when none is (or the one asked for is gone).
-    const first = wanted.open ? [sql`${statementVersions.id} = ${wanted.open}::uuid desc`] : [];
-    textRows = texts
-      .where(mine)
-      .orderBy(...first, desc(statementVersions.number))
-      .limit(1);
-  } else {
-    const { a, b } = wanted.compare;
-    // By default the newer is the newest version, and the older the one before the newer.
-    textRows =
-      a && b
-        ? texts.where(and(mine, inArray(statementVersions.id, [a, b])))
-        : b
-          ? texts
-              .where(and(mine, lte(statementVersions.number, numberOf(b))))
-              .orderBy(desc(statementVersions.number))
-              .limit(2)
-          : a
-            ? texts.where(
-                and(
-                  mine,
-                  or(
-                    eq(statementVersions.id, a),
-                    eq(
-                      statementVersions.number,
-                      sql`(select max(v.number) from ${statementVersions} v
-                        where v.statement_id = ${id}::uuid and v.user_id = ${userId}::uuid)`,
-                    ),
-                  ),
-                ),
-              )
-            : texts.where(mine).orderBy(desc(statementVersions.number)).limit(2);
-  }
   return [
     tx
       .select({ statement: statements, application: applicationColumns })
@@ -160,7 +102,7 @@ function statementPage(tx: Tx, userId: string, id: string, wanted: TextsWanted) 
       .from(statementVersions)
       .where(mine)
       .orderBy(asc(statementVersions.number)),
-    textRows,
+    shownTexts(tx, userId, id, wanted),
   ] as const;
 }
 

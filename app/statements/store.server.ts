@@ -6,7 +6,7 @@ import { applications, statementGenerations, statementVersions, statements } fro
 import { asUser, personId, type Person, type Tx } from '~/db.server';
 import { AT_ONCE, type Allowance, type Refusal } from './allowance';
 import { detailsOf, type Inputs } from './inputs';
-import { STALE_MS, summaryColumns, toSummary } from './queries.server';
+import { STALE_MS, summaryColumns, toSummary } from './version-summary.server';
 import type { VersionSummary } from './types';
 import { countWords } from './words';
 
