@@ -42,9 +42,15 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const b = pick(search.get('b')) ?? versions[versions.length - 1] ?? null;
   const bIndex = b ? versions.indexOf(b) : -1;
   const a = pick(search.get('a')) ?? (bIndex > 0 ? versions[bIndex - 1]! : null);
-  const parts = a && b ? diffWords(texts[a.id] ?? '', texts[b.id] ?? '') : [];
+  // The query read exactly these two texts; one missing was deleted in between: gone, as above.
+  const textOf = (v: VersionSummary) => {
+    const text = texts[v.id];
+    if (text === undefined) throw notFound();
+    return text;
+  };
+  const parts = a && b ? diffWords(textOf(a), textOf(b)) : [];
   const reportOf = (v: VersionSummary) =>
-    wordReport(texts[v.id] ?? '', v.wordLimit, limitedSections(statement.kind));
+    wordReport(textOf(v), v.wordLimit, limitedSections(statement.kind));
   return {
     statementId,
     kind: statement.kind,

@@ -151,10 +151,15 @@ export function useDraftStream({ onReply }: { onReply: (reply: FormReply) => voi
             update({ phase: 'ended', end: event });
           }
         };
-        for await (const events of eventsOf(response.body)) {
-          // Drawn as they arrive, one render a piece, not in a task React would queue behind
-          // other work: on screen by the next frame.
-          flushSync(() => events.forEach(apply));
+        try {
+          for await (const events of eventsOf(response.body)) {
+            // Drawn as they arrive, one render a piece, not in a task React would queue behind
+            // other work: on screen by the next frame.
+            flushSync(() => events.forEach(apply));
+          }
+        } catch (error) {
+          // A connection cut after the last event has lost nothing: the draft has ended.
+          if (!end) throw error;
         }
         if (end?.version) {
           const to = `/statements/${end.statementId}?version=${end.version.id}`;

@@ -166,6 +166,46 @@ describe('pressing Generate with JavaScript', () => {
     expect(fake.requests).toHaveLength(1); // words had gone out: no retry
   });
 
+  it('sends every word and says to copy them when the finished draft cannot be saved', async () => {
+    const me = await t.person();
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
+    server.use(fakeAnthropic({ pieces: pieces(DRAFT) }).handler);
+    // The database refuses the final save (a draft in progress may still be checkpointed).
+    await t.db.admin.unsafe(`
+      create function jobtrack.refuse_finish() returns trigger language plpgsql as $$
+      begin
+        if new.status <> 'generating' then raise exception 'refused by the test'; end if;
+        return new;
+      end $$;
+      create trigger refuse_finish before update on jobtrack.statement_versions
+        for each row execute function jobtrack.refuse_finish();`);
+    try {
+      const events = eventsOf(
+        await (await pressGenerate(t.context, supportingForm(), { cookie: me.cookie })).text(),
+      );
+      await t.settled();
+      expect(logged).toHaveBeenCalledWith('Could not save a finished draft:', expect.anything());
+      logged.mockRestore();
+
+      expect(textOf(events)).toBe(DRAFT);
+      expect(events.at(-1)).toMatchObject({
+        type: 'end',
+        saved: false,
+        versionId: null,
+        version: null,
+        status: 'complete',
+      });
+      expect(events.at(-1)!.message).toMatch(/could not save this draft just now: copy it/);
+      const { statements, versions } = await stored(t.db, me.id);
+      expect(statements).toHaveLength(1); // the inputs, saved when Generate was pressed
+      expect(versions[0]).toMatchObject({ status: 'generating' }); // later shown as interrupted
+    } finally {
+      await t.db.admin.unsafe(`
+        drop trigger refuse_finish on jobtrack.statement_versions;
+        drop function jobtrack.refuse_finish();`);
+    }
+  });
+
   it('tries again when Claude is busy before the first word, and says so plainly if it stays busy', async () => {
     const me = await t.person();
     vi.spyOn(console, 'warn').mockImplementation(() => {});
