@@ -120,7 +120,17 @@ export async function measureStatementLatency(options: {
       await page.evaluate(observerScript(i + 1));
       await main.getByRole('button', { name: 'Generate draft' }).click();
       // Waits on the page's own promise: no polling that would add work to the page.
-      await page.evaluate(() => (window as unknown as { __draftDone: Promise<void> }).__draftDone);
+      // (A draft that never shows both marks fails the bench after a minute rather than hanging it.)
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      await Promise.race([
+        page.evaluate(() => (window as unknown as { __draftDone: Promise<void> }).__draftDone),
+        new Promise((_, reject) => {
+          timer = setTimeout(
+            () => reject(new Error(`Draft ${i + 1} was not painted within a minute`)),
+            60_000,
+          );
+        }),
+      ]).finally(() => clearTimeout(timer));
       const marks = await page.evaluate(
         () => (window as unknown as { __draftMarks: Marks }).__draftMarks,
       );
