@@ -6,6 +6,7 @@ import type {
 } from '@remix-run/cloudflare';
 import { redirect } from '@remix-run/cloudflare';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
+import { isUuid } from '~/applications/application-schema';
 import { notFound, requireUuid } from '~/http/not-found.server';
 import { forClaimOr, requireUserClaim } from '~/auth/current-user.server';
 import { BuilderPage } from '~/statements/builder-page';
@@ -34,17 +35,18 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const id = requireUuid(params.id);
   const url = new URL(request.url);
+  // The version asked for, or the newest (also for an id that is malformed or gone).
+  const wanted = url.searchParams.get('version');
   const found = await forClaimOr(
     request,
     context,
-    (user) => getStatement(context, user, id),
+    (user) => getStatement(context, user, id, { open: isUuid(wanted) ? wanted : null }),
     () => 'signed-out' as const,
   );
   if (found === 'signed-out') return { signedIn: false as const, back: url.pathname };
   if (!found) throw notFound();
   const { statement, versions, texts } = found;
-  const wanted = url.searchParams.get('version');
-  const version = versions.find((v) => v.id === wanted) ?? versions[versions.length - 1] ?? null;
+  const version = versions.find((v) => texts[v.id] !== undefined) ?? null;
   return {
     signedIn: true as const,
     id,

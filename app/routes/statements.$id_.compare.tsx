@@ -1,12 +1,15 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/cloudflare';
 import { Link, useLoaderData } from '@remix-run/react';
+import { isUuid } from '~/applications/application-schema';
 import { notFound, requireUuid } from '~/http/not-found.server';
 import { requireUserClaim } from '~/auth/current-user.server';
 import { changeCounts, diffWords, type Part } from '~/statements/diff';
 import { KIND_INFO } from '~/statements/kinds';
 import { getStatement } from '~/statements/queries.server';
 import styles from '~/statements/statements.css?url';
-import { versionLabel } from '~/statements/types';
+import { limitedSections } from '~/statements/inputs';
+import { versionLabel, type VersionSummary } from '~/statements/types';
+import { wordReport } from '~/statements/words';
 import { WordCount } from '~/statements/word-count';
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }];
@@ -16,10 +19,18 @@ export const meta: MetaFunction = () => [{ title: 'Compare versions · JobTrack'
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const statementId = requireUuid(params.id);
   const user = await requireUserClaim(request, context);
-  const found = await getStatement(context, user, statementId);
+  const search = new URL(request.url).searchParams;
+  const asked = (name: 'a' | 'b') => {
+    const id = search.get(name);
+    // A malformed id names no version: the same 404 as another person's.
+    if (id !== null && !isUuid(id)) throw notFound();
+    return id;
+  };
+  const found = await getStatement(context, user, statementId, {
+    compare: { a: asked('a'), b: asked('b') },
+  });
   if (!found) throw notFound();
   const { versions, texts, statement } = found;
-  const search = new URL(request.url).searchParams;
   const pick = (id: string | null) => {
     if (id === null) return null;
     const v = versions.find((x) => x.id === id);
@@ -31,14 +42,22 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const b = pick(search.get('b')) ?? versions[versions.length - 1] ?? null;
   const bIndex = b ? versions.indexOf(b) : -1;
   const a = pick(search.get('a')) ?? (bIndex > 0 ? versions[bIndex - 1]! : null);
-  const parts = a && b ? diffWords(texts[a.id] ?? '', texts[b.id] ?? '') : [];
+  // The query read exactly these two texts; one missing was deleted in between: gone, as above.
+  const textOf = (v: VersionSummary) => {
+    const text = texts[v.id];
+    if (text === undefined) throw notFound();
+    return text;
+  };
+  const parts = a && b ? diffWords(textOf(a), textOf(b)) : [];
+  const reportOf = (v: VersionSummary) =>
+    wordReport(textOf(v), v.wordLimit, limitedSections(statement.kind));
   return {
     statementId,
     kind: statement.kind,
     title: [statement.inputs.jobTitle, statement.inputs.employer].filter(Boolean).join(' at '),
     versions: versions.map((v) => ({ id: v.id, number: v.number, name: v.name })),
-    a,
-    b,
+    a: a && { ...a, report: reportOf(a) },
+    b: b && { ...b, report: reportOf(b) },
     parts,
     counts: changeCounts(parts),
   };

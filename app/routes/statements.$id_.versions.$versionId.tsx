@@ -58,9 +58,9 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const statementId = requireUuid(params.id);
   const versionId = requireUuid(params.versionId);
   const user = await requireUserClaim(request, context);
-  const found = await getStatement(context, user, statementId);
+  const found = await getStatement(context, user, statementId, { open: versionId });
   const index = found?.versions.findIndex((v) => v.id === versionId) ?? -1;
-  if (!found || index < 0) throw notFound();
+  if (!found || index < 0 || found.texts[versionId] === undefined) throw notFound();
   const version = found.versions[index]!;
   return {
     statementId,
@@ -69,7 +69,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       .filter(Boolean)
       .join(' at '),
     version,
-    text: found.texts[versionId] ?? '',
+    text: found.texts[versionId],
     previous: index > 0 ? found.versions[index - 1]!.id : null,
     notice: noticeFor(request, ['version-saved']),
   };
@@ -139,7 +139,7 @@ export default function VersionPage() {
   useEffect(() => {
     area.current = document.getElementById(fields.text.id) as HTMLTextAreaElement | null;
   }, [fields.text.id]);
-  const report = wordReport(current, version.report.limit, limitedSections(kind));
+  const report = wordReport(current, version.wordLimit, limitedSections(kind));
   const generating = version.status === 'generating';
 
   return (

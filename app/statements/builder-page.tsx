@@ -2,7 +2,7 @@
 // draft panel beside it, wired to the streaming Generate.
 import type { FormReply } from '~/components/forms';
 import { useLocation } from '@remix-run/react';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useDeferredValue, useEffect, useState } from 'react';
 import { BuilderForm, type BuilderDefaults } from './builder';
 import { DraftPanel } from './draft-panel';
 import type { Kind } from './kinds';
@@ -49,6 +49,17 @@ export function BuilderPage({
     clear();
     setStreamReply(null);
   }, [location.key, clear]);
+  // The long form redraws only when a draft starts and ends, and then deferred: React draws the
+  // panel (the words, the saved version) first, and the form when it has time.
+  const phase = live?.phase ?? null;
+  const writing = useDeferredValue(
+    phase === 'sending' || phase === 'writing' || phase === 'stopping',
+  );
+  const finished = useDeferredValue(phase === 'ended' || phase === 'failed');
+  // A page of its own statement needs no id from the draft (the form has it already).
+  const liveStatementId = useDeferredValue(
+    defaults.statementId ? null : (live?.statementId ?? null),
+  );
 
   return (
     <>
@@ -60,8 +71,9 @@ export function BuilderPage({
           lastResult={streamReply ?? lastResult}
           action={action}
           configured={configured}
-          phase={live?.phase ?? null}
-          liveStatementId={live?.statementId ?? null}
+          writing={writing}
+          finished={finished}
+          liveStatementId={liveStatementId}
           onGenerate={onGenerate}
         />
         <DraftPanel

@@ -18,7 +18,6 @@ import { BehaviourFields, CoverLetterFields, CriteriaFields, ToneField } from '.
 import type { formDefaults } from './inputs';
 import { KIND_INFO, LIMIT_PER_SECTION, WORD_LIMIT_PRESETS, formatNumber, type Kind } from './kinds';
 import { builderSchema } from './schema';
-import type { LiveDraft } from './use-draft-stream';
 
 export type BuilderDefaults = ReturnType<typeof formDefaults>;
 
@@ -47,8 +46,9 @@ const LIMIT_OPTIONS = [
 ];
 
 /**
- * The builder form for one kind of statement. Memoised, and told only the draft's phase: a draft
- * being written changes the page with every word, and this long form need not redraw for each.
+ * The builder form for one kind of statement. Memoised, and told only whether a draft is being
+ * written or has finished: a draft changes the page with every word, and this long form need not
+ * redraw for any of them (nor when Claude starts writing).
  */
 export const BuilderForm = memo(function BuilderForm({
   kind,
@@ -56,7 +56,8 @@ export const BuilderForm = memo(function BuilderForm({
   lastResult,
   action,
   configured,
-  phase,
+  writing,
+  finished,
   liveStatementId,
   onGenerate,
 }: {
@@ -66,8 +67,10 @@ export const BuilderForm = memo(function BuilderForm({
   /** This page's own URL: Save and the no-JavaScript list buttons post here. */
   action: string;
   configured: boolean;
-  /** Where the draft being written is, if there is one. */
-  phase: LiveDraft['phase'] | null;
+  /** Whether a draft is being sent or written (Generate waits for it). */
+  writing: boolean;
+  /** Whether a draft has ended or failed (the next press needs a fresh one-time key). */
+  finished: boolean;
   /** The statement a draft written from this page created (a new page has none of its own yet). */
   liveStatementId: string | null;
   onGenerate: (form: HTMLFormElement, submitter: HTMLElement | null) => void;
@@ -87,10 +90,8 @@ export const BuilderForm = memo(function BuilderForm({
     onValidate: ({ formData }) =>
       parseWithZod(formData, { schema }) as unknown as Submission<BuilderShape>,
   });
-  const writing = phase === 'sending' || phase === 'writing' || phase === 'stopping';
   const [submissionKey, setSubmissionKey] = useState(defaults.submissionKey);
   useEffect(() => setSubmissionKey(defaults.submissionKey), [defaults.submissionKey]);
-  const finished = phase === 'ended' || phase === 'failed';
   useEffect(() => {
     if (finished) setSubmissionKey(crypto.randomUUID());
   }, [finished]);

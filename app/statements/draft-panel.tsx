@@ -2,10 +2,10 @@
 // chosen saved version with its word count, Copy, Regenerate and Save; then every version.
 import { Form, Link, useLocation } from '@remix-run/react';
 import { SubmitButton } from '~/components/forms';
-import { useEffect, useRef, useState } from 'react';
+import { memo, useEffect, useRef, useState } from 'react';
 import { formatDateTime } from '~/applications/dates';
 import { limitedSections } from './inputs';
-import type { Kind } from './kinds';
+import { formatNumber, type Kind } from './kinds';
 import { shortfallCause, type Shortfall } from './messages';
 import { versionLabel as label, type VersionSummary } from './types';
 import type { LiveDraft } from './use-draft-stream';
@@ -84,21 +84,29 @@ export function DraftPanel({
     // On a narrow screen the panel is below the form: bring it into view when a draft starts.
     if (started) heading.current?.focus();
   }, [started]);
+  // A draft that has just been saved is shown from the stream's last event, which carries the
+  // version: no second request stands between the last word and the saved version on screen. The
+  // page's own data (the same version, once the page has moved to it) then takes over unchanged.
+  const justSaved = live?.phase === 'ended' ? live.end?.version : null;
+  const shown = justSaved ? { version: justSaved, text: live!.text } : selected;
+  const listed =
+    justSaved && !versions.some((v) => v.id === justSaved.id) ? [...versions, justSaved] : versions;
   return (
     <section className="draft-panel" aria-labelledby="draft-heading">
       <h2 id="draft-heading" tabIndex={-1} ref={heading}>
         Your draft
       </h2>
-      {live && !(selected && live.versionId === selected.version.id) ? (
+      {live && !justSaved && !(selected && live.versionId === selected.version.id) ? (
         <Live live={live} kind={kind} wordLimit={wordLimit} onStop={onStop} />
-      ) : selected && statementId ? (
+      ) : shown && (statementId ?? live?.statementId) ? (
         <Saved
-          key={`${selected.version.id}:${selected.version.updatedAt}`}
+          key={`${shown.version.id}:${shown.version.updatedAt}`}
           kind={kind}
-          statementId={statementId}
-          selected={selected}
+          statementId={(statementId ?? live?.statementId)!}
+          selected={shown}
           configured={configured}
           notice={notice}
+          fresh={justSaved !== null}
         />
       ) : (
         <p className="muted">
@@ -107,11 +115,11 @@ export function DraftPanel({
             : 'Drafts appear here once the Statement Builder is configured.'}
         </p>
       )}
-      {statementId && versions.length > 0 ? (
+      {(statementId ?? live?.statementId) && listed.length > 0 ? (
         <VersionList
-          statementId={statementId}
-          versions={versions}
-          selectedId={selected?.version.id ?? null}
+          statementId={(statementId ?? live?.statementId)!}
+          versions={listed}
+          selectedId={shown?.version.id ?? null}
         />
       ) : null}
     </section>
@@ -184,6 +192,7 @@ function Saved({
   selected,
   configured,
   notice,
+  fresh: justWritten,
 }: {
   kind: Kind;
   statementId: string;
@@ -191,15 +200,18 @@ function Saved({
   configured: boolean;
   /** A message after a redirect back here (the version was saved), shown beside its buttons. */
   notice: string | null;
+  /** Whether it was written by the Generate just pressed on this page. */
+  fresh: boolean;
 }) {
   const { version } = selected;
   const location = useLocation();
-  const fresh = (location.state as { fromGeneration?: boolean } | null)?.fromGeneration === true;
+  const fresh =
+    justWritten || (location.state as { fromGeneration?: boolean } | null)?.fromGeneration === true;
   const [text, setText] = useState(selected.text);
   const [copied, setCopied] = useState('');
   const area = useRef<HTMLTextAreaElement>(null);
   const url = `/statements/${statementId}/versions/${version.id}`;
-  const report = wordReport(text, version.report.limit, limitedSections(kind));
+  const report = wordReport(text, version.wordLimit, limitedSections(kind));
   const editable = version.status !== 'generating';
 
   return (
@@ -268,7 +280,8 @@ function Saved({
   );
 }
 
-function VersionList({
+// Memoised: a draft being written redraws the panel with every word, and the list has not changed.
+const VersionList = memo(function VersionList({
   statementId,
   versions,
   selectedId,
@@ -295,7 +308,7 @@ function VersionList({
             <VersionStatusTag version={v} />
             <span className="muted">
               {' '}
-              · {v.report.words.toLocaleString('en-GB')} words · {formatDateTime(v.createdAt)}
+              · {formatNumber(v.words)} words · {formatDateTime(v.createdAt)}
             </span>
           </li>
         ))}
@@ -331,4 +344,4 @@ function VersionList({
       ) : null}
     </div>
   );
-}
+});

@@ -1,5 +1,6 @@
 // The events of a draft being written, as the enhanced form receives them (one JSON a line).
 import type { Shortfall } from './messages';
+import type { VersionSummary } from './types';
 import type { WordReport } from './words';
 
 /** What the person's page is told, in order: the start, each piece of text, then the end. */
@@ -11,6 +12,8 @@ export type DraftEvent =
       statementId: string;
       /** Null when nothing was written, so no version was kept. */
       versionId: string | null;
+      /** The saved version as the page lists it, so the page can show it without asking again. */
+      version: VersionSummary | null;
       number: number;
       status: 'complete' | 'incomplete' | 'stopped';
       shortfall: Shortfall | null;

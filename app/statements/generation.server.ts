@@ -20,6 +20,7 @@ import {
 import { buildPrompt } from './prompt';
 import { stockPhrasesIn } from './stock-phrases';
 import { checkpointVersion, finishVersion } from './store.server';
+import type { VersionSummary } from './types';
 import { wordReport } from './words';
 
 // How often the text so far is saved, and the person's Stop is looked for.
@@ -56,7 +57,8 @@ export function writeDraft(
       listening = false;
     },
   });
-  push({ type: 'start', ...started, wordLimit: inputs.wordLimit });
+  const { statementId, versionId, number } = started;
+  push({ type: 'start', statementId, versionId, number, wordLimit: inputs.wordLimit });
   context.background.run(() =>
     run(context, userId, started, inputs, config, options, push).finally(() => close()),
   );
@@ -113,9 +115,9 @@ async function run(
   const status =
     shortfall === null ? 'complete' : shortfall === 'stopped' ? 'stopped' : 'incomplete';
   let saved = false;
-  let kept = false;
+  let version: VersionSummary | null = null;
   try {
-    kept = await finishVersion(context, userId, started, {
+    version = await finishVersion(context, userId, started, {
       text,
       status,
       failure: shortfall,
@@ -124,6 +126,7 @@ async function run(
   } catch (error) {
     console.error('Could not save a finished draft:', loggable(error));
   }
+  const kept = version !== null;
   const message = !saved
     ? `${shortfall ? `${shortfallCause(shortfall)} ` : ''}We could not save this draft just now: copy it from this page before you leave. Your inputs are saved.`
     : !kept && text.trim()
@@ -135,6 +138,7 @@ async function run(
     type: 'end',
     statementId: started.statementId,
     versionId: kept ? started.versionId : null,
+    version,
     number: started.number,
     status,
     shortfall,

@@ -66,7 +66,10 @@ export const LIMIT_PER_SECTION: Record<Kind, boolean> = {
 };
 
 /** "1,000" */
-export const formatNumber = (n: number) => n.toLocaleString('en-GB');
+// One formatter, made once: toLocaleString makes one per call, and a draft redraws its counts with
+// every word.
+const numbers = new Intl.NumberFormat('en-GB');
+export const formatNumber = (n: number) => numbers.format(n);
 
 /** True when `value` names one of the kinds. */
 export function isKind(value: unknown): value is Kind {

@@ -2,37 +2,11 @@
 // on user_id itself: the policy is the safety net, not the only guard. Each page's statements go
 // to the database together, in one round trip with the session check.
 import type { AppLoadContext } from '@remix-run/cloudflare';
-import { and, asc, desc, eq, isNotNull, ne, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNotNull, lte, ne, or, sql } from 'drizzle-orm';
 import { applications, statementVersions, statements } from '#db/schema';
 import { asUser, personId, type Person, type Tx } from '~/db.server';
-import { inputsFromRow, limitedSections } from './inputs';
-import type { Kind } from './kinds';
-import type { VersionStatus, VersionSummary } from './types';
-import { wordReport } from './words';
-
-/** A version still "generating" after this long was cut off (the Worker was stopped, say). */
-export const STALE_MS = 2 * 60 * 1000;
-
-type VersionRow = typeof statementVersions.$inferSelect;
-
-function statusOf(row: Pick<VersionRow, 'status' | 'updatedAt'>, now = Date.now()): VersionStatus {
-  if (row.status === 'generating' && now - row.updatedAt.getTime() > STALE_MS) return 'interrupted';
-  return row.status;
-}
-
-function summary(row: VersionRow, kind: Kind): VersionSummary {
-  return {
-    id: row.id,
-    number: row.number,
-    name: row.name,
-    status: statusOf(row),
-    failure: row.failure,
-    report: wordReport(row.text, row.wordLimit, limitedSections(kind)),
-    createdAt: row.createdAt.toISOString(),
-    updatedAt: row.updatedAt.toISOString(),
-    editedAt: row.editedAt?.toISOString() ?? null,
-  };
-}
+import { inputsFromRow } from './inputs';
+import { summaryColumns, toSummary } from './version-summary.server';
 
 // Written out: with no join, Drizzle would leave the outer column unqualified, and inside the
 // subquery a bare "id" means the version's own.
@@ -71,22 +45,81 @@ export async function listStatements(context: AppLoadContext, who: Person) {
   }));
 }
 
-/** One of the person's statements: its inputs, its application and its versions (oldest first); or null. */
-export async function getStatement(context: AppLoadContext, who: Person, id: string) {
-  const userId = personId(who);
-  const [[row], versions] = await asUser(context, who, (tx) => [
+/** Which versions' texts a page shows: one (by id, else the newest), or two to compare. */
+export type TextsWanted =
+  { open: string | null } | { compare: { a: string | null; b: string | null } };
+
+/** The texts of the versions a page shows (see TextsWanted), as one statement. */
+function shownTexts(tx: Tx, userId: string, id: string, wanted: TextsWanted) {
+  const mine = and(eq(statementVersions.statementId, id), eq(statementVersions.userId, userId));
+  const texts = tx
+    .select({ id: statementVersions.id, text: statementVersions.text })
+    .from(statementVersions);
+  if ('open' in wanted) {
+    // The version asked for, or the newest when none is (or the one asked for is gone).
+    const asked = wanted.open ? [sql`${statementVersions.id} = ${wanted.open}::uuid desc`] : [];
+    return texts
+      .where(mine)
+      .orderBy(...asked, desc(statementVersions.number))
+      .limit(1);
+  }
+  // By default the newer is the newest version, and the older the one before the newer.
+  const { a, b } = wanted.compare;
+  if (a && b) return texts.where(and(mine, inArray(statementVersions.id, [a, b])));
+  if (b) {
+    const numberOfB = sql`(select v.number from ${statementVersions} v
+      where v.id = ${b}::uuid and v.statement_id = ${id}::uuid and v.user_id = ${userId}::uuid)`;
+    return texts
+      .where(and(mine, lte(statementVersions.number, numberOfB)))
+      .orderBy(desc(statementVersions.number))
+      .limit(2);
+  }
+  if (a) {
+    const newest = sql`(select max(v.number) from ${statementVersions} v
+      where v.statement_id = ${id}::uuid and v.user_id = ${userId}::uuid)`;
+    return texts.where(
+      and(mine, or(eq(statementVersions.id, a), eq(statementVersions.number, newest))),
+    );
+  }
+  return texts.where(mine).orderBy(desc(statementVersions.number)).limit(2);
+}
+
+/**
+ * The statement, its versions (without their texts) and the texts the page shows, as one
+ * round trip's statements. Each asks by statement and person at once, so for an id that is not
+ * the person's they are simply empty. Version ids must be well-formed uuids (the routes check).
+ */
+function statementPage(tx: Tx, userId: string, id: string, wanted: TextsWanted) {
+  const mine = and(eq(statementVersions.statementId, id), eq(statementVersions.userId, userId));
+  return [
     tx
       .select({ statement: statements, application: applicationColumns })
       .from(statements)
       .leftJoin(applications, eq(applications.id, statements.applicationId))
       .where(and(eq(statements.id, id), eq(statements.userId, userId))),
-    // Asked for at once, not after the statement: for an id that is not theirs it is simply empty.
     tx
-      .select()
+      .select(summaryColumns)
       .from(statementVersions)
-      .where(and(eq(statementVersions.statementId, id), eq(statementVersions.userId, userId)))
+      .where(mine)
       .orderBy(asc(statementVersions.number)),
-  ]);
+    shownTexts(tx, userId, id, wanted),
+  ] as const;
+}
+
+/**
+ * One of the person's statements, or null: its inputs, its application, its versions (oldest
+ * first, each with its word count but not its text) and the full text of only the versions the
+ * page shows. One round trip.
+ */
+export async function getStatement(
+  context: AppLoadContext,
+  who: Person,
+  id: string,
+  wanted: TextsWanted = { open: null },
+) {
+  const [[row], versions, texts] = await asUser(context, who, (tx) =>
+    statementPage(tx, personId(who), id, wanted),
+  );
   if (!row) return null;
   const s = row.statement;
   return {
@@ -98,9 +131,9 @@ export async function getStatement(context: AppLoadContext, who: Person, id: str
       createdAt: s.createdAt.toISOString(),
       updatedAt: s.updatedAt.toISOString(),
     },
-    versions: versions.map((v) => summary(v, s.kind)),
-    /** The full text of each version, by id (pages pick what they show). */
-    texts: Object.fromEntries(versions.map((v) => [v.id, v.text])) as Record<string, string>,
+    versions: versions.map(toSummary),
+    /** The full text of the versions the page shows, by id. */
+    texts: Object.fromEntries(texts.map((v) => [v.id, v.text])) as Record<string, string>,
   };
 }
 

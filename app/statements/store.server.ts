@@ -6,7 +6,9 @@ import { applications, statementGenerations, statementVersions, statements } fro
 import { asUser, personId, type Person, type Tx } from '~/db.server';
 import { AT_ONCE, type Allowance, type Refusal } from './allowance';
 import { detailsOf, type Inputs } from './inputs';
-import { STALE_MS } from './queries.server';
+import { STALE_MS, summaryColumns, toSummary } from './version-summary.server';
+import type { VersionSummary } from './types';
+import { countWords } from './words';
 
 const HOUR_MS = 60 * 60 * 1000;
 const DAY_MS = 24 * HOUR_MS;
@@ -287,37 +289,36 @@ export function checkpointVersion(
 }
 
 /**
- * Saves a version's final text and status. A version that ended with no text at all is removed
- * (there is nothing to keep); returns whether it was kept.
+ * Saves a version's final text and status in one round trip (the person is waiting on it after
+ * the last word), and returns the saved version as the page lists it; null when it was not kept:
+ * it ended with no text at all (there is nothing to keep, so it is removed), or the person deleted
+ * it while it was being written.
  */
-export function finishVersion(
+export async function finishVersion(
   context: AppLoadContext,
   userId: string,
   ids: { statementId: string; versionId: string },
   result: { text: string; status: 'complete' | 'incomplete' | 'stopped'; failure: string | null },
-) {
-  return asUser(context, userId, async (tx) => {
-    const mine = and(eq(statementVersions.id, ids.versionId), eq(statementVersions.userId, userId));
-    if (!result.text.trim()) {
-      await tx.delete(statementVersions).where(mine);
-      return false;
-    }
-    const now = new Date();
-    // Sent together: one round trip on the transaction's connection (the last word is waiting).
-    const [kept] = await Promise.all([
-      tx
-        .update(statementVersions)
-        .set({ text: result.text, status: result.status, failure: result.failure, updatedAt: now })
-        .where(mine)
-        .returning({ id: statementVersions.id }),
-      tx
-        .update(statements)
-        .set({ updatedAt: now })
-        .where(and(eq(statements.id, ids.statementId), eq(statements.userId, userId))),
-    ]);
-    // None when the person deleted the version while it was being written.
-    return kept.length > 0;
-  });
+): Promise<VersionSummary | null> {
+  const mine = and(eq(statementVersions.id, ids.versionId), eq(statementVersions.userId, userId));
+  if (!result.text.trim()) {
+    await asUser(context, userId, (tx) => [tx.delete(statementVersions).where(mine)]);
+    return null;
+  }
+  const now = new Date();
+  const { words: _counted, ...columns } = summaryColumns; // counted here, from the text in hand
+  const [[kept]] = await asUser(context, userId, (tx) => [
+    tx
+      .update(statementVersions)
+      .set({ text: result.text, status: result.status, failure: result.failure, updatedAt: now })
+      .where(mine)
+      .returning(columns),
+    tx
+      .update(statements)
+      .set({ updatedAt: now })
+      .where(and(eq(statements.id, ids.statementId), eq(statements.userId, userId))),
+  ]);
+  return kept ? toSummary({ ...kept, words: countWords(result.text) }) : null;
 }
 
 /** Asks a version that is being written to stop; false when it is not the person's. */

@@ -1,16 +1,16 @@
 // Shapes shared by the server's queries and the pages.
-import type { WordReport } from './words';
-
 export type VersionStatus = 'generating' | 'complete' | 'incomplete' | 'stopped' | 'interrupted';
 
-/** A version as lists and panels show it (its text travels separately). */
+/** A version as lists and panels show it (its text travels separately, and only when shown). */
 export type VersionSummary = {
   id: string;
   number: number;
   name: string | null;
   status: VersionStatus;
   failure: string | null;
-  report: WordReport;
+  /** Its words, as countWords counts them. */
+  words: number;
+  wordLimit: number;
   createdAt: string;
   updatedAt: string;
   editedAt: string | null;

@@ -4,6 +4,7 @@
 import type { FormReply } from '~/components/forms';
 import { useNavigate } from '@remix-run/react';
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { flushSync } from 'react-dom';
 import type { DraftEvent } from './events';
 
 type End = Extract<DraftEvent, { type: 'end' }>;
@@ -24,7 +25,8 @@ const DROPPED =
   'The connection to JobTrack dropped while the draft was being written. It is still being ' +
   'written and saved: it will appear in your versions in a moment.';
 
-async function* lines(body: ReadableStream<Uint8Array>) {
+/** The events of each piece of the answer as it arrives (a piece may hold several, or none). */
+async function* eventsOf(body: ReadableStream<Uint8Array>) {
   const reader = body.getReader();
   const decoder = new TextDecoder();
   let buffer = '';
@@ -32,13 +34,20 @@ async function* lines(body: ReadableStream<Uint8Array>) {
     const { done, value } = await reader.read();
     if (done) break;
     buffer += decoder.decode(value, { stream: true });
+    const events: DraftEvent[] = [];
     let newline: number;
     while ((newline = buffer.indexOf('\n')) >= 0) {
       const line = buffer.slice(0, newline);
       buffer = buffer.slice(newline + 1);
-      if (line) yield JSON.parse(line) as DraftEvent;
+      if (line) events.push(JSON.parse(line) as DraftEvent);
     }
+    if (events.length > 0) yield events;
   }
+}
+
+/** Runs `then` after the next frame has been painted. */
+function afterNextPaint(then: () => void) {
+  requestAnimationFrame(() => setTimeout(then, 0));
 }
 
 /** The form's fields with the pressed button's name and value, as a real submission sends them. */
@@ -56,7 +65,8 @@ function formDataOf(form: HTMLFormElement, submitter: HTMLElement | null): FormD
 
 /**
  * The live draft and the two things a person can do to it: start (Generate) and stop. When a
- * draft ends with a saved version, the page moves to it (`/statements/:id?version=…`).
+ * draft ends with a saved version, the panel shows it at once and the page then moves to it
+ * (`/statements/:id?version=…`).
  */
 export function useDraftStream({ onReply }: { onReply: (reply: FormReply) => void }) {
   const [live, setLive] = useState<LiveDraft | null>(null);
@@ -124,8 +134,8 @@ export function useDraftStream({ onReply }: { onReply: (reply: FormReply) => voi
           });
           return;
         }
-        let end: End | null = null;
-        for await (const event of lines(response.body)) {
+        let end = null as End | null; // set by apply()
+        const apply = (event: DraftEvent) => {
           if (event.type === 'start') {
             ids.current = { statementId: event.statementId, versionId: event.versionId };
             update({
@@ -140,12 +150,28 @@ export function useDraftStream({ onReply }: { onReply: (reply: FormReply) => voi
             end = event;
             update({ phase: 'ended', end: event });
           }
+        };
+        try {
+          for await (const events of eventsOf(response.body)) {
+            // Drawn as they arrive, one render a piece, not in a task React would queue behind
+            // other work: on screen by the next frame.
+            flushSync(() => events.forEach(apply));
+          }
+        } catch (error) {
+          // A connection cut after the last event has lost nothing: the draft has ended.
+          if (!end) throw error;
         }
-        if (end?.versionId) {
-          navigate(`/statements/${end.statementId}?version=${end.versionId}`, {
-            replace: true,
-            preventScrollReset: true,
-            state: { fromGeneration: true },
+        if (end?.version) {
+          const to = `/statements/${end.statementId}?version=${end.version.id}`;
+          // The panel already shows the saved version, from the last event; the page moves to
+          // its address (and reloads its list) once that is on screen, so it never delays it.
+          afterNextPaint(() => {
+            if (mounted.current)
+              navigate(to, {
+                replace: true,
+                preventScrollReset: true,
+                state: { fromGeneration: true },
+              });
           });
         } else if (!end) {
           update({ phase: 'failed', error: DROPPED });

@@ -41,6 +41,7 @@ import * as version from '~/routes/statements.$id_.versions.$versionId';
 import * as stop from '~/routes/statements.$id_.versions.$versionId_.stop';
 import * as statements from '~/routes/statements._index';
 import * as newStatement from '~/routes/statements.new';
+import { finishVersion } from '~/statements/store.server';
 import { ORIGIN, formPost, get } from '../support/http';
 import { setupRoundTripCounter } from '../support/round-trips';
 import {
@@ -94,20 +95,22 @@ const eventFields = (overrides: Record<string, string> = {}) => ({
   ...overrides,
 });
 
-/** A statement for the application `id`, with two saved versions; returns their ids. */
-async function statementFor(userId: string, id: string) {
+/** A statement for the application `id`, with saved versions (two unless told); returns their ids. */
+async function statementFor(userId: string, id: string, { versions = 2, text = 'A draft.' } = {}) {
   const [s] = await t.db.admin<{ id: string }[]>`
     insert into jobtrack.statements (user_id, application_id, kind, job_title, word_limit, tone,
       create_key)
     values (${userId}, ${id}, 'supporting', 'Staff Nurse', 500, 'professional', gen_random_uuid())
     returning id`;
-  const versions = await t.db.admin<{ id: string }[]>`
+  const rows = await t.db.admin<{ id: string }[]>`
     insert into jobtrack.statement_versions
       (statement_id, user_id, number, text, status, word_limit, request_key)
-    select ${s!.id}, ${userId}, n, 'A draft.', 'complete', 500, gen_random_uuid()
-    from generate_series(1, 2) n
+    select ${s!.id}, ${userId}, n, ${text}, 'complete', 500, gen_random_uuid()
+    from generate_series(1, ${versions}::int) n
+    order by n
     returning id`;
-  return { statementId: s!.id, versionId: versions[0]!.id };
+  const versionIds = rows.map((r) => r.id);
+  return { statementId: s!.id, versionId: versionIds[0]!, versionIds };
 }
 
 describe('pages a signed-in person uses', () => {
@@ -167,6 +170,41 @@ describe('pages a signed-in person uses', () => {
       const { outcome, counts } = await wire.page(...args);
       expect(outcome.page.status, name).toBe(200);
       expect(cost(counts), name).toEqual(ONE);
+    }
+  });
+
+  it('a statement’s pages read only the texts they show, in the same one round trip', async () => {
+    const { me, id, as } = await signedInWithApplication();
+    const text = 'Evidence of care. '.repeat(1_000); // 18,000 characters a version
+    const { statementId, versionIds } = await statementFor(me.id, id, { versions: 8, text });
+    const [v1, , v3, , v5] = versionIds;
+    const base = `/statements/${statementId}`;
+    const pages: Array<[string, Parameters<typeof wire.page>, number]> = [
+      ['statement, newest', [statement.loader, get(base, as), { id: statementId }], 1],
+      [
+        'statement, Version 3',
+        [statement.loader, get(`${base}?version=${v3}`, as), { id: statementId }],
+        1,
+      ],
+      ['compare, default', [compare.loader, get(`${base}/compare`, as), { id: statementId }], 2],
+      [
+        'compare, two chosen',
+        [compare.loader, get(`${base}/compare?a=${v1}&b=${v5}`, as), { id: statementId }],
+        2,
+      ],
+      [
+        'version',
+        [version.loader, get(`${base}/versions/${v3}`, as), { id: statementId, versionId: v3! }],
+        1,
+      ],
+    ];
+    for (const [name, args, shown] of pages) {
+      const { outcome, counts } = await wire.page(...args);
+      expect(outcome.page.status, name).toBe(200);
+      expect(cost(counts), name).toEqual(ONE);
+      // The texts shown, and less than one more: all eight would be 144,000 characters.
+      expect(counts.bytesDown, name).toBeGreaterThan(shown * text.length);
+      expect(counts.bytesDown, name).toBeLessThan((shown + 1) * text.length);
     }
   });
 
@@ -554,6 +592,23 @@ describe('changes a signed-in person makes', () => {
       { id },
     );
     expect(outcome.status).toBe(200);
+    expect(cost(counts)).toEqual(ONE);
+  });
+
+  it('saving a finished draft costs one round trip: the person waits on it after the last word', async () => {
+    const { me, id } = await signedInWithApplication();
+    const { statementId, versionId } = await statementFor(me.id, id);
+    await t.db.admin`
+      update jobtrack.statement_versions set status = 'generating', text = '' where id = ${versionId}`;
+    const { outcome, counts } = await wire.work((context) =>
+      finishVersion(
+        context,
+        me.id,
+        { statementId, versionId },
+        { text: 'I registered with the NMC in 2025.', status: 'complete', failure: null },
+      ),
+    );
+    expect(outcome).toMatchObject({ id: versionId, number: 1, status: 'complete', words: 7 });
     expect(cost(counts)).toEqual(ONE);
   });
 

@@ -84,6 +84,8 @@ export function setupRoundTripCounter(db: { url: string }) {
      * and a statement that really waits for an answer still counts a trip of its own.
      */
     setLatency: (ms: number) => counter.setLatency(ms),
+    /** Server work outside a loader or action (a draft being saved in the background, say). */
+    work: <T>(run: (context: AppLoadContext) => Promise<T>) => measure(run),
     /** A form POST: the action alone (a redirect ends the request). */
     action: (
       action: Parameters<typeof runAction>[0],

@@ -1,9 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it, vi } from 'vitest';
+import { loader as statementLoader } from '~/routes/statements.$id';
 import { AT_ONCE } from '~/statements/allowance';
 import { pieces } from '../../mocks/anthropic-events';
 import { fakeAnthropic, gate } from '../../mocks/anthropic';
 import { server } from '../../mocks/server';
+import { get, runLoader } from '../../support/http';
 import { insertApplication } from '../applications/fixtures';
 import {
   eventsOf,
@@ -76,6 +78,18 @@ describe('pressing Generate with JavaScript', () => {
       word_limit: 500,
     });
     expect(fake.requests).toHaveLength(1);
+
+    // The last event carries the saved version as the statement's page lists it, so the page
+    // shows it without asking again, and its own data later takes over unchanged.
+    const { statementId, versionId } = events[0]! as { statementId: string; versionId: string };
+    const page = await runLoader(
+      statementLoader,
+      get(`/statements/${statementId}?version=${versionId}`, { cookie: me.cookie }),
+      { params: { id: statementId }, context: t.context },
+    );
+    expect(end.version).toMatchObject({ id: versionId, number: 1, words: 22, wordLimit: 500 });
+    expect(page.data.versions).toEqual([end.version]);
+    expect(page.data.selected).toEqual({ version: end.version, text: DRAFT });
   });
 
   it('sends the first words on before the upstream has finished', async () => {
@@ -150,6 +164,46 @@ describe('pressing Generate with JavaScript', () => {
     expect(versions[0]).toMatchObject({ status: 'incomplete', failure: 'busy', text: written });
     expect(statements[0]).toMatchObject({ job_title: form.jobTitle, advert: form.advert });
     expect(fake.requests).toHaveLength(1); // words had gone out: no retry
+  });
+
+  it('sends every word and says to copy them when the finished draft cannot be saved', async () => {
+    const me = await t.person();
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
+    server.use(fakeAnthropic({ pieces: pieces(DRAFT) }).handler);
+    // The database refuses the final save (a draft in progress may still be checkpointed).
+    await t.db.admin.unsafe(`
+      create function jobtrack.refuse_finish() returns trigger language plpgsql as $$
+      begin
+        if new.status <> 'generating' then raise exception 'refused by the test'; end if;
+        return new;
+      end $$;
+      create trigger refuse_finish before update on jobtrack.statement_versions
+        for each row execute function jobtrack.refuse_finish();`);
+    try {
+      const events = eventsOf(
+        await (await pressGenerate(t.context, supportingForm(), { cookie: me.cookie })).text(),
+      );
+      await t.settled();
+      expect(logged).toHaveBeenCalledWith('Could not save a finished draft:', expect.anything());
+      logged.mockRestore();
+
+      expect(textOf(events)).toBe(DRAFT);
+      expect(events.at(-1)).toMatchObject({
+        type: 'end',
+        saved: false,
+        versionId: null,
+        version: null,
+        status: 'complete',
+      });
+      expect(events.at(-1)!.message).toMatch(/could not save this draft just now: copy it/);
+      const { statements, versions } = await stored(t.db, me.id);
+      expect(statements).toHaveLength(1); // the inputs, saved when Generate was pressed
+      expect(versions[0]).toMatchObject({ status: 'generating' }); // later shown as interrupted
+    } finally {
+      await t.db.admin.unsafe(`
+        drop trigger refuse_finish on jobtrack.statement_versions;
+        drop function jobtrack.refuse_finish();`);
+    }
   });
 
   it('tries again when Claude is busy before the first word, and says so plainly if it stays busy', async () => {

@@ -1,11 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
+import { loader as statementLoader } from '~/routes/statements.$id';
 import { loader as compareLoader } from '~/routes/statements.$id_.compare';
 import {
   action as versionAction,
   loader as versionLoader,
 } from '~/routes/statements.$id_.versions.$versionId';
 import { action as stopAction } from '~/routes/statements.$id_.versions.$versionId_.stop';
+import { changeCounts, diffWords } from '~/statements/diff';
 import { DELETED_WHILE_WRITING_MESSAGE } from '~/statements/messages';
 import { fakeAnthropic, gate } from '../../mocks/anthropic';
 import { pieces } from '../../mocks/anthropic-events';
@@ -264,6 +266,33 @@ describe('deleting a draft while it is being written', () => {
   });
 });
 
+describe('the statement’s page', () => {
+  it('opens the version asked for, or the newest for a malformed or unknown id', async () => {
+    const me = await t.person();
+    const v1 = await generated(me.cookie, 'I managed the ward rota.');
+    const v2 = await generated(me.cookie, 'I planned the ward rota for a year.', v1.statementId);
+    const open = async (query: string) =>
+      (
+        await runLoader(
+          statementLoader,
+          get(`/statements/${v1.statementId}${query}`, { cookie: me.cookie }),
+          { params: { id: v1.statementId }, context: t.context },
+        )
+      ).data.selected;
+
+    expect(await open(`?version=${v1.versionId}`)).toMatchObject({
+      version: { id: v1.versionId, words: 5 },
+      text: 'I managed the ward rota.',
+    });
+    for (const query of ['', '?version=nonsense', `?version=${randomUUID()}`]) {
+      expect(await open(query), query).toMatchObject({
+        version: { id: v2.versionId, number: 2, words: 8 },
+        text: 'I planned the ward rota for a year.',
+      });
+    }
+  });
+});
+
 describe('comparing two versions', () => {
   it('marks the words only in each, newest against the one before by default', async () => {
     const me = await t.person();
@@ -288,6 +317,49 @@ describe('comparing two versions', () => {
     expect(outcome.data.counts).toEqual({ removed: 2, added: 4 });
     expect(outcome.data.parts).toContainEqual({ type: 'added', text: 'planned and ' });
     expect(outcome.data.parts).toContainEqual({ type: 'removed', text: 'six months.' });
+  });
+
+  it('picks the older and newer by default from whichever one is chosen, each with its word count', async () => {
+    const me = await t.person();
+    const v1 = await generated(me.cookie, 'I managed the ward rota.');
+    const v2 = await generated(me.cookie, 'I managed the ward rota for a year.', v1.statementId);
+    const v3 = await generated(me.cookie, 'I planned the ward rota for a year.', v1.statementId);
+    const compare = async (query: string) =>
+      (
+        await runLoader(
+          compareLoader,
+          get(`/statements/${v1.statementId}/compare${query}`, { cookie: me.cookie }),
+          { params: { id: v1.statementId }, context: t.context },
+        )
+      ).data;
+    const pair = (data: Awaited<ReturnType<typeof compare>>) => [data.a.id, data.b.id];
+
+    expect(pair(await compare(''))).toEqual([v2.versionId, v3.versionId]);
+    expect(pair(await compare(`?b=${v2.versionId}`))).toEqual([v1.versionId, v2.versionId]);
+    expect(pair(await compare(`?a=${v1.versionId}`))).toEqual([v1.versionId, v3.versionId]);
+    const chosen = await compare(`?a=${v1.versionId}&b=${v3.versionId}`);
+    expect(pair(chosen)).toEqual([v1.versionId, v3.versionId]);
+    // The changes between those two texts, not any others.
+    expect(chosen.counts).toEqual(
+      changeCounts(diffWords('I managed the ward rota.', 'I planned the ward rota for a year.')),
+    );
+    expect(chosen.a.report).toMatchObject({ words: 5, limit: 500 });
+    expect(chosen.b.report).toMatchObject({ words: 8, limit: 500 });
+    // The form's lists name every version.
+    expect(chosen.versions.map((v: { number: number }) => v.number)).toEqual([1, 2, 3]);
+  });
+
+  it('answers 404 for a malformed version id, as for another person’s', async () => {
+    const me = await t.person();
+    const v = await generated(me.cookie, 'Only one.');
+    for (const query of ['?a=not-a-uuid', '?b=1%27%20or%201=1']) {
+      const outcome = await runLoader(
+        compareLoader,
+        get(`/statements/${v.statementId}/compare${query}`, { cookie: me.cookie }),
+        { params: { id: v.statementId }, context: t.context },
+      );
+      expect(outcome.status, query).toBe(404);
+    }
   });
 
   it('answers 404 for a version that is not one of this statement’s', async () => {

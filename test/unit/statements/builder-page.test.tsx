@@ -47,10 +47,41 @@ function streamingFetch() {
     fetch,
     send: (event: object) => controller.enqueue(encoder.encode(`${JSON.stringify(event)}\n`)),
     end: () => controller.close(),
+    /** The connection is cut. */
+    cut: () => controller.error(new TypeError('network error')),
   };
 }
 
 afterEach(() => vi.unstubAllGlobals());
+
+const STATEMENT_ID = '7d5f0a3e-1c2b-4e6f-8a9b-0c1d2e3f4a5b';
+const VERSION_ID = '9e8d7c6b-5a49-4382-9170-6f5e4d3c2b1a';
+
+/** Fills the least a draft needs, presses Generate and has Claude write `text`; returns the stream. */
+async function writing(text: string) {
+  const stream = streamingFetch();
+  vi.stubGlobal('fetch', stream.fetch);
+  render();
+  type('Job title', 'Staff Nurse');
+  fireEvent.click(screen.getByRole('button', { name: 'Add a criterion' }));
+  type('Criterion', 'NMC registration');
+  type('Your evidence', 'Registered 2025.');
+  fireEvent.click(screen.getByRole('button', { name: 'Generate draft' }));
+  await waitFor(() => expect(stream.fetch).toHaveBeenCalledTimes(1));
+  stream.send({
+    type: 'start',
+    statementId: STATEMENT_ID,
+    versionId: VERSION_ID,
+    number: 1,
+    wordLimit: 1000,
+  });
+  stream.send({ type: 'text', text });
+  expect(await screen.findByText(text)).toBeTruthy();
+  return stream;
+}
+
+/** Lets the page run its timers and frames, so a navigation it planned would have happened. */
+const aFewFrames = () => new Promise((resolve) => setTimeout(resolve, 100));
 
 describe('the builder with JavaScript', () => {
   it('lists the criteria in the page, sending nothing anywhere', async () => {
@@ -105,10 +136,15 @@ describe('the builder with JavaScript', () => {
 
     stream.send({ type: 'text', text: ' with the NMC.' });
     expect(await screen.findByText('I registered with the NMC.')).toBeTruthy();
+    const at = '2026-11-28T10:00:00.000Z';
     stream.send({
       type: 'end',
       statementId,
       versionId,
+      version: {
+        ...{ id: versionId, number: 1, name: null, status: 'complete', failure: null },
+        ...{ words: 5, wordLimit: 1000, createdAt: at, updatedAt: at, editedAt: null },
+      },
       number: 1,
       status: 'complete',
       shortfall: null,
@@ -117,8 +153,89 @@ describe('the builder with JavaScript', () => {
       report: { words: 5, limit: 1000, sections: [], over: 0 },
       stockPhrases: [],
     });
+    // The saved version shows at once, from the stream's last event, ready to edit and copy…
+    expect(await screen.findByText('Finished and saved as Version 1.')).toBeTruthy();
+    expect(screen.getByLabelText('The draft (you can edit it here)')).toHaveProperty(
+      'value',
+      'I registered with the NMC.',
+    );
+    expect(screen.getByRole('link', { name: 'Version 1' })).toBeTruthy();
     stream.end();
-    // The page moves to the saved statement.
+    // …then the page moves to the saved statement's address.
     expect(await screen.findByRole('heading', { name: 'Saved statement page' })).toBeTruthy();
+  });
+
+  it('keeps the words on the page, with what to do, when the finished draft could not be saved', async () => {
+    const words = 'I registered with the NMC in 2025.';
+    const stream = await writing(words);
+    stream.send({
+      type: 'end',
+      statementId: STATEMENT_ID,
+      versionId: null,
+      version: null,
+      number: 1,
+      status: 'complete',
+      shortfall: null,
+      message:
+        'We could not save this draft just now: copy it from this page before you leave. Your inputs are saved.',
+      saved: false,
+      report: { words: 7, limit: 1000, sections: [], over: 0 },
+      stockPhrases: [],
+    });
+    stream.end();
+
+    expect((await screen.findByRole('alert')).textContent).toMatch(/copy it from this page/);
+    await aFewFrames();
+    expect(screen.getByTestId('live-draft').textContent).toBe(words);
+    expect(screen.queryByText(/saved as Version 1/)).toBeNull();
+    expect(screen.queryByRole('heading', { name: 'Saved statement page' })).toBeNull();
+    // The inputs are still in the form for another try.
+    expect(screen.getByLabelText('Job title', { exact: true })).toHaveProperty(
+      'value',
+      'Staff Nurse',
+    );
+  });
+
+  it('keeps the words on the page when the connection drops before the draft ends', async () => {
+    const words = 'I registered with the NMC';
+    const stream = await writing(words);
+    stream.end(); // no end event: the connection was cut
+
+    expect((await screen.findByRole('alert')).textContent).toMatch(
+      /connection to JobTrack dropped/,
+    );
+    await aFewFrames();
+    expect(screen.getByTestId('live-draft').textContent).toBe(words);
+    expect(screen.queryByRole('heading', { name: 'Saved statement page' })).toBeNull();
+    expect(screen.getByLabelText('Job title', { exact: true })).toHaveProperty(
+      'value',
+      'Staff Nurse',
+    );
+  });
+
+  it('shows the saved version even when the connection is cut just after the last event', async () => {
+    const words = 'I registered with the NMC.';
+    const stream = await writing(words);
+    const at = '2026-11-28T10:00:00.000Z';
+    stream.send({
+      type: 'end',
+      statementId: STATEMENT_ID,
+      versionId: VERSION_ID,
+      version: {
+        ...{ id: VERSION_ID, number: 1, name: null, status: 'complete', failure: null },
+        ...{ words: 5, wordLimit: 1000, createdAt: at, updatedAt: at, editedAt: null },
+      },
+      number: 1,
+      status: 'complete',
+      shortfall: null,
+      message: null,
+      saved: true,
+      report: { words: 5, limit: 1000, sections: [], over: 0 },
+      stockPhrases: [],
+    });
+    stream.cut();
+
+    expect(await screen.findByRole('heading', { name: 'Saved statement page' })).toBeTruthy();
+    expect(screen.queryByText(/connection to JobTrack dropped/)).toBeNull();
   });
 });
