@@ -7,9 +7,14 @@ import { ImportUploadSchema } from '~/portability/import-schema';
 import { GuestStorageError, updateGuest } from './storage';
 
 export type GuestImportResult =
-  { ok: true; added: number; skipped: number } | { ok: false; reply: FormReply };
+  | { ok: true; added: number; skipped: number; statementsLeft: number }
+  | { ok: false; reply: FormReply };
 
-/** Adds a backup file's applications to the guest's, skipping those already there. */
+/**
+ * Adds a backup file's applications to the guest's, skipping those already there. An account's
+ * file may hold statements, which guest mode cannot keep (the Statement Builder needs an account):
+ * how many were left in the file is returned, so the page says so rather than dropping them quietly.
+ */
 export async function importBackup(formData: FormData): Promise<GuestImportResult> {
   const submission = parseWithZod(formData, { schema: ImportUploadSchema });
   if (submission.status !== 'success') return { ok: false, reply: submission.reply() };
@@ -32,5 +37,7 @@ export async function importBackup(formData: FormData): Promise<GuestImportResul
     if (error instanceof GuestStorageError) return refuse(error.message);
     throw error;
   }
-  return { ok: true, added, skipped: parsed.document.applications.length - added };
+  const { applications, statements } = parsed.document;
+  const statementsLeft = applications.reduce((n, a) => n + a.statements.length, statements.length);
+  return { ok: true, added, skipped: applications.length - added, statementsLeft };
 }

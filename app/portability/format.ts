@@ -3,7 +3,7 @@
 // browser can run it too. A file is untrusted input: every text has the same limit as its form.
 import { z } from 'zod';
 import { LIMITS as APPLICATION_LIMITS, isWebAddress } from '~/applications/application-schema';
-import { MAX_DATE, MIN_DATE, addDays, isRealIsoDate, todayInLondon } from '~/applications/dates';
+import { MAX_DATE, MIN_DATE, isRealIsoDate } from '~/applications/dates';
 import { MAX_SALARY } from '~/applications/salary';
 import { STATUSES } from '~/applications/statuses';
 import { EVENT_LIMITS, MAX_EVENTS_PER_APPLICATION } from '~/events/event-schema';
@@ -220,11 +220,11 @@ export const ExportedApplicationSchema = z
       .refine((v) => v.trim() !== '', 'a role')
       .transform((v) => v.trim()),
     status,
-    dateApplied: isoDate
-      // The form's one day of slack (application-schema.ts), so whatever it saves exports.
-      .refine((v) => v <= addDays(todayInLondon(), 1), 'a date applied today or in the past')
-      .nullable()
-      .default(null),
+    // No "not after today" here: this schema reads what was saved (guest storage, a backup, the
+    // move into an account), and a clock put back or a flight west would make a date saved as
+    // today read as the future and lock the whole store as unreadable. The form that writes, and
+    // the spreadsheet import that makes new records, hold that rule.
+    dateApplied: isoDate.nullable().default(null),
     closingDate: isoDate.nullable().default(null),
     closingTime: clockTime.nullable().default(null),
     mayCloseEarly: z.boolean().default(false),

@@ -32,6 +32,9 @@ export async function clientAction({ request }: ClientActionFunctionArgs) {
 const count = (n: number) =>
   n === 1 ? '1 application' : `${n.toLocaleString('en-GB')} applications`;
 
+const statementCount = (n: number) =>
+  n === 1 ? 'statement' : `${n.toLocaleString('en-GB')} statements`;
+
 export default function GuestData() {
   const result = useActionData<typeof clientAction>();
   return (
@@ -44,6 +47,9 @@ export default function GuestData() {
             Added {count(result.added)}.
             {result.skipped > 0
               ? ` ${count(result.skipped)} were already here, so were skipped.`
+              : ''}
+            {result.statementsLeft > 0
+              ? ` The file’s ${statementCount(result.statementsLeft)} stayed in the file: the Statement Builder needs an account, so import the file into one to keep them.`
               : ''}{' '}
             <Link to={GUEST_LIST}>See your applications</Link>
           </p>

@@ -16,6 +16,7 @@ import { GuestBanner } from '~/guest/banner';
 import { downloadText } from '~/guest/downloads';
 import { GuestNotFound } from '~/guest/not-found';
 import { GUEST_HOME, GUEST_LIST, GUEST_PATHS } from '~/guest/paths';
+import { PreloadGuestPages } from '~/guest/preload';
 import { clearGuest, onGuestChange, readGuest, readRaw, type GuestProblem } from '~/guest/storage';
 import { useRootData } from '~/root';
 
@@ -57,7 +58,10 @@ export default function Guest() {
       <GuestBanner document={read.ok ? read.document : null} signedIn={signedIn} />
       <GuestNav />
       {read.ok ? (
-        <Outlet />
+        <>
+          <Outlet />
+          <PreloadGuestPages />
+        </>
       ) : (
         <StorageProblem problem={read.problem} message={read.message} raw={read.raw} />
       )}

@@ -19,7 +19,7 @@ import {
 import { TARGET_LABELS, type ColumnChoice, type Target } from './columns';
 import type { Table } from './read';
 import type { ZodIssue } from 'zod';
-import { formatDate } from '~/applications/dates';
+import { addDays, formatDate, todayInLondon } from '~/applications/dates';
 
 /** A row that will be added: its number in the file and the application it becomes. */
 export type RowToAdd = { row: number; application: ExportedApplication };
@@ -150,6 +150,10 @@ function readRow(
     return read.date;
   };
   const dateApplied = date('dateApplied');
+  // A row is a new record, as the form makes one, so it is held to the form's rule (with its day
+  // of slack); the export format itself has no such rule, as it also reads what was saved before.
+  if (dateApplied && dateApplied > addDays(todayInLondon(options.now), 1))
+    messages.push(`${TARGET_LABELS.dateApplied}: a date applied today or in the past`);
   const closingDate = date('closingDate');
 
   const timeText = cell.get('closingTime').trim();
@@ -226,8 +230,8 @@ function readRow(
     statusHistory: history,
     statements: [],
   };
-  // The export format's own checks: every limit the forms have (lengths, £9,999,999, a date
-  // applied not in the future, from not above to), so a CSV row is held to what a JSON file is.
+  // The export format's own checks: every limit the forms have (lengths, £9,999,999, from not
+  // above to), so a CSV row is held to what a JSON file is.
   const checked = ExportedApplicationSchema.safeParse(raw);
   if (!checked.success) {
     return {

@@ -227,6 +227,32 @@ describe('guest storage', () => {
     expect(readGuest(storage)).toMatchObject({ ok: true });
   });
 
+  it('data saved before the device’s clock went back still reads, and still takes changes', () => {
+    vi.useFakeTimers();
+    try {
+      vi.setSystemTime(new Date('2026-11-27T12:00:00Z'));
+      const storage = new MemoryStorage();
+      const applied = {
+        ...newApplication(input('HMRC')),
+        status: 'applied' as const,
+        dateApplied: addDays(todayInLondon(), 1),
+      };
+      updateGuest((apps) => [...apps, applied], storage);
+      // The clock is put back three days (or the person flies west): that date is now ahead.
+      vi.setSystemTime(new Date('2026-11-24T12:00:00Z'));
+      const read = readGuest(storage);
+      expect(read.ok && read.document.applications[0]?.dateApplied).toBe('2026-11-28');
+      updateGuest((apps) => [...apps, newApplication(input('DWP'))], storage);
+      const after = readGuest(storage);
+      expect(after.ok && after.document.applications.map((a) => a.company)).toEqual([
+        'HMRC',
+        'DWP',
+      ]);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it('the 201st status change saves, keeping the newest 200 history entries', () => {
     const storage = new MemoryStorage();
     const [app] = withApplications(storage, 'HMRC').applications;

@@ -1,0 +1,46 @@
+// Every guest page's code is fetched as guest mode opens, so that from then on nothing a guest
+// does needs a request: a save, an edit or a delete, and the page it leads to, come from the
+// browser alone. Remix finds routes lazily, from the links a page renders; the application pages
+// are linked only from a list row, so with an empty list the first save had to ask the server
+// (/__manifest) which route shows its result, after the data was already written, and a slow or
+// lost request left the page on "Saving…" (the flaky browser test of the move into an account).
+import { Link } from '@remix-run/react';
+import {
+  GUEST_APPLICATION,
+  GUEST_BOARD,
+  GUEST_DELETE,
+  GUEST_EDIT,
+  GUEST_HOME,
+  GUEST_LIST,
+  GUEST_MOVE,
+  GUEST_PATHS,
+} from './paths';
+
+/** Guest mode's pages, ids aside: each path is the same for every guest. */
+export const GUEST_PAGES = [
+  GUEST_HOME,
+  GUEST_LIST,
+  GUEST_PATHS.newApplication,
+  GUEST_APPLICATION,
+  GUEST_EDIT,
+  GUEST_DELETE,
+  GUEST_BOARD,
+  `${GUEST_HOME}/data`,
+  GUEST_MOVE,
+];
+
+/**
+ * Links nobody sees or reaches (hidden, so out of the page, its tab order and the accessibility
+ * tree) that make Remix discover every guest route and preload its code when guest mode opens.
+ */
+export function PreloadGuestPages() {
+  return (
+    <div hidden>
+      {GUEST_PAGES.map((page) => (
+        <Link key={page} to={page} prefetch="render" tabIndex={-1}>
+          {page}
+        </Link>
+      ))}
+    </div>
+  );
+}

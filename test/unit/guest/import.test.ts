@@ -1,0 +1,75 @@
+// @vitest-environment happy-dom
+import { beforeEach, describe, expect, it } from 'vitest';
+import { addDays, todayInLondon } from '~/applications/dates';
+import { importBackup } from '~/guest/import';
+import { clearGuest, readGuest } from '~/guest/storage';
+
+const APP_ID = '3f1c2a9e-6b7d-4e21-9a4b-0c5d8e7f6a10';
+const at = '2026-11-01T09:00:00.000Z';
+
+const statement = (id: string) => ({
+  id,
+  kind: 'supporting',
+  jobTitle: 'Work Coach',
+  employer: 'Department for Work and Pensions',
+  advert: '',
+  personSpec: '',
+  wordLimit: 500,
+  tone: 'professional',
+  createdAt: at,
+  updatedAt: at,
+});
+
+/** An account's export: one application with a statement, and a statement of its own. */
+function backup(dateApplied: string | null = '2026-10-30') {
+  return JSON.stringify({
+    format: 'jobtrack',
+    version: 1,
+    exportedAt: at,
+    applications: [
+      {
+        id: APP_ID,
+        company: 'Department for Work and Pensions',
+        role: 'Work Coach',
+        status: 'applied',
+        dateApplied,
+        createdAt: at,
+        updatedAt: at,
+        statusHistory: [{ from: null, to: 'applied', at }],
+        statements: [statement('8a2b4c6d-1e3f-4a5b-8c7d-9e0f1a2b3c4d')],
+      },
+    ],
+    statements: [statement('5d6e7f80-9a1b-4c2d-8e3f-4a5b6c7d8e9f')],
+  });
+}
+
+function upload(text: string) {
+  const form = new FormData();
+  form.set('file', new File([text], 'jobtrack.json', { type: 'application/json' }));
+  return form;
+}
+
+describe('a backup imported into guest mode', () => {
+  beforeEach(() => clearGuest());
+
+  it('adds its applications once, and says how many statements stayed in the file', async () => {
+    expect(await importBackup(upload(backup()))).toEqual({
+      ok: true,
+      added: 1,
+      skipped: 0,
+      statementsLeft: 2,
+    });
+    const read = readGuest();
+    expect(read.ok && read.document.applications.map((a) => [a.company, a.statements])).toEqual([
+      ['Department for Work and Pensions', []],
+    ]);
+    expect(await importBackup(upload(backup()))).toMatchObject({ ok: true, added: 0, skipped: 1 });
+  });
+
+  it('takes a date applied that is ahead of this device’s today (a clock behind the writer’s)', async () => {
+    const ahead = addDays(todayInLondon(), 3);
+    expect(await importBackup(upload(backup(ahead)))).toMatchObject({ ok: true, added: 1 });
+    const read = readGuest();
+    expect(read.ok && read.document.applications[0]?.dateApplied).toBe(ahead);
+  });
+});
