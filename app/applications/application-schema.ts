@@ -4,6 +4,7 @@ import { addDays, MAX_DATE, MIN_DATE, todayInLondon } from './dates';
 import { parseClockTime } from './closing';
 import { parsePounds, MAX_SALARY } from './salary';
 import { STATUSES } from './statuses';
+import { isWebAddress } from './web-address';
 
 /** Field limits, shared by the schema and the tests that guard them. */
 export const LIMITS = {
@@ -70,16 +71,6 @@ const pounds = (label: string) =>
       }
       return amount;
     });
-
-/** True for an absolute http(s) address; anything else (javascript:, data:, ftp:) is refused. */
-export function isWebAddress(value: string): boolean {
-  try {
-    const url = new URL(value);
-    return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname.length > 0;
-  } catch {
-    return false;
-  }
-}
 
 /**
  * The one schema behind both the new and the edit application forms, its fields in page order (the

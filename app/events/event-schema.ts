@@ -1,7 +1,7 @@
 // The add and edit event form's one schema, and the follow-up date's. Browser-safe: Conform runs
 // them in the page as well as in the actions.
 import { z } from 'zod';
-import { isWebAddress } from '~/applications/application-schema';
+import { isWebAddress } from '~/applications/web-address';
 import { parseClockTime } from '~/applications/closing';
 import { MAX_DATE, MIN_DATE } from '~/applications/dates';
 import { datePartsSchema } from '~/components/forms/date-parts';

@@ -2,7 +2,8 @@
 // import, and guest mode's storage and move into an account. Free of server imports, so the
 // browser can run it too. A file is untrusted input: every text has the same limit as its form.
 import { z } from 'zod';
-import { LIMITS as APPLICATION_LIMITS, isWebAddress } from '~/applications/application-schema';
+import { LIMITS as APPLICATION_LIMITS } from '~/applications/application-schema';
+import { isWebAddress } from '~/applications/web-address';
 import { MAX_DATE, MIN_DATE, addDays, isRealIsoDate, todayInLondon } from '~/applications/dates';
 import { MAX_SALARY } from '~/applications/salary';
 import { STATUSES } from '~/applications/statuses';
