@@ -83,13 +83,9 @@ export const shouldRevalidate: ShouldRevalidateFunction = ({
     : defaultShouldRevalidate;
 };
 
-export function useRootData() {
-  return useRouteLoaderData<typeof loader>('root');
-}
-
 export function Layout({ children }: { children: ReactNode }) {
   const nonce = useNonce();
-  const data = useRootData();
+  const data = useRouteLoaderData<typeof loader>('root');
   return (
     <html lang="en-GB">
       <head>

@@ -5,19 +5,9 @@ import { parseClockTime } from './closing';
 import { parsePounds, MAX_SALARY } from './salary';
 import { STATUSES } from './statuses';
 import { isWebAddress } from './web-address';
+import { LIMITS } from './limits';
 
-/** Field limits, shared by the schema and the tests that guard them. */
-export const LIMITS = {
-  company: 200,
-  role: 200,
-  advertUrl: 2000,
-  location: 200,
-  salaryNote: 200,
-  source: 200,
-  reference: 100,
-  grade: 100,
-  notes: 20_000,
-} as const;
+export { LIMITS } from './limits';
 
 const tooLong = (label: string, max: number) =>
   `${label} must be ${max.toLocaleString('en-GB')} characters or fewer`;

@@ -17,7 +17,7 @@ import { downloadText } from '~/guest/downloads';
 import { GuestNotFound } from '~/guest/not-found';
 import { GUEST_HOME, GUEST_LIST, GUEST_PATHS } from '~/guest/paths';
 import { clearGuest, onGuestChange, readGuest, readRaw, type GuestProblem } from '~/guest/storage';
-import { useRootData } from '~/root';
+import { useRootData } from '~/components/root-data';
 
 export { links } from '~/applications/styles';
 
