@@ -21,7 +21,7 @@ import { getUserForPage } from '~/auth/current-user.server';
 import { Analytics, AnalyticsSwitch } from '~/analytics/analytics';
 import { SiteFooter, SiteHeader } from '~/components/layout';
 import { useNonce } from '~/components/nonce';
-import { GUEST_MOVE, isGuestPath } from '~/guest/paths';
+import { GUEST_MOVE, isGuestPath } from '~/guest/mode';
 import { loggable } from '~/http/loggable';
 import { isLocalDevelopment } from '~/http/security.server';
 import styles from '~/styles.css?url';
@@ -83,13 +83,9 @@ export const shouldRevalidate: ShouldRevalidateFunction = ({
     : defaultShouldRevalidate;
 };
 
-export function useRootData() {
-  return useRouteLoaderData<typeof loader>('root');
-}
-
 export function Layout({ children }: { children: ReactNode }) {
   const nonce = useNonce();
-  const data = useRootData();
+  const data = useRouteLoaderData<typeof loader>('root');
   return (
     <html lang="en-GB">
       <head>

@@ -10,7 +10,8 @@
  * fake Anthropic, in Chromium). Everything runs on loopback against throwaway embedded PostgreSQL
  * servers. `npm run bench -- --statements` measures only the last; `--csv-import` only the CSV
  * import; `--guest` only guest mode's list; `--supabase-session` only what reading the session
- * costs in Supabase mode (against a fake); `--round-trips` only the round trips per request.
+ * costs in Supabase mode (against a fake); `--round-trips` only the round trips per request;
+ * `--sizes` only the JavaScript per page.
  */
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -124,14 +125,18 @@ type Seeded = { cookie: string; userId: string; applicationId: string; statement
  * The bench person with 10,000 applications (and three others with as many), the newest one's id
  * and a statement for it with three versions.
  */
-async function seed(databaseUrl: string): Promise<Seeded> {
+async function seed(
+  databaseUrl: string,
+  applications = APPLICATIONS,
+  otherPeople = OTHER_PEOPLE,
+): Promise<Seeded> {
   const sql = postgres(databaseUrl, { max: 1, onnotice: () => {} });
   try {
     const me = await seedPerson(sql, 'bench@example.com');
-    await seedApplications(sql, me.id, APPLICATIONS);
-    for (let i = 0; i < OTHER_PEOPLE; i++) {
+    await seedApplications(sql, me.id, applications);
+    for (let i = 0; i < otherPeople; i++) {
       const other = await seedPerson(sql, `other-${i}@example.com`);
-      await seedApplications(sql, other.id, APPLICATIONS);
+      await seedApplications(sql, other.id, applications);
     }
     await sql`vacuum analyze`;
     const [app] = await sql<{ id: string }[]>`
@@ -420,6 +425,7 @@ const onlyCsvImport = process.argv.includes('--csv-import');
 const onlyGuest = process.argv.includes('--guest');
 const onlySupabaseSession = process.argv.includes('--supabase-session');
 const onlyRoundTrips = process.argv.includes('--round-trips');
+const onlySizes = process.argv.includes('--sizes');
 
 /** Prints what reading the session costs per request in Supabase mode, getClaims against getUser. */
 async function supabaseSession() {
@@ -438,9 +444,17 @@ async function supabaseSession() {
   );
 }
 
+/** `--sizes`: the JavaScript per page only, for an account with a few applications. */
+async function sizes() {
+  const stack = await startStack({ buildDir: BUILD_DIR, build: false, quiet: true });
+  const { cookie, applicationId, statementId } = await seed(stack.databaseUrl, 20, 0);
+  await pageWeights(stack, cookie, applicationId, statementId);
+}
+
 async function main() {
   if (onlySupabaseSession) return supabaseSession();
   await buildInto(BUILD_DIR);
+  if (onlySizes) return sizes();
   const only = onlyStatements || onlyCsvImport || onlyGuest || onlyRoundTrips;
   const upload = only ? null : { ...uploadSize(), passwords: commonPasswordShare() };
 
@@ -610,13 +624,12 @@ function stats(values: number[]) {
   return [ms(percentile(values, 50)), ms(percentile(values, 90)), ms(Math.min(...values))];
 }
 
-/** Upload size, JavaScript per page, server time against the static page, and CPU per request. */
-async function pagesAndTimes(
+/** The JavaScript each page ships on first load, printed as a table. */
+async function pageWeights(
   stack: Stack,
   cookie: string,
   applicationId: string,
   statementId: string,
-  upload: ReturnType<typeof uploadSize> & { passwords: ReturnType<typeof commonPasswordShare> },
 ) {
   const pages: Array<[string, string | undefined]> = [
     ['/', undefined],
@@ -633,7 +646,15 @@ async function pagesAndTimes(
     [`/applications/${applicationId}`, cookie],
     [`/applications/${applicationId}/edit`, cookie],
     [`/applications/${applicationId}/delete`, cookie],
+    [`/applications/${applicationId}/events/new`, cookie],
+    [`/applications/${applicationId}/follow-up`, cookie],
+    ['/stats', cookie],
+    ['/job-search-log', cookie],
     ['/account', cookie],
+    ['/account/calendar', cookie],
+    ['/account/import', cookie],
+    ['/account/import-csv', cookie],
+    ['/account/delete', cookie],
     ['/statements', cookie],
     ['/statements/new?kind=supporting', cookie],
     [`/statements/${statementId}`, cookie],
@@ -651,6 +672,20 @@ async function pagesAndTimes(
       kib(js.inlineGzipBytes),
     ]);
   }
+  console.log(
+    '\nJavaScript shipped per page on first load (modules counted once per page; gzip level 6):',
+  );
+  table(['Page', 'HTTP', 'Modules', 'JS raw', 'JS gzip', 'Inline gzip'], weights);
+}
+
+/** Upload size, JavaScript per page, server time against the static page, and CPU per request. */
+async function pagesAndTimes(
+  stack: Stack,
+  cookie: string,
+  applicationId: string,
+  statementId: string,
+  upload: ReturnType<typeof uploadSize> & { passwords: ReturnType<typeof commonPasswordShare> },
+) {
   const times = await serverTimes(stack, cookie, statementId);
   const cpu = await cpuPerRequest(stack, cookie);
 
@@ -658,12 +693,9 @@ async function pagesAndTimes(
   console.log(
     `\nWorker upload (wrangler deploy --dry-run): ${upload.raw} raw, ${upload.gzip} gzipped;` +
       ` of which the ${passwords.count.toLocaleString('en-GB')} common passwords` +
-      ` ${kib(passwords.raw)} raw, ${kib(passwords.gzip)} gzipped\n`,
+      ` ${kib(passwords.raw)} raw, ${kib(passwords.gzip)} gzipped`,
   );
-  console.log(
-    'JavaScript shipped per page on first load (modules counted once per page; gzip level 6):',
-  );
-  table(['Page', 'HTTP', 'Modules', 'JS raw', 'JS gzip', 'Inline gzip'], weights);
+  await pageWeights(stack, cookie, applicationId, statementId);
   console.log(
     `\nServer time over loopback for an account with ${APPLICATIONS.toLocaleString('en-GB')} applications ` +
       `(${OTHER_PEOPLE} more accounts as large share the table), ${SAMPLES} interleaved samples each after ${WARM_UP} warm-ups:`,

@@ -1,7 +1,7 @@
 import { useLocation } from '@remix-run/react';
 import { useEffect, useState } from 'react';
 import { useHydrated } from '~/components/hydrated';
-import { isGuestPath } from '~/guest/paths';
+import { isGuestPath } from '~/guest/mode';
 import {
   setAnalyticsOff,
   startAnalytics,

@@ -1,8 +1,9 @@
-// The one wrapper around posthog-js (STYLE.md: nothing else imports it). Loaded only in the
-// browser, only when a key is configured, and only when this browser has not said no.
+// The one wrapper around posthog-js (STYLE.md: nothing else imports it), with its second half in
+// posthog-start.client.ts. Loaded only in the browser, only when a key is configured, and only
+// when this browser has not said no.
 import type { PostHog } from 'posthog-js/dist/module.slim';
-import { isGuestPath } from '~/guest/paths';
-import { sanitizeEvent, type AnalyticsEvent } from './events';
+import { isGuestPath } from '~/guest/mode';
+import type { AnalyticsEvent } from './events';
 
 export type AnalyticsSettings = { key: string; host: string };
 
@@ -32,39 +33,10 @@ export function whyOff(): 'switch' | 'do-not-track' | null {
 /** Starts posthog-js once, cookieless and with every automatic collection off. */
 export function startAnalytics(settings: AnalyticsSettings): Promise<PostHog | null> {
   if (whyOff()) return Promise.resolve(null);
-  // The slim build: the full one also holds the toolbar, which stores `_postHogToolbarParams` in
-  // localStorage when a link ends in #__posthog=… carrying the project's key.
-  starting ??= import('posthog-js/dist/module.slim').then(({ default: posthog }) => {
-    posthog.init(settings.key, {
-      api_host: settings.host,
-      // No cookie, no local or session storage: PostHog counts visitors with a server-side hash.
-      cookieless_mode: 'always',
-      persistence: 'memory',
-      disable_persistence: true,
-      person_profiles: 'never',
-      // Nothing collected unless JobTrack names it: no clicks, text, recordings, surveys, heatmaps.
-      autocapture: false,
-      rageclick: false,
-      capture_dead_clicks: false,
-      capture_heatmaps: false,
-      enable_heatmaps: false,
-      capture_exceptions: false,
-      capture_performance: false,
-      capture_pageview: false,
-      capture_pageleave: false,
-      disable_session_recording: true,
-      disable_surveys: true,
-      disable_product_tours: true,
-      disable_conversations: true,
-      disable_web_experiments: true,
-      disable_external_dependency_loading: true,
-      advanced_disable_flags: true,
-      save_referrer: false,
-      respect_dnt: true,
-      before_send: sanitizeEvent,
-    });
-    client = posthog;
-    return posthog;
+  // posthog-js and its settings load together, only here: a page that sends nothing carries none.
+  starting ??= import('./posthog-start.client').then(({ startPostHog }) => {
+    client = startPostHog(settings);
+    return client;
   });
   return starting;
 }

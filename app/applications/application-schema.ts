@@ -4,19 +4,10 @@ import { addDays, MAX_DATE, MIN_DATE, todayInLondon } from './dates';
 import { parseClockTime } from './closing';
 import { parsePounds, MAX_SALARY } from './salary';
 import { STATUSES } from './statuses';
+import { isWebAddress } from './web-address';
+import { LIMITS } from './limits';
 
-/** Field limits, shared by the schema and the tests that guard them. */
-export const LIMITS = {
-  company: 200,
-  role: 200,
-  advertUrl: 2000,
-  location: 200,
-  salaryNote: 200,
-  source: 200,
-  reference: 100,
-  grade: 100,
-  notes: 20_000,
-} as const;
+export { LIMITS } from './limits';
 
 const tooLong = (label: string, max: number) =>
   `${label} must be ${max.toLocaleString('en-GB')} characters or fewer`;
@@ -70,16 +61,6 @@ const pounds = (label: string) =>
       }
       return amount;
     });
-
-/** True for an absolute http(s) address; anything else (javascript:, data:, ftp:) is refused. */
-export function isWebAddress(value: string): boolean {
-  try {
-    const url = new URL(value);
-    return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname.length > 0;
-  } catch {
-    return false;
-  }
-}
 
 /**
  * The one schema behind both the new and the edit application forms, its fields in page order (the

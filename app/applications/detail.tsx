@@ -2,7 +2,7 @@ import { track } from '~/analytics/posthog.client';
 import { Form } from '@remix-run/react';
 import type { ReactNode } from 'react';
 import { replyMessages, SubmitButton, type FormReply } from '~/components/forms';
-import { isWebAddress } from './application-schema';
+import { isWebAddress } from './web-address';
 import { ClosingLabel } from './closing-label';
 import { formatDate, formatDateTime, type LondonNow } from './dates';
 import { formatSalary } from './salary';

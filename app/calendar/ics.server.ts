@@ -7,7 +7,7 @@ import { TZDate } from '@date-fns/tz';
 import londonZoneFile from '@touch4it/ical-timezones/zones/Europe/London.ics?raw';
 import ical, { ICalAlarmRelatesTo, ICalAlarmType, ICalCalendarMethod } from 'ical-generator';
 import { FORMAT_LABELS, KIND_LABELS, type EventFormat, type EventKind } from '~/events/kinds';
-import { isWebAddress } from '~/applications/application-schema';
+import { isWebAddress } from '~/applications/web-address';
 
 const ZONE = 'Europe/London';
 

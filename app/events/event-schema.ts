@@ -1,18 +1,15 @@
-// The add and edit event form's one schema, and the follow-up date's. Browser-safe: Conform runs
-// them in the page as well as in the actions.
+// The add and edit event form's one schema, and the follow-up date's. Browser-safe: the form kit
+// runs them in the page (loading them when the form is first used) as well as in the actions.
 import { z } from 'zod';
-import { isWebAddress } from '~/applications/application-schema';
+import { isWebAddress } from '~/applications/web-address';
 import { parseClockTime } from '~/applications/closing';
 import { MAX_DATE, MIN_DATE } from '~/applications/dates';
 import { datePartsSchema } from '~/components/forms/date-parts';
 import { EVENT_FORMATS, EVENT_KINDS } from './kinds';
 import { fromLondon } from './london-time';
+import { EVENT_LIMITS } from './limits';
 
-/** Field limits, shared by the schema and its tests. */
-export const EVENT_LIMITS = { place: 300, link: 2000, notes: 5000 } as const;
-
-/** Events one application may hold, far above any real recruitment; the export format's cap too. */
-export const MAX_EVENTS_PER_APPLICATION = 200;
+export { EVENT_LIMITS, MAX_EVENTS_PER_APPLICATION } from './limits';
 
 const tooLong = (label: string, max: number) =>
   `${label} must be ${max.toLocaleString('en-GB')} characters or fewer`;

@@ -1,5 +1,5 @@
 import { Link } from '@remix-run/react';
-import { isWebAddress } from '~/applications/application-schema';
+import { isWebAddress } from '~/applications/web-address';
 import { formatDateTime } from '~/applications/dates';
 import type { EventRow } from './events.server';
 import { FORMAT_LABELS, KIND_LABELS } from './kinds';

@@ -34,7 +34,7 @@ export function GuestBanner({
             <button
               type="button"
               className="button--small button--secondary"
-              onClick={() => exportCsv(document)}
+              onClick={() => void exportCsv(document)}
             >
               Export CSV
             </button>

@@ -1,6 +1,5 @@
 // Files made in the browser from a guest's data and handed straight to the person: nothing is
 // uploaded to make them.
-import { applicationsCsv } from '~/portability/csv';
 import type { ExportDocument } from '~/portability/format';
 import { todayInLondon } from '~/applications/dates';
 
@@ -27,7 +26,8 @@ export function exportJson(document: ExportDocument) {
   );
 }
 
-/** The guest's applications as a spreadsheet. */
-export function exportCsv(document: ExportDocument) {
+/** The guest's applications as a spreadsheet (the CSV writer loads on the first export). */
+export async function exportCsv(document: ExportDocument) {
+  const { applicationsCsv } = await import('~/portability/csv');
   downloadText(applicationsCsv(document), `jobtrack-guest-${todayInLondon()}.csv`, 'text/csv');
 }

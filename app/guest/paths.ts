@@ -4,23 +4,16 @@
 // tells the server which applications exist (docs/decisions/025).
 import { listQuerySearch, parseListQuery, type ListQuery } from '~/applications/list-query';
 import type { TrackerPaths } from '~/applications/paths';
+import { GUEST_HOME, GUEST_LIST } from './mode';
 
-/** Where guest mode starts. */
-export const GUEST_HOME = '/guest';
-export const GUEST_LIST = '/guest/applications';
 /** One application's page, edit form and delete step: the id follows in the fragment. */
 export const GUEST_APPLICATION = '/guest/application';
 export const GUEST_EDIT = '/guest/application/edit';
 export const GUEST_DELETE = '/guest/application/delete';
 /** The board: one column per status. */
 export const GUEST_BOARD = '/guest/board';
-/** The move into an account. */
-export const GUEST_MOVE = '/guest/move';
 
-/** True for an address inside guest mode, where nothing may be sent anywhere. */
-export function isGuestPath(pathname: string): boolean {
-  return pathname === GUEST_HOME || pathname.startsWith(`${GUEST_HOME}/`);
-}
+export { GUEST_HOME, GUEST_LIST, GUEST_MOVE, isGuestPath } from './mode';
 
 /** The guest list's query from a location's fragment ("#q=nhs&status=applied"). */
 export function guestListQuery(hash: string): ListQuery {

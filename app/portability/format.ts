@@ -2,16 +2,20 @@
 // import, and guest mode's storage and move into an account. Free of server imports, so the
 // browser can run it too. A file is untrusted input: every text has the same limit as its form.
 import { z } from 'zod';
-import { LIMITS as APPLICATION_LIMITS, isWebAddress } from '~/applications/application-schema';
+import { LIMITS as APPLICATION_LIMITS } from '~/applications/limits';
+import { isWebAddress } from '~/applications/web-address';
 import { MAX_DATE, MIN_DATE, isRealIsoDate } from '~/applications/dates';
 import { MAX_SALARY } from '~/applications/salary';
 import { STATUSES } from '~/applications/statuses';
-import { EVENT_LIMITS, MAX_EVENTS_PER_APPLICATION } from '~/events/event-schema';
+import { EVENT_LIMITS, MAX_EVENTS_PER_APPLICATION } from '~/events/limits';
 import { EVENT_FORMATS, EVENT_KINDS } from '~/events/kinds';
-import { MAX_CRITERIA } from '~/statements/criteria';
 import { BEHAVIOURS, KINDS, MAX_WORD_LIMIT, MIN_WORD_LIMIT, TONES } from '~/statements/kinds';
 import { SHORTFALLS } from '~/statements/messages';
-import { LIMITS as STATEMENT_LIMITS, MAX_TOTAL_CHARACTERS } from '~/statements/schema';
+import {
+  LIMITS as STATEMENT_LIMITS,
+  MAX_CRITERIA,
+  MAX_TOTAL_CHARACTERS,
+} from '~/statements/limits';
 
 export const FORMAT_NAME = 'jobtrack';
 export const FORMAT_VERSION = 1;

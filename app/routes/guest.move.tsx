@@ -9,7 +9,7 @@ import { GUEST_MOVE } from '~/guest/paths';
 import { GuestStorageError, readGuest } from '~/guest/storage';
 import type { ImportPlan } from '~/portability/import.server';
 import { ImportPlanSummary } from '~/portability/import-preview';
-import { useRootData } from '~/root';
+import { useRootData } from '~/components/root-data';
 
 export const meta: MetaFunction = () => [{ title: 'Move into an account · Guest · JobTrack' }];
 

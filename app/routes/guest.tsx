@@ -18,7 +18,7 @@ import { GuestNotFound } from '~/guest/not-found';
 import { GUEST_HOME, GUEST_LIST, GUEST_PATHS } from '~/guest/paths';
 import { PreloadGuestPages } from '~/guest/preload';
 import { clearGuest, onGuestChange, readGuest, readRaw, type GuestProblem } from '~/guest/storage';
-import { useRootData } from '~/root';
+import { useRootData } from '~/components/root-data';
 
 export { links } from '~/applications/styles';
 

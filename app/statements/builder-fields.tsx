@@ -2,7 +2,6 @@
 import { type FieldMetadata, type FormMetadata, getInputProps } from '@conform-to/react';
 import { useState } from 'react';
 import { CheckboxField, FieldError, SelectField, TextAreaField } from '~/components/forms';
-import { mergeCriteria, parseCriteria } from './criteria';
 import type { BuilderShape } from './builder';
 import { BEHAVIOURS } from './kinds';
 
@@ -59,13 +58,16 @@ export function CriteriaFields({
                   c?.category === 'desirable' ? ('desirable' as const) : ('essential' as const),
                 evidence: c?.evidence ?? '',
               }));
-              const merged = mergeCriteria(parseCriteria(spec), current);
-              form.update({ name: criteria.name, value: merged });
-              setListed(
-                merged.length === 0
-                  ? 'No criteria found. Add them one by one below.'
-                  : `${merged.length} criteria listed below. Check each one and mark it essential or desirable.`,
-              );
+              // The reader of specifications loads when first asked for: most visits never are.
+              void import('./criteria').then(({ mergeCriteria, parseCriteria }) => {
+                const merged = mergeCriteria(parseCriteria(spec), current);
+                form.update({ name: criteria.name, value: merged });
+                setListed(
+                  merged.length === 0
+                    ? 'No criteria found. Add them one by one below.'
+                    : `${merged.length} criteria listed below. Check each one and mark it essential or desirable.`,
+                );
+              });
             }}
           >
             List the criteria

@@ -1,12 +1,13 @@
 // Lists the criteria of a pasted person specification without any AI: from its headings
 // ("Essential", "Desirable", "Qualifications"…), its lines and its table columns. Runs in the
 // browser (instantly, with JavaScript) and on the server (the same button without JavaScript).
+import { MAX_CRITERIA } from './limits';
+
+// Where the server's submission check takes it from.
+export { MAX_CRITERIA };
 
 export type Category = 'essential' | 'desirable';
 export type Criterion = { text: string; category: Category };
-
-/** How many criteria a statement can answer; real specifications list 10–30. */
-export const MAX_CRITERIA = 40;
 
 const CATEGORY_LINE =
   /^(?:(essential|desirable)(?:\s+(?:criteria|requirements|qualities|skills))?|(?:criteria|requirements)\s*[-–:]?\s*(essential|desirable))\s*[:-–]?\s*(.*)$/i;

@@ -1,8 +1,7 @@
-// The Statement Builder's form: one schema per kind, shared by the browser (Conform) and the
-// server. Saving keeps whatever is there (within the limits); generating also needs enough to
-// write from.
+// The Statement Builder's form: one schema per kind, shared by the browser (loaded when the form
+// is first used) and the server. Saving keeps whatever is there (within the limits); generating
+// also needs enough to write from.
 import { z } from 'zod';
-import { MAX_CRITERIA } from './criteria';
 import {
   BEHAVIOURS,
   DEFAULT_WORD_LIMIT,
@@ -15,21 +14,9 @@ import {
   type Kind,
   type Tone,
 } from './kinds';
+import { LIMITS, MAX_CRITERIA, MAX_TOTAL_CHARACTERS } from './limits';
 
-/** Everything a person types into one statement, in all: about 30,000 characters. */
-export const MAX_TOTAL_CHARACTERS = 30_000;
-export const LIMITS = {
-  jobTitle: 200,
-  employer: 200,
-  advert: 15_000,
-  personSpec: 15_000,
-  criterion: 500,
-  evidence: 4_000,
-  whyRole: 4_000,
-  experience: 8_000,
-  versionName: 120,
-  draft: 40_000,
-} as const;
+export { LIMITS, MAX_TOTAL_CHARACTERS } from './limits';
 
 const text = (max: number, what: string) =>
   z

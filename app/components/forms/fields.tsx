@@ -6,7 +6,7 @@ import {
 } from '@conform-to/react';
 import type { ReactNode } from 'react';
 import { DATE_PARTS } from './date-parts';
-import { useFocusedField } from './form';
+import { useFocusedField } from './form-state';
 
 // Field components for forms made with useSchemaForm and SchemaForm: a label, an optional hint,
 // the control, and its error linked by aria-describedby. The first field in error takes focus.

@@ -1,11 +1,10 @@
-import { getFormProps, useForm, type FormMetadata, type SubmissionResult } from '@conform-to/react';
+import { getFormProps, useForm, type FormMetadata } from '@conform-to/react';
 import { getZodConstraint, parseWithZod } from '@conform-to/zod';
 import { Form } from '@remix-run/react';
-import { createContext, useContext, type FormEvent, type MouseEvent, type ReactNode } from 'react';
+import type { FormEvent, ReactNode } from 'react';
 import type { z } from 'zod';
-
-/** What an action answers when a form is refused: Conform's reply (see form.server.ts). */
-export type FormReply = SubmissionResult<string[]>;
+import { FormStateContext } from './form-state';
+import { ErrorSummary, type FormReply } from './messages';
 
 /**
  * Conform set up the way every form uses it: the action's last reply, constraints from the schema,
@@ -62,16 +61,6 @@ function withoutEmpty(values: Record<string, FormValue> | undefined) {
   if (!values) return undefined;
   return Object.fromEntries(Object.entries(values).filter(([, value]) => value));
 }
-
-type FormState = { focus: string | undefined; action: string | undefined };
-
-const FormStateContext = createContext<FormState>({ focus: undefined, action: undefined });
-
-/** The name of the field that should take focus as the page loads: the first one in error. */
-export const useFocusedField = () => useContext(FormStateContext).focus;
-
-/** The action of the SchemaForm around this component, for its submit button. */
-export const useFormActionProp = () => useContext(FormStateContext).action;
 
 /**
  * A form wired to Conform (POST unless it only reads, like a date range): its errors at the top, and focus on the first field in error.
@@ -133,86 +122,4 @@ export function SchemaForm<Shape extends Record<string, unknown>>({
       <FormStateContext.Provider value={{ focus, action }}>{children}</FormStateContext.Provider>
     </Form>
   );
-}
-
-/**
- * GOV.UK's error summary at the top of a refused form: "There is a problem", then each message,
- * those about a field as a link to it (to the first box at fault, for a date). Announced to
- * screen readers as it appears.
- */
-export function ErrorSummary({
-  formId,
-  formErrors = [],
-  fieldErrors,
-  id,
-}: {
-  formId: string;
-  formErrors?: string[];
-  fieldErrors: Record<string, string[] | undefined>;
-  id?: string;
-}) {
-  const entries = Object.entries(fieldErrors).filter(
-    (entry): entry is [string, string[]] => entry[0] !== '' && Boolean(entry[1]?.length),
-  );
-  const names = entries.map(([name]) => name);
-  const links = entries
-    // A date's boxes carry its message too; the summary names the date once.
-    .filter(([name]) => !names.some((other) => name.startsWith(`${other}.`)))
-    .map(([name, messages]) => {
-      const target = names.find((other) => other.startsWith(`${name}.`)) ?? name;
-      return { href: `#${formId}-${target}`, message: messages[0]! };
-    })
-    .filter((link) => !formErrors.includes(link.message));
-  if (formErrors.length === 0 && links.length === 0) return null;
-  return (
-    <div className="error-summary" role="alert" aria-labelledby={`${formId}-summary-title`} id={id}>
-      <h2 className="error-summary__title" id={`${formId}-summary-title`}>
-        There is a problem
-      </h2>
-      <ul>
-        {formErrors.map((message) => (
-          <li key={message}>{message}</li>
-        ))}
-        {links.map((link) => (
-          <li key={link.href}>
-            <a href={link.href} onClick={focusTarget}>
-              {link.message}
-            </a>
-          </li>
-        ))}
-      </ul>
-    </div>
-  );
-}
-
-// With JavaScript, a summary link puts the cursor in its field (a plain fragment link only scrolls).
-function focusTarget(event: MouseEvent<HTMLAnchorElement>) {
-  const target = document.getElementById(event.currentTarget.hash.slice(1));
-  if (!(target instanceof HTMLElement)) return;
-  event.preventDefault();
-  const field = target.matches('input, select, textarea') ? target : target.querySelector('input');
-  (field ?? target).focus();
-  target.closest('.field')?.scrollIntoView({ block: 'start' });
-}
-
-/** A form-level message (for example "Email or password is wrong"), announced to screen readers. */
-export function FormErrors({ errors, id }: { errors?: string[]; id?: string }) {
-  if (!errors?.length) return null;
-  return (
-    <div className="form-errors" role="alert" id={id}>
-      {errors.map((e) => (
-        <p key={e}>{e}</p>
-      ))}
-    </div>
-  );
-}
-
-/** Every message in a reply, the form's own first: for forms that show them all in one place. */
-export function replyMessages(reply: FormReply | null | undefined): string[] {
-  const error = reply?.error ?? {};
-  const { '': own = [], ...fields } = error;
-  // A set: a date's message is on the date and on each of its boxes.
-  return [
-    ...new Set([...(own ?? []), ...Object.values(fields).flatMap((messages) => messages ?? [])]),
-  ];
 }

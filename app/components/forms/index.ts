@@ -11,14 +11,7 @@ export {
   TextField,
 } from './fields';
 export { dateParts, datePartsSchema } from './date-parts';
-export {
-  ErrorSummary,
-  FormErrors,
-  replyMessages,
-  SchemaForm,
-  useSchemaForm,
-  type FormReply,
-  type FormValue,
-} from './form';
+export { SchemaForm, useSchemaForm, type FormValue } from './form';
+export { ErrorSummary, FormErrors, replyMessages, type FormReply } from './messages';
 export { useIsPending } from './pending';
 export { SubmitButton } from './submit-button';

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { useFormActionProp } from './form';
+import { useFormActionProp } from './form-state';
 import { useIsPending, type PendingOptions } from './pending';
 
 /**

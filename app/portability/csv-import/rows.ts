@@ -2,7 +2,7 @@
 // be and why, and how each status was read. Each application gets an id made from what identifies
 // it (decision 027), so the same row imported again is recognised and skipped. Browser-safe.
 import { parseClockTime } from '~/applications/closing';
-import { isWebAddress } from '~/applications/application-schema';
+import { isWebAddress } from '~/applications/web-address';
 import { parsePounds } from '~/applications/salary';
 import { STATUS_LABELS, type Status } from '~/applications/statuses';
 import { ExportedApplicationSchema, type ExportedApplication } from '../format';

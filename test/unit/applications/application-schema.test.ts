@@ -1,11 +1,7 @@
 import { parseWithZod } from '@conform-to/zod';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import {
-  ApplicationSchema,
-  isUuid,
-  isWebAddress,
-  StatusChangeSchema,
-} from '~/applications/application-schema';
+import { ApplicationSchema, isUuid, StatusChangeSchema } from '~/applications/application-schema';
+import { isWebAddress } from '~/applications/web-address';
 
 function form(fields: Record<string, string>) {
   const data = new FormData();
