@@ -37,7 +37,7 @@ import {
 } from '~/portability/csv-import/schema';
 import { CsvUploadForm } from '~/portability/csv-import/upload-form';
 import href from '~/portability/csv-import/csv-import.css?url';
-import { confirmedText, MAX_IMPORT_BODY } from '~/portability/import-schema';
+import { confirmedText, EXPECTED_ACCOUNT, MAX_IMPORT_BODY } from '~/portability/import-schema';
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href }];
 
@@ -78,7 +78,9 @@ async function preview(
     table: Table;
     choices: ColumnChoice[];
     dateOrder: DateOrder;
+    account: { id: string; email: string };
     changed?: boolean;
+    accountChanged?: boolean;
   },
 ) {
   const { table, choices } = input;
@@ -99,6 +101,8 @@ async function preview(
     choices,
     dateOrder: input.dateOrder,
     changed: input.changed ?? false,
+    account: input.account,
+    accountChanged: input.accountChanged ?? false,
     mixedDates: dateOrderOf(table, choices).mixed,
     mappingErrors,
     rows: table.rows.length,
@@ -122,7 +126,8 @@ async function preview(
 export async function action({ request, context }: ActionFunctionArgs) {
   // The session is confirmed before the file is read (a round trip of its own): a made-up or
   // ended session goes to sign in without costing the parse of a file of up to 10 MB.
-  await requireUser(request, context);
+  const user = await requireUser(request, context);
+  const account = { id: user.id, email: user.email };
   let formData: FormData;
   try {
     // A preview posts the file's text back in a hidden field: the JSON import's limit fits it.
@@ -152,8 +157,16 @@ export async function action({ request, context }: ActionFunctionArgs) {
     // previewed), the person has not seen what they would add, so they are shown it instead.
     const changed =
       intent === CSV_CONFIRM && mapping.data.previewed !== previewedAs(choices, dateOrder);
-    if (changed) {
-      return preview(context, who, { csv: text, fileName, table, choices, dateOrder, changed });
+    // Another tab may have signed in as someone else since the preview: add only into the account
+    // the person was shown, or show them this account's preview instead.
+    const accountChanged = intent === CSV_CONFIRM && formData.get(EXPECTED_ACCOUNT) !== user.id;
+    if (changed || accountChanged) {
+      const read = { csv: text, fileName, table, choices, dateOrder, account };
+      return preview(context, who, {
+        ...read,
+        changed: changed && !accountChanged,
+        accountChanged,
+      });
     }
     if (intent === CSV_CONFIRM && mappingProblems(choices, table.headers).length === 0) {
       const mapped = await mapFile(table, choices, dateOrder);
@@ -162,7 +175,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
         throw redirect(withNotice('/applications', 'csv-imported'));
       }
     }
-    return preview(context, who, { csv: text, fileName, table, choices, dateOrder });
+    return preview(context, who, { csv: text, fileName, table, choices, dateOrder, account });
   }
 
   const submission = parseWithZod(formData, { schema: CsvUploadSchema });
@@ -183,6 +196,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!read.ok) return refused(read.message);
   const choices = guessColumns(read.table.headers);
   return preview(context, who, {
+    account,
     csv: text,
     fileName: file.name.slice(0, 255) || 'your file',
     table: read.table,

@@ -457,6 +457,7 @@ describe('importing a spreadsheet', () => {
         fileName: preview.fileName,
         dateOrder: preview.dateOrder,
         previewed: previewedAs(preview.choices, preview.dateOrder),
+        account: preview.account.id,
       };
       preview.choices.forEach((c: string, i: number) => (fields[`columns[${i}]`] = c));
       return csvPost(fields, me.cookie);

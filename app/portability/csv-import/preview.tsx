@@ -8,6 +8,7 @@ import { STATUS_LABELS, type Status } from '~/applications/statuses';
 import { ErrorSummary, SubmitButton } from '~/components/forms';
 import { DATE_ORDER_OPTIONS, type DateOrder } from './cells';
 import { CHOICE_OPTIONS, type ColumnChoice } from './columns';
+import { EXPECTED_ACCOUNT } from '../import-schema';
 import { CSV_CONFIRM, CSV_REMAP, previewedAs } from './schema';
 
 /** One row the preview lists as to be added. */
@@ -43,6 +44,10 @@ export type CsvPreviewData = {
   statuses: Array<{ text: string; status: Status; known: boolean; rows: number }>;
   /** How many different status texts the file has (the list above stops at 50). */
   statusCount: number;
+  /** The account the rows would go into; "Add" is refused if another is signed in by then. */
+  account: { id: string; email: string };
+  /** "Add" came from a preview made for another account: this is the preview for this one. */
+  accountChanged: boolean;
 };
 
 const count = (n: number, one: string, many: string) =>
@@ -68,7 +73,14 @@ export function CsvPreview({ data }: { data: CsvPreviewData }) {
               rows below again, then add them.
             </p>
           ) : null}
+          {data.accountChanged ? (
+            <p className="notice" role="status">
+              You are now signed in to a different account from the one this check was for, so
+              nothing was added: check the rows below for this account, then add them.
+            </p>
+          ) : null}
           <input type="hidden" name="csv" value={data.csv} />
+          <input type="hidden" name={EXPECTED_ACCOUNT} value={data.account.id} />
           <input type="hidden" name="fileName" value={data.fileName} />
           <input type="hidden" name="previewed" value={version} />
           <div
@@ -169,6 +181,9 @@ function Outcome({ data }: { data: CsvPreviewData }) {
       <Statuses statuses={data.statuses} total={data.statusCount} />
       {data.sample.length > 0 ? <RowsToAdd data={data} /> : null}
       {data.problems.length > 0 ? <Problems data={data} /> : null}
+      <p>
+        Into the account <strong>{data.account.email}</strong>.
+      </p>
       {data.add > 0 ? (
         // A button of the mapping form (form="csv-mapping"): it posts the selects as they are now,
         // and the file's text is on the page once.

@@ -40,6 +40,7 @@ function send(
     fileName: 'applications.csv',
     dateOrder,
     previewed,
+    account: me.id,
   };
   columns.forEach((c, i) => (fields[`columns[${i}]`] = c));
   return runAction(action, multipartPost(fields, me), { context: t.context });
@@ -304,6 +305,39 @@ describe('importing a spreadsheet', () => {
     expect((await t.counts(me)).applications).toBe(0);
   });
 
+  it('adds nothing when another account is signed in by the time of "Add", and shows its own preview', async () => {
+    // Another tab signed in as someone else after the preview: the rows go into no account the
+    // person was not shown, and the page now shows what this account would get.
+    const me = await t.person();
+    const other = await t.person();
+    const { csv, choices } = (await upload(me, SPREADSHEET)).data.preview;
+    const fields: Record<string, string> = {
+      intent: 'confirm',
+      csv,
+      fileName: 'applications.csv',
+      dateOrder: 'dmy',
+      previewed: previewedAs(choices, 'dmy'),
+      account: me.id,
+    };
+    choices.forEach((c: string, i: number) => (fields[`columns[${i}]`] = c));
+
+    const outcome = await runAction(action, multipartPost(fields, other), { context: t.context });
+    expect(outcome.status).toBe(200);
+    expect(outcome.data.preview).toMatchObject({
+      accountChanged: true,
+      changed: false,
+      account: { id: other.id, email: other.email },
+    });
+    expect((await t.counts(me)).applications).toBe(0);
+    expect((await t.counts(other)).applications).toBe(0);
+    const { account: _account, ...withoutAccount } = fields;
+    const unnamed = await runAction(action, multipartPost(withoutAccount, me), {
+      context: t.context,
+    });
+    expect(unnamed.data.preview.accountChanged).toBe(true);
+    expect((await t.counts(me)).applications).toBe(0);
+  });
+
   it('adds nothing for a session that ended while its file was uploading, and sends the step to sign in', async () => {
     // Confirmed before the body is read, the session is checked again with the reads and the
     // import, so signing out everywhere during a slow upload stops them.
@@ -316,6 +350,7 @@ describe('importing a spreadsheet', () => {
     for (const fields of steps) {
       const leaving = await t.person();
       if (fields.intent === 'confirm') {
+        fields.account = leaving.id;
         fields.previewed = previewedAs(choices, 'dmy');
         choices.forEach((c: string, i: number) => (fields[`columns[${i}]`] = c));
       }
