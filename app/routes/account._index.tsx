@@ -99,7 +99,7 @@ export default function Account() {
       {feedStillWorks && !lastResult ? <FeedStillWorks /> : null}
       <section className="card" aria-labelledby="account-email">
         <h2 id="account-email">Email</h2>
-        <p>{email}</p>
+        <p className="address">{email}</p>
       </section>
       {hasPassword ? <ChangePassword /> : <ChoosePassword />}
       <section className="card" aria-labelledby="other-devices">

@@ -127,7 +127,7 @@ function Preview({
     <section className="card" aria-labelledby="import-preview">
       <ImportPlanSummary plan={plan} source={fileName} />
       <p>
-        Into the account <strong>{account.email}</strong>.
+        Into the account <strong className="address">{account.email}</strong>.
       </p>
       {adds ? (
         <Form method="post" encType="multipart/form-data" onSubmit={() => track('data_imported')}>

@@ -182,7 +182,7 @@ function Outcome({ data }: { data: CsvPreviewData }) {
       {data.sample.length > 0 ? <RowsToAdd data={data} /> : null}
       {data.problems.length > 0 ? <Problems data={data} /> : null}
       <p>
-        Into the account <strong>{data.account.email}</strong>.
+        Into the account <strong className="address">{data.account.email}</strong>.
       </p>
       {data.add > 0 ? (
         // A button of the mapping form (form="csv-mapping"): it posts the selects as they are now,
