@@ -30,6 +30,7 @@ import { clusterPids, cpuMs, pidsInGroup } from './lib/proc-cpu';
 import { seedApplications, seedPerson, seedStatement } from './lib/seed';
 import { measureStatementLatency } from './lib/statement-latency';
 import { measureSupabaseSession } from './lib/supabase-session';
+import { exportOfOne } from '../test/fixtures/exports';
 
 const BUILD_DIR = '.cache/bench';
 const APPLICATIONS = 10_000;
@@ -95,27 +96,6 @@ function commonPasswordShare() {
     count: words.length,
     raw: Buffer.byteLength(bundle) - Buffer.byteLength(without),
     gzip: gzipSync(bundle).length - gzipSync(without).length,
-  };
-}
-
-/** A JobTrack export holding one application, under an export id new to every account. */
-function exportOfOne() {
-  const at = new Date().toISOString();
-  return {
-    format: 'jobtrack',
-    version: 1,
-    exportedAt: at,
-    applications: [
-      {
-        id: crypto.randomUUID(),
-        company: 'Imported Ltd',
-        role: 'Analyst',
-        status: 'applied',
-        createdAt: at,
-        updatedAt: at,
-        statusHistory: [{ from: null, to: 'applied', at }],
-      },
-    ],
   };
 }
 

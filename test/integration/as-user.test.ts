@@ -4,7 +4,14 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { describe, expect, it, vi } from 'vitest';
 import { createDb } from '#db/client';
-import { asServer, asUser, SessionEnded, type Tx, type UserClaim } from '~/db.server';
+import {
+  asServer,
+  asUser,
+  SessionEnded,
+  type Statement,
+  type Tx,
+  type UserClaim,
+} from '~/db.server';
 import { makeContext } from '../support/context';
 import { setupTestDatabase } from '../support/db';
 
@@ -25,6 +32,35 @@ function claimFor(id: string, holds: boolean): UserClaim {
       : sql`select null::uuid as id, null::text as email, null::boolean as has_password where false`,
     signedOut: () => new SessionEnded(),
   };
+}
+
+/**
+ * Sends `flight` in one of a new person's pipelined transactions, behind a 2 s sleep, on a client
+ * of one connection; ends that connection from the server during the sleep; and gives what
+ * asUser answered (a thrown Response is the answer too).
+ */
+async function closedUnderFlight(flight: (tx: Tx, alice: string) => Statement[]) {
+  vi.spyOn(console, 'warn').mockImplementation(() => {});
+  const handle = createDb(db.url, { max: 1 });
+  try {
+    const { context } = makeContext(handle);
+    const alice = await createUser();
+    const marker = `flight-${randomUUID()}`;
+    const answer = asUser(context, alice, (tx) => [
+      tx.execute(sql.raw(`select pg_sleep(2) /* ${marker} */`)),
+      ...flight(tx, alice),
+    ]).catch((thrown: unknown) => thrown);
+    let pid: number | undefined;
+    while (pid === undefined) {
+      const [row] = await db.admin<{ pid: number }[]>`
+        select pid from pg_stat_activity where query like ${`%${marker}%`} and pid <> pg_backend_pid()`;
+      pid = row?.pid;
+    }
+    await db.admin`select pg_terminate_backend(${pid})`;
+    return { alice, answer: await answer };
+  } finally {
+    await handle.close();
+  }
 }
 
 describe('asUser', () => {
@@ -164,34 +200,16 @@ describe('asUser', () => {
   it('answers 503, never hangs, when the connection closes under a flight longer than postgres.js’s pipeline', async () => {
     // Review M1: beyond max_pipeline, statements waited in the reservation's own queue, and a
     // close never settled them: a large JSON import hung for ever when its connection dropped.
-    vi.spyOn(console, 'warn').mockImplementation(() => {});
-    const handle = createDb(db.url, { max: 1 });
-    try {
-      const { context } = makeContext(handle);
-      const alice = await createUser();
-      const marker = `flight-${randomUUID()}`;
-      const answer = asUser(context, alice, (tx) => [
-        tx.execute(sql.raw(`select pg_sleep(2) /* ${marker} */`)),
-        ...Array.from({ length: 250 }, (_, i) =>
-          tx.execute(
-            sql`insert into jobtrack.applications (user_id, company, role) values (${alice}, ${`Trust ${i}`}, 'Band 5 Nurse')`,
-          ),
+    const { alice, answer } = await closedUnderFlight((tx, alice) =>
+      Array.from({ length: 250 }, (_, i) =>
+        tx.execute(
+          sql`insert into jobtrack.applications (user_id, company, role) values (${alice}, ${`Trust ${i}`}, 'Band 5 Nurse')`,
         ),
-      ]).catch((thrown: unknown) => thrown);
-      let pid: number | undefined;
-      while (pid === undefined) {
-        const [row] = await db.admin<{ pid: number }[]>`
-          select pid from pg_stat_activity where query like ${`%${marker}%`} and pid <> pg_backend_pid()`;
-        pid = row?.pid;
-      }
-      await db.admin`select pg_terminate_backend(${pid})`;
-      expect(await answer).toBeInstanceOf(Response);
-      expect(((await answer) as Response).status).toBe(503);
-      const rows = await db.admin`select 1 from jobtrack.applications where user_id = ${alice}`;
-      expect(rows).toHaveLength(0);
-    } finally {
-      await handle.close();
-    }
+      ),
+    );
+    expect((answer as Response).status).toBe(503);
+    const rows = await db.admin`select 1 from jobtrack.applications where user_id = ${alice}`;
+    expect(rows).toHaveLength(0);
   });
 
   it('gives a transaction waiting for a connection the one that closed under another, not a wait for ever', async () => {
@@ -225,29 +243,11 @@ describe('asUser', () => {
   it('answers 503, never hangs, when the connection closes under a flight the socket could not take at once', async () => {
     // Past a few megabytes unread by the server, Node's socket pushes back and postgres.js holds
     // the later statements in the reservation's queue, which the patch fails on a close.
-    vi.spyOn(console, 'warn').mockImplementation(() => {});
-    const handle = createDb(db.url, { max: 1 });
-    try {
-      const { context } = makeContext(handle);
-      const alice = await createUser();
-      const marker = `push-back-${randomUUID()}`;
-      const page = 'x'.repeat(256 * 1024);
-      const answer = asUser(context, alice, (tx) => [
-        tx.execute(sql.raw(`select pg_sleep(2) /* ${marker} */`)),
-        ...Array.from({ length: 60 }, () => tx.execute(sql`select length(${page}::text)`)),
-      ]).catch((thrown: unknown) => thrown);
-      let pid: number | undefined;
-      while (pid === undefined) {
-        const [row] = await db.admin<{ pid: number }[]>`
-          select pid from pg_stat_activity where query like ${`%${marker}%`} and pid <> pg_backend_pid()`;
-        pid = row?.pid;
-      }
-      await db.admin`select pg_terminate_backend(${pid})`;
-      expect(await answer).toBeInstanceOf(Response);
-      expect(((await answer) as Response).status).toBe(503);
-    } finally {
-      await handle.close();
-    }
+    const page = 'x'.repeat(256 * 1024);
+    const { answer } = await closedUnderFlight((tx) =>
+      Array.from({ length: 60 }, () => tx.execute(sql`select length(${page}::text)`)),
+    );
+    expect((answer as Response).status).toBe(503);
   });
 
   it('answers 503 for a work whose connection closed after its last statement, which never committed', async () => {

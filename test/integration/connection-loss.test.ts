@@ -11,6 +11,7 @@ import { setupTestDatabase } from '../support/db';
 import { ORIGIN } from '../support/http';
 import { signedInUser, type TestUser } from '../support/users';
 import { fetchWorker, type WorkerAnswer } from '../support/worker';
+import { exportOfOne } from '../fixtures/exports';
 
 const db = setupTestDatabase();
 let pool: LocalPool;
@@ -98,27 +99,6 @@ function importHeldBack(fields: Record<string, string | File>, meanwhile: () => 
   return new Request(new URL('/account/import', ORIGIN), init as RequestInit);
 }
 
-/** A JobTrack export of one application, new to the account. */
-function exportOfOne() {
-  const at = new Date().toISOString();
-  return JSON.stringify({
-    format: 'jobtrack',
-    version: 1,
-    exportedAt: at,
-    applications: [
-      {
-        id: crypto.randomUUID(),
-        company: 'Imported Ltd',
-        role: 'Analyst',
-        status: 'applied',
-        createdAt: at,
-        updatedAt: at,
-        statusHistory: [{ from: null, to: 'applied', at }],
-      },
-    ],
-  });
-}
-
 describe('a pooled connection the database ends while idle', () => {
   it('between requests: the next request answers the page or a calm 503, and the one after it the page', async () => {
     vi.spyOn(console, 'warn').mockImplementation(() => {});
@@ -131,7 +111,7 @@ describe('a pooled connection the database ends while idle', () => {
 
   it('inside a request, while its body is read between two transactions: the import done once, or a calm 503 that adds nothing', async () => {
     vi.spyOn(console, 'warn').mockImplementation(() => {});
-    const text = exportOfOne();
+    const text = JSON.stringify(exportOfOne());
     const ended: number[] = [];
     const request = importHeldBack({ intent: 'confirm', data: text, account: me.id }, async () => {
       // The session check has answered; its connection waits in the request's client.
