@@ -83,6 +83,39 @@ async function writing(text: string) {
 /** Lets the page run its timers and frames, so a navigation it planned would have happened. */
 const aFewFrames = () => new Promise((resolve) => setTimeout(resolve, 100));
 
+/** The stream's last event for a draft finished and saved as Version 1 of five words. */
+function savedEnd() {
+  const at = '2026-11-28T10:00:00.000Z';
+  return {
+    type: 'end',
+    statementId: STATEMENT_ID,
+    versionId: VERSION_ID,
+    version: {
+      ...{ id: VERSION_ID, number: 1, name: null, status: 'complete', failure: null },
+      ...{ words: 5, wordLimit: 1000, createdAt: at, updatedAt: at, editedAt: null },
+    },
+    number: 1,
+    status: 'complete',
+    shortfall: null,
+    message: null,
+    saved: true,
+    report: { words: 5, limit: 1000, sections: [], over: 0 },
+    stockPhrases: [],
+  };
+}
+
+/** The draft's words are still on the page, nothing saved is shown, and the form keeps its inputs. */
+async function expectDraftKept(words: string) {
+  await aFewFrames();
+  expect(screen.getByTestId('live-draft').textContent).toBe(words);
+  expect(screen.queryByText(/saved as Version 1/)).toBeNull();
+  expect(screen.queryByRole('heading', { name: 'Saved statement page' })).toBeNull();
+  expect(screen.getByLabelText('Job title', { exact: true })).toHaveProperty(
+    'value',
+    'Staff Nurse',
+  );
+}
+
 describe('the builder with JavaScript', () => {
   it('lists the criteria in the page, sending nothing anywhere', async () => {
     const fetch = vi.fn();
@@ -125,9 +158,13 @@ describe('the builder with JavaScript', () => {
     expect((init.body as FormData).get('intent')).toBe('generate');
     expect((init.body as FormData).get('submissionKey')).toBe(KEY);
 
-    const statementId = '7d5f0a3e-1c2b-4e6f-8a9b-0c1d2e3f4a5b';
-    const versionId = '9e8d7c6b-5a49-4382-9170-6f5e4d3c2b1a';
-    stream.send({ type: 'start', statementId, versionId, number: 1, wordLimit: 1000 });
+    stream.send({
+      type: 'start',
+      statementId: STATEMENT_ID,
+      versionId: VERSION_ID,
+      number: 1,
+      wordLimit: 1000,
+    });
     stream.send({ type: 'text', text: 'I registered' });
     expect(await screen.findByText('I registered')).toBeTruthy();
     expect(screen.getByText('Claude is writing Version 1…')).toBeTruthy();
@@ -136,23 +173,7 @@ describe('the builder with JavaScript', () => {
 
     stream.send({ type: 'text', text: ' with the NMC.' });
     expect(await screen.findByText('I registered with the NMC.')).toBeTruthy();
-    const at = '2026-11-28T10:00:00.000Z';
-    stream.send({
-      type: 'end',
-      statementId,
-      versionId,
-      version: {
-        ...{ id: versionId, number: 1, name: null, status: 'complete', failure: null },
-        ...{ words: 5, wordLimit: 1000, createdAt: at, updatedAt: at, editedAt: null },
-      },
-      number: 1,
-      status: 'complete',
-      shortfall: null,
-      message: null,
-      saved: true,
-      report: { words: 5, limit: 1000, sections: [], over: 0 },
-      stockPhrases: [],
-    });
+    stream.send(savedEnd());
     // The saved version shows at once, from the stream's last event, ready to edit and copy…
     expect(await screen.findByText('Finished and saved as Version 1.')).toBeTruthy();
     expect(screen.getByLabelText('The draft (you can edit it here)')).toHaveProperty(
@@ -185,15 +206,7 @@ describe('the builder with JavaScript', () => {
     stream.end();
 
     expect((await screen.findByRole('alert')).textContent).toMatch(/copy it from this page/);
-    await aFewFrames();
-    expect(screen.getByTestId('live-draft').textContent).toBe(words);
-    expect(screen.queryByText(/saved as Version 1/)).toBeNull();
-    expect(screen.queryByRole('heading', { name: 'Saved statement page' })).toBeNull();
-    // The inputs are still in the form for another try.
-    expect(screen.getByLabelText('Job title', { exact: true })).toHaveProperty(
-      'value',
-      'Staff Nurse',
-    );
+    await expectDraftKept(words);
   });
 
   it('keeps the words on the page when the connection drops before the draft ends', async () => {
@@ -204,35 +217,13 @@ describe('the builder with JavaScript', () => {
     expect((await screen.findByRole('alert')).textContent).toMatch(
       /connection to JobTrack dropped/,
     );
-    await aFewFrames();
-    expect(screen.getByTestId('live-draft').textContent).toBe(words);
-    expect(screen.queryByRole('heading', { name: 'Saved statement page' })).toBeNull();
-    expect(screen.getByLabelText('Job title', { exact: true })).toHaveProperty(
-      'value',
-      'Staff Nurse',
-    );
+    await expectDraftKept(words);
   });
 
   it('shows the saved version even when the connection is cut just after the last event', async () => {
     const words = 'I registered with the NMC.';
     const stream = await writing(words);
-    const at = '2026-11-28T10:00:00.000Z';
-    stream.send({
-      type: 'end',
-      statementId: STATEMENT_ID,
-      versionId: VERSION_ID,
-      version: {
-        ...{ id: VERSION_ID, number: 1, name: null, status: 'complete', failure: null },
-        ...{ words: 5, wordLimit: 1000, createdAt: at, updatedAt: at, editedAt: null },
-      },
-      number: 1,
-      status: 'complete',
-      shortfall: null,
-      message: null,
-      saved: true,
-      report: { words: 5, limit: 1000, sections: [], over: 0 },
-      stockPhrases: [],
-    });
+    stream.send(savedEnd());
     stream.cut();
 
     expect(await screen.findByRole('heading', { name: 'Saved statement page' })).toBeTruthy();
