@@ -9,9 +9,8 @@ import {
 } from '@remix-run/cloudflare';
 import { Link, useActionData } from '@remix-run/react';
 import { z } from 'zod';
-import { requireUser, requireUserClaim } from '~/auth/current-user.server';
+import { requireUser } from '~/auth/current-user.server';
 import type { Person } from '~/db.server';
-import { isTooLarge, readForm } from '~/components/forms/form.server';
 import { withNotice } from '~/components/notice';
 import { guessColumns, mappingProblems, type ColumnChoice } from '~/portability/csv-import/columns';
 import { shorten, type DateOrder } from '~/portability/csv-import/cells';
@@ -37,7 +36,8 @@ import {
 } from '~/portability/csv-import/schema';
 import { CsvUploadForm } from '~/portability/csv-import/upload-form';
 import href from '~/portability/csv-import/csv-import.css?url';
-import { confirmedText, EXPECTED_ACCOUNT, MAX_IMPORT_BODY } from '~/portability/import-schema';
+import { confirmedText, EXPECTED_ACCOUNT } from '~/portability/import-schema';
+import { readImportStep } from '~/portability/import-step.server';
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href }];
 
@@ -124,21 +124,10 @@ async function preview(
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  // The session is confirmed before the file is read (a round trip of its own): a made-up or
-  // ended session goes to sign in without costing the parse of a file of up to 10 MB.
-  const user = await requireUser(request, context);
+  // A preview posts the file's text back in a hidden field: the JSON import's limit fits it.
+  const { user, who, formData } = await readImportStep(request, context);
+  if (!formData) return refused(CSV_TOO_LARGE);
   const account = { id: user.id, email: user.email };
-  let formData: FormData;
-  try {
-    // A preview posts the file's text back in a hidden field: the JSON import's limit fits it.
-    formData = await readForm(request, { maxBytes: MAX_IMPORT_BODY });
-  } catch (error) {
-    if (isTooLarge(error)) return refused(CSV_TOO_LARGE);
-    throw error;
-  }
-  // The session may have ended during a slow upload: the reads and the import check it again, in
-  // their own flight, rather than trusting the id confirmed before the body was read.
-  const who = await requireUserClaim(request, context);
   const intent = formData.get('intent');
 
   // Steps two and three: the text the preview held comes back with the chosen columns.

@@ -9,13 +9,13 @@ import {
 } from '@remix-run/cloudflare';
 import { Form, Link, useActionData } from '@remix-run/react';
 import { z } from 'zod';
-import { requireUser, requireUserClaim } from '~/auth/current-user.server';
+import { requireUser } from '~/auth/current-user.server';
 import { SubmitButton } from '~/components/forms';
-import { isTooLarge, readForm } from '~/components/forms/form.server';
 import { withNotice } from '~/components/notice';
 import { parseExport } from '~/portability/format';
 import { importDocument, previewImport, type ImportPlan } from '~/portability/import.server';
 import { ImportForm } from '~/portability/import-form';
+import { readImportStep } from '~/portability/import-step.server';
 import { ImportPlanSummary } from '~/portability/import-preview';
 import {
   CHOOSE_FILE,
@@ -25,7 +25,6 @@ import {
   EXPECTED_ACCOUNT,
   FILE_TOO_LARGE,
   ImportUploadSchema,
-  MAX_IMPORT_BODY,
 } from '~/portability/import-schema';
 
 export const meta: MetaFunction = () => [{ title: 'Import your data · JobTrack' }];
@@ -46,20 +45,8 @@ function refused(formData: FormData, message: string) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  // The session is confirmed before the body is read (a round trip of its own, as for the
-  // spreadsheet import): a made-up or ended session goes to sign in without costing the read and
-  // parse of up to 10 MB, or a flight of inserts pushed to the database behind an unchecked claim.
-  const user = await requireUser(request, context);
-  let formData: FormData;
-  try {
-    formData = await readForm(request, { maxBytes: MAX_IMPORT_BODY });
-  } catch (error) {
-    if (isTooLarge(error)) return refused(new FormData(), FILE_TOO_LARGE);
-    throw error;
-  }
-  // The session may have ended during a slow upload: what follows checks the claim again, in the
-  // same flight as its statements (review L1), rather than trusting the id confirmed before.
-  const claim = await requireUserClaim(request, context);
+  const { user, who, formData } = await readImportStep(request, context);
+  if (!formData) return refused(new FormData(), FILE_TOO_LARGE);
 
   // Step two: the text the preview showed comes back and is checked again, then imported.
   if (formData.get('intent') === CONFIRM) {
@@ -71,7 +58,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     if (typeof value === 'string' && text === null) return refused(formData, FILE_TOO_LARGE);
     const parsed = text === null ? null : parseExport(text);
     if (!parsed?.ok) return refused(formData, parsed?.message ?? CHOOSE_FILE);
-    await importDocument(context, claim, parsed.document);
+    await importDocument(context, who, parsed.document);
     throw redirect(withNotice('/applications', 'imported'));
   }
 
@@ -82,7 +69,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const text = await submission.value.file.text();
   const parsed = parseExport(text);
   if (!parsed.ok) return refused(formData, parsed.message);
-  const plan = await previewImport(context, claim, parsed.document);
+  const plan = await previewImport(context, who, parsed.document);
   return {
     preview: plan,
     data: text,
