@@ -18,6 +18,23 @@ export type TrackerPaths = {
   board: string | null;
   /** True when list filters are kept in the fragment: the filter form then navigates itself. */
   clientOnly: boolean;
+  /** The form that adds an interview or other date to an application. */
+  newEvent: (applicationId: string) => string;
+  /** The page that changes or deletes one event. */
+  event: (applicationId: string, eventId: string) => string;
+  /** Where the follow-up date's form posts. */
+  followUp: (applicationId: string) => string;
+  /**
+   * An event's calendar file (or, without `eventId`, the follow-up's): an address to download it
+   * from, or, in guest mode, a function that makes it in the browser.
+   */
+  calendarFile: (applicationId: string, eventId?: string) => string | (() => void);
+  /** Where the dashboard's "Mark as ghosted" buttons post. */
+  dashboardAction: string;
+  /** Where the person changes the weeks before Ghosted is suggested; null where they cannot. */
+  trackerSettings: string | null;
+  stats: string;
+  log: string;
 };
 
 /** The signed-in tracker's addresses. */
@@ -29,6 +46,17 @@ export const ACCOUNT_PATHS: TrackerPaths = {
   newApplication: '/applications/new',
   board: '/applications/board',
   clientOnly: false,
+  newEvent: (id) => `/applications/${id}/events/new`,
+  event: (id, eventId) => `/applications/${id}/events/${eventId}`,
+  followUp: (id) => `/applications/${id}/follow-up`,
+  calendarFile: (id, eventId) =>
+    eventId
+      ? `/applications/${id}/events/${eventId}/calendar.ics`
+      : `/applications/${id}/follow-up.ics`,
+  dashboardAction: '/?index',
+  trackerSettings: '/account#tracker-settings',
+  stats: '/stats',
+  log: '/job-search-log',
 };
 
 const TrackerPathsContext = createContext<TrackerPaths>(ACCOUNT_PATHS);

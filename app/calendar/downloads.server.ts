@@ -5,7 +5,7 @@ import { and, eq, isNotNull, sql } from 'drizzle-orm';
 import { applicationEvents as e, applications as a } from '#db/schema';
 import { asUser, personId, type Person } from '~/db.server';
 import { calendarEventColumns } from './feed.server';
-import { buildCalendar } from './ics.server';
+import { buildCalendar } from './ics';
 
 /** The .ics text of one of the person's events, or null if it is not theirs. */
 export async function eventCalendar(

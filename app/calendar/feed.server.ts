@@ -5,7 +5,7 @@ import { and, desc, eq, gte, inArray, isNotNull, sql, type AnyColumn, type SQL }
 import { applicationEvents as e, applications as a, trackerSettings } from '#db/schema';
 import { asCalendarOwner, asUser, personId, type Person, type Tx } from '~/db.server';
 import { addDays, todayInLondon } from '~/applications/dates';
-import { buildCalendar } from './ics.server';
+import { buildCalendar } from './ics';
 import { eventColumns } from '~/events/events.server';
 import { WAITING_FOR_REPLY } from '~/events/follow-up';
 

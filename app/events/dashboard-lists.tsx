@@ -1,5 +1,6 @@
 import { Form, Link } from '@remix-run/react';
 import { formatDate } from '~/applications/dates';
+import { useTrackerPaths, type TrackerPaths } from '~/applications/paths';
 import { SubmitButton } from '~/components/forms';
 import { eventWhen } from './events-card';
 import { FORMAT_LABELS, KIND_LABELS, type EventFormat, type EventKind } from './kinds';
@@ -17,6 +18,7 @@ export type WeekEvent = {
 
 /** The interviews and other dates from today to six days on, soonest first. */
 export function ThisWeek({ events }: { events: WeekEvent[] }) {
+  const paths = useTrackerPaths();
   if (events.length === 0) return null;
   return (
     <>
@@ -24,7 +26,10 @@ export function ThisWeek({ events }: { events: WeekEvent[] }) {
       <ul className="closing-list">
         {events.map((event) => (
           <li key={event.id}>
-            <Link to={`/applications/${event.applicationId}#events`} className="wrap-anywhere">
+            <Link
+              to={withAnchor(paths, paths.detail(event.applicationId), 'events')}
+              className="wrap-anywhere"
+            >
               {KIND_LABELS[event.kind]}: {event.role} at {event.company}
             </Link>
             <span className="muted">
@@ -44,6 +49,7 @@ export function FollowUpsDue({
 }: {
   rows: Array<{ id: string; company: string; role: string; followUpOn: string }>;
 }) {
+  const paths = useTrackerPaths();
   if (rows.length === 0) return null;
   return (
     <>
@@ -52,7 +58,10 @@ export function FollowUpsDue({
       <ul className="closing-list">
         {rows.map((row) => (
           <li key={row.id}>
-            <Link to={`/applications/${row.id}#follow-up`} className="wrap-anywhere">
+            <Link
+              to={withAnchor(paths, paths.detail(row.id), 'follow-up')}
+              className="wrap-anywhere"
+            >
               {row.role} at {row.company}
             </Link>
             <span className="muted">Chase by {formatDate(row.followUpOn)}</span>
@@ -62,6 +71,10 @@ export function FollowUpsDue({
     </>
   );
 }
+
+// A guest's page has its application's id in the fragment, so it has no room for an anchor.
+const withAnchor = (paths: TrackerPaths, detail: string, anchor: string) =>
+  paths.clientOnly ? detail : `${detail}#${anchor}`;
 
 /** The intent of the dashboard's "Mark as ghosted" buttons. */
 export const GHOST_INTENT = 'status';
@@ -75,23 +88,30 @@ export function GhostSuggestions({
 }: {
   rows: Array<{ id: string; company: string; role: string; since: string; weeks: number }>;
 }) {
+  const paths = useTrackerPaths();
   if (rows.length === 0) return null;
   const weeks = rows[0]!.weeks;
   return (
     <>
       <h3 id="no-reply">No reply for {weeks === 1 ? 'a week' : `${weeks} weeks`}</h3>
       <p className="muted">
-        Still at Applied. If you have given up on hearing back, mark them as ghosted. You can change
-        how many weeks on your <Link to="/account#tracker-settings">account page</Link>.
+        Still at Applied. If you have given up on hearing back, mark them as ghosted.
+        {paths.trackerSettings ? (
+          <>
+            {' '}
+            You can change how many weeks on your{' '}
+            <Link to={paths.trackerSettings}>account page</Link>.
+          </>
+        ) : null}
       </p>
       <ul className="closing-list">
         {rows.map((row) => (
           <li key={row.id}>
-            <Link to={`/applications/${row.id}`} className="wrap-anywhere">
+            <Link to={paths.detail(row.id)} className="wrap-anywhere">
               {row.role} at {row.company}
             </Link>
             <span className="muted">Applied {formatDate(row.since)}</span>
-            <Form method="post" action="/?index" className="ghost-form">
+            <Form method="post" action={paths.dashboardAction} className="ghost-form">
               <input type="hidden" name="intent" value={GHOST_INTENT} />
               <input type="hidden" name="id" value={row.id} />
               <input type="hidden" name="status" value="ghosted" />
@@ -99,7 +119,7 @@ export function GhostSuggestions({
                 inline
                 className="button--secondary button--small"
                 pendingText="Saving…"
-                formAction="/?index"
+                formAction={paths.dashboardAction}
                 fields={{ id: row.id, status: 'ghosted' }}
               >
                 Mark as ghosted

@@ -41,6 +41,7 @@ export function EventForm({
   lastResult,
   cancelTo,
   submitLabel,
+  action,
 }: {
   defaultValue?: Record<string, FormValue>;
   /** The add form's one-time key. */
@@ -48,6 +49,8 @@ export function EventForm({
   lastResult?: FormReply | null;
   cancelTo: string;
   submitLabel: string;
+  /** Where it posts: its own page unless told (guest mode keeps the ids in the fragment). */
+  action?: string;
 }) {
   const [form, fields] = useSchemaForm(EventSchema, {
     id: FORM_ID,
@@ -56,7 +59,12 @@ export function EventForm({
   });
   const signedOut = isSignedOutReply(lastResult);
   return (
-    <SchemaForm form={form} className="card event-form" formErrors={signedOut ? [] : undefined}>
+    <SchemaForm
+      form={form}
+      action={action}
+      className="card event-form"
+      formErrors={signedOut ? [] : undefined}
+    >
       {signedOut ? <SignedOutNotice /> : null}
       <UnsavedChangesGuard formId={FORM_ID} />
       {createKey ? <input type="hidden" name="createKey" value={createKey} /> : null}

@@ -1,6 +1,9 @@
 import { Link } from '@remix-run/react';
+import type { ReactNode } from 'react';
+import { useTrackerPaths } from '~/applications/paths';
 import { isWebAddress } from '~/applications/web-address';
 import { formatDateTime } from '~/applications/dates';
+import { CalendarFileLink } from './calendar-link';
 import type { EventRow } from './events.server';
 import { FORMAT_LABELS, KIND_LABELS } from './kinds';
 
@@ -12,12 +15,16 @@ export function EventsCard({
   applicationId,
   events,
   now,
+  note,
 }: {
   applicationId: string;
   events: EventRow[];
+  /** A line under the add button (guest mode: where the calendar feed is). */
+  note?: ReactNode;
   /** ISO instant the page was made: earlier events are shown as past. */
   now: string;
 }) {
+  const paths = useTrackerPaths();
   return (
     <section className="card" aria-labelledby="events-heading" id="events">
       <h2 id="events-heading">Interviews and dates</h2>
@@ -49,14 +56,14 @@ export function EventsCard({
               ) : null}
               {event.notes ? <p className="notes">{event.notes}</p> : null}
               <p className="event-list__actions">
-                <a href={`/applications/${applicationId}/events/${event.id}/calendar.ics`} download>
+                <CalendarFileLink applicationId={applicationId} eventId={event.id}>
                   Add to calendar
                   <span className="visually-hidden">
                     : {KIND_LABELS[event.kind]}, {eventWhen(event.startsAt)}
                   </span>{' '}
                   (.ics)
-                </a>
-                <Link to={`/applications/${applicationId}/events/${event.id}`}>
+                </CalendarFileLink>
+                <Link to={paths.event(applicationId, event.id)}>
                   Edit or delete
                   <span className="visually-hidden">
                     : {KIND_LABELS[event.kind]}, {eventWhen(event.startsAt)}
@@ -68,10 +75,11 @@ export function EventsCard({
         </ul>
       )}
       <p>
-        <Link to={`/applications/${applicationId}/events/new`} className="button button--secondary">
+        <Link to={paths.newEvent(applicationId)} className="button button--secondary">
           Add an interview or date
         </Link>
       </p>
+      {note}
     </section>
   );
 }

@@ -1,5 +1,6 @@
 import { Form } from '@remix-run/react';
 import { formatDate } from '~/applications/dates';
+import { useTrackerPaths } from '~/applications/paths';
 import {
   DateField,
   dateParts,
@@ -9,6 +10,7 @@ import {
   type FormReply,
 } from '~/components/forms';
 import { isSignedOutReply, SignedOutNotice } from '~/auth/signed-out';
+import { CalendarFileLink } from './calendar-link';
 import { FollowUpSchema } from './event-schema';
 import { CLEAR_FOLLOW_UP, FOLLOW_UP_DAYS, suggestedFollowUp } from './follow-up';
 
@@ -33,16 +35,14 @@ export function FollowUpCard({
     lastResult,
     defaultValue: { followUpOn: dateParts(followUpOn ?? suggested) },
   });
-  const action = `/applications/${applicationId}/follow-up`;
+  const action = useTrackerPaths().followUp(applicationId);
   return (
     <section className="card" aria-labelledby="follow-up-heading" id="follow-up">
       <h2 id="follow-up-heading">Follow up</h2>
       {followUpOn ? (
         <p>
           Chase if no reply by <strong>{formatDate(followUpOn)}</strong>.{' '}
-          <a href={`${action}.ics`} download>
-            Add to calendar (.ics)
-          </a>
+          <CalendarFileLink applicationId={applicationId}>Add to calendar (.ics)</CalendarFileLink>
         </p>
       ) : (
         <p className="muted">No follow-up date set.</p>

@@ -49,6 +49,17 @@ export async function confirmMove(
   return response.status === 400 ? 'refused' : 'failed';
 }
 
+type Held = { id?: unknown; updatedAt?: unknown; events?: unknown };
+
+// An application as held: its updated time, and its events' (a date added or changed leaves the
+// application's own time alone, as in an account, and must not go with a move that never saw it).
+function asHeld(a: Held): string {
+  const events = Array.isArray(a.events)
+    ? (a.events as Array<{ id?: unknown; updatedAt?: unknown }>)
+    : [];
+  return JSON.stringify([a.updatedAt, events.map((e) => [e.id, e.updatedAt])]);
+}
+
 /**
  * After a saved move of `text`, removes from this browser only the applications it held, as it
  * held them: one added or edited in another tab since the check stays. The key goes only when
@@ -56,12 +67,12 @@ export async function confirmMove(
  */
 export function removeMoved(text: string, storage?: Storage | null): number {
   const moved = new Map<string, string>();
-  const sent = JSON.parse(text) as { applications?: Array<{ id?: unknown; updatedAt?: unknown }> };
+  const sent = JSON.parse(text) as { applications?: Array<Held> };
   for (const a of sent.applications ?? []) {
-    if (typeof a.id === 'string' && typeof a.updatedAt === 'string') moved.set(a.id, a.updatedAt);
+    if (typeof a.id === 'string' && typeof a.updatedAt === 'string') moved.set(a.id, asHeld(a));
   }
   const left = updateGuest(
-    (apps) => apps.filter((a) => moved.get(a.id) !== a.updatedAt),
+    (apps) => apps.filter((a) => moved.get(a.id) !== asHeld(a)),
     // Undefined takes the browser's storage, as updateGuest's default does.
     storage,
   ).applications.length;

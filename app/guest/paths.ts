@@ -12,6 +12,14 @@ export const GUEST_EDIT = '/guest/application/edit';
 export const GUEST_DELETE = '/guest/application/delete';
 /** The board: one column per status. */
 export const GUEST_BOARD = '/guest/board';
+/** An application's add-a-date form and follow-up form (its id in the fragment). */
+export const GUEST_NEW_EVENT = '/guest/application/events/new';
+export const GUEST_FOLLOW_UP = '/guest/application/follow-up';
+/** One event's edit page: "#<application id>/<event id>". */
+export const GUEST_EVENT = '/guest/application/event';
+export const GUEST_STATS = '/guest/stats';
+/** The job-search log; its dates go in the fragment too. */
+export const GUEST_LOG = '/guest/log';
 
 export { GUEST_HOME, GUEST_LIST, GUEST_MOVE, isGuestPath } from './mode';
 
@@ -36,6 +44,12 @@ export function guestIdFromHash(hash: string): string {
   }
 }
 
+/** The event a guest event page's fragment names ("#<application id>/<event id>"). */
+export function guestEventFromHash(hash: string): { applicationId: string; eventId: string } {
+  const [applicationId = '', eventId = ''] = guestIdFromHash(hash).split('/');
+  return { applicationId, eventId };
+}
+
 /** The tracker's addresses in guest mode. */
 export const GUEST_PATHS: TrackerPaths = {
   home: GUEST_HOME,
@@ -48,4 +62,15 @@ export const GUEST_PATHS: TrackerPaths = {
   newApplication: `${GUEST_LIST}/new`,
   board: GUEST_BOARD,
   clientOnly: true,
+  newEvent: (id) => `${GUEST_NEW_EVENT}#${id}`,
+  event: (id, eventId) => `${GUEST_EVENT}#${id}/${eventId}`,
+  followUp: (id) => `${GUEST_FOLLOW_UP}#${id}`,
+  // Made in the browser from the stored data; the calendar code loads on the first one asked for.
+  calendarFile: (id, eventId) => () =>
+    void import('./calendar').then((m) => m.downloadGuestCalendar(id, eventId)),
+  dashboardAction: `${GUEST_HOME}?index`,
+  // Guest mode has no settings page: the default number of weeks applies.
+  trackerSettings: null,
+  stats: GUEST_STATS,
+  log: GUEST_LOG,
 };

@@ -10,10 +10,15 @@ import {
   GUEST_BOARD,
   GUEST_DELETE,
   GUEST_EDIT,
+  GUEST_EVENT,
+  GUEST_FOLLOW_UP,
   GUEST_HOME,
   GUEST_LIST,
+  GUEST_LOG,
   GUEST_MOVE,
+  GUEST_NEW_EVENT,
   GUEST_PATHS,
+  GUEST_STATS,
 } from './paths';
 
 /** Guest mode's pages, ids aside: each path is the same for every guest. */
@@ -25,6 +30,11 @@ export const GUEST_PAGES = [
   GUEST_EDIT,
   GUEST_DELETE,
   GUEST_BOARD,
+  GUEST_NEW_EVENT,
+  GUEST_EVENT,
+  GUEST_FOLLOW_UP,
+  GUEST_STATS,
+  GUEST_LOG,
   `${GUEST_HOME}/data`,
   GUEST_MOVE,
 ];

@@ -5,6 +5,8 @@ import { todayInLondon } from '~/applications/dates';
 import { firstHistory, recordFromInput } from '~/applications/records';
 import type { Status } from '~/applications/statuses';
 import type { ApplicationRecord, HistoryEntry } from '~/applications/types';
+import { FOLLOW_UP_DAYS, suggestedFollowUp } from '~/events/follow-up';
+import { addDays } from '~/applications/dates';
 import { FORMAT_CAPS, type ExportedApplication } from '~/portability/format';
 
 type History = ExportedApplication['statusHistory'];
@@ -17,6 +19,16 @@ function withRecord(a: ExportedApplication, record: ApplicationRecord): Exported
   return { ...a, ...record };
 }
 
+/**
+ * The follow-up date once an application moves to Applied, as the account's firstFollowUp
+ * (mutations.server.ts): the suggestion only the first time it reaches Applied, so a date the
+ * person removed stays removed when it goes back to Applied; a date already set is kept.
+ */
+export function firstFollowUp(before: ExportedApplication, suggested: string | null) {
+  if (before.statusHistory.some((h) => h.to === 'applied')) return before.followUpOn;
+  return before.followUpOn ?? suggested;
+}
+
 /** A new application from a valid form, with the history it starts with. */
 export function newApplication(
   input: ApplicationInput,
@@ -27,8 +39,8 @@ export function newApplication(
   return {
     id,
     ...recordFromInput(input),
-    // Guest mode has no follow-up dates or events yet; the format carries them for accounts.
-    followUpOn: null,
+    // Added as Applied with a date applied: chase 14 days on, as for an account.
+    followUpOn: input.status === 'applied' ? suggestedFollowUp(input.dateApplied ?? null) : null,
     createdAt: at,
     updatedAt: at,
     events: [],
@@ -51,7 +63,10 @@ export function editApplication(
   const at = now.toISOString();
   const record = recordFromInput(input);
   let history: History = before.statusHistory;
+  let followUpOn = before.followUpOn;
   if (before.status !== record.status) {
+    const suggested = record.status === 'applied' ? suggestedFollowUp(record.dateApplied) : null;
+    if (suggested) followUpOn = firstFollowUp(before, suggested);
     history = [
       ...history,
       {
@@ -66,7 +81,12 @@ export function editApplication(
       h.to === 'applied' && h.on !== null ? { ...h, on: record.dateApplied } : h,
     );
   }
-  return { ...withRecord(before, record), updatedAt: at, statusHistory: capped(history) };
+  return {
+    ...withRecord(before, record),
+    followUpOn,
+    updatedAt: at,
+    statusHistory: capped(history),
+  };
 }
 
 /** The application moved to `status` (unchanged if already there); Applied without a date is today. */
@@ -77,11 +97,16 @@ export function moveApplication(
 ): ExportedApplication {
   if (before.status === status) return before;
   const at = now.toISOString();
+  const dateApplied =
+    status === 'applied' && !before.dateApplied ? todayInLondon(now) : before.dateApplied;
   return {
     ...before,
     status,
-    dateApplied:
-      status === 'applied' && !before.dateApplied ? todayInLondon(now) : before.dateApplied,
+    dateApplied,
+    followUpOn:
+      status === 'applied'
+        ? firstFollowUp(before, addDays(dateApplied!, FOLLOW_UP_DAYS))
+        : before.followUpOn,
     updatedAt: at,
     statusHistory: capped([
       ...before.statusHistory,
@@ -101,7 +126,16 @@ export function replaceById(
 
 /** The fields an application's page shows. */
 export function detailOf(a: ExportedApplication): ApplicationRecord {
-  const { id: _id, createdAt: _c, updatedAt: _u, statusHistory: _h, statements: _s, ...record } = a;
+  const {
+    id: _id,
+    createdAt: _c,
+    updatedAt: _u,
+    statusHistory: _h,
+    statements: _s,
+    events: _e,
+    followUpOn: _f,
+    ...record
+  } = a;
   return record;
 }
 

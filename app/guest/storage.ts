@@ -14,11 +14,31 @@ import {
 /** The localStorage key holding a guest's data. */
 export const GUEST_KEY = 'jobtrack-guest';
 /** The envelope's version: raise it, and add a migration, whenever the stored shape changes. */
-export const STORAGE_VERSION = 1;
+export const STORAGE_VERSION = 2;
 
 /** Upgrades stored data by one version: MIGRATIONS[n] turns version n into n + 1. */
 export type Migration = (data: unknown) => unknown;
-export const MIGRATIONS: Readonly<Record<number, Migration>> = {};
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/**
+ * Version 1 to 2: guest mode gained events and follow-up dates. Version 1 wrote every application
+ * with `events: []` and `followUpOn: null`, but a backup imported then could bring its own, which
+ * are kept; anything missing is filled in. A tab still running version 1 then reads the data as
+ * newer and asks for a reload, instead of showing applications without their dates.
+ */
+export function eventsAndFollowUps(data: unknown): unknown {
+  if (!isRecord(data) || !Array.isArray(data.applications)) return data;
+  return {
+    ...data,
+    applications: data.applications.map((a: unknown) =>
+      isRecord(a) ? { ...a, events: a.events ?? [], followUpOn: a.followUpOn ?? null } : a,
+    ),
+  };
+}
+
+export const MIGRATIONS: Readonly<Record<number, Migration>> = { 1: eventsAndFollowUps };
 
 /** Why a guest's data cannot be used right now. */
 export type GuestProblem = 'corrupt' | 'newer' | 'unavailable';

@@ -1,7 +1,9 @@
 // The job-search log: what the person did to find work in a date range, by day, to show a Work
 // Coach. Prints on A4 (log.css); the range is a plain GET form.
-import { Link } from '@remix-run/react';
+import { Link, useNavigate } from '@remix-run/react';
+import type { FormEvent } from 'react';
 import { formatDate } from '~/applications/dates';
+import { useTrackerPaths } from '~/applications/paths';
 import {
   DateField,
   SchemaForm,
@@ -22,14 +24,29 @@ type Props = {
   events: LogEvent[];
   followUps: LogFollowUp[];
   more: boolean;
+  /** Makes the CSV in the browser (guest mode); without it, the CSV downloads from the server. */
+  makeCsv?: () => void;
 };
 
-/** Everything on /job-search-log. */
-export function LogPage({ range, reply, entries, events, followUps, more }: Props) {
+/** Everything on /job-search-log (and guest mode's log). */
+export function LogPage({ range, reply, entries, events, followUps, more, makeCsv }: Props) {
   const [form, fields] = useSchemaForm(LogRangeSchema, {
     lastResult: reply,
     defaultValue: range ? { from: dateParts(range.from), to: dateParts(range.to) } : undefined,
   });
+  const paths = useTrackerPaths();
+  const navigate = useNavigate();
+  // Guest mode keeps the dates in the fragment, which no request carries (as the list's filters).
+  const onValidSubmit = paths.clientOnly
+    ? (event: FormEvent<HTMLFormElement>) => {
+        event.preventDefault();
+        const params = new URLSearchParams();
+        for (const [name, value] of new FormData(event.currentTarget)) {
+          if (typeof value === 'string') params.set(name, value);
+        }
+        navigate(`${paths.log}#${params}`);
+      }
+    : undefined;
   return (
     <div className="page job-log">
       <h1>Job-search log</h1>
@@ -38,7 +55,12 @@ export function LogPage({ range, reply, entries, events, followUps, more }: Prop
         applications sent, interviews, follow-ups and what came of them. Print it or save it as a
         PDF for your Work Coach (Universal Credit or Jobseeker’s Allowance).
       </p>
-      <SchemaForm form={form} method="get" className="job-log__range card">
+      <SchemaForm
+        form={form}
+        method="get"
+        className="job-log__range card"
+        onValidSubmit={onValidSubmit}
+      >
         <div className="job-log__dates">
           <DateField meta={fields.from} label="From" />
           <DateField meta={fields.to} label="To" />
@@ -46,7 +68,12 @@ export function LogPage({ range, reply, entries, events, followUps, more }: Prop
         <SubmitButton formMethod="GET">Show the log</SubmitButton>
       </SchemaForm>
       {range ? (
-        <LogTable range={range} rows={logRows(entries, events, followUps)} more={more} />
+        <LogTable
+          range={range}
+          rows={logRows(entries, events, followUps)}
+          more={more}
+          makeCsv={makeCsv}
+        />
       ) : null}
     </div>
   );
@@ -56,11 +83,14 @@ function LogTable({
   range,
   rows: entries,
   more,
+  makeCsv,
 }: {
   range: LogRange;
   rows: LogRow[];
   more: boolean;
+  makeCsv?: () => void;
 }) {
+  const paths = useTrackerPaths();
   const span = `${formatDate(range.from)} to ${formatDate(range.to)}`;
   const sent = entries.filter((e) => e.sent).length;
   return (
@@ -69,9 +99,15 @@ function LogTable({
         <h2 id="log-heading">{span}</h2>
         <div className="job-log__actions">
           <PrintButton />
-          <a className="button button--secondary" href={logCsvHref(range)} download>
-            Download as a spreadsheet (CSV)
-          </a>
+          {makeCsv ? (
+            <button type="button" className="button--secondary" onClick={makeCsv}>
+              Download as a spreadsheet (CSV)
+            </button>
+          ) : (
+            <a className="button button--secondary" href={logCsvHref(range)} download>
+              Download as a spreadsheet (CSV)
+            </a>
+          )}
         </div>
       </div>
       <p>
@@ -106,7 +142,7 @@ function LogTable({
                   <td className="job-log__date">{formatDate(entry.day)}</td>
                   <td>{entry.action}</td>
                   <td>
-                    <Link to={`/applications/${entry.applicationId}`}>{entry.role}</Link>
+                    <Link to={paths.detail(entry.applicationId)}>{entry.role}</Link>
                   </td>
                   <td>{entry.company}</td>
                   <td>{entry.source ?? ''}</td>

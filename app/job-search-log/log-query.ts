@@ -8,6 +8,15 @@ import { dateParts, datePartsSchema } from '~/components/forms/date-parts';
 /** The range shown when none is asked for: two weeks, as most Work Coach appointments are. */
 export const DEFAULT_DAYS = 14;
 
+/** Entries one page shows; a range with more says so and asks for a shorter one. */
+export const MAX_ENTRIES = 2000;
+
+/**
+ * Entries the CSV download holds: all of a year's at any pace a person could keep up, so the record
+ * handed to a Work Coach is never cut short where the page's is; beyond it the download refuses.
+ */
+export const MAX_CSV_ENTRIES = 20_000;
+
 /** The longest range one page shows. */
 export const MAX_RANGE_DAYS = 366;
 

@@ -9,21 +9,14 @@ import {
   statusChanges as c,
 } from '#db/schema';
 import { asUser, personId, type Person } from '~/db.server';
-import type { LogRange } from './log-query';
+import { MAX_ENTRIES, type LogRange } from './log-query';
 
-/** Entries one page shows; a range with more says so and asks for a shorter one. */
-export const MAX_ENTRIES = 2000;
+export { MAX_CSV_ENTRIES, MAX_ENTRIES } from './log-query';
 
 // The day a move happened (the day the person gave, else the day it was recorded in London): the
 // filter uses the indexed expression itself (status_changes_user_day_idx), the list its text.
 const onDay = statusChangeDay(c);
 const day = sql<string>`${onDay}::text`;
-
-/**
- * Entries the CSV download holds: all of a year's at any pace a person could keep up, so the record
- * handed to a Work Coach is never cut short where the page's is; beyond it the download refuses.
- */
-export const MAX_CSV_ENTRIES = 20_000;
 
 /**
  * The log's entries (status moves), its interviews and other dates, and its follow-up dates, each

@@ -1,8 +1,11 @@
 import type { MetaFunction } from '@remix-run/cloudflare';
-import { useLoaderData } from '@remix-run/react';
+import { redirect, useLoaderData, type ClientActionFunctionArgs } from '@remix-run/react';
 import { Dashboard } from '~/applications/dashboard';
 import { londonNow } from '~/applications/dates';
-import { guestApplications } from '~/guest/actions';
+import { changeGuestStatus } from '~/guest/actions';
+import { guestFollowUpsDue, guestGhostSuggestions, guestThisWeek } from '~/guest/dashboard';
+import { GUEST_HOME } from '~/guest/paths';
+import { emptyDocument, readGuest } from '~/guest/storage';
 import { guestDashboard } from '~/guest/views';
 
 export { links } from '~/applications/styles';
@@ -11,14 +14,23 @@ export const meta: MetaFunction = () => [{ title: 'Dashboard · Guest · JobTrac
 
 export function clientLoader() {
   const now = londonNow();
-  // Interviews, follow-up dates and Ghosted suggestions are kept on the server only (for now).
+  const read = readGuest();
+  // Unreadable data: the layout says why and offers its download; the page shows nothing of it.
+  const doc = read.ok ? read.document : emptyDocument();
   return {
     now,
-    ...guestDashboard(guestApplications(), now),
-    thisWeek: [],
-    followUpsDue: [],
-    ghostSuggestions: [],
+    ...guestDashboard(doc.applications, now),
+    thisWeek: guestThisWeek(doc, now),
+    followUpsDue: guestFollowUpsDue(doc, now),
+    ghostSuggestions: guestGhostSuggestions(doc, now),
   };
+}
+
+// "Mark as ghosted": the same one-step status change as elsewhere.
+export async function clientAction({ request }: ClientActionFunctionArgs) {
+  const refused = await changeGuestStatus(request, undefined);
+  if (refused) throw new Response('That change could not be made.', { status: 400 });
+  return redirect(GUEST_HOME);
 }
 
 export default function GuestDashboard() {

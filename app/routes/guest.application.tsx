@@ -9,9 +9,19 @@ import { useMemo } from 'react';
 import { londonNow } from '~/applications/dates';
 import { ApplicationDetails, StatusChangeForm, StatusHistory } from '~/applications/detail';
 import { StatusBadge } from '~/applications/status-badge';
+import { EventsCard } from '~/events/events-card';
+import { FollowUpCard } from '~/events/follow-up-card';
 import { changeGuestStatus, guestApplications } from '~/guest/actions';
+import { eventRows } from '~/guest/events';
 import { GuestNotFound } from '~/guest/not-found';
-import { GUEST_LIST, guestDelete, guestDetail, guestEdit, guestIdFromHash } from '~/guest/paths';
+import {
+  GUEST_LIST,
+  GUEST_MOVE,
+  guestDelete,
+  guestDetail,
+  guestEdit,
+  guestIdFromHash,
+} from '~/guest/paths';
 import { detailOf, historyOf } from '~/guest/records';
 import { selectedApplication, useSelectedApplication } from '~/guest/selected';
 
@@ -34,7 +44,7 @@ export const meta: MetaFunction = ({ data, location }) => {
 // The id is in the fragment, which the loader's request does not carry: the page picks its
 // application from all of them (read once, kept until the text changes).
 export function clientLoader() {
-  return { applications: guestApplications(), now: londonNow() };
+  return { applications: guestApplications(), now: londonNow(), at: new Date().toISOString() };
 }
 
 export async function clientAction({ request }: ClientActionFunctionArgs) {
@@ -43,15 +53,18 @@ export async function clientAction({ request }: ClientActionFunctionArgs) {
 }
 
 export default function GuestApplication() {
-  const { applications, now } = useLoaderData<typeof clientLoader>();
+  const { applications, now, at } = useLoaderData<typeof clientLoader>();
   const lastResult = useActionData<typeof clientAction>();
   const found = useSelectedApplication(applications);
   const shown = useMemo(
-    () => (found ? { application: detailOf(found), history: historyOf(found) } : null),
+    () =>
+      found
+        ? { application: detailOf(found), history: historyOf(found), events: eventRows(found) }
+        : null,
     [found],
   );
   if (!found || !shown) return <GuestNotFound />;
-  const { application: a, history } = shown;
+  const { application: a, history, events } = shown;
   return (
     <div className="page">
       <div className="page-head">
@@ -81,7 +94,24 @@ export default function GuestApplication() {
             lastResult={lastResult ?? undefined}
             action={guestDetail(found.id)}
           />
-          <StatusHistory history={history} />
+          <FollowUpCard
+            applicationId={found.id}
+            followUpOn={found.followUpOn}
+            dateApplied={a.dateApplied}
+          />
+          <EventsCard
+            applicationId={found.id}
+            events={events}
+            now={at}
+            note={
+              <p className="muted">
+                Each date’s .ics file puts it in your calendar once. A calendar feed that keeps
+                every date up to date needs an account:{' '}
+                <Link to={GUEST_MOVE}>keep your applications in one</Link>.
+              </p>
+            }
+          />
+          <StatusHistory history={history} events={events} now={at} />
         </div>
       </div>
     </div>

@@ -15,7 +15,7 @@ import { TrackerPathsProvider } from '~/applications/paths';
 import { GuestBanner } from '~/guest/banner';
 import { downloadText } from '~/guest/downloads';
 import { GuestNotFound } from '~/guest/not-found';
-import { GUEST_HOME, GUEST_LIST, GUEST_PATHS } from '~/guest/paths';
+import { GUEST_HOME, GUEST_LIST, GUEST_PATHS, GUEST_STATS } from '~/guest/paths';
 import { PreloadGuestPages } from '~/guest/preload';
 import { clearGuest, onGuestChange, readGuest, readRaw, type GuestProblem } from '~/guest/storage';
 import { useRootData } from '~/components/root-data';
@@ -77,6 +77,7 @@ function GuestNav() {
         Dashboard
       </NavLink>
       <NavLink to={GUEST_LIST}>Applications</NavLink>
+      <NavLink to={GUEST_STATS}>Stats</NavLink>
     </nav>
   );
 }

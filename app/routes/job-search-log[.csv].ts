@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from '@remix-run/cloudflare';
 import { todayInLondon } from '~/applications/dates';
 import { requireUser, requireUserClaim } from '~/auth/current-user.server';
-import { logCsv } from '~/job-search-log/log-csv.server';
+import { logCsv } from '~/job-search-log/log-csv';
 import { logCsvName, parseLogRange } from '~/job-search-log/log-query';
 import { loadLog, MAX_CSV_ENTRIES } from '~/job-search-log/log.server';
 import { logRows } from '~/job-search-log/rows';

@@ -1,5 +1,6 @@
 // The stats page: how the search is going, as figures, SVG charts and the same data as tables.
 import { Link } from '@remix-run/react';
+import { useTrackerPaths } from '~/applications/paths';
 import { ColumnChart, RowChart, StackedRowChart } from './charts';
 import {
   days,
@@ -27,13 +28,14 @@ const shown = (value: number | null) => (value === null ? '–' : `${value}%`);
 
 /** Everything on /stats for one person. */
 export function StatsPage({ facts, today }: { facts: StatsFacts; today: string }) {
+  const paths = useTrackerPaths();
   if (facts.total === 0) {
     return (
       <div className="page">
         <h1>Stats</h1>
         <p>
           Your stats appear here once you have applications.{' '}
-          <Link to="/applications/new">Add your first application</Link>.
+          <Link to={paths.newApplication}>Add your first application</Link>.
         </p>
       </div>
     );
@@ -45,8 +47,8 @@ export function StatsPage({ facts, today }: { facts: StatsFacts; today: string }
     <div className="page stats">
       <h1>Stats</h1>
       <p>
-        For your Work Coach: <Link to="/job-search-log">the job-search log</Link>, every action by
-        date, ready to print.
+        For your Work Coach: <Link to={paths.log}>the job-search log</Link>, every action by date,
+        ready to print.
       </p>
       {facts.applied === 0 ? (
         <p>

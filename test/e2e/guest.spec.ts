@@ -1,5 +1,7 @@
 import { readFile } from 'node:fs/promises';
-import type { BrowserContext, Page } from '@playwright/test';
+import ICAL from 'ical.js';
+import type { BrowserContext, Locator, Page } from '@playwright/test';
+import { formatDate } from '~/applications/dates';
 import { isoDaysFromNow, jobTrack, uniqueEmail } from './support/app';
 import { expect, PASSWORD, test } from './support/fixtures';
 import { javaScriptDisabled } from './support/mirror';
@@ -31,6 +33,11 @@ const DWP = {
   notes: 'Success Profiles: Delivering at Pace and Managing a Quality Service examples',
 };
 const COUNCIL = { company: 'Bristol City Council', role: 'Housing Options Caseworker' };
+/** The DWP interview: a Civil Service panel by video. */
+const INTERVIEW = {
+  place: 'Microsoft Teams, panel of three',
+  notes: 'Panel chair: Mrs Adeyemi, HEO. Prepare a STAR example on Seeing the Big Picture',
+};
 
 /** Strings that are the guest's data: none may appear in any request. */
 const SECRETS = [
@@ -47,6 +54,9 @@ const SECRETS = [
   COUNCIL.role,
   'Cardiology',
   '36483',
+  INTERVIEW.place,
+  'Adeyemi',
+  'Seeing the Big Picture',
 ];
 
 type Recorded = { url: string; headers: string; body: string };
@@ -116,11 +126,9 @@ async function photograph(page: Page, label: string) {
   await page.setViewportSize({ width: 1280, height: 900 });
 }
 
-async function download(page: Page, name: string) {
-  const [file] = await Promise.all([
-    page.waitForEvent('download'),
-    page.getByRole('button', { name, exact: true }).click(),
-  ]);
+async function download(page: Page, name: string | Locator) {
+  const button = typeof name === 'string' ? page.getByRole('button', { name, exact: true }) : name;
+  const [file] = await Promise.all([page.waitForEvent('download'), button.click()]);
   const path = test.info().outputPath(file.suggestedFilename());
   await file.saveAs(path);
   return { name: file.suggestedFilename(), text: await readFile(path, 'utf8') };
@@ -130,6 +138,28 @@ const boardColumn = (page: Page, status: string) =>
   page.getByRole('main').getByRole('region', { name: new RegExp(`^${status} \\d+$`) });
 
 const banner = (page: Page) => page.getByRole('complementary', { name: 'Guest mode' });
+const guestNav = (page: Page, name: string) =>
+  page.getByRole('navigation', { name: 'Guest pages' }).getByRole('link', { name, exact: true });
+
+/** The summaries of a calendar file's events, read with a maintained parser. */
+const summaries = (text: string) =>
+  new ICAL.Component(ICAL.parse(text))
+    .getAllSubcomponents('vevent')
+    .map((v) => new ICAL.Event(v).summary);
+
+/** Adds an interview to the application whose page is open, on the day `days` from now. */
+async function addInterview(page: Page, days: number, time: string) {
+  const main = page.getByRole('main');
+  await main.getByRole('link', { name: 'Add an interview or date' }).click();
+  await expect(page).toHaveURL(/\/guest\/application\/events\/new#[0-9a-f-]{36}$/);
+  const [year, month, day] = isoDaysFromNow(days).split('-');
+  await jobTrack(page).fillDate('Date', day!, month!, year!);
+  await main.getByLabel('Time (UK)').fill(time);
+  await main.getByLabel('How').selectOption('Video call');
+  await main.getByLabel('Place').fill(INTERVIEW.place);
+  await main.getByLabel('Notes').fill(INTERVIEW.notes);
+  await main.getByRole('button', { name: 'Add', exact: true }).click();
+}
 
 test.describe('with JavaScript', () => {
   test.skip(
@@ -266,11 +296,84 @@ test.describe('with JavaScript', () => {
     // Reloaded, everything is still there.
     await page.reload();
     await expect(main.getByText('2 applications')).toBeVisible();
-    await page.goto('/guest');
+
+    // The DWP application was added as Applied two days ago: chase 14 days after applying.
+    await main.getByRole('link', { name: `${DWP.role} at ${DWP.company}` }).click();
+    const followUp = main.getByRole('region', { name: 'Follow up' });
+    await expect(followUp).toContainText(`Chase if no reply by ${formatDate(isoDaysFromNow(12))}`);
+    // An interview: refused without its date and time (what was typed kept), then added.
+    await main.getByRole('link', { name: 'Add an interview or date' }).click();
+    await main.getByLabel('Place').fill(INTERVIEW.place);
+    await main.getByRole('button', { name: 'Add', exact: true }).click();
+    await expect(main.getByText('Enter the time, for example 14:30').first()).toBeVisible();
+    await expect(main.getByLabel('Place')).toHaveValue(INTERVIEW.place);
+    await app.landed();
+    await photograph(page, 'guest-event-refused');
+    // Leaving a form with something typed in it asks first.
+    page.once('dialog', (dialog) => void dialog.accept());
+    await main.getByRole('link', { name: 'Back to the application' }).click();
+    await app.expectApplicationPage(DWP);
+    await addInterview(page, 2, '10.30am');
+    await app.expectApplicationPage(DWP);
+    const events = main.getByRole('region', { name: 'Interviews and dates' });
+    await expect(events).toContainText('10:30');
+    await expect(events).toContainText(`Video call · ${INTERVIEW.place}`);
+    await expect(main.getByRole('region', { name: 'Status history' })).toContainText('Interview');
+    await app.landed();
+    await photograph(page, 'guest-application-events');
+
+    // Changed on its own page (both ids in the fragment), then in a calendar file made here.
+    await events.getByRole('link', { name: /Edit or delete/ }).click();
+    await expect(page).toHaveURL(/\/guest\/application\/event#[0-9a-f-]{36}\/[0-9a-f-]{36}$/);
+    await expect(main.getByLabel('Place')).toHaveValue(INTERVIEW.place);
+    await app.landed();
+    await main.getByLabel('Time (UK)').fill('11:15');
+    await main.getByRole('button', { name: 'Save changes' }).click();
+    await expect(events).toContainText('11:15');
+    const ics = await download(page, events.getByRole('button', { name: /Add to calendar/ }));
+    expect(ics.name).toBe('jobtrack-event.ics');
+    expect(summaries(ics.text)).toEqual([`Interview: ${DWP.role} at ${DWP.company}`]);
+    expect(ics.text.replace(/\r\n /g, '')).toContain(
+      `DTSTART;TZID=Europe/London:${isoDaysFromNow(2).replaceAll('-', '')}T111500`,
+    );
+    const chase = await download(page, followUp.getByRole('button', { name: /Add to calendar/ }));
+    expect(summaries(chase.text)).toEqual([`Chase if no reply: ${DWP.role} at ${DWP.company}`]);
+
+    await guestNav(page, 'Dashboard').click();
     await expect(main.getByRole('heading', { name: 'In progress' })).toBeVisible();
     await expect(main).toContainText(`${NHS.role} at ${NHS.company}`);
+    await expect(main.getByRole('heading', { name: 'This week' })).toBeVisible();
+    await expect(
+      main.getByRole('link', { name: `Interview: ${DWP.role} at ${DWP.company}` }),
+    ).toBeVisible();
     await app.landed();
     await photograph(page, 'guest-dashboard');
+
+    // Stats and the job-search log, worked out in the browser.
+    await guestNav(page, 'Stats').click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Stats' })).toBeVisible();
+    const sent = main.locator('.stats__figures > div', { hasText: 'Applications sent' });
+    await expect(sent.locator('dd')).toHaveText('2');
+    await app.landed();
+    await photograph(page, 'guest-stats');
+    await main.getByRole('link', { name: 'the job-search log' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Job-search log' })).toBeVisible();
+    const log = main.getByRole('region', { name: 'The log, as a table' });
+    await expect(log).toContainText('Applied');
+    await expect(log).not.toContainText('Interview at');
+    const [year, month, day] = isoDaysFromNow(14).split('-');
+    await app.fillDate('To', day!, month!, year!);
+    await main.getByRole('button', { name: 'Show the log' }).click();
+    await expect(log).toContainText('Interview at 11:15');
+    await expect(log).toContainText('Planned follow-up');
+    expect(new URL(page.url()).search).toBe('');
+    expect(new URL(page.url()).hash).toContain('to.day=');
+    await app.landed();
+    await photograph(page, 'guest-log');
+    const logCsv = await download(page, 'Download as a spreadsheet (CSV)');
+    expect(logCsv.name).toBe(`job-search-log-${isoDaysFromNow(-13)}-to-${isoDaysFromNow(14)}.csv`);
+    expect(logCsv.text).toContain(`Interview at 11:15,${DWP.role},${DWP.company}`);
+    await guestNav(page, 'Dashboard').click();
 
     const json = await download(page, 'Export JSON');
     const doc = JSON.parse(json.text);
@@ -279,6 +382,11 @@ test.describe('with JavaScript', () => {
       DWP.company,
       NHS.company,
     ]);
+    const dwp = doc.applications.find((a: { company: string }) => a.company === DWP.company);
+    expect(dwp).toMatchObject({
+      followUpOn: isoDaysFromNow(12),
+      events: [{ kind: 'interview', format: 'video', place: INTERVIEW.place }],
+    });
     const csv = await download(page, 'Export CSV');
     expect(csv.text).toContain(DWP.role);
 
@@ -541,6 +649,8 @@ test.describe('with JavaScript', () => {
     await app(page).addApplication(NHS);
     await page.goto('/guest/applications');
     await app(page).addApplication({ ...DWP, status: 'Applied', dateApplied: isoDaysFromNow(-1) });
+    await addInterview(page, 3, '14:00');
+    await app(page).expectApplicationPage(DWP);
     await banner(page).getByRole('link', { name: 'Keep them in an account' }).click();
     await expect(main).toContainText('You have 2 applications in this browser');
     await app(page).landed();
@@ -554,6 +664,7 @@ test.describe('with JavaScript', () => {
     await banner(page).getByRole('link', { name: 'Move into my account' }).click();
     await main.getByRole('button', { name: 'Check what will be moved' }).click();
     await expect(main).toContainText('2 applications, with their status history');
+    await expect(main).toContainText('1 interview or other date');
     await app(page).landed();
     await photograph(page, 'guest-move-preview');
     await main.getByLabel('Also keep a copy in this browser').check();
@@ -567,9 +678,19 @@ test.describe('with JavaScript', () => {
     await page.goto('/guest/move');
     await main.getByRole('button', { name: 'Check what will be moved' }).click();
     await expect(main).toContainText('there is nothing to add');
+    await expect(main).toContainText('2 applications, 0 statements and 1 date');
     await main.getByRole('button', { name: 'Remove the copy in this browser' }).click();
     await expect(page).toHaveURL(/\/applications$/);
     await expect(main.getByText('2 applications')).toBeVisible();
+    // In the account: the interview once, the follow-up date as it was (applied yesterday).
+    await main.getByRole('link', { name: `${DWP.role} at ${DWP.company}` }).click();
+    const events = main.getByRole('region', { name: 'Interviews and dates' });
+    await expect(events.getByRole('listitem')).toHaveCount(1);
+    await expect(events).toContainText('14:00');
+    await expect(events).toContainText(`Video call · ${INTERVIEW.place}`);
+    await expect(main.getByRole('region', { name: 'Follow up' })).toContainText(
+      `Chase if no reply by ${formatDate(isoDaysFromNow(13))}`,
+    );
     await page.goto('/guest');
     await expect(main).toContainText('You have not added any applications yet');
   });

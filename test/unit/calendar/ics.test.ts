@@ -1,6 +1,6 @@
 import ICAL from 'ical.js';
 import { describe, expect, it } from 'vitest';
-import { buildCalendar, type CalendarEvent } from '~/calendar/ics.server';
+import { buildCalendar, type CalendarEvent } from '~/calendar/ics';
 import { fromLondon } from '~/events/london-time';
 
 // Every check here reads the file back with ical.js (a maintained RFC 5545 parser), as a calendar

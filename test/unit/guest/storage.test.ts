@@ -6,6 +6,7 @@ import { addDays, todayInLondon } from '~/applications/dates';
 import { moveApplication, newApplication, replaceById } from '~/guest/records';
 import {
   clearGuest,
+  eventsAndFollowUps,
   GUEST_KEY,
   GuestStorageError,
   onGuestChange,
@@ -347,5 +348,123 @@ describe('guest storage', () => {
     } finally {
       blocked.mockRestore();
     }
+  });
+});
+
+describe('storage version 2: events and follow-up dates', () => {
+  // Data as version 1 of guest mode wrote it: every application with no events and no follow-up
+  // date, and one from a backup imported then, whose account file carried its own.
+  const v1 = {
+    version: 1,
+    data: {
+      format: 'jobtrack',
+      version: 1,
+      exportedAt: '2026-11-20T09:00:00.000Z',
+      applications: [
+        {
+          id: '0b6a4c1e-8f3d-4a2b-9c7e-5d1f2e3a4b5c',
+          company: 'Leeds Teaching Hospitals NHS Trust',
+          role: 'Staff Nurse',
+          status: 'saved',
+          grade: 'Band 5',
+          salaryMin: 28_407,
+          salaryMax: 34_581,
+          closingDate: '2026-12-04',
+          followUpOn: null,
+          createdAt: '2026-11-20T09:00:00.000Z',
+          updatedAt: '2026-11-20T09:00:00.000Z',
+          events: [],
+          statusHistory: [{ from: null, to: 'saved', at: '2026-11-20T09:00:00.000Z', on: null }],
+          statements: [],
+        },
+        {
+          // Hand-trimmed, or from a file made before follow-ups and events existed.
+          id: '1c7b5d2f-9a4e-4b3c-8d6f-6e2a3f4b5c6d',
+          company: 'Department for Work and Pensions',
+          role: 'Executive Officer',
+          status: 'applied',
+          dateApplied: '2026-11-18',
+          createdAt: '2026-11-18T10:00:00.000Z',
+          updatedAt: '2026-11-18T10:00:00.000Z',
+          statusHistory: [
+            { from: null, to: 'applied', at: '2026-11-18T10:00:00.000Z', on: '2026-11-18' },
+          ],
+        },
+        {
+          id: '2d8c6e3a-0b5f-4c4d-9e7a-7f3b4a5c6d7e',
+          company: 'HM Revenue and Customs',
+          role: 'Administrative Officer',
+          status: 'interviewing',
+          followUpOn: '2026-12-01',
+          createdAt: '2026-11-10T10:00:00.000Z',
+          updatedAt: '2026-11-15T10:00:00.000Z',
+          events: [
+            {
+              id: '3e9d7f4b-1c6a-4d5e-8f8b-8a4c5b6d7e8f',
+              kind: 'interview',
+              startsAt: '2026-12-02T10:30:00.000Z',
+              format: 'video',
+              createdAt: '2026-11-15T10:00:00.000Z',
+              updatedAt: '2026-11-15T10:00:00.000Z',
+            },
+          ],
+        },
+      ],
+    },
+  };
+
+  it('reads version 1 as version 2: every application with its events and follow-up date, none lost', () => {
+    const storage = new MemoryStorage();
+    const raw = JSON.stringify(v1);
+    storage.setItem(GUEST_KEY, raw);
+    const read = readGuest(storage);
+    expect(STORAGE_VERSION).toBe(2);
+    expect(read.ok).toBe(true);
+    if (!read.ok) return;
+    expect(
+      read.document.applications.map((a) => [a.company, a.followUpOn, a.events.length]),
+    ).toEqual([
+      ['Leeds Teaching Hospitals NHS Trust', null, 0],
+      ['Department for Work and Pensions', null, 0],
+      ['HM Revenue and Customs', '2026-12-01', 1],
+    ]);
+    expect(read.document.applications[2]!.events[0]).toMatchObject({
+      kind: 'interview',
+      format: 'video',
+    });
+    // Reading never writes: the stored text stays version 1 until the next save.
+    expect(storage.getItem(GUEST_KEY)).toBe(raw);
+    updateGuest((apps) => apps, storage);
+    const saved = JSON.parse(storage.getItem(GUEST_KEY)!);
+    expect(saved.version).toBe(2);
+    expect(saved.data.applications[1]).toMatchObject({ events: [], followUpOn: null });
+    expect(saved.data.applications[2].events).toHaveLength(1);
+  });
+
+  it('fills in only what is missing, and leaves what is not an application for validation to refuse', () => {
+    const migrated = eventsAndFollowUps({
+      applications: [{ events: [{ id: 'kept' }], followUpOn: '2026-12-01' }, {}, 'not an object'],
+    });
+    expect(migrated).toEqual({
+      applications: [
+        { events: [{ id: 'kept' }], followUpOn: '2026-12-01' },
+        { events: [], followUpOn: null },
+        'not an object',
+      ],
+    });
+    expect(eventsAndFollowUps('text')).toBe('text');
+    const storage = new MemoryStorage();
+    const broken = JSON.stringify({ ...v1, data: { ...v1.data, applications: ['not an object'] } });
+    storage.setItem(GUEST_KEY, broken);
+    expect(readGuest(storage)).toMatchObject({ ok: false, problem: 'corrupt', raw: broken });
+  });
+
+  it('a version 1 event that the format refuses makes the data unreadable, not silently dropped', () => {
+    const storage = new MemoryStorage();
+    const bad = structuredClone(v1);
+    (bad.data.applications[2]!.events![0] as { kind: string }).kind = 'coffee';
+    const raw = JSON.stringify(bad);
+    storage.setItem(GUEST_KEY, raw);
+    expect(readGuest(storage)).toMatchObject({ ok: false, problem: 'corrupt', raw });
   });
 });

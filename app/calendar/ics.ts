@@ -1,5 +1,6 @@
 // iCalendar files (RFC 5545) for a person's events and follow-ups: one download per item, and the
-// private feed. ical-generator writes them; the Europe/London VTIMEZONE is the tzurl.org
+// private feed. Browser-safe: guest mode makes its files with it in the browser (loaded only when
+// a guest asks for one). ical-generator writes them; the Europe/London VTIMEZONE is the tzurl.org
 // definition shipped in @touch4it/ical-timezones, read as text at build time (its own loader uses
 // node:fs, which a Worker lacks). Times carry TZID=Europe/London, so calendars show the UK time
 // that was typed, on either side of a clock change.
@@ -50,19 +51,21 @@ export const followUpUid = (applicationId: string) => `follow-up-${applicationId
 
 /**
  * An iCalendar document holding `events` and `followUps`. `origin` is the app's own origin, for
- * links back to each application. Each event warns a day and an hour before; each follow-up at
- * 09:00 on its day.
+ * links back to each application (at `pathOf` its id: the account's page unless told otherwise).
+ * Each event warns a day and an hour before; each follow-up at 09:00 on its day.
  */
 export function buildCalendar({
   events,
   followUps,
   origin,
   name,
+  pathOf = (id) => `/applications/${id}`,
 }: {
   events: CalendarEvent[];
   followUps: CalendarFollowUp[];
   origin: string;
   name: string;
+  pathOf?: (applicationId: string) => string;
 }): string {
   const calendar = ical({
     name,
@@ -81,7 +84,7 @@ export function buildCalendar({
       event.format ? FORMAT_LABELS[event.format] : null,
       link ? `Link: ${link}` : null,
       event.notes,
-      `In JobTrack: ${origin}/applications/${event.applicationId}`,
+      `In JobTrack: ${origin}${pathOf(event.applicationId)}`,
     ];
     calendar.createEvent({
       id: eventUid(event.id),
@@ -91,7 +94,7 @@ export function buildCalendar({
       summary: `${kind}: ${job(event)}`,
       description: lines.filter(Boolean).join('\n\n'),
       location: event.place ?? link ?? null,
-      url: link ?? `${origin}/applications/${event.applicationId}`,
+      url: link ?? `${origin}${pathOf(event.applicationId)}`,
       alarms: [
         { type: ICalAlarmType.display, trigger: 24 * 3600, description: `${kind} tomorrow` },
         { type: ICalAlarmType.display, trigger: 3600, description: `${kind} in an hour` },
@@ -104,8 +107,8 @@ export function buildCalendar({
       start: followUp.followUpOn,
       allDay: true,
       summary: `Chase if no reply: ${job(followUp)}`,
-      description: `If you have not heard back about this application, get in touch with the employer.\n\nIn JobTrack: ${origin}/applications/${followUp.applicationId}`,
-      url: `${origin}/applications/${followUp.applicationId}`,
+      description: `If you have not heard back about this application, get in touch with the employer.\n\nIn JobTrack: ${origin}${pathOf(followUp.applicationId)}`,
+      url: `${origin}${pathOf(followUp.applicationId)}`,
       alarms: [
         // Relative to the start of the day: 09:00 on it.
         {

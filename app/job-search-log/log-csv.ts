@@ -1,4 +1,5 @@
 // The job-search log as a spreadsheet: the same rows as the page for the same dates, one line each.
+// Browser-safe: guest mode makes the file in the browser.
 import { csvText } from '~/portability/csv';
 import type { LogRow } from './rows';
 

@@ -1,0 +1,108 @@
+// The guest's event and follow-up forms, run in the browser by their routes' clientActions: the
+// same schemas and replies as the account's (app/events/actions.server.ts), saved through the one
+// storage module.
+import { parseWithZod } from '@conform-to/zod';
+import { redirect } from '@remix-run/react';
+import { EventSchema, FollowUpSchema, MAX_EVENTS_PER_APPLICATION } from '~/events/event-schema';
+import { CLEAR_FOLLOW_UP, DELETE_EVENT } from '~/events/follow-up';
+import { guestApplications } from './actions';
+import { addEvent, deleteEvent, setFollowUp, updateEvent } from './events';
+import { guestDetail } from './paths';
+import { replaceById } from './records';
+import { GuestStorageError, updateGuest } from './storage';
+
+/** The refusal when the application went (deleted in another tab) while the form was open. */
+export const APPLICATION_GONE =
+  'This application was deleted in another tab, so this was not saved. What you typed is still here: copy it if you still need it.';
+/** The refusal when the event went while its form was open. */
+export const EVENT_GONE =
+  'This date was deleted in another tab, so this change was not saved. What you typed is still here: add it again from the application’s page if you still need it.';
+
+const notFound = () => new Response('Not found', { status: 404 });
+
+/** Saves through storage; a refusal (full, blocked, unreadable) comes back as its message. */
+function save(change: Parameters<typeof updateGuest>[0]): string | null {
+  try {
+    updateGuest(change);
+    return null;
+  } catch (error) {
+    if (error instanceof GuestStorageError) return error.message;
+    throw error;
+  }
+}
+
+/**
+ * The add form (no `eventId`) or the edit page's save or delete; back to the application's page
+ * when done. Refusals keep every typed value beside the form.
+ */
+export async function saveGuestEvent(
+  request: Request,
+  applicationId: string,
+  eventId: string | null,
+) {
+  const formData = await request.formData();
+  const application = guestApplications().find((a) => a.id === applicationId);
+  const back = redirect(guestDetail(applicationId));
+  if (eventId && formData.get('intent') === DELETE_EVENT) {
+    if (!application?.events.some((e) => e.id === eventId)) throw notFound();
+    const refused = save((apps) =>
+      replaceById(apps, applicationId, (a) => deleteEvent(a, eventId)),
+    );
+    if (refused)
+      return parseWithZod(formData, { schema: EventSchema }).reply({ formErrors: [refused] });
+    return back;
+  }
+  const submission = parseWithZod(formData, { schema: EventSchema });
+  if (submission.status !== 'success') return submission.reply();
+  const refuse = (message: string) => submission.reply({ formErrors: [message] });
+  if (!application) return refuse(APPLICATION_GONE);
+  const input = submission.value;
+  if (eventId) {
+    if (!application.events.some((e) => e.id === eventId)) return refuse(EVENT_GONE);
+    const refused = save((apps) =>
+      replaceById(apps, applicationId, (a) => updateEvent(a, eventId, input)),
+    );
+    return refused ? refuse(refused) : back;
+  }
+  // The add form's one-time key is the event's id: sent twice, it is added once.
+  const id = input.createKey ?? crypto.randomUUID();
+  let full = false;
+  const refused = save((apps) =>
+    replaceById(apps, applicationId, (a) => {
+      const added = addEvent(a, input, id);
+      full = added === 'full';
+      return added === 'full' ? a : added;
+    }),
+  );
+  if (refused) return refuse(refused);
+  if (full) {
+    return refuse(
+      `This application already has ${MAX_EVENTS_PER_APPLICATION} dates, the most it can hold. Delete one you no longer need, then add this one.`,
+    );
+  }
+  return back;
+}
+
+/** Sets or removes the follow-up date; back to the application's page when done. */
+export async function saveGuestFollowUp(request: Request, applicationId: string) {
+  const formData = await request.formData();
+  const submission = parseWithZod(formData, { schema: FollowUpSchema });
+  let followUpOn: string | null = null;
+  if (formData.get('intent') !== CLEAR_FOLLOW_UP) {
+    if (submission.status !== 'success') return submission.reply();
+    if (!submission.value.followUpOn) {
+      return submission.reply({
+        fieldErrors: { followUpOn: ['Enter the date to chase by, or choose Remove'] },
+      });
+    }
+    followUpOn = submission.value.followUpOn;
+  }
+  if (!guestApplications().some((a) => a.id === applicationId)) {
+    return submission.reply({ formErrors: [APPLICATION_GONE] });
+  }
+  const refused = save((apps) =>
+    replaceById(apps, applicationId, (a) => setFollowUp(a, followUpOn)),
+  );
+  if (refused) return submission.reply({ formErrors: [refused] });
+  return redirect(guestDetail(applicationId));
+}

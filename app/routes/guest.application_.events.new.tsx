@@ -1,0 +1,54 @@
+import type { MetaFunction } from '@remix-run/cloudflare';
+import {
+  Link,
+  useActionData,
+  useLoaderData,
+  type ClientActionFunctionArgs,
+} from '@remix-run/react';
+import { useState } from 'react';
+import { EventForm } from '~/events/event-form';
+import { guestApplications } from '~/guest/actions';
+import { saveGuestEvent } from '~/guest/event-actions';
+import { GuestNotFound } from '~/guest/not-found';
+import { GUEST_PATHS, guestDetail, guestIdFromHash } from '~/guest/paths';
+import { useSelectedApplication } from '~/guest/selected';
+
+export { links } from '~/applications/styles';
+
+export const meta: MetaFunction = () => [{ title: 'Add an interview or date · Guest · JobTrack' }];
+
+// The application's id is in the fragment, which the loader's request does not carry.
+export function clientLoader() {
+  return { applications: guestApplications() };
+}
+
+export function clientAction({ request }: ClientActionFunctionArgs) {
+  return saveGuestEvent(request, guestIdFromHash(window.location.hash), null);
+}
+
+export default function GuestNewEvent() {
+  const { applications } = useLoaderData<typeof clientLoader>();
+  const lastResult = useActionData<typeof clientAction>();
+  const found = useSelectedApplication(applications);
+  // One key per showing of the form, kept while other tabs' saves reload the data.
+  const [createKey] = useState(() => crypto.randomUUID());
+  if (!found) return <GuestNotFound />;
+  return (
+    <div className="page narrow">
+      <p className="muted breadcrumb">
+        <Link to={guestDetail(found.id)}>Back to the application</Link>
+      </p>
+      <h1>Add an interview or date</h1>
+      <p className="lead wrap-anywhere">
+        For {found.role} at {found.company}
+      </p>
+      <EventForm
+        createKey={createKey}
+        lastResult={lastResult}
+        action={GUEST_PATHS.newEvent(found.id)}
+        cancelTo={guestDetail(found.id)}
+        submitLabel="Add"
+      />
+    </div>
+  );
+}

@@ -1,0 +1,52 @@
+import type { MetaFunction } from '@remix-run/cloudflare';
+import {
+  Link,
+  useActionData,
+  useLoaderData,
+  type ClientActionFunctionArgs,
+} from '@remix-run/react';
+import { FollowUpCard } from '~/events/follow-up-card';
+import { guestApplications } from '~/guest/actions';
+import { saveGuestFollowUp } from '~/guest/event-actions';
+import { GuestNotFound } from '~/guest/not-found';
+import { guestDetail, guestIdFromHash } from '~/guest/paths';
+import { useSelectedApplication } from '~/guest/selected';
+
+// The follow-up form's action. The application's page shows the form; a refused one is shown
+// again here, with its message and what was typed.
+export { links } from '~/applications/styles';
+
+export const meta: MetaFunction = () => [{ title: 'Follow-up date · Guest · JobTrack' }];
+
+export function clientLoader() {
+  return { applications: guestApplications() };
+}
+
+export function clientAction({ request }: ClientActionFunctionArgs) {
+  // Sent from the application's page or this one: either way its id is in the address bar's fragment.
+  return saveGuestFollowUp(request, guestIdFromHash(window.location.hash));
+}
+
+export default function GuestFollowUp() {
+  const { applications } = useLoaderData<typeof clientLoader>();
+  const lastResult = useActionData<typeof clientAction>();
+  const found = useSelectedApplication(applications);
+  if (!found) return <GuestNotFound />;
+  return (
+    <div className="page narrow">
+      <p className="muted breadcrumb">
+        <Link to={guestDetail(found.id)}>Back to the application</Link>
+      </p>
+      <h1>Follow-up date</h1>
+      <p className="lead wrap-anywhere">
+        For {found.role} at {found.company}
+      </p>
+      <FollowUpCard
+        applicationId={found.id}
+        followUpOn={found.followUpOn}
+        dateApplied={found.dateApplied}
+        lastResult={lastResult}
+      />
+    </div>
+  );
+}

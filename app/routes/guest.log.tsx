@@ -1,0 +1,53 @@
+import type { LinksFunction, MetaFunction } from '@remix-run/cloudflare';
+import { useLoaderData, useLocation } from '@remix-run/react';
+import { useMemo } from 'react';
+import { todayInLondon } from '~/applications/dates';
+import { guestApplications } from '~/guest/actions';
+import { downloadText } from '~/guest/downloads';
+import { guestLog } from '~/guest/log';
+import { LogPage } from '~/job-search-log/log-page';
+import { logCsvName, MAX_ENTRIES, parseLogRange, type LogRange } from '~/job-search-log/log-query';
+import { logRows } from '~/job-search-log/rows';
+import href from '~/job-search-log/log.css?url';
+import type { ExportedApplication } from '~/portability/format';
+
+export const links: LinksFunction = () => [{ rel: 'stylesheet', href }];
+
+export const meta: MetaFunction = () => [{ title: 'Job-search log · Guest · JobTrack' }];
+
+export function clientLoader() {
+  return { applications: guestApplications(), today: todayInLondon() };
+}
+
+/** The whole log for the range as a spreadsheet, made here (the CSV writer loads on first use). */
+async function downloadLog(applications: readonly ExportedApplication[], range: LogRange) {
+  const { logCsv } = await import('~/job-search-log/log-csv');
+  const { entries, events, followUps } = guestLog(applications, range);
+  downloadText(logCsv(logRows(entries, events, followUps)), logCsvName(range), 'text/csv');
+}
+
+export default function GuestLog() {
+  const { applications, today } = useLoaderData<typeof clientLoader>();
+  // The dates are in the fragment (#from.day=…), which no request carries.
+  const { hash } = useLocation();
+  const { range, reply } = useMemo(
+    () => parseLogRange(new URLSearchParams(hash.replace(/^#/, '')), today),
+    [hash, today],
+  );
+  const log = useMemo(
+    () =>
+      range
+        ? guestLog(applications, range, MAX_ENTRIES)
+        : { entries: [], events: [], followUps: [], more: false },
+    [applications, range],
+  );
+  return (
+    <LogPage
+      key={hash}
+      range={range}
+      reply={reply}
+      {...log}
+      makeCsv={range ? () => void downloadLog(applications, range) : undefined}
+    />
+  );
+}

@@ -1,0 +1,216 @@
+// @vitest-environment happy-dom
+import { parseWithZod } from '@conform-to/zod';
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { ApplicationInput } from '~/applications/application-schema';
+import { EventSchema, type EventInput } from '~/events/event-schema';
+import { MAX_EVENTS_PER_APPLICATION } from '~/events/limits';
+import { guestApplications } from '~/guest/actions';
+import {
+  APPLICATION_GONE,
+  EVENT_GONE,
+  saveGuestEvent,
+  saveGuestFollowUp,
+} from '~/guest/event-actions';
+import { addEvent, deleteEvent, eventRows, updateEvent } from '~/guest/events';
+import { editApplication, moveApplication, newApplication } from '~/guest/records';
+import { updateGuest } from '~/guest/storage';
+
+const applied = (extra: Partial<ApplicationInput> = {}): ApplicationInput => ({
+  company: 'Department for Work and Pensions',
+  role: 'Work Coach, Executive Officer',
+  status: 'applied',
+  dateApplied: '2026-11-16',
+  mayCloseEarly: false,
+  ...extra,
+});
+
+function form(fields: Record<string, string>) {
+  const body = new FormData();
+  for (const [name, value] of Object.entries(fields)) body.set(name, value);
+  return body;
+}
+
+const post = (fields: Record<string, string>) =>
+  new Request('http://localhost/guest/application/events/new', {
+    method: 'POST',
+    body: form(fields),
+  });
+
+const interview = {
+  kind: 'interview',
+  'date.day': '3',
+  'date.month': '12',
+  'date.year': '2026',
+  time: '2.30pm',
+  format: 'video',
+  place: 'Microsoft Teams',
+  notes: 'Panel of three; Success Profiles behaviours',
+};
+
+function eventInput(fields: Record<string, string> = interview): EventInput {
+  const submission = parseWithZod(form(fields), { schema: EventSchema });
+  if (submission.status !== 'success') throw new Error('invalid test input');
+  return submission.value;
+}
+
+describe('a guest follow-up date follows the account rules', () => {
+  it('starts 14 days after applying when added as Applied with a date, and not otherwise', () => {
+    expect(newApplication(applied()).followUpOn).toBe('2026-11-30');
+    expect(newApplication(applied({ dateApplied: undefined })).followUpOn).toBeNull();
+    expect(newApplication(applied({ status: 'interviewing' })).followUpOn).toBeNull();
+    expect(newApplication(applied({ status: 'saved' })).followUpOn).toBeNull();
+  });
+
+  it('is suggested when a Saved application first reaches Applied, from the day it is moved', () => {
+    const saved = newApplication(applied({ status: 'saved', dateApplied: undefined }));
+    const moved = moveApplication(saved, 'applied', new Date('2026-11-20T12:00:00Z'));
+    expect(moved).toMatchObject({ dateApplied: '2026-11-20', followUpOn: '2026-12-04' });
+    const edited = editApplication(saved, applied({ dateApplied: '2026-11-19' }));
+    expect(edited.followUpOn).toBe('2026-12-03');
+  });
+
+  it('is not suggested again once removed, when the application goes back to Applied', () => {
+    const first = newApplication(applied());
+    const removed = { ...first, followUpOn: null };
+    const away = moveApplication(removed, 'saved');
+    expect(moveApplication(away, 'applied').followUpOn).toBeNull();
+    expect(editApplication(away, applied()).followUpOn).toBeNull();
+  });
+
+  it('keeps a date the person set, through edits and moves', () => {
+    const set = {
+      ...newApplication(applied({ status: 'saved', dateApplied: undefined })),
+      followUpOn: '2026-12-10',
+    };
+    expect(moveApplication(set, 'applied').followUpOn).toBe('2026-12-10');
+    expect(editApplication(set, applied({ notes: 'Chased by phone' })).followUpOn).toBe(
+      '2026-12-10',
+    );
+    expect(moveApplication(set, 'rejected').followUpOn).toBe('2026-12-10');
+  });
+});
+
+describe('guest events', () => {
+  const app = newApplication(applied(), '0b6a4c1e-8f3d-4a2b-9c7e-5d1f2e3a4b5c');
+  const key = '3e9d7f4b-1c6a-4d5e-8f8b-8a4c5b6d7e8f';
+
+  it('adds one event per one-time key, stored as the export format holds it (UTC)', () => {
+    const once = addEvent(app, eventInput(), key, new Date('2026-11-20T09:00:00Z'));
+    if (once === 'full') throw new Error('full');
+    expect(once.events).toEqual([
+      {
+        id: key,
+        kind: 'interview',
+        // 14:30 in London in December is 14:30 UTC.
+        startsAt: '2026-12-03T14:30:00.000Z',
+        format: 'video',
+        place: 'Microsoft Teams',
+        link: null,
+        notes: 'Panel of three; Success Profiles behaviours',
+        createdAt: '2026-11-20T09:00:00.000Z',
+        updatedAt: '2026-11-20T09:00:00.000Z',
+      },
+    ]);
+    expect(addEvent(once, eventInput(), key)).toBe(once);
+  });
+
+  it('refuses a new event past the most one application holds', () => {
+    const one = (addEvent(app, eventInput(), key) as typeof app).events[0]!;
+    const events = Array.from({ length: MAX_EVENTS_PER_APPLICATION }, () => ({
+      ...one,
+      id: crypto.randomUUID(),
+    }));
+    expect(addEvent({ ...app, events }, eventInput(), key)).toBe('full');
+    expect(addEvent({ ...app, events: events.slice(1) }, eventInput(), key)).not.toBe('full');
+  });
+
+  it('changes and deletes only the event named, and lists them soonest first whatever their offset', () => {
+    const later = crypto.randomUUID();
+    let a = addEvent(app, eventInput(), key) as typeof app;
+    a = addEvent(
+      a,
+      eventInput({ ...interview, 'date.day': '1', kind: 'phone_screen' }),
+      later,
+    ) as typeof app;
+    // An imported file may write an instant with an offset: 1 Dec 10:00+01:00 is 09:00 UTC.
+    a = {
+      ...a,
+      events: [
+        ...a.events,
+        { ...a.events[0]!, id: crypto.randomUUID(), startsAt: '2026-12-01T10:00:00+01:00' },
+      ],
+    };
+    expect(eventRows(a).map((e) => [e.kind, e.startsAt])).toEqual([
+      ['interview', '2026-12-01T09:00:00.000Z'],
+      ['phone_screen', '2026-12-01T14:30:00.000Z'],
+      ['interview', '2026-12-03T14:30:00.000Z'],
+    ]);
+    const changed = updateEvent(a, key, eventInput({ ...interview, time: '09:15' }));
+    expect(changed.events.find((e) => e.id === key)!.startsAt).toBe('2026-12-03T09:15:00.000Z');
+    expect(changed.events.find((e) => e.id === later)).toEqual(
+      a.events.find((e) => e.id === later),
+    );
+    expect(deleteEvent(changed, key).events.map((e) => e.id)).not.toContain(key);
+    expect(deleteEvent(changed, key).events).toHaveLength(2);
+  });
+});
+
+describe('guest event and follow-up forms', () => {
+  const id = '0b6a4c1e-8f3d-4a2b-9c7e-5d1f2e3a4b5c';
+  beforeEach(() => {
+    localStorage.clear();
+    updateGuest(() => [newApplication(applied(), id)]);
+  });
+  const events = () => guestApplications()[0]!.events;
+
+  it('refuses a bad form beside its fields with every value kept, saving nothing', async () => {
+    const reply = await saveGuestEvent(post({ ...interview, time: 'half two' }), id, null);
+    expect(reply).toMatchObject({
+      error: { time: ['Enter the time like 14:30 or 2.30pm'] },
+      initialValue: { place: 'Microsoft Teams', time: 'half two' },
+    });
+    expect(events()).toEqual([]);
+  });
+
+  it('adds the event once when the same form is sent twice, then goes back to the application', async () => {
+    const createKey = crypto.randomUUID();
+    const first = await saveGuestEvent(post({ ...interview, createKey }), id, null);
+    expect(first).toBeInstanceOf(Response);
+    expect((first as Response).headers.get('Location')).toBe(`/guest/application#${id}`);
+    await saveGuestEvent(post({ ...interview, createKey }), id, null);
+    expect(events().map((e) => e.id)).toEqual([createKey]);
+  });
+
+  it('edits and deletes, and says so beside the form when the event or application has gone', async () => {
+    const createKey = crypto.randomUUID();
+    await saveGuestEvent(post({ ...interview, createKey }), id, null);
+    await saveGuestEvent(post({ ...interview, time: '10:00' }), id, createKey);
+    expect(events()[0]!.startsAt).toBe('2026-12-03T10:00:00.000Z');
+    expect(await saveGuestEvent(post({ intent: 'delete' }), id, createKey)).toBeInstanceOf(
+      Response,
+    );
+    expect(events()).toEqual([]);
+    expect(await saveGuestEvent(post(interview), id, createKey)).toMatchObject({
+      error: { '': [EVENT_GONE] },
+      initialValue: { place: 'Microsoft Teams' },
+    });
+    await expect(saveGuestEvent(post({ intent: 'delete' }), id, createKey)).rejects.toMatchObject({
+      status: 404,
+    });
+    expect(await saveGuestEvent(post(interview), crypto.randomUUID(), null)).toMatchObject({
+      error: { '': [APPLICATION_GONE] },
+    });
+  });
+
+  it('sets, asks for, and removes the follow-up date', async () => {
+    const date = { 'followUpOn.day': '7', 'followUpOn.month': '12', 'followUpOn.year': '2026' };
+    expect(await saveGuestFollowUp(post(date), id)).toBeInstanceOf(Response);
+    expect(guestApplications()[0]!.followUpOn).toBe('2026-12-07');
+    expect(await saveGuestFollowUp(post({}), id)).toMatchObject({
+      error: { followUpOn: ['Enter the date to chase by, or choose Remove'] },
+    });
+    expect(guestApplications()[0]!.followUpOn).toBe('2026-12-07');
+    await saveGuestFollowUp(post({ intent: 'clear' }), id);
+    expect(guestApplications()[0]!.followUpOn).toBeNull();
+  });
+});
