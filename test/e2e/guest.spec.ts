@@ -627,7 +627,18 @@ test.describe('with JavaScript', () => {
     await app(page).fillApplication(NHS);
     await main.getByRole('button', { name: 'Save application' }).click();
     await app(page).expectApplicationPage(NHS);
-    await main.getByRole('link', { name: 'Edit' }).click();
+    // Its dates too: the add-a-date page and the follow-up form were loaded as guest mode opened.
+    await addInterview(page, 2, '10:00');
+    await app(page).expectApplicationPage(NHS);
+    await expect(main.getByRole('region', { name: 'Interviews and dates' })).toContainText('10:00');
+    await main.getByRole('region', { name: 'Follow up' }).getByLabel('Day').fill('4');
+    await main.getByRole('region', { name: 'Follow up' }).getByLabel('Month').fill('12');
+    await main.getByRole('region', { name: 'Follow up' }).getByLabel('Year').fill('2026');
+    await main.getByRole('button', { name: 'Set follow-up date' }).click();
+    await expect(main.getByRole('region', { name: 'Follow up' })).toContainText(
+      'Chase if no reply by 4 Dec 2026',
+    );
+    await main.getByRole('link', { name: 'Edit', exact: true }).click();
     await main.getByLabel('Location', { exact: true }).fill('Leeds General Infirmary');
     await main.getByRole('button', { name: 'Save application' }).click();
     await expect(main).toContainText('Leeds General Infirmary');

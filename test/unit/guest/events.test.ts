@@ -214,3 +214,25 @@ describe('guest event and follow-up forms', () => {
     expect(guestApplications()[0]!.followUpOn).toBeNull();
   });
 });
+
+describe('the guest dashboard’s "Mark as ghosted"', () => {
+  it('is the one-step status change, saved in this browser, back to the dashboard', async () => {
+    const { clientAction } = await import('~/routes/guest._index');
+    localStorage.clear();
+    const id = '0b6a4c1e-8f3d-4a2b-9c7e-5d1f2e3a4b5c';
+    updateGuest(() => [newApplication(applied(), id)]);
+    const request = new Request('http://localhost/guest?index', {
+      method: 'POST',
+      body: form({ intent: 'status', id, status: 'ghosted' }),
+    });
+    const answer = await clientAction({ request, params: {} } as Parameters<
+      typeof clientAction
+    >[0]);
+    expect(answer.headers.get('Location')).toBe('/guest');
+    expect(guestApplications()[0]).toMatchObject({ status: 'ghosted' });
+    expect(guestApplications()[0]!.statusHistory.at(-1)).toMatchObject({
+      from: 'applied',
+      to: 'ghosted',
+    });
+  });
+});
