@@ -642,7 +642,7 @@ test.describe('with JavaScript', () => {
     await main.getByLabel('Location', { exact: true }).fill('Leeds General Infirmary');
     await main.getByRole('button', { name: 'Save application' }).click();
     await expect(main).toContainText('Leeds General Infirmary');
-    await main.getByRole('link', { name: 'Delete' }).click();
+    await main.getByRole('link', { name: 'Delete', exact: true }).click();
     await main.getByRole('button', { name: 'Delete application' }).click();
     await expect(main.getByText('You have not added any applications yet.')).toBeVisible();
     expect(failed).toEqual([]);

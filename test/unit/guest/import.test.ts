@@ -35,7 +35,19 @@ function backup(dateApplied: string | null = '2026-10-30') {
         dateApplied,
         createdAt: at,
         updatedAt: at,
+        followUpOn: '2026-11-13',
         statusHistory: [{ from: null, to: 'applied', at }],
+        events: [
+          {
+            id: '6c7d8e9f-0a1b-4c2d-9e3f-5a6b7c8d9e0f',
+            kind: 'interview',
+            startsAt: '2026-11-20T10:30:00Z',
+            format: 'in_person',
+            place: 'Sheffield Jobcentre',
+            createdAt: at,
+            updatedAt: at,
+          },
+        ],
         statements: [statement('8a2b4c6d-1e3f-4a5b-8c7d-9e0f1a2b3c4d')],
       },
     ],
@@ -64,6 +76,16 @@ describe('a backup imported into guest mode', () => {
       ['Department for Work and Pensions', []],
     ]);
     expect(await importBackup(upload(backup()))).toMatchObject({ ok: true, added: 0, skipped: 1 });
+  });
+
+  it('keeps its interviews and follow-up date, and a second import adds none of them again', async () => {
+    await importBackup(upload(backup()));
+    await importBackup(upload(backup()));
+    const read = readGuest();
+    expect(read.ok && read.document.applications).toHaveLength(1);
+    const [a] = read.ok ? read.document.applications : [];
+    expect(a).toMatchObject({ followUpOn: '2026-11-13' });
+    expect(a!.events.map((e) => [e.kind, e.place])).toEqual([['interview', 'Sheffield Jobcentre']]);
   });
 
   it('takes a date applied that is ahead of this device’s today (a clock behind the writer’s)', async () => {
