@@ -8,13 +8,10 @@ export default defineConfig({
   // Two cores: one browser at a time keeps timings steady and wrangler unstarved.
   workers: 1,
   fullyParallel: false,
-  // One retry in CI only, kept for a stall: about once per full run a page's load event never
-  // came (30 s goto timeout) although the page had rendered. A hung request and a POST answered
-  // 503 "Your worker restarted mid-request" were wrangler dev's ProxyWorker losing a request on a
-  // connection that had idled 5 s (patched in patches/wrangler+4.86.0.patch); the load stall is
-  // likely the same (an asset's GET parked the same way), not yet shown. A test that passes only
-  // on its retry is printed as FLAKY in the closing line, so it stays visible.
-  retries: process.env.CI ? 1 : 0,
+  // No retries, in CI either: a test that passes only on a second try is a flake to fix, not to
+  // hide (the last one, wrangler dev's ProxyWorker losing a request on a connection idle for 5 s,
+  // is patched in patches/wrangler+4.86.0.patch).
+  retries: 0,
   forbidOnly: Boolean(process.env.CI),
   timeout: 90_000,
   expect: { timeout: 10_000 },
