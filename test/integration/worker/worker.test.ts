@@ -116,6 +116,18 @@ describe('every answer from the Worker', () => {
     }
     expect(nonces.size).toBe(3);
   });
+
+  it('lets pages reach the analytics host only when the Worker is configured with one', async () => {
+    const configured = await worker(send('GET', '/privacy'), {
+      POSTHOG_KEY: 'phc_test',
+      POSTHOG_HOST: 'https://eu.i.posthog.com',
+    });
+    expect(configured.headers.get('Content-Security-Policy')).toContain(
+      "connect-src 'self' https://eu.i.posthog.com;",
+    );
+    const plain = await worker(send('GET', '/privacy'));
+    expect(plain.headers.get('Content-Security-Policy')).toContain("connect-src 'self';");
+  });
 });
 
 describe('error pages', () => {

@@ -96,6 +96,14 @@ describe('security headers', () => {
     expect(contentSecurityPolicy('n')).toContain("form-action 'self';");
   });
 
+  it('lets the page reach the analytics host only when analytics are configured', () => {
+    const withAnalytics = contentSecurityPolicy('n', {
+      analyticsHost: 'https://eu.i.posthog.com/some/path',
+    });
+    expect(withAnalytics).toContain("connect-src 'self' https://eu.i.posthog.com;");
+    expect(contentSecurityPolicy('n', { analyticsHost: null })).toContain("connect-src 'self';");
+  });
+
   it('allows the dev server’s websocket only in the dev policy', () => {
     expect(contentSecurityPolicy('n', { dev: true })).toContain("connect-src 'self' ws:;");
     expect(contentSecurityPolicy('n')).not.toContain('ws:');
