@@ -4,6 +4,7 @@
 // coverage), two runners at most. `MUTATE_SCOPE=auth npm run mutate` runs one part.
 // Results: reports/mutation/index.html; scores and the survivors we keep are in docs/testing.md.
 
+import process from 'node:process';
 import { chosenScopes } from './test/mutation/scopes.mjs';
 
 // One part's run keeps its own report and incremental file, so parts can run on different days.

@@ -2,6 +2,7 @@
 // only by its part's own tests, not by a test elsewhere that happens to trip over it: stricter than
 // the whole suite, and hours shorter (db.server.ts is reached by every integration test).
 // `MUTATE_SCOPE=<name> npm run mutate` runs one part; without it, all of them.
+import process from 'node:process';
 
 /** @type {Record<string, { mutate: string[]; tests: string[]; withoutRls?: string[] }>} */
 export const scopes = {
@@ -51,11 +52,16 @@ export const scopes = {
   },
 };
 
-/** The scopes named by MUTATE_SCOPE (comma-separated), or all. */
+/**
+ * The scopes named by MUTATE_SCOPE (comma-separated), or all.
+ * @returns {Array<{ mutate: string[]; tests: string[]; withoutRls?: string[] }>}
+ */
 export function chosenScopes() {
   const names = process.env.MUTATE_SCOPE?.split(',').filter(Boolean) ?? Object.keys(scopes);
   const unknown = names.filter((name) => !(name in scopes));
   if (unknown.length > 0)
-    throw new Error(`MUTATE_SCOPE: no part named ${unknown.join(', ')} (${Object.keys(scopes).join(', ')})`);
-  return names.map((name) => scopes[name]);
+    throw new Error(
+      `MUTATE_SCOPE: no part named ${unknown.join(', ')} (${Object.keys(scopes).join(', ')})`,
+    );
+  return names.map((name) => /** @type {NonNullable<(typeof scopes)[string]>} */ (scopes[name]));
 }

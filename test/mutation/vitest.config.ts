@@ -13,11 +13,11 @@ export default mergeConfig(
   defineConfig({
     test: {
       projects: [
-        { extends: true, test: { name: 'tests', include: tests } },
+        { extends: true as const, test: { name: 'tests', include: tests } },
         ...(withoutRls.length > 0
           ? [
               {
-                extends: true,
+                extends: true as const,
                 test: {
                   name: 'queries without RLS',
                   include: withoutRls,
