@@ -148,6 +148,23 @@ describe('pages a signed-in person uses', () => {
     }
   });
 
+  it('a later page of a long list costs one round trip too; only a page past the end costs two', async () => {
+    const { me, as } = await signedInWithApplication();
+    for (let i = 0; i < 29; i++) await insertApplication(t.db, me.id, { company: `Co ${i}` });
+    for (const [search, rows] of [
+      ['?page=2', 5],
+      ['?page=2&sort=applied', 5],
+    ] as const) {
+      const { outcome, counts } = await wire.page(list.loader, get(`/applications${search}`, as));
+      expect(outcome.page.status, search).toBe(200);
+      expect((outcome.page.data as { rows: unknown[] }).rows, search).toHaveLength(rows);
+      expect(cost(counts), search).toEqual(ONE);
+    }
+    const { outcome, counts } = await wire.page(list.loader, get('/applications?page=9', as));
+    expect((outcome.page.data as { page: number }).page).toBe(2);
+    expect(cost(counts)).toEqual({ connections: 1, roundTrips: 2 });
+  });
+
   it('a statement’s pages each cost one round trip', async () => {
     const { me, id, as } = await signedInWithApplication();
     const { statementId, versionId } = await statementFor(me.id, id);

@@ -39,6 +39,9 @@ export const scopes = {
       'test/unit/applications/**/*.test.ts',
       'test/integration/applications/**/*.test.ts',
       'test/integration/rls.test.ts',
+      // The follow-up date an application's status suggests, and what each page costs.
+      'test/integration/events/events.test.ts',
+      'test/integration/round-trips.test.ts',
     ],
     withoutRls: ['test/integration/applications/**/*.test.ts'],
   },

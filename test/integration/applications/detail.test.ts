@@ -150,11 +150,15 @@ describe('an application’s page', () => {
     expect(page.data.history.map((h: { toStatus: string }) => h.toStatus)).toEqual(['applied']);
   });
 
-  it('records nothing when the status chosen is the one it already has', async () => {
+  it('changes nothing when the status chosen is the one it already has', async () => {
     const me = await t.person();
-    const id = await t.insert(me, { status: 'offer' });
-    expect((await changeStatus(id, 'offer', me.cookie)).status).toBe(302);
-    expect(await t.history(id)).toHaveLength(1);
+    const offer = await t.insert(me, { status: 'offer', updated_at: '2026-11-02T09:00:00Z' });
+    // Applied with no date or follow-up: moving there would date it and suggest a follow-up.
+    const applied = await t.insert(me, { status: 'applied', updated_at: '2026-11-02T09:00:00Z' });
+    const before = await allRows(t.db.admin);
+    expect((await changeStatus(offer, 'offer', me.cookie)).status).toBe(302);
+    expect((await changeStatus(applied, 'applied', me.cookie)).status).toBe(302);
+    expect(await allRows(t.db.admin)).toEqual(before);
   });
 
   it('answers an unknown status with 400 and changes nothing', async () => {

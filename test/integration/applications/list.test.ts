@@ -183,13 +183,45 @@ describe('the applications list', () => {
 
   it('sorts by date applied, newest first with no date last', async () => {
     const me = await t.person();
+    // Updated and closing in other orders, so only the date applied can give this one.
     await t.seed(
       me,
-      { company: 'None', date_applied: null },
-      { company: 'Older', date_applied: '2026-01-05' },
-      { company: 'Newer', date_applied: '2026-03-05' },
+      {
+        company: 'Older',
+        date_applied: '2026-01-05',
+        updated_at: '2026-03-01T00:00:00Z',
+        closing_date: '2026-12-01',
+      },
+      {
+        company: 'None',
+        date_applied: null,
+        updated_at: '2026-04-01T00:00:00Z',
+        closing_date: '2026-12-02',
+      },
+      {
+        company: 'Newer',
+        date_applied: '2026-03-05',
+        updated_at: '2026-02-01T00:00:00Z',
+        closing_date: '2026-12-03',
+      },
     );
     expect(names(await list('?sort=applied', me.cookie))).toEqual(['Newer', 'Older', 'None']);
+  });
+
+  it('sorts by the latest update when asked, whatever the closing dates', async () => {
+    const me = await t.person();
+    const on = (days: number) => addDays(londonNow().date, days);
+    await t.seed(
+      me,
+      { company: 'Closes first', closing_date: on(3), updated_at: '2026-01-01T00:00:00Z' },
+      { company: 'Closes last', closing_date: on(30), updated_at: '2026-03-01T00:00:00Z' },
+      { company: 'No closing date', closing_date: null, updated_at: '2026-02-01T00:00:00Z' },
+    );
+    expect(names(await list('?sort=updated', me.cookie))).toEqual([
+      'Closes last',
+      'No closing date',
+      'Closes first',
+    ]);
   });
 
   it('breaks ties the same way every time, so paging never repeats or skips a row', async () => {

@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import * as route from '~/routes/applications.new';
 import { action, loader } from '~/routes/applications.new';
 import { applicationIdFor } from '~/applications/one-time-key';
+import type { ApplicationInput } from '~/applications/application-schema';
+import { createApplication } from '~/applications/mutations.server';
 import { formPost, get, runAction, runDocumentPost, runLoader } from '../../support/http';
 import { allRows } from '../../support/rows';
 import { dateFields, setupApplicationsTest, VALID_STORED, validForm } from './fixtures';
@@ -342,5 +344,34 @@ describe('a retried or doubled form', () => {
     expect(outcome.status).toBe(401);
     expect(outcome.data.initialValue).toMatchObject({ company: 'Late Ltd' });
     expect(await countOf(me.id)).toBe(0);
+  });
+});
+
+describe('the one write behind the add form', () => {
+  const input: ApplicationInput = {
+    company: 'Leeds Teaching Hospitals NHS Trust',
+    role: 'Staff Nurse (Band 5)',
+    status: 'saved',
+    mayCloseEarly: false,
+  };
+
+  it('answers saved for a new id, and again for the same values under it, creating one row', async () => {
+    const me = await t.person();
+    const id = randomUUID();
+    expect(await createApplication(t.context, me.id, input, id)).toBe('saved');
+    expect(await createApplication(t.context, me.id, input, id)).toBe('saved');
+    expect(await createApplication(t.context, me.id, { ...input, role: 'Sister' }, id)).toBe(
+      'saved-differently',
+    );
+    expect(await t.stored(id)).toMatchObject({ user_id: me.id, role: 'Staff Nurse (Band 5)' });
+  });
+
+  it('answers not-theirs for an id that is someone else’s application, changing nothing', async () => {
+    const me = await t.person();
+    const other = await t.person();
+    const theirs = await t.insert(other, { company: 'Civil Service', role: 'EO' });
+    const before = await allRows(t.db.admin);
+    expect(await createApplication(t.context, me.id, input, theirs)).toBe('not-theirs');
+    expect(await allRows(t.db.admin)).toEqual(before);
   });
 });
