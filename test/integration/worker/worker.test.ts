@@ -129,6 +129,24 @@ describe('every answer from the Worker', () => {
   });
 });
 
+describe('the per-request database client', () => {
+  /** Connections to this file's database other than the admin's own. */
+  const others = async () => {
+    const [row] = await db.admin<{ n: number }[]>`
+      select count(*)::int as n from pg_stat_activity
+      where datname = current_database() and pid <> pg_backend_pid()`;
+    return row!.n;
+  };
+
+  it('is closed once the answer has gone, so no connection outlives its request', async () => {
+    const before = await others();
+    const answer = await worker(send('GET', '/applications', { cookie: me.cookie }));
+    expect(answer.status).toBe(200);
+    // The backend ends a moment after the client's Terminate message.
+    await expect.poll(others, { timeout: 3_000 }).toBe(before);
+  });
+});
+
 describe('error pages', () => {
   it('renders the calm 503 page, with Retry-After, when the database cannot be reached', async () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});

@@ -46,10 +46,19 @@ describe('The daily sweep of unfinished Google accounts (supabase)', () => {
     const id = (await unfinished(email))!;
     await ageBy(id, 2);
 
+    const connections = async () => {
+      const [row] = await harness.admin()<{ n: number }[]>`
+        select count(*)::int as n from pg_stat_activity
+        where datname = current_database() and pid <> pg_backend_pid()`;
+      return row!.n;
+    };
+    const before = await connections();
     await scheduleWorker(db.url, SUPABASE_ENV as Partial<Env>);
 
     expect(await idOf(email)).toBeUndefined();
     expect(inProject(email)).toBe(false);
+    // The run's own database client is closed when it ends.
+    await expect.poll(connections, { timeout: 3_000 }).toBe(before);
   });
 
   it('leaves one less than a day old: its owner may still be on the way back', async () => {
