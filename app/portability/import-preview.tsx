@@ -4,12 +4,16 @@ import type { ImportPlan } from './import.server';
 const count = (n: number, one: string, many: string) =>
   `${n.toLocaleString('en-GB')} ${n === 1 ? one : many}`;
 
+/** True when the import would add anything, dates under applications already held included. */
+export const importAdds = (plan: ImportPlan) =>
+  plan.applications.add + plan.statements.add + plan.events.add > 0;
+
 /**
  * What an import would add and what it skips, for the account's import and guest mode's move.
  * `source` names where the data comes from (the file's name, or this browser).
  */
 export function ImportPlanSummary({ plan, source }: { plan: ImportPlan; source: ReactNode }) {
-  const adds = plan.applications.add + plan.statements.add + plan.events.add > 0;
+  const adds = importAdds(plan);
   const skipped = plan.applications.skip + plan.statements.skip + plan.events.skip;
   return (
     <>

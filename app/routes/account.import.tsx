@@ -16,7 +16,7 @@ import { parseExport } from '~/portability/format';
 import { importDocument, previewImport, type ImportPlan } from '~/portability/import.server';
 import { ImportForm } from '~/portability/import-form';
 import { readImportStep } from '~/portability/import-step.server';
-import { ImportPlanSummary } from '~/portability/import-preview';
+import { importAdds, ImportPlanSummary } from '~/portability/import-preview';
 import {
   CHOOSE_FILE,
   ACCOUNT_CHANGED,
@@ -109,7 +109,7 @@ function Preview({
   fileName: string;
   account: { id: string; email: string };
 }) {
-  const adds = plan.applications.add + plan.statements.add > 0;
+  const adds = importAdds(plan);
   return (
     <section className="card" aria-labelledby="import-preview">
       <ImportPlanSummary plan={plan} source={fileName} />

@@ -8,7 +8,7 @@ import { confirmMove, IMPORT_PATH, previewForm, removeMoved, type MoveOutcome } 
 import { GUEST_MOVE } from '~/guest/paths';
 import { GuestStorageError, readGuest } from '~/guest/storage';
 import type { ImportPlan } from '~/portability/import.server';
-import { ImportPlanSummary } from '~/portability/import-preview';
+import { importAdds, ImportPlanSummary } from '~/portability/import-preview';
 import { useRootData } from '~/components/root-data';
 
 export const meta: MetaFunction = () => [{ title: 'Move into an account · Guest · JobTrack' }];
@@ -160,7 +160,7 @@ function MoveForm({ count, email }: { count: number; email: string }) {
                 Also keep a copy in this browser
               </label>
             </div>
-            {plan.preview.applications.add + plan.preview.statements.add > 0 ? (
+            {importAdds(plan.preview) ? (
               <div className="actions">
                 <button
                   type="button"
@@ -172,14 +172,23 @@ function MoveForm({ count, email }: { count: number; email: string }) {
                 <Link to="/guest">Cancel</Link>
               </div>
             ) : (
-              <div className="actions">
-                {keep ? null : (
-                  <button type="button" onClick={() => removeSent(plan.data, '/applications')}>
-                    Remove the copy in this browser
-                  </button>
-                )}
-                <Link to="/applications">Go to your account’s applications</Link>
-              </div>
+              <>
+                {plan.preview.applications.skip > 0 ? (
+                  <p>
+                    Changes made in this browser to applications your account already has (their
+                    details or follow-up dates) are not copied across: make them in your account
+                    before you remove this copy.
+                  </p>
+                ) : null}
+                <div className="actions">
+                  {keep ? null : (
+                    <button type="button" onClick={() => removeSent(plan.data, '/applications')}>
+                      Remove the copy in this browser
+                    </button>
+                  )}
+                  <Link to="/applications">Go to your account’s applications</Link>
+                </div>
+              </>
             )}
           </>
         ) : (

@@ -685,19 +685,33 @@ test.describe('with JavaScript', () => {
     // The move itself carried the data (so the recorder would have seen any other request do so).
     expect(leaks((await recorded()).slice(beforeMove.length))).not.toEqual([]);
 
-    // The copy was kept, so a second move finds nothing new.
+    // The copy was kept; an interview added to it since is all a second move adds.
+    await page.goto('/guest/applications');
+    await main.getByRole('link', { name: `${DWP.role} at ${DWP.company}` }).click();
+    await addInterview(page, 5, '10:30');
+    await app(page).expectApplicationPage(DWP);
+    await page.goto('/guest/move');
+    await main.getByRole('button', { name: 'Check what will be moved' }).click();
+    await expect(main).toContainText('1 interview or other date');
+    await main.getByLabel('Also keep a copy in this browser').check();
+    await main.getByRole('button', { name: 'Move into my account' }).click();
+    await expect(page).toHaveURL(/\/applications\?notice=imported$/);
+
+    // A third move finds nothing new, says what it cannot carry, and may remove the copy.
     await page.goto('/guest/move');
     await main.getByRole('button', { name: 'Check what will be moved' }).click();
     await expect(main).toContainText('there is nothing to add');
-    await expect(main).toContainText('2 applications, 0 statements and 1 date');
+    await expect(main).toContainText('2 applications, 0 statements and 2 dates');
+    await expect(main).toContainText('are not copied across');
     await main.getByRole('button', { name: 'Remove the copy in this browser' }).click();
     await expect(page).toHaveURL(/\/applications$/);
     await expect(main.getByText('2 applications')).toBeVisible();
-    // In the account: the interview once, the follow-up date as it was (applied yesterday).
+    // In the account: each interview once, the follow-up date as it was (applied yesterday).
     await main.getByRole('link', { name: `${DWP.role} at ${DWP.company}` }).click();
     const events = main.getByRole('region', { name: 'Interviews and dates' });
-    await expect(events.getByRole('listitem')).toHaveCount(1);
+    await expect(events.getByRole('listitem')).toHaveCount(2);
     await expect(events).toContainText('14:00');
+    await expect(events).toContainText('10:30');
     await expect(events).toContainText(`Video call · ${INTERVIEW.place}`);
     await expect(main.getByRole('region', { name: 'Follow up' })).toContainText(
       `Chase if no reply by ${formatDate(isoDaysFromNow(13))}`,
