@@ -285,6 +285,26 @@ describe('the follow-up date', () => {
     expect((await t.stored(id))?.follow_up_on).toBe('2026-12-04');
   });
 
+  it('is not suggested for an application added at a later stage, even with a date applied', async () => {
+    const me = await t.person();
+    const outcome = await runAction(
+      newApplicationAction,
+      formPost(
+        '/applications/new',
+        {
+          company: 'Department for Work and Pensions',
+          role: 'Executive Officer',
+          status: 'interviewing',
+          ...dateFields('dateApplied', '2026-11-20'),
+        },
+        { cookie: me.cookie },
+      ),
+      { context: t.context },
+    );
+    const id = outcome.headers.get('Location')!.split('/').pop()!;
+    expect((await t.stored(id))?.follow_up_on).toBeNull();
+  });
+
   it('is changed, kept with an error when impossible, and removed', async () => {
     const me = await t.person();
     const id = await t.insert(me, { status: 'applied', date_applied: '2026-11-01' });
