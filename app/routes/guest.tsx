@@ -114,6 +114,18 @@ export function ErrorBoundary() {
   );
 }
 
+/** Saves the stored guest data, exactly as it is, to a file. */
+function DownloadRaw({ raw }: { raw: string }) {
+  return (
+    <button
+      type="button"
+      onClick={() => downloadText(readRaw() ?? raw, 'jobtrack-guest-data.txt', 'text/plain')}
+    >
+      Download the data as it is
+    </button>
+  );
+}
+
 /** Data that cannot be read: what happened, a copy of it to keep, and a way to start again. */
 function StorageProblem({
   problem,
@@ -131,23 +143,18 @@ function StorageProblem({
         <h1>Your guest data cannot be opened</h1>
         <p>{message}</p>
         {problem === 'newer' ? (
-          // Valid data from a newer JobTrack: reloading gets the version that reads it.
-          <p>
+          // Valid data from a newer JobTrack: reloading gets the version that reads it. A copy
+          // is offered too, in case this address keeps serving the older version.
+          <p className="actions">
             <button type="button" onClick={() => location.reload()}>
               Reload the page
             </button>
+            {raw !== null ? <DownloadRaw raw={raw} /> : null}
           </p>
         ) : raw !== null ? (
           <>
             <p>
-              <button
-                type="button"
-                onClick={() =>
-                  downloadText(readRaw() ?? raw, 'jobtrack-guest-data.txt', 'text/plain')
-                }
-              >
-                Download the data as it is
-              </button>
+              <DownloadRaw raw={raw} />
             </p>
             <p>
               Once you have a copy, you can start again with an empty tracker. This deletes the data

@@ -566,6 +566,15 @@ test.describe('with JavaScript', () => {
     expect(await page.evaluate(() => localStorage.getItem('jobtrack-guest'))).toBe(broken);
     await page.getByRole('button', { name: 'Delete it and start again' }).click();
     await expect(page.getByRole('heading', { level: 1, name: 'Dashboard' })).toBeVisible();
+
+    // Saved by a newer JobTrack: reload for it, or keep a copy; never offered for deletion.
+    const newer = '{"version":99,"data":{"format":"jobtrack","applications":[]}}';
+    await page.evaluate((text) => localStorage.setItem('jobtrack-guest', text), newer);
+    await page.reload();
+    await expect(page.getByRole('alert')).toContainText('saved by a newer version of JobTrack');
+    await expect(page.getByRole('button', { name: 'Reload the page' })).toBeVisible();
+    expect((await download(page, 'Download the data as it is')).text).toBe(newer);
+    await expect(page.getByRole('button', { name: 'Delete it and start again' })).toHaveCount(0);
   });
 
   test('an application page that cannot be shown stays inside guest mode', async ({ page }) => {
