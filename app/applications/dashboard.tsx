@@ -7,6 +7,7 @@ import { STATUS_LABELS, STATUSES, type Status } from './statuses';
 import { useTrackerPaths } from './paths';
 import type { DashboardRow } from './types';
 import { FollowUpsDue, GhostSuggestions, ThisWeek, type WeekEvent } from '~/events/dashboard-lists';
+import { FormErrors } from '~/components/forms/messages';
 
 type Props = {
   now: LondonNow;
@@ -21,6 +22,8 @@ type Props = {
   thisWeek: WeekEvent[];
   followUpsDue: Parameters<typeof FollowUpsDue>[0]['rows'];
   ghostSuggestions: Parameters<typeof GhostSuggestions>[0]['rows'];
+  /** Why the last "Mark as ghosted" was refused, if it was. */
+  errors?: string[];
 };
 
 /**
@@ -39,6 +42,7 @@ export function Dashboard(props: Props) {
           Add application
         </Link>
       </div>
+      <FormErrors errors={props.errors} />
       {total === 0 ? (
         <section className="card empty-state" aria-labelledby="welcome">
           <h2 id="welcome">Welcome to JobTrack</h2>

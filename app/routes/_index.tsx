@@ -2,7 +2,8 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remi
 import { redirect } from '@remix-run/cloudflare';
 import { applyStatusChange } from '~/applications/actions.server';
 import { readForm } from '~/components/forms/form.server';
-import { useLoaderData } from '@remix-run/react';
+import { useActionData, useLoaderData } from '@remix-run/react';
+import { replyMessages } from '~/components/forms/messages';
 import { Dashboard } from '~/applications/dashboard';
 import { londonNow } from '~/applications/dates';
 import { Landing } from '~/components/landing';
@@ -54,13 +55,14 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireUserClaim(request, context);
   const formData = await readForm(request);
   const refused = await applyStatusChange(context, user, formData.get('id'), formData);
-  if (refused) throw new Response('That change could not be made.', { status: 400 });
+  if (refused) return refused;
   return redirect('/');
 }
 
 export default function Index() {
   const data = useLoaderData<typeof loader>();
-  if (data.signedIn) return <Dashboard {...data} />;
+  const refusal = useActionData<typeof action>();
+  if (data.signedIn) return <Dashboard {...data} errors={replyMessages(refusal)} />;
   return (
     <>
       <Notice message={data.notice} />

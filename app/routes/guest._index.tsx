@@ -1,5 +1,11 @@
 import type { MetaFunction } from '@remix-run/cloudflare';
-import { redirect, useLoaderData, type ClientActionFunctionArgs } from '@remix-run/react';
+import {
+  redirect,
+  useActionData,
+  useLoaderData,
+  type ClientActionFunctionArgs,
+} from '@remix-run/react';
+import { replyMessages } from '~/components/forms/messages';
 import { Dashboard } from '~/applications/dashboard';
 import { londonNow } from '~/applications/dates';
 import { changeGuestStatus } from '~/guest/actions';
@@ -29,10 +35,16 @@ export function clientLoader() {
 // "Mark as ghosted": the same one-step status change as elsewhere.
 export async function clientAction({ request }: ClientActionFunctionArgs) {
   const refused = await changeGuestStatus(request, undefined);
-  if (refused) throw new Response('That change could not be made.', { status: 400 });
-  return redirect(GUEST_HOME);
+  // Refused (storage full, the application deleted in another tab): said above the dashboard.
+  return refused ?? redirect(GUEST_HOME);
 }
 
 export default function GuestDashboard() {
-  return <Dashboard {...useLoaderData<typeof clientLoader>()} />;
+  const refusal = useActionData<typeof clientAction>();
+  return (
+    <Dashboard
+      {...useLoaderData<typeof clientLoader>()}
+      errors={replyMessages(refusal ?? undefined)}
+    />
+  );
 }

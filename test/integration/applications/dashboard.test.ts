@@ -1,8 +1,9 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DASHBOARD_LIMIT } from '~/applications/dashboard.server';
 import { addDays, todayInLondon } from '~/applications/dates';
-import { loader } from '~/routes/_index';
-import { get, runLoader } from '../../support/http';
+import { action, loader } from '~/routes/_index';
+import { formPost, get, runAction, runLoader } from '../../support/http';
+import { allRows } from '../../support/rows';
 import { setupApplicationsTest } from './fixtures';
 
 const t = setupApplicationsTest();
@@ -112,5 +113,21 @@ describe('the home page', () => {
     const outcome = await home(me.cookie);
     expect(outcome.data.counts).toMatchObject({ applied: 2, ghosted: 1, saved: 0 });
     expect(outcome.data.total).toBe(3);
+  });
+});
+
+describe('"Mark as ghosted" on the dashboard', () => {
+  it('answers a change it cannot make with 400 and a message for the page, changing nothing', async () => {
+    const me = await t.person();
+    const id = await t.insert(me, { status: 'applied' });
+    const before = await allRows(t.db.admin);
+    const outcome = await runAction(
+      action,
+      formPost('/?index', { intent: 'status', id, status: 'hired' }, { cookie: me.cookie }),
+      { context: t.context },
+    );
+    expect(outcome.status).toBe(400);
+    expect(outcome.data.error).toEqual({ status: ['Choose a status from the list'] });
+    expect(await allRows(t.db.admin)).toEqual(before);
   });
 });

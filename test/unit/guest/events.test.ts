@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
+import { replyMessages, type FormReply } from '~/components/forms/messages';
 import { parseWithZod } from '@conform-to/zod';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ApplicationInput } from '~/applications/application-schema';
 import { EventSchema, type EventInput } from '~/events/event-schema';
 import { MAX_EVENTS_PER_APPLICATION } from '~/events/limits';
@@ -228,11 +229,35 @@ describe('the guest dashboard’s "Mark as ghosted"', () => {
     const answer = await clientAction({ request, params: {} } as Parameters<
       typeof clientAction
     >[0]);
-    expect(answer.headers.get('Location')).toBe('/guest');
+    expect((answer as Response).headers.get('Location')).toBe('/guest');
     expect(guestApplications()[0]).toMatchObject({ status: 'ghosted' });
     expect(guestApplications()[0]!.statusHistory.at(-1)).toMatchObject({
       from: 'applied',
       to: 'ghosted',
     });
+  });
+
+  it('answers a change it cannot make with a message for the dashboard, changing nothing', async () => {
+    const { clientAction } = await import('~/routes/guest._index');
+    localStorage.clear();
+    updateGuest(() => [newApplication(applied(), '0b6a4c1e-8f3d-4a2b-9c7e-5d1f2e3a4b5c')]);
+    const before = localStorage.getItem('jobtrack-guest');
+    const full = vi.spyOn(localStorage, 'setItem').mockImplementation(() => {
+      throw new DOMException('full', 'QuotaExceededError');
+    });
+    const request = new Request('http://localhost/guest?index', {
+      method: 'POST',
+      body: form({
+        intent: 'status',
+        id: '0b6a4c1e-8f3d-4a2b-9c7e-5d1f2e3a4b5c',
+        status: 'ghosted',
+      }),
+    });
+    const answer = await clientAction({ request, params: {} } as Parameters<
+      typeof clientAction
+    >[0]).finally(() => full.mockRestore());
+    expect(answer).not.toBeInstanceOf(Response);
+    expect(replyMessages(answer as FormReply).join(' ')).toMatch(/no room left/);
+    expect(localStorage.getItem('jobtrack-guest')).toBe(before);
   });
 });
