@@ -4,10 +4,11 @@ import { parseWithZod } from '@conform-to/zod';
 import type { FormReply } from '~/components/forms';
 import { parseExport } from '~/portability/format';
 import { ImportUploadSchema } from '~/portability/import-schema';
+import { MAX_EVENTS_PER_APPLICATION } from '~/events/limits';
 import { GuestStorageError, updateGuest } from './storage';
 
 export type GuestImportResult =
-  | { ok: true; added: number; skipped: number; statementsLeft: number }
+  | { ok: true; added: number; skipped: number; datesAdded: number; statementsLeft: number }
   | { ok: false; reply: FormReply };
 
 /**
@@ -25,13 +26,29 @@ export async function importBackup(formData: FormData): Promise<GuestImportResul
   const parsed = parseExport(await submission.value.file.text());
   if (!parsed.ok) return refuse(parsed.message);
   let added = 0;
+  let datesAdded = 0;
   try {
     updateGuest((apps) => {
+      const fromFile = new Map(parsed.document.applications.map((a) => [a.id, a]));
+      // An application already here gains the file's dates it does not hold (by id), up to the
+      // limit, earliest first, as the account's import fills one it holds.
+      const kept = apps.map((a) => {
+        const theirs = fromFile.get(a.id);
+        if (!theirs) return a;
+        const heldDates = new Set(a.events.map((e) => e.id));
+        const room = Math.max(0, MAX_EVENTS_PER_APPLICATION - a.events.length);
+        const extra = theirs.events
+          .filter((e) => !heldDates.has(e.id))
+          .sort((x, y) => x.startsAt.localeCompare(y.startsAt))
+          .slice(0, room);
+        datesAdded += extra.length;
+        return extra.length > 0 ? { ...a, events: [...a.events, ...extra] } : a;
+      });
       const held = new Set(apps.map((a) => a.id));
       const fresh = parsed.document.applications.filter((a) => !held.has(a.id));
       added = fresh.length;
       // Statements stay behind: guest mode has no Statement Builder to show them.
-      return [...apps, ...fresh.map((a) => ({ ...a, statements: [] }))];
+      return [...kept, ...fresh.map((a) => ({ ...a, statements: [] }))];
     });
   } catch (error) {
     if (error instanceof GuestStorageError) return refuse(error.message);
@@ -39,5 +56,5 @@ export async function importBackup(formData: FormData): Promise<GuestImportResul
   }
   const { applications, statements } = parsed.document;
   const statementsLeft = applications.reduce((n, a) => n + a.statements.length, statements.length);
-  return { ok: true, added, skipped: applications.length - added, statementsLeft };
+  return { ok: true, added, skipped: applications.length - added, datesAdded, statementsLeft };
 }

@@ -32,6 +32,9 @@ export async function clientAction({ request }: ClientActionFunctionArgs) {
 const count = (n: number) =>
   n === 1 ? '1 application' : `${n.toLocaleString('en-GB')} applications`;
 
+const dateCount = (n: number) =>
+  n === 1 ? '1 interview or other date' : `${n.toLocaleString('en-GB')} interviews and other dates`;
+
 const statementCount = (n: number) =>
   n === 1 ? 'statement' : `${n.toLocaleString('en-GB')} statements`;
 
@@ -46,7 +49,11 @@ export default function GuestData() {
           <p role="status" className="notice">
             Added {count(result.added)}.
             {result.skipped > 0
-              ? ` ${count(result.skipped)} were already here, so were skipped.`
+              ? ` ${count(result.skipped)} were already here, so were skipped${
+                  result.datesAdded > 0
+                    ? `, apart from ${dateCount(result.datesAdded)} they did not have, now added`
+                    : ''
+                }.`
               : ''}
             {result.statementsLeft > 0
               ? ` The file’s ${statementCount(result.statementsLeft)} stayed in the file: the Statement Builder needs an account, so import the file into one to keep them.`
@@ -82,7 +89,7 @@ function BackupForm({ lastResult }: { lastResult: FormReply | null }) {
       <FileField
         meta={fields.file}
         label="JobTrack export file"
-        hint="A .json file exported from guest mode or from a JobTrack account. Applications already here are skipped."
+        hint="A .json file exported from guest mode or from a JobTrack account. Applications already here are skipped, but gain any dates of theirs they do not have."
         accept=".json,application/json"
       />
       <SubmitButton>Import the backup</SubmitButton>

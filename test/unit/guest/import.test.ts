@@ -69,6 +69,7 @@ describe('a backup imported into guest mode', () => {
       ok: true,
       added: 1,
       skipped: 0,
+      datesAdded: 0,
       statementsLeft: 2,
     });
     const read = readGuest();
@@ -86,6 +87,28 @@ describe('a backup imported into guest mode', () => {
     const [a] = read.ok ? read.document.applications : [];
     expect(a).toMatchObject({ followUpOn: '2026-11-13' });
     expect(a!.events.map((e) => [e.kind, e.place])).toEqual([['interview', 'Sheffield Jobcentre']]);
+  });
+
+  it('adds a held application’s dates it does not have, as the account’s import does', async () => {
+    await importBackup(upload(backup()));
+    const later = JSON.parse(backup());
+    later.applications[0].events.push({
+      id: '7d8e9fa0-1b2c-4d3e-8f4a-6b7c8d9e0f1a',
+      kind: 'assessment_centre',
+      startsAt: '2026-11-27T13:00:00Z',
+      createdAt: at,
+      updatedAt: at,
+    });
+    expect(await importBackup(upload(JSON.stringify(later)))).toMatchObject({
+      ok: true,
+      added: 0,
+      skipped: 1,
+      datesAdded: 1,
+    });
+    expect(await importBackup(upload(JSON.stringify(later)))).toMatchObject({ datesAdded: 0 });
+    const read = readGuest();
+    const [a] = read.ok ? read.document.applications : [];
+    expect(a!.events.map((e) => e.kind)).toEqual(['interview', 'assessment_centre']);
   });
 
   it('takes a date applied that is ahead of this device’s today (a clock behind the writer’s)', async () => {
