@@ -148,6 +148,34 @@ const summaries = (text: string) =>
     .map((v) => new ICAL.Event(v).summary);
 
 /** Adds an interview to the application whose page is open, on the day `days` from now. */
+/**
+ * Waits until everything guest mode preloads as it opens (each page's code, styles and data) has
+ * arrived: its links render together once Remix has found the routes, so the same number of them
+ * twice running, each with a finished resource entry, means none is still on its way.
+ */
+async function preloadsArrived(page: Page) {
+  let seen = -1;
+  await expect
+    .poll(
+      async () => {
+        const ready = await page.evaluate(() => {
+          const arrived = new Set(performance.getEntriesByType('resource').map((e) => e.name));
+          const links = [
+            ...document.querySelectorAll<HTMLLinkElement>(
+              'link[rel="prefetch"], link[rel="modulepreload"]',
+            ),
+          ];
+          return links.every((l) => arrived.has(l.href)) ? links.length : -1;
+        });
+        const settled = ready > 0 && ready === seen;
+        seen = ready;
+        return settled;
+      },
+      { timeout: 20_000, intervals: [250] },
+    )
+    .toBe(true);
+}
+
 async function addInterview(page: Page, days: number, time: string) {
   const main = page.getByRole('main');
   await main.getByRole('link', { name: 'Add an interview or date' }).click();
@@ -624,6 +652,7 @@ test.describe('with JavaScript', () => {
     await page.goto('/guest/applications');
     await page.getByRole('link', { name: 'Add application' }).click();
     await expect(main.getByLabel('Company', { exact: true })).toBeVisible();
+    await preloadsArrived(page);
     // Offline from here on, any request that needs the network fails at once (the browser's own
     // cache still answers, as it would on a train): a save that needed the server (route
     // discovery, a page's code) would fail after the data was written.
