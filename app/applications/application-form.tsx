@@ -11,17 +11,19 @@ import {
   TextAreaField,
   TextField,
   useSchemaForm,
+  type Constraints,
   type FormReply,
   type FormValue,
 } from '~/components/forms';
 import { isSignedOutReply, SignedOutNotice } from '~/auth/signed-out';
 import { UnsavedChangesGuard } from '~/components/forms/unsaved';
-import { ApplicationSchema } from './application-schema';
 import { clockTime } from './closing';
 import { STATUS_OPTIONS } from './statuses';
 import type { ApplicationRecord } from './types';
 
 const FORM_ID = 'application';
+
+const loadSchema = () => import('./application-schema').then((m) => m.ApplicationSchema);
 
 /** A saved application as the form's opening values (dates as their day, month and year). */
 export function formValues(a: ApplicationRecord): Record<string, FormValue> {
@@ -47,6 +49,7 @@ export function formValues(a: ApplicationRecord): Record<string, FormValue> {
 
 /** The add and edit application form: one component, one schema, errors beside each field. */
 export function ApplicationForm({
+  constraint,
   defaultValue,
   lastResult,
   cancelTo,
@@ -55,6 +58,8 @@ export function ApplicationForm({
   action,
   updatedAt,
 }: {
+  /** From the page's loader: `constraintOf(ApplicationSchema)`. */
+  constraint: Constraints;
   defaultValue?: Record<string, FormValue>;
   lastResult?: FormReply | null;
   cancelTo: string;
@@ -67,7 +72,8 @@ export function ApplicationForm({
   /** An edit form's record as it opened: the save is refused if the record has changed since. */
   updatedAt?: string;
 }) {
-  const [form, fields] = useSchemaForm(ApplicationSchema, {
+  const [form, fields] = useSchemaForm(loadSchema, {
+    constraint,
     id: FORM_ID,
     lastResult,
     defaultValue: { status: 'saved', ...defaultValue },

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { datePartsSchema } from '~/components/forms/date-parts';
+import { datePartsSchema } from '~/components/forms/date-schema';
 import { addDays, MAX_DATE, MIN_DATE, todayInLondon } from './dates';
 import { parseClockTime } from './closing';
 import { parsePounds, MAX_SALARY } from './salary';

@@ -5,12 +5,9 @@ import { z } from 'zod';
 // take a new password are functions: the server passes `serverChecks` (the common-password list,
 // kept out of the browser bundle) and the browser calls them without it.
 
-/** Fewest characters a new password may have (NIST SP 800-63B asks for at least 8). */
-export const PASSWORD_MIN = 8;
-/** Most characters any password field takes: well above the 64 NIST asks us to allow. */
-export const PASSWORD_MAX = 128;
-/** Longest email address SMTP allows. */
-export const EMAIL_MAX = 254;
+import { EMAIL_MAX, PASSWORD_MAX, PASSWORD_MIN } from './field-limits';
+
+export { EMAIL_MAX, PASSWORD_MAX, PASSWORD_MIN };
 
 /** Checks that only the server can make. */
 export type ServerChecks = { isCommonPassword(password: string): boolean };

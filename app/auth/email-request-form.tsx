@@ -5,9 +5,11 @@ import {
   SubmitButton,
   TextField,
   useSchemaForm,
+  type Constraints,
   type FormReply,
 } from '~/components/forms';
-import { emailRequestSchema } from './auth-schemas';
+
+const loadSchema = () => import('./auth-schemas').then((m) => m.emailRequestSchema);
 
 /** The words on each "email me a link" page. */
 export const EMAIL_REQUEST_PAGES = {
@@ -26,13 +28,16 @@ export const EMAIL_REQUEST_PAGES = {
 /** The "enter your email and we will send a link" page shared by magic links and password resets. */
 export function EmailRequestPage({
   kind,
+  constraint,
   lastResult,
 }: {
   kind: keyof typeof EMAIL_REQUEST_PAGES;
+  /** From the page's loader: `constraintOf(emailRequestSchema)`. */
+  constraint: Constraints;
   lastResult: FormReply | undefined;
 }) {
   const { title, intro, submitLabel } = EMAIL_REQUEST_PAGES[kind];
-  const [form, fields] = useSchemaForm(emailRequestSchema, { lastResult });
+  const [form, fields] = useSchemaForm(loadSchema, { constraint, lastResult });
   return (
     <div className="page narrow">
       <h1>{title}</h1>

@@ -1,9 +1,13 @@
 import { parseWithZod } from '@conform-to/zod';
 import { redirect, type ActionFunctionArgs } from '@remix-run/cloudflare';
+import { constraintOf } from '~/components/forms/constraint';
 import { invalid, isBot, readForm } from '~/components/forms/form.server';
 import { emailRequestSchema } from './auth-schemas';
 import { authFor } from './auth.server';
 import { limited } from './replies.server';
+
+/** The page's loader: what its email field draws from the schema. */
+export const emailRequestLoader = () => ({ constraint: constraintOf(emailRequestSchema) });
 
 /**
  * The action behind both "email me a link" pages. The answer is the same whether or not the email

@@ -4,13 +4,15 @@ import {
   SubmitButton,
   TextField,
   useSchemaForm,
+  type Constraints,
   type FormReply,
 } from '~/components/forms';
 import { isSignedOutReply, SignedOutNotice } from '~/auth/signed-out';
-import { GhostWeeksSchema } from './settings-schema';
 
 /** Where the account page's tracker and calendar forms post. */
 export const SETTINGS_ACTION = '/account/calendar';
+
+const loadSchema = () => import('./settings-schema').then((m) => m.GhostWeeksSchema);
 /** The forms' intents. */
 export const INTENTS = {
   replace: 'replace-feed',
@@ -106,12 +108,16 @@ export function CalendarFeed({ hasFeed, feedUrl }: { hasFeed: boolean; feedUrl?:
  */
 export function GhostWeeksForm({
   ghostAfterWeeks,
+  constraint,
   lastResult,
 }: {
   ghostAfterWeeks: number | null;
+  /** From the page's loader: `constraintOf(GhostWeeksSchema)`. */
+  constraint: Constraints;
   lastResult?: FormReply | null;
 }) {
-  const [form, fields] = useSchemaForm(GhostWeeksSchema, {
+  const [form, fields] = useSchemaForm(loadSchema, {
+    constraint,
     id: 'ghost-weeks',
     lastResult,
     defaultValue: { ghostAfterWeeks: ghostAfterWeeks === null ? null : String(ghostAfterWeeks) },

@@ -9,16 +9,18 @@ import {
   TextAreaField,
   TextField,
   useSchemaForm,
+  type Constraints,
   type FormReply,
   type FormValue,
 } from '~/components/forms';
 import { UnsavedChangesGuard } from '~/components/forms/unsaved';
-import { EventSchema } from './event-schema';
 import type { EventRow } from './events.server';
 import { FORMAT_OPTIONS, KIND_OPTIONS } from './kinds';
 import { toLondon } from './london-time';
 
 const FORM_ID = 'event';
+
+const loadSchema = () => import('./event-schema').then((m) => m.EventSchema);
 
 /** A saved event as the form's opening values: its London date and time. */
 export function eventFormValues(event: EventRow): Record<string, FormValue> {
@@ -36,6 +38,7 @@ export function eventFormValues(event: EventRow): Record<string, FormValue> {
 
 /** The add and edit event form: one schema, errors beside each field, UK date and time. */
 export function EventForm({
+  constraint,
   defaultValue,
   createKey,
   lastResult,
@@ -43,6 +46,8 @@ export function EventForm({
   submitLabel,
   action,
 }: {
+  /** From the page's loader: `constraintOf(EventSchema)`. */
+  constraint: Constraints;
   defaultValue?: Record<string, FormValue>;
   /** The add form's one-time key. */
   createKey?: string;
@@ -52,7 +57,8 @@ export function EventForm({
   /** Where it posts: its own page unless told (guest mode keeps the ids in the fragment). */
   action?: string;
 }) {
-  const [form, fields] = useSchemaForm(EventSchema, {
+  const [form, fields] = useSchemaForm(loadSchema, {
+    constraint,
     id: FORM_ID,
     lastResult,
     defaultValue: { kind: 'interview', ...defaultValue },

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { isWebAddress } from '~/applications/web-address';
 import { parseClockTime } from '~/applications/closing';
 import { MAX_DATE, MIN_DATE } from '~/applications/dates';
-import { datePartsSchema } from '~/components/forms/date-parts';
+import { datePartsSchema } from '~/components/forms/date-schema';
 import { EVENT_FORMATS, EVENT_KINDS } from './kinds';
 import { fromLondon } from './london-time';
 import { EVENT_LIMITS } from './limits';

@@ -7,30 +7,36 @@ import {
   SchemaForm,
   SubmitButton,
   useSchemaForm,
+  type Constraints,
   type FormReply,
 } from '~/components/forms';
 import { isSignedOutReply, SignedOutNotice } from '~/auth/signed-out';
 import { CalendarFileLink } from './calendar-link';
-import { FollowUpSchema } from './event-schema';
 import { CLEAR_FOLLOW_UP, FOLLOW_UP_DAYS, suggestedFollowUp } from './follow-up';
 
 /**
  * "Chase if no reply by…": the follow-up date, its calendar file, and a form to set, change or
  * remove it. With none set, the form offers 14 days after the date applied.
  */
+const loadSchema = () => import('./event-schema').then((m) => m.FollowUpSchema);
+
 export function FollowUpCard({
   applicationId,
+  constraint,
   followUpOn,
   dateApplied,
   lastResult,
 }: {
   applicationId: string;
+  /** From the page's loader: `constraintOf(FollowUpSchema)`. */
+  constraint: Constraints;
   followUpOn: string | null;
   dateApplied: string | null;
   lastResult?: FormReply | null;
 }) {
   const suggested = followUpOn ? null : suggestedFollowUp(dateApplied);
-  const [form, fields] = useSchemaForm(FollowUpSchema, {
+  const [form, fields] = useSchemaForm(loadSchema, {
+    constraint,
     id: 'follow-up-form',
     lastResult,
     defaultValue: { followUpOn: dateParts(followUpOn ?? suggested) },

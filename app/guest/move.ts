@@ -1,7 +1,7 @@
 // The move of a guest's applications into an account: the account's own import endpoint and
 // format (/account/import, decision 024). Only this, after sign-in and on the person's explicit
 // request, ever sends a guest's data to the server.
-import { CONFIRM, EXPECTED_ACCOUNT, PREVIEW } from '~/portability/import-schema';
+import { CONFIRM, EXPECTED_ACCOUNT, PREVIEW } from '~/portability/import-steps';
 import type { ExportDocument } from '~/portability/format';
 import { clearGuest, updateGuest } from './storage';
 

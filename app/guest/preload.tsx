@@ -5,6 +5,7 @@
 // (/__manifest) which route shows its result, after the data was already written, and a slow or
 // lost request left the page on "Saving…" (the flaky browser test of the move into an account).
 import { Link } from '@remix-run/react';
+import { useEffect } from 'react';
 import {
   GUEST_APPLICATION,
   GUEST_BOARD,
@@ -44,6 +45,12 @@ export const GUEST_PAGES = [
  * tree) that make Remix discover every guest route and preload its code when guest mode opens.
  */
 export function PreloadGuestPages() {
+  // The forms' checks load on a form's first use (docs/decisions/030); a guest may be offline by
+  // then. Without them a form still works (the clientAction checks it), but errors then show
+  // only on Save rather than as the guest types.
+  useEffect(() => {
+    import('~/components/forms/validate').catch(() => {});
+  }, []);
   return (
     <div hidden>
       {GUEST_PAGES.map((page) => (

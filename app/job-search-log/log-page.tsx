@@ -9,17 +9,22 @@ import {
   SchemaForm,
   SubmitButton,
   useSchemaForm,
+  type Constraints,
   type FormReply,
 } from '~/components/forms';
 import { dateParts } from '~/components/forms/date-parts';
 import { useHydrated } from '~/components/hydrated';
 import type { LogEntry, LogEvent, LogFollowUp } from './log.server';
-import { logCsvHref, LogRangeSchema, type LogRange } from './log-query';
+import { logCsvHref, type LogRange } from './log-query';
 import { logRows, type LogRow } from './rows';
+
+const loadSchema = () => import('./range-schema').then((m) => m.LogRangeSchema);
 
 type Props = {
   range: LogRange | null;
   reply: FormReply | null;
+  /** From the page's loader: `constraintOf(LogRangeSchema)`. */
+  constraint: Constraints;
   entries: LogEntry[];
   events: LogEvent[];
   followUps: LogFollowUp[];
@@ -29,8 +34,10 @@ type Props = {
 };
 
 /** Everything on /job-search-log (and guest mode's log). */
-export function LogPage({ range, reply, entries, events, followUps, more, makeCsv }: Props) {
-  const [form, fields] = useSchemaForm(LogRangeSchema, {
+export function LogPage(props: Props) {
+  const { range, reply, constraint, entries, events, followUps, more, makeCsv } = props;
+  const [form, fields] = useSchemaForm(loadSchema, {
+    constraint,
     lastResult: reply,
     defaultValue: range ? { from: dateParts(range.from), to: dateParts(range.to) } : undefined,
   });

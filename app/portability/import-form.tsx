@@ -3,13 +3,23 @@ import {
   SchemaForm,
   SubmitButton,
   useSchemaForm,
+  type Constraints,
   type FormReply,
 } from '~/components/forms';
-import { ImportUploadSchema, PREVIEW } from './import-schema';
+import { PREVIEW } from './import-steps';
+
+const loadSchema = () => import('./import-schema').then((m) => m.ImportUploadSchema);
 
 /** The import's upload form (on the account page and /account/import); it posts to /account/import. */
-export function ImportForm({ lastResult }: { lastResult: FormReply | null }) {
-  const [form, fields] = useSchemaForm(ImportUploadSchema, { lastResult, id: 'import' });
+export function ImportForm({
+  constraint,
+  lastResult,
+}: {
+  /** From the page's loader: `constraintOf(ImportUploadSchema)`. */
+  constraint: Constraints;
+  lastResult: FormReply | null;
+}) {
+  const [form, fields] = useSchemaForm(loadSchema, { constraint, lastResult, id: 'import' });
   return (
     <SchemaForm form={form} action="/account/import" encType="multipart/form-data">
       <FileField

@@ -1,24 +1,8 @@
 // The import form's schema, shared by the browser (Conform) and the server.
 import { z } from 'zod';
+import { CHOOSE_FILE, FILE_TOO_LARGE, MAX_IMPORT_BYTES } from './import-steps';
 
-/** The largest export file an import takes: far above a real job search (a few hundred KB). */
-export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
-/**
- * A body may hold the file (or, on confirming, its text) plus the form's own fields. The text
- * comes back from a hidden field, where browsers turn each line break into CRLF, so it may be up
- * to twice the file's size; it is measured again once its line breaks are LF (confirmedText).
- */
-export const MAX_IMPORT_BODY = 2 * MAX_IMPORT_BYTES + 64 * 1024;
-
-/** The confirmed text as the file held it (LF line breaks), or null when over MAX_IMPORT_BYTES. */
-export function confirmedText(value: string): string | null {
-  const text = value.replace(/\r\n/g, '\n');
-  return new TextEncoder().encode(text).length <= MAX_IMPORT_BYTES ? text : null;
-}
-
-export const CHOOSE_FILE = 'Choose the JobTrack export file (.json) to import';
-export const FILE_TOO_LARGE =
-  'That file is larger than 5 MB, so it cannot be a JobTrack export. Nothing was imported.';
+export * from './import-steps';
 
 /** Step one, the upload: a file, not empty, no larger than MAX_IMPORT_BYTES. */
 export const ImportUploadSchema = z.object({
@@ -27,12 +11,3 @@ export const ImportUploadSchema = z.object({
     .refine((file) => file.size > 0, CHOOSE_FILE)
     .refine((file) => file.size <= MAX_IMPORT_BYTES, FILE_TOO_LARGE),
 });
-
-/** Names of the two steps' buttons (`intent`). */
-export const PREVIEW = 'preview';
-export const CONFIRM = 'confirm';
-
-/** The confirm step's field naming the account the preview was shown for. */
-export const EXPECTED_ACCOUNT = 'account';
-export const ACCOUNT_CHANGED =
-  'You are now signed in to a different account from the one this check was for, so nothing was imported. Check again to see what would go into this account.';

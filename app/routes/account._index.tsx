@@ -7,17 +7,27 @@ import {
   type MetaFunction,
 } from '@remix-run/cloudflare';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
-import { changePasswordSchema, choosePasswordSchema, PASSWORD_MIN } from '~/auth/auth-schemas';
+import { changePasswordSchema, choosePasswordSchema } from '~/auth/auth-schemas';
+import { PASSWORD_MIN } from '~/auth/field-limits';
 import { authFor } from '~/auth/auth.server';
 import { serverChecks } from '~/auth/common-passwords.server';
 import { requireUser, requireUserClaim } from '~/auth/current-user.server';
 import { limited, weakPasswordMessage } from '~/auth/replies.server';
-import { SchemaForm, SubmitButton, TextField, useSchemaForm } from '~/components/forms';
+import {
+  SchemaForm,
+  SubmitButton,
+  TextField,
+  useSchemaForm,
+  type Constraints,
+} from '~/components/forms';
+import { constraintOf } from '~/components/forms/constraint';
 import { invalid, readForm } from '~/components/forms/form.server';
 import { Notice, noticeFor, noticeKeyFor, withNotice } from '~/components/notice';
 import { ImportForm } from '~/portability/import-form';
+import { ImportUploadSchema } from '~/portability/import-schema';
 import { loadSettings } from '~/calendar/feed.server';
 import { CalendarFeed, FeedStillWorks, GhostWeeksForm } from '~/calendar/settings';
+import { GhostWeeksSchema } from '~/calendar/settings-schema';
 
 export const meta: MetaFunction = () => [{ title: 'Your account · JobTrack' }];
 
@@ -48,6 +58,11 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     // Someone who fears another has their account changes the password or signs out elsewhere;
     // the feed's address is a credential of its own that neither ends, so they are told.
     feedStillWorks: settings.hasFeed && noticeKeyFor(request, SECURITY_NOTICES) !== null,
+    constraints: {
+      password: constraintOf(hasPassword ? changePasswordSchema() : choosePasswordSchema()),
+      ghostWeeks: constraintOf(GhostWeeksSchema),
+      importUpload: constraintOf(ImportUploadSchema),
+    },
   };
 }
 
@@ -90,7 +105,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function Account() {
-  const { email, hasPassword, settings, notice, feedStillWorks } = useLoaderData<typeof loader>();
+  const { email, hasPassword, settings, notice, feedStillWorks, constraints } =
+    useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   return (
     <div className="page narrow">
@@ -101,7 +117,11 @@ export default function Account() {
         <h2 id="account-email">Email</h2>
         <p className="address">{email}</p>
       </section>
-      {hasPassword ? <ChangePassword /> : <ChoosePassword />}
+      {hasPassword ? (
+        <ChangePassword constraint={constraints.password} />
+      ) : (
+        <ChoosePassword constraint={constraints.password} />
+      )}
       <section className="card" aria-labelledby="other-devices">
         <h2 id="other-devices">Other devices</h2>
         <p>
@@ -116,8 +136,11 @@ export default function Account() {
         </Form>
       </section>
       <CalendarFeed hasFeed={settings.hasFeed} />
-      <GhostWeeksForm ghostAfterWeeks={settings.ghostAfterWeeks} />
-      <YourData />
+      <GhostWeeksForm
+        ghostAfterWeeks={settings.ghostAfterWeeks}
+        constraint={constraints.ghostWeeks}
+      />
+      <YourData importConstraint={constraints.importUpload} />
       <section className="card" aria-labelledby="delete-account">
         <h2 id="delete-account">Delete your account</h2>
         <p>This deletes your account and every application in it, at once and for good.</p>
@@ -132,7 +155,7 @@ export default function Account() {
 }
 
 /** Download everything, or bring in an export: links and a form that work without JavaScript. */
-function YourData() {
+function YourData({ importConstraint }: { importConstraint: Constraints }) {
   return (
     <section className="card" aria-labelledby="your-data">
       <h2 id="your-data">Your data</h2>
@@ -155,7 +178,7 @@ function YourData() {
         </li>
       </ul>
       <h3 id="import-data">Import a JobTrack export</h3>
-      <ImportForm lastResult={null} />
+      <ImportForm constraint={importConstraint} lastResult={null} />
       <h3 id="import-csv">Import a spreadsheet</h3>
       <p>
         Applications kept in Excel, Google Sheets or another job tracker&rsquo;s CSV export:{' '}
@@ -166,11 +189,11 @@ function YourData() {
   );
 }
 
-const changeSchema = changePasswordSchema();
+const loadChangeSchema = () => import('~/auth/auth-schemas').then((m) => m.changePasswordSchema());
 
-function ChangePassword() {
+function ChangePassword({ constraint }: { constraint: Constraints }) {
   const lastResult = useActionData<typeof action>();
-  const [form, fields] = useSchemaForm(changeSchema, { lastResult });
+  const [form, fields] = useSchemaForm(loadChangeSchema, { constraint, lastResult });
   return (
     <section className="card" aria-labelledby="change-password">
       <h2 id="change-password">Change password</h2>
@@ -195,11 +218,11 @@ function ChangePassword() {
   );
 }
 
-const chooseSchema = choosePasswordSchema();
+const loadChooseSchema = () => import('~/auth/auth-schemas').then((m) => m.choosePasswordSchema());
 
-function ChoosePassword() {
+function ChoosePassword({ constraint }: { constraint: Constraints }) {
   const lastResult = useActionData<typeof action>();
-  const [form, fields] = useSchemaForm(chooseSchema, { lastResult });
+  const [form, fields] = useSchemaForm(loadChooseSchema, { constraint, lastResult });
   return (
     <section className="card" aria-labelledby="choose-password">
       <h2 id="choose-password">Choose a password</h2>

@@ -24,6 +24,7 @@ import { GhostWeeksSchema } from '~/calendar/settings-schema';
 import { invalid, readForm, refuse } from '~/components/forms/form.server';
 import { claimForForm } from '~/auth/form-claim.server';
 import { withNotice } from '~/components/notice';
+import { constraintOf } from '~/components/forms/constraint';
 
 // The account page's calendar feed and "no reply" forms post here. A new feed address is shown on
 // this page, once, as the answer to the POST that made it (only its hash is stored).
@@ -39,8 +40,9 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireUserClaimOrRefusedForm(request, context);
   // Signed out as the "no reply" form arrived: it comes back from what was sent, and nothing of
   // the account is shown.
-  if (!user) return null;
-  return written.get(context) ?? loadSettings(context, user);
+  const constraint = constraintOf(GhostWeeksSchema);
+  if (!user) return { settings: null, constraint };
+  return { settings: written.get(context) ?? (await loadSettings(context, user)), constraint };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -78,7 +80,7 @@ async function saveGhostWeeksForm(request: Request, context: AppLoadContext, for
 }
 
 export default function CalendarSettings() {
-  const settings = useLoaderData<typeof loader>();
+  const { settings, constraint } = useLoaderData<typeof loader>();
   const answer = useActionData<typeof action>();
   const feedUrl = answer && 'feedUrl' in answer ? answer.feedUrl : null;
   const reply = answer && !('feedUrl' in answer) ? answer : null;
@@ -89,7 +91,11 @@ export default function CalendarSettings() {
       </p>
       <h1>Calendar and reminders</h1>
       {settings ? <CalendarFeed hasFeed={settings.hasFeed} feedUrl={feedUrl} /> : null}
-      <GhostWeeksForm ghostAfterWeeks={settings?.ghostAfterWeeks ?? null} lastResult={reply} />
+      <GhostWeeksForm
+        ghostAfterWeeks={settings?.ghostAfterWeeks ?? null}
+        constraint={constraint}
+        lastResult={reply}
+      />
     </div>
   );
 }

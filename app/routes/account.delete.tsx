@@ -11,14 +11,21 @@ import { authFor } from '~/auth/auth.server';
 import { requireUser } from '~/auth/current-user.server';
 import { limited } from '~/auth/replies.server';
 import { SchemaForm, SubmitButton, TextField, useSchemaForm } from '~/components/forms';
+import { constraintOf } from '~/components/forms/constraint';
 import { invalid, readForm } from '~/components/forms/form.server';
 import { withNotice } from '~/components/notice';
 
 export const meta: MetaFunction = () => [{ title: 'Delete your account · JobTrack' }];
 
+const loadSchema = () => import('~/auth/auth-schemas').then((m) => m.deleteAccountSchema);
+
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireUser(request, context);
-  return { email: user.email, hasPassword: await authFor(context).hasPassword(user) };
+  return {
+    email: user.email,
+    hasPassword: await authFor(context).hasPassword(user),
+    constraint: constraintOf(deleteAccountSchema),
+  };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -36,9 +43,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function DeleteAccount() {
-  const { email, hasPassword } = useLoaderData<typeof loader>();
+  const { email, hasPassword, constraint } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
-  const [form, fields] = useSchemaForm(deleteAccountSchema, { lastResult });
+  const [form, fields] = useSchemaForm(loadSchema, { constraint, lastResult });
   if (!hasPassword) {
     // The password is what shows it is really the owner at this screen; an account claimed by
     // email link chooses one first.

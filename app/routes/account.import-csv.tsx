@@ -7,7 +7,7 @@ import {
   type LoaderFunctionArgs,
   type MetaFunction,
 } from '@remix-run/cloudflare';
-import { Link, useActionData } from '@remix-run/react';
+import { Link, useActionData, useLoaderData } from '@remix-run/react';
 import { z } from 'zod';
 import { requireUser } from '~/auth/current-user.server';
 import type { Person } from '~/db.server';
@@ -36,8 +36,9 @@ import {
 } from '~/portability/csv-import/schema';
 import { CsvUploadForm } from '~/portability/csv-import/upload-form';
 import href from '~/portability/csv-import/csv-import.css?url';
-import { confirmedText, EXPECTED_ACCOUNT } from '~/portability/import-schema';
+import { confirmedText, EXPECTED_ACCOUNT } from '~/portability/import-steps';
 import { readImportStep } from '~/portability/import-step.server';
+import { constraintOf } from '~/components/forms/constraint';
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href }];
 
@@ -45,7 +46,7 @@ export const meta: MetaFunction = () => [{ title: 'Import a spreadsheet · JobTr
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await requireUser(request, context);
-  return null;
+  return { constraint: constraintOf(CsvUploadSchema) };
 }
 
 // The file and its text are never sent back with a refusal: a refused file is chosen again.
@@ -195,6 +196,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function ImportCsv() {
+  const { constraint } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   return (
     <div className="page csv-import">
@@ -209,7 +211,10 @@ export default function ImportCsv() {
             2026-11-27; statuses are matched to JobTrack’s own.
           </p>
           <section className="card">
-            <CsvUploadForm lastResult={result?.step === 'upload' ? result.reply : null} />
+            <CsvUploadForm
+              constraint={constraint}
+              lastResult={result?.step === 'upload' ? result.reply : null}
+            />
           </section>
           <p>
             <Link to="/account">Back to your account</Link>

@@ -7,7 +7,7 @@ import {
   type LoaderFunctionArgs,
   type MetaFunction,
 } from '@remix-run/cloudflare';
-import { Form, Link, useActionData } from '@remix-run/react';
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { z } from 'zod';
 import { requireUser } from '~/auth/current-user.server';
 import { SubmitButton } from '~/components/forms';
@@ -17,6 +17,7 @@ import { importDocument, previewImport, type ImportPlan } from '~/portability/im
 import { ImportForm } from '~/portability/import-form';
 import { readImportStep } from '~/portability/import-step.server';
 import { importAdds, ImportPlanSummary } from '~/portability/import-preview';
+import { ImportUploadSchema } from '~/portability/import-schema';
 import {
   CHOOSE_FILE,
   ACCOUNT_CHANGED,
@@ -24,14 +25,14 @@ import {
   confirmedText,
   EXPECTED_ACCOUNT,
   FILE_TOO_LARGE,
-  ImportUploadSchema,
-} from '~/portability/import-schema';
+} from '~/portability/import-steps';
+import { constraintOf } from '~/components/forms/constraint';
 
 export const meta: MetaFunction = () => [{ title: 'Import your data · JobTrack' }];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await requireUser(request, context);
-  return null;
+  return { constraint: constraintOf(ImportUploadSchema) };
 }
 
 // The file and its text are never sent back: a refused upload is chosen again.
@@ -79,6 +80,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function ImportData() {
+  const { constraint } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const preview = result && 'preview' in result ? result : null;
   return (
@@ -92,7 +94,10 @@ export default function ImportData() {
           account={preview.account}
         />
       ) : (
-        <ImportForm lastResult={result && !('preview' in result) ? result : null} />
+        <ImportForm
+          constraint={constraint}
+          lastResult={result && !('preview' in result) ? result : null}
+        />
       )}
     </div>
   );

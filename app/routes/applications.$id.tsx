@@ -17,6 +17,8 @@ import {
   applicationStatementsStatement,
   toApplicationStatements,
 } from '~/statements/queries.server';
+import { constraintOf } from '~/components/forms/constraint';
+import { FollowUpSchema } from '~/events/event-schema';
 
 export { links } from '~/applications/styles';
 
@@ -43,6 +45,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     statements: toApplicationStatements(statements),
     now: londonNow(),
     at: new Date().toISOString(),
+    followUpConstraint: constraintOf(FollowUpSchema),
   };
 }
 
@@ -53,7 +56,15 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function ApplicationPage() {
-  const { application: a, history, events, statements, now, at } = useLoaderData<typeof loader>();
+  const {
+    application: a,
+    history,
+    events,
+    statements,
+    now,
+    at,
+    followUpConstraint,
+  } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   return (
     <div className="page">
@@ -82,6 +93,7 @@ export default function ApplicationPage() {
           <StatusChangeForm status={a.status} lastResult={lastResult} />
           <FollowUpCard
             applicationId={a.id}
+            constraint={followUpConstraint}
             followUpOn={a.followUpOn}
             dateApplied={a.dateApplied}
           />

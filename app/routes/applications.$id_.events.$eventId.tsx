@@ -8,6 +8,8 @@ import { EventForm, eventFormValues } from '~/events/event-form';
 import { getEvent } from '~/events/events.server';
 import { KIND_LABELS } from '~/events/kinds';
 import { notFound, requireUuid } from '~/http/not-found.server';
+import { constraintOf } from '~/components/forms/constraint';
+import { EventSchema } from '~/events/event-schema';
 
 export { saveEvent as action } from '~/events/actions.server';
 export { links } from '~/applications/styles';
@@ -25,14 +27,15 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const eventId = requireUuid(params.eventId);
   const user = await requireUserClaimOrRefusedForm(request, context);
   // Signed out as the form arrived: it comes back from what was sent, not from the database.
-  if (!user) return { id, eventId, found: null };
+  const constraint = constraintOf(EventSchema);
+  if (!user) return { id, eventId, found: null, constraint };
   const found = await getEvent(context, user, id, eventId);
   if (!found) throw notFound();
-  return { id, eventId, found };
+  return { id, eventId, found, constraint };
 }
 
 export default function EditEvent() {
-  const { id, eventId, found } = useLoaderData<typeof loader>();
+  const { id, eventId, found, constraint } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof saveEvent>();
   const back = `/applications/${id}#events`;
   return (
@@ -48,6 +51,7 @@ export default function EditEvent() {
       ) : null}
       <EventForm
         key={eventId}
+        constraint={constraint}
         defaultValue={found ? eventFormValues(found.event) : undefined}
         lastResult={lastResult}
         cancelTo={back}

@@ -5,6 +5,8 @@ import type { saveEvent } from '~/events/actions.server';
 import { EventForm } from '~/events/event-form';
 import { applicationHead } from '~/events/events.server';
 import { notFound, requireUuid } from '~/http/not-found.server';
+import { constraintOf } from '~/components/forms/constraint';
+import { EventSchema } from '~/events/event-schema';
 
 export { saveEvent as action } from '~/events/actions.server';
 export { links } from '~/applications/styles';
@@ -23,14 +25,15 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const createKey = crypto.randomUUID();
   const user = await requireUserClaimOrRefusedForm(request, context);
   // Signed out as the form arrived: it comes back from what was sent, not from the database.
-  if (!user) return { id, createKey, application: null };
+  const constraint = constraintOf(EventSchema);
+  if (!user) return { id, createKey, application: null, constraint };
   const application = await applicationHead(context, user, id);
   if (!application) throw notFound();
-  return { id, createKey, application };
+  return { id, createKey, application, constraint };
 }
 
 export default function NewEvent() {
-  const { id, createKey, application: a } = useLoaderData<typeof loader>();
+  const { id, createKey, application: a, constraint } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof saveEvent>();
   return (
     <div className="page narrow">
@@ -44,6 +47,7 @@ export default function NewEvent() {
         </p>
       ) : null}
       <EventForm
+        constraint={constraint}
         createKey={createKey}
         lastResult={lastResult}
         cancelTo={`/applications/${id}#events`}

@@ -5,6 +5,8 @@ import type { saveFollowUp } from '~/events/actions.server';
 import { applicationHead } from '~/events/events.server';
 import { FollowUpCard } from '~/events/follow-up-card';
 import { notFound, requireUuid } from '~/http/not-found.server';
+import { constraintOf } from '~/components/forms/constraint';
+import { FollowUpSchema } from '~/events/event-schema';
 
 // The follow-up form's action. The application's page shows the form; a refused one is shown
 // again here, with its message and what was typed.
@@ -17,14 +19,15 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const id = requireUuid(params.id);
   const user = await requireUserClaimOrRefusedForm(request, context);
   // Signed out as the form arrived: it comes back from what was sent, not from the database.
-  if (!user) return { id, application: null };
+  const constraint = constraintOf(FollowUpSchema);
+  if (!user) return { id, application: null, constraint };
   const application = await applicationHead(context, user, id);
   if (!application) throw notFound();
-  return { id, application };
+  return { id, application, constraint };
 }
 
 export default function FollowUpPage() {
-  const { id, application: a } = useLoaderData<typeof loader>();
+  const { id, application: a, constraint } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof saveFollowUp>();
   return (
     <div className="page narrow">
@@ -39,6 +42,7 @@ export default function FollowUpPage() {
       ) : null}
       <FollowUpCard
         applicationId={id}
+        constraint={constraint}
         followUpOn={a?.followUpOn ?? null}
         dateApplied={a?.dateApplied ?? null}
         lastResult={lastResult}

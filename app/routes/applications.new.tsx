@@ -1,7 +1,9 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/cloudflare';
 import { useActionData, useLoaderData } from '@remix-run/react';
 import { ApplicationForm } from '~/applications/application-form';
+import { ApplicationSchema } from '~/applications/application-schema';
 import { requireUserOrRefusedForm } from '~/auth/current-user.server';
+import { constraintOf } from '~/components/forms/constraint';
 import type { saveApplication } from '~/applications/actions.server';
 
 // The add and edit pages share one action.
@@ -15,11 +17,11 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   await requireUserOrRefusedForm(request, context);
   // The form's one-time key becomes the new application's id: a retried or doubled POST of the
   // same form finds it already saved and creates nothing.
-  return { key: crypto.randomUUID() };
+  return { key: crypto.randomUUID(), constraint: constraintOf(ApplicationSchema) };
 }
 
 export default function NewApplication() {
-  const { key } = useLoaderData<typeof loader>();
+  const { key, constraint } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof saveApplication>();
   // A key already saved with other details is answered with a fresh one: with JavaScript no
   // loader runs after that 409, so the loader's key would be sent (and refused) again and again.
@@ -31,6 +33,7 @@ export default function NewApplication() {
     <div className="page">
       <h1>Add application</h1>
       <ApplicationForm
+        constraint={constraint}
         lastResult={lastResult}
         cancelTo="/applications"
         analyticsEvent="application_created"

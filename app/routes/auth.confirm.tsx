@@ -11,10 +11,13 @@ import { authFor } from '~/auth/auth.server';
 import { BrokenLink, SpentLink } from '~/auth/link-pages';
 import { limited } from '~/auth/replies.server';
 import { SchemaForm, SubmitButton, TextField, useSchemaForm } from '~/components/forms';
+import { constraintOf } from '~/components/forms/constraint';
 import { invalid, readForm } from '~/components/forms/form.server';
 import { withNotice } from '~/components/notice';
 
 export const meta: MetaFunction = () => [{ title: 'Continue to JobTrack · JobTrack' }];
+
+const loadSchema = () => import('~/auth/auth-schemas').then((m) => m.emailLinkSchema);
 
 const SPENT = 'This link has expired or has already been used. Please ask for a new one.';
 const WRONG =
@@ -26,7 +29,8 @@ const WRONG =
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const params = Object.fromEntries(new URL(request.url).searchParams);
   const parsed = emailLinkSchema.safeParse(params);
-  if (!parsed.success) return { link: null };
+  const constraint = constraintOf(emailLinkSchema);
+  if (!parsed.success) return { link: null, constraint };
   const { token_hash, type } = parsed.data;
   const state = await authFor(context).inspectEmailLink(request, { token: token_hash, type });
   return {
@@ -34,6 +38,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     live: state.live,
     email: state.live ? state.email : null,
     asksForPassword: state.live && state.asksForPassword,
+    constraint,
   };
 }
 
@@ -65,7 +70,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 export default function ConfirmEmailLink() {
   const page = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
-  const [form, fields] = useSchemaForm(emailLinkSchema, { lastResult });
+  const [form, fields] = useSchemaForm(loadSchema, { constraint: page.constraint, lastResult });
   // A changed hidden field has no visible field to show its error beside.
   const errors = form.errors ?? fields.token_hash.errors ?? fields.type.errors;
   if (!page.link) return <BrokenLink ask="magiclink" />;

@@ -1,14 +1,23 @@
 import type { ActionFunctionArgs, MetaFunction } from '@remix-run/cloudflare';
-import { useActionData } from '@remix-run/react';
+import { useActionData, useLoaderData } from '@remix-run/react';
 import { EMAIL_REQUEST_PAGES, EmailRequestPage } from '~/auth/email-request-form';
-import { requestEmailLink } from '~/auth/email-request.server';
+import { emailRequestLoader, requestEmailLink } from '~/auth/email-request.server';
 
 export const meta: MetaFunction = () => [
   { title: `${EMAIL_REQUEST_PAGES.recovery.title} · JobTrack` },
 ];
 
+export const loader = emailRequestLoader;
+
 export const action = (args: ActionFunctionArgs) => requestEmailLink(args, 'recovery');
 
 export default function ForgotPassword() {
-  return <EmailRequestPage kind="recovery" lastResult={useActionData<typeof action>()} />;
+  const { constraint } = useLoaderData<typeof loader>();
+  return (
+    <EmailRequestPage
+      kind="recovery"
+      constraint={constraint}
+      lastResult={useActionData<typeof action>()}
+    />
+  );
 }

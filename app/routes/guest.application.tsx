@@ -24,6 +24,8 @@ import {
 } from '~/guest/paths';
 import { detailOf, historyOf } from '~/guest/records';
 import { selectedApplication, useSelectedApplication } from '~/guest/selected';
+import { constraintOf } from '~/components/forms/constraint';
+import { FollowUpSchema } from '~/events/event-schema';
 
 export { links } from '~/applications/styles';
 
@@ -44,7 +46,12 @@ export const meta: MetaFunction = ({ data, location }) => {
 // The id is in the fragment, which the loader's request does not carry: the page picks its
 // application from all of them (read once, kept until the text changes).
 export function clientLoader() {
-  return { applications: guestApplications(), now: londonNow(), at: new Date().toISOString() };
+  return {
+    applications: guestApplications(),
+    now: londonNow(),
+    at: new Date().toISOString(),
+    followUpConstraint: constraintOf(FollowUpSchema),
+  };
 }
 
 export async function clientAction({ request }: ClientActionFunctionArgs) {
@@ -53,7 +60,7 @@ export async function clientAction({ request }: ClientActionFunctionArgs) {
 }
 
 export default function GuestApplication() {
-  const { applications, now, at } = useLoaderData<typeof clientLoader>();
+  const { applications, now, at, followUpConstraint } = useLoaderData<typeof clientLoader>();
   const lastResult = useActionData<typeof clientAction>();
   const found = useSelectedApplication(applications);
   const shown = useMemo(
@@ -96,6 +103,7 @@ export default function GuestApplication() {
           />
           <FollowUpCard
             applicationId={found.id}
+            constraint={followUpConstraint}
             followUpOn={found.followUpOn}
             dateApplied={a.dateApplied}
           />

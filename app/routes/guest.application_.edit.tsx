@@ -2,7 +2,10 @@ import type { MetaFunction } from '@remix-run/cloudflare';
 import { useActionData, useLoaderData, type ClientActionFunctionArgs } from '@remix-run/react';
 import { useEffect, useState } from 'react';
 import { ApplicationForm, formValues } from '~/applications/application-form';
+import { ApplicationSchema } from '~/applications/application-schema';
+import { constraintOf } from '~/components/forms/constraint';
 import { guestApplications, saveGuestApplication } from '~/guest/actions';
+import type { Constraints } from '~/components/forms';
 import { GuestNotFound } from '~/guest/not-found';
 import { guestDetail, guestEdit, guestIdFromHash } from '~/guest/paths';
 import { detailOf } from '~/guest/records';
@@ -27,7 +30,7 @@ export const meta: MetaFunction = ({ data, location }) => {
 
 // The id is in the fragment, which the loader's request does not carry (docs/decisions/025).
 export function clientLoader() {
-  return { applications: guestApplications() };
+  return { applications: guestApplications(), constraint: constraintOf(ApplicationSchema) };
 }
 
 export function clientAction({ request }: ClientActionFunctionArgs) {
@@ -36,13 +39,13 @@ export function clientAction({ request }: ClientActionFunctionArgs) {
 }
 
 export default function GuestEditApplication() {
-  const { applications } = useLoaderData<typeof clientLoader>();
+  const { applications, constraint } = useLoaderData<typeof clientLoader>();
   const found = useSelectedApplication(applications);
   if (!found) return <GuestNotFound />;
-  return <EditForm key={found.id} found={found} />;
+  return <EditForm key={found.id} found={found} constraint={constraint} />;
 }
 
-function EditForm({ found }: { found: ExportedApplication }) {
+function EditForm({ found, constraint }: { found: ExportedApplication; constraint: Constraints }) {
   const lastResult = useActionData<typeof clientAction>();
   // The record as this form opened it. The form keeps its opening values while another tab saves
   // (a storage event reloads the data), so the save must say which version they came from; after
@@ -57,6 +60,7 @@ function EditForm({ found }: { found: ExportedApplication }) {
     <div className="page">
       <h1>{`Edit ${a.role} at ${a.company}`}</h1>
       <ApplicationForm
+        constraint={constraint}
         defaultValue={formValues(a)}
         lastResult={lastResult}
         action={guestEdit(found.id)}

@@ -16,6 +16,8 @@ import { saveGuestEvent } from '~/guest/event-actions';
 import { eventRows } from '~/guest/events';
 import { GuestNotFound } from '~/guest/not-found';
 import { GUEST_PATHS, guestDetail, guestEventFromHash } from '~/guest/paths';
+import { constraintOf } from '~/components/forms/constraint';
+import { EventSchema } from '~/events/event-schema';
 
 export { links } from '~/applications/styles';
 
@@ -23,7 +25,7 @@ export const meta: MetaFunction = () => [{ title: 'Edit date · Guest · JobTrac
 
 // Both ids are in the fragment ("#<application>/<event>"), which no request carries.
 export function clientLoader() {
-  return { applications: guestApplications() };
+  return { applications: guestApplications(), constraint: constraintOf(EventSchema) };
 }
 
 export function clientAction({ request }: ClientActionFunctionArgs) {
@@ -32,7 +34,7 @@ export function clientAction({ request }: ClientActionFunctionArgs) {
 }
 
 export default function GuestEditEvent() {
-  const { applications } = useLoaderData<typeof clientLoader>();
+  const { applications, constraint } = useLoaderData<typeof clientLoader>();
   const lastResult = useActionData<typeof clientAction>();
   const { applicationId, eventId } = guestEventFromHash(useLocation().hash);
   const application = applications.find((a) => a.id === applicationId);
@@ -49,6 +51,7 @@ export default function GuestEditEvent() {
         For {application.role} at {application.company}
       </p>
       <EventForm
+        constraint={constraint}
         key={event.id}
         defaultValue={eventFormValues(event)}
         lastResult={lastResult}

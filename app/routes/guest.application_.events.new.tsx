@@ -12,6 +12,8 @@ import { saveGuestEvent } from '~/guest/event-actions';
 import { GuestNotFound } from '~/guest/not-found';
 import { GUEST_PATHS, guestDetail, guestIdFromHash } from '~/guest/paths';
 import { useSelectedApplication } from '~/guest/selected';
+import { constraintOf } from '~/components/forms/constraint';
+import { EventSchema } from '~/events/event-schema';
 
 export { links } from '~/applications/styles';
 
@@ -19,7 +21,7 @@ export const meta: MetaFunction = () => [{ title: 'Add an interview or date · G
 
 // The application's id is in the fragment, which the loader's request does not carry.
 export function clientLoader() {
-  return { applications: guestApplications() };
+  return { applications: guestApplications(), constraint: constraintOf(EventSchema) };
 }
 
 export function clientAction({ request }: ClientActionFunctionArgs) {
@@ -27,7 +29,7 @@ export function clientAction({ request }: ClientActionFunctionArgs) {
 }
 
 export default function GuestNewEvent() {
-  const { applications } = useLoaderData<typeof clientLoader>();
+  const { applications, constraint } = useLoaderData<typeof clientLoader>();
   const lastResult = useActionData<typeof clientAction>();
   const found = useSelectedApplication(applications);
   // One key per showing of the form, kept while other tabs' saves reload the data.
@@ -43,6 +45,7 @@ export default function GuestNewEvent() {
         For {found.role} at {found.company}
       </p>
       <EventForm
+        constraint={constraint}
         createKey={createKey}
         lastResult={lastResult}
         action={GUEST_PATHS.newEvent(found.id)}

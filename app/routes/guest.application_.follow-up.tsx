@@ -11,6 +11,8 @@ import { saveGuestFollowUp } from '~/guest/event-actions';
 import { GuestNotFound } from '~/guest/not-found';
 import { guestDetail, guestIdFromHash } from '~/guest/paths';
 import { useSelectedApplication } from '~/guest/selected';
+import { constraintOf } from '~/components/forms/constraint';
+import { FollowUpSchema } from '~/events/event-schema';
 
 // The follow-up form's action. The application's page shows the form; a refused one is shown
 // again here, with its message and what was typed.
@@ -19,7 +21,7 @@ export { links } from '~/applications/styles';
 export const meta: MetaFunction = () => [{ title: 'Follow-up date · Guest · JobTrack' }];
 
 export function clientLoader() {
-  return { applications: guestApplications() };
+  return { applications: guestApplications(), constraint: constraintOf(FollowUpSchema) };
 }
 
 export function clientAction({ request }: ClientActionFunctionArgs) {
@@ -28,7 +30,7 @@ export function clientAction({ request }: ClientActionFunctionArgs) {
 }
 
 export default function GuestFollowUp() {
-  const { applications } = useLoaderData<typeof clientLoader>();
+  const { applications, constraint } = useLoaderData<typeof clientLoader>();
   const lastResult = useActionData<typeof clientAction>();
   const found = useSelectedApplication(applications);
   if (!found) return <GuestNotFound />;
@@ -42,6 +44,7 @@ export default function GuestFollowUp() {
         For {found.role} at {found.company}
       </p>
       <FollowUpCard
+        constraint={constraint}
         applicationId={found.id}
         followUpOn={found.followUpOn}
         dateApplied={found.dateApplied}

@@ -1,10 +1,17 @@
 import type { MetaFunction } from '@remix-run/cloudflare';
-import { Form, Link, useActionData, type ClientActionFunctionArgs } from '@remix-run/react';
+import {
+  Form,
+  Link,
+  useActionData,
+  useLoaderData,
+  type ClientActionFunctionArgs,
+} from '@remix-run/react';
 import {
   FileField,
   SchemaForm,
   SubmitButton,
   useSchemaForm,
+  type Constraints,
   type FormReply,
 } from '~/components/forms';
 import { importBackup } from '~/guest/import';
@@ -13,11 +20,12 @@ import { clearGuest } from '~/guest/storage';
 import { ImportUploadSchema } from '~/portability/import-schema';
 import { redirect } from '@remix-run/react';
 import { useState } from 'react';
+import { constraintOf } from '~/components/forms/constraint';
 
 export const meta: MetaFunction = () => [{ title: 'Your guest data · JobTrack' }];
 
 export function clientLoader() {
-  return null;
+  return { constraint: constraintOf(ImportUploadSchema) };
 }
 
 export async function clientAction({ request }: ClientActionFunctionArgs) {
@@ -39,6 +47,7 @@ const statementCount = (n: number) =>
   n === 1 ? 'statement' : `${n.toLocaleString('en-GB')} statements`;
 
 export default function GuestData() {
+  const { constraint } = useLoaderData<typeof clientLoader>();
   const result = useActionData<typeof clientAction>();
   return (
     <div className="page narrow">
@@ -61,7 +70,10 @@ export default function GuestData() {
             <Link to={GUEST_LIST}>See your applications</Link>
           </p>
         ) : null}
-        <BackupForm lastResult={result && !result.ok ? result.reply : null} />
+        <BackupForm
+          constraint={constraint}
+          lastResult={result && !result.ok ? result.reply : null}
+        />
       </section>
       <section className="card" aria-labelledby="keep">
         <h2 id="keep">Keep them in an account</h2>
@@ -82,8 +94,16 @@ export default function GuestData() {
   );
 }
 
-function BackupForm({ lastResult }: { lastResult: FormReply | null }) {
-  const [form, fields] = useSchemaForm(ImportUploadSchema, { lastResult, id: 'guest-import' });
+const loadSchema = () => import('~/portability/import-schema').then((m) => m.ImportUploadSchema);
+
+function BackupForm({
+  constraint,
+  lastResult,
+}: {
+  constraint: Constraints;
+  lastResult: FormReply | null;
+}) {
+  const [form, fields] = useSchemaForm(loadSchema, { constraint, lastResult, id: 'guest-import' });
   return (
     <SchemaForm form={form} encType="multipart/form-data">
       <FileField

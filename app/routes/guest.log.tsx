@@ -6,7 +6,9 @@ import { guestApplications } from '~/guest/actions';
 import { downloadText } from '~/guest/downloads';
 import { guestLog } from '~/guest/log';
 import { LogPage } from '~/job-search-log/log-page';
-import { logCsvName, MAX_ENTRIES, parseLogRange, type LogRange } from '~/job-search-log/log-query';
+import { logCsvName, MAX_ENTRIES, type LogRange } from '~/job-search-log/log-query';
+import { LogRangeSchema, parseLogRange } from '~/job-search-log/range-schema';
+import { constraintOf } from '~/components/forms/constraint';
 import { logRows } from '~/job-search-log/rows';
 import href from '~/job-search-log/log.css?url';
 import type { ExportedApplication } from '~/portability/format';
@@ -16,7 +18,11 @@ export const links: LinksFunction = () => [{ rel: 'stylesheet', href }];
 export const meta: MetaFunction = () => [{ title: 'Job-search log · Guest · JobTrack' }];
 
 export function clientLoader() {
-  return { applications: guestApplications(), today: todayInLondon() };
+  return {
+    applications: guestApplications(),
+    today: todayInLondon(),
+    constraint: constraintOf(LogRangeSchema),
+  };
 }
 
 /** The whole log for the range as a spreadsheet, made here (the CSV writer loads on first use). */
@@ -27,7 +33,7 @@ async function downloadLog(applications: readonly ExportedApplication[], range: 
 }
 
 export default function GuestLog() {
-  const { applications, today } = useLoaderData<typeof clientLoader>();
+  const { applications, today, constraint } = useLoaderData<typeof clientLoader>();
   // The dates are in the fragment (#from.day=…), which no request carries.
   const { hash } = useLocation();
   const { range, reply } = useMemo(
@@ -46,6 +52,7 @@ export default function GuestLog() {
       key={hash}
       range={range}
       reply={reply}
+      constraint={constraint}
       {...log}
       makeCsv={range ? () => void downloadLog(applications, range) : undefined}
     />

@@ -3,9 +3,10 @@ import { data } from '@remix-run/cloudflare';
 import { useLoaderData } from '@remix-run/react';
 import { todayInLondon } from '~/applications/dates';
 import { requireUserClaim } from '~/auth/current-user.server';
+import { constraintOf } from '~/components/forms/constraint';
 import { loadLog } from '~/job-search-log/log.server';
 import { LogPage } from '~/job-search-log/log-page';
-import { parseLogRange } from '~/job-search-log/log-query';
+import { LogRangeSchema, parseLogRange } from '~/job-search-log/range-schema';
 import href from '~/job-search-log/log.css?url';
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href }];
@@ -15,12 +16,13 @@ export const meta: MetaFunction = () => [{ title: 'Job-search log · JobTrack' }
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireUserClaim(request, context);
   const { range, reply } = parseLogRange(new URL(request.url).searchParams, todayInLondon());
+  const constraint = constraintOf(LogRangeSchema);
   if (!range)
     return data(
-      { range, reply, entries: [], events: [], followUps: [], more: false },
+      { range, reply, constraint, entries: [], events: [], followUps: [], more: false },
       { status: 400 },
     );
-  return { range, reply, ...(await loadLog(context, user, range)) };
+  return { range, reply, constraint, ...(await loadLog(context, user, range)) };
 }
 
 export default function JobSearchLog() {

@@ -2,7 +2,8 @@ import type { LoaderFunctionArgs } from '@remix-run/cloudflare';
 import { todayInLondon } from '~/applications/dates';
 import { requireUser, requireUserClaim } from '~/auth/current-user.server';
 import { logCsv } from '~/job-search-log/log-csv';
-import { logCsvName, parseLogRange } from '~/job-search-log/log-query';
+import { logCsvName } from '~/job-search-log/log-query';
+import { parseLogRange } from '~/job-search-log/range-schema';
 import { loadLog, MAX_CSV_ENTRIES } from '~/job-search-log/log.server';
 import { logRows } from '~/job-search-log/rows';
 

@@ -6,12 +6,14 @@ import {
   type MetaFunction,
 } from '@remix-run/cloudflare';
 import { useActionData, useLoaderData } from '@remix-run/react';
-import { LINK_TOKEN, PASSWORD_MIN, resetPasswordSchema } from '~/auth/auth-schemas';
+import { LINK_TOKEN, resetPasswordSchema } from '~/auth/auth-schemas';
+import { PASSWORD_MIN } from '~/auth/field-limits';
 import { authFor } from '~/auth/auth.server';
 import { serverChecks } from '~/auth/common-passwords.server';
 import { BrokenLink, SpentLink } from '~/auth/link-pages';
 import { limited, RESET_INTERRUPTED, weakPasswordMessage } from '~/auth/replies.server';
 import { SchemaForm, SubmitButton, TextField, useSchemaForm } from '~/components/forms';
+import { constraintOf } from '~/components/forms/constraint';
 import { invalid, readForm } from '~/components/forms/form.server';
 import { withNotice } from '~/components/notice';
 
@@ -23,9 +25,10 @@ const SPENT = 'This reset link has expired or has already been used. Please ask 
 // nothing); the POST spends the token.
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const token = new URL(request.url).searchParams.get('token');
-  if (!token || !LINK_TOKEN.test(token)) return { token: null, live: false };
+  const constraint = constraintOf(resetPasswordSchema());
+  if (!token || !LINK_TOKEN.test(token)) return { token: null, live: false, constraint };
   const state = await authFor(context).inspectEmailLink(request, { token, type: 'recovery' });
-  return { token, live: state.live };
+  return { token, live: state.live, constraint };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -54,12 +57,13 @@ export async function action({ request, context }: ActionFunctionArgs) {
   throw redirect(withNotice('/account', 'password-reset'), { headers: result.headers });
 }
 
-const clientSchema = resetPasswordSchema();
+const loadSchema = () => import('~/auth/auth-schemas').then((m) => m.resetPasswordSchema());
 
 export default function ResetPassword() {
-  const { token, live } = useLoaderData<typeof loader>();
+  const { token, live, constraint } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
-  const [form, fields] = useSchemaForm(clientSchema, {
+  const [form, fields] = useSchemaForm(loadSchema, {
+    constraint,
     lastResult,
     defaultValue: token ? { token } : undefined,
   });

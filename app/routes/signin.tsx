@@ -13,10 +13,13 @@ import { GoogleButton, offersGoogle } from '~/auth/google-button';
 import { limited } from '~/auth/replies.server';
 import { Notice, noticeFor } from '~/components/notice';
 import { Honeypot, SchemaForm, SubmitButton, TextField, useSchemaForm } from '~/components/forms';
+import { constraintOf } from '~/components/forms/constraint';
 import { invalid, isBot, readForm } from '~/components/forms/form.server';
 import { safeRedirect } from '~/http/safe-redirect';
 
 export const meta: MetaFunction = () => [{ title: 'Sign in · JobTrack' }];
+
+const loadSchema = () => import('~/auth/auth-schemas').then((m) => m.signInSchema);
 
 /** One message whether the email is unknown or the password wrong, so neither is revealed. */
 const WRONG = 'Email or password is wrong.';
@@ -27,7 +30,12 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const redirectTo = safeRedirect(new URL(request.url).searchParams.get('redirectTo'), '/');
   if (await getUser(request, context)) throw redirect(redirectTo);
   const notice = noticeFor(request, ['google-cancelled', 'google-failed']);
-  return { redirectTo, google: offersGoogle(context.config), notice };
+  return {
+    redirectTo,
+    google: offersGoogle(context.config),
+    notice,
+    constraint: constraintOf(signInSchema),
+  };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -58,9 +66,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function SignIn() {
-  const { redirectTo, google, notice } = useLoaderData<typeof loader>();
+  const { redirectTo, google, notice, constraint } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
-  const [form, fields] = useSchemaForm(signInSchema, {
+  const [form, fields] = useSchemaForm(loadSchema, {
+    constraint,
     lastResult,
     defaultValue: { redirectTo },
   });

@@ -6,7 +6,8 @@ import {
   type MetaFunction,
 } from '@remix-run/cloudflare';
 import { Link, useActionData, useLoaderData } from '@remix-run/react';
-import { googleSignUpSchema, PASSWORD_MIN, signUpSchema } from '~/auth/auth-schemas';
+import { googleSignUpSchema, signUpSchema } from '~/auth/auth-schemas';
+import { PASSWORD_MIN } from '~/auth/field-limits';
 import { authFor } from '~/auth/auth.server';
 import { getUser } from '~/auth/current-user.server';
 import { serverChecks } from '~/auth/common-passwords.server';
@@ -21,6 +22,7 @@ import {
   TextField,
   useSchemaForm,
 } from '~/components/forms';
+import { constraintOf } from '~/components/forms/constraint';
 import { invalid, isBot, readForm } from '~/components/forms/form.server';
 import { limited } from '~/auth/replies.server';
 
@@ -34,7 +36,11 @@ const GOOGLE = 'google';
 export async function loader({ request, context }: LoaderFunctionArgs) {
   if (await getUser(request, context)) throw redirect('/');
   const notice = noticeFor(request, ['google-age', 'google-cancelled', 'google-failed']);
-  return { google: offersGoogle(context.config), notice };
+  return {
+    google: offersGoogle(context.config),
+    notice,
+    constraint: constraintOf(signUpSchema()),
+  };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -69,14 +75,18 @@ async function continueWithGoogle(
   return goToGoogle(request, context, { from: '/signup', next: '/' });
 }
 
-const clientSchema = signUpSchema();
-const schemaFor = (formData: FormData) =>
-  formData.get('intent') === GOOGLE ? googleSignUpSchema : undefined;
+const loadSchema = () => import('~/auth/auth-schemas').then((m) => m.signUpSchema());
+const loadSchemaFor = () =>
+  import('~/auth/auth-schemas').then(
+    ({ googleSignUpSchema }) =>
+      (formData: FormData) =>
+        formData.get('intent') === GOOGLE ? googleSignUpSchema : undefined,
+  );
 
 export default function SignUp() {
-  const { google, notice } = useLoaderData<typeof loader>();
+  const { google, notice, constraint } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
-  const [form, fields] = useSchemaForm(clientSchema, { lastResult, schemaFor });
+  const [form, fields] = useSchemaForm(loadSchema, { constraint, lastResult, loadSchemaFor });
   return (
     <div className="page narrow">
       <h1>Create an account</h1>

@@ -17,8 +17,10 @@ import { KIND_INFO } from '~/statements/kinds';
 import { NeedsAccount } from '~/statements/needs-account';
 import { Notice, noticeFor, withNotice } from '~/components/notice';
 import { getStatement } from '~/statements/queries.server';
+import { builderSchema } from '~/statements/schema';
 import styles from '~/statements/statements.css?url';
 import { deleteStatement } from '~/statements/store.server';
+import { constraintOf } from '~/components/forms/constraint';
 import { readForm } from '~/components/forms/form.server';
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }];
@@ -57,6 +59,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       statementId: id,
       submissionKey: crypto.randomUUID(),
     }),
+    constraint: constraintOf(builderSchema(statement.kind)),
     wordLimit: statement.inputs.wordLimit,
     versions,
     selected: version ? { version, text: texts[version.id] ?? '' } : null,
@@ -88,6 +91,7 @@ export default function StatementPage() {
     title,
     application,
     defaults,
+    constraint,
     wordLimit,
     versions,
     selected,
@@ -115,6 +119,7 @@ export default function StatementPage() {
       <Notice message={notice} />
       <BuilderPage
         kind={kind}
+        constraint={constraint}
         defaults={defaults}
         wordLimit={wordLimit}
         action={`/statements/${id}`}

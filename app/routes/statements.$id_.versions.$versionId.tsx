@@ -23,13 +23,13 @@ import {
   TextField,
   useSchemaForm,
 } from '~/components/forms';
+import { constraintOf } from '~/components/forms/constraint';
 import { invalid, readForm, refuse } from '~/components/forms/form.server';
 import { Notice, noticeFor, withNotice } from '~/components/notice';
 import { notFound, requireUuid } from '~/http/not-found.server';
 import { CopyButton } from '~/statements/copy-button';
 import { ShortfallNote, VersionStatusTag } from '~/statements/draft-panel';
-import { limitedSections } from '~/statements/inputs';
-import { KIND_INFO } from '~/statements/kinds';
+import { KIND_INFO, limitedSections } from '~/statements/kinds';
 import { SIGNED_OUT_MESSAGE } from '~/statements/messages';
 import { getStatement } from '~/statements/queries.server';
 import { VersionSchema } from '~/statements/schema';
@@ -41,6 +41,8 @@ import { AiNote, StockPhrases, WordCount } from '~/statements/word-count';
 import { wordReport } from '~/statements/words';
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }];
+
+const loadSchema = () => import('~/statements/schema').then((m) => m.VersionSchema);
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   {
@@ -72,6 +74,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     text: found.texts[versionId],
     previous: index > 0 ? found.versions[index - 1]!.id : null,
     notice: noticeFor(request, ['version-saved']),
+    constraint: constraintOf(VersionSchema),
   };
 }
 
@@ -123,11 +126,12 @@ async function changeVersion(
 }
 
 export default function VersionPage() {
-  const { statementId, kind, title, version, text, previous, notice } =
+  const { statementId, kind, title, version, text, previous, notice, constraint } =
     useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const url = `/statements/${statementId}/versions/${version.id}`;
-  const [form, fields] = useSchemaForm(VersionSchema, {
+  const [form, fields] = useSchemaForm(loadSchema, {
+    constraint,
     id: 'version',
     lastResult,
     defaultValue: { name: version.name ?? '', text },

@@ -8,6 +8,7 @@ import { Link, useActionData, useLoaderData } from '@remix-run/react';
 import { isUuid } from '~/applications/application-schema';
 import { forClaimOr, getUser } from '~/auth/current-user.server';
 import { notFound } from '~/http/not-found.server';
+import { constraintOf } from '~/components/forms/constraint';
 import { readForm } from '~/components/forms/form.server';
 import { KindIntro } from '~/statements/builder';
 import { BuilderPage } from '~/statements/builder-page';
@@ -17,6 +18,7 @@ import { blankInputs, formDefaults } from '~/statements/inputs';
 import { isKind, KIND_INFO, KINDS } from '~/statements/kinds';
 import { NeedsAccount } from '~/statements/needs-account';
 import { applicationForBuilder } from '~/statements/queries.server';
+import { builderSchema } from '~/statements/schema';
 import styles from '~/statements/statements.css?url';
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }];
@@ -59,6 +61,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       back: `${url.pathname}${url.search}`,
       configured,
       defaults: kind ? formDefaults(blankInputs(kind), { submissionKey }) : null,
+      constraint: kind ? constraintOf(builderSchema(kind)) : null,
       application: null,
     };
   }
@@ -77,6 +80,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     back: `${url.pathname}${url.search}`,
     configured,
     defaults: inputs ? formDefaults(inputs, { submissionKey }) : null,
+    constraint: kind ? constraintOf(builderSchema(kind)) : null,
     application,
   };
 }
@@ -89,8 +93,9 @@ export default function NewStatement() {
   const data = useLoaderData<typeof loader>();
   const lastResult = useActionData<FormReply>();
   if (!data.signedIn && !lastResult) return <NeedsAccount back={data.back} />;
-  const { kind, defaults, application, configured } = data;
-  if (!kind || !defaults) return <KindChooser applicationId={application?.id ?? null} />;
+  const { kind, defaults, constraint, application, configured } = data;
+  if (!kind || !defaults || !constraint)
+    return <KindChooser applicationId={application?.id ?? null} />;
   return (
     <div className="page page--wide">
       <p className="muted breadcrumb">
@@ -118,6 +123,7 @@ export default function NewStatement() {
       ) : null}
       <BuilderPage
         kind={kind}
+        constraint={constraint}
         defaults={defaults}
         wordLimit={Number(defaults.wordLimit) || 0}
         action={data.back}

@@ -1,6 +1,6 @@
 // The builder page's body, shared by /statements/new and /statements/:id: the form, with the
 // draft panel beside it, wired to the streaming Generate.
-import type { FormReply } from '~/components/forms';
+import type { Constraints, FormReply } from '~/components/forms';
 import { useLocation } from '@remix-run/react';
 import { useCallback, useDeferredValue, useEffect, useState } from 'react';
 import { BuilderForm, type BuilderDefaults } from './builder';
@@ -12,6 +12,7 @@ import { useDraftStream } from './use-draft-stream';
 
 export function BuilderPage({
   kind,
+  constraint,
   defaults,
   wordLimit,
   action,
@@ -23,6 +24,7 @@ export function BuilderPage({
   notice = null,
 }: {
   kind: Kind;
+  constraint: Constraints;
   defaults: BuilderDefaults;
   wordLimit: number;
   action: string;
@@ -67,6 +69,7 @@ export function BuilderPage({
       <div className="builder">
         <BuilderForm
           kind={kind}
+          constraint={constraint}
           defaults={defaults}
           lastResult={streamReply ?? lastResult}
           action={action}

@@ -2,8 +2,6 @@
 // buttons. Generate streams the draft (with JavaScript, into the panel beside the form; without
 // it, as a page of its own); Save keeps the inputs without sending anything anywhere.
 import { track } from '~/analytics/posthog.client';
-import { useForm, type Submission } from '@conform-to/react';
-import { getZodConstraint, parseWithZod } from '@conform-to/zod';
 import { Link } from '@remix-run/react';
 import { memo, useEffect, useState } from 'react';
 import {
@@ -12,12 +10,14 @@ import {
   SubmitButton,
   TextAreaField,
   TextField,
+  useSchemaForm,
+  type Constraints,
   type FormReply,
 } from '~/components/forms';
+import type { z } from 'zod';
 import { BehaviourFields, CoverLetterFields, CriteriaFields, ToneField } from './builder-fields';
 import type { formDefaults } from './inputs';
 import { KIND_INFO, LIMIT_PER_SECTION, WORD_LIMIT_PRESETS, formatNumber, type Kind } from './kinds';
-import { builderSchema } from './schema';
 
 export type BuilderDefaults = ReturnType<typeof formDefaults>;
 
@@ -52,6 +52,7 @@ const LIMIT_OPTIONS = [
  */
 export const BuilderForm = memo(function BuilderForm({
   kind,
+  constraint,
   defaults,
   lastResult,
   action,
@@ -62,6 +63,8 @@ export const BuilderForm = memo(function BuilderForm({
   onGenerate,
 }: {
   kind: Kind;
+  /** From the page's loader: `constraintOf(builderSchema(kind))`. */
+  constraint: Constraints;
   defaults: BuilderDefaults;
   lastResult: FormReply | null | undefined;
   /** This page's own URL: Save and the no-JavaScript list buttons post here. */
@@ -75,21 +78,11 @@ export const BuilderForm = memo(function BuilderForm({
   liveStatementId: string | null;
   onGenerate: (form: HTMLFormElement, submitter: HTMLElement | null) => void;
 }) {
-  // The kit's Conform setup (useSchemaForm), spelled out: the form's type must cover all three
-  // kinds' fields (BuilderShape), where useSchemaForm would take one kind's schema type.
-  const schema = builderSchema(kind);
-  const [form, fields] = useForm<BuilderShape>({
-    id: 'builder',
-    lastResult,
-    defaultValue: defaults as BuilderShape,
-    constraint: getZodConstraint(schema),
-    shouldValidate: 'onSubmit',
-    shouldRevalidate: 'onInput',
-    // The schema's output (numbers, booleans) differs from the form's strings; Conform compares
-    // only field names and errors, which are the same.
-    onValidate: ({ formData }) =>
-      parseWithZod(formData, { schema }) as unknown as Submission<BuilderShape>,
-  });
+  // One form for all three kinds: its fields are every kind's (BuilderShape).
+  const [form, fields] = useSchemaForm<z.ZodTypeAny, BuilderShape>(
+    () => import('./schema').then((m) => m.builderSchema(kind)),
+    { constraint, lastResult, defaultValue: defaults, id: 'builder' },
+  );
   const [submissionKey, setSubmissionKey] = useState(defaults.submissionKey);
   useEffect(() => setSubmissionKey(defaults.submissionKey), [defaults.submissionKey]);
   useEffect(() => {

@@ -9,7 +9,8 @@ import {
   type AnthropicConfig,
   type StreamOptions,
 } from './anthropic.server';
-import { limitedSections, type Inputs } from './inputs';
+import type { Inputs } from './inputs';
+import { limitedSections } from './kinds';
 import type { DraftEvent } from './events';
 import {
   DELETED_WHILE_WRITING_MESSAGE,

@@ -181,11 +181,3 @@ export function formDefaults(inputs: Inputs, ids: { statementId?: string; submis
     experience: inputs.experience,
   };
 }
-
-/**
- * The headings a per-section limit applies to, or null when the limit is for the whole draft.
- * Every behaviour's name: a draft's sections are found by the headings it actually has.
- */
-export function limitedSections(kind: Kind): string[] | null {
-  return kind === 'behaviours' ? BEHAVIOURS.map((b) => b.name) : null;
-}

@@ -75,3 +75,11 @@ export const formatNumber = (n: number) => numbers.format(n);
 export function isKind(value: unknown): value is Kind {
   return typeof value === 'string' && (KINDS as readonly string[]).includes(value);
 }
+
+/**
+ * The headings a per-section limit applies to, or null when the limit is for the whole draft.
+ * Every behaviour's name: a draft's sections are found by the headings it actually has.
+ */
+export function limitedSections(kind: Kind): string[] | null {
+  return kind === 'behaviours' ? BEHAVIOURS.map((b) => b.name) : null;
+}

@@ -101,3 +101,31 @@ test('on a 360 px phone no page of the tracker scrolls sideways', async ({ page,
     expect(width, `scroll width of ${path}`).toBeLessThanOrEqual(360);
   }
 });
+
+test('a form page loads its checks (zod) only when the form is first used, then checks in the browser', async ({
+  page,
+  signedIn,
+}) => {
+  test.skip(javaScriptDisabled(), 'Without JavaScript the server checks every form.');
+  await signedIn({ label: 'lazy-checks' });
+  const scripts: string[] = [];
+  page.on('request', (r) => {
+    if (r.resourceType() === 'script') scripts.push(new URL(r.url()).pathname);
+  });
+  const posts: string[] = [];
+  page.on('request', (r) => void (r.method() === 'POST' && posts.push(r.url())));
+  await page.goto('/applications/new');
+  await page.waitForLoadState('networkidle');
+  const schemaChunk = (path: string) => /\/application-schema-[\w-]+\.js$/.test(path);
+  expect(scripts.length).toBeGreaterThan(0);
+  expect(scripts.filter(schemaChunk)).toEqual([]);
+  // The fields already carry what the schema says (required, lengths) without it.
+  await expect(page.getByLabel('Company', { exact: true })).toHaveAttribute('required', '');
+
+  await page.getByLabel('Company', { exact: true }).fill('Leeds Teaching Hospitals NHS Trust');
+  await expect(page.locator('form#application')).toHaveAttribute('data-checks-ready', '');
+  expect(scripts.some(schemaChunk)).toBe(true);
+  await page.getByRole('button', { name: 'Save application' }).click();
+  await expect(page.getByText('Enter the role').first()).toBeVisible();
+  expect(posts).toEqual([]);
+});

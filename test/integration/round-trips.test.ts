@@ -400,7 +400,7 @@ describe('interviews, follow-ups and the calendar', () => {
       formPost('/account/calendar', { intent: 'replace-feed' }, as),
     );
     expect(outcome.action.data.feedUrl).toMatch(/\/calendar\/.+\/jobtrack\.ics$/);
-    expect(outcome.page.data).toEqual({ ghostAfterWeeks: 4, hasFeed: true });
+    expect(outcome.page.data.settings).toEqual({ ghostAfterWeeks: 4, hasFeed: true });
     expect(cost(counts)).toEqual(ONE);
   });
 

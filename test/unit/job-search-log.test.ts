@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseLogRange } from '~/job-search-log/log-query';
+import { parseLogRange } from '~/job-search-log/range-schema';
 import { actionFor } from '~/job-search-log/wording';
 
 describe('job-search log wording and range', () => {

@@ -1,63 +1,124 @@
-import { getFormProps, useForm, type FormMetadata } from '@conform-to/react';
-import { getZodConstraint, parseWithZod } from '@conform-to/zod';
+import {
+  getFormProps,
+  parse,
+  useForm,
+  type FormMetadata,
+  type Submission,
+} from '@conform-to/react';
 import { Form } from '@remix-run/react';
-import type { FormEvent, ReactNode } from 'react';
+import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import type { z } from 'zod';
 import { FormStateContext } from './form-state';
 import { ErrorSummary, type FormReply } from './messages';
+import type { SchemaFor, validate } from './validate';
+
+/** What the fields draw from a schema (`required`, `maxLength`…), made by `constraintOf` on the server. */
+export type Constraints = NonNullable<Parameters<typeof useForm>[0]['constraint']>;
 
 /**
- * Conform set up the way every form uses it: the action's last reply, constraints from the schema,
- * and the same schema validating in the browser, first on submit, then as the person types.
+ * Conform set up the way every form uses it: the action's last reply, the constraints the loader
+ * sent, and the same schema validating in the browser, first on submit, then as the person types.
+ *
+ * zod, the schema and Conform's zod adapter are not in the page's first load: `load` fetches them
+ * when the person first touches the form (docs/decisions/030). Until they arrive a submission goes
+ * to the action, which checks it with the same schema, as it does for a browser without JavaScript.
+ *
+ * `Shape` is the form's fields as Conform sees them: the schema's input, unless one form serves
+ * several schemas (the Statement Builder's three kinds).
  */
-export function useSchemaForm<Schema extends z.ZodTypeAny>(
-  schema: Schema,
+export function useSchemaForm<
+  Schema extends z.ZodTypeAny,
+  Shape extends Record<string, unknown> = z.input<Schema>,
+>(
+  load: () => Promise<Schema>,
   options: {
+    constraint: Constraints;
     lastResult?: FormReply | null;
     /**
      * Values the form opens with (an edit page's saved values); null and '' count as empty. A
      * date input's value is its parts ({ day, month, year }).
      */
-    defaultValue?: Record<string, FormValue>;
+    defaultValue?: Record<string, FormValue> | Partial<NoInfer<Shape>>;
     /** Needed only when one page shows two forms built on the same schema. */
     id?: string;
     /**
-     * The schema for one submission, when a button sends only part of the form (sign-up's
-     * "Continue with Google" asks for the age box alone); undefined for `schema`.
+     * Loads the schema for one submission, when a button sends only part of the form (sign-up's
+     * "Continue with Google" asks for the age box alone).
      */
-    schemaFor?: (formData: FormData) => z.AnyZodObject | undefined;
-  } = {},
+    loadSchemaFor?: () => Promise<SchemaFor>;
+  },
 ) {
-  return useForm<z.input<Schema>>({
+  const [checks, setChecks] = useState<Checks | null>(null);
+  const [form, fields] = useForm<Shape>({
     id: options.id,
     lastResult: options.lastResult,
     // Conform's DefaultValue type is deep and generic; our forms only prefill plain strings.
     defaultValue: withoutEmpty(options.defaultValue) as never,
-    constraint: getZodConstraint(schema),
+    constraint: options.constraint,
     // Not onBlur: an error appearing on blur shifts the submit button away from a click in progress.
     shouldValidate: 'onSubmit',
-    shouldRevalidate: 'onInput',
-    onValidate({ formData }) {
-      const part = options.schemaFor?.(formData);
-      if (!part) return parseWithZod(formData, { schema });
-      // Only that part counts as checked: the fields it does not read show no error as the
-      // person goes on typing (Conform revalidates every field a submission sent).
-      return parseWithZod(onlyFields(formData, Object.keys(part.shape)), { schema: part });
-    },
+    // Before the checks arrive, typing must not send the form to the action to be checked.
+    shouldRevalidate: checks ? 'onInput' : 'onSubmit',
+    // The schema's output (numbers, booleans) may differ from the form's strings; Conform compares
+    // only field names and errors. Before the checks arrive every submission passes here and goes
+    // to the action, while a list button (add a criterion) still changes the list in the page.
+    onValidate: ({ formData }) =>
+      (checks
+        ? checks.run(formData)
+        : parse(formData, { resolve: (value) => ({ value }) })) as Submission<Shape>,
   });
+  useChecksOnFirstUse(form.id, () =>
+    Promise.all([load(), options.loadSchemaFor?.(), import('./validate')]).then(
+      ([schema, schemaFor, { validate }]) => {
+        setChecks({ run: (formData) => validate(formData, schema, schemaFor) });
+        // Says so on the form, for tests that check what the browser does on its own.
+        document.getElementById(form.id)?.setAttribute(CHECKS_READY, '');
+      },
+    ),
+  );
+  return [form, fields] as const;
 }
 
-function onlyFields(formData: FormData, names: string[]) {
-  const kept = new FormData();
-  for (const [name, value] of formData) if (names.includes(name)) kept.append(name, value);
-  return kept;
+/** Set on a form once its checks have loaded and run in the browser. */
+export const CHECKS_READY = 'data-checks-ready';
+
+type Checks = { run: (formData: FormData) => ReturnType<typeof validate> };
+
+/**
+ * Calls `start` on the first focus, press, input or change inside the form `formId` (once it has
+ * succeeded; a failed load, offline say, is tried again on the next use).
+ */
+function useChecksOnFirstUse(formId: string, start: () => Promise<void>) {
+  // As first rendered: a form's checks do not change while it is open.
+  const startRef = useRef(start);
+  useEffect(() => {
+    const events = ['focusin', 'pointerdown', 'input', 'change'] as const;
+    let state: 'waiting' | 'loading' | 'done' = 'waiting';
+    const onUse = (event: Event) => {
+      if (state !== 'waiting' || !inForm(event.target, formId)) return;
+      state = 'loading';
+      startRef.current().then(
+        () => (state = 'done'),
+        // The action still checks every submission meanwhile.
+        () => (state = 'waiting'),
+      );
+    };
+    events.forEach((name) => document.addEventListener(name, onUse, true));
+    return () => events.forEach((name) => document.removeEventListener(name, onUse, true));
+  }, [formId]);
+}
+
+function inForm(target: EventTarget | null, formId: string) {
+  if (!(target instanceof Element)) return false;
+  const field = target as Element & { form?: HTMLFormElement | null };
+  return (field.form ?? target.closest('form'))?.id === formId;
 }
 
 /** A value a form can open with: text, or the parts of a date input. */
 export type FormValue = string | Record<string, string> | null | undefined;
 
 // Conform wants strings or undefined; the database gives null for empty columns.
-function withoutEmpty(values: Record<string, FormValue> | undefined) {
+function withoutEmpty(values: Record<string, unknown> | undefined) {
   if (!values) return undefined;
   return Object.fromEntries(Object.entries(values).filter(([, value]) => value));
 }

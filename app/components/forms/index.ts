@@ -10,8 +10,8 @@ export {
   TextAreaField,
   TextField,
 } from './fields';
-export { dateParts, datePartsSchema } from './date-parts';
-export { SchemaForm, useSchemaForm, type FormValue } from './form';
+export { dateParts } from './date-parts';
+export { SchemaForm, useSchemaForm, type Constraints, type FormValue } from './form';
 export { ErrorSummary, FormErrors, replyMessages, type FormReply } from './messages';
 export { useIsPending } from './pending';
 export { SubmitButton } from './submit-button';

@@ -8,8 +8,8 @@ import { STATUS_LABELS, type Status } from '~/applications/statuses';
 import { ErrorSummary, SubmitButton } from '~/components/forms';
 import { DATE_ORDER_OPTIONS, type DateOrder } from './cells';
 import { CHOICE_OPTIONS, type ColumnChoice } from './columns';
-import { EXPECTED_ACCOUNT } from '../import-schema';
-import { CSV_CONFIRM, CSV_REMAP, previewedAs } from './schema';
+import { EXPECTED_ACCOUNT } from '../import-steps';
+import { CSV_CONFIRM, CSV_REMAP, previewedAs } from './steps';
 
 /** One row the preview lists as to be added. */
 export type PreviewRow = {

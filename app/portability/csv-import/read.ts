@@ -2,7 +2,7 @@
 // an import bounded. Parsing is papaparse's (a maintained parser: quoted cells, line breaks inside
 // cells, commas, tabs or semicolons). Browser-safe.
 import Papa from 'papaparse';
-import { MAX_COLUMNS, MAX_ROWS } from './schema';
+import { MAX_COLUMNS, MAX_ROWS } from './steps';
 
 /** A file read as a table: headers and rows of cells, each row as long as the header. */
 export type Table = { headers: string[]; rows: string[][]; rowNumbers: number[] };

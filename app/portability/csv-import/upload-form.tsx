@@ -3,13 +3,23 @@ import {
   SchemaForm,
   SubmitButton,
   useSchemaForm,
+  type Constraints,
   type FormReply,
 } from '~/components/forms';
-import { CSV_PREVIEW, CsvUploadSchema } from './schema';
+import { CSV_PREVIEW } from './steps';
+
+const loadSchema = () => import('./schema').then((m) => m.CsvUploadSchema);
 
 /** The CSV import's upload form; it posts to /account/import-csv, which answers with the preview. */
-export function CsvUploadForm({ lastResult }: { lastResult: FormReply | null }) {
-  const [form, fields] = useSchemaForm(CsvUploadSchema, { lastResult, id: 'import-csv' });
+export function CsvUploadForm({
+  constraint,
+  lastResult,
+}: {
+  /** From the page's loader: `constraintOf(CsvUploadSchema)`. */
+  constraint: Constraints;
+  lastResult: FormReply | null;
+}) {
+  const [form, fields] = useSchemaForm(loadSchema, { constraint, lastResult, id: 'import-csv' });
   return (
     <SchemaForm form={form} action="/account/import-csv" encType="multipart/form-data">
       <FileField

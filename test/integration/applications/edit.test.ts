@@ -232,7 +232,7 @@ describe('editing an application', () => {
     });
     // Not a redirect to sign in: the page renders, from what was sent, with nothing of the database.
     expect(page.loader.status).toBe(200);
-    expect(page.loader.data).toEqual({ id, application: null });
+    expect(page.loader.data).toEqual({ id, application: null, constraint: expect.any(Object) });
     expect(await t.stored(id)).toMatchObject({ company: 'Acme' });
   });
 });

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import * as route from '~/routes/applications.new';
 import { action, loader } from '~/routes/applications.new';
 import { applicationIdFor } from '~/applications/one-time-key';
-import type { ApplicationInput } from '~/applications/application-schema';
+import { ApplicationSchema, type ApplicationInput } from '~/applications/application-schema';
+import { constraintOf } from '~/components/forms/constraint';
 import { createApplication } from '~/applications/mutations.server';
 import { formPost, get, runAction, runDocumentPost, runLoader } from '../../support/http';
 import { allRows } from '../../support/rows';
@@ -193,7 +194,11 @@ describe('adding an application', () => {
     expect(page.action.data.initialValue).toMatchObject({ notes: 'notes worth keeping' });
     expect(page.loader.status).toBe(200);
     // The form again, with a fresh one-time key (nothing was saved under the first).
-    expect(page.loader.data).toEqual({ key: expect.stringMatching(/^[0-9a-f-]{36}$/) });
+    expect(page.loader.data).toEqual({
+      key: expect.stringMatching(/^[0-9a-f-]{36}$/),
+      // What the fields draw (required, maxLength…), without the browser loading zod.
+      constraint: constraintOf(ApplicationSchema),
+    });
   });
 
   it('still sends a signed-out visitor who posted nothing to sign in', async () => {

@@ -277,7 +277,7 @@ describe('the "no reply" setting', () => {
     expect(page.action.status).toBe(401);
     expect(page.action.data.error[''][0]).toBe('You have been signed out, so this was not saved.');
     expect(page.action.data.initialValue).toMatchObject({ ghostAfterWeeks: '9' });
-    expect(page.loader).toMatchObject({ status: 200, data: null });
+    expect(page.loader).toMatchObject({ status: 200, data: { settings: null } });
     const [saved] = await t.db.admin`
       select ghost_after_weeks from jobtrack.tracker_settings where user_id = ${me.id}`;
     expect(saved).toBeUndefined();
@@ -294,6 +294,6 @@ describe('the "no reply" setting', () => {
     const page = await runLoader(settingsRoute.loader, get('/account/calendar', me), {
       context: t.context,
     });
-    expect(page.data).toEqual({ ghostAfterWeeks: 9, hasFeed: false });
+    expect(page.data.settings).toEqual({ ghostAfterWeeks: 9, hasFeed: false });
   });
 });

@@ -390,7 +390,7 @@ describe('a form sent after the session ended', () => {
     );
     expect(edit.action.status).toBe(401);
     expect(edit.action.data.initialValue).toMatchObject({ notes: 'Moved to the afternoon' });
-    expect(edit.loader.data).toEqual({ id, eventId, found: null });
+    expect(edit.loader.data).toEqual({ id, eventId, found: null, constraint: expect.any(Object) });
     const del = await runAction(
       eventAction,
       formPost(path, { intent: 'delete' }, { cookie: me.cookie }),
@@ -417,7 +417,7 @@ describe('a form sent after the session ended', () => {
       month: '12',
       year: '2026',
     });
-    expect(page.loader.data).toEqual({ id, application: null });
+    expect(page.loader.data).toEqual({ id, application: null, constraint: expect.any(Object) });
     expect((await t.stored(id))?.follow_up_on).toBeNull();
   });
 });

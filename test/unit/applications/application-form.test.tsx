@@ -6,6 +6,8 @@ import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { ApplicationForm } from '~/applications/application-form';
 import { ApplicationSchema } from '~/applications/application-schema';
+import { constraintOf } from '~/components/forms/constraint';
+import { CHECKS_READY } from '~/components/forms/form';
 import { invalid } from '~/components/forms/form.server';
 import { renderRoutes } from '../../support/render';
 
@@ -15,9 +17,23 @@ async function action({ request }: ActionFunctionArgs) {
   return submission.status === 'success' ? null : invalid(submission);
 }
 
+const constraint = constraintOf(ApplicationSchema);
+
 function AddPage() {
-  return <ApplicationForm lastResult={useActionData<typeof action>()} cancelTo="/applications" />;
+  return (
+    <ApplicationForm
+      constraint={constraint}
+      lastResult={useActionData<typeof action>()}
+      cancelTo="/applications"
+    />
+  );
 }
+
+/** Typing loads the form's checks; the browser checks a submission once they are here. */
+const checksLoaded = () =>
+  waitFor(() =>
+    expect(document.getElementById('application')?.hasAttribute(CHECKS_READY)).toBe(true),
+  );
 
 const field = (label: string) => screen.getByLabelText(label, { exact: true }) as HTMLInputElement;
 const type = (label: string, value: string) =>
@@ -36,6 +52,7 @@ describe('focus in the application form', () => {
     renderRoutes([{ path: '/applications/new', Component: AddPage, action }], '/applications/new');
     type('Company', 'Acme');
     type('Job advert URL', 'javascript:alert(1)');
+    await checksLoaded();
     save();
     // Role (empty) comes before the address on the page, so it is focused first.
     await waitFor(() => expect(document.activeElement).toBe(field('Role')));
@@ -77,7 +94,14 @@ describe('focus in the application form', () => {
       advertUrl: 'ftp://example.org',
     });
     renderRoutes(
-      [{ path: '/', Component: () => <ApplicationForm lastResult={lastResult} cancelTo="/" /> }],
+      [
+        {
+          path: '/',
+          Component: () => (
+            <ApplicationForm constraint={constraint} lastResult={lastResult} cancelTo="/" />
+          ),
+        },
+      ],
       '/',
     );
     const closing = within(screen.getByRole('group', { name: 'Closing date' }));
@@ -109,6 +133,7 @@ describe('a date in the application form', () => {
     ] as const) {
       fireEvent.change(closing.getByLabelText(box), { target: { value } });
     }
+    await checksLoaded();
     save();
     await waitFor(() => expect(closing.getByText('Closing date must be a real date')).toBeTruthy());
     expect(screen.getByText('There is a problem')).toBeTruthy();
@@ -127,7 +152,14 @@ describe("the form's error summary", () => {
       salaryMin: 'lots',
     });
     renderRoutes(
-      [{ path: '/', Component: () => <ApplicationForm lastResult={lastResult} cancelTo="/" /> }],
+      [
+        {
+          path: '/',
+          Component: () => (
+            <ApplicationForm constraint={constraint} lastResult={lastResult} cancelTo="/" />
+          ),
+        },
+      ],
       '/',
     );
     const summary = within(screen.getByRole('alert'));
@@ -142,7 +174,10 @@ describe("the form's error summary", () => {
   });
 
   it('is not there when nothing is wrong', () => {
-    renderRoutes([{ path: '/', Component: () => <ApplicationForm cancelTo="/" /> }], '/');
+    renderRoutes(
+      [{ path: '/', Component: () => <ApplicationForm constraint={constraint} cancelTo="/" /> }],
+      '/',
+    );
     expect(screen.queryByText('There is a problem')).toBeNull();
   });
 });

@@ -3,7 +3,7 @@ import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { newApplication } from '~/guest/records';
 import { GUEST_KEY, updateGuest } from '~/guest/storage';
-import GuestData, { clientAction } from '~/routes/guest.data';
+import GuestData, { clientAction, clientLoader } from '~/routes/guest.data';
 import { renderRoutes } from '../../support/render';
 
 describe('deleting all guest data', () => {
@@ -26,6 +26,7 @@ describe('deleting all guest data', () => {
         {
           path: '/guest/data',
           Component: GuestData,
+          loader: clientLoader,
           action: ({ request }) => clientAction({ request } as Parameters<typeof clientAction>[0]),
         },
         { path: '/guest', Component: () => <p>Guest home</p> },

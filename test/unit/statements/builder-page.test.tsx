@@ -1,8 +1,11 @@
 // @vitest-environment happy-dom
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { constraintOf } from '~/components/forms/constraint';
+import { CHECKS_READY } from '~/components/forms/form';
 import { BuilderPage } from '~/statements/builder-page';
 import { blankInputs, formDefaults } from '~/statements/inputs';
+import { builderSchema } from '~/statements/schema';
 import { NHS_BAND_5 } from '../../fixtures/specifications';
 import { renderRoutes } from '../../support/render';
 
@@ -12,6 +15,7 @@ function NewSupporting() {
   return (
     <BuilderPage
       kind="supporting"
+      constraint={constraintOf(builderSchema('supporting'))}
       defaults={formDefaults(blankInputs('supporting'), { submissionKey: KEY })}
       wordLimit={1000}
       action="/statements/new?kind=supporting"
@@ -140,6 +144,11 @@ describe('the builder with JavaScript', () => {
     const stream = streamingFetch();
     vi.stubGlobal('fetch', stream.fetch);
     render();
+    // The form's checks load on its first use (docs/decisions/030).
+    fireEvent.focusIn(screen.getByLabelText('Job title', { exact: true }));
+    await waitFor(() =>
+      expect(document.getElementById('builder')?.hasAttribute(CHECKS_READY)).toBe(true),
+    );
 
     fireEvent.click(screen.getByRole('button', { name: 'Generate draft' }));
     // Beside the field, and as a link in the error summary at the top.

@@ -241,6 +241,7 @@ export function accountBehaviours(harness: AccountHarness) {
       expect((await app.deletePage(person.cookie)).data).toEqual({
         email: person.email,
         hasPassword: true,
+        constraint: expect.any(Object),
       });
       expect((await app.deletePage('')).status).toBe(302);
     });

@@ -1,0 +1,45 @@
+// The job-search log's date range, read from its URL: from and to as GOV.UK date inputs, checked
+// like every other date, defaulting to the last 14 days.
+import { parseWithZod } from '@conform-to/zod';
+import { z } from 'zod';
+import { addDays, daysBetween, MAX_DATE, MIN_DATE } from '~/applications/dates';
+import { datePartsSchema } from '~/components/forms/date-schema';
+import { DEFAULT_DAYS, MAX_RANGE_DAYS, type LogRange } from './log-query';
+
+/** The range form's schema, fields in page order. */
+export const LogRangeSchema = z
+  .object({
+    from: datePartsSchema('From', { min: MIN_DATE, max: MAX_DATE }),
+    to: datePartsSchema('To', { min: MIN_DATE, max: MAX_DATE }),
+  })
+  .superRefine((range, ctx) => {
+    if (!range.from)
+      ctx.addIssue({ code: 'custom', path: ['from'], message: 'Enter the first day of the log' });
+    if (!range.to)
+      ctx.addIssue({ code: 'custom', path: ['to'], message: 'Enter the last day of the log' });
+    if (!range.from || !range.to) return;
+    if (range.from > range.to) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['to'],
+        message: 'To must be the same as or after From',
+      });
+    } else if (daysBetween(range.from, range.to) >= MAX_RANGE_DAYS) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['to'],
+        message: `The log can cover up to ${MAX_RANGE_DAYS} days at a time`,
+      });
+    }
+  });
+
+/** The range in the URL, the default when it asks for none, or Conform's reply to show its errors. */
+export function parseLogRange(params: URLSearchParams, today: string) {
+  const asked = [...params.keys()].some((key) => key.startsWith('from.') || key.startsWith('to.'));
+  if (!asked) {
+    return { range: { from: addDays(today, 1 - DEFAULT_DAYS), to: today }, reply: null };
+  }
+  const submission = parseWithZod(params, { schema: LogRangeSchema });
+  if (submission.status !== 'success') return { range: null, reply: submission.reply() };
+  return { range: submission.value as LogRange, reply: null };
+}

@@ -1,0 +1,30 @@
+// The JSON import's steps, limits and messages, apart from its schema so that pages showing them
+// load no zod (import-schema re-exports them for the server).
+
+/** The largest export file an import takes: far above a real job search (a few hundred KB). */
+export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
+/**
+ * A body may hold the file (or, on confirming, its text) plus the form's own fields. The text
+ * comes back from a hidden field, where browsers turn each line break into CRLF, so it may be up
+ * to twice the file's size; it is measured again once its line breaks are LF (confirmedText).
+ */
+export const MAX_IMPORT_BODY = 2 * MAX_IMPORT_BYTES + 64 * 1024;
+
+/** The confirmed text as the file held it (LF line breaks), or null when over MAX_IMPORT_BYTES. */
+export function confirmedText(value: string): string | null {
+  const text = value.replace(/\r\n/g, '\n');
+  return new TextEncoder().encode(text).length <= MAX_IMPORT_BYTES ? text : null;
+}
+
+export const CHOOSE_FILE = 'Choose the JobTrack export file (.json) to import';
+export const FILE_TOO_LARGE =
+  'That file is larger than 5 MB, so it cannot be a JobTrack export. Nothing was imported.';
+
+/** Names of the two steps' buttons (`intent`). */
+export const PREVIEW = 'preview';
+export const CONFIRM = 'confirm';
+
+/** The confirm step's field naming the account the preview was shown for. */
+export const EXPECTED_ACCOUNT = 'account';
+export const ACCOUNT_CHANGED =
+  'You are now signed in to a different account from the one this check was for, so nothing was imported. Check again to see what would go into this account.';

@@ -1,0 +1,91 @@
+// @vitest-environment happy-dom
+import { parseWithZod } from '@conform-to/zod';
+import type { ActionFunctionArgs } from '@remix-run/cloudflare';
+import { useActionData } from '@remix-run/react';
+import { fireEvent, screen, waitFor } from '@testing-library/react';
+import { describe, expect, it, vi } from 'vitest';
+import { z } from 'zod';
+import { SchemaForm, SubmitButton, TextField, useSchemaForm } from '~/components/forms';
+import { constraintOf } from '~/components/forms/constraint';
+import { CHECKS_READY } from '~/components/forms/form';
+import { invalid } from '~/components/forms/form.server';
+import { renderRoutes } from '../../support/render';
+
+// A form's zod checks are not in the page's first load: they arrive when the form is first used
+// (docs/decisions/030). These tests hold the kit to that, and to what happens meanwhile.
+
+const schema = z.object({
+  employer: z.string({ required_error: 'Enter the employer' }).max(80, 'Too long'),
+});
+
+function setUp(load: () => Promise<typeof schema>) {
+  const action = vi.fn(async ({ request }: ActionFunctionArgs) => {
+    const submission = parseWithZod(await request.formData(), { schema });
+    return submission.status === 'success' ? null : invalid(submission);
+  });
+  function Page() {
+    const [form, fields] = useSchemaForm(load, {
+      constraint: constraintOf(schema),
+      lastResult: useActionData<typeof action>(),
+      id: 'employer-form',
+    });
+    return (
+      <SchemaForm form={form}>
+        <TextField meta={fields.employer} label="Employer" />
+        <SubmitButton>Save</SubmitButton>
+      </SchemaForm>
+    );
+  }
+  renderRoutes([{ path: '/', Component: Page, action }], '/');
+  const input = screen.getByLabelText('Employer') as HTMLInputElement;
+  const ready = () => document.getElementById('employer-form')!.hasAttribute(CHECKS_READY);
+  return { action, input, ready };
+}
+
+const save = () => fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+
+describe('a form’s checks in the browser', () => {
+  it('are not loaded until the form is used, while its fields already draw the constraints', () => {
+    const load = vi.fn(async () => schema);
+    const { input, ready } = setUp(load);
+    expect(input.required).toBe(true);
+    expect(input.maxLength).toBe(80);
+    expect(load).not.toHaveBeenCalled();
+    expect(ready()).toBe(false);
+  });
+
+  it('load once, on the first focus in the form, and then stop an invalid submission', async () => {
+    const load = vi.fn(async () => schema);
+    const { action, input, ready } = setUp(load);
+    fireEvent.focusIn(input);
+    fireEvent.focusIn(input);
+    await waitFor(() => expect(ready()).toBe(true));
+    expect(load).toHaveBeenCalledTimes(1);
+    save();
+    await waitFor(() => expect(screen.getAllByText('Enter the employer')).toHaveLength(2));
+    expect(action).not.toHaveBeenCalled();
+  });
+
+  it('leave a submission to the action while they have not arrived', async () => {
+    const { action, ready } = setUp(() => new Promise(() => {}));
+    save();
+    await waitFor(() => expect(screen.getAllByText('Enter the employer')).toHaveLength(2));
+    expect(action).toHaveBeenCalledTimes(1);
+    expect(ready()).toBe(false);
+  });
+
+  it('are fetched again on the next use when a load fails (offline, say)', async () => {
+    const load = vi
+      .fn<() => Promise<typeof schema>>()
+      .mockRejectedValueOnce(new TypeError('Failed to fetch dynamically imported module'))
+      .mockResolvedValue(schema);
+    const { input, ready } = setUp(load);
+    fireEvent.focusIn(input);
+    await waitFor(() => expect(load).toHaveBeenCalledTimes(1));
+    await new Promise((settle) => setTimeout(settle, 0));
+    expect(ready()).toBe(false);
+    fireEvent.input(input, { target: { value: 'NHS Leeds' } });
+    await waitFor(() => expect(ready()).toBe(true));
+    expect(load).toHaveBeenCalledTimes(2);
+  });
+});
