@@ -42,6 +42,7 @@ export function EventForm({
   cancelTo,
   submitLabel,
   action,
+  updatedAt,
 }: {
   defaultValue?: Record<string, FormValue>;
   /** The add form's one-time key. */
@@ -51,6 +52,8 @@ export function EventForm({
   submitLabel: string;
   /** Where it posts: its own page unless told (guest mode keeps the ids in the fragment). */
   action?: string;
+  /** The version of the date the form opened, so a save can tell another tab's change (guest). */
+  updatedAt?: string;
 }) {
   const [form, fields] = useSchemaForm(EventSchema, {
     id: FORM_ID,
@@ -68,6 +71,7 @@ export function EventForm({
       {signedOut ? <SignedOutNotice /> : null}
       <UnsavedChangesGuard formId={FORM_ID} />
       {createKey ? <input type="hidden" name="createKey" value={createKey} /> : null}
+      {updatedAt ? <input type="hidden" name="updatedAt" value={updatedAt} /> : null}
       <SelectField meta={fields.kind} label="What is it?" options={KIND_OPTIONS} />
       <div className="form-grid form-grid--closing">
         <DateField meta={fields.date} label="Date" />

@@ -513,6 +513,48 @@ test.describe('with JavaScript', () => {
     await expect(two.getByRole('main')).toContainText('Typed in the second tab');
   });
 
+  test('a date’s edit page opened before another tab changed that date does not undo the change', async ({
+    context,
+  }) => {
+    test.setTimeout(120_000);
+    const one = await context.newPage();
+    const two = await context.newPage();
+    await one.goto('/guest/applications');
+    await jobTrack(one, { audit: false }).addApplication(DWP);
+    await addInterview(one, 2, '10.30am');
+    const events = one.getByRole('main').getByRole('region', { name: 'Interviews and dates' });
+    await expect(events).toContainText('10:30');
+    // Tab two opens the date's edit page while it is still at 10:30.
+    await two.goto(one.url());
+    await two.getByRole('link', { name: /Edit or delete/ }).click();
+    const page = two.getByRole('main');
+    await expect(page.getByLabel('Time (UK)')).toHaveValue('10:30');
+
+    // Tab one moves it to 11:15.
+    await events.getByRole('link', { name: /Edit or delete/ }).click();
+    await one.getByRole('main').getByLabel('Time (UK)').fill('11:15');
+    await one.getByRole('main').getByRole('button', { name: 'Save changes' }).click();
+    await expect(events).toContainText('11:15');
+
+    // Tab two's save and delete are refused, each saying why, what was typed kept.
+    await page.getByLabel('Notes').fill('Typed in the second tab');
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    await expect(page).toContainText('This date was changed in another tab');
+    await expect(page.getByLabel('Notes')).toHaveValue('Typed in the second tab');
+    await page.getByRole('button', { name: 'Delete' }).click();
+    await expect(page.getByRole('region', { name: 'Delete this date' })).toContainText(
+      'so it was not deleted',
+    );
+    await one.reload();
+    await expect(events).toContainText('11:15');
+    await expect(events).not.toContainText('Typed in the second tab');
+
+    // Saving again, having been told, is the person's choice to replace it.
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    await jobTrack(two, { audit: false }).expectApplicationPage(DWP);
+    await expect(two.getByRole('main')).toContainText('10:30');
+  });
+
   test('the board moves cards by keyboard, status menu and drag, and no request carries any of it', async ({
     page,
     context,
