@@ -28,6 +28,9 @@ export const ImportUploadSchema = z.object({
     .refine((file) => file.size <= MAX_IMPORT_BYTES, FILE_TOO_LARGE),
 });
 
+/** How many of the applications an import would add its preview names. */
+export const SAMPLE_SIZE = 20;
+
 /** Names of the two steps' buttons (`intent`). */
 export const PREVIEW = 'preview';
 export const CONFIRM = 'confirm';

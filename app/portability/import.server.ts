@@ -15,6 +15,7 @@ import {
 import { asUser, personId, type Person, type Statement, type Tx } from '~/db.server';
 import { MAX_EVENTS_PER_APPLICATION } from '~/events/event-schema';
 import { datesToAdd } from './date-fill';
+import { SAMPLE_SIZE } from './import-schema';
 import { detailsOf, type Inputs } from '~/statements/inputs';
 import type { Tone } from '~/statements/kinds';
 import type {
@@ -37,8 +38,6 @@ export type ImportPlan = {
   /** The first few applications it would add, for the preview. */
   sample: Array<{ company: string; role: string }>;
 };
-
-export const SAMPLE_SIZE = 20;
 
 // PostgreSQL takes at most 65,535 parameters per statement. Every statement of an import or its
 // preview goes in one flight, so the chunks are about the statement timeout and that limit, not

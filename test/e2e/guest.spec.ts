@@ -2,6 +2,9 @@ import { readFile } from 'node:fs/promises';
 import ICAL from 'ical.js';
 import type { BrowserContext, Locator, Page } from '@playwright/test';
 import { formatDate } from '~/applications/dates';
+import { newApplication } from '~/guest/records';
+import { emptyDocument, STORAGE_VERSION } from '~/guest/storage';
+import { MAX_IMPORT_BYTES } from '~/portability/import-schema';
 import { isoDaysFromNow, jobTrack, uniqueEmail } from './support/app';
 import { expect, PASSWORD, test } from './support/fixtures';
 import { javaScriptDisabled } from './support/mirror';
@@ -796,6 +799,43 @@ test.describe('with JavaScript', () => {
     await expect(main.getByRole('region', { name: 'Follow up' })).toContainText(
       `Chase if no reply by ${formatDate(isoDaysFromNow(13))}`,
     );
+    await page.goto('/guest');
+    await expect(main).toContainText('You have not added any applications yet');
+  });
+
+  test('a guest store larger than one import takes moves in parts, all of it', async ({
+    page,
+    signedIn,
+  }) => {
+    test.setTimeout(180_000);
+    // About 6 MB as sent (curly quotes are three bytes each), yet well inside localStorage.
+    const notes = 'Panel’s questions: ‘Seeing the Big Picture’, ‘Working Together’. '.repeat(260);
+    const applications = Array.from({ length: 300 }, (_, i) =>
+      newApplication({
+        company: `Borough Council ${i + 1}`,
+        role: 'Housing Options Caseworker',
+        status: 'applied',
+        mayCloseEarly: false,
+        notes,
+      }),
+    );
+    const stored = JSON.stringify({
+      version: STORAGE_VERSION,
+      data: { ...emptyDocument(), applications },
+    });
+    expect(new TextEncoder().encode(stored).length).toBeGreaterThan(MAX_IMPORT_BYTES);
+    await signedIn({ label: 'large-guest' });
+    await page.goto('/guest');
+    await page.evaluate((text) => localStorage.setItem('jobtrack-guest', text), stored);
+    await page.goto('/guest/move');
+    const main = page.getByRole('main');
+    await expect(main).toContainText('Your 300 applications will be sent');
+    await main.getByRole('button', { name: 'Check what will be moved' }).click();
+    await expect(main).toContainText('300 applications, with their status history');
+    await expect(main).toContainText('it goes in 2 parts');
+    await main.getByRole('button', { name: 'Move into my account' }).click();
+    await expect(page).toHaveURL(/\/applications\?notice=imported$/);
+    await expect(main.getByText('300 applications')).toBeVisible();
     await page.goto('/guest');
     await expect(main).toContainText('You have not added any applications yet');
   });
