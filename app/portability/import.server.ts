@@ -78,8 +78,9 @@ type Held = {
 };
 
 /**
- * The export ids (event keys) of `document`'s rows that the person already has, in one round trip
- * with the session check: every lookup goes in the same flight.
+ * The export ids (event keys) of `document`'s rows that the person already has, and how many
+ * dates each application held has (for the preview's date fill), in one round trip with the
+ * session check: every lookup goes in the same flight.
  */
 async function held(context: AppLoadContext, who: Person, document: ExportDocument) {
   const userId = personId(who);
