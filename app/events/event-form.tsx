@@ -45,6 +45,7 @@ export function EventForm({
   cancelTo,
   submitLabel,
   action,
+  updatedAt,
 }: {
   /** From the page's loader: `constraintOf(EventSchema)`. */
   constraint: Constraints;
@@ -56,6 +57,8 @@ export function EventForm({
   submitLabel: string;
   /** Where it posts: its own page unless told (guest mode keeps the ids in the fragment). */
   action?: string;
+  /** The version of the date the form opened, so a save can tell another tab's change (guest). */
+  updatedAt?: string;
 }) {
   const [form, fields] = useSchemaForm(loadSchema, {
     constraint,
@@ -74,6 +77,7 @@ export function EventForm({
       {signedOut ? <SignedOutNotice /> : null}
       <UnsavedChangesGuard formId={FORM_ID} />
       {createKey ? <input type="hidden" name="createKey" value={createKey} /> : null}
+      {updatedAt ? <input type="hidden" name="updatedAt" value={updatedAt} /> : null}
       <SelectField meta={fields.kind} label="What is it?" options={KIND_OPTIONS} />
       <div className="form-grid form-grid--closing">
         <DateField meta={fields.date} label="Date" />

@@ -9,6 +9,7 @@ import type { ExportedApplication } from '~/portability/format';
 import { guestDetail } from './paths';
 import { editApplication, moveApplication, newApplication, replaceById } from './records';
 import { GuestStorageError, readGuest, updateGuest } from './storage';
+import { changedSinceOpened } from './versions';
 
 /** The edit form's refusal when its application is gone. */
 export const DELETED_ELSEWHERE =
@@ -49,13 +50,9 @@ export async function saveGuestApplication(request: Request, id: string | null) 
   const current = id === null ? null : guestApplications().find((a) => a.id === id);
   if (id !== null && !current) return refuseWith(formData, DELETED_ELSEWHERE);
   // Saved in another tab since this form opened: its defaults are stale, so saving them would
-  // silently undo that change. The reply carries the newer updatedAt, so a second save (after
-  // the message) is the person's choice to replace it.
-  const opened = formData.get('updatedAt');
-  if (current && typeof opened === 'string' && opened !== current.updatedAt) {
-    formData.set('updatedAt', current.updatedAt);
-    return { ...refuseWith(formData, CHANGED_ELSEWHERE), updatedAt: current.updatedAt };
-  }
+  // silently undo that change (versions.ts).
+  const newer = current ? changedSinceOpened(formData, current) : null;
+  if (newer) return { ...refuseWith(formData, CHANGED_ELSEWHERE), updatedAt: newer };
   const input = submission.value;
   const created = id === null ? newApplication(input) : null;
   try {

@@ -10,6 +10,7 @@ import { addEvent, deleteEvent, setFollowUp, updateEvent } from './events';
 import { guestDetail } from './paths';
 import { replaceById } from './records';
 import { GuestStorageError, updateGuest } from './storage';
+import { changedSinceOpened } from './versions';
 
 /** The refusal when the application went (deleted in another tab) while the form was open. */
 export const APPLICATION_GONE =
@@ -17,6 +18,16 @@ export const APPLICATION_GONE =
 /** The refusal when the event went while its form was open. */
 export const EVENT_GONE =
   'This date was deleted in another tab, so this change was not saved. What you typed is still here: add it again from the application’s page if you still need it.';
+
+/** The edit form's refusal when another tab saved the same date after the form opened. */
+export const DATE_CHANGED_ELSEWHERE =
+  'This date was changed in another tab after you opened this form, so this change was not saved. What you typed is still here: save again to replace the other tab’s changes with this form, or cancel to see them.';
+/** The delete button's refusal when another tab saved the date after the page opened. */
+export const DATE_CHANGED_BEFORE_DELETE =
+  'This date was changed in another tab after you opened this page, so it was not deleted. Go back to the application to see the change, or delete it again if you still want it gone.';
+
+/** The delete button's refusal, shown beside it; `updatedAt` is the version it saw (versions.ts). */
+export type DeleteRefusal = { deleteRefused: string; updatedAt?: string };
 
 const notFound = () => new Response('Not found', { status: 404 });
 
@@ -33,7 +44,7 @@ function save(change: Parameters<typeof updateGuest>[0]): string | null {
 
 /**
  * The add form (no `eventId`) or the edit page's save or delete; back to the application's page
- * when done. Refusals keep every typed value beside the form.
+ * when done. Refusals keep every typed value beside the form (a delete's, beside its button).
  */
 export async function saveGuestEvent(
   request: Request,
@@ -41,24 +52,49 @@ export async function saveGuestEvent(
   eventId: string | null,
 ) {
   const formData = await request.formData();
-  const application = guestApplications().find((a) => a.id === applicationId);
-  const back = redirect(guestDetail(applicationId));
   if (eventId && formData.get('intent') === DELETE_EVENT) {
-    if (!application?.events.some((e) => e.id === eventId)) throw notFound();
-    const refused = save((apps) =>
-      replaceById(apps, applicationId, (a) => deleteEvent(a, eventId)),
-    );
-    if (refused)
-      return parseWithZod(formData, { schema: EventSchema }).reply({ formErrors: [refused] });
-    return back;
+    return deleteGuestEvent(formData, applicationId, eventId);
   }
+  return saveEventForm(formData, applicationId, eventId);
+}
+
+/** The add form alone: saveGuestEvent without an event to edit or delete. */
+export async function addGuestEvent(request: Request, applicationId: string) {
+  return saveEventForm(await request.formData(), applicationId, null);
+}
+
+const storedEvent = (applicationId: string, eventId: string | null) =>
+  guestApplications()
+    .find((a) => a.id === applicationId)
+    ?.events.find((e) => e.id === eventId);
+
+function deleteGuestEvent(
+  formData: FormData,
+  applicationId: string,
+  eventId: string,
+): DeleteRefusal | ReturnType<typeof redirect> {
+  const stored = storedEvent(applicationId, eventId);
+  if (!stored) throw notFound();
+  // Changed in another tab since this page opened: the person has not seen what they would delete.
+  const newer = changedSinceOpened(formData, stored);
+  if (newer) return { deleteRefused: DATE_CHANGED_BEFORE_DELETE, updatedAt: newer };
+  const refused = save((apps) => replaceById(apps, applicationId, (a) => deleteEvent(a, eventId)));
+  return refused ? { deleteRefused: refused } : redirect(guestDetail(applicationId));
+}
+
+function saveEventForm(formData: FormData, applicationId: string, eventId: string | null) {
   const submission = parseWithZod(formData, { schema: EventSchema });
   if (submission.status !== 'success') return submission.reply();
   const refuse = (message: string) => submission.reply({ formErrors: [message] });
-  if (!application) return refuse(APPLICATION_GONE);
+  if (!guestApplications().some((a) => a.id === applicationId)) return refuse(APPLICATION_GONE);
   const input = submission.value;
+  const back = redirect(guestDetail(applicationId));
   if (eventId) {
-    if (!application.events.some((e) => e.id === eventId)) return refuse(EVENT_GONE);
+    const stored = storedEvent(applicationId, eventId);
+    if (!stored) return refuse(EVENT_GONE);
+    // Saved in another tab since this form opened: saving its stale values would undo that.
+    const newer = changedSinceOpened(formData, stored);
+    if (newer) return { ...refuse(DATE_CHANGED_ELSEWHERE), updatedAt: newer };
     const refused = save((apps) =>
       replaceById(apps, applicationId, (a) => updateEvent(a, eventId, input)),
     );

@@ -2,9 +2,9 @@
 // identity rule (decision 024): an application already held under its id is skipped.
 import { parseWithZod } from '@conform-to/zod';
 import type { FormReply } from '~/components/forms';
+import { datesToAdd } from '~/portability/date-fill';
 import { parseExport } from '~/portability/format';
 import { ImportUploadSchema } from '~/portability/import-schema';
-import { MAX_EVENTS_PER_APPLICATION } from '~/events/limits';
 import { GuestStorageError, updateGuest } from './storage';
 
 export type GuestImportResult =
@@ -30,17 +30,13 @@ export async function importBackup(formData: FormData): Promise<GuestImportResul
   try {
     updateGuest((apps) => {
       const fromFile = new Map(parsed.document.applications.map((a) => [a.id, a]));
-      // An application already here gains the file's dates it does not hold (by id), up to the
-      // limit, earliest first, as the account's import fills one it holds.
+      // An application already here gains the file's dates this browser does not hold (by id),
+      // by the account import's rule (datesToAdd: up to the limit, earliest first).
+      const heldDates = new Set(apps.flatMap((a) => a.events.map((e) => e.id)));
       const kept = apps.map((a) => {
         const theirs = fromFile.get(a.id);
         if (!theirs) return a;
-        const heldDates = new Set(a.events.map((e) => e.id));
-        const room = Math.max(0, MAX_EVENTS_PER_APPLICATION - a.events.length);
-        const extra = theirs.events
-          .filter((e) => !heldDates.has(e.id))
-          .sort((x, y) => x.startsAt.localeCompare(y.startsAt))
-          .slice(0, room);
+        const extra = datesToAdd(theirs.events, a.events.length, (id) => heldDates.has(id));
         datesAdded += extra.length;
         return extra.length > 0 ? { ...a, events: [...a.events, ...extra] } : a;
       });

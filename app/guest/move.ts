@@ -2,22 +2,38 @@
 // format (/account/import, decision 024). Only this, after sign-in and on the person's explicit
 // request, ever sends a guest's data to the server.
 import { CONFIRM, EXPECTED_ACCOUNT, PREVIEW } from '~/portability/import-steps';
-import type { ExportDocument } from '~/portability/format';
 import { clearGuest, updateGuest } from './storage';
 
 /** The import endpoint the move uses, the same as the account page's. */
 export const IMPORT_PATH = '/account/import';
 
-/** The guest's data as the upload the import's preview step takes. */
-export function previewForm(document: ExportDocument): FormData {
+/** One of the move's texts (move-batches.ts) as the upload the import's preview step takes. */
+export function previewForm(text: string): FormData {
   const form = new FormData();
   form.set('intent', PREVIEW);
-  const text = JSON.stringify({ ...document, exportedAt: new Date().toISOString() });
   form.set('file', new File([text], 'jobtrack-guest.json', { type: 'application/json' }));
   return form;
 }
 
 export type MoveOutcome = 'saved' | 'signed-out' | 'refused' | 'failed';
+
+/**
+ * Confirms the move's texts one after another, stopping at the first not saved: its outcome, and
+ * how many were saved before it (all of them when the outcome is 'saved').
+ */
+export async function confirmBatches(
+  texts: string[],
+  accountId: string,
+  doFetch: typeof fetch = fetch,
+): Promise<{ outcome: MoveOutcome; saved: number }> {
+  let saved = 0;
+  for (const text of texts) {
+    const outcome = await confirmMove(text, accountId, doFetch);
+    if (outcome !== 'saved') return { outcome, saved };
+    saved += 1;
+  }
+  return { outcome: 'saved', saved };
+}
 
 /**
  * Sends the confirmation step, exactly as the account's preview page does. The import answers
@@ -61,15 +77,17 @@ function asHeld(a: Held): string {
 }
 
 /**
- * After a saved move of `text`, removes from this browser only the applications it held, as it
- * held them: one added or edited in another tab since the check stays. The key goes only when
+ * After a saved move of `texts`, removes from this browser only the applications they held, as
+ * they held them: one added or edited in another tab since the check stays. The key goes only when
  * nothing is left. Returns how many applications were kept.
  */
-export function removeMoved(text: string, storage?: Storage | null): number {
+export function removeMoved(texts: string[], storage?: Storage | null): number {
   const moved = new Map<string, string>();
-  const sent = JSON.parse(text) as { applications?: Array<Held> };
-  for (const a of sent.applications ?? []) {
-    if (typeof a.id === 'string' && typeof a.updatedAt === 'string') moved.set(a.id, asHeld(a));
+  for (const text of texts) {
+    const sent = JSON.parse(text) as { applications?: Array<Held> };
+    for (const a of sent.applications ?? []) {
+      if (typeof a.id === 'string' && typeof a.updatedAt === 'string') moved.set(a.id, asHeld(a));
+    }
   }
   const left = updateGuest(
     (apps) => apps.filter((a) => moved.get(a.id) !== asHeld(a)),

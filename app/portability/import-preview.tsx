@@ -1,10 +1,14 @@
 import type { ReactNode } from 'react';
+import { MAX_EVENTS_PER_APPLICATION } from '~/events/limits';
 import type { ImportPlan } from './import.server';
 
 const count = (n: number, one: string, many: string) =>
   `${n.toLocaleString('en-GB')} ${n === 1 ? one : many}`;
 
-/** True when the import would add anything, dates under applications already held included. */
+/**
+ * True when the import would add anything, dates under applications already held included (only
+ * those that fit: the plan counts them by date-fill.ts, as the import adds them).
+ */
 export const importAdds = (plan: ImportPlan) =>
   plan.applications.add + plan.statements.add + plan.events.add > 0;
 
@@ -50,6 +54,12 @@ export function ImportPlanSummary({ plan, source }: { plan: ImportPlan; source: 
           {count(plan.applications.skip, 'application', 'applications')},{' '}
           {count(plan.statements.skip, 'statement', 'statements')} and{' '}
           {count(plan.events.skip, 'date', 'dates')}.
+        </p>
+      ) : null}
+      {plan.events.full > 0 ? (
+        <p className="muted">
+          Not added: {count(plan.events.full, 'date', 'dates')} for applications already holding{' '}
+          {MAX_EVENTS_PER_APPLICATION} dates, the most one can. The earliest dates were taken first.
         </p>
       ) : null}
       {plan.sample.length > 0 ? (

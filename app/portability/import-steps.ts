@@ -20,6 +20,9 @@ export const CHOOSE_FILE = 'Choose the JobTrack export file (.json) to import';
 export const FILE_TOO_LARGE =
   'That file is larger than 5 MB, so it cannot be a JobTrack export. Nothing was imported.';
 
+/** How many of the applications an import would add its preview names. */
+export const SAMPLE_SIZE = 20;
+
 /** Names of the two steps' buttons (`intent`). */
 export const PREVIEW = 'preview';
 export const CONFIRM = 'confirm';

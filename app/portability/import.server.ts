@@ -14,6 +14,8 @@ import {
 } from '#db/schema';
 import { asUser, personId, type Person, type Statement, type Tx } from '~/db.server';
 import { MAX_EVENTS_PER_APPLICATION } from '~/events/event-schema';
+import { datesToAdd } from './date-fill';
+import { SAMPLE_SIZE } from './import-steps';
 import { detailsOf, type Inputs } from '~/statements/inputs';
 import type { Tone } from '~/statements/kinds';
 import type {
@@ -28,13 +30,14 @@ export type ImportPlan = {
   applications: { add: number; skip: number };
   statements: { add: number; skip: number };
   versions: number;
-  /** Interviews and other dates, under applications added or already held. */
-  events: { add: number; skip: number };
+  /**
+   * Interviews and other dates, under applications added or already held; `full`, the file's new
+   * dates left out because their application already holds as many as it may (date-fill.ts).
+   */
+  events: { add: number; skip: number; full: number };
   /** The first few applications it would add, for the preview. */
   sample: Array<{ company: string; role: string }>;
 };
-
-export const SAMPLE_SIZE = 20;
 
 // PostgreSQL takes at most 65,535 parameters per statement. Every statement of an import or its
 // preview goes in one flight, so the chunks are about the statement timeout and that limit, not
@@ -67,11 +70,17 @@ function allStatements(document: ExportDocument): Linked[] {
   ];
 }
 
-type Held = { apps: Set<string>; stmts: Set<string>; events: Set<string> };
+type Held = {
+  /** Each application held, by export id, with how many dates it holds. */
+  apps: Map<string, number>;
+  stmts: Set<string>;
+  events: Set<string>;
+};
 
 /**
- * The export ids (event keys) of `document`'s rows that the person already has, in one round trip
- * with the session check: every lookup goes in the same flight.
+ * The export ids (event keys) of `document`'s rows that the person already has, and how many
+ * dates each application held has (for the preview's date fill), in one round trip with the
+ * session check: every lookup goes in the same flight.
  */
 async function held(context: AppLoadContext, who: Person, document: ExportDocument) {
   const userId = personId(who);
@@ -92,9 +101,14 @@ async function held(context: AppLoadContext, who: Person, document: ExportDocume
   const found = (await asUser(context, who, (tx): Statement[] => [
     ...lookups.apps.map((ids) =>
       tx
-        .select({ id: exportId(applications).mapWith(String) })
+        .select({
+          id: exportId(applications).mapWith(String),
+          dates: sql<number>`count(${applicationEvents.applicationId})::int`,
+        })
         .from(applications)
-        .where(and(eq(applications.userId, userId), inArray(exportId(applications), ids))),
+        .leftJoin(applicationEvents, eq(applicationEvents.applicationId, applications.id))
+        .where(and(eq(applications.userId, userId), inArray(exportId(applications), ids)))
+        .groupBy(applications.id),
     ),
     ...lookups.stmts.map((ids) =>
       tx
@@ -110,13 +124,14 @@ async function held(context: AppLoadContext, who: Person, document: ExportDocume
           and(eq(applicationEvents.userId, userId), inArray(applicationEvents.createKey, keys)),
         ),
     ),
-  ])) as Array<Array<{ id: string }>>;
+  ])) as Array<Array<{ id: string; dates?: number }>>;
   // The answers come back in the order sent: the applications' lookups, then statements', events'.
   const ids = (from: number, count: number) =>
     new Set(found.slice(from, from + count).flatMap((rows) => rows.map((r) => r.id)));
   const [apps, stmts] = [lookups.apps.length, lookups.stmts.length];
+  const appRows = found.slice(0, apps).flat();
   return {
-    apps: ids(0, apps),
+    apps: new Map(appRows.map((r) => [r.id, r.dates ?? 0])),
     stmts: ids(apps, stmts),
     events: ids(apps + stmts, lookups.events.length),
   } satisfies Held;
@@ -127,13 +142,21 @@ function plan(document: ExportDocument, had: Held): ImportPlan {
   const linked = allStatements(document);
   const newStatements = linked.filter((s) => !had.stmts.has(s.statement.id));
   const eventIds = document.applications.flatMap((a) => a.events.map((e) => e.id));
-  const eventCount = eventIds.length;
   const heldEvents = eventIds.filter((id) => had.events.has(id)).length;
+  // As the import's SQL will add them: up to each application's limit, earliest first.
+  const eventsAdded = document.applications.reduce(
+    (n, a) => n + datesToAdd(a.events, had.apps.get(a.id) ?? 0, (id) => had.events.has(id)).length,
+    0,
+  );
   return {
     applications: { add: newApps.length, skip: document.applications.length - newApps.length },
     statements: { add: newStatements.length, skip: linked.length - newStatements.length },
     versions: newStatements.reduce((n, s) => n + s.statement.versions.length, 0),
-    events: { add: eventCount - heldEvents, skip: heldEvents },
+    events: {
+      add: eventsAdded,
+      skip: heldEvents,
+      full: eventIds.length - heldEvents - eventsAdded,
+    },
     sample: newApps.slice(0, SAMPLE_SIZE).map((a) => ({ company: a.company, role: a.role })),
   };
 }
@@ -144,7 +167,7 @@ export async function heldApplicationIds(
   who: Person,
   document: ExportDocument,
 ): Promise<Set<string>> {
-  return (await held(context, who, document)).apps;
+  return new Set((await held(context, who, document)).apps.keys());
 }
 
 /** What importing `document` into the person's account would add; changes nothing. */
@@ -262,8 +285,9 @@ function eventInsert(tx: Tx, userId: string, events: Array<[string, ExportedEven
     ]),
   );
   // An application already held may have dates of its own: the file's new ones fill it up to
-  // MAX_EVENTS_PER_APPLICATION, earliest first, so its export stays importable. Each chunk's
-  // statement sees the rows the earlier chunks added.
+  // MAX_EVENTS_PER_APPLICATION, earliest first, so its export stays importable: datesToAdd's rule
+  // (date-fill.ts), which the preview counts with. Each chunk's statement sees the rows the
+  // earlier chunks added, and holds all of an application's dates (eventChunks).
   return tx.execute(sql`
     insert into ${applicationEvents} (application_id, user_id, kind, starts_at, format, place,
       link, notes, create_key, created_at, updated_at)
@@ -280,6 +304,25 @@ function eventInsert(tx: Tx, userId: string, events: Array<[string, ExportedEven
     where fresh.n + (select count(*) from ${applicationEvents} as held
       where held.application_id = fresh.application_id) <= ${MAX_EVENTS_PER_APPLICATION}::int
     on conflict (user_id, create_key) do nothing`);
+}
+
+/**
+ * The file's dates with their applications' export ids, in chunks of about CHUNK.event that never
+ * split one application's dates (a file holds at most MAX_EVENTS_PER_APPLICATION per application),
+ * so eventInsert's "earliest first" sees all of an application's dates at once, as datesToAdd does.
+ */
+function eventChunks(document: ExportDocument): Array<Array<[string, ExportedEvent]>> {
+  const out: Array<Array<[string, ExportedEvent]>> = [];
+  let part: Array<[string, ExportedEvent]> = [];
+  for (const a of document.applications) {
+    if (part.length > 0 && part.length + a.events.length > CHUNK.event) {
+      out.push(part);
+      part = [];
+    }
+    part.push(...a.events.map((e): [string, ExportedEvent] => [a.id, e]));
+  }
+  if (part.length > 0) out.push(part);
+  return out;
 }
 
 // Only under statements this import created (see historyInsert).
@@ -356,9 +399,6 @@ export async function importDocument(
   const userId = personId(who);
   const appIds = new Map(document.applications.map((a) => [a, crypto.randomUUID()]));
   const linked = allStatements(document).map((s) => ({ ...s, id: crypto.randomUUID() }));
-  const events = document.applications.flatMap((a) =>
-    a.events.map((e): [string, ExportedEvent] => [a.id, e]),
-  );
   const { ghostAfterWeeks } = document.settings;
   await asUser(context, who, (tx): Statement[] => [
     ...chunks(document.applications, CHUNK.application).map((part) =>
@@ -394,7 +434,7 @@ export async function importDocument(
       ),
       CHUNK.statement,
     ).map((rows) => versionInsert(tx, userId, rows)),
-    ...chunks(events, CHUNK.event).map((part) => eventInsert(tx, userId, part)),
+    ...eventChunks(document).map((part) => eventInsert(tx, userId, part)),
     // The file's setting, when it holds one; a file without (older, or from guest mode) leaves it.
     ...(ghostAfterWeeks === null
       ? []

@@ -1,6 +1,5 @@
 import type { MetaFunction } from '@remix-run/cloudflare';
 import { useActionData, useLoaderData, type ClientActionFunctionArgs } from '@remix-run/react';
-import { useEffect, useState } from 'react';
 import { ApplicationForm, formValues } from '~/applications/application-form';
 import { ApplicationSchema } from '~/applications/application-schema';
 import { constraintOf } from '~/components/forms/constraint';
@@ -10,6 +9,7 @@ import { GuestNotFound } from '~/guest/not-found';
 import { guestDetail, guestEdit, guestIdFromHash } from '~/guest/paths';
 import { detailOf } from '~/guest/records';
 import { selectedApplication, useSelectedApplication } from '~/guest/selected';
+import { useOpenedVersion } from '~/guest/versions';
 import type { ExportedApplication } from '~/portability/format';
 
 export { links } from '~/applications/styles';
@@ -47,14 +47,8 @@ export default function GuestEditApplication() {
 
 function EditForm({ found, constraint }: { found: ExportedApplication; constraint: Constraints }) {
   const lastResult = useActionData<typeof clientAction>();
-  // The record as this form opened it. The form keeps its opening values while another tab saves
-  // (a storage event reloads the data), so the save must say which version they came from; after
-  // a "changed in another tab" refusal, the version that refusal saw.
-  const [basis, setBasis] = useState(found.updatedAt);
-  const seen = lastResult && 'updatedAt' in lastResult ? lastResult.updatedAt : null;
-  useEffect(() => {
-    if (seen) setBasis(seen);
-  }, [seen]);
+  // Which version the typed values came from, so a save never undoes another tab's unseen change.
+  const opened = useOpenedVersion(found.updatedAt, lastResult);
   const a = detailOf(found);
   return (
     <div className="page">
@@ -65,7 +59,7 @@ function EditForm({ found, constraint }: { found: ExportedApplication; constrain
         lastResult={lastResult}
         action={guestEdit(found.id)}
         cancelTo={guestDetail(found.id)}
-        updatedAt={seen ?? basis}
+        updatedAt={opened}
       />
     </div>
   );

@@ -8,7 +8,7 @@ import {
 import { useState } from 'react';
 import { EventForm } from '~/events/event-form';
 import { guestApplications } from '~/guest/actions';
-import { saveGuestEvent } from '~/guest/event-actions';
+import { addGuestEvent } from '~/guest/event-actions';
 import { GuestNotFound } from '~/guest/not-found';
 import { GUEST_PATHS, guestDetail, guestIdFromHash } from '~/guest/paths';
 import { useSelectedApplication } from '~/guest/selected';
@@ -25,7 +25,7 @@ export function clientLoader() {
 }
 
 export function clientAction({ request }: ClientActionFunctionArgs) {
-  return saveGuestEvent(request, guestIdFromHash(window.location.hash), null);
+  return addGuestEvent(request, guestIdFromHash(window.location.hash));
 }
 
 export default function GuestNewEvent() {

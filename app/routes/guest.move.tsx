@@ -1,13 +1,13 @@
 import type { MetaFunction } from '@remix-run/cloudflare';
-import { Link, useFetcher, useLoaderData, useNavigate } from '@remix-run/react';
+import { Link, useLoaderData, useNavigate } from '@remix-run/react';
 import { useState } from 'react';
-import { replyMessages, type FormReply } from '~/components/forms';
 import { withNotice } from '~/components/notice';
 import { guestApplications } from '~/guest/actions';
-import { confirmMove, IMPORT_PATH, previewForm, removeMoved, type MoveOutcome } from '~/guest/move';
+import { confirmBatches, removeMoved, type MoveOutcome } from '~/guest/move';
+import { moveBatches } from '~/guest/move-batches';
+import { useMoveCheck } from '~/guest/move-check';
 import { GUEST_MOVE } from '~/guest/paths';
 import { GuestStorageError, readGuest } from '~/guest/storage';
-import type { ImportPlan } from '~/portability/import.server';
 import { importAdds, ImportPlanSummary } from '~/portability/import-preview';
 import { useRootData } from '~/components/root-data';
 
@@ -17,15 +17,6 @@ export function clientLoader() {
   return { count: guestApplications().length };
 }
 
-type PreviewResult =
-  | {
-      preview: ImportPlan;
-      data: string;
-      fileName: string;
-      account: { id: string; email: string };
-    }
-  | FormReply;
-
 const OUTCOMES: Record<Exclude<MoveOutcome, 'saved'>, string> = {
   'signed-out':
     'You were signed out before the move finished, so nothing was moved. Sign in and try again.',
@@ -34,6 +25,13 @@ const OUTCOMES: Record<Exclude<MoveOutcome, 'saved'>, string> = {
   failed:
     'The move did not finish, so nothing was moved and your applications are still here. Please try again in a minute.',
 };
+/** When some parts of a move in parts were saved before one was not: what to do next. */
+const stoppedPartWay = (outcome: MoveOutcome) =>
+  `The move stopped part way: some of your applications are in your account now, and all of them are still in this browser. ${
+    outcome === 'signed-out'
+      ? 'You were signed out: sign in, then come back here and move again.'
+      : 'Move again to bring the rest; nothing is added twice.'
+  }`;
 
 const applications = (n: number) =>
   n === 1 ? '1 application' : `${n.toLocaleString('en-GB')} applications`;
@@ -72,31 +70,27 @@ export default function GuestMove() {
 }
 
 function MoveForm({ count, email }: { count: number; email: string }) {
-  const preview = useFetcher<PreviewResult>();
+  const moveCheck = useMoveCheck();
   const navigate = useNavigate();
   const [keep, setKeep] = useState(false);
   const [moving, setMoving] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
   const [kept, setKept] = useState<number | null>(null);
-  const result = preview.data;
-  const plan = result && 'preview' in result ? result : null;
-  const refused = result && !('preview' in result) ? replyMessages(result) : [];
+  const { checked: plan, refused, progress } = moveCheck;
+  const checking = progress !== null;
 
   const check = () => {
     const read = readGuest();
     if (!read.ok) return setProblem(read.message);
     setProblem(null);
-    preview.submit(previewForm(read.document), {
-      method: 'post',
-      action: IMPORT_PATH,
-      encType: 'multipart/form-data',
-    });
+    // More than one import takes goes in parts (move-batches.ts).
+    moveCheck.check(moveBatches(read.document));
   };
   // Only what was sent goes, as it was sent: a change made in another tab since the check stays.
-  const removeSent = (text: string, then: string) => {
+  const removeSent = (texts: string[], then: string) => {
     let left: number;
     try {
-      left = removeMoved(text);
+      left = removeMoved(texts);
     } catch (error) {
       if (error instanceof GuestStorageError) return setProblem(error.message);
       throw error;
@@ -104,17 +98,17 @@ function MoveForm({ count, email }: { count: number; email: string }) {
     if (left === 0) return navigate(then);
     setKept(left);
   };
-  const move = async (text: string, accountId: string) => {
+  const move = async (texts: string[], accountId: string) => {
     setMoving(true);
     setProblem(null);
-    const outcome = await confirmMove(text, accountId);
+    const { outcome, saved } = await confirmBatches(texts, accountId);
     if (outcome !== 'saved') {
       setMoving(false);
-      return setProblem(OUTCOMES[outcome]);
+      return setProblem(saved > 0 ? stoppedPartWay(outcome) : OUTCOMES[outcome]);
     }
     // Saved by the server: only now does the browser's copy go, unless the person keeps it.
     if (keep) return navigate(withNotice('/applications', 'imported'));
-    removeSent(text, withNotice('/applications', 'imported'));
+    removeSent(texts, withNotice('/applications', 'imported'));
   };
 
   if (kept !== null) {
@@ -149,7 +143,7 @@ function MoveForm({ count, email }: { count: number; email: string }) {
         ) : null}
         {plan ? (
           <>
-            <ImportPlanSummary plan={plan.preview} source="this browser’s guest data" />
+            <ImportPlanSummary plan={plan.plan} source="this browser’s guest data" />
             {/* The account the server answered for, not the page's copy from when guest mode opened. */}
             <p>
               Into the account <strong>{plan.account.email}</strong>.
@@ -160,20 +154,30 @@ function MoveForm({ count, email }: { count: number; email: string }) {
                 Also keep a copy in this browser
               </label>
             </div>
-            {importAdds(plan.preview) ? (
-              <div className="actions">
-                <button
-                  type="button"
-                  disabled={moving}
-                  onClick={() => void move(plan.data, plan.account.id)}
-                >
-                  {moving ? 'Moving…' : 'Move into my account'}
-                </button>
-                <Link to="/guest">Cancel</Link>
-              </div>
+            {importAdds(plan.plan) ? (
+              <>
+                {plan.texts.length > 1 ? (
+                  <p>
+                    This is more than one import takes at once, so it goes in {plan.texts.length}{' '}
+                    parts, one after another. If the move stops part way, what was moved stays in
+                    your account and everything stays in this browser: moving again adds only the
+                    rest.
+                  </p>
+                ) : null}
+                <div className="actions">
+                  <button
+                    type="button"
+                    disabled={moving}
+                    onClick={() => void move(plan.texts, plan.account.id)}
+                  >
+                    {moving ? 'Moving…' : 'Move into my account'}
+                  </button>
+                  <Link to="/guest">Cancel</Link>
+                </div>
+              </>
             ) : (
               <>
-                {plan.preview.applications.skip > 0 ? (
+                {plan.plan.applications.skip > 0 ? (
                   <p>
                     Changes made in this browser to applications your account already has (their
                     details or follow-up dates) are not copied across: make them in your account
@@ -182,7 +186,7 @@ function MoveForm({ count, email }: { count: number; email: string }) {
                 ) : null}
                 <div className="actions">
                   {keep ? null : (
-                    <button type="button" onClick={() => removeSent(plan.data, '/applications')}>
+                    <button type="button" onClick={() => removeSent(plan.texts, '/applications')}>
                       Remove the copy in this browser
                     </button>
                   )}
@@ -199,13 +203,14 @@ function MoveForm({ count, email }: { count: number; email: string }) {
               changes; applications already in the account are not added twice.
             </p>
             <div className="actions">
-              <button
-                type="button"
-                disabled={count === 0 || preview.state !== 'idle'}
-                onClick={check}
-              >
-                {preview.state !== 'idle' ? 'Checking…' : 'Check what will be moved'}
+              <button type="button" disabled={count === 0 || checking} onClick={check}>
+                {checking ? 'Checking…' : 'Check what will be moved'}
               </button>
+              {progress && progress.of > 1 ? (
+                <span role="status" className="muted">
+                  Part {progress.done + 1} of {progress.of}
+                </span>
+              ) : null}
               <Link to="/guest">Cancel</Link>
             </div>
           </>

@@ -2,6 +2,9 @@ import { readFile } from 'node:fs/promises';
 import ICAL from 'ical.js';
 import type { BrowserContext, Locator, Page } from '@playwright/test';
 import { formatDate } from '~/applications/dates';
+import { newApplication } from '~/guest/records';
+import { emptyDocument, STORAGE_VERSION } from '~/guest/storage';
+import { MAX_IMPORT_BYTES } from '~/portability/import-schema';
 import { isoDaysFromNow, jobTrack, uniqueEmail } from './support/app';
 import { expect, PASSWORD, test } from './support/fixtures';
 import { javaScriptDisabled } from './support/mirror';
@@ -513,6 +516,48 @@ test.describe('with JavaScript', () => {
     await expect(two.getByRole('main')).toContainText('Typed in the second tab');
   });
 
+  test('a date’s edit page opened before another tab changed that date does not undo the change', async ({
+    context,
+  }) => {
+    test.setTimeout(120_000);
+    const one = await context.newPage();
+    const two = await context.newPage();
+    await one.goto('/guest/applications');
+    await jobTrack(one, { audit: false }).addApplication(DWP);
+    await addInterview(one, 2, '10.30am');
+    const events = one.getByRole('main').getByRole('region', { name: 'Interviews and dates' });
+    await expect(events).toContainText('10:30');
+    // Tab two opens the date's edit page while it is still at 10:30.
+    await two.goto(one.url());
+    await two.getByRole('link', { name: /Edit or delete/ }).click();
+    const page = two.getByRole('main');
+    await expect(page.getByLabel('Time (UK)')).toHaveValue('10:30');
+
+    // Tab one moves it to 11:15.
+    await events.getByRole('link', { name: /Edit or delete/ }).click();
+    await one.getByRole('main').getByLabel('Time (UK)').fill('11:15');
+    await one.getByRole('main').getByRole('button', { name: 'Save changes' }).click();
+    await expect(events).toContainText('11:15');
+
+    // Tab two's save and delete are refused, each saying why, what was typed kept.
+    await page.getByLabel('Notes').fill('Typed in the second tab');
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    await expect(page).toContainText('This date was changed in another tab');
+    await expect(page.getByLabel('Notes')).toHaveValue('Typed in the second tab');
+    await page.getByRole('button', { name: 'Delete' }).click();
+    await expect(page.getByRole('region', { name: 'Delete this date' })).toContainText(
+      'so it was not deleted',
+    );
+    await one.reload();
+    await expect(events).toContainText('11:15');
+    await expect(events).not.toContainText('Typed in the second tab');
+
+    // Saving again, having been told, is the person's choice to replace it.
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    await jobTrack(two, { audit: false }).expectApplicationPage(DWP);
+    await expect(two.getByRole('main')).toContainText('10:30');
+  });
+
   test('the board moves cards by keyboard, status menu and drag, and no request carries any of it', async ({
     page,
     context,
@@ -754,6 +799,43 @@ test.describe('with JavaScript', () => {
     await expect(main.getByRole('region', { name: 'Follow up' })).toContainText(
       `Chase if no reply by ${formatDate(isoDaysFromNow(13))}`,
     );
+    await page.goto('/guest');
+    await expect(main).toContainText('You have not added any applications yet');
+  });
+
+  test('a guest store larger than one import takes moves in parts, all of it', async ({
+    page,
+    signedIn,
+  }) => {
+    test.setTimeout(180_000);
+    // About 6 MB as sent (curly quotes are three bytes each), yet well inside localStorage.
+    const notes = 'Panel’s questions: ‘Seeing the Big Picture’, ‘Working Together’. '.repeat(260);
+    const applications = Array.from({ length: 300 }, (_, i) =>
+      newApplication({
+        company: `Borough Council ${i + 1}`,
+        role: 'Housing Options Caseworker',
+        status: 'applied',
+        mayCloseEarly: false,
+        notes,
+      }),
+    );
+    const stored = JSON.stringify({
+      version: STORAGE_VERSION,
+      data: { ...emptyDocument(), applications },
+    });
+    expect(new TextEncoder().encode(stored).length).toBeGreaterThan(MAX_IMPORT_BYTES);
+    await signedIn({ label: 'large-guest' });
+    await page.goto('/guest');
+    await page.evaluate((text) => localStorage.setItem('jobtrack-guest', text), stored);
+    await page.goto('/guest/move');
+    const main = page.getByRole('main');
+    await expect(main).toContainText('Your 300 applications will be sent');
+    await main.getByRole('button', { name: 'Check what will be moved' }).click();
+    await expect(main).toContainText('300 applications, with their status history');
+    await expect(main).toContainText('it goes in 2 parts');
+    await main.getByRole('button', { name: 'Move into my account' }).click();
+    await expect(page).toHaveURL(/\/applications\?notice=imported$/);
+    await expect(main.getByText('300 applications')).toBeVisible();
     await page.goto('/guest');
     await expect(main).toContainText('You have not added any applications yet');
   });

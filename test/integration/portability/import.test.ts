@@ -3,6 +3,15 @@ import { describe, expect, it } from 'vitest';
 import { action } from '~/routes/account.import';
 import { MAX_EVENTS_PER_APPLICATION } from '~/events/event-schema';
 import { MAX_IMPORT_BYTES } from '~/portability/import-schema';
+import {
+  ADDED,
+  APPLICATION_ID as NEAR_CAP_APPLICATION,
+  FILLER,
+  firstBackup,
+  laterBackup,
+  LEFT_OUT,
+  NEW_DATES,
+} from '../../fixtures/date-fill';
 import { runAction } from '../../support/http';
 import { multipartPost, setupPortabilityTest, slowUpload } from './fixtures';
 
@@ -162,6 +171,69 @@ describe('importing a JobTrack export', () => {
     const [count] = await t.db.admin<{ n: number }[]>`
       select count(*)::int as n from jobtrack.application_events where application_id = ${held!.id}`;
     expect(count!.n).toBe(MAX_EVENTS_PER_APPLICATION);
+  });
+
+  it('fills a held application as the guest import does, and its preview counts only the dates that fit', async () => {
+    // test/unit/guest/import.test.ts holds the guest's import to the same answer on this fixture.
+    const fresh = await t.person();
+    await t.confirm(fresh, firstBackup());
+    const [held] = await t.db.admin<{ id: string }[]>`
+      select id from jobtrack.applications
+      where user_id = ${fresh.id} and origin_id = ${NEAR_CAP_APPLICATION}`;
+    await t.db.admin`
+      insert into jobtrack.application_events (application_id, user_id, kind, starts_at, create_key)
+      select ${held!.id}, ${fresh.id}, 'phone_screen', now(), gen_random_uuid()
+      from generate_series(1, ${FILLER})`;
+
+    const preview = await t.upload(fresh, laterBackup());
+    expect(preview.data.preview.events).toEqual({ add: ADDED.length, skip: 1, full: LEFT_OUT });
+    expect((await t.confirm(fresh, laterBackup())).status).toBe(302);
+
+    const added = await t.db.admin<{ key: string }[]>`
+      select create_key as key from jobtrack.application_events
+      where application_id = ${held!.id} and create_key in ${t.db.admin(Object.values(NEW_DATES))}
+      order by starts_at, create_key`;
+    expect(added.map((r) => r.key)).toEqual(ADDED);
+    const again = await t.upload(fresh, laterBackup());
+    expect(again.data.preview.events).toEqual({ add: 0, skip: 1 + ADDED.length, full: LEFT_OUT });
+  });
+
+  it('takes a held application’s earliest dates even when the file’s dates come in more than one statement', async () => {
+    // 550 dates go in more than one INSERT; the held application's come last, latest first, so a
+    // statement holding only some of them would fill it with the wrong ones.
+    const fresh = await t.person();
+    await t.confirm(fresh, firstBackup());
+    const [held] = await t.db.admin<{ id: string }[]>`
+      select id from jobtrack.applications
+      where user_id = ${fresh.id} and origin_id = ${NEAR_CAP_APPLICATION}`;
+    await t.db.admin`
+      insert into jobtrack.application_events (application_id, user_id, kind, starts_at, create_key)
+      select ${held!.id}, ${fresh.id}, 'phone_screen', now(), gen_random_uuid()
+      from generate_series(1, ${FILLER})`;
+    const doc = JSON.parse(firstBackup());
+    const dates = (n: number) =>
+      Array.from({ length: n }, (_, i) => ({
+        ...doc.applications[0].events[0],
+        id: crypto.randomUUID(),
+        // Latest first: i = 0 is the last day.
+        startsAt: new Date(Date.UTC(2026, 11, 1) + (n - i) * 3_600_000).toISOString(),
+      }));
+    const other = () => ({ ...doc.applications[0], id: crypto.randomUUID(), events: dates(200) });
+    const mine = dates(150);
+    doc.applications = [other(), other(), { ...doc.applications[0], events: mine }];
+    const text = JSON.stringify(doc);
+    expect((await t.upload(fresh, text)).data.preview.events).toMatchObject({ add: 403 });
+    expect((await t.confirm(fresh, text)).status).toBe(302);
+
+    const added = await t.db.admin<{ key: string }[]>`
+      select create_key as key from jobtrack.application_events
+      where application_id = ${held!.id} and create_key in ${t.db.admin(mine.map((e) => e.id))}`;
+    expect(added.map((r) => r.key).sort()).toEqual(
+      mine
+        .slice(-3)
+        .map((e) => e.id)
+        .sort(),
+    );
   });
 
   it('adds a statement written since the last import to the application it already holds', async () => {

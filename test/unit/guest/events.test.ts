@@ -8,6 +8,8 @@ import { MAX_EVENTS_PER_APPLICATION } from '~/events/limits';
 import { guestApplications } from '~/guest/actions';
 import {
   APPLICATION_GONE,
+  DATE_CHANGED_BEFORE_DELETE,
+  DATE_CHANGED_ELSEWHERE,
   EVENT_GONE,
   saveGuestEvent,
   saveGuestFollowUp,
@@ -200,6 +202,72 @@ describe('guest event and follow-up forms', () => {
     });
     expect(await saveGuestEvent(post(interview), crypto.randomUUID(), null)).toMatchObject({
       error: { '': [APPLICATION_GONE] },
+    });
+  });
+
+  describe('a date another tab changed after its edit page opened', () => {
+    // Tab one opened the edit page on the date as added; tab two then moved it to 10:00.
+    async function changedElsewhere() {
+      const createKey = crypto.randomUUID();
+      await saveGuestEvent(post({ ...interview, createKey }), id, null);
+      const opened = events()[0]!.updatedAt;
+      updateGuest((apps) =>
+        apps.map((a) =>
+          // A minute later, so the versions differ however fast the test runs.
+          updateEvent(
+            a,
+            createKey,
+            eventInput({ ...interview, time: '10:00' }),
+            new Date(Date.now() + 60_000),
+          ),
+        ),
+      );
+      const newer = events()[0]!.updatedAt;
+      expect(newer).not.toBe(opened);
+      return { createKey, opened, newer };
+    }
+
+    it('refuses the stale edit beside the form with what was typed, keeping the other tab’s change', async () => {
+      const { createKey, opened, newer } = await changedElsewhere();
+      const typed = { ...interview, notes: 'Typed in tab one' };
+      const reply = await saveGuestEvent(post({ ...typed, updatedAt: opened }), id, createKey);
+      expect(reply).toMatchObject({
+        error: { '': [DATE_CHANGED_ELSEWHERE] },
+        initialValue: { notes: 'Typed in tab one' },
+        updatedAt: newer,
+      });
+      expect(events()[0]).toMatchObject({ startsAt: '2026-12-03T10:00:00.000Z', updatedAt: newer });
+      expect(events()[0]!.notes).not.toBe('Typed in tab one');
+    });
+
+    it('saves the edit sent again with the version the refusal named, or one opened after the change', async () => {
+      const { createKey, newer } = await changedElsewhere();
+      const typed = { ...interview, notes: 'Typed in tab one' };
+      expect(
+        await saveGuestEvent(post({ ...typed, updatedAt: newer }), id, createKey),
+      ).toBeInstanceOf(Response);
+      expect(events()[0]).toMatchObject({
+        startsAt: '2026-12-03T14:30:00.000Z',
+        notes: 'Typed in tab one',
+      });
+    });
+
+    it('refuses a delete from the stale page, then deletes when asked again with the newer version', async () => {
+      const { createKey, opened, newer } = await changedElsewhere();
+      const refused = await saveGuestEvent(
+        post({ intent: 'delete', updatedAt: opened }),
+        id,
+        createKey,
+      );
+      expect(refused).toEqual({ deleteRefused: DATE_CHANGED_BEFORE_DELETE, updatedAt: newer });
+      expect(events()).toHaveLength(1);
+      const again = await saveGuestEvent(
+        post({ intent: 'delete', updatedAt: newer }),
+        id,
+        createKey,
+      );
+      expect(again).toBeInstanceOf(Response);
+      expect(events()).toEqual([]);
     });
   });
 

@@ -2,7 +2,9 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { addDays, todayInLondon } from '~/applications/dates';
 import { importBackup } from '~/guest/import';
-import { clearGuest, readGuest } from '~/guest/storage';
+import { clearGuest, readGuest, updateGuest } from '~/guest/storage';
+import { MAX_EVENTS_PER_APPLICATION } from '~/events/limits';
+import { ADDED, fillerDate, FILLER, firstBackup, laterBackup } from '../../fixtures/date-fill';
 
 const APP_ID = '3f1c2a9e-6b7d-4e21-9a4b-0c5d8e7f6a10';
 const at = '2026-11-01T09:00:00.000Z';
@@ -109,6 +111,26 @@ describe('a backup imported into guest mode', () => {
     const read = readGuest();
     const [a] = read.ok ? read.document.applications : [];
     expect(a!.events.map((e) => e.kind)).toEqual(['interview', 'assessment_centre']);
+  });
+
+  it('fills a held application up to its limit of dates, earliest first: the account import’s answer on the same file', async () => {
+    // test/integration/portability/import.test.ts holds the account's import to the same answer.
+    await importBackup(upload(firstBackup()));
+    updateGuest((apps) =>
+      apps.map((a) => ({
+        ...a,
+        events: [...a.events, ...Array.from({ length: FILLER }, (_, n) => fillerDate(n))],
+      })),
+    );
+    expect(await importBackup(upload(laterBackup()))).toMatchObject({
+      ok: true,
+      datesAdded: ADDED.length,
+    });
+    const read = readGuest();
+    const [a] = read.ok ? read.document.applications : [];
+    expect(a!.events).toHaveLength(MAX_EVENTS_PER_APPLICATION);
+    expect(a!.events.slice(-ADDED.length).map((e) => e.id)).toEqual(ADDED);
+    expect(await importBackup(upload(laterBackup()))).toMatchObject({ datesAdded: 0 });
   });
 
   it('takes a date applied that is ahead of this device’s today (a clock behind the writer’s)', async () => {

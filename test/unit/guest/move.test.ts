@@ -1,7 +1,8 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
 import type { ApplicationInput } from '~/applications/application-schema';
-import { confirmMove, previewForm, removeMoved } from '~/guest/move';
+import { confirmBatches, confirmMove, removeMoved } from '~/guest/move';
+import { moveBatches } from '~/guest/move-batches';
 import { editApplication, newApplication } from '~/guest/records';
 import { GUEST_KEY, readGuest, updateGuest } from '~/guest/storage';
 
@@ -25,7 +26,7 @@ describe('the move into an account, in the browser', () => {
       (apps) => [...apps, newApplication(input('HMRC')), newApplication(input('DWP'))],
       localStorage,
     );
-    const text = await (previewForm(start).get('file') as File).text();
+    const texts = moveBatches(start);
     // Another tab, after the check: one added, one edited.
     const later = new Date(Date.now() + 60_000);
     updateGuest(
@@ -37,16 +38,54 @@ describe('the move into an account, in the browser', () => {
       ],
       localStorage,
     );
-    expect(removeMoved(text, localStorage)).toBe(2);
+    expect(removeMoved(texts, localStorage)).toBe(2);
     expect(companies()).toEqual(['DWP Digital', 'Home Office']);
   });
 
   it('clears the key when everything was moved', async () => {
     localStorage.clear();
     const start = updateGuest((apps) => [...apps, newApplication(input('HMRC'))], localStorage);
-    const text = await (previewForm(start).get('file') as File).text();
-    expect(removeMoved(text, localStorage)).toBe(0);
+    expect(removeMoved(moveBatches(start), localStorage)).toBe(0);
     expect(localStorage.getItem(GUEST_KEY)).toBeNull();
+  });
+
+  it('removes what a move in parts sent, from every part', () => {
+    localStorage.clear();
+    const start = updateGuest(
+      (apps) => [...apps, ...['HMRC', 'DWP', 'DVLA'].map((c) => newApplication(input(c)))],
+      localStorage,
+    );
+    const texts = moveBatches(start, 1_200);
+    expect(texts.length).toBeGreaterThan(1);
+    expect(removeMoved(texts, localStorage)).toBe(0);
+    expect(localStorage.getItem(GUEST_KEY)).toBeNull();
+  });
+
+  it('confirms a move’s parts in turn and stops at the first not saved, saying how many were', async () => {
+    const sent: string[] = [];
+    // The import answers a saved part with a redirect to the list; here the third is refused.
+    const answers = ['/applications', '/applications', null];
+    const fakeFetch = (async (_url: string, init: RequestInit) => {
+      sent.push(String((init.body as FormData).get('data')));
+      const landed = answers[sent.length - 1];
+      const response = Response.json({}, { status: landed ? 200 : 400 });
+      if (landed) {
+        Object.defineProperty(response, 'redirected', { value: true });
+        Object.defineProperty(response, 'url', { value: `http://localhost${landed}` });
+      }
+      return response;
+    }) as unknown as typeof fetch;
+    expect(await confirmBatches(['a', 'b', 'c', 'd'], 'user-1', fakeFetch)).toEqual({
+      outcome: 'refused',
+      saved: 2,
+    });
+    expect(sent).toEqual(['a', 'b', 'c']);
+    sent.length = 0;
+    answers[2] = '/applications';
+    expect(await confirmBatches(['a', 'b', 'c'], 'user-1', fakeFetch)).toEqual({
+      outcome: 'saved',
+      saved: 3,
+    });
   });
 
   it('sends the account the preview was shown for with the confirmation', async () => {
