@@ -85,7 +85,11 @@ export function ApplicationForm({
       action={action}
       className="card application-form"
       formErrors={signedOut ? [] : undefined}
-      onValidSubmit={analyticsEvent ? () => track(analyticsEvent) : undefined}
+      // Counted only once the browser has found the form valid (not a Save pressed before the
+      // form's checks arrived, which the action may refuse).
+      onValidSubmit={(_, { checkedHere }) => {
+        if (analyticsEvent && checkedHere) track(analyticsEvent);
+      }}
     >
       {signedOut ? <SignedOutNotice /> : null}
       <UnsavedChangesGuard formId={FORM_ID} />

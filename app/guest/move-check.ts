@@ -55,6 +55,11 @@ export function useMoveCheck() {
       setRun({ texts, answers: [] });
       send(texts[0]!);
     },
+    /** Forgets the check (the browser's data has changed since): the next move checks again. */
+    reset() {
+      setRun(null);
+      setRefused([]);
+    },
     /** While checking: how many of how many parts are done. */
     progress: run && !done ? { done: run.answers.length, of: run.texts.length } : null,
     checked: done

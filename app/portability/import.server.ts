@@ -434,6 +434,20 @@ export async function importDocument(
       ),
       CHUNK.statement,
     ).map((rows) => versionInsert(tx, userId, rows)),
+    // Applications already held are locked before their dates are counted, as adding a date by
+    // hand locks its application (events.server.ts): two imports at once cannot each count the
+    // same room and fill it twice.
+    ...chunks(
+      document.applications.map((a) => a.id),
+      CHUNK.lookup,
+    ).map((ids) =>
+      tx
+        .select({ id: applications.id })
+        .from(applications)
+        .where(and(eq(applications.userId, userId), inArray(exportId(applications), ids)))
+        .orderBy(applications.id)
+        .for('update'),
+    ),
     ...eventChunks(document).map((part) => eventInsert(tx, userId, part)),
     // The file's setting, when it holds one; a file without (older, or from guest mode) leaves it.
     ...(ghostAfterWeeks === null

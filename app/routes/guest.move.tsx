@@ -1,5 +1,5 @@
 import type { MetaFunction } from '@remix-run/cloudflare';
-import { Link, useLoaderData, useNavigate } from '@remix-run/react';
+import { Link, useLoaderData, useNavigate, useRevalidator } from '@remix-run/react';
 import { useState } from 'react';
 import { withNotice } from '~/components/notice';
 import { guestApplications } from '~/guest/actions';
@@ -25,12 +25,22 @@ const OUTCOMES: Record<Exclude<MoveOutcome, 'saved'>, string> = {
   failed:
     'The move did not finish, so nothing was moved and your applications are still here. Please try again in a minute.',
 };
-/** When some parts of a move in parts were saved before one was not: what to do next. */
-const stoppedPartWay = (outcome: MoveOutcome) =>
-  `The move stopped part way: some of your applications are in your account now, and all of them are still in this browser. ${
+/**
+ * When some parts of a move in parts were saved before one was not: where they went, and what to
+ * do next. The saved parts' applications have left this browser unless a copy was kept, so none
+ * is edited here and then lost to a later move that finds it already in the account.
+ */
+const stoppedPartWay = (outcome: MoveOutcome, email: string, kept: boolean) =>
+  `The move stopped part way: some of your applications are now in the account ${email}${
+    kept
+      ? ', and all of them are still in this browser'
+      : ' and have left this browser; the rest are still here'
+  }. ${
     outcome === 'signed-out'
-      ? 'You were signed out: sign in, then come back here and move again.'
-      : 'Move again to bring the rest; nothing is added twice.'
+      ? 'You were signed out: sign in to that account, then come back here and move again.'
+      : outcome === 'refused'
+        ? `If you have signed in to a different account since, sign in to ${email} again first. Then check and move again: nothing is added twice.`
+        : 'Check and move again to bring the rest: nothing is added twice.'
   }`;
 
 const applications = (n: number) =>
@@ -72,6 +82,7 @@ export default function GuestMove() {
 function MoveForm({ count, email }: { count: number; email: string }) {
   const moveCheck = useMoveCheck();
   const navigate = useNavigate();
+  const revalidator = useRevalidator();
   const [keep, setKeep] = useState(false);
   const [moving, setMoving] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
@@ -86,25 +97,36 @@ function MoveForm({ count, email }: { count: number; email: string }) {
     // More than one import takes goes in parts (move-batches.ts).
     moveCheck.check(moveBatches(read.document));
   };
-  // Only what was sent goes, as it was sent: a change made in another tab since the check stays.
-  const removeSent = (texts: string[], then: string) => {
-    let left: number;
+  /** Removes what `texts` sent (removeMoved); false, with the message shown, if storage refused. */
+  const removeQuietly = (texts: string[]): number | false => {
     try {
-      left = removeMoved(texts);
+      return removeMoved(texts);
     } catch (error) {
-      if (error instanceof GuestStorageError) return setProblem(error.message);
+      if (error instanceof GuestStorageError) {
+        setProblem(error.message);
+        return false;
+      }
       throw error;
     }
+  };
+  // Only what was sent goes, as it was sent: a change made in another tab since the check stays.
+  const removeSent = (texts: string[], then: string) => {
+    const left = removeQuietly(texts);
+    if (left === false) return;
     if (left === 0) return navigate(then);
     setKept(left);
   };
-  const move = async (texts: string[], accountId: string) => {
+  const move = async (texts: string[], accountId: string, accountEmail: string) => {
     setMoving(true);
     setProblem(null);
     const { outcome, saved } = await confirmBatches(texts, accountId);
     if (outcome !== 'saved') {
       setMoving(false);
-      return setProblem(saved > 0 ? stoppedPartWay(outcome) : OUTCOMES[outcome]);
+      if (saved === 0) return setProblem(OUTCOMES[outcome]);
+      if (!keep && removeQuietly(texts.slice(0, saved)) === false) return;
+      moveCheck.reset();
+      revalidator.revalidate();
+      return setProblem(stoppedPartWay(outcome, accountEmail, keep));
     }
     // Saved by the server: only now does the browser's copy go, unless the person keeps it.
     if (keep) return navigate(withNotice('/applications', 'imported'));
@@ -154,6 +176,13 @@ function MoveForm({ count, email }: { count: number; email: string }) {
                 Also keep a copy in this browser
               </label>
             </div>
+            {plan.plan.applications.skip > 0 ? (
+              <p>
+                Changes made in this browser to applications your account already has (their details
+                or follow-up dates) are not copied across: make them in your account
+                {keep ? '' : ', before this browser’s copy is removed'}.
+              </p>
+            ) : null}
             {importAdds(plan.plan) ? (
               <>
                 {plan.texts.length > 1 ? (
@@ -168,7 +197,7 @@ function MoveForm({ count, email }: { count: number; email: string }) {
                   <button
                     type="button"
                     disabled={moving}
-                    onClick={() => void move(plan.texts, plan.account.id)}
+                    onClick={() => void move(plan.texts, plan.account.id, plan.account.email)}
                   >
                     {moving ? 'Moving…' : 'Move into my account'}
                   </button>
@@ -177,13 +206,6 @@ function MoveForm({ count, email }: { count: number; email: string }) {
               </>
             ) : (
               <>
-                {plan.plan.applications.skip > 0 ? (
-                  <p>
-                    Changes made in this browser to applications your account already has (their
-                    details or follow-up dates) are not copied across: make them in your account
-                    before you remove this copy.
-                  </p>
-                ) : null}
                 <div className="actions">
                   {keep ? null : (
                     <button type="button" onClick={() => removeSent(plan.texts, '/applications')}>

@@ -68,6 +68,8 @@ export function BuilderPage({
       {!configured ? <p className="notice notice--warning">{NOT_CONFIGURED_MESSAGE}</p> : null}
       <div className="builder">
         <BuilderForm
+          // Another kind is another schema: a fresh form, whose checks are that kind's.
+          key={kind}
           kind={kind}
           constraint={constraint}
           defaults={defaults}

@@ -94,11 +94,13 @@ export const BuilderForm = memo(function BuilderForm({
       form={form}
       action={action}
       className="builder-form"
-      onValidSubmit={(event) => {
+      onValidSubmit={(event, { checkedHere }) => {
         // Generate streams into the panel; Save and the list buttons post to the page as usual.
         const submitter = (event.nativeEvent as SubmitEvent).submitter;
         if (submitter?.getAttribute('value') !== 'generate') return;
-        track('statement_generated');
+        // Unchecked (the form's checks not here yet), the streaming route checks it instead and
+        // may refuse it: not counted.
+        if (checkedHere) track('statement_generated');
         event.preventDefault();
         if (!writing) onGenerate(event.currentTarget, submitter);
       }}

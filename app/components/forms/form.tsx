@@ -150,8 +150,9 @@ export function SchemaForm<Shape extends Record<string, unknown>>({
   /**
    * Called once Conform has let a submission through (it stops an invalid one); may
    * preventDefault to take the submission over, as the Statement Builder does to stream Generate.
+   * `checkedHere` is false when the form's checks had not arrived: the action will check it.
    */
-  onValidSubmit?: (event: FormEvent<HTMLFormElement>) => void;
+  onValidSubmit?: (event: FormEvent<HTMLFormElement>, how: { checkedHere: boolean }) => void;
   /** The field to focus when only the form as a whole is in error ("Email or password is wrong"). */
   focusOnFormError?: string;
   /** Messages to show at the top instead of the form's own (say, a hidden field's errors too). */
@@ -170,7 +171,8 @@ export function SchemaForm<Shape extends Record<string, unknown>>({
       {...getFormProps(form)}
       onSubmit={(event) => {
         form.onSubmit(event);
-        if (!event.defaultPrevented) onValidSubmit?.(event);
+        if (event.defaultPrevented) return;
+        onValidSubmit?.(event, { checkedHere: event.currentTarget.hasAttribute(CHECKS_READY) });
       }}
       className={className}
     >

@@ -173,6 +173,41 @@ describe('importing a JobTrack export', () => {
     expect(count!.n).toBe(MAX_EVENTS_PER_APPLICATION);
   });
 
+  it('keeps a held application within its limit of dates when dates are added to it at the same moment', async () => {
+    const me = await t.person();
+    await t.fill(me);
+    const doc = (await t.exportJson(me)).data as any;
+    const fresh = await t.person();
+    await t.confirm(fresh, JSON.stringify(doc));
+    const first = doc.applications.find((a: any) => a.events.length > 0);
+    const [held] = await t.db.admin<{ id: string }[]>`
+      select id from jobtrack.applications where user_id = ${fresh.id} and origin_id = ${first.id}`;
+    for (let i = 0; i < 150; i++) {
+      first.events.push({
+        ...first.events[0],
+        id: crypto.randomUUID(),
+        startsAt: '2027-01-04T09:00:00.000Z',
+        notes: `From the file ${i}`,
+      });
+    }
+    // Another writer (another import, or dates added by hand) holds the application, as adding a
+    // date does, and adds 150 dates; the import arrives before it commits.
+    let importing: Promise<{ status: number }> | undefined;
+    await t.db.admin.begin(async (tx) => {
+      await tx`select id from jobtrack.applications where id = ${held!.id} for update`;
+      await tx`
+        insert into jobtrack.application_events (application_id, user_id, kind, starts_at, create_key)
+        select ${held!.id}, ${fresh.id}, 'interview', now(), gen_random_uuid()
+        from generate_series(1, 150)`;
+      importing = t.confirm(fresh, JSON.stringify(doc));
+      await new Promise((settle) => setTimeout(settle, 500));
+    });
+    expect((await importing!).status).toBe(302);
+    const [count] = await t.db.admin<{ n: number }[]>`
+      select count(*)::int as n from jobtrack.application_events where application_id = ${held!.id}`;
+    expect(count!.n).toBe(MAX_EVENTS_PER_APPLICATION);
+  });
+
   it('fills a held application as the guest import does, and its preview counts only the dates that fit', async () => {
     // test/unit/guest/import.test.ts holds the guest's import to the same answer on this fixture.
     const fresh = await t.person();

@@ -3,13 +3,16 @@ import { parseWithZod } from '@conform-to/zod';
 import type { ActionFunctionArgs } from '@remix-run/cloudflare';
 import { useActionData } from '@remix-run/react';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { track } from '~/analytics/posthog.client';
 import { ApplicationForm } from '~/applications/application-form';
 import { ApplicationSchema } from '~/applications/application-schema';
 import { constraintOf } from '~/components/forms/constraint';
 import { CHECKS_READY } from '~/components/forms/form';
 import { invalid } from '~/components/forms/form.server';
 import { renderRoutes } from '../../support/render';
+
+vi.mock('~/analytics/posthog.client', () => ({ track: vi.fn() }));
 
 // The action the add page really answers with, minus the database: the schema's errors, 400.
 async function action({ request }: ActionFunctionArgs) {
@@ -179,5 +182,37 @@ describe("the form's error summary", () => {
       '/',
     );
     expect(screen.queryByText('There is a problem')).toBeNull();
+  });
+});
+
+describe('counting an added application', () => {
+  function CountedAddPage() {
+    return (
+      <ApplicationForm
+        constraint={constraint}
+        lastResult={useActionData<typeof action>()}
+        cancelTo="/applications"
+        analyticsEvent="application_created"
+      />
+    );
+  }
+
+  it('counts a Save the browser found valid, not one sent before the form’s checks arrived', async () => {
+    vi.mocked(track).mockClear();
+    renderRoutes(
+      [{ path: '/applications/new', Component: CountedAddPage, action }],
+      '/applications/new',
+    );
+    // Pressed at once: the action refuses it (no company, no role), and nothing is counted.
+    save();
+    await waitFor(() => expect(screen.getAllByText('Enter the company name')).toHaveLength(2));
+    expect(track).not.toHaveBeenCalled();
+
+    type('Company', 'Sheffield City Council');
+    type('Role', 'Administrative Officer');
+    await checksLoaded();
+    save();
+    await waitFor(() => expect(track).toHaveBeenCalledWith('application_created'));
+    expect(track).toHaveBeenCalledTimes(1);
   });
 });
