@@ -548,6 +548,7 @@ test.describe('with JavaScript', () => {
     await expect(page.getByRole('region', { name: 'Delete this date' })).toContainText(
       'so it was not deleted',
     );
+    await photograph(two, 'guest-date-changed-elsewhere');
     await one.reload();
     await expect(events).toContainText('11:15');
     await expect(events).not.toContainText('Typed in the second tab');
@@ -786,6 +787,7 @@ test.describe('with JavaScript', () => {
     await expect(main).toContainText('there is nothing to add');
     await expect(main).toContainText('2 applications, 0 statements and 2 dates');
     await expect(main).toContainText('are not copied across');
+    await photograph(page, 'guest-move-nothing-new');
     await main.getByRole('button', { name: 'Remove the copy in this browser' }).click();
     await expect(page).toHaveURL(/\/applications$/);
     await expect(main.getByText('2 applications')).toBeVisible();
@@ -873,6 +875,7 @@ test.describe('with JavaScript', () => {
     await expect(main.getByRole('alert')).toContainText(
       `some of your applications are now in the account ${email} and have left this browser`,
     );
+    await photograph(page, 'guest-move-stopped');
     const left = await guestCount(page);
     expect(left).toBeGreaterThan(0);
     expect(left).toBeLessThan(300);
