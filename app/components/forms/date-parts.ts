@@ -13,3 +13,19 @@ export function dateParts(iso: string | null | undefined): Record<DatePart, stri
   if (!m) return undefined;
   return { day: String(Number(m[3])), month: String(Number(m[2])), year: m[1]! };
 }
+
+/** The months' names, lower case, January first: how a date's month may be written as a word. */
+export const MONTH_NAMES = [
+  'january',
+  'february',
+  'march',
+  'april',
+  'may',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
+];

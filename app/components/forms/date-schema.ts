@@ -1,22 +1,7 @@
 // The zod half of the GOV.UK date input (see ./date-parts): each part read and refused with
 // GOV.UK's wording. Apart from date-parts.ts so that a page drawing a date input loads no zod.
 import { z } from 'zod';
-import { DATE_PARTS, type DatePart } from './date-parts';
-
-const MONTH_NAMES = [
-  'january',
-  'february',
-  'march',
-  'april',
-  'may',
-  'june',
-  'july',
-  'august',
-  'september',
-  'october',
-  'november',
-  'december',
-];
+import { DATE_PARTS, MONTH_NAMES, type DatePart } from './date-parts';
 
 // GOV.UK: let people type the month as a word ("Nov", "November") as well as a number.
 function monthNumber(text: string): number {

@@ -3,6 +3,7 @@
 import { isRealIsoDate } from '~/applications/dates';
 import { parsePounds } from '~/applications/salary';
 import { STATUS_LABELS, type Status } from '~/applications/statuses';
+import { MONTH_NAMES } from '~/components/forms/date-parts';
 
 /** How a file writes dates with slashes: 03/04/2026 is 3 April (UK) or 4 March (US). */
 export type DateOrder = 'dmy' | 'mdy';
@@ -12,20 +13,6 @@ export const DATE_ORDER_OPTIONS: ReadonlyArray<{ value: DateOrder; label: string
   { value: 'mdy', label: 'Month first, as in the US (11/27/2026)' },
 ];
 
-const FULL_MONTHS = [
-  'january',
-  'february',
-  'march',
-  'april',
-  'may',
-  'june',
-  'july',
-  'august',
-  'september',
-  'october',
-  'november',
-  'december',
-];
 const ISO = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ][\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$/i;
 const NUMERIC = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{2}|\d{4})$/;
 // "27 Nov 2026", "27th November 2026", "Wed 27 Nov 2026", "Nov 27, 2026", "November 27 2026".
@@ -41,7 +28,7 @@ const iso = (y: number, m: number, d: number) =>
 function monthNumber(name: string): number | null {
   const word = name.toLowerCase();
   // "Nov", "November" and "Sept"; nothing else counts as a month.
-  const i = FULL_MONTHS.findIndex((full) => full === word || full.slice(0, 3) === word);
+  const i = MONTH_NAMES.findIndex((full) => full === word || full.slice(0, 3) === word);
   if (i >= 0) return i + 1;
   return word === 'sept' ? 9 : null;
 }

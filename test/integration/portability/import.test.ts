@@ -1,4 +1,5 @@
 import { createCookie } from '@remix-run/cloudflare';
+import type { Sql, TransactionSql } from 'postgres';
 import { describe, expect, it } from 'vitest';
 import { action } from '~/routes/account.import';
 import { MAX_EVENTS_PER_APPLICATION } from '~/events/event-schema';
@@ -21,6 +22,45 @@ const t = setupPortabilityTest();
 function comparable(doc: any) {
   const { exportedAt: _at, ...rest } = doc;
   return rest;
+}
+
+/** An account that imported the date-fill fixture's first backup, its application near the cap. */
+async function nearCap() {
+  const fresh = await t.person();
+  await t.confirm(fresh, firstBackup());
+  const [held] = await t.db.admin<{ id: string }[]>`
+    select id from jobtrack.applications
+    where user_id = ${fresh.id} and origin_id = ${NEAR_CAP_APPLICATION}`;
+  await addDates(held!.id, fresh.id, FILLER);
+  return { fresh, held: held! };
+}
+
+/** `count` dates added to an application by hand (straight into the table). */
+function addDates(
+  applicationId: string,
+  userId: string,
+  count: number,
+  sql: Sql | TransactionSql = t.db.admin,
+) {
+  return sql`
+    insert into jobtrack.application_events (application_id, user_id, kind, starts_at, create_key)
+    select ${applicationId}, ${userId}, 'phone_screen', now(), gen_random_uuid()
+    from generate_series(1, ${count})`;
+}
+
+/** A fresh account holding a copy of a filled one's data; `first`, the file's first application with dates. */
+async function heldCopy() {
+  const me = await t.person();
+  await t.fill(me);
+  const doc = (await t.exportJson(me)).data as any;
+  const fresh = await t.person();
+  await t.confirm(fresh, JSON.stringify(doc));
+  const first = doc.applications.find((a: any) => a.events.length > 0);
+  const [held] = await t.db.admin<{ id: string; n: number }[]>`
+    select a.id, (select count(*)::int from jobtrack.application_events e
+      where e.application_id = a.id) as n
+    from jobtrack.applications a where a.user_id = ${fresh.id} and a.origin_id = ${first.id}`;
+  return { doc, fresh, first, held: held! };
 }
 
 describe('importing a JobTrack export', () => {
@@ -138,20 +178,8 @@ describe('importing a JobTrack export', () => {
   it('fills an application it already holds up to its limit of dates, earliest first, and no further', async () => {
     // Its export must stay importable: a file may hold at most MAX_EVENTS_PER_APPLICATION dates
     // per application, so an import never takes an application past it.
-    const me = await t.person();
-    await t.fill(me);
-    const doc = (await t.exportJson(me)).data as any;
-    const fresh = await t.person();
-    await t.confirm(fresh, JSON.stringify(doc));
-    const first = doc.applications.find((a: any) => a.events.length > 0);
-    const [held] = await t.db.admin<{ id: string; n: number }[]>`
-      select a.id, (select count(*)::int from jobtrack.application_events e
-        where e.application_id = a.id) as n
-      from jobtrack.applications a where a.user_id = ${fresh.id} and a.origin_id = ${first.id}`;
-    await t.db.admin`
-      insert into jobtrack.application_events (application_id, user_id, kind, starts_at, create_key)
-      select ${held!.id}, ${fresh.id}, 'phone_screen', now(), gen_random_uuid()
-      from generate_series(1, ${MAX_EVENTS_PER_APPLICATION - 2 - held!.n})`;
+    const { doc, fresh, first, held } = await heldCopy();
+    await addDates(held.id, fresh.id, MAX_EVENTS_PER_APPLICATION - 2 - held.n);
 
     for (const [i, day] of ['2026-12-03', '2026-12-01', '2026-12-02'].entries()) {
       first.events.push({
@@ -166,22 +194,15 @@ describe('importing a JobTrack export', () => {
 
     const notes = await t.db.admin<{ notes: string }[]>`
       select notes from jobtrack.application_events
-      where application_id = ${held!.id} and notes like 'Extra %' order by notes`;
+      where application_id = ${held.id} and notes like 'Extra %' order by notes`;
     expect(notes.map((r) => r.notes)).toEqual(['Extra 1', 'Extra 2']);
     const [count] = await t.db.admin<{ n: number }[]>`
-      select count(*)::int as n from jobtrack.application_events where application_id = ${held!.id}`;
+      select count(*)::int as n from jobtrack.application_events where application_id = ${held.id}`;
     expect(count!.n).toBe(MAX_EVENTS_PER_APPLICATION);
   });
 
   it('keeps a held application within its limit of dates when dates are added to it at the same moment', async () => {
-    const me = await t.person();
-    await t.fill(me);
-    const doc = (await t.exportJson(me)).data as any;
-    const fresh = await t.person();
-    await t.confirm(fresh, JSON.stringify(doc));
-    const first = doc.applications.find((a: any) => a.events.length > 0);
-    const [held] = await t.db.admin<{ id: string }[]>`
-      select id from jobtrack.applications where user_id = ${fresh.id} and origin_id = ${first.id}`;
+    const { doc, fresh, first, held } = await heldCopy();
     for (let i = 0; i < 150; i++) {
       first.events.push({
         ...first.events[0],
@@ -194,31 +215,20 @@ describe('importing a JobTrack export', () => {
     // date does, and adds 150 dates; the import arrives before it commits.
     let importing: Promise<{ status: number }> | undefined;
     await t.db.admin.begin(async (tx) => {
-      await tx`select id from jobtrack.applications where id = ${held!.id} for update`;
-      await tx`
-        insert into jobtrack.application_events (application_id, user_id, kind, starts_at, create_key)
-        select ${held!.id}, ${fresh.id}, 'interview', now(), gen_random_uuid()
-        from generate_series(1, 150)`;
+      await tx`select id from jobtrack.applications where id = ${held.id} for update`;
+      await addDates(held.id, fresh.id, 150, tx);
       importing = t.confirm(fresh, JSON.stringify(doc));
       await new Promise((settle) => setTimeout(settle, 500));
     });
     expect((await importing!).status).toBe(302);
     const [count] = await t.db.admin<{ n: number }[]>`
-      select count(*)::int as n from jobtrack.application_events where application_id = ${held!.id}`;
+      select count(*)::int as n from jobtrack.application_events where application_id = ${held.id}`;
     expect(count!.n).toBe(MAX_EVENTS_PER_APPLICATION);
   });
 
   it('fills a held application as the guest import does, and its preview counts only the dates that fit', async () => {
     // test/unit/guest/import.test.ts holds the guest's import to the same answer on this fixture.
-    const fresh = await t.person();
-    await t.confirm(fresh, firstBackup());
-    const [held] = await t.db.admin<{ id: string }[]>`
-      select id from jobtrack.applications
-      where user_id = ${fresh.id} and origin_id = ${NEAR_CAP_APPLICATION}`;
-    await t.db.admin`
-      insert into jobtrack.application_events (application_id, user_id, kind, starts_at, create_key)
-      select ${held!.id}, ${fresh.id}, 'phone_screen', now(), gen_random_uuid()
-      from generate_series(1, ${FILLER})`;
+    const { fresh, held } = await nearCap();
 
     const preview = await t.upload(fresh, laterBackup());
     expect(preview.data.preview.events).toEqual({ add: ADDED.length, skip: 1, full: LEFT_OUT });
@@ -226,7 +236,7 @@ describe('importing a JobTrack export', () => {
 
     const added = await t.db.admin<{ key: string }[]>`
       select create_key as key from jobtrack.application_events
-      where application_id = ${held!.id} and create_key in ${t.db.admin(Object.values(NEW_DATES))}
+      where application_id = ${held.id} and create_key in ${t.db.admin(Object.values(NEW_DATES))}
       order by starts_at, create_key`;
     expect(added.map((r) => r.key)).toEqual(ADDED);
     const again = await t.upload(fresh, laterBackup());
@@ -236,15 +246,7 @@ describe('importing a JobTrack export', () => {
   it('takes a held application’s earliest dates even when the file’s dates come in more than one statement', async () => {
     // 550 dates go in more than one INSERT; the held application's come last, latest first, so a
     // statement holding only some of them would fill it with the wrong ones.
-    const fresh = await t.person();
-    await t.confirm(fresh, firstBackup());
-    const [held] = await t.db.admin<{ id: string }[]>`
-      select id from jobtrack.applications
-      where user_id = ${fresh.id} and origin_id = ${NEAR_CAP_APPLICATION}`;
-    await t.db.admin`
-      insert into jobtrack.application_events (application_id, user_id, kind, starts_at, create_key)
-      select ${held!.id}, ${fresh.id}, 'phone_screen', now(), gen_random_uuid()
-      from generate_series(1, ${FILLER})`;
+    const { fresh, held } = await nearCap();
     const doc = JSON.parse(firstBackup());
     const dates = (n: number) =>
       Array.from({ length: n }, (_, i) => ({
@@ -262,7 +264,7 @@ describe('importing a JobTrack export', () => {
 
     const added = await t.db.admin<{ key: string }[]>`
       select create_key as key from jobtrack.application_events
-      where application_id = ${held!.id} and create_key in ${t.db.admin(mine.map((e) => e.id))}`;
+      where application_id = ${held.id} and create_key in ${t.db.admin(mine.map((e) => e.id))}`;
     expect(added.map((r) => r.key).sort()).toEqual(
       mine
         .slice(-3)
