@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, inject } from 'vitest';
-import postgres from 'postgres';
+import postgres, { type Sql } from 'postgres';
 import { createDb, type DbHandle } from '#db/client';
 
 const TEMPLATE_DB = 'jobtrack_template';
@@ -26,4 +26,15 @@ export function setupTestDatabase() {
     await state.admin?.end();
   });
   return state;
+}
+
+/**
+ * How many connections to `admin`'s database there are besides its own: a client left open by
+ * the app shows here, a moment after the request or run that should have closed it.
+ */
+export async function otherConnections(admin: Sql): Promise<number> {
+  const [row] = await admin<{ n: number }[]>`
+    select count(*)::int as n from pg_stat_activity
+    where datname = current_database() and pid <> pg_backend_pid()`;
+  return row!.n;
 }

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { freePort } from '#db/ports';
 import { RETRY_AFTER_SECONDS } from '~/db.server';
 import { makeContext } from '../../support/context';
-import { setupTestDatabase } from '../../support/db';
+import { otherConnections, setupTestDatabase } from '../../support/db';
 import { ORIGIN } from '../../support/http';
 import { allRows } from '../../support/rows';
 import { signedInUser, type TestUser } from '../../support/users';
@@ -130,13 +130,7 @@ describe('every answer from the Worker', () => {
 });
 
 describe('the per-request database client', () => {
-  /** Connections to this file's database other than the admin's own. */
-  const others = async () => {
-    const [row] = await db.admin<{ n: number }[]>`
-      select count(*)::int as n from pg_stat_activity
-      where datname = current_database() and pid <> pg_backend_pid()`;
-    return row!.n;
-  };
+  const others = () => otherConnections(db.admin);
 
   it('is closed once the answer has gone, so no connection outlives its request', async () => {
     const before = await others();

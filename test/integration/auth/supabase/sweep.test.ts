@@ -3,6 +3,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { sweepUnfinishedGoogleAccounts } from '~/auth/supabase/sweep.server';
 import { SUPABASE_ENV } from '../../../mocks/supabase-auth';
+import { otherConnections } from '../../../support/db';
 import { scheduleWorker } from '../../../support/worker';
 import { newEmail, pages } from '../behaviours/driver';
 import { googleFlow, sessionCookie } from './google-flow';
@@ -46,12 +47,7 @@ describe('The daily sweep of unfinished Google accounts (supabase)', () => {
     const id = (await unfinished(email))!;
     await ageBy(id, 2);
 
-    const connections = async () => {
-      const [row] = await harness.admin()<{ n: number }[]>`
-        select count(*)::int as n from pg_stat_activity
-        where datname = current_database() and pid <> pg_backend_pid()`;
-      return row!.n;
-    };
+    const connections = () => otherConnections(harness.admin());
     const before = await connections();
     await scheduleWorker(db.url, SUPABASE_ENV as Partial<Env>);
 
