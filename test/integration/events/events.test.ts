@@ -265,44 +265,30 @@ describe('the follow-up date', () => {
       params: { id },
     });
 
-  it('starts 14 days after the date applied when an application is added as Applied', async () => {
+  /** Adds an application through the add page's action, applied on 20 November; its stored row. */
+  async function addedAs(status: string, company: string, role: string) {
     const me = await t.person();
+    const fields = { company, role, status, ...dateFields('dateApplied', '2026-11-20') };
     const outcome = await runAction(
       newApplicationAction,
-      formPost(
-        '/applications/new',
-        {
-          company: 'NHS',
-          role: 'Nurse',
-          status: 'applied',
-          ...dateFields('dateApplied', '2026-11-20'),
-        },
-        { cookie: me.cookie },
-      ),
+      formPost('/applications/new', fields, { cookie: me.cookie }),
       { context: t.context },
     );
-    const id = outcome.headers.get('Location')!.split('/').pop()!;
-    expect((await t.stored(id))?.follow_up_on).toBe('2026-12-04');
+    return t.stored(outcome.headers.get('Location')!.split('/').pop()!);
+  }
+
+  it('starts 14 days after the date applied when an application is added as Applied', async () => {
+    const stored = await addedAs('applied', 'NHS', 'Nurse');
+    expect(stored?.follow_up_on).toBe('2026-12-04');
   });
 
   it('is not suggested for an application added at a later stage, even with a date applied', async () => {
-    const me = await t.person();
-    const outcome = await runAction(
-      newApplicationAction,
-      formPost(
-        '/applications/new',
-        {
-          company: 'Department for Work and Pensions',
-          role: 'Executive Officer',
-          status: 'interviewing',
-          ...dateFields('dateApplied', '2026-11-20'),
-        },
-        { cookie: me.cookie },
-      ),
-      { context: t.context },
+    const stored = await addedAs(
+      'interviewing',
+      'Department for Work and Pensions',
+      'Executive Officer',
     );
-    const id = outcome.headers.get('Location')!.split('/').pop()!;
-    expect((await t.stored(id))?.follow_up_on).toBeNull();
+    expect(stored?.follow_up_on).toBeNull();
   });
 
   it('is changed, kept with an error when impossible, and removed', async () => {
