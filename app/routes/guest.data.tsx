@@ -2,23 +2,17 @@ import type { MetaFunction } from '@remix-run/cloudflare';
 import {
   Form,
   Link,
+  redirect,
   useActionData,
   useLoaderData,
   type ClientActionFunctionArgs,
 } from '@remix-run/react';
-import {
-  FileField,
-  SchemaForm,
-  SubmitButton,
-  useSchemaForm,
-  type Constraints,
-  type FormReply,
-} from '~/components/forms';
+import { SubmitButton } from '~/components/forms';
 import { importBackup } from '~/guest/import';
 import { GUEST_LIST, GUEST_MOVE } from '~/guest/paths';
 import { clearGuest } from '~/guest/storage';
 import { ImportUploadSchema } from '~/portability/import-schema';
-import { redirect } from '@remix-run/react';
+import { UploadForm } from '~/portability/upload-form';
 import { useState } from 'react';
 import { constraintOf } from '~/components/forms/constraint';
 
@@ -70,9 +64,15 @@ export default function GuestData() {
             <Link to={GUEST_LIST}>See your applications</Link>
           </p>
         ) : null}
-        <BackupForm
+        <UploadForm
+          id="guest-import"
+          loadSchema={loadSchema}
           constraint={constraint}
           lastResult={result && !result.ok ? result.reply : null}
+          label="JobTrack export file"
+          hint="A .json file exported from guest mode or from a JobTrack account. Applications already here are skipped, but gain any dates of theirs they do not have."
+          accept=".json,application/json"
+          submitLabel="Import the backup"
         />
       </section>
       <section className="card" aria-labelledby="keep">
@@ -95,27 +95,6 @@ export default function GuestData() {
 }
 
 const loadSchema = () => import('~/portability/import-schema').then((m) => m.ImportUploadSchema);
-
-function BackupForm({
-  constraint,
-  lastResult,
-}: {
-  constraint: Constraints;
-  lastResult: FormReply | null;
-}) {
-  const [form, fields] = useSchemaForm(loadSchema, { constraint, lastResult, id: 'guest-import' });
-  return (
-    <SchemaForm form={form} encType="multipart/form-data">
-      <FileField
-        meta={fields.file}
-        label="JobTrack export file"
-        hint="A .json file exported from guest mode or from a JobTrack account. Applications already here are skipped, but gain any dates of theirs they do not have."
-        accept=".json,application/json"
-      />
-      <SubmitButton>Import the backup</SubmitButton>
-    </SchemaForm>
-  );
-}
 
 // One click only asks; the second deletes, as a single application's delete has its own page.
 function DeleteAll() {
