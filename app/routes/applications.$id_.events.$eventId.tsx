@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/cloudflare';
-import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
+import { Form, useActionData, useLoaderData } from '@remix-run/react';
 import { requireUserClaimOrRefusedForm } from '~/auth/current-user.server';
 import { SubmitButton } from '~/components/forms';
 import type { saveEvent } from '~/events/actions.server';
@@ -10,6 +10,7 @@ import { KIND_LABELS } from '~/events/kinds';
 import { notFound, requireUuid } from '~/http/not-found.server';
 import { constraintOf } from '~/components/forms/constraint';
 import { EventSchema } from '~/events/event-schema';
+import { EventPageHeading } from '~/events/page-heading';
 
 export { saveEvent as action } from '~/events/actions.server';
 export { links } from '~/applications/styles';
@@ -40,15 +41,11 @@ export default function EditEvent() {
   const back = `/applications/${id}#events`;
   return (
     <div className="page narrow">
-      <p className="muted breadcrumb">
-        <Link to={`/applications/${id}`}>Back to the application</Link>
-      </p>
-      <h1>{found ? `Edit ${KIND_LABELS[found.event.kind].toLowerCase()}` : 'Edit date'}</h1>
-      {found ? (
-        <p className="lead wrap-anywhere">
-          For {found.application.role} at {found.application.company}
-        </p>
-      ) : null}
+      <EventPageHeading
+        back={`/applications/${id}`}
+        title={found ? `Edit ${KIND_LABELS[found.event.kind].toLowerCase()}` : 'Edit date'}
+        application={found?.application ?? null}
+      />
       <EventForm
         key={eventId}
         constraint={constraint}

@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/cloudflare';
-import { Link, useActionData, useLoaderData } from '@remix-run/react';
+import { useActionData, useLoaderData } from '@remix-run/react';
 import { requireUserClaimOrRefusedForm } from '~/auth/current-user.server';
 import type { saveEvent } from '~/events/actions.server';
 import { EventForm } from '~/events/event-form';
@@ -7,6 +7,7 @@ import { applicationHead } from '~/events/events.server';
 import { notFound, requireUuid } from '~/http/not-found.server';
 import { constraintOf } from '~/components/forms/constraint';
 import { EventSchema } from '~/events/event-schema';
+import { EventPageHeading } from '~/events/page-heading';
 
 export { saveEvent as action } from '~/events/actions.server';
 export { links } from '~/applications/styles';
@@ -37,15 +38,11 @@ export default function NewEvent() {
   const lastResult = useActionData<typeof saveEvent>();
   return (
     <div className="page narrow">
-      <p className="muted breadcrumb">
-        <Link to={`/applications/${id}`}>Back to the application</Link>
-      </p>
-      <h1>Add an interview or date</h1>
-      {a ? (
-        <p className="lead wrap-anywhere">
-          For {a.role} at {a.company}
-        </p>
-      ) : null}
+      <EventPageHeading
+        back={`/applications/${id}`}
+        title="Add an interview or date"
+        application={a}
+      />
       <EventForm
         constraint={constraint}
         createKey={createKey}

@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/cloudflare';
-import { Link, useActionData, useLoaderData } from '@remix-run/react';
+import { useActionData, useLoaderData } from '@remix-run/react';
 import { requireUserClaimOrRefusedForm } from '~/auth/current-user.server';
 import type { saveFollowUp } from '~/events/actions.server';
 import { applicationHead } from '~/events/events.server';
@@ -7,6 +7,7 @@ import { FollowUpCard } from '~/events/follow-up-card';
 import { notFound, requireUuid } from '~/http/not-found.server';
 import { constraintOf } from '~/components/forms/constraint';
 import { FollowUpSchema } from '~/events/event-schema';
+import { EventPageHeading } from '~/events/page-heading';
 
 // The follow-up form's action. The application's page shows the form; a refused one is shown
 // again here, with its message and what was typed.
@@ -31,15 +32,7 @@ export default function FollowUpPage() {
   const lastResult = useActionData<typeof saveFollowUp>();
   return (
     <div className="page narrow">
-      <p className="muted breadcrumb">
-        <Link to={`/applications/${id}`}>Back to the application</Link>
-      </p>
-      <h1>Follow-up date</h1>
-      {a ? (
-        <p className="lead wrap-anywhere">
-          For {a.role} at {a.company}
-        </p>
-      ) : null}
+      <EventPageHeading back={`/applications/${id}`} title="Follow-up date" application={a} />
       <FollowUpCard
         applicationId={id}
         constraint={constraint}

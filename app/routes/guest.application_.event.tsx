@@ -1,7 +1,6 @@
 import type { MetaFunction } from '@remix-run/cloudflare';
 import {
   Form,
-  Link,
   useActionData,
   useLoaderData,
   useLocation,
@@ -22,6 +21,7 @@ import type { Constraints } from '~/components/forms';
 import { EventSchema } from '~/events/event-schema';
 import { useOpenedVersion } from '~/guest/versions';
 import type { ExportedApplication, ExportedEvent } from '~/portability/format';
+import { EventPageHeading } from '~/events/page-heading';
 
 export { links } from '~/applications/styles';
 
@@ -76,13 +76,11 @@ function EditEvent({
   const self = GUEST_PATHS.event(application.id, event.id);
   return (
     <div className="page narrow">
-      <p className="muted breadcrumb">
-        <Link to={guestDetail(application.id)}>Back to the application</Link>
-      </p>
-      <h1>{`Edit ${KIND_LABELS[event.kind].toLowerCase()}`}</h1>
-      <p className="lead wrap-anywhere">
-        For {application.role} at {application.company}
-      </p>
+      <EventPageHeading
+        back={guestDetail(application.id)}
+        title={`Edit ${KIND_LABELS[event.kind].toLowerCase()}`}
+        application={application}
+      />
       <EventForm
         constraint={constraint}
         key={event.id}

@@ -1,10 +1,5 @@
 import type { MetaFunction } from '@remix-run/cloudflare';
-import {
-  Link,
-  useActionData,
-  useLoaderData,
-  type ClientActionFunctionArgs,
-} from '@remix-run/react';
+import { useActionData, useLoaderData, type ClientActionFunctionArgs } from '@remix-run/react';
 import { useState } from 'react';
 import { EventForm } from '~/events/event-form';
 import { guestApplications } from '~/guest/actions';
@@ -14,6 +9,7 @@ import { GUEST_PATHS, guestDetail, guestIdFromHash } from '~/guest/paths';
 import { useSelectedApplication } from '~/guest/selected';
 import { constraintOf } from '~/components/forms/constraint';
 import { EventSchema } from '~/events/event-schema';
+import { EventPageHeading } from '~/events/page-heading';
 
 export { links } from '~/applications/styles';
 
@@ -37,13 +33,11 @@ export default function GuestNewEvent() {
   if (!found) return <GuestNotFound />;
   return (
     <div className="page narrow">
-      <p className="muted breadcrumb">
-        <Link to={guestDetail(found.id)}>Back to the application</Link>
-      </p>
-      <h1>Add an interview or date</h1>
-      <p className="lead wrap-anywhere">
-        For {found.role} at {found.company}
-      </p>
+      <EventPageHeading
+        back={guestDetail(found.id)}
+        title="Add an interview or date"
+        application={found}
+      />
       <EventForm
         constraint={constraint}
         createKey={createKey}

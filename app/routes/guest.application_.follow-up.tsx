@@ -1,10 +1,5 @@
 import type { MetaFunction } from '@remix-run/cloudflare';
-import {
-  Link,
-  useActionData,
-  useLoaderData,
-  type ClientActionFunctionArgs,
-} from '@remix-run/react';
+import { useActionData, useLoaderData, type ClientActionFunctionArgs } from '@remix-run/react';
 import { FollowUpCard } from '~/events/follow-up-card';
 import { guestApplications } from '~/guest/actions';
 import { saveGuestFollowUp } from '~/guest/event-actions';
@@ -13,6 +8,7 @@ import { guestDetail, guestIdFromHash } from '~/guest/paths';
 import { useSelectedApplication } from '~/guest/selected';
 import { constraintOf } from '~/components/forms/constraint';
 import { FollowUpSchema } from '~/events/event-schema';
+import { EventPageHeading } from '~/events/page-heading';
 
 // The follow-up form's action. The application's page shows the form; a refused one is shown
 // again here, with its message and what was typed.
@@ -36,13 +32,7 @@ export default function GuestFollowUp() {
   if (!found) return <GuestNotFound />;
   return (
     <div className="page narrow">
-      <p className="muted breadcrumb">
-        <Link to={guestDetail(found.id)}>Back to the application</Link>
-      </p>
-      <h1>Follow-up date</h1>
-      <p className="lead wrap-anywhere">
-        For {found.role} at {found.company}
-      </p>
+      <EventPageHeading back={guestDetail(found.id)} title="Follow-up date" application={found} />
       <FollowUpCard
         constraint={constraint}
         applicationId={found.id}
