@@ -31,6 +31,8 @@ export const scopes = {
       'test/integration/database-outage.test.ts',
       'test/integration/applications/isolation-mode.test.ts',
       'test/integration/auth/session-cache.test.ts',
+      // asCalendarOwner: the private feed, which has no session.
+      'test/integration/events/calendar-feed.test.ts',
     ],
   },
   applications: {

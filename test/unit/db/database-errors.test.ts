@@ -1,6 +1,15 @@
 import type { AppLoadContext } from '@remix-run/cloudflare';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { asServer, asUser, databaseUnavailable, RETRY_AFTER_SECONDS } from '~/db.server';
+import { sql } from 'drizzle-orm';
+import {
+  asServer,
+  asUser,
+  checkedClaim,
+  databaseUnavailable,
+  personId,
+  RETRY_AFTER_SECONDS,
+  SessionEnded,
+} from '~/db.server';
 
 // How each wrapper sorts a failure: an outage (the calm 503) or a real error (rethrown as it is).
 // The database is replaced by one that fails with the given error, shaped as postgres.js and
@@ -123,5 +132,39 @@ describe('the outage answer', () => {
     expect(response.headers.get('Retry-After')).toBe(String(RETRY_AFTER_SECONDS));
     expect(RETRY_AFTER_SECONDS).toBe(5);
     expect(await response.text()).toBe('The database is not answering right now.');
+  });
+});
+
+describe('a session check that meets an outage', () => {
+  afterEach(() => vi.restoreAllMocks());
+
+  it('is logged once, and whoever shares the check (the root loader) gets the same calm 503', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const context = failingWith(postgresError('08006'));
+    const claim = {
+      id: '00000000-0000-4000-8000-000000000001',
+      check: sql`select null`,
+      signedOut: () => new SessionEnded(),
+    };
+    const page = await settle(asUser(context, claim, async () => 'done'));
+    expect((page as Response).status).toBe(503);
+    const shared = await settle(checkedClaim(context, claim)!);
+    expect((shared as Response).status).toBe(503);
+    expect(warn).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('personId', () => {
+  it('is the id a trusted caller passes, or the id a claim names', () => {
+    const id = '00000000-0000-4000-8000-000000000002';
+    expect(personId(id)).toBe(id);
+    expect(personId({ id, check: sql`select null`, signedOut: () => null })).toBe(id);
+  });
+});
+
+describe('SessionEnded', () => {
+  it('names itself in logs', () => {
+    const ended = new SessionEnded();
+    expect([ended.name, ended.message]).toEqual(['SessionEnded', 'The session has ended']);
   });
 });
