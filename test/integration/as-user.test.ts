@@ -7,6 +7,7 @@ import { createDb } from '#db/client';
 import {
   asServer,
   asUser,
+  checkClaim,
   SessionEnded,
   type Statement,
   type Tx,
@@ -290,5 +291,15 @@ describe('asUser', () => {
     );
     // Drizzle wraps the refusal ("Failed query: …") with it as the cause.
     expect((late?.cause as Error | undefined)?.message).toMatch(/transaction is over/);
+  });
+});
+
+describe('checkClaim', () => {
+  it('answers the person for a claim that holds, and null (signed out) for one that does not', async () => {
+    const id = await createUser();
+    const { context } = makeContext(db.handle);
+    expect(await checkClaim(context, claimFor(id, true))).toMatchObject({ id });
+    const { context: later } = makeContext(db.handle);
+    expect(await checkClaim(later, claimFor(id, false))).toBeNull();
   });
 });
