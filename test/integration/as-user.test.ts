@@ -5,6 +5,7 @@ import { sql } from 'drizzle-orm';
 import { describe, expect, it, vi } from 'vitest';
 import { createDb } from '#db/client';
 import {
+  asCalendarOwner,
   asServer,
   asUser,
   checkClaim,
@@ -301,5 +302,23 @@ describe('checkClaim', () => {
     expect(await checkClaim(context, claimFor(id, true))).toMatchObject({ id });
     const { context: later } = makeContext(db.handle);
     expect(await checkClaim(later, claimFor(id, false))).toBeNull();
+  });
+});
+
+describe('asCalendarOwner', () => {
+  it('runs as the feed’s owner, answers null for an unknown feed, and rethrows a failing statement', async () => {
+    const id = await createUser();
+    const hash = `hash-${randomUUID()}`;
+    await db.admin`
+      insert into jobtrack.tracker_settings (user_id, calendar_token_hash) values (${id}, ${hash})`;
+    const { context } = makeContext(db.handle);
+    const whoAmI = (tx: Tx, owner: ReturnType<typeof sql>) =>
+      [tx.execute(sql`select ${owner} as id`)] as const;
+    const [rows] = (await asCalendarOwner(context, hash, whoAmI))!;
+    expect([...rows]).toEqual([{ id }]);
+    expect(await asCalendarOwner(context, 'no-such-hash', whoAmI)).toBeNull();
+    await expect(
+      asCalendarOwner(context, hash, (tx) => [tx.execute(sql`select 1 / 0`)] as const),
+    ).rejects.toThrow(/Failed query: select 1 \/ 0/);
   });
 });
