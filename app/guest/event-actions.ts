@@ -63,17 +63,15 @@ export async function addGuestEvent(request: Request, applicationId: string) {
   return saveEventForm(await request.formData(), applicationId, null);
 }
 
-const storedEvent = (applicationId: string, eventId: string | null) =>
-  guestApplications()
-    .find((a) => a.id === applicationId)
-    ?.events.find((e) => e.id === eventId);
+const storedApplication = (applicationId: string) =>
+  guestApplications().find((a) => a.id === applicationId);
 
 function deleteGuestEvent(
   formData: FormData,
   applicationId: string,
   eventId: string,
 ): DeleteRefusal | ReturnType<typeof redirect> {
-  const stored = storedEvent(applicationId, eventId);
+  const stored = storedApplication(applicationId)?.events.find((e) => e.id === eventId);
   if (!stored) throw notFound();
   // Changed in another tab since this page opened: the person has not seen what they would delete.
   const newer = changedSinceOpened(formData, stored);
@@ -86,11 +84,12 @@ function saveEventForm(formData: FormData, applicationId: string, eventId: strin
   const submission = parseWithZod(formData, { schema: EventSchema });
   if (submission.status !== 'success') return submission.reply();
   const refuse = (message: string) => submission.reply({ formErrors: [message] });
-  if (!guestApplications().some((a) => a.id === applicationId)) return refuse(APPLICATION_GONE);
+  const application = storedApplication(applicationId);
+  if (!application) return refuse(APPLICATION_GONE);
   const input = submission.value;
   const back = redirect(guestDetail(applicationId));
   if (eventId) {
-    const stored = storedEvent(applicationId, eventId);
+    const stored = application.events.find((e) => e.id === eventId);
     if (!stored) return refuse(EVENT_GONE);
     // Saved in another tab since this form opened: saving its stale values would undo that.
     const newer = changedSinceOpened(formData, stored);

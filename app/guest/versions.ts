@@ -9,14 +9,12 @@ export const OPENED_VERSION = 'updatedAt';
 
 /**
  * The stored record's `updatedAt` when the form opened an older version, else null (nothing
- * changed since, or the form did not say). On a refusal the form data is left naming the newer
- * version, so a reply built from it brings that version back to the form.
+ * changed since, or the form did not say). The refusal carries it back to the form, whose hidden
+ * field then sends it (useOpenedVersion).
  */
 export function changedSinceOpened(formData: FormData, stored: { updatedAt: string }) {
   const opened = formData.get(OPENED_VERSION);
-  if (typeof opened !== 'string' || opened === stored.updatedAt) return null;
-  formData.set(OPENED_VERSION, stored.updatedAt);
-  return stored.updatedAt;
+  return typeof opened !== 'string' || opened === stored.updatedAt ? null : stored.updatedAt;
 }
 
 /**
