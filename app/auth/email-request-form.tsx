@@ -1,13 +1,6 @@
-import { Link } from '@remix-run/react';
-import {
-  Honeypot,
-  SchemaForm,
-  SubmitButton,
-  TextField,
-  useSchemaForm,
-  type Constraints,
-  type FormReply,
-} from '~/components/forms';
+import { Link, useActionData, useLoaderData } from '@remix-run/react';
+import { Honeypot, SchemaForm, SubmitButton, TextField, useSchemaForm } from '~/components/forms';
+import type { emailRequestLoader, requestEmailLink } from './email-request.server';
 
 const loadSchema = () => import('./auth-schemas').then((m) => m.emailRequestSchema);
 
@@ -26,16 +19,10 @@ export const EMAIL_REQUEST_PAGES = {
 } as const;
 
 /** The "enter your email and we will send a link" page shared by magic links and password resets. */
-export function EmailRequestPage({
-  kind,
-  constraint,
-  lastResult,
-}: {
-  kind: keyof typeof EMAIL_REQUEST_PAGES;
-  /** From the page's loader: `constraintOf(emailRequestSchema)`. */
-  constraint: Constraints;
-  lastResult: FormReply | undefined;
-}) {
+export function EmailRequestPage({ kind }: { kind: keyof typeof EMAIL_REQUEST_PAGES }) {
+  // Both pages' loader and action are emailRequestLoader and requestEmailLink.
+  const { constraint } = useLoaderData<typeof emailRequestLoader>();
+  const lastResult = useActionData<typeof requestEmailLink>();
   const { title, intro, submitLabel } = EMAIL_REQUEST_PAGES[kind];
   const [form, fields] = useSchemaForm(loadSchema, { constraint, lastResult });
   return (

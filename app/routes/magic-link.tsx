@@ -1,5 +1,4 @@
 import type { ActionFunctionArgs, MetaFunction } from '@remix-run/cloudflare';
-import { useActionData, useLoaderData } from '@remix-run/react';
 import { EMAIL_REQUEST_PAGES, EmailRequestPage } from '~/auth/email-request-form';
 import { emailRequestLoader, requestEmailLink } from '~/auth/email-request.server';
 
@@ -12,12 +11,5 @@ export const loader = emailRequestLoader;
 export const action = (args: ActionFunctionArgs) => requestEmailLink(args, 'magiclink');
 
 export default function MagicLink() {
-  const { constraint } = useLoaderData<typeof loader>();
-  return (
-    <EmailRequestPage
-      kind="magiclink"
-      constraint={constraint}
-      lastResult={useActionData<typeof action>()}
-    />
-  );
+  return <EmailRequestPage kind="magiclink" />;
 }

@@ -93,15 +93,12 @@ function useChecksOnFirstUse(formId: string, start: () => Promise<void>) {
   const startRef = useRef(start);
   useEffect(() => {
     const events = ['focusin', 'pointerdown', 'input', 'change'] as const;
-    let state: 'waiting' | 'loading' | 'done' = 'waiting';
+    let started = false;
     const onUse = (event: Event) => {
-      if (state !== 'waiting' || !inForm(event.target, formId)) return;
-      state = 'loading';
-      startRef.current().then(
-        () => (state = 'done'),
-        // The action still checks every submission meanwhile.
-        () => (state = 'waiting'),
-      );
+      if (started || !inForm(event.target, formId)) return;
+      started = true;
+      // Failed: the next use tries again; the action still checks every submission meanwhile.
+      startRef.current().catch(() => (started = false));
     };
     events.forEach((name) => document.addEventListener(name, onUse, true));
     return () => events.forEach((name) => document.removeEventListener(name, onUse, true));
