@@ -638,6 +638,15 @@ async function pageWeights(
     ['/statements', cookie],
     ['/statements/new?kind=supporting', cookie],
     [`/statements/${statementId}`, cookie],
+    // Guest mode: its data and checks live in the browser, so its pages carry zod (docs/decisions/025).
+    ['/guest', undefined],
+    ['/guest/applications', undefined],
+    ['/guest/applications/new', undefined],
+    ['/guest/application', undefined],
+    ['/guest/application/edit', undefined],
+    ['/guest/board', undefined],
+    ['/guest/data', undefined],
+    ['/guest/move', undefined],
   ];
   const weights = [];
   for (const [path, withCookie] of pages) {

@@ -1,6 +1,3 @@
-import { Form } from '@remix-run/react';
-import { formatDate } from '~/applications/dates';
-import { useTrackerPaths } from '~/applications/paths';
 import {
   DateField,
   dateParts,
@@ -10,13 +7,15 @@ import {
   type Constraints,
   type FormReply,
 } from '~/components/forms';
+import { useTrackerPaths } from '~/applications/paths';
 import { isSignedOutReply, SignedOutNotice } from '~/auth/signed-out';
-import { CalendarFileLink } from './calendar-link';
-import { CLEAR_FOLLOW_UP, FOLLOW_UP_DAYS, suggestedFollowUp } from './follow-up';
+import { FOLLOW_UP_DAYS, suggestedFollowUp } from './follow-up';
+import { FollowUpNow, RemoveFollowUpForm } from './follow-up-summary';
 
 /**
- * "Chase if no reply by…": the follow-up date, its calendar file, and a form to set, change or
- * remove it. With none set, the form offers 14 days after the date applied.
+ * The follow-up page's card: "Chase if no reply by…", its calendar file, and a form to type the
+ * date, change it or remove it. With none set, the form offers 14 days after the date applied.
+ * (An application's own page shows FollowUpSummary, which links here.)
  */
 const loadSchema = () => import('./event-schema').then((m) => m.FollowUpSchema);
 
@@ -45,14 +44,7 @@ export function FollowUpCard({
   return (
     <section className="card" aria-labelledby="follow-up-heading" id="follow-up">
       <h2 id="follow-up-heading">Follow up</h2>
-      {followUpOn ? (
-        <p>
-          Chase if no reply by <strong>{formatDate(followUpOn)}</strong>.{' '}
-          <CalendarFileLink applicationId={applicationId}>Add to calendar (.ics)</CalendarFileLink>
-        </p>
-      ) : (
-        <p className="muted">No follow-up date set.</p>
-      )}
+      <FollowUpNow applicationId={applicationId} followUpOn={followUpOn} />
       <SchemaForm form={form} action={action} className="follow-up-form">
         {isSignedOutReply(lastResult) ? <SignedOutNotice /> : null}
         <DateField
@@ -69,18 +61,9 @@ export function FollowUpCard({
         </SubmitButton>
       </SchemaForm>
       {followUpOn ? (
-        // Its own form, so a half-typed date above never stops the removal.
-        <Form method="post" action={action} className="follow-up-remove">
-          <input type="hidden" name="intent" value={CLEAR_FOLLOW_UP} />
-          <SubmitButton
-            className="button--secondary"
-            pendingText="Removing…"
-            formAction={action}
-            fields={{ intent: CLEAR_FOLLOW_UP }}
-          >
-            Remove follow-up date
-          </SubmitButton>
-        </Form>
+        <div className="follow-up-remove">
+          <RemoveFollowUpForm applicationId={applicationId} />
+        </div>
       ) : null}
     </section>
   );

@@ -9,7 +9,7 @@ import { StatusBadge } from '~/applications/status-badge';
 import { requireUserClaim } from '~/auth/current-user.server';
 import { asUser } from '~/db.server';
 import { EventsCard } from '~/events/events-card';
-import { FollowUpCard } from '~/events/follow-up-card';
+import { FollowUpSummary } from '~/events/follow-up-summary';
 import { readForm } from '~/components/forms/form.server';
 import { notFound, requireUuid } from '~/http/not-found.server';
 import { ApplicationStatements } from '~/statements/application-card';
@@ -17,8 +17,6 @@ import {
   applicationStatementsStatement,
   toApplicationStatements,
 } from '~/statements/queries.server';
-import { constraintOf } from '~/components/forms/constraint';
-import { FollowUpSchema } from '~/events/event-schema';
 
 export { links } from '~/applications/styles';
 
@@ -45,7 +43,6 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     statements: toApplicationStatements(statements),
     now: londonNow(),
     at: new Date().toISOString(),
-    followUpConstraint: constraintOf(FollowUpSchema),
   };
 }
 
@@ -63,7 +60,6 @@ export default function ApplicationPage() {
     statements,
     now,
     at,
-    followUpConstraint,
   } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   return (
@@ -91,9 +87,8 @@ export default function ApplicationPage() {
         <ApplicationDetails application={a} now={now} />
         <div className="detail-side">
           <StatusChangeForm status={a.status} lastResult={lastResult} />
-          <FollowUpCard
+          <FollowUpSummary
             applicationId={a.id}
-            constraint={followUpConstraint}
             followUpOn={a.followUpOn}
             dateApplied={a.dateApplied}
           />

@@ -10,7 +10,7 @@ import { londonNow } from '~/applications/dates';
 import { ApplicationDetails, StatusChangeForm, StatusHistory } from '~/applications/detail';
 import { StatusBadge } from '~/applications/status-badge';
 import { EventsCard } from '~/events/events-card';
-import { FollowUpCard } from '~/events/follow-up-card';
+import { FollowUpSummary } from '~/events/follow-up-summary';
 import { changeGuestStatus, guestApplications } from '~/guest/actions';
 import { eventRows } from '~/guest/events';
 import { GuestNotFound } from '~/guest/not-found';
@@ -24,8 +24,6 @@ import {
 } from '~/guest/paths';
 import { detailOf, historyOf } from '~/guest/records';
 import { selectedApplication, useSelectedApplication } from '~/guest/selected';
-import { constraintOf } from '~/components/forms/constraint';
-import { FollowUpSchema } from '~/events/event-schema';
 
 export { links } from '~/applications/styles';
 
@@ -50,7 +48,6 @@ export function clientLoader() {
     applications: guestApplications(),
     now: londonNow(),
     at: new Date().toISOString(),
-    followUpConstraint: constraintOf(FollowUpSchema),
   };
 }
 
@@ -60,7 +57,7 @@ export async function clientAction({ request }: ClientActionFunctionArgs) {
 }
 
 export default function GuestApplication() {
-  const { applications, now, at, followUpConstraint } = useLoaderData<typeof clientLoader>();
+  const { applications, now, at } = useLoaderData<typeof clientLoader>();
   const lastResult = useActionData<typeof clientAction>();
   const found = useSelectedApplication(applications);
   const shown = useMemo(
@@ -101,9 +98,8 @@ export default function GuestApplication() {
             lastResult={lastResult ?? undefined}
             action={guestDetail(found.id)}
           />
-          <FollowUpCard
+          <FollowUpSummary
             applicationId={found.id}
-            constraint={followUpConstraint}
             followUpOn={found.followUpOn}
             dateApplied={a.dateApplied}
           />

@@ -10,8 +10,9 @@ import { constraintOf } from '~/components/forms/constraint';
 import { FollowUpSchema } from '~/events/event-schema';
 import { EventPageHeading } from '~/events/page-heading';
 
-// The follow-up form's action. The application's page shows the form; a refused one is shown
-// again here, with its message and what was typed.
+// The follow-up date's page and action. The application's page sets the suggested date or removes
+// the date with one press and links here to type one; a refused form is shown here, with its
+// message and what was typed.
 export { links } from '~/applications/styles';
 
 export const meta: MetaFunction = () => [{ title: 'Follow-up date · Guest · JobTrack' }];

@@ -2,7 +2,7 @@ import ICAL from 'ical.js';
 import type { Page } from '@playwright/test';
 import type { DbHandle } from '#db/client';
 import type { ApplicationInput } from '~/applications/application-schema';
-import { addDays, todayInLondon } from '~/applications/dates';
+import { addDays, formatDate, todayInLondon } from '~/applications/dates';
 import { createApplication } from '~/applications/mutations.server';
 import { makeContext } from '../support/context';
 import { jobTrack } from './support/app';
@@ -122,7 +122,7 @@ test('an interview is added, shown, downloaded as a calendar file, changed and d
   await expect(events).toContainText('No interviews or other dates yet.');
 });
 
-test('a follow-up date starts 14 days after applying, can be changed and removed, and is due on the dashboard', async ({
+test('a follow-up date starts 14 days after applying, can be changed, removed and set again in one press, and is due on the dashboard', async ({
   page,
   signedIn,
   database,
@@ -131,6 +131,7 @@ test('a follow-up date starts 14 days after applying, can be changed and removed
   const main = page.getByRole('main');
   const me = await signedIn({ label: 'follow-up' });
   const id = await seed(database, me.id, { dateApplied: addDays(today, -20) });
+  const suggested = formatDate(addDays(today, -6));
 
   await page.goto('/');
   await expect(main.getByRole('heading', { name: 'Follow-ups due' })).toBeVisible();
@@ -140,21 +141,31 @@ test('a follow-up date starts 14 days after applying, can be changed and removed
 
   await page.goto(`/applications/${id}`);
   const followUp = main.getByRole('region', { name: 'Follow up' });
-  await expect(followUp).toContainText('Chase if no reply by');
+  await expect(followUp).toContainText(`Chase if no reply by ${suggested}`);
   const file = await page.request.get(`/applications/${id}/follow-up.ics`);
   expect(summaries(await file.text())).toEqual([
     'Chase if no reply: Policy Officer at Leeds City Council',
   ]);
 
+  // A date of one's own is typed on the follow-up page: refused beside the field, then saved.
+  await followUp.getByRole('link', { name: 'Change date' }).click();
+  await expect(page).toHaveURL(`/applications/${id}/follow-up`);
   await app.fillDate('Chase if no reply by', '31', '2', '2027');
   await followUp.getByRole('button', { name: 'Change date' }).click();
   await expect(main.getByText('Follow-up date must be a real date').first()).toBeVisible();
   await app.landed();
   await app.fillDate('Chase if no reply by', '1', '3', '2027');
   await main.getByRole('button', { name: 'Change date' }).click();
+  await expect(page).toHaveURL(`/applications/${id}#follow-up`);
   await expect(followUp).toContainText('Chase if no reply by 1 Mar 2027');
+
+  // Removed on the application's page, then the suggested date set again with one press.
   await followUp.getByRole('button', { name: 'Remove follow-up date' }).click();
   await expect(followUp).toContainText('No follow-up date set.');
+  await app.landed();
+  await followUp.getByRole('button', { name: `Chase by ${suggested}` }).click();
+  await expect(followUp).toContainText(`Chase if no reply by ${suggested}`);
+  await expect(page).toHaveURL(`/applications/${id}#follow-up`);
   await app.landed();
 });
 

@@ -711,10 +711,11 @@ test.describe('with JavaScript', () => {
     await app(page).fillApplication(NHS);
     await main.getByRole('button', { name: 'Save application' }).click();
     await app(page).expectApplicationPage(NHS);
-    // Its dates too: the add-a-date page and the follow-up form were loaded as guest mode opened.
+    // Its dates too: the add-a-date page and the follow-up page were loaded as guest mode opened.
     await addInterview(page, 2, '10:00');
     await app(page).expectApplicationPage(NHS);
     await expect(main.getByRole('region', { name: 'Interviews and dates' })).toContainText('10:00');
+    await main.getByRole('link', { name: 'Set a follow-up date' }).click();
     await main.getByRole('region', { name: 'Follow up' }).getByLabel('Day').fill('4');
     await main.getByRole('region', { name: 'Follow up' }).getByLabel('Month').fill('12');
     await main.getByRole('region', { name: 'Follow up' }).getByLabel('Year').fill('2026');

@@ -1,0 +1,94 @@
+import { Form, Link } from '@remix-run/react';
+import { formatDate } from '~/applications/dates';
+import { useTrackerPaths } from '~/applications/paths';
+import { DATE_PARTS, dateParts } from '~/components/forms/date-parts';
+import { SubmitButton } from '~/components/forms/submit-button';
+import { CalendarFileLink } from './calendar-link';
+import { CLEAR_FOLLOW_UP, FOLLOW_UP_DAYS, suggestedFollowUp } from './follow-up';
+
+/**
+ * The follow-up date on an application's page: the date with its calendar file, and one press to
+ * set the suggested date, change it or remove it. Typing a date of one's own happens on the
+ * follow-up page (FollowUpCard), so this card needs none of the form kit's browser code.
+ */
+export function FollowUpSummary({
+  applicationId,
+  followUpOn,
+  dateApplied,
+}: {
+  applicationId: string;
+  followUpOn: string | null;
+  dateApplied: string | null;
+}) {
+  const page = useTrackerPaths().followUp(applicationId);
+  const suggested = followUpOn ? null : suggestedFollowUp(dateApplied);
+  const parts = dateParts(suggested);
+  return (
+    <section className="card" aria-labelledby="follow-up-heading" id="follow-up">
+      <h2 id="follow-up-heading">Follow up</h2>
+      <FollowUpNow applicationId={applicationId} followUpOn={followUpOn} />
+      {followUpOn ? (
+        <div className="actions">
+          <Link to={page} className="button button--secondary">
+            Change date
+          </Link>
+          <RemoveFollowUpForm applicationId={applicationId} />
+        </div>
+      ) : parts ? (
+        <Form method="post" action={page} className="follow-up-suggested">
+          {DATE_PARTS.map((part) => (
+            <input key={part} type="hidden" name={`followUpOn.${part}`} value={parts[part]} />
+          ))}
+          <p className="muted">Suggested: {FOLLOW_UP_DAYS} days after you applied.</p>
+          <SubmitButton
+            pendingText="Saving…"
+            formAction={page}
+            after={<Link to={page}>Choose another date</Link>}
+          >
+            Chase by {formatDate(suggested)}
+          </SubmitButton>
+        </Form>
+      ) : (
+        <p>
+          <Link to={page}>Set a follow-up date</Link>
+        </p>
+      )}
+    </section>
+  );
+}
+
+/** "Chase if no reply by…" with its calendar file, or that none is set. */
+export function FollowUpNow({
+  applicationId,
+  followUpOn,
+}: {
+  applicationId: string;
+  followUpOn: string | null;
+}) {
+  if (!followUpOn) return <p className="muted">No follow-up date set.</p>;
+  return (
+    <p>
+      Chase if no reply by <strong>{formatDate(followUpOn)}</strong>.{' '}
+      <CalendarFileLink applicationId={applicationId}>Add to calendar (.ics)</CalendarFileLink>
+    </p>
+  );
+}
+
+/** Removes the follow-up date: a form of its own, so a half-typed date never stops it. */
+export function RemoveFollowUpForm({ applicationId }: { applicationId: string }) {
+  const action = useTrackerPaths().followUp(applicationId);
+  return (
+    <Form method="post" action={action}>
+      <input type="hidden" name="intent" value={CLEAR_FOLLOW_UP} />
+      <SubmitButton
+        className="button--secondary"
+        pendingText="Removing…"
+        formAction={action}
+        fields={{ intent: CLEAR_FOLLOW_UP }}
+        inline
+      >
+        Remove follow-up date
+      </SubmitButton>
+    </Form>
+  );
+}
