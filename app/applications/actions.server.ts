@@ -6,6 +6,7 @@ import { redirect, type ActionFunctionArgs, type AppLoadContext } from '@remix-r
 import { SessionEnded } from '~/auth/current-user.server';
 import { claimForForm } from '~/auth/form-claim.server';
 import { invalid, readForm, refuse } from '~/components/forms/form.server';
+import { changedElsewhere, OPENED_VERSION, openedVersion } from '~/components/forms/versions';
 import type { Person } from '~/db.server';
 import { notFound, requireUuid } from '~/http/not-found.server';
 import { ApplicationSchema, isUuid, StatusChangeSchema } from './application-schema';
@@ -47,13 +48,34 @@ export async function saveApplication({ request, params, context }: ActionFuncti
       if (saved === 'saved-differently') return savedDifferently(submission);
       return redirect(`/applications/${newId}`);
     }
-    if (!(await updateApplication(context, user, id, submission.value))) throw notFound();
+    const saved = await updateApplication(
+      context,
+      user,
+      id,
+      submission.value,
+      openedVersion(formData),
+    );
+    if (saved === 'missing') throw notFound();
+    if (saved !== 'saved') return changedSince(submission, saved.newer);
   } catch (error) {
     // The session was found to have ended in the same round trip as the write, which did not run.
     if (error instanceof SessionEnded) return signedOut();
     throw error;
   }
   return redirect(`/applications/${id}`);
+}
+
+/**
+ * The 409 for an edit whose application was saved elsewhere after the form opened: every typed
+ * value, and the newer version, which the form sends if the person saves again.
+ */
+function changedSince(submission: Submission<unknown>, newer: string) {
+  return invalid(
+    submission,
+    { formErrors: [changedElsewhere('application', 'another tab or on another device')] },
+    { status: 409 },
+    { [OPENED_VERSION]: newer },
+  );
 }
 
 /**

@@ -3,6 +3,7 @@
 import type { AppLoadContext } from '@remix-run/cloudflare';
 import { and, eq, sql, type SQL } from 'drizzle-orm';
 import { applications, statusChanges } from '#db/schema';
+import { unchangedSince, versionOf, type VersionedWrite } from '~/components/forms/versions.server';
 import { asUser, personId, type Person, type Tx } from '~/db.server';
 import type { ApplicationInput } from './application-schema';
 import { todayInLondon } from './dates';
@@ -40,19 +41,27 @@ const status = (value: Status) => sql`${value}::jobtrack.application_status`;
  * records the move in the history (dated `occurredOn`, if given) when the status changed. Yields
  * `found`: false when the row is not theirs (nothing changes). The lock makes two changes at once
  * record a history that chains. With `onlyIfMoved`, an unchanged status leaves the row alone (not
- * even its updated time). `unmoved`, if given, runs only when the status stays as it was.
+ * even its updated time). `unmoved`, if given, runs only when the status stays as it was. With
+ * `opened` (the version an edit form opened, components/forms/versions.ts), a row saved since is
+ * left alone too: `saved` is then false, and `version` names the row's newer version.
  */
 function updateWithHistory(
   tx: Tx,
   userId: string,
   id: string,
   to: Status,
-  options: { changes?: SQL; onlyIfMoved?: boolean; occurredOn?: string | null; unmoved?: SQL },
+  options: {
+    changes?: SQL;
+    onlyIfMoved?: boolean;
+    occurredOn?: string | null;
+    unmoved?: SQL;
+    opened?: string | null;
+  },
 ) {
-  const { changes, onlyIfMoved = false, occurredOn = null, unmoved } = options;
-  return tx.execute<{ found: boolean }>(sql`
+  const { changes, onlyIfMoved = false, occurredOn = null, unmoved, opened = null } = options;
+  return tx.execute<{ found: boolean; saved: boolean; version: string | null }>(sql`
     with target as (
-      select id, status from ${applications}
+      select id, status, updated_at from ${applications}
       where id = ${id}::uuid and user_id = ${userId}::uuid
       for update
     ), changed as (
@@ -61,14 +70,16 @@ function updateWithHistory(
       from target
       where a.id = target.id
         ${onlyIfMoved ? sql`and target.status <> ${status(to)}` : sql``}
+        ${opened ? sql`and ${unchangedSince(sql`target.updated_at`, opened)}` : sql``}
       returning target.status as from_status
     ), logged as (
       insert into ${statusChanges} (application_id, user_id, from_status, to_status, occurred_on)
       select ${id}::uuid, ${userId}::uuid, from_status, ${status(to)}, ${occurredOn}::date
       from changed
       where from_status <> ${status(to)}
-    )${unmoved ? sql`, unmoved as (${unmoved} and exists (select 1 from target where target.status = ${status(to)}))` : sql``}
-    select exists (select 1 from target) as found`);
+    )${unmoved ? sql`, unmoved as (${unmoved} and exists (select 1 from changed where from_status = ${status(to)}))` : sql``}
+    select exists (select 1 from target) as found, exists (select 1 from changed) as saved,
+      (select ${versionOf(sql`updated_at`)} from target) as version`);
 }
 
 /**
@@ -138,7 +149,8 @@ export async function updateApplication(
   who: Person,
   id: string,
   input: ApplicationInput,
-) {
+  opened: string | null = null,
+): Promise<VersionedWrite> {
   const userId = personId(who);
   const dateApplied = orNull(input.dateApplied);
   // Moved to Applied with a date applied: a first follow-up date, unless one is set already.
@@ -157,9 +169,11 @@ export async function updateApplication(
             where application_id = ${id}::uuid and user_id = ${userId}::uuid
               and to_status = 'applied' and occurred_on is not null`
         : undefined,
+      opened,
     }),
   ]);
-  return Boolean(row?.found);
+  if (!row?.found) return 'missing';
+  return row.saved ? 'saved' : { newer: row.version! };
 }
 
 /**

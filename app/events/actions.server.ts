@@ -1,15 +1,26 @@
 // The events' and follow-up's form actions. A form that arrives after the session ended answers
 // 401 with every typed value (as the application forms do), not a redirect that loses them. Each
-// costs one round trip: the session is checked in the write's own transaction.
+// costs one round trip: the session is checked in the write's own transaction. An edit or delete
+// of a date saved elsewhere since its page opened is refused (components/forms/versions.ts).
 import { parseWithZod } from '@conform-to/zod';
-import { redirect, type ActionFunctionArgs } from '@remix-run/cloudflare';
+import { data, redirect, type ActionFunctionArgs } from '@remix-run/cloudflare';
 import { SessionEnded } from '~/auth/current-user.server';
 import { claimForForm } from '~/auth/form-claim.server';
 import { invalid, readForm } from '~/components/forms/form.server';
+import {
+  changedBeforeDelete,
+  changedElsewhere,
+  OPENED_VERSION,
+  openedVersion,
+  type DeleteRefusal,
+  type Elsewhere,
+} from '~/components/forms/versions';
 import { notFound, requireUuid } from '~/http/not-found.server';
 import { EventSchema, FollowUpSchema, MAX_EVENTS_PER_APPLICATION } from './event-schema';
 import { addEvent, deleteEvent, setFollowUp, updateEvent } from './events.server';
 import { CLEAR_FOLLOW_UP, DELETE_EVENT } from './follow-up';
+
+const ELSEWHERE: Elsewhere = 'another tab or on another device';
 
 /**
  * Adds an event (no `eventId` in the route), or changes or deletes one; back to the application's
@@ -24,15 +35,31 @@ export async function saveEvent(args: ActionFunctionArgs) {
   const { user, signedOut } = claim;
   const back = redirect(`/applications/${id}#events`);
   try {
+    const opened = openedVersion(formData);
     if (eventId && formData.get('intent') === DELETE_EVENT) {
-      if (!(await deleteEvent(args.context, user, id, eventId))) throw notFound();
+      const deleted = await deleteEvent(args.context, user, id, eventId, opened);
+      if (deleted === 'missing') throw notFound();
+      if (deleted !== 'saved') {
+        const refusal: DeleteRefusal = {
+          deleteRefused: changedBeforeDelete(ELSEWHERE),
+          [OPENED_VERSION]: deleted.newer,
+        };
+        return data(refusal, { status: 409 });
+      }
       return back;
     }
     const submission = parseWithZod(formData, { schema: EventSchema });
     if (submission.status !== 'success') return invalid(submission);
     if (eventId) {
-      if (!(await updateEvent(args.context, user, id, eventId, submission.value))) {
-        throw notFound();
+      const saved = await updateEvent(args.context, user, id, eventId, submission.value, opened);
+      if (saved === 'missing') throw notFound();
+      if (saved !== 'saved') {
+        return invalid(
+          submission,
+          { formErrors: [changedElsewhere('date', ELSEWHERE)] },
+          { status: 409 },
+          { [OPENED_VERSION]: saved.newer },
+        );
       }
       return back;
     }

@@ -1,8 +1,10 @@
 // Reads and writes of an application's dated events and its follow-up date. Each is one asUser
-// transaction of one round trip (RLS in force) and still names the person in its own where clause.
+// transaction of one round trip (RLS in force) and still names the person in its own where clause;
+// an edit refused as out of date takes a second to say so (whyNotWritten).
 import type { AppLoadContext } from '@remix-run/cloudflare';
 import { and, asc, eq, sql } from 'drizzle-orm';
 import { applicationEvents as e, applications as a } from '#db/schema';
+import { unchangedSince, versionOf, type VersionedWrite } from '~/components/forms/versions.server';
 import { asUser, personId, type Person, type Tx } from '~/db.server';
 import { MAX_EVENTS_PER_APPLICATION, type EventInput } from './event-schema';
 
@@ -112,7 +114,7 @@ export async function getEvent(
   const userId = personId(who);
   const [[event], [application]] = await asUser(context, who, (tx) => [
     tx
-      .select(eventColumns)
+      .select({ ...eventColumns, updatedAt: e.updatedAt })
       .from(e)
       .where(ownEvent(userId, applicationId, eventId)),
     tx
@@ -120,41 +122,73 @@ export async function getEvent(
       .from(a)
       .where(and(eq(a.id, applicationId), eq(a.userId, userId))),
   ]);
-  return event && application ? { event: toEventRow(event), application } : null;
+  if (!event || !application) return null;
+  const { updatedAt, ...row } = event;
+  // The version its edit page's forms carry (components/forms/versions.ts).
+  return { event: toEventRow(row), version: updatedAt.toISOString(), application };
 }
 
-/** Replaces an event's fields; false if it is not the person's. */
+/**
+ * Replaces an event's fields: 'missing' if it is not the person's; refused with its newer version
+ * if it was saved after the form opened (`opened`, components/forms/versions.ts).
+ */
 export async function updateEvent(
   context: AppLoadContext,
   who: Person,
   applicationId: string,
   eventId: string,
   input: EventInput,
-) {
+  opened: string | null = null,
+): Promise<VersionedWrite> {
   const [updated] = await asUser(context, who, (tx) => [
     tx
       .update(e)
       .set({ ...values(input), updatedAt: sql`now()` })
-      .where(ownEvent(personId(who), applicationId, eventId))
+      .where(ownVersion(personId(who), applicationId, eventId, opened))
       .returning({ id: e.id }),
   ]);
-  return updated.length > 0;
+  return updated.length > 0 ? 'saved' : whyNotWritten(context, who, applicationId, eventId, opened);
 }
 
-/** Deletes an event; false if it is not the person's. */
+/** Deletes an event: 'missing' if it is not the person's; refused as updateEvent is. */
 export async function deleteEvent(
   context: AppLoadContext,
   who: Person,
   applicationId: string,
   eventId: string,
-) {
+  opened: string | null = null,
+): Promise<VersionedWrite> {
   const [deleted] = await asUser(context, who, (tx) => [
     tx
       .delete(e)
-      .where(ownEvent(personId(who), applicationId, eventId))
+      .where(ownVersion(personId(who), applicationId, eventId, opened))
       .returning({ id: e.id }),
   ]);
-  return deleted.length > 0;
+  return deleted.length > 0 ? 'saved' : whyNotWritten(context, who, applicationId, eventId, opened);
+}
+
+const ownVersion = (userId: string, applicationId: string, eventId: string, opened: string | null) =>
+  and(ownEvent(userId, applicationId, eventId), unchangedSince(sql`${e.updatedAt}`, opened));
+
+/**
+ * Why a versioned write touched nothing: the event is not the person's (or went), or it was saved
+ * since the form opened. A second round trip, on this path alone.
+ */
+async function whyNotWritten(
+  context: AppLoadContext,
+  who: Person,
+  applicationId: string,
+  eventId: string,
+  opened: string | null,
+): Promise<VersionedWrite> {
+  if (!opened) return 'missing';
+  const [[row]] = await asUser(context, who, (tx) => [
+    tx
+      .select({ version: versionOf(sql`${e.updatedAt}`).mapWith(String) })
+      .from(e)
+      .where(ownEvent(personId(who), applicationId, eventId)),
+  ]);
+  return row ? { newer: row.version } : 'missing';
 }
 
 /** Sets or clears (null) an application's follow-up date; false if it is not the person's. */

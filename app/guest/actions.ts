@@ -9,7 +9,7 @@ import type { ExportedApplication } from '~/portability/format';
 import { guestDetail } from './paths';
 import { editApplication, moveApplication, newApplication, replaceById } from './records';
 import { GuestStorageError, readGuest, updateGuest } from './storage';
-import { changedSinceOpened } from './versions';
+import { changedElsewhere, changedSinceOpened } from '~/components/forms/versions';
 
 /** The edit form's refusal when its application is gone. */
 export const DELETED_ELSEWHERE =
@@ -32,8 +32,7 @@ export function guestApplications(): ExportedApplication[] {
 }
 
 /** The edit form's refusal when another tab saved the same application after the form opened. */
-export const CHANGED_ELSEWHERE =
-  'This application was changed in another tab after you opened this form, so this change was not saved. What you typed is still here: save again to replace the other tab’s changes with this form, or cancel to see them.';
+export const CHANGED_ELSEWHERE = changedElsewhere('application', 'another tab');
 
 function refuseWith(formData: FormData, message: string) {
   const submission = parseWithZod(formData, { schema: ApplicationSchema });

@@ -10,7 +10,12 @@ import { addEvent, deleteEvent, setFollowUp, updateEvent } from './events';
 import { guestDetail } from './paths';
 import { replaceById } from './records';
 import { GuestStorageError, updateGuest } from './storage';
-import { changedSinceOpened } from './versions';
+import {
+  changedBeforeDelete,
+  changedElsewhere,
+  changedSinceOpened,
+  type DeleteRefusal,
+} from '~/components/forms/versions';
 
 /** The refusal when the application went (deleted in another tab) while the form was open. */
 export const APPLICATION_GONE =
@@ -20,14 +25,10 @@ export const EVENT_GONE =
   'This date was deleted in another tab, so this change was not saved. What you typed is still here: add it again from the application’s page if you still need it.';
 
 /** The edit form's refusal when another tab saved the same date after the form opened. */
-export const DATE_CHANGED_ELSEWHERE =
-  'This date was changed in another tab after you opened this form, so this change was not saved. What you typed is still here: save again to replace the other tab’s changes with this form, or cancel to see them.';
+export const DATE_CHANGED_ELSEWHERE = changedElsewhere('date', 'another tab');
 /** The delete button's refusal when another tab saved the date after the page opened. */
-export const DATE_CHANGED_BEFORE_DELETE =
-  'This date was changed in another tab after you opened this page, so it was not deleted. Go back to the application to see the change, or delete it again if you still want it gone.';
+export const DATE_CHANGED_BEFORE_DELETE = changedBeforeDelete('another tab');
 
-/** The delete button's refusal, shown beside it; `updatedAt` is the version it saw (versions.ts). */
-export type DeleteRefusal = { deleteRefused: string; updatedAt?: string };
 
 const notFound = () => new Response('Not found', { status: 404 });
 

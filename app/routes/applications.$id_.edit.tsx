@@ -6,6 +6,7 @@ import { ApplicationSchema } from '~/applications/application-schema';
 import { getApplication } from '~/applications/queries.server';
 import { requireUserClaimOrRefusedForm } from '~/auth/current-user.server';
 import { constraintOf } from '~/components/forms/constraint';
+import { useOpenedVersion } from '~/components/forms/versions';
 import { notFound, requireUuid } from '~/http/not-found.server';
 
 // The add and edit pages share one action.
@@ -35,6 +36,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 export default function EditApplication() {
   const { id, application: a, constraint } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof saveApplication>();
+  // The version the form opened, so a save cannot undo another tab's or device's (versions.ts).
+  const opened = useOpenedVersion(a?.updatedAt ?? '', lastResult);
   return (
     <div className="page">
       <h1>{a ? `Edit ${a.role} at ${a.company}` : 'Edit application'}</h1>
@@ -44,6 +47,7 @@ export default function EditApplication() {
         defaultValue={a ? formValues(a) : undefined}
         lastResult={lastResult}
         cancelTo={`/applications/${id}`}
+        updatedAt={opened || undefined}
       />
     </div>
   );

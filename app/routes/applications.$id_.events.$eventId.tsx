@@ -1,10 +1,8 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/cloudflare';
-import { Form, useActionData, useLoaderData } from '@remix-run/react';
+import { useActionData, useLoaderData } from '@remix-run/react';
 import { requireUserClaimOrRefusedForm } from '~/auth/current-user.server';
-import { SubmitButton } from '~/components/forms';
 import type { saveEvent } from '~/events/actions.server';
-import { DELETE_EVENT } from '~/events/follow-up';
-import { EventForm, eventFormValues } from '~/events/event-form';
+import { EventEditor } from '~/events/event-editor';
 import { getEvent } from '~/events/events.server';
 import { KIND_LABELS } from '~/events/kinds';
 import { notFound, requireUuid } from '~/http/not-found.server';
@@ -46,28 +44,15 @@ export default function EditEvent() {
         title={found ? `Edit ${KIND_LABELS[found.event.kind].toLowerCase()}` : 'Edit date'}
         application={found?.application ?? null}
       />
-      <EventForm
+      <EventEditor
         key={eventId}
+        event={found?.event ?? null}
+        version={found?.version ?? null}
         constraint={constraint}
-        defaultValue={found ? eventFormValues(found.event) : undefined}
-        lastResult={lastResult}
+        result={lastResult}
         cancelTo={back}
-        submitLabel="Save changes"
+        deleteNote="It goes from the application and, at their next refresh, from subscribed calendars."
       />
-      <section className="card" aria-labelledby="delete-event">
-        <h2 id="delete-event">Delete this date</h2>
-        <p>It goes from the application and, at their next refresh, from subscribed calendars.</p>
-        <Form method="post">
-          <input type="hidden" name="intent" value={DELETE_EVENT} />
-          <SubmitButton
-            className="button--danger"
-            pendingText="Deleting…"
-            fields={{ intent: DELETE_EVENT }}
-          >
-            Delete
-          </SubmitButton>
-        </Form>
-      </section>
     </div>
   );
 }

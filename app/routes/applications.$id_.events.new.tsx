@@ -35,7 +35,9 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 
 export default function NewEvent() {
   const { id, createKey, application: a, constraint } = useLoaderData<typeof loader>();
-  const lastResult = useActionData<typeof saveEvent>();
+  const result = useActionData<typeof saveEvent>();
+  // The shared action refuses a delete only on an event's own page.
+  const lastResult = result && 'deleteRefused' in result ? null : result;
   return (
     <div className="page narrow">
       <EventPageHeading

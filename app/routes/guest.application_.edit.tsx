@@ -9,7 +9,7 @@ import { GuestNotFound } from '~/guest/not-found';
 import { guestDetail, guestEdit, guestIdFromHash } from '~/guest/paths';
 import { detailOf } from '~/guest/records';
 import { selectedApplication, useSelectedApplication } from '~/guest/selected';
-import { useOpenedVersion } from '~/guest/versions';
+import { useOpenedVersion } from '~/components/forms/versions';
 import type { ExportedApplication } from '~/portability/format';
 
 export { links } from '~/applications/styles';

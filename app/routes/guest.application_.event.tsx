@@ -1,14 +1,11 @@
 import type { MetaFunction } from '@remix-run/cloudflare';
 import {
-  Form,
   useActionData,
   useLoaderData,
   useLocation,
   type ClientActionFunctionArgs,
 } from '@remix-run/react';
-import { FormErrors, SubmitButton } from '~/components/forms';
-import { EventForm, eventFormValues } from '~/events/event-form';
-import { DELETE_EVENT } from '~/events/follow-up';
+import { EventEditor } from '~/events/event-editor';
 import { KIND_LABELS } from '~/events/kinds';
 import { guestApplications } from '~/guest/actions';
 import { saveGuestEvent } from '~/guest/event-actions';
@@ -19,7 +16,6 @@ import { GUEST_PATHS, guestDetail, guestEventFromHash } from '~/guest/paths';
 import { constraintOf } from '~/components/forms/constraint';
 import type { Constraints } from '~/components/forms';
 import { EventSchema } from '~/events/event-schema';
-import { useOpenedVersion } from '~/guest/versions';
 import type { ExportedApplication, ExportedEvent } from '~/portability/format';
 import { EventPageHeading } from '~/events/page-heading';
 
@@ -67,13 +63,6 @@ function EditEvent({
   constraint: Constraints;
 }) {
   const result = useActionData<typeof clientAction>();
-  // The delete button's refusal shows beside it; the edit form's replies go to the form.
-  const deleteRefusal = result && 'deleteRefused' in result ? result : null;
-  const lastResult = result && !('deleteRefused' in result) ? result : null;
-  // Each form says which version of the date it was opened on (versions.ts).
-  const editOpened = useOpenedVersion(stored.updatedAt, lastResult);
-  const deleteOpened = useOpenedVersion(stored.updatedAt, deleteRefusal);
-  const self = GUEST_PATHS.event(application.id, event.id);
   return (
     <div className="page narrow">
       <EventPageHeading
@@ -81,33 +70,15 @@ function EditEvent({
         title={`Edit ${KIND_LABELS[event.kind].toLowerCase()}`}
         application={application}
       />
-      <EventForm
+      <EventEditor
+        event={event}
+        version={stored.updatedAt}
         constraint={constraint}
-        key={event.id}
-        defaultValue={eventFormValues(event)}
-        lastResult={lastResult}
-        action={self}
+        result={result}
+        action={GUEST_PATHS.event(application.id, event.id)}
         cancelTo={guestDetail(application.id)}
-        submitLabel="Save changes"
-        updatedAt={editOpened}
+        deleteNote="It goes from the application. A calendar you added its file to keeps its own copy."
       />
-      <section className="card" aria-labelledby="delete-event">
-        <h2 id="delete-event">Delete this date</h2>
-        <FormErrors errors={deleteRefusal ? [deleteRefusal.deleteRefused] : []} />
-        <p>It goes from the application. A calendar you added its file to keeps its own copy.</p>
-        <Form method="post" action={self}>
-          <input type="hidden" name="intent" value={DELETE_EVENT} />
-          <input type="hidden" name="updatedAt" value={deleteOpened} />
-          <SubmitButton
-            className="button--danger"
-            pendingText="Deleting…"
-            formAction={self}
-            fields={{ intent: DELETE_EVENT }}
-          >
-            Delete
-          </SubmitButton>
-        </Form>
-      </section>
     </div>
   );
 }

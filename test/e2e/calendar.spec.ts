@@ -214,3 +214,52 @@ test('the private calendar feed is made, read without a cookie, replaced and tur
   await expect(main.getByRole('heading', { name: 'No reply for 4 weeks' })).toHaveCount(0);
   await expect(main.getByRole('link', { name: /Ghosted/ })).toContainText('1');
 });
+
+test('a date’s edit page opened before another device changed the date does not undo the change', async ({
+  page,
+  context,
+  signedIn,
+  database,
+}) => {
+  const me = await signedIn({ label: 'two-devices-date' });
+  const id = await seed(database, me.id, { dateApplied: addDays(today, -3) });
+  await page.goto(`/applications/${id}/events/new`);
+  const app = jobTrack(page);
+  await app.fillDate('Date', day!, month!, year!);
+  await page.getByRole('main').getByLabel('Time (UK)').fill('10.30am');
+  await page.getByRole('main').getByRole('button', { name: 'Add', exact: true }).click();
+  const events = page.getByRole('main').getByRole('region', { name: 'Interviews and dates' });
+  await expect(events).toContainText('10:30');
+
+  // The laptop opens the date's edit page in two tabs; the phone then moves it to 11:15.
+  const [laptop, laptopToo] = [await context.newPage(), await context.newPage()];
+  for (const tab of [laptop, laptopToo]) {
+    await tab.goto(page.url());
+    await tab.getByRole('link', { name: /Edit or delete/ }).click();
+    await expect(tab.getByRole('main').getByLabel('Time (UK)')).toHaveValue('10:30');
+  }
+  const edit = laptop.getByRole('main');
+  await events.getByRole('link', { name: /Edit or delete/ }).click();
+  await page.getByRole('main').getByLabel('Time (UK)').fill('11:15');
+  await page.getByRole('main').getByRole('button', { name: 'Save changes' }).click();
+  await expect(events).toContainText('11:15');
+
+  // The laptop's save and delete are refused, each saying why, what was typed kept.
+  await edit.getByLabel('Notes').fill('Bring passport and DBS certificate');
+  await edit.getByRole('button', { name: 'Save changes' }).click();
+  await expect(edit).toContainText('This date was changed in another tab or on another device');
+  await expect(edit.getByLabel('Notes')).toHaveValue('Bring passport and DBS certificate');
+  await jobTrack(laptop).landed();
+  await laptopToo.getByRole('main').getByRole('button', { name: 'Delete' }).click();
+  await expect(
+    laptopToo.getByRole('main').getByRole('region', { name: 'Delete this date' }),
+  ).toContainText('so it was not deleted');
+  await page.reload();
+  await expect(events).toContainText('11:15');
+
+  // Saving again, having been told, is the person's choice to replace it.
+  await edit.getByRole('button', { name: 'Save changes' }).click();
+  await expect(laptop).toHaveURL(new RegExp(`/applications/${id}`));
+  await expect(laptop.getByRole('main')).toContainText('Bring passport and DBS certificate');
+  await expect(laptop.getByRole('main')).toContainText('10:30');
+});

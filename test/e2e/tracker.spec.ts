@@ -472,3 +472,53 @@ test('the job-search log lists what was done in a chosen fortnight, and refuses 
   await expect(nurse.last()).toContainText('Planned follow-up');
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
 });
+
+test('an edit form opened before another device changed the application does not undo that change', async ({
+  page,
+  context,
+  signedIn,
+  database,
+}) => {
+  const me = await signedIn({ label: 'two-devices' });
+  await seed(database, me.id, {
+    company: 'HM Revenue and Customs',
+    role: 'Executive Officer',
+    grade: 'EO',
+    status: 'applied',
+    dateApplied: on(-5),
+  });
+  // The laptop opens the edit form; the phone then moves the application on.
+  const laptop = await context.newPage();
+  await laptop.goto('/applications');
+  await laptop.getByRole('link', { name: 'Executive Officer at HM Revenue and Customs' }).click();
+  await laptop.getByRole('link', { name: 'Edit', exact: true }).click();
+  const form = laptop.getByRole('main');
+  await expect(form.getByLabel('Status', { exact: true })).toHaveValue('applied');
+  await page.goto(laptop.url().replace(/\/edit$/, ''));
+  await page.getByLabel('Status', { exact: true }).selectOption({ label: 'Interviewing' });
+  await page.getByRole('button', { name: 'Update status' }).click();
+  await expect(
+    page.getByRole('region', { name: 'Status history' }).getByRole('listitem'),
+  ).toHaveCount(2);
+
+  // The laptop's save is refused, saying why, with what was typed kept.
+  await form.getByLabel('Notes', { exact: true }).fill('Sift on 12 January');
+  await form.getByRole('button', { name: 'Save application' }).click();
+  await expect(form).toContainText(
+    'was changed in another tab or on another device after you opened this form',
+  );
+  await expect(form.getByLabel('Notes', { exact: true })).toHaveValue('Sift on 12 January');
+  await jobTrack(laptop).landed();
+  await page.reload();
+  await expect(
+    page.getByRole('region', { name: 'Status history' }).getByRole('listitem'),
+  ).toHaveCount(2);
+  await expect(page.getByRole('main')).not.toContainText('Sift on 12 January');
+
+  // Saving again, having been told, is the person's choice to replace it.
+  await form.getByRole('button', { name: 'Save application' }).click();
+  await expect(laptop.getByRole('heading', { level: 1 })).toHaveText(
+    'Executive Officer at HM Revenue and Customs',
+  );
+  await expect(laptop.getByRole('main')).toContainText('Sift on 12 January');
+});
