@@ -644,6 +644,8 @@ async function pageWeights(
     ['/guest/applications/new', undefined],
     ['/guest/application', undefined],
     ['/guest/application/edit', undefined],
+    ['/guest/application/follow-up', undefined],
+    ['/guest/application/events/new', undefined],
     ['/guest/board', undefined],
     ['/guest/data', undefined],
     ['/guest/move', undefined],

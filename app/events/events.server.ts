@@ -167,8 +167,12 @@ export async function deleteEvent(
   return deleted.length > 0 ? 'saved' : whyNotWritten(context, who, applicationId, eventId, opened);
 }
 
-const ownVersion = (userId: string, applicationId: string, eventId: string, opened: string | null) =>
-  and(ownEvent(userId, applicationId, eventId), unchangedSince(sql`${e.updatedAt}`, opened));
+const ownVersion = (
+  userId: string,
+  applicationId: string,
+  eventId: string,
+  opened: string | null,
+) => and(ownEvent(userId, applicationId, eventId), unchangedSince(sql`${e.updatedAt}`, opened));
 
 /**
  * Why a versioned write touched nothing: the event is not the person's (or went), or it was saved

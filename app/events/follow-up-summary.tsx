@@ -4,25 +4,33 @@ import { useTrackerPaths } from '~/applications/paths';
 import { DATE_PARTS, dateParts } from '~/components/forms/date-parts';
 import { SubmitButton } from '~/components/forms/submit-button';
 import { CalendarFileLink } from './calendar-link';
-import { CLEAR_FOLLOW_UP, FOLLOW_UP_DAYS, suggestedFollowUp } from './follow-up';
+import type { Status } from '~/applications/statuses';
+import { CLEAR_FOLLOW_UP, FOLLOW_UP_DAYS, suggestedFollowUp, WAITING_FOR_REPLY } from './follow-up';
 
 /**
  * The follow-up date on an application's page: the date with its calendar file, and one press to
  * set the suggested date, change it or remove it. Typing a date of one's own happens on the
- * follow-up page (FollowUpCard), so this card needs none of the form kit's browser code.
+ * follow-up page (FollowUpCard), so this card needs none of the form kit's browser code. The one
+ * press is offered only while the application waits for a reply and the suggestion is still ahead.
  */
 export function FollowUpSummary({
   applicationId,
+  status,
   followUpOn,
   dateApplied,
+  today,
 }: {
   applicationId: string;
+  status: Status;
   followUpOn: string | null;
   dateApplied: string | null;
+  /** Today in London (YYYY-MM-DD), from the page's loader. */
+  today: string;
 }) {
   const page = useTrackerPaths().followUp(applicationId);
-  const suggested = followUpOn ? null : suggestedFollowUp(dateApplied);
-  const parts = dateParts(suggested);
+  const waiting = (WAITING_FOR_REPLY as readonly Status[]).includes(status);
+  const suggested = followUpOn || !waiting ? null : suggestedFollowUp(dateApplied);
+  const parts = suggested && suggested > today ? dateParts(suggested) : undefined;
   return (
     <section className="card" aria-labelledby="follow-up-heading" id="follow-up">
       <h2 id="follow-up-heading">Follow up</h2>
@@ -30,7 +38,7 @@ export function FollowUpSummary({
       {followUpOn ? (
         <div className="actions">
           <Link to={page} className="button button--secondary">
-            Change date
+            Change follow-up date
           </Link>
           <RemoveFollowUpForm applicationId={applicationId} />
         </div>
@@ -45,7 +53,7 @@ export function FollowUpSummary({
             formAction={page}
             after={<Link to={page}>Choose another date</Link>}
           >
-            Chase by {formatDate(suggested)}
+            Set follow-up date: {formatDate(suggested)}
           </SubmitButton>
         </Form>
       ) : (

@@ -29,7 +29,6 @@ export const DATE_CHANGED_ELSEWHERE = changedElsewhere('date', 'another tab');
 /** The delete button's refusal when another tab saved the date after the page opened. */
 export const DATE_CHANGED_BEFORE_DELETE = changedBeforeDelete('another tab');
 
-
 const notFound = () => new Response('Not found', { status: 404 });
 
 /** Saves through storage; a refusal (full, blocked, unreadable) comes back as its message. */

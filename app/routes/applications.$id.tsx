@@ -53,14 +53,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function ApplicationPage() {
-  const {
-    application: a,
-    history,
-    events,
-    statements,
-    now,
-    at,
-  } = useLoaderData<typeof loader>();
+  const { application: a, history, events, statements, now, at } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   return (
     <div className="page">
@@ -89,8 +82,10 @@ export default function ApplicationPage() {
           <StatusChangeForm status={a.status} lastResult={lastResult} />
           <FollowUpSummary
             applicationId={a.id}
+            status={a.status}
             followUpOn={a.followUpOn}
             dateApplied={a.dateApplied}
+            today={now.date}
           />
           <EventsCard applicationId={a.id} events={events} now={at} />
           <StatusHistory history={history} events={events} now={at} />

@@ -100,8 +100,10 @@ export default function GuestApplication() {
           />
           <FollowUpSummary
             applicationId={found.id}
+            status={a.status}
             followUpOn={found.followUpOn}
             dateApplied={a.dateApplied}
+            today={now.date}
           />
           <EventsCard
             applicationId={found.id}

@@ -122,7 +122,7 @@ test('an interview is added, shown, downloaded as a calendar file, changed and d
   await expect(events).toContainText('No interviews or other dates yet.');
 });
 
-test('a follow-up date starts 14 days after applying, can be changed, removed and set again in one press, and is due on the dashboard', async ({
+test('a follow-up date starts 14 days after applying, can be changed and removed, is set again in one press while ahead, and is due on the dashboard', async ({
   page,
   signedIn,
   database,
@@ -148,7 +148,7 @@ test('a follow-up date starts 14 days after applying, can be changed, removed an
   ]);
 
   // A date of one's own is typed on the follow-up page: refused beside the field, then saved.
-  await followUp.getByRole('link', { name: 'Change date' }).click();
+  await followUp.getByRole('link', { name: 'Change follow-up date' }).click();
   await expect(page).toHaveURL(`/applications/${id}/follow-up`);
   await app.fillDate('Chase if no reply by', '31', '2', '2027');
   await followUp.getByRole('button', { name: 'Change date' }).click();
@@ -159,13 +159,26 @@ test('a follow-up date starts 14 days after applying, can be changed, removed an
   await expect(page).toHaveURL(`/applications/${id}#follow-up`);
   await expect(followUp).toContainText('Chase if no reply by 1 Mar 2027');
 
-  // Removed on the application's page, then the suggested date set again with one press.
+  // Removed on the application's page; its suggestion has passed, so no one-press date is offered.
   await followUp.getByRole('button', { name: 'Remove follow-up date' }).click();
   await expect(followUp).toContainText('No follow-up date set.');
+  await expect(followUp.getByRole('link', { name: 'Set a follow-up date' })).toBeVisible();
+  await expect(followUp.getByRole('button', { name: /^Set follow-up date/ })).toHaveCount(0);
   await app.landed();
-  await followUp.getByRole('button', { name: `Chase by ${suggested}` }).click();
-  await expect(followUp).toContainText(`Chase if no reply by ${suggested}`);
-  await expect(page).toHaveURL(`/applications/${id}#follow-up`);
+
+  // Applied three days ago: removed, then the suggested date set again with one press.
+  const recent = await seed(database, me.id, {
+    role: 'Data Analyst',
+    dateApplied: addDays(today, -3),
+  });
+  const ahead = formatDate(addDays(today, 11));
+  await page.goto(`/applications/${recent}`);
+  await expect(followUp).toContainText(`Chase if no reply by ${ahead}`);
+  await followUp.getByRole('button', { name: 'Remove follow-up date' }).click();
+  await expect(followUp).toContainText('No follow-up date set.');
+  await followUp.getByRole('button', { name: `Set follow-up date: ${ahead}` }).click();
+  await expect(followUp).toContainText(`Chase if no reply by ${ahead}`);
+  await expect(page).toHaveURL(`/applications/${recent}#follow-up`);
   await app.landed();
 });
 

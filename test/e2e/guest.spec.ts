@@ -332,6 +332,13 @@ test.describe('with JavaScript', () => {
     await main.getByRole('link', { name: `${DWP.role} at ${DWP.company}` }).click();
     const followUp = main.getByRole('region', { name: 'Follow up' });
     await expect(followUp).toContainText(`Chase if no reply by ${formatDate(isoDaysFromNow(12))}`);
+    // Removed and set again with one press, in the browser alone.
+    await followUp.getByRole('button', { name: 'Remove follow-up date' }).click();
+    await expect(followUp).toContainText('No follow-up date set.');
+    await followUp
+      .getByRole('button', { name: `Set follow-up date: ${formatDate(isoDaysFromNow(12))}` })
+      .click();
+    await expect(followUp).toContainText(`Chase if no reply by ${formatDate(isoDaysFromNow(12))}`);
     // An interview: refused without its date and time (what was typed kept), then added.
     await main.getByRole('link', { name: 'Add an interview or date' }).click();
     await main.getByLabel('Place').fill(INTERVIEW.place);

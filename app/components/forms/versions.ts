@@ -47,16 +47,23 @@ export function changedSinceOpened(formData: FormData, stored: { updatedAt: stri
 /**
  * The version an edit form sends: the record as the form opened it (the form keeps its opening
  * values while another tab saves, as a storage event reloads the data), or the newer one that a
- * "changed elsewhere" refusal named.
+ * "changed elsewhere" refusal named. A refusal that names none (the session ended) hands back
+ * the version that was sent, for the page drawn without the record (no JavaScript).
  */
 export function useOpenedVersion(updatedAt: string, lastResult: unknown): string {
   const [basis, setBasis] = useState(updatedAt);
-  const seen =
-    lastResult && typeof lastResult === 'object' && OPENED_VERSION in lastResult
-      ? String(lastResult[OPENED_VERSION])
-      : null;
+  const seen = versionIn(lastResult);
   useEffect(() => {
     if (seen) setBasis(seen);
   }, [seen]);
   return seen ?? basis;
+}
+
+function versionIn(reply: unknown): string | null {
+  if (!reply || typeof reply !== 'object') return null;
+  if (OPENED_VERSION in reply) return String(reply[OPENED_VERSION]);
+  const sent = (reply as { initialValue?: Record<string, unknown> | null }).initialValue?.[
+    OPENED_VERSION
+  ];
+  return typeof sent === 'string' && sent ? sent : null;
 }
