@@ -203,7 +203,7 @@ describe('Supabase sessions (supabase)', () => {
     }
   });
 
-  it('signs nobody in with a validly signed anonymous session or one without an email', async () => {
+  it('signs nobody in with a validly signed token that is anonymous, not a signed-in role, or malformed', async () => {
     const app = pages(harness, harness.context());
     const person = await app.confirmedAccount();
     const [name, value] = person.cookie.split('=') as [string, string];
@@ -211,7 +211,17 @@ describe('Supabase sessions (supabase)', () => {
     const claims = JSON.parse(
       Buffer.from(session.access_token.split('.')[1], 'base64url').toString(),
     );
-    for (const changed of [{ is_anonymous: true }, { email: '' }]) {
+    // Each keeps the real session and user, so only the claim's own checks can refuse it.
+    for (const changed of [
+      { is_anonymous: true },
+      { email: '' },
+      { email: 12345 },
+      { role: 'anon' },
+      { role: 'service_role' },
+      { sub: 12345 },
+      { sub: 'not-a-uuid' },
+      { session_id: 'not-a-uuid' },
+    ]) {
       const token = await project.fake.sign({ ...claims, ...changed });
       const cookie = `${name}=base64-${Buffer.from(JSON.stringify({ ...session, access_token: token })).toString('base64url')}`;
       expect(await app.whoIs(cookie), JSON.stringify(changed)).toBeNull();
