@@ -1,7 +1,7 @@
 import { parseWithZod } from '@conform-to/zod';
 import { describe, expect, it } from 'vitest';
 import { changePasswordSchema } from '~/auth/auth-schemas';
-import { limited, minutesFrom } from '~/auth/replies.server';
+import { limited, minutesFrom, UNAVAILABLE, weakPasswordMessage } from '~/auth/replies.server';
 
 const locked = (retryAfterSeconds: number) =>
   ({ ok: false, reason: 'locked', retryAfterSeconds }) as const;
@@ -52,5 +52,31 @@ describe('the lock-out answer', () => {
     expect(answer.data.error?.['']).toEqual([
       'Too many requests from your connection. Please wait 1 minute and try again.',
     ]);
+  });
+
+  it('when the sign-in service is down is a 503 asking to come back when it says, changing nothing', () => {
+    const answer = limited(submitted(), {
+      ok: false,
+      reason: 'unavailable',
+      retryAfterSeconds: 30,
+    });
+    expect(answer.init?.status).toBe(503);
+    expect(new Headers(answer.init?.headers).get('Retry-After')).toBe('30');
+    expect(answer.data.error?.['']).toEqual([UNAVAILABLE]);
+  });
+});
+
+describe('a new password the sign-in service refused under its own policy', () => {
+  it('names a breach first, then the missing kinds of character, else its length', () => {
+    expect(weakPasswordMessage(['characters', 'pwned'])).toBe(
+      'This password has appeared in a data breach. Please choose a different one.',
+    );
+    expect(weakPasswordMessage(['length', 'characters'])).toBe(
+      'Use at least one lowercase letter, one capital letter, one digit and one symbol.',
+    );
+    expect(weakPasswordMessage(['length'])).toBe(
+      'This password is too weak. Please choose a longer one.',
+    );
+    expect(weakPasswordMessage([])).toBe('This password is too weak. Please choose a longer one.');
   });
 });
