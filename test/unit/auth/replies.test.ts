@@ -54,7 +54,7 @@ describe('the lock-out answer', () => {
     ]);
   });
 
-  it('when the sign-in service is down is a 503 asking to come back when it says, changing nothing', () => {
+  it('when the sign-in service is down is a 503 with its Retry-After, saying so', () => {
     const answer = limited(submitted(), {
       ok: false,
       reason: 'unavailable',
