@@ -292,8 +292,15 @@ test('on the board a card is dragged to another column', async ({ page, signedIn
   await page.goto('/applications/board');
   const card = column(page, 'Applied').getByRole('listitem').filter({ hasText: 'HMRC' });
   await expect(card.getByRole('button', { name: /with the keyboard/ })).toBeVisible();
+  // The card moves at once; the reload waits for the save, which a busy machine may take a while over.
+  const saved = page.waitForResponse(
+    (response) =>
+      response.request().method() === 'POST' &&
+      /\/applications\/[^/]+\/status/.test(response.url()),
+  );
   await card.dragTo(column(page, 'Interviewing'));
   await expect(column(page, 'Interviewing')).toContainText('Policy Adviser at HMRC');
+  expect((await saved).ok()).toBe(true);
   await page.reload();
   await expect(column(page, 'Interviewing')).toContainText('Policy Adviser at HMRC');
 });
