@@ -268,6 +268,17 @@ test('leaving a changed form asks first, and staying keeps what was typed', asyn
 const column = (page: Page, status: string) =>
   page.getByRole('main').getByRole('region', { name: new RegExp(`^${status} \\d+$`) });
 
+/**
+ * The board's save of a move. A card moves at once, before its save answers: a test that reloads
+ * waits for this first, or on a busy machine the reload can overtake the save.
+ */
+const statusSaved = (page: Page) =>
+  page.waitForResponse(
+    (response) =>
+      response.request().method() === 'POST' &&
+      /\/applications\/[^/]+\/status/.test(response.url()),
+  );
+
 test('on the board each card moves with its status menu', async ({ page, signedIn, database }) => {
   const app = jobTrack(page);
   const me = await signedIn({ label: 'board-menu' });
@@ -292,12 +303,7 @@ test('on the board a card is dragged to another column', async ({ page, signedIn
   await page.goto('/applications/board');
   const card = column(page, 'Applied').getByRole('listitem').filter({ hasText: 'HMRC' });
   await expect(card.getByRole('button', { name: /with the keyboard/ })).toBeVisible();
-  // The card moves at once; the reload waits for the save, which a busy machine may take a while over.
-  const saved = page.waitForResponse(
-    (response) =>
-      response.request().method() === 'POST' &&
-      /\/applications\/[^/]+\/status/.test(response.url()),
-  );
+  const saved = statusSaved(page);
   await card.dragTo(column(page, 'Interviewing'));
   await expect(column(page, 'Interviewing')).toContainText('Policy Adviser at HMRC');
   expect((await saved).ok()).toBe(true);
@@ -320,6 +326,7 @@ test('on the board a card is moved with the keyboard, each step announced', asyn
   await expect(page.locator('[aria-live="polite"]')).toContainText('Picked up Engineer at Monzo');
   await page.keyboard.press('ArrowRight');
   await expect(page.locator('[aria-live="polite"]')).toContainText('Offer, column 4 of 8');
+  const saved = statusSaved(page);
   await page.keyboard.press('Enter');
   await expect(column(page, 'Offer')).toContainText('Engineer at Monzo');
   await expect(page.locator('[aria-live="polite"]')).toContainText(
@@ -328,6 +335,7 @@ test('on the board a card is moved with the keyboard, each step announced', asyn
   await expect(
     page.getByRole('button', { name: 'Move Engineer at Monzo with the keyboard' }),
   ).toBeFocused();
+  expect((await saved).ok()).toBe(true);
   await page.reload();
   await expect(column(page, 'Offer')).toContainText('Engineer at Monzo');
 });
