@@ -112,6 +112,25 @@ describe('password hashing (PBKDF2-SHA-256)', () => {
     expect(await verifyPassword('correct horse battery', wrongHash)).toBe(false);
   });
 
+  it('hashes and verifies at the lowest cost, one iteration', async () => {
+    const stored = await hashPassword('correct horse battery', 1);
+    expect(iterationsOf(stored)).toBe(1);
+    expect(await verifyPassword('correct horse battery', stored)).toBe(true);
+  });
+
+  it('never matches a malformed record, even when its stand-in hash is what the password derives', async () => {
+    // A malformed record is still checked at full cost against an all-zero stand-in; were the
+    // derived bits ever all zero, the answer must still be no.
+    const derive = vi.spyOn(crypto.subtle, 'deriveBits').mockResolvedValue(new ArrayBuffer(32));
+    try {
+      expect(await verifyPassword('x', 'not-a-hash')).toBe(false);
+      expect(await verifyPassword('x', 'pbkdf2-sha256$1000$!!!!$AAAA')).toBe(false);
+      expect(derive).toHaveBeenCalledTimes(2);
+    } finally {
+      derive.mockRestore();
+    }
+  });
+
   it('never matches a malformed or over-cost record', async () => {
     expect(await verifyPassword('x', 'not-a-hash')).toBe(false);
     expect(await verifyPassword('x', 'pbkdf2-sha256$100001$AAAA$AAAA')).toBe(false);

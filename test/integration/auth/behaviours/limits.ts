@@ -4,7 +4,15 @@ import { action as forgotAction } from '~/routes/forgot-password';
 import { action as magicLinkAction } from '~/routes/magic-link';
 import { action as signupAction } from '~/routes/signup';
 import { cookieFrom, formPost, ORIGIN, runAction } from '../../../support/http';
-import { formErrors, newClient, newEmail, pages, PASSWORD, passTime } from './driver';
+import {
+  formErrors,
+  newClient,
+  newEmail,
+  OTHER_PASSWORD,
+  pages,
+  PASSWORD,
+  passTime,
+} from './driver';
 
 type Action = Parameters<typeof runAction>[0];
 import type { AccountHarness } from './harness';
@@ -145,6 +153,90 @@ export function limitBehaviours(harness: AccountHarness) {
       expect(formErrors(outcome)[0]).toMatch(/wait 6 minutes/);
       expect(deletion.status).toBe(429);
       expect(await app.whoIs(person.cookie)).not.toBeNull();
+    });
+
+    it('counts wrong passwords on the delete page like any other guess', async () => {
+      const app = pages(harness, harness.context());
+      const person = await app.confirmedAccount();
+      const statuses: number[] = [];
+      for (let i = 0; i < 5; i++) {
+        const wrong = await app.deleteAccount(person.cookie, `guess ${i}`, { client: newClient() });
+        statuses.push(wrong.status);
+      }
+
+      const deletion = await app.deleteAccount(person.cookie, person.password);
+
+      expect(statuses).toEqual([400, 400, 400, 400, 400]);
+      expect(deletion.status).toBe(429);
+      expect(await app.whoIs(person.cookie)).not.toBeNull();
+    });
+
+    it('changing the password empties the count of guesses', async () => {
+      const app = pages(harness, harness.context());
+      const person = await app.confirmedAccount();
+      await guesses(app, person.email, 4);
+
+      const changed = await app.changePassword(person.cookie, person.password, OTHER_PASSWORD);
+
+      expect(changed.status).toBe(302);
+      expect(await guesses(app, person.email, 4)).toEqual([400, 400, 400, 400]);
+      expect((await app.signIn(person.email, OTHER_PASSWORD)).status).toBe(302);
+    });
+
+    it('the right password on an unconfirmed account empties the count of guesses too', async () => {
+      const app = pages(harness, harness.context());
+      const email = newEmail();
+      await app.signUp(email, PASSWORD);
+      await guesses(app, email, 4);
+
+      const unconfirmed = await app.signIn(email, PASSWORD, { client: newClient() });
+
+      expect(formErrors(unconfirmed)[0]).toMatch(/confirm your email address/);
+      expect(await guesses(app, email, 5)).toEqual([400, 400, 400, 400, 400]);
+    });
+
+    it('choosing a first password (there is none to guess) works while the address is locked', async () => {
+      const app = pages(harness, harness.context());
+      const email = newEmail();
+      await app.signUp(email, PASSWORD);
+      const link = await app.linkIn(email, 'confirm', '/auth/confirm');
+      const cookie = cookieFrom(await app.followLink(link, 'without-password'));
+      await guesses(app, email, 5);
+
+      const chosen = await app.choosePassword(cookie, OTHER_PASSWORD);
+
+      expect(chosen.status).toBe(302);
+      expect(chosen.headers.get('Location')).toBe('/account?notice=password-set');
+    });
+
+    it('a sign-in link still signs the person in while their address is locked', async () => {
+      const app = pages(harness, harness.context());
+      const person = await app.confirmedAccount();
+      await guesses(app, person.email, 5);
+      await app.askForMagicLink(person.email);
+      const link = await app.linkIn(person.email, 'magiclink', '/auth/confirm');
+
+      const signedIn = await app.followLink(link);
+
+      expect(signedIn.status).toBe(302);
+      expect((await app.whoIs(cookieFrom(signedIn)))?.id).toBe(person.id);
+    });
+
+    it('a password typed on a dead link counts against the client only, never an address', async () => {
+      const app = pages(harness, harness.context());
+      const email = newEmail();
+      await app.signUp(email, PASSWORD);
+      const link = await app.linkIn(email, 'confirm', '/auth/confirm');
+      await harness.expireLink(link);
+
+      const outcomes = [];
+      for (let i = 0; i < 6; i++) {
+        outcomes.push(await app.followLink(link, { password: WRONG }, { client: newClient() }));
+      }
+
+      expect(outcomes.map((o) => o.status)).toEqual(Array(6).fill(outcomes[0]!.status));
+      expect(outcomes[0]!.status).not.toBe(429);
+      expect(formErrors(outcomes[5]!)[0]).toMatch(/expired or has already been used/);
     });
   });
 

@@ -1,7 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { createCookie } from '@remix-run/cloudflare';
 import { describe, expect, it } from 'vitest';
-import { SESSION_COOKIE, sessionHeaders } from '~/auth/local/sessions.server';
+import {
+  clearedSessionHeaders,
+  endRequestSession,
+  SESSION_COOKIE,
+  sessionClaim,
+  sessionHeaders,
+} from '~/auth/local/sessions.server';
 import { sha256 } from '~/auth/hashing.server';
 import { makeContext } from '../../../support/context';
 import { setupTestDatabase } from '../../../support/db';
@@ -105,5 +111,45 @@ describe('sessions', () => {
     ]) {
       expect(await whoIs(context, cookie), cookie).toBeNull();
     }
+  });
+
+  it('are looked up only for a cookie shaped "<user id>.<token>": other shapes name nobody', async () => {
+    const { context } = makeContext(db.handle);
+    const id = randomUUID();
+    for (const value of [
+      `${id}0`, // no dot at all
+      `not-a-user-id.${'a'.repeat(64)}`,
+      `${id}.`, // no token
+      `.${'a'.repeat(64)}`, // no user id
+    ]) {
+      const cookie = (await sessionHeaders(get('/'), value)).get('Set-Cookie')!.split(';')[0]!;
+      expect(await sessionClaim(get('/', { cookie }), context), value).toBeNull();
+    }
+  });
+
+  it('sign nobody in for a cookie without the dot, even when its whole value is a live token', async () => {
+    const { context } = makeContext(db.handle);
+    const person = await confirmedAccount(db, context);
+    // Read without looking for the dot, "<id>0" would be user <id> with the token "<id>0".
+    const value = `${person.id}0`;
+    await storeSession(person.id, value);
+    const cookie = (await sessionHeaders(get('/'), value)).get('Set-Cookie')!.split(';')[0]!;
+
+    expect(await whoIs(context, cookie)).toBeNull();
+  });
+
+  it('end with a cookie that is empty and already expired', async () => {
+    const header = (await clearedSessionHeaders(get('/'))).get('Set-Cookie')!;
+
+    expect(header).toMatch(/^jobtrack_session=[^;]*;.*Max-Age=0/);
+    expect(await createCookie(SESSION_COOKIE).parse(header.split(';')[0]!)).toBe('');
+  });
+
+  it('signing out without a session cookie just clears the cookie', async () => {
+    const { context } = makeContext(db.handle);
+
+    const headers = await endRequestSession(get('/'), context);
+
+    expect(headers.get('Set-Cookie')).toMatch(/^jobtrack_session=[^;]*;.*Max-Age=0/);
   });
 });
