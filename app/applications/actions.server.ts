@@ -6,7 +6,12 @@ import { redirect, type ActionFunctionArgs, type AppLoadContext } from '@remix-r
 import { SessionEnded } from '~/auth/current-user.server';
 import { claimForForm } from '~/auth/form-claim.server';
 import { invalid, readForm, refuse } from '~/components/forms/form.server';
-import { changedElsewhere, OPENED_VERSION, openedVersion } from '~/components/forms/versions';
+import {
+  changedElsewhere,
+  IN_AN_ACCOUNT,
+  OPENED_VERSION,
+  openedVersion,
+} from '~/components/forms/versions';
 import type { Person } from '~/db.server';
 import { notFound, requireUuid } from '~/http/not-found.server';
 import { ApplicationSchema, isUuid, StatusChangeSchema } from './application-schema';
@@ -72,7 +77,7 @@ export async function saveApplication({ request, params, context }: ActionFuncti
 function changedSince(submission: Submission<unknown>, newer: string) {
   return invalid(
     submission,
-    { formErrors: [changedElsewhere('application', 'another tab or on another device')] },
+    { formErrors: [changedElsewhere('application', IN_AN_ACCOUNT)] },
     { status: 409 },
     { [OPENED_VERSION]: newer },
   );

@@ -12,15 +12,13 @@ import {
   changedElsewhere,
   OPENED_VERSION,
   openedVersion,
+  IN_AN_ACCOUNT,
   type DeleteRefusal,
-  type Elsewhere,
 } from '~/components/forms/versions';
 import { notFound, requireUuid } from '~/http/not-found.server';
 import { EventSchema, FollowUpSchema, MAX_EVENTS_PER_APPLICATION } from './event-schema';
 import { addEvent, deleteEvent, setFollowUp, updateEvent } from './events.server';
 import { CLEAR_FOLLOW_UP, DELETE_EVENT } from './follow-up';
-
-const ELSEWHERE: Elsewhere = 'another tab or on another device';
 
 /**
  * Adds an event (no `eventId` in the route), or changes or deletes one; back to the application's
@@ -41,7 +39,7 @@ export async function saveEvent(args: ActionFunctionArgs) {
       if (deleted === 'missing') throw notFound();
       if (deleted !== 'saved') {
         const refusal: DeleteRefusal = {
-          deleteRefused: changedBeforeDelete(ELSEWHERE),
+          deleteRefused: changedBeforeDelete(IN_AN_ACCOUNT),
           [OPENED_VERSION]: deleted.newer,
         };
         return data(refusal, { status: 409 });
@@ -56,7 +54,7 @@ export async function saveEvent(args: ActionFunctionArgs) {
       if (saved !== 'saved') {
         return invalid(
           submission,
-          { formErrors: [changedElsewhere('date', ELSEWHERE)] },
+          { formErrors: [changedElsewhere('date', IN_AN_ACCOUNT)] },
           { status: 409 },
           { [OPENED_VERSION]: saved.newer },
         );

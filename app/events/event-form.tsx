@@ -57,7 +57,7 @@ export function EventForm({
   submitLabel: string;
   /** Where it posts: its own page unless told (guest mode keeps the ids in the fragment). */
   action?: string;
-  /** The version of the date the form opened, so a save can tell another tab's change (guest). */
+  /** The version of the date the form opened, so a save can tell a change made elsewhere. */
   updatedAt?: string;
 }) {
   const [form, fields] = useSchemaForm(loadSchema, {

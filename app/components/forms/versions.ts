@@ -11,6 +11,9 @@ export const OPENED_VERSION = 'updatedAt';
 /** Where else a record can change while its form is open: a guest's data is in one browser. */
 export type Elsewhere = 'another tab' | 'another tab or on another device';
 
+/** Where an account's records can change while a form is open. */
+export const IN_AN_ACCOUNT: Elsewhere = 'another tab or on another device';
+
 /** The refusal of an edit whose record was saved elsewhere after the form opened. */
 export const changedElsewhere = (record: 'application' | 'date', where: Elsewhere) =>
   `This ${record} was changed in ${where} after you opened this form, so this change was not saved. What you typed is still here: save again to replace those changes with this form, or cancel to see them.`;

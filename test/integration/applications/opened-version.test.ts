@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { changedBeforeDelete, changedElsewhere } from '~/components/forms/versions';
+import { changedBeforeDelete, changedElsewhere, IN_AN_ACCOUNT } from '~/components/forms/versions';
 import { action as editAction, loader as editLoader } from '~/routes/applications.$id_.edit';
 import {
   action as eventAction,
@@ -14,7 +14,6 @@ import { dateFields, setupApplicationsTest, validForm } from './fixtures';
 // opened: the form carries the version it opened, and the UPDATE itself compares it.
 
 const t = setupApplicationsTest();
-const ELSEWHERE = 'another tab or on another device';
 
 async function openedEdit(cookie: string, id: string) {
   const opened = await runLoader(editLoader, get(`/applications/${id}/edit`, { cookie }), {
@@ -54,7 +53,7 @@ describe('an application edit opened before another device saved it', () => {
     );
 
     expect(laptop.status).toBe(409);
-    expect(laptop.data.error['']).toEqual([changedElsewhere('application', ELSEWHERE)]);
+    expect(laptop.data.error['']).toEqual([changedElsewhere('application', IN_AN_ACCOUNT)]);
     expect(laptop.data.initialValue).toMatchObject({ grade: 'HEO', notes: 'From the laptop' });
     const stored = await t.stored(id);
     expect(laptop.data.updatedAt).toBe(new Date(stored!.updated_at as string).toISOString());
@@ -187,7 +186,7 @@ describe('a date’s edit page opened before another device saved the date', () 
     const laptop = await post(eventForm({ place: 'Committee Room B', updatedAt: version }));
 
     expect(laptop.status).toBe(409);
-    expect(laptop.data.error['']).toEqual([changedElsewhere('date', ELSEWHERE)]);
+    expect(laptop.data.error['']).toEqual([changedElsewhere('date', IN_AN_ACCOUNT)]);
     expect(laptop.data.initialValue).toMatchObject({ place: 'Committee Room B' });
     expect(laptop.data.updatedAt).toBe((await storedEvent(eventId))!.updated_at.toISOString());
     expect(await allRows(t.db.admin)).toEqual(afterPhone);
@@ -208,7 +207,7 @@ describe('a date’s edit page opened before another device saved the date', () 
 
     expect(refused.status).toBe(409);
     expect(refused.data).toEqual({
-      deleteRefused: changedBeforeDelete(ELSEWHERE),
+      deleteRefused: changedBeforeDelete(IN_AN_ACCOUNT),
       updatedAt: (await storedEvent(eventId))!.updated_at.toISOString(),
     });
     expect(await allRows(t.db.admin)).toEqual(afterPhone);
