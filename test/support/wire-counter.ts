@@ -75,7 +75,25 @@ export async function startWireCounter(
     let answeredSinceClientSent = true;
     let awaitingSslByte = false;
     let opaque = false;
-    let lastDelivery = 0;
+    // What the database sent, in order, each with the moment it may be passed on. One timer drains
+    // it front first: a timer per chunk could fire out of order (Node's timers run on the loop's
+    // cached clock, not Date.now()), and chunks swapped in a stream hand one statement's answer
+    // to another (seen once under load: a query got the rows of the one before it).
+    const held: Array<{ at: number; chunk: Buffer | 'end' }> = [];
+    let drain: ReturnType<typeof setTimeout> | null = null;
+    const release = () => {
+      drain = null;
+      while (held.length > 0 && held[0]!.at <= Date.now()) {
+        const { chunk } = held.shift()!;
+        if (chunk === 'end') client.end();
+        else deliver(chunk);
+      }
+      if (held.length > 0) drain = setTimeout(release, held[0]!.at - Date.now());
+    };
+    const hold = (chunk: Buffer | 'end') => {
+      held.push({ at: Date.now() + latency, chunk });
+      if (drain === null) drain = setTimeout(release, latency);
+    };
 
     client.on('data', (chunk: Buffer) => {
       counts.bytesUp += chunk.length;
@@ -121,11 +139,8 @@ export async function startWireCounter(
           });
         }
       }
-      if (latency === 0) return deliver(chunk);
-      // Later answers never overtake earlier ones.
-      const at = Math.max(Date.now() + latency, lastDelivery);
-      lastDelivery = at;
-      setTimeout(() => deliver(chunk), at - Date.now());
+      if (latency === 0 && held.length === 0) deliver(chunk);
+      else hold(chunk);
     });
 
     const forget = () => {
@@ -137,8 +152,9 @@ export async function startWireCounter(
     // The app or the database may vanish at any moment (a restart test does exactly that): pass
     // an end on as an end (a reset would reach the other side as an error), an error as a reset.
     client.on('end', () => upstream.end());
-    upstream.on('end', () => setTimeout(() => client.end(), latency));
+    upstream.on('end', () => hold('end'));
     const fail = () => {
+      if (drain !== null) clearTimeout(drain);
       client.destroy();
       upstream.destroy();
       forget();
