@@ -9,7 +9,7 @@ import {
   SIGN_UP_EMAILS,
   type Allowance,
 } from './limits.server';
-import type { AuthPort, Limited } from './port';
+import type { AuthAdapter, AuthPort, Limited } from './port';
 
 // The rules every adapter is held to, applied around it so that local and Supabase accounts
 // cannot drift apart (docs/decisions/016):
@@ -27,7 +27,7 @@ const locked = (retryAfterSeconds: number): Limited => ({
 });
 
 /** `adapter` with the shared account rules applied. */
-export function withAccountRules(adapter: AuthPort, context: AppLoadContext): AuthPort {
+export function withAccountRules(adapter: AuthAdapter, context: AppLoadContext): AuthPort {
   const later = (task: () => Promise<unknown>) => context.background.run(task);
 
   /** Takes one email from the address's allowance; over it, the email is quietly not sent. */

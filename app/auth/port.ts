@@ -192,3 +192,14 @@ export interface AuthPort {
     input: { password: string },
   ): Promise<WithSession | PasswordCheckFailure>;
 }
+
+/**
+ * What an adapter implements: the port, except that its "email me" calls answer nothing. The
+ * account rules answer those (accepted, or refused by a limit) and make the adapter's call after
+ * the answer, so nothing the adapter could say reaches the person.
+ */
+export type AuthAdapter = Omit<AuthPort, 'signUp' | 'sendMagicLink' | 'sendPasswordReset'> & {
+  [K in 'signUp' | 'sendMagicLink' | 'sendPasswordReset']: (
+    ...args: Parameters<AuthPort[K]>
+  ) => Promise<void>;
+};

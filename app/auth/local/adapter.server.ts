@@ -1,6 +1,6 @@
 import type { AppLoadContext } from '@remix-run/cloudflare';
 import { asServer, type Tx } from '~/db.server';
-import type { AuthPort, PasswordCheckFailure, SessionUser, SignInResult } from '../port';
+import type { AuthAdapter, PasswordCheckFailure, SessionUser, SignInResult } from '../port';
 import * as accounts from './accounts.server';
 import * as emails from './emails.server';
 import {
@@ -20,7 +20,7 @@ const NO_ACCOUNT_HASH =
   'pbkdf2-sha256$100000$bm8tYWNjb3VudC1zYWx0IQ==$D8bZ1aL0x3l4k3Q9m2VwYc5Jm0Z9XhQe1s7Tq2rN4kA=';
 
 /** The local adapter: accounts, sessions and emailed links kept in this app's own Postgres. */
-export function createLocalAuth(context: AppLoadContext): AuthPort {
+export function createLocalAuth(context: AppLoadContext): AuthAdapter {
   const link = (request: Request, path: string, params: Record<string, string> = {}) => {
     const url = new URL(path, new URL(request.url).origin);
     for (const [k, v] of Object.entries(params)) url.searchParams.set(k, v);
@@ -78,7 +78,6 @@ export function createLocalAuth(context: AppLoadContext): AuthPort {
         );
       });
       await send(request, message);
-      return { ok: true };
     },
 
     async signIn(request, { email, password }): Promise<SignInResult> {
@@ -120,7 +119,6 @@ export function createLocalAuth(context: AppLoadContext): AuthPort {
         return emails.magicLink(email, url);
       });
       await send(request, message);
-      return { ok: true };
     },
 
     async sendPasswordReset(request, { email }) {
@@ -131,7 +129,6 @@ export function createLocalAuth(context: AppLoadContext): AuthPort {
         return emails.passwordReset(email, link(request, '/reset-password', { token }));
       });
       await send(request, message);
-      return { ok: true };
     },
 
     async inspectEmailLink(_request, { token, type }) {

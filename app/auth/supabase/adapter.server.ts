@@ -4,7 +4,7 @@ import type { Session } from '@supabase/supabase-js';
 import { sql } from 'drizzle-orm';
 import { randomToken } from '../hashing.server';
 import type {
-  AuthPort,
+  AuthAdapter,
   EmailLinkType,
   Limited,
   SessionUser,
@@ -56,7 +56,7 @@ function weakPassword(error: { code?: string } | null): WeakPassword | null {
 }
 
 /** The Supabase adapter of the auth port, for this request's context. */
-export function createSupabaseAuth(context: AppLoadContext): AuthPort {
+export function createSupabaseAuth(context: AppLoadContext): AuthAdapter {
   const config = context.config.supabase!;
   const stateless = () => statelessClient(config);
   const at = (request: Request, path: string) => new URL(path, new URL(request.url).origin).href;
@@ -221,7 +221,6 @@ export function createSupabaseAuth(context: AppLoadContext): AuthPort {
       // A taken address answers like a new one (Supabase sends nothing then); a 429 means a link
       // went out a minute ago. Neither is the person's to see (this runs after the answer).
       if (error && !isRateLimited(error)) console.warn('Supabase sign-up:', describe(error));
-      return { ok: true };
     },
 
     async signIn(request, { email, password }) {
@@ -272,7 +271,6 @@ export function createSupabaseAuth(context: AppLoadContext): AuthPort {
       if (error && error.code !== 'otp_disabled' && !isRateLimited(error)) {
         console.warn('Supabase sign-in link:', describe(error));
       }
-      return { ok: true };
     },
 
     async sendPasswordReset(request, { email }) {
@@ -280,7 +278,6 @@ export function createSupabaseAuth(context: AppLoadContext): AuthPort {
         redirectTo: at(request, '/reset-password'),
       });
       if (error && !isRateLimited(error)) console.warn('Supabase reset link:', describe(error));
-      return { ok: true };
     },
 
     async inspectEmailLink(_request, { token, type }) {
