@@ -63,14 +63,12 @@ export function createLocalAuth(context: AppLoadContext): AuthAdapter {
       // Hash before knowing whether the email is taken, so both paths do the same work.
       const passwordHash = await hashPassword(password);
       const message = await asServer(context, async (tx) => {
-        if (await accounts.createAccount(tx, email, passwordHash)) {
-          const created = await accounts.findAccountByEmail(tx, email);
-          return sendConfirmation(request, tx, created!);
-        }
-        const existing = await accounts.findAccountByEmail(tx, email);
-        // Taken but never confirmed: a new link, and nothing else changes (the password stays:
-        // whoever confirms must know it, or it is dropped; see verifyEmailLink).
-        if (existing && !existing.confirmed) return sendConfirmation(request, tx, existing);
+        // Made now, or taken but never confirmed: a confirmation link, and nothing else changes
+        // for a taken one (the password stays: whoever confirms must know it, or it is dropped;
+        // see verifyEmailLink).
+        await accounts.createAccount(tx, email, passwordHash);
+        const account = (await accounts.findAccountByEmail(tx, email))!;
+        if (!account.confirmed) return sendConfirmation(request, tx, account);
         return emails.accountExists(
           email,
           link(request, '/signin'),

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { authFor } from '~/auth/auth.server';
 import { loader as homeLoader } from '~/routes/_index';
 import { action as signoutAction } from '~/routes/signout';
 import { cookieFrom, formPost, get, runAction, runLoader } from '../../../support/http';
@@ -83,6 +84,22 @@ export function accountBehaviours(harness: AccountHarness) {
 
       expect(outcome.status).toBe(400);
       expect(outcome.data.error.currentPassword).toEqual(['Enter your current password']);
+      expect((await app.signIn(person.email, person.password)).status).toBe(302);
+    });
+
+    it('is refused by the port itself too, not only by the form’s schema', async () => {
+      const context = harness.context();
+      const app = pages(harness, context);
+      const person = await app.confirmedAccount();
+      const request = formPost('/account', {}, { cookie: person.cookie });
+
+      const result = await authFor(context).changePassword(
+        request,
+        { id: person.id, email: person.email },
+        { currentPassword: null, newPassword: NEW_PASSWORD },
+      );
+
+      expect(result).toEqual({ ok: false, reason: 'wrong-password' });
       expect((await app.signIn(person.email, person.password)).status).toBe(302);
     });
 

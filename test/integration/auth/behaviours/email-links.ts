@@ -30,6 +30,20 @@ export function emailLinkBehaviours(harness: AccountHarness) {
       expect(toNobody.map((email) => email.kind)).toEqual(
         harness.can.tellUnknownAddresses ? ['no-account'] : [],
       );
+      // The note, where there is one, offers to make an account here.
+      if (harness.can.tellUnknownAddresses) await app.linkIn(nobody, 'no-account', '/signup');
+    });
+
+    it('takes a link pressed twice at once only once: one sign-in, the other told it is spent', async () => {
+      const app = pages(harness, harness.context());
+      const person = await app.confirmedAccount();
+      await app.askForMagicLink(person.email);
+      const link = await app.linkIn(person.email, 'magiclink', '/auth/confirm');
+
+      const both = await Promise.all([app.followLink(link), app.followLink(link)]);
+
+      expect(both.map((outcome) => outcome.status).sort()).toEqual([302, 400]);
+      expect(formErrors(both.find((outcome) => outcome.status === 400)!)).toEqual([SPENT]);
     });
 
     it('emails a single-use link that signs the person in after "Continue"', async () => {

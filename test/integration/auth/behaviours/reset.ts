@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { authFor } from '~/auth/auth.server';
 import { loader as accountLoader } from '~/routes/account._index';
 import { cookieFrom, formPost, get, ORIGIN, runAction, runLoader } from '../../../support/http';
 import { formErrors, newEmail, pages } from './driver';
@@ -13,14 +14,18 @@ export function resetBehaviours(harness: AccountHarness) {
       const app = pages(harness, harness.context());
       const person = await app.confirmedAccount();
 
+      const nobody = newEmail('nobody');
+
       const known = await app.askForReset(person.email);
-      const unknown = await app.askForReset(newEmail('nobody'));
+      const unknown = await app.askForReset(nobody);
 
       expect(known.status).toBe(302);
       expect(known.headers.get('Location')).toBe('/check-email?for=recovery');
       expect(unknown.status).toBe(known.status);
       expect(unknown.headers.get('Location')).toBe(known.headers.get('Location'));
       expect(unknown.data).toEqual(known.data);
+      // The note, where there is one, offers to make an account here.
+      if (harness.can.tellUnknownAddresses) await app.linkIn(nobody, 'no-account', '/signup');
     });
 
     it('emails an absolute link to /reset-password; opening it shows the form and spends nothing', async () => {
@@ -98,6 +103,22 @@ export function resetBehaviours(harness: AccountHarness) {
       expect(later.data.feedStillWorks).toBe(false);
     });
 
+    it('never asks for a password on a reset link, even for an account not yet confirmed', async () => {
+      const context = harness.context();
+      const app = pages(harness, context);
+      const email = newEmail();
+      await app.signUp(email);
+      await app.askForReset(email);
+      const link = await app.linkIn(email, 'recovery', '/reset-password');
+
+      const state = await authFor(context).inspectEmailLink(get(link.pathname + link.search), {
+        token: link.searchParams.get('token')!,
+        type: 'recovery',
+      });
+
+      expect(state).toEqual({ live: true, email, asksForPassword: false });
+    });
+
     it('accepts each reset link once, and says so when a spent one is opened', async () => {
       const app = pages(harness, harness.context());
       const person = await app.confirmedAccount();
@@ -116,6 +137,24 @@ export function resetBehaviours(harness: AccountHarness) {
         constraint: expect.any(Object),
       });
       expect((await app.signIn(person.email, NEW_PASSWORD)).status).toBe(302);
+    });
+
+    it('takes a link pressed twice at once only once: one reset, the other told it is spent', async () => {
+      const app = pages(harness, harness.context());
+      const person = await app.confirmedAccount();
+      await app.askForReset(person.email);
+      const link = await app.linkIn(person.email, 'recovery', '/reset-password');
+
+      const both = await Promise.all([
+        app.resetWith(link, NEW_PASSWORD),
+        app.resetWith(link, 'another fresh passphrase'),
+      ]);
+
+      expect(both.map((outcome) => outcome.status).sort()).toEqual([302, 400]);
+      const refused = both.find((outcome) => outcome.status === 400)!;
+      expect(formErrors(refused)[0]).toMatch(/expired or has already been used/);
+      const chosen = both[0]!.status === 302 ? NEW_PASSWORD : 'another fresh passphrase';
+      expect((await app.signIn(person.email, chosen)).status).toBe(302);
     });
 
     it('refuses an expired link, and says so when it is opened', async () => {

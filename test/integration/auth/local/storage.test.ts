@@ -95,6 +95,16 @@ describe('local accounts: what is stored', () => {
     expect(await verifyPassword(person.password, rehashed)).toBe(true);
   });
 
+  it('leaves a hash at today’s cost as it is on sign-in (no needless full-cost hashing)', async () => {
+    const app = pages(harness, harness.context());
+    const person = await app.confirmedAccount();
+    const before = await storedHash(person.id);
+
+    expect((await app.signIn(person.email, person.password)).status).toBe(302);
+
+    expect(await storedHash(person.id)).toBe(before);
+  });
+
   it('keeps the date an address was first confirmed when a later link proves it again', async () => {
     const app = pages(harness, harness.context());
     const person = await app.confirmedAccount();

@@ -345,16 +345,6 @@ describe('resetting a password when Supabase refuses (supabase)', () => {
 });
 
 describe('changing a password or deleting an account when Supabase refuses (supabase)', () => {
-  it('a person with a password cannot set a new one without it', async () => {
-    const app = pages(harness, harness.context());
-    const person = await app.confirmedAccount();
-
-    const outcome = await app.choosePassword(person.cookie, OTHER_PASSWORD);
-
-    expect(outcome.status).toBe(400);
-    expect((await app.signIn(person.email, person.password)).status).toBe(302);
-  });
-
   it('a change that works marks the password as set, and a change to the same password is accepted', async () => {
     const app = pages(harness, harness.context());
     const person = await app.confirmedAccount();
