@@ -80,7 +80,7 @@ class HttpError extends Error {
 }
 
 type Failure = {
-  match: (r: { method: string; path: string }) => boolean;
+  match: (r: { method: string; path: string; query: URLSearchParams }) => boolean;
   status?: number;
   code?: string;
   message?: string;
@@ -803,7 +803,9 @@ export async function createFakeSupabaseAuth(options: FakeSupabaseConfig) {
       path,
       query: Object.fromEntries(url.searchParams),
     });
-    const failure = state.failures.findIndex((f) => f.match({ method: request.method, path }));
+    const failure = state.failures.findIndex((f) =>
+      f.match({ method: request.method, path, query: url.searchParams }),
+    );
     if (failure >= 0) {
       const [f] = state.failures.splice(failure, 1);
       if (f!.network) return Response.error();
