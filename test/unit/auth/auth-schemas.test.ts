@@ -188,6 +188,22 @@ describe('link and password-change schemas', () => {
     ]);
   });
 
+  it('asks for the sign-up password when "with" it is pressed empty, and only then', () => {
+    const press = (fields: Record<string, string>) =>
+      parseWithZod(form({ token_hash: token, type: 'signup', ...fields }), {
+        schema: emailLinkSchema,
+      });
+    const empty = press({ intent: 'with-password' });
+    expect(empty.status === 'error' && empty.error).toEqual({
+      password: ['Enter the password you chose when you created the account'],
+    });
+    expect(press({ intent: 'with-password', password: 'plum kettle harbour' }).status).toBe(
+      'success',
+    );
+    expect(press({ intent: 'without-password' }).status).toBe('success');
+    expect(press({}).status).toBe('success');
+  });
+
   it('asks for each password by name when it is missing', () => {
     const change = parseWithZod(form({}), { schema: changePasswordSchema(serverChecks) });
     expect(change.status === 'error' && change.error).toEqual({

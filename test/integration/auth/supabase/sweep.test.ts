@@ -1,8 +1,9 @@
 // Google accounts nobody finished signing up are removed by the daily cron once a day old
 // (docs/decisions/028); every other account, and anything holding a person's data, stays.
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { sweepUnfinishedGoogleAccounts } from '~/auth/supabase/sweep.server';
 import { SUPABASE_ENV } from '../../../mocks/supabase-auth';
+import { makeContext } from '../../../support/context';
 import { otherConnections } from '../../../support/db';
 import { scheduleWorker } from '../../../support/worker';
 import { newEmail, pages } from '../behaviours/driver';
@@ -104,9 +105,24 @@ describe('The daily sweep of unfinished Google accounts (supabase)', () => {
       match: (r) => r.method === 'DELETE' && r.path.startsWith('/admin/users/'),
     });
 
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+
     expect(await sweepUnfinishedGoogleAccounts(harness.context())).toBe(0);
     expect(await idOf(email)).toBe(id);
+    expect(warn.mock.calls.map(([first]) => first)).toEqual([
+      'Supabase removal of an unfinished Google account:',
+    ]);
+    warn.mockRestore();
     expect(await sweepUnfinishedGoogleAccounts(harness.context())).toBe(1);
     expect(await idOf(email)).toBeUndefined();
+  });
+
+  it('removes nothing in local mode, whatever auth.users holds', async () => {
+    const email = newEmail('local');
+    const id = (await unfinished(email))!;
+    await ageBy(id, 2);
+
+    expect(await sweepUnfinishedGoogleAccounts(makeContext(db.handle).context)).toBe(0);
+    expect(await idOf(email)).toBe(id);
   });
 });
