@@ -155,3 +155,26 @@ describe('auth mode', () => {
     );
   });
 });
+
+describe('the note that a password changed', () => {
+  it('says whether it was changed on the account page or reset from a link', async () => {
+    const app = pages(harness, harness.context());
+    const person = await app.confirmedAccount();
+    const bodies = async () =>
+      (
+        await db.admin<{ body: string }[]>`select body from jobtrack.dev_outbox
+          where "to" = ${person.email} and subject = 'Your JobTrack password has been changed'
+          order by created_at`
+      ).map((row) => row.body);
+
+    const changed = await app.changePassword(person.cookie, PASSWORD, 'orchard lamplight tuesday');
+    expect(changed.status).toBe(302);
+    await app.askForReset(person.email);
+    const link = await app.linkIn(person.email, 'recovery', '/reset-password');
+    expect((await app.resetWith(link, 'lantern meadow quietly')).status).toBe(302);
+
+    const [first, second] = await bodies();
+    expect(first).toMatch(/was changed just now/);
+    expect(second).toMatch(/was reset just now/);
+  });
+});

@@ -106,6 +106,20 @@ describe('emails Supabase refuses to send (supabase)', () => {
 });
 
 describe('signing in and out when Supabase refuses (supabase)', () => {
+  it('a sign-in Supabase turns away for its rate limit asks the person to wait, keeping the email', async () => {
+    const app = pages(harness, harness.context());
+    const person = await app.confirmedAccount();
+
+    limited(to('/token'));
+    const outcome = await app.signIn(person.email, person.password);
+
+    expect(outcome.status).toBe(429);
+    expect(outcome.headers.get('Retry-After')).toBe('60');
+    expect(outcome.data.initialValue.email).toBe(person.email);
+    expect(outcome.headers.get('Set-Cookie')).toBeNull();
+    expect(logged()).toEqual([]);
+  });
+
   it('ends the session the browser arrived with, and only when it arrived with one', async () => {
     const app = pages(harness, harness.context());
     const person = await app.confirmedAccount();
