@@ -102,7 +102,8 @@ describe('Sign in with Google when Supabase refuses a step (supabase)', () => {
 
   it('a removal Supabase refuses is logged; so is the end of its session when that is refused too', async () => {
     project.fake.fail({ match: adminUser('DELETE') });
-    await google.roundTrip(google.fromSignIn());
+    const first = await google.roundTrip(google.fromSignIn());
+    expect(sessionCookie(first.headers)).toBeUndefined();
     expect(logged()).toEqual(['Supabase removal of an unconfirmed Google account:']);
 
     warn.mockClear();
@@ -124,8 +125,10 @@ describe('Sign in with Google when Supabase refuses a step (supabase)', () => {
   it('an account Supabase cannot read again is logged by name', async () => {
     project.fake.fail({ match: adminUser('GET') });
 
-    await google.roundTrip(google.fromSignIn());
+    const landed = await google.roundTrip(google.fromSignIn());
 
+    expect(sessionCookie(landed.headers)).toBeUndefined();
+    expect(await sessionsOf(email)).toEqual([]);
     expect(logged()).toEqual(['Supabase read of a new Google account:']);
   });
 });
