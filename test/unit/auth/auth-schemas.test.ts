@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { serverChecks } from '~/auth/common-passwords.server';
 import {
   changePasswordSchema,
+  choosePasswordSchema,
   deleteAccountSchema,
   emailLinkSchema,
   emailRequestSchema,
@@ -217,6 +218,20 @@ describe('link and password-change schemas', () => {
     const remove = parseWithZod(form({}), { schema: deleteAccountSchema });
     expect(remove.status === 'error' && remove.error).toEqual({
       password: ['Enter your password'],
+    });
+    const choose = parseWithZod(form({}), { schema: choosePasswordSchema(serverChecks) });
+    expect(choose.status === 'error' && choose.error).toEqual({
+      newPassword: ['Enter a new password'],
+    });
+  });
+
+  it('limits the current password to 128 characters on the account page, saying so', () => {
+    const change = parseWithZod(
+      form({ currentPassword: 'x'.repeat(129), newPassword: 'plum kettle harbour' }),
+      { schema: changePasswordSchema(serverChecks) },
+    );
+    expect(change.status === 'error' && change.error).toEqual({
+      currentPassword: ['Passwords are at most 128 characters'],
     });
   });
 

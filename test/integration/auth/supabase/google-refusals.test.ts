@@ -4,7 +4,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi, type MockInstance } from 'vitest';
 import { loader as callbackLoader } from '~/routes/auth.callback';
 import { get, runLoader } from '../../../support/http';
-import { newEmail } from '../behaviours/driver';
+import { SUPABASE_SECRET_KEY, SUPABASE_URL } from '../../../mocks/supabase-auth';
+import { newEmail, pages } from '../behaviours/driver';
 import { cookiePairs, googleFlow, sessionCookie } from './google-flow';
 import { supabaseHarness } from './harness';
 
@@ -144,5 +145,32 @@ describe('An account Google made during this sign-in (supabase)', () => {
 
     expect(landed.headers.get('Location')).toBe('/signup?notice=google-age');
     expect(await harness.admin()`select 1 from auth.users where email = ${email}`).toHaveLength(0);
+  });
+});
+
+describe('An older account refused at a Google sign-in without the box (supabase)', () => {
+  it('keeps its sessions on other devices: only the refused sign-in’s own session ends', async () => {
+    const first = await google.roundTrip(google.fromSignUp());
+    const elsewhere = sessionCookie(first.headers)!;
+    const [me] = await harness.admin()<{ id: string }[]>`
+      select id from auth.users where email = ${email}`;
+    // As an account made by Google sign-in before it asked for the age.
+    await harness.admin()`update auth.users
+      set raw_app_meta_data = raw_app_meta_data - 'jobtrack_adult' where id = ${me!.id}`;
+    await project.fake.handle(
+      new Request(`${SUPABASE_URL}/auth/v1/admin/users/${me!.id}`, {
+        method: 'PUT',
+        headers: { apikey: SUPABASE_SECRET_KEY, Authorization: `Bearer ${SUPABASE_SECRET_KEY}` },
+        body: JSON.stringify({ app_metadata: { jobtrack_adult: null } }),
+      }),
+    );
+    advanceClock(3600);
+
+    const refused = await google.roundTrip(google.fromSignIn());
+
+    expect(refused.headers.get('Location')).toBe('/signup?notice=google-age');
+    expect(await sessionsOf(email)).toHaveLength(1);
+    const app = pages(harness, harness.context());
+    expect((await app.whoIs(elsewhere))?.id).toBe(me!.id);
   });
 });
