@@ -1,6 +1,7 @@
 import { parseWithZod } from '@conform-to/zod';
 import { describe, expect, it } from 'vitest';
 import { serverChecks } from '~/auth/common-passwords.server';
+import { emailRequestLoader } from '~/auth/email-request.server';
 import {
   changePasswordSchema,
   choosePasswordSchema,
@@ -269,5 +270,11 @@ describe('link and password-change schemas', () => {
     expect(change.status === 'error' && change.error).toEqual({
       newPassword: ['Use at least 8 characters'],
     });
+  });
+});
+
+describe('the email-link pages’ loader', () => {
+  it('gives the email field its limits from the schema: required, at most 254 characters', () => {
+    expect(emailRequestLoader().constraint.email).toMatchObject({ required: true, maxLength: 254 });
   });
 });

@@ -1,6 +1,7 @@
 // The local adapter's stand-in for email: the dev outbox, only ever on plain-http localhost.
 import { describe, expect, it, vi } from 'vitest';
 import { getUser } from '~/auth/current-user.server';
+import { deliver, NoEmailDeliveryError } from '~/auth/local/outbox.server';
 import { localModeRefusal } from '~/http/local-mode.server';
 import { loader as outboxLoader } from '~/routes/dev.outbox';
 import { action as magicLinkAction } from '~/routes/magic-link';
@@ -137,9 +138,22 @@ describe('local mode anywhere but plain-http localhost', () => {
     expect(info).not.toHaveBeenCalled();
     expect(failure).toHaveBeenCalledWith(
       'Background work failed:',
-      expect.stringMatching(/^NoEmailDeliveryError: /),
+      expect.stringMatching(
+        /^NoEmailDeliveryError: This deployment has no email delivery configured: .*plain-http localhost/,
+      ),
     );
     failure.mockRestore();
+  });
+
+  it('is refused in Supabase mode even on localhost: the outbox is local mode’s alone', async () => {
+    const { context } = makeContext(db.handle, SUPABASE_ENV);
+    const email = newEmail();
+    const message = { to: email, subject: 'A test', body: 'http://localhost:8787/' };
+
+    await expect(deliver(context, get('/magic-link'), message)).rejects.toThrow(
+      NoEmailDeliveryError,
+    );
+    expect(await db.admin`select 1 from jobtrack.dev_outbox where "to" = ${email}`).toEqual([]);
   });
 });
 
