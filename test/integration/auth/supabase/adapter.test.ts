@@ -274,6 +274,7 @@ describe('Sign in with Google switched off (supabase)', () => {
 
     expect(page.data.google).toBe(false);
     expect(start.status).toBe(404);
+    expect(start.data).toBe('Sign in with Google is not offered here.');
   });
 });
 
