@@ -223,6 +223,8 @@ describe('An existing account signs in with Google as before (supabase)', () => 
     const cookie = sessionCookie(landed.headers)!;
     expect((await app.whoIs(cookie))?.email).toBe(email);
     expect((await account(email))!.app).toMatchObject({ providers: ['email', 'google'] });
+    // Google's name and picture are not kept on an email account either.
+    expect(Object.keys((await account(email))!.user).sort()).toEqual(KEPT_KEYS);
     expect((await app.signIn(email, PASSWORD)).status).toBe(302);
   });
 
