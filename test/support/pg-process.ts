@@ -10,9 +10,11 @@ import { join } from 'node:path';
 import { ensureDatabase, startEmbeddedPostgres } from '../../db/embedded';
 import { runMigrations } from '../../db/migrate';
 import { freePort } from '../../db/ports';
+import { CLUSTER_PREFIX, removeAbandonedClusters } from './abandoned-clusters';
 
 const template = process.argv[2] ?? 'jobtrack_template';
-const dir = mkdtempSync(join(tmpdir(), 'jobtrack-test-pg-'));
+removeAbandonedClusters(tmpdir());
+const dir = mkdtempSync(join(tmpdir(), CLUSTER_PREFIX));
 const pg = await startEmbeddedPostgres(dir, await freePort());
 await ensureDatabase(pg.serverUrl, template);
 await runMigrations(pg.urlFor(template));
