@@ -146,6 +146,21 @@ describe('editing an application', () => {
     ]);
   });
 
+  it('dates a move to any other status when it is made, not from the date applied', async () => {
+    const me = await t.person();
+    const [id] = await t.seed(me, { status: 'applied', date_applied: '2026-01-08' });
+    await save(
+      id!,
+      validForm({ status: 'interviewing', ...dateFields('dateApplied', '2026-01-08') }),
+      me.cookie,
+    );
+    expect((await t.history(id!)).at(-1)).toMatchObject({
+      from_status: 'applied',
+      to_status: 'interviewing',
+      occurred_on: null,
+    });
+  });
+
   it('answers invalid input with 400, keeps every typed value and changes nothing', async () => {
     const me = await t.person();
     const id = await t.insert(me, { company: 'Before Ltd' });
