@@ -41,6 +41,12 @@ async function unconfirmed(app: ReturnType<typeof pages>) {
   return { email, link: await app.linkIn(email, 'confirm', '/auth/confirm') };
 }
 
+/** Asks for a reset and reads its link from the email, as the person would. */
+async function resetLink(app: ReturnType<typeof pages>, email: string) {
+  await app.askForReset(email);
+  return app.linkIn(email, 'recovery', '/reset-password');
+}
+
 /** An account claimed by its email link without the sign-up password: it has no password. */
 async function claimed(app: ReturnType<typeof pages>) {
   const { email, link } = await unconfirmed(app);
@@ -279,8 +285,7 @@ describe('resetting a password when Supabase refuses (supabase)', () => {
   it('a reset that works marks the password as set, and logs nothing', async () => {
     const app = pages(harness, harness.context());
     const person = await claimed(app);
-    await app.askForReset(person.email);
-    const link = await app.linkIn(person.email, 'recovery', '/reset-password');
+    const link = await resetLink(app, person.email);
 
     const outcome = await app.resetWith(link, OTHER_PASSWORD);
 
@@ -292,8 +297,7 @@ describe('resetting a password when Supabase refuses (supabase)', () => {
   it('a reset to the password already set signs in like any other', async () => {
     const app = pages(harness, harness.context());
     const person = await app.confirmedAccount();
-    await app.askForReset(person.email);
-    const link = await app.linkIn(person.email, 'recovery', '/reset-password');
+    const link = await resetLink(app, person.email);
 
     const outcome = await app.resetWith(link, person.password);
 
@@ -304,8 +308,7 @@ describe('resetting a password when Supabase refuses (supabase)', () => {
   it('a reset whose mark Supabase refuses still resets, and the refusal is logged', async () => {
     const app = pages(harness, harness.context());
     const person = await app.confirmedAccount();
-    await app.askForReset(person.email);
-    const link = await app.linkIn(person.email, 'recovery', '/reset-password');
+    const link = await resetLink(app, person.email);
 
     failing(adminUpdate, 500);
     const outcome = await app.resetWith(link, OTHER_PASSWORD);
@@ -318,8 +321,7 @@ describe('resetting a password when Supabase refuses (supabase)', () => {
   it('a reset link Supabase refuses to verify says it is spent, and nothing is changed', async () => {
     const app = pages(harness, harness.context());
     const person = await app.confirmedAccount();
-    await app.askForReset(person.email);
-    const link = await app.linkIn(person.email, 'recovery', '/reset-password');
+    const link = await resetLink(app, person.email);
 
     failing(to('/verify'), 403, 'otp_expired');
     const outcome = await app.resetWith(link, OTHER_PASSWORD);
@@ -332,8 +334,7 @@ describe('resetting a password when Supabase refuses (supabase)', () => {
   it('a new password Supabase did not save is logged by name', async () => {
     const app = pages(harness, harness.context());
     const person = await app.confirmedAccount();
-    await app.askForReset(person.email);
-    const link = await app.linkIn(person.email, 'recovery', '/reset-password');
+    const link = await resetLink(app, person.email);
 
     down(to('/user', 'PUT'));
     await app.resetWith(link, OTHER_PASSWORD);
@@ -344,8 +345,7 @@ describe('resetting a password when Supabase refuses (supabase)', () => {
   it('resetting an unconfirmed account: a refusal changes nothing, and a failed sign-in after says spent', async () => {
     const app = pages(harness, harness.context());
     const { email } = await unconfirmed(app);
-    await app.askForReset(email);
-    const link = await app.linkIn(email, 'recovery', '/reset-password');
+    const link = await resetLink(app, email);
 
     failing(adminUpdate, 500);
     const refused = await app.resetWith(link, OTHER_PASSWORD);
