@@ -1,6 +1,6 @@
 import { Form } from '@remix-run/react';
 import { FormErrors, SubmitButton, type Constraints, type FormReply } from '~/components/forms';
-import { useOpenedVersion, type DeleteRefusal } from '~/components/forms/versions';
+import { OPENED_VERSION, useOpenedVersion, type DeleteRefusal } from '~/components/forms/versions';
 import { EventForm, eventFormValues } from './event-form';
 import type { EventRow } from './events.server';
 import { DELETE_EVENT } from './follow-up';
@@ -53,7 +53,7 @@ export function EventEditor({
         <p>{deleteNote}</p>
         <Form method="post" action={action}>
           <input type="hidden" name="intent" value={DELETE_EVENT} />
-          {deleteOpened ? <input type="hidden" name="updatedAt" value={deleteOpened} /> : null}
+          {deleteOpened ? <input type="hidden" name={OPENED_VERSION} value={deleteOpened} /> : null}
           <SubmitButton
             className="button--danger"
             pendingText="Deleting…"
