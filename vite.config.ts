@@ -21,7 +21,27 @@ export const remixFuture = {
   v3_lazyRouteDiscovery: true,
 } as const;
 
-export default defineConfig(({ command }) => ({
+/**
+ * Client chunks (docs/decisions/032). Left to itself Rollup makes a chunk for every set of routes
+ * that share a module, so a form page loaded about twenty files, each compressed on its own. These
+ * groups always load together, so each is one file: the shell every page runs (React, Remix, the
+ * root route and the small modules it shares with routes), Conform with the form kit that wraps it,
+ * and the kit's small parts that pages without a form use too (a sign-out button, a notice).
+ */
+const CHUNK_GROUPS: Array<[chunk: string, modules: RegExp]> = [
+  [
+    'shell',
+    /\/app\/(root\.tsx|components\/hydrated\.ts|guest\/mode\.ts|analytics\/posthog\.client\.ts)$|vite\/preload-helper/,
+  ],
+  ['form-parts', /\/app\/components\/forms\/(messages|submit-button|form-state|date-parts)\.tsx?$/],
+  ['forms', /\/node_modules\/@conform-to\/(react|dom)\/|\/app\/components\/forms\/(form|fields)\.tsx$/],
+];
+
+function manualChunks(id: string) {
+  return CHUNK_GROUPS.find(([, modules]) => modules.test(id))?.[0];
+}
+
+export default defineConfig(({ command, isSsrBuild }) => ({
   plugins: [
     remixCloudflareDevProxy({
       getLoadContext,
@@ -49,5 +69,5 @@ export default defineConfig(({ command }) => ({
         }
       : // `remix vite:dev` runs loaders in Node: bundle postgres.js with its Node entry.
         { noExternal: ['postgres'] },
-  build: { minify: true },
+  build: { minify: true, rollupOptions: isSsrBuild ? {} : { output: { manualChunks } } },
 }));

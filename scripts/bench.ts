@@ -604,6 +604,24 @@ function stats(values: number[]) {
   return [ms(percentile(values, 50)), ms(percentile(values, 90)), ms(Math.min(...values))];
 }
 
+/** The statement's first version, and an interview added to the application, for their pages. */
+async function versionAndEvent(databaseUrl: string, statementId: string) {
+  const sql = postgres(databaseUrl, { max: 1, onnotice: () => {} });
+  try {
+    const [version] = await sql<{ id: string }[]>`
+      select id from jobtrack.statement_versions where statement_id = ${statementId}
+      order by number limit 1`;
+    const [event] = await sql<{ id: string }[]>`
+      insert into jobtrack.application_events (application_id, user_id, kind, starts_at, create_key)
+      select application_id, user_id, 'interview', now() + interval '3 days', gen_random_uuid()
+      from jobtrack.statements where id = ${statementId}
+      returning id`;
+    return { versionId: version!.id, eventId: event!.id };
+  } finally {
+    await sql.end();
+  }
+}
+
 /** The JavaScript each page ships on first load, printed as a table. */
 async function pageWeights(
   stack: Stack,
@@ -611,6 +629,7 @@ async function pageWeights(
   applicationId: string,
   statementId: string,
 ) {
+  const { versionId, eventId } = await versionAndEvent(stack.databaseUrl, statementId);
   const pages: Array<[string, string | undefined]> = [
     ['/', undefined],
     ['/privacy', undefined],
@@ -619,6 +638,7 @@ async function pageWeights(
     ['/forgot-password', undefined],
     ['/magic-link', undefined],
     ['/dev/outbox', undefined],
+    ['/check-email', undefined],
     ['/', cookie],
     ['/applications', cookie],
     ['/applications/board', cookie],
@@ -627,6 +647,7 @@ async function pageWeights(
     [`/applications/${applicationId}/edit`, cookie],
     [`/applications/${applicationId}/delete`, cookie],
     [`/applications/${applicationId}/events/new`, cookie],
+    [`/applications/${applicationId}/events/${eventId}`, cookie],
     [`/applications/${applicationId}/follow-up`, cookie],
     ['/stats', cookie],
     ['/job-search-log', cookie],
@@ -638,22 +659,27 @@ async function pageWeights(
     ['/statements', cookie],
     ['/statements/new?kind=supporting', cookie],
     [`/statements/${statementId}`, cookie],
+    [`/statements/${statementId}/compare`, cookie],
+    [`/statements/${statementId}/versions/${versionId}`, cookie],
     // Guest mode: its data and checks live in the browser, so its pages carry zod (docs/decisions/025).
     ['/guest', undefined],
     ['/guest/applications', undefined],
     ['/guest/applications/new', undefined],
     ['/guest/application', undefined],
     ['/guest/application/edit', undefined],
+    ['/guest/application/delete', undefined],
     ['/guest/application/follow-up', undefined],
     ['/guest/application/events/new', undefined],
     ['/guest/board', undefined],
     ['/guest/data', undefined],
     ['/guest/move', undefined],
+    ['/guest/stats', undefined],
+    ['/guest/log', undefined],
   ];
   const weights = [];
   for (const [path, withCookie] of pages) {
     const js = await measurePageJs(stack.baseUrl, path, withCookie);
-    const label = `${path.replace(applicationId, ':id').replace(statementId, ':id')}${withCookie ? ' (signed in)' : ''}`;
+    const label = `${path.replace(applicationId, ':id').replace(statementId, ':id').replace(versionId, ':versionId').replace(eventId, ':eventId')}${withCookie ? ' (signed in)' : ''}`;
     weights.push([
       label,
       String(js.status),

@@ -4,32 +4,15 @@
 import { parseWithZod } from '@conform-to/zod';
 import { redirect } from '@remix-run/react';
 import { ApplicationSchema, StatusChangeSchema } from '~/applications/application-schema';
-import type { Status } from '~/applications/statuses';
-import type { ExportedApplication } from '~/portability/format';
 import { guestDetail } from './paths';
 import { editApplication, moveApplication, newApplication, replaceById } from './records';
-import { GuestStorageError, readGuest, updateGuest } from './storage';
+import { guestApplications, requireGuestApplication } from './applications';
+import { GuestStorageError, updateGuest } from './storage';
 import { changedElsewhere, changedSinceOpened } from '~/components/forms/versions';
 
 /** The edit form's refusal when its application is gone. */
 export const DELETED_ELSEWHERE =
   'This application was deleted in another tab, so this change was not saved. What you typed is still here: copy it into a new application if you still need it.';
-
-const notFound = () => new Response('Not found', { status: 404 });
-
-/** The guest's application with this id, or a 404. */
-export function requireGuestApplication(id: string | undefined): ExportedApplication {
-  const read = readGuest();
-  const found = read.ok ? read.document.applications.find((a) => a.id === id) : undefined;
-  if (!found) throw notFound();
-  return found;
-}
-
-/** Every application the guest has (none while the data cannot be read: the layout says why). */
-export function guestApplications(): ExportedApplication[] {
-  const read = readGuest();
-  return read.ok ? read.document.applications : [];
-}
 
 /** The edit form's refusal when another tab saved the same application after the form opened. */
 export const CHANGED_ELSEWHERE = changedElsewhere('application', 'another tab');
@@ -89,24 +72,4 @@ export async function changeGuestStatus(request: Request, id: unknown) {
     throw error;
   }
   return null;
-}
-
-/** A board move: null when saved, else why not (the card goes back, with this message). */
-export function moveGuestApplication(id: string, status: Status): string | null {
-  if (!guestApplications().some((a) => a.id === id)) {
-    return 'It is no longer in this browser: it may have been deleted in another tab.';
-  }
-  try {
-    updateGuest((apps) => replaceById(apps, id, (a) => moveApplication(a, status)));
-  } catch (error) {
-    if (error instanceof GuestStorageError) return error.message;
-    throw error;
-  }
-  return null;
-}
-
-/** Deletes the guest's application with this id. */
-export function deleteGuestApplication(id: string) {
-  requireGuestApplication(id);
-  updateGuest((apps) => apps.filter((a) => a.id !== id));
 }

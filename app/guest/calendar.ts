@@ -1,7 +1,7 @@
 // A guest's calendar files, made in the browser with the account's own builder (app/calendar/ics.ts)
 // and handed straight to the person: nothing is sent to make them. Loaded on the first one asked for.
 import { buildCalendar } from '~/calendar/ics';
-import { guestApplications } from './actions';
+import { guestApplications } from './applications';
 import { downloadText } from './downloads';
 import { guestDetail } from './paths';
 

@@ -5,7 +5,7 @@ import { parseWithZod } from '@conform-to/zod';
 import { redirect } from '@remix-run/react';
 import { EventSchema, FollowUpSchema, MAX_EVENTS_PER_APPLICATION } from '~/events/event-schema';
 import { CLEAR_FOLLOW_UP, DELETE_EVENT } from '~/events/follow-up';
-import { guestApplications } from './actions';
+import { guestApplications } from './applications';
 import { addEvent, deleteEvent, setFollowUp, updateEvent } from './events';
 import { guestDetail } from './paths';
 import { replaceById } from './records';

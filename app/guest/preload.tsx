@@ -45,11 +45,18 @@ export const GUEST_PAGES = [
  * tree) that make Remix discover every guest route and preload its code when guest mode opens.
  */
 export function PreloadGuestPages() {
-  // The forms' checks load on a form's first use (docs/decisions/030); a guest may be offline by
-  // then. Without them a form still works (the clientAction checks it), but errors then show
-  // only on Save rather than as the guest types.
+  // The forms' checks load on a form's first use (docs/decisions/030), and the clientActions'
+  // form handling when a form is first sent (docs/decisions/032); a guest may be offline by then.
+  // Without the checks a form still works (its clientAction checks it), but errors then show
+  // only on Save rather than as the guest types; without the form handling nothing would save.
   useEffect(() => {
-    import('~/components/forms/validate').catch(() => {});
+    for (const load of [
+      () => import('~/components/forms/validate'),
+      () => import('~/guest/actions'),
+      () => import('~/guest/event-actions'),
+      () => import('~/guest/import'),
+    ])
+      load().catch(() => {});
   }, []);
   return (
     <div hidden>

@@ -8,7 +8,6 @@ import {
 import { replyMessages } from '~/components/forms/messages';
 import { Dashboard } from '~/applications/dashboard';
 import { londonNow } from '~/applications/dates';
-import { changeGuestStatus } from '~/guest/actions';
 import { guestFollowUpsDue, guestGhostSuggestions, guestThisWeek } from '~/guest/dashboard';
 import { GUEST_HOME } from '~/guest/paths';
 import { emptyDocument, readGuest } from '~/guest/storage';
@@ -34,6 +33,7 @@ export function clientLoader() {
 
 // "Mark as ghosted": the same one-step status change as elsewhere.
 export async function clientAction({ request }: ClientActionFunctionArgs) {
+  const { changeGuestStatus } = await import('~/guest/actions');
   const refused = await changeGuestStatus(request, undefined);
   // Refused (storage full, the application deleted in another tab): said above the dashboard.
   return refused ?? redirect(GUEST_HOME);

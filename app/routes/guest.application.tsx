@@ -11,7 +11,7 @@ import { ApplicationDetails, StatusChangeForm, StatusHistory } from '~/applicati
 import { StatusBadge } from '~/applications/status-badge';
 import { EventsCard } from '~/events/events-card';
 import { FollowUpSummary } from '~/events/follow-up-summary';
-import { changeGuestStatus, guestApplications } from '~/guest/actions';
+import { guestApplications } from '~/guest/applications';
 import { eventRows } from '~/guest/events';
 import { GuestNotFound } from '~/guest/not-found';
 import {
@@ -53,7 +53,9 @@ export function clientLoader() {
 
 export async function clientAction({ request }: ClientActionFunctionArgs) {
   // The page being submitted from is still the one in the address bar, fragment and all.
-  return (await changeGuestStatus(request, guestIdFromHash(window.location.hash))) ?? null;
+  const id = guestIdFromHash(window.location.hash);
+  const { changeGuestStatus } = await import('~/guest/actions');
+  return (await changeGuestStatus(request, id)) ?? null;
 }
 
 export default function GuestApplication() {

@@ -1,7 +1,7 @@
 import type { MetaFunction } from '@remix-run/cloudflare';
 import { Form, Link, redirect, useActionData, useLoaderData } from '@remix-run/react';
 import { FormErrors, SubmitButton } from '~/components/forms';
-import { deleteGuestApplication, guestApplications } from '~/guest/actions';
+import { deleteGuestApplication, guestApplications } from '~/guest/applications';
 import { GuestNotFound } from '~/guest/not-found';
 import { GUEST_LIST, guestDelete, guestDetail, guestIdFromHash } from '~/guest/paths';
 import { selectedApplication, useSelectedApplication } from '~/guest/selected';

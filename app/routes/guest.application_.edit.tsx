@@ -3,7 +3,7 @@ import { useActionData, useLoaderData, type ClientActionFunctionArgs } from '@re
 import { ApplicationForm, formValues } from '~/applications/application-form';
 import { ApplicationSchema } from '~/applications/application-schema';
 import { constraintOf } from '~/components/forms/constraint';
-import { guestApplications, saveGuestApplication } from '~/guest/actions';
+import { guestApplications } from '~/guest/applications';
 import type { Constraints } from '~/components/forms';
 import { GuestNotFound } from '~/guest/not-found';
 import { guestDetail, guestEdit, guestIdFromHash } from '~/guest/paths';
@@ -33,9 +33,11 @@ export function clientLoader() {
   return { applications: guestApplications(), constraint: constraintOf(ApplicationSchema) };
 }
 
-export function clientAction({ request }: ClientActionFunctionArgs) {
+export async function clientAction({ request }: ClientActionFunctionArgs) {
   // The page being submitted from is still the one in the address bar, fragment and all.
-  return saveGuestApplication(request, guestIdFromHash(window.location.hash));
+  const id = guestIdFromHash(window.location.hash);
+  const { saveGuestApplication } = await import('~/guest/actions');
+  return saveGuestApplication(request, id);
 }
 
 export default function GuestEditApplication() {

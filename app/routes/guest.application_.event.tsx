@@ -7,8 +7,7 @@ import {
 } from '@remix-run/react';
 import { EventEditor } from '~/events/event-editor';
 import { KIND_LABELS } from '~/events/kinds';
-import { guestApplications } from '~/guest/actions';
-import { saveGuestEvent } from '~/guest/event-actions';
+import { guestApplications } from '~/guest/applications';
 import type { EventRow } from '~/events/events.server';
 import { eventRows } from '~/guest/events';
 import { GuestNotFound } from '~/guest/not-found';
@@ -28,8 +27,9 @@ export function clientLoader() {
   return { applications: guestApplications(), constraint: constraintOf(EventSchema) };
 }
 
-export function clientAction({ request }: ClientActionFunctionArgs) {
+export async function clientAction({ request }: ClientActionFunctionArgs) {
   const { applicationId, eventId } = guestEventFromHash(window.location.hash);
+  const { saveGuestEvent } = await import('~/guest/event-actions');
   return saveGuestEvent(request, applicationId, eventId);
 }
 

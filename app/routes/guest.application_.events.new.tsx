@@ -2,8 +2,7 @@ import type { MetaFunction } from '@remix-run/cloudflare';
 import { useActionData, useLoaderData, type ClientActionFunctionArgs } from '@remix-run/react';
 import { useState } from 'react';
 import { EventForm } from '~/events/event-form';
-import { guestApplications } from '~/guest/actions';
-import { addGuestEvent } from '~/guest/event-actions';
+import { guestApplications } from '~/guest/applications';
 import { GuestNotFound } from '~/guest/not-found';
 import { GUEST_PATHS, guestDetail, guestIdFromHash } from '~/guest/paths';
 import { useSelectedApplication } from '~/guest/selected';
@@ -20,8 +19,10 @@ export function clientLoader() {
   return { applications: guestApplications(), constraint: constraintOf(EventSchema) };
 }
 
-export function clientAction({ request }: ClientActionFunctionArgs) {
-  return addGuestEvent(request, guestIdFromHash(window.location.hash));
+export async function clientAction({ request }: ClientActionFunctionArgs) {
+  const id = guestIdFromHash(window.location.hash);
+  const { addGuestEvent } = await import('~/guest/event-actions');
+  return addGuestEvent(request, id);
 }
 
 export default function GuestNewEvent() {

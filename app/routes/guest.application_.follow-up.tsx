@@ -1,8 +1,7 @@
 import type { MetaFunction } from '@remix-run/cloudflare';
 import { useActionData, useLoaderData, type ClientActionFunctionArgs } from '@remix-run/react';
 import { FollowUpCard } from '~/events/follow-up-card';
-import { guestApplications } from '~/guest/actions';
-import { saveGuestFollowUp } from '~/guest/event-actions';
+import { guestApplications } from '~/guest/applications';
 import { GuestNotFound } from '~/guest/not-found';
 import { guestDetail, guestIdFromHash } from '~/guest/paths';
 import { useSelectedApplication } from '~/guest/selected';
@@ -21,9 +20,11 @@ export function clientLoader() {
   return { applications: guestApplications(), constraint: constraintOf(FollowUpSchema) };
 }
 
-export function clientAction({ request }: ClientActionFunctionArgs) {
+export async function clientAction({ request }: ClientActionFunctionArgs) {
   // Sent from the application's page or this one: either way its id is in the address bar's fragment.
-  return saveGuestFollowUp(request, guestIdFromHash(window.location.hash));
+  const id = guestIdFromHash(window.location.hash);
+  const { saveGuestFollowUp } = await import('~/guest/event-actions');
+  return saveGuestFollowUp(request, id);
 }
 
 export default function GuestFollowUp() {

@@ -12,7 +12,7 @@ import { londonNow } from '~/applications/dates';
 import { ListFilters, Pagination, StatusCountLinks, ViewSwitch } from '~/applications/list-filters';
 import { ApplicationRows } from '~/applications/list-rows';
 import { FormErrors, replyMessages } from '~/components/forms';
-import { changeGuestStatus, guestApplications } from '~/guest/actions';
+import { guestApplications } from '~/guest/applications';
 import { GUEST_LIST, GUEST_PATHS, guestListQuery } from '~/guest/paths';
 import { guestList } from '~/guest/views';
 
@@ -26,6 +26,7 @@ export function clientLoader() {
 
 /** The one-step status change from a row; afterwards, back to the same filtered view. */
 export async function clientAction({ request }: ClientActionFunctionArgs) {
+  const { changeGuestStatus } = await import('~/guest/actions');
   const refused = await changeGuestStatus(request, undefined);
   // The filters are in the fragment, which the request does not carry; the page still has it.
   return refused ?? redirect(`${GUEST_LIST}${window.location.hash}`);

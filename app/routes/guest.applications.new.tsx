@@ -3,7 +3,6 @@ import { useActionData, useLoaderData, type ClientActionFunctionArgs } from '@re
 import { ApplicationForm } from '~/applications/application-form';
 import { ApplicationSchema } from '~/applications/application-schema';
 import { constraintOf } from '~/components/forms/constraint';
-import { saveGuestApplication } from '~/guest/actions';
 import { GUEST_LIST } from '~/guest/paths';
 
 export { links } from '~/applications/styles';
@@ -14,7 +13,8 @@ export function clientLoader() {
   return { constraint: constraintOf(ApplicationSchema) };
 }
 
-export function clientAction({ request }: ClientActionFunctionArgs) {
+export async function clientAction({ request }: ClientActionFunctionArgs) {
+  const { saveGuestApplication } = await import('~/guest/actions');
   return saveGuestApplication(request, null);
 }
 

@@ -4,7 +4,7 @@ import { Board } from '~/applications/board';
 import type { SaveMove } from '~/applications/board-moves';
 import { londonNow } from '~/applications/dates';
 import { ViewSwitch } from '~/applications/list-filters';
-import { guestApplications, moveGuestApplication } from '~/guest/actions';
+import { guestApplications, moveGuestApplication } from '~/guest/applications';
 import { GUEST_PATHS } from '~/guest/paths';
 import { guestBoard } from '~/guest/views';
 

@@ -2,7 +2,7 @@ import type { LinksFunction, MetaFunction } from '@remix-run/cloudflare';
 import { useLoaderData, useLocation } from '@remix-run/react';
 import { useMemo } from 'react';
 import { todayInLondon } from '~/applications/dates';
-import { guestApplications } from '~/guest/actions';
+import { guestApplications } from '~/guest/applications';
 import { downloadText } from '~/guest/downloads';
 import { guestLog } from '~/guest/log';
 import { LogPage } from '~/job-search-log/log-page';

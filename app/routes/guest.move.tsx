@@ -2,7 +2,7 @@ import type { MetaFunction } from '@remix-run/cloudflare';
 import { Link, useLoaderData, useNavigate, useRevalidator } from '@remix-run/react';
 import { useState } from 'react';
 import { withNotice } from '~/components/notice';
-import { guestApplications } from '~/guest/actions';
+import { guestApplications } from '~/guest/applications';
 import { confirmBatches, removeMoved, type MoveOutcome } from '~/guest/move';
 import { moveBatches } from '~/guest/move-batches';
 import { useMoveCheck } from '~/guest/move-check';

@@ -1,7 +1,7 @@
 import type { LinksFunction, MetaFunction } from '@remix-run/cloudflare';
 import { useLoaderData } from '@remix-run/react';
 import { todayInLondon } from '~/applications/dates';
-import { guestApplications } from '~/guest/actions';
+import { guestApplications } from '~/guest/applications';
 import { guestStatsFacts } from '~/guest/stats';
 import { StatsPage } from '~/stats/stats-page';
 import href from '~/stats/stats.css?url';

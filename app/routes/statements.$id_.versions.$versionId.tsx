@@ -28,7 +28,7 @@ import { invalid, readForm, refuse } from '~/components/forms/form.server';
 import { Notice, noticeFor, withNotice } from '~/components/notice';
 import { notFound, requireUuid } from '~/http/not-found.server';
 import { CopyButton } from '~/statements/copy-button';
-import { ShortfallNote, VersionStatusTag } from '~/statements/draft-panel';
+import { ShortfallNote, VersionStatusTag } from '~/statements/version-status';
 import { KIND_INFO, limitedSections } from '~/statements/kinds';
 import { SIGNED_OUT_MESSAGE } from '~/statements/messages';
 import { getStatement } from '~/statements/queries.server';

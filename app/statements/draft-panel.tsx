@@ -5,54 +5,13 @@ import { SubmitButton } from '~/components/forms';
 import { memo, useEffect, useRef, useState } from 'react';
 import { formatDateTime } from '~/applications/dates';
 import { formatNumber, limitedSections, type Kind } from './kinds';
-import { shortfallCause, type Shortfall } from './messages';
 import { versionLabel as label, type VersionSummary } from './types';
 import type { LiveDraft } from './use-draft-stream';
 import { CopyButton } from './copy-button';
 import { AiNote, StockPhrases, WordCount } from './word-count';
 import { stockPhrasesIn } from './stock-phrases';
 import { wordReport } from './words';
-
-const STATUS_TEXT: Record<VersionSummary['status'], string> = {
-  generating: 'Being written',
-  complete: 'Complete',
-  incomplete: 'Incomplete',
-  stopped: 'Stopped',
-  interrupted: 'Incomplete',
-};
-
-/** A version's state in words (and an "edited" mark). */
-export function VersionStatusTag({
-  version,
-}: {
-  version: Pick<VersionSummary, 'status' | 'editedAt'>;
-}) {
-  return (
-    <span className={`version-status version-status--${version.status}`}>
-      {STATUS_TEXT[version.status]}
-      {version.editedAt ? ', edited' : ''}
-    </span>
-  );
-}
-
-/** Why a saved version is incomplete, in the person's terms. */
-export function ShortfallNote({
-  version,
-}: {
-  version: Pick<VersionSummary, 'status' | 'failure'>;
-}) {
-  if (version.status === 'complete' || version.status === 'generating') return null;
-  const shortfall = (
-    version.status === 'interrupted' ? 'interrupted' : version.failure
-  ) as Shortfall | null;
-  return (
-    <p className="shortfall-note">
-      {version.status === 'stopped'
-        ? 'You stopped this draft before it finished.'
-        : `This draft is incomplete. ${shortfall ? shortfallCause(shortfall) : ''}`}
-    </p>
-  );
-}
+import { ShortfallNote, VersionStatusTag } from './version-status';
 
 type Selected = { version: VersionSummary; text: string };
 

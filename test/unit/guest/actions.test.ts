@@ -2,13 +2,8 @@
 import { parseWithZod } from '@conform-to/zod';
 import { describe, expect, it } from 'vitest';
 import { ApplicationSchema, type ApplicationInput } from '~/applications/application-schema';
-import {
-  CHANGED_ELSEWHERE,
-  DELETED_ELSEWHERE,
-  guestApplications,
-  moveGuestApplication,
-  saveGuestApplication,
-} from '~/guest/actions';
+import { CHANGED_ELSEWHERE, DELETED_ELSEWHERE, saveGuestApplication } from '~/guest/actions';
+import { guestApplications, moveGuestApplication } from '~/guest/applications';
 import { moveApplication, newApplication } from '~/guest/records';
 import { GUEST_KEY, updateGuest } from '~/guest/storage';
 

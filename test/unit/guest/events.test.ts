@@ -5,7 +5,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ApplicationInput } from '~/applications/application-schema';
 import { EventSchema, type EventInput } from '~/events/event-schema';
 import { MAX_EVENTS_PER_APPLICATION } from '~/events/limits';
-import { guestApplications } from '~/guest/actions';
+import { guestApplications } from '~/guest/applications';
 import {
   APPLICATION_GONE,
   DATE_CHANGED_BEFORE_DELETE,

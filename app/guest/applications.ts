@@ -1,0 +1,43 @@
+// A guest's applications as the guest pages read them, and the two changes that need no form
+// checks (a board move, a delete). Form handling lives in actions.ts and event-actions.ts, which
+// the clientActions import when a form is first sent, so a page's first load carries none of it.
+import type { Status } from '~/applications/statuses';
+import type { ExportedApplication } from '~/portability/format';
+import { moveApplication, replaceById } from './records';
+import { GuestStorageError, readGuest, updateGuest } from './storage';
+
+const notFound = () => new Response('Not found', { status: 404 });
+
+/** The guest's application with this id, or a 404. */
+export function requireGuestApplication(id: string | undefined): ExportedApplication {
+  const read = readGuest();
+  const found = read.ok ? read.document.applications.find((a) => a.id === id) : undefined;
+  if (!found) throw notFound();
+  return found;
+}
+
+/** Every application the guest has (none while the data cannot be read: the layout says why). */
+export function guestApplications(): ExportedApplication[] {
+  const read = readGuest();
+  return read.ok ? read.document.applications : [];
+}
+
+/** A board move: null when saved, else why not (the card goes back, with this message). */
+export function moveGuestApplication(id: string, status: Status): string | null {
+  if (!guestApplications().some((a) => a.id === id)) {
+    return 'It is no longer in this browser: it may have been deleted in another tab.';
+  }
+  try {
+    updateGuest((apps) => replaceById(apps, id, (a) => moveApplication(a, status)));
+  } catch (error) {
+    if (error instanceof GuestStorageError) return error.message;
+    throw error;
+  }
+  return null;
+}
+
+/** Deletes the guest's application with this id. */
+export function deleteGuestApplication(id: string) {
+  requireGuestApplication(id);
+  updateGuest((apps) => apps.filter((a) => a.id !== id));
+}
