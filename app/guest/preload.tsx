@@ -6,6 +6,7 @@
 // lost request left the page on "Saving…" (the flaky browser test of the move into an account).
 import { Link } from '@remix-run/react';
 import { useEffect } from 'react';
+import { loadStatusChange } from './status-change';
 import {
   GUEST_APPLICATION,
   GUEST_BOARD,
@@ -45,18 +46,13 @@ export const GUEST_PAGES = [
  * tree) that make Remix discover every guest route and preload its code when guest mode opens.
  */
 export function PreloadGuestPages() {
-  // The forms' checks load on a form's first use (docs/decisions/030), and the clientActions'
-  // form handling when a form is first sent (docs/decisions/032); a guest may be offline by then.
-  // Without the checks a form still works (its clientAction checks it), but errors then show
-  // only on Save rather than as the guest types; without the form handling nothing would save.
+  // The forms' checks load on a form's first use (docs/decisions/030), and the status change's
+  // handling when a change is sent (status-change.ts); a guest may be offline by then. Without
+  // the checks a form still works (its clientAction checks it), but errors then show only on Save
+  // rather than as the guest types.
   useEffect(() => {
-    for (const load of [
-      () => import('~/components/forms/validate'),
-      () => import('~/guest/actions'),
-      () => import('~/guest/event-actions'),
-      () => import('~/guest/import'),
-    ])
-      load().catch(() => {});
+    import('~/components/forms/validate').catch(() => {});
+    loadStatusChange().catch(() => {});
   }, []);
   return (
     <div hidden>

@@ -10,6 +10,7 @@ import { Dashboard } from '~/applications/dashboard';
 import { londonNow } from '~/applications/dates';
 import { guestFollowUpsDue, guestGhostSuggestions, guestThisWeek } from '~/guest/dashboard';
 import { GUEST_HOME } from '~/guest/paths';
+import { changeGuestStatus } from '~/guest/status-change';
 import { emptyDocument, readGuest } from '~/guest/storage';
 import { guestDashboard } from '~/guest/views';
 
@@ -33,7 +34,6 @@ export function clientLoader() {
 
 // "Mark as ghosted": the same one-step status change as elsewhere.
 export async function clientAction({ request }: ClientActionFunctionArgs) {
-  const { changeGuestStatus } = await import('~/guest/actions');
   const refused = await changeGuestStatus(request, undefined);
   // Refused (storage full, the application deleted in another tab): said above the dashboard.
   return refused ?? redirect(GUEST_HOME);

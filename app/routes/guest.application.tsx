@@ -12,6 +12,7 @@ import { StatusBadge } from '~/applications/status-badge';
 import { EventsCard } from '~/events/events-card';
 import { FollowUpSummary } from '~/events/follow-up-summary';
 import { guestApplications } from '~/guest/applications';
+import { changeGuestStatus } from '~/guest/status-change';
 import { eventRows } from '~/guest/events';
 import { GuestNotFound } from '~/guest/not-found';
 import {
@@ -53,9 +54,7 @@ export function clientLoader() {
 
 export async function clientAction({ request }: ClientActionFunctionArgs) {
   // The page being submitted from is still the one in the address bar, fragment and all.
-  const id = guestIdFromHash(window.location.hash);
-  const { changeGuestStatus } = await import('~/guest/actions');
-  return (await changeGuestStatus(request, id)) ?? null;
+  return (await changeGuestStatus(request, guestIdFromHash(window.location.hash))) ?? null;
 }
 
 export default function GuestApplication() {

@@ -4,6 +4,7 @@ import { ApplicationForm, formValues } from '~/applications/application-form';
 import { ApplicationSchema } from '~/applications/application-schema';
 import { constraintOf } from '~/components/forms/constraint';
 import { guestApplications } from '~/guest/applications';
+import { saveGuestApplication } from '~/guest/actions';
 import type { Constraints } from '~/components/forms';
 import { GuestNotFound } from '~/guest/not-found';
 import { guestDetail, guestEdit, guestIdFromHash } from '~/guest/paths';
@@ -33,11 +34,9 @@ export function clientLoader() {
   return { applications: guestApplications(), constraint: constraintOf(ApplicationSchema) };
 }
 
-export async function clientAction({ request }: ClientActionFunctionArgs) {
+export function clientAction({ request }: ClientActionFunctionArgs) {
   // The page being submitted from is still the one in the address bar, fragment and all.
-  const id = guestIdFromHash(window.location.hash);
-  const { saveGuestApplication } = await import('~/guest/actions');
-  return saveGuestApplication(request, id);
+  return saveGuestApplication(request, guestIdFromHash(window.location.hash));
 }
 
 export default function GuestEditApplication() {

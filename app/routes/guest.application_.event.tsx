@@ -8,6 +8,7 @@ import {
 import { EventEditor } from '~/events/event-editor';
 import { KIND_LABELS } from '~/events/kinds';
 import { guestApplications } from '~/guest/applications';
+import { saveGuestEvent } from '~/guest/event-actions';
 import type { EventRow } from '~/events/events.server';
 import { eventRows } from '~/guest/events';
 import { GuestNotFound } from '~/guest/not-found';
@@ -27,9 +28,8 @@ export function clientLoader() {
   return { applications: guestApplications(), constraint: constraintOf(EventSchema) };
 }
 
-export async function clientAction({ request }: ClientActionFunctionArgs) {
+export function clientAction({ request }: ClientActionFunctionArgs) {
   const { applicationId, eventId } = guestEventFromHash(window.location.hash);
-  const { saveGuestEvent } = await import('~/guest/event-actions');
   return saveGuestEvent(request, applicationId, eventId);
 }
 

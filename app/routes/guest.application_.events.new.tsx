@@ -3,6 +3,7 @@ import { useActionData, useLoaderData, type ClientActionFunctionArgs } from '@re
 import { useState } from 'react';
 import { EventForm } from '~/events/event-form';
 import { guestApplications } from '~/guest/applications';
+import { addGuestEvent } from '~/guest/event-actions';
 import { GuestNotFound } from '~/guest/not-found';
 import { GUEST_PATHS, guestDetail, guestIdFromHash } from '~/guest/paths';
 import { useSelectedApplication } from '~/guest/selected';
@@ -19,10 +20,8 @@ export function clientLoader() {
   return { applications: guestApplications(), constraint: constraintOf(EventSchema) };
 }
 
-export async function clientAction({ request }: ClientActionFunctionArgs) {
-  const id = guestIdFromHash(window.location.hash);
-  const { addGuestEvent } = await import('~/guest/event-actions');
-  return addGuestEvent(request, id);
+export function clientAction({ request }: ClientActionFunctionArgs) {
+  return addGuestEvent(request, guestIdFromHash(window.location.hash));
 }
 
 export default function GuestNewEvent() {

@@ -2,6 +2,7 @@ import type { MetaFunction } from '@remix-run/cloudflare';
 import { useActionData, useLoaderData, type ClientActionFunctionArgs } from '@remix-run/react';
 import { FollowUpCard } from '~/events/follow-up-card';
 import { guestApplications } from '~/guest/applications';
+import { saveGuestFollowUp } from '~/guest/event-actions';
 import { GuestNotFound } from '~/guest/not-found';
 import { guestDetail, guestIdFromHash } from '~/guest/paths';
 import { useSelectedApplication } from '~/guest/selected';
@@ -20,11 +21,9 @@ export function clientLoader() {
   return { applications: guestApplications(), constraint: constraintOf(FollowUpSchema) };
 }
 
-export async function clientAction({ request }: ClientActionFunctionArgs) {
+export function clientAction({ request }: ClientActionFunctionArgs) {
   // Sent from the application's page or this one: either way its id is in the address bar's fragment.
-  const id = guestIdFromHash(window.location.hash);
-  const { saveGuestFollowUp } = await import('~/guest/event-actions');
-  return saveGuestFollowUp(request, id);
+  return saveGuestFollowUp(request, guestIdFromHash(window.location.hash));
 }
 
 export default function GuestFollowUp() {

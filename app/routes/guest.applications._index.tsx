@@ -13,6 +13,7 @@ import { ListFilters, Pagination, StatusCountLinks, ViewSwitch } from '~/applica
 import { ApplicationRows } from '~/applications/list-rows';
 import { FormErrors, replyMessages } from '~/components/forms';
 import { guestApplications } from '~/guest/applications';
+import { changeGuestStatus } from '~/guest/status-change';
 import { GUEST_LIST, GUEST_PATHS, guestListQuery } from '~/guest/paths';
 import { guestList } from '~/guest/views';
 
@@ -26,7 +27,6 @@ export function clientLoader() {
 
 /** The one-step status change from a row; afterwards, back to the same filtered view. */
 export async function clientAction({ request }: ClientActionFunctionArgs) {
-  const { changeGuestStatus } = await import('~/guest/actions');
   const refused = await changeGuestStatus(request, undefined);
   // The filters are in the fragment, which the request does not carry; the page still has it.
   return refused ?? redirect(`${GUEST_LIST}${window.location.hash}`);

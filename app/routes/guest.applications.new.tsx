@@ -3,6 +3,7 @@ import { useActionData, useLoaderData, type ClientActionFunctionArgs } from '@re
 import { ApplicationForm } from '~/applications/application-form';
 import { ApplicationSchema } from '~/applications/application-schema';
 import { constraintOf } from '~/components/forms/constraint';
+import { saveGuestApplication } from '~/guest/actions';
 import { GUEST_LIST } from '~/guest/paths';
 
 export { links } from '~/applications/styles';
@@ -13,8 +14,7 @@ export function clientLoader() {
   return { constraint: constraintOf(ApplicationSchema) };
 }
 
-export async function clientAction({ request }: ClientActionFunctionArgs) {
-  const { saveGuestApplication } = await import('~/guest/actions');
+export function clientAction({ request }: ClientActionFunctionArgs) {
   return saveGuestApplication(request, null);
 }
 

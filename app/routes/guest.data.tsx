@@ -8,6 +8,7 @@ import {
   type ClientActionFunctionArgs,
 } from '@remix-run/react';
 import { SubmitButton } from '~/components/forms';
+import { importBackup } from '~/guest/import';
 import { GUEST_LIST, GUEST_MOVE } from '~/guest/paths';
 import { clearGuest } from '~/guest/storage';
 import { ImportUploadSchema } from '~/portability/import-schema';
@@ -27,7 +28,6 @@ export async function clientAction({ request }: ClientActionFunctionArgs) {
     clearGuest();
     return redirect('/guest');
   }
-  const { importBackup } = await import('~/guest/import');
   return importBackup(formData);
 }
 

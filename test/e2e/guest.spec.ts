@@ -696,6 +696,40 @@ test.describe('with JavaScript', () => {
     await expect(page).toHaveURL(/\/guest\/applications\/new$/);
   });
 
+  test('once guest mode has opened, a status change from the list needs no request', async ({
+    page,
+    context,
+  }) => {
+    // The list's status change loads its handling when sent (app/guest/status-change.ts); guest
+    // mode fetches it as it opens, so a guest who then loses the connection can still use it.
+    const council = newApplication({ ...COUNCIL, status: 'applied', mayCloseEarly: false });
+    await page.addInitScript(
+      (stored) => localStorage.setItem('jobtrack-guest', stored),
+      JSON.stringify({
+        version: STORAGE_VERSION,
+        data: { ...emptyDocument(), applications: [council] },
+      }),
+    );
+    await page.goto('/guest/applications');
+    await preloadsArrived(page);
+    const failed: string[] = [];
+    page.on('requestfailed', (request) => {
+      if (new URL(request.url()).pathname !== '/favicon.svg') failed.push(request.url());
+    });
+    await context.setOffline(true);
+    const main = page.getByRole('main');
+    await main.getByLabel(`Status for ${COUNCIL.role} at ${COUNCIL.company}`).selectOption({
+      label: 'Interviewing',
+    });
+    await main
+      .locator('li', { hasText: COUNCIL.company })
+      .getByRole('button', { name: 'Update' })
+      .click();
+    await expect(main.getByRole('link', { name: 'Interviewing 1' })).toBeVisible();
+    expect(failed).toEqual([]);
+    await context.setOffline(false);
+  });
+
   test('once its pages have loaded, guest mode saves, edits and deletes with no request at all', async ({
     page,
     context,

@@ -1,0 +1,67 @@
+// @vitest-environment happy-dom
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { ApplicationSchema } from '~/applications/application-schema';
+import { newApplication } from '~/guest/records';
+import { GUEST_KEY, readGuest, updateGuest } from '~/guest/storage';
+
+function statusForm(id: string, status: string) {
+  const body = new FormData();
+  body.set('id', id);
+  body.set('status', status);
+  return new Request('http://localhost/guest/applications', { method: 'POST', body });
+}
+
+function oneApplication() {
+  localStorage.clear();
+  const nurse = newApplication(
+    ApplicationSchema.parse({
+      company: 'Leeds Teaching Hospitals NHS Trust',
+      role: 'Staff Nurse, Band 5',
+      status: 'applied',
+    }),
+  );
+  updateGuest(() => [nurse]);
+  return nurse.id;
+}
+
+const statusOf = (id: string) => {
+  const read = readGuest();
+  return read.ok ? read.document.applications.find((a) => a.id === id)?.status : undefined;
+};
+
+afterEach(() => {
+  vi.doUnmock('~/guest/actions');
+  vi.resetModules();
+});
+
+describe('the guest status change, whose handling loads when a change is sent', () => {
+  it('changes the status once its handling has loaded', async () => {
+    const id = oneApplication();
+    const { changeGuestStatus } = await import('~/guest/status-change');
+    expect(await changeGuestStatus(statusForm(id, 'interviewing'), undefined)).toBeNull();
+    expect(statusOf(id)).toBe('interviewing');
+  });
+
+  it('refuses with a form-wide message, changing nothing, when its handling cannot be fetched', async () => {
+    const id = oneApplication();
+    const before = localStorage.getItem(GUEST_KEY);
+    vi.doMock('~/guest/actions', () => {
+      throw new TypeError('Failed to fetch dynamically imported module');
+    });
+    const { changeGuestStatus, NOT_LOADED_MESSAGE } = await import('~/guest/status-change');
+    expect(await changeGuestStatus(statusForm(id, 'offer'), undefined)).toEqual({
+      status: 'error',
+      error: { '': [NOT_LOADED_MESSAGE] },
+    });
+    expect(localStorage.getItem(GUEST_KEY)).toBe(before);
+  });
+
+  it('lets a refusal of the change itself through, as the handling answers it', async () => {
+    const id = oneApplication();
+    const { changeGuestStatus } = await import('~/guest/status-change');
+    const reply = await changeGuestStatus(statusForm(id, 'not-a-status'), undefined);
+    expect(reply?.status).toBe('error');
+    expect(reply?.error?.status?.length).toBeGreaterThan(0);
+    expect(statusOf(id)).toBe('applied');
+  });
+});
