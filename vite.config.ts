@@ -23,18 +23,26 @@ export const remixFuture = {
 
 /**
  * Client chunks (docs/decisions/032). Left to itself Rollup makes a chunk for every set of routes
- * that share a module, so a form page loaded about twenty files, each compressed on its own. These
- * groups always load together, so each is one file: the shell every page runs (React, Remix, the
- * root route and the small modules it shares with routes), Conform with the form kit that wraps it,
- * and the kit's small parts that pages without a form use too (a sign-out button, a notice).
+ * that share a module, so a form page loaded about twenty files, each compressed on its own. Each
+ * group below always loads together, so it is one file: the libraries every page runs (React and
+ * Remix, apart from our code so that a release leaves them in the browser's cache), the shell (the
+ * root route and the small modules it shares with routes), Conform with the form kit that wraps
+ * it, and the kit's small parts that pages without a Conform form use too (a sign-out button).
  */
 const CHUNK_GROUPS: Array<[chunk: string, modules: RegExp]> = [
   [
+    'libraries',
+    /\/node_modules\/(react|react-dom|scheduler|@remix-run\/react|@remix-run\/router|@remix-run\/server-runtime|react-router|react-router-dom|turbo-stream)\/|vite\/preload-helper/,
+  ],
+  [
     'shell',
-    /\/app\/(root\.tsx|components\/hydrated\.ts|guest\/mode\.ts|analytics\/posthog\.client\.ts)$|vite\/preload-helper/,
+    /\/app\/(root\.tsx|components\/hydrated\.ts|guest\/mode\.ts|analytics\/posthog\.client\.ts)$/,
   ],
   ['form-parts', /\/app\/components\/forms\/(messages|submit-button|form-state|date-parts)\.tsx?$/],
-  ['forms', /\/node_modules\/@conform-to\/(react|dom)\/|\/app\/components\/forms\/(form|fields)\.tsx$/],
+  [
+    'forms',
+    /\/node_modules\/@conform-to\/(react|dom)\/|\/app\/components\/forms\/(form|fields)\.tsx$/,
+  ],
 ];
 
 function manualChunks(id: string) {

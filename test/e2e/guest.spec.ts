@@ -700,8 +700,9 @@ test.describe('with JavaScript', () => {
     page,
     context,
   }) => {
-    // The list's status change loads its handling when sent (app/guest/status-change.ts); guest
-    // mode fetches it as it opens, so a guest who then loses the connection can still use it.
+    // The status change loads its handling when sent (app/guest/status-change.ts); guest mode
+    // fetches it as it opens (with the add and edit pages' code, which also holds it), so a guest
+    // who then loses the connection can still change a status, from the list or the application.
     const council = newApplication({ ...COUNCIL, status: 'applied', mayCloseEarly: false });
     await page.addInitScript(
       (stored) => localStorage.setItem('jobtrack-guest', stored),
@@ -726,6 +727,12 @@ test.describe('with JavaScript', () => {
       .getByRole('button', { name: 'Update' })
       .click();
     await expect(main.getByRole('link', { name: 'Interviewing 1' })).toBeVisible();
+    await main.getByRole('link', { name: `${COUNCIL.role} at ${COUNCIL.company}` }).click();
+    await main.getByLabel('Status', { exact: true }).selectOption({ label: 'Offer' });
+    await main.getByRole('button', { name: 'Update status' }).click();
+    await expect(
+      main.getByRole('region', { name: 'Status history' }).getByRole('listitem'),
+    ).toHaveCount(3);
     expect(failed).toEqual([]);
     await context.setOffline(false);
   });

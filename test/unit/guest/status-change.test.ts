@@ -56,6 +56,17 @@ describe('the guest status change, whose handling loads when a change is sent', 
     expect(localStorage.getItem(GUEST_KEY)).toBe(before);
   });
 
+  it('still answers 404 for an application that is not in this browser, not "could not load"', async () => {
+    oneApplication();
+    const { changeGuestStatus } = await import('~/guest/status-change');
+    const answer = await changeGuestStatus(
+      statusForm(crypto.randomUUID(), 'offer'),
+      undefined,
+    ).catch((thrown: unknown) => thrown);
+    expect(answer).toBeInstanceOf(Response);
+    expect((answer as Response).status).toBe(404);
+  });
+
   it('lets a refusal of the change itself through, as the handling answers it', async () => {
     const id = oneApplication();
     const { changeGuestStatus } = await import('~/guest/status-change');
