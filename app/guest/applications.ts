@@ -1,6 +1,7 @@
 // A guest's applications as the guest pages read them, and the two changes that need no form
-// checks (a board move, a delete). Form handling lives in actions.ts and event-actions.ts, which
-// the clientActions import when a form is first sent, so a page's first load carries none of it.
+// checks (a board move, a delete). Form handling lives in actions.ts and event-actions.ts, apart,
+// so that the pages whose only form is a status change load it when a change is sent
+// (status-change.ts).
 import type { Status } from '~/applications/statuses';
 import type { ExportedApplication } from '~/portability/format';
 import { moveApplication, replaceById } from './records';
