@@ -4,6 +4,7 @@ import type { BrowserContext, Locator, Page } from '@playwright/test';
 import { formatDate } from '~/applications/dates';
 import { newApplication } from '~/guest/records';
 import { emptyDocument, STORAGE_VERSION } from '~/guest/storage';
+import type { ExportedApplication } from '~/portability/format';
 import { MAX_IMPORT_BYTES } from '~/portability/import-schema';
 import { isoDaysFromNow, jobTrack, uniqueEmail } from './support/app';
 import { expect, PASSWORD, test } from './support/fixtures';
@@ -179,6 +180,37 @@ async function preloadsArrived(page: Page) {
     .toBe(true);
 }
 
+/**
+ * Takes the browser offline and returns the requests that fail from then on. Any request that
+ * needs the network fails at once (the browser's own cache still answers, as it would on a train).
+ */
+async function goOffline(page: Page, context: BrowserContext): Promise<string[]> {
+  const failed: string[] = [];
+  // The browser fetches the tab's icon itself after each page change; a missing icon costs nothing.
+  page.on('requestfailed', (request) => {
+    if (new URL(request.url()).pathname !== '/favicon.svg') failed.push(request.url());
+  });
+  await context.setOffline(true);
+  return failed;
+}
+
+/** The one-step status change from a list row. */
+async function changeRowStatus(
+  main: Locator,
+  job: { company: string; role: string },
+  status: string,
+) {
+  await main.getByLabel(`Status for ${job.role} at ${job.company}`).selectOption({ label: status });
+  await main
+    .locator('li', { hasText: job.company })
+    .getByRole('button', { name: 'Update' })
+    .click();
+}
+
+/** A guest store holding `applications`, as the storage module writes it. */
+const storedGuest = (applications: ExportedApplication[]) =>
+  JSON.stringify({ version: STORAGE_VERSION, data: { ...emptyDocument(), applications } });
+
 async function addInterview(page: Page, days: number, time: string) {
   const main = page.getByRole('main');
   await main.getByRole('link', { name: 'Add an interview or date' }).click();
@@ -296,13 +328,7 @@ test.describe('with JavaScript', () => {
     ]);
 
     // The one-step status change from a row stays on the sorted view.
-    await main.getByLabel(`Status for ${COUNCIL.role} at ${COUNCIL.company}`).selectOption({
-      label: 'Rejected',
-    });
-    await main
-      .locator('li', { hasText: COUNCIL.company })
-      .getByRole('button', { name: 'Update' })
-      .click();
+    await changeRowStatus(main, COUNCIL, 'Rejected');
     await expect(page).toHaveURL(/#sort=closing$/);
     await expect(main.getByRole('link', { name: /^Rejected/ })).toContainText('1');
     await photograph(page, 'guest-list');
@@ -706,26 +732,13 @@ test.describe('with JavaScript', () => {
     const council = newApplication({ ...COUNCIL, status: 'applied', mayCloseEarly: false });
     await page.addInitScript(
       (stored) => localStorage.setItem('jobtrack-guest', stored),
-      JSON.stringify({
-        version: STORAGE_VERSION,
-        data: { ...emptyDocument(), applications: [council] },
-      }),
+      storedGuest([council]),
     );
     await page.goto('/guest/applications');
     await preloadsArrived(page);
-    const failed: string[] = [];
-    page.on('requestfailed', (request) => {
-      if (new URL(request.url()).pathname !== '/favicon.svg') failed.push(request.url());
-    });
-    await context.setOffline(true);
+    const failed = await goOffline(page, context);
     const main = page.getByRole('main');
-    await main.getByLabel(`Status for ${COUNCIL.role} at ${COUNCIL.company}`).selectOption({
-      label: 'Interviewing',
-    });
-    await main
-      .locator('li', { hasText: COUNCIL.company })
-      .getByRole('button', { name: 'Update' })
-      .click();
+    await changeRowStatus(main, COUNCIL, 'Interviewing');
     await expect(main.getByRole('link', { name: 'Interviewing 1' })).toBeVisible();
     await main.getByRole('link', { name: `${COUNCIL.role} at ${COUNCIL.company}` }).click();
     await main.getByLabel('Status', { exact: true }).selectOption({ label: 'Offer' });
@@ -747,15 +760,9 @@ test.describe('with JavaScript', () => {
     await page.getByRole('link', { name: 'Add application' }).click();
     await expect(main.getByLabel('Company', { exact: true })).toBeVisible();
     await preloadsArrived(page);
-    // Offline from here on, any request that needs the network fails at once (the browser's own
-    // cache still answers, as it would on a train): a save that needed the server (route
-    // discovery, a page's code) would fail after the data was written.
-    const failed: string[] = [];
-    // The browser fetches the tab's icon itself after each page change; a missing icon costs nothing.
-    page.on('requestfailed', (request) => {
-      if (new URL(request.url()).pathname !== '/favicon.svg') failed.push(request.url());
-    });
-    await context.setOffline(true);
+    // Offline from here on: a save that needed the server (route discovery, a page's code) would
+    // fail after the data was written.
+    const failed = await goOffline(page, context);
     await app(page).fillApplication(NHS);
     await main.getByRole('button', { name: 'Save application' }).click();
     await app(page).expectApplicationPage(NHS);
@@ -866,10 +873,7 @@ test.describe('with JavaScript', () => {
         notes,
       }),
     );
-    const stored = JSON.stringify({
-      version: STORAGE_VERSION,
-      data: { ...emptyDocument(), applications },
-    });
+    const stored = storedGuest(applications);
     expect(new TextEncoder().encode(stored).length).toBeGreaterThan(MAX_IMPORT_BYTES);
     return stored;
   }
