@@ -2,7 +2,8 @@
 // draft panel beside it, wired to the streaming Generate.
 import type { Constraints, FormReply } from '~/components/forms';
 import { useLocation } from '@remix-run/react';
-import { useCallback, useDeferredValue, useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
+import { useAfterPaint } from './after-paint';
 import { BuilderForm, type BuilderDefaults } from './builder';
 import { DraftPanel } from './draft-panel';
 import type { Kind } from './kinds';
@@ -51,15 +52,15 @@ export function BuilderPage({
     clear();
     setStreamReply(null);
   }, [location.key, clear]);
-  // The long form redraws only when a draft starts and ends, and then deferred: React draws the
-  // panel (the words, the saved version) first, and the form when it has time.
+  // The long form redraws only when a draft starts and ends, and then after the panel's change
+  // (the words, the saved version) is on screen.
   const phase = live?.phase ?? null;
-  const writing = useDeferredValue(
+  const writing = useAfterPaint(
     phase === 'sending' || phase === 'writing' || phase === 'stopping',
   );
-  const finished = useDeferredValue(phase === 'ended' || phase === 'failed');
+  const finished = useAfterPaint(phase === 'ended' || phase === 'failed');
   // A page of its own statement needs no id from the draft (the form has it already).
-  const liveStatementId = useDeferredValue(
+  const liveStatementId = useAfterPaint(
     defaults.statementId ? null : (live?.statementId ?? null),
   );
 
