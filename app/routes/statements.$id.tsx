@@ -10,6 +10,7 @@ import { isUuid } from '~/applications/application-schema';
 import { notFound, requireUuid } from '~/http/not-found.server';
 import { forClaimOr, requireUserClaim } from '~/auth/current-user.server';
 import { BuilderPage } from '~/statements/builder-page';
+import { DraftViews } from '~/statements/draft-views';
 import { SubmitButton, type FormReply } from '~/components/forms';
 import { builderAction } from '~/statements/builder.server';
 import { formDefaults } from '~/statements/inputs';
@@ -129,6 +130,8 @@ export default function StatementPage() {
         versions={versions}
         selected={selected}
         notice={versionNotice}
+        // This page opens on a version: its views come with the page, drawn by the server.
+        views={DraftViews}
       />
       <details className="danger-zone">
         <summary>Delete this statement</summary>

@@ -2,10 +2,11 @@
 // draft panel beside it, wired to the streaming Generate.
 import type { Constraints, FormReply } from '~/components/forms';
 import { useLocation } from '@remix-run/react';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useState, type ComponentType } from 'react';
 import { useAfterPaint } from './after-paint';
 import { BuilderForm, type BuilderDefaults } from './builder';
 import { DraftPanel } from './draft-panel';
+import type { DraftViewsProps } from './draft-views';
 import type { Kind } from './kinds';
 import { NOT_CONFIGURED_MESSAGE } from './messages';
 import type { VersionSummary } from './types';
@@ -23,6 +24,7 @@ export function BuilderPage({
   versions = [],
   selected = null,
   notice = null,
+  views,
 }: {
   kind: Kind;
   constraint: Constraints;
@@ -35,6 +37,8 @@ export function BuilderPage({
   versions?: VersionSummary[];
   selected?: { version: VersionSummary; text: string } | null;
   notice?: string | null;
+  /** The draft panel's views, from a page that opens on a version (see draft-panel.tsx). */
+  views?: ComponentType<DraftViewsProps>;
 }) {
   // Errors the streaming route found (with JavaScript) show in the form like the page's own.
   const [streamReply, setStreamReply] = useState<FormReply | null>(null);
@@ -55,14 +59,10 @@ export function BuilderPage({
   // The long form redraws only when a draft starts and ends, and then after the panel's change
   // (the words, the saved version) is on screen.
   const phase = live?.phase ?? null;
-  const writing = useAfterPaint(
-    phase === 'sending' || phase === 'writing' || phase === 'stopping',
-  );
+  const writing = useAfterPaint(phase === 'sending' || phase === 'writing' || phase === 'stopping');
   const finished = useAfterPaint(phase === 'ended' || phase === 'failed');
   // A page of its own statement needs no id from the draft (the form has it already).
-  const liveStatementId = useAfterPaint(
-    defaults.statementId ? null : (live?.statementId ?? null),
-  );
+  const liveStatementId = useAfterPaint(defaults.statementId ? null : (live?.statementId ?? null));
 
   return (
     <>
@@ -92,6 +92,7 @@ export function BuilderPage({
           onStop={stop}
           configured={configured}
           notice={notice}
+          views={views}
         />
       </div>
     </>

@@ -49,3 +49,9 @@ export const SIGNED_OUT_MESSAGE =
 export const NOT_CONFIGURED_MESSAGE =
   'The Statement Builder is not configured on this JobTrack: it has no Anthropic API key, so it ' +
   'cannot write drafts. You can still save your inputs.';
+
+/** When the draft panel's own code could not load (draft-panel.tsx). */
+export const VIEWS_NOT_LOADED_MESSAGE =
+  'Part of this page could not load, so your draft cannot be shown here as Claude writes it. It ' +
+  'is still being written and saved, and this page opens it when it is finished. If nothing ' +
+  'changes, reload the page: your inputs are saved.';
