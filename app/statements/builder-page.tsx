@@ -60,7 +60,6 @@ export function BuilderPage({
   // (the words, the saved version) is on screen.
   const phase = live?.phase ?? null;
   const writing = useAfterPaint(phase === 'sending' || phase === 'writing' || phase === 'stopping');
-  const finished = useAfterPaint(phase === 'ended' || phase === 'failed');
   // A page of its own statement needs no id from the draft (the form has it already).
   const liveStatementId = useAfterPaint(defaults.statementId ? null : (live?.statementId ?? null));
 
@@ -78,7 +77,6 @@ export function BuilderPage({
           action={action}
           configured={configured}
           writing={writing}
-          finished={finished}
           liveStatementId={liveStatementId}
           onGenerate={onGenerate}
         />

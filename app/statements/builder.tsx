@@ -47,7 +47,7 @@ const LIMIT_OPTIONS = [
 
 /**
  * The builder form for one kind of statement. Memoised, and told only whether a draft is being
- * written or has finished: a draft changes the page with every word, and this long form need not
+ * written: a draft changes the page with every word, and this long form need not
  * redraw for any of them (nor when Claude starts writing).
  */
 export const BuilderForm = memo(function BuilderForm({
@@ -58,7 +58,6 @@ export const BuilderForm = memo(function BuilderForm({
   action,
   configured,
   writing,
-  finished,
   liveStatementId,
   onGenerate,
 }: {
@@ -70,10 +69,8 @@ export const BuilderForm = memo(function BuilderForm({
   /** This page's own URL: Save and the no-JavaScript list buttons post here. */
   action: string;
   configured: boolean;
-  /** Whether a draft is being sent or written (Generate waits for it). */
+  /** Whether a draft is being sent or written (Generate says so). */
   writing: boolean;
-  /** Whether a draft has ended or failed (the next press needs a fresh one-time key). */
-  finished: boolean;
   /** The statement a draft written from this page created (a new page has none of its own yet). */
   liveStatementId: string | null;
   onGenerate: (form: HTMLFormElement, submitter: HTMLElement | null) => void;
@@ -85,9 +82,6 @@ export const BuilderForm = memo(function BuilderForm({
   );
   const [submissionKey, setSubmissionKey] = useState(defaults.submissionKey);
   useEffect(() => setSubmissionKey(defaults.submissionKey), [defaults.submissionKey]);
-  useEffect(() => {
-    if (finished) setSubmissionKey(crypto.randomUUID());
-  }, [finished]);
 
   return (
     <SchemaForm
@@ -102,7 +96,10 @@ export const BuilderForm = memo(function BuilderForm({
         // may refuse it: not counted.
         if (checkedHere) track('statement_generated');
         event.preventDefault();
-        if (!writing) onGenerate(event.currentTarget, submitter);
+        // A press while a draft is written is ignored there (one draft at a time). The form has
+        // been read: the next press is another draft, with a one-time key of its own.
+        onGenerate(event.currentTarget, submitter);
+        setSubmissionKey(crypto.randomUUID());
       }}
     >
       {/* Enter in a field presses a form's first button: let that be Save, which sends nothing

@@ -5,30 +5,66 @@
 import { lazy, Suspense, useEffect, useRef, type ComponentType } from 'react';
 import type { DraftViewsProps } from './draft-views';
 import { VIEWS_NOT_LOADED_MESSAGE } from './messages';
+import type { LiveDraft } from './use-draft-stream';
 
 let loading: Promise<ComponentType<DraftViewsProps>> | null = null;
+let failed = false;
 
-/** Starts loading the panel's views (once); a failed load says so in the panel, see below. */
+/** Starts loading the panel's views (once). */
 export function loadDraftViews(): Promise<ComponentType<DraftViewsProps>> {
-  loading ??= import('./draft-views').then((m) => m.DraftViews);
+  loading ??= import('./draft-views').then(
+    (m) => m.DraftViews,
+    (error: unknown) => {
+      failed = true;
+      throw error;
+    },
+  );
   return loading;
 }
 
-// The browser keeps a failed module load for the page's life, so a failure is final until a
-// reload. The draft is written and saved on the server all the same, and the page moves to it
-// when it ends (use-draft-stream.ts): the panel says so instead of failing the page.
+/**
+ * Whether the views could not load. The browser keeps a failed module load for the page's life,
+ * so this is final until the page loads again; a saved statement's page needs the same module, so
+ * the move to a finished draft must then load it as a new page (use-draft-stream.ts).
+ */
+export function draftViewsFailed(): boolean {
+  return failed;
+}
+
 const LazyViews = lazy(() =>
   loadDraftViews().then(
     (views) => ({ default: views }),
-    () => ({ default: ViewsNotLoaded as ComponentType<DraftViewsProps> }),
+    () => ({ default: PlainDraft as ComponentType<DraftViewsProps> }),
   ),
 );
 
-function ViewsNotLoaded() {
+/**
+ * The draft without its views' controls: while they load (on a slow connection), or for good if
+ * they cannot. Its words and anything that went wrong still show, so nothing Claude wrote is lost.
+ */
+function PlainDraft({
+  live,
+  loading: stillLoading,
+}: {
+  live: LiveDraft | null;
+  loading?: boolean;
+}) {
+  const problem = live?.error ?? live?.end?.message ?? null;
   return (
-    <p className="form-errors" role="alert">
-      {VIEWS_NOT_LOADED_MESSAGE}
-    </p>
+    <div className="live-draft">
+      {problem || !stillLoading ? (
+        <p className="form-errors" role="alert">
+          {problem ?? VIEWS_NOT_LOADED_MESSAGE}
+        </p>
+      ) : null}
+      {live?.text ? (
+        <div className="draft-text" data-testid="live-draft">
+          {live.text}
+        </div>
+      ) : (
+        <p className="muted">Sending your inputs to Claude…</p>
+      )}
+    </div>
   );
 }
 
@@ -66,7 +102,7 @@ export function DraftPanel({
       ) : Views ? (
         <Views {...props} empty={empty} />
       ) : (
-        <Suspense fallback={empty}>
+        <Suspense fallback={<PlainDraft live={props.live} loading />}>
           <LazyViews {...props} empty={empty} />
         </Suspense>
       )}

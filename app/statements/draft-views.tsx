@@ -4,6 +4,7 @@
 // saved statement's page, which opens on a version, brings it with the page.
 import { Form, Link, useLocation } from '@remix-run/react';
 import { SubmitButton } from '~/components/forms';
+import { useHydrated } from '~/components/hydrated';
 import { memo, useRef, useState, type ReactNode } from 'react';
 import { formatDateTime } from '~/applications/dates';
 import { formatNumber, limitedSections, type Kind } from './kinds';
@@ -158,8 +159,12 @@ function Saved({
 }) {
   const { version } = selected;
   const location = useLocation();
+  // The note that the page moved here from a generation lives in the browser's history, which the
+  // server never sees (and which outlives a reload): read only once the page has hydrated.
+  const hydrated = useHydrated();
   const fresh =
-    justWritten || (location.state as { fromGeneration?: boolean } | null)?.fromGeneration === true;
+    justWritten ||
+    (hydrated && (location.state as { fromGeneration?: boolean } | null)?.fromGeneration === true);
   const [text, setText] = useState(selected.text);
   const [copied, setCopied] = useState('');
   const area = useRef<HTMLTextAreaElement>(null);

@@ -52,6 +52,5 @@ export const NOT_CONFIGURED_MESSAGE =
 
 /** When the draft panel's own code could not load (draft-panel.tsx). */
 export const VIEWS_NOT_LOADED_MESSAGE =
-  'Part of this page could not load, so your draft cannot be shown here as Claude writes it. It ' +
-  'is still being written and saved, and this page opens it when it is finished. If nothing ' +
-  'changes, reload the page: your inputs are saved.';
+  'Part of this page could not load, so the word count, Stop and Copy are missing here. The ' +
+  'draft shows below as Claude writes it, and once it is saved this page opens it.';

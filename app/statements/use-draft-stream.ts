@@ -6,6 +6,7 @@ import { useNavigate } from '@remix-run/react';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { flushSync } from 'react-dom';
 import { afterNextPaint } from './after-paint';
+import { draftViewsFailed } from './draft-panel';
 import type { DraftEvent } from './events';
 
 type End = Extract<DraftEvent, { type: 'end' }>;
@@ -162,7 +163,10 @@ export function useDraftStream({ onReply }: { onReply: (reply: FormReply) => voi
           // The panel already shows the saved version, from the last event; the page moves to
           // its address (and reloads its list) once that is on screen, so it never delays it.
           afterNextPaint(() => {
-            if (mounted.current)
+            if (!mounted.current) return;
+            // Its page needs the panel's views: if they could not load here, they load with it.
+            if (draftViewsFailed()) window.location.replace(to);
+            else
               navigate(to, {
                 replace: true,
                 preventScrollReset: true,

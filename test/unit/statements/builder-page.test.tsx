@@ -81,6 +81,7 @@ async function writing(text: string) {
   });
   stream.send({ type: 'text', text });
   expect(await screen.findByText(text)).toBeTruthy();
+  expect(await screen.findByText('Claude is writing Version 1…')).toBeTruthy();
   return stream;
 }
 
@@ -176,7 +177,8 @@ describe('the builder with JavaScript', () => {
     });
     stream.send({ type: 'text', text: 'I registered' });
     expect(await screen.findByText('I registered')).toBeTruthy();
-    expect(screen.getByText('Claude is writing Version 1…')).toBeTruthy();
+    // The panel's views load after the page's first paint (draft-panel.tsx).
+    expect(await screen.findByText('Claude is writing Version 1…')).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Stop' })).toBeTruthy();
     expect(screen.getByText(/2 of 1,000 words/)).toBeTruthy();
 
@@ -237,5 +239,19 @@ describe('the builder with JavaScript', () => {
 
     expect(await screen.findByRole('heading', { name: 'Saved statement page' })).toBeTruthy();
     expect(screen.queryByText(/connection to JobTrack dropped/)).toBeNull();
+  });
+
+  it('sends a one-time key of its own with each press', async () => {
+    const stream = await writing('I registered with the NMC.');
+    stream.end(); // the connection dropped: the person presses again at once
+    expect(await screen.findByText(/connection to JobTrack dropped/)).toBeTruthy();
+    const next = streamingFetch();
+    vi.stubGlobal('fetch', next.fetch);
+    fireEvent.click(screen.getByRole('button', { name: /Generate draft|Writing…/ }));
+    await waitFor(() => expect(next.fetch).toHaveBeenCalledTimes(1));
+    const [, init] = next.fetch.mock.calls[0] as unknown as [string, RequestInit];
+    const key = (init.body as FormData).get('submissionKey');
+    expect(key).not.toBe(KEY);
+    expect(String(key)).toMatch(/^[0-9a-f-]{36}$/);
   });
 });

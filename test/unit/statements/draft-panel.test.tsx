@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { cleanup, screen } from '@testing-library/react';
+import { cleanup, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { LiveDraft } from '~/statements/use-draft-stream';
 import { renderRoutes } from '../../support/render';
@@ -33,6 +33,12 @@ async function renderPanel(live: LiveDraft | null) {
   renderRoutes([{ path: '/statements/new', Component: Page }], '/statements/new');
 }
 
+/** The browser could not fetch the views' module (offline, or a release replaced it). */
+const failToLoadViews = () =>
+  vi.doMock('~/statements/draft-views', () => {
+    throw new TypeError('Failed to fetch dynamically imported module');
+  });
+
 afterEach(() => {
   cleanup();
   vi.doUnmock('~/statements/draft-views');
@@ -47,17 +53,54 @@ describe("a new statement's draft panel, whose views load after the page", () =>
 
   it('shows the words being written once its views have loaded', async () => {
     await renderPanel(writing);
-    expect(await screen.findByText(writing.text)).toBeTruthy();
-    expect(screen.getByText('Claude is writing Version 1…')).toBeTruthy();
+    expect(await screen.findByText('Claude is writing Version 1…')).toBeTruthy();
+    expect(screen.getByTestId('live-draft').textContent).toBe(writing.text);
+    expect(screen.getByRole('button', { name: 'Stop' })).toBeTruthy();
   });
 
-  it('says what happens to the draft, and keeps the page, when its views cannot load', async () => {
-    vi.doMock('~/statements/draft-views', () => {
-      throw new TypeError('Failed to fetch dynamically imported module');
-    });
+  it('still shows the words, and says what is missing, when its views cannot load', async () => {
+    failToLoadViews();
     const { VIEWS_NOT_LOADED_MESSAGE } = await import('~/statements/messages');
     await renderPanel(writing);
     expect((await screen.findByRole('alert')).textContent).toBe(VIEWS_NOT_LOADED_MESSAGE);
+    expect(screen.getByTestId('live-draft').textContent).toBe(writing.text);
     expect(screen.getByRole('heading', { name: 'Your draft' })).toBeTruthy();
+    const { draftViewsFailed } = await import('~/statements/draft-panel');
+    // So the move to the saved version loads it as a page of its own (use-draft-stream.ts).
+    expect(draftViewsFailed()).toBe(true);
+  });
+
+  it('keeps an unsaved draft and its message on screen when its views cannot load', async () => {
+    failToLoadViews();
+    const message =
+      'We could not save this draft just now: copy it from this page before you leave. Your inputs are saved.';
+    await renderPanel({
+      ...writing,
+      phase: 'ended',
+      end: {
+        type: 'end',
+        statementId: writing.statementId!,
+        versionId: null,
+        version: null,
+        number: 1,
+        status: 'complete',
+        shortfall: null,
+        message,
+        saved: false,
+        report: { words: 9, limit: 500, sections: [], over: 0 },
+        stockPhrases: [],
+      },
+    });
+    expect((await screen.findByRole('alert')).textContent).toBe(message);
+    expect(screen.getByTestId('live-draft').textContent).toBe(writing.text);
+  });
+
+  it('starts loading its views with the page, and a failure then changes nothing on it', async () => {
+    failToLoadViews();
+    await renderPanel(null);
+    const { draftViewsFailed } = await import('~/statements/draft-panel');
+    await waitFor(() => expect(draftViewsFailed()).toBe(true));
+    expect(screen.getByText(/Your draft appears here as Claude writes it/)).toBeTruthy();
+    expect(screen.queryByRole('alert')).toBeNull();
   });
 });
