@@ -498,8 +498,13 @@ async function main() {
     [
       ['Upstream first word → words painted in the browser', ...stats(latency.firstWords)],
       ["  of which until the page's script reads them", ...stats(latency.firstReceived)],
+      [
+        '  of which from there to the screen',
+        ...stats(apart(latency.firstWords, latency.firstReceived)),
+      ],
       ['Upstream last word → saved version painted', ...stats(latency.saved)],
       ["  of which until the page's script reads the end", ...stats(latency.endReceived)],
+      ['  of which from there to the screen', ...stats(apart(latency.saved, latency.endReceived))],
     ],
   );
 }
@@ -598,6 +603,11 @@ async function guestList(baseUrl: string) {
       row('First load of /guest/applications (from navigation start)', t.firstLoad),
     ],
   );
+}
+
+/** Each draft's whole delay less its first part: the part the page itself spends, draft by draft. */
+function apart(whole: number[], part: number[]) {
+  return whole.map((value, i) => value - part[i]!);
 }
 
 function stats(values: number[]) {

@@ -2,8 +2,7 @@
 // draft panel beside it, wired to the streaming Generate.
 import type { Constraints, FormReply } from '~/components/forms';
 import { useLocation } from '@remix-run/react';
-import { useCallback, useEffect, useState, type ComponentType } from 'react';
-import { useAfterPaint } from './after-paint';
+import { useCallback, useDeferredValue, useEffect, useState, type ComponentType } from 'react';
 import { BuilderForm, type BuilderDefaults } from './builder';
 import { DraftPanel } from './draft-panel';
 import type { DraftViewsProps } from './draft-views';
@@ -56,12 +55,16 @@ export function BuilderPage({
     clear();
     setStreamReply(null);
   }, [location.key, clear]);
-  // The long form redraws only when a draft starts and ends, and then after the panel's change
-  // (the words, the saved version) is on screen.
+  // The long form redraws only when a draft starts and ends, and then deferred: React draws the
+  // panel (the words, the saved version) first, and the form when it has time.
   const phase = live?.phase ?? null;
-  const writing = useAfterPaint(phase === 'sending' || phase === 'writing' || phase === 'stopping');
+  const writing = useDeferredValue(
+    phase === 'sending' || phase === 'writing' || phase === 'stopping',
+  );
   // A page of its own statement needs no id from the draft (the form has it already).
-  const liveStatementId = useAfterPaint(defaults.statementId ? null : (live?.statementId ?? null));
+  const liveStatementId = useDeferredValue(
+    defaults.statementId ? null : (live?.statementId ?? null),
+  );
 
   return (
     <>

@@ -5,7 +5,6 @@ import type { FormReply } from '~/components/forms';
 import { useNavigate } from '@remix-run/react';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { flushSync } from 'react-dom';
-import { afterNextPaint } from './after-paint';
 import { draftViewsFailed } from './draft-panel';
 import type { DraftEvent } from './events';
 
@@ -45,6 +44,11 @@ async function* eventsOf(body: ReadableStream<Uint8Array>) {
     }
     if (events.length > 0) yield events;
   }
+}
+
+/** Runs `then` after the next frame has been painted. */
+function afterNextPaint(then: () => void) {
+  requestAnimationFrame(() => setTimeout(then, 0));
 }
 
 /** The form's fields with the pressed button's name and value, as a real submission sends them. */
