@@ -61,9 +61,9 @@ function PlainDraft({
         <div className="draft-text" data-testid="live-draft">
           {live.text}
         </div>
-      ) : (
+      ) : live?.phase === 'sending' || live?.phase === 'writing' ? (
         <p className="muted">Sending your inputs to Claude…</p>
-      )}
+      ) : null}
     </div>
   );
 }
