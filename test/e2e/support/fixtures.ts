@@ -25,6 +25,11 @@ type Fixtures = {
    */
   onlySessionCookie: void;
   /**
+   * Automatic in every test: fails it if a page threw an error nobody caught, React's hydration
+   * mismatches included (a page whose first render in the browser differs from the server's).
+   */
+  noPageErrors: void;
+  /**
    * Starts a signed-in person without walking the sign-up pages: the account and its session are
    * made in the database by the app's own code, and the cookie is put in this test's browser.
    * Only the sign-up journey itself should go through the sign-up pages.
@@ -57,6 +62,18 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
       await handle.close();
     },
     { scope: 'worker' },
+  ],
+
+  noPageErrors: [
+    async ({ context }, provide) => {
+      const errors: string[] = [];
+      context.on('weberror', (error) =>
+        errors.push(`${error.page()?.url() ?? 'a page'}: ${error.error().message}`),
+      );
+      await provide();
+      expect(errors, 'errors thrown in the browser').toEqual([]);
+    },
+    { auto: true },
   ],
 
   onlySessionCookie: [
