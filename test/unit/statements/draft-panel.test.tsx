@@ -41,6 +41,8 @@ const failToLoadViews = () =>
 
 afterEach(() => {
   cleanup();
+  vi.restoreAllMocks();
+  vi.unstubAllGlobals();
   vi.doUnmock('~/statements/draft-views');
   vi.resetModules();
 });
@@ -102,5 +104,52 @@ describe("a new statement's draft panel, whose views load after the page", () =>
     await waitFor(() => expect(draftViewsFailed()).toBe(true));
     expect(screen.getByText(/Your draft appears here as Claude writes it/)).toBeTruthy();
     expect(screen.queryByRole('alert')).toBeNull();
+  });
+});
+
+describe('a draft saved when the views could not load', () => {
+  it('opens the saved version as a new page load, which brings the views with it', async () => {
+    failToLoadViews();
+    const replace = vi.spyOn(window.location, 'replace').mockImplementation(() => {});
+    const { useDraftStream } = await import('~/statements/use-draft-stream');
+    const { loadDraftViews } = await import('~/statements/draft-panel');
+    await loadDraftViews().catch(() => {});
+    const encoder = new TextEncoder();
+    const end = {
+      type: 'end',
+      statementId: writing.statementId,
+      versionId: writing.versionId,
+      version: {
+        ...{ id: writing.versionId, number: 1, name: null, status: 'complete', failure: null },
+        ...{ words: 9, wordLimit: 500, createdAt: '2026-11-29T10:00:00.000Z' },
+        ...{ updatedAt: '2026-11-29T10:00:00.000Z', editedAt: null },
+      },
+      number: 1,
+      status: 'complete',
+      shortfall: null,
+      message: null,
+      saved: true,
+      report: { words: 9, limit: 500, sections: [], over: 0 },
+      stockPhrases: [],
+    };
+    const body = [{ type: 'text', text: writing.text }, end]
+      .map((event) => `${JSON.stringify(event)}\n`)
+      .join('');
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => new Response(encoder.encode(body))),
+    );
+    let start!: (form: HTMLFormElement, submitter: HTMLElement | null) => Promise<void>;
+    const Page = () => {
+      start = useDraftStream({ onReply: () => {} }).start;
+      return <form id="builder" />;
+    };
+    renderRoutes([{ path: '/statements/new', Component: Page }], '/statements/new');
+    await start(document.getElementById('builder') as HTMLFormElement, null);
+    await waitFor(() =>
+      expect(replace).toHaveBeenCalledWith(
+        `/statements/${writing.statementId}?version=${writing.versionId}`,
+      ),
+    );
   });
 });
