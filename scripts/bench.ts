@@ -25,7 +25,7 @@ import { startFakeAnthropic, type FakeAnthropic } from '../test/e2e/support/fake
 import { buildInto, startStack, stopAllStacks, type Stack } from '../test/e2e/support/stack';
 import { measureCsvImport, type ImportStep } from './lib/csv-import';
 import { measureGuestList } from './lib/guest-list';
-import { measurePageJs } from './lib/page-js';
+import { measurePageJs, measureVisitJs } from './lib/page-js';
 import { clusterPids, cpuMs, pidsInGroup } from './lib/proc-cpu';
 import { seedApplications, seedPerson, seedStatement } from './lib/seed';
 import { measureStatementLatency } from './lib/statement-latency';
@@ -703,6 +703,13 @@ async function pageWeights(
     '\nJavaScript shipped per page on first load (modules counted once per page; gzip level 6):',
   );
   table(['Page', 'HTTP', 'Modules', 'JS raw', 'JS gzip', 'Inline gzip'], weights);
+
+  // Guest mode fetches every guest page's code as it opens (guest/preload.tsx): its first load is
+  // above, this is what one visit downloads in all, whichever pages it then opens.
+  const visit = await measureVisitJs(stack.baseUrl, '/guest/applications');
+  console.log(
+    `Guest mode, a whole visit (opened at /guest/applications, until the network is quiet): ${visit.files} files, ${kib(visit.rawBytes)} raw, ${kib(visit.gzipBytes)} gzipped.`,
+  );
 }
 
 /** Upload size, JavaScript per page, server time against the static page, and CPU per request. */

@@ -81,3 +81,43 @@ export async function measurePageJs(
     inlineGzipBytes: gz(inlineScripts(html)),
   };
 }
+
+/**
+ * What JavaScript a whole visit downloads: `path` opened in Chromium and left until the network is
+ * quiet, so code a page fetches after its first load (guest mode fetches every guest page's code
+ * as it opens, the builder its draft panel) is counted too. Each file is gzipped here, as above.
+ */
+export async function measureVisitJs(baseUrl: string, path: string): Promise<PageJs> {
+  const { chromium } = await import('@playwright/test');
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'],
+  });
+  try {
+    const page = await browser.newPage();
+    const scripts = new Set<string>();
+    page.on('response', (response) => {
+      const url = new URL(response.url());
+      if (url.origin === new URL(baseUrl).origin && url.pathname.endsWith('.js'))
+        scripts.add(url.href);
+    });
+    const response = await page.goto(new URL(path, baseUrl).href);
+    await page.waitForLoadState('networkidle');
+    let rawBytes = 0;
+    let gzipBytes = 0;
+    for (const url of scripts) {
+      const code = await (await fetch(url)).text();
+      rawBytes += Buffer.byteLength(code);
+      gzipBytes += gz(code);
+    }
+    return {
+      status: response?.status() ?? 0,
+      files: scripts.size,
+      rawBytes,
+      gzipBytes,
+      inlineGzipBytes: gz(inlineScripts(await page.content())),
+    };
+  } finally {
+    await browser.close();
+  }
+}
