@@ -7,7 +7,8 @@ import { changeCounts, diffWords, type Part } from '~/statements/diff';
 import { KIND_INFO, limitedSections } from '~/statements/kinds';
 import { getStatement } from '~/statements/queries.server';
 import styles from '~/statements/statements.css?url';
-import { versionLabel, type VersionSummary } from '~/statements/types';
+import type { VersionSummary } from '~/statements/types';
+import { VersionSelect, versionLabel } from '~/statements/version-label';
 import { wordReport } from '~/statements/words';
 import { WordCount } from '~/statements/word-count';
 
@@ -95,26 +96,8 @@ export default function Compare() {
       ) : (
         <form method="get" className="compare-form card">
           <div className="form-grid">
-            <div className="field">
-              <label htmlFor="a">Older</label>
-              <select id="a" name="a" defaultValue={a?.id}>
-                {versions.map((v) => (
-                  <option key={v.id} value={v.id}>
-                    {versionLabel(v)}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <div className="field">
-              <label htmlFor="b">Newer</label>
-              <select id="b" name="b" defaultValue={b?.id}>
-                {versions.map((v) => (
-                  <option key={v.id} value={v.id}>
-                    {versionLabel(v)}
-                  </option>
-                ))}
-              </select>
-            </div>
+            <VersionSelect id="a" name="a" label="Older" versions={versions} defaultId={a?.id} />
+            <VersionSelect id="b" name="b" label="Newer" versions={versions} defaultId={b?.id} />
           </div>
           <button type="submit" className="button--secondary">
             Compare

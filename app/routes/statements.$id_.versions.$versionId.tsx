@@ -36,7 +36,7 @@ import { VersionSchema } from '~/statements/schema';
 import { stockPhrasesIn } from '~/statements/stock-phrases';
 import styles from '~/statements/statements.css?url';
 import { deleteVersion, updateVersion } from '~/statements/store.server';
-import { versionLabel } from '~/statements/types';
+import { versionLabel } from '~/statements/version-label';
 import { AiNote, StockPhrases, WordCount } from '~/statements/word-count';
 import { wordReport } from '~/statements/words';
 

@@ -8,13 +8,14 @@ import { useHydrated } from '~/components/hydrated';
 import { memo, useRef, useState, type ReactNode } from 'react';
 import { formatDateTime } from '~/applications/dates';
 import { formatNumber, limitedSections, type Kind } from './kinds';
-import { versionLabel as label, type VersionSummary } from './types';
+import type { VersionSummary } from './types';
 import type { LiveDraft } from './use-draft-stream';
 import { CopyButton } from './copy-button';
 import { AiNote, StockPhrases, WordCount } from './word-count';
 import { stockPhrasesIn } from './stock-phrases';
 import { wordReport } from './words';
 import { ShortfallNote, VersionStatusTag } from './version-status';
+import { VersionSelect, versionLabel as label } from './version-label';
 
 export type Selected = { version: VersionSummary; text: string };
 
@@ -274,26 +275,20 @@ const VersionList = memo(function VersionList({
       {before ? (
         <form method="get" action={`/statements/${statementId}/compare`} className="compare-form">
           <div className="form-grid">
-            <div className="field">
-              <label htmlFor="compare-a">Compare</label>
-              <select id="compare-a" name="a" defaultValue={before.id}>
-                {versions.map((v) => (
-                  <option key={v.id} value={v.id}>
-                    {label(v)}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <div className="field">
-              <label htmlFor="compare-b">with</label>
-              <select id="compare-b" name="b" defaultValue={newest.id}>
-                {versions.map((v) => (
-                  <option key={v.id} value={v.id}>
-                    {label(v)}
-                  </option>
-                ))}
-              </select>
-            </div>
+            <VersionSelect
+              id="compare-a"
+              name="a"
+              label="Compare"
+              versions={versions}
+              defaultId={before.id}
+            />
+            <VersionSelect
+              id="compare-b"
+              name="b"
+              label="with"
+              versions={versions}
+              defaultId={newest.id}
+            />
           </div>
           <button type="submit" className="button--secondary">
             Compare side by side

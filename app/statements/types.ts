@@ -15,7 +15,3 @@ export type VersionSummary = {
   updatedAt: string;
   editedAt: string | null;
 };
-
-/** "Version 3", or the name the person gave it. */
-export const versionLabel = (v: { number: number; name: string | null }) =>
-  v.name?.trim() || `Version ${v.number}`;
