@@ -18,7 +18,7 @@ import {
 import { notFound, requireUuid } from '~/http/not-found.server';
 import { EventSchema, FollowUpSchema, MAX_EVENTS_PER_APPLICATION } from './event-schema';
 import { addEvent, deleteEvent, setFollowUp, updateEvent } from './events.server';
-import { CLEAR_FOLLOW_UP, DELETE_EVENT } from './follow-up';
+import { beforeApplied, CLEAR_FOLLOW_UP, DELETE_EVENT } from './follow-up';
 
 /**
  * Adds an event (no `eventId` in the route), or changes or deletes one; back to the application's
@@ -85,9 +85,9 @@ export async function saveFollowUp(args: ActionFunctionArgs) {
   const claim = await claimForForm(args.request, args.context, formData);
   if (!claim.ok) return claim.refused;
   const { user, signedOut } = claim;
+  const submission = parseWithZod(formData, { schema: FollowUpSchema });
   let followUpOn: string | null = null;
   if (formData.get('intent') !== CLEAR_FOLLOW_UP) {
-    const submission = parseWithZod(formData, { schema: FollowUpSchema });
     if (submission.status !== 'success') return invalid(submission);
     if (!submission.value.followUpOn) {
       return invalid(submission, {
@@ -96,11 +96,16 @@ export async function saveFollowUp(args: ActionFunctionArgs) {
     }
     followUpOn = submission.value.followUpOn;
   }
+  let outcome: Awaited<ReturnType<typeof setFollowUp>>;
   try {
-    if (!(await setFollowUp(args.context, user, id, followUpOn))) throw notFound();
+    outcome = await setFollowUp(args.context, user, id, followUpOn);
   } catch (error) {
     if (error instanceof SessionEnded) return signedOut();
     throw error;
+  }
+  if (outcome === 'missing') throw notFound();
+  if (outcome !== 'saved') {
+    return invalid(submission, { fieldErrors: { followUpOn: [beforeApplied(outcome.appliedOn)] } });
   }
   return redirect(`/applications/${id}#follow-up`);
 }

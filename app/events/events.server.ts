@@ -201,15 +201,21 @@ export async function setFollowUp(
   who: Person,
   applicationId: string,
   followUpOn: string | null,
-) {
+): Promise<'saved' | 'missing' | { appliedOn: string }> {
+  const mine = and(eq(a.id, applicationId), eq(a.userId, personId(who)));
+  // Never before the day they applied (follow-up.ts), checked in the write itself.
+  const follows = sql`(${followUpOn}::date is null or ${a.dateApplied} is null or ${a.dateApplied} <= ${followUpOn}::date)`;
   const [updated] = await asUser(context, who, (tx) => [
     tx
       .update(a)
       .set({ followUpOn, updatedAt: sql`now()` })
-      .where(and(eq(a.id, applicationId), eq(a.userId, personId(who))))
+      .where(and(mine, follows))
       .returning({ id: a.id }),
   ]);
-  return updated.length > 0;
+  if (updated.length > 0) return 'saved';
+  // Refused: a second trip, on this path alone, tells a missing application from an early date.
+  const head = await applicationHead(context, who, applicationId);
+  return head?.dateApplied ? { appliedOn: head.dateApplied } : 'missing';
 }
 
 /** What the event and follow-up pages show of their application, or null if it is not the person's. */

@@ -1,6 +1,6 @@
 // Follow-ups: "chase if no reply by…" dates, and when to suggest that an application has been
 // ghosted. Browser-safe.
-import { addDays } from '~/applications/dates';
+import { addDays, formatDate } from '~/applications/dates';
 import type { Status } from '~/applications/statuses';
 
 /** Days after applying that the follow-up form suggests. */
@@ -16,6 +16,14 @@ export const WAITING_FOR_REPLY = ['applied', 'interviewing'] as const satisfies 
 export function suggestedFollowUp(dateApplied: string | null): string | null {
   return dateApplied ? addDays(dateApplied, FOLLOW_UP_DAYS) : null;
 }
+
+/** Why a follow-up date is refused: it falls before the day the person applied. */
+export const beforeApplied = (dateApplied: string) =>
+  `The follow-up date cannot be before the day you applied, ${formatDate(dateApplied)}`;
+
+/** Whether `followUpOn` may be set on an application applied on `dateApplied` (null: not yet). */
+export const followsApplying = (followUpOn: string, dateApplied: string | null) =>
+  dateApplied === null || followUpOn >= dateApplied;
 
 /** The intent of the follow-up's "Remove" button. */
 export const CLEAR_FOLLOW_UP = 'clear';

@@ -4,7 +4,7 @@
 import { parseWithZod } from '@conform-to/zod';
 import { redirect } from '@remix-run/react';
 import { EventSchema, FollowUpSchema, MAX_EVENTS_PER_APPLICATION } from '~/events/event-schema';
-import { CLEAR_FOLLOW_UP, DELETE_EVENT } from '~/events/follow-up';
+import { beforeApplied, CLEAR_FOLLOW_UP, DELETE_EVENT, followsApplying } from '~/events/follow-up';
 import { guestApplications } from './applications';
 import { addEvent, deleteEvent, setFollowUp, updateEvent } from './events';
 import { guestDetail } from './paths';
@@ -132,8 +132,12 @@ export async function saveGuestFollowUp(request: Request, applicationId: string)
     }
     followUpOn = submission.value.followUpOn;
   }
-  if (!guestApplications().some((a) => a.id === applicationId)) {
-    return submission.reply({ formErrors: [APPLICATION_GONE] });
+  const application = guestApplications().find((a) => a.id === applicationId);
+  if (!application) return submission.reply({ formErrors: [APPLICATION_GONE] });
+  if (followUpOn && !followsApplying(followUpOn, application.dateApplied)) {
+    return submission.reply({
+      fieldErrors: { followUpOn: [beforeApplied(application.dateApplied!)] },
+    });
   }
   const refused = save((apps) =>
     replaceById(apps, applicationId, (a) => setFollowUp(a, followUpOn)),

@@ -4,7 +4,7 @@
 // are linked only from a list row, so with an empty list the first save had to ask the server
 // (/__manifest) which route shows its result, after the data was already written, and a slow or
 // lost request left the page on "Saving…" (the flaky browser test of the move into an account).
-import { Link } from '@remix-run/react';
+import { Link, matchRoutes } from '@remix-run/react';
 import { useEffect } from 'react';
 import { loadStatusChange } from './status-change';
 import {
@@ -44,6 +44,8 @@ export const GUEST_PAGES = [
 /**
  * Links nobody sees or reaches (hidden, so out of the page, its tab order and the accessibility
  * tree) that make Remix discover every guest route and preload its code when guest mode opens.
+ * A link preloads only once its route is known: asked to preload a page it has not discovered yet,
+ * Remix skips it with a console warning, and the layout draws this again once discovery is done.
  */
 export function PreloadGuestPages() {
   // The forms' checks load on a form's first use (docs/decisions/030), and the status change's
@@ -57,10 +59,18 @@ export function PreloadGuestPages() {
   return (
     <div hidden>
       {GUEST_PAGES.map((page) => (
-        <Link key={page} to={page} prefetch="render" tabIndex={-1}>
+        <Link key={page} to={page} prefetch={isKnown(page) ? 'render' : 'none'} tabIndex={-1}>
           {page}
         </Link>
       ))}
     </div>
   );
+}
+
+/** Whether Remix has discovered the route that shows `path` (the router Remix keeps on window). */
+function isKnown(path: string): boolean {
+  const { __remixRouter: router } = window as {
+    __remixRouter?: { routes: Parameters<typeof matchRoutes>[0] };
+  };
+  return Boolean(router && matchRoutes(router.routes, path));
 }

@@ -6,7 +6,7 @@ import { guestApplications } from '~/guest/applications';
 import { confirmBatches, removeMoved, type MoveOutcome } from '~/guest/move';
 import { moveBatches } from '~/guest/move-batches';
 import { useMoveCheck } from '~/guest/move-check';
-import { GUEST_MOVE } from '~/guest/paths';
+import { GUEST_HOME, GUEST_MOVE } from '~/guest/paths';
 import { GuestStorageError, readGuest } from '~/guest/storage';
 import { importAdds, ImportPlanSummary } from '~/portability/import-preview';
 import { useRootData } from '~/components/root-data';
@@ -49,6 +49,7 @@ const applications = (n: number) =>
 export default function GuestMove() {
   const { count } = useLoaderData<typeof clientLoader>();
   const user = useRootData()?.user ?? null;
+  if (count === 0) return <NothingToMove signedIn={user !== null} />;
   if (!user) {
     return (
       <div className="page narrow">
@@ -77,6 +78,21 @@ export default function GuestMove() {
     );
   }
   return <MoveForm count={count} email={user.email} />;
+}
+
+function NothingToMove({ signedIn }: { signedIn: boolean }) {
+  return (
+    <div className="page narrow">
+      <h1>Nothing to move</h1>
+      <div className="card">
+        <p>Guest mode in this browser holds no applications, so there is nothing to move.</p>
+        <div className="actions">
+          {signedIn ? <Link to="/applications">Go to your account’s applications</Link> : null}
+          <Link to={GUEST_HOME}>Back to guest mode</Link>
+        </div>
+      </div>
+    </div>
+  );
 }
 
 function MoveForm({ count, email }: { count: number; email: string }) {

@@ -46,7 +46,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     (user) => getStatement(context, user, id, { open: isUuid(wanted) ? wanted : null }),
     () => 'signed-out' as const,
   );
-  if (found === 'signed-out') return { signedIn: false as const, back: url.pathname };
+  if (found === 'signed-out') return { signedIn: false as const, back: url.pathname + url.search };
   if (!found) throw notFound();
   const { statement, versions, texts } = found;
   const version = versions.find((v) => texts[v.id] !== undefined) ?? null;

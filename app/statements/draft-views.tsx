@@ -227,7 +227,7 @@ function Saved({
             </button>
           ) : null}
           <span role="status" className="muted">
-            {copied || notice || (fresh ? `Finished and saved as ${label(version)}.` : '')}
+            {copied || notice || (fresh ? savedNote(version) : '')}
           </span>
         </div>
       </Form>
@@ -298,3 +298,11 @@ const VersionList = memo(function VersionList({
     </div>
   );
 });
+
+/** What the Generate just pressed came to, beside the saved version's buttons. */
+function savedNote(version: VersionSummary): string {
+  if (version.status === 'stopped') return `Stopped and saved as ${label(version)}.`;
+  if (version.status === 'incomplete')
+    return `Incomplete: saved what was written as ${label(version)}.`;
+  return `Finished and saved as ${label(version)}.`;
+}

@@ -130,3 +130,15 @@ test('a person signs in by emailed link, changes their password, then deletes th
     await expect(main.getByText('Email or password is wrong.')).toBeVisible();
   });
 });
+
+test('the header’s Create account button leaves room around its words, on a phone too', async ({
+  page,
+}) => {
+  for (const width of [1280, 390]) {
+    await page.setViewportSize({ width, height: 844 });
+    await page.goto('/');
+    const button = page.getByRole('banner').getByRole('link', { name: 'Create account' });
+    const padding = await button.evaluate((link) => parseFloat(getComputedStyle(link).paddingLeft));
+    expect(padding).toBeGreaterThanOrEqual(8);
+  }
+});

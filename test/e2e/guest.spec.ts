@@ -722,6 +722,31 @@ test.describe('with JavaScript', () => {
     await expect(page).toHaveURL(/\/guest\/applications\/new$/);
   });
 
+  test('guest mode preloads its pages without a console warning, and an empty store has nothing to move', async ({
+    page,
+  }) => {
+    const warnings: string[] = [];
+    page.on('console', (message) => {
+      if (message.type() === 'warning' || message.type() === 'error') warnings.push(message.text());
+    });
+    const main = page.getByRole('main');
+    await page.goto('/guest/applications');
+    await expect(main.getByText('You have not added any applications yet.')).toBeVisible();
+    await preloadsArrived(page);
+    await page
+      .getByRole('navigation', { name: 'Guest pages' })
+      .getByRole('link', { name: 'Stats' })
+      .click();
+    await expect(page).toHaveURL(/\/guest\/stats$/);
+    await preloadsArrived(page);
+    expect(warnings).toEqual([]);
+
+    await page.goto('/guest/move');
+    await expect(main.getByRole('heading', { name: 'Nothing to move' })).toBeVisible();
+    await expect(main).toContainText('Guest mode in this browser holds no applications');
+    await expect(main.getByRole('button', { name: 'Check what will be moved' })).toHaveCount(0);
+  });
+
   test('once guest mode has opened, a status change from the list needs no request', async ({
     page,
     context,

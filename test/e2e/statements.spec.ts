@@ -235,6 +235,8 @@ test('Stop ends a draft part-way and keeps what was written', async ({ page, sig
   await main.getByRole('button', { name: 'Stop' }).click();
   await expect(main.getByRole('heading', { level: 3, name: /Version 1/ })).toBeVisible();
   await expect(main.getByText('You stopped this draft before it finished.')).toBeVisible();
+  await expect(main.getByText('Stopped and saved as Version 1.')).toBeVisible();
+  await expect(main.getByText(/Finished and saved/)).toHaveCount(0);
   await fake.release();
   await app.landed();
 });
@@ -257,8 +259,25 @@ test('on a 390 px phone the builder, its answer and the compare page never scrol
 }) => {
   test.setTimeout(180_000);
   await page.setViewportSize({ width: 390, height: 844 });
-  await newAccount(page, signedIn, 'phone');
+  const app = await newAccount(page, signedIn, 'phone');
   const main = page.getByRole('main');
+  const width = () =>
+    withScriptablePage(page, (target) =>
+      target.evaluate(() => document.scrollingElement!.scrollWidth),
+    );
+  // From an application whose advert is a long web address, which the builder names.
+  await app.openList();
+  await app.addApplication({
+    company: 'HM Revenue and Customs',
+    role: 'Executive Officer',
+    advertUrl:
+      'https://www.civilservicejobs.service.gov.uk/csr/index.cgi?SID=cGFnZWFjdGlvbj12aWV3dmFjYnlqb2JsaXN0JnNlYXJjaHBhZ2U9MSZqb2JsaXN0X3ZpZXdfdmFjPTE5MjQ1Njc',
+  });
+  await main.getByRole('link', { name: 'Write a statement or cover letter' }).click();
+  await main.getByRole('link', { name: /Civil Service behaviour statements/ }).click();
+  await expect(main.getByText(/The advert for this application is at/)).toBeVisible();
+  expect(await width()).toBeLessThanOrEqual(390);
+
   await page.goto('/statements/new?kind=supporting');
   await main
     .getByLabel('Job title', { exact: true })
@@ -269,10 +288,6 @@ test('on a 390 px phone the builder, its answer and the compare page never scrol
     .getByRole('group', { name: 'Criterion 1', exact: true })
     .getByLabel('Your evidence')
     .fill('Registered 2025.');
-  const width = () =>
-    withScriptablePage(page, (target) =>
-      target.evaluate(() => document.scrollingElement!.scrollWidth),
-    );
   expect(await width()).toBeLessThanOrEqual(390);
   await main.getByRole('button', { name: 'Generate draft' }).click();
   await expectSaved(page, 1);

@@ -77,6 +77,31 @@ test('an impossible date is refused beside its field and in a summary, every box
   await expect(main).toContainText('28 Feb 2027');
 });
 
+test('notes pasted past their limit are kept whole and refused beside the field, not cut short', async ({
+  page,
+  signedIn,
+}) => {
+  const app = jobTrack(page);
+  const main = page.getByRole('main');
+  await signedIn({ label: 'long-notes' });
+  await page.goto('/applications/new');
+  await app.landed();
+  await app.fillApplication({ company: 'Leeds Teaching Hospitals', role: 'Staff Nurse' });
+  // A whole NHS advert and job description pasted into the notes: past their 20,000 characters.
+  const advert = 'Band 5 Staff Nurse, Ward 12, St James’s University Hospital. '.repeat(340);
+  const notes = main.getByLabel('Notes', { exact: true });
+  await notes.fill(advert);
+  // Compared by length: a failure prints two numbers, not 20,000 characters twice.
+  expect((await notes.inputValue()).length).toBe(advert.length);
+  await main.getByRole('button', { name: 'Save application' }).click();
+
+  const message = 'Notes must be 20,000 characters or fewer';
+  await expect(main.locator('.field').filter({ hasText: message })).toBeVisible();
+  expect((await notes.inputValue()) === advert, 'the notes kept, every character').toBe(true);
+  await expect(main.getByLabel('Company', { exact: true })).toHaveValue('Leeds Teaching Hospitals');
+  await app.landed();
+});
+
 test('an application added as Applied on an earlier day shows that day in its history', async ({
   page,
   signedIn,

@@ -153,7 +153,9 @@ function readRow(
   // A row is a new record, as the form makes one, so it is held to the form's rule (with its day
   // of slack); the export format itself has no such rule, as it also reads what was saved before.
   if (dateApplied && dateApplied > addDays(todayInLondon(options.now), 1))
-    messages.push(`${TARGET_LABELS.dateApplied}: a date applied today or in the past`);
+    messages.push(
+      `${TARGET_LABELS.dateApplied} ${formatDate(dateApplied)} is in the future: it must be today or in the past`,
+    );
   const closingDate = date('closingDate');
 
   const timeText = cell.get('closingTime').trim();

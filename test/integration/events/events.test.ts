@@ -306,6 +306,25 @@ describe('the follow-up date', () => {
     expect((await t.stored(id))?.follow_up_on).toBeNull();
   });
 
+  it('is refused before the day the person applied, with the date kept and the reason beside it', async () => {
+    const me = await t.person();
+    const id = await t.insert(me, { status: 'applied', date_applied: '2026-11-20' });
+    const early = await setFollowUp(me.cookie, id, dateFields('followUpOn', '2020-01-01'));
+    expect(early.status).toBe(400);
+    expect(early.data.error).toEqual({
+      followUpOn: ['The follow-up date cannot be before the day you applied, 20 Nov 2026'],
+    });
+    expect(early.data.initialValue.followUpOn).toEqual({ day: '01', month: '01', year: '2020' });
+    expect((await t.stored(id))?.follow_up_on).toBeNull();
+    // The day itself is fine, and so is any date when no date applied is known.
+    expect((await setFollowUp(me.cookie, id, dateFields('followUpOn', '2026-11-20'))).status).toBe(
+      302,
+    );
+    const undated = await t.insert(me, { status: 'applied' });
+    const any = await setFollowUp(me.cookie, undated, dateFields('followUpOn', '2020-01-01'));
+    expect(any.status).toBe(302);
+  });
+
   it('is suggested the first time an application reaches Applied, and stays removed when it goes back', async () => {
     const me = await t.person();
     const id = await t.insert(me, { status: 'saved', date_applied: '2026-11-02' });

@@ -254,6 +254,15 @@ describe('the builder pages', () => {
     }
   });
 
+  it('send a signed-out visitor to a saved statement back to it, version and all, once signed in', async () => {
+    const path = `/statements/${crypto.randomUUID()}?version=${crypto.randomUUID()}`;
+    const outcome = await runLoader(existingLoader, get(path), {
+      context: t.context,
+      params: { id: path.split('/')[2]!.split('?')[0]! },
+    });
+    expect(outcome.data).toEqual({ signedIn: false, back: path });
+  });
+
   it('start a statement from the person’s application with its job title and employer', async () => {
     const me = await t.person();
     const app = await insertApplication(t.db, me.id, {

@@ -36,10 +36,10 @@ function setUp(load: () => Promise<typeof schema>) {
       </SchemaForm>
     );
   }
-  renderRoutes([{ path: '/', Component: Page, action }], '/');
+  const { unmount } = renderRoutes([{ path: '/', Component: Page, action }], '/');
   const input = screen.getByLabelText('Employer') as HTMLInputElement;
   const ready = () => document.getElementById('employer-form')!.hasAttribute(CHECKS_READY);
-  return { action, input, ready };
+  return { action, input, ready, unmount };
 }
 
 const save = () => fireEvent.click(screen.getByRole('button', { name: 'Save' }));
@@ -49,7 +49,8 @@ describe('a form’s checks in the browser', () => {
     const load = vi.fn(async () => schema);
     const { input, ready } = setUp(load);
     expect(input.required).toBe(true);
-    expect(input.maxLength).toBe(80);
+    // No maxlength: the browser would cut a longer paste without a word (see constraintOf).
+    expect(input.hasAttribute('maxlength')).toBe(false);
     expect(load).not.toHaveBeenCalled();
     expect(ready()).toBe(false);
   });
@@ -87,5 +88,22 @@ describe('a form’s checks in the browser', () => {
     fireEvent.input(input, { target: { value: 'NHS Leeds' } });
     await waitFor(() => expect(ready()).toBe(true));
     expect(load).toHaveBeenCalledTimes(2);
+  });
+
+  it('keep a paste past the limit whole and say so beside the field, with or without the checks', async () => {
+    const pasted = 'Leeds Teaching Hospitals NHS Trust '.repeat(3);
+    for (const load of [async () => schema, () => new Promise<typeof schema>(() => {})]) {
+      const { input, unmount } = setUp(load);
+      fireEvent.focusIn(input);
+      fireEvent.input(input, { target: { value: pasted } });
+      save();
+      await waitFor(() =>
+        expect(document.getElementById('employer-form-employer-error')?.textContent).toBe(
+          'Too long',
+        ),
+      );
+      expect((screen.getByLabelText('Employer') as HTMLInputElement).value).toBe(pasted);
+      unmount();
+    }
   });
 });

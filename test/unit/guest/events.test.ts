@@ -282,6 +282,18 @@ describe('guest event and follow-up forms', () => {
     await saveGuestFollowUp(post({ intent: 'clear' }), id);
     expect(guestApplications()[0]!.followUpOn).toBeNull();
   });
+
+  it('refuses a follow-up date before the day the guest applied, beside the field', async () => {
+    const { dateApplied, followUpOn } = guestApplications()[0]!;
+    const early = { 'followUpOn.day': '1', 'followUpOn.month': '1', 'followUpOn.year': '2020' };
+    expect(await saveGuestFollowUp(post(early), id)).toMatchObject({
+      error: {
+        followUpOn: ['The follow-up date cannot be before the day you applied, 16 Nov 2026'],
+      },
+    });
+    expect(dateApplied).toBe('2026-11-16');
+    expect(guestApplications()[0]!.followUpOn).toBe(followUpOn);
+  });
 });
 
 describe('the guest dashboard’s "Mark as ghosted"', () => {

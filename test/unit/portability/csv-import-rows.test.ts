@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, todayInLondon } from '~/applications/dates';
+import { addDays, formatDate, todayInLondon } from '~/applications/dates';
 import { applicationsCsv } from '~/portability/csv';
 import type { ExportDocument } from '~/portability/format';
 import { guessColumns, mappingProblems } from '~/portability/csv-import/columns';
@@ -319,7 +319,9 @@ describe('turning rows into applications', () => {
     );
     expect(result.add).toEqual([]);
     expect(result.problems.map((p) => p.messages)).toEqual([
-      [expect.stringMatching(/^Date applied: a date applied today or in the past/)],
+      [
+        `Date applied ${formatDate(tomorrowButOne)} is in the future: it must be today or in the past`,
+      ],
       ['Job advert link “not a link” is not a web address'],
     ]);
   });

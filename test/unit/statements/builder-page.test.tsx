@@ -241,6 +241,20 @@ describe('the builder with JavaScript', () => {
     expect(screen.queryByText(/connection to JobTrack dropped/)).toBeNull();
   });
 
+  it('says a stopped draft was stopped, not finished, when it is saved', async () => {
+    const stream = await writing('I registered');
+    const end = savedEnd();
+    stream.send({
+      ...end,
+      status: 'stopped',
+      shortfall: 'stopped',
+      version: { ...end.version, status: 'stopped', failure: 'stopped', words: 2 },
+    });
+
+    expect(await screen.findByText('Stopped and saved as Version 1.')).toBeTruthy();
+    expect(screen.queryByText(/Finished and saved/)).toBeNull();
+  });
+
   it('sends a one-time key of its own with each press', async () => {
     const stream = await writing('I registered with the NMC.');
     stream.end(); // the connection dropped: the person presses again at once
