@@ -71,8 +71,9 @@ export default function DeleteAccount() {
       <h1>Delete your account</h1>
       <div className="card">
         <p>
-          This permanently deletes the account <strong>{email}</strong>, every application and all
-          its history. It happens at once and cannot be undone.
+          This permanently deletes the account <strong>{email}</strong> and everything in it: every
+          application with its history, interviews and dates, every statement and cover letter with
+          all its versions, and your settings. It happens at once and cannot be undone.
         </p>
         <SchemaForm form={form}>
           <TextField
