@@ -146,6 +146,12 @@ function describe(status: number) {
         title: 'That did not work',
         message: 'We could not read what was sent. Please go back and try again.',
       };
+    case 413:
+      return {
+        title: 'That was too long to send',
+        message:
+          'What you typed is more than JobTrack takes in one form. Go back: your browser keeps what you typed in the form, so you can shorten it and send it again.',
+      };
     case 403:
       return {
         title: 'Not allowed',

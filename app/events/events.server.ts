@@ -195,7 +195,11 @@ async function whyNotWritten(
   return row ? { newer: row.version } : 'missing';
 }
 
-/** Sets or clears (null) an application's follow-up date; false if it is not the person's. */
+/**
+ * Sets or clears (null) an application's follow-up date, never to a day before its date applied
+ * (follow-up.ts): 'saved', 'missing' when the application is not the person's, or the date applied
+ * that refused it. One round trip: the write, and the date applied as it stands after it.
+ */
 export async function setFollowUp(
   context: AppLoadContext,
   who: Person,
@@ -203,19 +207,17 @@ export async function setFollowUp(
   followUpOn: string | null,
 ): Promise<'saved' | 'missing' | { appliedOn: string }> {
   const mine = and(eq(a.id, applicationId), eq(a.userId, personId(who)));
-  // Never before the day they applied (follow-up.ts), checked in the write itself.
   const follows = sql`(${followUpOn}::date is null or ${a.dateApplied} is null or ${a.dateApplied} <= ${followUpOn}::date)`;
-  const [updated] = await asUser(context, who, (tx) => [
+  const [updated, [row]] = await asUser(context, who, (tx) => [
     tx
       .update(a)
       .set({ followUpOn, updatedAt: sql`now()` })
       .where(and(mine, follows))
       .returning({ id: a.id }),
+    tx.select({ dateApplied: a.dateApplied }).from(a).where(mine),
   ]);
   if (updated.length > 0) return 'saved';
-  // Refused: a second trip, on this path alone, tells a missing application from an early date.
-  const head = await applicationHead(context, who, applicationId);
-  return head?.dateApplied ? { appliedOn: head.dateApplied } : 'missing';
+  return row?.dateApplied ? { appliedOn: row.dateApplied } : 'missing';
 }
 
 /** What the event and follow-up pages show of their application, or null if it is not the person's. */

@@ -67,10 +67,14 @@ export function PreloadGuestPages() {
   );
 }
 
-/** Whether Remix has discovered the route that shows `path` (the router Remix keeps on window). */
+/**
+ * Whether Remix has discovered the route that shows `path` (the router Remix keeps on window).
+ * Without that router, it says yes: preloading matters more than a console warning.
+ */
 function isKnown(path: string): boolean {
+  if (typeof window === 'undefined') return true;
   const { __remixRouter: router } = window as {
     __remixRouter?: { routes: Parameters<typeof matchRoutes>[0] };
   };
-  return Boolean(router && matchRoutes(router.routes, path));
+  return !router || matchRoutes(router.routes, path) !== null;
 }

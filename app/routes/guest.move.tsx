@@ -49,8 +49,8 @@ const applications = (n: number) =>
 export default function GuestMove() {
   const { count } = useLoaderData<typeof clientLoader>();
   const user = useRootData()?.user ?? null;
-  if (count === 0) return <NothingToMove signedIn={user !== null} />;
   if (!user) {
+    if (count === 0) return <NothingToMove signedIn={false} />;
     return (
       <div className="page narrow">
         <h1>Keep your applications in an account</h1>
@@ -149,6 +149,11 @@ function MoveForm({ count, email }: { count: number; email: string }) {
     removeSent(texts, withNotice('/applications', 'imported'));
   };
 
+  // Only while nothing is under way: another tab emptying the store must not hide a move's outcome.
+  if (count === 0 && !plan && !checking && !moving && !problem && kept === null) {
+    return <NothingToMove signedIn />;
+  }
+
   if (kept !== null) {
     return (
       <div className="page narrow">
@@ -241,7 +246,7 @@ function MoveForm({ count, email }: { count: number; email: string }) {
               changes; applications already in the account are not added twice.
             </p>
             <div className="actions">
-              <button type="button" disabled={count === 0 || checking} onClick={check}>
+              <button type="button" disabled={checking} onClick={check}>
                 {checking ? 'Checking…' : 'Check what will be moved'}
               </button>
               {progress && progress.of > 1 ? (

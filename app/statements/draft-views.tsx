@@ -304,5 +304,6 @@ function savedNote(version: VersionSummary): string {
   if (version.status === 'stopped') return `Stopped and saved as ${label(version)}.`;
   if (version.status === 'incomplete')
     return `Incomplete: saved what was written as ${label(version)}.`;
-  return `Finished and saved as ${label(version)}.`;
+  if (version.status === 'complete') return `Finished and saved as ${label(version)}.`;
+  return `Saved as ${label(version)}.`;
 }

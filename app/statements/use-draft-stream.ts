@@ -22,6 +22,7 @@ export type LiveDraft = {
   error: string | null;
 };
 
+const TOO_LARGE = 'That is too much text to send. Please shorten what you typed and try again.';
 const DROPPED =
   'The connection to JobTrack dropped while the draft was being written. It is still being ' +
   'written and saved: it will appear in your versions in a moment.';
@@ -113,6 +114,12 @@ export function useDraftStream({ onReply }: { onReply: (reply: FormReply) => voi
           body: formDataOf(form, submitter),
           headers: { Accept: 'application/x-ndjson' },
         });
+        if (response.status === 413) {
+          // Past the largest form the server reads (form.server.ts): its plain-text answer says so.
+          const message = await response.text().catch(() => '');
+          update({ phase: 'failed', error: message || TOO_LARGE });
+          return;
+        }
         if (!response.ok || !response.body) {
           const answer = (await response.json().catch(() => ({}))) as {
             reply?: FormReply;

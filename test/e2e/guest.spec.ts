@@ -724,6 +724,7 @@ test.describe('with JavaScript', () => {
 
   test('guest mode preloads its pages without a console warning, and an empty store has nothing to move', async ({
     page,
+    signedIn,
   }) => {
     const warnings: string[] = [];
     page.on('console', (message) => {
@@ -745,6 +746,13 @@ test.describe('with JavaScript', () => {
     await expect(main.getByRole('heading', { name: 'Nothing to move' })).toBeVisible();
     await expect(main).toContainText('Guest mode in this browser holds no applications');
     await expect(main.getByRole('button', { name: 'Check what will be moved' })).toHaveCount(0);
+    // Signed in, the same, with the way to the account's own applications.
+    await signedIn({ label: 'nothing-to-move' });
+    await page.goto('/guest/move');
+    await expect(main.getByRole('heading', { name: 'Nothing to move' })).toBeVisible();
+    await expect(
+      main.getByRole('link', { name: 'Go to your account’s applications' }),
+    ).toBeVisible();
   });
 
   test('once guest mode has opened, a status change from the list needs no request', async ({

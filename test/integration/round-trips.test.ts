@@ -393,6 +393,19 @@ describe('interviews, follow-ups and the calendar', () => {
     expect(stored?.n).toBe(1);
   });
 
+  it('a follow-up date refused for falling before the date applied costs one round trip too', async () => {
+    const { id, as } = await signedInWithApplication();
+    await t.db
+      .admin`update jobtrack.applications set date_applied = date '2026-11-20' where id = ${id}`;
+    const { outcome, counts } = await wire.action(
+      followUp.action,
+      formPost(`/applications/${id}/follow-up`, dateFields('followUpOn', '2026-11-01'), as),
+      { id },
+    );
+    expect(outcome.status).toBe(400);
+    expect(cost(counts)).toEqual(ONE);
+  });
+
   it('without JavaScript, a new feed address and its page cost one round trip', async () => {
     const { as } = await signedInWithApplication();
     const { outcome, counts } = await wire.documentPost(

@@ -13,8 +13,10 @@ const NUL = '\0';
 
 const UNREADABLE = 'That form could not be read. Please go back and send it again.';
 
-// Far above the largest form a page sends (the Statement Builder's, about 30,000 characters of
-// text), and low enough that a hostile post cannot keep a Worker busy parsing it.
+// Far above the largest form a valid page sends (the Statement Builder's, about 30,000 characters
+// of text), and low enough that a hostile post cannot keep a Worker busy parsing it. Fields draw no
+// maxlength (constraint.ts), so a huge paste can pass it: the browser's checks refuse it beside the
+// field first, and without them the page for 413 says to go back to the form, which keeps it.
 export const MAX_FORM_BYTES = 512 * 1024;
 const TOO_LARGE = 'That form is too large to send. Please shorten what you typed and try again.';
 

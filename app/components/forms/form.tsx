@@ -12,7 +12,7 @@ import { FormStateContext } from './form-state';
 import { ErrorSummary, type FormReply } from './messages';
 import type { SchemaFor, validate } from './validate';
 
-/** What the fields draw from a schema (`required`, `maxLength`…), made by `constraintOf` on the server. */
+/** What the fields draw from a schema (`required`, `min`…), made by `constraintOf` on the server. */
 export type Constraints = NonNullable<Parameters<typeof useForm>[0]['constraint']>;
 
 /**

@@ -206,6 +206,27 @@ describe('error pages', () => {
     expect(answer.body).toContain('<title>That did not work · JobTrack</title>');
     expect(answer.body).toContain('We could not read what was sent.');
   });
+
+  it('renders a page that sends the person back to their typing for a form past the size the server reads', async () => {
+    // Fields draw no maxlength (constraint.ts), so without JavaScript a huge paste can get here.
+    const notes = 'Band 5 Staff Nurse, Ward 12. '.repeat(20_000);
+    const request = new Request(new URL('/applications/new', ORIGIN), {
+      method: 'POST',
+      headers: {
+        Host: new URL(ORIGIN).host,
+        Origin: ORIGIN,
+        Cookie: me.cookie,
+        'Content-Type': 'application/x-www-form-urlencoded',
+      },
+      body: new URLSearchParams({ company: 'NHS', role: 'Nurse', notes }).toString(),
+    });
+
+    const answer = await worker(request);
+
+    expect(answer.status).toBe(413);
+    expect(answer.body).toContain('<title>That was too long to send · JobTrack</title>');
+    expect(answer.body).toContain('your browser keeps what you typed in the form');
+  });
 });
 
 describe('pages a GET must not change', () => {

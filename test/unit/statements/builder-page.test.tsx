@@ -241,18 +241,40 @@ describe('the builder with JavaScript', () => {
     expect(screen.queryByText(/connection to JobTrack dropped/)).toBeNull();
   });
 
-  it('says a stopped draft was stopped, not finished, when it is saved', async () => {
+  it.each([
+    ['stopped', 'stopped', 'Stopped and saved as Version 1.'],
+    ['incomplete', 'busy', 'Incomplete: saved what was written as Version 1.'],
+  ])('says a %s draft was not finished when it is saved', async (status, shortfall, note) => {
     const stream = await writing('I registered');
     const end = savedEnd();
     stream.send({
       ...end,
-      status: 'stopped',
-      shortfall: 'stopped',
-      version: { ...end.version, status: 'stopped', failure: 'stopped', words: 2 },
+      status,
+      shortfall,
+      version: { ...end.version, status, failure: shortfall, words: 2 },
     });
 
-    expect(await screen.findByText('Stopped and saved as Version 1.')).toBeTruthy();
+    expect(await screen.findByText(note)).toBeTruthy();
     expect(screen.queryByText(/Finished and saved/)).toBeNull();
+  });
+
+  it('says so, keeping the inputs, when the form is too large for the server to read', async () => {
+    const tooLarge = 'That form is too large to send. Please shorten what you typed and try again.';
+    const fetch = vi.fn(async () => new Response(tooLarge, { status: 413 }));
+    vi.stubGlobal('fetch', fetch);
+    render();
+    type('Job title', 'Staff Nurse');
+    fireEvent.click(screen.getByRole('button', { name: 'Add a criterion' }));
+    type('Criterion', 'NMC registration');
+    type('Your evidence', 'Registered 2025.');
+    fireEvent.click(screen.getByRole('button', { name: 'Generate draft' }));
+
+    expect(await screen.findByText(tooLarge)).toBeTruthy();
+    expect(screen.queryByText(/Something went wrong/)).toBeNull();
+    expect(screen.getByLabelText('Job title', { exact: true })).toHaveProperty(
+      'value',
+      'Staff Nurse',
+    );
   });
 
   it('sends a one-time key of its own with each press', async () => {
