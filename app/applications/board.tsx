@@ -15,6 +15,9 @@ const name = (card: ListRow) => `${card.role} at ${card.company}`;
 
 type Grab = { card: ListRow; over: Status };
 
+/** A key on a card's move button, or a click there, which picks the card up as Enter does. */
+type MoveKey = Pick<KeyboardEvent<HTMLButtonElement>, 'key' | 'preventDefault'>;
+
 /**
  * One column per status. Without JavaScript each card has its status menu (a plain form). With
  * it, a card can also be dragged to another column, or moved with the keyboard from its Move
@@ -64,7 +67,7 @@ export function Board({
     void move(card, to);
   };
 
-  const onMoveKey = (card: ListRow) => (event: KeyboardEvent<HTMLButtonElement>) => {
+  const onMoveKey = (card: ListRow) => (event: MoveKey) => {
     const index = STATUSES.indexOf(grab?.over ?? card.status);
     if (!grab || grab.card.id !== card.id) {
       if (event.key === 'Enter' || event.key === ' ') {
@@ -194,7 +197,7 @@ function BoardCard({
   now: LondonNow;
   hydrated: boolean;
   grabbed: boolean;
-  onMoveKey: (event: KeyboardEvent<HTMLButtonElement>) => void;
+  onMoveKey: (event: MoveKey) => void;
   onBlurMove: () => void;
   onChoose: (to: Status) => void;
 }) {
@@ -223,7 +226,8 @@ function BoardCard({
             onKeyDown={onMoveKey}
             onClick={(event) => {
               // A click with the mouse picks the card up too; the keys then move it.
-              if (event.detail > 0) onMoveKey({ ...event, key: 'Enter' } as never);
+              if (event.detail > 0)
+                onMoveKey({ key: 'Enter', preventDefault: () => event.preventDefault() });
             }}
             onBlur={onBlurMove}
           >

@@ -365,6 +365,30 @@ test('on the board a card is moved with the keyboard, each step announced', asyn
   await expect(column(page, 'Offer')).toContainText('Engineer at Monzo');
 });
 
+test('on the board a click on a card’s move button picks it up for the arrow keys', async ({
+  page,
+  signedIn,
+  database,
+}) => {
+  test.skip(javaScriptDisabled(), 'Without JavaScript the status menu is the way to move a card.');
+  const me = await signedIn({ label: 'board-click' });
+  await seed(database, me.id, { company: 'HMRC', role: 'Executive Officer', status: 'applied' });
+  await page.goto('/applications/board');
+  const handle = page.getByRole('button', {
+    name: 'Move Executive Officer at HMRC with the keyboard',
+  });
+  await handle.click();
+  await expect(handle).toHaveAttribute('aria-pressed', 'true');
+  await expect(page.locator('[aria-live="polite"]')).toContainText(
+    'Picked up Executive Officer at HMRC',
+  );
+  await page.keyboard.press('ArrowRight');
+  const saved = statusSaved(page);
+  await page.keyboard.press('Enter');
+  await expect(column(page, 'Interviewing')).toContainText('Executive Officer at HMRC');
+  expect((await saved).ok()).toBe(true);
+});
+
 test('on the board a move that cannot be saved goes back, with a message', async ({
   page,
   signedIn,
