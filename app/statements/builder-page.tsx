@@ -61,9 +61,11 @@ export function BuilderPage({
   const writing = useDeferredValue(
     phase === 'sending' || phase === 'writing' || phase === 'stopping',
   );
-  // A page of its own statement needs no id from the draft (the form has it already).
+  // A page of its own statement needs no id from the draft (the form has it already). A new one
+  // takes the id of the statement its first press saved: from the draft, or from a refusal (over
+  // the hourly limit), so later presses add to that statement rather than make another.
   const liveStatementId = useDeferredValue(
-    defaults.statementId ? null : (live?.statementId ?? null),
+    defaults.statementId ? null : (live?.statementId ?? savedStatementId(lastResult)),
   );
 
   return (
@@ -98,4 +100,10 @@ export function BuilderPage({
       </div>
     </>
   );
+}
+
+/** The statement a refused press saved the inputs as, from the action's reply (without JavaScript). */
+function savedStatementId(reply: FormReply | null | undefined): string | null {
+  const id = reply?.initialValue?.statementId;
+  return typeof id === 'string' && id !== '' ? id : null;
 }

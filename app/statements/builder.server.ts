@@ -89,6 +89,14 @@ export async function builderAction(
     const message = refusal
       ? refusalMessage(refusal)
       : 'That did not go through. Please press Generate again.';
+    if (refusal && !submission.value.statementId) {
+      // The refused press saved the inputs as a statement (under this press's one-time key, so
+      // this finds it and adds none): the form carries its id, so the next press goes there.
+      const saved = await saveInputs(context, user.id, inputs, {
+        createKey: submission.value.submissionKey,
+      });
+      if (saved) submission.payload.statementId = saved;
+    }
     return invalid(submission, { formErrors: [message] }, { status: refusal ? 429 : 409 });
   }
 

@@ -91,6 +91,8 @@ export const BuilderForm = memo(function BuilderForm({
       onValidSubmit={(event, { checkedHere }) => {
         // Generate streams into the panel; Save and the list buttons post to the page as usual.
         const submitter = (event.nativeEvent as SubmitEvent).submitter;
+        // A save (Enter in a field presses the hidden one) waits for the draft being written.
+        if (writing && !submitter?.getAttribute('name')) return event.preventDefault();
         if (submitter?.getAttribute('value') !== 'generate') return;
         // Unchecked (the form's checks not here yet), the streaming route checks it instead and
         // may refuse it: not counted.
@@ -194,6 +196,9 @@ export const BuilderForm = memo(function BuilderForm({
             className="button--secondary"
             pendingText="Saving…"
             fields={{ kind }}
+            // Generate has saved the inputs already, and a save now would leave this page and
+            // the draft being written on it.
+            busy={writing}
           >
             Save inputs
           </SubmitButton>

@@ -125,6 +125,8 @@ export function useDraftStream({ onReply }: { onReply: (reply: FormReply) => voi
             reply?: FormReply;
             formErrors?: string[];
             duplicate?: string;
+            /** The statement the refused press saved the inputs as (over the hourly limit). */
+            statementId?: string;
           };
           if (answer.duplicate) {
             setLive(null);
@@ -139,6 +141,8 @@ export function useDraftStream({ onReply }: { onReply: (reply: FormReply) => voi
           update({
             phase: 'failed',
             error: answer.formErrors?.[0] ?? 'Something went wrong on our side. Please try again.',
+            // The form's next Generate or Save goes to that statement, not to a new one.
+            ...(answer.statementId ? { statementId: answer.statementId } : {}),
           });
           return;
         }

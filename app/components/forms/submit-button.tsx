@@ -19,6 +19,7 @@ export function SubmitButton({
   name,
   value,
   form,
+  busy = false,
   ...match
 }: PendingOptions & {
   /** The id of the form it submits, when it sits outside that form. */
@@ -38,6 +39,8 @@ export function SubmitButton({
    * button that sends only some of them, whose refusals the server gives beside the field.
    */
   formNoValidate?: boolean;
+  /** Refuses a press, as while pending, when something else the page started is under way. */
+  busy?: boolean;
 }) {
   const contextAction = useFormActionProp();
   const fields = name && value !== undefined ? { ...match.fields, [name]: value } : match.fields;
@@ -55,9 +58,9 @@ export function SubmitButton({
         name={name}
         value={value}
         className={className}
-        aria-disabled={pending || undefined}
+        aria-disabled={pending || busy || undefined}
         onClick={(event) => {
-          if (pending) event.preventDefault();
+          if (pending || busy) event.preventDefault();
         }}
       >
         {children}

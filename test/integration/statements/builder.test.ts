@@ -242,6 +242,32 @@ describe('a Generate sent back to the page (without JavaScript)', () => {
     expect(outcome.status).toBe(429);
     expect(outcome.data.error[''][0]).toMatch(/^You have generated 4 drafts in the last hour/);
   });
+
+  it('keeps one statement when presses are refused over the hourly limit, without JavaScript', async () => {
+    const me = await t.person();
+    for (let i = 0; i < PER_HOUR; i++) {
+      await t.db.admin`insert into jobtrack.statement_generations (user_id) values (${me.id})`;
+    }
+    const form = supportingForm();
+    // Generate: the streaming route saves the inputs, refuses, and sends the form back (307)…
+    const pressed = await pressGenerate(t.context, form, { cookie: me.cookie, enhanced: false });
+    expect(pressed.status).toBe(307);
+    const refused = await postNew({ ...form, intent: 'generate' }, me.cookie);
+    expect(refused.status).toBe(429);
+    // …and the page's form now names the statement that press saved.
+    const [saved] = await t.db.admin<{ id: string }[]>`
+      select id from jobtrack.statements where user_id = ${me.id}`;
+    expect(refused.data.initialValue.statementId).toBe(saved!.id);
+
+    // The next Generate and a Save go to that statement: still one.
+    const again = { ...form, statementId: saved!.id, submissionKey: randomUUID() };
+    await pressGenerate(t.context, again, { cookie: me.cookie, enhanced: false });
+    const kept = await postNew({ ...again, jobTitle: 'Staff Nurse, Ward 12' }, me.cookie);
+    expect(kept.status).toBe(302);
+    const all = await t.db.admin<{ job_title: string }[]>`
+      select job_title from jobtrack.statements where user_id = ${me.id}`;
+    expect(all).toEqual([{ job_title: 'Staff Nurse, Ward 12' }]);
+  });
 });
 
 describe('the builder pages', () => {

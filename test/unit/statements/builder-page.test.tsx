@@ -62,10 +62,10 @@ const STATEMENT_ID = '7d5f0a3e-1c2b-4e6f-8a9b-0c1d2e3f4a5b';
 const VERSION_ID = '9e8d7c6b-5a49-4382-9170-6f5e4d3c2b1a';
 
 /** Fills the least a draft needs, presses Generate and has Claude write `text`; returns the stream. */
-async function writing(text: string) {
+async function writing(text: string, action?: Parameters<typeof render>[0]) {
   const stream = streamingFetch();
   vi.stubGlobal('fetch', stream.fetch);
-  render();
+  render(action);
   type('Job title', 'Staff Nurse');
   fireEvent.click(screen.getByRole('button', { name: 'Add a criterion' }));
   type('Criterion', 'NMC registration');
@@ -256,6 +256,44 @@ describe('the builder with JavaScript', () => {
 
     expect(await screen.findByText(note)).toBeTruthy();
     expect(screen.queryByText(/Finished and saved/)).toBeNull();
+  });
+
+  it('holds Save inputs while a draft is written, which would leave the page and the draft', async () => {
+    const action = vi.fn(async () => null);
+    await writing('Dear Hiring Manager,', action);
+    const save = screen.getByRole('button', { name: 'Save inputs' });
+    await waitFor(() => expect(save.getAttribute('aria-disabled')).toBe('true'));
+    fireEvent.click(save);
+    await aFewFrames();
+    expect(action).not.toHaveBeenCalled();
+    expect(screen.getByText('Claude is writing Version 1…')).toBeTruthy();
+  });
+
+  it('sends the next press to the statement a press refused over the hourly limit saved', async () => {
+    const limit =
+      'You have generated 20 drafts in the last hour, the most the Statement Builder allows. You can generate again at 23:38. Your inputs are saved.';
+    const fetch = vi.fn(async () =>
+      Response.json({ formErrors: [limit], statementId: STATEMENT_ID }, { status: 429 }),
+    );
+    vi.stubGlobal('fetch', fetch);
+    render();
+    type('Job title', 'Staff Nurse');
+    fireEvent.click(screen.getByRole('button', { name: 'Add a criterion' }));
+    type('Criterion', 'NMC registration');
+    type('Your evidence', 'Registered 2025.');
+    fireEvent.click(screen.getByRole('button', { name: 'Generate draft' }));
+    expect(await screen.findByText(limit)).toBeTruthy();
+
+    await waitFor(() =>
+      expect(document.querySelector('input[name="statementId"]')).toHaveProperty(
+        'value',
+        STATEMENT_ID,
+      ),
+    );
+    fireEvent.click(screen.getByRole('button', { name: 'Generate draft' }));
+    await waitFor(() => expect(fetch).toHaveBeenCalledTimes(2));
+    const [, init] = fetch.mock.calls[1] as unknown as [string, RequestInit];
+    expect((init.body as FormData).get('statementId')).toBe(STATEMENT_ID);
   });
 
   it('says so, keeping the inputs, when the form is too large for the server to read', async () => {
