@@ -51,7 +51,7 @@ const pounds = (label: string) =>
       if (amount === null) {
         ctx.addIssue({
           code: 'custom',
-          message: `Enter ${label.toLowerCase()} in whole pounds a year, for example 32,000`,
+          message: `Enter ${label.toLowerCase()} in whole pounds a year, for example 32,000 (an hourly rate goes in the salary note)`,
         });
         return z.NEVER;
       }

@@ -34,6 +34,8 @@ const NOTICES = {
     'Your calendar feed is turned off. Calendars subscribed to it get nothing new from JobTrack.',
   'tracker-settings-saved': 'Your setting is saved.',
   imported: 'Your JobTrack export has been imported. Anything already in your account was skipped.',
+  moved:
+    'Your applications from guest mode are now in your account. Anything already in it was skipped.',
   'csv-imported':
     'Your spreadsheet has been imported. Rows already in your account, and rows with problems, were skipped.',
 } as const;

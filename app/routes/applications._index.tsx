@@ -26,7 +26,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     now,
     query: { ...query, page: list.page },
     ...list,
-    notice: noticeFor(request, ['deleted', 'imported', 'csv-imported']),
+    notice: noticeFor(request, ['deleted', 'imported', 'csv-imported', 'moved']),
   };
 }
 

@@ -16,7 +16,7 @@ import { UploadForm } from '~/portability/upload-form';
 import { useState } from 'react';
 import { constraintOf } from '~/components/forms/constraint';
 
-export const meta: MetaFunction = () => [{ title: 'Your guest data · JobTrack' }];
+export const meta: MetaFunction = () => [{ title: 'Your data · Guest · JobTrack' }];
 
 export function clientLoader() {
   return { constraint: constraintOf(ImportUploadSchema) };

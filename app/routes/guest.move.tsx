@@ -145,8 +145,8 @@ function MoveForm({ count, email }: { count: number; email: string }) {
       return setProblem(stoppedPartWay(outcome, accountEmail, keep));
     }
     // Saved by the server: only now does the browser's copy go, unless the person keeps it.
-    if (keep) return navigate(withNotice('/applications', 'imported'));
-    removeSent(texts, withNotice('/applications', 'imported'));
+    if (keep) return navigate(withNotice('/applications', 'moved'));
+    removeSent(texts, withNotice('/applications', 'moved'));
   };
 
   // Only while nothing is under way: another tab emptying the store must not hide a move's outcome.

@@ -136,8 +136,13 @@ export default function StatementPage() {
       <details className="danger-zone">
         <summary>Delete this statement</summary>
         <p>
-          This deletes its inputs and all{' '}
-          {versions.length === 1 ? 'its version' : `${versions.length} versions`} for good.
+          This deletes its inputs
+          {versions.length === 0
+            ? ''
+            : versions.length === 1
+              ? ' and its one version'
+              : ` and all ${versions.length} versions`}{' '}
+          for good.
         </p>
         <Form method="post" action={`/statements/${id}`}>
           <input type="hidden" name="intent" value="delete-statement" />

@@ -853,7 +853,8 @@ test.describe('with JavaScript', () => {
     await photograph(page, 'guest-move-preview');
     await main.getByLabel('Also keep a copy in this browser').check();
     await main.getByRole('button', { name: 'Move into my account' }).click();
-    await expect(page).toHaveURL(/\/applications\?notice=imported$/);
+    await expect(page).toHaveURL(/\/applications\?notice=moved$/);
+    await expect(main).toContainText('Your applications from guest mode are now in your account.');
     await expect(main.getByText('2 applications')).toBeVisible();
     // The move itself carried the data (so the recorder would have seen any other request do so).
     expect(leaks((await recorded()).slice(beforeMove.length))).not.toEqual([]);
@@ -868,7 +869,7 @@ test.describe('with JavaScript', () => {
     await expect(main).toContainText('1 interview or other date');
     await main.getByLabel('Also keep a copy in this browser').check();
     await main.getByRole('button', { name: 'Move into my account' }).click();
-    await expect(page).toHaveURL(/\/applications\?notice=imported$/);
+    await expect(page).toHaveURL(/\/applications\?notice=moved$/);
 
     // A third move finds nothing new, says what it cannot carry, and may remove the copy.
     await page.goto('/guest/move');
@@ -932,7 +933,7 @@ test.describe('with JavaScript', () => {
     await expect(main).toContainText('300 applications, with their status history');
     await expect(main).toContainText('it goes in 2 parts');
     await main.getByRole('button', { name: 'Move into my account' }).click();
-    await expect(page).toHaveURL(/\/applications\?notice=imported$/);
+    await expect(page).toHaveURL(/\/applications\?notice=moved$/);
     await expect(main.getByText('300 applications')).toBeVisible();
     await page.goto('/guest');
     await expect(main).toContainText('You have not added any applications yet');
@@ -971,7 +972,7 @@ test.describe('with JavaScript', () => {
     await main.getByRole('button', { name: 'Check what will be moved' }).click();
     await expect(main).toContainText(`${left} applications, with their status history`);
     await main.getByRole('button', { name: 'Move into my account' }).click();
-    await expect(page).toHaveURL(/\/applications\?notice=imported$/);
+    await expect(page).toHaveURL(/\/applications\?notice=moved$/);
     await expect(main.getByText('300 applications')).toBeVisible();
     expect(await guestCount(page)).toBe(0);
   });

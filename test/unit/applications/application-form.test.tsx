@@ -171,7 +171,10 @@ describe("the form's error summary", () => {
     expect(links).toEqual([
       ['Enter the company name', '#application-company'],
       ['Closing date must include a month and year', '#application-closingDate.month'],
-      ['Enter salary from in whole pounds a year, for example 32,000', '#application-salaryMin'],
+      [
+        'Enter salary from in whole pounds a year, for example 32,000 (an hourly rate goes in the salary note)',
+        '#application-salaryMin',
+      ],
     ]);
     for (const [, href] of links) expect(document.getElementById(href!.slice(1))).not.toBeNull();
   });

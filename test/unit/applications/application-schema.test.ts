@@ -183,7 +183,7 @@ describe('application form schema', () => {
 
   it('refuses a salary that is not pounds, and a range that runs backwards', () => {
     expect(errorsOf({ salaryMin: 'about 30' }).salaryMin).toEqual([
-      'Enter salary from in whole pounds a year, for example 32,000',
+      'Enter salary from in whole pounds a year, for example 32,000 (an hourly rate goes in the salary note)',
     ]);
     expect(errorsOf({ salaryMin: '40,000', salaryMax: '30,000' }).salaryMax).toEqual([
       'Salary to must be the same as or more than salary from',

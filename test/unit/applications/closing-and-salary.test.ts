@@ -66,14 +66,18 @@ describe('salaries', () => {
     [' £ 29,970 ', 29_970],
     ['32k', 32_000],
     ['32.5K', 32_500],
+    ['1.15k', 1_150],
     ['0', 0],
   ])('reads %j as %i pounds', (typed, pounds) => {
     expect(parsePounds(typed)).toBe(pounds);
   });
 
-  it.each(['about 30k', '-5', '3,2000', '£', '30 000', '1e6'])('refuses %j', (typed) => {
-    expect(parsePounds(typed)).toBeNull();
-  });
+  it.each(['about 30k', '-5', '3,2000', '£', '30 000', '1e6', '26,500.50', '12.5'])(
+    'refuses %j (pence are never rounded away)',
+    (typed) => {
+      expect(parsePounds(typed)).toBeNull();
+    },
+  );
 
   it('writes a salary in words', () => {
     expect(formatSalary(29_970, 36_483, null)).toBe('£29,970 to £36,483');
