@@ -39,12 +39,20 @@ const base = {
       message: 'Choose a word limit',
     })
     .optional(),
-  customWordLimit: z
-    .number({ message: 'Enter the word limit as a number, like 400' })
-    .int('Enter a whole number of words')
-    .min(MIN_WORD_LIMIT, `The word limit must be at least ${MIN_WORD_LIMIT}`)
-    .max(MAX_WORD_LIMIT, `The word limit can be up to ${formatNumber(MAX_WORD_LIMIT)}`)
-    .optional(),
+  customWordLimit: z.preprocess(
+    // Written as the page writes numbers ("1,200") or plainly ("1200").
+    (value) => {
+      if (typeof value !== 'string') return value;
+      const digits = value.replace(/[,\s]/g, '');
+      return digits === '' ? undefined : Number(digits);
+    },
+    z
+      .number({ message: 'Enter the word limit as a number, like 400' })
+      .int('Enter a whole number of words')
+      .min(MIN_WORD_LIMIT, `The word limit must be at least ${MIN_WORD_LIMIT}`)
+      .max(MAX_WORD_LIMIT, `The word limit can be up to ${formatNumber(MAX_WORD_LIMIT)}`)
+      .optional(),
+  ),
   tone: z.enum(TONES.map((t) => t.value) as [Tone, ...Tone[]]).default('professional'),
 };
 
