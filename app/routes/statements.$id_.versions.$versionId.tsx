@@ -136,7 +136,12 @@ export default function VersionPage() {
     lastResult,
     defaultValue: { name: version.name ?? '', text },
   });
-  const [current, setCurrent] = useState(text);
+  // After a refused save the box holds what was sent, not the saved text: count that.
+  const sent = lastResult?.initialValue?.text;
+  const [current, setCurrent] = useState(typeof sent === 'string' ? sent : text);
+  useEffect(() => {
+    if (typeof sent === 'string') setCurrent(sent);
+  }, [sent]);
   const [copied, setCopied] = useState('');
   const area = useRef<HTMLTextAreaElement | null>(null);
   // The kit's text area takes no ref; Copy's fallback selects it by its id.
