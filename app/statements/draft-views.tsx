@@ -2,10 +2,10 @@
 // JavaScript), or the chosen saved version with its word count, Copy, Regenerate and Save; then
 // every version. A new statement's page loads this after its first paint (draft-panel.tsx); a
 // saved statement's page, which opens on a version, brings it with the page.
-import { Form, Link, useLocation } from '@remix-run/react';
+import { Form, Link, useLocation, useNavigationType } from '@remix-run/react';
 import { SubmitButton } from '~/components/forms';
 import { useHydrated } from '~/components/hydrated';
-import { memo, useRef, useState, type ReactNode } from 'react';
+import { memo, useEffect, useRef, useState, type ReactNode } from 'react';
 import { formatDateTime } from '~/applications/dates';
 import { formatNumber, limitedSections, type Kind } from './kinds';
 import type { VersionSummary } from './types';
@@ -172,6 +172,13 @@ function Saved({
   const url = `/statements/${statementId}/versions/${version.id}`;
   const report = wordReport(text, version.wordLimit, limitedSections(kind));
   const editable = version.status !== 'generating';
+  const arrived = useNavigationType() !== 'POP'; // not a page load, a reload or Back
+  useEffect(() => {
+    // The page has moved here (a draft finished, an edit saved) and took the focused control with
+    // it: keyboard and screen reader users go on from the panel's heading, not the page's top.
+    const lost = document.activeElement === null || document.activeElement === document.body;
+    if (arrived && (fresh || notice) && lost) document.getElementById('draft-heading')?.focus();
+  }, [arrived, fresh, notice]);
 
   return (
     <div className="saved-draft">

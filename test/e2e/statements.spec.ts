@@ -236,6 +236,8 @@ test('Stop ends a draft part-way and keeps what was written', async ({ page, sig
   await expect(main.getByRole('heading', { level: 3, name: /Version 1/ })).toBeVisible();
   await expect(main.getByText('You stopped this draft before it finished.')).toBeVisible();
   await expect(main.getByText('Stopped and saved as Version 1.')).toBeVisible();
+  // The Stop button went with the draft: the keyboard goes on from the panel's heading.
+  await expect(main.getByRole('heading', { level: 2, name: 'Your draft' })).toBeFocused();
   await expect(main.getByText(/Finished and saved/)).toHaveCount(0);
   await fake.release();
   await app.landed();
