@@ -229,6 +229,12 @@ function Saved({
               value="generate"
               formAction="/statements/generate"
               className="button--secondary"
+              onClick={(event) => {
+                // A new version is written from the inputs; edits here not saved would be lost.
+                if (text !== selected.text && !window.confirm(regenerateQuestion(version))) {
+                  event.preventDefault();
+                }
+              }}
             >
               Regenerate
             </button>
@@ -314,3 +320,6 @@ function savedNote(version: VersionSummary): string {
   if (version.status === 'complete') return `Finished and saved as ${label(version)}.`;
   return `Saved as ${label(version)}.`;
 }
+
+const regenerateQuestion = (version: VersionSummary) =>
+  `Your edits to ${label(version)} are not saved. Regenerate anyway and lose them?`;

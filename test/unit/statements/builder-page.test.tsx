@@ -258,6 +258,23 @@ describe('the builder with JavaScript', () => {
     expect(screen.queryByText(/Finished and saved/)).toBeNull();
   });
 
+  it('asks before Regenerate throws away edits to the saved draft that were not saved', async () => {
+    const stream = await writing('I registered with the NMC.');
+    stream.send(savedEnd());
+    // The stream is left open, so the page stays here (it moves on when the stream ends).
+    const draft = await screen.findByLabelText('The draft (you can edit it here)');
+    fireEvent.change(draft, { target: { value: 'I registered with the NMC in 2025.' } });
+    const confirm = vi.fn(() => false);
+    vi.stubGlobal('confirm', confirm);
+
+    fireEvent.click(screen.getByRole('button', { name: 'Regenerate' }));
+    expect(confirm).toHaveBeenCalledWith(
+      'Your edits to Version 1 are not saved. Regenerate anyway and lose them?',
+    );
+    await aFewFrames();
+    expect(stream.fetch).toHaveBeenCalledTimes(1);
+  });
+
   it('holds Save inputs while a draft is written, which would leave the page and the draft', async () => {
     const action = vi.fn(async () => null);
     await writing('Dear Hiring Manager,', action);
