@@ -39,9 +39,12 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     return v;
   };
   // By default: the newest version against the one before it.
-  const b = pick(search.get('b')) ?? versions[versions.length - 1] ?? null;
-  const bIndex = b ? versions.indexOf(b) : -1;
-  const a = pick(search.get('a')) ?? (bIndex > 0 ? versions[bIndex - 1]! : null);
+  const newest = pick(search.get('b')) ?? versions[versions.length - 1] ?? null;
+  const index = newest ? versions.indexOf(newest) : -1;
+  const chosen = pick(search.get('a')) ?? (index > 0 ? versions[index - 1]! : null);
+  // The page calls them Older and Newer: two chosen the other way round are put in that order.
+  const [a, b] =
+    chosen && newest && chosen.number > newest.number ? [newest, chosen] : [chosen, newest];
   // The query read exactly these two texts; one missing was deleted in between: gone, as above.
   const textOf = (v: VersionSummary) => {
     const text = texts[v.id];

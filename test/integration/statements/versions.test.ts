@@ -347,6 +347,11 @@ describe('comparing two versions', () => {
     expect(chosen.b.report).toMatchObject({ words: 8, limit: 500 });
     // The form's lists name every version.
     expect(chosen.versions.map((v: { number: number }) => v.number)).toEqual([1, 2, 3]);
+    // Chosen newest first, they are still shown older, then newer, as the page labels them.
+    expect(pair(await compare(`?a=${v3.versionId}&b=${v1.versionId}`))).toEqual([
+      v1.versionId,
+      v3.versionId,
+    ]);
   });
 
   it('answers 404 for a malformed version id, as for another person’s', async () => {
