@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { datePartsSchema } from '~/components/forms/date-schema';
 import { addDays, MAX_DATE, MIN_DATE, todayInLondon } from './dates';
 import { parseClockTime } from './closing';
-import { parsePounds, MAX_SALARY } from './salary';
+import { hasPence, parsePounds, MAX_SALARY } from './salary';
 import { STATUSES } from './statuses';
 import { isWebAddress } from './web-address';
 import { LIMITS } from './limits';
@@ -48,7 +48,8 @@ const pounds = (label: string) =>
     .transform((value, ctx) => {
       if (!value) return undefined;
       const amount = parsePounds(value);
-      if (amount === null) {
+      // Never rounded away without a word: an hourly rate typed here belongs in the note.
+      if (amount === null || hasPence(value)) {
         ctx.addIssue({
           code: 'custom',
           message: `Enter ${label.toLowerCase()} in whole pounds a year, for example 32,000 (an hourly rate goes in the salary note)`,

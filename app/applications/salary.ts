@@ -8,16 +8,22 @@ const POUNDS = /^£?\s*(\d{1,3}(?:,\d{3})+|\d+)(\.\d{1,2})?\s*(k)?$/i;
 
 /**
  * Reads an amount typed into a salary box: "32000", "32,000", "£32,000.00", "32k", "32.5k".
- * Whole pounds only: "26,500.50" or an hourly "12.50" is null, not silently rounded, so the
- * person is asked again (an hourly rate belongs in the note).
+ * Whole pounds (pence are rounded: a spreadsheet's "26500.50" imports); null for anything else.
+ * The form asks for whole pounds itself (hasPence).
  */
 export function parsePounds(text: string): number | null {
   const m = POUNDS.exec(text.trim());
   if (!m) return null;
-  const pence = Math.round(
-    Number(m[1]!.replaceAll(',', '') + (m[2] ?? '')) * (m[3] ? 100_000 : 100),
-  );
-  return Number.isSafeInteger(pence) && pence % 100 === 0 ? pence / 100 : null;
+  const value = Number(m[1]!.replaceAll(',', '') + (m[2] ?? '')) * (m[3] ? 1000 : 1);
+  return Number.isFinite(value) ? Math.round(value) : null;
+}
+
+/** Whether an amount parsePounds reads has pence in it ("26,500.50", an hourly "12.50"). */
+export function hasPence(text: string): boolean {
+  const m = POUNDS.exec(text.trim());
+  if (!m?.[2]) return false;
+  const value = Number(m[1]!.replaceAll(',', '') + m[2]) * (m[3] ? 1000 : 1);
+  return Math.round(value * 100) % 100 !== 0;
 }
 
 /** Pounds as "£32,000", grouped by hand so the server and the browser print the same. */

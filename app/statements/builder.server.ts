@@ -17,7 +17,7 @@ import { notFound } from '~/http/not-found.server';
 import { mergeCriteria, parseCriteria } from './criteria';
 import { refusalMessage } from './allowance';
 import { NOT_CONFIGURED_MESSAGE, SIGNED_OUT_MESSAGE } from './messages';
-import { allowanceOf, generationRefusal, saveInputs } from './store.server';
+import { allowanceOf, generationRefusal, saveInputs, statementSavedUnder } from './store.server';
 import { LIMITS } from './schema';
 import { parseBuilder } from './submission.server';
 
@@ -89,12 +89,10 @@ export async function builderAction(
     const message = refusal
       ? refusalMessage(refusal)
       : 'That did not go through. Please press Generate again.';
-    if (refusal && !submission.value.statementId) {
-      // The refused press saved the inputs as a statement (under this press's one-time key, so
-      // this finds it and adds none): the form carries its id, so the next press goes there.
-      const saved = await saveInputs(context, user.id, inputs, {
-        createKey: submission.value.submissionKey,
-      });
+    if (!submission.value.statementId) {
+      // A refused press may have saved the inputs as a statement, under its one-time key: the
+      // form carries that statement's id back, so the next press goes there, not to a new one.
+      const saved = await statementSavedUnder(context, user.id, submission.value.submissionKey);
       if (saved) submission.payload.statementId = saved;
     }
     return invalid(submission, { formErrors: [message] }, { status: refusal ? 429 : 409 });

@@ -94,6 +94,7 @@ export const BuilderForm = memo(function BuilderForm({
         // A save (Enter in a field presses the hidden one) waits for the draft being written.
         if (writing && !submitter?.getAttribute('name')) return event.preventDefault();
         if (submitter?.getAttribute('value') !== 'generate') return;
+        if (!mayReplaceEdits()) return event.preventDefault();
         // Unchecked (the form's checks not here yet), the streaming route checks it instead and
         // may refuse it: not counted.
         if (checkedHere) track('statement_generated');
@@ -207,6 +208,16 @@ export const BuilderForm = memo(function BuilderForm({
     </SchemaForm>
   );
 });
+
+/**
+ * Asks before a new draft replaces the saved one shown in the panel (draft-views.tsx) while it
+ * has edits not saved; true to go on.
+ */
+function mayReplaceEdits() {
+  const draft = document.getElementById('draft-text');
+  if (!(draft instanceof HTMLTextAreaElement) || draft.value === draft.defaultValue) return true;
+  return window.confirm(draft.dataset.unsavedQuestion ?? '');
+}
 
 /** The kind's name and what it is for, above its form. */
 export function KindIntro({ kind }: { kind: Kind }) {

@@ -211,6 +211,8 @@ function Saved({
           defaultValue={selected.text}
           readOnly={!editable}
           onChange={(e) => setText(e.target.value)}
+          // What Generate and Regenerate ask before a new draft replaces edits not saved here.
+          data-unsaved-question={`Your edits to ${label(version)} are not saved. Write a new draft anyway and lose them?`}
         />
         <WordCount report={report} />
         <StockPhrases phrases={stockPhrasesIn(text)} />
@@ -229,12 +231,6 @@ function Saved({
               value="generate"
               formAction="/statements/generate"
               className="button--secondary"
-              onClick={(event) => {
-                // A new version is written from the inputs; edits here not saved would be lost.
-                if (text !== selected.text && !window.confirm(regenerateQuestion(version))) {
-                  event.preventDefault();
-                }
-              }}
             >
               Regenerate
             </button>
@@ -320,6 +316,3 @@ function savedNote(version: VersionSummary): string {
   if (version.status === 'complete') return `Finished and saved as ${label(version)}.`;
   return `Saved as ${label(version)}.`;
 }
-
-const regenerateQuestion = (version: VersionSummary) =>
-  `Your edits to ${label(version)} are not saved. Regenerate anyway and lose them?`;

@@ -121,6 +121,21 @@ export async function saveInputs(
   return row?.id ?? null;
 }
 
+/** The person's statement that a press with this one-time key saved, if it saved one. */
+export async function statementSavedUnder(
+  context: AppLoadContext,
+  userId: string,
+  createKey: string,
+): Promise<string | null> {
+  const [[row]] = await asUser(context, userId, (tx) => [
+    tx
+      .select({ id: statements.id })
+      .from(statements)
+      .where(and(eq(statements.userId, userId), eq(statements.createKey, createKey))),
+  ]);
+  return row?.id ?? null;
+}
+
 /**
  * Whether the person may start a draft now: null, or which limit stops them (and, for the hour
  * and the day, when its oldest generation drops out). Generations are counted as started, so

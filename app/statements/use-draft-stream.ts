@@ -98,16 +98,18 @@ export function useDraftStream({ onReply }: { onReply: (reply: FormReply) => voi
       if (running.current) return;
       running.current = true;
       ids.current = { statementId: null, versionId: null };
-      setLive({
+      setLive((previous) => ({
         phase: 'sending',
-        statementId: null,
+        // A statement an earlier press saved (a refused one, over the hourly limit) stays this
+        // form's, whatever happens to this press: the next goes there too, never to a new one.
+        statementId: previous?.statementId ?? null,
         versionId: null,
         number: null,
         wordLimit: null,
         text: '',
         end: null,
         error: null,
-      });
+      }));
       try {
         const response = await fetch('/statements/generate', {
           method: 'POST',

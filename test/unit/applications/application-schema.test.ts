@@ -185,6 +185,10 @@ describe('application form schema', () => {
     expect(errorsOf({ salaryMin: 'about 30' }).salaryMin).toEqual([
       'Enter salary from in whole pounds a year, for example 32,000 (an hourly rate goes in the salary note)',
     ]);
+    // Pence are never rounded away: an hourly rate belongs in the note.
+    expect(errorsOf({ salaryMin: '12.50' }).salaryMin).toEqual([
+      'Enter salary from in whole pounds a year, for example 32,000 (an hourly rate goes in the salary note)',
+    ]);
     expect(errorsOf({ salaryMin: '40,000', salaryMax: '30,000' }).salaryMax).toEqual([
       'Salary to must be the same as or more than salary from',
     ]);

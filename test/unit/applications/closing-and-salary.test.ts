@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { clockTime, parseClockTime } from '~/applications/closing';
 import { closesIn, hasClosed, londonNow } from '~/applications/dates';
-import { formatSalary, parsePounds } from '~/applications/salary';
+import { formatSalary, hasPence, parsePounds } from '~/applications/salary';
 
 describe('closing times', () => {
   it.each([
@@ -72,12 +72,21 @@ describe('salaries', () => {
     expect(parsePounds(typed)).toBe(pounds);
   });
 
-  it.each(['about 30k', '-5', '3,2000', '£', '30 000', '1e6', '26,500.50', '12.5'])(
-    'refuses %j (pence are never rounded away)',
-    (typed) => {
-      expect(parsePounds(typed)).toBeNull();
-    },
-  );
+  it.each(['about 30k', '-5', '3,2000', '£', '30 000', '1e6'])('refuses %j', (typed) => {
+    expect(parsePounds(typed)).toBeNull();
+  });
+
+  it('rounds pence (a spreadsheet’s 26500.50 imports) but says when there are any, for the form', () => {
+    expect(parsePounds('26,500.50')).toBe(26_501);
+    expect(['26,500.50', '12.5', '£12.50'].map(hasPence)).toEqual([true, true, true]);
+    expect(['32,000', '£32,000.00', '32.5k', '1.15k', '0.00'].map(hasPence)).toEqual([
+      false,
+      false,
+      false,
+      false,
+      false,
+    ]);
+  });
 
   it('writes a salary in words', () => {
     expect(formatSalary(29_970, 36_483, null)).toBe('£29,970 to £36,483');

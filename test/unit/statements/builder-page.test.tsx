@@ -3,7 +3,10 @@ import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { constraintOf } from '~/components/forms/constraint';
 import { CHECKS_READY } from '~/components/forms/form';
+import type { FormReply } from '~/components/forms';
 import { BuilderPage } from '~/statements/builder-page';
+import { DraftViews } from '~/statements/draft-views';
+import type { VersionSummary } from '~/statements/types';
 import { blankInputs, formDefaults } from '~/statements/inputs';
 import { builderSchema } from '~/statements/schema';
 import { NHS_BAND_5 } from '../../fixtures/specifications';
@@ -11,7 +14,7 @@ import { renderRoutes } from '../../support/render';
 
 const KEY = '0b6b2f8e-3d0c-4a8e-9d8b-2c6f1e9a7b11';
 
-function NewSupporting() {
+function NewSupporting({ lastResult = null }: { lastResult?: FormReply | null }) {
   return (
     <BuilderPage
       kind="supporting"
@@ -20,7 +23,30 @@ function NewSupporting() {
       wordLimit={1000}
       action="/statements/new?kind=supporting"
       configured
+      lastResult={lastResult}
+    />
+  );
+}
+
+/** A saved statement's page, open on its Version 1. */
+function SavedStatement() {
+  const version = savedEnd().version as VersionSummary;
+  return (
+    <BuilderPage
+      kind="supporting"
+      constraint={constraintOf(builderSchema('supporting'))}
+      defaults={formDefaults(blankInputs('supporting'), {
+        submissionKey: KEY,
+        statementId: STATEMENT_ID,
+      })}
+      wordLimit={1000}
+      action={`/statements/${STATEMENT_ID}`}
+      configured
       lastResult={null}
+      statementId={STATEMENT_ID}
+      versions={[version]}
+      selected={{ version, text: 'I registered with the NMC.' }}
+      views={DraftViews}
     />
   );
 }
@@ -258,23 +284,6 @@ describe('the builder with JavaScript', () => {
     expect(screen.queryByText(/Finished and saved/)).toBeNull();
   });
 
-  it('asks before Regenerate throws away edits to the saved draft that were not saved', async () => {
-    const stream = await writing('I registered with the NMC.');
-    stream.send(savedEnd());
-    // The stream is left open, so the page stays here (it moves on when the stream ends).
-    const draft = await screen.findByLabelText('The draft (you can edit it here)');
-    fireEvent.change(draft, { target: { value: 'I registered with the NMC in 2025.' } });
-    const confirm = vi.fn(() => false);
-    vi.stubGlobal('confirm', confirm);
-
-    fireEvent.click(screen.getByRole('button', { name: 'Regenerate' }));
-    expect(confirm).toHaveBeenCalledWith(
-      'Your edits to Version 1 are not saved. Regenerate anyway and lose them?',
-    );
-    await aFewFrames();
-    expect(stream.fetch).toHaveBeenCalledTimes(1);
-  });
-
   it('holds Save inputs while a draft is written, which would leave the page and the draft', async () => {
     const action = vi.fn(async () => null);
     await writing('Dear Hiring Manager,', action);
@@ -286,12 +295,76 @@ describe('the builder with JavaScript', () => {
     expect(screen.getByText('Claude is writing Version 1…')).toBeTruthy();
   });
 
+  it('holds a save by Enter in a field while a draft is written, as it holds the Save button', async () => {
+    const action = vi.fn(async () => null);
+    await writing('Dear Hiring Manager,', action);
+    await waitFor(() =>
+      expect(
+        screen.getByRole('button', { name: 'Save inputs' }).getAttribute('aria-disabled'),
+      ).toBe('true'),
+    );
+    // The form's first button, which Enter in a field presses.
+    fireEvent.click(document.querySelector('#builder button.visually-hidden')!);
+    await aFewFrames();
+    expect(action).not.toHaveBeenCalled();
+  });
+
+  it('asks before Generate or Regenerate replaces a saved draft whose edits are not saved', async () => {
+    const fetch = streamingFetch().fetch;
+    vi.stubGlobal('fetch', fetch);
+    renderRoutes(
+      [{ path: '/statements/:id', Component: SavedStatement, action: vi.fn(async () => null) }],
+      `/statements/${STATEMENT_ID}`,
+    );
+    const draft = await screen.findByLabelText('The draft (you can edit it here)');
+    fireEvent.change(draft, { target: { value: 'I registered with the NMC in 2025.' } });
+    const confirm = vi.fn(() => false);
+    vi.stubGlobal('confirm', confirm);
+
+    // Regenerate is the same form's submit (its `form` attribute, which happy-dom does not
+    // follow), so the form's own Generate stands for both here.
+    fireEvent.click(screen.getByRole('button', { name: 'Generate draft' }));
+    expect(confirm).toHaveBeenCalledWith(
+      'Your edits to Version 1 are not saved. Write a new draft anyway and lose them?',
+    );
+    await aFewFrames();
+    expect(fetch).not.toHaveBeenCalled();
+
+    confirm.mockReturnValue(true);
+    fireEvent.click(screen.getByRole('button', { name: 'Generate draft' }));
+    await waitFor(() => expect(fetch).toHaveBeenCalledTimes(1));
+  });
+
+  it('without JavaScript, carries the statement a refused press saved in the form it draws again', () => {
+    const reply = {
+      status: 'error' as const,
+      initialValue: { kind: 'supporting', statementId: STATEMENT_ID },
+      error: { '': ['You have generated 20 drafts in the last hour.'] },
+    };
+    renderRoutes(
+      [{ path: '/statements/new', Component: () => <NewSupporting lastResult={reply} /> }],
+      '/statements/new?kind=supporting',
+    );
+    expect(document.querySelector('input[name="statementId"]')).toHaveProperty(
+      'value',
+      STATEMENT_ID,
+    );
+  });
+
   it('sends the next press to the statement a press refused over the hourly limit saved', async () => {
     const limit =
       'You have generated 20 drafts in the last hour, the most the Statement Builder allows. You can generate again at 23:38. Your inputs are saved.';
-    const fetch = vi.fn(async () =>
-      Response.json({ formErrors: [limit], statementId: STATEMENT_ID }, { status: 429 }),
-    );
+    const fetch = vi
+      .fn(async () =>
+        Response.json({ formErrors: [limit], statementId: STATEMENT_ID }, { status: 429 }),
+      )
+      // The second press is lost on the way; the third still goes to the same statement.
+      .mockImplementationOnce(async () =>
+        Response.json({ formErrors: [limit], statementId: STATEMENT_ID }, { status: 429 }),
+      )
+      .mockImplementationOnce(async () => {
+        throw new TypeError('Failed to fetch');
+      });
     vi.stubGlobal('fetch', fetch);
     render();
     type('Job title', 'Staff Nurse');
@@ -307,10 +380,17 @@ describe('the builder with JavaScript', () => {
         STATEMENT_ID,
       ),
     );
-    fireEvent.click(screen.getByRole('button', { name: 'Generate draft' }));
-    await waitFor(() => expect(fetch).toHaveBeenCalledTimes(2));
-    const [, init] = fetch.mock.calls[1] as unknown as [string, RequestInit];
-    expect((init.body as FormData).get('statementId')).toBe(STATEMENT_ID);
+    for (const press of [2, 3]) {
+      await waitFor(() =>
+        expect(
+          screen.getByRole('button', { name: 'Generate draft' }).getAttribute('aria-disabled'),
+        ).toBeNull(),
+      );
+      fireEvent.click(screen.getByRole('button', { name: 'Generate draft' }));
+      await waitFor(() => expect(fetch).toHaveBeenCalledTimes(press));
+      const [, init] = fetch.mock.calls[press - 1] as unknown as [string, RequestInit];
+      expect((init.body as FormData).get('statementId')).toBe(STATEMENT_ID);
+    }
   });
 
   it('says so, keeping the inputs, when the form is too large for the server to read', async () => {
