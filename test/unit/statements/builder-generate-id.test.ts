@@ -6,6 +6,7 @@ import { supportingForm } from '../../integration/statements/fixtures';
 // Who the builder asks about is decided by the session checks; the database is not needed here.
 const ids = vi.hoisted(() => ({ claim: '', confirmed: '' }));
 const refusalFor = vi.hoisted(() => vi.fn(async () => null));
+const savedUnder = vi.hoisted(() => vi.fn(async () => null));
 vi.mock('~/auth/current-user.server', async (original) => ({
   ...(await original<typeof import('~/auth/current-user.server')>()),
   getUserClaimForForm: async () => ({ id: ids.claim }),
@@ -14,9 +15,13 @@ vi.mock('~/auth/current-user.server', async (original) => ({
 vi.mock('~/statements/store.server', async (original) => ({
   ...(await original<typeof import('~/statements/store.server')>()),
   generationRefusal: refusalFor,
+  statementSavedUnder: savedUnder,
 }));
 
-beforeEach(() => refusalFor.mockClear());
+beforeEach(() => {
+  refusalFor.mockClear();
+  savedUnder.mockClear();
+});
 
 describe('explaining a Generate the streaming route sent back', () => {
   it('asks about the confirmed person’s allowance, never the unconfirmed claim’s id', async () => {
@@ -33,5 +38,7 @@ describe('explaining a Generate the streaming route sent back', () => {
 
     expect(refusalFor).toHaveBeenCalledTimes(1);
     expect(refusalFor.mock.calls[0]).toEqual([context, ids.confirmed, { perHour: 4, perDay: 6 }]);
+    // The statement a refused press saved is looked up as that person's too.
+    expect(savedUnder.mock.calls[0]?.[1]).toBe(ids.confirmed);
   });
 });

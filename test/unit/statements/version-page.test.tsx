@@ -39,13 +39,16 @@ describe('a version’s page after a refused save', () => {
       path,
     );
 
-    expect(await screen.findByText(/11 of 250 words/)).toBeTruthy();
+    // Generous waits: the route module is large, and a busy machine is slow to draw it.
+    expect(await screen.findByText(/11 of 250 words/, {}, { timeout: 5000 })).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Save changes' }));
 
-    await waitFor(() =>
-      expect(document.querySelector('.field__error')?.textContent).toBe(
-        'A draft can be up to 40,000 characters',
-      ),
+    await waitFor(
+      () =>
+        expect(document.querySelector('.field__error')?.textContent).toBe(
+          'A draft can be up to 40,000 characters',
+        ),
+      { timeout: 5000 },
     );
     expect(screen.getByText(/300 of 250 words/)).toBeTruthy();
   });
