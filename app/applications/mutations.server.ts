@@ -155,13 +155,13 @@ export async function updateApplication(
   const dateApplied = orNull(input.dateApplied);
   // Moved to Applied with a date applied: a first follow-up date, unless one is set already.
   const followUp = startingFollowUp(input);
+  const followUpOn = followUp
+    ? sql`case when target.status <> ${status(input.status)}
+        then ${firstFollowUp(sql`${followUp}::date`)} else a.follow_up_on end`
+    : sql`a.follow_up_on`;
   const [[row]] = await asUser(context, who, (tx) => [
     updateWithHistory(tx, userId, id, input.status, {
-      changes: followUp
-        ? sql`${fieldAssignments(input)}, follow_up_on = case
-            when target.status <> ${status(input.status)} then ${firstFollowUp(sql`${followUp}::date`)}
-            else a.follow_up_on end`
-        : fieldAssignments(input),
+      changes: sql`${fieldAssignments(input)}, follow_up_on = ${afterApplying(followUpOn, dateApplied)}`,
       occurredOn: input.status === 'applied' ? dateApplied : null,
       // A corrected date applied moves the history entry that was dated from it.
       unmoved: dateApplied
@@ -175,6 +175,16 @@ export async function updateApplication(
   if (!row?.found) return 'missing';
   return row.saved ? 'saved' : { newer: row.version! };
 }
+
+/**
+ * A follow-up date never before the day of applying (events/follow-up.ts): a date applied moved
+ * past it takes the follow-up to the suggestion, FOLLOW_UP_DAYS after the new date.
+ */
+const afterApplying = (followUpOn: SQL, dateApplied: string | null) =>
+  dateApplied === null
+    ? followUpOn
+    : sql`case when (${followUpOn}) < ${dateApplied}::date
+        then ${dateApplied}::date + ${FOLLOW_UP_DAYS}::int else (${followUpOn}) end`;
 
 /**
  * A suggested follow-up date, only when the application reaches Applied for the first time (no

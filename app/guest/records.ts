@@ -5,7 +5,7 @@ import { todayInLondon } from '~/applications/dates';
 import { firstHistory, recordFromInput } from '~/applications/records';
 import type { Status } from '~/applications/statuses';
 import type { ApplicationRecord, HistoryEntry } from '~/applications/types';
-import { FOLLOW_UP_DAYS, suggestedFollowUp } from '~/events/follow-up';
+import { FOLLOW_UP_DAYS, followsApplying, suggestedFollowUp } from '~/events/follow-up';
 import { addDays } from '~/applications/dates';
 import { FORMAT_CAPS, type ExportedApplication } from '~/portability/format';
 
@@ -80,6 +80,10 @@ export function editApplication(
     history = history.map((h) =>
       h.to === 'applied' && h.on !== null ? { ...h, on: record.dateApplied } : h,
     );
+  }
+  // Never before the day of applying: a date applied moved past it takes the suggestion instead.
+  if (followUpOn && record.dateApplied && !followsApplying(followUpOn, record.dateApplied)) {
+    followUpOn = suggestedFollowUp(record.dateApplied);
   }
   return {
     ...withRecord(before, record),

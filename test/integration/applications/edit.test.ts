@@ -136,6 +136,27 @@ describe('editing an application', () => {
     ]);
   });
 
+  it('moves a follow-up date that a later date applied would leave behind, and no other', async () => {
+    const me = await t.person();
+    const [id] = await t.seed(me, { status: 'applied', date_applied: '2026-11-20' });
+    const followUp = async () =>
+      (
+        await t.db.admin<{ f: string | null }[]>`
+        select follow_up_on::text as f from jobtrack.applications where id = ${id!}`
+      )[0]!.f;
+    await t.db
+      .admin`update jobtrack.applications set follow_up_on = '2026-11-22' where id = ${id!}`;
+    const edit = (day: string) =>
+      save(id!, validForm({ status: 'applied', ...dateFields('dateApplied', day) }), me.cookie);
+
+    // Still before it: the person's date stays.
+    await edit('2026-11-21');
+    expect(await followUp()).toBe('2026-11-22');
+    // Past it: the follow-up becomes the suggestion, 14 days after the new date applied.
+    await edit('2026-11-25');
+    expect(await followUp()).toBe('2026-12-09');
+  });
+
   it('dates a move to Applied made on the edit form from the date applied', async () => {
     const me = await t.person();
     const [id] = await t.seed(me, { status: 'saved' });

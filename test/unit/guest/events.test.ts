@@ -80,6 +80,19 @@ describe('a guest follow-up date follows the account rules', () => {
     expect(editApplication(away, applied()).followUpOn).toBeNull();
   });
 
+  it('moves a follow-up date that a later date applied would leave behind', () => {
+    const set = {
+      ...newApplication(applied({ dateApplied: '2026-11-20' })),
+      followUpOn: '2026-11-22',
+    };
+    expect(editApplication(set, applied({ dateApplied: '2026-11-21' })).followUpOn).toBe(
+      '2026-11-22',
+    );
+    expect(editApplication(set, applied({ dateApplied: '2026-11-25' })).followUpOn).toBe(
+      '2026-12-09',
+    );
+  });
+
   it('keeps a date the person set, through edits and moves', () => {
     const set = {
       ...newApplication(applied({ status: 'saved', dateApplied: undefined })),

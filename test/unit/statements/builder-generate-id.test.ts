@@ -6,7 +6,7 @@ import { supportingForm } from '../../integration/statements/fixtures';
 // Who the builder asks about is decided by the session checks; the database is not needed here.
 const ids = vi.hoisted(() => ({ claim: '', confirmed: '' }));
 const refusalFor = vi.hoisted(() => vi.fn(async () => null));
-const savedUnder = vi.hoisted(() => vi.fn(async () => null));
+const savedUnder = vi.hoisted(() => vi.fn(async (..._args: unknown[]) => null));
 vi.mock('~/auth/current-user.server', async (original) => ({
   ...(await original<typeof import('~/auth/current-user.server')>()),
   getUserClaimForForm: async () => ({ id: ids.claim }),
