@@ -39,20 +39,9 @@ const base = {
       message: 'Choose a word limit',
     })
     .optional(),
-  customWordLimit: z.preprocess(
-    // Written as the page writes numbers ("1,200") or plainly ("1200").
-    (value) => {
-      if (typeof value !== 'string') return value;
-      const digits = value.replace(/[,\s]/g, '');
-      return digits === '' ? undefined : Number(digits);
-    },
-    z
-      .number({ message: 'Enter the word limit as a number, like 400' })
-      .int('Enter a whole number of words')
-      .min(MIN_WORD_LIMIT, `The word limit must be at least ${MIN_WORD_LIMIT}`)
-      .max(MAX_WORD_LIMIT, `The word limit can be up to ${formatNumber(MAX_WORD_LIMIT)}`)
-      .optional(),
-  ),
+  // Read and checked only when "My own limit" is chosen (checkCommon): a value left in the box
+  // after choosing a preset again must not stop the form.
+  customWordLimit: z.string().max(20, 'Enter the word limit as a number, like 400').optional(),
   tone: z.enum(TONES.map((t) => t.value) as [Tone, ...Tone[]]).default('professional'),
 };
 
@@ -116,8 +105,9 @@ function characterCount(value: BuilderValue): number {
 }
 
 function checkCommon(value: BuilderValue, ctx: Ctx) {
-  if (value.wordLimit === 'custom' && value.customWordLimit === undefined) {
-    need(ctx, ['customWordLimit'], 'Enter your word limit, or choose one from the list');
+  if (value.wordLimit === 'custom') {
+    const problem = ownLimitProblem(value.customWordLimit);
+    if (problem) need(ctx, ['customWordLimit'], problem);
   }
   const total = characterCount(value);
   if (total > MAX_TOTAL_CHARACTERS) {
@@ -191,9 +181,28 @@ export function builderSchema(kind: Kind) {
   }
 }
 
+/** A word limit of the person's own as typed, written plainly or as the page writes numbers ("1,200"). */
+const ownLimit = (typed: string | undefined) =>
+  typed === undefined ? NaN : Number(typed.replace(/[,\s]/g, '') || NaN);
+
+/** What is wrong with a word limit of one's own, or null. */
+function ownLimitProblem(typed: string | undefined): string | null {
+  if (typed === undefined || typed.trim() === '')
+    return 'Enter your word limit, or choose one from the list';
+  const words = ownLimit(typed);
+  if (Number.isNaN(words)) return 'Enter the word limit as a number, like 400';
+  if (!Number.isInteger(words)) return 'Enter a whole number of words';
+  if (words < MIN_WORD_LIMIT) return `The word limit must be at least ${MIN_WORD_LIMIT}`;
+  if (words > MAX_WORD_LIMIT) return `The word limit can be up to ${formatNumber(MAX_WORD_LIMIT)}`;
+  return null;
+}
+
 /** The word limit the person chose (a preset, their own, or the kind's default). */
 export function chosenWordLimit(value: BuilderValue): number {
-  if (value.wordLimit === 'custom') return value.customWordLimit ?? DEFAULT_WORD_LIMIT[value.kind];
+  if (value.wordLimit === 'custom') {
+    const words = ownLimit(value.customWordLimit);
+    return Number.isInteger(words) ? words : DEFAULT_WORD_LIMIT[value.kind];
+  }
   return value.wordLimit ? Number(value.wordLimit) : DEFAULT_WORD_LIMIT[value.kind];
 }
 

@@ -50,23 +50,28 @@ async function saveInputsIn(
 ): Promise<string | null> {
   if (!(await ownsApplication(tx, userId, inputs.applicationId))) return null;
   const columns = inputColumns(inputs);
+  // A statement never changes its kind, nor takes another kind's inputs (a hand-made post): none.
+  const sameKind = eq(statements.kind, columns.kind);
+  const { kind: _kind, ...changes } = columns;
   if (ids.statementId) {
-    const { kind: _kind, ...changes } = columns; // a statement never changes its kind
     const [row] = await tx
       .update(statements)
       .set(changes)
-      .where(and(eq(statements.id, ids.statementId), eq(statements.userId, userId)))
+      .where(and(eq(statements.id, ids.statementId), eq(statements.userId, userId), sameKind))
       .returning({ id: statements.id });
     return row?.id ?? null;
   }
-  // A repeated first save updates the statement it made, and never changes its kind.
-  const { kind: _kind, ...changes } = columns;
+  // A repeated first save updates the statement it made.
   const [row] = await tx
     .insert(statements)
     .values({ ...columns, userId, createKey: ids.createKey })
-    .onConflictDoUpdate({ target: [statements.userId, statements.createKey], set: changes })
+    .onConflictDoUpdate({
+      target: [statements.userId, statements.createKey],
+      set: changes,
+      setWhere: sameKind,
+    })
     .returning({ id: statements.id });
-  return row!.id;
+  return row?.id ?? null;
 }
 
 /**
@@ -83,15 +88,19 @@ function saveInputsStatement(
   const ownsApp = sql`(${c.applicationId}::uuid is null or exists (
     select 1 from ${applications}
     where ${applications.id} = ${c.applicationId}::uuid and ${applications.userId} = ${userId}::uuid))`;
+  // A statement never changes its kind, nor takes another kind's inputs (a hand-made post): none.
+  const sameKind = eq(statements.kind, c.kind);
   if (ids.statementId) {
-    const { kind: _kind, ...changes } = c; // a statement never changes its kind
+    const { kind: _kind, ...changes } = c;
     return tx
       .update(statements)
       .set(changes)
-      .where(and(eq(statements.id, ids.statementId), eq(statements.userId, userId), ownsApp))
+      .where(
+        and(eq(statements.id, ids.statementId), eq(statements.userId, userId), ownsApp, sameKind),
+      )
       .returning({ id: statements.id });
   }
-  // A repeated first save updates the statement it made, and never changes its kind.
+  // A repeated first save updates the statement it made.
   return tx.execute<{ id: string }>(sql`
     insert into ${statements} (user_id, create_key, application_id, kind, job_title, employer,
       advert, person_spec, details, word_limit, tone, updated_at)
@@ -105,6 +114,7 @@ function saveInputsStatement(
       employer = excluded.employer, advert = excluded.advert, person_spec = excluded.person_spec,
       details = excluded.details, word_limit = excluded.word_limit, tone = excluded.tone,
       updated_at = excluded.updated_at
+    where ${statements.kind} = excluded.kind
     returning id`);
 }
 

@@ -243,6 +243,42 @@ describe('a Generate sent back to the page (without JavaScript)', () => {
     expect(outcome.data.error[''][0]).toMatch(/^You have generated 4 drafts in the last hour/);
   });
 
+  it('never writes one kind’s inputs onto another kind of statement, whatever a hand-made post says', async () => {
+    const me = await t.person();
+    const form = supportingForm();
+    expect((await postNew(form, me.cookie)).status).toBe(302);
+    const [saved] = await t.db.admin<{ id: string; kind: string; job_title: string }[]>`
+      select id, kind, job_title from jobtrack.statements where user_id = ${me.id}`;
+    const letter = {
+      kind: 'cover_letter',
+      jobTitle: 'Policy Officer',
+      employer: 'Leeds City Council',
+      whyRole: 'Housing policy.',
+      experience: 'Committee reports.',
+      wordLimit: '500',
+      tone: 'professional',
+    };
+    // The first save's one-time key again, and the statement's own id: both refused, nothing changed.
+    const again = await postNew({ ...letter, submissionKey: form.submissionKey }, me.cookie);
+    expect(again.status).toBe(404);
+    const named = await postNew(
+      { ...letter, submissionKey: randomUUID(), statementId: saved!.id },
+      me.cookie,
+    );
+    expect(named.status).toBe(404);
+    // Generate's own save (the streaming route) refuses it the same way.
+    const pressed = await pressGenerate(
+      t.context,
+      { ...letter, submissionKey: form.submissionKey },
+      { cookie: me.cookie },
+    );
+    expect(pressed.status).toBe(404);
+    expect(
+      await t.db
+        .admin`select id, kind, job_title from jobtrack.statements where user_id = ${me.id}`,
+    ).toEqual([saved]);
+  });
+
   it('keeps one statement when presses are refused over the hourly limit, without JavaScript', async () => {
     const me = await t.person();
     for (let i = 0; i < PER_HOUR; i++) {

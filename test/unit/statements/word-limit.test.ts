@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseBuilder } from '~/statements/submission.server';
 
 /** A cover letter's form with its own word limit typed as `typed`. */
-function withOwnLimit(typed: string) {
+function withOwnLimit(typed: string, wordLimit = 'custom') {
   const form = new FormData();
   const fields = {
     kind: 'cover_letter',
@@ -11,7 +11,7 @@ function withOwnLimit(typed: string) {
     employer: 'Leeds City Council',
     whyRole: 'I want to shape housing policy in my home city.',
     experience: 'Two years drafting committee reports at Kirklees Council.',
-    wordLimit: 'custom',
+    wordLimit,
     customWordLimit: typed,
     tone: 'professional',
   };
@@ -35,5 +35,11 @@ describe('a word limit of the person’s own', () => {
   ])('refuses %j beside the field', (typed, message) => {
     const { submission } = withOwnLimit(typed);
     expect(submission.reply().error?.customWordLimit?.[0]).toBe(message);
+  });
+
+  it('is ignored once a preset is chosen again, whatever was left in its box', () => {
+    const { submission, inputs } = withOwnLimit('abc', '500');
+    expect(submission.status).toBe('success');
+    expect(inputs?.wordLimit).toBe(500);
   });
 });
