@@ -29,7 +29,8 @@ function top(page: AnswerPage): string {
   const head = [
     '<!DOCTYPE html><html lang="en-GB"><head><meta charset="utf-8">',
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
-    `<title>Writing your draft · JobTrack</title>`,
+    // Sent before the words, so it stays once they end: true while writing and after.
+    `<title>Version ${page.number}: ${escapeHtml(title)} · JobTrack</title>`,
     `<link rel="stylesheet" href="${rootStyles}"><link rel="stylesheet" href="${statementStyles}">`,
     '<link rel="icon" href="/favicon.svg" type="image/svg+xml">',
     '</head><body><a class="skip-link" href="#main">Skip to content</a>',

@@ -313,6 +313,10 @@ describe('pressing Generate without JavaScript', () => {
     const body = streamReader(response);
     await body.until((html) => html.includes('I led &lt;b&gt;the'));
     expect(body.text).toMatch(/^<!DOCTYPE html><html lang="en-GB">/);
+    // Sent first, so it must still be true when the draft has ended.
+    expect(body.text).toContain(
+      '<title>Version 1: Supporting statement for Staff Nurse (Band 5) · JobTrack</title>',
+    );
     expect(body.text).toContain('Stop writing');
     expect(body.text).not.toContain('Saved as Version');
 
