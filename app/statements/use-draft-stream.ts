@@ -1,7 +1,7 @@
 // The enhanced Generate: posts the builder form to /statements/generate and reads the answer one
 // JSON event a line, so the words show as Claude writes them. Without JavaScript the same button
 // posts the form and the server answers with a page that renders as it arrives.
-import type { FormReply } from '~/components/forms';
+import { FORM_TOO_LARGE, type FormReply } from '~/components/forms/messages';
 import { useNavigate } from '@remix-run/react';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { flushSync } from 'react-dom';
@@ -22,7 +22,6 @@ export type LiveDraft = {
   error: string | null;
 };
 
-const TOO_LARGE = 'That is too much text to send. Please shorten what you typed and try again.';
 const DROPPED =
   'The connection to JobTrack dropped while the draft was being written. It is still being ' +
   'written and saved: it will appear in your versions in a moment.';
@@ -117,9 +116,8 @@ export function useDraftStream({ onReply }: { onReply: (reply: FormReply) => voi
           headers: { Accept: 'application/x-ndjson' },
         });
         if (response.status === 413) {
-          // Past the largest form the server reads (form.server.ts): its plain-text answer says so.
-          const message = await response.text().catch(() => '');
-          update({ phase: 'failed', error: message || TOO_LARGE });
+          // Past the largest form the server reads: plain text, not the JSON of other refusals.
+          update({ phase: 'failed', error: FORM_TOO_LARGE });
           return;
         }
         if (!response.ok || !response.body) {

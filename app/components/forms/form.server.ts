@@ -2,6 +2,7 @@ import type { Submission } from '@conform-to/react';
 import { parseWithZod } from '@conform-to/zod';
 import { data } from '@remix-run/cloudflare';
 import { z } from 'zod';
+import { FORM_TOO_LARGE } from './messages';
 
 // The server half of the form kit: read a form, and answer a refused one in the one shape every
 // action uses (Conform's reply), so the page shows each message beside its field and keeps what
@@ -18,18 +19,17 @@ const UNREADABLE = 'That form could not be read. Please go back and send it agai
 // maxlength (constraint.ts), so a huge paste can pass it: the browser's checks refuse it beside the
 // field first, and without them the page for 413 says to go back to the form, which keeps it.
 export const MAX_FORM_BYTES = 512 * 1024;
-const TOO_LARGE = 'That form is too large to send. Please shorten what you typed and try again.';
 
 /** The body as bytes, refused with 413 past `maxBytes` whether or not it says its length. */
 async function boundedBody(request: Request, maxBytes: number): Promise<ArrayBuffer> {
   const declared = Number(request.headers.get('Content-Length'));
-  if (declared > maxBytes) throw new Response(TOO_LARGE, { status: 413 });
+  if (declared > maxBytes) throw new Response(FORM_TOO_LARGE, { status: 413 });
   const chunks: Uint8Array[] = [];
   let size = 0;
   if (request.body) {
     for await (const chunk of request.body as unknown as AsyncIterable<Uint8Array>) {
       size += chunk.byteLength;
-      if (size > maxBytes) throw new Response(TOO_LARGE, { status: 413 });
+      if (size > maxBytes) throw new Response(FORM_TOO_LARGE, { status: 413 });
       chunks.push(chunk);
     }
   }

@@ -6,6 +6,10 @@ import type { MouseEvent } from 'react';
 /** What an action answers when a form is refused: Conform's reply (see form.server.ts). */
 export type FormReply = SubmissionResult<string[]>;
 
+/** The answer (413) to a form past the largest the server reads (form.server.ts). */
+export const FORM_TOO_LARGE =
+  'That form is too large to send. Please shorten what you typed and try again.';
+
 /**
  * GOV.UK's error summary at the top of a refused form: "There is a problem", then each message,
  * those about a field as a link to it (to the first box at fault, for a date). Announced to

@@ -3,7 +3,7 @@ import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { constraintOf } from '~/components/forms/constraint';
 import { CHECKS_READY } from '~/components/forms/form';
-import type { FormReply } from '~/components/forms';
+import { FORM_TOO_LARGE, type FormReply } from '~/components/forms/messages';
 import { BuilderPage } from '~/statements/builder-page';
 import { DraftViews } from '~/statements/draft-views';
 import type { VersionSummary } from '~/statements/types';
@@ -394,8 +394,7 @@ describe('the builder with JavaScript', () => {
   });
 
   it('says so, keeping the inputs, when the form is too large for the server to read', async () => {
-    const tooLarge = 'That form is too large to send. Please shorten what you typed and try again.';
-    const fetch = vi.fn(async () => new Response(tooLarge, { status: 413 }));
+    const fetch = vi.fn(async () => new Response(FORM_TOO_LARGE, { status: 413 }));
     vi.stubGlobal('fetch', fetch);
     render();
     type('Job title', 'Staff Nurse');
@@ -404,7 +403,7 @@ describe('the builder with JavaScript', () => {
     type('Your evidence', 'Registered 2025.');
     fireEvent.click(screen.getByRole('button', { name: 'Generate draft' }));
 
-    expect(await screen.findByText(tooLarge)).toBeTruthy();
+    expect(await screen.findByText(FORM_TOO_LARGE)).toBeTruthy();
     expect(screen.queryByText(/Something went wrong/)).toBeNull();
     expect(screen.getByLabelText('Job title', { exact: true })).toHaveProperty(
       'value',
