@@ -6,24 +6,28 @@ export const MAX_SALARY = 9_999_999;
 
 const POUNDS = /^£?\s*(\d{1,3}(?:,\d{3})+|\d+)(\.\d{1,2})?\s*(k)?$/i;
 
+/** The amount typed into a salary box, pence and all: "32.5k" is 32500, "26,500.50" 26500.5. */
+function amountIn(text: string): number | null {
+  const m = POUNDS.exec(text.trim());
+  if (!m) return null;
+  const value = Number(m[1]!.replaceAll(',', '') + (m[2] ?? '')) * (m[3] ? 1000 : 1);
+  return Number.isFinite(value) ? value : null;
+}
+
 /**
  * Reads an amount typed into a salary box: "32000", "32,000", "£32,000.00", "32k", "32.5k".
  * Whole pounds (pence are rounded: a spreadsheet's "26500.50" imports); null for anything else.
  * The form asks for whole pounds itself (hasPence).
  */
 export function parsePounds(text: string): number | null {
-  const m = POUNDS.exec(text.trim());
-  if (!m) return null;
-  const value = Number(m[1]!.replaceAll(',', '') + (m[2] ?? '')) * (m[3] ? 1000 : 1);
-  return Number.isFinite(value) ? Math.round(value) : null;
+  const amount = amountIn(text);
+  return amount === null ? null : Math.round(amount);
 }
 
 /** Whether an amount parsePounds reads has pence in it ("26,500.50", an hourly "12.50"). */
 export function hasPence(text: string): boolean {
-  const m = POUNDS.exec(text.trim());
-  if (!m?.[2]) return false;
-  const value = Number(m[1]!.replaceAll(',', '') + m[2]) * (m[3] ? 1000 : 1);
-  return Math.round(value * 100) % 100 !== 0;
+  const amount = amountIn(text);
+  return amount !== null && Math.round(amount * 100) % 100 !== 0;
 }
 
 /** Pounds as "£32,000", grouped by hand so the server and the browser print the same. */
