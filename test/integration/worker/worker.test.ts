@@ -210,18 +210,9 @@ describe('error pages', () => {
   it('renders a page that sends the person back to their typing for a form past the size the server reads', async () => {
     // Fields draw no maxlength (constraint.ts), so without JavaScript a huge paste can get here.
     const notes = 'Band 5 Staff Nurse, Ward 12. '.repeat(20_000);
-    const request = new Request(new URL('/applications/new', ORIGIN), {
-      method: 'POST',
-      headers: {
-        Host: new URL(ORIGIN).host,
-        Origin: ORIGIN,
-        Cookie: me.cookie,
-        'Content-Type': 'application/x-www-form-urlencoded',
-      },
-      body: new URLSearchParams({ company: 'NHS', role: 'Nurse', notes }).toString(),
-    });
+    const form = { company: 'NHS', role: 'Nurse', notes };
 
-    const answer = await worker(request);
+    const answer = await worker(send('POST', '/applications/new', { cookie: me.cookie, form }));
 
     expect(answer.status).toBe(413);
     expect(answer.body).toContain('<title>That was too long to send · JobTrack</title>');

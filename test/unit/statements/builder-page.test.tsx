@@ -87,16 +87,21 @@ afterEach(() => vi.unstubAllGlobals());
 const STATEMENT_ID = '7d5f0a3e-1c2b-4e6f-8a9b-0c1d2e3f4a5b';
 const VERSION_ID = '9e8d7c6b-5a49-4382-9170-6f5e4d3c2b1a';
 
-/** Fills the least a draft needs, presses Generate and has Claude write `text`; returns the stream. */
-async function writing(text: string, action?: Parameters<typeof render>[0]) {
-  const stream = streamingFetch();
-  vi.stubGlobal('fetch', stream.fetch);
-  render(action);
+/** Fills in the least a supporting statement's draft needs, and presses Generate. */
+function fillInAndGenerate() {
   type('Job title', 'Staff Nurse');
   fireEvent.click(screen.getByRole('button', { name: 'Add a criterion' }));
   type('Criterion', 'NMC registration');
   type('Your evidence', 'Registered 2025.');
   fireEvent.click(screen.getByRole('button', { name: 'Generate draft' }));
+}
+
+/** Fills the least a draft needs, presses Generate and has Claude write `text`; returns the stream. */
+async function writing(text: string, action?: Parameters<typeof render>[0]) {
+  const stream = streamingFetch();
+  vi.stubGlobal('fetch', stream.fetch);
+  render(action);
+  fillInAndGenerate();
   await waitFor(() => expect(stream.fetch).toHaveBeenCalledTimes(1));
   stream.send({
     type: 'start',
@@ -182,11 +187,7 @@ describe('the builder with JavaScript', () => {
     expect(await screen.findAllByText('Enter the job title')).toHaveLength(2);
     expect(stream.fetch).not.toHaveBeenCalled();
 
-    type('Job title', 'Staff Nurse');
-    fireEvent.click(screen.getByRole('button', { name: 'Add a criterion' }));
-    type('Criterion', 'NMC registration');
-    type('Your evidence', 'Registered 2025.');
-    fireEvent.click(screen.getByRole('button', { name: 'Generate draft' }));
+    fillInAndGenerate();
 
     await waitFor(() => expect(stream.fetch).toHaveBeenCalledTimes(1));
     const [url, init] = stream.fetch.mock.calls[0] as unknown as [string, RequestInit];
@@ -367,11 +368,7 @@ describe('the builder with JavaScript', () => {
       });
     vi.stubGlobal('fetch', fetch);
     render();
-    type('Job title', 'Staff Nurse');
-    fireEvent.click(screen.getByRole('button', { name: 'Add a criterion' }));
-    type('Criterion', 'NMC registration');
-    type('Your evidence', 'Registered 2025.');
-    fireEvent.click(screen.getByRole('button', { name: 'Generate draft' }));
+    fillInAndGenerate();
     expect(await screen.findByText(limit)).toBeTruthy();
 
     await waitFor(() =>
@@ -397,11 +394,7 @@ describe('the builder with JavaScript', () => {
     const fetch = vi.fn(async () => new Response(FORM_TOO_LARGE, { status: 413 }));
     vi.stubGlobal('fetch', fetch);
     render();
-    type('Job title', 'Staff Nurse');
-    fireEvent.click(screen.getByRole('button', { name: 'Add a criterion' }));
-    type('Criterion', 'NMC registration');
-    type('Your evidence', 'Registered 2025.');
-    fireEvent.click(screen.getByRole('button', { name: 'Generate draft' }));
+    fillInAndGenerate();
 
     expect(await screen.findByText(FORM_TOO_LARGE)).toBeTruthy();
     expect(screen.queryByText(/Something went wrong/)).toBeNull();
