@@ -3,10 +3,14 @@
  * JavaScript (the enhanced form): from the moment the fake sends its first word to the moment the
  * browser has painted words, and from its last word to the moment the browser has painted the
  * saved version (the editable draft, marked "Finished and saved as Version N"; the server saves
- * it before it says so). Each is split in two: until the page's script receives the event
- * (Worker, wrangler and the browser's network stack), and from there until it is painted (React,
- * layout, the next frame). Clocks: the fake and the browser both report epoch milliseconds from
- * the same machine's clock (performance.timeOrigin + performance.now()).
+ * it before it says so). Each is split: until the page's script receives the event (Worker,
+ * wrangler and the browser's network stack), and from there until it is painted (React, layout,
+ * the next frame). Of the latter, the wait for the display's next frame is measured on its own:
+ * from the moment the page's DOM holds the change to the frame's start (the timestamp the browser
+ * gives requestAnimationFrame). That wait is the display's (0 to 16.7 ms at 60 Hz, wherever the
+ * change lands in the frame), not the app's, so the app's own part is the whole less it.
+ * Clocks: the fake and the browser both report epoch milliseconds from the same machine's clock
+ * (performance.timeOrigin + performance.now()).
  */
 import { chromium } from '@playwright/test';
 import type { Recorded } from '../../test/e2e/support/fake-anthropic';
@@ -18,6 +22,10 @@ export type Latency = {
   firstReceived: number[];
   /** Upstream's last word → the page's script reads the stream's end. */
   endReceived: number[];
+  /** The page's DOM holds the first words → the display's next frame begins. */
+  firstFrameWait: number[];
+  /** The page's DOM holds the saved version → the display's next frame begins. */
+  savedFrameWait: number[];
 };
 
 type Marks = {
@@ -25,18 +33,24 @@ type Marks = {
   endRead: number | null;
   firstPainted: number | null;
   savedPainted: number | null;
+  firstFrameWait: number | null;
+  savedFrameWait: number | null;
 };
 
 /**
  * The script that installs the marks before each press (exported for debugging the measurement
  * itself). "Painted" is the first task after the next frame's rendering: a requestAnimationFrame
  * callback runs before that frame is painted, so the mark waits for a task posted from it, at a
- * priority that runs it before any work the page had already queued.
+ * priority that runs it before any work the page had already queued. The mutation observer's
+ * callback runs as soon as the page's render has changed the DOM, which dates the frame wait.
  * Reads are seen by wrapping the stream reader's read(), which the page's fetch body uses.
  */
 export const observerScript = (version: number) => `(() => {
   const now = () => performance.timeOrigin + performance.now();
-  const marks = (window.__draftMarks = { firstRead: null, endRead: null, firstPainted: null, savedPainted: null });
+  const marks = (window.__draftMarks = {
+    firstRead: null, endRead: null, firstPainted: null, savedPainted: null,
+    firstFrameWait: null, savedFrameWait: null,
+  });
   let done;
   window.__draftDone = new Promise((resolve) => (done = resolve));
   if (!window.__readerWrapped) {
@@ -62,8 +76,10 @@ export const observerScript = (version: number) => `(() => {
       });
     };
   }
-  const afterPaint = (key) =>
-    requestAnimationFrame(() => {
+  const afterPaint = (key, waitKey) => {
+    const changed = performance.now();
+    requestAnimationFrame((frameStart) => {
+      marks[waitKey] = Math.max(0, frameStart - changed);
       const mark = () => {
         marks[key] = now();
         performance.mark('draft-' + key);
@@ -72,18 +88,19 @@ export const observerScript = (version: number) => `(() => {
       // Ahead of the page's own queued tasks (React's deferred work), so only the frame counts.
       scheduler.postTask(mark, { priority: 'user-blocking' });
     });
+  };
   let first = false;
   let saved = false;
   const observer = new MutationObserver(() => {
     if (!first && document.querySelector('[data-testid="live-draft"]')?.textContent.trim()) {
       first = true;
-      afterPaint('firstPainted');
+      afterPaint('firstPainted', 'firstFrameWait');
     }
     if (!saved && [...document.querySelectorAll('.saved-draft [role="status"]')].some((s) =>
         s.textContent.includes('Finished and saved as Version ${version}.'))) {
       saved = true;
       observer.disconnect();
-      afterPaint('savedPainted');
+      afterPaint('savedPainted', 'savedFrameWait');
     }
   });
   observer.observe(document.body, { subtree: true, childList: true, characterData: true });
@@ -111,7 +128,14 @@ export async function measureStatementLatency(options: {
     await main.getByLabel('Job title', { exact: true }).fill('Policy Officer');
     await main.getByLabel('Employer', { exact: true }).fill('Leeds City Council');
     await main.getByLabel('Your relevant experience').fill('Two years drafting committee reports.');
-    const latency: Latency = { firstWords: [], saved: [], firstReceived: [], endReceived: [] };
+    const latency: Latency = {
+      firstWords: [],
+      saved: [],
+      firstReceived: [],
+      endReceived: [],
+      firstFrameWait: [],
+      savedFrameWait: [],
+    };
     for (let i = 0; i < options.warmUp + options.runs; i++) {
       const seen = (await (
         await fetch(`${options.fakeUrl}/__control/requests`)
@@ -143,6 +167,8 @@ export async function measureStatementLatency(options: {
         latency.saved.push(marks.savedPainted! - request.lastTokenAt!);
         latency.firstReceived.push(marks.firstRead! - request.firstTokenAt!);
         latency.endReceived.push(marks.endRead! - request.lastTokenAt!);
+        latency.firstFrameWait.push(marks.firstFrameWait!);
+        latency.savedFrameWait.push(marks.savedFrameWait!);
       }
       // The page then moves to the saved version's address; wait for it before the next press.
       await page.waitForURL((url) => url.search.includes('version=') && url.href !== before);
