@@ -14,6 +14,8 @@ const NUL = '\0';
 
 const UNREADABLE = 'That form could not be read. Please go back and send it again.';
 
+const anyForm = z.object({});
+
 // Far above the largest form a valid page sends (the Statement Builder's, about 30,000 characters
 // of text), and low enough that a hostile post cannot keep a Worker busy parsing it. Fields draw no
 // maxlength (constraint.ts), so a huge paste can pass it: the browser's checks refuse it beside the
@@ -70,10 +72,25 @@ function hasHostileName(name: string): boolean {
   return name.split(/[.[]/).length > MAX_NAME_DEPTH;
 }
 
+// Conform applies an intent (insert, remove, reorder, update, reset) to the typed values before any
+// schema is read, and throws when it names a field that is not a list, or `__proto__`. A page sends
+// only intents that apply to its own fields, so one that throws is a tampered form: tried here once,
+// against no schema, so that no action's own parse can throw it.
+function intentApplies(form: FormData): boolean {
+  if (!form.has('__intent__')) return true;
+  try {
+    parseWithZod(form, { schema: anyForm });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 function hasTamperedConformFields(form: FormData): boolean {
   return (
     !form.getAll('__intent__').every((value) => parsesAs(value, true)) ||
-    !form.getAll('__state__').every((value) => parsesAs(value, false))
+    !form.getAll('__state__').every((value) => parsesAs(value, false)) ||
+    !intentApplies(form)
   );
 }
 
@@ -129,8 +146,6 @@ export function invalid<Extra extends object = object>(
     { status: 400, ...init },
   );
 }
-
-const anyForm = z.object({});
 
 /**
  * A form refused before its own schema applies (an unknown intent, a session that has ended):

@@ -110,9 +110,39 @@ describe('reading a form', () => {
     expect(form.get('criteria[49].evidence')).toBe('Led the ward rota');
   });
 
+  it('answers 400, not a crash, to an intent Conform cannot apply (a list that is not one, __proto__)', async () => {
+    for (const payload of <Array<[string, unknown]>>[
+      ['insert', { name: 'email' }],
+      ['remove', { name: 'company', index: 0 }],
+      ['reorder', { name: 'company', from: 0, to: 99 }],
+      ['reset', { name: '__proto__' }],
+      ['update', { name: '__proto__.polluted', value: '1' }],
+      ['insert', {}],
+      ['insert', null],
+    ]) {
+      const intent = JSON.stringify({ type: payload[0], payload: payload[1] });
+      const fields = { email: 'sam@example.com', company: 'NHS Digital', __intent__: intent };
+      expect(await status(readForm(post(fields))), intent).toBe(400);
+    }
+  });
+
   it('reads Conform’s own intents as usual', async () => {
     const intent = JSON.stringify({ type: 'validate', payload: { name: 'email' } });
     expect(await status(readForm(post({ __intent__: intent, __state__: '{}' })))).toBe(200);
+    const criteria = {
+      'criteria[0].text': 'Registered nurse (NMC)',
+      'criteria[1].text': 'Experience of acute care',
+    };
+    for (const [type, payload] of <Array<[string, unknown]>>[
+      ['insert', { name: 'criteria' }],
+      ['remove', { name: 'criteria', index: 1 }],
+      ['reorder', { name: 'criteria', from: 0, to: 1 }],
+      ['update', { name: 'criteria', value: [{ text: 'Band 5 experience' }] }],
+    ]) {
+      const intent = JSON.stringify({ type, payload });
+      const form = await readForm(post({ ...criteria, __intent__: intent }));
+      expect(form.get('criteria[0].text'), intent).toBe('Registered nurse (NMC)');
+    }
   });
 });
 
