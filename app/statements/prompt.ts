@@ -22,11 +22,18 @@ const TAGS = [
   'evidence',
 ] as const;
 type Tag = (typeof TAGS)[number];
-const TAG_LIKE = new RegExp(`<(\\s*/?\\s*)(${TAGS.join('|')})\\b`, 'gi');
+// "<" and "/" as typed, or their full-width and small look-alikes.
+const TAG_LIKE = new RegExp(`[<\\uFF1C\\uFE64](\\s*[/\\uFF0F]?\\s*)(${TAGS.join('|')})\\b`, 'giu');
+// Invisible format characters (zero-width spaces and joiners, soft hyphens, direction marks) show
+// nothing, so one inside "</advert>" would hide it from TAG_LIKE while a reader still saw the tag.
+const INVISIBLE = /\p{Cf}/gu;
 
-/** Pasted text with anything that looks like one of our tags defused, so no block can be closed early. */
+/**
+ * Pasted text with anything that looks like one of our tags defused, so no block can be closed
+ * early: invisible characters dropped, then each tag's "<" (or a look-alike) made a "‹".
+ */
 export function defuse(value: string): string {
-  return value.replace(TAG_LIKE, '‹$1$2');
+  return value.replace(INVISIBLE, '').replace(TAG_LIKE, '‹$1$2');
 }
 
 function block(tag: Tag, value: string, attributes = ''): string {
