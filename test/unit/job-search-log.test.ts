@@ -34,4 +34,20 @@ describe('job-search log wording and range', () => {
     expect(range).toBeNull();
     expect(reply?.error?.from).toEqual(['Enter the first day of the log']);
   });
+
+  it('says only what is wrong with a day it cannot read, not that the other comes before it', () => {
+    for (const from of [
+      'from.day=31&from.month=2',
+      'from.day=1&from.month=abc',
+      'from.day=1&from.month=13',
+    ]) {
+      const { range, reply } = parseLogRange(
+        new URLSearchParams(`${from}&from.year=2026&to.day=30&to.month=11&to.year=2026`),
+        '2026-11-30',
+      );
+      expect(range, from).toBeNull();
+      expect(reply?.error?.from?.[0], from).toMatch(/^From /);
+      expect(reply?.error?.to, from).toBeUndefined();
+    }
+  });
 });
