@@ -20,6 +20,18 @@ export const CHOOSE_FILE = 'Choose the JobTrack export file (.json) to import';
 export const FILE_TOO_LARGE =
   'That file is larger than 5 MB, so it cannot be a JobTrack export. Nothing was imported.';
 
+/** A spreadsheet given to the JSON import: where it goes instead. */
+export const SPREADSHEET_GIVEN =
+  'This is a spreadsheet, not a JobTrack export (the .json file from your account page). Import a spreadsheet saved as CSV with "Import a spreadsheet" on your account page. Nothing was imported.';
+
+/** True for a file named or typed as a spreadsheet (CSV, Excel, OpenDocument). */
+export function isSpreadsheet(file: File): boolean {
+  return (
+    /\.(csv|tsv|xlsx?|ods)$/i.test(file.name) ||
+    /^text\/(csv|tab-separated-values)$/.test(file.type)
+  );
+}
+
 /** How many of the applications an import would add its preview names. */
 export const SAMPLE_SIZE = 20;
 

@@ -25,6 +25,8 @@ import {
   confirmedText,
   EXPECTED_ACCOUNT,
   FILE_TOO_LARGE,
+  isSpreadsheet,
+  SPREADSHEET_GIVEN,
 } from '~/portability/import-steps';
 import { constraintOf } from '~/components/forms/constraint';
 
@@ -67,14 +69,16 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (submission.status !== 'success') {
     return data(submission.reply({ hideFields: HIDDEN }), { status: 400 });
   }
-  const text = await submission.value.file.text();
+  const { file } = submission.value;
+  const text = await file.text();
   const parsed = parseExport(text);
-  if (!parsed.ok) return refused(formData, parsed.message);
+  if (!parsed.ok)
+    return refused(formData, isSpreadsheet(file) ? SPREADSHEET_GIVEN : parsed.message);
   const plan = await previewImport(context, who, parsed.document);
   return {
     preview: plan,
     data: text,
-    fileName: submission.value.file.name,
+    fileName: file.name,
     account: { id: user.id, email: user.email },
   };
 }

@@ -363,6 +363,24 @@ describe('importing a JobTrack export', () => {
     },
   );
 
+  it('sends a spreadsheet given to it to the spreadsheet import, and imports nothing', async () => {
+    const me = await t.person();
+    const csv =
+      'Company,Role,Date applied\nHM Revenue & Customs,Executive Officer (EO),03/11/2026\n';
+    for (const file of [
+      new File([csv], 'my-applications.csv'),
+      new File([csv], 'export', { type: 'text/csv' }),
+    ]) {
+      const outcome = await t.upload(me, file);
+      expect(outcome.status).toBe(400);
+      expect(outcome.data.error.file[0]).toMatch(/This is a spreadsheet.*Import a spreadsheet/);
+    }
+    // A real export keeps its own messages, whatever it is called.
+    const named = await t.upload(me, new File(['{"name": "x"}'], 'backup.json'));
+    expect(named.data.error.file[0]).toMatch(/not a JobTrack export/);
+    expect((await t.counts(me)).applications).toBe(0);
+  });
+
   it('refuses a file over 5 MB beside the field, and a missing file', async () => {
     const me = await t.person();
     const big = new File(['x'.repeat(MAX_IMPORT_BYTES + 1)], 'huge.json');
