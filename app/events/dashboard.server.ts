@@ -1,7 +1,20 @@
 // The dashboard's part of events and follow-ups: what is on in the next seven days, follow-ups
 // due, and applications with no reply for long enough to suggest Ghosted. Each is a query for the
 // dashboard's one transaction, sent together with its others.
-import { and, asc, eq, gte, inArray, isNotNull, lt, lte, sql } from 'drizzle-orm';
+import {
+  and,
+  asc,
+  eq,
+  gte,
+  inArray,
+  isNotNull,
+  isNull,
+  lt,
+  lte,
+  notExists,
+  or,
+  sql,
+} from 'drizzle-orm';
 import { applicationEvents as e, applications as a, trackerSettings } from '#db/schema';
 import type { Tx } from '~/db.server';
 import { addDays, type LondonNow } from '~/applications/dates';
@@ -57,10 +70,13 @@ const ghostWeeks = (userId: string) =>
 
 /**
  * Applications at Applied whose date applied (or, without one, the day they were added) is at
- * least the person's number of weeks ago: the dashboard suggests marking them Ghosted.
+ * least the person's number of weeks ago, and that have heard nothing in that time: no event
+ * (a phone screen, an interview…) in those weeks or still to come, and no follow-up date still
+ * ahead. The dashboard suggests marking them Ghosted.
  */
 export function ghostSuggestions(tx: Tx, userId: string, now: LondonNow, limit: number) {
   const since = sql`coalesce(${a.dateApplied}, (${a.createdAt} at time zone 'Europe/London')::date)`;
+  const cutoff = sql`${now.date}::date - 7 * ${ghostWeeks(userId)}`;
   return tx
     .select({
       id: a.id,
@@ -74,7 +90,20 @@ export function ghostSuggestions(tx: Tx, userId: string, now: LondonNow, limit: 
       and(
         eq(a.userId, userId),
         eq(a.status, 'applied'),
-        sql`${since} <= ${now.date}::date - 7 * ${ghostWeeks(userId)}`,
+        sql`${since} <= ${cutoff}`,
+        or(isNull(a.followUpOn), lte(a.followUpOn, now.date)),
+        notExists(
+          tx
+            .select({ one: sql`1` })
+            .from(e)
+            .where(
+              and(
+                eq(e.userId, userId),
+                eq(e.applicationId, a.id),
+                sql`${e.startsAt} >= (${cutoff})::timestamp at time zone 'Europe/London'`,
+              ),
+            ),
+        ),
       ),
     )
     .orderBy(sql`${since} asc`, asc(a.id))

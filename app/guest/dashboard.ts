@@ -50,13 +50,17 @@ export function guestFollowUpsDue(doc: ExportDocument, now: LondonNow) {
 
 /**
  * Applications at Applied whose date applied (or, without one, the day they were added) is at
- * least the number of weeks ago: the dashboard suggests marking them Ghosted.
+ * least the number of weeks ago, with no event in those weeks or to come and no follow-up date
+ * still ahead: the dashboard suggests marking them Ghosted (as ghostSuggestions on the server).
  */
 export function guestGhostSuggestions(doc: ExportDocument, now: LondonNow) {
   const weeks = doc.settings.ghostAfterWeeks ?? DEFAULT_GHOST_WEEKS;
   const cutoff = addDays(now.date, -7 * weeks);
+  const heardSince = fromLondon(cutoff, '00:00')!.toISOString();
   return doc.applications
     .filter((a) => a.status === 'applied')
+    .filter((a) => a.followUpOn === null || a.followUpOn <= now.date)
+    .filter((a) => !eventRows(a).some((e) => e.startsAt >= heardSince))
     .map((a) => ({
       id: a.id,
       company: a.company,

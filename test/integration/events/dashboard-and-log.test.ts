@@ -127,6 +127,33 @@ describe('the dashboard', () => {
     expect((await t.stored(twoWeeks!))?.status).toBe('applied');
   });
 
+  it('suggests Ghosted only for an application that has heard nothing: no recent or coming event, no follow-up ahead', async () => {
+    const me = await t.person();
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(new Date('2026-11-28T12:00:00Z'));
+    const [phoneScreen, oldScreen, recentScreen, chasing] = await t.seed(
+      me,
+      { company: 'Phone screen next week', status: 'applied', date_applied: '2026-10-05' },
+      { company: 'Screened 7 weeks ago', status: 'applied', date_applied: '2026-10-01' },
+      { company: 'Screened 2 weeks ago', status: 'applied', date_applied: '2026-10-01' },
+      { company: 'Follow-up ahead', status: 'applied', date_applied: '2026-10-01' },
+      { company: 'Silent', status: 'applied', date_applied: '2026-10-20' },
+    );
+    const screen = (applicationId: string, startsAt: string) =>
+      t.db
+        .admin`insert into jobtrack.application_events (user_id, application_id, kind, starts_at, format, create_key)
+        values (${me.id}, ${applicationId}, 'phone_screen', ${startsAt}, 'phone', gen_random_uuid())`;
+    await screen(phoneScreen!, '2026-12-03T14:00:00Z');
+    await screen(oldScreen!, '2026-10-10T09:00:00Z');
+    await screen(recentScreen!, '2026-11-14T09:00:00Z');
+    await t.db
+      .admin`update jobtrack.applications set follow_up_on = '2026-12-07' where id = ${chasing!}`;
+    const suggested = (await home(me.cookie)).data.ghostSuggestions.map(
+      (r: { company: string }) => r.company,
+    );
+    expect(suggested).toEqual(['Screened 7 weeks ago', 'Silent']);
+  });
+
   it("cannot mark another person's application as ghosted", async () => {
     const me = await t.person();
     const other = await t.person();
