@@ -26,6 +26,8 @@ const COLUMNS: Array<[string, (a: ExportedApplication) => string | number | bool
   ['Notes', (a) => a.notes],
   ['Added', (a) => a.createdAt.slice(0, 10)],
   ['Last updated', (a) => a.updatedAt.slice(0, 10)],
+  // The export id, as the JSON file's: the spreadsheet import recognises the application by it.
+  ['JobTrack ID', (a) => a.id],
 ];
 
 // Papa's own pattern for `escapeFormulae: true` ends in `.*$` without the s flag, so it misses a

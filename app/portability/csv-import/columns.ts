@@ -20,6 +20,7 @@ export const TARGETS = [
   'grade',
   'advertUrl',
   'notes',
+  'jobtrackId',
 ] as const;
 
 export type Target = (typeof TARGETS)[number];
@@ -47,6 +48,7 @@ export const TARGET_LABELS: Record<ColumnChoice, string> = {
   grade: 'Band or grade',
   advertUrl: 'Job advert link',
   notes: 'Notes',
+  jobtrackId: 'JobTrack ID (from a JobTrack export)',
 };
 
 /** Choices as select options, "Leave out" first. */
@@ -207,6 +209,8 @@ const NAMES: Record<Target, string[]> = {
     'details',
     'next steps',
   ],
+  // JobTrack's own export's last column: an application it names comes back as itself.
+  jobtrackId: ['job track id', 'jobtrack id'],
 };
 
 const BY_NAME = new Map<string, Target>(

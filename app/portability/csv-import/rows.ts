@@ -1,6 +1,8 @@
 // A table's rows as applications, with a mapping the person chose: what will be added, what cannot
 // be and why, and how each status was read. Each application gets an id made from what identifies
-// it (decision 027), so the same row imported again is recognised and skipped. Browser-safe.
+// it (decision 027), or the one a JobTrack export's own column gives, so the same row imported
+// again is recognised and skipped. Browser-safe.
+import { isUuid } from '~/applications/application-schema';
 import { parseClockTime } from '~/applications/closing';
 import { isWebAddress } from '~/applications/web-address';
 import { parsePounds } from '~/applications/salary';
@@ -248,6 +250,17 @@ function readRow(
 }
 
 /**
+ * The application's id from a JobTrack export's own column, when the row has a well-formed one: the
+ * application it was exported from (in this account or another), so it is recognised as the JSON
+ * import recognises it, whatever else in the row has been edited since.
+ */
+function jobtrackIdOf(row: string[], choices: readonly ColumnChoice[]): string | null {
+  const column = choices.indexOf('jobtrackId');
+  const value = column < 0 ? '' : (row[column] ?? '').trim().toLowerCase();
+  return isUuid(value) ? value : null;
+}
+
+/**
  * Every row of the table read with the person's mapping and date order. Rows are independent: a
  * problem in one leaves the others as they are. `now` is when the import happens (the history's
  * time; a date applied must not be after London's today).
@@ -275,7 +288,7 @@ export async function mapRows(
       });
       continue;
     }
-    const id = await rowId(read.value);
+    const id = jobtrackIdOf(row, choices) ?? (await rowId(read.value));
     const first = seen.get(id);
     if (first !== undefined) {
       repeats.push({ row: number, of: first });

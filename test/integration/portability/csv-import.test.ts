@@ -104,6 +104,26 @@ describe('importing a spreadsheet', () => {
     expect((await t.counts(me)).applications).toBe(3);
   });
 
+  it('brings back JobTrack’s own CSV export as the same applications, even with a status edited', async () => {
+    const me = await t.person();
+    await t.fill(me);
+    const { applications } = await t.counts(me);
+    const csv = (await t.exportCsv(me)).data as string;
+    const edited = csv.replace(',Interviewing,', ',Offer,');
+    expect(edited).not.toBe(csv);
+    for (const text of [csv, edited]) {
+      const again = await upload(me, text);
+      expect(again.data.preview).toMatchObject({ add: 0, held: applications });
+      await send(me, 'confirm', again.data.preview.csv, again.data.preview.choices);
+      expect((await t.counts(me)).applications).toBe(applications);
+    }
+    // Into another account it is new; brought in there twice, it is added once.
+    const other = await t.person();
+    expect((await importFile(other, csv)).status).toBe(302);
+    expect((await upload(other, csv)).data.preview).toMatchObject({ add: 0, held: applications });
+    expect((await t.counts(other)).applications).toBe(applications);
+  });
+
   it('imports Huntr-like and Teal-like files, each read with its own columns and date order', async () => {
     const me = await t.person();
     expect((await importFile(me, HUNTR_LIKE)).status).toBe(302);

@@ -92,6 +92,7 @@ describe('guessing what each column is', () => {
       'notes',
       'ignore',
       'ignore',
+      'jobtrackId',
     ]);
   });
 
