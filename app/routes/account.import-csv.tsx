@@ -12,7 +12,8 @@ import { z } from 'zod';
 import { requireUser } from '~/auth/current-user.server';
 import type { Person } from '~/db.server';
 import { withNotice } from '~/components/notice';
-import { guessColumns, mappingProblems, type ColumnChoice } from '~/portability/csv-import/columns';
+import { mappingProblems, type ColumnChoice } from '~/portability/csv-import/columns';
+import { guessColumns } from '~/portability/csv-import/guess-columns';
 import { shorten, type DateOrder } from '~/portability/csv-import/cells';
 import {
   dateOrderOf,

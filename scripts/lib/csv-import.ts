@@ -6,7 +6,7 @@ import { performance } from 'node:perf_hooks';
 import { createCookie } from '@remix-run/cloudflare';
 import postgres from 'postgres';
 import { sha256 } from '../../app/auth/hashing.server';
-import { guessColumns } from '../../app/portability/csv-import/columns';
+import { guessColumns } from '../../app/portability/csv-import/guess-columns';
 import { previewedAs } from '../../app/portability/csv-import/schema';
 import type { WireCounter, WireCounts } from '../../test/support/wire-counter';
 

@@ -6,12 +6,9 @@ import { STATUS_LABELS, type Status } from '~/applications/statuses';
 import { MONTH_NAMES } from '~/components/forms/date-parts';
 
 /** How a file writes dates with slashes: 03/04/2026 is 3 April (UK) or 4 March (US). */
-export type DateOrder = 'dmy' | 'mdy';
+import type { DateOrder } from './steps';
 
-export const DATE_ORDER_OPTIONS: ReadonlyArray<{ value: DateOrder; label: string }> = [
-  { value: 'dmy', label: 'Day first, as in the UK (27/11/2026)' },
-  { value: 'mdy', label: 'Month first, as in the US (11/27/2026)' },
-];
+export type { DateOrder };
 
 const ISO = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ][\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$/i;
 const NUMERIC = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{2}|\d{4})$/;

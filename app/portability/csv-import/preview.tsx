@@ -6,10 +6,9 @@ import { formatDate } from '~/applications/dates';
 import { formatSalary } from '~/applications/salary';
 import { STATUS_LABELS, type Status } from '~/applications/statuses';
 import { ErrorSummary, SubmitButton } from '~/components/forms';
-import { DATE_ORDER_OPTIONS, type DateOrder } from './cells';
 import { CHOICE_OPTIONS, type ColumnChoice } from './columns';
 import { EXPECTED_ACCOUNT } from '../import-steps';
-import { CSV_CONFIRM, CSV_REMAP, previewedAs } from './steps';
+import { CSV_CONFIRM, CSV_REMAP, DATE_ORDER_OPTIONS, previewedAs, type DateOrder } from './steps';
 
 /** One row the preview lists as to be added. */
 export type PreviewRow = {

@@ -1,6 +1,14 @@
 // The CSV import's steps, limits and messages, apart from its schemas so that pages showing them
 // load no zod (./schema re-exports them for the server).
 
+/** How a file's slashed dates are read: day first (UK) or month first (US). */
+export type DateOrder = 'dmy' | 'mdy';
+
+export const DATE_ORDER_OPTIONS: ReadonlyArray<{ value: DateOrder; label: string }> = [
+  { value: 'dmy', label: 'Day first, as in the UK (27/11/2026)' },
+  { value: 'mdy', label: 'Month first, as in the US (11/27/2026)' },
+];
+
 /** The most rows (under the header) one import takes. */
 export const MAX_ROWS = 5000;
 /** The most columns a file may have: far more than any tracker exports. */
