@@ -44,6 +44,65 @@ async function boundedBody(request: Request, maxBytes: number): Promise<ArrayBuf
   return body.buffer;
 }
 
+// Conform reads `rows[100000000].text` as a path into an array and builds one that long, which
+// costs seconds of CPU and then a reply too large to send. No page has a list past a few hundred
+// rows or nests deeper than a few levels, so such a name is a tampered form.
+const MAX_LIST_INDEX = 1000;
+const MAX_NAME_DEPTH = 6;
+// Conform gathers a name sent many times by copying its list at each one, so its cost grows with
+// the square of the count: 100,000 copies of one field take nearly a minute. The largest real form
+// (the Statement Builder's, its criteria as rows) sends a few hundred fields.
+const MAX_FIELDS = 2000;
+// How deeply an intent's value may nest: the Builder's criteria (a list of rows of text) need 3.
+const MAX_VALUE_DEPTH = 8;
+
+function hasHostileName(name: string): boolean {
+  if (name.length > 200) return true;
+  const indices = [...name.matchAll(/\[(\d+)\]/g)].map((match) => Number(match[1]));
+  if (indices.some((index) => index > MAX_LIST_INDEX)) return true;
+  return name.split(/[.[]/).length > MAX_NAME_DEPTH;
+}
+
+/** How deeply a parsed JSON value nests, counted without recursion (a hostile one may be deep). */
+function depthOf(value: unknown): number {
+  let deepest = 0;
+  const stack: Array<[unknown, number]> = [[value, 0]];
+  while (stack.length > 0) {
+    const [item, depth] = stack.pop()!;
+    deepest = Math.max(deepest, depth);
+    if (deepest > MAX_VALUE_DEPTH) return deepest;
+    if (typeof item === 'object' && item !== null) {
+      for (const child of Object.values(item)) stack.push([child, depth + 1]);
+    }
+  }
+  return deepest;
+}
+
+const isListIndex = (value: unknown) =>
+  value === undefined ||
+  (Number.isInteger(value) && (value as number) >= 0 && (value as number) <= MAX_LIST_INDEX);
+
+// What Conform puts in an intent's payload (validate, reset, update, insert, remove, reorder).
+const PAYLOAD_KEYS = new Set(['name', 'index', 'value', 'defaultValue', 'validated', 'from', 'to']);
+
+/**
+ * An intent as Conform writes one: {type, payload}, the payload naming a field as a page could
+ * (see hasHostileName), with list positions a page could have and values nested no deeper than
+ * MAX_VALUE_DEPTH. Anything else would make Conform build huge lists or a reply too deep to send.
+ */
+function isIntent(parsed: object): boolean {
+  const { type, payload } = parsed as { type?: unknown; payload?: unknown };
+  if (typeof type !== 'string' || typeof payload !== 'object' || payload === null) return false;
+  const fields = payload as Record<string, unknown>;
+  if (!Object.keys(fields).every((key) => PAYLOAD_KEYS.has(key))) return false;
+  if (fields.name !== undefined && (typeof fields.name !== 'string' || hasHostileName(fields.name)))
+    return false;
+  if (![fields.index, fields.from, fields.to].every(isListIndex)) return false;
+  return (
+    depthOf(fields.value) <= MAX_VALUE_DEPTH && depthOf(fields.defaultValue) <= MAX_VALUE_DEPTH
+  );
+}
+
 // Conform reserves two field names and JSON-parses them, throwing on junk. Our pages send them
 // only as Conform writes them (an intent is {type, payload}; the state an object), so anything
 // else is a tampered form.
@@ -52,24 +111,10 @@ function parsesAs(value: FormDataEntryValue, intent: boolean): boolean {
   try {
     const parsed: unknown = JSON.parse(value);
     if (typeof parsed !== 'object' || parsed === null) return false;
-    const { type, payload } = parsed as { type?: unknown; payload?: unknown };
-    return !intent || (typeof type === 'string' && payload !== undefined);
+    return !intent || isIntent(parsed);
   } catch {
     return false;
   }
-}
-
-// Conform reads `rows[100000000].text` as a path into an array and builds one that long, which
-// costs seconds of CPU and then a reply too large to send. No page has a list past a few hundred
-// rows or nests deeper than a few levels, so such a name is a tampered form.
-const MAX_LIST_INDEX = 1000;
-const MAX_NAME_DEPTH = 6;
-
-function hasHostileName(name: string): boolean {
-  if (name.length > 200) return true;
-  const indices = [...name.matchAll(/\[(\d+)\]/g)].map((match) => Number(match[1]));
-  if (indices.some((index) => index > MAX_LIST_INDEX)) return true;
-  return name.split(/[.[]/).length > MAX_NAME_DEPTH;
 }
 
 // Conform applies an intent (insert, remove, reorder, update, reset) to the typed values before any
@@ -86,10 +131,15 @@ function intentApplies(form: FormData): boolean {
   }
 }
 
-function hasTamperedConformFields(form: FormData): boolean {
+/** True for a form no page of ours sends: too many fields, hostile names, tampered Conform fields. */
+function isTampered(form: FormData): boolean {
+  const names = [...form.keys()];
   return (
+    names.length > MAX_FIELDS ||
+    names.some(hasHostileName) ||
     !form.getAll('__intent__').every((value) => parsesAs(value, true)) ||
     !form.getAll('__state__').every((value) => parsesAs(value, false)) ||
+    // Last: it runs Conform, which is safe to run only on a form that passed the checks above.
     !intentApplies(form)
   );
 }
@@ -111,7 +161,7 @@ export async function readForm(
   } catch {
     throw new Response(UNREADABLE, { status: 400 });
   }
-  if (hasTamperedConformFields(raw) || [...raw.keys()].some(hasHostileName)) {
+  if (isTampered(raw)) {
     throw new Response(UNREADABLE, { status: 400 });
   }
   const clean = new FormData();

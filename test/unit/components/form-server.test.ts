@@ -126,7 +126,45 @@ describe('reading a form', () => {
     }
   });
 
-  it('reads Conform’s own intents as usual', async () => {
+  it('answers 400 at once to a form with more fields than any page sends, repeated or not', async () => {
+    const repeated = new URLSearchParams();
+    for (let i = 0; i < 100_000; i++) repeated.append('f', 'a');
+    repeated.append('__intent__', JSON.stringify({ type: 'validate', payload: { name: 'email' } }));
+    const started = performance.now();
+    const signin = new Request('http://localhost:8787/signin', { method: 'POST', body: repeated });
+    expect(await status(readForm(signin))).toBe(400);
+    expect(performance.now() - started).toBeLessThan(5_000);
+    const many = Object.fromEntries(Array.from({ length: 2001 }, (_, i) => [`field${i}`, 'x']));
+    expect(await status(readForm(post(many)))).toBe(400);
+    const enough = Object.fromEntries(
+      Array.from({ length: 400 }, (_, i) => [`criteria[${i}].text`, 'x']),
+    );
+    expect(await status(readForm(post(enough)))).toBe(200);
+  });
+
+  it('answers 400 to an intent no page sends: list positions past any list, deep values, other keys', async () => {
+    let deep: unknown = 'x';
+    for (let i = 0; i < 1000; i++) deep = [deep];
+    for (const payload of <unknown[]>[
+      { name: 'criteria', index: 1_000_000, value: 'x' },
+      { name: 'criteria', from: 0, to: 5000 },
+      { name: 'criteria', index: -1 },
+      { name: 'criteria', index: 1.5 },
+      { name: 'criteria', value: deep },
+      { name: 'criteria', defaultValue: deep },
+      { name: 'criteria[100000000].text' },
+      { name: 42 },
+      { name: 'email', extra: deep },
+    ]) {
+      const intent = JSON.stringify({ type: 'update', payload });
+      expect(
+        await status(readForm(post({ email: 'sam@example.com', __intent__: intent }))),
+        intent.slice(0, 80),
+      ).toBe(400);
+    }
+  });
+
+  it('lets through the intents our pages send', async () => {
     const intent = JSON.stringify({ type: 'validate', payload: { name: 'email' } });
     expect(await status(readForm(post({ __intent__: intent, __state__: '{}' })))).toBe(200);
     const criteria = {
