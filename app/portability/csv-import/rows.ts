@@ -250,14 +250,20 @@ function readRow(
 }
 
 /**
- * The application's id from a JobTrack export's own column, when the row has a well-formed one: the
- * application it was exported from (in this account or another), so it is recognised as the JSON
- * import recognises it, whatever else in the row has been edited since.
+ * The application's id from a JobTrack export's own column: the application it was exported from
+ * (in this account or another), so it is recognised as the JSON import recognises it, whatever
+ * else in the row has been edited since. Null when the column is not chosen or the cell is empty;
+ * `notOurs` for a cell that is not an id JobTrack made (its row is listed as a problem, not guessed
+ * at: added as new, it could be a second copy of an application already held).
  */
-function jobtrackIdOf(row: string[], choices: readonly ColumnChoice[]): string | null {
+function jobtrackIdOf(
+  row: string[],
+  choices: readonly ColumnChoice[],
+): string | null | { notOurs: string } {
   const column = choices.indexOf('jobtrackId');
-  const value = column < 0 ? '' : (row[column] ?? '').trim().toLowerCase();
-  return isUuid(value) ? value : null;
+  const value = column < 0 ? '' : (row[column] ?? '').trim();
+  if (value === '') return null;
+  return isUuid(value) ? value.toLowerCase() : { notOurs: value };
 }
 
 /**
@@ -274,6 +280,8 @@ export async function mapRows(
   const problems: RowProblem[] = [];
   const repeats: MappedRows['repeats'] = [];
   const seen = new Map<string, number>();
+  // Each JobTrack id's first row, by what identifies that row (rowId).
+  const hashOf = new Map<string, string>();
   const statuses = new Map<string, StatusRead>();
   for (const [i, row] of table.rows.entries()) {
     const number = table.rowNumbers[i]!;
@@ -288,7 +296,26 @@ export async function mapRows(
       });
       continue;
     }
-    const id = jobtrackIdOf(row, choices) ?? (await rowId(read.value));
+    const given = jobtrackIdOf(row, choices);
+    if (typeof given === 'object' && given !== null) {
+      problems.push({
+        row: number,
+        company: shorten(read.value.company),
+        role: shorten(read.value.role),
+        messages: [
+          `The JobTrack ID “${shorten(given.notOurs)}” is not one JobTrack made: leave it as exported, or clear it to add this row as a new application`,
+        ],
+      });
+      continue;
+    }
+    const hash = await rowId(read.value);
+    // A row copied in the spreadsheet to start another application keeps its original's id: one
+    // that says something else than the first row with that id is a new application.
+    const id =
+      given !== null && hashOf.get(given) !== undefined && hashOf.get(given) !== hash
+        ? hash
+        : (given ?? hash);
+    if (given !== null && !hashOf.has(given)) hashOf.set(given, hash);
     const first = seen.get(id);
     if (first !== undefined) {
       repeats.push({ row: number, of: first });

@@ -366,3 +366,43 @@ describe('turning rows into applications', () => {
     expect(named.problems[0]!.messages).toEqual(['Company is longer than 200 characters']);
   });
 });
+
+describe('a JobTrack export’s own ID column', () => {
+  const ID = '3F2B8C1E-5A4D-4E6F-9B7A-1C2D3E4F5A6B';
+  const file = (...rows: string[]) => ['Company,Role,Date applied,JobTrack ID', ...rows].join('\n');
+
+  it('imports a row under its JobTrack ID, so the application it came from is recognised', async () => {
+    const result = await mapped(file(`NHS Leeds,Staff Nurse,03/11/2026,${ID}`));
+    expect(result.add.map((r) => r.application.id)).toEqual([ID.toLowerCase()]);
+    const edited = await mapped(file(`NHS Leeds,Staff Nurse (Band 5),03/11/2026,${ID}`));
+    expect(edited.add.map((r) => r.application.id)).toEqual([ID.toLowerCase()]);
+  });
+
+  it('adds a row copied to start another application as a new one, and a true repeat once', async () => {
+    const result = await mapped(
+      file(
+        `NHS Leeds,Staff Nurse,03/11/2026,${ID}`,
+        `NHS Bradford,Ward Manager,04/11/2026,${ID}`,
+        `NHS Leeds,Staff Nurse,03/11/2026,${ID}`,
+      ),
+    );
+    expect(result.add.map((r) => r.application.company)).toEqual(['NHS Leeds', 'NHS Bradford']);
+    expect(result.add[1]!.application.id).not.toBe(ID.toLowerCase());
+    expect(result.repeats).toEqual([{ row: 4, of: 2 }]);
+  });
+
+  it('lists a row whose JobTrack ID was mangled as a problem, and adds a row with none as new', async () => {
+    const result = await mapped(
+      file('NHS Leeds,Staff Nurse,03/11/2026,3f2b8c1e-5a4d', 'HMRC,Executive Officer,03/11/2026,'),
+    );
+    expect(result.problems).toEqual([
+      {
+        row: 2,
+        company: 'NHS Leeds',
+        role: 'Staff Nurse',
+        messages: [expect.stringMatching(/JobTrack ID “3f2b8c1e-5a4d” is not one JobTrack made/)],
+      },
+    ]);
+    expect(result.add.map((r) => r.application.company)).toEqual(['HMRC']);
+  });
+});
