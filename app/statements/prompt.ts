@@ -22,18 +22,28 @@ const TAGS = [
   'evidence',
 ] as const;
 type Tag = (typeof TAGS)[number];
-// "<" and "/" as typed, or their full-width and small look-alikes.
-const TAG_LIKE = new RegExp(`[<\\uFF1C\\uFE64](\\s*[/\\uFF0F]?\\s*)(${TAGS.join('|')})\\b`, 'giu');
-// Invisible format characters (zero-width spaces and joiners, soft hyphens, direction marks) show
-// nothing, so one inside "</advert>" would hide it from TAG_LIKE while a reader still saw the tag.
-const INVISIBLE = /\p{Cf}/gu;
+// What could hide inside a tag and show nothing: format characters (zero-width spaces and joiners,
+// soft hyphens, direction marks), the combining grapheme joiner, variation selectors, Hangul fillers.
+const HIDDEN = '\\p{Cf}\\u034F\\uFE00-\\uFE0F\\u115F\\u1160\\u3164\\uFFA0';
+// "<" and "/" as typed, or a look-alike (full-width, small, modifier, angle brackets, division
+// and fraction slashes).
+const LESS_THAN = '[<\\uFF1C\\uFE64\\u02C2\\u3008\\u27E8]';
+const SLASH = '[/\\uFF0F\\u2215\\u2044]';
+// Each tag's letters, with anything hidden allowed between them.
+const NAMES = TAGS.map((tag) => [...tag].join(`[${HIDDEN}]*`)).join('|');
+// The gap before the name: spaces or hidden characters, then perhaps a slash and more of them
+// (written so that a long run of spaces is read once, not once for each place a slash could go).
+const TAG_LIKE = new RegExp(
+  `${LESS_THAN}[\\s${HIDDEN}]*(?:${SLASH}[\\s${HIDDEN}]*)?(?:${NAMES})\\b`,
+  'giu',
+);
 
 /**
  * Pasted text with anything that looks like one of our tags defused, so no block can be closed
- * early: invisible characters dropped, then each tag's "<" (or a look-alike) made a "‹".
+ * early: the tag's "<" (or its look-alike) becomes "‹". Nothing else in the text changes.
  */
 export function defuse(value: string): string {
-  return value.replace(INVISIBLE, '').replace(TAG_LIKE, '‹$1$2');
+  return value.replace(TAG_LIKE, (tag) => `‹${tag.slice(1)}`);
 }
 
 function block(tag: Tag, value: string, attributes = ''): string {
