@@ -97,12 +97,6 @@ describe('the prompt sent to Claude', () => {
     }
   });
 
-  it('reads a long run of spaces after "<" in time that grows with its length, not its square', () => {
-    const started = performance.now();
-    defuse(`<${' '.repeat(30_000)}x`);
-    expect(performance.now() - started).toBeLessThan(500);
-  });
-
   it('lists each criterion in order with its category, and asks for an honest gap where evidence is missing', () => {
     const { user, system } = buildPrompt(supporting());
     expect(user.indexOf('<criterion number="1" category="essential">')).toBeLessThan(
