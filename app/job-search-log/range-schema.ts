@@ -6,9 +6,6 @@ import { addDays, daysBetween, MAX_DATE, MIN_DATE } from '~/applications/dates';
 import { datePartsSchema } from '~/components/forms/date-schema';
 import { DEFAULT_DAYS, MAX_RANGE_DAYS, type LogRange } from './log-query';
 
-const isDate = (value: unknown): value is string | undefined =>
-  value === undefined || typeof value === 'string';
-
 /** The range form's schema, fields in page order. */
 export const LogRangeSchema = z
   .object({
@@ -16,13 +13,12 @@ export const LogRangeSchema = z
     to: datePartsSchema('To', { min: MIN_DATE, max: MAX_DATE }),
   })
   .superRefine((range, ctx) => {
-    // A date refused above arrives here as zod's NEVER, not text: it has its own message already.
-    if (!isDate(range.from) || !isDate(range.to)) return;
-    if (!range.from)
+    if (range.from === undefined)
       ctx.addIssue({ code: 'custom', path: ['from'], message: 'Enter the first day of the log' });
-    if (!range.to)
+    if (range.to === undefined)
       ctx.addIssue({ code: 'custom', path: ['to'], message: 'Enter the last day of the log' });
-    if (!range.from || !range.to) return;
+    // A date refused above arrives here as zod's NEVER, not text: it has its own message already.
+    if (typeof range.from !== 'string' || typeof range.to !== 'string') return;
     if (range.from > range.to) {
       ctx.addIssue({
         code: 'custom',

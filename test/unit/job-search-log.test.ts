@@ -49,5 +49,12 @@ describe('job-search log wording and range', () => {
       expect(reply?.error?.from?.[0], from).toMatch(/^From /);
       expect(reply?.error?.to, from).toBeUndefined();
     }
+    // An empty From is still asked for when To cannot be read.
+    const { reply } = parseLogRange(
+      new URLSearchParams('from.day=&from.month=&from.year=&to.day=31&to.month=2&to.year=2026'),
+      '2026-11-30',
+    );
+    expect(reply?.error?.from).toEqual(['Enter the first day of the log']);
+    expect(reply?.error?.to?.[0]).toMatch(/^To must be a real date/);
   });
 });
