@@ -1,10 +1,12 @@
 import { track } from '~/analytics/posthog.client';
-import { Form } from '@remix-run/react';
+import { Form, Link } from '@remix-run/react';
 import type { ReactNode } from 'react';
 import { replyMessages, SubmitButton, type FormReply } from '~/components/forms';
 import { isWebAddress } from './web-address';
 import { ClosingLabel } from './closing-label';
 import { formatDate, formatDateTime, type LondonNow } from './dates';
+import { isDateable } from './history-date';
+import { useTrackerPaths } from './paths';
 import { formatSalary } from './salary';
 import { StatusBadge } from './status-badge';
 import { STATUS_OPTIONS, statusLabel, type Status } from './statuses';
@@ -138,10 +140,12 @@ const entryInstant = (h: HistoryEntry) =>
  * interviews and other dates among them (those still to come at the top).
  */
 export function StatusHistory({
+  applicationId,
   history,
   events = [],
   now,
 }: {
+  applicationId: string;
   history: HistoryEntry[];
   events?: HistoryEvent[];
   /** ISO instant the page was made, to tell dates to come from past ones. */
@@ -158,6 +162,7 @@ export function StatusHistory({
     items.push({ type: 'status', entry });
   }
   for (const event of dated) items.push({ type: 'event', event });
+  const paths = useTrackerPaths();
   return (
     <section className="card" aria-labelledby="history-heading">
       <h2 id="history-heading">Status history</h2>
@@ -172,7 +177,15 @@ export function StatusHistory({
               </time>
             </li>
           ) : (
-            <StatusEntry key={item.entry.id} h={item.entry} />
+            <StatusEntry
+              key={item.entry.id}
+              h={item.entry}
+              dateHref={
+                isDateable(item.entry.toStatus)
+                  ? paths.historyDate(applicationId, item.entry.id)
+                  : null
+              }
+            />
           ),
         )}
       </ol>
@@ -180,7 +193,9 @@ export function StatusHistory({
   );
 }
 
-function StatusEntry({ h }: { h: HistoryEntry }) {
+/** One change, with a link to give the day it happened (`dateHref`; none for a move to Applied). */
+function StatusEntry({ h, dateHref }: { h: HistoryEntry; dateHref: string | null }) {
+  const move = `${statusLabel(h.toStatus)}${h.fromStatus ? ` from ${statusLabel(h.fromStatus)}` : ' when added'}`;
   return (
     <li>
       <StatusBadge status={h.toStatus} />
@@ -195,6 +210,15 @@ function StatusEntry({ h }: { h: HistoryEntry }) {
           {formatDateTime(h.changedAt)}
         </time>
       )}
+      {dateHref ? (
+        <Link
+          to={dateHref}
+          className="history__date-link"
+          aria-label={`Change the date of ${move}`}
+        >
+          Change date
+        </Link>
+      ) : null}
     </li>
   );
 }

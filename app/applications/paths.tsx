@@ -24,6 +24,8 @@ export type TrackerPaths = {
   event: (applicationId: string, eventId: string) => string;
   /** Where the follow-up date's form posts. */
   followUp: (applicationId: string) => string;
+  /** The page that gives the day a status change happened (`changeId`: its history entry's id). */
+  historyDate: (applicationId: string, changeId: string) => string;
   /**
    * An event's calendar file (or, without `eventId`, the follow-up's): an address to download it
    * from, or, in guest mode, a function that makes it in the browser.
@@ -49,6 +51,7 @@ export const ACCOUNT_PATHS: TrackerPaths = {
   newEvent: (id) => `/applications/${id}/events/new`,
   event: (id, eventId) => `/applications/${id}/events/${eventId}`,
   followUp: (id) => `/applications/${id}/follow-up`,
+  historyDate: (id, changeId) => `/applications/${id}/history/${changeId}`,
   calendarFile: (id, eventId) =>
     eventId
       ? `/applications/${id}/events/${eventId}/calendar.ics`

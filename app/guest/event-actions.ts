@@ -1,6 +1,6 @@
-// The guest's event and follow-up forms, run in the browser by their routes' clientActions: the
-// same schemas and replies as the account's (app/events/actions.server.ts), saved through the one
-// storage module.
+// The guest's event, follow-up and status-change date forms, run in the browser by their routes'
+// clientActions: the same schemas and replies as the account's (app/events/actions.server.ts,
+// app/applications/history-date.server.ts), saved through the one storage module.
 import { parseWithZod } from '@conform-to/zod';
 import { redirect } from '@remix-run/react';
 import { EventSchema, FollowUpSchema, MAX_EVENTS_PER_APPLICATION } from '~/events/event-schema';
@@ -8,7 +8,14 @@ import { beforeApplied, CLEAR_FOLLOW_UP, DELETE_EVENT, followsApplying } from '~
 import { guestApplications } from './applications';
 import { addEvent, deleteEvent, setFollowUp, updateEvent } from './events';
 import { guestDetail } from './paths';
-import { replaceById } from './records';
+import { dateHistoryEntry, replaceById } from './records';
+import { HistoryDateSchema } from '~/applications/history-date-schema';
+import {
+  beforeApplying,
+  ENTER_THE_DATE,
+  isDateable,
+  possibleOn,
+} from '~/applications/history-date';
 import { GuestStorageError, updateGuest } from './storage';
 import {
   changedBeforeDelete,
@@ -141,6 +148,35 @@ export async function saveGuestFollowUp(request: Request, applicationId: string)
   }
   const refused = save((apps) =>
     replaceById(apps, applicationId, (a) => setFollowUp(a, followUpOn)),
+  );
+  if (refused) return submission.reply({ formErrors: [refused] });
+  return redirect(guestDetail(applicationId));
+}
+
+/** The refusal when the change went (its application deleted in another tab) while the form was open. */
+export const CHANGE_GONE =
+  'This application was deleted in another tab, so this date was not saved.';
+
+/**
+ * Dates the change at `index` in an application's stored history (its page's fragment names both);
+ * back to the application's page when done.
+ */
+export async function saveGuestHistoryDate(request: Request, applicationId: string, index: number) {
+  const formData = await request.formData();
+  const submission = parseWithZod(formData, { schema: HistoryDateSchema });
+  if (submission.status !== 'success') return submission.reply();
+  const { on } = submission.value;
+  if (!on) return submission.reply({ fieldErrors: { on: [ENTER_THE_DATE] } });
+  const application = guestApplications().find((a) => a.id === applicationId);
+  const change = application?.statusHistory[index];
+  if (!application || !change || !isDateable(change.to)) {
+    return submission.reply({ formErrors: [CHANGE_GONE] });
+  }
+  if (!possibleOn(change.to, on, application.dateApplied)) {
+    return submission.reply({ fieldErrors: { on: [beforeApplying(application.dateApplied!)] } });
+  }
+  const refused = save((apps) =>
+    replaceById(apps, applicationId, (a) => dateHistoryEntry(a, index, on)),
   );
   if (refused) return submission.reply({ formErrors: [refused] });
   return redirect(guestDetail(applicationId));

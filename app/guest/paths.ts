@@ -15,6 +15,7 @@ export const GUEST_BOARD = '/guest/board';
 /** An application's add-a-date form and follow-up form (its id in the fragment). */
 export const GUEST_NEW_EVENT = '/guest/application/events/new';
 export const GUEST_FOLLOW_UP = '/guest/application/follow-up';
+export const GUEST_HISTORY = '/guest/application/history';
 /** One event's edit page: "#<application id>/<event id>". */
 export const GUEST_EVENT = '/guest/application/event';
 export const GUEST_STATS = '/guest/stats';
@@ -65,6 +66,8 @@ export const GUEST_PATHS: TrackerPaths = {
   newEvent: (id) => `${GUEST_NEW_EVENT}#${id}`,
   event: (id, eventId) => `${GUEST_EVENT}#${id}/${eventId}`,
   followUp: (id) => `${GUEST_FOLLOW_UP}#${id}`,
+  // A guest's history entry is "<application id>-<its place in the stored history>" (historyOf).
+  historyDate: (id, changeId) => `${GUEST_HISTORY}#${id}/${changeId.slice(id.length + 1)}`,
   // Made in the browser from the stored data; the calendar code loads on the first one asked for.
   calendarFile: (id, eventId) => () =>
     void import('./calendar').then((m) => m.downloadGuestCalendar(id, eventId)),

@@ -143,6 +143,18 @@ export function detailOf(a: ExportedApplication): ApplicationRecord {
   return record;
 }
 
+/** The application with the change at `index` in its stored history dated `on`, the day it happened. */
+export function dateHistoryEntry(
+  a: ExportedApplication,
+  index: number,
+  on: string,
+): ExportedApplication {
+  return {
+    ...a,
+    statusHistory: a.statusHistory.map((h, i) => (i === index ? { ...h, on } : h)),
+  };
+}
+
 const dayOf = (h: History[number]) =>
   h.on ?? new Date(h.at).toLocaleDateString('en-CA', { timeZone: 'Europe/London' });
 

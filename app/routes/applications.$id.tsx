@@ -88,7 +88,7 @@ export default function ApplicationPage() {
             today={now.date}
           />
           <EventsCard applicationId={a.id} events={events} now={at} />
-          <StatusHistory history={history} events={events} now={at} />
+          <StatusHistory applicationId={a.id} history={history} events={events} now={at} />
           <ApplicationStatements applicationId={a.id} statements={statements} />
         </div>
       </div>

@@ -118,7 +118,7 @@ export default function GuestApplication() {
               </p>
             }
           />
-          <StatusHistory history={history} events={events} now={at} />
+          <StatusHistory applicationId={found.id} history={history} events={events} now={at} />
         </div>
       </div>
     </div>

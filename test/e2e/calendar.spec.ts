@@ -182,6 +182,53 @@ test('a follow-up date starts 14 days after applying, can be changed and removed
   await app.landed();
 });
 
+test('a rejection told by phone is dated the day it happened, and the job-search log says so', async ({
+  page,
+  signedIn,
+  database,
+}) => {
+  const app = jobTrack(page);
+  const main = page.getByRole('main');
+  const me = await signedIn({ label: 'history-date' });
+  const applied = addDays(today, -30);
+  const id = await seed(database, me.id, {
+    company: 'University of York',
+    role: 'Research Administrator',
+    status: 'rejected',
+    dateApplied: applied,
+  });
+  const history = main.getByRole('region', { name: 'Status history' });
+  await page.goto(`/applications/${id}`);
+  // The move to Applied is dated by the date applied, on the edit page.
+  await expect(history.getByRole('link', { name: /Change the date of Applied/ })).toHaveCount(0);
+  await history.getByRole('link', { name: 'Change the date of Rejected from Applied' }).click();
+  await expect(main.getByRole('heading', { name: 'Date of a status change' })).toBeVisible();
+  await app.landed();
+
+  const [y0, m0, d0] = addDays(applied, -1).split('-') as [string, string, string];
+  await app.fillDate('When it happened', d0, m0, y0);
+  await main.getByRole('button', { name: 'Save date' }).click();
+  await expect(
+    main
+      .getByText(`The date must be on or after the day you applied (${formatDate(applied)})`)
+      .first(),
+  ).toBeVisible();
+  await app.landed();
+
+  const told = addDays(today, -9);
+  const [y, m, d] = told.split('-') as [string, string, string];
+  await app.fillDate('When it happened', d, m, y);
+  await main.getByRole('button', { name: 'Save date' }).click();
+  await expect(page).toHaveURL(`/applications/${id}#history-heading`);
+  await expect(history.getByRole('listitem').first()).toContainText(formatDate(told));
+
+  await page.goto('/job-search-log');
+  const row = main.getByRole('row').filter({ hasText: 'Research Administrator' });
+  await expect(row).toHaveCount(1);
+  await expect(row).toContainText(formatDate(told));
+  await expect(row).toContainText('Told the application was unsuccessful');
+});
+
 test('the private calendar feed is made, read without a cookie, replaced and turned off; Ghosted is suggested', async ({
   page,
   signedIn,

@@ -783,6 +783,38 @@ test.describe('with JavaScript', () => {
     await context.setOffline(false);
   });
 
+  test('a guest dates a status change the day it happened, with no request', async ({
+    page,
+    context,
+  }) => {
+    const council = newApplication({
+      ...COUNCIL,
+      status: 'rejected',
+      dateApplied: '2026-10-05',
+      mayCloseEarly: false,
+    });
+    await page.addInitScript(
+      (stored) => localStorage.setItem('jobtrack-guest', stored),
+      storedGuest([council]),
+    );
+    await page.goto(`/guest/application#${council.id}`);
+    await preloadsArrived(page);
+    const failed = await goOffline(page, context);
+    const main = page.getByRole('main');
+    const history = main.getByRole('region', { name: 'Status history' });
+    await history.getByRole('link', { name: 'Change the date of Rejected from Applied' }).click();
+    await app(page).fillDate('When it happened', '1', '10', '2026');
+    await main.getByRole('button', { name: 'Save date' }).click();
+    await expect(
+      main.getByText('The date must be on or after the day you applied (5 Oct 2026)').first(),
+    ).toBeVisible();
+    await app(page).fillDate('When it happened', '28', '10', '2026');
+    await main.getByRole('button', { name: 'Save date' }).click();
+    await expect(history.getByRole('listitem').first()).toContainText('28 Oct 2026');
+    expect(failed).toEqual([]);
+    await context.setOffline(false);
+  });
+
   test('once its pages have loaded, guest mode saves, edits and deletes with no request at all', async ({
     page,
     context,

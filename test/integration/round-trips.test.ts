@@ -14,6 +14,7 @@ import * as newEvent from '~/routes/applications.$id_.events.new';
 import * as editEvent from '~/routes/applications.$id_.events.$eventId';
 import * as eventFile from '~/routes/applications.$id_.events.$eventId_.calendar[.ics]';
 import * as followUp from '~/routes/applications.$id_.follow-up';
+import * as historyDate from '~/routes/applications.$id_.history.$changeId';
 import * as followUpFile from '~/routes/applications.$id_.follow-up[.ics]';
 import * as detail from '~/routes/applications.$id';
 import * as moveCard from '~/routes/applications.$id.status';
@@ -274,6 +275,27 @@ describe('pages a signed-in person uses', () => {
       expect(ended.outcome.headers.get('Location'), path).toMatch(/^\/signin\?redirectTo=/);
       expect(cost(ended.counts), path).toEqual(ONE);
     }
+  });
+});
+
+describe('the day a status change happened', () => {
+  it('its page and its save each cost one round trip', async () => {
+    const { me, id, as } = await signedInWithApplication();
+    const [change] = await t.db.admin<{ id: string }[]>`
+      insert into jobtrack.status_changes (application_id, user_id, from_status, to_status)
+      values (${id}, ${me.id}, 'applied', 'rejected') returning id`;
+    const params = { id, changeId: change!.id };
+    const path = `/applications/${id}/history/${change!.id}`;
+    const page = await wire.page(historyDate.loader, get(path, as), params);
+    expect(page.outcome.page.status).toBe(200);
+    expect(cost(page.counts)).toEqual(ONE);
+    const saved = await wire.action(
+      historyDate.action,
+      formPost(path, dateFields('on', '2026-11-20'), as),
+      params,
+    );
+    expect(saved.outcome.status).toBe(302);
+    expect(cost(saved.counts)).toEqual(ONE);
   });
 });
 

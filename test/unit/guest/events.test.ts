@@ -11,8 +11,10 @@ import {
   DATE_CHANGED_BEFORE_DELETE,
   DATE_CHANGED_ELSEWHERE,
   EVENT_GONE,
+  CHANGE_GONE,
   saveGuestEvent,
   saveGuestFollowUp,
+  saveGuestHistoryDate,
 } from '~/guest/event-actions';
 import { addEvent, deleteEvent, eventRows, updateEvent } from '~/guest/events';
 import { editApplication, moveApplication, newApplication } from '~/guest/records';
@@ -306,6 +308,61 @@ describe('guest event and follow-up forms', () => {
     });
     expect(dateApplied).toBe('2026-11-16');
     expect(guestApplications()[0]!.followUpOn).toBe(followUpOn);
+  });
+});
+
+describe('a guest dates a status change as an account does', () => {
+  const id = '7c1d2e3f-4a5b-4c6d-8e7f-9a0b1c2d3e4f';
+  const day = (iso: string) => {
+    const [year, month, date] = iso.split('-');
+    return { 'on.day': date!, 'on.month': month!, 'on.year': year! };
+  };
+  beforeEach(() => {
+    localStorage.clear();
+    // Applied on 16 Nov, told of a rejection by phone, recorded on 28 Nov.
+    const added = newApplication(applied(), id, new Date('2026-11-16T18:00:00Z'));
+    updateGuest(() => [moveApplication(added, 'rejected', new Date('2026-11-28T09:00:00Z'))]);
+  });
+  const history = () => guestApplications()[0]!.statusHistory;
+
+  it('gives the day the rejection happened, which the history then shows', async () => {
+    expect(history().map((h) => [h.to, h.on])).toEqual([
+      ['applied', '2026-11-16'],
+      ['rejected', null],
+    ]);
+    expect(await saveGuestHistoryDate(post(day('2026-11-20')), id, 1)).toBeInstanceOf(Response);
+    expect(history().map((h) => [h.to, h.on])).toEqual([
+      ['applied', '2026-11-16'],
+      ['rejected', '2026-11-20'],
+    ]);
+  });
+
+  it('refuses beside the field a day before applying, in the future or left empty', async () => {
+    for (const [fields, message] of [
+      [day('2026-11-01'), 'The date must be on or after the day you applied (16 Nov 2026)'],
+      [day('2099-01-01'), 'The date must be today or in the past'],
+      [{}, 'Enter the date it happened'],
+    ] as const) {
+      expect(await saveGuestHistoryDate(post(fields), id, 1)).toMatchObject({
+        error: { on: [message] },
+      });
+    }
+    expect(history()[1]!.on).toBeNull();
+  });
+
+  it('does not date the move to Applied here, nor a change that is not there', async () => {
+    for (const [application, index] of [
+      [id, 0],
+      [id, 5],
+      ['0b6a4c1e-8f3d-4a2b-9c7e-5d1f2e3a4b5c', 1],
+    ] as const) {
+      expect(await saveGuestHistoryDate(post(day('2026-11-20')), application, index)).toMatchObject(
+        {
+          error: { '': [CHANGE_GONE] },
+        },
+      );
+    }
+    expect(history().map((h) => h.on)).toEqual(['2026-11-16', null]);
   });
 });
 

@@ -1,0 +1,69 @@
+import {
+  DateField,
+  dateParts,
+  SchemaForm,
+  SubmitButton,
+  useSchemaForm,
+  type Constraints,
+  type FormReply,
+} from '~/components/forms';
+import { isSignedOutReply, SignedOutNotice } from '~/auth/signed-out';
+import { formatDateTime } from './dates';
+import { statusLabel } from './statuses';
+import type { HistoryEntry } from './types';
+
+const loadSchema = () => import('./history-date-schema').then((m) => m.HistoryDateSchema);
+
+/** The London day of an instant, YYYY-MM-DD. */
+const londonDay = (instant: string) =>
+  new Date(instant).toLocaleDateString('en-CA', { timeZone: 'Europe/London' });
+
+/**
+ * The form that dates one status change (account and guest mode alike): the day it happened, which
+ * the history, the job-search log and the stats then use instead of the day it was recorded.
+ */
+export function HistoryDateCard({
+  entry,
+  action,
+  constraint,
+  lastResult,
+}: {
+  entry: Omit<HistoryEntry, 'id'> | null;
+  action: string;
+  /** From the page's loader: `constraintOf(HistoryDateSchema)`. */
+  constraint: Constraints;
+  lastResult?: FormReply | null;
+}) {
+  const [form, fields] = useSchemaForm(loadSchema, {
+    constraint,
+    id: 'history-date-form',
+    lastResult,
+    defaultValue: {
+      on: dateParts(entry ? (entry.occurredOn ?? londonDay(entry.changedAt)) : null),
+    },
+  });
+  return (
+    <section className="card" aria-labelledby="history-date-heading">
+      <h2 id="history-date-heading">
+        {entry
+          ? `${statusLabel(entry.toStatus)}${entry.fromStatus ? `, from ${statusLabel(entry.fromStatus)}` : ', when added'}`
+          : 'Status change'}
+      </h2>
+      {entry ? (
+        <p className="muted">
+          Recorded in JobTrack on {formatDateTime(entry.changedAt)}.{' '}
+          {entry.occurredOn ? null : 'If it happened on another day, give that day here.'}
+        </p>
+      ) : null}
+      <SchemaForm form={form} action={action}>
+        {isSignedOutReply(lastResult) ? <SignedOutNotice /> : null}
+        <DateField
+          meta={fields.on}
+          label="When it happened"
+          hint="Your job-search log and stats use this day. For example, 27 3 2026"
+        />
+        <SubmitButton pendingText="Saving…">Save date</SubmitButton>
+      </SchemaForm>
+    </section>
+  );
+}

@@ -1,0 +1,108 @@
+// Dating a status change on an account: the page's one read, and its action. Each is one round trip
+// (the session is checked in the same transaction); another person's change, or a move to Applied
+// (dated by the date applied), is not found.
+import { parseWithZod } from '@conform-to/zod';
+import { redirect, type ActionFunctionArgs, type AppLoadContext } from '@remix-run/cloudflare';
+import { and, eq, ne, sql } from 'drizzle-orm';
+import { applications as a, statusChanges as c } from '#db/schema';
+import { SessionEnded } from '~/auth/current-user.server';
+import { claimForForm } from '~/auth/form-claim.server';
+import { invalid, readForm } from '~/components/forms/form.server';
+import { asUser, personId, type Person } from '~/db.server';
+import { notFound, requireUuid } from '~/http/not-found.server';
+import { beforeApplying, ENTER_THE_DATE } from './history-date';
+import { HistoryDateSchema } from './history-date-schema';
+
+const theChange = (userId: string, applicationId: string, changeId: string) =>
+  and(
+    eq(c.id, changeId),
+    eq(c.applicationId, applicationId),
+    eq(c.userId, userId),
+    ne(c.toStatus, 'applied'),
+  );
+
+/** The change and its application, as the page shows them; null when not the person's to date. */
+export async function loadHistoryEntry(
+  context: AppLoadContext,
+  who: Person,
+  applicationId: string,
+  changeId: string,
+) {
+  const userId = personId(who);
+  const [[row]] = await asUser(context, who, (tx) => [
+    tx
+      .select({
+        company: a.company,
+        role: a.role,
+        fromStatus: c.fromStatus,
+        toStatus: c.toStatus,
+        occurredOn: c.occurredOn,
+        changedAt: c.changedAt,
+      })
+      .from(c)
+      .innerJoin(a, and(eq(a.id, c.applicationId), eq(a.userId, c.userId)))
+      .where(theChange(userId, applicationId, changeId)),
+  ]);
+  return row ? { ...row, changedAt: row.changedAt.toISOString() } : null;
+}
+
+/**
+ * Sets the day a change happened: 'missing' when it is not the person's to date, or the date
+ * applied when the day would come before it (for any move but to Saved).
+ */
+export async function setHistoryDate(
+  context: AppLoadContext,
+  who: Person,
+  ids: { applicationId: string; changeId: string },
+  on: string,
+): Promise<'saved' | 'missing' | { appliedOn: string }> {
+  const userId = personId(who);
+  const change = theChange(userId, ids.applicationId, ids.changeId);
+  const [[found], saved] = await asUser(context, who, (tx) => [
+    tx
+      .select({ dateApplied: a.dateApplied })
+      .from(c)
+      .innerJoin(a, and(eq(a.id, c.applicationId), eq(a.userId, c.userId)))
+      .where(change),
+    tx
+      .update(c)
+      .set({ occurredOn: on })
+      .where(
+        and(
+          change,
+          sql`(${c.toStatus} = 'saved' or not exists (select 1 from ${a} where ${a.id} = ${c.applicationId}
+            and ${a.userId} = ${userId} and ${a.dateApplied} > ${on}::date))`,
+        ),
+      )
+      .returning({ id: c.id }),
+  ]);
+  if (!found) return 'missing';
+  if (saved.length === 0) return { appliedOn: found.dateApplied! };
+  return 'saved';
+}
+
+/** The page's action: the day saved, then back to the application's history. */
+export async function saveHistoryDate(args: ActionFunctionArgs) {
+  const applicationId = requireUuid(args.params.id);
+  const changeId = requireUuid(args.params.changeId);
+  const formData = await readForm(args.request);
+  const claim = await claimForForm(args.request, args.context, formData);
+  if (!claim.ok) return claim.refused;
+  const { user, signedOut } = claim;
+  const submission = parseWithZod(formData, { schema: HistoryDateSchema });
+  if (submission.status !== 'success') return invalid(submission);
+  const { on } = submission.value;
+  if (!on) return invalid(submission, { fieldErrors: { on: [ENTER_THE_DATE] } });
+  let outcome: Awaited<ReturnType<typeof setHistoryDate>>;
+  try {
+    outcome = await setHistoryDate(args.context, user, { applicationId, changeId }, on);
+  } catch (error) {
+    if (error instanceof SessionEnded) return signedOut();
+    throw error;
+  }
+  if (outcome === 'missing') throw notFound();
+  if (outcome !== 'saved') {
+    return invalid(submission, { fieldErrors: { on: [beforeApplying(outcome.appliedOn)] } });
+  }
+  return redirect(`/applications/${applicationId}#history-heading`);
+}

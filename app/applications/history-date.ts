@@ -1,0 +1,20 @@
+// Dating a status change after the event: which changes can be dated here, and the rule that an
+// answer cannot come before the application it answers. Browser-safe (guest mode uses it too).
+import { formatDate } from './dates';
+import type { Status } from './statuses';
+
+/**
+ * A move to Applied is dated by the application's date applied (its edit page), so only the other
+ * moves are dated here.
+ */
+export const isDateable = (toStatus: Status) => toStatus !== 'applied';
+
+/** True when `on` is possible for a move to `toStatus`: nothing but Saved comes before applying. */
+export function possibleOn(toStatus: Status, on: string, dateApplied: string | null) {
+  return toStatus === 'saved' || dateApplied === null || on >= dateApplied;
+}
+
+export const beforeApplying = (dateApplied: string) =>
+  `The date must be on or after the day you applied (${formatDate(dateApplied)})`;
+
+export const ENTER_THE_DATE = 'Enter the date it happened';

@@ -1,0 +1,124 @@
+// Dating a status change after the event (a rejection told by phone, recorded a week later): the
+// page and its action, what the job-search log then says, and who may do it.
+import { describe, expect, it } from 'vitest';
+import { loadLog } from '~/job-search-log/log.server';
+import { action, loader } from '~/routes/applications.$id_.history.$changeId';
+import { action as newApplicationAction } from '~/routes/applications.new';
+import { formPost, get, runAction, runLoader } from '../../support/http';
+import type { TestUser } from '../../support/users';
+import { dateFields, setupApplicationsTest } from './fixtures';
+
+const t = setupApplicationsTest();
+
+/** An application added as Rejected, applied on 5 October; its id and its two changes' ids. */
+async function rejectedApplication(me: TestUser) {
+  const fields = {
+    company: 'University of York',
+    role: 'Research Administrator',
+    status: 'rejected',
+    ...dateFields('dateApplied', '2026-10-05'),
+  };
+  const added = await runAction(
+    newApplicationAction,
+    formPost('/applications/new', fields, { cookie: me.cookie }),
+    { context: t.context },
+  );
+  const id = added.headers.get('Location')!.split('/').pop()!;
+  const changes = await t.db.admin<{ id: string; to_status: string }[]>`
+    select id, to_status from jobtrack.status_changes where application_id = ${id}`;
+  const idOf = (status: string) => changes.find((c) => c.to_status === status)!.id;
+  return { id, applied: idOf('applied'), rejected: idOf('rejected') };
+}
+
+const post = (me: TestUser, id: string, changeId: string, fields: Record<string, string>) =>
+  runAction(action, formPost(`/applications/${id}/history/${changeId}`, fields, me), {
+    context: t.context,
+    params: { id, changeId },
+  });
+
+const open = (me: TestUser, id: string, changeId: string) =>
+  runLoader(loader, get(`/applications/${id}/history/${changeId}`, me), {
+    context: t.context,
+    params: { id, changeId },
+  });
+
+const occurredOn = async (changeId: string) =>
+  (
+    await t.db.admin<{ on: string | null }[]>`
+      select occurred_on::text as on from jobtrack.status_changes where id = ${changeId}`
+  )[0]!.on;
+
+describe('the day a status change happened', () => {
+  it('is given after the event, and the job-search log then says it happened that day', async () => {
+    const me = await t.person();
+    const { id, rejected } = await rejectedApplication(me);
+    const page = await open(me, id, rejected);
+    expect(page.status).toBe(200);
+    expect(page.data.entry).toMatchObject({
+      company: 'University of York',
+      fromStatus: 'applied',
+      toStatus: 'rejected',
+      occurredOn: null,
+    });
+
+    const saved = await post(me, id, rejected, dateFields('on', '2026-10-28'));
+    expect(saved.status).toBe(302);
+    expect(saved.headers.get('Location')).toBe(`/applications/${id}#history-heading`);
+    expect(await occurredOn(rejected)).toBe('2026-10-28');
+    const log = await loadLog(t.context, me.id, { from: '2026-10-01', to: '2026-11-30' });
+    expect(log.entries.map((e) => [e.day, e.to])).toEqual([
+      ['2026-10-05', 'applied'],
+      ['2026-10-28', 'rejected'],
+    ]);
+  });
+
+  it('is refused beside the field before the day applied, in the future, or left empty, and kept', async () => {
+    const me = await t.person();
+    const { id, rejected } = await rejectedApplication(me);
+    for (const [day, message] of [
+      ['2026-10-01', 'The date must be on or after the day you applied (5 Oct 2026)'],
+      ['2099-01-01', 'The date must be today or in the past'],
+      ['', 'Enter the date it happened'],
+    ] as const) {
+      const fields = dateFields('on', day || null);
+      const refused = await post(me, id, rejected, fields);
+      expect(refused.status, day).toBe(400);
+      expect(refused.data.error.on, day).toEqual([message]);
+      if (day) expect(refused.data.initialValue.on.year).toBe(day.slice(0, 4));
+    }
+    expect(await occurredOn(rejected)).toBeNull();
+  });
+
+  it('is not given here for the move to Applied (its day is the date applied), nor for another person', async () => {
+    const me = await t.person();
+    const mine = await rejectedApplication(me);
+    const other = await t.person();
+    const theirs = await rejectedApplication(other);
+    const fields = dateFields('on', '2026-10-20');
+    for (const [who, id, changeId] of [
+      [me, mine.id, mine.applied],
+      [me, theirs.id, theirs.rejected],
+      [me, mine.id, theirs.rejected],
+      [other, mine.id, mine.rejected],
+    ] as const) {
+      expect((await open(who, id, changeId)).status).toBe(404);
+      expect((await post(who, id, changeId, fields)).status).toBe(404);
+    }
+    expect(await occurredOn(mine.rejected)).toBeNull();
+    expect(await occurredOn(theirs.rejected)).toBeNull();
+    expect(await occurredOn(mine.applied)).toBe('2026-10-05');
+  });
+
+  it('keeps what was typed when the session has ended, and changes nothing', async () => {
+    const me = await t.person();
+    const { id, rejected } = await rejectedApplication(me);
+    const outcome = await runAction(
+      action,
+      formPost(`/applications/${id}/history/${rejected}`, dateFields('on', '2026-10-28')),
+      { context: t.context, params: { id, changeId: rejected } },
+    );
+    expect(outcome.status).toBe(401);
+    expect(outcome.data.initialValue.on).toEqual({ day: '28', month: '10', year: '2026' });
+    expect(await occurredOn(rejected)).toBeNull();
+  });
+});
