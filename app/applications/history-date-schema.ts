@@ -5,7 +5,7 @@ import { datePartsSchema } from '~/components/forms/date-schema';
 import { addDays, MAX_DATE, MIN_DATE, todayInLondon } from './dates';
 
 export const HistoryDateSchema = z.object({
-  on: datePartsSchema('Date', {
+  on: datePartsSchema('The date', {
     min: MIN_DATE,
     max: MAX_DATE,
     notAfter: () => ({
