@@ -211,12 +211,11 @@ function StatusEntry({ h, dateHref }: { h: HistoryEntry; dateHref: string | null
         </time>
       )}
       {dateHref ? (
-        <Link
-          to={dateHref}
-          className="history__date-link"
-          aria-label={`Change the date of ${move}`}
-        >
+        <Link to={dateHref} className="history__date-link">
           Change date
+          <span className="visually-hidden">
+            : {move}, {h.occurredOn ? formatDate(h.occurredOn) : formatDateTime(h.changedAt)}
+          </span>
         </Link>
       ) : null}
     </li>

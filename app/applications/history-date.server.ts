@@ -76,9 +76,9 @@ export async function setHistoryDate(
       )
       .returning({ id: c.id }),
   ]);
-  if (!found) return 'missing';
-  if (saved.length === 0) return { appliedOn: found.dateApplied! };
-  return 'saved';
+  if (saved.length > 0) return 'saved';
+  // Refused by the date applied; without one, the change went between the two statements.
+  return found?.dateApplied ? { appliedOn: found.dateApplied } : 'missing';
 }
 
 /** The page's action: the day saved, then back to the application's history. */

@@ -71,10 +71,13 @@ function updateWithHistory(
       where a.id = target.id
         ${onlyIfMoved ? sql`and target.status <> ${status(to)}` : sql``}
         ${opened ? sql`and ${unchangedSince(sql`target.updated_at`, opened)}` : sql``}
-      returning target.status as from_status
+      returning target.status as from_status, a.date_applied
     ), logged as (
+      -- A move to Applied is dated by the date applied (as the row now has it), so editing that
+      -- date moves it too.
       insert into ${statusChanges} (application_id, user_id, from_status, to_status, occurred_on)
-      select ${id}::uuid, ${userId}::uuid, from_status, ${status(to)}, ${occurredOn}::date
+      select ${id}::uuid, ${userId}::uuid, from_status, ${status(to)},
+        coalesce(${occurredOn}::date, case when ${status(to)} = 'applied' then date_applied end)
       from changed
       where from_status <> ${status(to)}
     )${unmoved ? sql`, unmoved as (${unmoved} and exists (select 1 from changed where from_status = ${status(to)}))` : sql``}

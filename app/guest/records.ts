@@ -114,7 +114,8 @@ export function moveApplication(
     updatedAt: at,
     statusHistory: capped([
       ...before.statusHistory,
-      { from: before.status, to: status, at, on: null },
+      // A move to Applied is dated by the date applied, so editing that date moves it too.
+      { from: before.status, to: status, at, on: status === 'applied' ? dateApplied : null },
     ]),
   };
 }

@@ -51,6 +51,7 @@ export default function GuestHistoryDate() {
         application={application}
       />
       <HistoryDateCard
+        key={`${application.id}/${index}`}
         entry={{
           fromStatus: change.from,
           toStatus: change.to,

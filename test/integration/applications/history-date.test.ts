@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { loadLog } from '~/job-search-log/log.server';
 import { action, loader } from '~/routes/applications.$id_.history.$changeId';
 import { action as newApplicationAction } from '~/routes/applications.new';
+import { action as moveAction } from '~/routes/applications.$id.status';
 import { formPost, get, runAction, runLoader } from '../../support/http';
 import type { TestUser } from '../../support/users';
 import { dateFields, setupApplicationsTest } from './fixtures';
@@ -72,6 +73,41 @@ describe('the day a status change happened', () => {
     ]);
   });
 
+  it('may be the day applied itself, and any day for a move back to Saved', async () => {
+    const me = await t.person();
+    const { id, rejected } = await rejectedApplication(me);
+    expect((await post(me, id, rejected, dateFields('on', '2026-10-05'))).status).toBe(302);
+    expect(await occurredOn(rejected)).toBe('2026-10-05');
+    const moved = await runAction(
+      moveAction,
+      formPost(`/applications/${id}/status`, { status: 'saved' }, me),
+      { context: t.context, params: { id } },
+    );
+    expect(moved.status).toBe(200);
+    const [saved] = await t.db.admin<{ id: string }[]>`
+      select id from jobtrack.status_changes where application_id = ${id} and to_status = 'saved'`;
+    expect((await post(me, id, saved!.id, dateFields('on', '2026-09-01'))).status).toBe(302);
+    expect(await occurredOn(saved!.id)).toBe('2026-09-01');
+  });
+
+  it('for a move to Applied on the board is the date applied, not the day of the move', async () => {
+    const me = await t.person();
+    const id = await t.insert(me, { status: 'saved', date_applied: '2026-11-20' });
+    const moved = await runAction(
+      moveAction,
+      formPost(`/applications/${id}/status`, { status: 'applied' }, me),
+      { context: t.context, params: { id } },
+    );
+    expect(moved.status).toBe(200);
+    const applied = async () =>
+      (
+        await t.db.admin<{ on: string }[]>`
+          select occurred_on::text as on from jobtrack.status_changes
+          where application_id = ${id} and to_status = 'applied'`
+      ).map((r) => r.on);
+    expect(await applied()).toEqual(['2026-11-20']);
+  });
+
   it('is refused beside the field before the day applied, in the future, or left empty, and kept', async () => {
     const me = await t.person();
     const { id, rejected } = await rejectedApplication(me);
@@ -92,6 +128,7 @@ describe('the day a status change happened', () => {
   it('is not given here for the move to Applied (its day is the date applied), nor for another person', async () => {
     const me = await t.person();
     const mine = await rejectedApplication(me);
+    const alsoMine = await rejectedApplication(me);
     const other = await t.person();
     const theirs = await rejectedApplication(other);
     const fields = dateFields('on', '2026-10-20');
@@ -99,6 +136,7 @@ describe('the day a status change happened', () => {
       [me, mine.id, mine.applied],
       [me, theirs.id, theirs.rejected],
       [me, mine.id, theirs.rejected],
+      [me, alsoMine.id, mine.rejected],
       [other, mine.id, mine.rejected],
     ] as const) {
       expect((await open(who, id, changeId)).status).toBe(404);

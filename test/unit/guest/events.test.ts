@@ -350,6 +350,18 @@ describe('a guest dates a status change as an account does', () => {
     expect(history()[1]!.on).toBeNull();
   });
 
+  it('dates a move to Applied on the board by the date applied, which an edit then moves', () => {
+    const saved = newApplication(
+      { ...applied(), status: 'saved', dateApplied: '2026-11-20' },
+      id,
+      new Date('2026-11-20T18:00:00Z'),
+    );
+    const moved = moveApplication(saved, 'applied', new Date('2026-11-28T09:00:00Z'));
+    expect(moved.statusHistory.at(-1)).toMatchObject({ to: 'applied', on: '2026-11-20' });
+    const edited = editApplication(moved, { ...applied(), dateApplied: '2026-11-18' });
+    expect(edited.statusHistory.at(-1)).toMatchObject({ to: 'applied', on: '2026-11-18' });
+  });
+
   it('does not date the move to Applied here, nor a change that is not there', async () => {
     for (const [application, index] of [
       [id, 0],
