@@ -8,15 +8,11 @@ import {
   type FormReply,
 } from '~/components/forms';
 import { isSignedOutReply, SignedOutNotice } from '~/auth/signed-out';
-import { formatDateTime } from './dates';
+import { formatDateTime, todayInLondon } from './dates';
 import { statusLabel } from './statuses';
 import type { HistoryEntry } from './types';
 
 const loadSchema = () => import('./history-date-schema').then((m) => m.HistoryDateSchema);
-
-/** The London day of an instant, YYYY-MM-DD. */
-const londonDay = (instant: string) =>
-  new Date(instant).toLocaleDateString('en-CA', { timeZone: 'Europe/London' });
 
 /**
  * The form that dates one status change (account and guest mode alike): the day it happened, which
@@ -39,7 +35,7 @@ export function HistoryDateCard({
     id: 'history-date-form',
     lastResult,
     defaultValue: {
-      on: dateParts(entry ? (entry.occurredOn ?? londonDay(entry.changedAt)) : null),
+      on: dateParts(entry ? (entry.occurredOn ?? todayInLondon(new Date(entry.changedAt))) : null),
     },
   });
   return (
