@@ -1,6 +1,6 @@
 // Dating a status change after the event (a rejection told by phone, recorded a week later): the
 // page and its action, what the job-search log then says, and who may do it.
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { loadLog } from '~/job-search-log/log.server';
 import { action, loader } from '~/routes/applications.$id_.history.$changeId';
 import { action as newApplicationAction } from '~/routes/applications.new';
@@ -50,6 +50,22 @@ const occurredOn = async (changeId: string) =>
   )[0]!.on;
 
 describe('the day a status change happened', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('may be tomorrow in London (someone whose tomorrow has begun), not the day after', async () => {
+    const me = await t.person();
+    const { id, rejected } = await rejectedApplication(me);
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(new Date('2026-11-28T12:00:00Z'));
+    const late = await post(me, id, rejected, dateFields('on', '2026-11-30'));
+    expect(late.status).toBe(400);
+    expect(late.data.error.on).toEqual(['The date must be today or in the past']);
+    expect((await post(me, id, rejected, dateFields('on', '2026-11-29'))).status).toBe(302);
+    expect(await occurredOn(rejected)).toBe('2026-11-29');
+  });
+
   it('is given after the event, and the job-search log then says it happened that day', async () => {
     const me = await t.person();
     const { id, rejected } = await rejectedApplication(me);
