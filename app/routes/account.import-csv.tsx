@@ -14,7 +14,8 @@ import type { Person } from '~/db.server';
 import { withNotice } from '~/components/notice';
 import { mappingProblems, type ColumnChoice } from '~/portability/csv-import/columns';
 import { guessColumns } from '~/portability/csv-import/guess-columns';
-import { shorten, type DateOrder } from '~/portability/csv-import/cells';
+import { shorten } from '~/portability/csv-import/cells';
+import type { DateOrder } from '~/portability/csv-import/steps';
 import {
   dateOrderOf,
   importCsvRows,

@@ -4,11 +4,7 @@ import { isRealIsoDate } from '~/applications/dates';
 import { parsePounds } from '~/applications/salary';
 import { STATUS_LABELS, type Status } from '~/applications/statuses';
 import { MONTH_NAMES } from '~/components/forms/date-parts';
-
-/** How a file writes dates with slashes: 03/04/2026 is 3 April (UK) or 4 March (US). */
 import type { DateOrder } from './steps';
-
-export type { DateOrder };
 
 const ISO = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ][\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$/i;
 const NUMERIC = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{2}|\d{4})$/;

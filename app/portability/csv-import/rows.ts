@@ -16,10 +16,10 @@ import {
   readYesNo,
   shorten,
   slashReadings,
-  type DateOrder,
 } from './cells';
 import { TARGET_LABELS, type ColumnChoice, type Target } from './columns';
 import type { Table } from './read';
+import type { DateOrder } from './steps';
 import type { ZodIssue } from 'zod';
 import { addDays, formatDate, todayInLondon } from '~/applications/dates';
 
@@ -309,13 +309,11 @@ export async function mapRows(
       continue;
     }
     const hash = await rowId(read.value);
+    const firstHash = given === null ? undefined : hashOf.get(given);
+    if (given !== null && firstHash === undefined) hashOf.set(given, hash);
     // A row copied in the spreadsheet to start another application keeps its original's id: one
     // that says something else than the first row with that id is a new application.
-    const id =
-      given !== null && hashOf.get(given) !== undefined && hashOf.get(given) !== hash
-        ? hash
-        : (given ?? hash);
-    if (given !== null && !hashOf.has(given)) hashOf.set(given, hash);
+    const id = given === null || (firstHash !== undefined && firstHash !== hash) ? hash : given;
     const first = seen.get(id);
     if (first !== undefined) {
       repeats.push({ row: number, of: first });

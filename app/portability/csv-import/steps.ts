@@ -1,7 +1,7 @@
 // The CSV import's steps, limits and messages, apart from its schemas so that pages showing them
 // load no zod (./schema re-exports them for the server).
 
-/** How a file's slashed dates are read: day first (UK) or month first (US). */
+/** How a file writes dates with slashes: 03/04/2026 is 3 April (UK) or 4 March (US). */
 export type DateOrder = 'dmy' | 'mdy';
 
 export const DATE_ORDER_OPTIONS: ReadonlyArray<{ value: DateOrder; label: string }> = [
