@@ -5,7 +5,7 @@ import { replyMessages, SubmitButton, type FormReply } from '~/components/forms'
 import { isWebAddress } from './web-address';
 import { ClosingLabel } from './closing-label';
 import { formatDate, formatDateTime, type LondonNow } from './dates';
-import { isDateable } from './history-date';
+import { isDateable, moveLabel } from './history-date';
 import { useTrackerPaths } from './paths';
 import { formatSalary } from './salary';
 import { StatusBadge } from './status-badge';
@@ -195,7 +195,6 @@ export function StatusHistory({
 
 /** One change, with a link to give the day it happened (`dateHref`; none for a move to Applied). */
 function StatusEntry({ h, dateHref }: { h: HistoryEntry; dateHref: string | null }) {
-  const move = `${statusLabel(h.toStatus)}${h.fromStatus ? ` from ${statusLabel(h.fromStatus)}` : ' when added'}`;
   return (
     <li>
       <StatusBadge status={h.toStatus} />
@@ -214,7 +213,8 @@ function StatusEntry({ h, dateHref }: { h: HistoryEntry; dateHref: string | null
         <Link to={dateHref} className="history__date-link">
           Change date
           <span className="visually-hidden">
-            : {move}, {h.occurredOn ? formatDate(h.occurredOn) : formatDateTime(h.changedAt)}
+            : {moveLabel(h.fromStatus, h.toStatus)},{' '}
+            {h.occurredOn ? formatDate(h.occurredOn) : formatDateTime(h.changedAt)}
           </span>
         </Link>
       ) : null}

@@ -9,7 +9,7 @@ import {
 } from '~/components/forms';
 import { isSignedOutReply, SignedOutNotice } from '~/auth/signed-out';
 import { formatDateTime, todayInLondon } from './dates';
-import { statusLabel } from './statuses';
+import { moveLabel } from './history-date';
 import type { HistoryEntry } from './types';
 
 const loadSchema = () => import('./history-date-schema').then((m) => m.HistoryDateSchema);
@@ -41,9 +41,7 @@ export function HistoryDateCard({
   return (
     <section className="card" aria-labelledby="history-date-heading">
       <h2 id="history-date-heading">
-        {entry
-          ? `${statusLabel(entry.toStatus)}${entry.fromStatus ? `, from ${statusLabel(entry.fromStatus)}` : ', when added'}`
-          : 'Status change'}
+        {entry ? moveLabel(entry.fromStatus, entry.toStatus) : 'Status change'}
       </h2>
       {entry ? (
         <p className="muted">

@@ -1,7 +1,11 @@
 // Dating a status change after the event: which changes can be dated here, and the rule that an
 // answer cannot come before the application it answers. Browser-safe (guest mode uses it too).
 import { formatDate } from './dates';
-import type { Status } from './statuses';
+import { statusLabel, type Status } from './statuses';
+
+/** A change as the history and its date page name it: "Rejected, from Applied". */
+export const moveLabel = (fromStatus: Status | null, toStatus: Status) =>
+  `${statusLabel(toStatus)}, ${fromStatus ? `from ${statusLabel(fromStatus)}` : 'when added'}`;
 
 /**
  * A move to Applied is dated by the application's date applied (its edit page), so only the other

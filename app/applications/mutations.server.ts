@@ -59,6 +59,10 @@ function updateWithHistory(
   },
 ) {
   const { changes, onlyIfMoved = false, occurredOn = null, unmoved, opened = null } = options;
+  // A move to Applied is dated by the date applied (as the row now has it), so editing that date
+  // moves it too.
+  const day =
+    to === 'applied' ? sql`coalesce(${occurredOn}::date, date_applied)` : sql`${occurredOn}::date`;
   return tx.execute<{ found: boolean; saved: boolean; version: string | null }>(sql`
     with target as (
       select id, status, updated_at from ${applications}
@@ -73,11 +77,8 @@ function updateWithHistory(
         ${opened ? sql`and ${unchangedSince(sql`target.updated_at`, opened)}` : sql``}
       returning target.status as from_status, a.date_applied
     ), logged as (
-      -- A move to Applied is dated by the date applied (as the row now has it), so editing that
-      -- date moves it too.
       insert into ${statusChanges} (application_id, user_id, from_status, to_status, occurred_on)
-      select ${id}::uuid, ${userId}::uuid, from_status, ${status(to)},
-        coalesce(${occurredOn}::date, case when ${status(to)} = 'applied' then date_applied end)
+      select ${id}::uuid, ${userId}::uuid, from_status, ${status(to)}, ${day}
       from changed
       where from_status <> ${status(to)}
     )${unmoved ? sql`, unmoved as (${unmoved} and exists (select 1 from changed where from_status = ${status(to)}))` : sql``}

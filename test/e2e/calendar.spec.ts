@@ -201,7 +201,7 @@ test('a rejection told by phone is dated the day it happened, and the job-search
   await page.goto(`/applications/${id}`);
   // The move to Applied is dated by the date applied, on the edit page.
   await expect(history.getByRole('link', { name: /^Change date\W+Applied/ })).toHaveCount(0);
-  await history.getByRole('link', { name: /^Change date\W+Rejected from Applied/ }).click();
+  await history.getByRole('link', { name: /^Change date\W+Rejected, from Applied/ }).click();
   await expect(main.getByRole('heading', { name: 'Date of a status change' })).toBeVisible();
   await app.landed();
 

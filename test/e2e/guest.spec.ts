@@ -802,7 +802,7 @@ test.describe('with JavaScript', () => {
     const failed = await goOffline(page, context);
     const main = page.getByRole('main');
     const history = main.getByRole('region', { name: 'Status history' });
-    await history.getByRole('link', { name: /^Change date\W+Rejected from Applied/ }).click();
+    await history.getByRole('link', { name: /^Change date\W+Rejected, from Applied/ }).click();
     await app(page).fillDate('When it happened', '1', '10', '2026');
     await main.getByRole('button', { name: 'Save date' }).click();
     await expect(
