@@ -77,5 +77,10 @@ export default defineConfig(({ command, isSsrBuild }) => ({
         }
       : // `remix vite:dev` runs loaders in Node: bundle postgres.js with its Node entry.
         { noExternal: ['postgres'] },
-  build: { minify: true, rollupOptions: isSsrBuild ? {} : { output: { manualChunks } } },
+  build: {
+    // The browser's code is minified with terser: it gzips about 4 KiB smaller per page than
+    // esbuild's (docs/decisions/032). The Worker keeps esbuild, which builds it in a third of the time.
+    minify: isSsrBuild ? true : 'terser',
+    rollupOptions: isSsrBuild ? {} : { output: { manualChunks } },
+  },
 }));
