@@ -628,7 +628,10 @@ function stats(values: number[]) {
   return [ms(percentile(values, 50)), ms(percentile(values, 90)), ms(Math.min(...values))];
 }
 
-/** The statement's first version, and an interview added to the application, for their pages. */
+/**
+ * The statement's first version, and an interview and a status change added to the application,
+ * for their pages.
+ */
 async function versionAndEvent(databaseUrl: string, statementId: string) {
   const sql = postgres(databaseUrl, { max: 1, onnotice: () => {} });
   try {
@@ -640,7 +643,12 @@ async function versionAndEvent(databaseUrl: string, statementId: string) {
       select application_id, user_id, 'interview', now() + interval '3 days', gen_random_uuid()
       from jobtrack.statements where id = ${statementId}
       returning id`;
-    return { versionId: version!.id, eventId: event!.id };
+    const [change] = await sql<{ id: string }[]>`
+      insert into jobtrack.status_changes (application_id, user_id, from_status, to_status)
+      select application_id, user_id, 'applied', 'interviewing'
+      from jobtrack.statements where id = ${statementId}
+      returning id`;
+    return { versionId: version!.id, eventId: event!.id, changeId: change!.id };
   } finally {
     await sql.end();
   }
@@ -653,7 +661,7 @@ async function pageWeights(
   applicationId: string,
   statementId: string,
 ) {
-  const { versionId, eventId } = await versionAndEvent(stack.databaseUrl, statementId);
+  const { versionId, eventId, changeId } = await versionAndEvent(stack.databaseUrl, statementId);
   const pages: Array<[string, string | undefined]> = [
     ['/', undefined],
     ['/privacy', undefined],
@@ -673,6 +681,7 @@ async function pageWeights(
     [`/applications/${applicationId}/events/new`, cookie],
     [`/applications/${applicationId}/events/${eventId}`, cookie],
     [`/applications/${applicationId}/follow-up`, cookie],
+    [`/applications/${applicationId}/history/${changeId}`, cookie],
     ['/stats', cookie],
     ['/job-search-log', cookie],
     ['/account', cookie],
@@ -694,6 +703,8 @@ async function pageWeights(
     ['/guest/application/delete', undefined],
     ['/guest/application/follow-up', undefined],
     ['/guest/application/events/new', undefined],
+    ['/guest/application/event', undefined],
+    ['/guest/application/history', undefined],
     ['/guest/board', undefined],
     ['/guest/data', undefined],
     ['/guest/move', undefined],
@@ -703,7 +714,7 @@ async function pageWeights(
   const weights = [];
   for (const [path, withCookie] of pages) {
     const js = await measurePageJs(stack.baseUrl, path, withCookie);
-    const label = `${path.replace(applicationId, ':id').replace(statementId, ':id').replace(versionId, ':versionId').replace(eventId, ':eventId')}${withCookie ? ' (signed in)' : ''}`;
+    const label = `${path.replace(applicationId, ':id').replace(statementId, ':id').replace(versionId, ':versionId').replace(eventId, ':eventId').replace(changeId, ':changeId')}${withCookie ? ' (signed in)' : ''}`;
     weights.push([
       label,
       String(js.status),
