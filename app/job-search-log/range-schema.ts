@@ -36,11 +36,13 @@ export const LogRangeSchema = z
 
 /** The range in the URL, the default when it asks for none, or Conform's reply to show its errors. */
 export function parseLogRange(params: URLSearchParams, today: string) {
-  const asked = [...params.keys()].some((key) => key.startsWith('from.') || key.startsWith('to.'));
-  if (!asked) {
+  // Only the range's own fields: Conform would also read its reserved ones from the URL, throw on
+  // junk in them and send them back in its reply, however deep they nest (form.server.ts).
+  const fields = [...params].filter(([key]) => /^(from|to)\./.test(key));
+  if (fields.length === 0) {
     return { range: { from: addDays(today, 1 - DEFAULT_DAYS), to: today }, reply: null };
   }
-  const submission = parseWithZod(params, { schema: LogRangeSchema });
+  const submission = parseWithZod(new URLSearchParams(fields), { schema: LogRangeSchema });
   if (submission.status !== 'success') return { range: null, reply: submission.reply() };
   return { range: submission.value as LogRange, reply: null };
 }

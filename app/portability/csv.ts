@@ -31,9 +31,10 @@ const COLUMNS: Array<[string, (a: ExportedApplication) => string | number | bool
 ];
 
 // Papa's own pattern for `escapeFormulae: true` ends in `.*$` without the s flag, so it misses a
-// multi-line note that starts with "=". Spreadsheets also skip leading spaces (plain, no-break,
-// zero-width, a BOM) and read full-width signs as formula signs, so those count too.
-const FORMULA_START = /^[\s\u00a0\u200b\ufeff]*[=+\-@\t\r\n＝＋－＠]/;
+// multi-line note that starts with "=". Spreadsheets may also skip what they do not show (spaces
+// of any kind, format characters such as zero-width spaces, joiners and soft hyphens, control
+// characters) and read full-width signs as formula signs, so those count too.
+const FORMULA_START = /^[\s\p{Cf}\p{Cc}]*[=+\-@\t\r\n＝＋－＠]/u;
 
 /**
  * The applications as CSV text: a BOM, a header row, one row per application, ISO dates, CRLF

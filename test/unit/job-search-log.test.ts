@@ -57,4 +57,14 @@ describe('job-search log wording and range', () => {
     expect(reply?.error?.from).toEqual(['Enter the first day of the log']);
     expect(reply?.error?.to?.[0]).toMatch(/^To must be a real date/);
   });
+
+  it('reads only the range from the URL, not Conform fields added to it (junk, or nested too deep to send back)', () => {
+    const deep = `${'{"a":'.repeat(10_000)}"x"${'}'.repeat(10_000)}`;
+    const range = 'from.day=31&from.month=2&from.year=2026&to.day=1&to.month=11&to.year=2026';
+    for (const extra of [`__state__=${deep}`, '__intent__=not-json', `__intent__=${deep}`]) {
+      const { reply } = parseLogRange(new URLSearchParams(`${range}&${extra}`), '2026-11-30');
+      expect(reply?.error?.from?.[0], extra.slice(0, 20)).toMatch(/^From /);
+      expect(JSON.stringify(reply).length, extra.slice(0, 20)).toBeLessThan(1000);
+    }
+  });
 });

@@ -53,8 +53,11 @@ const MAX_NAME_DEPTH = 6;
 // the square of the count: 100,000 copies of one field take nearly a minute. The largest real form
 // (the Statement Builder's, its criteria as rows) sends a few hundred fields.
 const MAX_FIELDS = 2000;
-// How deeply an intent's value may nest: the Builder's criteria (a list of rows of text) need 3.
-const MAX_VALUE_DEPTH = 8;
+// How deeply Conform's reserved fields may nest: an intent's value sits two levels in (under
+// `payload`), and the Builder's criteria (a list of rows of text) need 3 more. Conform hands the
+// intent and the state back in its reply, and a reply nested thousands deep overflows the stack of
+// the code that sends it, ending the Worker with every request it is serving.
+const MAX_DEPTH = 10;
 
 function hasHostileName(name: string): boolean {
   if (name.length > 200) return true;
@@ -70,7 +73,7 @@ function depthOf(value: unknown): number {
   while (stack.length > 0) {
     const [item, depth] = stack.pop()!;
     deepest = Math.max(deepest, depth);
-    if (deepest > MAX_VALUE_DEPTH) return deepest;
+    if (deepest > MAX_DEPTH) return deepest;
     if (typeof item === 'object' && item !== null) {
       for (const child of Object.values(item)) stack.push([child, depth + 1]);
     }
@@ -86,31 +89,29 @@ const isListIndex = (value: unknown) =>
 const PAYLOAD_KEYS = new Set(['name', 'index', 'value', 'defaultValue', 'validated', 'from', 'to']);
 
 /**
- * An intent as Conform writes one: {type, payload}, the payload naming a field as a page could
- * (see hasHostileName), with list positions a page could have and values nested no deeper than
- * MAX_VALUE_DEPTH. Anything else would make Conform build huge lists or a reply too deep to send.
+ * An intent as Conform writes one: {type, payload} and nothing else, the payload naming a field as
+ * a page could (see hasHostileName), with list positions a page could have. Anything else would
+ * make Conform build huge lists, or come back in its reply.
  */
 function isIntent(parsed: object): boolean {
+  if (!Object.keys(parsed).every((key) => key === 'type' || key === 'payload')) return false;
   const { type, payload } = parsed as { type?: unknown; payload?: unknown };
   if (typeof type !== 'string' || typeof payload !== 'object' || payload === null) return false;
   const fields = payload as Record<string, unknown>;
   if (!Object.keys(fields).every((key) => PAYLOAD_KEYS.has(key))) return false;
   if (fields.name !== undefined && (typeof fields.name !== 'string' || hasHostileName(fields.name)))
     return false;
-  if (![fields.index, fields.from, fields.to].every(isListIndex)) return false;
-  return (
-    depthOf(fields.value) <= MAX_VALUE_DEPTH && depthOf(fields.defaultValue) <= MAX_VALUE_DEPTH
-  );
+  return [fields.index, fields.from, fields.to].every(isListIndex);
 }
 
 // Conform reserves two field names and JSON-parses them, throwing on junk. Our pages send them
-// only as Conform writes them (an intent is {type, payload}; the state an object), so anything
-// else is a tampered form.
+// only as Conform writes them (an intent is {type, payload}; the state an object), never nested
+// past MAX_DEPTH, so anything else is a tampered form.
 function parsesAs(value: FormDataEntryValue, intent: boolean): boolean {
   if (typeof value !== 'string') return false;
   try {
     const parsed: unknown = JSON.parse(value);
-    if (typeof parsed !== 'object' || parsed === null) return false;
+    if (typeof parsed !== 'object' || parsed === null || depthOf(parsed) > MAX_DEPTH) return false;
     return !intent || isIntent(parsed);
   } catch {
     return false;

@@ -153,6 +153,7 @@ describe('reading a form', () => {
       { name: 'criteria[100000000].text' },
       { name: 42 },
       { name: 'email', extra: deep },
+      { name: 'email', validated: deep },
     ]) {
       const intent = JSON.stringify({ type: 'update', payload });
       expect(
@@ -162,9 +163,28 @@ describe('reading a form', () => {
     }
   });
 
+  it('answers 400 to Conform fields it would send back nested too deep to answer (a Worker crash)', async () => {
+    // Written as text: JSON.stringify itself cannot go this deep.
+    const deep = `${'{"a":'.repeat(10_000)}"x"${'}'.repeat(10_000)}`;
+    const validate = '"type":"validate","payload":{"name":"email"}';
+    for (const fields of [
+      { __state__: `{"validated":${deep}}` },
+      { __intent__: `{${validate},"note":${deep}}` },
+      { __intent__: `{${validate},"note":"x"}` },
+      { __intent__: `{${validate}}`, __state__: deep },
+    ]) {
+      expect(
+        await status(readForm(post({ email: 'sam@example.com', ...fields }))),
+        JSON.stringify(fields).slice(0, 80),
+      ).toBe(400);
+    }
+  });
+
   it('lets through the intents our pages send', async () => {
     const intent = JSON.stringify({ type: 'validate', payload: { name: 'email' } });
     expect(await status(readForm(post({ __intent__: intent, __state__: '{}' })))).toBe(200);
+    const state = JSON.stringify({ validated: { email: true, password: false } });
+    expect(await status(readForm(post({ __intent__: intent, __state__: state })))).toBe(200);
     const criteria = {
       'criteria[0].text': 'Registered nurse (NMC)',
       'criteria[1].text': 'Experience of acute care',

@@ -26,6 +26,12 @@ describe('the applications CSV', () => {
     ['a full-width equals sign', '＝1+1'],
     ['a full-width plus sign', '＋1'],
     ['a full-width at sign', '＠SUM(A1)'],
+    ['a word joiner', '\u2060=HYPERLINK(A1)'],
+    ['a zero-width non-joiner', '\u200c=1+1'],
+    ['a soft hyphen', '\u00ad=1+1'],
+    ['a next-line control', '\u0085=1+1'],
+    ['a unit separator', '\u001f=1+1'],
+    ['a tab', '\tSUM(A1)'],
   ])('makes a formula after %s inert with an apostrophe', (_what, notes) => {
     const row = csvOfNotes(notes);
     expect(row).toContain(`'${notes}`);
