@@ -167,7 +167,7 @@ describe('reading a form', () => {
     // Written as text: JSON.stringify itself cannot go this deep.
     const deep = `${'{"a":'.repeat(10_000)}"x"${'}'.repeat(10_000)}`;
     const validate = '"type":"validate","payload":{"name":"email"}';
-    for (const fields of [
+    for (const fields of <Array<Record<string, string>>>[
       { __state__: `{"validated":${deep}}` },
       { __intent__: `{${validate},"note":${deep}}` },
       { __intent__: `{${validate},"note":"x"}` },
