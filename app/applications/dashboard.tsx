@@ -24,6 +24,8 @@ type Props = {
   ghostSuggestions: Parameters<typeof GhostSuggestions>[0]['rows'];
   /** Why the last "Mark as ghosted" was refused, if it was. */
   errors?: string[];
+  /** Shown under the heading: the account's reminder of guest data in this browser. */
+  notice?: ReactNode;
 };
 
 /**
@@ -42,6 +44,7 @@ export function Dashboard(props: Props) {
           Add application
         </Link>
       </div>
+      {props.notice}
       <FormErrors errors={props.errors} />
       {total === 0 ? (
         <section className="card empty-state" aria-labelledby="welcome">

@@ -20,7 +20,7 @@ const TIME_MESSAGE = 'Enter the time like 14:30 or 2.30pm';
 export const EventSchema = z
   .object({
     kind: z.enum(EVENT_KINDS, { errorMap: () => ({ message: 'Choose what kind of event it is' }) }),
-    date: datePartsSchema('Date', { min: MIN_DATE, max: MAX_DATE }),
+    date: datePartsSchema('Date', { min: MIN_DATE, max: MAX_DATE, required: 'Enter the date' }),
     time: z
       .string({ required_error: 'Enter the time, for example 14:30' })
       .trim()
@@ -56,6 +56,7 @@ export const EventSchema = z
     createKey: z.string().uuid('That form could not be read. Please try again.').optional(),
   })
   .transform((value, ctx) => {
+    // Never empty here (the date's own check asks for it first), but its type does not say so.
     if (!value.date) {
       ctx.addIssue({ code: 'custom', path: ['date'], message: 'Enter the date' });
       return z.NEVER;

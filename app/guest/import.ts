@@ -5,6 +5,7 @@ import type { FormReply } from '~/components/forms';
 import { datesToAdd } from '~/portability/date-fill';
 import { parseExport } from '~/portability/format';
 import { ImportUploadSchema } from '~/portability/import-schema';
+import { isSpreadsheet, SPREADSHEET_GIVEN_TO_GUEST } from '~/portability/import-steps';
 import { GuestStorageError, updateGuest } from './storage';
 
 export type GuestImportResult =
@@ -23,7 +24,9 @@ export async function importBackup(formData: FormData): Promise<GuestImportResul
     ok: false as const,
     reply: submission.reply({ fieldErrors: { file: [message] }, hideFields: ['file'] }),
   });
-  const parsed = parseExport(await submission.value.file.text());
+  const { file } = submission.value;
+  if (isSpreadsheet(file)) return refuse(SPREADSHEET_GIVEN_TO_GUEST);
+  const parsed = parseExport(await file.text());
   if (!parsed.ok) return refuse(parsed.message);
   let added = 0;
   let datesAdded = 0;

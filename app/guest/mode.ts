@@ -1,5 +1,9 @@
-// Where guest mode lives, for every page: the root and analytics ask whether a page is in it.
-// Apart from paths.ts, whose list addresses bring the list's query code along.
+// Where guest mode lives, for every page: the root and analytics ask whether a page is in it,
+// and the signed-in dashboard whether this browser holds a guest's data. Apart from paths.ts, whose
+// list addresses bring the list's query code along.
+
+/** The localStorage key holding a guest's data (written and read by storage.ts). */
+export const GUEST_KEY = 'jobtrack-guest';
 
 /** Where guest mode starts. */
 export const GUEST_HOME = '/guest';

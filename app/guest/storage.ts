@@ -10,9 +10,8 @@ import {
   type ExportDocument,
   type ExportedApplication,
 } from '~/portability/format';
+import { GUEST_KEY } from './mode';
 
-/** The localStorage key holding a guest's data. */
-export const GUEST_KEY = 'jobtrack-guest';
 /** The envelope's version: raise it, and add a migration, whenever the stored shape changes. */
 export const STORAGE_VERSION = 2;
 

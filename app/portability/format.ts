@@ -322,7 +322,7 @@ export function parseExport(json: string): ParsedExport {
     return {
       ok: false,
       message:
-        'This file is not a JobTrack export (the JSON file from the account page). Nothing was imported.',
+        'This file is not a JobTrack export (the .json file JobTrack saves when you export your data). Nothing was imported.',
     };
   }
   // Newer versions would be migrated to this one here; anything unknown is refused, not guessed.

@@ -5,6 +5,10 @@ import type { ImportPlan } from './import.server';
 const count = (n: number, one: string, many: string) =>
   `${n.toLocaleString('en-GB')} ${n === 1 ? one : many}`;
 
+/** "a", "a and b", "a, b and c". */
+const listed = (parts: string[]) =>
+  parts.length > 1 ? `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}` : (parts[0] ?? '');
+
 /**
  * True when the import would add anything, dates under applications already held included (only
  * those that fit: the plan counts them by date-fill.ts, as the import adds them).
@@ -46,14 +50,21 @@ export function ImportPlanSummary({ plan, source }: { plan: ImportPlan; source: 
           ) : null}
         </ul>
       ) : (
-        <p>Everything in this file is already in your account: there is nothing to add.</p>
+        <p>Everything here is already in your account: there is nothing to add.</p>
       )}
       {skipped > 0 ? (
         <p className="muted">
           Already in your account, so not added again:{' '}
-          {count(plan.applications.skip, 'application', 'applications')},{' '}
-          {count(plan.statements.skip, 'statement', 'statements')} and{' '}
-          {count(plan.events.skip, 'date', 'dates')}.
+          {listed(
+            [
+              [plan.applications.skip, 'application', 'applications'] as const,
+              [plan.statements.skip, 'statement', 'statements'] as const,
+              [plan.events.skip, 'date', 'dates'] as const,
+            ]
+              .filter(([n]) => n > 0)
+              .map(([n, one, many]) => count(n, one, many)),
+          )}
+          .
         </p>
       ) : null}
       {plan.events.full > 0 ? (

@@ -7,6 +7,7 @@ import { replyMessages } from '~/components/forms/messages';
 import { Dashboard } from '~/applications/dashboard';
 import { londonNow } from '~/applications/dates';
 import { Landing } from '~/components/landing';
+import { GuestDataWaiting } from '~/guest/waiting';
 import { loadDashboard } from '~/applications/dashboard.server';
 import { getUserClaim, requireUserClaim, SessionEnded } from '~/auth/current-user.server';
 import { Notice, noticeFor } from '~/components/notice';
@@ -62,7 +63,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
 export default function Index() {
   const data = useLoaderData<typeof loader>();
   const refusal = useActionData<typeof action>();
-  if (data.signedIn) return <Dashboard {...data} errors={replyMessages(refusal)} />;
+  if (data.signedIn)
+    return <Dashboard {...data} errors={replyMessages(refusal)} notice={<GuestDataWaiting />} />;
   return (
     <>
       <Notice message={data.notice} />

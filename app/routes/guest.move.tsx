@@ -70,8 +70,8 @@ export default function GuestMove() {
             </Link>
           </div>
           <p className="muted">
-            After creating your account and confirming your email, open guest mode from the home
-            page again and choose “Move into my account”.
+            After creating your account and confirming your email in this browser, your dashboard
+            offers to move them.
           </p>
         </div>
       </div>

@@ -12,7 +12,8 @@ import type { ApplicationInput } from '../../app/applications/application-schema
 import { addDays, todayInLondon } from '../../app/applications/dates';
 import { STATUSES } from '../../app/applications/statuses';
 import { newApplication } from '../../app/guest/records';
-import { emptyDocument, GUEST_KEY, STORAGE_VERSION } from '../../app/guest/storage';
+import { GUEST_KEY } from '../../app/guest/mode';
+import { emptyDocument, STORAGE_VERSION } from '../../app/guest/storage';
 
 export type GuestListTimes = { firstLoad: Step[]; toList: Step[]; search: Step[]; bytes: number };
 type Step = { scriptMs: number; markedMs: number };

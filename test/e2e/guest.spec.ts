@@ -876,8 +876,12 @@ test.describe('with JavaScript', () => {
     const email = uniqueEmail('guest');
     await app(page).signUp(email, PASSWORD);
     await app(page).confirmSignUp(email, PASSWORD);
-    await page.goto('/guest');
-    await banner(page).getByRole('link', { name: 'Move into my account' }).click();
+    // The new account's dashboard, far from guest mode, says the applications are still here.
+    const reminder = main.getByRole('status').filter({ hasText: 'from guest mode' });
+    await expect(reminder).toHaveText(
+      'This browser still holds 2 applications from guest mode. Move them into your account',
+    );
+    await reminder.getByRole('link', { name: 'Move them into your account' }).click();
     await main.getByRole('button', { name: 'Check what will be moved' }).click();
     await expect(main).toContainText('2 applications, with their status history');
     await expect(main).toContainText('1 interview or other date');
@@ -907,7 +911,7 @@ test.describe('with JavaScript', () => {
     await page.goto('/guest/move');
     await main.getByRole('button', { name: 'Check what will be moved' }).click();
     await expect(main).toContainText('there is nothing to add');
-    await expect(main).toContainText('2 applications, 0 statements and 2 dates');
+    await expect(main).toContainText('not added again: 2 applications and 2 dates.');
     await expect(main).toContainText('are not copied across');
     await photograph(page, 'guest-move-nothing-new');
     await main.getByRole('button', { name: 'Remove the copy in this browser' }).click();
@@ -925,6 +929,9 @@ test.describe('with JavaScript', () => {
     );
     await page.goto('/guest');
     await expect(main).toContainText('You have not added any applications yet');
+    await page.goto('/');
+    await expect(main.getByRole('heading', { level: 1, name: 'Dashboard' })).toBeVisible();
+    await expect(main.getByText('from guest mode')).toHaveCount(0);
   });
 
   /** About 6 MB as sent (curly quotes are three bytes each), yet well inside localStorage. */
@@ -969,6 +976,9 @@ test.describe('with JavaScript', () => {
     await expect(main.getByText('300 applications')).toBeVisible();
     await page.goto('/guest');
     await expect(main).toContainText('You have not added any applications yet');
+    await page.goto('/');
+    await expect(main.getByRole('heading', { level: 1, name: 'Dashboard' })).toBeVisible();
+    await expect(main.getByText('from guest mode')).toHaveCount(0);
   });
 
   test('a move in parts that stops part way: the saved part leaves this browser, the rest moves next time', async ({

@@ -95,7 +95,7 @@ test('a person downloads their data and imports it into a second account, once',
     await page.goto('/account');
     await main.getByLabel('JobTrack export file').setInputFiles(json.path);
     await main.getByRole('button', { name: 'Preview the import' }).click();
-    await expect(main).toContainText('Everything in this file is already in your account');
+    await expect(main).toContainText('Everything here is already in your account');
     await expect(main.getByRole('button', { name: 'Import into my account' })).toHaveCount(0);
     await app.landed();
     await app.openList();

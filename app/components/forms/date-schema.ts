@@ -24,10 +24,16 @@ type Rules = {
   max: string;
   /** A latest date that moves (tomorrow, say), with the message when it is passed. */
   notAfter?: () => { date: string; message: string };
+  /**
+   * The message for a date left empty, when one must be given. Checked here, beside the other
+   * fields' checks, so an empty form hears about the date at once, not after the rest is fixed.
+   */
+  required?: string;
 };
 
 /**
- * A zod schema for a day/month/year date input named `label`: optional, read into YYYY-MM-DD. Each
+ * A zod schema for a day/month/year date input named `label`: optional unless `rules.required`,
+ * read into YYYY-MM-DD. Each
  * error is reported on the whole date (the message beside it) and on the parts at fault (marked in
  * error, first one focused), so the person sees which box to fix.
  */
@@ -49,7 +55,8 @@ export function datePartsSchema(label: string, rules: Rules) {
         return z.NEVER;
       };
       const missing = DATE_PARTS.filter((p) => typed[p] === '');
-      if (missing.length === 3) return undefined;
+      if (missing.length === 3)
+        return rules.required ? fail(rules.required, DATE_PARTS) : undefined;
       if (missing.length > 0) return fail(`${label} must include a ${list(missing)}`, missing);
 
       const day = /^\d{1,2}$/.test(typed.day) ? Number(typed.day) : NaN;

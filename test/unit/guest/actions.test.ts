@@ -5,7 +5,8 @@ import { ApplicationSchema, type ApplicationInput } from '~/applications/applica
 import { CHANGED_ELSEWHERE, DELETED_ELSEWHERE, saveGuestApplication } from '~/guest/actions';
 import { guestApplications, moveGuestApplication } from '~/guest/applications';
 import { moveApplication, newApplication } from '~/guest/records';
-import { GUEST_KEY, updateGuest } from '~/guest/storage';
+import { GUEST_KEY } from '~/guest/mode';
+import { updateGuest } from '~/guest/storage';
 
 function editForm(fields: Record<string, string>) {
   const body = new FormData();

@@ -2,7 +2,8 @@
 import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { newApplication } from '~/guest/records';
-import { GUEST_KEY, updateGuest } from '~/guest/storage';
+import { GUEST_KEY } from '~/guest/mode';
+import { updateGuest } from '~/guest/storage';
 import GuestData, { clientAction, clientLoader } from '~/routes/guest.data';
 import { renderRoutes } from '../../support/render';
 

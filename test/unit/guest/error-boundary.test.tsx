@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { screen } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
-import { GUEST_KEY } from '~/guest/storage';
+import { GUEST_KEY } from '~/guest/mode';
 import Guest, { clientLoader, ErrorBoundary } from '~/routes/guest';
 import GuestApplication, { clientLoader as applicationLoader } from '~/routes/guest.application';
 import { renderRoutes } from '../../support/render';

@@ -190,6 +190,15 @@ describe('guest event and follow-up forms', () => {
     expect(events()).toEqual([]);
   });
 
+  it('asks for the date and the time together when both are left empty', async () => {
+    const empty = { kind: 'interview', 'date.day': '', 'date.month': '', 'date.year': '', time: '' };
+    const reply = await saveGuestEvent(post(empty), id, null);
+    expect(reply).toMatchObject({
+      error: { date: ['Enter the date'], time: ['Enter the time, for example 14:30'] },
+    });
+    expect(events()).toEqual([]);
+  });
+
   it('adds the event once when the same form is sent twice, then goes back to the application', async () => {
     const createKey = crypto.randomUUID();
     const first = await saveGuestEvent(post({ ...interview, createKey }), id, null);

@@ -139,4 +139,22 @@ describe('a backup imported into guest mode', () => {
     const read = readGuest();
     expect(read.ok && read.document.applications[0]?.dateApplied).toBe(ahead);
   });
+
+  it('says a spreadsheet or a file that is not a backup is not one, in words that fit guest mode', async () => {
+    const csv = new FormData();
+    const rows = 'Company,Role\r\nHM Revenue & Customs,Executive Officer (EO)\r\n';
+    csv.set('file', new File([rows], 'jobtrack-applications.csv', { type: 'text/csv' }));
+    for (const [form, message] of [
+      [csv, /^This is a spreadsheet, not a JobTrack backup .*Nothing was imported\.$/],
+      [upload('{"applications": []}'), /^This file is not a JobTrack export \(the \.json file/],
+    ] as const) {
+      const result = await importBackup(form);
+      expect(result.ok).toBe(false);
+      const errors = result.ok ? [] : (result.reply.error?.file ?? []);
+      expect(errors).toHaveLength(1);
+      expect(errors[0]).toMatch(message);
+      expect(errors[0]).not.toMatch(/account page/);
+    }
+    expect(readGuest()).toMatchObject({ ok: true, document: { applications: [] } });
+  });
 });

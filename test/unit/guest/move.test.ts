@@ -4,7 +4,8 @@ import type { ApplicationInput } from '~/applications/application-schema';
 import { confirmBatches, confirmMove, removeMoved } from '~/guest/move';
 import { moveBatches } from '~/guest/move-batches';
 import { editApplication, newApplication } from '~/guest/records';
-import { GUEST_KEY, readGuest, updateGuest } from '~/guest/storage';
+import { GUEST_KEY } from '~/guest/mode';
+import { readGuest, updateGuest } from '~/guest/storage';
 
 const input = (company: string): ApplicationInput => ({
   company,

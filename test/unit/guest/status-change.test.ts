@@ -2,7 +2,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ApplicationSchema } from '~/applications/application-schema';
 import { newApplication } from '~/guest/records';
-import { GUEST_KEY, readGuest, updateGuest } from '~/guest/storage';
+import { GUEST_KEY } from '~/guest/mode';
+import { readGuest, updateGuest } from '~/guest/storage';
 
 function statusForm(id: string, status: string) {
   const body = new FormData();

@@ -3,11 +3,11 @@ import { describe, expect, it, vi } from 'vitest';
 import type { ApplicationInput } from '~/applications/application-schema';
 import { ApplicationSchema } from '~/applications/application-schema';
 import { addDays, todayInLondon } from '~/applications/dates';
+import { GUEST_KEY } from '~/guest/mode';
 import { moveApplication, newApplication, replaceById } from '~/guest/records';
 import {
   clearGuest,
   eventsAndFollowUps,
-  GUEST_KEY,
   GuestStorageError,
   onGuestChange,
   parseStored,
