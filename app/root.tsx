@@ -13,6 +13,7 @@ import {
   Scripts,
   ScrollRestoration,
   isRouteErrorResponse,
+  useLocation,
   useRouteError,
   useRouteLoaderData,
 } from '@remix-run/react';
@@ -21,7 +22,8 @@ import { getUserForPage } from '~/auth/current-user.server';
 import { Analytics, AnalyticsSwitch } from '~/analytics/analytics';
 import { SiteFooter, SiteHeader } from '~/components/layout';
 import { useNonce } from '~/components/nonce';
-import { GUEST_MOVE, isGuestPath } from '~/guest/mode';
+import { GUEST_LIST, GUEST_MOVE, isGuestPath } from '~/guest/mode';
+import { isUnreachable, UNREACHABLE } from '~/components/unreachable';
 import { loggable } from '~/http/loggable';
 import { isLocalDevelopment } from '~/http/security.server';
 import styles from '~/styles.css?url';
@@ -75,10 +77,13 @@ export const shouldRevalidate: ShouldRevalidateFunction = ({
   // As without this function under single fetch: a refused action (4xx/5xx) reloads nothing, so
   // a form refused because its session ended keeps its page, and everything typed, in place.
   if (actionStatus !== undefined && actionStatus >= 400) return false;
-  // The move page shows who is signed in, so it asks again (that request carries no guest data).
+  // The move page shows who is signed in, so it asks again (that request carries no guest data),
+  // unless the browser knows it is offline: then it opens on what the page last heard, rather than
+  // failing as a whole, and its check says that JobTrack could not be reached.
+  const offline = typeof navigator !== 'undefined' && !navigator.onLine;
   return isGuestPath(currentUrl.pathname) &&
     isGuestPath(nextUrl.pathname) &&
-    nextUrl.pathname !== GUEST_MOVE
+    (nextUrl.pathname !== GUEST_MOVE || offline)
     ? false
     : defaultShouldRevalidate;
 };
@@ -120,15 +125,20 @@ export default function App() {
 
 export function ErrorBoundary() {
   const error = useRouteError();
+  const inGuestMode = isGuestPath(useLocation().pathname);
   const status = isRouteErrorResponse(error) ? error.status : 500;
-  const { title, message } = describe(status);
+  const { title, message } = isUnreachable(error) ? UNREACHABLE : describe(status);
   if (!isRouteErrorResponse(error)) console.error('Page failed:', loggable(error));
   return (
     <div className="page narrow error-page">
       <h1>{title}</h1>
       <p>{message}</p>
       <p>
-        <Link to="/">Go to your dashboard</Link>
+        {inGuestMode ? (
+          <Link to={GUEST_LIST}>Go to your guest applications</Link>
+        ) : (
+          <Link to="/">Go to your dashboard</Link>
+        )}
       </p>
     </div>
   );

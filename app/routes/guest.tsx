@@ -19,6 +19,7 @@ import { GUEST_HOME, GUEST_LIST, GUEST_PATHS, GUEST_STATS } from '~/guest/paths'
 import { PreloadGuestPages } from '~/guest/preload';
 import { clearGuest, onGuestChange, readGuest, readRaw, type GuestProblem } from '~/guest/storage';
 import { useRootData } from '~/components/root-data';
+import { isUnreachable, UNREACHABLE } from '~/components/unreachable';
 
 export { links } from '~/applications/styles';
 
@@ -101,6 +102,17 @@ export function ErrorBoundary() {
         <StorageProblem problem={read.problem} message={read.message} raw={read.raw} />
       ) : notFound ? (
         <GuestNotFound />
+      ) : isUnreachable(error) ? (
+        <div className="page narrow error-page" role="alert">
+          <h1>{UNREACHABLE.title}</h1>
+          <p>
+            Your device seems to be offline, or the connection dropped. Guest mode works without a
+            connection, but this needs one. Your guest data has not been changed.
+          </p>
+          <p>
+            <Link to={GUEST_LIST}>Go to your guest applications</Link>
+          </p>
+        </div>
       ) : (
         <div className="page narrow error-page" role="alert">
           <h1>Something went wrong</h1>

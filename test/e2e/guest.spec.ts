@@ -847,6 +847,11 @@ test.describe('with JavaScript', () => {
     await main.getByLabel('Location', { exact: true }).fill('Leeds General Infirmary');
     await main.getByRole('button', { name: 'Save application' }).click();
     await expect(main).toContainText('Leeds General Infirmary');
+    // The move page, which asks the server who is signed in, opens offline all the same.
+    await banner(page).getByRole('link', { name: 'Keep them in an account' }).click();
+    await expect(main).toContainText('You have 1 application in this browser');
+    await expect(guestNav(page, 'Applications')).toBeVisible();
+    await page.goBack();
     await main.getByRole('link', { name: 'Delete', exact: true }).click();
     await main.getByRole('button', { name: 'Delete application' }).click();
     await expect(main.getByText('You have not added any applications yet.')).toBeVisible();

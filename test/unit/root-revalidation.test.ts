@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { shouldRevalidate } from '~/root';
 
 const args = (from: string, to: string, extra: { actionStatus?: number } = {}) =>
@@ -28,5 +28,15 @@ describe('when the root (who is signed in) loads again', () => {
   it('on the guest move page, which shows who is signed in, and everywhere else as usual', () => {
     expect(shouldRevalidate(args('/guest', '/guest/move'))).toBe(true);
     expect(shouldRevalidate(args('/applications', '/'))).toBe(true);
+  });
+
+  describe('with the browser offline', () => {
+    afterEach(() => vi.unstubAllGlobals());
+
+    it('not on the guest move page, which then opens instead of failing as a whole', () => {
+      vi.stubGlobal('navigator', { onLine: false });
+      expect(shouldRevalidate(args('/guest', '/guest/move'))).toBe(false);
+      expect(shouldRevalidate(args('/applications', '/'))).toBe(true);
+    });
   });
 });
