@@ -191,7 +191,13 @@ describe('guest event and follow-up forms', () => {
   });
 
   it('asks for the date and the time together when both are left empty', async () => {
-    const empty = { kind: 'interview', 'date.day': '', 'date.month': '', 'date.year': '', time: '' };
+    const empty = {
+      kind: 'interview',
+      'date.day': '',
+      'date.month': '',
+      'date.year': '',
+      time: '',
+    };
     const reply = await saveGuestEvent(post(empty), id, null);
     expect(reply).toMatchObject({
       error: { date: ['Enter the date'], time: ['Enter the time, for example 14:30'] },
