@@ -5,7 +5,8 @@ import { GUEST_HOME, GUEST_MOVE } from './paths';
 
 /**
  * Shown on every guest page: that this is guest mode, that the data lives only in this browser,
- * and the ways to keep it (export, a backup's import, the move into an account).
+ * and the ways to keep it (a backup to download once there is something in it, a backup's import,
+ * the move into an account).
  */
 export function GuestBanner({
   document,
@@ -22,21 +23,21 @@ export function GuestBanner({
         deletes them.
       </p>
       <div className="guest-banner__actions">
-        {document ? (
+        {document && document.applications.length > 0 ? (
           <>
             <button
               type="button"
               className="button--small button--secondary"
               onClick={() => exportJson(document)}
             >
-              Export JSON
+              Download a backup
             </button>
             <button
               type="button"
               className="button--small button--secondary"
               onClick={() => void exportCsv(document)}
             >
-              Export CSV
+              Download applications (CSV)
             </button>
           </>
         ) : null}

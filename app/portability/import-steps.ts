@@ -26,7 +26,7 @@ export const SPREADSHEET_GIVEN =
 
 /** A spreadsheet given to guest mode's backup import, which reads only its own .json files. */
 export const SPREADSHEET_GIVEN_TO_GUEST =
-  'This is a spreadsheet, not a JobTrack backup (the .json file from "Export JSON"). Guest mode reads back only its own backups; an account can import a spreadsheet with "Import a spreadsheet". Nothing was imported.';
+  'This is a spreadsheet, not a JobTrack backup (the .json file from "Download a backup"). Guest mode reads back only its own backups; an account can import a spreadsheet with "Import a spreadsheet". Nothing was imported.';
 
 /** True for a file named or typed as a spreadsheet (CSV, Excel, OpenDocument). */
 export function isSpreadsheet(file: File): boolean {

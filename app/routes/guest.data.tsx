@@ -70,7 +70,7 @@ export default function GuestData() {
           constraint={constraint}
           lastResult={result && !result.ok ? result.reply : null}
           label="JobTrack export file"
-          hint="A .json file exported from guest mode or from a JobTrack account. Applications already here are skipped, but gain any dates of theirs they do not have."
+          hint="A .json file from “Download a backup” in guest mode, or exported from a JobTrack account. Applications already here are skipped, but gain any dates of theirs they do not have."
           accept=".json,application/json"
           submitLabel="Import the backup"
         />
@@ -85,8 +85,8 @@ export default function GuestData() {
       <section className="card" aria-labelledby="delete-all">
         <h2 id="delete-all">Delete everything</h2>
         <p>
-          This removes every application from this browser for good. Export them first if you want a
-          copy.
+          This removes every application from this browser for good. Use “Download a backup” first
+          if you want a copy.
         </p>
         <DeleteAll />
       </section>

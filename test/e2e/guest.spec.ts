@@ -439,7 +439,7 @@ test.describe('with JavaScript', () => {
     expect(logCsv.text).toContain(`Interview at 11:15,${DWP.role},${DWP.company}`);
     await guestNav(page, 'Dashboard').click();
 
-    const json = await download(page, 'Export JSON');
+    const json = await download(page, 'Download a backup');
     const doc = JSON.parse(json.text);
     expect(doc).toMatchObject({ format: 'jobtrack', version: 1 });
     expect(doc.applications.map((a: { company: string }) => a.company).sort()).toEqual([
@@ -451,7 +451,7 @@ test.describe('with JavaScript', () => {
       followUpOn: isoDaysFromNow(12),
       events: [{ kind: 'interview', format: 'video', place: INTERVIEW.place }],
     });
-    const csv = await download(page, 'Export CSV');
+    const csv = await download(page, 'Download applications (CSV)');
     expect(csv.text).toContain(DWP.role);
 
     const requests = await recorded();
@@ -733,6 +733,8 @@ test.describe('with JavaScript', () => {
     const main = page.getByRole('main');
     await page.goto('/guest/applications');
     await expect(main.getByText('You have not added any applications yet.')).toBeVisible();
+    // Nothing to back up yet, so no download is offered.
+    await expect(banner(page).getByRole('button', { name: /^Download/ })).toHaveCount(0);
     await preloadsArrived(page);
     await page
       .getByRole('navigation', { name: 'Guest pages' })
