@@ -218,6 +218,14 @@ function StatusEntry({ h, dateHref }: { h: HistoryEntry; dateHref: string | null
           </span>
         </Link>
       ) : null}
+      {/* Added already past Applied (typed in late, or from a spreadsheet): the day it was
+          recorded is rarely the day it happened, and the job-search log prints that day. */}
+      {dateHref && !h.fromStatus && !h.occurredOn && h.toStatus !== 'saved' ? (
+        <p className="history__hint muted">
+          This is the day it was added here. If it happened earlier, change the date, so the
+          job-search log and stats show the right day.
+        </p>
+      ) : null}
     </li>
   );
 }
