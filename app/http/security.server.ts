@@ -83,14 +83,19 @@ export function withSecurityHeaders(
   // A page asked for with a session cookie (a signed-in page, or its .data request), or one that
   // starts or ends a session, is never stored: not by the browser (Back after signing out, a
   // shared computer) and not by any cache on the way.
-  // Nor is a page opened from an emailed link: its address carries the link's token.
+  // Nor is a page opened from an emailed link: its address carries the link's token. Nor the
+  // calendar feed, whose address is its secret, however it is asked for (its route sends these
+  // headers itself, but Remix drops them when the same path is asked for as .data).
+  const calendarFeed = new URL(request.url).pathname.startsWith('/calendar/');
   if (
     request.headers.has('Cookie') ||
     headers.has('Set-Cookie') ||
-    /[?&](token_hash|token)=/.test(request.url)
+    /[?&](token_hash|token)=/.test(request.url) ||
+    calendarFeed
   ) {
-    headers.set('Cache-Control', 'no-store');
+    headers.set('Cache-Control', calendarFeed ? 'private, no-store' : 'no-store');
   }
+  if (calendarFeed) headers.set('X-Robots-Tag', 'noindex, nofollow');
   return new Response(response.body, {
     status: response.status,
     statusText: response.statusText,

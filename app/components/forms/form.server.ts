@@ -53,6 +53,10 @@ const MAX_NAME_DEPTH = 6;
 // the square of the count: 100,000 copies of one field take nearly a minute. The largest real form
 // (the Statement Builder's, its criteria as rows) sends a few hundred fields.
 const MAX_FIELDS = 2000;
+// Conform makes an array for every list a form names, as long as its furthest position, and sends
+// it back with the form's values: 2,000 names such as `f1[1000][1000][1000]` would build millions
+// of empty slots from a 100 KB post. The Builder's criteria, the largest list, need a few dozen.
+const MAX_LIST_SLOTS = 5000;
 // How deeply Conform's reserved fields may nest: an intent's value sits two levels in (under
 // `payload`), and the Builder's criteria (a list of rows of text) need 3 more. Conform hands the
 // intent and the state back in its reply, and a reply nested thousands deep overflows the stack of
@@ -64,6 +68,20 @@ function hasHostileName(name: string): boolean {
   const indices = [...name.matchAll(/\[(\d+)\]/g)].map((match) => Number(match[1]));
   if (indices.some((index) => index > MAX_LIST_INDEX)) return true;
   return name.split(/[.[]/).length > MAX_NAME_DEPTH;
+}
+
+/** The slots Conform would make for the lists `names` point into: each list as long as its furthest position. */
+function listSlots(names: string[]): number {
+  const longest = new Map<string, number>();
+  for (const name of names) {
+    for (const match of name.matchAll(/\[(\d+)\]/g)) {
+      const list = name.slice(0, match.index);
+      longest.set(list, Math.max(longest.get(list) ?? 0, Number(match[1]) + 1));
+    }
+  }
+  let slots = 0;
+  for (const length of longest.values()) slots += length;
+  return slots;
 }
 
 /** How deeply a parsed JSON value nests, counted without recursion (a hostile one may be deep). */
@@ -138,6 +156,7 @@ function isTampered(form: FormData): boolean {
   return (
     names.length > MAX_FIELDS ||
     names.some(hasHostileName) ||
+    listSlots(names) > MAX_LIST_SLOTS ||
     !form.getAll('__intent__').every((value) => parsesAs(value, true)) ||
     !form.getAll('__state__').every((value) => parsesAs(value, false)) ||
     // Last: it runs Conform, which is safe to run only on a form that passed the checks above.

@@ -110,6 +110,21 @@ describe('reading a form', () => {
     expect(form.get('criteria[49].evidence')).toBe('Led the ward rota');
   });
 
+  it('answers 400 to many lists named at far positions, whose empty slots Conform would build and send back', async () => {
+    const farLists = Object.fromEntries(
+      Array.from({ length: 1999 }, (_, i) => [`f${i}[1000][1000][1000][1000]`, '1']),
+    );
+    expect(await status(readForm(post(farLists)))).toBe(400);
+    const sixLong = Object.fromEntries(Array.from({ length: 6 }, (_, i) => [`l${i}[999]`, '1']));
+    expect(await status(readForm(post(sixLong)))).toBe(400);
+    // The largest real lists: the Builder's 40 criteria, a spreadsheet's 60 columns.
+    const real = Object.fromEntries([
+      ...Array.from({ length: 40 }, (_, i) => [`criteria[${i}].text`, 'NMC registration']),
+      ...Array.from({ length: 60 }, (_, i) => [`columns[${i}]`, 'company']),
+    ]);
+    expect(await status(readForm(post(real)))).toBe(200);
+  });
+
   it('answers 400, not a crash, to an intent Conform cannot apply (a list that is not one, __proto__)', async () => {
     for (const payload of <Array<[string, unknown]>>[
       ['insert', { name: 'email' }],

@@ -149,6 +149,15 @@ describe('security headers', () => {
       'n',
     );
     expect(signingIn.headers.get('Cache-Control')).toBe('no-store');
+    // The calendar feed's address is its secret, asked for as a file or as Remix's .data.
+    for (const feed of [
+      'https://jobtrack.example/calendar/abc123/jobtrack.ics',
+      'https://jobtrack.example/calendar/abc123/jobtrack.ics.data',
+    ]) {
+      const answer = secured(feed);
+      expect(answer.headers.get('Cache-Control'), feed).toBe('private, no-store');
+      expect(answer.headers.get('X-Robots-Tag'), feed).toBe('noindex, nofollow');
+    }
     // A page opened from an emailed link carries its token in the address.
     for (const link of [
       'https://jobtrack.example/auth/confirm?token_hash=abc&type=signup',
