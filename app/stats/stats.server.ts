@@ -18,21 +18,31 @@ export async function loadStats(context: AppLoadContext, who: Person, today: str
     const day = sql.raw(
       `coalesce(c.occurred_on, (c.changed_at at time zone 'Europe/London')::date)`,
     );
-    const reached = (statuses: string) =>
-      sql`(a.status in ${sql.raw(statuses)} or exists (select 1 from jobtrack.status_changes c
-        where c.application_id = a.id and c.user_id = a.user_id and c.to_status in ${sql.raw(statuses)}))`;
     return [
       tx.execute<{ facts: StatsFacts }>(sql`
-      with facts as (
+      with changes as (
+        -- The history read once, each application's moves summed up in one pass and joined:
+        -- a plan that does not hang on the planner's guesses, where subqueries run once per
+        -- application took seconds for a reviewer's 20,000 just after they were imported.
+        select c.application_id,
+          min(${day}) filter (where c.to_status = 'applied') as applied_on,
+          bool_or(c.to_status in ${sql.raw(INTERVIEW)}) as interviewed,
+          bool_or(c.to_status in ${sql.raw(OFFER)}) as offered,
+          bool_or(c.to_status in ${sql.raw(REPLY)}) as replied,
+          min(${day}) filter (where c.to_status in ${sql.raw(REPLY)}) as first_reply_on
+        from jobtrack.status_changes c
+        where c.user_id = ${userId}
+        group by c.application_id
+      ),
+      facts as (
         select a.status, coalesce(nullif(trim(a.source), ''), '') as source,
-          coalesce(a.date_applied, (select min(${day}) from jobtrack.status_changes c
-            where c.application_id = a.id and c.user_id = a.user_id and c.to_status = 'applied')) as applied_on,
-          ${reached(INTERVIEW)} as interviewed,
-          ${reached(OFFER)} as offered,
-          ${reached(REPLY)} as replied,
-          (select min(${day}) from jobtrack.status_changes c
-            where c.application_id = a.id and c.user_id = a.user_id and c.to_status in ${sql.raw(REPLY)}) as first_reply_on
+          coalesce(a.date_applied, ch.applied_on) as applied_on,
+          (a.status in ${sql.raw(INTERVIEW)} or coalesce(ch.interviewed, false)) as interviewed,
+          (a.status in ${sql.raw(OFFER)} or coalesce(ch.offered, false)) as offered,
+          (a.status in ${sql.raw(REPLY)} or coalesce(ch.replied, false)) as replied,
+          ch.first_reply_on
         from jobtrack.applications a
+        left join changes ch on ch.application_id = a.id
         where a.user_id = ${userId}
       ),
       sent as (select * from facts where status <> 'saved' or applied_on is not null)
