@@ -155,6 +155,8 @@ export function StatusHistory({
   const items: Array<
     { type: 'status'; entry: HistoryEntry } | { type: 'event'; event: HistoryEvent }
   > = [];
+  // When the application was added: its first entry's moment (the history is newest first).
+  const addedAt = history.at(-1)?.changedAt;
   for (const entry of history) {
     while (dated.length > 0 && dated[0]!.startsAt >= entryInstant(entry)) {
       items.push({ type: 'event', event: dated.shift()! });
@@ -180,6 +182,7 @@ export function StatusHistory({
             <StatusEntry
               key={item.entry.id}
               h={item.entry}
+              withAdding={item.entry.changedAt === addedAt}
               dateHref={
                 isDateable(item.entry.toStatus)
                   ? paths.historyDate(applicationId, item.entry.id)
@@ -193,8 +196,20 @@ export function StatusHistory({
   );
 }
 
-/** One change, with a link to give the day it happened (`dateHref`; none for a move to Applied). */
-function StatusEntry({ h, dateHref }: { h: HistoryEntry; dateHref: string | null }) {
+/**
+ * One change, with a link to give the day it happened (`dateHref`; none for a move to Applied).
+ * `withAdding`: recorded as the application was added (added at Rejected with a date applied is
+ * two entries, to Applied on that day and on to Rejected, both recorded then).
+ */
+function StatusEntry({
+  h,
+  dateHref,
+  withAdding,
+}: {
+  h: HistoryEntry;
+  dateHref: string | null;
+  withAdding: boolean;
+}) {
   return (
     <li>
       <StatusBadge status={h.toStatus} />
@@ -220,7 +235,7 @@ function StatusEntry({ h, dateHref }: { h: HistoryEntry; dateHref: string | null
       ) : null}
       {/* Added already past Applied (typed in late, or from a spreadsheet): the day it was
           recorded is rarely the day it happened, and the job-search log prints that day. */}
-      {dateHref && !h.fromStatus && !h.occurredOn && h.toStatus !== 'saved' ? (
+      {dateHref && withAdding && !h.occurredOn && h.toStatus !== 'saved' ? (
         <p className="history__hint muted">
           This is the day it was added here. If it happened earlier, change the date, so the
           job-search log and stats show the right day.
