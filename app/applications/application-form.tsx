@@ -127,8 +127,8 @@ export function ApplicationForm({
       <TextField
         meta={fields.advertUrl}
         label="Job advert URL"
-        hint="The full address, starting with https://"
-        type="url"
+        hint="Paste the advert’s address from your browser"
+        inputMode="url"
         autoComplete="url"
       />
       <div className="form-grid">

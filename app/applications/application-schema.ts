@@ -4,7 +4,7 @@ import { addDays, MAX_DATE, MIN_DATE, todayInLondon } from './dates';
 import { parseClockTime } from './closing';
 import { hasPence, parsePounds, MAX_SALARY } from './salary';
 import { STATUSES } from './statuses';
-import { isWebAddress } from './web-address';
+import { isWebAddress, WEB_ADDRESS, withScheme } from './web-address';
 import { LIMITS } from './limits';
 
 export { LIMITS } from './limits';
@@ -106,7 +106,8 @@ export const ApplicationSchema = z
       .string()
       .trim()
       .max(LIMITS.advertUrl, tooLong('Job advert URL', LIMITS.advertUrl))
-      .refine(isWebAddress, 'Enter a web address starting with https:// or http://')
+      .transform(withScheme)
+      .refine(isWebAddress, WEB_ADDRESS)
       .optional(),
     reference: optionalText('Reference number', LIMITS.reference),
     grade: optionalText('Band or grade', LIMITS.grade),

@@ -97,8 +97,8 @@ export function EventForm({
       <TextField
         meta={fields.link}
         label="Link"
-        hint="For a video call or booking page: the full address, starting with https://"
-        type="url"
+        hint="For a video call or booking page: paste its address"
+        inputMode="url"
       />
       <TextAreaField
         meta={fields.notes}

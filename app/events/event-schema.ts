@@ -1,7 +1,7 @@
 // The add and edit event form's one schema, and the follow-up date's. Browser-safe: the form kit
 // runs them in the page (loading them when the form is first used) as well as in the actions.
 import { z } from 'zod';
-import { isWebAddress } from '~/applications/web-address';
+import { isWebAddress, WEB_ADDRESS, withScheme } from '~/applications/web-address';
 import { parseClockTime } from '~/applications/closing';
 import { MAX_DATE, MIN_DATE } from '~/applications/dates';
 import { datePartsSchema } from '~/components/forms/date-schema';
@@ -45,7 +45,8 @@ export const EventSchema = z
       .string()
       .trim()
       .max(EVENT_LIMITS.link, tooLong('Link', EVENT_LIMITS.link))
-      .refine(isWebAddress, 'Enter a web address starting with https:// or http://')
+      .transform(withScheme)
+      .refine(isWebAddress, WEB_ADDRESS)
       .optional(),
     notes: z
       .string()

@@ -78,7 +78,7 @@ test('a person signs up, keeps applications, and resets their password', async (
     await main.getByRole('button', { name: 'Save application' }).click();
     const url = main.getByLabel('Job advert URL', { exact: true });
     await expect(url).toHaveAttribute('aria-invalid', 'true');
-    await expect(main).toContainText('Enter a web address starting with https:// or http://');
+    await expect(main).toContainText('Enter a web address, such as www.jobs.nhs.uk/… or https://…');
     await expect(url).toBeFocused();
     await expect(main.getByLabel('Company', { exact: true })).toHaveValue('Bad Link plc');
     await expect(page).toHaveURL(/\/applications\/new$/);

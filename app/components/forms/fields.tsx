@@ -70,7 +70,7 @@ export function TextField({
   hint?: ReactNode;
   type?: InputType;
   autoComplete?: string;
-  inputMode?: 'numeric' | 'decimal' | 'text';
+  inputMode?: 'numeric' | 'decimal' | 'text' | 'url';
 }) {
   const focus = useFocusedField() === meta.name;
   const { key, ...props } = getInputProps(meta, { type });

@@ -4,7 +4,7 @@
 // again is recognised and skipped. Browser-safe.
 import { isUuid } from '~/applications/application-schema';
 import { parseClockTime } from '~/applications/closing';
-import { isWebAddress } from '~/applications/web-address';
+import { isWebAddress, withScheme } from '~/applications/web-address';
 import { parsePounds } from '~/applications/salary';
 import { STATUS_LABELS, type Status } from '~/applications/statuses';
 import { ExportedApplicationSchema, type ExportedApplication } from '../format';
@@ -103,7 +103,7 @@ function webAddress(text: string): { url: string | null } | { problem: string } 
   const value = text.trim();
   if (!value) return { url: null };
   // "www.nhsjobs.com/…" as people paste it: a scheme is assumed, not required.
-  const url = /^[a-z][a-z0-9+.-]*:/i.test(value) ? value : `https://${value}`;
+  const url = withScheme(value);
   if (!/\s/.test(value) && isWebAddress(url) && new URL(url).hostname.includes('.')) return { url };
   return { problem: `Job advert link “${shorten(value)}” is not a web address` };
 }

@@ -9,6 +9,7 @@ import { createApplication } from '~/applications/mutations.server';
 import { formPost, get, runAction, runDocumentPost, runLoader } from '../../support/http';
 import { allRows } from '../../support/rows';
 import { dateFields, setupApplicationsTest, VALID_STORED, validForm } from './fixtures';
+import { WEB_ADDRESS } from '~/applications/web-address';
 
 const t = setupApplicationsTest();
 
@@ -120,7 +121,7 @@ describe('adding an application', () => {
     expect(outcome.status).toBe(400);
     expect(outcome.data.error).toMatchObject({
       company: ['Enter the company name'],
-      advertUrl: ['Enter a web address starting with https:// or http://'],
+      advertUrl: [WEB_ADDRESS],
       closingDate: ['Closing date must be a real date'],
       'closingDate.day': ['Closing date must be a real date'],
     });

@@ -2,6 +2,7 @@ import { parseWithZod } from '@conform-to/zod';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ApplicationSchema, isUuid, StatusChangeSchema } from '~/applications/application-schema';
 import { isWebAddress } from '~/applications/web-address';
+import { WEB_ADDRESS } from '~/applications/web-address';
 
 function form(fields: Record<string, string>) {
   const data = new FormData();
@@ -108,17 +109,21 @@ describe('application form schema', () => {
     'javascript:alert(1)',
     'data:text/html,hi',
     'ftp://example.com/job',
-    'www.example.com/job',
     'https://',
+    'jobs nhs uk',
+    'nhsjobs',
+    'localhost:3000/job',
   ])('refuses the advert address %s', (advertUrl) => {
-    expect(errorsOf({ advertUrl }).advertUrl).toEqual([
-      'Enter a web address starting with https:// or http://',
-    ]);
+    expect(errorsOf({ advertUrl }).advertUrl).toEqual([WEB_ADDRESS]);
   });
 
-  it('accepts http and https advert addresses', () => {
+  it('accepts http and https advert addresses, and one pasted without its https://', () => {
     expect(parse({ advertUrl: 'http://example.com/job' }).status).toBe('success');
     expect(parse({ advertUrl: 'https://example.com/job?id=1' }).status).toBe('success');
+    const pasted = parse({ advertUrl: 'www.jobs.nhs.uk/candidate/jobadvert/C9123-26-0456' });
+    expect(pasted.status === 'success' && pasted.value.advertUrl).toBe(
+      'https://www.jobs.nhs.uk/candidate/jobadvert/C9123-26-0456',
+    );
   });
 
   it.each([
