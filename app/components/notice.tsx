@@ -29,6 +29,8 @@ const NOTICES = {
   'inputs-saved': 'Your inputs are saved. Nothing has been sent to Claude.',
   'version-saved': 'Your changes to this version are saved.',
   'version-deleted': 'The version was deleted.',
+  'version-stopping':
+    'Stopping: Claude stops within a second or two, and the words written so far are kept. This page looks again every few seconds.',
   'statement-deleted': 'The statement and all its versions were deleted.',
   'calendar-revoked':
     'Your calendar feed is turned off. Calendars subscribed to it get nothing new from JobTrack.',

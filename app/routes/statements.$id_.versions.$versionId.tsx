@@ -74,6 +74,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     text: found.texts[versionId],
     previous: index > 0 ? found.versions[index - 1]!.id : null,
     notice: noticeFor(request, ['version-saved']),
+    // Without JavaScript, Stop lands here while the draft is still finishing (its route).
+    stopping: noticeFor(request, ['version-stopping']),
     constraint: constraintOf(VersionSchema),
   };
 }
@@ -126,7 +128,7 @@ async function changeVersion(
 }
 
 export default function VersionPage() {
-  const { statementId, kind, title, version, text, previous, notice, constraint } =
+  const { statementId, kind, title, version, text, previous, notice, stopping, constraint } =
     useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const url = `/statements/${statementId}/versions/${version.id}`;
@@ -172,7 +174,8 @@ export default function VersionPage() {
       {generating ? (
         <>
           <p role="status">
-            Claude is still writing this version. This page looks again every few seconds.
+            {stopping ??
+              'Claude is still writing this version. This page looks again every few seconds.'}
           </p>
           <div className="draft-text draft-live">{text}</div>
         </>

@@ -6,6 +6,7 @@ import { redirect } from '@remix-run/cloudflare';
 import { notFound, requireUuid } from '~/http/not-found.server';
 import { requireUserClaim } from '~/auth/current-user.server';
 import { requestStop } from '~/statements/store.server';
+import { withNotice } from '~/components/notice';
 
 export async function loader() {
   return redirect('/statements');
@@ -19,5 +20,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if ((request.headers.get('Accept') ?? '').includes('application/json')) {
     return new Response(null, { status: 204 });
   }
-  return redirect(`/statements/${statementId}/versions/${versionId}`, 303);
+  return redirect(
+    withNotice(`/statements/${statementId}/versions/${versionId}`, 'version-stopping'),
+    303,
+  );
 }

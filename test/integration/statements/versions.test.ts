@@ -229,7 +229,16 @@ describe('stopping a draft', () => {
       { params: params(start), context: t.context },
     );
     expect(stop.status).toBe(303);
-    expect(stop.headers.get('Location')).toBe(versionPath(start));
+    const landing = `${versionPath(start)}?notice=version-stopping`;
+    expect(stop.headers.get('Location')).toBe(landing);
+    // Without JavaScript the page it lands on, while the draft finishes, says it is stopping.
+    const page = await runLoader(versionLoader, get(landing, { cookie: me.cookie }), {
+      params: params(start),
+      context: t.context,
+    });
+    expect(page.data).toMatchObject({
+      stopping: expect.stringMatching(/^Stopping: .*words written so far are kept/),
+    });
 
     // The writing notices at its next checkpoint (about a second) and ends the stream.
     const events = eventsOf(await body.rest());
