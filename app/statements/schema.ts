@@ -18,12 +18,13 @@ import { LIMITS, MAX_CRITERIA, MAX_TOTAL_CHARACTERS } from './limits';
 
 export { LIMITS, MAX_TOTAL_CHARACTERS } from './limits';
 
+// Defaults, not transforms: a transform stops at a field that failed, and the form's whole-form
+// checks (below) would then wait for the lengths to be put right before saying anything else.
 const text = (max: number, what: string) =>
   z
     .string()
     .max(max, `${what} can be up to ${formatNumber(max)} characters`)
-    .optional()
-    .transform((v) => v ?? '');
+    .default('');
 
 const base = {
   /** The button pressed: "generate" needs enough to write from; anything else saves what is there. */
@@ -64,8 +65,7 @@ const shapes = {
     criteria: z
       .array(criterion)
       .max(MAX_CRITERIA, `A statement can answer up to ${MAX_CRITERIA} criteria`)
-      .optional()
-      .transform((v) => v ?? []),
+      .default([]),
   }),
   behaviours: z.object({
     ...base,

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseBuilder } from '~/statements/submission.server';
 
 /** A cover letter's form with its own word limit typed as `typed`. */
-function withOwnLimit(typed: string, wordLimit = 'custom') {
+function withOwnLimit(typed: string, wordLimit = 'custom', more: Record<string, string> = {}) {
   const form = new FormData();
   const fields = {
     kind: 'cover_letter',
@@ -14,6 +14,8 @@ function withOwnLimit(typed: string, wordLimit = 'custom') {
     wordLimit,
     customWordLimit: typed,
     tone: 'professional',
+    intent: 'generate',
+    ...more,
   };
   for (const [name, value] of Object.entries(fields)) form.set(name, value);
   return parseBuilder(form);
@@ -35,6 +37,18 @@ describe('a word limit of the person’s own', () => {
   ])('refuses %j beside the field', (typed, message) => {
     const { submission } = withOwnLimit(typed);
     expect(submission.reply().error?.customWordLimit?.[0]).toBe(message);
+  });
+
+  it('is refused together with a field that is too long and one left empty, not one after another', () => {
+    const { submission } = withOwnLimit('ten', 'custom', {
+      whyRole: 'I care about patients. '.repeat(1000),
+      experience: '',
+    });
+    expect(submission.reply().error).toMatchObject({
+      whyRole: ['Why this role can be up to 4,000 characters'],
+      customWordLimit: ['Enter the word limit as a number, like 400'],
+      experience: ['Write about your relevant experience: the letter uses only what you write'],
+    });
   });
 
   it('is ignored once a preset is chosen again, whatever was left in its box', () => {
