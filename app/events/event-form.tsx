@@ -1,6 +1,7 @@
 import { Link } from '@remix-run/react';
 import { isSignedOutReply, SignedOutNotice } from '~/auth/signed-out';
 import {
+  CheckboxField,
   DateField,
   dateParts,
   SchemaForm,
@@ -14,6 +15,7 @@ import {
   type FormValue,
 } from '~/components/forms';
 import { UnsavedChangesGuard } from '~/components/forms/unsaved';
+import { STATUS_LABELS, type Status } from '~/applications/statuses';
 import type { EventRow } from './events.server';
 import { FORMAT_OPTIONS, KIND_OPTIONS } from './kinds';
 import { toLondon } from './london-time';
@@ -46,6 +48,7 @@ export function EventForm({
   submitLabel,
   action,
   updatedAt,
+  movableFrom,
 }: {
   /** From the page's loader: `constraintOf(EventSchema)`. */
   constraint: Constraints;
@@ -59,12 +62,22 @@ export function EventForm({
   action?: string;
   /** The version of the date the form opened, so a save can tell a change made elsewhere. */
   updatedAt?: string;
+  /**
+   * The application's status when an interview may move it on (Saved or Applied, the add form
+   * only): the form then offers the move to Interviewing, ticked.
+   */
+  movableFrom?: Status | null;
 }) {
+  const offerMove = movableFrom === 'saved' || movableFrom === 'applied';
   const [form, fields] = useSchemaForm(loadSchema, {
     constraint,
     id: FORM_ID,
     lastResult,
-    defaultValue: { kind: 'interview', ...defaultValue },
+    defaultValue: {
+      kind: 'interview',
+      ...(offerMove ? { toInterviewing: 'on' } : {}),
+      ...defaultValue,
+    },
   });
   const signedOut = isSignedOutReply(lastResult);
   return (
@@ -79,6 +92,12 @@ export function EventForm({
       {createKey ? <input type="hidden" name="createKey" value={createKey} /> : null}
       {updatedAt ? <input type="hidden" name="updatedAt" value={updatedAt} /> : null}
       <SelectField meta={fields.kind} label="What is it?" options={KIND_OPTIONS} />
+      {offerMove ? (
+        <CheckboxField
+          meta={fields.toInterviewing}
+          label={`For an interview, phone screen or assessment centre: move the application from ${STATUS_LABELS[movableFrom]} to Interviewing`}
+        />
+      ) : null}
       <div className="form-grid form-grid--closing">
         <DateField meta={fields.date} label="Date" />
         <TextField

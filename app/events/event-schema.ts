@@ -53,6 +53,8 @@ export const EventSchema = z
       .trim()
       .max(EVENT_LIMITS.notes, tooLong('Notes', EVENT_LIMITS.notes))
       .optional(),
+    /** The add form's box: also move the application to Interviewing (an interview kind only). */
+    toInterviewing: z.boolean().optional(),
     /** The add form's one-time key (absent on edit). */
     createKey: z.string().uuid('That form could not be read. Please try again.').optional(),
   })

@@ -3,10 +3,11 @@
 // an edit refused as out of date takes a second to say so (whyNotWritten).
 import type { AppLoadContext } from '@remix-run/cloudflare';
 import { and, asc, eq, sql } from 'drizzle-orm';
-import { applicationEvents as e, applications as a } from '#db/schema';
+import { applicationEvents as e, applications as a, statusChanges } from '#db/schema';
 import { unchangedSince, versionOf, type VersionedWrite } from '~/components/forms/versions.server';
 import { asUser, personId, type Person, type Tx } from '~/db.server';
 import { MAX_EVENTS_PER_APPLICATION, type EventInput } from './event-schema';
+import { INTERVIEW_KINDS } from './kinds';
 
 const orNull = (value: string | undefined) => (value ? value : null);
 
@@ -55,10 +56,34 @@ function values(input: EventInput) {
 }
 
 /**
+ * The move to Interviewing that an interview added with the form's box ticked brings: only from
+ * Saved or Applied, and only once the event with this key is there (not when the application was
+ * full). A retried form finds the application moved already and moves nothing again.
+ */
+function interviewBooked(tx: Tx, userId: string, applicationId: string, createKey: string) {
+  return tx.execute(sql`
+    with target as (
+      select id, status from ${a}
+      where id = ${applicationId}::uuid and user_id = ${userId}::uuid
+        and status in ('saved', 'applied')
+        and exists (select 1 from ${e} where user_id = ${userId}::uuid
+          and application_id = ${applicationId}::uuid and create_key = ${createKey}::uuid)
+      for update
+    ), moved as (
+      update ${a} as moving set status = 'interviewing', updated_at = now()
+      from target where moving.id = target.id
+      returning target.status as from_status
+    )
+    insert into ${statusChanges} (application_id, user_id, from_status, to_status)
+    select ${applicationId}::uuid, ${userId}::uuid, from_status, 'interviewing' from moved`);
+}
+
+/**
  * Adds an event to one of the person's applications: 'missing' if the application is not theirs,
  * 'full' if it holds MAX_EVENTS_PER_APPLICATION already (so its export stays importable). A form
- * sent twice with the same one-time key adds one event. One round trip: the lock and the insert
- * go together.
+ * sent twice with the same one-time key adds one event. An interview added with `toInterviewing`
+ * moves a Saved or Applied application to Interviewing. One round trip: the lock, the insert and
+ * the move go together.
  */
 export async function addEvent(
   context: AppLoadContext,
@@ -96,6 +121,9 @@ export async function addEvent(
       )
       select exists (select 1 from target) as found,
         (select n from held) >= ${MAX_EVENTS_PER_APPLICATION}::int as full`),
+    ...(input.toInterviewing && INTERVIEW_KINDS.includes(input.kind)
+      ? [interviewBooked(tx, userId, applicationId, createKey)]
+      : []),
   ]);
   if (!outcome?.found) return 'missing';
   return outcome.full ? 'full' : 'added';
@@ -230,6 +258,7 @@ export async function applicationHead(context: AppLoadContext, who: Person, appl
         role: a.role,
         dateApplied: a.dateApplied,
         followUpOn: a.followUpOn,
+        status: a.status,
       })
       .from(a)
       .where(and(eq(a.id, applicationId), eq(a.userId, personId(who)))),

@@ -10,6 +10,16 @@ export const EVENT_KINDS = [
 ] as const;
 export type EventKind = (typeof EVENT_KINDS)[number];
 
+/**
+ * The kinds that mean the employer has asked to see the person: adding one may move a Saved or
+ * Applied application to Interviewing (the add form's box, ticked unless the person unticks it).
+ */
+export const INTERVIEW_KINDS: readonly EventKind[] = [
+  'phone_screen',
+  'interview',
+  'assessment_centre',
+];
+
 /** How it happens. */
 export const EVENT_FORMATS = ['in_person', 'video', 'phone'] as const;
 export type EventFormat = (typeof EVENT_FORMATS)[number];

@@ -8,7 +8,8 @@ import { beforeApplied, CLEAR_FOLLOW_UP, DELETE_EVENT, followsApplying } from '~
 import { guestApplications } from './applications';
 import { addEvent, deleteEvent, setFollowUp, updateEvent } from './events';
 import { guestDetail } from './paths';
-import { dateHistoryEntry, replaceById } from './records';
+import { dateHistoryEntry, moveApplication, replaceById } from './records';
+import { INTERVIEW_KINDS } from '~/events/kinds';
 import { HistoryDateSchema } from '~/applications/history-date-schema';
 import {
   beforeApplying,
@@ -113,7 +114,13 @@ function saveEventForm(formData: FormData, applicationId: string, eventId: strin
     replaceById(apps, applicationId, (a) => {
       const added = addEvent(a, input, id);
       full = added === 'full';
-      return added === 'full' ? a : added;
+      if (added === 'full') return a;
+      // The form's box: an interview moves a Saved or Applied application on, as in an account.
+      const moves =
+        input.toInterviewing &&
+        INTERVIEW_KINDS.includes(input.kind) &&
+        (added.status === 'saved' || added.status === 'applied');
+      return moves ? moveApplication(added, 'interviewing') : added;
     }),
   );
   if (refused) return refuse(refused);

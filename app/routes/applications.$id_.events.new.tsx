@@ -51,6 +51,7 @@ export default function NewEvent() {
         lastResult={lastResult}
         cancelTo={`/applications/${id}#events`}
         submitLabel="Add"
+        movableFrom={a?.status}
       />
     </div>
   );

@@ -45,6 +45,7 @@ export default function GuestNewEvent() {
         action={GUEST_PATHS.newEvent(found.id)}
         cancelTo={guestDetail(found.id)}
         submitLabel="Add"
+        movableFrom={found.status}
       />
     </div>
   );

@@ -106,6 +106,34 @@ describe('interviews and other dates on an application', () => {
     expect(await storedEvents(id)).toHaveLength(1);
   });
 
+  it('moves an Applied application to Interviewing with an interview when the box is ticked, once', async () => {
+    const me = await t.person();
+    const id = await t.insert(me, { status: 'applied', date_applied: '2026-11-02' });
+    const booked = eventForm({ toInterviewing: 'on' });
+    await addEvent(me.cookie, id, booked);
+    await addEvent(me.cookie, id, booked);
+    expect((await t.stored(id))?.status).toBe('interviewing');
+    expect((await t.history(id)).map((h) => [h.from_status, h.to_status])).toEqual([
+      [null, 'applied'],
+      ['applied', 'interviewing'],
+    ]);
+    expect(await storedEvents(id)).toHaveLength(1);
+  });
+
+  it('leaves the status alone with the box unticked, for an offer deadline, or past Applied', async () => {
+    const me = await t.person();
+    const [applied, offered] = [
+      await t.insert(me, { status: 'applied' }),
+      await t.insert(me, { status: 'offer' }),
+    ];
+    await addEvent(me.cookie, applied, eventForm());
+    await addEvent(me.cookie, applied, eventForm({ kind: 'offer_deadline', toInterviewing: 'on' }));
+    await addEvent(me.cookie, offered, eventForm({ toInterviewing: 'on' }));
+    expect((await t.stored(applied))?.status).toBe('applied');
+    expect((await t.stored(offered))?.status).toBe('offer');
+    expect(await storedEvents(applied)).toHaveLength(2);
+  });
+
   it('refuses a date past the most one application holds, keeping what was typed', async () => {
     const me = await t.person();
     const id = await t.insert(me);

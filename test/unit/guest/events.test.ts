@@ -205,6 +205,29 @@ describe('guest event and follow-up forms', () => {
     expect(events()).toEqual([]);
   });
 
+  it('moves an Applied application to Interviewing with an interview when the box is ticked, once', async () => {
+    const stored = () => guestApplications()[0]!;
+    const createKey = crypto.randomUUID();
+    const booked = { ...interview, createKey, toInterviewing: 'on' };
+    await saveGuestEvent(post(booked), id, null);
+    await saveGuestEvent(post(booked), id, null);
+    expect(stored().status).toBe('interviewing');
+    expect(stored().statusHistory.map((h) => [h.from, h.to])).toEqual([
+      [null, 'applied'],
+      ['applied', 'interviewing'],
+    ]);
+    expect(stored().events).toHaveLength(1);
+  });
+
+  it('leaves the status alone with the box unticked, or for an offer deadline', async () => {
+    const stored = () => guestApplications()[0]!;
+    await saveGuestEvent(post(interview), id, null);
+    const deadline = { ...interview, kind: 'offer_deadline', toInterviewing: 'on' };
+    await saveGuestEvent(post(deadline), id, null);
+    expect(stored().events).toHaveLength(2);
+    expect(stored().status).toBe('applied');
+  });
+
   it('adds the event once when the same form is sent twice, then goes back to the application', async () => {
     const createKey = crypto.randomUUID();
     const first = await saveGuestEvent(post({ ...interview, createKey }), id, null);
