@@ -86,7 +86,7 @@ export function withSecurityHeaders(
   // Nor is a page opened from an emailed link: its address carries the link's token. Nor the
   // calendar feed, whose address is its secret, however it is asked for (its route sends these
   // headers itself, but Remix drops them when the same path is asked for as .data).
-  const calendarFeed = new URL(request.url).pathname.startsWith('/calendar/');
+  const calendarFeed = isCalendarFeed(request.url);
   if (
     request.headers.has('Cookie') ||
     headers.has('Set-Cookie') ||
@@ -101,4 +101,19 @@ export function withSecurityHeaders(
     statusText: response.statusText,
     headers,
   });
+}
+
+/**
+ * True for the calendar feed's paths however they are written: routes match them in any case,
+ * with letters percent-encoded or not.
+ */
+function isCalendarFeed(url: string): boolean {
+  const { pathname } = new URL(url);
+  let path = pathname;
+  try {
+    path = decodeURIComponent(pathname);
+  } catch {
+    // Not decodable: compared as sent.
+  }
+  return path.toLowerCase().startsWith('/calendar/');
 }

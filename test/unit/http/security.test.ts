@@ -153,6 +153,8 @@ describe('security headers', () => {
     for (const feed of [
       'https://jobtrack.example/calendar/abc123/jobtrack.ics',
       'https://jobtrack.example/calendar/abc123/jobtrack.ics.data',
+      'https://jobtrack.example/Calendar/abc123/jobtrack.ics.data',
+      'https://jobtrack.example/%63alendar/abc123/jobtrack.ics.data',
     ]) {
       const answer = secured(feed);
       expect(answer.headers.get('Cache-Control'), feed).toBe('private, no-store');
