@@ -53,5 +53,6 @@ export function combinePlans(plans: ImportPlan[]): ImportPlan {
       full: sum((p) => p.events.full),
     },
     sample: plans.flatMap((p) => p.sample).slice(0, SAMPLE_SIZE),
+    lookalikes: sum((p) => p.lookalikes),
   };
 }

@@ -16,6 +16,17 @@ const listed = (parts: string[]) =>
 export const importAdds = (plan: ImportPlan) =>
   plan.applications.add + plan.statements.add + plan.events.add > 0;
 
+/** Applications to add with the company and role of one already in the account. */
+function lookalikeText(lookalikes: number, adding: number) {
+  const which =
+    lookalikes === adding
+      ? lookalikes === 1
+        ? 'The application to add has'
+        : `All ${count(lookalikes, 'application', 'applications')} to add have`
+      : `${lookalikes.toLocaleString('en-GB')} of the ${count(adding, 'application', 'applications')} to add ${lookalikes === 1 ? 'has' : 'have'}`;
+  return `${which} the company and role of one already in your account. JobTrack knows its records by their own ids, not their names, so ${lookalikes === 1 ? 'it' : 'they'} would be added as ${lookalikes === 1 ? 'a separate application' : 'separate applications'}: if ${lookalikes === 1 ? 'it is the same job' : 'they are the same jobs'}, do not import.`;
+}
+
 /**
  * What an import would add and what it skips, for the account's import and guest mode's move.
  * `source` names where the data comes from (the file's name, or this browser).
@@ -65,6 +76,11 @@ export function ImportPlanSummary({ plan, source }: { plan: ImportPlan; source: 
               .map(([n, one, many]) => count(n, one, many)),
           )}
           .
+        </p>
+      ) : null}
+      {plan.lookalikes > 0 ? (
+        <p className="notice" role="note">
+          {lookalikeText(plan.lookalikes, plan.applications.add)}
         </p>
       ) : null}
       {plan.events.full > 0 ? (

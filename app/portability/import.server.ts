@@ -37,6 +37,12 @@ export type ImportPlan = {
   events: { add: number; skip: number; full: number };
   /** The first few applications it would add, for the preview. */
   sample: Array<{ company: string; role: string }>;
+  /**
+   * How many it would add that have the company and role of one already in the account (only
+   * looked for in a preview): another account's export of the same jobs has other ids, so they
+   * would be added again, and the person may want to stop.
+   */
+  lookalikes: number;
 };
 
 // PostgreSQL takes at most 65,535 parameters per statement. Every statement of an import or its
@@ -75,15 +81,31 @@ type Held = {
   apps: Map<string, number>;
   stmts: Set<string>;
   events: Set<string>;
+  /** The file's company-and-role pairs (lookalikeKey) the account has already, if looked for. */
+  lookalikes: Set<string>;
 };
+
+/** An application's company and role as compared for a look-alike: case and spaces aside. */
+const lookalike = (a: { company: string; role: string }) => ({
+  c: a.company.trim().toLowerCase(),
+  r: a.role.trim().toLowerCase(),
+});
+const pairKey = ({ c, r }: { c: string; r: string }) => JSON.stringify([c, r]);
 
 /**
  * The export ids (event keys) of `document`'s rows that the person already has, and how many
  * dates each application held has (for the preview's date fill), in one round trip with the
  * session check: every lookup goes in the same flight.
  */
-async function held(context: AppLoadContext, who: Person, document: ExportDocument) {
+async function held(
+  context: AppLoadContext,
+  who: Person,
+  document: ExportDocument,
+  { lookalikes = false } = {},
+) {
   const userId = personId(who);
+  // The pairs go as one JSON parameter, whatever the file's size.
+  const pairs = lookalikes ? document.applications.map(lookalike) : [];
   const lookups = {
     apps: chunks(
       document.applications.map((a) => a.id),
@@ -124,7 +146,18 @@ async function held(context: AppLoadContext, who: Person, document: ExportDocume
           and(eq(applicationEvents.userId, userId), inArray(applicationEvents.createKey, keys)),
         ),
     ),
-  ])) as Array<Array<{ id: string; dates?: number }>>;
+    ...(pairs.length > 0
+      ? [
+          tx.execute<{ c: string; r: string }>(sql`
+            select c, r from (
+              select lower(trim(company)) as c, lower(trim(role)) as r from ${applications}
+              where user_id = ${userId}::uuid
+            ) held
+            where (c, r) in (select c, r from json_to_recordset(${JSON.stringify(pairs)}::json)
+              as p(c text, r text))`),
+        ]
+      : []),
+  ])) as Array<Array<{ id: string; dates?: number; c?: string; r?: string }>>;
   // The answers come back in the order sent: the applications' lookups, then statements', events'.
   const ids = (from: number, count: number) =>
     new Set(found.slice(from, from + count).flatMap((rows) => rows.map((r) => r.id)));
@@ -134,6 +167,12 @@ async function held(context: AppLoadContext, who: Person, document: ExportDocume
     apps: new Map(appRows.map((r) => [r.id, r.dates ?? 0])),
     stmts: ids(apps, stmts),
     events: ids(apps + stmts, lookups.events.length),
+    lookalikes: new Set(
+      found
+        .slice(apps + stmts + lookups.events.length)
+        .flat()
+        .map((row) => pairKey({ c: row.c ?? '', r: row.r ?? '' })),
+    ),
   } satisfies Held;
 }
 
@@ -158,6 +197,7 @@ function plan(document: ExportDocument, had: Held): ImportPlan {
       full: eventIds.length - heldEvents - eventsAdded,
     },
     sample: newApps.slice(0, SAMPLE_SIZE).map((a) => ({ company: a.company, role: a.role })),
+    lookalikes: newApps.filter((a) => had.lookalikes.has(pairKey(lookalike(a)))).length,
   };
 }
 
@@ -176,7 +216,7 @@ export async function previewImport(
   who: Person,
   document: ExportDocument,
 ) {
-  return plan(document, await held(context, who, document));
+  return plan(document, await held(context, who, document, { lookalikes: true }));
 }
 
 function applicationValues(userId: string, id: string, a: ExportedApplication) {

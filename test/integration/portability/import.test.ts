@@ -95,6 +95,24 @@ describe('importing a JobTrack export', () => {
     });
   });
 
+  it('warns in its preview of applications with the company and role of ones already held under other ids', async () => {
+    const me = await t.person();
+    await t.fill(me);
+    const doc = (await t.exportJson(me)).data as any;
+    const other = await t.person();
+    await t.fill(other);
+    // Another account's export of the same jobs, one written in other case: ids of its own.
+    doc.applications[0].company = doc.applications[0].company.toUpperCase();
+    const preview = await t.upload(other, JSON.stringify(doc), 'jobtrack.json');
+    expect(preview.data).toMatchObject({ preview: { applications: { add: 2 }, lookalikes: 2 } });
+    // Its own export has nothing to add and nothing to warn of; a fresh account, nothing to warn of.
+    const own = await t.upload(other, (await t.exportJson(other)).text, 'jobtrack.json');
+    expect(own.data).toMatchObject({ preview: { applications: { add: 0 }, lookalikes: 0 } });
+    const fresh = await t.person();
+    const first = await t.upload(fresh, JSON.stringify(doc), 'jobtrack.json');
+    expect(first.data).toMatchObject({ preview: { applications: { add: 2 }, lookalikes: 0 } });
+  });
+
   it('round-trips: imported into a fresh account, it exports as the same data', async () => {
     const me = await t.person();
     await t.fill(me);

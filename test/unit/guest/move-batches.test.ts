@@ -60,6 +60,7 @@ describe('the previews of a move in parts, as one', () => {
     statements: { add: 0, skip: 0 },
     versions: 0,
     events: { add: add * 2, skip, full: 1 },
+    lookalikes: 0,
     sample: sample.map((company) => ({ company, role: 'Caseworker' })),
   });
 

@@ -11,6 +11,7 @@ const nearTheCap: ImportPlan = {
   versions: 0,
   events: { add: 3, skip: 1, full: 2 },
   sample: [],
+  lookalikes: 0,
 };
 
 const text = (plan: ImportPlan) =>
@@ -29,5 +30,27 @@ describe('the import preview near the limit of dates', () => {
     const full = { ...nearTheCap, events: { add: 0, skip: 1, full: 5 } };
     expect(importAdds(full)).toBe(false);
     expect(text(full)).toContain('there is nothing to add');
+  });
+});
+
+describe('the import preview’s warning of look-alikes', () => {
+  const adding = (add: number, lookalikes: number): ImportPlan => ({
+    ...nearTheCap,
+    applications: { add, skip: 0 },
+    lookalikes,
+  });
+
+  it('says how many of the applications to add match ones already held, and what to do', () => {
+    expect(text(adding(3, 2))).toContain(
+      '2 of the 3 applications to add have the company and role of one already in your account.',
+    );
+    expect(text(adding(2, 2))).toContain('All 2 applications to add have the company and role');
+    expect(text(adding(1, 1))).toContain(
+      'so it would be added as a separate application: if it is the same job, do not import.',
+    );
+  });
+
+  it('says nothing when none match', () => {
+    expect(text(adding(3, 0))).not.toContain('company and role');
   });
 });
