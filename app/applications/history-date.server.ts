@@ -10,7 +10,7 @@ import { claimForForm } from '~/auth/form-claim.server';
 import { invalid, readForm } from '~/components/forms/form.server';
 import { asUser, personId, type Person } from '~/db.server';
 import { notFound, requireUuid } from '~/http/not-found.server';
-import { beforeApplying, ENTER_THE_DATE } from './history-date';
+import { beforeApplying } from './history-date';
 import { HistoryDateSchema } from './history-date-schema';
 
 const theChange = (userId: string, applicationId: string, changeId: string) =>
@@ -92,7 +92,6 @@ export async function saveHistoryDate(args: ActionFunctionArgs) {
   const submission = parseWithZod(formData, { schema: HistoryDateSchema });
   if (submission.status !== 'success') return invalid(submission);
   const { on } = submission.value;
-  if (!on) return invalid(submission, { fieldErrors: { on: [ENTER_THE_DATE] } });
   let outcome: Awaited<ReturnType<typeof setHistoryDate>>;
   try {
     outcome = await setHistoryDate(args.context, user, { applicationId, changeId }, on);

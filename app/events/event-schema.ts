@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { isWebAddress, WEB_ADDRESS, withScheme } from '~/applications/web-address';
 import { parseClockTime } from '~/applications/closing';
 import { MAX_DATE, MIN_DATE } from '~/applications/dates';
-import { datePartsSchema } from '~/components/forms/date-schema';
+import { datePartsSchema, requiredDateSchema } from '~/components/forms/date-schema';
 import { EVENT_FORMATS, EVENT_KINDS } from './kinds';
 import { fromLondon } from './london-time';
 import { EVENT_LIMITS } from './limits';
@@ -20,7 +20,7 @@ const TIME_MESSAGE = 'Enter the time like 14:30 or 2.30pm';
 export const EventSchema = z
   .object({
     kind: z.enum(EVENT_KINDS, { errorMap: () => ({ message: 'Choose what kind of event it is' }) }),
-    date: datePartsSchema('Date', { min: MIN_DATE, max: MAX_DATE, required: 'Enter the date' }),
+    date: requiredDateSchema('Date', { min: MIN_DATE, max: MAX_DATE, required: 'Enter the date' }),
     time: z
       .string({ required_error: 'Enter the time, for example 14:30' })
       .trim()
@@ -59,11 +59,6 @@ export const EventSchema = z
     createKey: z.string().uuid('That form could not be read. Please try again.').optional(),
   })
   .transform((value, ctx) => {
-    // Never empty here (the date's own check asks for it first), but its type does not say so.
-    if (!value.date) {
-      ctx.addIssue({ code: 'custom', path: ['date'], message: 'Enter the date' });
-      return z.NEVER;
-    }
     const startsAt = fromLondon(value.date, value.time);
     if (!startsAt) {
       ctx.addIssue({

@@ -11,12 +11,7 @@ import { guestDetail } from './paths';
 import { dateHistoryEntry, moveApplication, replaceById } from './records';
 import { INTERVIEW_KINDS } from '~/events/kinds';
 import { HistoryDateSchema } from '~/applications/history-date-schema';
-import {
-  beforeApplying,
-  ENTER_THE_DATE,
-  isDateable,
-  possibleOn,
-} from '~/applications/history-date';
+import { beforeApplying, isDateable, possibleOn } from '~/applications/history-date';
 import { GuestStorageError, updateGuest } from './storage';
 import {
   changedBeforeDelete,
@@ -173,7 +168,6 @@ export async function saveGuestHistoryDate(request: Request, applicationId: stri
   const submission = parseWithZod(formData, { schema: HistoryDateSchema });
   if (submission.status !== 'success') return submission.reply();
   const { on } = submission.value;
-  if (!on) return submission.reply({ fieldErrors: { on: [ENTER_THE_DATE] } });
   const application = guestApplications().find((a) => a.id === applicationId);
   const change = application?.statusHistory[index];
   if (!application || !change || !isDateable(change.to)) {

@@ -6,8 +6,7 @@ const count = (n: number, one: string, many: string) =>
   `${n.toLocaleString('en-GB')} ${n === 1 ? one : many}`;
 
 /** "a", "a and b", "a, b and c". */
-const listed = (parts: string[]) =>
-  parts.length > 1 ? `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}` : (parts[0] ?? '');
+const listed = (parts: string[]) => new Intl.ListFormat('en-GB').format(parts);
 
 /**
  * True when the import would add anything, dates under applications already held included (only

@@ -15,8 +15,8 @@ function monthNumber(text: string): number {
 
 const daysIn = (year: number, month: number) => new Date(Date.UTC(year, month, 0)).getUTCDate();
 
-const list = (parts: string[]) =>
-  parts.length === 1 ? parts[0] : `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}`;
+/** "day", "month and year": as a sentence lists them. */
+const list = (parts: string[]) => new Intl.ListFormat('en-GB').format(parts);
 
 type Rules = {
   /** Earliest and latest dates accepted, YYYY-MM-DD. */
@@ -24,18 +24,14 @@ type Rules = {
   max: string;
   /** A latest date that moves (tomorrow, say), with the message when it is passed. */
   notAfter?: () => { date: string; message: string };
-  /**
-   * The message for a date left empty, when one must be given. Checked here, beside the other
-   * fields' checks, so an empty form hears about the date at once, not after the rest is fixed.
-   */
+  /** The message for a date left empty, when one must be given (requiredDateSchema). */
   required?: string;
 };
 
 /**
  * A zod schema for a day/month/year date input named `label`: optional unless `rules.required`,
- * read into YYYY-MM-DD. Each
- * error is reported on the whole date (the message beside it) and on the parts at fault (marked in
- * error, first one focused), so the person sees which box to fix.
+ * read into YYYY-MM-DD. Each error is reported on the whole date (the message beside it) and on
+ * the parts at fault (marked in error, first one focused), so the person sees which box to fix.
  */
 export function datePartsSchema(label: string, rules: Rules) {
   const part = z.string().trim().max(20, `${label} must be a real date`).optional();
@@ -81,4 +77,12 @@ export function datePartsSchema(label: string, rules: Rules) {
       if (latest && iso > latest.date) return fail(latest.message, DATE_PARTS);
       return iso;
     });
+}
+
+/**
+ * A date that must be given, read as a day. Its emptiness is checked with the field's own checks,
+ * so an empty form hears about the date at once, not after the rest is put right.
+ */
+export function requiredDateSchema(label: string, rules: Rules & { required: string }) {
+  return datePartsSchema(label, rules).refine((day): day is string => day !== undefined);
 }
