@@ -17,7 +17,7 @@ import {
 import { UnsavedChangesGuard } from '~/components/forms/unsaved';
 import { STATUS_LABELS, type Status } from '~/applications/statuses';
 import type { EventRow } from './events.server';
-import { FORMAT_OPTIONS, KIND_OPTIONS } from './kinds';
+import { FORMAT_OPTIONS, KIND_OPTIONS, movesOnFrom } from './kinds';
 import { toLondon } from './london-time';
 
 const FORM_ID = 'event';
@@ -68,7 +68,7 @@ export function EventForm({
    */
   movableFrom?: Status | null;
 }) {
-  const offerMove = movableFrom === 'saved' || movableFrom === 'applied';
+  const offerMove = movableFrom != null && movesOnFrom(movableFrom);
   const [form, fields] = useSchemaForm(loadSchema, {
     constraint,
     id: FORM_ID,

@@ -7,7 +7,7 @@ import { applicationEvents as e, applications as a, statusChanges } from '#db/sc
 import { unchangedSince, versionOf, type VersionedWrite } from '~/components/forms/versions.server';
 import { asUser, personId, type Person, type Tx } from '~/db.server';
 import { MAX_EVENTS_PER_APPLICATION, type EventInput } from './event-schema';
-import { INTERVIEW_KINDS } from './kinds';
+import { asksToMoveOn } from './kinds';
 
 const orNull = (value: string | undefined) => (value ? value : null);
 
@@ -121,9 +121,7 @@ export async function addEvent(
       )
       select exists (select 1 from target) as found,
         (select n from held) >= ${MAX_EVENTS_PER_APPLICATION}::int as full`),
-    ...(input.toInterviewing && INTERVIEW_KINDS.includes(input.kind)
-      ? [interviewBooked(tx, userId, applicationId, createKey)]
-      : []),
+    ...(asksToMoveOn(input) ? [interviewBooked(tx, userId, applicationId, createKey)] : []),
   ]);
   if (!outcome?.found) return 'missing';
   return outcome.full ? 'full' : 'added';

@@ -1,4 +1,5 @@
 // The kinds and formats of an application's dated events, as people read them. Browser-safe.
+import type { Status } from '~/applications/statuses';
 
 /** What an event is, in the database enum's order. */
 export const EVENT_KINDS = [
@@ -12,13 +13,17 @@ export type EventKind = (typeof EVENT_KINDS)[number];
 
 /**
  * The kinds that mean the employer has asked to see the person: adding one may move a Saved or
- * Applied application to Interviewing (the add form's box, ticked unless the person unticks it).
+ * Applied application to Interviewing (the add form's box, ticked unless the person unticks it;
+ * decision 034). The SQL of events.server.ts holds the same rule for accounts.
  */
-export const INTERVIEW_KINDS: readonly EventKind[] = [
-  'phone_screen',
-  'interview',
-  'assessment_centre',
-];
+const INTERVIEW_KINDS: readonly EventKind[] = ['phone_screen', 'interview', 'assessment_centre'];
+
+/** True for a status the add form's box may move on to Interviewing. */
+export const movesOnFrom = (status: Status) => status === 'saved' || status === 'applied';
+
+/** True when the form asks for the move and what it adds is an interview of some kind. */
+export const asksToMoveOn = (input: { kind: EventKind; toInterviewing?: boolean }) =>
+  Boolean(input.toInterviewing) && INTERVIEW_KINDS.includes(input.kind);
 
 /** How it happens. */
 export const EVENT_FORMATS = ['in_person', 'video', 'phone'] as const;

@@ -9,7 +9,7 @@ import { guestApplications } from './applications';
 import { addEvent, deleteEvent, setFollowUp, updateEvent } from './events';
 import { guestDetail } from './paths';
 import { dateHistoryEntry, moveApplication, replaceById } from './records';
-import { INTERVIEW_KINDS } from '~/events/kinds';
+import { asksToMoveOn, movesOnFrom } from '~/events/kinds';
 import { HistoryDateSchema } from '~/applications/history-date-schema';
 import { beforeApplying, isDateable, possibleOn } from '~/applications/history-date';
 import { GuestStorageError, updateGuest } from './storage';
@@ -111,11 +111,9 @@ function saveEventForm(formData: FormData, applicationId: string, eventId: strin
       full = added === 'full';
       if (added === 'full') return a;
       // The form's box: an interview moves a Saved or Applied application on, as in an account.
-      const moves =
-        input.toInterviewing &&
-        INTERVIEW_KINDS.includes(input.kind) &&
-        (added.status === 'saved' || added.status === 'applied');
-      return moves ? moveApplication(added, 'interviewing') : added;
+      return asksToMoveOn(input) && movesOnFrom(added.status)
+        ? moveApplication(added, 'interviewing')
+        : added;
     }),
   );
   if (refused) return refuse(refused);
