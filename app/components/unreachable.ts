@@ -9,8 +9,12 @@ export function isUnreachable(error: unknown): boolean {
   );
 }
 
+const CAUSE = 'Your device seems to be offline, or the connection dropped.';
+
 export const UNREACHABLE = {
   title: 'JobTrack could not be reached',
-  message:
-    'Your device seems to be offline, or the connection dropped. Nothing you saved has been lost: check your connection and try again.',
+  /** For a page that stores nothing in the browser: the account's pages. */
+  message: `${CAUSE} Nothing you saved has been lost: check your connection and try again.`,
+  /** For guest mode, which works offline but for the page that needed the server. */
+  inGuestMode: `${CAUSE} Guest mode works without a connection, but this needs one. Your guest data has not been changed.`,
 };

@@ -35,7 +35,7 @@ export function GuestDataWaiting() {
   return (
     <p className="notice" role="status">
       This browser still holds {count === 1 ? '1 application' : `${count} applications`} from guest
-      mode. <Link to={GUEST_MOVE}>Move them into your account</Link>
+      mode. <Link to={GUEST_MOVE}>Move {count === 1 ? 'it' : 'them'} into your account</Link>
     </p>
   );
 }

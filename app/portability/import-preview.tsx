@@ -17,13 +17,19 @@ export const importAdds = (plan: ImportPlan) =>
 
 /** Applications to add with the company and role of one already in the account. */
 function lookalikeText(lookalikes: number, adding: number) {
+  const one = lookalikes === 1;
   const which =
-    lookalikes === adding
-      ? lookalikes === 1
-        ? 'The application to add has'
-        : `All ${count(lookalikes, 'application', 'applications')} to add have`
-      : `${lookalikes.toLocaleString('en-GB')} of the ${count(adding, 'application', 'applications')} to add ${lookalikes === 1 ? 'has' : 'have'}`;
-  return `${which} the company and role of one already in your account. JobTrack knows its records by their own ids, not their names, so ${lookalikes === 1 ? 'it' : 'they'} would be added as ${lookalikes === 1 ? 'a separate application' : 'separate applications'}: if ${lookalikes === 1 ? 'it is the same job' : 'they are the same jobs'}, do not import.`;
+    lookalikes < adding
+      ? `${lookalikes.toLocaleString('en-GB')} of the ${count(adding, 'application', 'applications')} to add`
+      : one
+        ? 'The application to add'
+        : `All ${count(lookalikes, 'application', 'applications')} to add`;
+  return (
+    `${which} ${one ? 'has' : 'have'} the company and role of one already in your account. ` +
+    `JobTrack knows its records by their own ids, not their names, so ${one ? 'it' : 'they'} ` +
+    `would be added as ${one ? 'a separate application' : 'separate applications'}: ` +
+    `if ${one ? 'it is the same job' : 'they are the same jobs'}, do not import.`
+  );
 }
 
 /**

@@ -81,7 +81,7 @@ type Held = {
   apps: Map<string, number>;
   stmts: Set<string>;
   events: Set<string>;
-  /** The file's company-and-role pairs (lookalikeKey) the account has already, if looked for. */
+  /** The file's company-and-role pairs (pairKey) the account has already, if looked for. */
   lookalikes: Set<string>;
 };
 
@@ -158,7 +158,8 @@ async function held(
         ]
       : []),
   ])) as Array<Array<{ id: string; dates?: number; c?: string; r?: string }>>;
-  // The answers come back in the order sent: the applications' lookups, then statements', events'.
+  // The answers come back in the order sent: the applications' lookups, then statements', events',
+  // then the look-alikes'.
   const ids = (from: number, count: number) =>
     new Set(found.slice(from, from + count).flatMap((rows) => rows.map((r) => r.id)));
   const [apps, stmts] = [lookups.apps.length, lookups.stmts.length];

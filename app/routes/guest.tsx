@@ -105,10 +105,7 @@ export function ErrorBoundary() {
       ) : isUnreachable(error) ? (
         <div className="page narrow error-page" role="alert">
           <h1>{UNREACHABLE.title}</h1>
-          <p>
-            Your device seems to be offline, or the connection dropped. Guest mode works without a
-            connection, but this needs one. Your guest data has not been changed.
-          </p>
+          <p>{UNREACHABLE.inGuestMode}</p>
           <p>
             <Link to={GUEST_LIST}>Go to your guest applications</Link>
           </p>
