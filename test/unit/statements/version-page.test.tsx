@@ -50,6 +50,7 @@ describe('a version’s page after a refused save', () => {
         ),
       { timeout: 5000 },
     );
-    expect(screen.getByText(/300 of 250 words/)).toBeTruthy();
+    // Conform puts the sent text back into the box after the reply has drawn its errors.
+    expect(await screen.findByText(/300 of 250 words/, {}, { timeout: 5000 })).toBeTruthy();
   });
 });
