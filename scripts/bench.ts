@@ -343,7 +343,7 @@ async function serverTimes(stack: Stack, cookie: string, statementId: string) {
     [`/statements/${statementId}`, 'Staff Nurse'],
     ['/stats', 'Outcomes by source'],
     ['/job-search-log', 'What I did'],
-    [`/job-search-log?${yearRange()}`, 'Only the first'],
+    [`/job-search-log?${yearRange()}`, 'Not everything in these dates fits'],
     ['/job-search-log.csv', 'Date,What I did'],
   ];
   for (const [path, expected] of guards) {

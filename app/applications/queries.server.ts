@@ -3,7 +3,7 @@
 // to the database together, in one round trip with the session check.
 import type { AppLoadContext } from '@remix-run/cloudflare';
 import { and, count, eq, inArray, sql, type SQL } from 'drizzle-orm';
-import { applications, statusChanges } from '#db/schema';
+import { applicationColumns, applications, statusChanges } from '#db/schema';
 import { asUser, personId, type Person, type Tx } from '~/db.server';
 import { eventsOf, toEventRow } from '~/events/events.server';
 import type { LondonNow } from './dates';
@@ -172,7 +172,7 @@ function historyOf(tx: Tx, userId: string, id: string) {
 export function applicationStatements(tx: Tx, userId: string, id: string) {
   return [
     tx
-      .select()
+      .select(applicationColumns)
       .from(a)
       .where(and(eq(a.id, id), eq(a.userId, userId))),
     // Asked for at once, not after the row: for an id that is not theirs they are simply empty.
@@ -182,7 +182,7 @@ export function applicationStatements(tx: Tx, userId: string, id: string) {
 }
 
 type ApplicationRows = [
-  Array<typeof a.$inferSelect>,
+  Array<Omit<typeof a.$inferSelect, 'searchText'>>,
   Awaited<ReturnType<typeof historyOf>>,
   Awaited<ReturnType<typeof eventsOf>>,
 ];

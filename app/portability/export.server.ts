@@ -2,6 +2,7 @@
 import type { AppLoadContext } from '@remix-run/cloudflare';
 import { asc, eq } from 'drizzle-orm';
 import {
+  applicationColumns,
   applicationEvents,
   applications,
   exportId,
@@ -86,7 +87,7 @@ export async function exportFor(
   // One round trip: the reads ride with the transaction's setup, in one snapshot.
   const [apps, history, stmts, versions, events, settings] = await asUser(context, who, (tx) => [
     tx
-      .select({ row: applications, exportId: exportId(applications).mapWith(String) })
+      .select({ row: applicationColumns, exportId: exportId(applications).mapWith(String) })
       .from(applications)
       .where(eq(applications.userId, userId))
       .orderBy(asc(applications.createdAt), asc(applications.id)),

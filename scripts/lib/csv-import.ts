@@ -8,6 +8,7 @@ import postgres from 'postgres';
 import { sha256 } from '../../app/auth/hashing.server';
 import { guessColumns } from '../../app/portability/csv-import/guess-columns';
 import { previewedAs } from '../../app/portability/csv-import/schema';
+import { EXPECTED_ACCOUNT } from '../../app/portability/import-steps';
 import type { WireCounter, WireCounts } from '../../test/support/wire-counter';
 
 const EMPLOYERS = [
@@ -65,7 +66,7 @@ export function ukSpreadsheet(rows: number): string {
 }
 
 /** A second confirmed person with a live session, so the import lands in an empty account. */
-export async function importer(databaseUrl: string, email: string): Promise<string> {
+export async function importer(databaseUrl: string, email: string) {
   const sql = postgres(databaseUrl, { max: 1, onnotice: () => {} });
   try {
     const [user] = await sql<{ id: string }[]>`
@@ -75,7 +76,8 @@ export async function importer(databaseUrl: string, email: string): Promise<stri
       values (${await sha256(token)}, ${user!.id}, now() + interval '1 day')`;
     // The session cookie is "<user id>.<token>" (decision 011).
     const value = `${user!.id}.${token}`;
-    return (await createCookie('jobtrack_session').serialize(value)).split(';')[0]!;
+    const cookie = (await createCookie('jobtrack_session').serialize(value)).split(';')[0]!;
+    return { cookie, userId: user!.id };
   } finally {
     await sql.end();
   }
@@ -114,6 +116,16 @@ async function withPeakMemory<T>(group: number | undefined, step: () => Promise<
   return { result, before: before / 1024, peak: peak / 1024, measured: pids.length > 0 };
 }
 
+/** What a page says in its main part, without markup: enough to see why a step was refused. */
+function pageText(html: string) {
+  const main = /<main[\s\S]*?<\/main>/.exec(html)?.[0] ?? html;
+  return main
+    .replace(/<(script|style)[\s\S]*?<\/\1>/g, '')
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/\s+/g, ' ')
+    .slice(0, 800);
+}
+
 async function post(baseUrl: string, cookie: string, body: FormData) {
   const started = performance.now();
   const response = await fetch(`${baseUrl}/account/import-csv`, {
@@ -145,7 +157,7 @@ export async function measureCsvImport(options: {
   email: string;
 }): Promise<{ bytes: number; steps: ImportStep[]; added: number }> {
   const { baseUrl, counter } = options;
-  const cookie = await importer(options.databaseUrl, options.email);
+  const { cookie, userId } = await importer(options.databaseUrl, options.email);
   const text = ukSpreadsheet(options.rows);
   const headers = text.slice(0, text.indexOf('\r\n')).split(',');
   const steps: ImportStep[] = [];
@@ -161,6 +173,8 @@ export async function measureCsvImport(options: {
   guessColumns(headers).forEach((choice, i) => confirm.append(`columns[${i}]`, choice));
   // The mapping the preview was made with: "Add" confirms only what was shown.
   confirm.append('previewed', previewedAs(guessColumns(headers), 'dmy'));
+  // The account the preview was shown for: "Add" adds only into that one.
+  confirm.append(EXPECTED_ACCOUNT, userId);
 
   for (const [label, body, expected] of [
     [`Upload → preview (${options.rows.toLocaleString('en-GB')} rows)`, upload, 200],
@@ -172,7 +186,7 @@ export async function measureCsvImport(options: {
     await counter.idle();
     const { result } = measured;
     if (result.status !== expected) {
-      throw new Error(`${label} answered ${result.status}: ${result.html.slice(0, 300)}`);
+      throw new Error(`${label} answered ${result.status}: ${pageText(result.html)}`);
     }
     if (expected === 200 && !result.html.includes('will be added')) {
       throw new Error(`${label} did not show a preview`);

@@ -9,7 +9,7 @@ const db = setupTestDatabase();
 const ALLOWED: Record<string, string> = {
   'auth.users': 'id email email_confirmed_at created_at updated_at', // Email address
   'jobtrack.applications':
-    'id user_id company role status date_applied closing_date advert_url location source notes created_at updated_at salary_min salary_max salary_note reference grade closing_time may_close_early origin_id follow_up_on', // Job application data (origin_id: the export id it was imported under; follow_up_on: the "chase if no reply by" date)
+    'id user_id company role status date_applied closing_date advert_url location source notes created_at updated_at salary_min salary_max salary_note reference grade closing_time may_close_early origin_id follow_up_on search_text', // Job application data (origin_id: the export id it was imported under; follow_up_on: the "chase if no reply by" date; search_text: the searched fields copied lower-case for the search's index)
   'jobtrack.status_changes':
     'id application_id user_id from_status to_status changed_at occurred_on', // Job application data (status dates)
   'jobtrack.application_events':

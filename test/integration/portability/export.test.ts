@@ -191,6 +191,7 @@ const CARRIED: Record<string, Record<string, string | { not: string }>> = {
     grade: 'applications.*.grade',
     notes: 'applications.*.notes',
     follow_up_on: 'applications.*.followUpOn',
+    search_text: { not: 'a lower-cased copy of the searched fields, for the search index' },
     created_at: 'applications.*.createdAt',
     updated_at: 'applications.*.updatedAt',
   },
