@@ -7,7 +7,7 @@ import { unchangedSince, versionOf, type VersionedWrite } from '~/components/for
 import { asUser, personId, type Person, type Tx } from '~/db.server';
 import type { ApplicationInput } from './application-schema';
 import { todayInLondon } from './dates';
-import { FOLLOW_UP_DAYS, suggestedFollowUp } from '~/events/follow-up';
+import { FOLLOW_UP_DAYS, followUpAhead } from '~/events/follow-up';
 import { firstHistory, recordFromInput } from './records';
 import type { Status } from './statuses';
 
@@ -16,9 +16,9 @@ const orNull = (value: string | undefined) => (value ? value : null);
 const columns = recordFromInput;
 
 // Sent, with a date applied, and no reply yet: the follow-up date starts at the suggestion (14
-// days on), which the person can change or remove on the application's page.
-const startingFollowUp = (input: ApplicationInput) =>
-  input.status === 'applied' ? suggestedFollowUp(input.dateApplied ?? null) : null;
+// days on) unless that day has passed; the person can change or remove it on the application's page.
+const startingFollowUp = (input: ApplicationInput, today: string) =>
+  input.status === 'applied' ? followUpAhead(input.dateApplied ?? null, today) : null;
 
 /** The form's fields as `column = value` pairs for an UPDATE (status apart: see below). */
 function fieldAssignments(input: ApplicationInput): SQL {
@@ -119,7 +119,7 @@ export async function createApplication(
           ${c.dateApplied}::date, ${c.closingDate}::date, ${c.closingTime}::time,
           ${c.mayCloseEarly}::boolean, ${c.advertUrl}, ${c.reference}, ${c.grade}, ${c.location},
           ${c.source}, ${c.salaryMin}::integer, ${c.salaryMax}::integer, ${c.salaryNote},
-          ${c.notes}, ${startingFollowUp(input)}::date)
+          ${c.notes}, ${startingFollowUp(input, todayInLondon())}::date)
         on conflict (id) do nothing
         returning id
       )
@@ -157,15 +157,16 @@ export async function updateApplication(
 ): Promise<VersionedWrite> {
   const userId = personId(who);
   const dateApplied = orNull(input.dateApplied);
+  const today = todayInLondon();
   // Moved to Applied with a date applied: a first follow-up date, unless one is set already.
-  const followUp = startingFollowUp(input);
+  const followUp = startingFollowUp(input, today);
   const followUpOn = followUp
     ? sql`case when target.status <> ${status(input.status)}
         then ${firstFollowUp(sql`${followUp}::date`)} else a.follow_up_on end`
     : sql`a.follow_up_on`;
   const [[row]] = await asUser(context, who, (tx) => [
     updateWithHistory(tx, userId, id, input.status, {
-      changes: sql`${fieldAssignments(input)}, follow_up_on = ${afterApplying(followUpOn, dateApplied)}`,
+      changes: sql`${fieldAssignments(input)}, follow_up_on = ${afterApplying(followUpOn, dateApplied, today)}`,
       occurredOn: input.status === 'applied' ? dateApplied : null,
       // A corrected date applied moves the history entry that was dated from it.
       unmoved: dateApplied
@@ -182,13 +183,14 @@ export async function updateApplication(
 
 /**
  * A follow-up date never before the day of applying (events/follow-up.ts): a date applied moved
- * past it takes the follow-up to the suggestion, FOLLOW_UP_DAYS after the new date.
+ * past it takes the follow-up to the suggestion, FOLLOW_UP_DAYS after the new date, or to none if
+ * that day has passed.
  */
-const afterApplying = (followUpOn: SQL, dateApplied: string | null) =>
+const afterApplying = (followUpOn: SQL, dateApplied: string | null, today: string) =>
   dateApplied === null
     ? followUpOn
     : sql`case when (${followUpOn}) < ${dateApplied}::date
-        then ${dateApplied}::date + ${FOLLOW_UP_DAYS}::int else (${followUpOn}) end`;
+        then ${followUpAhead(dateApplied, today)}::date else (${followUpOn}) end`;
 
 /**
  * A suggested follow-up date, only when the application reaches Applied for the first time (no
@@ -202,10 +204,12 @@ const firstFollowUp = (suggested: SQL) => sql`case
     else coalesce(a.follow_up_on, ${suggested}) end`;
 
 // SET expressions read the row as it was, so the follow-up date repeats the date applied's default.
+// The suggestion is followUpAhead's: none once its day has passed.
 const appliedNow = (today: string) => {
   const dateApplied = sql`coalesce(a.date_applied, ${today}::date)`;
+  const suggested = sql`${dateApplied} + ${FOLLOW_UP_DAYS}::int`;
   return sql`date_applied = ${dateApplied},
-    follow_up_on = ${firstFollowUp(sql`${dateApplied} + ${FOLLOW_UP_DAYS}::int`)}`;
+    follow_up_on = ${firstFollowUp(sql`case when ${suggested} >= ${today}::date then ${suggested} end`)}`;
 };
 
 /** Moves an application to `to` and records it (a no-op if unchanged); false if not theirs. */

@@ -9,12 +9,13 @@ import {
 } from '~/components/forms';
 import { useTrackerPaths } from '~/applications/paths';
 import { isSignedOutReply, SignedOutNotice } from '~/auth/signed-out';
-import { FOLLOW_UP_DAYS, suggestedFollowUp } from './follow-up';
+import { FOLLOW_UP_DAYS, followUpAhead } from './follow-up';
 import { FollowUpNow, RemoveFollowUpForm } from './follow-up-summary';
 
 /**
  * The follow-up page's card: "Chase if no reply by…", its calendar file, and a form to type the
- * date, change it or remove it. With none set, the form offers 14 days after the date applied.
+ * date, change it or remove it. With none set, the form offers 14 days after the date applied,
+ * while that day is still ahead (followUpAhead).
  * (An application's own page shows FollowUpSummary, which links here.)
  */
 const loadSchema = () => import('./event-schema').then((m) => m.FollowUpSchema);
@@ -24,6 +25,7 @@ export function FollowUpCard({
   constraint,
   followUpOn,
   dateApplied,
+  today,
   lastResult,
 }: {
   applicationId: string;
@@ -31,9 +33,11 @@ export function FollowUpCard({
   constraint: Constraints;
   followUpOn: string | null;
   dateApplied: string | null;
+  /** Today in London (YYYY-MM-DD). */
+  today: string;
   lastResult?: FormReply | null;
 }) {
-  const suggested = followUpOn ? null : suggestedFollowUp(dateApplied);
+  const suggested = followUpOn ? null : followUpAhead(dateApplied, today);
   const [form, fields] = useSchemaForm(loadSchema, {
     constraint,
     id: 'follow-up-form',

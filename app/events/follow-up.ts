@@ -12,9 +12,15 @@ export const DEFAULT_GHOST_WEEKS = 4;
 /** Statuses that are still waiting to hear back: only these are chased or suggested as ghosted. */
 export const WAITING_FOR_REPLY = ['applied', 'interviewing'] as const satisfies readonly Status[];
 
-/** The follow-up date the form suggests: 14 days after applying, or none without a date applied. */
-export function suggestedFollowUp(dateApplied: string | null): string | null {
-  return dateApplied ? addDays(dateApplied, FOLLOW_UP_DAYS) : null;
+/**
+ * The follow-up date JobTrack suggests: 14 days after applying, while that day is still ahead
+ * (today included); none without a date applied, or once it has passed, so an application recorded
+ * weeks after applying does not start overdue (decision 035). The dashboard's Ghosted suggestion
+ * is there for one that has waited long.
+ */
+export function followUpAhead(dateApplied: string | null, today: string): string | null {
+  const suggested = dateApplied ? addDays(dateApplied, FOLLOW_UP_DAYS) : null;
+  return suggested !== null && suggested >= today ? suggested : null;
 }
 
 /** Why a follow-up date is refused: it falls before the day the person applied. */

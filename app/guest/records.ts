@@ -5,8 +5,7 @@ import { todayInLondon } from '~/applications/dates';
 import { firstHistory, recordFromInput } from '~/applications/records';
 import type { Status } from '~/applications/statuses';
 import type { ApplicationRecord, HistoryEntry } from '~/applications/types';
-import { FOLLOW_UP_DAYS, followsApplying, suggestedFollowUp } from '~/events/follow-up';
-import { addDays } from '~/applications/dates';
+import { followUpAhead, followsApplying } from '~/events/follow-up';
 import { FORMAT_CAPS, type ExportedApplication } from '~/portability/format';
 
 type History = ExportedApplication['statusHistory'];
@@ -39,8 +38,11 @@ export function newApplication(
   return {
     id,
     ...recordFromInput(input),
-    // Added as Applied with a date applied: chase 14 days on, as for an account.
-    followUpOn: input.status === 'applied' ? suggestedFollowUp(input.dateApplied ?? null) : null,
+    // Added as Applied with a date applied: chase 14 days on unless that has passed, as for an account.
+    followUpOn:
+      input.status === 'applied'
+        ? followUpAhead(input.dateApplied ?? null, todayInLondon(now))
+        : null,
     createdAt: at,
     updatedAt: at,
     events: [],
@@ -65,7 +67,8 @@ export function editApplication(
   let history: History = before.statusHistory;
   let followUpOn = before.followUpOn;
   if (before.status !== record.status) {
-    const suggested = record.status === 'applied' ? suggestedFollowUp(record.dateApplied) : null;
+    const suggested =
+      record.status === 'applied' ? followUpAhead(record.dateApplied, todayInLondon(now)) : null;
     if (suggested) followUpOn = firstFollowUp(before, suggested);
     history = [
       ...history,
@@ -83,7 +86,7 @@ export function editApplication(
   }
   // Never before the day of applying: a date applied moved past it takes the suggestion instead.
   if (followUpOn && record.dateApplied && !followsApplying(followUpOn, record.dateApplied)) {
-    followUpOn = suggestedFollowUp(record.dateApplied);
+    followUpOn = followUpAhead(record.dateApplied, todayInLondon(now));
   }
   return {
     ...withRecord(before, record),
@@ -109,7 +112,7 @@ export function moveApplication(
     dateApplied,
     followUpOn:
       status === 'applied'
-        ? firstFollowUp(before, addDays(dateApplied!, FOLLOW_UP_DAYS))
+        ? firstFollowUp(before, followUpAhead(dateApplied, todayInLondon(now)))
         : before.followUpOn,
     updatedAt: at,
     statusHistory: capped([

@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/cloudflare';
 import { useActionData, useLoaderData } from '@remix-run/react';
+import { todayInLondon } from '~/applications/dates';
 import { requireUserClaimOrRefusedForm } from '~/auth/current-user.server';
 import type { saveFollowUp } from '~/events/actions.server';
 import { applicationHead } from '~/events/events.server';
@@ -22,14 +23,15 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = await requireUserClaimOrRefusedForm(request, context);
   // Signed out as the form arrived: it comes back from what was sent, not from the database.
   const constraint = constraintOf(FollowUpSchema);
-  if (!user) return { id, application: null, constraint };
+  const today = todayInLondon();
+  if (!user) return { id, application: null, constraint, today };
   const application = await applicationHead(context, user, id);
   if (!application) throw notFound();
-  return { id, application, constraint };
+  return { id, application, constraint, today };
 }
 
 export default function FollowUpPage() {
-  const { id, application: a, constraint } = useLoaderData<typeof loader>();
+  const { id, application: a, constraint, today } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof saveFollowUp>();
   return (
     <div className="page narrow">
@@ -39,6 +41,7 @@ export default function FollowUpPage() {
         constraint={constraint}
         followUpOn={a?.followUpOn ?? null}
         dateApplied={a?.dateApplied ?? null}
+        today={today}
         lastResult={lastResult}
       />
     </div>

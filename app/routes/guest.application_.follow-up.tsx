@@ -1,5 +1,6 @@
 import type { MetaFunction } from '@remix-run/cloudflare';
 import { useActionData, useLoaderData, type ClientActionFunctionArgs } from '@remix-run/react';
+import { todayInLondon } from '~/applications/dates';
 import { FollowUpCard } from '~/events/follow-up-card';
 import { guestApplications } from '~/guest/applications';
 import { saveGuestFollowUp } from '~/guest/event-actions';
@@ -18,7 +19,11 @@ export { links } from '~/applications/styles';
 export const meta: MetaFunction = () => [{ title: 'Follow-up date · Guest · JobTrack' }];
 
 export function clientLoader() {
-  return { applications: guestApplications(), constraint: constraintOf(FollowUpSchema) };
+  return {
+    applications: guestApplications(),
+    constraint: constraintOf(FollowUpSchema),
+    today: todayInLondon(),
+  };
 }
 
 export function clientAction({ request }: ClientActionFunctionArgs) {
@@ -27,7 +32,7 @@ export function clientAction({ request }: ClientActionFunctionArgs) {
 }
 
 export default function GuestFollowUp() {
-  const { applications, constraint } = useLoaderData<typeof clientLoader>();
+  const { applications, constraint, today } = useLoaderData<typeof clientLoader>();
   const lastResult = useActionData<typeof clientAction>();
   const found = useSelectedApplication(applications);
   if (!found) return <GuestNotFound />;
@@ -39,6 +44,7 @@ export default function GuestFollowUp() {
         applicationId={found.id}
         followUpOn={found.followUpOn}
         dateApplied={found.dateApplied}
+        today={today}
         lastResult={lastResult}
       />
     </div>

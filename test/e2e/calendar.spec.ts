@@ -122,7 +122,7 @@ test('an interview is added, shown, downloaded as a calendar file, changed and d
   await expect(events).toContainText('No interviews or other dates yet.');
 });
 
-test('a follow-up date starts 14 days after applying, can be changed and removed, is set again in one press while ahead, and is due on the dashboard', async ({
+test('a follow-up date starts 14 days after applying unless that has passed, is due on the dashboard, can be changed and removed, and is set again in one press while ahead', async ({
   page,
   signedIn,
   database,
@@ -130,8 +130,9 @@ test('a follow-up date starts 14 days after applying, can be changed and removed
   const app = jobTrack(page);
   const main = page.getByRole('main');
   const me = await signedIn({ label: 'follow-up' });
-  const id = await seed(database, me.id, { dateApplied: addDays(today, -20) });
-  const suggested = formatDate(addDays(today, -6));
+  // Applied two weeks ago: chase today.
+  const id = await seed(database, me.id, { dateApplied: addDays(today, -14) });
+  const suggested = formatDate(today);
 
   await page.goto('/');
   await expect(main.getByRole('heading', { name: 'Follow-ups due' })).toBeVisible();
@@ -159,11 +160,30 @@ test('a follow-up date starts 14 days after applying, can be changed and removed
   await expect(page).toHaveURL(`/applications/${id}#follow-up`);
   await expect(followUp).toContainText('Chase if no reply by 1 Mar 2027');
 
-  // Removed on the application's page; its suggestion has passed, so no one-press date is offered.
+  // Removed on the application's page; its suggestion, today, is offered again in one press.
   await followUp.getByRole('button', { name: 'Remove follow-up date' }).click();
+  await expect(followUp).toContainText('No follow-up date set.');
+  await expect(
+    followUp.getByRole('button', { name: `Set follow-up date: ${suggested}` }),
+  ).toBeVisible();
+  await app.landed();
+
+  // Applied three weeks ago: its suggestion had passed when it was added, so none was set and
+  // none is offered in one press.
+  const late = await seed(database, me.id, {
+    role: 'Caseworker',
+    dateApplied: addDays(today, -21),
+  });
+  await page.goto(`/applications/${late}`);
   await expect(followUp).toContainText('No follow-up date set.');
   await expect(followUp.getByRole('link', { name: 'Set a follow-up date' })).toBeVisible();
   await expect(followUp.getByRole('button', { name: /^Set follow-up date/ })).toHaveCount(0);
+  await app.landed();
+  // Nor does the follow-up page fill in a day already gone.
+  await followUp.getByRole('link', { name: 'Set a follow-up date' }).click();
+  await expect(page).toHaveURL(`/applications/${late}/follow-up`);
+  const chaseBy = main.getByRole('group', { name: 'Chase if no reply by', exact: true });
+  await expect(chaseBy.getByLabel('Day', { exact: true })).toHaveValue('');
   await app.landed();
 
   // Applied three days ago: removed, then the suggested date set again with one press.
@@ -238,7 +258,9 @@ test('the private calendar feed is made, read without a cookie, replaced and tur
   const app = jobTrack(page);
   const main = page.getByRole('main');
   const me = await signedIn({ label: 'feed' });
+  // Applied 40 days ago: no follow-up date (its suggestion had passed), and no reply since.
   await seed(database, me.id, { dateApplied: addDays(today, -40), company: 'Quiet Ltd' });
+  await seed(database, me.id, { dateApplied: addDays(today, -3), company: 'Leeds City Council' });
 
   await page.goto('/account');
   await app.landed();
@@ -255,7 +277,9 @@ test('the private calendar feed is made, read without a cookie, replaced and tur
   const feed = await calendarApp.get(feedUrl);
   expect(feed.status()).toBe(200);
   expect(feed.headers()['cache-control']).toBe('private, no-store');
-  expect(summaries(await feed.text())).toEqual(['Chase if no reply: Policy Officer at Quiet Ltd']);
+  expect(summaries(await feed.text())).toEqual([
+    'Chase if no reply: Policy Officer at Leeds City Council',
+  ]);
 
   await main.getByRole('button', { name: 'Make a new address' }).click();
   await expect(address).not.toHaveValue(feedUrl);

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
+import { addDays, todayInLondon } from '~/applications/dates';
 import * as route from '~/routes/applications.$id_.edit';
 import { action, loader } from '~/routes/applications.$id_.edit';
 import { formPost, get, runAction, runDocumentPost, runLoader } from '../../support/http';
@@ -137,24 +138,32 @@ describe('editing an application', () => {
   });
 
   it('moves a follow-up date that a later date applied would leave behind, and no other', async () => {
+    // Days from today in London: the suggestion is made only while its day is still ahead.
+    const day = (offset: number) => addDays(todayInLondon(), offset);
     const me = await t.person();
-    const [id] = await t.seed(me, { status: 'applied', date_applied: '2026-11-20' });
+    const [id] = await t.seed(me, { status: 'applied', date_applied: day(-40) });
     const followUp = async () =>
       (
         await t.db.admin<{ f: string | null }[]>`
         select follow_up_on::text as f from jobtrack.applications where id = ${id!}`
       )[0]!.f;
-    await t.db
-      .admin`update jobtrack.applications set follow_up_on = '2026-11-22' where id = ${id!}`;
-    const edit = (day: string) =>
-      save(id!, validForm({ status: 'applied', ...dateFields('dateApplied', day) }), me.cookie);
+    const setFollowUp = (on: string) =>
+      t.db.admin`update jobtrack.applications set follow_up_on = ${on} where id = ${id!}`;
+    const edit = (on: string) =>
+      save(id!, validForm({ status: 'applied', ...dateFields('dateApplied', on) }), me.cookie);
 
+    await setFollowUp(day(-8));
     // Still before it: the person's date stays.
-    await edit('2026-11-21');
-    expect(await followUp()).toBe('2026-11-22');
+    await edit(day(-9));
+    expect(await followUp()).toBe(day(-8));
     // Past it: the follow-up becomes the suggestion, 14 days after the new date applied.
-    await edit('2026-11-25');
-    expect(await followUp()).toBe('2026-12-09');
+    await edit(day(-5));
+    expect(await followUp()).toBe(day(9));
+    // Past it onto a suggestion whose day has gone too: none, rather than one already overdue.
+    await edit(day(-40));
+    await setFollowUp(day(-30));
+    await edit(day(-20));
+    expect(await followUp()).toBeNull();
   });
 
   it('dates a move to Applied made on the edit form from the date applied', async () => {

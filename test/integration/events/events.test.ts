@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import postgres from 'postgres';
 import { describe, expect, it, vi } from 'vitest';
+import { addDays, todayInLondon } from '~/applications/dates';
 import { asUser } from '~/db.server';
 import { MAX_EVENTS_PER_APPLICATION } from '~/events/event-schema';
 import * as newEventRoute from '~/routes/applications.$id_.events.new';
@@ -293,10 +294,13 @@ describe('the follow-up date', () => {
       params: { id },
     });
 
-  /** Adds an application through the add page's action, applied on 20 November; its stored row. */
-  async function addedAs(status: string, company: string, role: string) {
+  /** Today in London moved by `offset` days: the follow-up rules look at today. */
+  const day = (offset: number) => addDays(todayInLondon(), offset);
+
+  /** Adds an application through the add page's action, applied 10 days ago; its stored row. */
+  async function addedAs(status: string, company: string, role: string, applied = day(-10)) {
     const me = await t.person();
-    const fields = { company, role, status, ...dateFields('dateApplied', '2026-11-20') };
+    const fields = { company, role, status, ...dateFields('dateApplied', applied) };
     const outcome = await runAction(
       newApplicationAction,
       formPost('/applications/new', fields, { cookie: me.cookie }),
@@ -307,7 +311,12 @@ describe('the follow-up date', () => {
 
   it('starts 14 days after the date applied when an application is added as Applied', async () => {
     const stored = await addedAs('applied', 'NHS', 'Nurse');
-    expect(stored?.follow_up_on).toBe('2026-12-04');
+    expect(stored?.follow_up_on).toBe(day(4));
+  });
+
+  it('starts with none when that day has already passed, so nothing starts overdue', async () => {
+    const stored = await addedAs('applied', 'Leeds City Council', 'Policy Officer', day(-20));
+    expect(stored?.follow_up_on).toBeNull();
   });
 
   it('is not suggested for an application added at a later stage, even with a date applied', async () => {
@@ -355,7 +364,7 @@ describe('the follow-up date', () => {
 
   it('is suggested the first time an application reaches Applied, and stays removed when it goes back', async () => {
     const me = await t.person();
-    const id = await t.insert(me, { status: 'saved', date_applied: '2026-11-02' });
+    const id = await t.insert(me, { status: 'saved', date_applied: day(-10) });
     const move = (to: string) =>
       runAction(
         statusAction,
@@ -363,10 +372,22 @@ describe('the follow-up date', () => {
         { context: t.context, params: { id } },
       );
     expect((await move('applied')).status).toBe(200);
-    expect((await t.stored(id))?.follow_up_on).toBe('2026-11-16');
+    expect((await t.stored(id))?.follow_up_on).toBe(day(4));
     await setFollowUp(me.cookie, id, { intent: 'clear' });
     await move('interviewing');
     await move('applied');
+    expect((await t.stored(id))?.follow_up_on).toBeNull();
+  });
+
+  it('is not set when an application reaches Applied after its suggested day has passed', async () => {
+    const me = await t.person();
+    const id = await t.insert(me, { status: 'saved', date_applied: day(-30) });
+    const moved = await runAction(
+      statusAction,
+      formPost(`/applications/${id}/status`, { status: 'applied' }, { cookie: me.cookie }),
+      { context: t.context, params: { id } },
+    );
+    expect(moved.status).toBe(200);
     expect((await t.stored(id))?.follow_up_on).toBeNull();
   });
 
@@ -450,7 +471,12 @@ describe('a form sent after the session ended', () => {
       month: '12',
       year: '2026',
     });
-    expect(page.loader.data).toEqual({ id, application: null, constraint: expect.any(Object) });
+    expect(page.loader.data).toEqual({
+      id,
+      application: null,
+      constraint: expect.any(Object),
+      today: todayInLondon(),
+    });
     expect((await t.stored(id))?.follow_up_on).toBeNull();
   });
 });

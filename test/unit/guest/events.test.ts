@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { replyMessages, type FormReply } from '~/components/forms/messages';
 import { parseWithZod } from '@conform-to/zod';
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ApplicationInput } from '~/applications/application-schema';
 import { EventSchema, type EventInput } from '~/events/event-schema';
 import { MAX_EVENTS_PER_APPLICATION } from '~/events/limits';
@@ -59,6 +59,13 @@ function eventInput(fields: Record<string, string> = interview): EventInput {
 }
 
 describe('a guest follow-up date follows the account rules', () => {
+  // Today, for the rules that look at it: 20 November 2026.
+  beforeEach(() => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(new Date('2026-11-20T12:00:00Z'));
+  });
+  afterEach(() => void vi.useRealTimers());
+
   it('starts 14 days after applying when added as Applied with a date, and not otherwise', () => {
     expect(newApplication(applied()).followUpOn).toBe('2026-11-30');
     expect(newApplication(applied({ dateApplied: undefined })).followUpOn).toBeNull();
@@ -72,6 +79,20 @@ describe('a guest follow-up date follows the account rules', () => {
     expect(moved).toMatchObject({ dateApplied: '2026-11-20', followUpOn: '2026-12-04' });
     const edited = editApplication(saved, applied({ dateApplied: '2026-11-19' }));
     expect(edited.followUpOn).toBe('2026-12-03');
+  });
+
+  it('starts with none when the suggested day has already passed, so nothing starts overdue', () => {
+    // Applied on 1 October: 14 days on was 15 October, before today.
+    expect(newApplication(applied({ dateApplied: '2026-10-01' })).followUpOn).toBeNull();
+    const saved = newApplication(applied({ status: 'saved', dateApplied: '2026-10-01' }));
+    expect(moveApplication(saved, 'applied').followUpOn).toBeNull();
+    expect(editApplication(saved, applied({ dateApplied: '2026-10-01' })).followUpOn).toBeNull();
+    // A date applied moved past the person's own follow-up date, onto a suggestion also past.
+    const set = {
+      ...newApplication(applied({ dateApplied: '2026-09-01' })),
+      followUpOn: '2026-09-20',
+    };
+    expect(editApplication(set, applied({ dateApplied: '2026-10-01' })).followUpOn).toBeNull();
   });
 
   it('is not suggested again once removed, when the application goes back to Applied', () => {
