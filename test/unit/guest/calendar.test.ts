@@ -24,6 +24,8 @@ describe('guest calendar files, made in the browser with the account’s builder
         mayCloseEarly: false,
       },
       id,
+      // Recorded the evening it was sent: its follow-up date, 14 days on, is still ahead.
+      new Date('2026-11-16T18:00:00Z'),
     );
     updateGuest(() => [
       {
