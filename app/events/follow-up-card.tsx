@@ -9,13 +9,14 @@ import {
 } from '~/components/forms';
 import { useTrackerPaths } from '~/applications/paths';
 import { isSignedOutReply, SignedOutNotice } from '~/auth/signed-out';
-import { FOLLOW_UP_DAYS, followUpAhead } from './follow-up';
+import type { Status } from '~/applications/statuses';
+import { FOLLOW_UP_DAYS, followUpToOffer } from './follow-up';
 import { FollowUpNow, RemoveFollowUpForm } from './follow-up-summary';
 
 /**
  * The follow-up page's card: "Chase if no reply by…", its calendar file, and a form to type the
  * date, change it or remove it. With none set, the form offers 14 days after the date applied,
- * while that day is still ahead (followUpAhead).
+ * while the application waits for a reply and that day is ahead (followUpToOffer).
  * (An application's own page shows FollowUpSummary, which links here.)
  */
 const loadSchema = () => import('./event-schema').then((m) => m.FollowUpSchema);
@@ -25,6 +26,7 @@ export function FollowUpCard({
   constraint,
   followUpOn,
   dateApplied,
+  status,
   today,
   lastResult,
 }: {
@@ -33,11 +35,13 @@ export function FollowUpCard({
   constraint: Constraints;
   followUpOn: string | null;
   dateApplied: string | null;
+  /** None when the form came back signed out. */
+  status: Status | null;
   /** Today in London (YYYY-MM-DD). */
   today: string;
   lastResult?: FormReply | null;
 }) {
-  const suggested = followUpOn ? null : followUpAhead(dateApplied, today);
+  const suggested = followUpToOffer({ status, followUpOn, dateApplied }, today);
   const [form, fields] = useSchemaForm(loadSchema, {
     constraint,
     id: 'follow-up-form',

@@ -5,7 +5,7 @@ import { DATE_PARTS, dateParts } from '~/components/forms/date-parts';
 import { SubmitButton } from '~/components/forms/submit-button';
 import { CalendarFileLink } from './calendar-link';
 import type { Status } from '~/applications/statuses';
-import { CLEAR_FOLLOW_UP, FOLLOW_UP_DAYS, followUpAhead, WAITING_FOR_REPLY } from './follow-up';
+import { CLEAR_FOLLOW_UP, FOLLOW_UP_DAYS, followUpToOffer } from './follow-up';
 
 /**
  * The follow-up date on an application's page: the date with its calendar file, and one press to
@@ -28,8 +28,7 @@ export function FollowUpSummary({
   today: string;
 }) {
   const page = useTrackerPaths().followUp(applicationId);
-  const waiting = (WAITING_FOR_REPLY as readonly Status[]).includes(status);
-  const suggested = followUpOn || !waiting ? null : followUpAhead(dateApplied, today);
+  const suggested = followUpToOffer({ status, followUpOn, dateApplied }, today);
   const parts = suggested ? dateParts(suggested) : undefined;
   return (
     <section className="card" aria-labelledby="follow-up-heading" id="follow-up">

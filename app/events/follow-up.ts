@@ -23,6 +23,19 @@ export function followUpAhead(dateApplied: string | null, today: string): string
   return suggested !== null && suggested >= today ? suggested : null;
 }
 
+/**
+ * The date to offer a person who has no follow-up date set: the suggestion, while the application
+ * still waits for a reply and that day is ahead. A Rejected or Offer application is offered none.
+ */
+export function followUpToOffer(
+  application: { status: Status | null; followUpOn: string | null; dateApplied: string | null },
+  today: string,
+): string | null {
+  const { status, followUpOn, dateApplied } = application;
+  const waiting = (WAITING_FOR_REPLY as readonly (Status | null)[]).includes(status);
+  return followUpOn || !waiting ? null : followUpAhead(dateApplied, today);
+}
+
 /** Why a follow-up date is refused: it falls before the day the person applied. */
 export const beforeApplied = (dateApplied: string) =>
   `The follow-up date cannot be before the day you applied, ${formatDate(dateApplied)}`;

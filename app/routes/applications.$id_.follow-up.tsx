@@ -41,6 +41,7 @@ export default function FollowUpPage() {
         constraint={constraint}
         followUpOn={a?.followUpOn ?? null}
         dateApplied={a?.dateApplied ?? null}
+        status={a?.status ?? null}
         today={today}
         lastResult={lastResult}
       />

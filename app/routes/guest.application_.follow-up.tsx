@@ -44,6 +44,7 @@ export default function GuestFollowUp() {
         applicationId={found.id}
         followUpOn={found.followUpOn}
         dateApplied={found.dateApplied}
+        status={found.status}
         today={today}
         lastResult={lastResult}
       />
