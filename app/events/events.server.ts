@@ -2,12 +2,12 @@
 // transaction of one round trip (RLS in force) and still names the person in its own where clause;
 // an edit refused as out of date takes a second to say so (whyNotWritten).
 import type { AppLoadContext } from '@remix-run/cloudflare';
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { applicationEvents as e, applications as a, statusChanges } from '#db/schema';
 import { unchangedSince, versionOf, type VersionedWrite } from '~/components/forms/versions.server';
 import { asUser, personId, type Person, type Tx } from '~/db.server';
 import { MAX_EVENTS_PER_APPLICATION, type EventInput } from './event-schema';
-import { asksToMoveOn } from './kinds';
+import { asksToMoveOn, MOVES_ON_FROM } from './kinds';
 
 const orNull = (value: string | undefined) => (value ? value : null);
 
@@ -65,7 +65,7 @@ function interviewBooked(tx: Tx, userId: string, applicationId: string, createKe
     with target as (
       select id, status from ${a}
       where id = ${applicationId}::uuid and user_id = ${userId}::uuid
-        and status in ('saved', 'applied')
+        and ${inArray(a.status, [...MOVES_ON_FROM])}
         and exists (select 1 from ${e} where user_id = ${userId}::uuid
           and application_id = ${applicationId}::uuid and create_key = ${createKey}::uuid)
       for update

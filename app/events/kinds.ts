@@ -14,12 +14,16 @@ export type EventKind = (typeof EVENT_KINDS)[number];
 /**
  * The kinds that mean the employer has asked to see the person: adding one may move a Saved or
  * Applied application to Interviewing (the add form's box, ticked unless the person unticks it;
- * decision 034). The SQL of events.server.ts holds the same rule for accounts.
+ * decision 034).
  */
 const INTERVIEW_KINDS: readonly EventKind[] = ['phone_screen', 'interview', 'assessment_centre'];
 
+/** The statuses the add form's box moves on to Interviewing (the account's SQL reads this too). */
+export const MOVES_ON_FROM = ['saved', 'applied'] as const satisfies readonly Status[];
+
 /** True for a status the add form's box may move on to Interviewing. */
-export const movesOnFrom = (status: Status) => status === 'saved' || status === 'applied';
+export const movesOnFrom = (status: Status) =>
+  (MOVES_ON_FROM as readonly Status[]).includes(status);
 
 /** True when the form asks for the move and what it adds is an interview of some kind. */
 export const asksToMoveOn = (input: { kind: EventKind; toInterviewing?: boolean }) =>
