@@ -32,3 +32,10 @@ export const hyperdriveEnv = (url: string) => ({
   // Offline, wrangler's fetch of the `request.cf` placeholder data only prints a stack trace.
   CLOUDFLARE_CF_FETCH_ENABLED: 'false',
 });
+
+/**
+ * The rest of `wrangler dev`'s environment: the Worker bundled with React's production build, as
+ * `wrangler deploy` bundles it (wrangler dev otherwise picks React's development build, which
+ * renders each page more slowly). Not for `remix vite:dev`, whose JSX needs the development build.
+ */
+export const PRODUCTION_WORKER = { NODE_ENV: 'production' } as const;

@@ -6,6 +6,7 @@
  */
 import { join } from 'node:path';
 import { buildInto, writeEntry } from './build';
+import { PRODUCTION_WORKER } from './local';
 import { serveWithLocalDatabase } from './local-server';
 import { run, startGroup } from './processes';
 import { workerEnvArgs } from './worker-env';
@@ -36,6 +37,6 @@ await serveWithLocalDatabase(async (env) => {
       '--show-interactive-dev-session=false',
       ...workerEnv.args,
     ],
-    { env },
+    { env: { ...env, ...PRODUCTION_WORKER } },
   );
 });

@@ -11,7 +11,7 @@ import { join, resolve } from 'node:path';
 import { buildInto, writeEntry } from '../../../db/build';
 import { ensureDatabase, startEmbeddedPostgres, type EmbeddedDatabase } from '../../../db/embedded';
 import { runMigrations } from '../../../db/migrate';
-import { hyperdriveEnv } from '../../../db/local';
+import { hyperdriveEnv, PRODUCTION_WORKER } from '../../../db/local';
 import { startLocalPool, type LocalPool } from '../../../db/local-pool';
 import { freePort } from '../../../db/ports';
 import { run, startGroup, stopGroup } from '../../../db/processes';
@@ -155,6 +155,7 @@ export async function startStack(options: {
         stdio: ['ignore', options.quiet ? 'ignore' : 'inherit', 'inherit'],
         env: {
           ...hyperdriveEnv(workerDatabaseUrl),
+          ...PRODUCTION_WORKER,
           WRANGLER_SEND_METRICS: 'false',
         },
       },
