@@ -7,7 +7,7 @@ import { unchangedSince, versionOf, type VersionedWrite } from '~/components/for
 import { asUser, personId, type Person, type Tx } from '~/db.server';
 import type { ApplicationInput } from './application-schema';
 import { todayInLondon } from './dates';
-import { FOLLOW_UP_DAYS, followUpAhead } from '~/events/follow-up';
+import { FOLLOW_UP_DAYS, followUpAhead, suggestedFor } from '~/events/follow-up';
 import { firstHistory, recordFromInput } from './records';
 import type { Status } from './statuses';
 
@@ -166,7 +166,15 @@ export async function updateApplication(
     : sql`a.follow_up_on`;
   const [[row]] = await asUser(context, who, (tx) => [
     updateWithHistory(tx, userId, id, input.status, {
-      changes: sql`${fieldAssignments(input)}, follow_up_on = ${afterApplying(followUpOn, dateApplied, today)}`,
+      changes: sql`${fieldAssignments(input)}, follow_up_on = ${
+        dateApplied === null
+          ? followUpOn
+          : notBeforeApplying(
+              followUpOn,
+              sql`${dateApplied}::date`,
+              sql`${suggestedFor(input.status, dateApplied, today)}::date`,
+            )
+      }`,
       occurredOn: input.status === 'applied' ? dateApplied : null,
       // A corrected date applied moves the history entry that was dated from it.
       unmoved: dateApplied
@@ -183,14 +191,11 @@ export async function updateApplication(
 
 /**
  * A follow-up date never before the day of applying (events/follow-up.ts): a date applied moved
- * past it takes the follow-up to the suggestion, FOLLOW_UP_DAYS after the new date, or to none if
- * that day has passed.
+ * past it takes the follow-up to `suggestion` (FOLLOW_UP_DAYS after the new date while that day is
+ * ahead and the application waits for a reply, else none).
  */
-const afterApplying = (followUpOn: SQL, dateApplied: string | null, today: string) =>
-  dateApplied === null
-    ? followUpOn
-    : sql`case when (${followUpOn}) < ${dateApplied}::date
-        then ${followUpAhead(dateApplied, today)}::date else (${followUpOn}) end`;
+const notBeforeApplying = (followUpOn: SQL, dateApplied: SQL, suggestion: SQL) =>
+  sql`case when (${followUpOn}) < (${dateApplied}) then ${suggestion} else (${followUpOn}) end`;
 
 /**
  * A suggested follow-up date, only when the application reaches Applied for the first time (no
@@ -204,12 +209,14 @@ const firstFollowUp = (suggested: SQL) => sql`case
     else coalesce(a.follow_up_on, ${suggested}) end`;
 
 // SET expressions read the row as it was, so the follow-up date repeats the date applied's default.
-// The suggestion is followUpAhead's: none once its day has passed.
+// The suggestion is followUpAhead's: none once its day has passed. A date kept from an earlier
+// time at Applied moves to it if today's date applied would leave it behind.
 const appliedNow = (today: string) => {
   const dateApplied = sql`coalesce(a.date_applied, ${today}::date)`;
   const suggested = sql`${dateApplied} + ${FOLLOW_UP_DAYS}::int`;
+  const suggestion = sql`case when ${suggested} >= ${today}::date then ${suggested} end`;
   return sql`date_applied = ${dateApplied},
-    follow_up_on = ${firstFollowUp(sql`case when ${suggested} >= ${today}::date then ${suggested} end`)}`;
+    follow_up_on = ${notBeforeApplying(firstFollowUp(suggestion), dateApplied, suggestion)}`;
 };
 
 /** Moves an application to `to` and records it (a no-op if unchanged); false if not theirs. */

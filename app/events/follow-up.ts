@@ -24,16 +24,25 @@ export function followUpAhead(dateApplied: string | null, today: string): string
 }
 
 /**
- * The date to offer a person who has no follow-up date set: the suggestion, while the application
- * still waits for a reply and that day is ahead. A Rejected or Offer application is offered none.
+ * The suggestion for an application in `status`: followUpAhead's while it still waits for a reply,
+ * none for a Rejected or Offer application (nobody chases an answer they have).
  */
+export function suggestedFor(
+  status: Status | null,
+  dateApplied: string | null,
+  today: string,
+): string | null {
+  const waiting = (WAITING_FOR_REPLY as readonly (Status | null)[]).includes(status);
+  return waiting ? followUpAhead(dateApplied, today) : null;
+}
+
+/** The date to offer a person who has no follow-up date set: suggestedFor's. */
 export function followUpToOffer(
   application: { status: Status | null; followUpOn: string | null; dateApplied: string | null },
   today: string,
 ): string | null {
   const { status, followUpOn, dateApplied } = application;
-  const waiting = (WAITING_FOR_REPLY as readonly (Status | null)[]).includes(status);
-  return followUpOn || !waiting ? null : followUpAhead(dateApplied, today);
+  return followUpOn ? null : suggestedFor(status, dateApplied, today);
 }
 
 /** Why a follow-up date is refused: it falls before the day the person applied. */

@@ -5,7 +5,7 @@ import { todayInLondon } from '~/applications/dates';
 import { firstHistory, recordFromInput } from '~/applications/records';
 import type { Status } from '~/applications/statuses';
 import type { ApplicationRecord, HistoryEntry } from '~/applications/types';
-import { followUpAhead, followsApplying } from '~/events/follow-up';
+import { followUpAhead, followsApplying, suggestedFor } from '~/events/follow-up';
 import { FORMAT_CAPS, type ExportedApplication } from '~/portability/format';
 
 type History = ExportedApplication['statusHistory'];
@@ -26,6 +26,20 @@ function withRecord(a: ExportedApplication, record: ApplicationRecord): Exported
 export function firstFollowUp(before: ExportedApplication, suggested: string | null) {
   if (before.statusHistory.some((h) => h.to === 'applied')) return before.followUpOn;
   return before.followUpOn ?? suggested;
+}
+
+/**
+ * A follow-up date never before the day of applying, as the account's notBeforeApplying: a date
+ * applied moved past it takes the suggestion for the application's status instead.
+ */
+function notBeforeApplying(
+  followUpOn: string | null,
+  status: Status,
+  dateApplied: string | null,
+  now: Date,
+): string | null {
+  if (!followUpOn || !dateApplied || followsApplying(followUpOn, dateApplied)) return followUpOn;
+  return suggestedFor(status, dateApplied, todayInLondon(now));
 }
 
 /** A new application from a valid form, with the history it starts with. */
@@ -84,13 +98,9 @@ export function editApplication(
       h.to === 'applied' && h.on !== null ? { ...h, on: record.dateApplied } : h,
     );
   }
-  // Never before the day of applying: a date applied moved past it takes the suggestion instead.
-  if (followUpOn && record.dateApplied && !followsApplying(followUpOn, record.dateApplied)) {
-    followUpOn = followUpAhead(record.dateApplied, todayInLondon(now));
-  }
   return {
     ...withRecord(before, record),
-    followUpOn,
+    followUpOn: notBeforeApplying(followUpOn, record.status, record.dateApplied, now),
     updatedAt: at,
     statusHistory: capped(history),
   };
@@ -112,7 +122,12 @@ export function moveApplication(
     dateApplied,
     followUpOn:
       status === 'applied'
-        ? firstFollowUp(before, followUpAhead(dateApplied, todayInLondon(now)))
+        ? notBeforeApplying(
+            firstFollowUp(before, followUpAhead(dateApplied, todayInLondon(now))),
+            status,
+            dateApplied,
+            now,
+          )
         : before.followUpOn,
     updatedAt: at,
     statusHistory: capped([

@@ -166,6 +166,22 @@ describe('editing an application', () => {
     expect(await followUp()).toBeNull();
   });
 
+  it('removes, rather than re-suggests, the follow-up date of a rejected application left behind', async () => {
+    const day = (offset: number) => addDays(todayInLondon(), offset);
+    const me = await t.person();
+    const [id] = await t.seed(me, { status: 'rejected', date_applied: day(-10) });
+    await t.db.admin`update jobtrack.applications set follow_up_on = ${day(-2)} where id = ${id!}`;
+
+    await save(
+      id!,
+      validForm({ status: 'rejected', ...dateFields('dateApplied', day(-1)) }),
+      me.cookie,
+    );
+
+    // Not day(13): nobody chases an application that has had its answer.
+    expect((await t.stored(id!))?.follow_up_on).toBeNull();
+  });
+
   it('dates a move to Applied made on the edit form from the date applied', async () => {
     const me = await t.person();
     const [id] = await t.seed(me, { status: 'saved' });

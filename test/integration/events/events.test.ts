@@ -379,6 +379,24 @@ describe('the follow-up date', () => {
     expect((await t.stored(id))?.follow_up_on).toBeNull();
   });
 
+  it('moves to the suggestion when a move back to Applied dates it after the follow-up date', async () => {
+    const me = await t.person();
+    // Applied once (its history says so), with a follow-up date; the date applied since removed.
+    const id = await t.insert(me, { status: 'applied' });
+    await t.db.admin`update jobtrack.applications
+      set status = 'interviewing', date_applied = null, follow_up_on = ${day(-3)} where id = ${id}`;
+
+    const moved = await runAction(
+      statusAction,
+      formPost(`/applications/${id}/status`, { status: 'applied' }, { cookie: me.cookie }),
+      { context: t.context, params: { id } },
+    );
+
+    expect(moved.status).toBe(200);
+    // Applied today, so a follow-up three days ago would come before it.
+    expect(await t.stored(id)).toMatchObject({ date_applied: day(0), follow_up_on: day(14) });
+  });
+
   it('is not set when an application reaches Applied after its suggested day has passed', async () => {
     const me = await t.person();
     const id = await t.insert(me, { status: 'saved', date_applied: day(-30) });

@@ -95,6 +95,31 @@ describe('a guest follow-up date follows the account rules', () => {
     expect(editApplication(set, applied({ dateApplied: '2026-10-01' })).followUpOn).toBeNull();
   });
 
+  it('is removed, not re-suggested, for a rejected application whose date applied passes it', () => {
+    const rejected = {
+      ...newApplication(applied({ status: 'rejected', dateApplied: '2026-11-10' })),
+      followUpOn: '2026-11-15',
+    };
+    const edited = editApplication(
+      rejected,
+      applied({ status: 'rejected', dateApplied: '2026-11-19' }),
+    );
+    expect(edited.followUpOn).toBeNull();
+  });
+
+  it('moves to the suggestion when a move back to Applied dates it after the follow-up date', () => {
+    const first = newApplication(applied({ dateApplied: '2026-11-01' }));
+    // Its date applied since removed, a follow-up date set, then moved on to Interviewing.
+    const away = moveApplication(
+      { ...first, dateApplied: null, followUpOn: '2026-11-12' },
+      'interviewing',
+    );
+    expect(moveApplication(away, 'applied')).toMatchObject({
+      dateApplied: '2026-11-20',
+      followUpOn: '2026-12-04',
+    });
+  });
+
   it('is not suggested again once removed, when the application goes back to Applied', () => {
     const first = newApplication(applied());
     const removed = { ...first, followUpOn: null };
