@@ -127,6 +127,10 @@ export async function startEmbeddedPostgres(dir: string, port: number): Promise<
     persistent: true,
     // PostgreSQL refuses to run as root; the package then runs it as a dedicated user.
     createPostgresUser: process.getuid?.() === 0,
+    // Supabase's databases are UTF-8 with the C.UTF-8 locale. Left to the environment, a machine
+    // without LANG (a bare container) made a SQL_ASCII cluster whose lower() and ILIKE leave
+    // É, Ł or Ś as they are, so a search typed in lower case missed them.
+    initdbFlags: ['--encoding=UTF8', '--locale=C.UTF-8'],
     postgresFlags: serverFlags(port).slice(2),
     onLog: () => {},
     onError: (e) => {

@@ -49,6 +49,10 @@ describe('search', () => {
       'SIân',
     ])
       expect(await search(q), q).toBe(1);
+    // Capitals beyond ASCII too, whatever the machine's locale (db/embedded.ts).
+    await t.db.admin`insert into jobtrack.applications (user_id, company, role)
+      values (${me}, 'ŁÓDŹ ÉCOLE TRUST', 'Teacher')`;
+    expect(await search('łódź école')).toBe(1);
     expect(await search('Sheffield')).toBe(0);
     // % and _ are matched as themselves, not as wildcards.
     expect(await search('Caf_')).toBe(0);
