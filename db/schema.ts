@@ -118,9 +118,11 @@ export const applications = jobtrack
     // The latest-first and date-applied orders each have an index in exactly the list's order
     // (ties broken by id), so a page is read in index order and nothing sorts the whole account;
     // the status index also answers the per-status counts from the index alone. The closing-date
-    // order depends on the London clock (open adverts first), so no index can hold it; its index
-    // holds every column that order and the status filter read, so finding a page's rows sorts
-    // from the index alone, in under half the time of reading every row of the account.
+    // order depends on the London clock (open adverts first), so no one index holds it: a page is
+    // read as runs (queries.server.ts, closingOrderIds), open adverts from the first index below,
+    // closed ones and those without a date from the second, each in the index's order. Both hold
+    // every column the runs read (the status for its filter, the closing time for today's
+    // boundary), so a run reads its index alone; a search's matches are sorted after the search.
     (t) => [
       index('applications_user_follow_up_idx').on(t.userId, t.followUpOn),
       // One application per export id and person: importing a file twice adds nothing (decision 024).
@@ -130,13 +132,21 @@ export const applications = jobtrack
         t.updatedAt.desc().nullsFirst(),
         t.id.desc().nullsFirst(),
       ),
-      index('applications_user_closing_order_idx').on(
+      index('applications_user_open_order_idx').on(
         t.userId,
         t.closingDate,
         t.closingTime,
-        t.updatedAt,
-        t.id,
+        t.updatedAt.desc().nullsFirst(),
+        t.id.desc().nullsFirst(),
         t.status,
+      ),
+      index('applications_user_closed_order_idx').on(
+        t.userId,
+        t.closingDate.desc().nullsLast(),
+        t.updatedAt.desc().nullsFirst(),
+        t.id.desc().nullsFirst(),
+        t.status,
+        t.closingTime,
       ),
       index('applications_user_applied_idx').on(
         t.userId,

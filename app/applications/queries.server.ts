@@ -93,24 +93,66 @@ export const toListRow = (r: Omit<ListRow, 'updatedAt'> & { updatedAt: Date }): 
   updatedAt: r.updatedAt.toISOString(),
 });
 
-// The page's ids are found first, in the list's order (for the latest-first and date-applied
-// orders a walk of the matching index: no row is read to skip it), then just those rows are
-// fetched: a deep page never reads the whole account's rows.
+/**
+ * A page of the closing-date order without a search, as three runs each read in the order of an
+ * index: open adverts (soonest first), closed ones (most recently closed first), then those
+ * without a date. Each run reads at most the page's end of its index, so no page sorts the
+ * account as listOrder's single ORDER BY must (its boundary moves with the clock).
+ */
+export function closingOrderIds(
+  userId: string,
+  status: Status | null,
+  now: LondonNow,
+  offset: number,
+) {
+  const take = offset + PAGE_SIZE;
+  const today = sql`${now.date}::date`;
+  const own = and(eq(a.userId, userId), status ? eq(a.status, status) : undefined)!;
+  const run = (n: number, where: SQL, order: SQL) =>
+    sql`(select ${a.id} as id, ${n}::int as run, row_number() over (order by ${order}) as at
+      from ${a} where ${own} and ${where} order by ${order} limit ${take})`;
+  const latest = sql`${a.updatedAt} desc, ${a.id} desc`;
+  const open = run(
+    1,
+    sql`${a.closingDate} >= ${today} and (${a.closingDate} > ${today}
+      or ${a.closingTime} is null or ${a.closingTime} > ${now.time}::time)`,
+    sql`${a.closingDate}, ${a.closingTime} nulls last, ${latest}`,
+  );
+  // Closed and undated adverts share an index (no date last), so the undated run reads only
+  // undated entries, in order, rather than every application to find them.
+  const latestClosed = sql`${a.closingDate} desc nulls last, ${latest}`;
+  const closed = run(
+    2,
+    sql`${a.closingDate} <= ${today} and (${a.closingDate} < ${today}
+      or ${a.closingTime} <= ${now.time}::time)`,
+    latestClosed,
+  );
+  const undated = run(3, sql`${a.closingDate} is null`, latestClosed);
+  return sql`(select id from (${open} union all ${closed} union all ${undated}) as runs
+    order by run, at limit ${PAGE_SIZE} offset ${offset})`;
+}
+
+// The page's ids are found first, in the list's order (a walk of the matching index for each order
+// but a search's: no row is read to skip it), then just those rows are fetched: a deep page never
+// reads the whole account's rows.
 function pageRows(tx: Tx, userId: string, query: ListQuery, now: LondonNow, offset: number) {
   const order = listOrder(query.sort, now);
-  const ids = tx
-    .select({ id: a.id })
-    .from(a)
-    .where(
-      and(
-        eq(a.userId, userId),
-        query.status ? eq(a.status, query.status) : undefined,
-        searchFilter(query.q),
-      ),
-    )
-    .orderBy(...order)
-    .limit(PAGE_SIZE)
-    .offset(offset);
+  const ids =
+    query.sort === 'closing' && !query.q
+      ? closingOrderIds(userId, query.status, now, offset)
+      : tx
+          .select({ id: a.id })
+          .from(a)
+          .where(
+            and(
+              eq(a.userId, userId),
+              query.status ? eq(a.status, query.status) : undefined,
+              searchFilter(query.q),
+            ),
+          )
+          .orderBy(...order)
+          .limit(PAGE_SIZE)
+          .offset(offset);
   return tx
     .select(rowColumns)
     .from(a)

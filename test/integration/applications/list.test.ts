@@ -165,6 +165,44 @@ describe('the applications list', () => {
     ]);
   });
 
+  it('pages through the closing-date order across open, closed and undated adverts, filtered', async () => {
+    const me = await t.person();
+    const on = (days: number) => addDays(londonNow().date, days);
+    const rows = [];
+    for (let i = 1; i <= 12; i++) {
+      const n = String(i).padStart(2, '0');
+      rows.push(
+        { company: `Open ${n}`, status: 'saved', closing_date: on(i) },
+        { company: `Closed ${n}`, status: 'saved', closing_date: on(-i) },
+        {
+          company: `Undated ${n}`,
+          status: 'saved',
+          closing_date: null,
+          updated_at: `2026-01-${n}T00:00:00Z`,
+        },
+        // Another status in every run, which the filter leaves out.
+        { company: `Applied ${n}`, status: 'applied', closing_date: on(i % 2 ? i : -i) },
+      );
+    }
+    await t.seed(me, ...rows);
+
+    const second = await list('?sort=closing&status=saved&page=2', me.cookie);
+
+    // Page one held the 12 open, the 12 closed and the latest undated one.
+    expect(names(second)).toEqual(
+      [11, 10, 9, 8, 7, 6, 5, 4, 3, 2, 1].map((i) => `Undated ${String(i).padStart(2, '0')}`),
+    );
+    const first = await list('?sort=closing&status=saved', me.cookie);
+    expect(names(first).slice(10, 15)).toEqual([
+      'Open 11',
+      'Open 12',
+      'Closed 01',
+      'Closed 02',
+      'Closed 03',
+    ]);
+    expect(names(first).at(-1)).toBe('Undated 12');
+  });
+
   it('counts an advert closed from its closing time today', async () => {
     const me = await t.person();
     const now = londonNow();
