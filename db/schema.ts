@@ -171,6 +171,12 @@ export const applications = jobtrack
         sql`${t.searchText} extensions.gin_trgm_ops`,
       ),
       check('applications_salary_range', sql`${t.salaryMin} <= ${t.salaryMax}`),
+      // Every form and import drops a closing time without a date; the closing-date order relies
+      // on it (an undated advert is ordered by its latest update only).
+      check(
+        'applications_closing_time_needs_date',
+        sql`${t.closingTime} is null or ${t.closingDate} is not null`,
+      ),
       ownRows('applications_owner'),
     ],
   )

@@ -18,7 +18,7 @@ const a = applications;
 
 /**
  * True for an advert that has closed by `now`: an earlier closing date, or today's from its
- * closing time. Rows with no closing date are false.
+ * closing time. Rows with no closing date are false. closingOrderIds splits rows the same way.
  */
 export function closedBy(now: LondonNow): SQL {
   return sql`coalesce(${a.closingDate} < ${now.date}::date or (${a.closingDate} = ${now.date}::date and ${a.closingTime} <= ${now.time}::time), false)`;
@@ -94,20 +94,21 @@ export const toListRow = (r: Omit<ListRow, 'updatedAt'> & { updatedAt: Date }): 
 });
 
 /**
- * A page of the closing-date order without a search, as three runs each read in the order of an
- * index: open adverts (soonest first), closed ones (most recently closed first), then those
- * without a date. Each run reads at most the page's end of its index, so no page sorts the
- * account as listOrder's single ORDER BY must (its boundary moves with the clock).
+ * The ids of a page of the closing-date order without a search, as three runs each read in the
+ * order of an index: open adverts (soonest first), closed ones (most recently closed first), then
+ * those without a date. Each run reads no further than the page's end, so no page sorts the account
+ * as listOrder's one ORDER BY must (its boundary moves with the clock). The runs split rows as
+ * closedBy does; `run` and `at` only choose the page's rows, which pageRows puts in listOrder.
  */
 export function closingOrderIds(
   userId: string,
   status: Status | null,
   now: LondonNow,
   offset: number,
-) {
+): SQL {
   const take = offset + PAGE_SIZE;
   const today = sql`${now.date}::date`;
-  const own = and(eq(a.userId, userId), status ? eq(a.status, status) : undefined)!;
+  const own = sql`${a.userId} = ${userId}::uuid${status ? sql` and ${a.status} = ${status}` : sql``}`;
   const run = (n: number, where: SQL, order: SQL) =>
     sql`(select ${a.id} as id, ${n}::int as run, row_number() over (order by ${order}) as at
       from ${a} where ${own} and ${where} order by ${order} limit ${take})`;
@@ -118,16 +119,16 @@ export function closingOrderIds(
       or ${a.closingTime} is null or ${a.closingTime} > ${now.time}::time)`,
     sql`${a.closingDate}, ${a.closingTime} nulls last, ${latest}`,
   );
-  // Closed and undated adverts share an index (no date last), so the undated run reads only
-  // undated entries, in order, rather than every application to find them.
-  const latestClosed = sql`${a.closingDate} desc nulls last, ${latest}`;
+  // Closed and undated adverts are read from one index (no date last), in its order: for undated
+  // ones the date is the same (none), so they come latest first, and only they are read.
+  const closedIndexOrder = sql`${a.closingDate} desc nulls last, ${latest}`;
   const closed = run(
     2,
     sql`${a.closingDate} <= ${today} and (${a.closingDate} < ${today}
       or ${a.closingTime} <= ${now.time}::time)`,
-    latestClosed,
+    closedIndexOrder,
   );
-  const undated = run(3, sql`${a.closingDate} is null`, latestClosed);
+  const undated = run(3, sql`${a.closingDate} is null`, closedIndexOrder);
   return sql`(select id from (${open} union all ${closed} union all ${undated}) as runs
     order by run, at limit ${PAGE_SIZE} offset ${offset})`;
 }

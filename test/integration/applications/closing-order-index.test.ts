@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { asUser } from '~/db.server';
-import { closingOrderIds } from '~/applications/queries.server';
-import { londonNow } from '~/applications/dates';
+import { closingOrderIds, listOrder } from '~/applications/queries.server';
+import { addDays, londonNow, type LondonNow } from '~/applications/dates';
 import { PAGE_SIZE } from '~/applications/list-query';
 import type { Status } from '~/applications/statuses';
+import { applications as a } from '../../../db/schema';
 import { setupApplicationsTest } from './fixtures';
 
 const t = setupApplicationsTest();
@@ -17,23 +18,44 @@ type Plan = {
   Plans?: Plan[];
 };
 const nodes = (plan: Plan): Plan[] => [plan, ...(plan.Plans ?? []).flatMap(nodes)];
+/** The plan's reads of the table or its indexes, with the entries each read. */
+const reads = (plan: Plan[]) =>
+  plan
+    .filter((n) => /^(Seq|Index|Index Only|Bitmap Heap) Scan$/.test(n['Node Type']))
+    .map((n) => ({
+      type: n['Node Type'],
+      read: n['Actual Rows'] + (n['Rows Removed by Filter'] ?? 0),
+    }));
+
+async function person() {
+  const me = randomUUID();
+  await t.db.admin`insert into auth.users (id, email) values (${me}, ${`${me}@example.com`})`;
+  return me;
+}
+
+/** The ids of one page of closingOrderIds, as the person. */
+async function page(me: string, status: Status | null, now: LondonNow, offset: number) {
+  const [rows] = await asUser(t.context, me, (tx) => [
+    tx.execute<{ id: string }>(closingOrderIds(me, status, now, offset)),
+  ]);
+  return [...rows].map((r) => r.id);
+}
 
 // The closing-date order's boundary (open or closed) moves with the clock, so no one index holds
 // it. A page is read as three runs, each in an index's order: however large the account, a page
 // reads about a page of entries from each, and nothing sorts the account.
 describe('a page of the closing-date order', () => {
-  const ACCOUNT = 600;
-
-  async function accountOfSix() {
-    const me = randomUUID();
-    await t.db.admin`insert into auth.users (id, email) values (${me}, ${`${me}@example.com`})`;
-    // A third open, a third closed, a third with no closing date; Saved and Applied in turn.
-    await t.db
-      .admin`insert into jobtrack.applications (user_id, company, role, status, closing_date)
+  async function accountOfSixHundred() {
+    const me = await person();
+    // A third open, a third closed, a third with no closing date; Saved and Applied in turn, and
+    // each updated at its own time, so every run alternates them.
+    await t.db.admin`insert into jobtrack.applications
+        (user_id, company, role, status, closing_date, updated_at)
       select ${me}, 'NHS Trust ' || n, 'Staff Nurse (Band 5)',
         (case when n % 2 = 0 then 'saved' else 'applied' end)::jobtrack.application_status,
-        case n % 3 when 0 then current_date + 1 + n when 1 then current_date - 1 - n end
-      from generate_series(1, ${ACCOUNT}) as n`;
+        case n % 3 when 0 then current_date + 2 + n when 1 then current_date - 2 - n end,
+        now() - n * interval '1 minute'
+      from generate_series(1, 600) as n`;
     await t.db.admin`vacuum analyze jobtrack.applications`;
     return me;
   }
@@ -44,32 +66,77 @@ describe('a page of the closing-date order', () => {
         sql`explain (analyze, format json) ${closingOrderIds(me, status, londonNow(), offset)}`,
       ),
     ]);
-    return nodes(explained!['QUERY PLAN'][0]!.Plan);
+    return reads(nodes(explained!['QUERY PLAN'][0]!.Plan));
   }
 
-  /** The plan's reads of the table or its indexes (not of a subquery's rows). */
-  const readsTable = (n: Plan) => /^(Seq|Index|Index Only|Bitmap Heap) Scan$/.test(n['Node Type']);
-  const read = (scans: Plan[]) =>
-    scans.reduce((n, s) => n + s['Actual Rows'] + (s['Rows Removed by Filter'] ?? 0), 0);
+  it('reads a page from each run, or two to find a page of one status, never the account', async () => {
+    const me = await accountOfSixHundred();
 
-  it('reads about a page from each run, with or without a status filter, never the account', async () => {
-    const me = await accountOfSix();
-
-    for (const status of [null, 'saved'] as const) {
-      const steps = await plan(me, status, 0);
-      const scans = steps.filter(readsTable);
-      expect(
-        scans.map((s) => s['Node Type']),
-        String(status),
-      ).not.toContain('Seq Scan');
-      // Three runs of a page each (twice that to find a page of one status), not 600 rows.
-      expect(read(scans), String(status)).toBeLessThanOrEqual(3 * 2 * (PAGE_SIZE + 1));
+    const all = await plan(me, null, 0);
+    expect(all).toHaveLength(3);
+    for (const scan of all) expect(scan).toEqual({ type: 'Index Only Scan', read: PAGE_SIZE });
+    const saved = await plan(me, 'saved', 0);
+    expect(saved).toHaveLength(3);
+    for (const scan of saved) {
+      expect(scan.type).toBe('Index Only Scan');
+      expect(scan.read).toBeLessThanOrEqual(2 * PAGE_SIZE);
     }
   });
 
   it('reads to the end of the page asked for on a deeper page, and no further', async () => {
-    const me = await accountOfSix();
-    const scans = (await plan(me, null, 2 * PAGE_SIZE)).filter(readsTable);
-    expect(read(scans)).toBeLessThanOrEqual(3 * (3 * PAGE_SIZE + 1));
+    const me = await accountOfSixHundred();
+    for (const scan of await plan(me, null, 2 * PAGE_SIZE))
+      expect(scan).toEqual({ type: 'Index Only Scan', read: 3 * PAGE_SIZE });
+  });
+
+  it('gives every page in the order of the list’s one ORDER BY, at the closing-time boundary and on ties', async () => {
+    const me = await person();
+    const now = { date: '2026-06-15', time: '12:00' };
+    // Dates around today, times either side of now (and on it), few distinct update times: a
+    // fixed pseudo-random spread, so a failure can be run again.
+    let seed = 7;
+    const next = (n: number) => (seed = (seed * 48271) % 2147483647) % n;
+    const times = [null, '09:00', '11:59:59', '12:00', '12:00:30', '12:01', '23:59', '00:00'];
+    const rows = Array.from({ length: 150 }, (_, i) => {
+      const date = next(5) === 0 ? null : addDays(now.date, next(7) - 3);
+      return {
+        user_id: me,
+        company: `Employer ${i}`,
+        role: 'Executive Officer (EO)',
+        status: ['saved', 'applied', 'offer'][next(3)]!,
+        closing_date: date,
+        closing_time: date ? times[next(times.length)]! : null,
+        updated_at: `2026-0${1 + next(3)}-01T00:00:00Z`,
+      };
+    });
+    // And today at every one of those times, twice (a tie on everything but the id).
+    for (const time of times)
+      for (const status of ['saved', 'applied'])
+        rows.push(
+          ...[1, 2].map(() => ({
+            ...rows[0]!,
+            company: `Today ${time}`,
+            status,
+            closing_date: now.date,
+            closing_time: time,
+            updated_at: '2026-02-01T00:00:00Z',
+          })),
+        );
+    await t.db.admin`insert into jobtrack.applications ${t.db.admin(rows)}`;
+
+    for (const status of [null, 'saved'] as const) {
+      const [expected] = await asUser(t.context, me, (tx) => [
+        tx
+          .select({ id: a.id })
+          .from(a)
+          .where(and(eq(a.userId, me), status ? eq(a.status, status) : undefined))
+          .orderBy(...listOrder('closing', now)),
+      ]);
+      const ids = expected.map((r) => r.id);
+      for (let offset = 0; offset <= ids.length; offset += PAGE_SIZE)
+        expect(await page(me, status, now, offset), `${status} from ${offset}`).toEqual(
+          ids.slice(offset, offset + PAGE_SIZE),
+        );
+    }
   });
 });
