@@ -55,14 +55,17 @@ export async function clearedSessionHeaders(request: Request): Promise<Headers> 
   return new Headers({ 'Set-Cookie': await sessionCookie(request).serialize('', { maxAge: 0 }) });
 }
 
-/** Stores a new session for `userId` (only its token's hash is kept); returns the cookie's value. */
+/**
+ * Stores a new session for `userId` (only its token's hash is kept); returns the cookie's value.
+ * Its end is set by the database's clock, the one sessionClaim checks it against.
+ */
 export async function createSession(tx: Tx, userId: string): Promise<string> {
   const token = randomToken();
-  const expiresAt = new Date(Date.now() + SESSION_MS);
+  const expiresAt = sql`now() + make_interval(days => ${SESSION_DAYS})`;
   // Tidy this person's expired sessions while we are here, so old rows do not pile up.
   await tx
     .delete(sessions)
-    .where(and(eq(sessions.userId, userId), lt(sessions.expiresAt, new Date())));
+    .where(and(eq(sessions.userId, userId), lt(sessions.expiresAt, sql`now()`)));
   await tx.insert(sessions).values({ tokenHash: await sha256(token), userId, expiresAt });
   return `${userId}.${token}`;
 }

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { createCookie } from '@remix-run/cloudflare';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import {
   clearedSessionHeaders,
   endRequestSession,
@@ -14,6 +14,7 @@ import { setupTestDatabase } from '../../../support/db';
 import { cookieFrom, get } from '../../../support/http';
 import { confirmedAccount, sessionCount, signIn, whoIs } from './support';
 import { quietOutbox } from './harness';
+import { signedInUser } from '../../../support/users';
 
 const db = setupTestDatabase();
 quietOutbox();
@@ -45,6 +46,20 @@ describe('sessions', () => {
 
     expect(Number(row!.days)).toBeGreaterThan(29.99);
     expect(Number(row!.days)).toBeLessThanOrEqual(30);
+  });
+
+  it('last 30 days by the clock they are checked against, the database’s, whatever the Worker’s says', async () => {
+    const { context } = makeContext(db.handle);
+    // A Worker clock a month behind the database's: its own sum would start the session expired.
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(new Date(Date.now() - 31 * 86_400_000));
+    const person = await signedInUser(db, context).finally(() => vi.useRealTimers());
+
+    const [row] = await db.admin<{ days: number }[]>`
+      select extract(epoch from expires_at - now()) / 86400 as days
+      from jobtrack.sessions where user_id = ${person.id}`;
+    expect(Number(row!.days)).toBeGreaterThan(29.99);
+    expect((await whoIs(context, person.cookie))?.id).toBe(person.id);
   });
 
   it('sign nobody in once expired, though the row and the cookie are still there', async () => {
