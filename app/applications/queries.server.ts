@@ -16,12 +16,19 @@ export type StatusCounts = Record<Status, number>;
 
 const a = applications;
 
-/**
- * True for an advert that has closed by `now`: an earlier closing date, or today's from its
- * closing time. Rows with no closing date are false. closingOrderIds splits rows the same way.
- */
+// Whether an advert has closed by `now`: an earlier closing date, or today's from its closing
+// time. Each is written as a range on the closing date (an index can serve it) and is null for a
+// row with no closing date, which is neither: closingOrderIds reads the three runs with them.
+const closedOn = (now: LondonNow) =>
+  sql`${a.closingDate} <= ${now.date}::date and (${a.closingDate} < ${now.date}::date
+    or ${a.closingTime} <= ${now.time}::time)`;
+const openOn = (now: LondonNow) =>
+  sql`${a.closingDate} >= ${now.date}::date and (${a.closingDate} > ${now.date}::date
+    or ${a.closingTime} is null or ${a.closingTime} > ${now.time}::time)`;
+
+/** True for an advert that has closed by `now` (closedOn); rows with no closing date are false. */
 export function closedBy(now: LondonNow): SQL {
-  return sql`coalesce(${a.closingDate} < ${now.date}::date or (${a.closingDate} = ${now.date}::date and ${a.closingTime} <= ${now.time}::time), false)`;
+  return sql`coalesce(${closedOn(now)}, false)`;
 }
 
 /**
@@ -97,8 +104,8 @@ export const toListRow = (r: Omit<ListRow, 'updatedAt'> & { updatedAt: Date }): 
  * The ids of a page of the closing-date order without a search, as three runs each read in the
  * order of an index: open adverts (soonest first), closed ones (most recently closed first), then
  * those without a date. Each run reads no further than the page's end, so no page sorts the account
- * as listOrder's one ORDER BY must (its boundary moves with the clock). The runs split rows as
- * closedBy does; `run` and `at` only choose the page's rows, which pageRows puts in listOrder.
+ * as listOrder's one ORDER BY must (its boundary moves with the clock). `run` and `at` only
+ * choose the page's rows, which pageRows puts in listOrder.
  */
 export function closingOrderIds(
   userId: string,
@@ -107,27 +114,16 @@ export function closingOrderIds(
   offset: number,
 ): SQL {
   const take = offset + PAGE_SIZE;
-  const today = sql`${now.date}::date`;
   const own = sql`${a.userId} = ${userId}::uuid${status ? sql` and ${a.status} = ${status}` : sql``}`;
   const run = (n: number, where: SQL, order: SQL) =>
     sql`(select ${a.id} as id, ${n}::int as run, row_number() over (order by ${order}) as at
       from ${a} where ${own} and ${where} order by ${order} limit ${take})`;
   const latest = sql`${a.updatedAt} desc, ${a.id} desc`;
-  const open = run(
-    1,
-    sql`${a.closingDate} >= ${today} and (${a.closingDate} > ${today}
-      or ${a.closingTime} is null or ${a.closingTime} > ${now.time}::time)`,
-    sql`${a.closingDate}, ${a.closingTime} nulls last, ${latest}`,
-  );
+  const open = run(1, openOn(now), sql`${a.closingDate}, ${a.closingTime} nulls last, ${latest}`);
   // Closed and undated adverts are read from one index (no date last), in its order: for undated
   // ones the date is the same (none), so they come latest first, and only they are read.
   const closedIndexOrder = sql`${a.closingDate} desc nulls last, ${latest}`;
-  const closed = run(
-    2,
-    sql`${a.closingDate} <= ${today} and (${a.closingDate} < ${today}
-      or ${a.closingTime} <= ${now.time}::time)`,
-    closedIndexOrder,
-  );
+  const closed = run(2, closedOn(now), closedIndexOrder);
   const undated = run(3, sql`${a.closingDate} is null`, closedIndexOrder);
   return sql`(select id from (${open} union all ${closed} union all ${undated}) as runs
     order by run, at limit ${PAGE_SIZE} offset ${offset})`;
