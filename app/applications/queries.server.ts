@@ -2,7 +2,7 @@
 // on user_id itself: the policy is the safety net, not the only guard. Each page's statements go
 // to the database together, in one round trip with the session check.
 import type { AppLoadContext } from '@remix-run/cloudflare';
-import { and, count, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, count, eq, inArray, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
 import { applicationColumns, applications, statusChanges } from '#db/schema';
 import { asUser, personId, type Person, type Tx } from '~/db.server';
 import { eventsOf, toEventRow } from '~/events/events.server';
@@ -16,19 +16,25 @@ export type StatusCounts = Record<Status, number>;
 
 const a = applications;
 
+/** The columns the list's orders read: the table's, or a search's matches (searchPage). */
+type OrderColumns = Record<
+  'id' | 'updatedAt' | 'dateApplied' | 'closingDate' | 'closingTime',
+  SQLWrapper
+>;
+
 // Whether an advert has closed by `now`: an earlier closing date, or today's from its closing
 // time. Each is written as a range on the closing date (an index can serve it) and is null for a
 // row with no closing date, which is neither: closingOrderIds reads the three runs with them.
-const closedOn = (now: LondonNow) =>
-  sql`${a.closingDate} <= ${now.date}::date and (${a.closingDate} < ${now.date}::date
-    or ${a.closingTime} <= ${now.time}::time)`;
+const closedOn = (now: LondonNow, c: OrderColumns = a) =>
+  sql`${c.closingDate} <= ${now.date}::date and (${c.closingDate} < ${now.date}::date
+    or ${c.closingTime} <= ${now.time}::time)`;
 const openOn = (now: LondonNow) =>
   sql`${a.closingDate} >= ${now.date}::date and (${a.closingDate} > ${now.date}::date
     or ${a.closingTime} is null or ${a.closingTime} > ${now.time}::time)`;
 
 /** True for an advert that has closed by `now` (closedOn); rows with no closing date are false. */
-export function closedBy(now: LondonNow): SQL {
-  return sql`coalesce(${closedOn(now)}, false)`;
+export function closedBy(now: LondonNow, c: OrderColumns = a): SQL {
+  return sql`coalesce(${closedOn(now, c)}, false)`;
 }
 
 /**
@@ -36,38 +42,30 @@ export function closedBy(now: LondonNow): SQL {
  * ones, most recently closed first, then those without a date. Ties are broken by id so that
  * paging never shows a row twice or skips one.
  */
-export function listOrder(sort: Sort, now: LondonNow): SQL[] {
-  const latest = [sql`${a.updatedAt} desc`, sql`${a.id} desc`];
+export function listOrder(sort: Sort, now: LondonNow, c: OrderColumns = a): SQL[] {
+  const latest = [sql`${c.updatedAt} desc`, sql`${c.id} desc`];
   if (sort === 'updated') return latest;
-  if (sort === 'applied') return [sql`${a.dateApplied} desc nulls last`, ...latest];
-  const closed = closedBy(now);
+  if (sort === 'applied') return [sql`${c.dateApplied} desc nulls last`, ...latest];
+  const closed = closedBy(now, c);
   return [
-    sql`${a.closingDate} is null`,
+    sql`${c.closingDate} is null`,
     closed,
-    sql`case when not ${closed} then ${a.closingDate} end asc`,
-    sql`case when not ${closed} then ${a.closingTime} end asc nulls last`,
-    sql`${a.closingDate} desc`,
+    sql`case when not ${closed} then ${c.closingDate} end asc`,
+    sql`case when not ${closed} then ${c.closingTime} end asc nulls last`,
+    sql`${c.closingDate} desc`,
     ...latest,
   ];
 }
 
-// The search runs in jobtrack.search_application_ids (migration 0009): under row-level security
-// an ILIKE cannot use the trigram index, and that function, confined to the person's own rows,
-// can. The outer query stays under the policy.
-function searchFilter(q: string) {
-  if (!q) return undefined;
-  return sql`${a.id} in (select jobtrack.search_application_ids(${containsPattern(q)}::text))`;
-}
-
 /**
- * How many of the person's applications (matching `q`, if given) have each status: one grouped
- * query, not yet sent (read its rows with statusCounts).
+ * How many of the person's applications have each status: one grouped query, not yet sent (read
+ * its rows with statusCounts).
  */
-export function countByStatus(tx: Tx, userId: string, q = '') {
+export function countByStatus(tx: Tx, userId: string) {
   return tx
     .select({ status: a.status, n: count() })
     .from(a)
-    .where(and(eq(a.userId, userId), searchFilter(q)))
+    .where(eq(a.userId, userId))
     .groupBy(a.status);
 }
 
@@ -129,24 +127,18 @@ export function closingOrderIds(
     order by run, at limit ${PAGE_SIZE} offset ${offset})`;
 }
 
-// The page's ids are found first, in the list's order (a walk of the matching index for each order
-// but a search's: no row is read to skip it), then just those rows are fetched: a deep page never
-// reads the whole account's rows.
+// The page's ids are found first, in the list's order (a walk of the matching index for each order:
+// no row is read to skip it), then just those rows are fetched: a deep page never reads the whole
+// account's rows.
 function pageRows(tx: Tx, userId: string, query: ListQuery, now: LondonNow, offset: number) {
   const order = listOrder(query.sort, now);
   const ids =
-    query.sort === 'closing' && !query.q
+    query.sort === 'closing'
       ? closingOrderIds(userId, query.status, now, offset)
       : tx
           .select({ id: a.id })
           .from(a)
-          .where(
-            and(
-              eq(a.userId, userId),
-              query.status ? eq(a.status, query.status) : undefined,
-              searchFilter(query.q),
-            ),
-          )
+          .where(and(eq(a.userId, userId), query.status ? eq(a.status, query.status) : undefined))
           .orderBy(...order)
           .limit(PAGE_SIZE)
           .offset(offset);
@@ -157,6 +149,66 @@ function pageRows(tx: Tx, userId: string, query: ListQuery, now: LondonNow, offs
     .orderBy(...order);
 }
 
+// A search runs in jobtrack.search_applications (migration 0021): under row-level security a LIKE
+// cannot use the trigram index, and that function, confined to the person's own rows, can. It runs
+// once per page: its matches carry their status and the columns the orders read, so the counts and
+// the page's ids both come from them, and only the page's own rows are read again, under the
+// policy. The counts come back beside every row, and alone on a row of nulls when the page is empty.
+function searchPage(tx: Tx, userId: string, query: ListQuery, now: LondonNow, offset: number) {
+  const found = tx
+    .$with('found', {
+      id: sql<string>`id`.as('id'),
+      status: sql<Status>`status`.as('status'),
+      updatedAt: sql`updated_at`.as('updated_at'),
+      dateApplied: sql`date_applied`.as('date_applied'),
+      closingDate: sql`closing_date`.as('closing_date'),
+      closingTime: sql`closing_time`.as('closing_time'),
+    })
+    .as(sql`select * from jobtrack.search_applications(${containsPattern(query.q)}::text)`);
+  const ids = tx
+    .select({ id: found.id })
+    .from(found)
+    .where(query.status ? sql`${found.status} = ${query.status}` : undefined)
+    .orderBy(...listOrder(query.sort, now, found))
+    .limit(PAGE_SIZE)
+    .offset(offset);
+  const counts = sql<Partial<StatusCounts> | null>`(select json_object_agg(status, n)
+    from (select ${found.status} as status, count(*) as n from ${found} group by 1) as each_status)`;
+  return tx
+    .with(found)
+    .select({ counts: sql<Partial<StatusCounts> | null>`matched.counts`, ...rowColumns })
+    .from(sql`(select ${counts} as counts) as matched`)
+    .leftJoin(a, and(eq(a.userId, userId), inArray(a.id, ids)))
+    .orderBy(...listOrder(query.sort, now));
+}
+
+type PageRow = Awaited<ReturnType<typeof pageRows>>[number];
+
+/** The counts per status and the rows of one page of the list for `query`, in one round trip. */
+async function readPage(
+  context: AppLoadContext,
+  who: Person,
+  query: ListQuery,
+  now: LondonNow,
+  offset: number,
+) {
+  const userId = personId(who);
+  if (!query.q) {
+    const [countRows, rows] = await asUser(context, who, (tx) => [
+      countByStatus(tx, userId),
+      pageRows(tx, userId, query, now, offset),
+    ]);
+    return { counts: statusCounts(countRows), rows };
+  }
+  const [rows] = await asUser(context, who, (tx) => [searchPage(tx, userId, query, now, offset)]);
+  const counts = Object.entries(rows[0]?.counts ?? {}) as Array<[Status, number]>;
+  return {
+    counts: statusCounts(counts.map(([status, n]) => ({ status, n }))),
+    // A joined row has every column; the counts' own row, on an empty page, has none.
+    rows: rows.flatMap(({ counts: _, ...row }) => (row.id === null ? [] : [row as PageRow])),
+  };
+}
+
 /** One page of the list for `query`, with counts per status and the page window. */
 export async function listApplications(
   context: AppLoadContext,
@@ -164,21 +216,15 @@ export async function listApplications(
   query: ListQuery,
   now: LondonNow,
 ) {
-  const userId = personId(who);
   const requestedOffset = (Math.max(1, query.page) - 1) * PAGE_SIZE;
-  const [countRows, requestedRows] = await asUser(context, who, (tx) => [
-    // Counts follow the search but not the status filter, so each count says what its link will show.
-    countByStatus(tx, userId, query.q),
-    pageRows(tx, userId, query, now, requestedOffset),
-  ]);
-  const counts = statusCounts(countRows);
+  // Counts follow the search but not the status filter, so each count says what its link will show.
+  const requested = await readPage(context, who, query, now, requestedOffset);
+  const { counts } = requested;
   const matching = query.status ? counts[query.status] : sum(counts);
   const { page, pages, offset } = pageWindow(matching, query.page);
   // Only a page past the end (an old link, say) needs a second look, at the last real page.
-  const rows =
-    offset === requestedOffset
-      ? requestedRows
-      : (await asUser(context, who, (tx) => [pageRows(tx, userId, query, now, offset)]))[0];
+  const { rows } =
+    offset === requestedOffset ? requested : await readPage(context, who, query, now, offset);
   return { rows: rows.map(toListRow), counts, total: sum(counts), matching, page, pages };
 }
 

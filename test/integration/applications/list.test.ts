@@ -112,6 +112,62 @@ describe('the applications list', () => {
     expect(outcome.data.matching).toBe(2);
   });
 
+  it('orders, filters, counts and pages a search exactly as the list without one', async () => {
+    const me = await t.person();
+    const now = londonNow();
+    const on = (days: number) => addDays(now.date, days);
+    const statuses = ['saved', 'applied', 'interviewing', 'rejected'];
+    const rows = [];
+    for (let i = 0; i < 64; i++) {
+      const n = String(i).padStart(2, '0');
+      rows.push({
+        // Every row matches; a few others do not and must change nothing.
+        company: `NHS Trust ${n}`,
+        status: statuses[(i * 7) % 4],
+        closing_date: i % 5 === 0 ? null : on(((i * 11) % 17) - 8),
+        closing_time: i % 3 === 0 && i % 5 !== 0 ? '12:00' : null,
+        date_applied: i % 4 === 0 ? null : on(-((i * 13) % 9)),
+        // Pairs share an update time, so ties are broken by id.
+        updated_at: `2026-11-${String(1 + (i % 20)).padStart(2, '0')}T09:00:00Z`,
+      });
+    }
+    await t.seed(me, ...rows, { company: 'Civil Service EO', status: 'offer' });
+
+    const pages = async (search: string) => {
+      const shown = [];
+      for (let page = 1, last = 1; page <= last; page++) {
+        const outcome = await list(`${search}&page=${page}`, me.cookie);
+        shown.push(...names(outcome));
+        last = outcome.data.pages;
+      }
+      return shown;
+    };
+    for (const sort of ['updated', 'closing', 'applied'])
+      for (const status of ['', 'applied', 'offer']) {
+        const filters = `sort=${sort}${status && `&status=${status}`}`;
+        const searched = await pages(`?q=trust&${filters}`);
+        const all = await pages(`?${filters}`);
+        expect(searched, filters).toEqual(all.filter((name) => name.startsWith('NHS Trust')));
+        expect(searched, filters).toHaveLength({ '': 64, applied: 16, offer: 0 }[status]!);
+      }
+    // Counts follow the search, and still come back with an empty page.
+    const offers = await list('?q=trust&status=offer', me.cookie);
+    expect(offers.data.rows).toEqual([]);
+    expect(offers.data.counts).toMatchObject({
+      saved: 16,
+      applied: 16,
+      interviewing: 16,
+      offer: 0,
+    });
+    expect(offers.data.total).toBe(64);
+    // A page past the end of a search shows its last page.
+    const beyond = await list('?q=trust&page=9', me.cookie);
+    const third = await list('?q=trust&page=3', me.cookie);
+    expect(beyond.data).toMatchObject({ page: 3, pages: 3, matching: 64 });
+    expect(names(beyond)).toEqual(names(third));
+    expect(names(third)).toHaveLength(14);
+  });
+
   it('treats %, _ and \\ in a search as plain characters', async () => {
     const me = await t.person();
     await t.seed(

@@ -7,7 +7,7 @@ import { setupApplicationsTest } from './fixtures';
 
 const t = setupApplicationsTest();
 
-// Search runs in jobtrack.search_application_ids as the table's owner, because under row-level
+// Search runs in jobtrack.search_applications as the table's owner, because under row-level
 // security a LIKE cannot use an index. It reads search_text, the stored lower-cased copy of every
 // searchable field. These hold that function to the rules of the policy, to the index, and to
 // ILIKE's matches over each field.
@@ -23,7 +23,7 @@ describe('search', () => {
     const [{ index } = { index: '' }] = await t.db.admin<{ index: string }[]>`
       select pg_get_indexdef('jobtrack.applications_search_idx'::regclass) as index`;
     const [fn] = await t.db.admin<{ body: string }[]>`
-      select prosrc as body from pg_proc where proname = 'search_application_ids'`;
+      select prosrc as body from pg_proc where proname = 'search_applications'`;
 
     expect(index).toMatch(/USING gin \(user_id, search_text extensions\.gin_trgm_ops\)$/);
     // The pattern is lower-cased as the column is: together, ILIKE's matches.
@@ -84,7 +84,7 @@ describe('search', () => {
       // Claims without a subject: no one is signed in.
       await tx`select set_config('request.jwt.claims', '{}', true)`;
       await tx`select set_config('role', 'authenticated', true)`;
-      return tx`select * from jobtrack.search_application_ids('%visible%')`;
+      return tx`select * from jobtrack.search_applications('%visible%')`;
     });
 
     expect(found).toHaveLength(0);
