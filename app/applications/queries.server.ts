@@ -28,9 +28,9 @@ type OrderColumns = Record<
 const closedOn = (now: LondonNow, c: OrderColumns = a) =>
   sql`${c.closingDate} <= ${now.date}::date and (${c.closingDate} < ${now.date}::date
     or ${c.closingTime} <= ${now.time}::time)`;
-const openOn = (now: LondonNow) =>
-  sql`${a.closingDate} >= ${now.date}::date and (${a.closingDate} > ${now.date}::date
-    or ${a.closingTime} is null or ${a.closingTime} > ${now.time}::time)`;
+const openOn = (now: LondonNow, c: OrderColumns = a) =>
+  sql`${c.closingDate} >= ${now.date}::date and (${c.closingDate} > ${now.date}::date
+    or ${c.closingTime} is null or ${c.closingTime} > ${now.time}::time)`;
 
 /** True for an advert that has closed by `now` (closedOn); rows with no closing date are false. */
 export function closedBy(now: LondonNow, c: OrderColumns = a): SQL {
@@ -150,21 +150,28 @@ function pageRows(tx: Tx, userId: string, query: ListQuery, now: LondonNow, offs
 }
 
 // A search runs in jobtrack.search_applications (migration 0021): under row-level security a LIKE
-// cannot use the trigram index, and that function, confined to the person's own rows, can. It runs
-// once per page: its matches carry their status and the columns the orders read, so the counts and
-// the page's ids both come from them, and only the page's own rows are read again, under the
-// policy. The counts come back beside every row, and alone on a row of nulls when the page is empty.
+// cannot use the trigram index, and that function, confined to the person's own rows (the claims'
+// and userId, which must agree), can. It runs once per page: its matches carry their status and
+// the columns the orders read, so the counts and the page's ids both come from them, and only the
+// page's own rows are read again, under the policy. The matches' columns have names of their own
+// (found_…), which no table's column shares. The counts come back beside every row, and alone
+// on a row of nulls when the page is empty.
 function searchPage(tx: Tx, userId: string, query: ListQuery, now: LondonNow, offset: number) {
   const found = tx
     .$with('found', {
-      id: sql<string>`id`.as('id'),
-      status: sql<Status>`status`.as('status'),
-      updatedAt: sql`updated_at`.as('updated_at'),
-      dateApplied: sql`date_applied`.as('date_applied'),
-      closingDate: sql`closing_date`.as('closing_date'),
-      closingTime: sql`closing_time`.as('closing_time'),
+      id: sql<string>``.as('found_id'),
+      status: sql<Status>``.as('found_status'),
+      updatedAt: sql``.as('found_updated_at'),
+      dateApplied: sql``.as('found_date_applied'),
+      closingDate: sql``.as('found_closing_date'),
+      closingTime: sql``.as('found_closing_time'),
     })
-    .as(sql`select * from jobtrack.search_applications(${containsPattern(query.q)}::text)`);
+    .as(
+      sql`select id as found_id, status as found_status, updated_at as found_updated_at,
+        date_applied as found_date_applied, closing_date as found_closing_date,
+        closing_time as found_closing_time
+      from jobtrack.search_applications(${userId}::uuid, ${containsPattern(query.q)}::text)`,
+    );
   const ids = tx
     .select({ id: found.id })
     .from(found)
@@ -173,7 +180,7 @@ function searchPage(tx: Tx, userId: string, query: ListQuery, now: LondonNow, of
     .limit(PAGE_SIZE)
     .offset(offset);
   const counts = sql<Partial<StatusCounts> | null>`(select json_object_agg(status, n)
-    from (select ${found.status} as status, count(*) as n from ${found} group by 1) as each_status)`;
+    from (select ${found.status} as status, count(*) as n from ${found} group by 1) as by_status)`;
   return tx
     .with(found)
     .select({ counts: sql<Partial<StatusCounts> | null>`matched.counts`, ...rowColumns })

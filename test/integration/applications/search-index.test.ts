@@ -84,9 +84,28 @@ describe('search', () => {
       // Claims without a subject: no one is signed in.
       await tx`select set_config('request.jwt.claims', '{}', true)`;
       await tx`select set_config('role', 'authenticated', true)`;
-      return tx`select * from jobtrack.search_applications('%visible%')`;
+      return tx`select * from jobtrack.search_applications(${me}, '%visible%')`;
     });
 
     expect(found).toHaveLength(0);
+  });
+
+  it('answers nothing when the person asked for is not the one signed in', async () => {
+    const me = await person();
+    const them = await person();
+    await t.db.admin`insert into jobtrack.applications (user_id, company, role) values
+      (${me}, 'Visible Ltd', 'Mine'), (${them}, 'Visible Ltd', 'Theirs')`;
+
+    const search = (owner: string) =>
+      t.db.admin.begin(async (tx) => {
+        await tx`select set_config('request.jwt.claims', ${JSON.stringify({ sub: me, role: 'authenticated' })}, true)`;
+        await tx`select set_config('request.jwt.claim.sub', ${me}, true)`;
+        await tx`select set_config('role', 'authenticated', true)`;
+        return tx`select id from jobtrack.search_applications(${owner}, '%visible%')`;
+      });
+
+    expect(await search(me)).toHaveLength(1);
+    // Signed in as me, asking for their rows: the claims and the app's own id must agree.
+    expect(await search(them)).toHaveLength(0);
   });
 });
