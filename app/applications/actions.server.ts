@@ -15,6 +15,7 @@ import {
 import type { Person } from '~/db.server';
 import { notFound, requireUuid } from '~/http/not-found.server';
 import { ApplicationSchema, isUuid, StatusChangeSchema } from './application-schema';
+import { ACCOUNT_FULL } from './limits';
 import { applicationIdFor } from './one-time-key';
 import { changeStatus, createApplication, updateApplication } from './mutations.server';
 
@@ -48,6 +49,7 @@ export async function saveApplication({ request, params, context }: ActionFuncti
       if (saved === 'not-theirs') {
         return invalid(submission, { formErrors: [USED_KEY] }, { status: 409 });
       }
+      if (saved === 'full') return invalid(submission, { formErrors: [ACCOUNT_FULL] });
       // Sent, then changed after Back: the changes are neither dropped nor saved over the first;
       // the form shown again carries a fresh key, so saving it adds them.
       if (saved === 'saved-differently') return savedDifferently(submission);

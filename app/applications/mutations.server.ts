@@ -5,6 +5,7 @@ import { and, eq, sql, type SQL } from 'drizzle-orm';
 import { applications, statusChanges } from '#db/schema';
 import { unchangedSince, versionOf, type VersionedWrite } from '~/components/forms/versions.server';
 import { asUser, personId, type Person, type Tx } from '~/db.server';
+import { isAccountFull } from './account-full.server';
 import type { ApplicationInput } from './application-schema';
 import { todayInLondon } from './dates';
 import { FOLLOW_UP_DAYS, followUpAhead, suggestedFor } from '~/events/follow-up';
@@ -108,7 +109,8 @@ export async function createApplication(
     ),
     sql`, `,
   );
-  const [, [theirs]] = await asUser(context, who, (tx) => [
+  // The insert fails, writing nothing, when the account already holds MAX_APPLICATIONS.
+  const created = asUser(context, who, (tx) => [
     // One statement: the history rows are written only if the application row was.
     tx.execute(sql`
       with created as (
@@ -143,6 +145,12 @@ export async function createApplication(
       .from(applications)
       .where(own(userId, id)),
   ]);
+  const answers = await created.catch((error: unknown) => {
+    if (isAccountFull(error)) return 'full' as const;
+    throw error;
+  });
+  if (answers === 'full') return answers;
+  const [, [theirs]] = answers;
   if (!theirs) return 'not-theirs';
   return theirs.same ? 'saved' : 'saved-differently';
 }

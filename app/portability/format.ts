@@ -2,7 +2,7 @@
 // import, and guest mode's storage and move into an account. Free of server imports, so the
 // browser can run it too. A file is untrusted input: every text has the same limit as its form.
 import { z } from 'zod';
-import { LIMITS as APPLICATION_LIMITS } from '~/applications/limits';
+import { LIMITS as APPLICATION_LIMITS, MAX_APPLICATIONS } from '~/applications/limits';
 import { isWebAddress } from '~/applications/web-address';
 import { MAX_DATE, MIN_DATE, isRealIsoDate } from '~/applications/dates';
 import { MAX_SALARY } from '~/applications/salary';
@@ -22,7 +22,7 @@ export const FORMAT_VERSION = 1;
 
 /** Caps on how much one file may hold, far above any real job search, so an import stays bounded. */
 export const FORMAT_CAPS = {
-  applications: 10_000,
+  applications: MAX_APPLICATIONS,
   statements: 2_000,
   historyPerApplication: 200,
   versionsPerStatement: 200,

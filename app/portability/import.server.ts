@@ -12,6 +12,7 @@ import {
   statusChanges,
   trackerSettings,
 } from '#db/schema';
+import { isAccountFull } from '~/applications/account-full.server';
 import { asUser, personId, type Person, type Statement, type Tx } from '~/db.server';
 import { MAX_EVENTS_PER_APPLICATION } from '~/events/event-schema';
 import { datesToAdd } from './date-fill';
@@ -430,18 +431,19 @@ function statementValues(
  * Adds what the account does not hold yet, in one transaction as the person (row-level security),
  * sent as one round trip with the session check. What it already holds is skipped by the unique
  * export-id indexes, so a second import of the same file, even one running at once, adds nothing.
- * New rows' ids are made here, so their history and versions go in the same flight.
+ * New rows' ids are made here, so their history and versions go in the same flight. 'full' when
+ * the account would pass MAX_APPLICATIONS (migration 0022): then nothing is added.
  */
 export async function importDocument(
   context: AppLoadContext,
   who: Person,
   document: ExportDocument,
-): Promise<void> {
+): Promise<'imported' | 'full'> {
   const userId = personId(who);
   const appIds = new Map(document.applications.map((a) => [a, crypto.randomUUID()]));
   const linked = allStatements(document).map((s) => ({ ...s, id: crypto.randomUUID() }));
   const { ghostAfterWeeks } = document.settings;
-  await asUser(context, who, (tx): Statement[] => [
+  const imported = asUser(context, who, (tx): Statement[] => [
     ...chunks(document.applications, CHUNK.application).map((part) =>
       tx
         .insert(applications)
@@ -503,4 +505,12 @@ export async function importDocument(
             }),
         ]),
   ]);
+  // Past MAX_APPLICATIONS the first insert that goes over fails, and with it the whole import.
+  return imported.then(
+    () => 'imported' as const,
+    (error: unknown) => {
+      if (isAccountFull(error)) return 'full' as const;
+      throw error;
+    },
+  );
 }

@@ -1,3 +1,4 @@
+import { IMPORT_PAST_LIMIT } from '~/applications/limits';
 import { parseWithZod } from '@conform-to/zod';
 import {
   data,
@@ -163,7 +164,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
     if (intent === CSV_CONFIRM && mappingProblems(choices, table.headers).length === 0) {
       const mapped = await mapFile(table, choices, dateOrder);
       if (mapped.add.length > 0) {
-        await importCsvRows(context, who, mapped);
+        const imported = await importCsvRows(context, who, mapped);
+        if (imported === 'full') return refused(IMPORT_PAST_LIMIT);
         throw redirect(withNotice('/applications', 'csv-imported'));
       }
     }

@@ -9,6 +9,7 @@ import {
 } from '@remix-run/cloudflare';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { z } from 'zod';
+import { IMPORT_PAST_LIMIT } from '~/applications/limits';
 import { requireUser } from '~/auth/current-user.server';
 import { SubmitButton } from '~/components/forms';
 import { withNotice } from '~/components/notice';
@@ -61,7 +62,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
     if (typeof value === 'string' && text === null) return refused(formData, FILE_TOO_LARGE);
     const parsed = text === null ? null : parseExport(text);
     if (!parsed?.ok) return refused(formData, parsed?.message ?? CHOOSE_FILE);
-    await importDocument(context, who, parsed.document);
+    const imported = await importDocument(context, who, parsed.document);
+    if (imported === 'full') return refused(formData, IMPORT_PAST_LIMIT);
     throw redirect(withNotice('/applications', 'imported'));
   }
 

@@ -1,5 +1,6 @@
 import { createCookie } from '@remix-run/cloudflare';
 import { describe, expect, it } from 'vitest';
+import { IMPORT_PAST_LIMIT, MAX_APPLICATIONS } from '~/applications/limits';
 import { action } from '~/routes/account.import-csv';
 import { MAX_ROWS, previewedAs } from '~/portability/csv-import/schema';
 import { runAction } from '../../support/http';
@@ -81,6 +82,18 @@ describe('importing a spreadsheet', () => {
     expect(preview.sample[0].salary).toBe('£29,970 to £36,483, pro rata');
     expect(preview.problems.map((p: { row: number }) => p.row)).toEqual([4, 5]);
     expect((await t.counts(me)).applications).toBe(0);
+  });
+
+  it('adds no row past MAX_APPLICATIONS, and says so beside the file', async () => {
+    const me = await t.person();
+    await t.db.admin`insert into jobtrack.applications (user_id, company, role)
+      select ${me.id}, 'Filler ' || i, 'Role' from generate_series(1, ${MAX_APPLICATIONS - 2}::int) as i`;
+
+    const refused = await importFile(me, rowsOf(3));
+
+    expect(refused.status).toBe(400);
+    expect(refused.data.reply.error.file).toEqual([IMPORT_PAST_LIMIT]);
+    expect((await t.counts(me)).applications).toBe(MAX_APPLICATIONS - 2);
   });
 
   it('adds the good rows in one go with their history, and a second import adds nothing', async () => {

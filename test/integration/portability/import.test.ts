@@ -2,6 +2,7 @@ import { createCookie } from '@remix-run/cloudflare';
 import type { Sql, TransactionSql } from 'postgres';
 import { describe, expect, it } from 'vitest';
 import { action } from '~/routes/account.import';
+import { IMPORT_PAST_LIMIT, MAX_APPLICATIONS } from '~/applications/limits';
 import { MAX_EVENTS_PER_APPLICATION } from '~/events/event-schema';
 import { MAX_IMPORT_BYTES } from '~/portability/import-schema';
 import {
@@ -64,6 +65,19 @@ async function heldCopy() {
 }
 
 describe('importing a JobTrack export', () => {
+  it('adds nothing past MAX_APPLICATIONS, and says so beside the file', async () => {
+    const me = await t.person();
+    await t.db.admin`insert into jobtrack.applications (user_id, company, role)
+      select ${me.id}, 'Filler ' || i, 'Role' from generate_series(1, ${MAX_APPLICATIONS}::int) as i`;
+    const before = await t.counts(me);
+
+    const refused = await t.confirm(me, firstBackup());
+
+    expect(refused.status).toBe(400);
+    expect(refused.data.error.file).toEqual([IMPORT_PAST_LIMIT]);
+    expect(await t.counts(me)).toEqual(before);
+  });
+
   it('previews what it would add and changes nothing until confirmed', async () => {
     const me = await t.person();
     await t.fill(me);
