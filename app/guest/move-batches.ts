@@ -44,7 +44,12 @@ export function moveBatches(
 export function combinePlans(plans: ImportPlan[]): ImportPlan {
   const sum = (pick: (p: ImportPlan) => number) => plans.reduce((n, p) => n + pick(p), 0);
   return {
-    applications: { add: sum((p) => p.applications.add), skip: sum((p) => p.applications.skip) },
+    applications: {
+      add: sum((p) => p.applications.add),
+      skip: sum((p) => p.applications.skip),
+      // Each part's preview counted the same account.
+      held: Math.max(0, ...plans.map((p) => p.applications.held)),
+    },
     statements: { add: sum((p) => p.statements.add), skip: sum((p) => p.statements.skip) },
     versions: sum((p) => p.versions),
     events: {

@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { MAX_APPLICATIONS } from '~/applications/limits';
 import { MAX_EVENTS_PER_APPLICATION } from '~/events/limits';
 import type { ImportPlan } from './import.server';
 
@@ -14,6 +15,10 @@ const listed = (parts: string[]) => new Intl.ListFormat('en-GB').format(parts);
  */
 export const importAdds = (plan: ImportPlan) =>
   plan.applications.add + plan.statements.add + plan.events.add > 0;
+
+/** True when the account can take the applications to add (MAX_APPLICATIONS, migration 0022). */
+export const importFits = (plan: ImportPlan) =>
+  plan.applications.add === 0 || plan.applications.held + plan.applications.add <= MAX_APPLICATIONS;
 
 /** Applications to add with the company and role of one already in the account. */
 function lookalikeText(lookalikes: number, adding: number) {
@@ -83,6 +88,14 @@ export function ImportPlanSummary({ plan, source }: { plan: ImportPlan; source: 
           .
         </p>
       ) : null}
+      {importFits(plan) ? null : (
+        <p className="form-errors" role="alert">
+          Your account holds {count(plan.applications.held, 'application', 'applications')} and this
+          would add {plan.applications.add.toLocaleString('en-GB')}: more than the{' '}
+          {MAX_APPLICATIONS.toLocaleString('en-GB')} it can hold, so it cannot be imported. Delete
+          applications you no longer need, or import fewer.
+        </p>
+      )}
       {plan.lookalikes > 0 ? (
         <p className="notice" role="note">
           {lookalikeText(plan.lookalikes, plan.applications.add)}

@@ -28,7 +28,8 @@ import type {
 
 /** What an import would add, and what it skips because the account already has it. */
 export type ImportPlan = {
-  applications: { add: number; skip: number };
+  /** `held`: how many the account holds already (all of them, not only the file's). */
+  applications: { add: number; skip: number; held: number };
   statements: { add: number; skip: number };
   versions: number;
   /**
@@ -84,6 +85,8 @@ type Held = {
   events: Set<string>;
   /** The file's company-and-role pairs (pairKey) the account has already, if looked for. */
   lookalikes: Set<string>;
+  /** How many applications the account holds (only counted for a preview). */
+  total: number;
 };
 
 /** An application's company and role as compared for a look-alike: case and spaces aside. */
@@ -158,7 +161,17 @@ async function held(
               as p(c text, r text))`),
         ]
       : []),
-  ])) as Array<Array<{ id: string; dates?: number; c?: string; r?: string }>>;
+    // Last, so the lookups' answers keep their places.
+    ...(lookalikes
+      ? [
+          tx
+            .select({ n: sql<number>`count(*)::int` })
+            .from(applications)
+            .where(eq(applications.userId, userId)),
+        ]
+      : []),
+  ])) as Array<Array<{ id: string; dates?: number; c?: string; r?: string; n?: number }>>;
+  const total = lookalikes ? (found.pop()![0]!.n ?? 0) : 0;
   // The answers come back in the order sent: the applications' lookups, then statements', events',
   // then the look-alikes'.
   const ids = (from: number, count: number) =>
@@ -175,6 +188,7 @@ async function held(
         .flat()
         .map((row) => pairKey({ c: row.c ?? '', r: row.r ?? '' })),
     ),
+    total,
   } satisfies Held;
 }
 
@@ -190,7 +204,11 @@ function plan(document: ExportDocument, had: Held): ImportPlan {
     0,
   );
   return {
-    applications: { add: newApps.length, skip: document.applications.length - newApps.length },
+    applications: {
+      add: newApps.length,
+      skip: document.applications.length - newApps.length,
+      held: had.total,
+    },
     statements: { add: newStatements.length, skip: linked.length - newStatements.length },
     versions: newStatements.reduce((n, s) => n + s.statement.versions.length, 0),
     events: {

@@ -17,7 +17,7 @@ import { parseExport } from '~/portability/format';
 import { importDocument, previewImport, type ImportPlan } from '~/portability/import.server';
 import { ImportForm } from '~/portability/import-form';
 import { readImportStep } from '~/portability/import-step.server';
-import { importAdds, ImportPlanSummary } from '~/portability/import-preview';
+import { importAdds, importFits, ImportPlanSummary } from '~/portability/import-preview';
 import { ImportUploadSchema } from '~/portability/import-schema';
 import {
   CHOOSE_FILE,
@@ -120,7 +120,7 @@ function Preview({
   fileName: string;
   account: { id: string; email: string };
 }) {
-  const adds = importAdds(plan);
+  const adds = importAdds(plan) && importFits(plan);
   return (
     <section className="card" aria-labelledby="import-preview">
       <ImportPlanSummary plan={plan} source={fileName} />

@@ -8,7 +8,7 @@ import { moveBatches } from '~/guest/move-batches';
 import { useMoveCheck } from '~/guest/move-check';
 import { GUEST_HOME, GUEST_MOVE } from '~/guest/paths';
 import { GuestStorageError, readGuest } from '~/guest/storage';
-import { importAdds, ImportPlanSummary } from '~/portability/import-preview';
+import { importAdds, importFits, ImportPlanSummary } from '~/portability/import-preview';
 import { useRootData } from '~/components/root-data';
 
 export const meta: MetaFunction = () => [{ title: 'Move into an account · Guest · JobTrack' }];
@@ -204,7 +204,12 @@ function MoveForm({ count, email }: { count: number; email: string }) {
                 {keep ? '' : ', before this browser’s copy is removed'}.
               </p>
             ) : null}
-            {importAdds(plan.plan) ? (
+            {!importFits(plan.plan) ? (
+              // Nothing of this browser's is in the account yet: it stays here, whole.
+              <div className="actions">
+                <Link to="/guest">Back to your applications in this browser</Link>
+              </div>
+            ) : importAdds(plan.plan) ? (
               <>
                 {plan.texts.length > 1 ? (
                   <p>

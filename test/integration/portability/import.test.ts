@@ -71,6 +71,10 @@ describe('importing a JobTrack export', () => {
       select ${me.id}, 'Filler ' || i, 'Role' from generate_series(1, ${MAX_APPLICATIONS}::int) as i`;
     const before = await t.counts(me);
 
+    // The preview knows first: its page says so and offers no Import (import-preview.tsx).
+    const preview = await t.upload(me, firstBackup());
+    expect(preview.data.preview.applications).toEqual({ add: 1, skip: 0, held: MAX_APPLICATIONS });
+    // Sent anyway (an old page, a second tab):
     const refused = await t.confirm(me, firstBackup());
 
     expect(refused.status).toBe(400);

@@ -56,7 +56,7 @@ describe('a guest’s data as the move sends it', () => {
 
 describe('the previews of a move in parts, as one', () => {
   const plan = (add: number, skip: number, sample: string[]): ImportPlan => ({
-    applications: { add, skip },
+    applications: { add, skip, held: 40 },
     statements: { add: 0, skip: 0 },
     versions: 0,
     events: { add: add * 2, skip, full: 1 },

@@ -1,12 +1,12 @@
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
-import { importAdds, ImportPlanSummary } from '~/portability/import-preview';
+import { importAdds, importFits, ImportPlanSummary } from '~/portability/import-preview';
 import type { ImportPlan } from '~/portability/import.server';
 
 // A file bringing five new dates for an application that has room for three (the plan as
 // previewImport counts it: test/integration/portability/import.test.ts).
 const nearTheCap: ImportPlan = {
-  applications: { add: 0, skip: 1 },
+  applications: { add: 0, skip: 1, held: 12 },
   statements: { add: 0, skip: 0 },
   versions: 0,
   events: { add: 3, skip: 1, full: 2 },
@@ -36,7 +36,7 @@ describe('the import preview near the limit of dates', () => {
 describe('the import preview’s warning of look-alikes', () => {
   const adding = (add: number, lookalikes: number): ImportPlan => ({
     ...nearTheCap,
-    applications: { add, skip: 0 },
+    applications: { add, skip: 0, held: 12 },
     lookalikes,
   });
 
@@ -52,5 +52,25 @@ describe('the import preview’s warning of look-alikes', () => {
 
   it('says nothing when none match', () => {
     expect(text(adding(3, 0))).not.toContain('company and role');
+  });
+});
+
+describe('the import preview near the limit of applications', () => {
+  const plan = (held: number, add: number): ImportPlan => ({
+    ...nearTheCap,
+    applications: { add, skip: 0, held },
+  });
+
+  it('fits up to exactly 10,000 applications in the account', () => {
+    expect(importFits(plan(9_990, 10))).toBe(true);
+    expect(text(plan(9_990, 10))).not.toContain('the most it can hold');
+  });
+
+  it('says, before anything is sent, that more would not fit, and what to do', () => {
+    expect(importFits(plan(9_990, 11))).toBe(false);
+    expect(text(plan(9_990, 11))).toContain(
+      'Your account holds 9,990 applications and this would add 11: more than the 10,000 it ' +
+        'can hold, so it cannot be imported. Delete applications you no longer need, or import fewer.',
+    );
   });
 });
