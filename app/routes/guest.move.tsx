@@ -191,12 +191,18 @@ function MoveForm({ count, email }: { count: number; email: string }) {
             <p>
               Into the account <strong>{plan.account.email}</strong>.
             </p>
-            <div className="field">
-              <label className="checkbox">
-                <input type="checkbox" checked={keep} onChange={(e) => setKeep(e.target.checked)} />{' '}
-                Also keep a copy in this browser
-              </label>
-            </div>
+            {importFits(plan.plan) ? (
+              <div className="field">
+                <label className="checkbox">
+                  <input
+                    type="checkbox"
+                    checked={keep}
+                    onChange={(e) => setKeep(e.target.checked)}
+                  />{' '}
+                  Also keep a copy in this browser
+                </label>
+              </div>
+            ) : null}
             {plan.plan.applications.skip > 0 ? (
               <p>
                 Changes made in this browser to applications your account already has (their details
