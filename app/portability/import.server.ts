@@ -105,7 +105,7 @@ async function held(
   context: AppLoadContext,
   who: Person,
   document: ExportDocument,
-  { lookalikes = false } = {},
+  { lookalikes = false, total: counted = false }: { lookalikes?: boolean; total?: boolean } = {},
 ) {
   const userId = personId(who);
   // The pairs go as one JSON parameter, whatever the file's size.
@@ -162,7 +162,7 @@ async function held(
         ]
       : []),
     // Last, so the lookups' answers keep their places.
-    ...(lookalikes
+    ...(counted
       ? [
           tx
             .select({ n: sql<number>`count(*)::int` })
@@ -171,7 +171,7 @@ async function held(
         ]
       : []),
   ])) as Array<Array<{ id: string; dates?: number; c?: string; r?: string; n?: number }>>;
-  const total = lookalikes ? (found.pop()![0]!.n ?? 0) : 0;
+  const total = counted ? (found.pop()![0]!.n ?? 0) : 0;
   // The answers come back in the order sent: the applications' lookups, then statements', events',
   // then the look-alikes'.
   const ids = (from: number, count: number) =>
@@ -221,13 +221,17 @@ function plan(document: ExportDocument, had: Held): ImportPlan {
   };
 }
 
-/** The export ids of `document`'s applications that the person already holds; changes nothing. */
+/**
+ * The export ids of `document`'s applications that the person already holds, and how many
+ * applications they hold in all; changes nothing.
+ */
 export async function heldApplicationIds(
   context: AppLoadContext,
   who: Person,
   document: ExportDocument,
-): Promise<Set<string>> {
-  return new Set((await held(context, who, document)).apps.keys());
+): Promise<{ ids: Set<string>; total: number }> {
+  const had = await held(context, who, document, { total: true });
+  return { ids: new Set(had.apps.keys()), total: had.total };
 }
 
 /** What importing `document` into the person's account would add; changes nothing. */
@@ -236,7 +240,7 @@ export async function previewImport(
   who: Person,
   document: ExportDocument,
 ) {
-  return plan(document, await held(context, who, document, { lookalikes: true }));
+  return plan(document, await held(context, who, document, { lookalikes: true, total: true }));
 }
 
 function applicationValues(userId: string, id: string, a: ExportedApplication) {

@@ -112,6 +112,7 @@ async function preview(
     rows: table.rows.length,
     add: toAdd.length,
     held: plan ? plan.add.length - toAdd.length : 0,
+    accountHolds: plan?.total ?? 0,
     repeats: plan?.repeats.length ?? 0,
     sample: toAdd.slice(0, SAMPLE_ROWS).map((r) => previewRow(r.row, r.application)),
     problems: plan?.problems.slice(0, SHOWN_PROBLEMS) ?? [],

@@ -31,8 +31,11 @@ export function dateOrderOf(table: Table, choices: readonly ColumnChoice[]) {
   return guessDateOrder(table.rows.flatMap((row) => columns.map((i) => row[i] ?? '')));
 }
 
-/** A mapped file: its rows read, and which of those to add the account already holds. */
-export type CsvPlan = MappedRows & { held: Set<string> };
+/**
+ * A mapped file: its rows read, which of those to add the account already holds, and how many
+ * applications it holds in all (none counted when the file has nothing to add).
+ */
+export type CsvPlan = MappedRows & { held: Set<string>; total: number };
 
 /** Every row of the file read with this mapping and date order. */
 export function mapFile(
@@ -57,10 +60,10 @@ export async function planCsvImport(
   now = new Date(),
 ): Promise<CsvPlan> {
   const mapped = await mapFile(table, choices, order, now);
-  const held = mapped.add.length
+  const { ids: held, total } = mapped.add.length
     ? await heldApplicationIds(context, who, documentOf(mapped, now))
-    : new Set<string>();
-  return { ...mapped, held };
+    : { ids: new Set<string>(), total: 0 };
+  return { ...mapped, held, total };
 }
 
 /** Adds the rows the account does not hold yet, all in one transaction or none. */

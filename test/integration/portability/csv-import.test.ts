@@ -89,7 +89,11 @@ describe('importing a spreadsheet', () => {
     await t.db.admin`insert into jobtrack.applications (user_id, company, role)
       select ${me.id}, 'Filler ' || i, 'Role' from generate_series(1, ${MAX_APPLICATIONS - 2}::int) as i`;
 
-    const refused = await importFile(me, rowsOf(3));
+    // The preview knows first: it says so and offers no "Add" (csv-import/preview.tsx).
+    const preview = (await upload(me, rowsOf(3))).data.preview;
+    expect(preview).toMatchObject({ add: 3, accountHolds: MAX_APPLICATIONS - 2 });
+    // Sent anyway (an old page, a second tab):
+    const refused = await send(me, 'confirm', preview.csv, preview.choices, preview.dateOrder);
 
     expect(refused.status).toBe(400);
     expect(refused.data.reply.error.file).toEqual([IMPORT_PAST_LIMIT]);
