@@ -1,10 +1,31 @@
 -- An account holds at most 10,000 applications (MAX_APPLICATIONS in app/applications/limits.ts),
 -- however they arrive: the add form, an import, a CSV, guest mode's move. The export format holds
 -- as many (FORMAT_CAPS), so every account's export can be imported again, and no account can fill
--- the database. Checked after each insert statement, under a lock per person taken there, so two
--- inserts at once cannot both pass: the second waits for the first to end, then counts again
--- (each statement of the function reads what has committed by then). An insert that would go past
--- the limit fails with check_violation naming `applications_per_account`, and writes nothing.
+-- the database. Checked after each insert statement, under a lock per person held to the end of
+-- the transaction, so two inserts at once cannot both pass: the second waits for the first to
+-- end, then counts again (each statement of the function reads what has committed by then). An
+-- insert that would go past the limit fails with check_violation naming
+-- `applications_per_account`, and writes nothing.
+--
+-- The lock is taken before the statement inserts anything, for the person the transaction is
+-- for (auth.uid()): taken only after, two imports of overlapping files could each hold a row the
+-- other waits for, and deadlock. The check takes it again for each person the rows belong to
+-- (the same lock for the app's own inserts, which are always the signed-in person's).
+CREATE FUNCTION jobtrack.applications_lock_key(owner uuid) RETURNS bigint
+LANGUAGE sql IMMUTABLE SET search_path = ''
+AS $$ SELECT hashtextextended('applications_per_account:' || owner::text, 0) $$;
+--> statement-breakpoint
+CREATE FUNCTION jobtrack.applications_lock_before_insert() RETURNS trigger
+LANGUAGE plpgsql SET search_path = ''
+AS $$
+BEGIN
+  IF auth.uid() IS NOT NULL THEN
+    PERFORM pg_advisory_xact_lock(jobtrack.applications_lock_key(auth.uid()));
+  END IF;
+  RETURN NULL;
+END
+$$;
+--> statement-breakpoint
 CREATE FUNCTION jobtrack.applications_within_limit() RETURNS trigger
 LANGUAGE plpgsql SET search_path = ''
 AS $$
@@ -12,8 +33,7 @@ DECLARE
   owner uuid;
 BEGIN
   FOR owner IN SELECT DISTINCT user_id FROM added ORDER BY user_id LOOP
-    PERFORM pg_advisory_xact_lock(hashtext('jobtrack.applications_per_account'),
-      hashtext(owner::text));
+    PERFORM pg_advisory_xact_lock(jobtrack.applications_lock_key(owner));
     IF (SELECT count(*) FROM jobtrack.applications WHERE user_id = owner) > 10000 THEN
       RAISE EXCEPTION 'an account holds at most 10000 applications'
         USING ERRCODE = 'check_violation', CONSTRAINT = 'applications_per_account';
@@ -22,6 +42,9 @@ BEGIN
   RETURN NULL;
 END
 $$;
+--> statement-breakpoint
+CREATE TRIGGER applications_lock_before_insert BEFORE INSERT ON jobtrack.applications
+  FOR EACH STATEMENT EXECUTE FUNCTION jobtrack.applications_lock_before_insert();
 --> statement-breakpoint
 CREATE TRIGGER applications_per_account AFTER INSERT ON jobtrack.applications
   REFERENCING NEW TABLE AS added

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import postgres from 'postgres';
 import { describe, expect, it } from 'vitest';
 import { MAX_APPLICATIONS } from '~/applications/limits';
@@ -63,27 +64,79 @@ describe('applications per account', () => {
   it('lets only one of two inserts at once take the last place', async () => {
     const me = await t.person();
     await fill(me.id, MAX_APPLICATIONS - 1);
-    const [a, b] = [0, 1].map(() => postgres(t.db.url, { max: 1, onnotice: () => {} })) as [
-      postgres.Sql,
-      postgres.Sql,
-    ];
-    try {
-      await a`begin`;
-      await b`begin`;
+    await twoTransactions(me.id, async (a, b) => {
       await a`insert into jobtrack.applications (user_id, company, role) values (${me.id}, 'A', 'R')`;
-      // b's check waits for a's lock, then counts a's row once a has committed.
-      const second = b`insert into jobtrack.applications (user_id, company, role)
-        values (${me.id}, 'B', 'R')`.then(
-        () => 'added',
-        (error: { constraint_name?: string }) => error.constraint_name,
+      const second = outcome(
+        b`insert into jobtrack.applications (user_id, company, role) values (${me.id}, 'B', 'R')`,
       );
-      await new Promise((resolve) => setTimeout(resolve, 100));
+      // b waits for a's lock, then counts a's row once a has committed.
+      await waitingOnALock();
       await a`commit`;
       expect(await second).toBe('applications_per_account');
-      await b`rollback`;
-    } finally {
-      await Promise.all([a.end(), b.end()]);
-    }
+    });
     expect(await held(me.id)).toBe(MAX_APPLICATIONS);
   });
+
+  it('locks before inserting, so two imports of overlapping files never deadlock', async () => {
+    const me = await t.person();
+    const shared = randomUUID();
+    const row = (id: string, company: string) =>
+      ({ id, user_id: me.id, company, role: 'Staff Nurse (Band 5)' }) as const;
+    await twoTransactions(me.id, async (a, b) => {
+      // a's first chunk, then b's, which holds a row a's second chunk also brings.
+      await a`insert into jobtrack.applications ${a(row(randomUUID(), 'Leeds'))}`;
+      const second = outcome(
+        b`insert into jobtrack.applications ${b(row(shared, 'Bradford'))} on conflict do nothing`,
+      );
+      await waitingOnALock();
+      // Had b inserted its row before waiting, this would wait for b, and b for a: a deadlock.
+      await a`insert into jobtrack.applications ${a(row(shared, 'Bradford'))} on conflict do nothing`;
+      await a`commit`;
+      expect(await second).toBe('added');
+    });
+    expect(await held(me.id)).toBe(2);
+  });
 });
+
+/** Whether `insert` added its rows, or the constraint (or error code) that refused them. */
+const outcome = (insert: Promise<unknown>) =>
+  insert.then(
+    () => 'added',
+    (error: { constraint_name?: string; code?: string }) => error.constraint_name ?? error.code,
+  );
+
+/** Until some connection to the test's database waits on a lock. */
+async function waitingOnALock() {
+  for (let tries = 0; tries < 200; tries++) {
+    const [row] = await t.db.admin<{ n: number }[]>`select count(*)::int as n from pg_stat_activity
+      where datname = current_database() and wait_event_type = 'Lock'`;
+    if (row!.n > 0) return;
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+  throw new Error('no connection came to wait on a lock');
+}
+
+/**
+ * Runs `work` with two transactions open as `userId` (role authenticated, the claims set, as the
+ * app's are); each is rolled back at the end unless committed.
+ */
+async function twoTransactions(
+  userId: string,
+  work: (a: postgres.Sql, b: postgres.Sql) => Promise<void>,
+) {
+  const [a, b] = [0, 1].map(() => postgres(t.db.url, { max: 1, onnotice: () => {} })) as [
+    postgres.Sql,
+    postgres.Sql,
+  ];
+  try {
+    for (const c of [a, b]) {
+      await c`begin`;
+      await c`select set_config('request.jwt.claims', ${JSON.stringify({ sub: userId, role: 'authenticated' })}, true),
+        set_config('request.jwt.claim.sub', ${userId}, true), set_config('role', 'authenticated', true)`;
+    }
+    await work(a, b);
+  } finally {
+    await Promise.all([a`rollback`.catch(() => {}), b`rollback`.catch(() => {})]);
+    await Promise.all([a.end(), b.end()]);
+  }
+}
