@@ -8,19 +8,25 @@
 -- `applications_per_account`, and writes nothing.
 --
 -- The lock is taken before the statement inserts anything, for the person the transaction is
--- for (auth.uid()): taken only after, two imports of overlapping files could each hold a row the
+-- for: taken only after, two imports of overlapping files could each hold a row the
 -- other waits for, and deadlock. The check takes it again for each person the rows belong to
 -- (the same lock for the app's own inserts, which are always the signed-in person's).
 CREATE FUNCTION jobtrack.applications_lock_key(owner uuid) RETURNS bigint
 LANGUAGE sql IMMUTABLE SET search_path = ''
 AS $$ SELECT hashtextextended('applications_per_account:' || owner::text, 0) $$;
 --> statement-breakpoint
+-- The person is read from the claim every transaction of the app sets first (app/db.server.ts,
+-- setupStatement), as auth.uid() reads it first; not through auth.uid() itself, whose local
+-- stand-in (0000) fails on a connection where only the claims object was ever set, and an insert
+-- by anyone else (a migration, the table's owner) must not fail here.
 CREATE FUNCTION jobtrack.applications_lock_before_insert() RETURNS trigger
 LANGUAGE plpgsql SET search_path = ''
 AS $$
+DECLARE
+  person uuid := nullif(current_setting('request.jwt.claim.sub', true), '')::uuid;
 BEGIN
-  IF auth.uid() IS NOT NULL THEN
-    PERFORM pg_advisory_xact_lock(jobtrack.applications_lock_key(auth.uid()));
+  IF person IS NOT NULL THEN
+    PERFORM pg_advisory_xact_lock(jobtrack.applications_lock_key(person));
   END IF;
   RETURN NULL;
 END
