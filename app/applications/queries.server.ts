@@ -1,5 +1,6 @@
 // Reads of a person's applications. Each runs through asUser, so RLS is in force, and still filters
-// on user_id itself: the policy is the safety net, not the only guard. Each page's statements go
+// on user_id itself: the policy is the safety net, not the only guard. A search's matches come
+// from a function confined to the person by both (searchPage). Each page's statements go
 // to the database together, in one round trip with the session check.
 import type { AppLoadContext } from '@remix-run/cloudflare';
 import { and, count, eq, inArray, sql, type SQL, type SQLWrapper } from 'drizzle-orm';

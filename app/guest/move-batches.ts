@@ -48,7 +48,7 @@ export function combinePlans(plans: ImportPlan[]): ImportPlan {
       add: sum((p) => p.applications.add),
       skip: sum((p) => p.applications.skip),
       // Each part's preview counted the same account.
-      held: Math.max(0, ...plans.map((p) => p.applications.held)),
+      accountHolds: Math.max(0, ...plans.map((p) => p.applications.accountHolds)),
     },
     statements: { add: sum((p) => p.statements.add), skip: sum((p) => p.statements.skip) },
     versions: sum((p) => p.versions),

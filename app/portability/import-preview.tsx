@@ -18,7 +18,8 @@ export const importAdds = (plan: ImportPlan) =>
 
 /** True when the account can take the applications to add (MAX_APPLICATIONS, migration 0022). */
 export const importFits = (plan: ImportPlan) =>
-  plan.applications.add === 0 || plan.applications.held + plan.applications.add <= MAX_APPLICATIONS;
+  plan.applications.add === 0 ||
+  plan.applications.accountHolds + plan.applications.add <= MAX_APPLICATIONS;
 
 /** Applications to add with the company and role of one already in the account. */
 function lookalikeText(lookalikes: number, adding: number) {
@@ -90,8 +91,8 @@ export function ImportPlanSummary({ plan, source }: { plan: ImportPlan; source: 
       ) : null}
       {importFits(plan) ? null : (
         <p className="form-errors" role="alert">
-          Your account holds {count(plan.applications.held, 'application', 'applications')} and this
-          would add {plan.applications.add.toLocaleString('en-GB')}: more than the{' '}
+          Your account holds {count(plan.applications.accountHolds, 'application', 'applications')}{' '}
+          and this would add {plan.applications.add.toLocaleString('en-GB')}: more than the{' '}
           {MAX_APPLICATIONS.toLocaleString('en-GB')} it can hold, so it cannot be imported. Delete
           applications you no longer need, or import fewer.
         </p>

@@ -28,8 +28,8 @@ import type {
 
 /** What an import would add, and what it skips because the account already has it. */
 export type ImportPlan = {
-  /** `held`: how many the account holds already (all of them, not only the file's). */
-  applications: { add: number; skip: number; held: number };
+  /** `accountHolds`: how many the account holds already (all of them, not only the file's). */
+  applications: { add: number; skip: number; accountHolds: number };
   statements: { add: number; skip: number };
   versions: number;
   /**
@@ -207,7 +207,7 @@ function plan(document: ExportDocument, had: Held): ImportPlan {
     applications: {
       add: newApps.length,
       skip: document.applications.length - newApps.length,
-      held: had.total,
+      accountHolds: had.total,
     },
     statements: { add: newStatements.length, skip: linked.length - newStatements.length },
     versions: newStatements.reduce((n, s) => n + s.statement.versions.length, 0),

@@ -203,7 +203,7 @@ function MoveForm({ count, email }: { count: number; email: string }) {
                 </label>
               </div>
             ) : null}
-            {plan.plan.applications.skip > 0 ? (
+            {plan.plan.applications.skip > 0 && importFits(plan.plan) ? (
               <p>
                 Changes made in this browser to applications your account already has (their details
                 or follow-up dates) are not copied across: make them in your account
@@ -211,7 +211,7 @@ function MoveForm({ count, email }: { count: number; email: string }) {
               </p>
             ) : null}
             {!importFits(plan.plan) ? (
-              // Nothing of this browser's is in the account yet: it stays here, whole.
+              // The account cannot take what this check would add: it all stays in this browser.
               <div className="actions">
                 <Link to="/guest">Back to your applications in this browser</Link>
               </div>

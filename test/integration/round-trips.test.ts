@@ -544,7 +544,7 @@ describe('importing a JobTrack export', () => {
       multipartPost({ intent: 'preview', file }, fresh),
     );
     expect(shown.outcome.status, JSON.stringify(shown.outcome.data)).toBe(200);
-    expect(shown.outcome.data.preview.applications).toEqual({ add: 1, skip: 0, held: 0 });
+    expect(shown.outcome.data.preview.applications).toEqual({ add: 1, skip: 0, accountHolds: 0 });
     expect(cost(shown.counts)).toEqual(CONFIRMED_FIRST);
 
     const added = await wire.action(

@@ -77,25 +77,35 @@ describe('applications per account', () => {
     expect(await held(me.id)).toBe(MAX_APPLICATIONS);
   });
 
-  it('locks before inserting, so two imports of overlapping files never deadlock', async () => {
-    const me = await t.person();
-    const shared = randomUUID();
-    const row = (id: string, company: string) =>
-      ({ id, user_id: me.id, company, role: 'Staff Nurse (Band 5)' }) as const;
-    await twoTransactions(me.id, async (a, b) => {
-      // a's first chunk, then b's, which holds a row a's second chunk also brings.
-      await a`insert into jobtrack.applications ${a(row(randomUUID(), 'Leeds'))}`;
-      const second = outcome(
-        b`insert into jobtrack.applications ${b(row(shared, 'Bradford'))} on conflict do nothing`,
+  it.each([
+    ['the single claim the app sets', 'sub'],
+    ['only the claims object, as PostgREST sets', 'claims'],
+  ] as const)(
+    'locks before inserting, so two imports of overlapping files never deadlock (%s)',
+    async (_, claims) => {
+      const me = await t.person();
+      const shared = randomUUID();
+      const row = (id: string, company: string) =>
+        ({ id, user_id: me.id, company, role: 'Staff Nurse (Band 5)' }) as const;
+      await twoTransactions(
+        me.id,
+        async (a, b) => {
+          // a's first chunk, then b's, which holds a row a's second chunk also brings.
+          await a`insert into jobtrack.applications ${a(row(randomUUID(), 'Leeds'))}`;
+          const second = outcome(
+            b`insert into jobtrack.applications ${b(row(shared, 'Bradford'))} on conflict do nothing`,
+          );
+          await waitingOnALock();
+          // Had b inserted its row before waiting, this would wait for b, and b for a: a deadlock.
+          await a`insert into jobtrack.applications ${a(row(shared, 'Bradford'))} on conflict do nothing`;
+          await a`commit`;
+          expect(await second).toBe('added');
+        },
+        claims,
       );
-      await waitingOnALock();
-      // Had b inserted its row before waiting, this would wait for b, and b for a: a deadlock.
-      await a`insert into jobtrack.applications ${a(row(shared, 'Bradford'))} on conflict do nothing`;
-      await a`commit`;
-      expect(await second).toBe('added');
-    });
-    expect(await held(me.id)).toBe(2);
-  });
+      expect(await held(me.id)).toBe(2);
+    },
+  );
 });
 
 /** Whether `insert` added its rows, or the constraint (or error code) that refused them. */
@@ -117,12 +127,13 @@ async function waitingOnALock() {
 }
 
 /**
- * Runs `work` with two transactions open as `userId` (role authenticated, the claims set, as the
- * app's are); each is rolled back at the end unless committed.
+ * Runs `work` with two transactions open as `userId` (role authenticated, the claims set as the
+ * app sets them, or only the claims object); each is rolled back at the end unless committed.
  */
 async function twoTransactions(
   userId: string,
   work: (a: postgres.Sql, b: postgres.Sql) => Promise<void>,
+  claims: 'sub' | 'claims' = 'sub',
 ) {
   const [a, b] = [0, 1].map(() => postgres(t.db.url, { max: 1, onnotice: () => {} })) as [
     postgres.Sql,
@@ -131,8 +142,10 @@ async function twoTransactions(
   try {
     for (const c of [a, b]) {
       await c`begin`;
-      await c`select set_config('request.jwt.claims', ${JSON.stringify({ sub: userId, role: 'authenticated' })}, true),
-        set_config('request.jwt.claim.sub', ${userId}, true), set_config('role', 'authenticated', true)`;
+      await c`select set_config('request.jwt.claims', ${JSON.stringify({ sub: userId, role: 'authenticated' })}, true)`;
+      // A fresh connection: without this the single claim is not set at all.
+      if (claims === 'sub') await c`select set_config('request.jwt.claim.sub', ${userId}, true)`;
+      await c`select set_config('role', 'authenticated', true)`;
     }
     await work(a, b);
   } finally {

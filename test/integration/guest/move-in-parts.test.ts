@@ -46,11 +46,11 @@ describe('a guest’s data larger than one import takes', () => {
       }
       return combinePlans(plans);
     };
-    expect((await check()).applications).toEqual({ add: 300, skip: 0, held: 0 });
+    expect((await check()).applications).toEqual({ add: 300, skip: 0, accountHolds: 0 });
     for (const text of texts) expect((await t.confirm(me, text)).status).toBe(302);
     expect(await t.counts(me)).toMatchObject({ applications: 300, history: 300 });
 
-    expect((await check()).applications).toEqual({ add: 0, skip: 300, held: 300 });
+    expect((await check()).applications).toEqual({ add: 0, skip: 300, accountHolds: 300 });
     for (const text of texts) expect((await t.confirm(me, text)).status).toBe(302);
     expect(await t.counts(me)).toMatchObject({ applications: 300, history: 300 });
   }, 60_000);

@@ -73,7 +73,11 @@ describe('importing a JobTrack export', () => {
 
     // The preview knows first: its page says so and offers no Import (import-preview.tsx).
     const preview = await t.upload(me, firstBackup());
-    expect(preview.data.preview.applications).toEqual({ add: 1, skip: 0, held: MAX_APPLICATIONS });
+    expect(preview.data.preview.applications).toEqual({
+      add: 1,
+      skip: 0,
+      accountHolds: MAX_APPLICATIONS,
+    });
     // Sent anyway (an old page, a second tab):
     const refused = await t.confirm(me, firstBackup());
 

@@ -56,7 +56,7 @@ describe('a guest’s data as the move sends it', () => {
 
 describe('the previews of a move in parts, as one', () => {
   const plan = (add: number, skip: number, sample: string[]): ImportPlan => ({
-    applications: { add, skip, held: 40 },
+    applications: { add, skip, accountHolds: 40 },
     statements: { add: 0, skip: 0 },
     versions: 0,
     events: { add: add * 2, skip, full: 1 },
@@ -68,9 +68,14 @@ describe('the previews of a move in parts, as one', () => {
     const many = Array.from({ length: 15 }, (_, i) => `Council ${i}`);
     const combined = combinePlans([plan(15, 1, many), plan(10, 0, many.slice(0, 10))]);
     expect(combined).toMatchObject({
-      applications: { add: 25, skip: 1 },
+      applications: { add: 25, skip: 1, accountHolds: 40 },
       events: { add: 50, skip: 1, full: 2 },
     });
     expect(combined.sample).toHaveLength(20);
+  });
+
+  it('counts the account once, at its largest (a part added between two checks)', () => {
+    const later = { ...plan(1, 0, []), applications: { add: 1, skip: 0, accountHolds: 41 } };
+    expect(combinePlans([plan(1, 0, []), later]).applications.accountHolds).toBe(41);
   });
 });

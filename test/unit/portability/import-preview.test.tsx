@@ -6,7 +6,7 @@ import type { ImportPlan } from '~/portability/import.server';
 // A file bringing five new dates for an application that has room for three (the plan as
 // previewImport counts it: test/integration/portability/import.test.ts).
 const nearTheCap: ImportPlan = {
-  applications: { add: 0, skip: 1, held: 12 },
+  applications: { add: 0, skip: 1, accountHolds: 12 },
   statements: { add: 0, skip: 0 },
   versions: 0,
   events: { add: 3, skip: 1, full: 2 },
@@ -36,7 +36,7 @@ describe('the import preview near the limit of dates', () => {
 describe('the import preview’s warning of look-alikes', () => {
   const adding = (add: number, lookalikes: number): ImportPlan => ({
     ...nearTheCap,
-    applications: { add, skip: 0, held: 12 },
+    applications: { add, skip: 0, accountHolds: 12 },
     lookalikes,
   });
 
@@ -56,9 +56,9 @@ describe('the import preview’s warning of look-alikes', () => {
 });
 
 describe('the import preview near the limit of applications', () => {
-  const plan = (held: number, add: number): ImportPlan => ({
+  const plan = (accountHolds: number, add: number): ImportPlan => ({
     ...nearTheCap,
-    applications: { add, skip: 0, held },
+    applications: { add, skip: 0, accountHolds },
   });
 
   it('fits up to exactly 10,000 applications in the account', () => {
