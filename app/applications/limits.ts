@@ -20,6 +20,10 @@ export const LIMITS = {
  */
 export const MAX_APPLICATIONS = 10_000;
 
+/** Whether an account holding `holds` applications can take `adding` more (none always fits). */
+export const fitsInAccount = (holds: number, adding: number) =>
+  adding === 0 || holds + adding <= MAX_APPLICATIONS;
+
 /** Beside the add form when the account is full. */
 export const ACCOUNT_FULL =
   `Your account already holds ${MAX_APPLICATIONS.toLocaleString('en-GB')} applications, the ` +

@@ -29,9 +29,9 @@ type OrderColumns = Record<
 const closedOn = (now: LondonNow, c: OrderColumns = a) =>
   sql`${c.closingDate} <= ${now.date}::date and (${c.closingDate} < ${now.date}::date
     or ${c.closingTime} <= ${now.time}::time)`;
-const openOn = (now: LondonNow, c: OrderColumns = a) =>
-  sql`${c.closingDate} >= ${now.date}::date and (${c.closingDate} > ${now.date}::date
-    or ${c.closingTime} is null or ${c.closingTime} > ${now.time}::time)`;
+const openOn = (now: LondonNow) =>
+  sql`${a.closingDate} >= ${now.date}::date and (${a.closingDate} > ${now.date}::date
+    or ${a.closingTime} is null or ${a.closingTime} > ${now.time}::time)`;
 
 /** True for an advert that has closed by `now` (closedOn); rows with no closing date are false. */
 export function closedBy(now: LondonNow, c: OrderColumns = a): SQL {

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { MAX_APPLICATIONS } from '~/applications/limits';
+import { fitsInAccount, MAX_APPLICATIONS } from '~/applications/limits';
 import { MAX_EVENTS_PER_APPLICATION } from '~/events/limits';
 import type { ImportPlan } from './import.server';
 
@@ -18,8 +18,18 @@ export const importAdds = (plan: ImportPlan) =>
 
 /** True when the account can take the applications to add (MAX_APPLICATIONS, migration 0022). */
 export const importFits = (plan: ImportPlan) =>
-  plan.applications.add === 0 ||
-  plan.applications.accountHolds + plan.applications.add <= MAX_APPLICATIONS;
+  fitsInAccount(plan.applications.accountHolds, plan.applications.add);
+
+/** Why an import the account cannot take is not offered (both imports' previews). */
+export function PastLimit({ holds, adding }: { holds: number; adding: number }) {
+  return (
+    <p className="form-errors" role="alert">
+      Your account holds {count(holds, 'application', 'applications')} and this would add{' '}
+      {adding.toLocaleString('en-GB')}: more than the {MAX_APPLICATIONS.toLocaleString('en-GB')} it
+      can hold, so it cannot be imported. Delete applications you no longer need, or import fewer.
+    </p>
+  );
+}
 
 /** Applications to add with the company and role of one already in the account. */
 function lookalikeText(lookalikes: number, adding: number) {
@@ -90,12 +100,7 @@ export function ImportPlanSummary({ plan, source }: { plan: ImportPlan; source: 
         </p>
       ) : null}
       {importFits(plan) ? null : (
-        <p className="form-errors" role="alert">
-          Your account holds {count(plan.applications.accountHolds, 'application', 'applications')}{' '}
-          and this would add {plan.applications.add.toLocaleString('en-GB')}: more than the{' '}
-          {MAX_APPLICATIONS.toLocaleString('en-GB')} it can hold, so it cannot be imported. Delete
-          applications you no longer need, or import fewer.
-        </p>
+        <PastLimit holds={plan.applications.accountHolds} adding={plan.applications.add} />
       )}
       {plan.lookalikes > 0 ? (
         <p className="notice" role="note">

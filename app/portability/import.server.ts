@@ -85,7 +85,7 @@ type Held = {
   events: Set<string>;
   /** The file's company-and-role pairs (pairKey) the account has already, if looked for. */
   lookalikes: Set<string>;
-  /** How many applications the account holds (only counted for a preview). */
+  /** How many applications the account holds in all. */
   total: number;
 };
 
@@ -105,7 +105,7 @@ async function held(
   context: AppLoadContext,
   who: Person,
   document: ExportDocument,
-  { lookalikes = false, total: counted = false }: { lookalikes?: boolean; total?: boolean } = {},
+  { lookalikes = false } = {},
 ) {
   const userId = personId(who);
   // The pairs go as one JSON parameter, whatever the file's size.
@@ -161,17 +161,13 @@ async function held(
               as p(c text, r text))`),
         ]
       : []),
-    // Last, so the lookups' answers keep their places.
-    ...(counted
-      ? [
-          tx
-            .select({ n: sql<number>`count(*)::int` })
-            .from(applications)
-            .where(eq(applications.userId, userId)),
-        ]
-      : []),
+    // Last, so the lookups' answers keep their places: how many the account holds in all.
+    tx
+      .select({ n: sql<number>`count(*)::int` })
+      .from(applications)
+      .where(eq(applications.userId, userId)),
   ])) as Array<Array<{ id: string; dates?: number; c?: string; r?: string; n?: number }>>;
-  const total = counted ? (found.pop()![0]!.n ?? 0) : 0;
+  const total = found.pop()![0]!.n ?? 0;
   // The answers come back in the order sent: the applications' lookups, then statements', events',
   // then the look-alikes'.
   const ids = (from: number, count: number) =>
@@ -230,7 +226,7 @@ export async function heldApplicationIds(
   who: Person,
   document: ExportDocument,
 ): Promise<{ ids: Set<string>; total: number }> {
-  const had = await held(context, who, document, { total: true });
+  const had = await held(context, who, document);
   return { ids: new Set(had.apps.keys()), total: had.total };
 }
 
@@ -240,7 +236,7 @@ export async function previewImport(
   who: Person,
   document: ExportDocument,
 ) {
-  return plan(document, await held(context, who, document, { lookalikes: true, total: true }));
+  return plan(document, await held(context, who, document, { lookalikes: true }));
 }
 
 function applicationValues(userId: string, id: string, a: ExportedApplication) {

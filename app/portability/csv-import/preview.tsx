@@ -1,7 +1,8 @@
 // The CSV import's preview: what each column becomes (changeable, posted back with the file's text
 // to look again), the rows that will be added, and those that will not and why. Then one button adds
 // them. Everything is a plain form: without JavaScript each step is a full page.
-import { MAX_APPLICATIONS } from '~/applications/limits';
+import { fitsInAccount } from '~/applications/limits';
+import { PastLimit } from '../import-preview';
 import { Form, Link } from '@remix-run/react';
 import { formatDate } from '~/applications/dates';
 import { formatSalary } from '~/applications/salary';
@@ -161,7 +162,6 @@ export function CsvPreview({ data }: { data: CsvPreviewData }) {
 }
 
 function Outcome({ data }: { data: CsvPreviewData }) {
-  const fits = data.accountHolds + data.add <= MAX_APPLICATIONS;
   return (
     <section className="card" aria-labelledby="csv-outcome">
       <h2 id="csv-outcome">Check what will be added</h2>
@@ -187,14 +187,13 @@ function Outcome({ data }: { data: CsvPreviewData }) {
       <p>
         Into the account <strong className="address">{data.account.email}</strong>.
       </p>
-      {data.add > 0 && !fits ? (
-        <p className="form-errors" role="alert">
-          Your account holds {count(data.accountHolds, 'application', 'applications')} and this
-          would add {data.add.toLocaleString('en-GB')}: more than the{' '}
-          {MAX_APPLICATIONS.toLocaleString('en-GB')} it can hold, so it cannot be imported. Delete
-          applications you no longer need, or import fewer rows.{' '}
-          <Link to="/account">Back to your account</Link>
-        </p>
+      {!fitsInAccount(data.accountHolds, data.add) ? (
+        <>
+          <PastLimit holds={data.accountHolds} adding={data.add} />
+          <p>
+            <Link to="/account">Back to your account</Link>
+          </p>
+        </>
       ) : data.add > 0 ? (
         // A button of the mapping form (form="csv-mapping"): it posts the selects as they are now,
         // and the file's text is on the page once.
