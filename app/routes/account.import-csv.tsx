@@ -1,4 +1,3 @@
-import { IMPORT_PAST_LIMIT } from '~/applications/limits';
 import { parseWithZod } from '@conform-to/zod';
 import {
   data,
@@ -85,6 +84,8 @@ async function preview(
     account: { id: string; email: string };
     changed?: boolean;
     accountChanged?: boolean;
+    /** The answer's status when the preview stands in for a refused import. */
+    status?: number;
   },
 ) {
   const { table, choices } = input;
@@ -124,7 +125,7 @@ async function preview(
   };
   return data(
     { step: 'preview' as const, preview: body },
-    { status: mappingErrors.length ? 400 : 200 },
+    { status: input.status ?? (mappingErrors.length ? 400 : 200) },
   );
 }
 
@@ -154,10 +155,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
     // Another tab may have signed in as someone else since the preview: add only into the account
     // the person was shown, or show them this account's preview instead.
     const accountChanged = intent === CSV_CONFIRM && formData.get(EXPECTED_ACCOUNT) !== user.id;
+    const file = { csv: text, fileName, table, choices, dateOrder, account };
     if (changed || accountChanged) {
-      const read = { csv: text, fileName, table, choices, dateOrder, account };
       return preview(context, who, {
-        ...read,
+        ...file,
         changed: changed && !accountChanged,
         accountChanged,
       });
@@ -166,11 +167,15 @@ export async function action({ request, context }: ActionFunctionArgs) {
       const mapped = await mapFile(table, choices, dateOrder);
       if (mapped.add.length > 0) {
         const imported = await importCsvRows(context, who, mapped);
-        if (imported === 'full') return refused(IMPORT_PAST_LIMIT);
+        if (imported === 'full') {
+          // Filled since the preview (another tab): the preview again, columns as chosen, now
+          // saying what would not fit.
+          return preview(context, who, { ...file, status: 409 });
+        }
         throw redirect(withNotice('/applications', 'csv-imported'));
       }
     }
-    return preview(context, who, { csv: text, fileName, table, choices, dateOrder, account });
+    return preview(context, who, file);
   }
 
   const submission = parseWithZod(formData, { schema: CsvUploadSchema });

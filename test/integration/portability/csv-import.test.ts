@@ -1,6 +1,6 @@
 import { createCookie } from '@remix-run/cloudflare';
 import { describe, expect, it } from 'vitest';
-import { IMPORT_PAST_LIMIT, MAX_APPLICATIONS } from '~/applications/limits';
+import { MAX_APPLICATIONS, fitsInAccount } from '~/applications/limits';
 import { action } from '~/routes/account.import-csv';
 import { MAX_ROWS, previewedAs } from '~/portability/csv-import/schema';
 import { runAction } from '../../support/http';
@@ -84,7 +84,7 @@ describe('importing a spreadsheet', () => {
     expect((await t.counts(me)).applications).toBe(0);
   });
 
-  it('adds no row past MAX_APPLICATIONS, and says so beside the file', async () => {
+  it('adds no row past MAX_APPLICATIONS, and keeps the columns chosen when an import is refused', async () => {
     const me = await t.person();
     await t.db.admin`insert into jobtrack.applications (user_id, company, role)
       select ${me.id}, 'Filler ' || i, 'Role' from generate_series(1, ${MAX_APPLICATIONS - 2}::int) as i`;
@@ -92,11 +92,17 @@ describe('importing a spreadsheet', () => {
     // The preview knows first: it says so and offers no "Add" (csv-import/preview.tsx).
     const preview = (await upload(me, rowsOf(3))).data.preview;
     expect(preview).toMatchObject({ add: 3, accountHolds: MAX_APPLICATIONS - 2 });
-    // Sent anyway (an old page, a second tab):
-    const refused = await send(me, 'confirm', preview.csv, preview.choices, preview.dateOrder);
+    // Sent anyway (an old page, a second tab), with a column chosen by hand: the preview comes
+    // back with that choice, now saying the rows would not fit.
+    const choices = preview.choices.map((c: string, i: number) => (i === 2 ? 'ignore' : c));
+    const refused = await send(me, 'confirm', preview.csv, choices, preview.dateOrder);
 
-    expect(refused.status).toBe(400);
-    expect(refused.data.reply.error.file).toEqual([IMPORT_PAST_LIMIT]);
+    expect(refused.status).toBe(409);
+    expect(refused.data).toMatchObject({
+      step: 'preview',
+      preview: { choices, accountHolds: MAX_APPLICATIONS - 2 },
+    });
+    expect(fitsInAccount(refused.data.preview.accountHolds, refused.data.preview.add)).toBe(false);
     expect((await t.counts(me)).applications).toBe(MAX_APPLICATIONS - 2);
   });
 
