@@ -15,7 +15,8 @@ export function previewForm(text: string): FormData {
   return form;
 }
 
-export type MoveOutcome = 'saved' | 'signed-out' | 'refused' | 'failed';
+/** `full`: the account would pass its 10,000 applications (the import answers 409). */
+export type MoveOutcome = 'saved' | 'signed-out' | 'refused' | 'full' | 'failed';
 
 /**
  * Confirms the move's texts one after another, stopping at the first not saved: its outcome, and
@@ -62,6 +63,7 @@ export async function confirmMove(
   const landed = new URL(response.url, location.href).pathname;
   if (response.redirected && landed === '/applications') return 'saved';
   if (response.redirected && landed === '/signin') return 'signed-out';
+  if (response.status === 409) return 'full';
   return response.status === 400 ? 'refused' : 'failed';
 }
 

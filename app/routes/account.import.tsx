@@ -41,10 +41,11 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 // The file and its text are never sent back: a refused upload is chosen again.
 const HIDDEN = ['file', 'data'];
 
-function refused(formData: FormData, message: string) {
+/** Status 409 when the file is fine but the account cannot take it (guest mode's move tells them apart). */
+function refused(formData: FormData, message: string, status: 400 | 409 = 400) {
   const submission = parseWithZod(formData, { schema: z.object({}) });
   return data(submission.reply({ fieldErrors: { file: [message] }, hideFields: HIDDEN }), {
-    status: 400,
+    status,
   });
 }
 
@@ -63,7 +64,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     const parsed = text === null ? null : parseExport(text);
     if (!parsed?.ok) return refused(formData, parsed?.message ?? CHOOSE_FILE);
     const imported = await importDocument(context, who, parsed.document);
-    if (imported === 'full') return refused(formData, IMPORT_PAST_LIMIT);
+    if (imported === 'full') return refused(formData, IMPORT_PAST_LIMIT, 409);
     throw redirect(withNotice('/applications', 'imported'));
   }
 

@@ -1,6 +1,7 @@
 import type { MetaFunction } from '@remix-run/cloudflare';
 import { Link, useLoaderData, useNavigate, useRevalidator } from '@remix-run/react';
 import { useState } from 'react';
+import { MAX_APPLICATIONS } from '~/applications/limits';
 import { withNotice } from '~/components/notice';
 import { guestApplications } from '~/guest/applications';
 import { confirmBatches, removeMoved, type MoveOutcome } from '~/guest/move';
@@ -22,6 +23,7 @@ const OUTCOMES: Record<Exclude<MoveOutcome, 'saved'>, string> = {
     'You were signed out before the move finished, so nothing was moved. Sign in and try again.',
   refused:
     'Nothing was moved: your account could not take this data, or you have signed in to a different account since the check. Your applications are still here; check again.',
+  full: `Nothing was moved: your account now holds too many applications to take these (it can hold ${MAX_APPLICATIONS.toLocaleString('en-GB')}). Your applications are still here. Delete ones you no longer need from your account, then check again.`,
   failed:
     'The move did not finish, so nothing was moved and your applications are still here. Please try again in a minute.',
 };
@@ -40,7 +42,9 @@ const stoppedPartWay = (outcome: MoveOutcome, email: string, kept: boolean) =>
       ? 'You were signed out: sign in to that account, then come back here and move again.'
       : outcome === 'refused'
         ? `If you have signed in to a different account since, sign in to ${email} again first. Then check and move again: nothing is added twice.`
-        : 'Check and move again to bring the rest: nothing is added twice.'
+        : outcome === 'full'
+          ? `The rest would take the account past ${MAX_APPLICATIONS.toLocaleString('en-GB')} applications: delete ones you no longer need from it, then check and move again. Nothing is added twice.`
+          : 'Check and move again to bring the rest: nothing is added twice.'
   }`;
 
 const applications = (n: number) =>

@@ -98,4 +98,12 @@ describe('the move into an account, in the browser', () => {
     expect(await confirmMove('{}', 'user-1', fakeFetch)).toBe('refused');
     expect(sent!.get('account')).toBe('user-1');
   });
+
+  it('tells an account with no room (409) from a refused file (400) and a server failure', async () => {
+    const answering = (status: number) =>
+      (async () => Response.json({}, { status })) as unknown as typeof fetch;
+    expect(await confirmMove('{}', 'user-1', answering(409))).toBe('full');
+    expect(await confirmMove('{}', 'user-1', answering(400))).toBe('refused');
+    expect(await confirmMove('{}', 'user-1', answering(503))).toBe('failed');
+  });
 });
