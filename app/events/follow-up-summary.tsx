@@ -4,8 +4,8 @@ import { useTrackerPaths } from '~/applications/paths';
 import { DATE_PARTS, dateParts } from '~/components/forms/date-parts';
 import { SubmitButton } from '~/components/forms/submit-button';
 import { CalendarFileLink } from './calendar-link';
-import type { Status } from '~/applications/statuses';
-import { CLEAR_FOLLOW_UP, FOLLOW_UP_DAYS, followUpToOffer } from './follow-up';
+import { STATUS_LABELS, type Status } from '~/applications/statuses';
+import { CLEAR_FOLLOW_UP, FOLLOW_UP_DAYS, followUpToOffer, isWaiting } from './follow-up';
 
 /**
  * The follow-up date on an application's page: the date with its calendar file, and one press to
@@ -33,7 +33,7 @@ export function FollowUpSummary({
   return (
     <section className="card" aria-labelledby="follow-up-heading" id="follow-up">
       <h2 id="follow-up-heading">Follow up</h2>
-      <FollowUpNow applicationId={applicationId} followUpOn={followUpOn} />
+      <FollowUpNow applicationId={applicationId} followUpOn={followUpOn} status={status} />
       {followUpOn ? (
         <div className="actions">
           <Link to={page} className="button button--secondary">
@@ -64,15 +64,30 @@ export function FollowUpSummary({
   );
 }
 
-/** "Chase if no reply by…" with its calendar file, or that none is set. */
+/**
+ * "Chase if no reply by…" with its calendar file, or that none is set. An application with an
+ * answer (or not yet sent) is not chased: its date stays, off the dashboard and the calendar feed.
+ */
 export function FollowUpNow({
   applicationId,
   followUpOn,
+  status,
 }: {
   applicationId: string;
   followUpOn: string | null;
+  /** None when a form came back signed out: shown as waiting. */
+  status: Status | null;
 }) {
   if (!followUpOn) return <p className="muted">No follow-up date set.</p>;
+  if (status && !isWaiting(status)) {
+    return (
+      <p>
+        Not chased while this application is {STATUS_LABELS[status]}: the date you set,{' '}
+        {formatDate(followUpOn)}, stays off your dashboard and calendar feed until it moves to
+        Applied or Interviewing.
+      </p>
+    );
+  }
   return (
     <p>
       Chase if no reply by <strong>{formatDate(followUpOn)}</strong>.{' '}

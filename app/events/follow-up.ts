@@ -23,6 +23,10 @@ export function followUpAhead(dateApplied: string | null, today: string): string
   return suggested !== null && suggested >= today ? suggested : null;
 }
 
+/** Whether an application in `status` waits for a reply: only then is it chased. */
+export const isWaiting = (status: Status | null) =>
+  (WAITING_FOR_REPLY as readonly (Status | null)[]).includes(status);
+
 /**
  * The suggestion for an application in `status`: followUpAhead's while it still waits for a reply,
  * none for a Rejected or Offer application (nobody chases an answer they have).
@@ -32,8 +36,7 @@ export function suggestedFor(
   dateApplied: string | null,
   today: string,
 ): string | null {
-  const waiting = (WAITING_FOR_REPLY as readonly (Status | null)[]).includes(status);
-  return waiting ? followUpAhead(dateApplied, today) : null;
+  return isWaiting(status) ? followUpAhead(dateApplied, today) : null;
 }
 
 /** The date to offer a person who has no follow-up date set: suggestedFor's. */
