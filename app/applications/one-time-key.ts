@@ -1,3 +1,5 @@
+import { isUuid } from './application-schema';
+
 // A create form's one-time key names the application it saves, through the person: the id is a
 // hash of the person's id and the key, so a key can name only that person's own applications.
 // Another person's application id sent as a key is just a fresh key (nothing about theirs is
@@ -13,4 +15,24 @@ export async function applicationIdFor(userId: string, key: string) {
   bytes[8] = (bytes[8]! & 0x3f) | 0x80;
   const hex = [...bytes].map((b) => b.toString(16).padStart(2, '0')).join('');
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
+/**
+ * The one-time key for the add form's page. Signed-in pages are never stored, so going Back to the
+ * form after saving it, without JavaScript, loads it again, and the browser then fills in what was
+ * typed: the key must come back too, or saving again adds a second application. So a plain visit
+ * is sent on to the same address with a key in it (`?key=…`), which the page then keeps (also
+ * when the form comes back refused). A form's POST is never redirected: its answer, with what was
+ * typed, is the page. With JavaScript (a data request, not a document) every showing draws an
+ * empty form and gets a key of its own.
+ */
+export function addFormKey(request: Request): string | { redirectTo: string } {
+  if (request.headers.get('Sec-Fetch-Dest') !== 'document') return crypto.randomUUID();
+  const url = new URL(request.url);
+  const key = url.searchParams.get('key');
+  if (isUuid(key)) return key;
+  // A POST's page (its loaders see the POST's headers): a fresh key, where it was posted.
+  if (request.headers.has('Content-Type')) return crypto.randomUUID();
+  url.searchParams.set('key', crypto.randomUUID());
+  return { redirectTo: `${url.pathname}${url.search}` };
 }

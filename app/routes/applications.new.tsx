@@ -1,7 +1,8 @@
-import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/cloudflare';
+import { redirect, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/cloudflare';
 import { useActionData, useLoaderData } from '@remix-run/react';
 import { ApplicationForm } from '~/applications/application-form';
 import { ApplicationSchema } from '~/applications/application-schema';
+import { addFormKey } from '~/applications/one-time-key';
 import { requireUserOrRefusedForm } from '~/auth/current-user.server';
 import { constraintOf } from '~/components/forms/constraint';
 import type { saveApplication } from '~/applications/actions.server';
@@ -17,7 +18,9 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   await requireUserOrRefusedForm(request, context);
   // The form's one-time key becomes the new application's id: a retried or doubled POST of the
   // same form finds it already saved and creates nothing.
-  return { key: crypto.randomUUID(), constraint: constraintOf(ApplicationSchema) };
+  const key = addFormKey(request);
+  if (typeof key !== 'string') throw redirect(key.redirectTo);
+  return { key, constraint: constraintOf(ApplicationSchema) };
 }
 
 export default function NewApplication() {

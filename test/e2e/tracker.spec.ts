@@ -138,6 +138,34 @@ test('an application added as Applied on an earlier day shows that day in its hi
   await expect(main).toContainText('May close early');
 });
 
+test('without JavaScript, a form saved, then saved again after Back, adds one application', async ({
+  page,
+  signedIn,
+}) => {
+  // With JavaScript, Back from the saved application does not return to the form: its history
+  // entry is replaced by the new application's page.
+  test.skip(!javaScriptDisabled(), 'a journey without JavaScript');
+  const app = jobTrack(page);
+  const main = page.getByRole('main');
+  await signedIn({ label: 'back-and-save' });
+  const job = { company: 'HM Revenue and Customs', role: 'Executive Officer' };
+  await page.goto('/applications/new');
+  await app.fillApplication({ ...job, grade: 'EO', salaryMin: '28,000', salaryMax: '30,500' });
+  await main.getByRole('button', { name: 'Save application' }).click();
+  await app.expectApplicationPage(job);
+  const saved = page.url();
+
+  // Back loads the form again (signed-in pages are never stored) and the browser fills in what
+  // was typed; saving it again lands on the same application.
+  await page.goBack();
+  await expect(main.getByLabel('Company', { exact: true })).toHaveValue(job.company);
+  await main.getByRole('button', { name: 'Save application' }).click();
+  await app.expectApplicationPage(job);
+  expect(page.url()).toBe(saved);
+  await page.goto('/applications');
+  await expect(main.getByRole('link', { name: `${job.role} at ${job.company}` })).toHaveCount(1);
+});
+
 test('the list sorts by closing date with open adverts first and says when each closes', async ({
   page,
   signedIn,

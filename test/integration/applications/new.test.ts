@@ -7,6 +7,13 @@ import { ApplicationSchema, type ApplicationInput } from '~/applications/applica
 import { constraintOf } from '~/components/forms/constraint';
 import { createApplication } from '~/applications/mutations.server';
 import { formPost, get, runAction, runDocumentPost, runLoader } from '../../support/http';
+
+/** `request` with these headers added, as a browser sends them. */
+function withHeaders(request: Request, headers: Record<string, string>) {
+  const more = new Headers(request.headers);
+  for (const [name, value] of Object.entries(headers)) more.set(name, value);
+  return new Request(request, { headers: more });
+}
 import { allRows } from '../../support/rows';
 import { dateFields, setupApplicationsTest, VALID_STORED, validForm } from './fixtures';
 import { WEB_ADDRESS } from '~/applications/web-address';
@@ -233,6 +240,60 @@ describe('a retried or doubled form', () => {
     });
     expect(first.data.key).toMatch(/^[0-9a-f-]{36}$/);
     expect(second.data.key).not.toBe(first.data.key);
+  });
+
+  it('without JavaScript, keeps the key in the page’s address, so Back to a saved form brings the same key', async () => {
+    const me = await t.person();
+    // Signed-in pages are never stored: Back loads the form again, as a browser's page request.
+    const visit = (path: string) =>
+      runLoader(
+        loader,
+        withHeaders(get(path, { cookie: me.cookie }), { 'Sec-Fetch-Dest': 'document' }),
+        {
+          context: t.context,
+        },
+      );
+
+    const first = await visit('/applications/new');
+    expect(first.status).toBe(302);
+    const address = first.headers.get('Location')!;
+    expect(address).toMatch(/^\/applications\/new\?key=[0-9a-f-]{36}$/);
+    const key = new URL(address, 'http://x').searchParams.get('key');
+    expect((await visit(address)).data.key).toBe(key);
+    expect((await visit(address)).data.key).toBe(key);
+    // A key that is not one is replaced.
+    expect((await visit('/applications/new?key=nope')).status).toBe(302);
+  });
+
+  it('with JavaScript, draws every showing of the form with a key of its own, whatever the address', async () => {
+    const me = await t.person();
+    const key = randomUUID();
+    const data = await runLoader(
+      loader,
+      get(`/applications/new?key=${key}`, { cookie: me.cookie }),
+      {
+        context: t.context,
+      },
+    );
+    expect(data.status).toBe(200);
+    expect(data.data.key).not.toBe(key);
+  });
+
+  it('never sends the page of a refused POST elsewhere: what was typed is on it', async () => {
+    const me = await t.person();
+    const page = await runDocumentPost(
+      route,
+      withHeaders(
+        formPost('/applications/new', validForm({ company: '' }), { cookie: me.cookie }),
+        {
+          'Sec-Fetch-Dest': 'document',
+        },
+      ),
+      { context: t.context },
+    );
+    expect(page.action.status).toBe(400);
+    expect(page.loader.status).toBe(200);
+    expect(page.loader.data.key).toMatch(/^[0-9a-f-]{36}$/);
   });
 
   it('answers a second post with the same key like the first, and creates nothing', async () => {
