@@ -1,12 +1,13 @@
-import { Link } from '@remix-run/react';
+import { Link, useLocation } from '@remix-run/react';
 import type { ExportDocument } from '~/portability/format';
 import { exportCsv, exportJson } from './downloads';
 import { GUEST_HOME, GUEST_MOVE } from './paths';
 
 /**
- * Shown on every guest page: that this is guest mode, that the data lives only in this browser,
- * and the ways to keep it (a backup to download once there is something in it, a backup's import,
- * the move into an account).
+ * Shown on every guest page: that this is guest mode (signed in: that these are not the account's
+ * applications), that the data lives only in this browser, and the ways to keep it (a backup to
+ * download once there is something in it, a backup's import, the move into an account, except on
+ * the move's own page).
  */
 export function GuestBanner({
   document,
@@ -15,12 +16,17 @@ export function GuestBanner({
   document: ExportDocument | null;
   signedIn: boolean;
 }) {
+  const onMovePage = useLocation().pathname === GUEST_MOVE;
   return (
     <aside className="guest-banner" aria-label="Guest mode">
       <p>
-        <strong>You are using JobTrack as a guest.</strong> Your applications are kept only in this
-        browser, on this device; nothing is sent to our servers. Clearing your browser’s data
-        deletes them.
+        <strong>
+          {signedIn
+            ? 'These are guest applications, not your account’s.'
+            : 'You are using JobTrack as a guest.'}
+        </strong>{' '}
+        {signedIn ? 'They are' : 'Your applications are'} kept only in this browser, on this device;
+        nothing is sent to our servers. Clearing your browser’s data deletes them.
       </p>
       <div className="guest-banner__actions">
         {document && document.applications.length > 0 ? (
@@ -42,9 +48,11 @@ export function GuestBanner({
           </>
         ) : null}
         <Link to={`${GUEST_HOME}/data`}>Import a backup</Link>
-        <Link to={GUEST_MOVE} className="button button--small">
-          {signedIn ? 'Move into my account' : 'Keep them in an account'}
-        </Link>
+        {onMovePage ? null : (
+          <Link to={GUEST_MOVE} className="button button--small">
+            {signedIn ? 'Move into my account' : 'Keep them in an account'}
+          </Link>
+        )}
       </div>
     </aside>
   );
