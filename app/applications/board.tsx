@@ -119,6 +119,18 @@ export function Board({
           and Enter again to move it there. Escape cancels.
         </p>
       ) : null}
+      {/* The columns rarely all fit (on a phone, one does): a way to each, with its count. */}
+      <nav aria-label="Board columns" className="board-jump">
+        <ul>
+          {shown.map((column) => (
+            <li key={column.status}>
+              <a href={`#column-${column.status}`}>
+                {STATUS_LABELS[column.status]} <span className="count">{column.total}</span>
+              </a>
+            </li>
+          ))}
+        </ul>
+      </nav>
       <div className="board">
         {shown.map((column) => (
           <section

@@ -304,7 +304,7 @@ test('leaving a changed form asks first, and staying keeps what was typed', asyn
   await app.fillApplication({ company: 'Half Typed Ltd' });
   await page.getByRole('link', { name: 'Dashboard' }).click();
   await expect.poll(() => asked).toBe(1);
-  await expect(page).toHaveURL(/\/applications\/new$/);
+  await expect(page).toHaveURL(/\/applications\/new(\?key=[0-9a-f-]{36})?$/);
   await expect(main.getByLabel('Company', { exact: true })).toHaveValue('Half Typed Ltd');
   await page.getByRole('link', { name: 'Dashboard' }).click();
   await expect.poll(() => asked).toBe(2);
@@ -347,6 +347,14 @@ test('on the board each card moves with its status menu', async ({ page, signedI
   await page.reload();
   await expect(column(page, 'Applied')).toContainText('Work Coach at DWP');
   await app.landed();
+
+  // Columns past the edge (on a phone, all but one) are a link away, each with its count.
+  await page.setViewportSize({ width: 390, height: 844 });
+  const columns = page.getByRole('navigation', { name: 'Board columns' });
+  await expect(columns.getByRole('link')).toHaveCount(8);
+  await columns.getByRole('link', { name: 'Ghosted 0' }).click();
+  await expect(column(page, 'Ghosted')).toBeInViewport();
+  await expect(column(page, 'Saved')).not.toBeInViewport();
 });
 
 test('on the board a card is dragged to another column', async ({ page, signedIn, database }) => {

@@ -174,7 +174,7 @@ export function jobTrack(page: Page, { audit = true } = {}) {
     /** Adds an application from the list's "Add application" link; ends on its page. */
     async addApplication(fields: ApplicationFields) {
       await page.getByRole('link', { name: 'Add application' }).click();
-      await expect(page).toHaveURL(/\/applications\/new$/);
+      await expect(page).toHaveURL(/\/applications\/new(\?key=[0-9a-f-]{36})?$/);
       await landed();
       await self.fillApplication(fields);
       await main.getByRole('button', { name: 'Save application' }).click();
