@@ -19,9 +19,9 @@ import { ACCOUNT_FULL } from './limits';
 import { applicationIdFor } from './one-time-key';
 import { changeStatus, createApplication, updateApplication } from './mutations.server';
 
-const USED_KEY = 'This form was already used for something else. Reload the page and save again.';
+const USED_KEY = 'This form could not be saved as it was. Save again to add this application.';
 const SAVED_BEFORE =
-  'This form was already saved once, with other details: that application is in your list, ' +
+  'This form was saved before, with other details: that application is in your list, ' +
   'unchanged. Save again to add these details as another application.';
 
 /**
@@ -46,9 +46,7 @@ export async function saveApplication({ request, params, context }: ActionFuncti
       const key = formData.get('key');
       const newId = isUuid(key) ? await applicationIdFor(user.id, key) : crypto.randomUUID();
       const saved = await createApplication(context, user, submission.value, newId);
-      if (saved === 'not-theirs') {
-        return invalid(submission, { formErrors: [USED_KEY] }, { status: 409 });
-      }
+      if (saved === 'not-theirs') return usedKey(submission, USED_KEY);
       if (saved === 'full') return invalid(submission, { formErrors: [ACCOUNT_FULL] });
       // Sent, then changed after Back: the changes are neither dropped nor saved over the first;
       // the form shown again carries a fresh key, so saving it adds them.
@@ -90,9 +88,14 @@ function changedSince(submission: Submission<unknown>, newer: string) {
  * key in the answer itself, because with JavaScript (single fetch) no loader runs after a 4xx.
  */
 export function savedDifferently(submission: Submission<unknown>) {
+  return usedKey(submission, SAVED_BEFORE);
+}
+
+/** A 409 for a key that cannot save this form: every typed value, and a fresh key. */
+function usedKey(submission: Submission<unknown>, message: string) {
   return invalid(
     submission,
-    { formErrors: [SAVED_BEFORE] },
+    { formErrors: [message] },
     { status: 409 },
     { key: crypto.randomUUID() },
   );

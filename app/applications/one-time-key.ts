@@ -17,22 +17,26 @@ export async function applicationIdFor(userId: string, key: string) {
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
 
+/** The add form page's key, and whether it came from the page's address. */
+export type AddFormKey = { key: string; fromAddress: boolean } | { redirectTo: string };
+
 /**
  * The one-time key for the add form's page. Signed-in pages are never stored, so going Back to the
  * form after saving it, without JavaScript, loads it again, and the browser then fills in what was
  * typed: the key must come back too, or saving again adds a second application. So a plain visit
  * is sent on to the same address with a key in it (`?key=…`), which the page then keeps (also
  * when the form comes back refused). A form's POST is never redirected: its answer, with what was
- * typed, is the page. With JavaScript (a data request, not a document) every showing draws an
- * empty form and gets a key of its own.
+ * typed, is the page (Remix runs a POST's loaders with its headers, so it has a body type). With
+ * JavaScript (a data request, not a document) every showing draws an empty form and gets a key
+ * of its own, as does a browser that does not say what it asks for (`Sec-Fetch-Dest`).
  */
-export function addFormKey(request: Request): string | { redirectTo: string } {
-  if (request.headers.get('Sec-Fetch-Dest') !== 'document') return crypto.randomUUID();
+export function addFormKey(request: Request): AddFormKey {
+  const fresh = { key: crypto.randomUUID(), fromAddress: false };
+  if (request.headers.get('Sec-Fetch-Dest') !== 'document') return fresh;
   const url = new URL(request.url);
   const key = url.searchParams.get('key');
-  if (isUuid(key)) return key;
-  // A POST's page (its loaders see the POST's headers): a fresh key, where it was posted.
-  if (request.headers.has('Content-Type')) return crypto.randomUUID();
-  url.searchParams.set('key', crypto.randomUUID());
+  if (isUuid(key)) return { key, fromAddress: true };
+  if (request.headers.has('Content-Type')) return fresh;
+  url.searchParams.set('key', fresh.key);
   return { redirectTo: `${url.pathname}${url.search}` };
 }

@@ -5,7 +5,13 @@ import { DATE_PARTS, dateParts } from '~/components/forms/date-parts';
 import { SubmitButton } from '~/components/forms/submit-button';
 import { CalendarFileLink } from './calendar-link';
 import { STATUS_LABELS, type Status } from '~/applications/statuses';
-import { CLEAR_FOLLOW_UP, FOLLOW_UP_DAYS, followUpToOffer, isWaiting } from './follow-up';
+import {
+  CLEAR_FOLLOW_UP,
+  FOLLOW_UP_DAYS,
+  followUpToOffer,
+  isWaiting,
+  WAITING_FOR_REPLY,
+} from './follow-up';
 
 /**
  * The follow-up date on an application's page: the date with its calendar file, and one press to
@@ -64,9 +70,19 @@ export function FollowUpSummary({
   );
 }
 
+/** Why an application that does not wait for a reply is not chased. */
+const NOT_WAITING: Record<Exclude<Status, (typeof WAITING_FOR_REPLY)[number]>, string> = {
+  saved: 'this application has not been sent yet',
+  offer: 'this application has an offer',
+  accepted: 'this application’s offer was accepted',
+  rejected: 'this application was rejected',
+  withdrawn: 'this application was withdrawn',
+  ghosted: 'this application is marked Ghosted',
+};
+
 /**
  * "Chase if no reply by…" with its calendar file, or that none is set. An application with an
- * answer (or not yet sent) is not chased: its date stays, off the dashboard and the calendar feed.
+ * answer (or not yet sent) is not chased: its date stays, off the dashboard and the calendar.
  */
 export function FollowUpNow({
   applicationId,
@@ -82,9 +98,8 @@ export function FollowUpNow({
   if (status && !isWaiting(status)) {
     return (
       <p>
-        Not chased while this application is {STATUS_LABELS[status]}: the date you set,{' '}
-        {formatDate(followUpOn)}, stays off your dashboard and calendar feed until it moves to
-        Applied or Interviewing.
+        Not chased: {NOT_WAITING[status]}. The follow-up date, {formatDate(followUpOn)}, comes back
+        if it moves to Applied or Interviewing.
       </p>
     );
   }

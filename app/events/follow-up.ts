@@ -24,7 +24,7 @@ export function followUpAhead(dateApplied: string | null, today: string): string
 }
 
 /** Whether an application in `status` waits for a reply: only then is it chased. */
-export const isWaiting = (status: Status | null) =>
+export const isWaiting = (status: Status | null): status is (typeof WAITING_FOR_REPLY)[number] =>
   (WAITING_FOR_REPLY as readonly (Status | null)[]).includes(status);
 
 /**

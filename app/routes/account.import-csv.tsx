@@ -23,7 +23,12 @@ import {
   planCsvImport,
   type CsvPlan,
 } from '~/portability/csv-import/import.server';
-import { CsvPreview, previewRow, type CsvPreviewData } from '~/portability/csv-import/preview';
+import {
+  CsvPreview,
+  previewRow,
+  type CsvPreviewData,
+  type NotAdded,
+} from '~/portability/csv-import/preview';
 import { decodeCsv, readCsv, type Table } from '~/portability/csv-import/read';
 import {
   CHOOSE_AGAIN,
@@ -82,8 +87,7 @@ async function preview(
     choices: ColumnChoice[];
     dateOrder: DateOrder;
     account: { id: string; email: string };
-    changed?: boolean;
-    accountChanged?: boolean;
+    notAdded?: NotAdded;
     /** The answer's status when the preview stands in for a refused import. */
     status?: number;
   },
@@ -105,9 +109,8 @@ async function preview(
     }),
     choices,
     dateOrder: input.dateOrder,
-    changed: input.changed ?? false,
+    notAdded: input.notAdded ?? null,
     account: input.account,
-    accountChanged: input.accountChanged ?? false,
     mixedDates: dateOrderOf(table, choices).mixed,
     mappingErrors,
     rows: table.rows.length,
@@ -159,8 +162,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     if (changed || accountChanged) {
       return preview(context, who, {
         ...file,
-        changed: changed && !accountChanged,
-        accountChanged,
+        notAdded: accountChanged ? 'account-changed' : 'columns-changed',
       });
     }
     if (intent === CSV_CONFIRM && mappingProblems(choices, table.headers).length === 0) {
@@ -170,7 +172,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
         if (imported === 'full') {
           // Filled since the preview (another tab): the preview again, columns as chosen, now
           // saying what would not fit.
-          return preview(context, who, { ...file, status: 409 });
+          return preview(context, who, { ...file, notAdded: 'account-full', status: 409 });
         }
         throw redirect(withNotice('/applications', 'csv-imported'));
       }

@@ -1,9 +1,13 @@
 import { redirect, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/cloudflare';
-import { useActionData, useLoaderData } from '@remix-run/react';
+import { Link, useActionData, useLoaderData } from '@remix-run/react';
 import { ApplicationForm } from '~/applications/application-form';
 import { ApplicationSchema } from '~/applications/application-schema';
-import { addFormKey } from '~/applications/one-time-key';
-import { requireUserOrRefusedForm } from '~/auth/current-user.server';
+import { addFormKey, applicationIdFor } from '~/applications/one-time-key';
+import { applicationHead } from '~/events/events.server';
+import {
+  requireUserClaimOrRefusedForm,
+  requireUserOrRefusedForm,
+} from '~/auth/current-user.server';
 import { constraintOf } from '~/components/forms/constraint';
 import type { saveApplication } from '~/applications/actions.server';
 
@@ -15,32 +19,55 @@ export { links } from '~/applications/styles';
 export const meta: MetaFunction = () => [{ title: 'Add application · JobTrack' }];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  await requireUserOrRefusedForm(request, context);
+  const constraint = constraintOf(ApplicationSchema);
   // The form's one-time key becomes the new application's id: a retried or doubled POST of the
   // same form finds it already saved and creates nothing.
-  const key = addFormKey(request);
-  if (typeof key !== 'string') throw redirect(key.redirectTo);
-  return { key, constraint: constraintOf(ApplicationSchema) };
+  const found = addFormKey(request);
+  if ('redirectTo' in found || !found.fromAddress) {
+    await requireUserOrRefusedForm(request, context);
+    if ('redirectTo' in found) throw redirect(found.redirectTo);
+    return { key: found.key, saved: null, constraint };
+  }
+  // A key from the address may have been saved already (Back after saving, a reload, a bookmark):
+  // the page then says so, with the way to a new form. One round trip, the session's check with it.
+  const user = await requireUserClaimOrRefusedForm(request, context);
+  const saved = user
+    ? await applicationHead(context, user, await applicationIdFor(user.id, found.key))
+    : null;
+  return {
+    key: found.key,
+    saved: saved && { id: saved.id, company: saved.company, role: saved.role },
+    constraint,
+  };
 }
 
 export default function NewApplication() {
-  const { key, constraint } = useLoaderData<typeof loader>();
+  const { key, saved, constraint } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof saveApplication>();
   // A key already saved with other details is answered with a fresh one: with JavaScript no
   // loader runs after that 409, so the loader's key would be sent (and refused) again and again.
-  const freshKey =
-    lastResult && 'key' in lastResult && typeof lastResult.key === 'string'
-      ? lastResult.key
-      : undefined;
+  // Any other answer keeps the key the form was sent with.
+  const answered =
+    lastResult && 'key' in lastResult ? lastResult.key : lastResult?.initialValue?.key;
   return (
     <div className="page">
       <h1>Add application</h1>
+      {saved && !lastResult ? (
+        <p className="notice" role="status">
+          This form was saved once already, as{' '}
+          <Link to={`/applications/${saved.id}`}>
+            {saved.role} at {saved.company}
+          </Link>
+          : saving it again adds nothing. <Link to="/applications/new">Start a new form</Link> to
+          add another application.
+        </p>
+      ) : null}
       <ApplicationForm
         constraint={constraint}
         lastResult={lastResult}
         cancelTo="/applications"
         analyticsEvent="application_created"
-        oneTimeKey={freshKey ?? key}
+        oneTimeKey={typeof answered === 'string' ? answered : key}
       />
     </div>
   );

@@ -31,8 +31,11 @@ export type CsvPreviewData = {
   examples: string[];
   choices: ColumnChoice[];
   dateOrder: DateOrder;
-  /** "Add" was pressed after the columns or date order changed: this is the new preview instead. */
-  changed: boolean;
+  /**
+   * Why "Add" added nothing and this preview came back instead: the columns or date order had
+   * changed since the preview, another account is signed in now, or the account filled up.
+   */
+  notAdded: NotAdded | null;
   mixedDates: boolean;
   mappingErrors: string[];
   rows: number;
@@ -49,8 +52,17 @@ export type CsvPreviewData = {
   statusCount: number;
   /** The account the rows would go into; "Add" is refused if another is signed in by then. */
   account: { id: string; email: string };
-  /** "Add" came from a preview made for another account: this is the preview for this one. */
-  accountChanged: boolean;
+};
+
+export type NotAdded = 'columns-changed' | 'account-changed' | 'account-full';
+
+const NOT_ADDED: Record<NotAdded, string> = {
+  'columns-changed':
+    'You changed the columns or how dates are written, so nothing was added yet: check the rows below again, then add them.',
+  'account-changed':
+    'You are now signed in to a different account from the one this check was for, so nothing was added: check the rows below for this account, then add them.',
+  'account-full':
+    'Nothing was added: your account took in other applications since this check, and these would take it past its limit. Here is the check again.',
 };
 
 const count = (n: number, one: string, many: string) =>
@@ -70,16 +82,9 @@ export function CsvPreview({ data }: { data: CsvPreviewData }) {
         </p>
         <Form method="post" encType="multipart/form-data" key={version} id="csv-mapping">
           <ErrorSummary formId="csv-mapping" formErrors={data.mappingErrors} fieldErrors={{}} />
-          {data.changed ? (
+          {data.notAdded ? (
             <p className="notice" role="status">
-              You changed the columns or how dates are written, so nothing was added yet: check the
-              rows below again, then add them.
-            </p>
-          ) : null}
-          {data.accountChanged ? (
-            <p className="notice" role="status">
-              You are now signed in to a different account from the one this check was for, so
-              nothing was added: check the rows below for this account, then add them.
+              {NOT_ADDED[data.notAdded]}
             </p>
           ) : null}
           <input type="hidden" name="csv" value={data.csv} />

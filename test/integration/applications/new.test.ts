@@ -204,6 +204,7 @@ describe('adding an application', () => {
     // The form again, with a fresh one-time key (nothing was saved under the first).
     expect(page.loader.data).toEqual({
       key: expect.stringMatching(/^[0-9a-f-]{36}$/),
+      saved: null,
       // What the fields draw (required, maxLength…), without the browser loading zod.
       constraint: constraintOf(ApplicationSchema),
     });
@@ -279,21 +280,62 @@ describe('a retried or doubled form', () => {
     expect(data.data.key).not.toBe(key);
   });
 
-  it('never sends the page of a refused POST elsewhere: what was typed is on it', async () => {
+  it('never sends the page of a refused POST elsewhere, and keeps the key in its address', async () => {
     const me = await t.person();
+    const key = randomUUID();
     const page = await runDocumentPost(
       route,
       withHeaders(
-        formPost('/applications/new', validForm({ company: '' }), { cookie: me.cookie }),
-        {
-          'Sec-Fetch-Dest': 'document',
-        },
+        formPost(
+          `/applications/new?key=${key}`,
+          { ...validForm({ company: '' }), key },
+          {
+            cookie: me.cookie,
+          },
+        ),
+        { 'Sec-Fetch-Dest': 'document' },
       ),
       { context: t.context },
     );
     expect(page.action.status).toBe(400);
+    expect(page.action.data.initialValue).toMatchObject({ key, role: validForm().role });
     expect(page.loader.status).toBe(200);
-    expect(page.loader.data.key).toMatch(/^[0-9a-f-]{36}$/);
+    expect(page.loader.data).toMatchObject({ key, saved: null });
+  });
+
+  it('says on a page whose key was saved already which application it made, and adds nothing', async () => {
+    const me = await t.person();
+    const key = randomUUID();
+    const saved = await post(me.cookie, {
+      ...validForm({ company: 'HMRC', role: 'Executive Officer' }),
+      key,
+    });
+    const visit = (path: string) =>
+      runLoader(
+        loader,
+        withHeaders(get(path, { cookie: me.cookie }), { 'Sec-Fetch-Dest': 'document' }),
+        {
+          context: t.context,
+        },
+      );
+
+    const again = await visit(`/applications/new?key=${key}`);
+    expect(again.data.key).toBe(key);
+    expect(again.data.saved).toEqual({
+      id: saved.headers.get('Location')!.split('/').pop(),
+      company: 'HMRC',
+      role: 'Executive Officer',
+    });
+    // Another person's page with the same address: their key, nothing of the first person's.
+    const other = await t.person();
+    const theirs = await runLoader(
+      loader,
+      withHeaders(get(`/applications/new?key=${key}`, { cookie: other.cookie }), {
+        'Sec-Fetch-Dest': 'document',
+      }),
+      { context: t.context },
+    );
+    expect(theirs.data.saved).toBeNull();
   });
 
   it('answers a second post with the same key like the first, and creates nothing', async () => {
@@ -330,7 +372,7 @@ describe('a retried or doubled form', () => {
     );
 
     expect(page.action.status).toBe(409);
-    expect(page.action.data.error[''][0]).toMatch(/already saved/);
+    expect(page.action.data.error[''][0]).toMatch(/saved before, with other details/);
     expect(page.action.data.initialValue).toMatchObject({
       company: 'Second Thoughts Ltd',
       notes: 'typed after Back',

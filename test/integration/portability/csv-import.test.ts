@@ -100,7 +100,7 @@ describe('importing a spreadsheet', () => {
     expect(refused.status).toBe(409);
     expect(refused.data).toMatchObject({
       step: 'preview',
-      preview: { choices, accountHolds: MAX_APPLICATIONS - 2 },
+      preview: { choices, accountHolds: MAX_APPLICATIONS - 2, notAdded: 'account-full' },
     });
     expect(fitsInAccount(refused.data.preview.accountHolds, refused.data.preview.add)).toBe(false);
     expect((await t.counts(me)).applications).toBe(MAX_APPLICATIONS - 2);
@@ -167,7 +167,11 @@ describe('importing a spreadsheet', () => {
     const shownAs = previewedAs(first.choices, first.dateOrder);
     const changed = await send(me, 'confirm', first.csv, first.choices, 'mdy', shownAs);
     expect(changed.status).toBe(200);
-    expect(changed.data.preview).toMatchObject({ changed: true, dateOrder: 'mdy', add: 1 });
+    expect(changed.data.preview).toMatchObject({
+      notAdded: 'columns-changed',
+      dateOrder: 'mdy',
+      add: 1,
+    });
     expect(changed.data.preview.sample[0].dateApplied).toBe('2026-03-04');
     expect((await t.counts(me)).applications).toBe(0);
     const column = await send(
@@ -178,7 +182,7 @@ describe('importing a spreadsheet', () => {
       'dmy',
       shownAs,
     );
-    expect(column.data.preview).toMatchObject({ changed: true });
+    expect(column.data.preview).toMatchObject({ notAdded: 'columns-changed' });
     expect((await t.counts(me)).applications).toBe(0);
     // "Add" on the fresh preview, nothing changed since: added as now shown.
     expect((await send(me, 'confirm', first.csv, first.choices, 'mdy')).status).toBe(302);
@@ -367,8 +371,7 @@ describe('importing a spreadsheet', () => {
     const outcome = await runAction(action, multipartPost(fields, other), { context: t.context });
     expect(outcome.status).toBe(200);
     expect(outcome.data.preview).toMatchObject({
-      accountChanged: true,
-      changed: false,
+      notAdded: 'account-changed',
       account: { id: other.id, email: other.email },
     });
     expect((await t.counts(me)).applications).toBe(0);
@@ -377,7 +380,7 @@ describe('importing a spreadsheet', () => {
     const unnamed = await runAction(action, multipartPost(withoutAccount, me), {
       context: t.context,
     });
-    expect(unnamed.data.preview.accountChanged).toBe(true);
+    expect(unnamed.data.preview.notAdded).toBe('account-changed');
     expect((await t.counts(me)).applications).toBe(0);
   });
 

@@ -9,14 +9,17 @@ import NewApplication from '~/routes/applications.new';
 import { renderRoutes } from '../../support/render';
 
 describe('the add page’s one-time key with JavaScript', () => {
-  it('sends the fresh key from a "saved differently" answer, not the page’s first key again', async () => {
+  it('sends the fresh key from a "saved differently" answer, not the page’s first key again, also after a later refusal', async () => {
     const sent: string[] = [];
     // The first key was already saved with other details: the real 409 for that. Then saved.
     const action = async ({ request }: ActionFunctionArgs) => {
       const formData = await request.formData();
       sent.push(String(formData.get('key')));
       const submission = parseWithZod(formData, { schema: ApplicationSchema });
-      return sent.length === 1 ? savedDifferently(submission) : null;
+      if (sent.length === 1) return savedDifferently(submission);
+      // Then refused for another reason: the form keeps the key it was sent with.
+      if (sent.length === 2) return submission.reply({ formErrors: ['Refused for now'] });
+      return null;
     };
     // Under single fetch no loader runs after a 4xx, so the page's key stays the first one.
     const loader = () => ({ key: 'first-key' });
@@ -31,11 +34,14 @@ describe('the add page’s one-time key with JavaScript', () => {
     const save = () => fireEvent.click(screen.getByRole('button', { name: 'Save application' }));
 
     save();
-    await screen.findByText(/already saved once, with other details/);
+    await screen.findByText(/saved before, with other details/);
     save();
-    await waitFor(() => expect(sent).toHaveLength(2));
+    await screen.findByText('Refused for now');
+    save();
+    await waitFor(() => expect(sent).toHaveLength(3));
 
     expect(sent[0]).toBe('first-key');
     expect(sent[1]).toMatch(/^[0-9a-f-]{36}$/);
+    expect(sent[2]).toBe(sent[1]);
   });
 });

@@ -38,7 +38,7 @@ describe('an application’s follow-up date on its page', () => {
     'is not chased once the application is %s, but can still be removed',
     async (status) => {
       show(status);
-      expect(await screen.findByText(/Not chased while this application is/)).toBeTruthy();
+      expect(await screen.findByText(/Not chased: this application/)).toBeTruthy();
       expect(screen.queryByText(/Chase if no reply by/)).toBeNull();
       expect(screen.queryByRole('link', { name: 'Add to calendar (.ics)' })).toBeNull();
       expect(screen.getByRole('button', { name: 'Remove follow-up date' })).toBeTruthy();
