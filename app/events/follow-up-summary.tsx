@@ -4,7 +4,7 @@ import { useTrackerPaths } from '~/applications/paths';
 import { DATE_PARTS, dateParts } from '~/components/forms/date-parts';
 import { SubmitButton } from '~/components/forms/submit-button';
 import { CalendarFileLink } from './calendar-link';
-import { STATUS_LABELS, type Status } from '~/applications/statuses';
+import type { Status } from '~/applications/statuses';
 import {
   CLEAR_FOLLOW_UP,
   FOLLOW_UP_DAYS,
