@@ -19,6 +19,7 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import { authUid, authUsers, authenticatedRole } from 'drizzle-orm/supabase';
+import { PLAIN, TYPOGRAPHIC } from './search-fold';
 import { APPLICATION_STATUSES } from './statuses';
 
 /** Every JobTrack table lives here, out of reach of Supabase's auto-generated Data API. */
@@ -57,9 +58,15 @@ export function searchText(t: Record<(typeof SEARCHED)[number], PgColumn>): SQL 
   )})`;
 }
 
-/** searchText, lower-cased: the stored column the search index and the search read. */
+/**
+ * searchText, lower-cased, typographic quotes and dashes made plain (search-fold.ts): the stored
+ * column the search index and the search read.
+ */
 const lowerSearchText = (t: Record<(typeof SEARCHED)[number], PgColumn>): SQL =>
-  sql`lower(${searchText(t)})`;
+  sql`translate(lower(${searchText(t)}), ${sql.raw(literal(TYPOGRAPHIC))}, ${sql.raw(literal(PLAIN))})`;
+
+/** A constant as SQL text: a generated column's expression takes no parameters. */
+const literal = (text: string) => `'${text.replaceAll("'", "''")}'`;
 
 /**
  * The id a row carries in exports: the id it was imported under, else its own. It stays the same

@@ -8,6 +8,7 @@ import { applicationColumns, applications, statusChanges } from '#db/schema';
 import { asUser, personId, type Person, type Tx } from '~/db.server';
 import { eventsOf, toEventRow } from '~/events/events.server';
 import type { LondonNow } from './dates';
+import { foldPunctuation } from '#db/search-fold';
 import { containsPattern, pageWindow, PAGE_SIZE, type ListQuery, type Sort } from './list-query';
 import { STATUSES, type Status } from './statuses';
 import type { ListRow } from './types';
@@ -171,7 +172,7 @@ function searchPage(tx: Tx, userId: string, query: ListQuery, now: LondonNow, of
       sql`select id as found_id, status as found_status, updated_at as found_updated_at,
         date_applied as found_date_applied, closing_date as found_closing_date,
         closing_time as found_closing_time
-      from jobtrack.search_applications(${userId}::uuid, ${containsPattern(query.q)}::text)`,
+      from jobtrack.search_applications(${userId}::uuid, ${containsPattern(foldPunctuation(query.q))}::text)`,
     );
   const ids = tx
     .select({ id: found.id })

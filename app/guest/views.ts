@@ -1,5 +1,6 @@
 // The list and the dashboard computed in the browser from a guest's applications, in the same
 // orders and with the same rules as the account's SQL (queries.server.ts, dashboard.server.ts).
+import { foldPunctuation } from '#db/search-fold';
 import { hasClosed, type LondonNow } from '~/applications/dates';
 import { pageWindow, PAGE_SIZE, type ListQuery } from '~/applications/list-query';
 import { STATUSES, type Status } from '~/applications/statuses';
@@ -13,10 +14,10 @@ const SEARCHED = ['company', 'role', 'location', 'source', 'reference', 'grade',
 
 function matches(a: App, q: string): boolean {
   if (!q) return true;
-  const needle = q.toLocaleLowerCase('en-GB');
+  const needle = foldPunctuation(q.toLocaleLowerCase('en-GB'));
   // Each field on its own, so a search never spans two fields.
   return SEARCHED.some((f) =>
-    (a[f] ?? '').replace(/\s+/g, ' ').toLocaleLowerCase('en-GB').includes(needle),
+    foldPunctuation((a[f] ?? '').replace(/\s+/g, ' ').toLocaleLowerCase('en-GB')).includes(needle),
   );
 }
 

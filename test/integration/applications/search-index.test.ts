@@ -58,6 +58,23 @@ describe('search', () => {
     expect(await search('Caf_')).toBe(0);
   });
 
+  it('reads typographic quotes and dashes as the plain ones a keyboard types, both ways', async () => {
+    const me = await person();
+    await t.db.admin`insert into jobtrack.applications (user_id, company, role, notes) values
+      (${me}, 'St John’s Hospice', 'Nurse – Band 5', 'Ask for Siobhán O’Neill'),
+      (${me}, 'Sainsbury''s', 'Night shift - "Team Leader"', null)`;
+    const search = async (q: string) =>
+      (await listApplications(t.context, me, { ...DEFAULT_LIST_QUERY, q }, londonNow())).rows.map(
+        (r) => r.company,
+      );
+
+    expect(await search("o'neill")).toEqual(['St John’s Hospice']);
+    expect(await search("st john's")).toEqual(['St John’s Hospice']);
+    expect(await search('nurse - band')).toEqual(['St John’s Hospice']);
+    expect(await search('sainsbury’s')).toEqual(["Sainsbury's"]);
+    expect(await search('shift – “team')).toEqual(["Sainsbury's"]);
+  });
+
   it('finds only the signed-in person’s rows, whatever the pattern', async () => {
     const me = await person();
     const them = await person();

@@ -35,6 +35,19 @@ describe('guest list', () => {
     expect(applied.matching).toBe(1);
   });
 
+  it('reads typographic quotes and dashes as the plain ones a keyboard types, both ways', () => {
+    const apps = [
+      app('St John’s Hospice', { role: 'Nurse – Band 5' }),
+      app("Sainsbury's", { notes: 'Ask for "Siân"' }),
+    ];
+    const search = (q: string) =>
+      guestList(apps, { ...DEFAULT_LIST_QUERY, q }, NOW).rows.map((r) => r.company);
+    expect(search("st john's")).toEqual(['St John’s Hospice']);
+    expect(search('nurse - band')).toEqual(['St John’s Hospice']);
+    expect(search('sainsbury’s')).toEqual(["Sainsbury's"]);
+    expect(search('for “siân”')).toEqual(["Sainsbury's"]);
+  });
+
   it('sorts by closing date: open soonest first (time breaking a tie), then closed, then none', () => {
     const apps = [
       app('No date'),
