@@ -19,7 +19,7 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import { authUid, authUsers, authenticatedRole } from 'drizzle-orm/supabase';
-import { PLAIN, TYPOGRAPHIC } from './search-fold';
+import { PLAIN, TYPOGRAPHIC, WHITESPACE } from './search-fold';
 import { APPLICATION_STATUSES } from './statuses';
 
 /** Every JobTrack table lives here, out of reach of Supabase's auto-generated Data API. */
@@ -43,17 +43,24 @@ const ownRows = (name: string) =>
     withCheck: sql`user_id = ${authUid}`,
   });
 
+/** A constant as SQL text: a generated column's expression takes no parameters. */
+const literal = (text: string) => `'${text.replaceAll("'", "''")}'`;
+
 /**
- * The text the list's search looks in: every searchable field, one per line. A search never holds
- * a line break (parseListQuery folds whitespace), so a match never spans two fields. To search
- * another field, add it to SEARCHED and run `npm run db:generate`. The migration it writes drops
- * and adds search_text again, and dropping the column drops applications_search_idx with it: add
- * that index's CREATE INDEX (migration 0018) after the ADD COLUMN. search-index.test.ts fails
- * while the index is missing.
+ * The text the list's search looks in: every searchable field, one per line, each run of
+ * whitespace in a field one space (search-fold.ts). A search never holds a line break
+ * (parseListQuery folds whitespace), so a match never spans two fields. To search another field,
+ * add it to SEARCHED and run `npm run db:generate`. The migration it writes drops and adds
+ * search_text again, and dropping the column drops applications_search_idx with it: add that
+ * index's CREATE INDEX (migration 0018) after the ADD COLUMN. search-index.test.ts fails while
+ * the index is missing.
  */
 export function searchText(t: Record<(typeof SEARCHED)[number], PgColumn>): SQL {
   return sql`(${sql.join(
-    SEARCHED.map((field) => sql`coalesce(${t[field]}, '')`),
+    SEARCHED.map(
+      (field) =>
+        sql`regexp_replace(coalesce(${t[field]}, ''), ${sql.raw(literal(WHITESPACE))}, ' ', 'g')`,
+    ),
     sql.raw(' || chr(10) || '),
   )})`;
 }
@@ -64,9 +71,6 @@ export function searchText(t: Record<(typeof SEARCHED)[number], PgColumn>): SQL 
  */
 const lowerSearchText = (t: Record<(typeof SEARCHED)[number], PgColumn>): SQL =>
   sql`translate(lower(${searchText(t)}), ${sql.raw(literal(TYPOGRAPHIC))}, ${sql.raw(literal(PLAIN))})`;
-
-/** A constant as SQL text: a generated column's expression takes no parameters. */
-const literal = (text: string) => `'${text.replaceAll("'", "''")}'`;
 
 /**
  * The id a row carries in exports: the id it was imported under, else its own. It stays the same
@@ -171,7 +175,7 @@ export const applications = jobtrack
       unique('applications_id_user_key').on(t.id, t.userId),
       // The search reads a stored, lower-cased copy: ILIKE lower-cases every candidate row's whole
       // text again (notes included), which was most of a broad search's time; LIKE on the copy
-      // matches exactly as ILIKE did (PostgreSQL's ILIKE lower-cases both sides) at a fifth of it.
+      // does it at a fifth of it, and the copy also folds quotes, dashes and spaces (0025).
       index('applications_search_idx').using(
         'gin',
         t.userId,

@@ -44,7 +44,7 @@ export async function saveApplication({ request, params, context }: ActionFuncti
       // name someone else's), so a retried or doubled POST creates nothing. A form without one
       // (rendered before keys existed) saves undeduplicated.
       const key = formData.get('key');
-      const newId = isUuid(key) ? await applicationIdFor(user.id, key) : crypto.randomUUID();
+      const newId = isUuid(key) ? applicationIdFor(user.id, key) : crypto.randomUUID();
       const saved = await createApplication(context, user, submission.value, newId);
       if (saved === 'not-theirs') return usedKey(submission, USED_KEY);
       if (saved === 'full') return invalid(submission, { formErrors: [ACCOUNT_FULL] });

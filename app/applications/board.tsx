@@ -126,6 +126,9 @@ export function Board({
             <li key={column.status}>
               <a href={`#column-${column.status}`}>
                 {STATUS_LABELS[column.status]} <span className="count">{column.total}</span>
+                <span className="visually-hidden">
+                  {column.total === 1 ? ' application' : ' applications'}
+                </span>
               </a>
             </li>
           ))}

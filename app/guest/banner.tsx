@@ -16,7 +16,7 @@ export function GuestBanner({
   document: ExportDocument | null;
   signedIn: boolean;
 }) {
-  const onMovePage = useLocation().pathname === GUEST_MOVE;
+  const onMovePage = useLocation().pathname.replace(/\/$/, '') === GUEST_MOVE;
   return (
     <aside className="guest-banner" aria-label="Guest mode">
       <p>

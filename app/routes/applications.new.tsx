@@ -32,7 +32,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   // the page then says so, with the way to a new form. One round trip, the session's check with it.
   const user = await requireUserClaimOrRefusedForm(request, context);
   const saved = user
-    ? await applicationHead(context, user, await applicationIdFor(user.id, found.key))
+    ? await applicationHead(context, user, applicationIdFor(user.id, found.key))
     : null;
   return {
     key: found.key,
@@ -63,6 +63,8 @@ export default function NewApplication() {
         </p>
       ) : null}
       <ApplicationForm
+        // A new showing of the form (Start a new form) is a new form, not the last one's fields.
+        key={key}
         constraint={constraint}
         lastResult={lastResult}
         cancelTo="/applications"

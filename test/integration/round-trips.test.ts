@@ -114,6 +114,13 @@ async function statementFor(userId: string, id: string, { versions = 2, text = '
   return { statementId: s!.id, versionId: versionIds[0]!, versionIds };
 }
 
+/** `request` as a browser asks for a page (not a data request). */
+function asPage(request: Request) {
+  const headers = new Headers(request.headers);
+  headers.set('Sec-Fetch-Dest', 'document');
+  return new Request(request, { headers });
+}
+
 describe('pages a signed-in person uses', () => {
   it('each cost one round trip: the session check rides with the page’s own statements', async () => {
     const { id, as } = await signedInWithApplication();
@@ -129,6 +136,11 @@ describe('pages a signed-in person uses', () => {
       ['export as CSV', [accountExport.loader, get('/account/export?as=csv', as)]],
       ['import form', [accountImport.loader, get('/account/import', as)]],
       ['add form', [create.loader, get('/applications/new', as)]],
+      // Without JavaScript the form's page has its key in its address, and says if it was saved.
+      [
+        'add form, its key in the address',
+        [create.loader, asPage(get(`/applications/new?key=${id}`, as))],
+      ],
       ['application', [detail.loader, get(`/applications/${id}`, as), { id }]],
       ['edit form', [edit.loader, get(`/applications/${id}/edit`, as), { id }]],
       ['delete question', [remove.loader, get(`/applications/${id}/delete`, as), { id }]],

@@ -4,13 +4,14 @@ import { listApplications } from '~/applications/queries.server';
 import { londonNow } from '~/applications/dates';
 import { DEFAULT_LIST_QUERY } from '~/applications/list-query';
 import { setupApplicationsTest } from './fixtures';
+import { foldPunctuation, PLAIN, TYPOGRAPHIC } from '#db/search-fold';
 
 const t = setupApplicationsTest();
 
 // Search runs in jobtrack.search_applications as the table's owner, because under row-level
 // security a LIKE cannot use an index. It reads search_text, the stored lower-cased copy of every
 // searchable field. These hold that function to the rules of the policy, to the index, and to
-// ILIKE's matches over each field.
+// ILIKE's matches over each field, with quotes, dashes and whitespace folded (db/search-fold.ts).
 
 async function person() {
   const id = randomUUID();
@@ -73,6 +74,26 @@ describe('search', () => {
     expect(await search('nurse - band')).toEqual(['St John’s Hospice']);
     expect(await search('sainsbury’s')).toEqual(["Sainsbury's"]);
     expect(await search('shift – “team')).toEqual(["Sainsbury's"]);
+  });
+
+  it('reads any run of spaces, tabs or line breaks in a field as one space, as guest mode does', async () => {
+    const me = await person();
+    await t.db.admin`insert into jobtrack.applications (user_id, company, role, notes) values
+      (${me}, ${'Leeds\u00a0Teaching  Hospitals'}, ${'Staff Nurse\u00a0– Band 5'},
+       ${'Ask about\n\tthe rota'})`;
+    const found = async (q: string) =>
+      (await listApplications(t.context, me, { ...DEFAULT_LIST_QUERY, q }, londonNow())).total;
+
+    for (const q of ['leeds teaching hospitals', 'nurse - band 5', 'about the rota'])
+      expect(await found(q), q).toBe(1);
+  });
+
+  it('folds each quote and dash in the database as the browser does', async () => {
+    expect([...PLAIN]).toHaveLength([...TYPOGRAPHIC].length);
+    const [row] = await t.db.admin<{ folded: string }[]>`
+      select translate(${TYPOGRAPHIC}, ${TYPOGRAPHIC}, ${PLAIN}) as folded`;
+    expect(row!.folded).toBe(foldPunctuation(TYPOGRAPHIC));
+    expect(foldPunctuation(TYPOGRAPHIC)).toBe(PLAIN);
   });
 
   it('finds only the signed-in person’s rows, whatever the pattern', async () => {

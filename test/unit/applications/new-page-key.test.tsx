@@ -44,4 +44,30 @@ describe('the add page’s one-time key with JavaScript', () => {
     expect(sent[1]).toMatch(/^[0-9a-f-]{36}$/);
     expect(sent[2]).toBe(sent[1]);
   });
+
+  it('starts a new form empty, with a key of its own, from a page whose key was saved', async () => {
+    let showing = 0;
+    const loader = () => {
+      showing += 1;
+      return showing === 1
+        ? { key: 'used-key', saved: { id: 'a1', company: 'HMRC', role: 'Executive Officer' } }
+        : { key: `fresh-key-${showing}`, saved: null };
+    };
+    renderRoutes(
+      [
+        { path: '/applications/new', Component: NewApplication, loader },
+        { path: '/applications/:id', Component: () => <p>An application</p> },
+      ],
+      '/applications/new?key=used-key',
+    );
+    const company = () => screen.getByLabelText('Company', { exact: true }) as HTMLInputElement;
+    await screen.findByText(/This form was saved once already/);
+    // As a browser restores what was typed when the page is loaded again.
+    fireEvent.change(company(), { target: { value: 'HMRC' } });
+
+    fireEvent.click(screen.getByRole('link', { name: 'Start a new form' }));
+
+    await waitFor(() => expect(screen.queryByText(/This form was saved once already/)).toBeNull());
+    expect(company().value).toBe('');
+  });
 });

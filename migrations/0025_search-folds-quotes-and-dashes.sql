@@ -1,4 +1,0 @@
-ALTER TABLE "jobtrack"."applications" drop column "search_text";--> statement-breakpoint
-ALTER TABLE "jobtrack"."applications" ADD COLUMN "search_text" text GENERATED ALWAYS AS (translate(lower((coalesce("jobtrack"."applications"."company", '') || chr(10) || coalesce("jobtrack"."applications"."role", '') || chr(10) || coalesce("jobtrack"."applications"."location", '') || chr(10) || coalesce("jobtrack"."applications"."source", '') || chr(10) || coalesce("jobtrack"."applications"."reference", '') || chr(10) || coalesce("jobtrack"."applications"."grade", '') || chr(10) || coalesce("jobtrack"."applications"."notes", ''))), '‘’‛′ʼ“”″–—‐‑‒', '''''''''''"""-----')) STORED;--> statement-breakpoint
--- Dropping the column dropped its index (see searchText in db/schema.ts): the same index again.
-CREATE INDEX "applications_search_idx" ON "jobtrack"."applications" USING gin ("user_id","search_text" extensions.gin_trgm_ops);
