@@ -337,10 +337,47 @@ export function parseExport(json: string): ParsedExport {
     const issue = parsed.error.issues[0]!;
     return {
       ok: false,
-      message: `This export cannot be imported: ${describePath(issue.path)} is not valid (${issue.message}). Nothing was imported.`,
+      message: `This export cannot be imported: ${describePath(issue.path)} is not valid (${inPlainWords(issue)}). Nothing was imported.`,
     };
   }
   return { ok: true, document: parsed.data };
+}
+
+/** What a JSON value is, in a person's words. */
+const VALUE_KINDS: Record<string, string> = {
+  string: 'text',
+  number: 'a number',
+  integer: 'a whole number',
+  boolean: 'true or false',
+  null: 'null',
+  array: 'a list',
+  object: 'a record',
+};
+const kind = (type: string) => VALUE_KINDS[type] ?? type;
+
+/**
+ * Why a value was refused, in a person's words rather than zod's (a file edited by hand meets
+ * these): our own rules' messages as they are, the common checks said plainly.
+ */
+function inPlainWords(issue: z.ZodIssue): string {
+  switch (issue.code) {
+    case 'invalid_enum_value':
+      return `“${String(issue.received)}” is not one of ${issue.options.map((o) => `“${String(o)}”`).join(', ')}`;
+    case 'invalid_type':
+      return issue.received === 'undefined'
+        ? 'it is missing'
+        : `it should be ${kind(issue.expected)}, not ${kind(issue.received)}`;
+    case 'too_big':
+      return issue.type === 'string'
+        ? `longer than ${issue.maximum.toLocaleString('en-GB')} characters`
+        : issue.message;
+    case 'invalid_string':
+      return issue.validation === 'datetime'
+        ? 'a date and time like 2026-11-27T09:30:00Z is needed'
+        : issue.message;
+    default:
+      return issue.message;
+  }
 }
 
 /** "application 3's closingDate" from a zod path, for the message beside the file field. */

@@ -57,6 +57,26 @@ describe('the export format refuses what it cannot store', () => {
     });
   });
 
+  it('says in plain words what a hand-edited file got wrong', () => {
+    const refusal = (change: (app: Record<string, unknown>) => void) => {
+      const parsed = parseExport(JSON.stringify(documentWith(change)));
+      return parsed.ok ? null : parsed.message;
+    };
+    expect(refusal((a) => (a.status = 'hired'))).toBe(
+      'This export cannot be imported: application 1, status is not valid (“hired” is not one of “saved”, “applied”, “interviewing”, “offer”, “accepted”, “rejected”, “withdrawn”, “ghosted”). Nothing was imported.',
+    );
+    expect(refusal((a) => delete a.company)).toContain(
+      'application 1, company is not valid (it is missing)',
+    );
+    expect(refusal((a) => (a.salaryMin = '30k'))).toContain(
+      'salaryMin is not valid (it should be a number, not text)',
+    );
+    expect(refusal((a) => (a.role = 'x'.repeat(201)))).toContain('longer than 200 characters');
+    expect(refusal((a) => (a.updatedAt = 'yesterday'))).toContain(
+      'a date and time like 2026-11-27T09:30:00Z is needed',
+    );
+  });
+
   it('caps the statements of an application and those of no application before their elements', () => {
     const many = Array.from({ length: 100_000 }, () => ({}));
     const nested = ExportSchema.safeParse(documentWith((a) => (a.statements = many)));
