@@ -354,6 +354,11 @@ const VALUE_KINDS: Record<string, string> = {
   object: 'a record',
 };
 const kind = (type: string) => VALUE_KINDS[type] ?? type;
+/** A value from the file in quotes, cut short: a file may hold a megabyte where a word goes. */
+const quoted = (value: unknown) => {
+  const text = String(value);
+  return `“${text.length > 40 ? `${text.slice(0, 39)}…` : text}”`;
+};
 
 /**
  * Why a value was refused, in a person's words rather than zod's (a file edited by hand meets
@@ -362,7 +367,7 @@ const kind = (type: string) => VALUE_KINDS[type] ?? type;
 function inPlainWords(issue: z.ZodIssue): string {
   switch (issue.code) {
     case 'invalid_enum_value':
-      return `“${String(issue.received)}” is not one of ${issue.options.map((o) => `“${String(o)}”`).join(', ')}`;
+      return `${quoted(issue.received)} is not one of ${issue.options.map(quoted).join(', ')}`;
     case 'invalid_type':
       return issue.received === 'undefined'
         ? 'it is missing'

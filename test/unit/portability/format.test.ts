@@ -65,6 +65,9 @@ describe('the export format refuses what it cannot store', () => {
     expect(refusal((a) => (a.status = 'hired'))).toBe(
       'This export cannot be imported: application 1, status is not valid (“hired” is not one of “saved”, “applied”, “interviewing”, “offer”, “accepted”, “rejected”, “withdrawn”, “ghosted”). Nothing was imported.',
     );
+    expect(refusal((a) => (a.status = 'x'.repeat(100_000)))).toContain(
+      `“${'x'.repeat(39)}…” is not`,
+    );
     expect(refusal((a) => delete a.company)).toContain(
       'application 1, company is not valid (it is missing)',
     );
