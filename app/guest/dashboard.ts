@@ -3,7 +3,7 @@
 // (app/events/dashboard.server.ts).
 import { addDays, type LondonNow } from '~/applications/dates';
 import type { WeekEvent } from '~/events/dashboard-lists';
-import { DEFAULT_GHOST_WEEKS, WAITING_FOR_REPLY } from '~/events/follow-up';
+import { DEFAULT_GHOST_WEEKS, isWaiting } from '~/events/follow-up';
 import { fromLondon } from '~/events/london-time';
 import type { ExportDocument } from '~/portability/format';
 import { eventRows } from './events';
@@ -37,12 +37,10 @@ export function guestThisWeek(doc: ExportDocument, now: LondonNow): WeekEvent[] 
     .slice(0, LIMIT);
 }
 
-const waiting: readonly string[] = WAITING_FOR_REPLY;
-
 /** Applications still waiting for a reply whose follow-up date is today or past, oldest first. */
 export function guestFollowUpsDue(doc: ExportDocument, now: LondonNow) {
   return doc.applications
-    .filter((a) => waiting.includes(a.status) && a.followUpOn !== null && a.followUpOn <= now.date)
+    .filter((a) => isWaiting(a.status) && a.followUpOn !== null && a.followUpOn <= now.date)
     .map((a) => ({ id: a.id, company: a.company, role: a.role, followUpOn: a.followUpOn! }))
     .sort((x, y) => byText(x.followUpOn, y.followUpOn) || byText(x.id, y.id))
     .slice(0, LIMIT);
