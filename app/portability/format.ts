@@ -11,6 +11,7 @@ import { EVENT_LIMITS, MAX_EVENTS_PER_APPLICATION } from '~/events/limits';
 import { EVENT_FORMATS, EVENT_KINDS } from '~/events/kinds';
 import { BEHAVIOURS, KINDS, MAX_WORD_LIMIT, MIN_WORD_LIMIT, TONES } from '~/statements/kinds';
 import { SHORTFALLS } from '~/statements/messages';
+import { shorten } from './shorten';
 import {
   LIMITS as STATEMENT_LIMITS,
   MAX_CRITERIA,
@@ -354,11 +355,7 @@ const VALUE_KINDS: Record<string, string> = {
   object: 'a record',
 };
 const kind = (type: string) => VALUE_KINDS[type] ?? type;
-/** A value from the file in quotes, cut short: a file may hold a megabyte where a word goes. */
-const quoted = (value: unknown) => {
-  const text = String(value);
-  return `“${text.length > 40 ? `${text.slice(0, 39)}…` : text}”`;
-};
+const quoted = (value: unknown) => `“${shorten(String(value))}”`;
 
 /**
  * Why a value was refused, in a person's words rather than zod's (a file edited by hand meets

@@ -14,7 +14,7 @@ import type { Person } from '~/db.server';
 import { withNotice } from '~/components/notice';
 import { mappingProblems, type ColumnChoice } from '~/portability/csv-import/columns';
 import { guessColumns } from '~/portability/csv-import/guess-columns';
-import { shorten } from '~/portability/csv-import/cells';
+import { shorten } from '~/portability/shorten';
 import type { DateOrder } from '~/portability/csv-import/steps';
 import {
   dateOrderOf,
@@ -103,10 +103,9 @@ async function preview(
     fileName: input.fileName,
     csv: input.csv,
     headers: table.headers,
-    examples: table.headers.map((_, i) => {
-      const value = table.rows.find((row) => row[i]?.trim())?.[i]?.trim() ?? '';
-      return value.length > 40 ? `${value.slice(0, 39)}…` : value;
-    }),
+    examples: table.headers.map((_, i) =>
+      shorten(table.rows.find((row) => row[i]?.trim())?.[i] ?? ''),
+    ),
     choices,
     dateOrder: input.dateOrder,
     notAdded: input.notAdded ?? null,

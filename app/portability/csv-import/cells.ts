@@ -5,6 +5,7 @@ import { parsePounds } from '~/applications/salary';
 import { STATUS_LABELS, type Status } from '~/applications/statuses';
 import { MONTH_NAMES } from '~/components/forms/date-parts';
 import type { DateOrder } from './steps';
+import { shorten } from '../shorten';
 
 const ISO = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ][\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$/i;
 const NUMERIC = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{2}|\d{4})$/;
@@ -30,12 +31,6 @@ function fullYear(text: string): number {
   const year = Number(text);
   // Two-digit years are this century: a job search is never in the 1900s.
   return text.length === 2 ? 2000 + year : year;
-}
-
-/** A cell quoted in a message: its first 40 characters. */
-export function shorten(text: string): string {
-  const value = text.trim();
-  return value.length > 40 ? `${value.slice(0, 39)}…` : value;
 }
 
 /** Which orders a slashed date could be read in: [day-first reading, month-first reading]. */

@@ -14,9 +14,9 @@ import {
   readSalary,
   readStatus,
   readYesNo,
-  shorten,
   slashReadings,
 } from './cells';
+import { shorten } from '../shorten';
 import { TARGET_LABELS, type ColumnChoice, type Target } from './columns';
 import type { Table } from './read';
 import type { DateOrder } from './steps';
