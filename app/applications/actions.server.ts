@@ -14,7 +14,9 @@ import {
 } from '~/components/forms/versions';
 import type { Person } from '~/db.server';
 import { notFound, requireUuid } from '~/http/not-found.server';
+import { wholeDateErrors } from '~/components/forms/date-parts';
 import { ApplicationSchema, isUuid, StatusChangeSchema } from './application-schema';
+import { afterAnAnswer } from './history-date';
 import { ACCOUNT_FULL } from './limits';
 import { applicationIdFor } from './one-time-key';
 import { changeStatus, createApplication, updateApplication } from './mutations.server';
@@ -61,6 +63,10 @@ export async function saveApplication({ request, params, context }: ActionFuncti
       openedVersion(formData),
     );
     if (saved === 'missing') throw notFound();
+    if (typeof saved === 'object' && 'answeredOn' in saved) {
+      const message = afterAnAnswer(saved.answeredOn, saved.answeredBy);
+      return invalid(submission, { fieldErrors: wholeDateErrors('dateApplied', message) });
+    }
     if (saved !== 'saved') return changedSince(submission, saved.newer);
   } catch (error) {
     // The session was found to have ended in the same round trip as the write, which did not run.

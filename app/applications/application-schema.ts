@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { datePartsSchema } from '~/components/forms/date-schema';
+import { DATE_PARTS } from '~/components/forms/date-parts';
 import { addDays, MAX_DATE, MIN_DATE, todayInLondon } from './dates';
 import { parseClockTime } from './closing';
 import { hasPence, parsePounds, MAX_SALARY } from './salary';
@@ -63,6 +64,9 @@ const pounds = (label: string) =>
       return amount;
     });
 
+export const SAVED_WITH_DATE =
+  'A saved application has not been sent yet: clear the date applied, or change the status (for example to Applied)';
+
 /**
  * The one schema behind both the new and the edit application forms, its fields in page order (the
  * first in error takes focus). Free of server imports: guest mode runs it in the browser.
@@ -119,6 +123,14 @@ export const ApplicationSchema = z
     notes: optionalText('Notes', LIMITS.notes),
   })
   .superRefine((value, ctx) => {
+    // Saved means not sent yet: a date applied would count it as sent in the stats, while the
+    // job-search log (which reads the move to Applied) would not list it.
+    if (value.status === 'saved' && value.dateApplied !== undefined) {
+      for (const part of DATE_PARTS) {
+        ctx.addIssue({ code: 'custom', path: ['dateApplied', part], message: SAVED_WITH_DATE });
+      }
+      ctx.addIssue({ code: 'custom', path: ['dateApplied'], message: SAVED_WITH_DATE });
+    }
     if (value.salaryMin !== undefined && value.salaryMax !== undefined) {
       if (value.salaryMax < value.salaryMin) {
         ctx.addIssue({

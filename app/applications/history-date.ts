@@ -21,4 +21,8 @@ export function possibleOn(toStatus: Status, on: string, dateApplied: string | n
 export const beforeApplying = (dateApplied: string) =>
   `The date must be on or after the day you applied (${formatDate(dateApplied)})`;
 
+/** The edit form's refusal of a date applied later than an answer already dated in the history. */
+export const afterAnAnswer = (answeredOn: string, answeredBy: Status) =>
+  `Date applied must be on or before ${formatDate(answeredOn)}, the day this application moved to ${statusLabel(answeredBy)} (to change that day, use “Change date” in its status history)`;
+
 export const ENTER_THE_DATE = 'Enter the date it happened';

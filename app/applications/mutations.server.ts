@@ -2,7 +2,7 @@
 // history are saved together or not at all, and a row that is not the person's own is never touched.
 import type { AppLoadContext } from '@remix-run/cloudflare';
 import { and, eq, sql, type SQL } from 'drizzle-orm';
-import { applications, statusChanges } from '#db/schema';
+import { applications, statusChangeDay, statusChanges } from '#db/schema';
 import { unchangedSince, versionOf, type VersionedWrite } from '~/components/forms/versions.server';
 import { asUser, personId, type Person, type Tx } from '~/db.server';
 import { isAccountFull } from './account-full.server';
@@ -37,6 +37,8 @@ const own = (userId: string, id: string) =>
 
 const status = (value: Status) => sql`${value}::jobtrack.application_status`;
 
+const answerDay = statusChangeDay(statusChanges);
+
 /**
  * One statement: locks the person's application, applies `changes` and the new status `to`, and
  * records the move in the history (dated `occurredOn`, if given) when the status changed. Yields
@@ -44,7 +46,9 @@ const status = (value: Status) => sql`${value}::jobtrack.application_status`;
  * record a history that chains. With `onlyIfMoved`, an unchanged status leaves the row alone (not
  * even its updated time). `unmoved`, if given, runs only when the status stays as it was. With
  * `opened` (the version an edit form opened, components/forms/versions.ts), a row saved since is
- * left alone too: `saved` is then false, and `version` names the row's newer version.
+ * left alone too: `saved` is then false, and `version` names the row's newer version. With
+ * `appliedOn`, a row whose history has an answer (a move but to Saved or Applied) dated before
+ * that day is left alone: `saved` is false, and `answered_on`, `answered_by` name the first one.
  */
 function updateWithHistory(
   tx: Tx,
@@ -57,18 +61,33 @@ function updateWithHistory(
     occurredOn?: string | null;
     unmoved?: SQL;
     opened?: string | null;
+    appliedOn?: string | null;
   },
 ) {
   const { changes, onlyIfMoved = false, occurredOn = null, unmoved, opened = null } = options;
+  const appliedOn = options.appliedOn ?? null;
   // A move to Applied is dated by the date applied (as the row now has it), so editing that date
   // moves it too.
   const day =
     to === 'applied' ? sql`coalesce(${occurredOn}::date, date_applied)` : sql`${occurredOn}::date`;
-  return tx.execute<{ found: boolean; saved: boolean; version: string | null }>(sql`
+  return tx.execute<{
+    found: boolean;
+    saved: boolean;
+    version: string | null;
+    answered_on: string | null;
+    answered_by: Status | null;
+  }>(sql`
     with target as (
       select id, status, updated_at from ${applications}
       where id = ${id}::uuid and user_id = ${userId}::uuid
       for update
+    ), answer as (
+      -- The first answer dated before the new date applied, which would then come after it.
+      select ${statusChanges.toStatus} as to_status, ${answerDay} as day from ${statusChanges}
+      where ${appliedOn}::date is not null and ${statusChanges.applicationId} = ${id}::uuid
+        and ${statusChanges.userId} = ${userId}::uuid
+        and ${statusChanges.toStatus} not in ('saved', 'applied') and ${answerDay} < ${appliedOn}::date
+      order by ${answerDay}, ${statusChanges.changedAt} limit 1
     ), changed as (
       update ${applications} as a
       set ${changes ? sql`${changes}, ` : sql``}status = ${status(to)}, updated_at = now()
@@ -76,6 +95,7 @@ function updateWithHistory(
       where a.id = target.id
         ${onlyIfMoved ? sql`and target.status <> ${status(to)}` : sql``}
         ${opened ? sql`and ${unchangedSince(sql`target.updated_at`, opened)}` : sql``}
+        and not exists (select 1 from answer)
       returning target.status as from_status, a.date_applied
     ), logged as (
       insert into ${statusChanges} (application_id, user_id, from_status, to_status, occurred_on)
@@ -84,7 +104,8 @@ function updateWithHistory(
       where from_status <> ${status(to)}
     )${unmoved ? sql`, unmoved as (${unmoved} and exists (select 1 from changed where from_status = ${status(to)}))` : sql``}
     select exists (select 1 from target) as found, exists (select 1 from changed) as saved,
-      (select ${versionOf(sql`updated_at`)} from target) as version`);
+      (select ${versionOf(sql`updated_at`)} from target) as version,
+      (select day::text from answer) as answered_on, (select to_status from answer) as answered_by`);
 }
 
 /**
@@ -155,14 +176,18 @@ export async function createApplication(
   return theirs.same ? 'saved' : 'saved-differently';
 }
 
-/** Replaces an application's fields, recording a status change if there is one; false if not theirs. */
+/**
+ * Replaces an application's fields, recording a status change if there is one: 'missing' if not
+ * theirs, the newer version if saved since `opened`, or the first answer in its history dated
+ * before the new date applied (nothing is saved then: the answer would come before applying).
+ */
 export async function updateApplication(
   context: AppLoadContext,
   who: Person,
   id: string,
   input: ApplicationInput,
   opened: string | null = null,
-): Promise<VersionedWrite> {
+): Promise<VersionedWrite | { answeredOn: string; answeredBy: Status }> {
   const userId = personId(who);
   const dateApplied = orNull(input.dateApplied);
   const today = todayInLondon();
@@ -191,9 +216,11 @@ export async function updateApplication(
               and to_status = 'applied' and occurred_on is not null`
         : undefined,
       opened,
+      appliedOn: dateApplied,
     }),
   ]);
   if (!row?.found) return 'missing';
+  if (row.answered_on) return { answeredOn: row.answered_on, answeredBy: row.answered_by! };
   return row.saved ? 'saved' : { newer: row.version! };
 }
 

@@ -5,7 +5,15 @@ import { parseWithZod } from '@conform-to/zod';
 import { redirect } from '@remix-run/react';
 import { ApplicationSchema, StatusChangeSchema } from '~/applications/application-schema';
 import { guestDetail } from './paths';
-import { editApplication, moveApplication, newApplication, replaceById } from './records';
+import { afterAnAnswer } from '~/applications/history-date';
+import { wholeDateErrors } from '~/components/forms/date-parts';
+import {
+  answerBefore,
+  editApplication,
+  moveApplication,
+  newApplication,
+  replaceById,
+} from './records';
 import { guestApplications, requireGuestApplication } from './applications';
 import { GuestStorageError, updateGuest } from './storage';
 import { changedElsewhere, changedSinceOpened } from '~/components/forms/versions';
@@ -36,6 +44,12 @@ export async function saveGuestApplication(request: Request, id: string | null) 
   const newer = current ? changedSinceOpened(formData, current) : null;
   if (newer) return { ...refuseWith(formData, CHANGED_ELSEWHERE), updatedAt: newer };
   const input = submission.value;
+  // An answer already dated before the new date applied would then come before applying.
+  const answer = current ? answerBefore(current, input.dateApplied) : null;
+  if (answer) {
+    const message = afterAnAnswer(answer.answeredOn, answer.answeredBy);
+    return submission.reply({ fieldErrors: wholeDateErrors('dateApplied', message) });
+  }
   const created = id === null ? newApplication(input) : null;
   try {
     updateGuest((apps) =>

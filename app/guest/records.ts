@@ -177,6 +177,19 @@ export function dateHistoryEntry(
 const dayOf = (h: History[number]) =>
   h.on ?? new Date(h.at).toLocaleDateString('en-CA', { timeZone: 'Europe/London' });
 
+/**
+ * The first answer in the history (a move but to Saved or Applied) dated before `dateApplied`, as
+ * the account's edit refuses it (applications/mutations.server.ts); null when there is none.
+ */
+export function answerBefore(a: ExportedApplication, dateApplied: string | undefined) {
+  if (!dateApplied) return null;
+  const answers = a.statusHistory
+    .filter((h) => h.to !== 'saved' && h.to !== 'applied' && dayOf(h) < dateApplied)
+    .sort((x, y) => dayOf(x).localeCompare(dayOf(y)) || x.at.localeCompare(y.at));
+  const first = answers[0];
+  return first ? { answeredOn: dayOf(first), answeredBy: first.to } : null;
+}
+
 /** Status history newest first, ordered as the account's page orders it (queries.server.ts). */
 export function historyOf(a: ExportedApplication): HistoryEntry[] {
   return a.statusHistory

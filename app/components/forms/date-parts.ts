@@ -7,6 +7,16 @@
 export const DATE_PARTS = ['day', 'month', 'year'] as const;
 export type DatePart = (typeof DATE_PARTS)[number];
 
+/**
+ * A refusal of a whole date found after the schema passed it (by the database, say): the message
+ * beside the date and on its three boxes, as the schema's own date errors are.
+ */
+export function wholeDateErrors(name: string, message: string): Record<string, string[]> {
+  return Object.fromEntries(
+    [...DATE_PARTS.map((p) => `${name}.${p}`), name].map((key) => [key, [message]]),
+  );
+}
+
 /** A date as its form parts; what an edit form opens with. Empty for none. */
 export function dateParts(iso: string | null | undefined): Record<DatePart, string> | undefined {
   const m = iso ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso) : null;

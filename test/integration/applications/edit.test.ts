@@ -182,6 +182,52 @@ describe('editing an application', () => {
     expect((await t.stored(id!))?.follow_up_on).toBeNull();
   });
 
+  it('refuses a date applied after an answer already dated, beside the date, saving nothing', async () => {
+    const me = await t.person();
+    const [id] = await t.seed(me, { status: 'applied', date_applied: '2026-10-01' });
+    await t.db.admin`insert into jobtrack.status_changes
+      (application_id, user_id, from_status, to_status, changed_at, occurred_on) values
+      (${id!}, ${me.id}, 'applied', 'interviewing', '2026-10-20T09:00:00Z', null),
+      (${id!}, ${me.id}, 'interviewing', 'rejected', '2026-11-25T09:00:00Z', '2026-10-14')`;
+    await t.db.admin`update jobtrack.applications set status = 'rejected' where id = ${id!}`;
+    const before = await allRows(t.db.admin);
+    const edit = (on: string) =>
+      save(
+        id!,
+        validForm({
+          status: 'rejected',
+          notes: 'Panel of three',
+          ...dateFields('dateApplied', on),
+        }),
+        me.cookie,
+      );
+
+    // The rejection, dated 14 October by hand, is the first answer (the interview came on the 20th).
+    const refused = await edit('2026-10-15');
+    expect(refused.status).toBe(400);
+    const message =
+      'Date applied must be on or before 14 Oct 2026, the day this application moved to Rejected ' +
+      '(to change that day, use “Change date” in its status history)';
+    expect(refused.data.error).toEqual({
+      dateApplied: [message],
+      'dateApplied.day': [message],
+      'dateApplied.month': [message],
+      'dateApplied.year': [message],
+    });
+    expect(refused.data.initialValue).toMatchObject({ notes: 'Panel of three' });
+    expect(await allRows(t.db.admin)).toEqual(before);
+
+    // On the day of the answer, or before it, is saved; so is no date applied at all.
+    expect((await edit('2026-10-14')).status).toBe(302);
+    expect((await t.stored(id!))?.date_applied).toBe('2026-10-14');
+    const cleared = await save(
+      id!,
+      validForm({ status: 'rejected', ...dateFields('dateApplied', '') }),
+      me.cookie,
+    );
+    expect(cleared.status).toBe(302);
+  });
+
   it('dates a move to Applied made on the edit form from the date applied', async () => {
     const me = await t.person();
     const [id] = await t.seed(me, { status: 'saved' });

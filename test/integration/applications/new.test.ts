@@ -3,7 +3,11 @@ import { describe, expect, it } from 'vitest';
 import * as route from '~/routes/applications.new';
 import { action, loader } from '~/routes/applications.new';
 import { applicationIdFor } from '~/applications/one-time-key';
-import { ApplicationSchema, type ApplicationInput } from '~/applications/application-schema';
+import {
+  ApplicationSchema,
+  SAVED_WITH_DATE,
+  type ApplicationInput,
+} from '~/applications/application-schema';
 import { constraintOf } from '~/components/forms/constraint';
 import { createApplication } from '~/applications/mutations.server';
 import { formPost, get, runAction, runDocumentPost, runLoader } from '../../support/http';
@@ -82,10 +86,28 @@ describe('adding an application', () => {
       { from_status: null, to_status: 'applied', user_id: me.id, occurred_on: '2026-11-20' },
       { from_status: 'applied', to_status: 'interviewing', user_id: me.id, occurred_on: null },
     ]);
-    // A saved advert with a date applied is still only saved.
-    expect(await add('saved')).toEqual([
-      { from_status: null, to_status: 'saved', user_id: me.id, occurred_on: null },
-    ]);
+  });
+
+  it('refuses a date applied on an application added as Saved, keeping what was typed', async () => {
+    // Saved means not sent: the stats would count it as sent and the job-search log would not.
+    const me = await t.person();
+    const before = await allRows(t.db.admin);
+    const outcome = await runAction(
+      action,
+      formPost(
+        '/applications/new',
+        validForm({ status: 'saved', ...dateFields('dateApplied', '2026-11-20') }),
+        { cookie: me.cookie },
+      ),
+      { context: t.context },
+    );
+    expect(outcome.status).toBe(400);
+    expect(outcome.data.error.dateApplied).toEqual([SAVED_WITH_DATE]);
+    expect(outcome.data.initialValue).toMatchObject({
+      status: 'saved',
+      dateApplied: { day: '20', month: '11', year: '2026' },
+    });
+    expect(await allRows(t.db.admin)).toEqual(before);
   });
 
   it('stores fields left empty (or only spaces) as nothing, with status saved by default', async () => {

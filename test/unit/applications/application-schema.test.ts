@@ -1,6 +1,11 @@
 import { parseWithZod } from '@conform-to/zod';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { ApplicationSchema, isUuid, StatusChangeSchema } from '~/applications/application-schema';
+import {
+  ApplicationSchema,
+  isUuid,
+  SAVED_WITH_DATE,
+  StatusChangeSchema,
+} from '~/applications/application-schema';
 import { isWebAddress } from '~/applications/web-address';
 import { WEB_ADDRESS } from '~/applications/web-address';
 
@@ -166,10 +171,31 @@ describe('application form schema', () => {
   });
 
   it('allows a date applied of tomorrow (time zones) but not later', () => {
-    expect(parse(date('dateApplied', '28', '11', '2026')).status).toBe('success');
-    expect(errorsOf(date('dateApplied', '29', '11', '2026')).dateApplied).toEqual([
-      'Date applied must be today or in the past',
+    const applied = { status: 'applied' };
+    expect(parse({ ...applied, ...date('dateApplied', '28', '11', '2026') }).status).toBe(
+      'success',
+    );
+    expect(
+      errorsOf({ ...applied, ...date('dateApplied', '29', '11', '2026') }).dateApplied,
+    ).toEqual(['Date applied must be today or in the past']);
+  });
+
+  it('refuses a date applied on an application left at Saved, which has not been sent', () => {
+    // The stats would count it as sent and the job-search log would not list it.
+    expect(errorsOf(date('dateApplied', '20', '11', '2026')).dateApplied).toEqual([
+      SAVED_WITH_DATE,
     ]);
+    // Beside the date, and on its three boxes, the first of which takes focus.
+    expect(errorsOf({ status: 'saved', ...date('dateApplied', '20', '11', '2026') })).toEqual({
+      dateApplied: [SAVED_WITH_DATE],
+      'dateApplied.day': [SAVED_WITH_DATE],
+      'dateApplied.month': [SAVED_WITH_DATE],
+      'dateApplied.year': [SAVED_WITH_DATE],
+    });
+    for (const status of ['applied', 'interviewing', 'rejected', 'ghosted']) {
+      expect(parse({ status, ...date('dateApplied', '20', '11', '2026') }).status).toBe('success');
+    }
+    expect(parse({ status: 'saved', ...date('dateApplied', '', '', '') }).status).toBe('success');
   });
 
   it('lets a closing date lie in the past or the future', () => {

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { ApplicationSchema, type ApplicationInput } from '~/applications/application-schema';
 import { CHANGED_ELSEWHERE, DELETED_ELSEWHERE, saveGuestApplication } from '~/guest/actions';
 import { guestApplications, moveGuestApplication } from '~/guest/applications';
-import { moveApplication, newApplication } from '~/guest/records';
+import { dateHistoryEntry, moveApplication, newApplication } from '~/guest/records';
 import { GUEST_KEY } from '~/guest/mode';
 import { updateGuest } from '~/guest/storage';
 
@@ -86,6 +86,61 @@ describe('guest form actions', () => {
       );
       expect(reply).toBeInstanceOf(Response);
       expect(guestApplications()[0]).toMatchObject({ notes: 'Typed here' });
+    });
+  });
+
+  it('an edit with a date applied after an answer already dated is refused beside the date, as an account’s is', async () => {
+    localStorage.clear();
+    const id = '0b7e2f4c-9a1d-4c3e-8f5b-2d6a7c8e9f10';
+    const applied = { company: 'DWP', role: 'Work Coach', status: 'applied' };
+    const original = newApplication(
+      inputOf({
+        ...applied,
+        'dateApplied.day': '1',
+        'dateApplied.month': '10',
+        'dateApplied.year': '2026',
+      }),
+      id,
+      new Date('2026-10-01T09:00:00Z'),
+    );
+    // Rejected, recorded on 25 November and dated by hand to 14 October; an interview on the 20th.
+    const interviewed = moveApplication(original, 'interviewing', new Date('2026-10-20T09:00:00Z'));
+    const rejected = moveApplication(interviewed, 'rejected', new Date('2026-11-25T09:00:00Z'));
+    updateGuest(() => [
+      dateHistoryEntry(rejected, rejected.statusHistory.length - 1, '2026-10-14'),
+    ]);
+    const before = localStorage.getItem(GUEST_KEY);
+    const edit = (day: string) =>
+      saveGuestApplication(
+        editForm({
+          ...applied,
+          status: 'rejected',
+          notes: 'Panel of three',
+          'dateApplied.day': day,
+          'dateApplied.month': '10',
+          'dateApplied.year': '2026',
+        }),
+        id,
+      );
+
+    const message =
+      'Date applied must be on or before 14 Oct 2026, the day this application moved to Rejected ' +
+      '(to change that day, use “Change date” in its status history)';
+    expect(await edit('15')).toMatchObject({
+      error: {
+        dateApplied: [message],
+        'dateApplied.day': [message],
+        'dateApplied.month': [message],
+        'dateApplied.year': [message],
+      },
+      initialValue: { notes: 'Panel of three' },
+    });
+    expect(localStorage.getItem(GUEST_KEY)).toBe(before);
+
+    expect(await edit('14')).toBeInstanceOf(Response);
+    expect(guestApplications()[0]).toMatchObject({
+      dateApplied: '2026-10-14',
+      notes: 'Panel of three',
     });
   });
 
