@@ -131,29 +131,43 @@ function LogTable({
         </p>
       ) : null}
       {entries.length > 0 ? (
-        <div className="table-scroll" role="region" aria-label="The log, as a table" tabIndex={0}>
-          <table className="job-log__table">
-            <thead>
-              <tr>
-                <th scope="col">Date</th>
-                <th scope="col">What I did</th>
-                <th scope="col">Job</th>
-                <th scope="col">Employer</th>
-                <th scope="col">Where I found it</th>
-                <th scope="col">Reference</th>
+        <div
+          className="table-scroll table-scroll--stacks"
+          role="region"
+          aria-label="The log, as a table"
+          tabIndex={0}
+        >
+          <table className="job-log__table" role="table">
+            <thead role="rowgroup">
+              <tr role="row">
+                {COLUMNS.map((name) => (
+                  <th key={name} scope="col" role="columnheader">
+                    {name}
+                  </th>
+                ))}
               </tr>
             </thead>
-            <tbody>
+            <tbody role="rowgroup">
               {entries.map((entry) => (
-                <tr key={entry.key}>
-                  <td className="job-log__date">{formatDate(entry.day)}</td>
-                  <td>{entry.action}</td>
-                  <td>
+                <tr key={entry.key} role="row">
+                  <td role="cell" data-label={COLUMNS[0]} className="job-log__date">
+                    {formatDate(entry.day)}
+                  </td>
+                  <td role="cell" data-label={COLUMNS[1]}>
+                    {entry.action}
+                  </td>
+                  <td role="cell" data-label={COLUMNS[2]}>
                     <Link to={paths.detail(entry.applicationId)}>{entry.role}</Link>
                   </td>
-                  <td>{entry.company}</td>
-                  <td>{entry.source ?? ''}</td>
-                  <td>{entry.reference ?? ''}</td>
+                  <td role="cell" data-label={COLUMNS[3]}>
+                    {entry.company}
+                  </td>
+                  <td role="cell" data-label={COLUMNS[4]}>
+                    {entry.source ?? ''}
+                  </td>
+                  <td role="cell" data-label={COLUMNS[5]}>
+                    {entry.reference ?? ''}
+                  </td>
                 </tr>
               ))}
             </tbody>
@@ -163,6 +177,8 @@ function LogTable({
     </section>
   );
 }
+
+const COLUMNS = ['Date', 'What I did', 'Job', 'Employer', 'Where I found it', 'Reference'] as const;
 
 /** Print with JavaScript; without it, the browser's own Print command does the same. */
 function PrintButton() {

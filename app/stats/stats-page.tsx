@@ -26,6 +26,16 @@ const sourceName = (source: string) => source || 'Not recorded';
 /** A figure's share as "42%", or a dash when there is nothing to share. */
 const shown = (value: number | null) => (value === null ? '–' : `${value}%`);
 
+/** The outcomes table's figures for a source, in the order of SOURCE_COLUMNS. */
+const SOURCE_COLUMNS = ['Sent', 'Interview', 'Offer', 'Rejected', 'Interview rate'] as const;
+const sourceFigures = (s: StatsFacts['sources'][number]) => [
+  s.applied,
+  s.interviews,
+  s.offers,
+  s.rejections,
+  shown(percent(s.interviews, s.applied)),
+];
+
 /** Everything on /stats for one person. */
 export function StatsPage({ facts, today }: { facts: StatsFacts; today: string }) {
   const paths = useTrackerPaths();
@@ -139,33 +149,37 @@ export function StatsPage({ facts, today }: { facts: StatsFacts; today: string }
                 values: sourceOutcomes(s),
               }))}
             />
-            {/* Focusable, so a keyboard can scroll it sideways on a phone. */}
+            {/* Focusable, so a keyboard can scroll it sideways; on a phone each source is a block. */}
             <div
-              className="table-scroll"
+              className="table-scroll table-scroll--stacks"
               role="region"
               aria-label="Outcomes by source, as a table"
               tabIndex={0}
             >
-              <table>
-                <thead>
-                  <tr>
-                    <th scope="col">Source</th>
-                    <th scope="col">Sent</th>
-                    <th scope="col">Interview</th>
-                    <th scope="col">Offer</th>
-                    <th scope="col">Rejected</th>
-                    <th scope="col">Interview rate</th>
+              <table role="table">
+                <thead role="rowgroup">
+                  <tr role="row">
+                    <th scope="col" role="columnheader">
+                      Source
+                    </th>
+                    {SOURCE_COLUMNS.map((name) => (
+                      <th key={name} scope="col" role="columnheader">
+                        {name}
+                      </th>
+                    ))}
                   </tr>
                 </thead>
-                <tbody>
+                <tbody role="rowgroup">
                   {facts.sources.map((s) => (
-                    <tr key={s.source}>
-                      <th scope="row">{sourceName(s.source)}</th>
-                      <td>{s.applied}</td>
-                      <td>{s.interviews}</td>
-                      <td>{s.offers}</td>
-                      <td>{s.rejections}</td>
-                      <td>{shown(percent(s.interviews, s.applied))}</td>
+                    <tr key={s.source} role="row">
+                      <th scope="row" role="rowheader">
+                        {sourceName(s.source)}
+                      </th>
+                      {sourceFigures(s).map((value, i) => (
+                        <td key={SOURCE_COLUMNS[i]} role="cell" data-label={SOURCE_COLUMNS[i]}>
+                          {value}
+                        </td>
+                      ))}
                     </tr>
                   ))}
                 </tbody>

@@ -513,9 +513,22 @@ test('the stats page draws the search as charts with their figures in tables, on
   ).toBeVisible();
   const sources = page.getByRole('table').filter({ hasText: 'Interview rate' });
   await expect(sources.getByRole('row', { name: /Civil Service Jobs/ })).toContainText('1');
-  // The figures fit the phone: nothing but the sources table scrolls sideways.
+  // The figures fit the phone: nothing scrolls sideways, the sources table's rows drawn as blocks
+  // of labelled lines, still a table with its rows and cells to a screen reader.
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  await expect(fitsSideways(page, 'Outcomes by source, as a table')).resolves.toBe(true);
+  await expect(sources.getByRole('row', { name: /NHS Jobs/ }).getByRole('cell')).toHaveText([
+    '1',
+    '0',
+    '0',
+    '0',
+    '0%',
+  ]);
 });
+
+/** True when the named scrolling region shows all of its table without scrolling sideways. */
+const fitsSideways = (page: Page, region: string) =>
+  page.getByRole('region', { name: region }).evaluate((box) => box.scrollWidth <= box.clientWidth);
 
 test('the job-search log lists what was done in a chosen fortnight, and refuses an impossible date beside its field', async ({
   page,
@@ -553,6 +566,8 @@ test('the job-search log lists what was done in a chosen fortnight, and refuses 
   await expect(log.getByRole('row', { name: /Work Coach \(EO\)/ })).toContainText('Applied');
   await expect(log.getByRole('row', { name: /Work Coach \(EO\)/ })).toContainText('412345');
   await expect(log).not.toContainText('Staff Nurse');
+  // On the phone each entry is a block of labelled lines: nothing to scroll sideways for.
+  await expect(fitsSideways(page, 'The log, as a table')).resolves.toBe(true);
 
   const from = page.getByRole('group', { name: 'From' });
   await from.getByLabel('Day').fill('31');
