@@ -185,6 +185,8 @@ describe('editing an application', () => {
   it('refuses a date applied after an answer already dated, beside the date, saving nothing', async () => {
     const me = await t.person();
     const [id] = await t.seed(me, { status: 'applied', date_applied: '2026-10-01' });
+    await t.db.admin`update jobtrack.status_changes set changed_at = '2026-10-01T08:00:00Z'
+      where application_id = ${id!}`;
     await t.db.admin`insert into jobtrack.status_changes
       (application_id, user_id, from_status, to_status, changed_at, occurred_on) values
       (${id!}, ${me.id}, 'applied', 'interviewing', '2026-10-20T09:00:00Z', null),
@@ -226,6 +228,58 @@ describe('editing an application', () => {
       me.cookie,
     );
     expect(cleared.status).toBe(302);
+  });
+
+  it('checks a date applied only against answers to the application as last sent', async () => {
+    const me = await t.person();
+    const history = (id: string, rows: Array<[string | null, string, string]>) =>
+      t.db.admin`insert into jobtrack.status_changes
+        (application_id, user_id, from_status, to_status, changed_at)
+        select ${id}, ${me.id}, f, to_status::jobtrack.application_status, at::timestamptz
+        from unnest(${rows.map((r) => r[0])}::jobtrack.application_status[],
+          ${rows.map((r) => r[1])}::text[], ${rows.map((r) => r[2])}::text[]) as h(f, to_status, at)`;
+    const edit = (id: string, on: string) =>
+      save(id, validForm({ status: 'applied', ...dateFields('dateApplied', on) }), me.cookie);
+
+    // Withdrawn from Saved on 5 October (decided not to apply), then applied on the 20th after all.
+    const [changedMind] = await t.seed(me, { status: 'withdrawn' });
+    await t.db.admin`delete from jobtrack.status_changes where application_id = ${changedMind!}`;
+    await history(changedMind!, [
+      [null, 'saved', '2026-10-01T09:00:00Z'],
+      ['saved', 'withdrawn', '2026-10-05T09:00:00Z'],
+    ]);
+    expect((await edit(changedMind!, '2026-10-20')).status).toBe(302);
+
+    // Applied in September, rejected, then applied again (the same record) in November.
+    const [again] = await t.seed(me, { status: 'applied', date_applied: '2026-09-01' });
+    await t.db.admin`delete from jobtrack.status_changes where application_id = ${again!}`;
+    await history(again!, [
+      [null, 'applied', '2026-09-01T09:00:00Z'],
+      ['applied', 'rejected', '2026-09-20T09:00:00Z'],
+      ['rejected', 'applied', '2026-11-02T09:00:00Z'],
+    ]);
+    expect((await edit(again!, '2026-11-02')).status).toBe(302);
+  });
+
+  it('says an edit was saved elsewhere before it says the date applied comes after an answer', async () => {
+    const me = await t.person();
+    const [id] = await t.seed(me, { status: 'applied', date_applied: '2026-10-01' });
+    await t.db.admin`update jobtrack.status_changes set changed_at = '2026-10-01T08:00:00Z'
+      where application_id = ${id!}`;
+    await t.db.admin`insert into jobtrack.status_changes
+      (application_id, user_id, from_status, to_status, changed_at) values
+      (${id!}, ${me.id}, 'applied', 'rejected', '2026-10-14T09:00:00Z')`;
+    const outcome = await save(
+      id!,
+      validForm({
+        status: 'applied',
+        updatedAt: '2020-01-01T00:00:00.000Z',
+        ...dateFields('dateApplied', '2026-10-20'),
+      }),
+      me.cookie,
+    );
+    expect(outcome.status).toBe(409);
+    expect(outcome.data.error['']?.[0]).toMatch(/changed in another tab or on another device/);
   });
 
   it('dates a move to Applied made on the edit form from the date applied', async () => {

@@ -144,6 +144,40 @@ describe('guest form actions', () => {
     });
   });
 
+  it('an edit’s date applied is checked only against answers since the application was last sent', async () => {
+    localStorage.clear();
+    const id = '6c1d3e5f-7a8b-4c9d-8e0f-1a2b3c4d5e6f';
+    // Withdrawn from Saved on 5 October (decided not to apply), then applied on the 20th after all.
+    const saved = newApplication(
+      inputOf({ company: 'Ofsted', role: 'Administrative Officer', status: 'saved' }),
+      id,
+      new Date('2026-10-01T09:00:00Z'),
+    );
+    updateGuest(() => [moveApplication(saved, 'withdrawn', new Date('2026-10-05T09:00:00Z'))]);
+    const reply = await saveGuestApplication(
+      editForm({
+        company: 'Ofsted',
+        role: 'Administrative Officer',
+        status: 'applied',
+        'dateApplied.day': '20',
+        'dateApplied.month': '10',
+        'dateApplied.year': '2026',
+      }),
+      id,
+    );
+    expect(reply).toBeInstanceOf(Response);
+    expect(guestApplications()[0]).toMatchObject({ status: 'applied', dateApplied: '2026-10-20' });
+  });
+
+  it('a move back to Saved (a mistaken move to Applied undone) leaves no date applied', () => {
+    const saved = newApplication(inputOf({ company: 'DVLA', role: 'Clerk', status: 'saved' }));
+    const applied = moveApplication(saved, 'applied', new Date('2026-11-20T09:00:00Z'));
+    expect(applied.dateApplied).toBe('2026-11-20');
+    const undone = moveApplication(applied, 'saved', new Date('2026-11-20T09:05:00Z'));
+    expect(undone).toMatchObject({ status: 'saved', dateApplied: null });
+    expect(undone.statusHistory.map((h) => h.to)).toEqual(['saved', 'applied', 'saved']);
+  });
+
   describe('a board move', () => {
     it('saves the new status with its history entry', () => {
       localStorage.clear();
