@@ -20,6 +20,10 @@ import { EventSchema, FollowUpSchema, MAX_EVENTS_PER_APPLICATION } from './event
 import { addEvent, deleteEvent, setFollowUp, updateEvent } from './events.server';
 import { beforeApplied, CLEAR_FOLLOW_UP, DELETE_EVENT } from './follow-up';
 
+const SAVED_BEFORE =
+  'This form was saved before, with other details: that date is on the application, unchanged. ' +
+  'Save again to add these details as another date.';
+
 /**
  * Adds an event (no `eventId` in the route), or changes or deletes one; back to the application's
  * page when done. 404 for an application or event that is not the person's.
@@ -63,6 +67,17 @@ export async function saveEvent(args: ActionFunctionArgs) {
     }
     const added = await addEvent(args.context, user, id, submission.value);
     if (added === 'missing') throw notFound();
+    // Sent, then changed after Back: neither dropped nor saved over the first; the form shown
+    // again carries a fresh key (in the answer itself: with JavaScript no loader runs after a 4xx),
+    // so saving it adds these details.
+    if (added === 'saved-differently') {
+      return invalid(
+        submission,
+        { formErrors: [SAVED_BEFORE] },
+        { status: 409 },
+        { createKey: crypto.randomUUID() },
+      );
+    }
     if (added === 'full') {
       return invalid(submission, {
         formErrors: [

@@ -81,16 +81,17 @@ function interviewBooked(tx: Tx, userId: string, applicationId: string, createKe
 /**
  * Adds an event to one of the person's applications: 'missing' if the application is not theirs,
  * 'full' if it holds MAX_EVENTS_PER_APPLICATION already (so its export stays importable). A form
- * sent twice with the same one-time key adds one event. An interview added with `toInterviewing`
- * moves a Saved or Applied application to Interviewing. One round trip: the lock, the insert and
- * the move go together.
+ * sent twice with the same one-time key adds one event; 'saved-differently' when the key saved
+ * other details (or on another application) before: the form was sent, then changed after Back.
+ * An interview added with `toInterviewing` moves a Saved or Applied application to Interviewing.
+ * One round trip: the lock, the insert and the move go together.
  */
 export async function addEvent(
   context: AppLoadContext,
   who: Person,
   applicationId: string,
   input: EventInput,
-): Promise<'added' | 'missing' | 'full'> {
+): Promise<'added' | 'missing' | 'full' | 'saved-differently'> {
   const userId = personId(who);
   const v = values(input);
   const createKey = input.createKey ?? crypto.randomUUID();
@@ -103,7 +104,7 @@ export async function addEvent(
       .from(a)
       .where(and(eq(a.id, applicationId), eq(a.userId, userId)))
       .for('update'),
-    tx.execute<{ found: boolean; full: boolean }>(sql`
+    tx.execute<{ found: boolean; full: boolean; same: boolean | null }>(sql`
       with target as (
         select id from ${a} where id = ${applicationId}::uuid and user_id = ${userId}::uuid
       ), held as (
@@ -120,11 +121,18 @@ export async function addEvent(
         on conflict (user_id, create_key) do nothing
       )
       select exists (select 1 from target) as found,
-        (select n from held) >= ${MAX_EVENTS_PER_APPLICATION}::int as full`),
+        (select n from held) >= ${MAX_EVENTS_PER_APPLICATION}::int as full,
+        -- An event this key saved before (this statement's own insert is not visible to it).
+        (select (application_id, kind, starts_at, format, place, link, notes) is not distinct from
+            (${applicationId}::uuid, ${v.kind}::jobtrack.event_kind,
+             ${v.startsAt.toISOString()}::timestamptz, ${v.format}::jobtrack.event_format,
+             ${v.place}::text, ${v.link}::text, ${v.notes}::text)
+          from ${e} where user_id = ${userId}::uuid and create_key = ${createKey}::uuid) as same`),
     ...(asksToMoveOn(input) ? [interviewBooked(tx, userId, applicationId, createKey)] : []),
   ]);
   if (!outcome?.found) return 'missing';
-  return outcome.full ? 'full' : 'added';
+  if (outcome.same === false) return 'saved-differently';
+  return outcome.full && outcome.same === null ? 'full' : 'added';
 }
 
 const ownEvent = (userId: string, applicationId: string, eventId: string) =>
@@ -248,18 +256,41 @@ export async function setFollowUp(
 
 /** What the event and follow-up pages show of their application, or null if it is not the person's. */
 export async function applicationHead(context: AppLoadContext, who: Person, applicationId: string) {
-  const [[row]] = await asUser(context, who, (tx) => [
-    tx
-      .select({
-        id: a.id,
-        company: a.company,
-        role: a.role,
-        dateApplied: a.dateApplied,
-        followUpOn: a.followUpOn,
-        status: a.status,
-      })
-      .from(a)
-      .where(and(eq(a.id, applicationId), eq(a.userId, personId(who)))),
-  ]);
+  const [[row]] = await asUser(context, who, (tx) => [headOf(tx, personId(who), applicationId)]);
   return row ?? null;
+}
+
+const headOf = (tx: Tx, userId: string, applicationId: string) =>
+  tx
+    .select({
+      id: a.id,
+      company: a.company,
+      role: a.role,
+      dateApplied: a.dateApplied,
+      followUpOn: a.followUpOn,
+      status: a.status,
+    })
+    .from(a)
+    .where(and(eq(a.id, applicationId), eq(a.userId, userId)));
+
+/**
+ * The add-a-date page's read: the application's head and the date the form's one-time key saved
+ * already (Back after saving, a reload), if any, on any of the person's applications. One round
+ * trip, with the session's check.
+ */
+export async function newEventPage(
+  context: AppLoadContext,
+  who: Person,
+  applicationId: string,
+  createKey: string,
+) {
+  const userId = personId(who);
+  const [[application], [saved]] = await asUser(context, who, (tx) => [
+    headOf(tx, userId, applicationId),
+    tx
+      .select(eventColumns)
+      .from(e)
+      .where(and(eq(e.userId, userId), eq(e.createKey, createKey))),
+  ]);
+  return { application: application ?? null, saved: saved ? toEventRow(saved) : null };
 }

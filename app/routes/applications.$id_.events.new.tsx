@@ -1,9 +1,16 @@
-import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/cloudflare';
-import { useActionData, useLoaderData } from '@remix-run/react';
-import { requireUserClaimOrRefusedForm } from '~/auth/current-user.server';
+import { redirect, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/cloudflare';
+import { Link, useActionData, useLoaderData } from '@remix-run/react';
+import { addFormKey } from '~/applications/one-time-key';
+import {
+  requireUserClaimOrRefusedForm,
+  requireUserOrRefusedForm,
+} from '~/auth/current-user.server';
 import type { saveEvent } from '~/events/actions.server';
 import { EventForm } from '~/events/event-form';
-import { applicationHead } from '~/events/events.server';
+import { newEventPage } from '~/events/events.server';
+import { KIND_LABELS } from '~/events/kinds';
+import { toLondon } from '~/events/london-time';
+import { formatDate } from '~/applications/dates';
 import { notFound, requireUuid } from '~/http/not-found.server';
 import { constraintOf } from '~/components/forms/constraint';
 import { EventSchema } from '~/events/event-schema';
@@ -22,22 +29,34 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const id = requireUuid(params.id);
-  // Each showing of the form gets its own key: sent twice, it still adds one event.
-  const createKey = crypto.randomUUID();
+  const constraint = constraintOf(EventSchema);
+  // The form's one-time key, kept in the page's address (as the add application form's is), so
+  // that Back to it after saving and Save again, without JavaScript, adds nothing.
+  const found = addFormKey(request);
+  if ('redirectTo' in found) {
+    await requireUserOrRefusedForm(request, context);
+    throw redirect(found.redirectTo);
+  }
   const user = await requireUserClaimOrRefusedForm(request, context);
   // Signed out as the form arrived: it comes back from what was sent, not from the database.
-  const constraint = constraintOf(EventSchema);
-  if (!user) return { id, createKey, application: null, constraint };
-  const application = await applicationHead(context, user, id);
-  if (!application) throw notFound();
-  return { id, createKey, application, constraint };
+  if (!user) return { id, createKey: found.key, application: null, saved: null, constraint };
+  const page = await newEventPage(context, user, id, found.key);
+  if (!page.application) throw notFound();
+  const saved = found.fromAddress ? page.saved : null;
+  return { id, createKey: found.key, application: page.application, saved, constraint };
 }
 
 export default function NewEvent() {
-  const { id, createKey, application: a, constraint } = useLoaderData<typeof loader>();
+  const { id, createKey, application: a, saved, constraint } = useLoaderData<typeof loader>();
   const result = useActionData<typeof saveEvent>();
   // The shared action refuses a delete only on an event's own page.
   const lastResult = result && 'deleteRefused' in result ? null : result;
+  // A key already saved with other details is answered with a fresh one; any other answer keeps
+  // the key the form was sent with.
+  const answered =
+    lastResult && 'createKey' in lastResult
+      ? lastResult.createKey
+      : lastResult?.initialValue?.createKey;
   return (
     <div className="page narrow">
       <EventPageHeading
@@ -45,9 +64,21 @@ export default function NewEvent() {
         title="Add an interview or date"
         application={a}
       />
+      {saved && !lastResult ? (
+        <p className="notice" role="status">
+          This form was saved once already: {KIND_LABELS[saved.kind]},{' '}
+          {formatDate(toLondon(saved.startsAt).date)} at {toLondon(saved.startsAt).time}. Saving it
+          again adds nothing.{' '}
+          <Link to={`/applications/${saved.applicationId}#events`}>See it on the application</Link>,
+          or <Link to={`/applications/${id}/events/new`}>start a new form</Link> to add another
+          date.
+        </p>
+      ) : null}
       <EventForm
+        // A new showing of the form (start a new form) is a new form, not the last one's fields.
+        key={createKey}
         constraint={constraint}
-        createKey={createKey}
+        createKey={typeof answered === 'string' ? answered : createKey}
         lastResult={lastResult}
         cancelTo={`/applications/${id}#events`}
         submitLabel="Add"

@@ -7,6 +7,7 @@ import { createApplication } from '~/applications/mutations.server';
 import { makeContext } from '../support/context';
 import { jobTrack } from './support/app';
 import { expect, test } from './support/fixtures';
+import { javaScriptDisabled } from './support/mirror';
 
 // Interviews, follow-ups and the calendar, in Chromium with JavaScript on and off: dates added,
 // changed and deleted on an application, the dashboard's lists, the calendar files and the
@@ -347,4 +348,36 @@ test('a date’s edit page opened before another device changed the date does no
   await expect(laptop).toHaveURL(new RegExp(`/applications/${id}`));
   await expect(laptop.getByRole('main')).toContainText('Bring passport and DBS certificate');
   await expect(laptop.getByRole('main')).toContainText('10:30');
+});
+
+test('without JavaScript, a date added, then added again after Back, is on the application once', async ({
+  page,
+  signedIn,
+  database,
+}) => {
+  // With JavaScript, Back returns to the form's address as a data request, which draws an empty
+  // form with a key of its own.
+  test.skip(!javaScriptDisabled(), 'a journey without JavaScript');
+  const me = await signedIn({ label: 'date-back-and-add' });
+  const id = await seed(database, me.id, { dateApplied: addDays(today, -3) });
+  const main = page.getByRole('main');
+  await page.goto(`/applications/${id}/events/new`);
+  await jobTrack(page).fillDate('Date', day!, month!, year!);
+  await main.getByLabel('Time (UK)').fill('2.15pm');
+  await main.getByLabel('Notes').fill('Bring passport and DBS certificate');
+  await main.getByRole('button', { name: 'Add', exact: true }).click();
+  const events = main.getByRole('region', { name: 'Interviews and dates' });
+  await expect(events).toContainText('14:15');
+
+  // Back loads the form again (signed-in pages are never stored) and the browser fills in what
+  // was typed, the date's boxes apart (they ask the browser not to remember them); the date typed
+  // again, adding it again adds nothing.
+  await page.goBack();
+  await expect(main.getByLabel('Notes')).toHaveValue('Bring passport and DBS certificate');
+  await expect(main.getByRole('status')).toContainText('This form was saved once already');
+  await jobTrack(page).landed();
+  await jobTrack(page).fillDate('Date', day!, month!, year!);
+  await main.getByRole('button', { name: 'Add', exact: true }).click();
+  await expect(events).toContainText('14:15');
+  await expect(events.getByRole('link', { name: /Edit or delete/ })).toHaveCount(1);
 });

@@ -43,7 +43,7 @@ import * as stop from '~/routes/statements.$id_.versions.$versionId_.stop';
 import * as statements from '~/routes/statements._index';
 import * as newStatement from '~/routes/statements.new';
 import { finishVersion } from '~/statements/store.server';
-import { ORIGIN, formPost, get } from '../support/http';
+import { ORIGIN, asDocument, formPost, get } from '../support/http';
 import { setupRoundTripCounter } from '../support/round-trips';
 import {
   dateFields,
@@ -115,12 +115,6 @@ async function statementFor(userId: string, id: string, { versions = 2, text = '
 }
 
 /** `request` as a browser asks for a page (not a data request). */
-function asPage(request: Request) {
-  const headers = new Headers(request.headers);
-  headers.set('Sec-Fetch-Dest', 'document');
-  return new Request(request, { headers });
-}
-
 describe('pages a signed-in person uses', () => {
   it('each cost one round trip: the session check rides with the page’s own statements', async () => {
     const { id, as } = await signedInWithApplication();
@@ -139,7 +133,7 @@ describe('pages a signed-in person uses', () => {
       // Without JavaScript the form's page has its key in its address, and says if it was saved.
       [
         'add form, its key in the address',
-        [create.loader, asPage(get(`/applications/new?key=${id}`, as))],
+        [create.loader, asDocument(get(`/applications/new?key=${id}`, as))],
       ],
       ['application', [detail.loader, get(`/applications/${id}`, as), { id }]],
       ['edit form', [edit.loader, get(`/applications/${id}/edit`, as), { id }]],
@@ -317,6 +311,14 @@ describe('interviews, follow-ups and the calendar', () => {
     const eventId = await eventFor(me.id, id);
     const pages: Array<[string, Parameters<typeof wire.page>]> = [
       ['add a date', [newEvent.loader, get(`/applications/${id}/events/new`, as), { id }]],
+      [
+        'add a date, its key in the address',
+        [
+          newEvent.loader,
+          asDocument(get(`/applications/${id}/events/new?key=${crypto.randomUUID()}`, as)),
+          { id },
+        ],
+      ],
       [
         'edit a date',
         [editEvent.loader, get(`/applications/${id}/events/${eventId}`, as), { id, eventId }],

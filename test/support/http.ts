@@ -37,6 +37,13 @@ export function get(path: string, opts: Sender = {}) {
   return new Request(new URL(path, ORIGIN), { headers: senderHeaders(opts) });
 }
 
+/** `request` as a browser sends a page it navigates to (not a data request from JavaScript). */
+export function asDocument(request: Request) {
+  const headers = new Headers(request.headers);
+  headers.set('Sec-Fetch-Dest', 'document');
+  return new Request(request, { headers });
+}
+
 export type Outcome = { status: number; headers: Headers; data: any };
 
 async function settleOutcome(run: () => Promise<unknown>): Promise<Outcome> {

@@ -10,14 +10,15 @@ import {
 } from '~/applications/application-schema';
 import { constraintOf } from '~/components/forms/constraint';
 import { createApplication } from '~/applications/mutations.server';
-import { formPost, get, runAction, runDocumentPost, runLoader } from '../../support/http';
+import {
+  asDocument,
+  formPost,
+  get,
+  runAction,
+  runDocumentPost,
+  runLoader,
+} from '../../support/http';
 
-/** `request` with these headers added, as a browser sends them. */
-function withHeaders(request: Request, headers: Record<string, string>) {
-  const more = new Headers(request.headers);
-  for (const [name, value] of Object.entries(headers)) more.set(name, value);
-  return new Request(request, { headers: more });
-}
 import { allRows } from '../../support/rows';
 import { dateFields, setupApplicationsTest, VALID_STORED, validForm } from './fixtures';
 import { WEB_ADDRESS } from '~/applications/web-address';
@@ -269,13 +270,9 @@ describe('a retried or doubled form', () => {
     const me = await t.person();
     // Signed-in pages are never stored: Back loads the form again, as a browser's page request.
     const visit = (path: string) =>
-      runLoader(
-        loader,
-        withHeaders(get(path, { cookie: me.cookie }), { 'Sec-Fetch-Dest': 'document' }),
-        {
-          context: t.context,
-        },
-      );
+      runLoader(loader, asDocument(get(path, { cookie: me.cookie })), {
+        context: t.context,
+      });
 
     const first = await visit('/applications/new');
     expect(first.status).toBe(302);
@@ -307,7 +304,7 @@ describe('a retried or doubled form', () => {
     const key = randomUUID();
     const page = await runDocumentPost(
       route,
-      withHeaders(
+      asDocument(
         formPost(
           `/applications/new?key=${key}`,
           { ...validForm({ company: '' }), key },
@@ -315,7 +312,6 @@ describe('a retried or doubled form', () => {
             cookie: me.cookie,
           },
         ),
-        { 'Sec-Fetch-Dest': 'document' },
       ),
       { context: t.context },
     );
@@ -333,13 +329,9 @@ describe('a retried or doubled form', () => {
       key,
     });
     const visit = (path: string) =>
-      runLoader(
-        loader,
-        withHeaders(get(path, { cookie: me.cookie }), { 'Sec-Fetch-Dest': 'document' }),
-        {
-          context: t.context,
-        },
-      );
+      runLoader(loader, asDocument(get(path, { cookie: me.cookie })), {
+        context: t.context,
+      });
 
     const again = await visit(`/applications/new?key=${key}`);
     expect(again.data.key).toBe(key);
@@ -352,9 +344,7 @@ describe('a retried or doubled form', () => {
     const other = await t.person();
     const theirs = await runLoader(
       loader,
-      withHeaders(get(`/applications/new?key=${key}`, { cookie: other.cookie }), {
-        'Sec-Fetch-Dest': 'document',
-      }),
+      asDocument(get(`/applications/new?key=${key}`, { cookie: other.cookie })),
       { context: t.context },
     );
     expect(theirs.data).toMatchObject({ key, saved: null });

@@ -16,7 +16,14 @@ import { loader as detailLoader } from '~/routes/applications.$id';
 import { action as followUpAction } from '~/routes/applications.$id_.follow-up';
 import { action as newApplicationAction } from '~/routes/applications.new';
 import { action as statusAction } from '~/routes/applications.$id.status';
-import { formPost, get, runAction, runDocumentPost, runLoader } from '../../support/http';
+import {
+  asDocument,
+  formPost,
+  get,
+  runAction,
+  runDocumentPost,
+  runLoader,
+} from '../../support/http';
 import { dateFields, setupApplicationsTest } from '../applications/fixtures';
 
 const t = setupApplicationsTest();
@@ -105,6 +112,81 @@ describe('interviews and other dates on an application', () => {
     await addEvent(me.cookie, id, fields);
     await addEvent(me.cookie, id, fields);
     expect(await storedEvents(id)).toHaveLength(1);
+  });
+
+  describe('without JavaScript, Back to a saved add-a-date form', () => {
+    const visit = (cookie: string, id: string, path: string) =>
+      runLoader(newEventRoute.loader, asDocument(get(path, { cookie })), {
+        context: t.context,
+        params: { id },
+      });
+
+    it('has its key in the page’s address, so the page keeps it on Back and reload', async () => {
+      const me = await t.person();
+      const id = await t.insert(me);
+      const first = await visit(me.cookie, id, `/applications/${id}/events/new`);
+      expect(first.status).toBe(302);
+      const address = first.headers.get('Location')!;
+      expect(address).toMatch(new RegExp(`^/applications/${id}/events/new\\?key=[0-9a-f-]{36}$`));
+      const key = new URL(address, 'http://x').searchParams.get('key');
+      const keyed = await visit(me.cookie, id, address);
+      expect(keyed.data).toMatchObject({ createKey: key, saved: null });
+      // With JavaScript (a data request) each showing has a key of its own.
+      const data = await runLoader(newEventRoute.loader, get(address, { cookie: me.cookie }), {
+        context: t.context,
+        params: { id },
+      });
+      expect(data.data.createKey).not.toBe(key);
+    });
+
+    it('says the form was saved already, naming the date, and saving it again adds nothing', async () => {
+      const me = await t.person();
+      const id = await t.insert(me);
+      const fields = eventForm();
+      await addEvent(me.cookie, id, fields);
+      const again = await visit(
+        me.cookie,
+        id,
+        `/applications/${id}/events/new?key=${fields.createKey}`,
+      );
+      expect(again.data.saved).toMatchObject({
+        applicationId: id,
+        kind: 'interview',
+        startsAt: '2026-06-10T13:30:00.000Z',
+      });
+      expect((await addEvent(me.cookie, id, fields)).status).toBe(302);
+      expect(await storedEvents(id)).toHaveLength(1);
+      // Another person's page at the same address: nothing of the first person's.
+      const other = await t.person();
+      const theirs = await t.insert(other);
+      const page = await visit(
+        other.cookie,
+        theirs,
+        `/applications/${theirs}/events/new?key=${fields.createKey}`,
+      );
+      expect(page.data).toMatchObject({ createKey: fields.createKey, saved: null });
+    });
+
+    it('with changed details is neither dropped nor saved over the first: 409, what was typed, a fresh key', async () => {
+      const me = await t.person();
+      const id = await t.insert(me);
+      const fields = eventForm();
+      await addEvent(me.cookie, id, fields);
+      const changed = { ...fields, time: '15:45', notes: 'Moved by the panel' };
+      const refused = await addEvent(me.cookie, id, changed);
+      expect(refused.status).toBe(409);
+      expect(refused.data.error[''][0]).toMatch(/saved before, with other details/);
+      expect(refused.data.initialValue).toMatchObject({
+        time: '15:45',
+        notes: 'Moved by the panel',
+      });
+      expect(refused.data.createKey).toMatch(/^[0-9a-f-]{36}$/);
+      expect(refused.data.createKey).not.toBe(fields.createKey);
+      expect(await storedEvents(id)).toHaveLength(1);
+      // Saved again with the fresh key: these details are a second date.
+      await addEvent(me.cookie, id, { ...changed, createKey: refused.data.createKey });
+      expect(await storedEvents(id)).toHaveLength(2);
+    });
   });
 
   it('moves an Applied application to Interviewing with an interview when the box is ticked, once', async () => {
