@@ -47,8 +47,9 @@ const answerDay = statusChangeDay(statusChanges);
  * even its updated time). `unmoved`, if given, runs only when the status stays as it was. With
  * `opened` (the version an edit form opened, components/forms/versions.ts), a row saved since is
  * left alone too: `saved` is then false, and `version` names the row's newer version. With
- * `appliedOn`, a row whose history has an answer (a move but to Saved or Applied, recorded since
- * its latest move to Applied) dated before that day is left alone: `saved` is false, and
+ * `appliedOn`, a row whose history has an answer (a move but to Saved or Applied, and not a
+ * withdrawal from Saved, recorded since its latest move to Applied) dated before that day is left
+ * alone: `saved` is false, and
  * `answered_on`, `answered_by` name the first one.
  */
 function updateWithHistory(
@@ -88,11 +89,12 @@ function updateWithHistory(
       where ${appliedOn}::date is not null and ${statusChanges.applicationId} = ${id}::uuid
         and ${statusChanges.userId} = ${userId}::uuid
         and ${statusChanges.toStatus} not in ('saved', 'applied') and ${answerDay} < ${appliedOn}::date
-        -- An answer to the application as last sent: none before it was sent (a withdrawal from
-        -- Saved) or to an earlier sending (a rejection, then applied again).
+        -- An answer to the application as last sent: not a withdrawal before sending it, nor one
+        -- to an earlier sending (a rejection, then applied again on the same record).
+        and not (${statusChanges.fromStatus} = 'saved' and ${statusChanges.toStatus} = 'withdrawn')
         and ${statusChanges.changedAt} >= coalesce((select max(sent.changed_at)
           from ${statusChanges} as sent where sent.application_id = ${id}::uuid
-            and sent.user_id = ${userId}::uuid and sent.to_status = 'applied'), 'infinity')
+            and sent.user_id = ${userId}::uuid and sent.to_status = 'applied'), '-infinity')
       order by ${answerDay}, ${statusChanges.changedAt} limit 1
     ), changed as (
       update ${applications} as a
@@ -269,14 +271,8 @@ export async function changeStatus(context: AppLoadContext, who: Person, id: str
   const [[row]] = await asUser(context, who, (tx) => [
     updateWithHistory(tx, personId(who), id, to, {
       // Moved to Applied without a date applied: it is today. A first follow-up date is suggested
-      // from the date applied, as when an application is added as Applied. Moved back to Saved:
-      // not sent, so no date applied (the history keeps the move to Applied and its day).
-      changes:
-        to === 'applied'
-          ? appliedNow(todayInLondon())
-          : to === 'saved'
-            ? sql`date_applied = null`
-            : undefined,
+      // from the date applied, as when an application is added as Applied.
+      changes: to === 'applied' ? appliedNow(todayInLondon()) : undefined,
       onlyIfMoved: true,
     }),
   ]);

@@ -56,18 +56,35 @@ function values(input: EventInput) {
 }
 
 /**
+ * True for an event row that holds these details on that application: the one a form's key saved,
+ * when the form is sent again unchanged.
+ */
+function holds(applicationId: string, input: EventInput) {
+  const v = values(input);
+  return sql`(application_id, kind, starts_at, format, place, link, notes) is not distinct from
+    (${applicationId}::uuid, ${v.kind}::jobtrack.event_kind, ${v.startsAt.toISOString()}::timestamptz,
+     ${v.format}::jobtrack.event_format, ${v.place}::text, ${v.link}::text, ${v.notes}::text)`;
+}
+
+/**
  * The move to Interviewing that an interview added with the form's box ticked brings: only from
  * Saved or Applied, and only once the event with this key is there (not when the application was
  * full). A retried form finds the application moved already and moves nothing again.
  */
-function interviewBooked(tx: Tx, userId: string, applicationId: string, createKey: string) {
+function interviewBooked(
+  tx: Tx,
+  userId: string,
+  applicationId: string,
+  createKey: string,
+  input: EventInput,
+) {
   return tx.execute(sql`
     with target as (
       select id, status from ${a}
       where id = ${applicationId}::uuid and user_id = ${userId}::uuid
         and ${inArray(a.status, [...MOVES_ON_FROM])}
         and exists (select 1 from ${e} where user_id = ${userId}::uuid
-          and application_id = ${applicationId}::uuid and create_key = ${createKey}::uuid)
+          and create_key = ${createKey}::uuid and ${holds(applicationId, input)})
       for update
     ), moved as (
       update ${a} as moving set status = 'interviewing', updated_at = now()
@@ -123,12 +140,10 @@ export async function addEvent(
       select exists (select 1 from target) as found,
         (select n from held) >= ${MAX_EVENTS_PER_APPLICATION}::int as full,
         -- An event this key saved before (this statement's own insert is not visible to it).
-        (select (application_id, kind, starts_at, format, place, link, notes) is not distinct from
-            (${applicationId}::uuid, ${v.kind}::jobtrack.event_kind,
-             ${v.startsAt.toISOString()}::timestamptz, ${v.format}::jobtrack.event_format,
-             ${v.place}::text, ${v.link}::text, ${v.notes}::text)
+        (select ${holds(applicationId, input)}
           from ${e} where user_id = ${userId}::uuid and create_key = ${createKey}::uuid) as same`),
-    ...(asksToMoveOn(input) ? [interviewBooked(tx, userId, applicationId, createKey)] : []),
+    // Only once the key's event holds these details: a form refused as changed moves nothing.
+    ...(asksToMoveOn(input) ? [interviewBooked(tx, userId, applicationId, createKey, input)] : []),
   ]);
   if (!outcome?.found) return 'missing';
   if (outcome.same === false) return 'saved-differently';

@@ -114,14 +114,8 @@ export function moveApplication(
 ): ExportedApplication {
   if (before.status === status) return before;
   const at = now.toISOString();
-  // Applied without a date applied: it is today. Back to Saved: not sent, so none (the history
-  // keeps the move to Applied and its day), as an account's move does.
   const dateApplied =
-    status === 'saved'
-      ? null
-      : status === 'applied' && !before.dateApplied
-        ? todayInLondon(now)
-        : before.dateApplied;
+    status === 'applied' && !before.dateApplied ? todayInLondon(now) : before.dateApplied;
   return {
     ...before,
     status,
@@ -184,16 +178,17 @@ const dayOf = (h: History[number]) =>
   h.on ?? new Date(h.at).toLocaleDateString('en-CA', { timeZone: 'Europe/London' });
 
 /**
- * The first answer in the history (a move but to Saved or Applied, recorded since its latest move
- * to Applied) dated before `dateApplied`, as the account's edit refuses it
- * (applications/mutations.server.ts); null when there is none.
+ * The first answer in the history (a move but to Saved or Applied, and not a withdrawal from
+ * Saved, recorded since its latest move to Applied) dated before `dateApplied`, as the account's
+ * edit refuses it (applications/mutations.server.ts); null when there is none.
  */
 export function answerBefore(a: ExportedApplication, dateApplied: string | undefined) {
+  if (!dateApplied) return null;
   const sent = a.statusHistory.filter((h) => h.to === 'applied').map((h) => Date.parse(h.at));
-  if (!dateApplied || sent.length === 0) return null;
-  const lastSent = Math.max(...sent);
+  const lastSent = sent.length > 0 ? Math.max(...sent) : -Infinity;
   const answers = a.statusHistory
     .filter((h) => h.to !== 'saved' && h.to !== 'applied' && Date.parse(h.at) >= lastSent)
+    .filter((h) => !(h.from === 'saved' && h.to === 'withdrawn'))
     .filter((h) => dayOf(h) < dateApplied)
     .sort((x, y) => dayOf(x).localeCompare(dayOf(y)) || x.at.localeCompare(y.at));
   const first = answers[0];

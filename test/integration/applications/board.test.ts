@@ -129,15 +129,12 @@ describe('a move made by dragging or with the keyboard (JSON)', () => {
     expect((await t.history(id!)).map((h) => h.to_status)).toEqual(['applied', 'interviewing']);
   });
 
-  it('undoes a move to Applied made by mistake: back at Saved, no date applied is left', async () => {
+  it('keeps the date applied through a mistaken move to Saved and back', async () => {
     const me = await t.person();
-    const [id] = await t.seed(me, { status: 'saved' });
-    await move(id!, 'applied', me.cookie);
-    expect((await t.stored(id!))!.date_applied).toBe(todayInLondon());
+    const [id] = await t.seed(me, { status: 'applied', date_applied: '2026-11-02' });
     await move(id!, 'saved', me.cookie);
-    // Its edit form then saves as it is (a Saved application with a date applied is refused).
-    expect(await t.stored(id!)).toMatchObject({ status: 'saved', date_applied: null });
-    expect((await t.history(id!)).map((h) => h.to_status)).toEqual(['saved', 'applied', 'saved']);
+    await move(id!, 'applied', me.cookie);
+    expect(await t.stored(id!)).toMatchObject({ status: 'applied', date_applied: '2026-11-02' });
   });
 
   it('answers 404 for another person’s application, an unknown id and a malformed one', async () => {

@@ -259,6 +259,22 @@ describe('editing an application', () => {
       ['rejected', 'applied', '2026-11-02T09:00:00Z'],
     ]);
     expect((await edit(again!, '2026-11-02')).status).toBe(302);
+
+    // Moved from Saved straight to Interviewing on 5 October (never through Applied): the
+    // interview answers it, so a date applied after it is refused.
+    const [straight] = await t.seed(me, { status: 'interviewing' });
+    await t.db.admin`delete from jobtrack.status_changes where application_id = ${straight!}`;
+    await history(straight!, [
+      [null, 'saved', '2026-10-01T09:00:00Z'],
+      ['saved', 'interviewing', '2026-10-05T09:00:00Z'],
+    ]);
+    const refused = await save(
+      straight!,
+      validForm({ status: 'interviewing', ...dateFields('dateApplied', '2026-10-20') }),
+      me.cookie,
+    );
+    expect(refused.status).toBe(400);
+    expect(refused.data.error.dateApplied[0]).toMatch(/on or before 5 Oct 2026/);
   });
 
   it('says an edit was saved elsewhere before it says the date applied comes after an answer', async () => {

@@ -187,6 +187,17 @@ describe('interviews and other dates on an application', () => {
       await addEvent(me.cookie, id, { ...changed, createKey: refused.data.createKey });
       expect(await storedEvents(id)).toHaveLength(2);
     });
+
+    it('refused as changed, moves nothing on, even with the interview box ticked', async () => {
+      const me = await t.person();
+      const id = await t.insert(me, { status: 'applied', date_applied: '2026-06-01' });
+      const fields = eventForm({ kind: 'other', notes: 'Sift results due' });
+      await addEvent(me.cookie, id, fields);
+      const changed = { ...fields, kind: 'interview', toInterviewing: 'on' };
+      expect((await addEvent(me.cookie, id, changed)).status).toBe(409);
+      expect((await t.stored(id))?.status).toBe('applied');
+      expect((await t.history(id)).map((h) => h.to_status)).toEqual(['applied']);
+    });
   });
 
   it('moves an Applied application to Interviewing with an interview when the box is ticked, once', async () => {

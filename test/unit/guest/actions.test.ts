@@ -167,15 +167,43 @@ describe('guest form actions', () => {
     );
     expect(reply).toBeInstanceOf(Response);
     expect(guestApplications()[0]).toMatchObject({ status: 'applied', dateApplied: '2026-10-20' });
+
+    // Moved from Saved straight to Interviewing (never through Applied): the interview answers it.
+    localStorage.clear();
+    updateGuest(() => [moveApplication(saved, 'interviewing', new Date('2026-10-05T09:00:00Z'))]);
+    const refused = await saveGuestApplication(
+      editForm({
+        company: 'Ofsted',
+        role: 'Administrative Officer',
+        status: 'interviewing',
+        'dateApplied.day': '20',
+        'dateApplied.month': '10',
+        'dateApplied.year': '2026',
+      }),
+      id,
+    );
+    expect(refused).toMatchObject({
+      error: { dateApplied: [expect.stringMatching(/5 Oct 2026/)] },
+    });
   });
 
-  it('a move back to Saved (a mistaken move to Applied undone) leaves no date applied', () => {
-    const saved = newApplication(inputOf({ company: 'DVLA', role: 'Clerk', status: 'saved' }));
-    const applied = moveApplication(saved, 'applied', new Date('2026-11-20T09:00:00Z'));
-    expect(applied.dateApplied).toBe('2026-11-20');
-    const undone = moveApplication(applied, 'saved', new Date('2026-11-20T09:05:00Z'));
-    expect(undone).toMatchObject({ status: 'saved', dateApplied: null });
-    expect(undone.statusHistory.map((h) => h.to)).toEqual(['saved', 'applied', 'saved']);
+  it('a mistaken move to Saved and back keeps the date applied, as an account’s does', () => {
+    const applied = newApplication(
+      inputOf({
+        company: 'DVLA',
+        role: 'Clerk',
+        status: 'applied',
+        'dateApplied.day': '2',
+        'dateApplied.month': '11',
+        'dateApplied.year': '2026',
+      }),
+    );
+    const back = moveApplication(
+      moveApplication(applied, 'saved', new Date('2026-11-20T09:00:00Z')),
+      'applied',
+      new Date('2026-11-20T09:05:00Z'),
+    );
+    expect(back).toMatchObject({ status: 'applied', dateApplied: '2026-11-02' });
   });
 
   describe('a board move', () => {
