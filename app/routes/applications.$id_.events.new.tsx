@@ -66,12 +66,13 @@ export default function NewEvent() {
       />
       {saved && !lastResult ? (
         <p className="notice" role="status">
-          This form was saved once already: {KIND_LABELS[saved.kind]},{' '}
-          {formatDate(toLondon(saved.startsAt).date)} at {toLondon(saved.startsAt).time}. Saving it
-          again adds nothing.{' '}
-          <Link to={`/applications/${saved.applicationId}#events`}>See it on the application</Link>,
-          or <Link to={`/applications/${id}/events/new`}>start a new form</Link> to add another
-          date.
+          This form was saved once already:{' '}
+          <Link to={`/applications/${saved.applicationId}#events`}>
+            {KIND_LABELS[saved.kind]}, {formatDate(toLondon(saved.startsAt).date)} at{' '}
+            {toLondon(saved.startsAt).time}
+          </Link>
+          . To add another date, <Link to={`/applications/${id}/events/new`}>start a new form</Link>
+          .
         </p>
       ) : null}
       <EventForm

@@ -58,8 +58,7 @@ export default function NewApplication() {
           <Link to={`/applications/${saved.id}`}>
             {saved.role} at {saved.company}
           </Link>
-          : saving it again adds nothing. <Link to="/applications/new">Start a new form</Link> to
-          add another application.
+          . To add another application, <Link to="/applications/new">start a new form</Link>.
         </p>
       ) : null}
       <ApplicationForm
