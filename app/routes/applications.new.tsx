@@ -62,7 +62,7 @@ export default function NewApplication() {
         </p>
       ) : null}
       <ApplicationForm
-        // A new showing of the form (Start a new form) is a new form, not the last one's fields.
+        // A new showing of the form (start a new form) is a new form, not the last one's fields.
         key={key}
         constraint={constraint}
         lastResult={lastResult}

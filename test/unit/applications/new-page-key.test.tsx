@@ -65,7 +65,7 @@ describe('the add page’s one-time key with JavaScript', () => {
     // As a browser restores what was typed when the page is loaded again.
     fireEvent.change(company(), { target: { value: 'HMRC' } });
 
-    fireEvent.click(screen.getByRole('link', { name: 'Start a new form' }));
+    fireEvent.click(screen.getByRole('link', { name: 'start a new form' }));
 
     await waitFor(() => expect(screen.queryByText(/This form was saved once already/)).toBeNull());
     expect(company().value).toBe('');
