@@ -18,7 +18,7 @@ import { wholeDateErrors } from '~/components/forms/date-parts';
 import { ApplicationSchema, isUuid, StatusChangeSchema } from './application-schema';
 import { afterAnAnswer } from './history-date';
 import { ACCOUNT_FULL } from './limits';
-import { applicationIdFor } from './one-time-key';
+import { applicationIdFor, nextKeyFor } from './one-time-key';
 import { changeStatus, createApplication, updateApplication } from './mutations.server';
 
 const USED_KEY = 'This form could not be saved as it was. Save again to add this application.';
@@ -48,11 +48,13 @@ export async function saveApplication({ request, params, context }: ActionFuncti
       const key = formData.get('key');
       const newId = isUuid(key) ? applicationIdFor(user.id, key) : crypto.randomUUID();
       const saved = await createApplication(context, user, submission.value, newId);
-      if (saved === 'not-theirs') return usedKey(submission, USED_KEY);
+      if (saved === 'not-theirs') return usedKey(submission, USED_KEY, crypto.randomUUID());
       if (saved === 'full') return invalid(submission, { formErrors: [ACCOUNT_FULL] });
       // Sent, then changed after Back: the changes are neither dropped nor saved over the first;
       // the form shown again carries a fresh key, so saving it adds them.
-      if (saved === 'saved-differently') return savedDifferently(submission);
+      if (saved === 'saved-differently') {
+        return savedDifferently(submission, nextKeyFor(user.id, String(key), submission.value));
+      }
       return redirect(`/applications/${newId}`);
     }
     const saved = await updateApplication(
@@ -90,21 +92,17 @@ function changedSince(submission: Submission<unknown>, newer: string) {
 }
 
 /**
- * The 409 for a one-time key already saved with other details: every typed value, and a fresh
- * key in the answer itself, because with JavaScript (single fetch) no loader runs after a 4xx.
+ * The 409 for a one-time key already saved with other details: every typed value, and the next
+ * key (nextKeyFor) in the answer itself, because with JavaScript (single fetch) no loader runs
+ * after a 4xx.
  */
-export function savedDifferently(submission: Submission<unknown>) {
-  return usedKey(submission, SAVED_BEFORE);
+export function savedDifferently(submission: Submission<unknown>, next: string) {
+  return usedKey(submission, SAVED_BEFORE, next);
 }
 
-/** A 409 for a key that cannot save this form: every typed value, and a fresh key. */
-function usedKey(submission: Submission<unknown>, message: string) {
-  return invalid(
-    submission,
-    { formErrors: [message] },
-    { status: 409 },
-    { key: crypto.randomUUID() },
-  );
+/** A 409 for a key that cannot save this form: every typed value, and a key to save it with. */
+function usedKey(submission: Submission<unknown>, message: string, next: string) {
+  return invalid(submission, { formErrors: [message] }, { status: 409 }, { key: next });
 }
 
 /**

@@ -12,8 +12,21 @@ import { isUuid } from './application-schema';
  * the transaction it starts at once, sharing the session check's round trip.
  */
 export function applicationIdFor(userId: string, key: string) {
-  const bytes = createHash('sha256').update(`${userId}:${key}`).digest().subarray(0, 16);
-  // Shaped as an RFC 9562 version 8 (custom) uuid.
+  return uuidFrom(`${userId}:${key}`);
+}
+
+/**
+ * The key a form refused as "saved before, with other details" is answered with: the same for the
+ * same person, key and details, so the refused form sent again (Back to its page resends it) gets
+ * the same new key, and saving it then lands on what that key saved instead of adding it twice.
+ */
+export function nextKeyFor(userId: string, key: string, details: unknown) {
+  return uuidFrom(`${userId}:${key}:next:${JSON.stringify(details)}`);
+}
+
+/** A SHA-256 of `text` shaped as an RFC 9562 version 8 (custom) uuid. */
+function uuidFrom(text: string) {
+  const bytes = createHash('sha256').update(text).digest().subarray(0, 16);
   bytes[6] = (bytes[6]! & 0x0f) | 0x80;
   bytes[8] = (bytes[8]! & 0x3f) | 0x80;
   const hex = bytes.toString('hex');

@@ -18,6 +18,7 @@ import {
 import { notFound, requireUuid } from '~/http/not-found.server';
 import { EventSchema, FollowUpSchema, MAX_EVENTS_PER_APPLICATION } from './event-schema';
 import { addEvent, deleteEvent, setFollowUp, updateEvent } from './events.server';
+import { nextKeyFor } from '~/applications/one-time-key';
 import { beforeApplied, CLEAR_FOLLOW_UP, DELETE_EVENT } from './follow-up';
 
 const SAVED_BEFORE =
@@ -68,14 +69,16 @@ export async function saveEvent(args: ActionFunctionArgs) {
     const added = await addEvent(args.context, user, id, submission.value);
     if (added === 'missing') throw notFound();
     // Sent, then changed after Back: neither dropped nor saved over the first; the form shown
-    // again carries a fresh key (in the answer itself: with JavaScript no loader runs after a 4xx),
-    // so saving it adds these details.
+    // again carries the next key (in the answer itself: with JavaScript no loader runs after a
+    // 4xx), so saving it adds these details, once (nextKeyFor).
     if (added === 'saved-differently') {
+      const { createKey, ...details } = submission.value;
+      const next = nextKeyFor(user.id, String(createKey), details);
       return invalid(
         submission,
         { formErrors: [SAVED_BEFORE] },
         { status: 409 },
-        { createKey: crypto.randomUUID() },
+        { createKey: next },
       );
     }
     if (added === 'full') {

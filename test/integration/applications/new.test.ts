@@ -399,8 +399,17 @@ describe('a retried or doubled form', () => {
     expect(await countOf(me.id)).toBe(1);
 
     // Saving the form as shown again (its fresh key) adds the changed details as a new application.
-    const again = await post(me.cookie, { ...changed, key: page.loader.data.key });
+    const again = await post(me.cookie, { ...changed, key: page.action.data.key });
     expect(again.status).toBe(302);
+    expect(await countOf(me.id)).toBe(2);
+
+    // Back to the refused page resends the refused form: the same next key comes back, and saving
+    // with it lands on the application it already added.
+    const resent = await post(me.cookie, changed);
+    expect(resent.status).toBe(409);
+    expect(resent.data.key).toBe(page.action.data.key);
+    const once = await post(me.cookie, { ...changed, key: resent.data.key });
+    expect(once.headers.get('Location')).toBe(again.headers.get('Location'));
     expect(await countOf(me.id)).toBe(2);
   });
 

@@ -186,6 +186,11 @@ describe('interviews and other dates on an application', () => {
       // Saved again with the fresh key: these details are a second date.
       await addEvent(me.cookie, id, { ...changed, createKey: refused.data.createKey });
       expect(await storedEvents(id)).toHaveLength(2);
+      // Back to the refused page resends the refused form: the same next key, nothing added twice.
+      const resent = await addEvent(me.cookie, id, changed);
+      expect(resent.data.createKey).toBe(refused.data.createKey);
+      await addEvent(me.cookie, id, { ...changed, createKey: resent.data.createKey });
+      expect(await storedEvents(id)).toHaveLength(2);
     });
 
     it('refused as changed, moves nothing on, even with the interview box ticked', async () => {

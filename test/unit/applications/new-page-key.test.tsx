@@ -16,7 +16,7 @@ describe('the add page’s one-time key with JavaScript', () => {
       const formData = await request.formData();
       sent.push(String(formData.get('key')));
       const submission = parseWithZod(formData, { schema: ApplicationSchema });
-      if (sent.length === 1) return savedDifferently(submission);
+      if (sent.length === 1) return savedDifferently(submission, crypto.randomUUID());
       // Then refused for another reason: the form keeps the key it was sent with.
       if (sent.length === 2) return submission.reply({ formErrors: ['Refused for now'] });
       return null;
