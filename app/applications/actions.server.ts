@@ -15,7 +15,13 @@ import {
 import type { Person } from '~/db.server';
 import { notFound, requireUuid } from '~/http/not-found.server';
 import { wholeDateErrors } from '~/components/forms/date-parts';
-import { ApplicationSchema, isUuid, StatusChangeSchema } from './application-schema';
+import {
+  addedSavedWithDate,
+  ApplicationSchema,
+  isUuid,
+  SAVED_WITH_DATE,
+  StatusChangeSchema,
+} from './application-schema';
 import { afterAnAnswer } from './history-date';
 import { ACCOUNT_FULL } from './limits';
 import { applicationIdFor, nextKeyFor } from './one-time-key';
@@ -40,6 +46,9 @@ export async function saveApplication({ request, params, context }: ActionFuncti
   const { user, signedOut } = claim;
   const submission = parseWithZod(formData, { schema: ApplicationSchema });
   if (submission.status !== 'success') return invalid(submission);
+  if (id === null && addedSavedWithDate(submission.value)) {
+    return invalid(submission, { fieldErrors: wholeDateErrors('dateApplied', SAVED_WITH_DATE) });
+  }
   try {
     if (id === null) {
       // The form's one-time key names the new application (through the person, so it can never

@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { datePartsSchema } from '~/components/forms/date-schema';
-import { DATE_PARTS } from '~/components/forms/date-parts';
 import { addDays, MAX_DATE, MIN_DATE, todayInLondon } from './dates';
 import { parseClockTime } from './closing';
 import { hasPence, parsePounds, MAX_SALARY } from './salary';
@@ -64,8 +63,18 @@ const pounds = (label: string) =>
       return amount;
     });
 
+/**
+ * The add form's refusal of a date applied on an application added at Saved, which has not been
+ * sent: the stats would count it as sent while the job-search log (which reads the move to
+ * Applied) would not list it. Only when adding: an application moved back to Saved keeps the date
+ * it had (a mistaken move undone either way loses nothing), and its edit form saves it as it is.
+ */
 export const SAVED_WITH_DATE =
   'A saved application has not been sent yet: clear the date applied, or change the status (for example to Applied)';
+
+/** True for an application added at Saved with a date applied (SAVED_WITH_DATE). */
+export const addedSavedWithDate = (input: { status: string; dateApplied?: string }) =>
+  input.status === 'saved' && input.dateApplied !== undefined;
 
 /**
  * The one schema behind both the new and the edit application forms, its fields in page order (the
@@ -123,14 +132,6 @@ export const ApplicationSchema = z
     notes: optionalText('Notes', LIMITS.notes),
   })
   .superRefine((value, ctx) => {
-    // Saved means not sent yet: a date applied would count it as sent in the stats, while the
-    // job-search log (which reads the move to Applied) would not list it.
-    if (value.status === 'saved' && value.dateApplied !== undefined) {
-      for (const part of DATE_PARTS) {
-        ctx.addIssue({ code: 'custom', path: ['dateApplied', part], message: SAVED_WITH_DATE });
-      }
-      ctx.addIssue({ code: 'custom', path: ['dateApplied'], message: SAVED_WITH_DATE });
-    }
     if (value.salaryMin !== undefined && value.salaryMax !== undefined) {
       if (value.salaryMax < value.salaryMin) {
         ctx.addIssue({

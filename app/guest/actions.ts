@@ -3,7 +3,12 @@
 // saved through the one storage module instead of the database.
 import { parseWithZod } from '@conform-to/zod';
 import { redirect } from '@remix-run/react';
-import { ApplicationSchema, StatusChangeSchema } from '~/applications/application-schema';
+import {
+  addedSavedWithDate,
+  ApplicationSchema,
+  SAVED_WITH_DATE,
+  StatusChangeSchema,
+} from '~/applications/application-schema';
 import { guestDetail } from './paths';
 import { afterAnAnswer } from '~/applications/history-date';
 import { wholeDateErrors } from '~/components/forms/date-parts';
@@ -44,6 +49,9 @@ export async function saveGuestApplication(request: Request, id: string | null) 
   const newer = current ? changedSinceOpened(formData, current) : null;
   if (newer) return { ...refuseWith(formData, CHANGED_ELSEWHERE), updatedAt: newer };
   const input = submission.value;
+  if (id === null && addedSavedWithDate(input)) {
+    return submission.reply({ fieldErrors: wholeDateErrors('dateApplied', SAVED_WITH_DATE) });
+  }
   // An answer already dated before the new date applied would then come before applying.
   const answer = current ? answerBefore(current, input.dateApplied) : null;
   if (answer) {

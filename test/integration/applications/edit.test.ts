@@ -298,6 +298,23 @@ describe('editing an application', () => {
     expect(outcome.data.error['']?.[0]).toMatch(/changed in another tab or on another device/);
   });
 
+  it('saves an application moved back to Saved as it is, its date applied kept', async () => {
+    // A move to Applied undone on the board leaves the date it set; the edit form does not make
+    // the person clear it before saving anything else (only the add form refuses Saved + a date).
+    const me = await t.person();
+    const [id] = await t.seed(me, { status: 'saved', date_applied: '2026-11-30' });
+    const outcome = await save(
+      id!,
+      validForm({ status: 'saved', notes: 'Ask about flexible working' }),
+      me.cookie,
+    );
+    expect(outcome.status).toBe(302);
+    expect(await t.stored(id!)).toMatchObject({
+      status: 'saved',
+      notes: 'Ask about flexible working',
+    });
+  });
+
   it('dates a move to Applied made on the edit form from the date applied', async () => {
     const me = await t.person();
     const [id] = await t.seed(me, { status: 'saved' });

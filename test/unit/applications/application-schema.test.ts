@@ -1,11 +1,6 @@
 import { parseWithZod } from '@conform-to/zod';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import {
-  ApplicationSchema,
-  isUuid,
-  SAVED_WITH_DATE,
-  StatusChangeSchema,
-} from '~/applications/application-schema';
+import { ApplicationSchema, isUuid, StatusChangeSchema } from '~/applications/application-schema';
 import { isWebAddress } from '~/applications/web-address';
 import { WEB_ADDRESS } from '~/applications/web-address';
 
@@ -178,24 +173,6 @@ describe('application form schema', () => {
     expect(
       errorsOf({ ...applied, ...date('dateApplied', '29', '11', '2026') }).dateApplied,
     ).toEqual(['Date applied must be today or in the past']);
-  });
-
-  it('refuses a date applied on an application left at Saved, which has not been sent', () => {
-    // The stats would count it as sent and the job-search log would not list it.
-    expect(errorsOf(date('dateApplied', '20', '11', '2026')).dateApplied).toEqual([
-      SAVED_WITH_DATE,
-    ]);
-    // Beside the date, and on its three boxes, the first of which takes focus.
-    expect(errorsOf({ status: 'saved', ...date('dateApplied', '20', '11', '2026') })).toEqual({
-      dateApplied: [SAVED_WITH_DATE],
-      'dateApplied.day': [SAVED_WITH_DATE],
-      'dateApplied.month': [SAVED_WITH_DATE],
-      'dateApplied.year': [SAVED_WITH_DATE],
-    });
-    for (const status of ['applied', 'interviewing', 'rejected', 'ghosted']) {
-      expect(parse({ status, ...date('dateApplied', '20', '11', '2026') }).status).toBe('success');
-    }
-    expect(parse({ status: 'saved', ...date('dateApplied', '', '', '') }).status).toBe('success');
   });
 
   it('lets a closing date lie in the past or the future', () => {

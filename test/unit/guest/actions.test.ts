@@ -1,7 +1,11 @@
 // @vitest-environment happy-dom
 import { parseWithZod } from '@conform-to/zod';
 import { describe, expect, it } from 'vitest';
-import { ApplicationSchema, type ApplicationInput } from '~/applications/application-schema';
+import {
+  ApplicationSchema,
+  SAVED_WITH_DATE,
+  type ApplicationInput,
+} from '~/applications/application-schema';
 import { CHANGED_ELSEWHERE, DELETED_ELSEWHERE, saveGuestApplication } from '~/guest/actions';
 import { guestApplications, moveGuestApplication } from '~/guest/applications';
 import { dateHistoryEntry, moveApplication, newApplication } from '~/guest/records';
@@ -204,6 +208,26 @@ describe('guest form actions', () => {
       new Date('2026-11-20T09:05:00Z'),
     );
     expect(back).toMatchObject({ status: 'applied', dateApplied: '2026-11-02' });
+  });
+
+  it('an application added at Saved with a date applied is refused beside the date, as an account’s is', async () => {
+    localStorage.clear();
+    const reply = await saveGuestApplication(
+      editForm({
+        company: 'Leeds Teaching Hospitals NHS Trust',
+        role: 'Staff Nurse (Band 5)',
+        status: 'saved',
+        'dateApplied.day': '26',
+        'dateApplied.month': '11',
+        'dateApplied.year': '2026',
+      }),
+      null,
+    );
+    expect(reply).toMatchObject({
+      error: { dateApplied: [SAVED_WITH_DATE], 'dateApplied.day': [SAVED_WITH_DATE] },
+      initialValue: { role: 'Staff Nurse (Band 5)' },
+    });
+    expect(localStorage.getItem(GUEST_KEY)).toBeNull();
   });
 
   describe('a board move', () => {
