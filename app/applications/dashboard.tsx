@@ -81,6 +81,10 @@ export function Dashboard(props: Props) {
             <p className="muted">
               {total === 1 ? '1 application in total.' : `${total} applications in total.`}
             </p>
+            <p>
+              For your Work Coach: <Link to={paths.log}>the job-search log</Link>, every action by
+              date, ready to print or download.
+            </p>
           </>
         ) : (
           <p className="muted">Once you add applications, this shows how many are at each stage.</p>

@@ -294,6 +294,11 @@ test('the private calendar feed is made, read without a cookie, replaced and tur
   // Forty days at Applied with no reply: past the four weeks the dashboard waits by default.
   await page.goto('/');
   await expect(main.getByRole('heading', { name: 'No reply for 4 weeks' })).toBeVisible();
+  // The log a Work Coach asks for is one click from the dashboard.
+  await expect(main.getByRole('link', { name: 'the job-search log' })).toHaveAttribute(
+    'href',
+    '/job-search-log',
+  );
   await app.landed();
   await main.getByRole('button', { name: /^Mark as ghosted.*Quiet Ltd$/ }).click();
   await expect(main.getByRole('heading', { name: 'No reply for 4 weeks' })).toHaveCount(0);
