@@ -7,7 +7,7 @@ import {
 } from '~/auth/current-user.server';
 import type { saveEvent } from '~/events/actions.server';
 import { EventForm } from '~/events/event-form';
-import { newEventPage } from '~/events/events.server';
+import { applicationHead, newEventPage } from '~/events/events.server';
 import { KIND_LABELS } from '~/events/kinds';
 import { toLondon } from '~/events/london-time';
 import { formatDate } from '~/applications/dates';
@@ -40,10 +40,18 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = await requireUserClaimOrRefusedForm(request, context);
   // Signed out as the form arrived: it comes back from what was sent, not from the database.
   if (!user) return { id, createKey: found.key, application: null, saved: null, constraint };
-  const page = await newEventPage(context, user, id, found.key);
+  // Only a key from the address can have saved a date already; a fresh one needs no lookup.
+  const page = found.fromAddress
+    ? await newEventPage(context, user, id, found.key)
+    : { application: await applicationHead(context, user, id), saved: null };
   if (!page.application) throw notFound();
-  const saved = found.fromAddress ? page.saved : null;
-  return { id, createKey: found.key, application: page.application, saved, constraint };
+  return {
+    id,
+    createKey: found.key,
+    application: page.application,
+    saved: page.saved,
+    constraint,
+  };
 }
 
 export default function NewEvent() {
