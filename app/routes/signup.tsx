@@ -23,7 +23,7 @@ import {
   useSchemaForm,
 } from '~/components/forms';
 import { constraintOf } from '~/components/forms/constraint';
-import { invalid, isBot, readForm } from '~/components/forms/form.server';
+import { invalid, invalidPart, isBot, readForm } from '~/components/forms/form.server';
 import { limited } from '~/auth/replies.server';
 
 export const meta: MetaFunction = () => [{ title: 'Create an account · JobTrack' }];
@@ -69,7 +69,7 @@ async function continueWithGoogle(
 ) {
   requireGoogle(context);
   const submission = parseWithZod(formData, { schema: googleSignUpSchema });
-  if (submission.status !== 'success') return invalid(submission);
+  if (submission.status !== 'success') return invalidPart(submission, googleSignUpSchema);
   // A bot gets the page back; nothing goes to Supabase.
   if (isBot(submission.value)) throw redirect('/signup');
   return goToGoogle(request, context, { from: '/signup', next: '/' });

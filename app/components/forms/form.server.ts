@@ -218,6 +218,21 @@ export function invalid<Extra extends object = object>(
 }
 
 /**
+ * `invalid` for a button that sends only part of its form (sign-up's "Continue with Google" reads
+ * the age box alone): every typed value comes back, but only the part's own fields count as
+ * checked. Conform in the browser goes on checking as the person types every field a reply names,
+ * so naming them all would show "Enter a password" for a password Google never asked for.
+ */
+export function invalidPart(submission: Submission<unknown>, part: z.AnyZodObject) {
+  const names = Object.keys(part.shape);
+  const reply = submission.reply({ hideFields: SECRET_FIELDS });
+  return data(
+    { ...reply, fields: reply.fields?.filter((name) => names.includes(name)) },
+    { status: 400 },
+  );
+}
+
+/**
  * A form refused before its own schema applies (an unknown intent, a session that has ended):
  * `message` at the top of the form, every typed value except passwords kept.
  */

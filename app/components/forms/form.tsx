@@ -61,11 +61,12 @@ export function useSchemaForm<
     shouldRevalidate: checks ? 'onInput' : 'onSubmit',
     // The schema's output (numbers, booleans) may differ from the form's strings; Conform compares
     // only field names and errors. Before the checks arrive every submission passes here and goes
-    // to the action, while a list button (add a criterion) still changes the list in the page.
+    // to the action, which says what was checked; a list button (add a criterion) still changes
+    // the list in the page.
     onValidate: ({ formData }) =>
       (checks
         ? checks.run(formData)
-        : parse(formData, { resolve: (value) => ({ value }) })) as Submission<Shape>,
+        : parse(formData, { resolve: uncheckedYet })) as Submission<Shape>,
   });
   useChecksOnFirstUse(form.id, () =>
     Promise.all([load(), options.loadSchemaFor?.(), import('./validate')]).then(
@@ -77,6 +78,16 @@ export function useSchemaForm<
     ),
   );
   return [form, fields] as const;
+}
+
+/**
+ * A submission before the checks arrive. `error: null` lets it through without Conform counting
+ * every field it sent as checked: once the checks arrive they would otherwise show messages, as
+ * the person types, for fields the action never asked for (sign-up's "Continue with Google" reads
+ * the age box alone). A list button's intent must still be applied in the page.
+ */
+function uncheckedYet(value: Record<string, unknown>, intent: unknown) {
+  return intent ? { value } : { error: null };
 }
 
 /** Set on a form once its checks have loaded and run in the browser. */

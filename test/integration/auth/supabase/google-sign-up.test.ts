@@ -69,6 +69,10 @@ describe('Continue with Google on the sign-up page (supabase)', () => {
     expect(refused.data.error.adult).toEqual(['Confirm that you are 18 or over']);
     expect(refused.data.error.email).toBeUndefined();
     expect(refused.data.initialValue.email).toBe('typed@example.com');
+    // Pressed before the browser's checks arrived: once they have, ticking the box must not bring
+    // "Enter a password": the reply counts neither the email nor the password as checked.
+    expect(refused.data.fields).not.toContain('password');
+    expect(refused.data.fields).not.toContain('email');
     expect(JSON.stringify(refused.data)).not.toContain(PASSWORD);
     expect(refused.headers.getSetCookie()).toEqual([]);
     expect(project.fake.state.requests.length).toBe(before);
