@@ -4,7 +4,7 @@ import type { ReactNode } from 'react';
 import { replyMessages, SubmitButton, type FormReply } from '~/components/forms';
 import { isWebAddress } from './web-address';
 import { ClosingLabel } from './closing-label';
-import { formatDate, formatDateTime, type LondonNow } from './dates';
+import { formatDate, formatDateTime, formatInstantDate, type LondonNow } from './dates';
 import { isDateable, moveLabel } from './history-date';
 import { useTrackerPaths } from './paths';
 import { formatSalary } from './salary';
@@ -76,20 +76,27 @@ export function ApplicationDetails({
   );
 }
 
+/** The id of an application page's status form, for a link to it. */
+export const STATUS_CHANGE_ID = 'status-change';
+
 /** The one-step status change on an application's page. */
 export function StatusChangeForm({
   status,
   lastResult,
   action,
+  moved,
 }: {
   status: Status;
   lastResult?: FormReply;
   /** Where to post, when not this page's own address (guest mode keeps the id's fragment). */
   action?: string;
+  /** Just after a change: the application and its history, to say the move beside the button. */
+  moved?: { applicationId: string; history: HistoryEntry[] } | null;
 }) {
   const error = replyMessages(lastResult)[0];
   return (
     <Form
+      id={STATUS_CHANGE_ID}
       method="post"
       action={action}
       preventScrollReset
@@ -124,9 +131,53 @@ export function StatusChangeForm({
           </p>
         ) : null}
       </div>
+      {moved && !error ? <StatusMoved {...moved} status={status} /> : null}
     </Form>
   );
 }
+
+/**
+ * What a status change did, said where the person pressed the button (on a phone the status
+ * badge and the history are a screen away): the move last recorded and its date, which the
+ * job-search log and stats use, with the way to change that date. Nothing when that entry is not
+ * a move to the status shown (the form was sent with the status the application had when added).
+ */
+function StatusMoved({
+  applicationId,
+  history,
+  status,
+}: {
+  applicationId: string;
+  history: HistoryEntry[];
+  status: Status;
+}) {
+  const paths = useTrackerPaths();
+  const entry = lastRecorded(history);
+  if (!entry?.fromStatus || entry.toStatus !== status) return null;
+  const day = entry.occurredOn ? formatDate(entry.occurredOn) : formatInstantDate(entry.changedAt);
+  const move = `Moved to ${statusLabel(entry.toStatus)} from ${statusLabel(entry.fromStatus)}`;
+  return (
+    <p className="notice status-change__done" role="status">
+      {isDateable(entry.toStatus) ? (
+        <>
+          {move}, dated {day}. If it happened on another day,{' '}
+          <Link to={paths.historyDate(applicationId, entry.id)}>change the date</Link>.
+        </>
+      ) : (
+        <>
+          {move}, dated by the date applied: {day}.
+        </>
+      )}
+    </p>
+  );
+}
+
+/** The entry recorded last (the history is shown by the day each move happened). */
+const lastRecorded = (history: HistoryEntry[]) =>
+  history.reduce<HistoryEntry | undefined>(
+    (last, h) => (!last || h.changedAt > last.changedAt ? h : last),
+    undefined,
+  );
 
 /** An interview or other dated event, as the history shows it among the status changes. */
 export type HistoryEvent = { id: string; kind: EventKind; startsAt: string };

@@ -26,6 +26,8 @@ const NOTICES = {
   'signed-out-others':
     'You have been signed out on every other device. You are still signed in here.',
   deleted: 'The application has been deleted.',
+  // An application's page draws this one with the move and its date (applications/detail.tsx).
+  'status-changed': 'The status has been changed.',
   'inputs-saved': 'Your inputs are saved. Nothing has been sent to Claude.',
   'version-saved': 'Your changes to this version are saved.',
   'version-deleted': 'The version was deleted.',

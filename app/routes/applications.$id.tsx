@@ -3,7 +3,12 @@ import { redirect } from '@remix-run/cloudflare';
 import { Link, useActionData, useLoaderData } from '@remix-run/react';
 import { applyStatusChange } from '~/applications/actions.server';
 import { londonNow } from '~/applications/dates';
-import { ApplicationDetails, StatusChangeForm, StatusHistory } from '~/applications/detail';
+import {
+  ApplicationDetails,
+  STATUS_CHANGE_ID,
+  StatusChangeForm,
+  StatusHistory,
+} from '~/applications/detail';
 import { applicationStatements, toApplication } from '~/applications/queries.server';
 import { StatusBadge } from '~/applications/status-badge';
 import { requireUserClaim } from '~/auth/current-user.server';
@@ -11,6 +16,7 @@ import { asUser } from '~/db.server';
 import { EventsCard } from '~/events/events-card';
 import { FollowUpSummary } from '~/events/follow-up-summary';
 import { readForm } from '~/components/forms/form.server';
+import { noticeKeyFor, withNotice } from '~/components/notice';
 import { notFound, requireUuid } from '~/http/not-found.server';
 import { ApplicationStatements } from '~/statements/application-card';
 import {
@@ -43,17 +49,31 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     statements: toApplicationStatements(statements),
     now: londonNow(),
     at: new Date().toISOString(),
+    moved: noticeKeyFor(request, ['status-changed']) !== null,
   };
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = await requireUserClaim(request, context);
   const refused = await applyStatusChange(context, user, params.id, await readForm(request));
-  return refused ?? redirect(`/applications/${params.id}`);
+  // To the form, whose notice says what changed: without JavaScript the page would open at its
+  // top, a screen away from it on a phone.
+  return (
+    refused ??
+    redirect(`${withNotice(`/applications/${params.id}`, 'status-changed')}#${STATUS_CHANGE_ID}`)
+  );
 }
 
 export default function ApplicationPage() {
-  const { application: a, history, events, statements, now, at } = useLoaderData<typeof loader>();
+  const {
+    application: a,
+    history,
+    events,
+    statements,
+    now,
+    at,
+    moved,
+  } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   return (
     <div className="page">
@@ -79,7 +99,11 @@ export default function ApplicationPage() {
       <div className="detail-grid">
         <ApplicationDetails application={a} now={now} />
         <div className="detail-side">
-          <StatusChangeForm status={a.status} lastResult={lastResult} />
+          <StatusChangeForm
+            status={a.status}
+            lastResult={lastResult}
+            moved={moved ? { applicationId: a.id, history } : null}
+          />
           <FollowUpSummary
             applicationId={a.id}
             status={a.status}

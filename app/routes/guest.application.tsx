@@ -54,12 +54,13 @@ export function clientLoader() {
 
 export async function clientAction({ request }: ClientActionFunctionArgs) {
   // The page being submitted from is still the one in the address bar, fragment and all.
-  return (await changeGuestStatus(request, guestIdFromHash(window.location.hash))) ?? null;
+  const refused = await changeGuestStatus(request, guestIdFromHash(window.location.hash));
+  return refused ? { refused } : { moved: true };
 }
 
 export default function GuestApplication() {
   const { applications, now, at } = useLoaderData<typeof clientLoader>();
-  const lastResult = useActionData<typeof clientAction>();
+  const answer = useActionData<typeof clientAction>();
   const found = useSelectedApplication(applications);
   const shown = useMemo(
     () =>
@@ -96,8 +97,9 @@ export default function GuestApplication() {
         <div className="detail-side">
           <StatusChangeForm
             status={a.status}
-            lastResult={lastResult ?? undefined}
+            lastResult={answer?.refused}
             action={guestDetail(found.id)}
+            moved={answer?.moved ? { applicationId: found.id, history } : null}
           />
           <FollowUpSummary
             applicationId={found.id}

@@ -278,6 +278,11 @@ test.describe('with JavaScript', () => {
     const history = main.getByRole('region', { name: 'Status history' });
     await expect(history.getByRole('listitem')).toHaveCount(2);
     await expect(history).toContainText('from Saved');
+    const said = main.getByRole('status').filter({ hasText: 'Moved to Interviewing from Saved' });
+    await expect(said.getByRole('link', { name: 'change the date' })).toHaveAttribute(
+      'href',
+      /^\/guest\/application\/history#/,
+    );
 
     // An edit keeps the rest.
     await main.getByRole('link', { name: 'Edit' }).click();

@@ -591,6 +591,49 @@ test('the job-search log lists what was done in a chosen fortnight, and refuses 
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
 });
 
+test('on a phone, a status change says beside its button what moved and when, and its link dates the move', async ({
+  page,
+  signedIn,
+  database,
+}) => {
+  const app = jobTrack(page);
+  const main = page.getByRole('main');
+  const me = await signedIn({ label: 'status-moved' });
+  await seed(database, me.id, {
+    company: 'Leeds Teaching Hospitals NHS Trust',
+    role: 'Staff Nurse (Band 5)',
+    grade: 'Band 5',
+    status: 'applied',
+    dateApplied: on(-20),
+  });
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto('/applications');
+  await main
+    .getByRole('link', { name: 'Staff Nurse (Band 5) at Leeds Teaching Hospitals NHS Trust' })
+    .click();
+  const said = main.getByRole('status').filter({ hasText: 'Moved to' });
+  await expect(said).toHaveCount(0);
+
+  await main.getByLabel('Status', { exact: true }).selectOption({ label: 'Rejected' });
+  await main.getByRole('button', { name: 'Update status' }).click();
+  await expect(said).toHaveText(
+    `Moved to Rejected from Applied, dated ${formatDate(today)}. If it happened on another day, change the date.`,
+  );
+  // With or without JavaScript the page shows the form, not its top a screen away.
+  await expect(said).toBeInViewport();
+  await app.landed();
+
+  // Told by phone a week ago: the link dates the move, which the history then shows.
+  await said.getByRole('link', { name: 'change the date' }).click();
+  await expect(main.getByRole('heading', { name: 'Date of a status change' })).toBeVisible();
+  const [y, m, d] = on(-7).split('-') as [string, string, string];
+  await app.fillDate('When it happened', d, m, y);
+  await main.getByRole('button', { name: 'Save date' }).click();
+  const history = main.getByRole('region', { name: 'Status history' });
+  await expect(history.getByRole('listitem').first()).toContainText(formatDate(on(-7)));
+  await expect(said).toHaveCount(0);
+});
+
 test('an edit form opened before another device changed the application does not undo that change', async ({
   page,
   context,

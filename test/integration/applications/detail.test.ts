@@ -118,7 +118,15 @@ describe('an application’s page', () => {
     const outcome = await changeStatus(id, 'interviewing', me.cookie);
 
     expect(outcome.status).toBe(302);
-    expect(outcome.headers.get('Location')).toBe(`/applications/${id}`);
+    // Back to the form, which then says what moved and when.
+    const back = outcome.headers.get('Location')!;
+    expect(back).toBe(`/applications/${id}?notice=status-changed#status-change`);
+    expect((await show(id, me.cookie)).data.moved).toBe(false);
+    const after = await runLoader(loader, get(back.split('#')[0]!, { cookie: me.cookie }), {
+      params: { id },
+      context: t.context,
+    });
+    expect(after.data.moved).toBe(true);
     const row = await t.stored(id);
     expect(row!.status).toBe('interviewing');
     expect(String(row!.updated_at) > '2001-01-02').toBe(true);
