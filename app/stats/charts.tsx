@@ -108,7 +108,13 @@ export function RowChart({
   );
 }
 
-/** The parts of one whole per row (a source's outcomes), with a key to the parts. */
+/** Longer names than this many characters end in "…": the table below the chart has them whole. */
+const LABEL_MAX = 48;
+
+/**
+ * The parts of one whole per row (a source's outcomes), with a key to the parts. Each row's name
+ * sits on its own line above its bar, so names as long as "Civil Service Jobs" read whole.
+ */
 export function StackedRowChart<K extends string>({
   rows,
   parts,
@@ -119,10 +125,8 @@ export function StackedRowChart<K extends string>({
   summary: string;
 }) {
   const id = useId();
-  const rowHeight = 30;
+  const rowHeight = 40;
   const keyHeight = 26;
-  const labelWidth = 118;
-  const span = WIDTH - labelWidth - 4;
   const totals = rows.map((r) => parts.reduce((sum, p) => sum + r.values[p.key], 0));
   const max = Math.max(1, ...totals);
   return (
@@ -142,23 +146,23 @@ export function StackedRowChart<K extends string>({
         </g>
       ))}
       {rows.map((row, i) => {
-        const middle = keyHeight + i * rowHeight + rowHeight / 2;
-        let x = labelWidth;
+        const top = keyHeight + i * rowHeight;
+        let x = 0;
         return (
           <g key={row.label}>
-            <text className="chart__label" x={0} y={middle + 4}>
-              {row.label.length > 16 ? `${row.label.slice(0, 15)}…` : row.label}
+            <text className="chart__label" x={0} y={top + 14}>
+              {row.label.length > LABEL_MAX ? `${row.label.slice(0, LABEL_MAX - 1)}…` : row.label}
             </text>
             {parts.map((part, p) => {
-              const width = (row.values[part.key] / max) * span;
+              const width = (row.values[part.key] / max) * WIDTH;
               const rect = (
                 <rect
                   key={part.key}
                   className={`chart__part chart__part--${p}`}
                   x={x}
-                  y={middle - 9}
+                  y={top + 20}
                   width={width}
-                  height={18}
+                  height={14}
                 />
               );
               x += width;
