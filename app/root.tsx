@@ -27,6 +27,7 @@ import { isUnreachable, UNREACHABLE } from '~/components/unreachable';
 import { loggable } from '~/http/loggable';
 import { isLocalDevelopment } from '~/http/security.server';
 import styles from '~/styles.css?url';
+import { useFocusOnNewPage } from '~/components/focus-on-new-page';
 
 export const links: LinksFunction = () => [
   { rel: 'stylesheet', href: styles },
@@ -120,6 +121,7 @@ export function Layout({ children }: { children: ReactNode }) {
 }
 
 export default function App() {
+  useFocusOnNewPage();
   return <Outlet />;
 }
 

@@ -16,6 +16,7 @@ import { stockPhrasesIn } from './stock-phrases';
 import { wordReport } from './words';
 import { ShortfallNote, VersionStatusTag } from './version-status';
 import { VersionSelect, versionLabel as label } from './version-label';
+import { focusIsLost } from '~/components/focus-on-new-page';
 
 export type Selected = { version: VersionSummary; text: string };
 
@@ -176,8 +177,9 @@ function Saved({
   useEffect(() => {
     // The page has moved here (a draft finished, an edit saved) and took the focused control with
     // it: keyboard and screen reader users go on from the panel's heading, not the page's top.
-    const lost = document.activeElement === null || document.activeElement === document.body;
-    if (arrived && (fresh || notice) && lost) document.getElementById('draft-heading')?.focus();
+    if (arrived && (fresh || notice) && focusIsLost()) {
+      document.getElementById('draft-heading')?.focus();
+    }
   }, [arrived, fresh, notice]);
 
   return (

@@ -39,6 +39,50 @@ test('with JavaScript, adding an application and changing its status never reloa
   expect(await marker(page)).toBe('still here');
 });
 
+test('with JavaScript, focus moves to the new page: its main region, or the part its address names', async ({
+  page,
+  signedIn,
+}) => {
+  test.skip(
+    javaScriptDisabled(),
+    'Without JavaScript each page loads afresh, which the browser announces.',
+  );
+  const app = jobTrack(page, { audit: false });
+  await signedIn({ label: 'focus' });
+  await app.openList();
+  await app.addApplication({
+    company: 'Leeds Teaching Hospitals NHS Trust',
+    role: 'Staff Nurse (Band 5)',
+    status: 'Applied',
+  });
+  const focused = () =>
+    page.evaluate(() => {
+      const active = document.activeElement;
+      return active?.id || active?.tagName.toLowerCase();
+    });
+  // The form and its button are gone: focus is on the application's page, not the body.
+  await expect.poll(focused).toBe('main');
+
+  await page.getByRole('link', { name: 'Add an interview or date' }).click();
+  await expect(
+    page.getByRole('heading', { level: 1, name: 'Add an interview or date' }),
+  ).toBeVisible();
+  await expect.poll(focused).toBe('main');
+  const [year, month, day] = isoDaysFromNow(6).split('-') as [string, string, string];
+  await app.fillDate('Date', day, month, year);
+  await page.getByLabel('Time (UK)').fill('10:30');
+  await page.getByRole('button', { name: 'Add', exact: true }).click();
+  // Back on the application at #events: the card with the new date.
+  await expect(page).toHaveURL(/#events$/);
+  await expect.poll(focused).toBe('events');
+
+  // A status change stays on the page: focus stays on its button.
+  await page.getByLabel('Status', { exact: true }).selectOption({ label: 'Offer' });
+  await page.getByRole('button', { name: 'Update status' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Moved to Offer' })).toBeVisible();
+  expect(await page.evaluate(() => document.activeElement?.textContent)).toContain('Update status');
+});
+
 test('saving after being signed out elsewhere keeps everything typed, and saves after signing in again', async ({
   page,
   signedIn,
