@@ -212,6 +212,12 @@ export const statusChanges = jobtrack
        * on the 24th); none means the day it was recorded.
        */
       occurredOn: date('occurred_on'),
+      /**
+       * For a one-step move (the status menu, not the edit form), what else the move changed, as
+       * it was before: a move to Applied may set the date applied and a follow-up date. Undoing
+       * the move puts these back (applications/undo-move.server.ts); none for other moves.
+       */
+      undo: jsonb('undo').$type<{ dateApplied: string | null; followUpOn: string | null }>(),
     },
     (t) => [
       index('status_changes_application_idx').on(t.applicationId, t.changedAt),

@@ -21,11 +21,13 @@ import {
   isUuid,
   SAVED_WITH_DATE,
   StatusChangeSchema,
+  UndoMoveSchema,
 } from './application-schema';
-import { afterAnAnswer } from './history-date';
+import { afterAnAnswer, UNDO_CHANGED_SINCE } from './history-date';
 import { ACCOUNT_FULL } from './limits';
 import { applicationIdFor, nextKeyFor } from './one-time-key';
 import { changeStatus, createApplication, updateApplication } from './mutations.server';
+import { undoMove } from './undo-move.server';
 
 const USED_KEY = 'This form could not be saved as it was. Save again to add this application.';
 const SAVED_BEFORE =
@@ -124,12 +126,48 @@ export async function applyStatusChange(
   id: unknown,
   formData: FormData,
 ) {
+  const outcome = await moveStatus(context, who, id, formData);
+  return 'refused' in outcome ? outcome.refused : null;
+}
+
+/**
+ * `applyStatusChange` for an application's page, which then says what moved: the refusal, or
+ * the history entry the move made (null when the status was already the one sent).
+ */
+export async function moveStatus(
+  context: AppLoadContext,
+  who: Person,
+  id: unknown,
+  formData: FormData,
+) {
   if (formData.get('intent') !== 'status') {
-    return refuse(formData, 'That form could not be handled. Please try again.');
+    return { refused: refuse(formData, 'That form could not be handled. Please try again.') };
   }
   const appId = requireUuid(id);
   const submission = parseWithZod(formData, { schema: StatusChangeSchema });
+  if (submission.status !== 'success') return { refused: invalid(submission) };
+  const moved = await changeStatus(context, who, appId, submission.value.status);
+  if (!moved.found) throw notFound();
+  return { change: moved.change };
+}
+
+/**
+ * "Undo" beside a status move just made on an application's page: the refusal to answer with
+ * (409 when the application has changed since), or null when undone; 404 if not the person's.
+ */
+export async function undoStatusMove(
+  context: AppLoadContext,
+  who: Person,
+  id: unknown,
+  formData: FormData,
+) {
+  const appId = requireUuid(id);
+  const submission = parseWithZod(formData, { schema: UndoMoveSchema });
   if (submission.status !== 'success') return invalid(submission);
-  if (!(await changeStatus(context, who, appId, submission.value.status))) throw notFound();
+  const outcome = await undoMove(context, who, appId, submission.value.change);
+  if (outcome === 'missing') throw notFound();
+  if (outcome === 'changed-since') {
+    return invalid(submission, { formErrors: [UNDO_CHANGED_SINCE] }, { status: 409 });
+  }
   return null;
 }

@@ -152,6 +152,8 @@ export const ApplicationSchema = z
 
 export type ApplicationInput = z.infer<typeof ApplicationSchema>;
 
+const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 /** The one-step status change, from the list, the board or the application's page. */
 export const StatusChangeSchema = z.object({
   status: z.enum(STATUSES, {
@@ -159,9 +161,12 @@ export const StatusChangeSchema = z.object({
   }),
 });
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** "Undo" beside a status move just made: which move (its history entry's id). */
+export const UndoMoveSchema = z.object({
+  change: z.string().regex(UUID_PATTERN, 'That move could not be found. Reload the page.'),
+});
 
 /** True for a well-formed uuid; anything else is answered with 404 before it reaches the database. */
 export function isUuid(value: unknown): value is string {
-  return typeof value === 'string' && UUID.test(value);
+  return typeof value === 'string' && UUID_PATTERN.test(value);
 }

@@ -5,13 +5,14 @@ import { replyMessages, SubmitButton, type FormReply } from '~/components/forms'
 import { isWebAddress } from './web-address';
 import { ClosingLabel } from './closing-label';
 import { formatDate, formatDateTime, formatInstantDate, type LondonNow } from './dates';
-import { isDateable, moveLabel } from './history-date';
+import { isDateable, moveLabel, UNDO_MOVE } from './history-date';
 import { useTrackerPaths } from './paths';
 import { formatSalary } from './salary';
 import { StatusBadge } from './status-badge';
 import { STATUS_OPTIONS, statusLabel, type Status } from './statuses';
 import type { ApplicationDetail, HistoryEntry } from './types';
 import { KIND_LABELS, type EventKind } from '~/events/kinds';
+import { useHydrated } from '~/components/hydrated';
 
 const none = <span className="muted">Not given</span>;
 
@@ -79,105 +80,127 @@ export function ApplicationDetails({
 /** The id of an application page's status form, for a link to it. */
 export const STATUS_CHANGE_ID = 'status-change';
 
+/**
+ * Sent by the status form and "Undo this move" once JavaScript runs: the page then keeps its
+ * scroll, so the answer need not lead back to the form (docs/decisions/037).
+ */
+export const STAY = 'stay';
+
+/** A status move just made on an application's page, said beside its form. */
+export type StatusMove = {
+  applicationId: string;
+  /** The history entry the move recorded. */
+  entry: HistoryEntry;
+  /** True while nothing has changed the application since the move. */
+  undoable: boolean;
+};
+
 /** The one-step status change on an application's page. */
 export function StatusChangeForm({
   status,
   lastResult,
   action,
   moved,
+  undone,
 }: {
   status: Status;
   lastResult?: FormReply;
   /** Where to post, when not this page's own address (guest mode keeps the id's fragment). */
   action?: string;
-  /** Just after a change: the application and its history, to say the move beside the button. */
-  moved?: { applicationId: string; history: HistoryEntry[] } | null;
+  /** Just after a move: what moved, said beside the button, with a way to undo it. */
+  moved?: StatusMove | null;
+  /** Just after an undo: the notice saying so. */
+  undone?: string | null;
 }) {
   const error = replyMessages(lastResult)[0];
+  const hydrated = useHydrated();
+  // Only a move to the status shown: not one another tab has moved on from since.
+  const move = moved && !error && moved.entry.toStatus === status ? moved : null;
   return (
-    <Form
-      id={STATUS_CHANGE_ID}
-      method="post"
-      action={action}
-      preventScrollReset
-      className="card status-change"
-      onSubmit={() => track('status_changed')}
-    >
-      <input type="hidden" name="intent" value="status" />
-      <div className={`field${error ? ' field--invalid' : ''}`}>
-        <label htmlFor="status">Status</label>
-        <div className="status-change__row">
-          <select
-            id="status"
-            name="status"
-            defaultValue={status}
-            key={status}
-            aria-invalid={error ? true : undefined}
-            aria-describedby={error ? 'status-error' : undefined}
-          >
-            {STATUS_OPTIONS.map((o) => (
-              <option key={o.value} value={o.value}>
-                {o.label}
-              </option>
-            ))}
-          </select>
-          <SubmitButton inline pendingText="Updating…">
-            Update status
-          </SubmitButton>
+    <div id={STATUS_CHANGE_ID} className="card status-change" data-focus-target>
+      <Form
+        method="post"
+        action={action}
+        preventScrollReset
+        onSubmit={() => track('status_changed')}
+      >
+        <input type="hidden" name="intent" value="status" />
+        {hydrated ? <input type="hidden" name={STAY} value="1" /> : null}
+        <div className={`field${error ? ' field--invalid' : ''}`}>
+          <label htmlFor="status">Status</label>
+          <div className="status-change__row">
+            <select
+              id="status"
+              name="status"
+              defaultValue={status}
+              key={status}
+              aria-invalid={error ? true : undefined}
+              aria-describedby={error ? 'status-error' : undefined}
+            >
+              {STATUS_OPTIONS.map((o) => (
+                <option key={o.value} value={o.value}>
+                  {o.label}
+                </option>
+              ))}
+            </select>
+            <SubmitButton inline pendingText="Updating…" fields={{ intent: 'status' }}>
+              Update status
+            </SubmitButton>
+          </div>
+          {error ? (
+            <p className="field__error" id="status-error">
+              {error}
+            </p>
+          ) : null}
         </div>
-        {error ? (
-          <p className="field__error" id="status-error">
-            {error}
-          </p>
-        ) : null}
+      </Form>
+      {/* One region, there before its words, so that a screen reader says them when they come. */}
+      <div role="status" className={move || (undone && !error) ? 'notice' : undefined}>
+        {move ? <MoveSaid {...move} /> : undone && !error ? undone : null}
       </div>
-      {moved && !error ? <StatusMoved {...moved} status={status} /> : null}
-    </Form>
+      {move?.undoable ? (
+        <Form method="post" action={action} preventScrollReset className="status-change__undo">
+          <input type="hidden" name="change" value={move.entry.id} />
+          {hydrated ? <input type="hidden" name={STAY} value="1" /> : null}
+          <SubmitButton
+            inline
+            name="intent"
+            value={UNDO_MOVE}
+            className="button--small button--secondary"
+            pendingText="Undoing…"
+          >
+            Undo this move
+          </SubmitButton>
+        </Form>
+      ) : null}
+    </div>
   );
 }
 
 /**
- * What a status change did, said where the person pressed the button (on a phone the status
- * badge and the history are a screen away): the move last recorded and its date, which the
- * job-search log and stats use, with the way to change that date. Nothing when that entry is not
- * a move to the status shown (the form was sent with the status the application had when added).
+ * What a status move did, said where the person pressed the button (on a phone the status badge
+ * and the history are a screen away): the move and its date, which the job-search log and stats
+ * use, with the way to change that date.
  */
-function StatusMoved({
-  applicationId,
-  history,
-  status,
-}: {
-  applicationId: string;
-  history: HistoryEntry[];
-  status: Status;
-}) {
+function MoveSaid({ applicationId, entry }: StatusMove) {
   const paths = useTrackerPaths();
-  const entry = lastRecorded(history);
-  if (!entry?.fromStatus || entry.toStatus !== status) return null;
   const day = entry.occurredOn ? formatDate(entry.occurredOn) : formatInstantDate(entry.changedAt);
-  const move = `Moved to ${statusLabel(entry.toStatus)} from ${statusLabel(entry.fromStatus)}`;
+  const move = `Moved to ${statusLabel(entry.toStatus)}${
+    entry.fromStatus ? ` from ${statusLabel(entry.fromStatus)}` : ''
+  }`;
+  if (!isDateable(entry.toStatus))
+    return (
+      <>
+        {move}, dated by the date applied: {day}.
+      </>
+    );
   return (
-    <p className="notice status-change__done" role="status">
-      {isDateable(entry.toStatus) ? (
-        <>
-          {move}, dated {day}. If it happened on another day,{' '}
-          <Link to={paths.historyDate(applicationId, entry.id)}>change the date</Link>.
-        </>
-      ) : (
-        <>
-          {move}, dated by the date applied: {day}.
-        </>
-      )}
-    </p>
+    <>
+      {move}, dated {day}. If it happened on another day,{' '}
+      <Link to={paths.historyDate(applicationId, entry.id)}>change the date</Link>.
+    </>
   );
 }
-
-/** The entry recorded last (the history is shown by the day each move happened). */
-const lastRecorded = (history: HistoryEntry[]) =>
-  history.reduce<HistoryEntry | undefined>(
-    (last, h) => (!last || h.changedAt > last.changedAt ? h : last),
-    undefined,
-  );
 
 /** An interview or other dated event, as the history shows it among the status changes. */
 export type HistoryEvent = { id: string; kind: EventKind; startsAt: string };

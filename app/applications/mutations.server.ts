@@ -64,9 +64,14 @@ function updateWithHistory(
     unmoved?: SQL;
     opened?: string | null;
     appliedOn?: string | null;
+    undoable?: boolean;
   },
 ) {
   const { changes, onlyIfMoved = false, occurredOn = null, unmoved, opened = null } = options;
+  // What the move changes besides the status, as it was, for undoing it (undo-move.server.ts).
+  const undo = options.undoable
+    ? sql`jsonb_build_object('dateApplied', before_date_applied, 'followUpOn', before_follow_up_on)`
+    : sql`null`;
   const appliedOn = options.appliedOn ?? null;
   // A move to Applied is dated by the date applied (as the row now has it), so editing that date
   // moves it too.
@@ -78,9 +83,10 @@ function updateWithHistory(
     version: string | null;
     answered_on: string | null;
     answered_by: Status | null;
+    change: string | null;
   }>(sql`
     with target as (
-      select id, status, updated_at from ${applications}
+      select id, status, updated_at, date_applied, follow_up_on from ${applications}
       where id = ${id}::uuid and user_id = ${userId}::uuid
       for update
     ), answer as (
@@ -104,16 +110,20 @@ function updateWithHistory(
         ${onlyIfMoved ? sql`and target.status <> ${status(to)}` : sql``}
         ${opened ? sql`and ${unchangedSince(sql`target.updated_at`, opened)}` : sql``}
         and not exists (select 1 from answer)
-      returning target.status as from_status, a.date_applied
+      returning target.status as from_status, a.date_applied,
+        target.date_applied as before_date_applied, target.follow_up_on as before_follow_up_on
     ), logged as (
-      insert into ${statusChanges} (application_id, user_id, from_status, to_status, occurred_on)
-      select ${id}::uuid, ${userId}::uuid, from_status, ${status(to)}, ${day}
+      insert into ${statusChanges} (application_id, user_id, from_status, to_status, occurred_on,
+        undo)
+      select ${id}::uuid, ${userId}::uuid, from_status, ${status(to)}, ${day}, ${undo}
       from changed
       where from_status <> ${status(to)}
+      returning id
     )${unmoved ? sql`, unmoved as (${unmoved} and exists (select 1 from changed where from_status = ${status(to)}))` : sql``}
     select exists (select 1 from target) as found, exists (select 1 from changed) as saved,
       (select ${versionOf(sql`updated_at`)} from target) as version,
-      (select day::text from answer) as answered_on, (select to_status from answer) as answered_by`);
+      (select day::text from answer) as answered_on, (select to_status from answer) as answered_by,
+      (select id from logged) as change`);
 }
 
 /**
@@ -266,7 +276,10 @@ const appliedNow = (today: string) => {
     follow_up_on = ${notBeforeApplying(firstFollowUp(suggestion), dateApplied, suggestion)}`;
 };
 
-/** Moves an application to `to` and records it (a no-op if unchanged); false if not theirs. */
+/**
+ * Moves an application to `to` and records it (a no-op if unchanged): `found` false if not
+ * theirs, `change` the history entry recorded (null when the status was `to` already).
+ */
 export async function changeStatus(context: AppLoadContext, who: Person, id: string, to: Status) {
   const [[row]] = await asUser(context, who, (tx) => [
     updateWithHistory(tx, personId(who), id, to, {
@@ -274,9 +287,10 @@ export async function changeStatus(context: AppLoadContext, who: Person, id: str
       // from the date applied, as when an application is added as Applied.
       changes: to === 'applied' ? appliedNow(todayInLondon()) : undefined,
       onlyIfMoved: true,
+      undoable: true,
     }),
   ]);
-  return Boolean(row?.found);
+  return { found: Boolean(row?.found), change: row?.change ?? null };
 }
 
 /** Deletes an application (its history goes with it by cascade); false if not theirs. */

@@ -58,4 +58,6 @@ export type HistoryEntry = {
   changedAt: string;
   /** The day it happened, when the person gave one (YYYY-MM-DD). */
   occurredOn: string | null;
+  /** A one-step move the application has not changed since, which can be undone. */
+  undoable?: boolean;
 };

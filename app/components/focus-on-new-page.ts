@@ -20,8 +20,9 @@ export function focusIsLost(): boolean {
 /**
  * After a navigation to another page (not the first load, and not a change of this page's query
  * or fragment alone, such as a list's filters or a status change that stays on the page), puts
- * focus on the element the fragment names, else on the main region: Tab goes on from there, and
- * a screen reader reads the new page. Focus a page's own code put somewhere is left alone.
+ * focus on the part of the page the fragment names (a heading, a section), else on the main
+ * region: Tab goes on from there, and a screen reader reads the new page. Focus a page's own code
+ * put somewhere is left alone.
  */
 export function useFocusOnNewPage() {
   const { pathname, hash } = useLocation();
@@ -30,14 +31,28 @@ export function useFocusOnNewPage() {
     if (shown.current === pathname) return;
     shown.current = pathname;
     if (!focusIsLost()) return;
-    const target = byFragment(hash) ?? document.getElementById(MAIN);
-    if (!target) return;
-    if (!target.hasAttribute('tabindex') && target.tabIndex < 0) {
-      target.setAttribute('tabindex', '-1');
-    }
-    // The page's scroll is ScrollRestoration's: to the top, to the fragment, or as it was.
-    target.focus({ preventScroll: true });
+    const named = byFragment(hash);
+    if (named && focusOn(named)) return;
+    const main = document.getElementById(MAIN);
+    if (main) focusOn(main);
   }, [pathname, hash]);
+}
+
+// Parts of a page an address may send focus to: never a field (a link could otherwise put the
+// cursor in a hidden one, such as the Honeypot), nor anything hidden from screen readers.
+const LANDMARK = 'h1, h2, h3, h4, h5, h6, section, [data-focus-target]';
+const HIDDEN = '[aria-hidden="true"], [hidden], .honeypot';
+
+/** Focuses `target` (the page's scroll is ScrollRestoration's); false if it could not take it. */
+function focusOn(target: HTMLElement): boolean {
+  if (target.id !== MAIN && (!target.matches(LANDMARK) || target.closest(HIDDEN))) return false;
+  if (!target.hasAttribute('tabindex')) {
+    target.setAttribute('tabindex', '-1');
+    // Only for this: a later click inside it must not focus the whole card.
+    target.addEventListener('blur', () => target.removeAttribute('tabindex'), { once: true });
+  }
+  target.focus({ preventScroll: true });
+  return document.activeElement === target;
 }
 
 function byFragment(hash: string): HTMLElement | null {

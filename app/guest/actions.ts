@@ -10,7 +10,9 @@ import {
   StatusChangeSchema,
 } from '~/applications/application-schema';
 import { guestDetail } from './paths';
-import { afterAnAnswer } from '~/applications/history-date';
+import { afterAnAnswer, UNDO_CHANGED_SINCE } from '~/applications/history-date';
+import type { FormReply } from '~/components/forms';
+import type { ExportedApplication } from '~/portability/format';
 import { wholeDateErrors } from '~/components/forms/date-parts';
 import {
   answerBefore,
@@ -78,20 +80,80 @@ export async function saveGuestApplication(request: Request, id: string | null) 
  * the reply to show (400, or the storage's refusal); throws 404 for an unknown id.
  */
 export async function changeGuestStatus(request: Request, id: unknown) {
+  const outcome = await moveGuestStatus(request, id);
+  return 'refused' in outcome ? outcome.refused : null;
+}
+
+/**
+ * `changeGuestStatus` for an application's page, which then says what moved: the refusal, or the
+ * id of the history entry the move made (null when the status was already the one sent).
+ */
+export async function moveGuestStatus(
+  request: Request,
+  id: unknown,
+): Promise<{ refused: FormReply } | { change: string | null }> {
   const formData = await request.formData();
   const appId = typeof id === 'string' ? id : String(formData.get('id') ?? '');
   requireGuestApplication(appId);
   const submission = parseWithZod(formData, { schema: StatusChangeSchema });
-  if (submission.status !== 'success') return submission.reply();
+  if (submission.status !== 'success') return { refused: submission.reply() };
+  let move: LastMove | null = null;
   try {
     updateGuest((apps) =>
-      replaceById(apps, appId, (a) => moveApplication(a, submission.value.status)),
+      replaceById(apps, appId, (a) => {
+        const moved = moveApplication(a, submission.value.status);
+        move = moved === a ? null : { before: a, at: moved.updatedAt };
+        return moved;
+      }),
     );
   } catch (error) {
     if (error instanceof GuestStorageError) {
-      return submission.reply({ formErrors: [error.message] });
+      return { refused: submission.reply({ formErrors: [error.message] }) };
     }
     throw error;
   }
+  lastMove = move;
+  const after = guestApplications().find((a) => a.id === appId);
+  // The entry the move appended: its id as the page's history names it (records.ts historyOf).
+  return { change: move && after ? `${appId}-${after.statusHistory.length - 1}` : null };
+}
+
+type LastMove = { before: ExportedApplication; at: string };
+
+/**
+ * The application as it was before the last one-step move made in this page's life, and when
+ * the move was made: "Undo this move" puts it back while nothing has changed it since (as the
+ * account's undo, applications/undo-move.server.ts). Kept in memory only: after a reload the
+ * move stands, and its page no longer offers to undo it.
+ */
+let lastMove: LastMove | null = null;
+
+/** True when the move just made to application `id` can be undone. */
+export function canUndoGuestMove(id: string) {
+  const current = guestApplications().find((a) => a.id === id);
+  return lastMove !== null && lastMove.before.id === id && current?.updatedAt === lastMove.at;
+}
+
+/**
+ * "Undo this move" on a guest application's page: the application as it was before the move
+ * (its status, date applied, follow-up date and history), dated now as a change. Null when done,
+ * else the refusal to show; 404 for an unknown id.
+ */
+export function undoGuestMove(id: string): FormReply | null {
+  requireGuestApplication(id);
+  const move = lastMove;
+  if (!move || !canUndoGuestMove(id)) {
+    return { status: 'error', error: { '': [UNDO_CHANGED_SINCE] } };
+  }
+  const undone = { ...move.before, updatedAt: new Date().toISOString() };
+  try {
+    // Only if it is still as the move left it: another tab may have changed it meanwhile.
+    updateGuest((apps) => replaceById(apps, id, (a) => (a.updatedAt === move.at ? undone : a)));
+  } catch (error) {
+    if (error instanceof GuestStorageError)
+      return { status: 'error', error: { '': [error.message] } };
+    throw error;
+  }
+  lastMove = null;
   return null;
 }

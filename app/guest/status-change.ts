@@ -9,6 +9,9 @@ import type { FormReply } from '~/components/forms';
 export const NOT_LOADED_MESSAGE =
   'The status was not changed: JobTrack could not load what it needs to change it. Reload the page and try again.';
 
+const NOT_LOADED_UNDO =
+  'The move was not undone: JobTrack could not load what it needs to undo it. Reload the page and try again.';
+
 export const loadStatusChange = () => import('./actions');
 
 /** actions.ts's `changeGuestStatus`, or a refusal when its code cannot be fetched. */
@@ -20,4 +23,30 @@ export async function changeGuestStatus(request: Request, id: unknown): Promise<
     return { status: 'error', error: { '': [NOT_LOADED_MESSAGE] } };
   }
   return actions.changeGuestStatus(request, id);
+}
+
+/** actions.ts's `moveGuestStatus`, or a refusal when its code cannot be fetched. */
+export async function moveGuestStatus(
+  request: Request,
+  id: string,
+): Promise<{ refused: FormReply } | { change: string | null; undoable: boolean }> {
+  let actions: Awaited<ReturnType<typeof loadStatusChange>>;
+  try {
+    actions = await loadStatusChange();
+  } catch {
+    return { refused: { status: 'error', error: { '': [NOT_LOADED_MESSAGE] } } };
+  }
+  const outcome = await actions.moveGuestStatus(request, id);
+  return 'refused' in outcome ? outcome : { ...outcome, undoable: actions.canUndoGuestMove(id) };
+}
+
+/** actions.ts's `undoGuestMove`, or a refusal when its code cannot be fetched. */
+export async function undoGuestMove(id: string): Promise<FormReply | null> {
+  let actions: Awaited<ReturnType<typeof loadStatusChange>>;
+  try {
+    actions = await loadStatusChange();
+  } catch {
+    return { status: 'error', error: { '': [NOT_LOADED_UNDO] } };
+  }
+  return actions.undoGuestMove(id);
 }

@@ -23,7 +23,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     return Response.json({ error: 'Choose a status from the list' }, { status: 400 });
   }
   try {
-    if (!(await changeStatus(context, user, id, submission.value.status))) throw notFound();
+    if (!(await changeStatus(context, user, id, submission.value.status)).found) throw notFound();
   } catch (error) {
     // The session was found to have ended in the same round trip as the move, which did not run.
     if (error instanceof SessionEnded) return signedOut();

@@ -1,11 +1,14 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/cloudflare';
 import { redirect } from '@remix-run/cloudflare';
 import { Link, useActionData, useLoaderData } from '@remix-run/react';
-import { applyStatusChange } from '~/applications/actions.server';
+import { moveStatus, undoStatusMove } from '~/applications/actions.server';
+import type { HistoryEntry } from '~/applications/types';
+import { UNDO_MOVE } from '~/applications/history-date';
 import { londonNow } from '~/applications/dates';
 import {
   ApplicationDetails,
   STATUS_CHANGE_ID,
+  STAY,
   StatusChangeForm,
   StatusHistory,
 } from '~/applications/detail';
@@ -16,7 +19,7 @@ import { asUser } from '~/db.server';
 import { EventsCard } from '~/events/events-card';
 import { FollowUpSummary } from '~/events/follow-up-summary';
 import { readForm } from '~/components/forms/form.server';
-import { noticeKeyFor, withNotice } from '~/components/notice';
+import { noticeFor, noticeKeyFor, withNotice } from '~/components/notice';
 import { notFound, requireUuid } from '~/http/not-found.server';
 import { ApplicationStatements } from '~/statements/application-card';
 import {
@@ -49,19 +52,36 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     statements: toApplicationStatements(statements),
     now: londonNow(),
     at: new Date().toISOString(),
-    moved: noticeKeyFor(request, ['status-changed']) !== null,
+    moved: movedBy(request, found.history),
+    undone: noticeFor(request, ['status-undone']),
   };
+}
+
+/** The move a status change just recorded, named in the address it was sent back to. */
+function movedBy(request: Request, history: HistoryEntry[]) {
+  if (!noticeKeyFor(request, ['status-changed'])) return null;
+  const change = new URL(request.url).searchParams.get('change');
+  // Only an entry of this application's history, which is the person's own.
+  return history.find((entry) => entry.id === change) ?? null;
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = await requireUserClaim(request, context);
-  const refused = await applyStatusChange(context, user, params.id, await readForm(request));
-  // To the form, whose notice says what changed: without JavaScript the page would open at its
-  // top, a screen away from it on a phone.
-  return (
-    refused ??
-    redirect(`${withNotice(`/applications/${params.id}`, 'status-changed')}#${STATUS_CHANGE_ID}`)
-  );
+  const formData = await readForm(request);
+  const back = (path: string) =>
+    // To the form, which says what changed: without JavaScript the page would open at its top, a
+    // screen away from it on a phone. With JavaScript the page keeps its scroll.
+    redirect(formData.get(STAY) ? path : `${path}#${STATUS_CHANGE_ID}`);
+  const page = `/applications/${params.id}`;
+  if (formData.get('intent') === UNDO_MOVE) {
+    const refused = await undoStatusMove(context, user, params.id, formData);
+    return refused ?? back(withNotice(page, 'status-undone'));
+  }
+  const moved = await moveStatus(context, user, params.id, formData);
+  if ('refused' in moved) return moved.refused;
+  // Sent with the status it had: nothing moved, and nothing is said.
+  if (!moved.change) return back(page);
+  return back(`${withNotice(page, 'status-changed')}&change=${moved.change}`);
 }
 
 export default function ApplicationPage() {
@@ -73,6 +93,7 @@ export default function ApplicationPage() {
     now,
     at,
     moved,
+    undone,
   } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   return (
@@ -102,7 +123,12 @@ export default function ApplicationPage() {
           <StatusChangeForm
             status={a.status}
             lastResult={lastResult}
-            moved={moved ? { applicationId: a.id, history } : null}
+            moved={
+              moved
+                ? { applicationId: a.id, entry: moved, undoable: moved.undoable === true }
+                : null
+            }
+            undone={undone}
           />
           <FollowUpSummary
             applicationId={a.id}

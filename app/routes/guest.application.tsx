@@ -12,7 +12,9 @@ import { StatusBadge } from '~/applications/status-badge';
 import { EventsCard } from '~/events/events-card';
 import { FollowUpSummary } from '~/events/follow-up-summary';
 import { guestApplications } from '~/guest/applications';
-import { changeGuestStatus } from '~/guest/status-change';
+import { moveGuestStatus, undoGuestMove } from '~/guest/status-change';
+import { UNDO_MOVE } from '~/applications/history-date';
+import { noticeText } from '~/components/notice';
 import { eventRows } from '~/guest/events';
 import { GuestNotFound } from '~/guest/not-found';
 import {
@@ -24,6 +26,7 @@ import {
   guestIdFromHash,
 } from '~/guest/paths';
 import { detailOf, historyOf } from '~/guest/records';
+import type { HistoryEntry } from '~/applications/types';
 import { selectedApplication, useSelectedApplication } from '~/guest/selected';
 
 export { links } from '~/applications/styles';
@@ -54,8 +57,23 @@ export function clientLoader() {
 
 export async function clientAction({ request }: ClientActionFunctionArgs) {
   // The page being submitted from is still the one in the address bar, fragment and all.
-  const refused = await changeGuestStatus(request, guestIdFromHash(window.location.hash));
-  return refused ? { refused } : { moved: true };
+  const id = guestIdFromHash(window.location.hash);
+  if ((await request.clone().formData()).get('intent') === UNDO_MOVE) {
+    const refused = await undoGuestMove(id);
+    return refused ? { refused } : { undone: true };
+  }
+  return moveGuestStatus(request, id);
+}
+
+/** The move the page's status change just made, as the account's page says it. */
+function movedBy(
+  answer: ReturnType<typeof useActionData<typeof clientAction>>,
+  applicationId: string,
+  history: HistoryEntry[],
+) {
+  if (!answer || !('change' in answer) || !answer.change) return null;
+  const entry = history.find((h) => h.id === answer.change);
+  return entry ? { applicationId, entry, undoable: answer.undoable === true } : null;
 }
 
 export default function GuestApplication() {
@@ -97,9 +115,10 @@ export default function GuestApplication() {
         <div className="detail-side">
           <StatusChangeForm
             status={a.status}
-            lastResult={answer?.refused}
+            lastResult={answer && 'refused' in answer ? answer.refused : undefined}
             action={guestDetail(found.id)}
-            moved={answer?.moved ? { applicationId: found.id, history } : null}
+            moved={movedBy(answer, found.id, history)}
+            undone={answer && 'undone' in answer ? noticeText('status-undone') : null}
           />
           <FollowUpSummary
             applicationId={found.id}

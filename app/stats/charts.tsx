@@ -109,7 +109,7 @@ export function RowChart({
 }
 
 /** Longer names than this many characters end in "…": the table below the chart has them whole. */
-const LABEL_MAX = 48;
+const LABEL_MAX = 42;
 
 /**
  * The parts of one whole per row (a source's outcomes), with a key to the parts. Each row's name

@@ -283,6 +283,14 @@ test.describe('with JavaScript', () => {
       'href',
       /^\/guest\/application\/history#/,
     );
+    // A mistaken move is undone as in an account: the history is as it was.
+    await main.getByRole('button', { name: 'Undo this move' }).click();
+    await expect(main.getByRole('status').filter({ hasText: 'The move was undone' })).toBeVisible();
+    await expect(main.getByLabel('Status', { exact: true })).toHaveValue('saved');
+    await expect(history.getByRole('listitem')).toHaveCount(1);
+    await main.getByLabel('Status', { exact: true }).selectOption({ label: 'Interviewing' });
+    await main.getByRole('button', { name: 'Update status' }).click();
+    await expect(history.getByRole('listitem')).toHaveCount(2);
 
     // An edit keeps the rest.
     await main.getByRole('link', { name: 'Edit' }).click();

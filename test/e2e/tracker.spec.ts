@@ -591,7 +591,7 @@ test('the job-search log lists what was done in a chosen fortnight, and refuses 
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
 });
 
-test('on a phone, a status change says beside its button what moved and when, and its link dates the move', async ({
+test('on a phone, a status change says beside its button what moved and when; a mistaken one is undone, and the link dates a move', async ({
   page,
   signedIn,
   database,
@@ -611,27 +611,43 @@ test('on a phone, a status change says beside its button what moved and when, an
   await main
     .getByRole('link', { name: 'Staff Nurse (Band 5) at Leeds Teaching Hospitals NHS Trust' })
     .click();
-  const said = main.getByRole('status').filter({ hasText: 'Moved to' });
+  const said = main.getByRole('status').filter({ hasText: /Moved to|undone/ });
+  const history = main.getByRole('region', { name: 'Status history' }).getByRole('listitem');
   await expect(said).toHaveCount(0);
 
-  await main.getByLabel('Status', { exact: true }).selectOption({ label: 'Rejected' });
+  // Offer chosen by mistake: undone, it leaves no trace in the history or the job-search log.
+  await main.getByLabel('Status', { exact: true }).selectOption({ label: 'Offer' });
   await main.getByRole('button', { name: 'Update status' }).click();
   await expect(said).toHaveText(
-    `Moved to Rejected from Applied, dated ${formatDate(today)}. If it happened on another day, change the date.`,
+    `Moved to Offer from Applied, dated ${formatDate(today)}. If it happened on another day, change the date.`,
   );
   // With or without JavaScript the page shows the form, not its top a screen away.
   await expect(said).toBeInViewport();
   await app.landed();
+  await main.getByRole('button', { name: 'Undo this move' }).click();
+  await expect(said).toHaveText(
+    'The move was undone: the status, date applied and follow-up date are as they were before it.',
+  );
+  await expect(said).toBeInViewport();
+  await expect(main.getByLabel('Status', { exact: true })).toHaveValue('applied');
+  await expect(history).toHaveCount(1);
+  await expect(main.getByRole('button', { name: 'Undo this move' })).toHaveCount(0);
+  await app.landed();
 
   // Told by phone a week ago: the link dates the move, which the history then shows.
+  await main.getByLabel('Status', { exact: true }).selectOption({ label: 'Rejected' });
+  await main.getByRole('button', { name: 'Update status' }).click();
   await said.getByRole('link', { name: 'change the date' }).click();
   await expect(main.getByRole('heading', { name: 'Date of a status change' })).toBeVisible();
   const [y, m, d] = on(-7).split('-') as [string, string, string];
   await app.fillDate('When it happened', d, m, y);
   await main.getByRole('button', { name: 'Save date' }).click();
-  const history = main.getByRole('region', { name: 'Status history' });
-  await expect(history.getByRole('listitem').first()).toContainText(formatDate(on(-7)));
+  await expect(history.first()).toContainText(formatDate(on(-7)));
   await expect(said).toHaveCount(0);
+
+  await page.goto('/job-search-log');
+  await expect(main.getByRole('row').filter({ hasText: 'Staff Nurse' })).not.toHaveCount(0);
+  await expect(main.getByRole('row').filter({ hasText: /offer/i })).toHaveCount(0);
 });
 
 test('an edit form opened before another device changed the application does not undo that change', async ({

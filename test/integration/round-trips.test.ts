@@ -636,6 +636,24 @@ describe('changes a signed-in person makes', () => {
     }
   });
 
+  it('undoing a status move costs one round trip', async () => {
+    const { id, as } = await signedInWithApplication();
+    await wire.action(
+      detail.action,
+      formPost(`/applications/${id}`, { intent: 'status', status: 'rejected' }, as),
+      { id },
+    );
+    const [move] = await t.db.admin<{ id: string }[]>`select id from jobtrack.status_changes
+      where application_id = ${id} and to_status = 'rejected'`;
+    const { outcome, counts } = await wire.action(
+      detail.action,
+      formPost(`/applications/${id}`, { intent: 'undo-move', change: move!.id }, as),
+      { id },
+    );
+    expect(outcome.headers.get('Location')).toMatch(/notice=status-undone/);
+    expect(cost(counts)).toEqual(ONE);
+  });
+
   it('a change sent after the session ended is found out in the same round trip, and sent to sign in', async () => {
     const { me, id, as } = await signedInWithApplication();
     await t.db.admin`delete from jobtrack.sessions where user_id = ${me.id}`;

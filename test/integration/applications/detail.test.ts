@@ -118,15 +118,23 @@ describe('an application’s page', () => {
     const outcome = await changeStatus(id, 'interviewing', me.cookie);
 
     expect(outcome.status).toBe(302);
-    // Back to the form, which then says what moved and when.
+    // Back to the form, which then says what moved and when: the move named in the address.
     const back = outcome.headers.get('Location')!;
-    expect(back).toBe(`/applications/${id}?notice=status-changed#status-change`);
-    expect((await show(id, me.cookie)).data.moved).toBe(false);
+    expect(back).toMatch(
+      new RegExp(
+        `^/applications/${id}\\?notice=status-changed&change=[0-9a-f-]{36}#status-change$`,
+      ),
+    );
+    expect((await show(id, me.cookie)).data.moved).toBeNull();
     const after = await runLoader(loader, get(back.split('#')[0]!, { cookie: me.cookie }), {
       params: { id },
       context: t.context,
     });
-    expect(after.data.moved).toBe(true);
+    expect(after.data.moved).toMatchObject({
+      fromStatus: 'saved',
+      toStatus: 'interviewing',
+      undoable: true,
+    });
     const row = await t.stored(id);
     expect(row!.status).toBe('interviewing');
     expect(String(row!.updated_at) > '2001-01-02').toBe(true);
@@ -164,9 +172,30 @@ describe('an application’s page', () => {
     // Applied with no date or follow-up: moving there would date it and suggest a follow-up.
     const applied = await t.insert(me, { status: 'applied', updated_at: '2026-11-02T09:00:00Z' });
     const before = await allRows(t.db.admin);
-    expect((await changeStatus(offer, 'offer', me.cookie)).status).toBe(302);
+    const unmoved = await changeStatus(offer, 'offer', me.cookie);
+    expect(unmoved.status).toBe(302);
+    // Back to the form with nothing to say: no move was made.
+    expect(unmoved.headers.get('Location')).toBe(`/applications/${offer}#status-change`);
     expect((await changeStatus(applied, 'applied', me.cookie)).status).toBe(302);
     expect(await allRows(t.db.admin)).toEqual(before);
+  });
+
+  it('says only a move of this application’s own history, whatever the address names', async () => {
+    const me = await t.person();
+    const other = await t.person();
+    const mine = await t.insert(me, { status: 'applied' });
+    const theirs = await t.insert(other, { status: 'applied' });
+    await changeStatus(theirs, 'rejected', other.cookie);
+    const [theirMove] = await t.db.admin<{ id: string }[]>`
+      select id from jobtrack.status_changes where application_id = ${theirs} and from_status is not null`;
+    for (const change of [theirMove!.id, 'x', '']) {
+      const page = await runLoader(
+        loader,
+        get(`/applications/${mine}?notice=status-changed&change=${change}`, { cookie: me.cookie }),
+        { params: { id: mine }, context: t.context },
+      );
+      expect(page.data.moved).toBeNull();
+    }
   });
 
   it('answers an unknown status with 400 and changes nothing', async () => {

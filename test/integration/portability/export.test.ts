@@ -203,6 +203,9 @@ const CARRIED: Record<string, Record<string, string | { not: string }>> = {
     to_status: 'applications.*.statusHistory.*.to',
     changed_at: 'applications.*.statusHistory.*.at',
     occurred_on: 'applications.*.statusHistory.*.on',
+    undo: {
+      not: 'the application’s dates a one-step move replaced, kept only to undo it (decision 037)',
+    },
   },
   application_events: {
     id: { not: 'a row id; the one-time key is the export id' },

@@ -4,6 +4,7 @@ import { ApplicationSchema } from '~/applications/application-schema';
 import { newApplication } from '~/guest/records';
 import { GUEST_KEY } from '~/guest/mode';
 import { readGuest, updateGuest } from '~/guest/storage';
+import { UNDO_CHANGED_SINCE } from '~/applications/history-date';
 
 function statusForm(id: string, status: string) {
   const body = new FormData();
@@ -75,5 +76,72 @@ describe('the guest status change, whose handling loads when a change is sent', 
     expect(reply?.status).toBe('error');
     expect(reply?.error?.status?.length).toBeGreaterThan(0);
     expect(statusOf(id)).toBe('applied');
+  });
+});
+
+describe('undoing a guest status move made on an application’s page', () => {
+  const stored = (id: string) => {
+    const read = readGuest();
+    return read.ok ? read.document.applications.find((a) => a.id === id) : undefined;
+  };
+
+  it('puts back the status, date applied, follow-up date and history the move changed', async () => {
+    localStorage.clear();
+    const advert = newApplication(
+      ApplicationSchema.parse({
+        company: 'HM Revenue & Customs',
+        role: 'Executive Officer',
+        status: 'saved',
+      }),
+    );
+    updateGuest(() => [advert]);
+    const { moveGuestStatus, undoGuestMove } = await import('~/guest/status-change');
+    const moved = await moveGuestStatus(statusForm(advert.id, 'applied'), advert.id);
+    expect(moved).toEqual({ change: `${advert.id}-1`, undoable: true });
+    expect(stored(advert.id)).toMatchObject({ status: 'applied' });
+    expect(stored(advert.id)!.dateApplied).not.toBeNull();
+
+    expect(await undoGuestMove(advert.id)).toBeNull();
+
+    const after = stored(advert.id)!;
+    expect(after).toMatchObject({
+      status: 'saved',
+      dateApplied: advert.dateApplied,
+      followUpOn: advert.followUpOn,
+      statusHistory: advert.statusHistory,
+    });
+    // A second press finds nothing left to undo.
+    expect(await undoGuestMove(advert.id)).toEqual({
+      status: 'error',
+      error: { '': [UNDO_CHANGED_SINCE] },
+    });
+  });
+
+  it('says nothing moved when the status sent is the one it has, and offers no undo', async () => {
+    const id = oneApplication();
+    const { moveGuestStatus } = await import('~/guest/status-change');
+    expect(await moveGuestStatus(statusForm(id, 'applied'), id)).toEqual({
+      change: null,
+      undoable: false,
+    });
+  });
+
+  it('is refused once another change (another tab, say) has been saved since, keeping that change', async () => {
+    const id = oneApplication();
+    const { moveGuestStatus, undoGuestMove } = await import('~/guest/status-change');
+    await moveGuestStatus(statusForm(id, 'interviewing'), id);
+    updateGuest((apps) =>
+      apps.map((a) => ({
+        ...a,
+        notes: 'Panel on Tuesday',
+        updatedAt: new Date(Date.now() + 1000).toISOString(),
+      })),
+    );
+
+    expect(await undoGuestMove(id)).toEqual({
+      status: 'error',
+      error: { '': [UNDO_CHANGED_SINCE] },
+    });
+    expect(stored(id)).toMatchObject({ status: 'interviewing', notes: 'Panel on Tuesday' });
   });
 });

@@ -1,0 +1,1 @@
+ALTER TABLE "jobtrack"."status_changes" ADD COLUMN "undo" jsonb;
