@@ -1,6 +1,6 @@
 import { track } from '~/analytics/posthog.client';
 import { Form, Link } from '@remix-run/react';
-import type { ReactNode } from 'react';
+import { useEffect, useRef, type ReactNode } from 'react';
 import { replyMessages, SubmitButton, type FormReply } from '~/components/forms';
 import { isWebAddress } from './web-address';
 import { ClosingLabel } from './closing-label';
@@ -13,6 +13,7 @@ import { STATUS_OPTIONS, statusLabel, type Status } from './statuses';
 import type { ApplicationDetail, HistoryEntry } from './types';
 import { KIND_LABELS, type EventKind } from '~/events/kinds';
 import { useHydrated } from '~/components/hydrated';
+import { focusIsLost } from '~/components/focus-on-new-page';
 
 const none = <span className="muted">Not given</span>;
 
@@ -112,10 +113,19 @@ export function StatusChangeForm({
   /** Just after an undo: the notice saying so. */
   undone?: string | null;
 }) {
-  const error = replyMessages(lastResult)[0];
+  // "Undo this move" refused is said in the status region, not against the menu it did not use.
+  const undoRefused = lastResult?.initialValue?.intent === UNDO_MOVE;
+  const [message] = replyMessages(lastResult);
+  const error = undoRefused ? undefined : message;
   const hydrated = useHydrated();
   // Only a move to the status shown: not one another tab has moved on from since.
-  const move = moved && !error && moved.entry.toStatus === status ? moved : null;
+  const move = moved && !message && moved.entry.toStatus === status ? moved : null;
+  const said = undoRefused ? message : undone && !error ? undone : null;
+  const menu = useRef<HTMLSelectElement>(null);
+  useEffect(() => {
+    // The pressed Undo button is gone: keyboard and screen reader users go on from the menu.
+    if (undone && focusIsLost()) menu.current?.focus();
+  }, [undone]);
   return (
     <div id={STATUS_CHANGE_ID} className="card status-change" data-focus-target>
       <Form
@@ -130,6 +140,7 @@ export function StatusChangeForm({
           <label htmlFor="status">Status</label>
           <div className="status-change__row">
             <select
+              ref={menu}
               id="status"
               name="status"
               defaultValue={status}
@@ -155,8 +166,8 @@ export function StatusChangeForm({
         </div>
       </Form>
       {/* One region, there before its words, so that a screen reader says them when they come. */}
-      <div role="status" className={move || (undone && !error) ? 'notice' : undefined}>
-        {move ? <MoveSaid {...move} /> : undone && !error ? undone : null}
+      <div role="status" className={move || said ? 'notice' : undefined}>
+        {move ? <MoveSaid {...move} /> : said}
       </div>
       {move?.undoable ? (
         <Form method="post" action={action} preventScrollReset className="status-change__undo">

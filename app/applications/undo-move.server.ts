@@ -13,7 +13,10 @@ export type UndoOutcome = 'undone' | 'changed-since' | 'missing';
  * goes back to the status it moved from, with the date applied and follow-up date it had before,
  * and the move is deleted. Only while nothing has changed the application since: its updated time
  * is still the move's, which also makes it the latest move. One statement, one round trip.
- * 'changed-since' changes nothing; 'missing' when the application is not the person's.
+ * 'changed-since' changes nothing; 'missing' when the application is not the person's. A move
+ * no longer in the history was undone already: 'undone' again, so that a second press (or Back
+ * and send) does not say otherwise. Dates added or dated in the history since do not count as a
+ * change: they are not the application's row, and the undo leaves them as they are.
  */
 export async function undoMove(
   context: AppLoadContext,
@@ -23,7 +26,7 @@ export async function undoMove(
 ): Promise<UndoOutcome> {
   const userId = personId(who);
   const [[row]] = await asUser(context, who, (tx) => [
-    tx.execute<{ found: boolean; undone: boolean }>(sql`
+    tx.execute<{ found: boolean; undone: boolean; kept: boolean }>(sql`
       with target as (
         select id, status, updated_at from ${applications}
         where id = ${id}::uuid and user_id = ${userId}::uuid
@@ -45,8 +48,11 @@ export async function undoMove(
         delete from ${statusChanges} as h using move
         where h.id = move.id and h.user_id = ${userId}::uuid
       )
-      select exists (select 1 from target) as found, exists (select 1 from restored) as undone`),
+      select exists (select 1 from target) as found, exists (select 1 from restored) as undone,
+        exists (select 1 from ${statusChanges} where id = ${changeId}::uuid
+          and user_id = ${userId}::uuid) as kept`),
   ]);
   if (!row?.found) return 'missing';
-  return row.undone ? 'undone' : 'changed-since';
+  // Gone already: only an undo removes a move from a history (a second press, Back and send).
+  return row.undone || !row.kept ? 'undone' : 'changed-since';
 }

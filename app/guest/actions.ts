@@ -135,25 +135,44 @@ export function canUndoGuestMove(id: string) {
 }
 
 /**
- * "Undo this move" on a guest application's page: the application as it was before the move
- * (its status, date applied, follow-up date and history), dated now as a change. Null when done,
- * else the refusal to show; 404 for an unknown id.
+ * "Undo this move" on a guest application's page: the status, date applied and follow-up date as
+ * they were before the move, and its history without it, dated now as a change. What another tab
+ * changed that the move did not touch (a date added, a history entry dated) stays. Null when
+ * done, else the refusal to show; 404 for an unknown id.
  */
 export function undoGuestMove(id: string): FormReply | null {
   requireGuestApplication(id);
   const move = lastMove;
-  if (!move || !canUndoGuestMove(id)) {
-    return { status: 'error', error: { '': [UNDO_CHANGED_SINCE] } };
-  }
-  const undone = { ...move.before, updatedAt: new Date().toISOString() };
+  const refused = (message: string): FormReply => ({ status: 'error', error: { '': [message] } });
+  if (!move || !canUndoGuestMove(id)) return refused(UNDO_CHANGED_SINCE);
+  let undone = false;
   try {
-    // Only if it is still as the move left it: another tab may have changed it meanwhile.
-    updateGuest((apps) => replaceById(apps, id, (a) => (a.updatedAt === move.at ? undone : a)));
+    updateGuest((apps) =>
+      replaceById(apps, id, (a) => {
+        // Only if it is still as the move left it: another tab may have changed it meanwhile.
+        const history = a.statusHistory;
+        if (a.updatedAt !== move.at || history.at(-1)?.at !== move.at) return a;
+        undone = true;
+        // The move's entry goes; one the history's cap dropped to make room for it comes back.
+        const dropped = move.before.statusHistory.slice(
+          0,
+          move.before.statusHistory.length - (history.length - 1),
+        );
+        return {
+          ...a,
+          status: move.before.status,
+          dateApplied: move.before.dateApplied,
+          followUpOn: move.before.followUpOn,
+          statusHistory: [...dropped, ...history.slice(0, -1)],
+          updatedAt: new Date().toISOString(),
+        };
+      }),
+    );
   } catch (error) {
-    if (error instanceof GuestStorageError)
-      return { status: 'error', error: { '': [error.message] } };
+    if (error instanceof GuestStorageError) return refused(error.message);
     throw error;
   }
+  if (!undone) return refused(UNDO_CHANGED_SINCE);
   lastMove = null;
   return null;
 }

@@ -60,6 +60,10 @@ describe('undoing a status move', () => {
     });
     expect((await t.history(id!)).map((h) => h.to_status)).toEqual(['saved']);
     expect((await page(id!, me.cookie, '?notice=status-undone')).undone).toMatch(/undone/);
+    // Pressed again (Back and send): it says the same, and nothing changes.
+    const again = await undo(id!, change.id, me.cookie);
+    expect(again.headers.get('Location')).toBe(back);
+    expect(await t.stored(id!)).toEqual(after);
   });
 
   it('a rejection chosen for the wrong application goes back to Applied, its date applied kept', async () => {
@@ -123,8 +127,10 @@ describe('undoing a status move', () => {
     const theirMove = await lastMove(theirs!, other.cookie);
 
     expect((await undo(theirs!, theirMove.id, me.cookie)).status).toBe(404);
-    // Their move named under my application: not a move of mine.
-    expect((await undo(mine!, theirMove.id, me.cookie)).status).toBe(409);
+    // Their move named under my application: no move of mine, so none to undo; nothing changes.
+    const mineBefore = await t.stored(mine!);
+    expect((await undo(mine!, theirMove.id, me.cookie)).status).toBe(302);
+    expect(await t.stored(mine!)).toEqual(mineBefore);
     expect((await t.stored(theirs!))!.status).toBe('rejected');
     expect(await t.history(theirs!)).toHaveLength(2);
 

@@ -117,6 +117,19 @@ describe('undoing a guest status move made on an application’s page', () => {
     });
   });
 
+  it('keeps what another tab changed that leaves the record’s time alone (a date added, say)', async () => {
+    const id = oneApplication();
+    const { moveGuestStatus, undoGuestMove } = await import('~/guest/status-change');
+    await moveGuestStatus(statusForm(id, 'rejected'), id);
+    // As adding an interview does: the record's own time is not moved.
+    updateGuest((apps) => apps.map((a) => ({ ...a, notes: 'Interview on 3 Dec, 10:30' })));
+
+    expect(await undoGuestMove(id)).toBeNull();
+
+    expect(stored(id)).toMatchObject({ status: 'applied', notes: 'Interview on 3 Dec, 10:30' });
+    expect(stored(id)!.statusHistory.map((h) => h.to)).toEqual(['applied']);
+  });
+
   it('says nothing moved when the status sent is the one it has, and offers no undo', async () => {
     const id = oneApplication();
     const { moveGuestStatus } = await import('~/guest/status-change');
