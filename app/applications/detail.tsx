@@ -114,7 +114,7 @@ export function StatusChangeForm({
   undone?: string | null;
 }) {
   // "Undo this move" refused is said in the status region, not against the menu it did not use.
-  const undoRefused = lastResult?.initialValue?.intent === UNDO_MOVE;
+  const undoRefused = [lastResult?.initialValue?.intent].flat().includes(UNDO_MOVE);
   const [message] = replyMessages(lastResult);
   const error = undoRefused ? undefined : message;
   const hydrated = useHydrated();

@@ -1,9 +1,12 @@
 // @vitest-environment happy-dom
+import { parseWithZod } from '@conform-to/zod';
 import type { ActionFunctionArgs } from '@remix-run/cloudflare';
 import { useActionData } from '@remix-run/react';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
+import { UndoMoveSchema } from '~/applications/application-schema';
 import { StatusChangeForm } from '~/applications/detail';
+import { invalid } from '~/components/forms/form.server';
 import { UNDO_CHANGED_SINCE } from '~/applications/history-date';
 import type { HistoryEntry } from '~/applications/types';
 import { renderRoutes } from '../../support/render';
@@ -21,11 +24,8 @@ const move: HistoryEntry = {
 
 // The page's action as it answers an undo the application has changed since: 409, the message.
 async function refuseUndo({ request }: ActionFunctionArgs) {
-  const sent = Object.fromEntries(await request.formData());
-  return Response.json(
-    { status: 'error', initialValue: sent, error: { '': [UNDO_CHANGED_SINCE] } },
-    { status: 409 },
-  );
+  const submission = parseWithZod(await request.formData(), { schema: UndoMoveSchema });
+  return invalid(submission, { formErrors: [UNDO_CHANGED_SINCE] }, { status: 409 });
 }
 
 function Page() {
