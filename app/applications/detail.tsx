@@ -199,12 +199,14 @@ function MoveSaid({ applicationId, entry }: StatusMove) {
   const move = `Moved to ${statusLabel(entry.toStatus)}${
     entry.fromStatus ? ` from ${statusLabel(entry.fromStatus)}` : ''
   }`;
-  if (!isDateable(entry.toStatus))
+  if (!isDateable(entry.toStatus)) {
     return (
       <>
-        {move}, dated by the date applied: {day}.
+        {move}, dated by the date applied: {day}. If you sent it on another day,{' '}
+        <Link to={paths.edit(applicationId)}>change the date applied</Link>.
       </>
     );
+  }
   return (
     <>
       {move}, dated {day}. If it happened on another day,{' '}

@@ -13,6 +13,8 @@ export type TrackerPaths = {
   /** The list's own path, for its filter form and status changes. */
   listPath: string;
   detail: (id: string) => string;
+  /** An application's edit form. */
+  edit: (id: string) => string;
   newApplication: string;
   /** The board, where this mode has one. */
   board: string | null;
@@ -45,6 +47,7 @@ export const ACCOUNT_PATHS: TrackerPaths = {
   list: (query = {}) => `/applications${listQuerySearch(query)}`,
   listPath: '/applications',
   detail: (id) => `/applications/${id}`,
+  edit: (id) => `/applications/${id}/edit`,
   newApplication: '/applications/new',
   board: '/applications/board',
   clientOnly: false,

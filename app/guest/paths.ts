@@ -60,6 +60,7 @@ export const GUEST_PATHS: TrackerPaths = {
   },
   listPath: GUEST_LIST,
   detail: guestDetail,
+  edit: guestEdit,
   newApplication: `${GUEST_LIST}/new`,
   board: GUEST_BOARD,
   clientOnly: true,

@@ -49,6 +49,32 @@ describe('the status card after a move', () => {
     expect(screen.getByRole('button', { name: 'Undo this move' })).toBeTruthy();
   });
 
+  it('says a move to Applied is dated by the date applied, with the way to change that date', () => {
+    const sent: HistoryEntry = {
+      ...move,
+      fromStatus: 'saved',
+      toStatus: 'applied',
+      occurredOn: '2026-11-27',
+    };
+    function Sent() {
+      return (
+        <StatusChangeForm
+          status="applied"
+          moved={{ applicationId: 'a1', entry: sent, undoable: false }}
+        />
+      );
+    }
+    renderRoutes([{ path: '/', Component: Sent }]);
+    const said = screen.getAllByRole('status').filter((region) => region.textContent);
+    expect(said.map((region) => region.textContent)).toEqual([
+      'Moved to Applied from Saved, dated by the date applied: 27 Nov 2026. If you sent it on another day, change the date applied.',
+    ]);
+    expect(screen.getByRole('link', { name: 'change the date applied' }).getAttribute('href')).toBe(
+      '/applications/a1/edit',
+    );
+    expect(screen.queryByRole('button', { name: 'Undo this move' })).toBeNull();
+  });
+
   it('says a refused undo in that region, not against the status menu it did not use', async () => {
     renderRoutes([{ path: '/', Component: Page, action: refuseUndo }]);
     fireEvent.click(screen.getByRole('button', { name: 'Undo this move' }));
