@@ -111,7 +111,11 @@ export function ApplicationForm({
       </div>
       <div className="form-grid">
         <SelectField meta={fields.status} label="Status" options={STATUS_OPTIONS} />
-        <DateField meta={fields.dateApplied} label="Date applied" />
+        <DateField
+          meta={fields.dateApplied}
+          label="Date applied"
+          hint="The day you sent it; empty for a Saved advert. For example, 27 3 2026"
+        />
       </div>
       <div className="form-grid form-grid--closing">
         <DateField meta={fields.closingDate} label="Closing date" />

@@ -124,6 +124,17 @@ describe('focus in the application form', () => {
 });
 
 describe('a date in the application form', () => {
+  it('says the date applied is the day it was sent, left empty for a Saved advert', () => {
+    renderRoutes([{ path: '/applications/new', Component: AddPage, action }], '/applications/new');
+    const group = screen.getByRole('group', { name: 'Date applied' });
+    const described = group
+      .getAttribute('aria-describedby')!
+      .split(' ')
+      .map((id) => document.getElementById(id)?.textContent)
+      .join(' ');
+    expect(described).toContain('The day you sent it; empty for a Saved advert.');
+  });
+
   it('shows an impossible date’s message when the browser checks the form', async () => {
     renderRoutes([{ path: '/applications/new', Component: AddPage, action }], '/applications/new');
     type('Company', 'Acme');
