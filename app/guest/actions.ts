@@ -86,7 +86,8 @@ export async function changeGuestStatus(request: Request, id: unknown) {
 
 /**
  * `changeGuestStatus` for an application's page, which then says what moved: the refusal, or the
- * id of the history entry the move made (null when the status was already the one sent).
+ * id of the history entry the move made (null when the status was already the one sent), which
+ * `undoGuestMove` can take back while nothing has changed the application since.
  */
 export async function moveGuestStatus(
   request: Request,
@@ -98,11 +99,15 @@ export async function moveGuestStatus(
   const submission = parseWithZod(formData, { schema: StatusChangeSchema });
   if (submission.status !== 'success') return { refused: submission.reply() };
   let move: LastMove | null = null;
+  let change: string | null = null;
   try {
     updateGuest((apps) =>
       replaceById(apps, appId, (a) => {
         const moved = moveApplication(a, submission.value.status);
-        move = moved === a ? null : { before: a, at: moved.updatedAt };
+        if (moved === a) return a;
+        move = { before: a, at: moved.updatedAt };
+        // The entry the move appended, named as the page's history names it (records.ts historyOf).
+        change = `${appId}-${moved.statusHistory.length - 1}`;
         return moved;
       }),
     );
@@ -113,9 +118,7 @@ export async function moveGuestStatus(
     throw error;
   }
   lastMove = move;
-  const after = guestApplications().find((a) => a.id === appId);
-  // The entry the move appended: its id as the page's history names it (records.ts historyOf).
-  return { change: move && after ? `${appId}-${after.statusHistory.length - 1}` : null };
+  return { change };
 }
 
 type LastMove = { before: ExportedApplication; at: string };
@@ -128,12 +131,6 @@ type LastMove = { before: ExportedApplication; at: string };
  */
 let lastMove: LastMove | null = null;
 
-/** True when the move just made to application `id` can be undone. */
-export function canUndoGuestMove(id: string) {
-  const current = guestApplications().find((a) => a.id === id);
-  return lastMove !== null && lastMove.before.id === id && current?.updatedAt === lastMove.at;
-}
-
 /**
  * "Undo this move" on a guest application's page: the status, date applied and follow-up date as
  * they were before the move, and its history without it, dated now as a change. What another tab
@@ -144,7 +141,7 @@ export function undoGuestMove(id: string): FormReply | null {
   requireGuestApplication(id);
   const move = lastMove;
   const refused = (message: string): FormReply => ({ status: 'error', error: { '': [message] } });
-  if (!move || !canUndoGuestMove(id)) return refused(UNDO_CHANGED_SINCE);
+  if (!move || move.before.id !== id) return refused(UNDO_CHANGED_SINCE);
   let undone = false;
   try {
     updateGuest((apps) =>

@@ -14,39 +14,31 @@ const NOT_LOADED_UNDO =
 
 export const loadStatusChange = () => import('./actions');
 
+const refusal = (message: string): FormReply => ({ status: 'error', error: { '': [message] } });
+
+/** actions.ts, or null when its code cannot be fetched. */
+async function loaded() {
+  try {
+    return await loadStatusChange();
+  } catch {
+    return null;
+  }
+}
+
 /** actions.ts's `changeGuestStatus`, or a refusal when its code cannot be fetched. */
 export async function changeGuestStatus(request: Request, id: unknown): Promise<FormReply | null> {
-  let actions: Awaited<ReturnType<typeof loadStatusChange>>;
-  try {
-    actions = await loadStatusChange();
-  } catch {
-    return { status: 'error', error: { '': [NOT_LOADED_MESSAGE] } };
-  }
-  return actions.changeGuestStatus(request, id);
+  const actions = await loaded();
+  return actions ? actions.changeGuestStatus(request, id) : refusal(NOT_LOADED_MESSAGE);
 }
 
 /** actions.ts's `moveGuestStatus`, or a refusal when its code cannot be fetched. */
-export async function moveGuestStatus(
-  request: Request,
-  id: string,
-): Promise<{ refused: FormReply } | { change: string | null; undoable: boolean }> {
-  let actions: Awaited<ReturnType<typeof loadStatusChange>>;
-  try {
-    actions = await loadStatusChange();
-  } catch {
-    return { refused: { status: 'error', error: { '': [NOT_LOADED_MESSAGE] } } };
-  }
-  const outcome = await actions.moveGuestStatus(request, id);
-  return 'refused' in outcome ? outcome : { ...outcome, undoable: actions.canUndoGuestMove(id) };
+export async function moveGuestStatus(request: Request, id: string) {
+  const actions = await loaded();
+  return actions ? actions.moveGuestStatus(request, id) : { refused: refusal(NOT_LOADED_MESSAGE) };
 }
 
 /** actions.ts's `undoGuestMove`, or a refusal when its code cannot be fetched. */
 export async function undoGuestMove(id: string): Promise<FormReply | null> {
-  let actions: Awaited<ReturnType<typeof loadStatusChange>>;
-  try {
-    actions = await loadStatusChange();
-  } catch {
-    return { status: 'error', error: { '': [NOT_LOADED_UNDO] } };
-  }
-  return actions.undoGuestMove(id);
+  const actions = await loaded();
+  return actions ? actions.undoGuestMove(id) : refusal(NOT_LOADED_UNDO);
 }

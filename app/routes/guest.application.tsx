@@ -73,7 +73,8 @@ function movedBy(
 ) {
   if (!answer || !('change' in answer) || !answer.change) return null;
   const entry = history.find((h) => h.id === answer.change);
-  return entry ? { applicationId, entry, undoable: answer.undoable === true } : null;
+  // Just made: nothing has changed the application since (undoGuestMove checks it again).
+  return entry ? { applicationId, entry, undoable: true } : null;
 }
 
 export default function GuestApplication() {
