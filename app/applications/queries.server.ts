@@ -248,9 +248,7 @@ function historyOf(tx: Tx, userId: string, id: string) {
         toStatus: s.toStatus,
         changedAt: s.changedAt,
         occurredOn: s.occurredOn,
-        // A one-step move that nothing has changed the application since (undo-move.server.ts).
-        undoable: sql<boolean>`${s.undo} is not null and ${s.changedAt} = (select a.updated_at
-          from ${applications} as a where a.id = ${s.applicationId} and a.user_id = ${s.userId})`,
+        oneStep: sql<boolean>`${s.undo} is not null`,
       })
       .from(s)
       .where(and(eq(s.applicationId, id), eq(s.userId, userId)))

@@ -58,6 +58,9 @@ export type HistoryEntry = {
   changedAt: string;
   /** The day it happened, when the person gave one (YYYY-MM-DD). */
   occurredOn: string | null;
-  /** A one-step move the application has not changed since, which can be undone. */
-  undoable?: boolean;
+  /**
+   * Recorded by a one-step move (the status menu), which keeps what undoing it puts back: it can
+   * be undone while nothing has changed the application since (undo-move.server.ts).
+   */
+  oneStep?: boolean;
 };

@@ -52,17 +52,23 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     statements: toApplicationStatements(statements),
     now: londonNow(),
     at: new Date().toISOString(),
-    moved: movedBy(request, found.history),
+    moved: movedBy(request, found.application.updatedAt, found.history),
     undone: noticeFor(request, ['status-undone']),
   };
 }
 
-/** The move a status change just recorded, named in the address it was sent back to. */
-function movedBy(request: Request, history: HistoryEntry[]) {
+/**
+ * The move a status change just recorded, named in the address it was sent back to, and whether
+ * it can still be undone: a one-step move, and the last write to the application (one transaction
+ * wrote both times; undoMove checks the same again).
+ */
+function movedBy(request: Request, updatedAt: string, history: HistoryEntry[]) {
   if (!noticeKeyFor(request, ['status-changed'])) return null;
   const change = new URL(request.url).searchParams.get('change');
   // Only an entry of this application's history, which is the person's own.
-  return history.find((entry) => entry.id === change) ?? null;
+  const entry = history.find((h) => h.id === change);
+  if (!entry) return null;
+  return { entry, undoable: entry.oneStep === true && entry.changedAt === updatedAt };
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
@@ -123,11 +129,7 @@ export default function ApplicationPage() {
           <StatusChangeForm
             status={a.status}
             lastResult={lastResult}
-            moved={
-              moved
-                ? { applicationId: a.id, entry: moved, undoable: moved.undoable === true }
-                : null
-            }
+            moved={moved ? { applicationId: a.id, ...moved } : null}
             undone={undone}
           />
           <FollowUpSummary

@@ -131,8 +131,7 @@ describe('an application’s page', () => {
       context: t.context,
     });
     expect(after.data.moved).toMatchObject({
-      fromStatus: 'saved',
-      toStatus: 'interviewing',
+      entry: { fromStatus: 'saved', toStatus: 'interviewing', oneStep: true },
       undoable: true,
     });
     const row = await t.stored(id);

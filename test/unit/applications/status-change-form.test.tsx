@@ -19,7 +19,7 @@ const move: HistoryEntry = {
   toStatus: 'offer',
   changedAt: '2026-11-30T10:15:00.000Z',
   occurredOn: null,
-  undoable: true,
+  oneStep: true,
 };
 
 // The page's action as it answers an undo the application has changed since: 409, the message.
