@@ -1,5 +1,5 @@
 // The applications' form actions, shared by the routes that show those forms: the add and edit
-// pages (twins, one action) and the one-step status change on the list and on an application.
+// pages (twins, one action) and the one-step status change and its undo, wherever they are shown.
 import type { Submission } from '@conform-to/react';
 import { parseWithZod } from '@conform-to/zod';
 import { redirect, type ActionFunctionArgs, type AppLoadContext } from '@remix-run/cloudflare';
@@ -117,22 +117,10 @@ function usedKey(submission: Submission<unknown>, message: string, next: string)
 }
 
 /**
- * Applies a one-step status change from a submitted form. Returns null when done, or the refusal
- * to answer with (400); throws 404 for an id that is not the person's.
- */
-export async function applyStatusChange(
-  context: AppLoadContext,
-  who: Person,
-  id: unknown,
-  formData: FormData,
-) {
-  const outcome = await moveStatus(context, who, id, formData);
-  return 'refused' in outcome ? outcome.refused : null;
-}
-
-/**
- * `applyStatusChange` for an application's page, which then says what moved: the refusal, or
- * the history entry the move made (null when the status was already the one sent).
+ * Applies a one-step status change from a submitted form (an application's page, a list row, a
+ * board card, the dashboard's "Mark as ghosted"): the refusal to answer with (400), or the
+ * history entry the move made, which the page then says (null when the status was already the one
+ * sent). Throws 404 for an id that is not the person's.
  */
 export async function moveStatus(
   context: AppLoadContext,

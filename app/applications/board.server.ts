@@ -3,8 +3,9 @@
 import type { AppLoadContext } from '@remix-run/cloudflare';
 import { and, eq } from 'drizzle-orm';
 import { applications as a } from '#db/schema';
-import { asUser, personId, type Person } from '~/db.server';
+import { asUser, personId, type Person, type Tx } from '~/db.server';
 import type { LondonNow } from './dates';
+import { moveStatement, toMove, type MoveRows } from './moved.server';
 import {
   countByStatus,
   listOrder,
@@ -23,23 +24,36 @@ export const BOARD_LIMIT = 20;
 export type BoardColumn = { status: Status; total: number; rows: ListRow[] };
 
 /** Every status as a column, in the order a search runs: one round trip. */
-export async function loadBoard(context: AppLoadContext, who: Person, now: LondonNow) {
+export async function loadBoard(
+  context: AppLoadContext,
+  who: Person,
+  now: LondonNow,
+  /** A status move to say above the board (moved.server.ts). */
+  change: string | null = null,
+) {
   const userId = personId(who);
-  const [countRows, ...rows] = await asUser(context, who, (tx) => {
-    const column = (status: Status) =>
-      tx
-        .select(rowColumns)
-        .from(a)
-        .where(and(eq(a.userId, userId), eq(a.status, status)))
-        .orderBy(...listOrder(status === 'saved' ? 'closing' : 'updated', now))
-        .limit(BOARD_LIMIT);
-    return [countByStatus(tx, userId), ...STATUSES.map(column)] as const;
-  });
+  const [countRows, ...rest] = await asUser(context, who, (tx) => [
+    countByStatus(tx, userId),
+    ...STATUSES.map((status) => column(tx, userId, status, now)),
+    ...(change ? [moveStatement(tx, userId, change)] : []),
+  ]);
+  const rows = rest.slice(0, STATUSES.length) as Array<Awaited<ReturnType<typeof column>>>;
+  const moved = change ? (rest[STATUSES.length] as MoveRows) : [];
   const counts = statusCounts(countRows);
   const columns = STATUSES.map((status, i): BoardColumn => ({
     status,
     total: counts[status],
     rows: rows[i]!.map(toListRow),
   }));
-  return { columns, total: sum(counts) };
+  return { columns, total: sum(counts), move: toMove(moved) };
+}
+
+/** A column's first cards: Saved by closing date, the rest by last update. */
+function column(tx: Tx, userId: string, status: Status, now: LondonNow) {
+  return tx
+    .select(rowColumns)
+    .from(a)
+    .where(and(eq(a.userId, userId), eq(a.status, status)))
+    .orderBy(...listOrder(status === 'saved' ? 'closing' : 'updated', now))
+    .limit(BOARD_LIMIT);
 }

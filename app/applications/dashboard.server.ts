@@ -6,6 +6,7 @@ import { and, asc, desc, eq, isNotNull, not, sql } from 'drizzle-orm';
 import { applications as a } from '#db/schema';
 import { asUser, personId, type Person } from '~/db.server';
 import type { LondonNow } from './dates';
+import { moveStatement, toMove } from './moved.server';
 import { closedBy, countByStatus, statusCounts, sum } from './queries.server';
 import type { DashboardRow } from './types';
 import { eventsThisWeek, followUpsDue, ghostSuggestions } from '~/events/dashboard.server';
@@ -23,13 +24,21 @@ const columns = {
   mayCloseEarly: a.mayCloseEarly,
 };
 
-/** Everything the signed-in home page shows, as of `now` in London: one round trip. */
-export async function loadDashboard(context: AppLoadContext, who: Person, now: LondonNow) {
+/**
+ * Everything the signed-in home page shows, as of `now` in London, with the status move `change`
+ * names (moved.server.ts) when there is one: one round trip.
+ */
+export async function loadDashboard(
+  context: AppLoadContext,
+  who: Person,
+  now: LondonNow,
+  change: string | null = null,
+) {
   const userId = personId(who);
   const closed = closedBy(now);
   const saved = and(eq(a.userId, userId), eq(a.status, 'saved'));
   const latestFirst = [desc(a.updatedAt), desc(a.id)];
-  const [countRows, savedCounts, toApply, missed, interviewing, offers, week, due, ghosts] =
+  const [countRows, savedCounts, toApply, missed, interviewing, offers, week, due, ghosts, moved] =
     await asUser(context, who, (tx) => [
       countByStatus(tx, userId),
       tx
@@ -71,6 +80,7 @@ export async function loadDashboard(context: AppLoadContext, who: Person, now: L
       eventsThisWeek(tx, userId, now, DASHBOARD_LIMIT),
       followUpsDue(tx, userId, now, DASHBOARD_LIMIT),
       ghostSuggestions(tx, userId, now, DASHBOARD_LIMIT),
+      ...(change ? [moveStatement(tx, userId, change)] : []),
     ]);
   const counts = statusCounts(countRows);
   const lists: Record<'toApply' | 'missed' | 'interviewing' | 'offers', DashboardRow[]> = {
@@ -89,5 +99,6 @@ export async function loadDashboard(context: AppLoadContext, who: Person, now: L
     thisWeek: week.map((row) => ({ ...row, startsAt: row.startsAt.toISOString() })),
     followUpsDue: due,
     ghostSuggestions: ghosts,
+    move: toMove(moved ?? []),
   };
 }

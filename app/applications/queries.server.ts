@@ -10,6 +10,7 @@ import { eventsOf, toEventRow } from '~/events/events.server';
 import type { LondonNow } from './dates';
 import { foldPunctuation } from '#db/search-fold';
 import { containsPattern, pageWindow, PAGE_SIZE, type ListQuery, type Sort } from './list-query';
+import { moveStatement, toMove } from './moved.server';
 import { STATUSES, type Status } from './statuses';
 import type { ListRow } from './types';
 
@@ -193,28 +194,38 @@ function searchPage(tx: Tx, userId: string, query: ListQuery, now: LondonNow, of
 
 type PageRow = Awaited<ReturnType<typeof pageRows>>[number];
 
-/** The counts per status and the rows of one page of the list for `query`, in one round trip. */
+/**
+ * The counts per status and the rows of one page of the list for `query`, with the status move
+ * `change` names (moved.server.ts) when there is one: one round trip.
+ */
 async function readPage(
   context: AppLoadContext,
   who: Person,
   query: ListQuery,
   now: LondonNow,
   offset: number,
+  change: string | null = null,
 ) {
   const userId = personId(who);
+  const moved = (tx: Tx) => (change ? [moveStatement(tx, userId, change)] : []);
   if (!query.q) {
-    const [countRows, rows] = await asUser(context, who, (tx) => [
+    const [countRows, rows, moveRows = []] = await asUser(context, who, (tx) => [
       countByStatus(tx, userId),
       pageRows(tx, userId, query, now, offset),
+      ...moved(tx),
     ]);
-    return { counts: statusCounts(countRows), rows };
+    return { counts: statusCounts(countRows), rows, move: toMove(moveRows) };
   }
-  const [rows] = await asUser(context, who, (tx) => [searchPage(tx, userId, query, now, offset)]);
+  const [rows, moveRows = []] = await asUser(context, who, (tx) => [
+    searchPage(tx, userId, query, now, offset),
+    ...moved(tx),
+  ]);
   const counts = Object.entries(rows[0]?.counts ?? {}) as Array<[Status, number]>;
   return {
     counts: statusCounts(counts.map(([status, n]) => ({ status, n }))),
     // A joined row has every column; the counts' own row, on an empty page, has none.
     rows: rows.flatMap(({ counts: _, ...row }) => (row.id === null ? [] : [row as PageRow])),
+    move: toMove(moveRows),
   };
 }
 
@@ -224,17 +235,19 @@ export async function listApplications(
   who: Person,
   query: ListQuery,
   now: LondonNow,
+  /** A status move to say beside the list (moved.server.ts). */
+  change: string | null = null,
 ) {
   const requestedOffset = (Math.max(1, query.page) - 1) * PAGE_SIZE;
   // Counts follow the search but not the status filter, so each count says what its link will show.
-  const requested = await readPage(context, who, query, now, requestedOffset);
-  const { counts } = requested;
+  const requested = await readPage(context, who, query, now, requestedOffset, change);
+  const { counts, move } = requested;
   const matching = query.status ? counts[query.status] : sum(counts);
   const { page, pages, offset } = pageWindow(matching, query.page);
   // Only a page past the end (an old link, say) needs a second look, at the last real page.
   const { rows } =
     offset === requestedOffset ? requested : await readPage(context, who, query, now, offset);
-  return { rows: rows.map(toListRow), counts, total: sum(counts), matching, page, pages };
+  return { rows: rows.map(toListRow), counts, total: sum(counts), matching, page, pages, move };
 }
 
 /** The status history of one application, newest first (by the day it happened). */

@@ -12,7 +12,6 @@ import {
 import { guestDetail } from './paths';
 import { afterAnAnswer, UNDO_CHANGED_SINCE } from '~/applications/history-date';
 import type { FormReply } from '~/components/forms';
-import type { ExportedApplication } from '~/portability/format';
 import { wholeDateErrors } from '~/components/forms/date-parts';
 import {
   answerBefore,
@@ -22,6 +21,7 @@ import {
   replaceById,
 } from './records';
 import { guestApplications, requireGuestApplication } from './applications';
+import { lastMove, rememberMove, type LastMove } from './last-move';
 import { GuestStorageError, updateGuest } from './storage';
 import { changedElsewhere, changedSinceOpened } from '~/components/forms/versions';
 
@@ -76,18 +76,10 @@ export async function saveGuestApplication(request: Request, id: string | null) 
 }
 
 /**
- * The one-step status change from a row or an application's page. Returns null when done, or
- * the reply to show (400, or the storage's refusal); throws 404 for an unknown id.
- */
-export async function changeGuestStatus(request: Request, id: unknown) {
-  const outcome = await moveGuestStatus(request, id);
-  return 'refused' in outcome ? outcome.refused : null;
-}
-
-/**
- * `changeGuestStatus` for an application's page, which then says what moved: the refusal, or the
- * id of the history entry the move made (null when the status was already the one sent), which
- * `undoGuestMove` can take back while nothing has changed the application since.
+ * The one-step status change from a row, the dashboard or an application's page, which then says
+ * what moved: the refusal (400, or the storage's), or the id of the history entry the move made
+ * (null when the status was already the one sent), which `undoGuestMove` can take back while
+ * nothing has changed the application since. Throws 404 for an unknown id.
  */
 export async function moveGuestStatus(
   request: Request,
@@ -105,9 +97,9 @@ export async function moveGuestStatus(
       replaceById(apps, appId, (a) => {
         const moved = moveApplication(a, submission.value.status);
         if (moved === a) return a;
-        move = { before: a, at: moved.updatedAt };
         // The entry the move appended, named as the page's history names it (records.ts historyOf).
         change = `${appId}-${moved.statusHistory.length - 1}`;
+        move = { before: a, at: moved.updatedAt, change };
         return moved;
       }),
     );
@@ -117,19 +109,9 @@ export async function moveGuestStatus(
     }
     throw error;
   }
-  lastMove = move;
+  rememberMove(move);
   return { change };
 }
-
-type LastMove = { before: ExportedApplication; at: string };
-
-/**
- * The application as it was before the last one-step move made in this page's life, and when
- * the move was made: "Undo this move" puts it back while nothing has changed it since (as the
- * account's undo, applications/undo-move.server.ts). Kept in memory only: after a reload the
- * move stands, and its page no longer offers to undo it.
- */
-let lastMove: LastMove | null = null;
 
 /**
  * "Undo this move" on a guest application's page: the status, date applied and follow-up date as
@@ -139,7 +121,7 @@ let lastMove: LastMove | null = null;
  */
 export function undoGuestMove(id: string): FormReply | null {
   requireGuestApplication(id);
-  const move = lastMove;
+  const move = lastMove();
   const refused = (message: string): FormReply => ({ status: 'error', error: { '': [message] } });
   if (!move || move.before.id !== id) return refused(UNDO_CHANGED_SINCE);
   let undone = false;
@@ -170,6 +152,6 @@ export function undoGuestMove(id: string): FormReply | null {
     throw error;
   }
   if (!undone) return refused(UNDO_CHANGED_SINCE);
-  lastMove = null;
+  rememberMove(null);
   return null;
 }

@@ -3,7 +3,12 @@
 // brings Conform's zod adapter and the form schemas) is not in their first load: it loads when a
 // change is sent, and guest mode fetches it as it opens (preload.tsx), so that it is there offline
 // (docs/decisions/032).
+import type { TypedResponse } from '@remix-run/cloudflare';
+import { redirect } from '@remix-run/react';
+import { UNDO_MOVE } from '~/applications/history-date';
 import type { FormReply } from '~/components/forms';
+import { withNotice } from '~/components/notice';
+import { withMoveIn, withoutMove } from './last-move';
 
 /** Said when the handling cannot be fetched: a browser keeps a failed module fetch for the page's life. */
 export const NOT_LOADED_MESSAGE =
@@ -25,12 +30,6 @@ async function loaded() {
   }
 }
 
-/** actions.ts's `changeGuestStatus`, or a refusal when its code cannot be fetched. */
-export async function changeGuestStatus(request: Request, id: unknown): Promise<FormReply | null> {
-  const actions = await loaded();
-  return actions ? actions.changeGuestStatus(request, id) : refusal(NOT_LOADED_MESSAGE);
-}
-
 /** actions.ts's `moveGuestStatus`, or a refusal when its code cannot be fetched. */
 export async function moveGuestStatus(request: Request, id: string) {
   const actions = await loaded();
@@ -41,4 +40,25 @@ export async function moveGuestStatus(request: Request, id: string) {
 export async function undoGuestMove(id: string): Promise<FormReply | null> {
   const actions = await loaded();
   return actions ? actions.undoGuestMove(id) : refusal(NOT_LOADED_UNDO);
+}
+
+/**
+ * A status change from a row of the list or the dashboard, or "Undo this move" beside the one just
+ * made; then back to `page` with the fragment it had (the list's filters), saying what happened
+ * as the account's pages do (`namedGuestMove` reads the move back from the fragment).
+ */
+export async function moveOrUndo(
+  request: Request,
+  page: string,
+): Promise<FormReply | TypedResponse<never>> {
+  const form = await request.clone().formData();
+  const id = String(form.get('id') ?? '');
+  const hash = withoutMove(window.location.hash);
+  if (form.get('intent') === UNDO_MOVE) {
+    const refused = await undoGuestMove(id);
+    return refused ?? redirect(`${withNotice(page, 'status-undone')}${hash}`);
+  }
+  const moved = await moveGuestStatus(request, id);
+  if ('refused' in moved) return moved.refused;
+  return redirect(`${page}${moved.change ? withMoveIn(hash, moved.change) : hash}`);
 }

@@ -1,6 +1,9 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/cloudflare';
 import { redirect } from '@remix-run/cloudflare';
-import { applyStatusChange } from '~/applications/actions.server';
+import { moveStatus, undoStatusMove } from '~/applications/actions.server';
+import { UNDO_MOVE } from '~/applications/history-date';
+import { MoveNotice } from '~/applications/move-notice';
+import { namedMove, withMove } from '~/applications/moved.server';
 import { readForm } from '~/components/forms/form.server';
 import { useActionData, useLoaderData } from '@remix-run/react';
 import { replyMessages } from '~/components/forms/messages';
@@ -10,7 +13,7 @@ import { Landing } from '~/components/landing';
 import { GuestDataWaiting } from '~/guest/waiting';
 import { loadDashboard } from '~/applications/dashboard.server';
 import { getUserClaim, requireUserClaim, SessionEnded } from '~/auth/current-user.server';
-import { Notice, noticeFor } from '~/components/notice';
+import { Notice, noticeFor, withNotice } from '~/components/notice';
 
 export { links } from '~/applications/styles';
 
@@ -37,7 +40,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const now = londonNow();
   let dashboard;
   try {
-    dashboard = await loadDashboard(context, user, now);
+    dashboard = await loadDashboard(context, user, now, namedMove(request));
   } catch (error) {
     // The cookie named a session that has ended: the visitor is signed out.
     if (error instanceof SessionEnded) return signedOut;
@@ -47,24 +50,37 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     signedIn: true as const,
     now,
     ...dashboard,
+    undone: noticeFor(request, ['status-undone']),
   };
 }
 
 // The dashboard's one form: "Mark as ghosted", the same one-step status change as elsewhere, in
-// one round trip (the change's transaction confirms the session; an ended one goes to sign in).
+// one round trip (the change's transaction confirms the session; an ended one goes to sign in),
+// and "Undo this move" beside what it did.
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireUserClaim(request, context);
   const formData = await readForm(request);
-  const refused = await applyStatusChange(context, user, formData.get('id'), formData);
-  if (refused) return refused;
-  return redirect('/');
+  if (formData.get('intent') === UNDO_MOVE) {
+    const refused = await undoStatusMove(context, user, formData.get('id'), formData);
+    return refused ?? redirect(withNotice('/', 'status-undone'));
+  }
+  const moved = await moveStatus(context, user, formData.get('id'), formData);
+  if ('refused' in moved) return moved.refused;
+  return redirect(moved.change ? withMove('/', moved.change) : '/');
 }
 
 export default function Index() {
   const data = useLoaderData<typeof loader>();
   const refusal = useActionData<typeof action>();
-  if (data.signedIn)
-    return <Dashboard {...data} errors={replyMessages(refusal)} notice={<GuestDataWaiting />} />;
+  if (data.signedIn) {
+    const notice = (
+      <>
+        <GuestDataWaiting />
+        <MoveNotice move={data.move} undone={data.undone} action="/?index" close="/" />
+      </>
+    );
+    return <Dashboard {...data} errors={replyMessages(refusal)} notice={notice} />;
+  }
   return (
     <>
       <Notice message={data.notice} />

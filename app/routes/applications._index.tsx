@@ -1,16 +1,19 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/cloudflare';
 import { redirect } from '@remix-run/cloudflare';
 import { Link, useActionData, useLoaderData } from '@remix-run/react';
-import { applyStatusChange } from '~/applications/actions.server';
+import { moveStatus, undoStatusMove } from '~/applications/actions.server';
 import { londonNow } from '~/applications/dates';
+import { UNDO_MOVE } from '~/applications/history-date';
 import { ListFilters, Pagination, StatusCountLinks, ViewSwitch } from '~/applications/list-filters';
 import { listQuerySearch, parseListQuery } from '~/applications/list-query';
 import { ApplicationRows } from '~/applications/list-rows';
+import { MoveNotice } from '~/applications/move-notice';
+import { namedMove, withMove } from '~/applications/moved.server';
 import { listApplications } from '~/applications/queries.server';
 import { requireUserClaim } from '~/auth/current-user.server';
 import { FormErrors, replyMessages } from '~/components/forms';
 import { readForm } from '~/components/forms/form.server';
-import { Notice, noticeFor } from '~/components/notice';
+import { Notice, noticeFor, withNotice } from '~/components/notice';
 
 export { links } from '~/applications/styles';
 
@@ -21,28 +24,36 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const query = parseListQuery(url.searchParams);
   const now = londonNow();
-  const list = await listApplications(context, user, query, now);
+  const list = await listApplications(context, user, query, now, namedMove(request));
   return {
     now,
     query: { ...query, page: list.page },
     ...list,
     notice: noticeFor(request, ['deleted', 'imported', 'csv-imported', 'moved']),
+    undone: noticeFor(request, ['status-undone']),
   };
 }
 
-/** The one-step status change from a row; afterwards, back to the same filtered page. */
+/**
+ * The one-step status change from a row, or undoing the one just made; afterwards, back to the
+ * same filtered page, which says what moved.
+ */
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireUserClaim(request, context);
   const formData = await readForm(request);
-  const refused = await applyStatusChange(context, user, formData.get('id'), formData);
-  if (refused) return refused;
   // Rebuilt from the parsed query, never echoed, so the redirect can only stay on this list.
-  const query = parseListQuery(new URL(request.url).searchParams);
-  return redirect(`/applications${listQuerySearch(query)}`);
+  const list = `/applications${listQuerySearch(parseListQuery(new URL(request.url).searchParams))}`;
+  if (formData.get('intent') === UNDO_MOVE) {
+    const refused = await undoStatusMove(context, user, formData.get('id'), formData);
+    return refused ?? redirect(withNotice(list, 'status-undone'));
+  }
+  const moved = await moveStatus(context, user, formData.get('id'), formData);
+  if ('refused' in moved) return moved.refused;
+  return redirect(moved.change ? withMove(list, moved.change) : list);
 }
 
 export default function Applications() {
-  const { now, query, rows, counts, total, matching, page, pages, notice } =
+  const { now, query, rows, counts, total, matching, page, pages, notice, move, undone } =
     useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const search = listQuerySearch(query);
@@ -61,6 +72,12 @@ export default function Applications() {
         </div>
       </div>
       <Notice message={notice} />
+      <MoveNotice
+        move={move}
+        undone={undone}
+        action={statusAction}
+        close={`/applications${search}`}
+      />
       <FormErrors errors={replyMessages(lastResult)} />
       <ListFilters query={query} />
       {total > 0 || filtered ? (

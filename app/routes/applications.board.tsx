@@ -1,14 +1,18 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/cloudflare';
 import { redirect } from '@remix-run/cloudflare';
 import { Link, useActionData, useLoaderData } from '@remix-run/react';
-import { applyStatusChange } from '~/applications/actions.server';
+import { moveStatus, undoStatusMove } from '~/applications/actions.server';
 import { Board } from '~/applications/board';
 import { loadBoard } from '~/applications/board.server';
 import { londonNow } from '~/applications/dates';
+import { UNDO_MOVE } from '~/applications/history-date';
 import { ViewSwitch } from '~/applications/list-filters';
+import { MoveNotice } from '~/applications/move-notice';
+import { namedMove, withMove } from '~/applications/moved.server';
 import { requireUserClaim } from '~/auth/current-user.server';
 import { FormErrors, replyMessages } from '~/components/forms';
 import { readForm } from '~/components/forms/form.server';
+import { noticeFor, withNotice } from '~/components/notice';
 
 export { links } from '~/applications/styles';
 
@@ -17,19 +21,33 @@ export const meta: MetaFunction = () => [{ title: 'Board · JobTrack' }];
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireUserClaim(request, context);
   const now = londonNow();
-  return { now, ...(await loadBoard(context, user, now)) };
+  return {
+    now,
+    ...(await loadBoard(context, user, now, namedMove(request))),
+    undone: noticeFor(request, ['status-undone']),
+  };
 }
 
-/** A card's status menu without JavaScript; afterwards, back to the board. */
+const BOARD = '/applications/board';
+
+/**
+ * A card's status menu without JavaScript, or undoing the move it just made; afterwards, back to
+ * the board, which says what moved. (With JavaScript a card moves through its status route.)
+ */
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireUserClaim(request, context);
   const formData = await readForm(request);
-  const refused = await applyStatusChange(context, user, formData.get('id'), formData);
-  return refused ?? redirect('/applications/board');
+  if (formData.get('intent') === UNDO_MOVE) {
+    const refused = await undoStatusMove(context, user, formData.get('id'), formData);
+    return refused ?? redirect(withNotice(BOARD, 'status-undone'));
+  }
+  const moved = await moveStatus(context, user, formData.get('id'), formData);
+  if ('refused' in moved) return moved.refused;
+  return redirect(moved.change ? withMove(BOARD, moved.change) : BOARD);
 }
 
 export default function BoardPage() {
-  const { now, columns, total } = useLoaderData<typeof loader>();
+  const { now, columns, total, move, undone } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   return (
     <div className="page page--wide">
@@ -42,6 +60,7 @@ export default function BoardPage() {
           </Link>
         </div>
       </div>
+      <MoveNotice move={move} undone={undone} action={BOARD} close={BOARD} />
       <FormErrors errors={replyMessages(lastResult)} />
       {total === 0 ? (
         <div className="card empty-state">

@@ -1,16 +1,21 @@
 import type { MetaFunction } from '@remix-run/cloudflare';
 import {
-  redirect,
   useActionData,
   useLoaderData,
+  useLocation,
   type ClientActionFunctionArgs,
+  type ClientLoaderFunctionArgs,
 } from '@remix-run/react';
+import { MoveNotice } from '~/applications/move-notice';
+import { noticeFor } from '~/components/notice';
+import { namedGuestMove } from '~/guest/last-move';
+import { useMemo } from 'react';
 import { replyMessages } from '~/components/forms/messages';
 import { Dashboard } from '~/applications/dashboard';
 import { londonNow } from '~/applications/dates';
 import { guestFollowUpsDue, guestGhostSuggestions, guestThisWeek } from '~/guest/dashboard';
 import { GUEST_HOME } from '~/guest/paths';
-import { changeGuestStatus } from '~/guest/status-change';
+import { moveOrUndo } from '~/guest/status-change';
 import { emptyDocument, readGuest } from '~/guest/storage';
 import { guestDashboard } from '~/guest/views';
 
@@ -18,7 +23,7 @@ export { links } from '~/applications/styles';
 
 export const meta: MetaFunction = () => [{ title: 'Dashboard · Guest · JobTrack' }];
 
-export function clientLoader() {
+export function clientLoader({ request }: ClientLoaderFunctionArgs) {
   const now = londonNow();
   const read = readGuest();
   // Unreadable data: the layout says why and offers its download; the page shows nothing of it.
@@ -29,22 +34,30 @@ export function clientLoader() {
     thisWeek: guestThisWeek(doc, now),
     followUpsDue: guestFollowUpsDue(doc, now),
     ghostSuggestions: guestGhostSuggestions(doc, now),
+    // The move a status change names is in the fragment, which a loader is not given.
+    applications: doc.applications,
+    undone: noticeFor(request, ['status-undone']),
   };
 }
 
-// "Mark as ghosted": the same one-step status change as elsewhere.
+// "Mark as ghosted": the same one-step status change as elsewhere, or undoing it. Refused (storage
+// full, the application deleted in another tab): said above the dashboard.
 export async function clientAction({ request }: ClientActionFunctionArgs) {
-  const refused = await changeGuestStatus(request, undefined);
-  // Refused (storage full, the application deleted in another tab): said above the dashboard.
-  return refused ?? redirect(GUEST_HOME);
+  return moveOrUndo(request, GUEST_HOME);
 }
 
 export default function GuestDashboard() {
   const refusal = useActionData<typeof clientAction>();
-  return (
-    <Dashboard
-      {...useLoaderData<typeof clientLoader>()}
-      errors={replyMessages(refusal ?? undefined)}
+  const data = useLoaderData<typeof clientLoader>();
+  const { hash } = useLocation();
+  const move = useMemo(() => namedGuestMove(hash, data.applications), [hash, data.applications]);
+  const notice = (
+    <MoveNotice
+      move={move}
+      undone={data.undone}
+      action={`${GUEST_HOME}?index`}
+      close={GUEST_HOME}
     />
   );
+  return <Dashboard {...data} errors={replyMessages(refusal)} notice={notice} />;
 }

@@ -1,8 +1,8 @@
 import type { MetaFunction } from '@remix-run/cloudflare';
 import {
   Link,
-  redirect,
   useActionData,
+  type ClientLoaderFunctionArgs,
   useLoaderData,
   useLocation,
   type ClientActionFunctionArgs,
@@ -11,9 +11,12 @@ import { useMemo } from 'react';
 import { londonNow } from '~/applications/dates';
 import { ListFilters, Pagination, StatusCountLinks, ViewSwitch } from '~/applications/list-filters';
 import { ApplicationRows } from '~/applications/list-rows';
+import { MoveNotice } from '~/applications/move-notice';
 import { FormErrors, replyMessages } from '~/components/forms';
 import { guestApplications } from '~/guest/applications';
-import { changeGuestStatus } from '~/guest/status-change';
+import { moveOrUndo } from '~/guest/status-change';
+import { namedGuestMove, withoutMove } from '~/guest/last-move';
+import { noticeFor } from '~/components/notice';
 import { GUEST_LIST, GUEST_PATHS, guestListQuery } from '~/guest/paths';
 import { guestList } from '~/guest/views';
 
@@ -21,22 +24,25 @@ export { links } from '~/applications/styles';
 
 export const meta: MetaFunction = () => [{ title: 'Applications · Guest · JobTrack' }];
 
-export function clientLoader() {
-  return { now: londonNow(), applications: guestApplications() };
+export function clientLoader({ request }: ClientLoaderFunctionArgs) {
+  return {
+    now: londonNow(),
+    applications: guestApplications(),
+    undone: noticeFor(request, ['status-undone']),
+  };
 }
 
-/** The one-step status change from a row; afterwards, back to the same filtered view. */
+/** The one-step status change from a row, or undoing it; the page then says what happened. */
 export async function clientAction({ request }: ClientActionFunctionArgs) {
-  const refused = await changeGuestStatus(request, undefined);
-  // The filters are in the fragment, which the request does not carry; the page still has it.
-  return refused ?? redirect(`${GUEST_LIST}${window.location.hash}`);
+  return moveOrUndo(request, GUEST_LIST);
 }
 
 export default function GuestApplications() {
-  const { now, applications } = useLoaderData<typeof clientLoader>();
+  const { now, applications, undone } = useLoaderData<typeof clientLoader>();
   const lastResult = useActionData<typeof clientAction>();
   const { hash } = useLocation();
   const requested = useMemo(() => guestListQuery(hash), [hash]);
+  const move = useMemo(() => namedGuestMove(hash, applications), [hash, applications]);
   const { rows, counts, total, matching, page, pages } = useMemo(
     () => guestList(applications, requested, now),
     [applications, requested, now],
@@ -54,7 +60,13 @@ export default function GuestApplications() {
           </Link>
         </div>
       </div>
-      <FormErrors errors={replyMessages(lastResult ?? undefined)} />
+      <MoveNotice
+        move={move}
+        undone={undone}
+        action={`${GUEST_LIST}?index`}
+        close={`${GUEST_LIST}${withoutMove(hash)}`}
+      />
+      <FormErrors errors={replyMessages(lastResult)} />
       <ListFilters query={query} />
       {total > 0 || filtered ? (
         <StatusCountLinks query={query} counts={counts} total={total} />

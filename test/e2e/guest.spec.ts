@@ -340,10 +340,23 @@ test.describe('with JavaScript', () => {
       `${COUNCIL.role} at ${COUNCIL.company}`,
     ]);
 
-    // The one-step status change from a row stays on the sorted view.
+    // The one-step status change from a row stays on the sorted view, and says what moved, the
+    // move named in the fragment (never sent); undone, and done again.
+    const moved = main.getByRole('status').filter({ hasText: 'moved to' });
     await changeRowStatus(main, COUNCIL, 'Rejected');
-    await expect(page).toHaveURL(/#sort=closing$/);
+    await expect(page).toHaveURL(/#sort=closing&moved=[0-9a-f-]{36}-\d+$/);
+    await expect(moved).toHaveText(
+      new RegExp(`^${COUNCIL.role} at ${COUNCIL.company} moved to Rejected, from [A-Za-z]+\\.`),
+    );
+    await moved.getByRole('button', { name: 'Undo this move' }).click();
+    await expect(main.getByText(/^The move was undone/)).toBeVisible();
+    await expect(page).toHaveURL(/\?notice=status-undone#sort=closing$/);
+    await expect(main.getByRole('link', { name: /^Rejected/ })).toContainText('0');
+    await changeRowStatus(main, COUNCIL, 'Rejected');
     await expect(main.getByRole('link', { name: /^Rejected/ })).toContainText('1');
+    await moved.getByRole('link', { name: 'Close' }).click();
+    await expect(page).toHaveURL(/\/guest\/applications#sort=closing$/);
+    await expect(moved).toHaveCount(0);
     await photograph(page, 'guest-list');
 
     const [tab] = await Promise.all([

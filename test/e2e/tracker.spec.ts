@@ -699,3 +699,43 @@ test('an edit form opened before another device changed the application does not
   );
   await expect(laptop.getByRole('main')).toContainText('Sift on 12 January');
 });
+
+test('a status changed far down a filtered list is said in view on a phone, and undone in one press', async ({
+  page,
+  signedIn,
+  database,
+}) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  const app = jobTrack(page);
+  const me = await signedIn({ label: 'list-move' });
+  const applied = (company: string, role: string) => ({
+    company,
+    role,
+    status: 'applied' as const,
+    dateApplied: on(-20),
+  });
+  // Added first, so last in the list (newest update first), several screens down.
+  await seed(database, me.id, applied('Department for Work and Pensions', 'Work Coach (EO)'));
+  for (const trust of ['Leeds', 'Sheffield', 'Bradford', 'York', 'Hull', 'Wakefield']) {
+    await seed(database, me.id, applied(`${trust} Teaching Hospitals`, 'Staff Nurse (Band 5)'));
+  }
+  await page.goto('/applications?status=applied');
+  await app.landed();
+  const name = 'Work Coach (EO) at Department for Work and Pensions';
+  await page.getByLabel(`Status for ${name}`, { exact: true }).selectOption('rejected');
+  await rowFor(page, name).getByRole('button', { name: 'Update' }).click();
+
+  const said = page.getByRole('main').getByRole('status').filter({ hasText: 'moved to' });
+  await expect(said).toHaveText(new RegExp(`^${escape(name)} moved to Rejected, from Applied\\.`));
+  // Said where the person is looking: the row has left this filtered list.
+  await expect(said).toBeInViewport();
+  await expect(rowFor(page, name)).toHaveCount(0);
+  await app.landed();
+
+  await said.getByRole('button', { name: 'Undo this move' }).click();
+  await expect(page.getByRole('main').getByText(/^The move was undone/)).toBeVisible();
+  await expect(rowFor(page, name)).toContainText('Applied');
+  await expect(page.getByLabel(`Status for ${name}`, { exact: true })).toHaveValue('applied');
+});
+
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

@@ -114,6 +114,9 @@ async function statementFor(userId: string, id: string, { versions = 2, text = '
   return { statementId: s!.id, versionId: versionIds[0]!, versionIds };
 }
 
+/** The address a list, the board or the dashboard is sent back to after a status move. */
+const MOVED = `notice=status-changed&change=${crypto.randomUUID()}`;
+
 /** `request` as a browser asks for a page (not a data request). */
 describe('pages a signed-in person uses', () => {
   it('each cost one round trip: the session check rides with the page’s own statements', async () => {
@@ -124,6 +127,11 @@ describe('pages a signed-in person uses', () => {
       ['list, searched and filtered', [list.loader, get('/applications?q=acm&status=applied', as)]],
       ['list, sorted, page 1', [list.loader, get('/applications?sort=closing', as)]],
       ['board', [board.loader, get('/applications/board', as)]],
+      // Back from a status move, each says what moved, read in the same round trip.
+      ['dashboard, after a move', [home.loader, get(`/?${MOVED}`, as)]],
+      ['list, after a move', [list.loader, get(`/applications?${MOVED}`, as)]],
+      ['list, searched, after a move', [list.loader, get(`/applications?q=acm&${MOVED}`, as)]],
+      ['board, after a move', [board.loader, get(`/applications/board?${MOVED}`, as)]],
       ['stats', [stats.loader, get('/stats', as)]],
       ['job-search log', [jobSearchLog.loader, get('/job-search-log', as)]],
       ['export as JSON', [accountExport.loader, get('/account/export?as=json', as)]],

@@ -94,7 +94,9 @@ describe('the board', () => {
       { context: t.context },
     );
     expect(outcome.status).toBe(302);
-    expect(outcome.headers.get('Location')).toBe('/applications/board');
+    expect(outcome.headers.get('Location')).toMatch(
+      /^\/applications\/board\?notice=status-changed&change=[0-9a-f-]{36}$/,
+    );
     expect((await t.stored(id!))!.status).toBe('applied');
     expect((await t.history(id!)).map((h) => h.to_status)).toEqual(['saved', 'applied']);
   });

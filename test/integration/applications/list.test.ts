@@ -421,8 +421,10 @@ describe('changing a status from the list', () => {
     );
 
     expect(outcome.status).toBe(302);
+    const [change] = await t.db.admin<{ id: string }[]>`
+      select id from jobtrack.status_changes where application_id = ${id} and to_status = 'interviewing'`;
     expect(outcome.headers.get('Location')).toBe(
-      '/applications?q=acme&status=applied&sort=closing&page=2',
+      `/applications?q=acme&status=applied&sort=closing&page=2&notice=status-changed&change=${change!.id}`,
     );
     expect((await t.stored(id))!.status).toBe('interviewing');
     expect((await t.history(id)).map((h) => h.to_status)).toEqual(['applied', 'interviewing']);
@@ -438,7 +440,9 @@ describe('changing a status from the list', () => {
       { intent: 'status', id, status: 'offer' },
       me.cookie,
     );
-    expect(outcome.headers.get('Location')).toBe('/applications');
+    expect(outcome.headers.get('Location')).toMatch(
+      /^\/applications\?notice=status-changed&change=[0-9a-f-]{36}$/,
+    );
   });
 
   it('answers 404 for another person’s application or a malformed id, and changes nothing', async () => {

@@ -39,8 +39,10 @@ afterEach(() => {
 describe('the guest status change, whose handling loads when a change is sent', () => {
   it('changes the status once its handling has loaded', async () => {
     const id = oneApplication();
-    const { changeGuestStatus } = await import('~/guest/status-change');
-    expect(await changeGuestStatus(statusForm(id, 'interviewing'), undefined)).toBeNull();
+    const { moveGuestStatus } = await import('~/guest/status-change');
+    expect(await moveGuestStatus(statusForm(id, 'interviewing'), id)).toEqual({
+      change: `${id}-1`,
+    });
     expect(statusOf(id)).toBe('interviewing');
   });
 
@@ -50,29 +52,29 @@ describe('the guest status change, whose handling loads when a change is sent', 
     vi.doMock('~/guest/actions', () => {
       throw new TypeError('Failed to fetch dynamically imported module');
     });
-    const { changeGuestStatus, NOT_LOADED_MESSAGE } = await import('~/guest/status-change');
-    expect(await changeGuestStatus(statusForm(id, 'offer'), undefined)).toEqual({
-      status: 'error',
-      error: { '': [NOT_LOADED_MESSAGE] },
+    const { moveGuestStatus, NOT_LOADED_MESSAGE } = await import('~/guest/status-change');
+    expect(await moveGuestStatus(statusForm(id, 'offer'), id)).toEqual({
+      refused: { status: 'error', error: { '': [NOT_LOADED_MESSAGE] } },
     });
     expect(localStorage.getItem(GUEST_KEY)).toBe(before);
   });
 
   it('still answers 404 for an application that is not in this browser, not "could not load"', async () => {
     oneApplication();
-    const { changeGuestStatus } = await import('~/guest/status-change');
-    const answer = await changeGuestStatus(
-      statusForm(crypto.randomUUID(), 'offer'),
-      undefined,
-    ).catch((thrown: unknown) => thrown);
+    const { moveGuestStatus } = await import('~/guest/status-change');
+    const unknown = crypto.randomUUID();
+    const answer = await moveGuestStatus(statusForm(unknown, 'offer'), unknown).catch(
+      (thrown: unknown) => thrown,
+    );
     expect(answer).toBeInstanceOf(Response);
     expect((answer as Response).status).toBe(404);
   });
 
   it('lets a refusal of the change itself through, as the handling answers it', async () => {
     const id = oneApplication();
-    const { changeGuestStatus } = await import('~/guest/status-change');
-    const reply = await changeGuestStatus(statusForm(id, 'not-a-status'), undefined);
+    const { moveGuestStatus } = await import('~/guest/status-change');
+    const answer = await moveGuestStatus(statusForm(id, 'not-a-status'), id);
+    const reply = 'refused' in answer ? answer.refused : null;
     expect(reply?.status).toBe('error');
     expect(reply?.error?.status?.length).toBeGreaterThan(0);
     expect(statusOf(id)).toBe('applied');
@@ -153,5 +155,74 @@ describe('undoing a guest status move made on an application’s page', () => {
       error: { '': [UNDO_CHANGED_SINCE] },
     });
     expect(stored(id)).toMatchObject({ status: 'interviewing', notes: 'Panel on Tuesday' });
+  });
+});
+
+describe('a guest status move from the list or the dashboard, said on the page it returns to', () => {
+  const form = (fields: Record<string, string>) => {
+    const body = new FormData();
+    for (const [name, value] of Object.entries(fields)) body.set(name, value);
+    return new Request('http://localhost/guest/applications?index', { method: 'POST', body });
+  };
+  const applications = () => {
+    const read = readGuest();
+    return read.ok ? read.document.applications : [];
+  };
+
+  it('comes back to the filtered list naming the move, which can be undone once', async () => {
+    const id = oneApplication();
+    window.history.replaceState(null, '', '/guest/applications#status=applied');
+    const { moveOrUndo } = await import('~/guest/status-change');
+    const { namedGuestMove } = await import('~/guest/last-move');
+
+    const moved = (await moveOrUndo(
+      form({ intent: 'status', id, status: 'rejected' }),
+      '/guest/applications',
+    )) as Response;
+
+    const back = moved.headers.get('Location')!;
+    expect(back).toBe(`/guest/applications#status=applied&moved=${id}-1`);
+    const { hash } = new URL(back, 'http://localhost');
+    expect(namedGuestMove(hash, applications())).toEqual({
+      id: `${id}-1`,
+      applicationId: id,
+      name: 'Staff Nurse, Band 5 at Leeds Teaching Hospitals NHS Trust',
+      fromStatus: 'applied',
+      toStatus: 'rejected',
+      undoable: true,
+    });
+
+    const undone = (await moveOrUndo(
+      form({ intent: 'undo-move', id, change: `${id}-1` }),
+      '/guest/applications',
+    )) as Response;
+
+    expect(undone.headers.get('Location')).toBe(
+      '/guest/applications?notice=status-undone#status=applied',
+    );
+    expect(statusOf(id)).toBe('applied');
+    // The address of the move, revisited (Back): nothing to say, as the move is gone.
+    expect(namedGuestMove(hash, applications())).toBeNull();
+  });
+
+  it('offers no undo once the application has changed since, and says nothing of an unknown entry', async () => {
+    const id = oneApplication();
+    window.history.replaceState(null, '', '/guest');
+    const { moveOrUndo } = await import('~/guest/status-change');
+    const { namedGuestMove } = await import('~/guest/last-move');
+    const back = (
+      (await moveOrUndo(form({ intent: 'status', id, status: 'offer' }), '/guest')) as Response
+    ).headers.get('Location')!;
+    updateGuest((apps) =>
+      apps.map((a) => ({ ...a, updatedAt: new Date(Date.now() + 1000).toISOString() })),
+    );
+    expect(back).toBe(`/guest#moved=${id}-1`);
+
+    expect(namedGuestMove('#moved=' + `${id}-1`, applications())).toMatchObject({
+      undoable: false,
+    });
+    for (const change of [`${id}-7`, 'nonsense', `${crypto.randomUUID()}-1`, `${id}-0`]) {
+      expect(namedGuestMove(`#moved=${change}`, applications())).toBeNull();
+    }
   });
 });

@@ -1,0 +1,62 @@
+// The last one-step status move made in this page's life, kept in memory only: "Undo this move"
+// puts the application back while nothing has changed it since (as the account's undo,
+// applications/undo-move.server.ts). After a reload the move stands, and no page offers to undo
+// it. Apart from actions.ts, which loads on use, so the pages that say a move can ask.
+import type { Move } from '~/applications/move-notice';
+import type { Status } from '~/applications/statuses';
+import type { ExportedApplication } from '~/portability/format';
+
+/** The application as it was before the move, when the move was made, and its history entry's id. */
+export type LastMove = { before: ExportedApplication; at: string; change: string };
+
+let last: LastMove | null = null;
+
+export const rememberMove = (move: LastMove | null) => {
+  last = move;
+};
+
+export const lastMove = () => last;
+
+// The move goes in the fragment, never the query: the fragment is not sent to the server (nor in a
+// Referer), and an application's id is guest data (docs/decisions/025).
+const MOVED = 'moved';
+
+const paramsOf = (hash: string) => new URLSearchParams(hash.replace(/^#/, ''));
+
+/** A page's fragment (`#status=applied`, or none) naming the move `change` as well. */
+export function withMoveIn(hash: string, change: string): string {
+  const params = paramsOf(hash);
+  params.set(MOVED, change);
+  return `#${params}`;
+}
+
+/** A page's fragment without the move it names, if any. */
+export function withoutMove(hash: string): string {
+  const params = paramsOf(hash);
+  params.delete(MOVED);
+  const rest = params.toString();
+  return rest ? `#${rest}` : '';
+}
+
+/**
+ * The move a page's fragment names (`#moved=<entry id>`, as a list or the dashboard is sent back
+ * to), said as the account's pages say it; null when there is none, or when another move has
+ * overtaken it. It can be undone while it is the move this page made last and nothing has changed
+ * the application since.
+ */
+export function namedGuestMove(hash: string, applications: ExportedApplication[]): Move | null {
+  const change = paramsOf(hash).get(MOVED) ?? '';
+  // An entry's id is its application's id and its place in that history (records.ts historyOf).
+  const [, id, index] = /^(.+)-(\d+)$/.exec(change) ?? [];
+  const application = applications.find((a) => a.id === id);
+  const entry = application?.statusHistory[Number(index)];
+  if (!application || !entry?.from || application.status !== entry.to) return null;
+  return {
+    id: change,
+    applicationId: application.id,
+    name: `${application.role} at ${application.company}`,
+    fromStatus: entry.from as Status,
+    toStatus: entry.to as Status,
+    undoable: last?.change === change && application.updatedAt === last.at,
+  };
+}
