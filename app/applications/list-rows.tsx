@@ -38,7 +38,11 @@ function ApplicationRow({
 }) {
   const navigation = useNavigation();
   const paths = useTrackerPaths();
-  const pending = useIsPending({ formAction: statusAction, fields: { id: row.id } });
+  // Its own form only: "Undo this move" posts the same id to the same action.
+  const pending = useIsPending({
+    formAction: statusAction,
+    fields: { intent: 'status', id: row.id },
+  });
   // Optimistic: show the chosen status while the change is on its way.
   const shown = pending ? String(navigation.formData?.get('status') ?? row.status) : row.status;
   const name = `${row.role} at ${row.company}`;
@@ -104,7 +108,7 @@ function ApplicationRow({
           className="button--small button--secondary"
           pendingText="Updating…"
           formAction={statusAction}
-          fields={{ id: row.id }}
+          fields={{ intent: 'status', id: row.id }}
         >
           Update
         </SubmitButton>

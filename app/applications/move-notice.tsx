@@ -1,4 +1,7 @@
 import { Form, Link } from '@remix-run/react';
+import { useEffect, useId, useRef } from 'react';
+import { focusIsLost } from '~/components/focus-on-new-page';
+import { replyMessages, type FormReply } from '~/components/forms/messages';
 import { SubmitButton } from '~/components/forms/submit-button';
 import { UNDO_MOVE } from './history-date';
 import { useTrackerPaths } from './paths';
@@ -17,63 +20,94 @@ export type Move = {
 };
 
 /**
+ * A page's last answer split in two: a refused "Undo this move", which the notice says where it
+ * was pressed, and anything else, for the page's own list of errors.
+ */
+export function splitUndoRefusal(lastResult: FormReply | null | undefined) {
+  const undo = [lastResult?.initialValue?.intent].flat().includes(UNDO_MOVE);
+  const messages = replyMessages(lastResult ?? undefined);
+  return { undoRefused: undo ? (messages[0] ?? null) : null, errors: undo ? [] : messages };
+}
+
+/**
  * What a status move from a list of applications did, and a way to undo it: the moved row may
- * have jumped to the top of the list, or left a filtered list or the dashboard's suggestions. It
- * stays in view as the page scrolls (the form may have been far down it) until closed. One
- * `role=status` region, there before its words, so that a screen reader says them when they come.
+ * have jumped to the top of the list, or left a filtered list or the dashboard's suggestions. On
+ * a screen tall enough it stays in view as the page scrolls (the form may have been far down it)
+ * until closed. Its words are one `role=status` region, there before them, so that a screen
+ * reader says them when they come; the buttons beside them are not read with them.
  */
 export function MoveNotice({
   move,
   undone,
+  undoRefused = null,
   action,
   close,
 }: {
   move: Move | null;
   /** Just after an undo: the notice saying so. */
   undone: string | null;
+  /** "Undo this move" refused (changed since): said here, where it was pressed. */
+  undoRefused?: string | null;
   /** Where "Undo this move" posts: the page's own action, which handles it. */
   action: string;
   /** The page's address without the notice. */
   close: string;
 }) {
   const paths = useTrackerPaths();
-  const shown = Boolean(move || undone);
+  const textId = useId();
+  const card = useRef<HTMLDivElement>(null);
+  const said = undoRefused ?? undone;
+  const shown = Boolean(move || said);
+  const drawn = useRef(false);
+  useEffect(() => {
+    // Not on the page's first load: only once something the person pressed has changed it.
+    if (!drawn.current) {
+      drawn.current = true;
+      return;
+    }
+    // The pressed control (a row that left a filtered list, Undo, Close) is gone: keyboard and
+    // screen reader users go on from the notice, or from the page once it is closed.
+    if (!focusIsLost()) return;
+    if (shown) card.current?.focus({ preventScroll: true });
+    else document.getElementById('main')?.focus({ preventScroll: true });
+  }, [shown, move?.id, said]);
   return (
-    <div role="status" className={shown ? 'notice move-notice' : undefined}>
-      {move ? (
-        <>
-          <p>
-            {move.name} moved to {STATUS_LABELS[move.toStatus]}, from{' '}
-            {STATUS_LABELS[move.fromStatus]}.
-          </p>
-          <div className="move-notice__actions">
-            {move.undoable ? (
-              <Form method="post" action={action} preventScrollReset>
-                <input type="hidden" name="id" value={move.applicationId} />
-                <input type="hidden" name="change" value={move.id} />
-                <SubmitButton
-                  inline
-                  name="intent"
-                  value={UNDO_MOVE}
-                  className="button--small button--secondary"
-                  pendingText="Undoing…"
-                  formAction={action}
-                  fields={{ change: move.id }}
-                >
-                  Undo this move
-                </SubmitButton>
-              </Form>
-            ) : null}
-            {/* Not named again: the list's own link to it has the name. */}
-            <Link to={paths.detail(move.applicationId)}>Open the application</Link>
-            <Link to={close} preventScrollReset className="link-button move-notice__close">
-              Close
-            </Link>
-          </div>
-        </>
-      ) : undone ? (
+    <div
+      ref={card}
+      tabIndex={shown ? -1 : undefined}
+      className={shown ? 'notice move-notice' : undefined}
+    >
+      <p role="status" id={textId} className="move-notice__text">
+        {said ??
+          (move
+            ? `${move.name} moved to ${STATUS_LABELS[move.toStatus]}, from ${STATUS_LABELS[move.fromStatus]}.`
+            : '')}
+      </p>
+      {shown ? (
         <div className="move-notice__actions">
-          <p>{undone}</p>
+          {move?.undoable && !undoRefused ? (
+            <Form method="post" action={action} preventScrollReset>
+              <input type="hidden" name="id" value={move.applicationId} />
+              <input type="hidden" name="change" value={move.id} />
+              <SubmitButton
+                inline
+                name="intent"
+                value={UNDO_MOVE}
+                className="button--small button--secondary"
+                pendingText="Undoing…"
+                formAction={action}
+                fields={{ change: move.id }}
+              >
+                Undo this move
+              </SubmitButton>
+            </Form>
+          ) : null}
+          {move ? (
+            // Described by the words above, not named again: the list's own link has the name.
+            <Link to={paths.detail(move.applicationId)} aria-describedby={textId}>
+              Open the application
+            </Link>
+          ) : null}
           <Link to={close} preventScrollReset className="link-button move-notice__close">
             Close
           </Link>

@@ -2,7 +2,11 @@
 // puts the application back while nothing has changed it since (as the account's undo,
 // applications/undo-move.server.ts). After a reload the move stands, and no page offers to undo
 // it. Apart from actions.ts, which loads on use, so the pages that say a move can ask.
-import type { Move } from '~/applications/move-notice';
+import { useLocation } from '@remix-run/react';
+import { useMemo } from 'react';
+import { splitUndoRefusal, type Move } from '~/applications/move-notice';
+import type { FormReply } from '~/components/forms/messages';
+import { noticeText } from '~/components/notice';
 import type { Status } from '~/applications/statuses';
 import type { ExportedApplication } from '~/portability/format';
 
@@ -17,9 +21,11 @@ export const rememberMove = (move: LastMove | null) => {
 
 export const lastMove = () => last;
 
-// The move goes in the fragment, never the query: the fragment is not sent to the server (nor in a
-// Referer), and an application's id is guest data (docs/decisions/025).
+// What a status change from a list or the dashboard did goes in the fragment, never the query: the
+// fragment is not sent to the server (nor in a Referer), and an application's id, even that a
+// guest undid a move, is guest data (docs/decisions/025).
 const MOVED = 'moved';
+const UNDONE = 'undone';
 
 const paramsOf = (hash: string) => new URLSearchParams(hash.replace(/^#/, ''));
 
@@ -30,10 +36,18 @@ export function withMoveIn(hash: string, change: string): string {
   return `#${params}`;
 }
 
-/** A page's fragment without the move it names, if any. */
+/** A page's fragment saying that the move it named was undone. */
+export function withUndoneIn(hash: string): string {
+  const params = paramsOf(withoutMove(hash));
+  params.set(UNDONE, '1');
+  return `#${params}`;
+}
+
+/** A page's fragment without the move it names or its undo, if any. */
 export function withoutMove(hash: string): string {
   const params = paramsOf(hash);
   params.delete(MOVED);
+  params.delete(UNDONE);
   const rest = params.toString();
   return rest ? `#${rest}` : '';
 }
@@ -58,5 +72,24 @@ export function namedGuestMove(hash: string, applications: ExportedApplication[]
     fromStatus: entry.from as Status,
     toStatus: entry.to as Status,
     undoable: last?.change === change && application.updatedAt === last.at,
+  };
+}
+
+/**
+ * What a guest list or the dashboard says of a status move made from it (moveOrUndo): the move,
+ * its undo, or a refused undo, with the page's fragment without them for "Close"; and the rest of
+ * the page's last answer, for its own list of errors.
+ */
+export function useGuestMoveSaid(
+  applications: ExportedApplication[],
+  lastResult: FormReply | undefined,
+) {
+  const { hash } = useLocation();
+  const move = useMemo(() => namedGuestMove(hash, applications), [hash, applications]);
+  return {
+    move,
+    undone: paramsOf(hash).has(UNDONE) ? noticeText('status-undone') : null,
+    close: withoutMove(hash),
+    ...splitUndoRefusal(lastResult),
   };
 }

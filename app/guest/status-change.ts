@@ -7,8 +7,7 @@ import type { TypedResponse } from '@remix-run/cloudflare';
 import { redirect } from '@remix-run/react';
 import { UNDO_MOVE } from '~/applications/history-date';
 import type { FormReply } from '~/components/forms';
-import { withNotice } from '~/components/notice';
-import { withMoveIn, withoutMove } from './last-move';
+import { withMoveIn, withoutMove, withUndoneIn } from './last-move';
 
 /** Said when the handling cannot be fetched: a browser keeps a failed module fetch for the page's life. */
 export const NOT_LOADED_MESSAGE =
@@ -56,7 +55,9 @@ export async function moveOrUndo(
   const hash = withoutMove(window.location.hash);
   if (form.get('intent') === UNDO_MOVE) {
     const refused = await undoGuestMove(id);
-    return refused ?? redirect(`${withNotice(page, 'status-undone')}${hash}`);
+    // Marked as the undo's, so that the page says it where Undo was pressed.
+    if (refused) return { ...refused, initialValue: { intent: UNDO_MOVE } };
+    return redirect(`${page}${withUndoneIn(hash)}`);
   }
   const moved = await moveGuestStatus(request, id);
   if ('refused' in moved) return moved.refused;

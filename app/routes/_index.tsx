@@ -2,11 +2,10 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remi
 import { redirect } from '@remix-run/cloudflare';
 import { moveStatus, undoStatusMove } from '~/applications/actions.server';
 import { UNDO_MOVE } from '~/applications/history-date';
-import { MoveNotice } from '~/applications/move-notice';
+import { MoveNotice, splitUndoRefusal } from '~/applications/move-notice';
 import { namedMove, withMove } from '~/applications/moved.server';
 import { readForm } from '~/components/forms/form.server';
 import { useActionData, useLoaderData } from '@remix-run/react';
-import { replyMessages } from '~/components/forms/messages';
 import { Dashboard } from '~/applications/dashboard';
 import { londonNow } from '~/applications/dates';
 import { Landing } from '~/components/landing';
@@ -71,15 +70,21 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function Index() {
   const data = useLoaderData<typeof loader>();
-  const refusal = useActionData<typeof action>();
+  const { undoRefused, errors } = splitUndoRefusal(useActionData<typeof action>());
   if (data.signedIn) {
     const notice = (
       <>
         <GuestDataWaiting />
-        <MoveNotice move={data.move} undone={data.undone} action="/?index" close="/" />
+        <MoveNotice
+          move={data.move}
+          undone={data.undone}
+          undoRefused={undoRefused}
+          action="/?index"
+          close="/"
+        />
       </>
     );
-    return <Dashboard {...data} errors={replyMessages(refusal)} notice={notice} />;
+    return <Dashboard {...data} errors={errors} notice={notice} />;
   }
   return (
     <>

@@ -7,11 +7,11 @@ import { UNDO_MOVE } from '~/applications/history-date';
 import { ListFilters, Pagination, StatusCountLinks, ViewSwitch } from '~/applications/list-filters';
 import { listQuerySearch, parseListQuery } from '~/applications/list-query';
 import { ApplicationRows } from '~/applications/list-rows';
-import { MoveNotice } from '~/applications/move-notice';
+import { MoveNotice, splitUndoRefusal } from '~/applications/move-notice';
 import { namedMove, withMove } from '~/applications/moved.server';
 import { listApplications } from '~/applications/queries.server';
 import { requireUserClaim } from '~/auth/current-user.server';
-import { FormErrors, replyMessages } from '~/components/forms';
+import { FormErrors } from '~/components/forms';
 import { readForm } from '~/components/forms/form.server';
 import { Notice, noticeFor, withNotice } from '~/components/notice';
 
@@ -55,7 +55,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 export default function Applications() {
   const { now, query, rows, counts, total, matching, page, pages, notice, move, undone } =
     useLoaderData<typeof loader>();
-  const lastResult = useActionData<typeof action>();
+  const { undoRefused, errors } = splitUndoRefusal(useActionData<typeof action>());
   const search = listQuerySearch(query);
   // `index` makes the POST reach this index route; the search keeps the filters for the redirect.
   const statusAction = `/applications?index${search ? `&${search.slice(1)}` : ''}`;
@@ -75,10 +75,11 @@ export default function Applications() {
       <MoveNotice
         move={move}
         undone={undone}
+        undoRefused={undoRefused}
         action={statusAction}
         close={`/applications${search}`}
       />
-      <FormErrors errors={replyMessages(lastResult)} />
+      <FormErrors errors={errors} />
       <ListFilters query={query} />
       {total > 0 || filtered ? (
         <StatusCountLinks query={query} counts={counts} total={total} />

@@ -7,10 +7,10 @@ import { loadBoard } from '~/applications/board.server';
 import { londonNow } from '~/applications/dates';
 import { UNDO_MOVE } from '~/applications/history-date';
 import { ViewSwitch } from '~/applications/list-filters';
-import { MoveNotice } from '~/applications/move-notice';
+import { MoveNotice, splitUndoRefusal } from '~/applications/move-notice';
 import { namedMove, withMove } from '~/applications/moved.server';
 import { requireUserClaim } from '~/auth/current-user.server';
-import { FormErrors, replyMessages } from '~/components/forms';
+import { FormErrors } from '~/components/forms';
 import { readForm } from '~/components/forms/form.server';
 import { noticeFor, withNotice } from '~/components/notice';
 
@@ -48,7 +48,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function BoardPage() {
   const { now, columns, total, move, undone } = useLoaderData<typeof loader>();
-  const lastResult = useActionData<typeof action>();
+  const { undoRefused, errors } = splitUndoRefusal(useActionData<typeof action>());
   return (
     <div className="page page--wide">
       <div className="page-head">
@@ -60,8 +60,14 @@ export default function BoardPage() {
           </Link>
         </div>
       </div>
-      <MoveNotice move={move} undone={undone} action={BOARD} close={BOARD} />
-      <FormErrors errors={replyMessages(lastResult)} />
+      <MoveNotice
+        move={move}
+        undone={undone}
+        undoRefused={undoRefused}
+        action={BOARD}
+        close={BOARD}
+      />
+      <FormErrors errors={errors} />
       {total === 0 ? (
         <div className="card empty-state">
           <p>You have not added any applications yet.</p>

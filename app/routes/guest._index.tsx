@@ -1,16 +1,7 @@
 import type { MetaFunction } from '@remix-run/cloudflare';
-import {
-  useActionData,
-  useLoaderData,
-  useLocation,
-  type ClientActionFunctionArgs,
-  type ClientLoaderFunctionArgs,
-} from '@remix-run/react';
+import { useActionData, useLoaderData, type ClientActionFunctionArgs } from '@remix-run/react';
 import { MoveNotice } from '~/applications/move-notice';
-import { noticeFor } from '~/components/notice';
-import { namedGuestMove } from '~/guest/last-move';
-import { useMemo } from 'react';
-import { replyMessages } from '~/components/forms/messages';
+import { useGuestMoveSaid } from '~/guest/last-move';
 import { Dashboard } from '~/applications/dashboard';
 import { londonNow } from '~/applications/dates';
 import { guestFollowUpsDue, guestGhostSuggestions, guestThisWeek } from '~/guest/dashboard';
@@ -23,7 +14,7 @@ export { links } from '~/applications/styles';
 
 export const meta: MetaFunction = () => [{ title: 'Dashboard · Guest · JobTrack' }];
 
-export function clientLoader({ request }: ClientLoaderFunctionArgs) {
+export function clientLoader() {
   const now = londonNow();
   const read = readGuest();
   // Unreadable data: the layout says why and offers its download; the page shows nothing of it.
@@ -36,7 +27,6 @@ export function clientLoader({ request }: ClientLoaderFunctionArgs) {
     ghostSuggestions: guestGhostSuggestions(doc, now),
     // The move a status change names is in the fragment, which a loader is not given.
     applications: doc.applications,
-    undone: noticeFor(request, ['status-undone']),
   };
 }
 
@@ -47,17 +37,16 @@ export async function clientAction({ request }: ClientActionFunctionArgs) {
 }
 
 export default function GuestDashboard() {
-  const refusal = useActionData<typeof clientAction>();
   const data = useLoaderData<typeof clientLoader>();
-  const { hash } = useLocation();
-  const move = useMemo(() => namedGuestMove(hash, data.applications), [hash, data.applications]);
+  const said = useGuestMoveSaid(data.applications, useActionData<typeof clientAction>());
   const notice = (
     <MoveNotice
-      move={move}
-      undone={data.undone}
+      move={said.move}
+      undone={said.undone}
+      undoRefused={said.undoRefused}
       action={`${GUEST_HOME}?index`}
-      close={GUEST_HOME}
+      close={`${GUEST_HOME}${said.close}`}
     />
   );
-  return <Dashboard {...data} errors={replyMessages(refusal)} notice={notice} />;
+  return <Dashboard {...data} errors={said.errors} notice={notice} />;
 }

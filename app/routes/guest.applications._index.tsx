@@ -2,7 +2,6 @@ import type { MetaFunction } from '@remix-run/cloudflare';
 import {
   Link,
   useActionData,
-  type ClientLoaderFunctionArgs,
   useLoaderData,
   useLocation,
   type ClientActionFunctionArgs,
@@ -12,11 +11,10 @@ import { londonNow } from '~/applications/dates';
 import { ListFilters, Pagination, StatusCountLinks, ViewSwitch } from '~/applications/list-filters';
 import { ApplicationRows } from '~/applications/list-rows';
 import { MoveNotice } from '~/applications/move-notice';
-import { FormErrors, replyMessages } from '~/components/forms';
+import { FormErrors } from '~/components/forms';
 import { guestApplications } from '~/guest/applications';
 import { moveOrUndo } from '~/guest/status-change';
-import { namedGuestMove, withoutMove } from '~/guest/last-move';
-import { noticeFor } from '~/components/notice';
+import { useGuestMoveSaid } from '~/guest/last-move';
 import { GUEST_LIST, GUEST_PATHS, guestListQuery } from '~/guest/paths';
 import { guestList } from '~/guest/views';
 
@@ -24,12 +22,8 @@ export { links } from '~/applications/styles';
 
 export const meta: MetaFunction = () => [{ title: 'Applications · Guest · JobTrack' }];
 
-export function clientLoader({ request }: ClientLoaderFunctionArgs) {
-  return {
-    now: londonNow(),
-    applications: guestApplications(),
-    undone: noticeFor(request, ['status-undone']),
-  };
+export function clientLoader() {
+  return { now: londonNow(), applications: guestApplications() };
 }
 
 /** The one-step status change from a row, or undoing it; the page then says what happened. */
@@ -38,11 +32,10 @@ export async function clientAction({ request }: ClientActionFunctionArgs) {
 }
 
 export default function GuestApplications() {
-  const { now, applications, undone } = useLoaderData<typeof clientLoader>();
-  const lastResult = useActionData<typeof clientAction>();
+  const { now, applications } = useLoaderData<typeof clientLoader>();
+  const said = useGuestMoveSaid(applications, useActionData<typeof clientAction>());
   const { hash } = useLocation();
   const requested = useMemo(() => guestListQuery(hash), [hash]);
-  const move = useMemo(() => namedGuestMove(hash, applications), [hash, applications]);
   const { rows, counts, total, matching, page, pages } = useMemo(
     () => guestList(applications, requested, now),
     [applications, requested, now],
@@ -61,12 +54,13 @@ export default function GuestApplications() {
         </div>
       </div>
       <MoveNotice
-        move={move}
-        undone={undone}
+        move={said.move}
+        undone={said.undone}
+        undoRefused={said.undoRefused}
         action={`${GUEST_LIST}?index`}
-        close={`${GUEST_LIST}${withoutMove(hash)}`}
+        close={`${GUEST_LIST}${said.close}`}
       />
-      <FormErrors errors={replyMessages(lastResult)} />
+      <FormErrors errors={said.errors} />
       <ListFilters query={query} />
       {total > 0 || filtered ? (
         <StatusCountLinks query={query} counts={counts} total={total} />

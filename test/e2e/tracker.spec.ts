@@ -725,17 +725,57 @@ test('a status changed far down a filtered list is said in view on a phone, and 
   await page.getByLabel(`Status for ${name}`, { exact: true }).selectOption('rejected');
   await rowFor(page, name).getByRole('button', { name: 'Update' }).click();
 
-  const said = page.getByRole('main').getByRole('status').filter({ hasText: 'moved to' });
+  const notice = page.getByRole('main').locator('.move-notice');
+  const said = notice.getByRole('status').first();
   await expect(said).toHaveText(new RegExp(`^${escape(name)} moved to Rejected, from Applied\\.`));
   // Said where the person is looking: the row has left this filtered list.
   await expect(said).toBeInViewport();
   await expect(rowFor(page, name)).toHaveCount(0);
   await app.landed();
 
-  await said.getByRole('button', { name: 'Undo this move' }).click();
+  // With JavaScript, keyboard and screen reader users go on from the notice: the row has gone.
+  if (!javaScriptDisabled()) await expect(notice).toBeFocused();
+  await notice.getByRole('button', { name: 'Undo this move' }).click();
   await expect(page.getByRole('main').getByText(/^The move was undone/)).toBeVisible();
   await expect(rowFor(page, name)).toContainText('Applied');
   await expect(page.getByLabel(`Status for ${name}`, { exact: true })).toHaveValue('applied');
 });
 
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+test('an undo refused because the application changed since is said where Undo was pressed', async ({
+  page,
+  signedIn,
+  database,
+}) => {
+  const me = await signedIn({ label: 'list-undo-refused' });
+  await seed(database, me.id, {
+    company: 'HM Revenue & Customs',
+    role: 'Executive Officer',
+    status: 'applied',
+    dateApplied: on(-10),
+  });
+  await page.goto('/applications');
+  const name = 'Executive Officer at HM Revenue & Customs';
+  await page.getByLabel(`Status for ${name}`, { exact: true }).selectOption('interviewing');
+  await rowFor(page, name).getByRole('button', { name: 'Update' }).click();
+  const notice = page.getByRole('main').locator('.move-notice');
+  await expect(notice).toContainText(`${name} moved to Interviewing, from Applied.`);
+  // Changed in another tab meanwhile.
+  const tab = await page.context().newPage();
+  await tab.goto(
+    (await notice.getByRole('link', { name: 'Open the application' }).getAttribute('href'))! +
+      '/edit',
+  );
+  await tab.getByRole('main').getByLabel('Notes', { exact: true }).fill('Phone screen booked');
+  await tab.getByRole('main').getByRole('button', { name: 'Save application' }).click();
+  await tab.waitForURL(/\/applications\/[0-9a-f-]{36}$/);
+  await tab.close();
+
+  await notice.getByRole('button', { name: 'Undo this move' }).click();
+
+  await expect(notice.getByRole('status').first()).toHaveText(/^That move can no longer be undone/);
+  await expect(notice.getByRole('button', { name: 'Undo this move' })).toHaveCount(0);
+  await expect(page.getByRole('main').getByRole('alert')).toHaveCount(0);
+  await expect(page.getByLabel(`Status for ${name}`, { exact: true })).toHaveValue('interviewing');
+});

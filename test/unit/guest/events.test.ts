@@ -466,6 +466,7 @@ describe('the guest dashboard’s "Mark as ghosted"', () => {
   it('is the one-step status change, saved in this browser, back to the dashboard', async () => {
     const { clientAction } = await import('~/routes/guest._index');
     localStorage.clear();
+    window.history.replaceState(null, '', '/guest');
     const id = '0b6a4c1e-8f3d-4a2b-9c7e-5d1f2e3a4b5c';
     updateGuest(() => [newApplication(applied(), id)]);
     const request = new Request('http://localhost/guest?index', {
@@ -475,7 +476,8 @@ describe('the guest dashboard’s "Mark as ghosted"', () => {
     const answer = await clientAction({ request, params: {} } as Parameters<
       typeof clientAction
     >[0]);
-    expect((answer as Response).headers.get('Location')).toBe('/guest');
+    // Back to the dashboard, which says the move (named in the fragment) with Undo beside it.
+    expect((answer as Response).headers.get('Location')).toBe(`/guest#moved=${id}-1`);
     expect(guestApplications()[0]).toMatchObject({ status: 'ghosted' });
     expect(guestApplications()[0]!.statusHistory.at(-1)).toMatchObject({
       from: 'applied',

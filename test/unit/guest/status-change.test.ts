@@ -197,9 +197,7 @@ describe('a guest status move from the list or the dashboard, said on the page i
       '/guest/applications',
     )) as Response;
 
-    expect(undone.headers.get('Location')).toBe(
-      '/guest/applications?notice=status-undone#status=applied',
-    );
+    expect(undone.headers.get('Location')).toBe('/guest/applications#status=applied&undone=1');
     expect(statusOf(id)).toBe('applied');
     // The address of the move, revisited (Back): nothing to say, as the move is gone.
     expect(namedGuestMove(hash, applications())).toBeNull();
@@ -221,6 +219,13 @@ describe('a guest status move from the list or the dashboard, said on the page i
     expect(namedGuestMove('#moved=' + `${id}-1`, applications())).toMatchObject({
       undoable: false,
     });
+    // Pressed anyway (the page drawn before the change): refused, marked as the undo's answer.
+    expect(await moveOrUndo(form({ intent: 'undo-move', id }), '/guest')).toEqual({
+      status: 'error',
+      error: { '': [UNDO_CHANGED_SINCE] },
+      initialValue: { intent: 'undo-move' },
+    });
+    expect(statusOf(id)).toBe('offer');
     for (const change of [`${id}-7`, 'nonsense', `${crypto.randomUUID()}-1`, `${id}-0`]) {
       expect(namedGuestMove(`#moved=${change}`, applications())).toBeNull();
     }
