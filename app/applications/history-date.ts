@@ -7,10 +7,6 @@ import { statusLabel, type Status } from './statuses';
 export const moveLabel = (fromStatus: Status | null, toStatus: Status) =>
   `${statusLabel(toStatus)}, ${fromStatus ? `from ${statusLabel(fromStatus)}` : 'when added'}`;
 
-/**
- * A move to Applied is dated by the application's date applied (its edit page), so only the other
- * moves are dated here.
- */
 /** The value of `intent` that "Undo this move" beside a status move just made sends. */
 export const UNDO_MOVE = 'undo-move';
 
@@ -18,6 +14,10 @@ export const UNDO_MOVE = 'undo-move';
 export const UNDO_CHANGED_SINCE =
   'That move can no longer be undone: the application has changed since. Choose its status here instead.';
 
+/**
+ * A move to Applied is dated by the application's date applied (its edit page), so only the other
+ * moves are dated here.
+ */
 export const isDateable = (toStatus: Status) => toStatus !== 'applied';
 
 /** True when `on` is possible for a move to `toStatus`: nothing but Saved comes before applying. */

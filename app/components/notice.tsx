@@ -4,6 +4,8 @@
 // adding a key below; `withNotice` and `noticeFor` only take keys listed here, so a typo is a type
 // error.
 
+import { MOVE_UNDONE } from '~/applications/move-undone';
+
 const NOTICES = {
   'account-deleted': 'Your account and all its data have been deleted.',
   'choose-password':
@@ -28,8 +30,7 @@ const NOTICES = {
   deleted: 'The application has been deleted.',
   // An application's page draws this one with the move and its date (applications/detail.tsx).
   'status-changed': 'The status has been changed.',
-  'status-undone':
-    'The move was undone: the status, date applied and follow-up date are as they were before it.',
+  'status-undone': MOVE_UNDONE,
   'inputs-saved': 'Your inputs are saved. Nothing has been sent to Claude.',
   'version-saved': 'Your changes to this version are saved.',
   'version-deleted': 'The version was deleted.',
@@ -48,9 +49,6 @@ const NOTICES = {
 
 /** The name of a notice in the URL. */
 export type NoticeKey = keyof typeof NOTICES;
-
-/** A notice's text, for a page that shows it without a redirect (guest mode's, in the browser). */
-export const noticeText = (key: NoticeKey): string => NOTICES[key];
 
 /** `path` with a notice to show once the redirect lands: `withNotice('/account', 'password-changed')`. */
 export function withNotice(path: string, key: NoticeKey): string {

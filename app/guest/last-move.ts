@@ -6,7 +6,7 @@ import { useLocation } from '@remix-run/react';
 import { useMemo } from 'react';
 import { splitUndoRefusal, type Move } from '~/applications/move-notice';
 import type { FormReply } from '~/components/forms/messages';
-import { noticeText } from '~/components/notice';
+import { MOVE_UNDONE } from '~/applications/move-undone';
 import type { Status } from '~/applications/statuses';
 import type { ExportedApplication } from '~/portability/format';
 
@@ -88,7 +88,7 @@ export function useGuestMoveSaid(
   const move = useMemo(() => namedGuestMove(hash, applications), [hash, applications]);
   return {
     move,
-    undone: paramsOf(hash).has(UNDONE) ? noticeText('status-undone') : null,
+    undone: paramsOf(hash).has(UNDONE) ? MOVE_UNDONE : null,
     close: withoutMove(hash),
     ...splitUndoRefusal(lastResult),
   };

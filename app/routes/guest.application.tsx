@@ -14,7 +14,7 @@ import { FollowUpSummary } from '~/events/follow-up-summary';
 import { guestApplications } from '~/guest/applications';
 import { moveGuestStatus, undoGuestMove } from '~/guest/status-change';
 import { UNDO_MOVE } from '~/applications/history-date';
-import { noticeText } from '~/components/notice';
+import { MOVE_UNDONE } from '~/applications/move-undone';
 import { eventRows } from '~/guest/events';
 import { GuestNotFound } from '~/guest/not-found';
 import {
@@ -119,7 +119,7 @@ export default function GuestApplication() {
             lastResult={answer && 'refused' in answer ? answer.refused : undefined}
             action={guestDetail(found.id)}
             moved={movedBy(answer, found.id, history)}
-            undone={answer && 'undone' in answer ? noticeText('status-undone') : null}
+            undone={answer && 'undone' in answer ? MOVE_UNDONE : null}
           />
           <FollowUpSummary
             applicationId={found.id}
