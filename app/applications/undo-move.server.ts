@@ -16,7 +16,9 @@ export type UndoOutcome = 'undone' | 'changed-since' | 'missing';
  * 'changed-since' changes nothing; 'missing' when the application is not the person's. A move
  * no longer in the history was undone already: 'undone' again, so that a second press (or Back
  * and send) does not say otherwise. Dates added or dated in the history since do not count as a
- * change: they are not the application's row, and the undo leaves them as they are.
+ * change: they are not the application's row, and the undo leaves them as they are. A move gone
+ * with another made since (undone in another tab, then moved again) is 'changed-since': the
+ * status is not as it was before the move.
  */
 export async function undoMove(
   context: AppLoadContext,
@@ -26,7 +28,7 @@ export async function undoMove(
 ): Promise<UndoOutcome> {
   const userId = personId(who);
   const [[row]] = await asUser(context, who, (tx) => [
-    tx.execute<{ found: boolean; undone: boolean; kept: boolean }>(sql`
+    tx.execute<{ found: boolean; undone: boolean; kept: boolean; moved_since: boolean }>(sql`
       with target as (
         select id, status, updated_at from ${applications}
         where id = ${id}::uuid and user_id = ${userId}::uuid
@@ -50,9 +52,13 @@ export async function undoMove(
       )
       select exists (select 1 from target) as found, exists (select 1 from restored) as undone,
         exists (select 1 from ${statusChanges} where id = ${changeId}::uuid
-          and user_id = ${userId}::uuid) as kept`),
+          and user_id = ${userId}::uuid) as kept,
+        exists (select 1 from ${statusChanges} as h join target on h.application_id = target.id
+          where h.user_id = ${userId}::uuid and h.changed_at = target.updated_at) as moved_since`),
   ]);
   if (!row?.found) return 'missing';
-  // Gone already: only an undo removes a move from a history (a second press, Back and send).
-  return row.undone || !row.kept ? 'undone' : 'changed-since';
+  if (row.undone) return 'undone';
+  // Gone already: only an undo removes a move from a history (a second press, Back and send),
+  // unless another move has been made since (in another tab, after undoing it there).
+  return !row.kept && !row.moved_since ? 'undone' : 'changed-since';
 }

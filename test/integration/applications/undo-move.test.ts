@@ -100,6 +100,23 @@ describe('undoing a status move', () => {
     expect(await t.history(id!)).toHaveLength(3);
   });
 
+  it('pressed again in another tab after the move was undone and another made, says it cannot be undone', async () => {
+    const me = await t.person();
+    const [id] = await t.seed(me, { status: 'applied', date_applied: '2026-11-10' });
+    await move(id!, 'rejected', me.cookie);
+    const mistaken = await lastMove(id!, me.cookie);
+    // Tab two: undone, then moved on.
+    expect((await undo(id!, mistaken.id, me.cookie)).status).toBe(302);
+    await move(id!, 'interviewing', me.cookie);
+
+    // Tab one still shows the first move's Undo.
+    const answer = await undo(id!, mistaken.id, me.cookie);
+
+    expect(answer.status).toBe(409);
+    expect(answer.data.error[''][0]).toMatch(/can no longer be undone/);
+    expect((await t.stored(id!))!.status).toBe('interviewing');
+  });
+
   it('is refused after an edit saved since, and a move made on the edit form has no undo', async () => {
     const me = await t.person();
     const [id] = await t.seed(me, { status: 'applied', date_applied: '2026-11-10' });
