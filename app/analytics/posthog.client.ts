@@ -46,9 +46,15 @@ export function trackPageview() {
   if (!whyOff() && !inGuestMode()) client?.capture('$pageview');
 }
 
-/** One of the allowlisted events, with no properties. Nothing when analytics are not running. */
+/**
+ * One of the allowlisted events, with no properties. Nothing when analytics are not running; sent
+ * once they have started when they are still starting (a form sent as the page opens, on a slow
+ * connection or a busy phone, is not lost to the count).
+ */
 export function track(event: AnalyticsEvent) {
-  if (!whyOff() && !inGuestMode()) client?.capture(event);
+  if (whyOff() || inGuestMode()) return;
+  if (client) client.capture(event);
+  else void starting?.then((started) => started?.capture(event));
 }
 
 /** Turns analytics off (or back on) for this browser, remembered in local storage. */

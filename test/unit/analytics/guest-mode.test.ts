@@ -29,3 +29,27 @@ describe('analytics in guest mode', () => {
     expect(capture).not.toHaveBeenCalled();
   });
 });
+
+describe('an event sent while analytics are still starting', () => {
+  it('is sent once they have started, not dropped', async () => {
+    vi.resetModules();
+    const fresh = await import('~/analytics/posthog.client');
+    history.replaceState(null, '', '/applications/new');
+    const started = fresh.startAnalytics({ key: 'phc_test', host: 'https://eu.i.posthog.com' });
+    // posthog-js is still loading: the add form is sent now.
+    fresh.track('application_created');
+    expect(capture).not.toHaveBeenCalled();
+
+    await started;
+
+    expect(capture).toHaveBeenCalledWith('application_created');
+  });
+
+  it('is not sent at all when analytics are not starting (no key, or turned off)', async () => {
+    vi.resetModules();
+    const fresh = await import('~/analytics/posthog.client');
+    fresh.track('application_created');
+    await Promise.resolve();
+    expect(capture).not.toHaveBeenCalled();
+  });
+});
