@@ -52,9 +52,17 @@ export function trackPageview() {
  * connection or a busy phone, is not lost to the count).
  */
 export function track(event: AnalyticsEvent) {
-  if (whyOff() || inGuestMode()) return;
+  const allowed = () => !whyOff() && !inGuestMode();
+  if (!allowed()) return;
   if (client) client.capture(event);
-  else void starting?.then((started) => started?.capture(event));
+  // Asked again once started: the person may have turned analytics off, or gone into guest mode,
+  // meanwhile. A posthog-js that cannot load (a blocker) sends nothing, and says nothing either.
+  else
+    starting
+      ?.then((started) => {
+        if (allowed()) started?.capture(event);
+      })
+      .catch(() => {});
 }
 
 /** Turns analytics off (or back on) for this browser, remembered in local storage. */

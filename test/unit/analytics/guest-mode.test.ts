@@ -53,3 +53,33 @@ describe('an event sent while analytics are still starting', () => {
     expect(capture).not.toHaveBeenCalled();
   });
 });
+
+describe('an event queued while analytics start, and what happened meanwhile', () => {
+  const start = (fresh: typeof import('~/analytics/posthog.client')) =>
+    fresh.startAnalytics({ key: 'phc_test', host: 'https://eu.i.posthog.com' });
+
+  it('is not sent once the person has gone into guest mode', async () => {
+    vi.resetModules();
+    const fresh = await import('~/analytics/posthog.client');
+    history.replaceState(null, '', '/applications');
+    const started = start(fresh);
+    fresh.track('status_changed');
+    history.replaceState(null, '', '/guest/applications');
+    await started;
+    await Promise.resolve();
+    expect(capture).not.toHaveBeenCalled();
+  });
+
+  it('is not sent once the person has turned analytics off', async () => {
+    vi.resetModules();
+    const fresh = await import('~/analytics/posthog.client');
+    history.replaceState(null, '', '/applications');
+    const started = start(fresh);
+    fresh.track('status_changed');
+    fresh.setAnalyticsOff(true, null);
+    await started;
+    await Promise.resolve();
+    expect(capture).not.toHaveBeenCalled();
+    fresh.setAnalyticsOff(false, null);
+  });
+});
