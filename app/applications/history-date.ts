@@ -12,7 +12,7 @@ export const UNDO_MOVE = 'undo-move';
 
 /** "Undo this move" refused: something has changed the application since the move. */
 export const UNDO_CHANGED_SINCE =
-  'That move can no longer be undone: the application has changed since. Choose its status here instead.';
+  'That move can no longer be undone: the application has changed since. Choose its status again instead.';
 
 /**
  * A move to Applied is dated by the application's date applied (its edit page), so only the other
