@@ -6,6 +6,7 @@ import { redirect, type ActionFunctionArgs, type AppLoadContext } from '@remix-r
 import { SessionEnded } from '~/auth/current-user.server';
 import { claimForForm } from '~/auth/form-claim.server';
 import { invalid, readForm, refuse } from '~/components/forms/form.server';
+import { withNotice } from '~/components/notice';
 import {
   changedElsewhere,
   IN_AN_ACCOUNT,
@@ -23,7 +24,8 @@ import {
   StatusChangeSchema,
   UndoMoveSchema,
 } from './application-schema';
-import { afterAnAnswer, UNDO_CHANGED_SINCE } from './history-date';
+import { afterAnAnswer, UNDO_CHANGED_SINCE, UNDO_MOVE } from './history-date';
+import { withMove } from './moved.server';
 import { ACCOUNT_FULL } from './limits';
 import { applicationIdFor, nextKeyFor } from './one-time-key';
 import { changeStatus, createApplication, updateApplication } from './mutations.server';
@@ -158,4 +160,25 @@ export async function undoStatusMove(
     return invalid(submission, { formErrors: [UNDO_CHANGED_SINCE] }, { status: 409 });
   }
   return null;
+}
+
+/**
+ * The status form of a list row, a board card or the dashboard, or "Undo this move" beside the
+ * move it just made: the refusal to answer with, or the redirect back to `page`, which says what
+ * happened (the move named for moved.server.ts, or the undo's notice). 404 for an application
+ * that is not the person's.
+ */
+export async function moveOrUndo(
+  context: AppLoadContext,
+  who: Person,
+  formData: FormData,
+  page: string,
+) {
+  if (formData.get('intent') === UNDO_MOVE) {
+    const refused = await undoStatusMove(context, who, formData.get('id'), formData);
+    return refused ?? redirect(withNotice(page, 'status-undone'));
+  }
+  const moved = await moveStatus(context, who, formData.get('id'), formData);
+  if ('refused' in moved) return moved.refused;
+  return redirect(moved.change ? withMove(page, moved.change) : page);
 }

@@ -1,9 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/cloudflare';
-import { redirect } from '@remix-run/cloudflare';
-import { moveStatus, undoStatusMove } from '~/applications/actions.server';
-import { UNDO_MOVE } from '~/applications/history-date';
+import { moveOrUndo } from '~/applications/actions.server';
 import { MoveNotice, splitUndoRefusal } from '~/applications/move-notice';
-import { namedMove, withMove } from '~/applications/moved.server';
+import { namedMove } from '~/applications/moved.server';
 import { readForm } from '~/components/forms/form.server';
 import { useActionData, useLoaderData } from '@remix-run/react';
 import { Dashboard } from '~/applications/dashboard';
@@ -12,7 +10,7 @@ import { Landing } from '~/components/landing';
 import { GuestDataWaiting } from '~/guest/waiting';
 import { loadDashboard } from '~/applications/dashboard.server';
 import { getUserClaim, requireUserClaim, SessionEnded } from '~/auth/current-user.server';
-import { Notice, noticeFor, withNotice } from '~/components/notice';
+import { Notice, noticeFor } from '~/components/notice';
 
 export { links } from '~/applications/styles';
 
@@ -59,13 +57,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireUserClaim(request, context);
   const formData = await readForm(request);
-  if (formData.get('intent') === UNDO_MOVE) {
-    const refused = await undoStatusMove(context, user, formData.get('id'), formData);
-    return refused ?? redirect(withNotice('/', 'status-undone'));
-  }
-  const moved = await moveStatus(context, user, formData.get('id'), formData);
-  if ('refused' in moved) return moved.refused;
-  return redirect(moved.change ? withMove('/', moved.change) : '/');
+  return moveOrUndo(context, user, formData, '/');
 }
 
 export default function Index() {

@@ -1,19 +1,17 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/cloudflare';
-import { redirect } from '@remix-run/cloudflare';
 import { Link, useActionData, useLoaderData } from '@remix-run/react';
-import { moveStatus, undoStatusMove } from '~/applications/actions.server';
+import { moveOrUndo } from '~/applications/actions.server';
 import { londonNow } from '~/applications/dates';
-import { UNDO_MOVE } from '~/applications/history-date';
 import { ListFilters, Pagination, StatusCountLinks, ViewSwitch } from '~/applications/list-filters';
 import { listQuerySearch, parseListQuery } from '~/applications/list-query';
 import { ApplicationRows } from '~/applications/list-rows';
 import { MoveNotice, splitUndoRefusal } from '~/applications/move-notice';
-import { namedMove, withMove } from '~/applications/moved.server';
+import { namedMove } from '~/applications/moved.server';
 import { listApplications } from '~/applications/queries.server';
 import { requireUserClaim } from '~/auth/current-user.server';
 import { FormErrors } from '~/components/forms';
 import { readForm } from '~/components/forms/form.server';
-import { Notice, noticeFor, withNotice } from '~/components/notice';
+import { Notice, noticeFor } from '~/components/notice';
 
 export { links } from '~/applications/styles';
 
@@ -43,13 +41,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const formData = await readForm(request);
   // Rebuilt from the parsed query, never echoed, so the redirect can only stay on this list.
   const list = `/applications${listQuerySearch(parseListQuery(new URL(request.url).searchParams))}`;
-  if (formData.get('intent') === UNDO_MOVE) {
-    const refused = await undoStatusMove(context, user, formData.get('id'), formData);
-    return refused ?? redirect(withNotice(list, 'status-undone'));
-  }
-  const moved = await moveStatus(context, user, formData.get('id'), formData);
-  if ('refused' in moved) return moved.refused;
-  return redirect(moved.change ? withMove(list, moved.change) : list);
+  return moveOrUndo(context, user, formData, list);
 }
 
 export default function Applications() {

@@ -1,18 +1,16 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/cloudflare';
-import { redirect } from '@remix-run/cloudflare';
 import { Link, useActionData, useLoaderData } from '@remix-run/react';
-import { moveStatus, undoStatusMove } from '~/applications/actions.server';
+import { moveOrUndo } from '~/applications/actions.server';
 import { Board } from '~/applications/board';
 import { loadBoard } from '~/applications/board.server';
 import { londonNow } from '~/applications/dates';
-import { UNDO_MOVE } from '~/applications/history-date';
 import { ViewSwitch } from '~/applications/list-filters';
 import { MoveNotice, splitUndoRefusal } from '~/applications/move-notice';
-import { namedMove, withMove } from '~/applications/moved.server';
+import { namedMove } from '~/applications/moved.server';
 import { requireUserClaim } from '~/auth/current-user.server';
 import { FormErrors } from '~/components/forms';
 import { readForm } from '~/components/forms/form.server';
-import { noticeFor, withNotice } from '~/components/notice';
+import { noticeFor } from '~/components/notice';
 
 export { links } from '~/applications/styles';
 
@@ -37,13 +35,7 @@ const BOARD = '/applications/board';
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireUserClaim(request, context);
   const formData = await readForm(request);
-  if (formData.get('intent') === UNDO_MOVE) {
-    const refused = await undoStatusMove(context, user, formData.get('id'), formData);
-    return refused ?? redirect(withNotice(BOARD, 'status-undone'));
-  }
-  const moved = await moveStatus(context, user, formData.get('id'), formData);
-  if ('refused' in moved) return moved.refused;
-  return redirect(moved.change ? withMove(BOARD, moved.change) : BOARD);
+  return moveOrUndo(context, user, formData, BOARD);
 }
 
 export default function BoardPage() {
