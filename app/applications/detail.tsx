@@ -1,11 +1,12 @@
 import { track } from '~/analytics/posthog.client';
 import { Form, Link } from '@remix-run/react';
 import { useEffect, useRef, type ReactNode } from 'react';
-import { replyMessages, SubmitButton, type FormReply } from '~/components/forms';
+import { SubmitButton, type FormReply } from '~/components/forms';
 import { isWebAddress } from './web-address';
 import { ClosingLabel } from './closing-label';
 import { formatDate, formatDateTime, formatInstantDate, type LondonNow } from './dates';
-import { isDateable, moveLabel, UNDO_MOVE } from './history-date';
+import { isDateable, moveLabel } from './history-date';
+import { splitUndoRefusal, UndoMoveForm } from './move-notice';
 import { useTrackerPaths } from './paths';
 import { formatSalary } from './salary';
 import { StatusBadge } from './status-badge';
@@ -114,13 +115,12 @@ export function StatusChangeForm({
   undone?: string | null;
 }) {
   // "Undo this move" refused is said in the status region, not against the menu it did not use.
-  const undoRefused = [lastResult?.initialValue?.intent].flat().includes(UNDO_MOVE);
-  const [message] = replyMessages(lastResult);
-  const error = undoRefused ? undefined : message;
+  const { undoRefused, errors } = splitUndoRefusal(lastResult);
+  const [error] = errors;
   const hydrated = useHydrated();
   // Only a move to the status shown: not one another tab has moved on from since.
-  const move = moved && !message && moved.entry.toStatus === status ? moved : null;
-  const said = undoRefused ? message : undone && !error ? undone : null;
+  const move = moved && !undoRefused && !error && moved.entry.toStatus === status ? moved : null;
+  const said = undoRefused ?? (undone && !error ? undone : null);
   const menu = useRef<HTMLSelectElement>(null);
   useEffect(() => {
     // The pressed Undo button is gone: keyboard and screen reader users go on from the menu.
@@ -170,19 +170,12 @@ export function StatusChangeForm({
         {move ? <MoveSaid {...move} /> : said}
       </div>
       {move?.undoable ? (
-        <Form method="post" action={action} preventScrollReset className="status-change__undo">
-          <input type="hidden" name="change" value={move.entry.id} />
-          {hydrated ? <input type="hidden" name={STAY} value="1" /> : null}
-          <SubmitButton
-            inline
-            name="intent"
-            value={UNDO_MOVE}
-            className="button--small button--secondary"
-            pendingText="Undoing…"
-          >
-            Undo this move
-          </SubmitButton>
-        </Form>
+        <UndoMoveForm
+          action={action}
+          change={move.entry.id}
+          fields={hydrated ? { [STAY]: '1' } : {}}
+          className="status-change__undo"
+        />
       ) : null}
     </div>
   );

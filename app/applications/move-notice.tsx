@@ -86,21 +86,7 @@ export function MoveNotice({
       {shown ? (
         <div className="move-notice__actions">
           {move?.undoable && !undoRefused ? (
-            <Form method="post" action={action} preventScrollReset>
-              <input type="hidden" name="id" value={move.applicationId} />
-              <input type="hidden" name="change" value={move.id} />
-              <SubmitButton
-                inline
-                name="intent"
-                value={UNDO_MOVE}
-                className="button--small button--secondary"
-                pendingText="Undoing…"
-                formAction={action}
-                fields={{ change: move.id }}
-              >
-                Undo this move
-              </SubmitButton>
-            </Form>
+            <UndoMoveForm action={action} change={move.id} fields={{ id: move.applicationId }} />
           ) : null}
           {move ? (
             // Described by the words above, not named again: the list's own link has the name.
@@ -114,5 +100,43 @@ export function MoveNotice({
         </div>
       ) : null}
     </div>
+  );
+}
+
+/**
+ * "Undo this move" beside a move just made (decision 037): posts the move's history entry to the
+ * page's action, with `fields` the page needs besides (the application's id on a list).
+ */
+export function UndoMoveForm({
+  action,
+  change,
+  fields = {},
+  className,
+}: {
+  /** The page's action; none for the page's own address. */
+  action?: string;
+  /** The move's history entry. */
+  change: string;
+  fields?: Record<string, string>;
+  className?: string;
+}) {
+  return (
+    <Form method="post" action={action} preventScrollReset className={className}>
+      {Object.entries(fields).map(([name, value]) => (
+        <input key={name} type="hidden" name={name} value={value} />
+      ))}
+      <input type="hidden" name="change" value={change} />
+      <SubmitButton
+        inline
+        name="intent"
+        value={UNDO_MOVE}
+        className="button--small button--secondary"
+        pendingText="Undoing…"
+        formAction={action}
+        fields={{ change }}
+      >
+        Undo this move
+      </SubmitButton>
+    </Form>
   );
 }

@@ -7,7 +7,6 @@ import { useMemo } from 'react';
 import { splitUndoRefusal, type Move } from '~/applications/move-notice';
 import type { FormReply } from '~/components/forms/messages';
 import { MOVE_UNDONE } from '~/applications/move-undone';
-import type { Status } from '~/applications/statuses';
 import type { ExportedApplication } from '~/portability/format';
 
 /** The application as it was before the move, when the move was made, and its history entry's id. */
@@ -69,8 +68,8 @@ export function namedGuestMove(hash: string, applications: ExportedApplication[]
     id: change,
     applicationId: application.id,
     name: `${application.role} at ${application.company}`,
-    fromStatus: entry.from as Status,
-    toStatus: entry.to as Status,
+    fromStatus: entry.from,
+    toStatus: entry.to,
     undoable: last?.change === change && application.updatedAt === last.at,
   };
 }

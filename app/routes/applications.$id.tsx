@@ -19,7 +19,8 @@ import { asUser } from '~/db.server';
 import { EventsCard } from '~/events/events-card';
 import { FollowUpSummary } from '~/events/follow-up-summary';
 import { readForm } from '~/components/forms/form.server';
-import { noticeFor, noticeKeyFor, withNotice } from '~/components/notice';
+import { noticeFor, withNotice } from '~/components/notice';
+import { namedMove, withMove } from '~/applications/moved.server';
 import { notFound, requireUuid } from '~/http/not-found.server';
 import { ApplicationStatements } from '~/statements/application-card';
 import {
@@ -63,10 +64,9 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
  * wrote both times; undoMove checks the same again).
  */
 function movedBy(request: Request, updatedAt: string, history: HistoryEntry[]) {
-  if (!noticeKeyFor(request, ['status-changed'])) return null;
-  const change = new URL(request.url).searchParams.get('change');
+  const change = namedMove(request);
   // Only an entry of this application's history, which is the person's own.
-  const entry = history.find((h) => h.id === change);
+  const entry = change ? history.find((h) => h.id === change) : undefined;
   if (!entry) return null;
   return { entry, undoable: entry.oneStep === true && entry.changedAt === updatedAt };
 }
@@ -87,7 +87,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if ('refused' in moved) return moved.refused;
   // Sent with the status it had: nothing moved, and nothing is said.
   if (!moved.change) return back(page);
-  return back(`${withNotice(page, 'status-changed')}&change=${moved.change}`);
+  return back(withMove(page, moved.change));
 }
 
 export default function ApplicationPage() {
