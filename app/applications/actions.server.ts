@@ -25,7 +25,7 @@ import {
   UndoMoveSchema,
 } from './application-schema';
 import { afterAnAnswer, UNDO_CHANGED_SINCE, UNDO_MOVE } from './history-date';
-import { withMove } from './moved.server';
+import { withMove } from './move-notice';
 import { ACCOUNT_FULL } from './limits';
 import { applicationIdFor, nextKeyFor } from './one-time-key';
 import { changeStatus, createApplication, updateApplication } from './mutations.server';

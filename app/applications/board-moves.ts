@@ -8,8 +8,14 @@ type Said = { message: { text: string; failed: boolean } | null; announcement: s
 
 const name = (card: ListRow) => `${card.role} at ${card.company}`;
 
-/** Saves a card's move; answers null when saved, else why not (shown beside the board). */
-export type SaveMove = (card: ListRow, to: Status) => Promise<string | null>;
+/**
+ * Saves a card's move: the history entry it made (null if the card already had that status), or
+ * why it was not saved (shown beside the board).
+ */
+export type SaveMove = (
+  card: ListRow,
+  to: Status,
+) => Promise<{ change: string | null } | { error: string }>;
 
 /** The account's save: the application's status route, answering JSON. */
 export const saveOnServer: SaveMove = async (card, to) => {
@@ -19,19 +25,28 @@ export const saveOnServer: SaveMove = async (card, to) => {
       body: new URLSearchParams({ status: to }),
       headers: { Accept: 'application/json' },
     });
-    if (response.ok) return null;
-    const body = (await response.json().catch(() => null)) as { error?: string } | null;
-    return body?.error ?? 'It could not be saved.';
+    const body = (await response.json().catch(() => null)) as {
+      error?: string;
+      change?: string | null;
+    } | null;
+    if (response.ok) return { change: body?.change ?? null };
+    return { error: body?.error ?? 'It could not be saved.' };
   } catch {
-    return 'It could not be saved: check your connection.';
+    return { error: 'It could not be saved: check your connection.' };
   }
 };
+
+/**
+ * How the page says a saved move, given its history entry: by going to its own address naming the
+ * move, where the page reads it again and shows it with Undo beside it (move-notice.tsx).
+ */
+export type SayMove = (change: string) => void;
 
 /**
  * Optimistic status moves for the board: a card shows in its new column at once while the move
  * is saved (by `save`); if saving fails it goes back where it was, with a message saying so.
  */
-export function useBoardMoves(serverRows: ListRow[], save: SaveMove = saveOnServer) {
+export function useBoardMoves(serverRows: ListRow[], save: SaveMove, sayMove: SayMove) {
   const [moves, setMoves] = useState<Record<string, Status>>({});
   const [said, setSaid] = useState<Said>({ message: null, announcement: '' });
   const revalidator = useRevalidator();
@@ -55,23 +70,26 @@ export function useBoardMoves(serverRows: ListRow[], save: SaveMove = saveOnServ
       if (card.status === to) return;
       setMoves((m) => ({ ...m, [card.id]: to }));
       setSaid({ message: null, announcement: `Moving ${name(card)} to ${STATUS_LABELS[to]}.` });
-      const error = await save(card, to);
-      if (error) {
+      const saved = await save(card, to);
+      if ('error' in saved) {
         setMoves((m) => {
           const { [card.id]: _undone, ...rest } = m;
           return rest;
         });
-        const text = `${name(card)} was not moved to ${STATUS_LABELS[to]}, so it is back in ${STATUS_LABELS[card.status]}. ${error}`;
+        const text = `${name(card)} was not moved to ${STATUS_LABELS[to]}, so it is back in ${STATUS_LABELS[card.status]}. ${saved.error}`;
         setSaid({ message: { text, failed: true }, announcement: text });
         return;
       }
-      setSaid({
-        message: null,
-        announcement: `${name(card)} moved to ${STATUS_LABELS[to]}.`,
-      });
+      if (saved.change) {
+        // The notice says it (a status region): not said twice.
+        setSaid({ message: null, announcement: '' });
+        sayMove(saved.change);
+        return;
+      }
+      setSaid({ message: null, announcement: `${name(card)} moved to ${STATUS_LABELS[to]}.` });
       revalidator.revalidate();
     },
-    [revalidator, save],
+    [revalidator, save, sayMove],
   );
 
   const dismiss = useCallback(() => setSaid((s) => ({ ...s, message: null })), []);

@@ -2,7 +2,7 @@ import { Link } from '@remix-run/react';
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useHydrated } from '~/components/hydrated';
 import type { BoardColumn } from './board.server';
-import { useBoardMoves, type SaveMove } from './board-moves';
+import { useBoardMoves, type SaveMove, type SayMove } from './board-moves';
 import { ClosingLabel } from './closing-label';
 import type { LondonNow } from './dates';
 import { useTrackerPaths } from './paths';
@@ -28,16 +28,18 @@ export function Board({
   columns,
   now,
   save,
+  sayMove,
 }: {
   columns: BoardColumn[];
   now: LondonNow;
-  /** How a move is saved: the account's status route unless given (guest mode's storage). */
-  save?: SaveMove;
+  /** How a move is saved: the account's status route, or guest mode's storage. */
+  save: SaveMove;
+  sayMove: SayMove;
 }) {
   const hydrated = useHydrated();
   const paths = useTrackerPaths();
   const serverRows = useMemo(() => columns.flatMap((c) => c.rows), [columns]);
-  const { moves, move, said, announce, dismiss } = useBoardMoves(serverRows, save);
+  const { moves, move, said, announce, dismiss } = useBoardMoves(serverRows, save, sayMove);
   const [grab, setGrab] = useState<Grab | null>(null);
   const [dragOver, setDragOver] = useState<Status | null>(null);
   const refocus = useRef<string | null>(null);

@@ -6,7 +6,7 @@ import { isWebAddress } from './web-address';
 import { ClosingLabel } from './closing-label';
 import { formatDate, formatDateTime, formatInstantDate, type LondonNow } from './dates';
 import { isDateable, moveLabel } from './history-date';
-import { splitUndoRefusal, UndoMoveForm } from './move-notice';
+import { splitUndoRefusal, UndoMoveForm } from './undo-move';
 import { useTrackerPaths } from './paths';
 import { formatSalary } from './salary';
 import { StatusBadge } from './status-badge';

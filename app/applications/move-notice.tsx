@@ -1,9 +1,8 @@
-import { Form, Link } from '@remix-run/react';
+import { Link } from '@remix-run/react';
 import { useEffect, useId, useRef } from 'react';
 import { focusIsLost } from '~/components/focus-on-new-page';
-import { replyMessages, type FormReply } from '~/components/forms/messages';
-import { SubmitButton } from '~/components/forms/submit-button';
-import { UNDO_MOVE } from './history-date';
+import type { NoticeKey } from '~/components/notice';
+import { UndoMoveForm } from './undo-move';
 import { useTrackerPaths } from './paths';
 import { STATUS_LABELS, type Status } from './statuses';
 
@@ -19,15 +18,14 @@ export type Move = {
   undoable: boolean;
 };
 
+const MOVED: NoticeKey = 'status-changed';
+
 /**
- * A page's last answer split in two: a refused "Undo this move", which the notice says where it
- * was pressed, and anything else, for the page's own list of errors.
+ * `path` with the notice naming the move `change` (a history entry's id), which moved.server.ts
+ * reads. Written out rather than by `withNotice`, which would bring its module to every page.
  */
-export function splitUndoRefusal(lastResult: FormReply | null | undefined) {
-  const undo = [lastResult?.initialValue?.intent].flat().includes(UNDO_MOVE);
-  const messages = replyMessages(lastResult ?? undefined);
-  return { undoRefused: undo ? (messages[0] ?? null) : null, errors: undo ? [] : messages };
-}
+export const withMove = (path: string, change: string) =>
+  `${path}${path.includes('?') ? '&' : '?'}notice=${MOVED}&change=${change}`;
 
 /**
  * What a status move from a list of applications did, and a way to undo it: the moved row may
@@ -100,43 +98,5 @@ export function MoveNotice({
         </div>
       ) : null}
     </div>
-  );
-}
-
-/**
- * "Undo this move" beside a move just made (decision 037): posts the move's history entry to the
- * page's action, with `fields` the page needs besides (the application's id on a list).
- */
-export function UndoMoveForm({
-  action,
-  change,
-  fields = {},
-  className,
-}: {
-  /** The page's action; none for the page's own address. */
-  action?: string;
-  /** The move's history entry. */
-  change: string;
-  fields?: Record<string, string>;
-  className?: string;
-}) {
-  return (
-    <Form method="post" action={action} preventScrollReset className={className}>
-      {Object.entries(fields).map(([name, value]) => (
-        <input key={name} type="hidden" name={name} value={value} />
-      ))}
-      <input type="hidden" name="change" value={change} />
-      <SubmitButton
-        inline
-        name="intent"
-        value={UNDO_MOVE}
-        className="button--small button--secondary"
-        pendingText="Undoing…"
-        formAction={action}
-        fields={{ change }}
-      >
-        Undo this move
-      </SubmitButton>
-    </Form>
   );
 }

@@ -4,13 +4,9 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { applications as a, statusChanges as s } from '#db/schema';
 import type { Tx } from '~/db.server';
-import { noticeKeyFor, withNotice } from '~/components/notice';
+import { noticeKeyFor } from '~/components/notice';
 import { isUuid } from './application-schema';
 import type { Move } from './move-notice';
-
-/** `path` with the notice naming the move `change` (a history entry's id). */
-export const withMove = (path: string, change: string) =>
-  `${withNotice(path, 'status-changed')}&change=${change}`;
 
 /** The move this request's address names, if it came back from one; never anything malformed. */
 export function namedMove(request: Request): string | null {

@@ -13,15 +13,9 @@ import { guestDetail } from './paths';
 import { afterAnAnswer, UNDO_CHANGED_SINCE } from '~/applications/history-date';
 import type { FormReply } from '~/components/forms';
 import { wholeDateErrors } from '~/components/forms/date-parts';
-import {
-  answerBefore,
-  editApplication,
-  moveApplication,
-  newApplication,
-  replaceById,
-} from './records';
-import { guestApplications, requireGuestApplication } from './applications';
-import { lastMove, rememberMove, type LastMove } from './last-move';
+import { answerBefore, editApplication, newApplication, replaceById } from './records';
+import { guestApplications, moveGuestApplication, requireGuestApplication } from './applications';
+import { lastMove, rememberMove } from './remembered-move';
 import { GuestStorageError, updateGuest } from './storage';
 import { changedElsewhere, changedSinceOpened } from '~/components/forms/versions';
 
@@ -90,27 +84,8 @@ export async function moveGuestStatus(
   requireGuestApplication(appId);
   const submission = parseWithZod(formData, { schema: StatusChangeSchema });
   if (submission.status !== 'success') return { refused: submission.reply() };
-  let move: LastMove | null = null;
-  let change: string | null = null;
-  try {
-    updateGuest((apps) =>
-      replaceById(apps, appId, (a) => {
-        const moved = moveApplication(a, submission.value.status);
-        if (moved === a) return a;
-        // The entry the move appended, named as the page's history names it (records.ts historyOf).
-        change = `${appId}-${moved.statusHistory.length - 1}`;
-        move = { before: a, at: moved.updatedAt, change };
-        return moved;
-      }),
-    );
-  } catch (error) {
-    if (error instanceof GuestStorageError) {
-      return { refused: submission.reply({ formErrors: [error.message] }) };
-    }
-    throw error;
-  }
-  rememberMove(move);
-  return { change };
+  const moved = moveGuestApplication(appId, submission.value.status);
+  return 'error' in moved ? { refused: submission.reply({ formErrors: [moved.error] }) } : moved;
 }
 
 /**

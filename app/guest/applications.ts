@@ -5,6 +5,7 @@
 import type { Status } from '~/applications/statuses';
 import type { ExportedApplication } from '~/portability/format';
 import { moveApplication, replaceById } from './records';
+import { rememberMove, type LastMove } from './remembered-move';
 import { GuestStorageError, readGuest, updateGuest } from './storage';
 
 const notFound = () => new Response('Not found', { status: 404 });
@@ -23,18 +24,37 @@ export function guestApplications(): ExportedApplication[] {
   return read.ok ? read.document.applications : [];
 }
 
-/** A board move: null when saved, else why not (the card goes back, with this message). */
-export function moveGuestApplication(id: string, status: Status): string | null {
+/**
+ * A status move (a board's card, or a status form once actions.ts has checked it): the history
+ * entry it added, remembered for "Undo this move" (null when it already had that status), or why
+ * it was not saved.
+ */
+export function moveGuestApplication(
+  id: string,
+  status: Status,
+): { change: string | null } | { error: string } {
   if (!guestApplications().some((a) => a.id === id)) {
-    return 'It is no longer in this browser: it may have been deleted in another tab.';
+    return { error: 'It is no longer in this browser: it may have been deleted in another tab.' };
   }
+  let move: LastMove | null = null;
+  let change: string | null = null;
   try {
-    updateGuest((apps) => replaceById(apps, id, (a) => moveApplication(a, status)));
+    updateGuest((apps) =>
+      replaceById(apps, id, (a) => {
+        const moved = moveApplication(a, status);
+        if (moved === a) return a;
+        // The entry the move appended, named as the page's history names it (records.ts historyOf).
+        change = `${id}-${moved.statusHistory.length - 1}`;
+        move = { before: a, at: moved.updatedAt, change };
+        return moved;
+      }),
+    );
   } catch (error) {
-    if (error instanceof GuestStorageError) return error.message;
+    if (error instanceof GuestStorageError) return { error: error.message };
     throw error;
   }
-  return null;
+  rememberMove(move);
+  return { change };
 }
 
 /** Deletes the guest's application with this id. */

@@ -1,24 +1,13 @@
-// The last one-step status move made in this page's life, kept in memory only: "Undo this move"
-// puts the application back while nothing has changed it since (as the account's undo,
-// applications/undo-move.server.ts). After a reload the move stands, and no page offers to undo
-// it. Apart from actions.ts, which loads on use, so the pages that say a move can ask.
+// What a page says of a guest's status move just made from a list, the board or the dashboard,
+// read from the page's fragment; the move itself is remembered in remembered-move.ts.
 import { useLocation } from '@remix-run/react';
 import { useMemo } from 'react';
-import { splitUndoRefusal, type Move } from '~/applications/move-notice';
+import type { Move } from '~/applications/move-notice';
+import { splitUndoRefusal } from '~/applications/undo-move';
 import type { FormReply } from '~/components/forms/messages';
 import { MOVE_UNDONE } from '~/applications/move-undone';
 import type { ExportedApplication } from '~/portability/format';
-
-/** The application as it was before the move, when the move was made, and its history entry's id. */
-export type LastMove = { before: ExportedApplication; at: string; change: string };
-
-let last: LastMove | null = null;
-
-export const rememberMove = (move: LastMove | null) => {
-  last = move;
-};
-
-export const lastMove = () => last;
+import { lastMove } from './remembered-move';
 
 // What a status change from a list or the dashboard did goes in the fragment, never the query: the
 // fragment is not sent to the server (nor in a Referer), and an application's id, even that a
@@ -70,7 +59,7 @@ export function namedGuestMove(hash: string, applications: ExportedApplication[]
     name: `${application.role} at ${application.company}`,
     fromStatus: entry.from,
     toStatus: entry.to,
-    undoable: last?.change === change && application.updatedAt === last.at,
+    undoable: lastMove()?.change === change && application.updatedAt === lastMove()?.at,
   };
 }
 

@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/cloudflare';
 import { moveOrUndo } from '~/applications/actions.server';
-import { MoveNotice, splitUndoRefusal } from '~/applications/move-notice';
+import { MoveNotice } from '~/applications/move-notice';
+import { splitUndoRefusal } from '~/applications/undo-move';
 import { namedMove } from '~/applications/moved.server';
 import { readForm } from '~/components/forms/form.server';
 import { useActionData, useLoaderData } from '@remix-run/react';

@@ -20,7 +20,8 @@ import { EventsCard } from '~/events/events-card';
 import { FollowUpSummary } from '~/events/follow-up-summary';
 import { readForm } from '~/components/forms/form.server';
 import { noticeFor, withNotice } from '~/components/notice';
-import { namedMove, withMove } from '~/applications/moved.server';
+import { namedMove } from '~/applications/moved.server';
+import { withMove } from '~/applications/move-notice';
 import { notFound, requireUuid } from '~/http/not-found.server';
 import { ApplicationStatements } from '~/statements/application-card';
 import {

@@ -1,11 +1,14 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/cloudflare';
-import { Link, useActionData, useLoaderData } from '@remix-run/react';
+import { Link, useActionData, useLoaderData, useNavigate } from '@remix-run/react';
+import { useCallback } from 'react';
 import { moveOrUndo } from '~/applications/actions.server';
 import { Board } from '~/applications/board';
+import { saveOnServer } from '~/applications/board-moves';
 import { loadBoard } from '~/applications/board.server';
 import { londonNow } from '~/applications/dates';
 import { ViewSwitch } from '~/applications/list-filters';
-import { MoveNotice, splitUndoRefusal } from '~/applications/move-notice';
+import { MoveNotice, withMove } from '~/applications/move-notice';
+import { splitUndoRefusal } from '~/applications/undo-move';
 import { namedMove } from '~/applications/moved.server';
 import { requireUserClaim } from '~/auth/current-user.server';
 import { FormErrors } from '~/components/forms';
@@ -30,7 +33,8 @@ const BOARD = '/applications/board';
 
 /**
  * A card's status menu without JavaScript, or undoing the move it just made; afterwards, back to
- * the board, which says what moved. (With JavaScript a card moves through its status route.)
+ * the board, which says what moved. (With JavaScript a card moves through its status route, and
+ * the board then goes to the same address that says the move.)
  */
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireUserClaim(request, context);
@@ -41,6 +45,12 @@ export async function action({ request, context }: ActionFunctionArgs) {
 export default function BoardPage() {
   const { now, columns, total, move, undone } = useLoaderData<typeof loader>();
   const { undoRefused, errors } = splitUndoRefusal(useActionData<typeof action>());
+  const navigate = useNavigate();
+  const sayMove = useCallback(
+    (change: string) =>
+      navigate(withMove(BOARD, change), { replace: true, preventScrollReset: true }),
+    [navigate],
+  );
   return (
     <div className="page page--wide">
       <div className="page-head">
@@ -68,7 +78,7 @@ export default function BoardPage() {
           </p>
         </div>
       ) : (
-        <Board columns={columns} now={now} />
+        <Board columns={columns} now={now} save={saveOnServer} sayMove={sayMove} />
       )}
     </div>
   );

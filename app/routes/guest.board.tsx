@@ -1,11 +1,24 @@
 import type { MetaFunction } from '@remix-run/cloudflare';
-import { Link, useLoaderData } from '@remix-run/react';
+import {
+  Link,
+  useActionData,
+  useLoaderData,
+  useLocation,
+  useNavigate,
+  useRevalidator,
+  type ClientActionFunctionArgs,
+} from '@remix-run/react';
+import { useCallback } from 'react';
 import { Board } from '~/applications/board';
 import type { SaveMove } from '~/applications/board-moves';
 import { londonNow } from '~/applications/dates';
 import { ViewSwitch } from '~/applications/list-filters';
+import { MoveNotice } from '~/applications/move-notice';
+import { FormErrors } from '~/components/forms';
 import { guestApplications, moveGuestApplication } from '~/guest/applications';
-import { GUEST_PATHS } from '~/guest/paths';
+import { useGuestMoveSaid, withMoveIn, withoutMove } from '~/guest/last-move';
+import { GUEST_BOARD, GUEST_PATHS } from '~/guest/paths';
+import { moveOrUndo } from '~/guest/status-change';
 import { guestBoard } from '~/guest/views';
 
 export { links } from '~/applications/styles';
@@ -14,16 +27,37 @@ export const meta: MetaFunction = () => [{ title: 'Board · Guest · JobTrack' }
 
 export function clientLoader() {
   const now = londonNow();
-  return { now, ...guestBoard(guestApplications(), now) };
+  const applications = guestApplications();
+  return { now, applications, ...guestBoard(applications, now) };
+}
+
+/** "Undo this move" beside a card's move just made; the board then says it was undone. */
+export async function clientAction({ request }: ClientActionFunctionArgs) {
+  return moveOrUndo(request, GUEST_BOARD);
 }
 
 // Every move (keyboard, drag, or a card's status menu, which the board takes over once the page
-// runs, as guest pages always do) is saved in this browser's storage; the board then reads again.
-// So there is no clientAction: no form here is ever sent.
+// runs, as guest pages always do) is saved in this browser's storage.
 const saveInBrowser: SaveMove = async (card, to) => moveGuestApplication(card.id, to);
 
 export default function GuestBoardPage() {
-  const { now, columns, total } = useLoaderData<typeof clientLoader>();
+  const { now, applications, columns, total } = useLoaderData<typeof clientLoader>();
+  const said = useGuestMoveSaid(applications, useActionData<typeof clientAction>());
+  const { hash } = useLocation();
+  const navigate = useNavigate();
+  const revalidator = useRevalidator();
+  // The move is named in the fragment (never sent anywhere); a fragment alone reads no data, so
+  // the board reads its storage again.
+  const sayMove = useCallback(
+    (change: string) => {
+      navigate(`${GUEST_BOARD}${withMoveIn(withoutMove(hash), change)}`, {
+        replace: true,
+        preventScrollReset: true,
+      });
+      revalidator.revalidate();
+    },
+    [hash, navigate, revalidator],
+  );
   return (
     <div className="page page--wide">
       <div className="page-head">
@@ -35,6 +69,14 @@ export default function GuestBoardPage() {
           </Link>
         </div>
       </div>
+      <MoveNotice
+        move={said.move}
+        undone={said.undone}
+        undoRefused={said.undoRefused}
+        action={GUEST_BOARD}
+        close={`${GUEST_BOARD}${said.close}`}
+      />
+      <FormErrors errors={said.errors} />
       {total === 0 ? (
         <div className="card empty-state">
           <p>You have not added any applications yet.</p>
@@ -43,7 +85,7 @@ export default function GuestBoardPage() {
           </p>
         </div>
       ) : (
-        <Board columns={columns} now={now} save={saveInBrowser} />
+        <Board columns={columns} now={now} save={saveInBrowser} sayMove={sayMove} />
       )}
     </div>
   );

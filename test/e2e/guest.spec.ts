@@ -649,8 +649,15 @@ test.describe('with JavaScript', () => {
     await expect(live).toContainText('Applied, column 2 of 8');
     await page.keyboard.press('Enter');
     await expect(boardColumn(page, 'Applied')).toContainText(nhs);
-    await expect(live).toContainText(`${nhs} moved to Applied`);
+    // Said with Undo beside it (the move is named in the fragment, which no request carries).
+    const notice = main.locator('.move-notice');
+    await expect(notice.locator('.move-notice__text')).toHaveText(
+      `${nhs} moved to Applied, from Saved.`,
+    );
     await expect(page.getByRole('button', { name: `Move ${nhs} with the keyboard` })).toBeFocused();
+    await notice.getByRole('button', { name: 'Undo this move' }).click();
+    await expect(notice.locator('.move-notice__text')).toContainText('The move was undone');
+    await expect(boardColumn(page, 'Saved')).toContainText(nhs);
 
     // By the card's status menu.
     await page.getByLabel(`Status for ${dwp}`, { exact: true }).selectOption('interviewing');
@@ -662,7 +669,7 @@ test.describe('with JavaScript', () => {
     await expect(boardColumn(page, 'Interviewing')).toContainText(dwp);
 
     // By dragging.
-    await boardColumn(page, 'Applied')
+    await boardColumn(page, 'Saved')
       .getByRole('listitem')
       .filter({ hasText: NHS.company })
       .dragTo(boardColumn(page, 'Offer'));
@@ -676,7 +683,8 @@ test.describe('with JavaScript', () => {
     await boardColumn(page, 'Offer').getByRole('link', { name: nhs }).click();
     await app(page).expectApplicationPage(NHS);
     const history = main.getByRole('region', { name: 'Status history' });
-    await expect(history.getByRole('listitem')).toHaveCount(3);
+    // Added as Saved, then Offer: the undone move to Applied is not in it.
+    await expect(history.getByRole('listitem')).toHaveCount(2);
 
     const requests = await recorded();
     expect(leaks(requests)).toEqual([]);

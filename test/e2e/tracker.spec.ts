@@ -375,6 +375,38 @@ test('on the board a card is dragged to another column', async ({ page, signedIn
   await expect(column(page, 'Interviewing')).toContainText('Policy Adviser at HMRC');
 });
 
+test('on the board a dragged card’s move is said, and Undo puts back its status and date applied', async ({
+  page,
+  signedIn,
+  database,
+}) => {
+  test.skip(javaScriptDisabled(), 'Dragging needs JavaScript; move-notice tests cover the menu.');
+  const app = jobTrack(page);
+  const me = await signedIn({ label: 'board-undo' });
+  const nhs = { company: 'Leeds Teaching Hospitals NHS Trust', role: 'Staff Nurse (Band 5)' };
+  const name = `${nhs.role} at ${nhs.company}`;
+  await seed(database, me.id, { ...nhs, status: 'saved' });
+  await page.goto('/applications/board');
+  const card = column(page, 'Saved').getByRole('listitem').filter({ hasText: nhs.company });
+  await expect(card.getByRole('button', { name: /with the keyboard/ })).toBeVisible();
+  await card.dragTo(column(page, 'Applied'));
+  const notice = page.getByRole('main').locator('.move-notice');
+  await expect(notice.locator('.move-notice__text')).toHaveText(
+    `${name} moved to Applied, from Saved.`,
+  );
+  await expect(column(page, 'Applied')).toContainText(name);
+  await app.landed();
+  // The move to Applied dated the application today; the undo takes that back with the status.
+  await notice.getByRole('button', { name: 'Undo this move' }).click();
+  await expect(notice.locator('.move-notice__text')).toContainText('The move was undone');
+  await expect(column(page, 'Saved')).toContainText(name);
+  await expect(column(page, 'Applied')).not.toContainText(name);
+  await column(page, 'Saved').getByRole('link', { name }).click();
+  await app.expectApplicationPage(nhs);
+  const details = page.getByRole('main').getByRole('region', { name: 'Details' });
+  await expect(details).toContainText(/Date applied\s*Not given/);
+});
+
 test('on the board a card is moved with the keyboard, each step announced', async ({
   page,
   signedIn,
@@ -393,9 +425,12 @@ test('on the board a card is moved with the keyboard, each step announced', asyn
   const saved = statusSaved(page);
   await page.keyboard.press('Enter');
   await expect(column(page, 'Offer')).toContainText('Engineer at Monzo');
-  await expect(page.locator('[aria-live="polite"]')).toContainText(
-    'Engineer at Monzo moved to Offer',
-  );
+  // Said once saved, with Undo beside it, as the board says a move from a card's menu.
+  await expect(
+    page
+      .getByRole('status')
+      .filter({ hasText: 'Engineer at Monzo moved to Offer, from Interviewing.' }),
+  ).toBeVisible();
   await expect(
     page.getByRole('button', { name: 'Move Engineer at Monzo with the keyboard' }),
   ).toBeFocused();
@@ -726,7 +761,7 @@ test('a status changed far down a filtered list is said in view on a phone, and 
   await rowFor(page, name).getByRole('button', { name: 'Update' }).click();
 
   const notice = page.getByRole('main').locator('.move-notice');
-  const said = notice.getByRole('status').first();
+  const said = notice.locator('.move-notice__text').first();
   await expect(said).toHaveText(new RegExp(`^${escape(name)} moved to Rejected, from Applied\\.`));
   // Said where the person is looking: the row has left this filtered list.
   await expect(said).toBeInViewport();
@@ -774,7 +809,9 @@ test('an undo refused because the application changed since is said where Undo w
 
   await notice.getByRole('button', { name: 'Undo this move' }).click();
 
-  await expect(notice.getByRole('status').first()).toHaveText(/^That move can no longer be undone/);
+  await expect(notice.locator('.move-notice__text').first()).toHaveText(
+    /^That move can no longer be undone/,
+  );
   await expect(notice.getByRole('button', { name: 'Undo this move' })).toHaveCount(0);
   await expect(page.getByRole('main').getByRole('alert')).toHaveCount(0);
   await expect(page.getByLabel(`Status for ${name}`, { exact: true })).toHaveValue('interviewing');

@@ -122,13 +122,26 @@ describe('the board', () => {
 });
 
 describe('a move made by dragging or with the keyboard (JSON)', () => {
-  it('saves the move and answers with the new status', async () => {
+  it('saves the move and answers with the new status and the move, for its Undo', async () => {
     const me = await t.person();
     const [id] = await t.seed(me, { status: 'applied' });
     const outcome = await move(id!, 'interviewing', me.cookie);
-    expect(outcome).toMatchObject({ status: 200, data: { status: 'interviewing' } });
     expect((await t.stored(id!))!.status).toBe('interviewing');
     expect((await t.history(id!)).map((h) => h.to_status)).toEqual(['applied', 'interviewing']);
+    const [entry] = await t.db.admin<{ id: string }[]>`
+      select id from jobtrack.status_changes where application_id = ${id!} and to_status = 'interviewing'`;
+    expect(outcome).toMatchObject({
+      status: 200,
+      data: { status: 'interviewing', change: entry!.id },
+    });
+  });
+
+  it('names no move when the card already had that status', async () => {
+    const me = await t.person();
+    const [id] = await t.seed(me, { status: 'applied' });
+    const outcome = await move(id!, 'applied', me.cookie);
+    expect(outcome).toMatchObject({ status: 200, data: { status: 'applied', change: null } });
+    expect(await t.history(id!)).toHaveLength(1);
   });
 
   it('keeps the date applied through a mistaken move to Saved and back', async () => {

@@ -6,7 +6,12 @@ import {
   SAVED_WITH_DATE,
   type ApplicationInput,
 } from '~/applications/application-schema';
-import { CHANGED_ELSEWHERE, DELETED_ELSEWHERE, saveGuestApplication } from '~/guest/actions';
+import {
+  CHANGED_ELSEWHERE,
+  DELETED_ELSEWHERE,
+  saveGuestApplication,
+  undoGuestMove,
+} from '~/guest/actions';
 import { guestApplications, moveGuestApplication } from '~/guest/applications';
 import { dateHistoryEntry, moveApplication, newApplication } from '~/guest/records';
 import { GUEST_KEY } from '~/guest/mode';
@@ -237,17 +242,43 @@ describe('guest form actions', () => {
         inputOf({ company: 'DVLA', role: 'Administrative Officer', status: 'saved' }),
       );
       updateGuest(() => [card]);
-      expect(moveGuestApplication(card.id, 'applied')).toBeNull();
+      const saved = moveGuestApplication(card.id, 'applied');
       const [moved] = guestApplications();
       expect(moved).toMatchObject({ status: 'applied' });
       expect(moved?.statusHistory.at(-1)).toMatchObject({ from: 'saved', to: 'applied' });
+      // Named as the application's history names its entries, for the notice that says it.
+      expect(saved).toEqual({ change: `${card.id}-${moved!.statusHistory.length - 1}` });
+    });
+
+    it('can be undone, which puts back its status and the date applied it set', async () => {
+      localStorage.clear();
+      const card = newApplication(
+        inputOf({ company: 'HMRC', role: 'Executive Officer (EO)', status: 'saved' }),
+      );
+      updateGuest(() => [card]);
+      moveGuestApplication(card.id, 'applied');
+      expect(guestApplications()[0]?.dateApplied).not.toBeNull();
+      expect(undoGuestMove(card.id)).toBeNull();
+      expect(guestApplications()[0]).toMatchObject({
+        status: 'saved',
+        dateApplied: null,
+        statusHistory: card.statusHistory,
+      });
+    });
+
+    it('to the status it already has changes nothing and names no move', () => {
+      localStorage.clear();
+      const card = newApplication(inputOf({ company: 'DVLA', role: 'AO', status: 'applied' }));
+      updateGuest(() => [card]);
+      expect(moveGuestApplication(card.id, 'applied')).toEqual({ change: null });
+      expect(guestApplications()).toEqual([card]);
     });
 
     it('of an application deleted in another tab says so and saves nothing', () => {
       localStorage.clear();
-      expect(moveGuestApplication(crypto.randomUUID(), 'applied')).toMatch(
-        /no longer in this browser/,
-      );
+      expect(moveGuestApplication(crypto.randomUUID(), 'applied')).toEqual({
+        error: expect.stringMatching(/no longer in this browser/),
+      });
       expect(localStorage.getItem(GUEST_KEY)).toBeNull();
     });
   });
