@@ -180,5 +180,7 @@ export async function moveOrUndo(
   }
   const moved = await moveStatus(context, who, formData.get('id'), formData);
   if ('refused' in moved) return moved.refused;
-  return redirect(moved.change ? withMove(page, moved.change) : page);
+  return redirect(
+    moved.change ? withMove(page, moved.change) : withNotice(page, 'status-unchanged'),
+  );
 }

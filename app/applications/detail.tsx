@@ -103,7 +103,7 @@ export function StatusChangeForm({
   lastResult,
   action,
   moved,
-  undone,
+  said: notice,
 }: {
   status: Status;
   lastResult?: FormReply;
@@ -111,8 +111,8 @@ export function StatusChangeForm({
   action?: string;
   /** Just after a move: what moved, said beside the button, with a way to undo it. */
   moved?: StatusMove | null;
-  /** Just after an undo: the notice saying so. */
-  undone?: string | null;
+  /** Said with no move: after an undo, or a status sent unchanged. */
+  said?: string | null;
 }) {
   // "Undo this move" refused is said in the status region, not against the menu it did not use.
   const { undoRefused, errors } = splitUndoRefusal(lastResult);
@@ -120,12 +120,12 @@ export function StatusChangeForm({
   const hydrated = useHydrated();
   // Only a move to the status shown: not one another tab has moved on from since.
   const move = moved && !undoRefused && !error && moved.entry.toStatus === status ? moved : null;
-  const said = undoRefused ?? (undone && !error ? undone : null);
+  const said = undoRefused ?? (notice && !error ? notice : null);
   const menu = useRef<HTMLSelectElement>(null);
   useEffect(() => {
     // The pressed Undo button is gone: keyboard and screen reader users go on from the menu.
-    if (undone && focusIsLost()) menu.current?.focus();
-  }, [undone]);
+    if (notice && focusIsLost()) menu.current?.focus();
+  }, [notice]);
   return (
     <div id={STATUS_CHANGE_ID} className="card status-change" data-focus-target>
       <Form

@@ -36,14 +36,14 @@ export const withMove = (path: string, change: string) =>
  */
 export function MoveNotice({
   move,
-  undone,
+  said: notice,
   undoRefused = null,
   action,
   close,
 }: {
   move: Move | null;
-  /** Just after an undo: the notice saying so. */
-  undone: string | null;
+  /** Said with no move: after an undo, or a status sent unchanged. */
+  said: string | null;
   /** "Undo this move" refused (changed since): said here, where it was pressed. */
   undoRefused?: string | null;
   /** Where "Undo this move" posts: the page's own action, which handles it. */
@@ -54,7 +54,7 @@ export function MoveNotice({
   const paths = useTrackerPaths();
   const textId = useId();
   const card = useRef<HTMLDivElement>(null);
-  const said = undoRefused ?? undone;
+  const said = undoRefused ?? notice;
   const shown = Boolean(move || said);
   const drawn = useRef(false);
   useEffect(() => {

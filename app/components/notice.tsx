@@ -4,7 +4,7 @@
 // adding a key below; `withNotice` and `noticeFor` only take keys listed here, so a typo is a type
 // error.
 
-import { MOVE_UNDONE } from '~/applications/move-undone';
+import { MOVE_UNDONE, STATUS_UNCHANGED } from '~/applications/move-said';
 
 const NOTICES = {
   'account-deleted': 'Your account and all its data have been deleted.',
@@ -31,6 +31,7 @@ const NOTICES = {
   // An application's page draws this one with the move and its date (applications/detail.tsx).
   'status-changed': 'The status has been changed.',
   'status-undone': MOVE_UNDONE,
+  'status-unchanged': STATUS_UNCHANGED,
   'inputs-saved': 'Your inputs are saved. Nothing has been sent to Claude.',
   'version-saved': 'Your changes to this version are saved.',
   'version-deleted': 'The version was deleted.',

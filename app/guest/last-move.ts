@@ -5,7 +5,7 @@ import { useMemo } from 'react';
 import type { Move } from '~/applications/move-notice';
 import { splitUndoRefusal } from '~/applications/undo-move';
 import type { FormReply } from '~/components/forms/messages';
-import { MOVE_UNDONE } from '~/applications/move-undone';
+import { MOVE_UNDONE, STATUS_UNCHANGED } from '~/applications/move-said';
 import type { ExportedApplication } from '~/portability/format';
 import { lastMove } from './remembered-move';
 
@@ -14,6 +14,7 @@ import { lastMove } from './remembered-move';
 // guest undid a move, is guest data (docs/decisions/025).
 const MOVED = 'moved';
 const UNDONE = 'undone';
+const UNCHANGED = 'unchanged';
 
 const paramsOf = (hash: string) => new URLSearchParams(hash.replace(/^#/, ''));
 
@@ -31,11 +32,19 @@ export function withUndoneIn(hash: string): string {
   return `#${params}`;
 }
 
+/** A page's fragment saying that the status sent was the one the application had. */
+export function withUnchangedIn(hash: string): string {
+  const params = paramsOf(withoutMove(hash));
+  params.set(UNCHANGED, '1');
+  return `#${params}`;
+}
+
 /** A page's fragment without the move it names or its undo, if any. */
 export function withoutMove(hash: string): string {
   const params = paramsOf(hash);
   params.delete(MOVED);
   params.delete(UNDONE);
+  params.delete(UNCHANGED);
   const rest = params.toString();
   return rest ? `#${rest}` : '';
 }
@@ -76,7 +85,11 @@ export function useGuestMoveSaid(
   const move = useMemo(() => namedGuestMove(hash, applications), [hash, applications]);
   return {
     move,
-    undone: paramsOf(hash).has(UNDONE) ? MOVE_UNDONE : null,
+    notice: paramsOf(hash).has(UNDONE)
+      ? MOVE_UNDONE
+      : paramsOf(hash).has(UNCHANGED)
+        ? STATUS_UNCHANGED
+        : null,
     close: withoutMove(hash),
     ...splitUndoRefusal(lastResult),
   };

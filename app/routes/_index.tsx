@@ -48,7 +48,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     signedIn: true as const,
     now,
     ...dashboard,
-    undone: noticeFor(request, ['status-undone']),
+    said: noticeFor(request, ['status-undone', 'status-unchanged']),
   };
 }
 
@@ -70,7 +70,7 @@ export default function Index() {
         <GuestDataWaiting />
         <MoveNotice
           move={data.move}
-          undone={data.undone}
+          said={data.said}
           undoRefused={undoRefused}
           action="/?index"
           close="/"

@@ -55,7 +55,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     now: londonNow(),
     at: new Date().toISOString(),
     moved: movedBy(request, found.application.updatedAt, found.history),
-    undone: noticeFor(request, ['status-undone']),
+    said: noticeFor(request, ['status-undone', 'status-unchanged']),
   };
 }
 
@@ -86,8 +86,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   }
   const moved = await moveStatus(context, user, params.id, formData);
   if ('refused' in moved) return moved.refused;
-  // Sent with the status it had: nothing moved, and nothing is said.
-  if (!moved.change) return back(page);
+  // Sent with the status it had (pressed twice, say): nothing moved, and the page says so.
+  if (!moved.change) return back(withNotice(page, 'status-unchanged'));
   return back(withMove(page, moved.change));
 }
 
@@ -100,7 +100,7 @@ export default function ApplicationPage() {
     now,
     at,
     moved,
-    undone,
+    said,
   } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   return (
@@ -131,7 +131,7 @@ export default function ApplicationPage() {
             status={a.status}
             lastResult={lastResult}
             moved={moved ? { applicationId: a.id, ...moved } : null}
-            undone={undone}
+            said={said}
           />
           <FollowUpSummary
             applicationId={a.id}

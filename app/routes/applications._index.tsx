@@ -29,7 +29,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     query: { ...query, page: list.page },
     ...list,
     notice: noticeFor(request, ['deleted', 'imported', 'csv-imported', 'moved']),
-    undone: noticeFor(request, ['status-undone']),
+    said: noticeFor(request, ['status-undone', 'status-unchanged']),
   };
 }
 
@@ -46,7 +46,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function Applications() {
-  const { now, query, rows, counts, total, matching, page, pages, notice, move, undone } =
+  const { now, query, rows, counts, total, matching, page, pages, notice, move, said } =
     useLoaderData<typeof loader>();
   const { undoRefused, errors } = splitUndoRefusal(useActionData<typeof action>());
   const search = listQuerySearch(query);
@@ -67,7 +67,7 @@ export default function Applications() {
       <Notice message={notice} />
       <MoveNotice
         move={move}
-        undone={undone}
+        said={said}
         undoRefused={undoRefused}
         action={statusAction}
         close={`/applications${search}`}

@@ -25,7 +25,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return {
     now,
     ...(await loadBoard(context, user, now, namedMove(request))),
-    undone: noticeFor(request, ['status-undone']),
+    said: noticeFor(request, ['status-undone', 'status-unchanged']),
   };
 }
 
@@ -43,7 +43,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function BoardPage() {
-  const { now, columns, total, move, undone } = useLoaderData<typeof loader>();
+  const { now, columns, total, move, said } = useLoaderData<typeof loader>();
   const { undoRefused, errors } = splitUndoRefusal(useActionData<typeof action>());
   const navigate = useNavigate();
   const sayMove = useCallback(
@@ -62,13 +62,7 @@ export default function BoardPage() {
           </Link>
         </div>
       </div>
-      <MoveNotice
-        move={move}
-        undone={undone}
-        undoRefused={undoRefused}
-        action={BOARD}
-        close={BOARD}
-      />
+      <MoveNotice move={move} said={said} undoRefused={undoRefused} action={BOARD} close={BOARD} />
       <FormErrors errors={errors} />
       {total === 0 ? (
         <div className="card empty-state">

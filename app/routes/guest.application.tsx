@@ -14,7 +14,7 @@ import { FollowUpSummary } from '~/events/follow-up-summary';
 import { guestApplications } from '~/guest/applications';
 import { moveGuestStatus, undoGuestMove } from '~/guest/status-change';
 import { UNDO_MOVE } from '~/applications/history-date';
-import { MOVE_UNDONE } from '~/applications/move-undone';
+import { MOVE_UNDONE, STATUS_UNCHANGED } from '~/applications/move-said';
 import { eventRows } from '~/guest/events';
 import { GuestNotFound } from '~/guest/not-found';
 import {
@@ -77,6 +77,12 @@ function movedBy(
   return entry ? { applicationId, entry, undoable: true } : null;
 }
 
+/** What the page says with no move: after an undo, or a status sent unchanged. */
+function saidBy(answer: ReturnType<typeof useActionData<typeof clientAction>>) {
+  if (answer && 'undone' in answer) return MOVE_UNDONE;
+  return answer && 'change' in answer && answer.change === null ? STATUS_UNCHANGED : null;
+}
+
 export default function GuestApplication() {
   const { applications, now, at } = useLoaderData<typeof clientLoader>();
   const answer = useActionData<typeof clientAction>();
@@ -119,7 +125,7 @@ export default function GuestApplication() {
             lastResult={answer && 'refused' in answer ? answer.refused : undefined}
             action={guestDetail(found.id)}
             moved={movedBy(answer, found.id, history)}
-            undone={answer && 'undone' in answer ? MOVE_UNDONE : null}
+            said={saidBy(answer)}
           />
           <FollowUpSummary
             applicationId={found.id}

@@ -55,7 +55,7 @@ export default function GuestApplications() {
       </div>
       <MoveNotice
         move={said.move}
-        undone={said.undone}
+        said={said.notice}
         undoRefused={said.undoRefused}
         action={`${GUEST_LIST}?index`}
         close={`${GUEST_LIST}${said.close}`}

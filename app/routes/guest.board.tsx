@@ -71,7 +71,7 @@ export default function GuestBoardPage() {
       </div>
       <MoveNotice
         move={said.move}
-        undone={said.undone}
+        said={said.notice}
         undoRefused={said.undoRefused}
         action={GUEST_BOARD}
         close={`${GUEST_BOARD}${said.close}`}

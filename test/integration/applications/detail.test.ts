@@ -9,8 +9,11 @@ import { setupApplicationsTest } from './fixtures';
 
 const t = setupApplicationsTest();
 
-const show = (id: string, cookie: string) =>
-  runLoader(loader, get(`/applications/${id}`, { cookie }), { params: { id }, context: t.context });
+const show = (id: string, cookie: string, address = `/applications/${id}`) =>
+  runLoader(loader, get(address.split('#')[0]!, { cookie }), {
+    params: { id },
+    context: t.context,
+  });
 
 const changeStatus = (id: string, status: string, cookie: string, origin?: string) =>
   runAction(
@@ -173,8 +176,13 @@ describe('an application’s page', () => {
     const before = await allRows(t.db.admin);
     const unmoved = await changeStatus(offer, 'offer', me.cookie);
     expect(unmoved.status).toBe(302);
-    // Back to the form with nothing to say: no move was made.
-    expect(unmoved.headers.get('Location')).toBe(`/applications/${offer}#status-change`);
+    // Back to the form, which says that nothing was changed (a second press, say).
+    const back = unmoved.headers.get('Location')!;
+    expect(back).toBe(`/applications/${offer}?notice=status-unchanged#status-change`);
+    expect((await show(offer, me.cookie, back)).data).toMatchObject({
+      moved: null,
+      said: 'Nothing was changed: the application already had that status.',
+    });
     expect((await changeStatus(applied, 'applied', me.cookie)).status).toBe(302);
     expect(await allRows(t.db.admin)).toEqual(before);
   });

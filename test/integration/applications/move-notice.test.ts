@@ -37,7 +37,7 @@ const post = (page: Page, fields: Record<string, string>, cookie: string) =>
     context: t.context,
   });
 
-type Said = { move: Record<string, unknown> | null; undone: string | null };
+type Said = { move: Record<string, unknown> | null; said: string | null };
 const said = async (page: Page, address: string, cookie: string) =>
   (await runLoader(page.route.loader as never, get(address, { cookie }), { context: t.context }))
     .data as Said;
@@ -85,7 +85,24 @@ describe.each(PAGES)('a status move from $name', (page) => {
     expect((await t.history(id!)).map((h) => h.to_status)).toEqual(['applied']);
     const now = await said(page, after, me.cookie);
     expect(now.move).toBeNull();
-    expect(now.undone).toMatch(/undone/);
+    expect(now.said).toMatch(/undone/);
+  });
+
+  it('says that nothing changed when the status sent is the one it has (pressed twice, say)', async () => {
+    const me = await t.person();
+    const [id] = await t.seed(me, { status: 'applied', date_applied: '2026-10-05' });
+    const before = await t.stored(id!);
+
+    const again = await post(page, { intent: 'status', id: id!, status: 'applied' }, me.cookie);
+
+    const back = again.headers.get('Location')!;
+    expect(back).toBe(`${page.back}${page.back.includes('?') ? '&' : '?'}notice=status-unchanged`);
+    expect(await said(page, back, me.cookie)).toMatchObject({
+      move: null,
+      said: 'Nothing was changed: the application already had that status.',
+    });
+    expect(await t.stored(id!)).toEqual(before);
+    expect(await t.history(id!)).toHaveLength(1);
   });
 
   it('says nothing of a move not the person’s, one malformed, or one another move has overtaken', async () => {

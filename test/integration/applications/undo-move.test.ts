@@ -63,7 +63,7 @@ describe('undoing a status move', () => {
       follow_up_on: before!.follow_up_on,
     });
     expect((await t.history(id!)).map((h) => h.to_status)).toEqual(['saved']);
-    expect((await page(id!, me.cookie, '?notice=status-undone')).undone).toMatch(/undone/);
+    expect((await page(id!, me.cookie, '?notice=status-undone')).said).toMatch(/undone/);
     // Pressed again (Back and send): it says the same, and nothing changes.
     const again = await undo(id!, change.id, me.cookie);
     expect(again.headers.get('Location')).toBe(back);

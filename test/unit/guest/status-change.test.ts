@@ -203,6 +203,20 @@ describe('a guest status move from the list or the dashboard, said on the page i
     expect(namedGuestMove(hash, applications())).toBeNull();
   });
 
+  it('says that nothing changed when the status sent is the one it has', async () => {
+    const id = oneApplication();
+    window.history.replaceState(null, '', '/guest/applications#status=applied');
+    const { moveOrUndo } = await import('~/guest/status-change');
+
+    const again = (await moveOrUndo(
+      form({ intent: 'status', id, status: 'applied' }),
+      '/guest/applications',
+    )) as Response;
+
+    expect(again.headers.get('Location')).toBe('/guest/applications#status=applied&unchanged=1');
+    expect(applications()[0]?.statusHistory).toHaveLength(1);
+  });
+
   it('offers no undo once the application has changed since, and says nothing of an unknown entry', async () => {
     const id = oneApplication();
     window.history.replaceState(null, '', '/guest');
