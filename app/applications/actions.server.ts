@@ -25,7 +25,7 @@ import {
   UndoMoveSchema,
 } from './application-schema';
 import { afterAnAnswer, UNDO_CHANGED_SINCE, UNDO_MOVE } from './history-date';
-import { withMove } from './move-notice';
+import { withMoveSaid } from './move-notice';
 import { ACCOUNT_FULL } from './limits';
 import { applicationIdFor, nextKeyFor } from './one-time-key';
 import { changeStatus, createApplication, updateApplication } from './mutations.server';
@@ -180,7 +180,5 @@ export async function moveOrUndo(
   }
   const moved = await moveStatus(context, who, formData.get('id'), formData);
   if ('refused' in moved) return moved.refused;
-  return redirect(
-    moved.change ? withMove(page, moved.change) : withNotice(page, 'status-unchanged'),
-  );
+  return redirect(withMoveSaid(page, moved.change));
 }

@@ -39,7 +39,7 @@ export function Board({
   const hydrated = useHydrated();
   const paths = useTrackerPaths();
   const serverRows = useMemo(() => columns.flatMap((c) => c.rows), [columns]);
-  const { moves, move, said, announce, dismiss } = useBoardMoves(serverRows, save, sayMove);
+  const { moves, move, keep, said, announce, dismiss } = useBoardMoves(serverRows, save, sayMove);
   const [grab, setGrab] = useState<Grab | null>(null);
   const [dragOver, setDragOver] = useState<Status | null>(null);
   const refocus = useRef<string | null>(null);
@@ -180,7 +180,7 @@ export function Board({
                         `Move cancelled. ${name(card)} stays in ${STATUS_LABELS[card.status]}.`,
                       );
                     }}
-                    onChoose={(to) => drop(card, to)}
+                    onChoose={(to) => (to === card.status ? keep() : drop(card, to))}
                   />
                 ))}
               </ul>

@@ -103,7 +103,7 @@ export function StatusChangeForm({
   lastResult,
   action,
   moved,
-  said: notice,
+  notice,
 }: {
   status: Status;
   lastResult?: FormReply;
@@ -112,7 +112,7 @@ export function StatusChangeForm({
   /** Just after a move: what moved, said beside the button, with a way to undo it. */
   moved?: StatusMove | null;
   /** Said with no move: after an undo, or a status sent unchanged. */
-  said?: string | null;
+  notice?: string | null;
 }) {
   // "Undo this move" refused is said in the status region, not against the menu it did not use.
   const { undoRefused, errors } = splitUndoRefusal(lastResult);

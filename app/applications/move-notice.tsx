@@ -18,14 +18,18 @@ export type Move = {
   undoable: boolean;
 };
 
-const MOVED: NoticeKey = 'status-changed';
-
 /**
- * `path` with the notice naming the move `change` (a history entry's id), which moved.server.ts
- * reads. Written out rather than by `withNotice`, which would bring its module to every page.
+ * `path` with the notice saying what a status form did: the move `change` (a history entry's id),
+ * which moved.server.ts reads, or, for null, that nothing was changed. Written out rather than by
+ * `withNotice`, which would bring its module to every page that says a move.
  */
-export const withMove = (path: string, change: string) =>
-  `${path}${path.includes('?') ? '&' : '?'}notice=${MOVED}&change=${change}`;
+export function withMoveSaid(path: string, change: string | null) {
+  const notice: NoticeKey = change ? 'status-changed' : 'status-unchanged';
+  return `${path}${path.includes('?') ? '&' : '?'}notice=${notice}${change ? `&change=${change}` : ''}`;
+}
+
+/** Characters of "role at company" past which the notice shows the name on two lines at most. */
+const LONG_NAME = 90;
 
 /**
  * What a status move from a list of applications did, and a way to undo it: the moved row may
@@ -36,14 +40,14 @@ export const withMove = (path: string, change: string) =>
  */
 export function MoveNotice({
   move,
-  said: notice,
+  notice,
   undoRefused = null,
   action,
   close,
 }: {
   move: Move | null;
   /** Said with no move: after an undo, or a status sent unchanged. */
-  said: string | null;
+  notice: string | null;
   /** "Undo this move" refused (changed since): said here, where it was pressed. */
   undoRefused?: string | null;
   /** Where "Undo this move" posts: the page's own action, which handles it. */
@@ -77,9 +81,20 @@ export function MoveNotice({
     >
       <p role="status" id={textId} className="move-notice__text">
         {said ??
-          (move
-            ? `${move.name} moved to ${STATUS_LABELS[move.toStatus]}, from ${STATUS_LABELS[move.fromStatus]}.`
-            : '')}
+          (move ? (
+            <>
+              {move.name.length > LONG_NAME ? (
+                // On a phone a name this long would make the notice, which stays in view, a
+                // screen tall: two lines of it are shown, and all of it is read out.
+                <span className="move-notice__name">{move.name}</span>
+              ) : (
+                move.name
+              )}{' '}
+              moved to {STATUS_LABELS[move.toStatus]}, from {STATUS_LABELS[move.fromStatus]}.
+            </>
+          ) : (
+            ''
+          ))}
       </p>
       {shown ? (
         <div className="move-notice__actions">

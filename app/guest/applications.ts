@@ -2,6 +2,7 @@
 // checks (a board move, a delete). Form handling lives in actions.ts and event-actions.ts, apart,
 // so that the pages whose only form is a status change load it when a change is sent
 // (status-change.ts).
+import type { MoveResult } from '~/applications/board-moves';
 import type { Status } from '~/applications/statuses';
 import type { ExportedApplication } from '~/portability/format';
 import { moveApplication, replaceById } from './records';
@@ -29,10 +30,7 @@ export function guestApplications(): ExportedApplication[] {
  * entry it added, remembered for "Undo this move" (null when it already had that status), or why
  * it was not saved.
  */
-export function moveGuestApplication(
-  id: string,
-  status: Status,
-): { change: string | null } | { error: string } {
+export function moveGuestApplication(id: string, status: Status): MoveResult {
   if (!guestApplications().some((a) => a.id === id)) {
     return { error: 'It is no longer in this browser: it may have been deleted in another tab.' };
   }

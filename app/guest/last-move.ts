@@ -9,7 +9,7 @@ import { MOVE_UNDONE, STATUS_UNCHANGED } from '~/applications/move-said';
 import type { ExportedApplication } from '~/portability/format';
 import { lastMove } from './remembered-move';
 
-// What a status change from a list or the dashboard did goes in the fragment, never the query: the
+// What a status change from a list, the board or the dashboard did goes in the fragment, never the query: the
 // fragment is not sent to the server (nor in a Referer), and an application's id, even that a
 // guest undid a move, is guest data (docs/decisions/025).
 const MOVED = 'moved';
@@ -50,8 +50,8 @@ export function withoutMove(hash: string): string {
 }
 
 /**
- * The move a page's fragment names (`#moved=<entry id>`, as a list or the dashboard is sent back
- * to), said as the account's pages say it; null when there is none, or when another move has
+ * The move a page's fragment names (`#moved=<entry id>`, as a list, the board or the dashboard is
+ * sent back to), said as the account's pages say it; null when there is none, or when another move has
  * overtaken it. It can be undone while it is the move this page made last and nothing has changed
  * the application since.
  */
@@ -62,18 +62,19 @@ export function namedGuestMove(hash: string, applications: ExportedApplication[]
   const application = applications.find((a) => a.id === id);
   const entry = application?.statusHistory[Number(index)];
   if (!application || !entry?.from || application.status !== entry.to) return null;
+  const last = lastMove();
   return {
     id: change,
     applicationId: application.id,
     name: `${application.role} at ${application.company}`,
     fromStatus: entry.from,
     toStatus: entry.to,
-    undoable: lastMove()?.change === change && application.updatedAt === lastMove()?.at,
+    undoable: last?.change === change && application.updatedAt === last.at,
   };
 }
 
 /**
- * What a guest list or the dashboard says of a status move made from it (moveOrUndo): the move,
+ * What a guest list, the board or the dashboard says of a status move made from it (moveOrUndo): the move,
  * its undo, or a refused undo, with the page's fragment without them for "Close"; and the rest of
  * the page's last answer, for its own list of errors.
  */
@@ -83,13 +84,10 @@ export function useGuestMoveSaid(
 ) {
   const { hash } = useLocation();
   const move = useMemo(() => namedGuestMove(hash, applications), [hash, applications]);
+  const params = paramsOf(hash);
   return {
     move,
-    notice: paramsOf(hash).has(UNDONE)
-      ? MOVE_UNDONE
-      : paramsOf(hash).has(UNCHANGED)
-        ? STATUS_UNCHANGED
-        : null,
+    notice: params.has(UNDONE) ? MOVE_UNDONE : params.has(UNCHANGED) ? STATUS_UNCHANGED : null,
     close: withoutMove(hash),
     ...splitUndoRefusal(lastResult),
   };

@@ -70,7 +70,7 @@ export default function Index() {
         <GuestDataWaiting />
         <MoveNotice
           move={data.move}
-          said={data.said}
+          notice={data.said}
           undoRefused={undoRefused}
           action="/?index"
           close="/"

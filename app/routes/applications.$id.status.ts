@@ -7,8 +7,8 @@ import { readForm } from '~/components/forms/form.server';
 import { notFound, requireUuid } from '~/http/not-found.server';
 
 // The board's moves with JavaScript: one status change answered as JSON, so the page can keep its
-// optimistic move and say it with Undo beside it, or put the card back with a message. Without JavaScript the board's own forms
-// post to the board, which redirects back to it.
+// optimistic move and say it with Undo beside it, or put the card back with a message. Without
+// JavaScript the board's own forms post to the board, which redirects back to it.
 
 const SIGNED_OUT = 'You have been signed out. Sign in again, then make the move again.';
 

@@ -21,7 +21,7 @@ import { FollowUpSummary } from '~/events/follow-up-summary';
 import { readForm } from '~/components/forms/form.server';
 import { noticeFor, withNotice } from '~/components/notice';
 import { namedMove } from '~/applications/moved.server';
-import { withMove } from '~/applications/move-notice';
+import { withMoveSaid } from '~/applications/move-notice';
 import { notFound, requireUuid } from '~/http/not-found.server';
 import { ApplicationStatements } from '~/statements/application-card';
 import {
@@ -86,9 +86,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   }
   const moved = await moveStatus(context, user, params.id, formData);
   if ('refused' in moved) return moved.refused;
-  // Sent with the status it had (pressed twice, say): nothing moved, and the page says so.
-  if (!moved.change) return back(withNotice(page, 'status-unchanged'));
-  return back(withMove(page, moved.change));
+  // Said beside the form: the move, or (sent with the status it had) that nothing changed.
+  return back(withMoveSaid(page, moved.change));
 }
 
 export default function ApplicationPage() {
@@ -131,7 +130,7 @@ export default function ApplicationPage() {
             status={a.status}
             lastResult={lastResult}
             moved={moved ? { applicationId: a.id, ...moved } : null}
-            said={said}
+            notice={said}
           />
           <FollowUpSummary
             applicationId={a.id}

@@ -67,7 +67,7 @@ export default function Applications() {
       <Notice message={notice} />
       <MoveNotice
         move={move}
-        said={said}
+        notice={said}
         undoRefused={undoRefused}
         action={statusAction}
         close={`/applications${search}`}

@@ -7,7 +7,7 @@ import { saveOnServer } from '~/applications/board-moves';
 import { loadBoard } from '~/applications/board.server';
 import { londonNow } from '~/applications/dates';
 import { ViewSwitch } from '~/applications/list-filters';
-import { MoveNotice, withMove } from '~/applications/move-notice';
+import { MoveNotice, withMoveSaid } from '~/applications/move-notice';
 import { splitUndoRefusal } from '~/applications/undo-move';
 import { namedMove } from '~/applications/moved.server';
 import { requireUserClaim } from '~/auth/current-user.server';
@@ -47,8 +47,8 @@ export default function BoardPage() {
   const { undoRefused, errors } = splitUndoRefusal(useActionData<typeof action>());
   const navigate = useNavigate();
   const sayMove = useCallback(
-    (change: string) =>
-      navigate(withMove(BOARD, change), { replace: true, preventScrollReset: true }),
+    (change: string | null) =>
+      navigate(withMoveSaid(BOARD, change), { replace: true, preventScrollReset: true }),
     [navigate],
   );
   return (
@@ -62,7 +62,13 @@ export default function BoardPage() {
           </Link>
         </div>
       </div>
-      <MoveNotice move={move} said={said} undoRefused={undoRefused} action={BOARD} close={BOARD} />
+      <MoveNotice
+        move={move}
+        notice={said}
+        undoRefused={undoRefused}
+        action={BOARD}
+        close={BOARD}
+      />
       <FormErrors errors={errors} />
       {total === 0 ? (
         <div className="card empty-state">

@@ -42,7 +42,7 @@ export default function GuestDashboard() {
   const notice = (
     <MoveNotice
       move={said.move}
-      said={said.notice}
+      notice={said.notice}
       undoRefused={said.undoRefused}
       action={`${GUEST_HOME}?index`}
       close={`${GUEST_HOME}${said.close}`}

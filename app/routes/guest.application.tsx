@@ -78,7 +78,7 @@ function movedBy(
 }
 
 /** What the page says with no move: after an undo, or a status sent unchanged. */
-function saidBy(answer: ReturnType<typeof useActionData<typeof clientAction>>) {
+function noticeBy(answer: ReturnType<typeof useActionData<typeof clientAction>>) {
   if (answer && 'undone' in answer) return MOVE_UNDONE;
   return answer && 'change' in answer && answer.change === null ? STATUS_UNCHANGED : null;
 }
@@ -125,7 +125,7 @@ export default function GuestApplication() {
             lastResult={answer && 'refused' in answer ? answer.refused : undefined}
             action={guestDetail(found.id)}
             moved={movedBy(answer, found.id, history)}
-            said={saidBy(answer)}
+            notice={noticeBy(answer)}
           />
           <FollowUpSummary
             applicationId={found.id}

@@ -55,7 +55,7 @@ export default function GuestApplications() {
       </div>
       <MoveNotice
         move={said.move}
-        said={said.notice}
+        notice={said.notice}
         undoRefused={said.undoRefused}
         action={`${GUEST_LIST}?index`}
         close={`${GUEST_LIST}${said.close}`}

@@ -3,7 +3,6 @@ import {
   Link,
   useActionData,
   useLoaderData,
-  useLocation,
   useNavigate,
   useRevalidator,
   type ClientActionFunctionArgs,
@@ -16,7 +15,7 @@ import { ViewSwitch } from '~/applications/list-filters';
 import { MoveNotice } from '~/applications/move-notice';
 import { FormErrors } from '~/components/forms';
 import { guestApplications, moveGuestApplication } from '~/guest/applications';
-import { useGuestMoveSaid, withMoveIn, withoutMove } from '~/guest/last-move';
+import { useGuestMoveSaid, withMoveIn, withUnchangedIn } from '~/guest/last-move';
 import { GUEST_BOARD, GUEST_PATHS } from '~/guest/paths';
 import { moveOrUndo } from '~/guest/status-change';
 import { guestBoard } from '~/guest/views';
@@ -43,20 +42,19 @@ const saveInBrowser: SaveMove = async (card, to) => moveGuestApplication(card.id
 export default function GuestBoardPage() {
   const { now, applications, columns, total } = useLoaderData<typeof clientLoader>();
   const said = useGuestMoveSaid(applications, useActionData<typeof clientAction>());
-  const { hash } = useLocation();
   const navigate = useNavigate();
   const revalidator = useRevalidator();
-  // The move is named in the fragment (never sent anywhere); a fragment alone reads no data, so
-  // the board reads its storage again.
+  // The move is named in the fragment (never sent anywhere), in place of any column jumped to; a
+  // fragment alone reads no data, so the board reads its storage again.
   const sayMove = useCallback(
-    (change: string) => {
-      navigate(`${GUEST_BOARD}${withMoveIn(withoutMove(hash), change)}`, {
+    (change: string | null) => {
+      navigate(`${GUEST_BOARD}${change ? withMoveIn('', change) : withUnchangedIn('')}`, {
         replace: true,
         preventScrollReset: true,
       });
       revalidator.revalidate();
     },
-    [hash, navigate, revalidator],
+    [navigate, revalidator],
   );
   return (
     <div className="page page--wide">
@@ -71,7 +69,7 @@ export default function GuestBoardPage() {
       </div>
       <MoveNotice
         move={said.move}
-        said={said.notice}
+        notice={said.notice}
         undoRefused={said.undoRefused}
         action={GUEST_BOARD}
         close={`${GUEST_BOARD}${said.close}`}

@@ -347,6 +347,11 @@ test('on the board each card moves with its status menu', async ({ page, signedI
   await column(page, 'Saved').getByRole('button', { name: 'Move', exact: true }).click();
   await expect(column(page, 'Applied')).toContainText('Work Coach at DWP');
   await expect(column(page, 'Saved')).not.toContainText('Work Coach at DWP');
+  const notice = page.getByRole('main').locator('.move-notice__text');
+  await expect(notice).toHaveText('Work Coach at DWP moved to Applied, from Saved.');
+  // Sent again with the status it now has: nothing to move, and the board says so.
+  await column(page, 'Applied').getByRole('button', { name: 'Move', exact: true }).click();
+  await expect(notice).toHaveText('Nothing was changed: the application already had that status.');
   await page.reload();
   await expect(column(page, 'Applied')).toContainText('Work Coach at DWP');
   await app.landed();
@@ -407,6 +412,36 @@ test('on the board a dragged card’s move is said, and Undo puts back its statu
   await expect(details).toContainText(/Date applied\s*Not given/);
 });
 
+test('on the board a move still saving when the person goes to another page does not bring them back', async ({
+  page,
+  signedIn,
+  database,
+}) => {
+  test.skip(javaScriptDisabled(), 'Without JavaScript the move is a form post and its answer.');
+  const me = await signedIn({ label: 'board-leave' });
+  await seed(database, me.id, { company: 'DVLA', role: 'Administrative Officer', status: 'saved' });
+  await page.goto('/applications/board');
+  const card = column(page, 'Saved').getByRole('listitem').filter({ hasText: 'DVLA' });
+  await expect(card.getByRole('button', { name: /with the keyboard/ })).toBeVisible();
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route('**/applications/*/status', async (route) => {
+    await held;
+    await route.continue();
+  });
+  await card.dragTo(column(page, 'Applied'));
+  await page.getByRole('navigation', { name: 'Views' }).getByRole('link', { name: 'List' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Applications' })).toBeVisible();
+  const saved = statusSaved(page);
+  release();
+  expect((await saved).ok()).toBe(true);
+  // The list stays, and shows the move once it is read again.
+  await page.waitForTimeout(500);
+  await expect(page).toHaveURL(/\/applications$/);
+  await page.reload();
+  await expect(rowFor(page, 'Administrative Officer at DVLA')).toContainText('Applied');
+});
+
 test('on the board a card is moved with the keyboard, each step announced', async ({
   page,
   signedIn,
@@ -431,6 +466,8 @@ test('on the board a card is moved with the keyboard, each step announced', asyn
       .getByRole('status')
       .filter({ hasText: 'Engineer at Monzo moved to Offer, from Interviewing.' }),
   ).toBeVisible();
+  // Said once: the board's own announcements do not repeat it.
+  await expect(page.locator('[aria-live="polite"]')).not.toContainText('moved to');
   await expect(
     page.getByRole('button', { name: 'Move Engineer at Monzo with the keyboard' }),
   ).toBeFocused();
