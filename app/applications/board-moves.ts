@@ -1,5 +1,6 @@
-import { useNavigation, useRevalidator } from '@remix-run/react';
+import { useLocation, useNavigation, useRevalidator } from '@remix-run/react';
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { STATUS_UNCHANGED } from './move-said';
 import { STATUS_LABELS, type Status } from './statuses';
 import type { ListRow } from './types';
 
@@ -44,18 +45,27 @@ export type SayMove = (change: string | null) => void;
  * Optimistic status moves for the board: a card shows in its new column at once while the move
  * is saved (by `save`); if saving fails it goes back where it was, with a message saying so. A
  * saved move is said by `sayMove`, unless the person has gone on meanwhile (another move since,
- * or a page on its way): then it is announced, and the board reads its data again.
+ * or another page on its way): then it is announced, and the data read again. A card's moves are
+ * saved one after another, in the order they were made.
  */
 export function useBoardMoves(serverRows: ListRow[], save: SaveMove, sayMove: SayMove) {
   const [moves, setMoves] = useState<Record<string, Status>>({});
   const [said, setSaid] = useState<Said>({ message: null, announcement: '' });
   const revalidator = useRevalidator();
   const navigation = useNavigation();
-  // Read when a save answers, which may be after the person has moved on.
+  const location = useLocation();
+  // Read when a save answers, which may be after the person has gone on: a form on its way, or
+  // another page (not this board, loading a move it says).
   const leaving = useRef(false);
-  leaving.current = navigation.state !== 'idle';
+  const submitting = useRef(false);
+  submitting.current = navigation.state === 'submitting';
+  leaving.current =
+    submitting.current ||
+    (navigation.state === 'loading' && navigation.location.pathname !== location.pathname);
   const mounted = useRef(false);
   const latest = useRef(0);
+  const pending = useRef(0);
+  const saving = useRef(new Map<string, Promise<unknown>>());
   useEffect(() => {
     mounted.current = true;
     return () => {
@@ -79,8 +89,10 @@ export function useBoardMoves(serverRows: ListRow[], save: SaveMove, sayMove: Sa
 
   /** A card's menu sent with the status the card has: nothing to save, and the page says so. */
   const keep = useCallback(() => {
-    if (!leaving.current) sayMove(null);
-  }, [sayMove]);
+    // While a move is being saved its notice is still to come: this one is only announced.
+    if (pending.current > 0 || leaving.current) announce(STATUS_UNCHANGED);
+    else sayMove(null);
+  }, [announce, sayMove]);
 
   const move = useCallback(
     async (card: ListRow, to: Status) => {
@@ -88,25 +100,39 @@ export function useBoardMoves(serverRows: ListRow[], save: SaveMove, sayMove: Sa
       const ticket = ++latest.current;
       setMoves((m) => ({ ...m, [card.id]: to }));
       setSaid({ message: null, announcement: `Moving ${name(card)} to ${STATUS_LABELS[to]}.` });
-      const saved = await save(card, to);
-      if (!mounted.current) return;
-      if ('error' in saved) {
+      // After the card's earlier moves, so that they reach the server in the order made.
+      const saved = (saving.current.get(card.id) ?? Promise.resolve()).then(() => save(card, to));
+      saving.current.set(card.id, saved);
+      pending.current += 1;
+      const outcome = await saved.finally(() => {
+        pending.current -= 1;
+        if (saving.current.get(card.id) === saved) saving.current.delete(card.id);
+      });
+      // The data is read again even when the board has gone: the page shown may list the card.
+      const readAgain = () => {
+        if (!submitting.current) revalidator.revalidate();
+      };
+      if (!mounted.current) {
+        if (!('error' in outcome)) readAgain();
+        return;
+      }
+      if ('error' in outcome) {
         setMoves((m) => {
           const { [card.id]: _undone, ...rest } = m;
           return rest;
         });
-        const text = `${name(card)} was not moved to ${STATUS_LABELS[to]}, so it is back in ${STATUS_LABELS[card.status]}. ${saved.error}`;
+        const text = `${name(card)} was not moved to ${STATUS_LABELS[to]}, so it is back in ${STATUS_LABELS[card.status]}. ${outcome.error}`;
         setSaid({ message: { text, failed: true }, announcement: text });
         return;
       }
       if (ticket === latest.current && !leaving.current) {
         // The notice says it (a status region): not said twice.
         setSaid({ message: null, announcement: '' });
-        sayMove(saved.change);
+        sayMove(outcome.change);
         return;
       }
       setSaid({ message: null, announcement: `${name(card)} moved to ${STATUS_LABELS[to]}.` });
-      if (!leaving.current) revalidator.revalidate();
+      readAgain();
     },
     [revalidator, save, sayMove],
   );

@@ -10,8 +10,8 @@ import { STATUS_LABELS, type Status } from './statuses';
 export type Move = {
   id: string;
   applicationId: string;
-  /** "Staff Nurse at Leeds Teaching Hospitals". */
-  name: string;
+  role: string;
+  company: string;
   fromStatus: Status;
   toStatus: Status;
   /** True while nothing has changed the application since the move. */
@@ -28,8 +28,16 @@ export function withMoveSaid(path: string, change: string | null) {
   return `${path}${path.includes('?') ? '&' : '?'}notice=${notice}${change ? `&change=${change}` : ''}`;
 }
 
-/** Characters of "role at company" past which the notice shows the name on two lines at most. */
-const LONG_NAME = 90;
+/** Characters of a role or a company past which the notice shows it on one line, cut short. */
+const LONG_NAME = 45;
+
+/**
+ * A role or company in the notice. On a phone very long ones would make the notice, which stays
+ * in view, a screen tall: each is then drawn on one line and cut short, and read out whole.
+ */
+function Name({ text }: { text: string }) {
+  return text.length > LONG_NAME ? <span className="move-notice__name">{text}</span> : text;
+}
 
 /**
  * What a status move from a list of applications did, and a way to undo it: the moved row may
@@ -83,14 +91,8 @@ export function MoveNotice({
         {said ??
           (move ? (
             <>
-              {move.name.length > LONG_NAME ? (
-                // On a phone a name this long would make the notice, which stays in view, a
-                // screen tall: two lines of it are shown, and all of it is read out.
-                <span className="move-notice__name">{move.name}</span>
-              ) : (
-                move.name
-              )}{' '}
-              moved to {STATUS_LABELS[move.toStatus]}, from {STATUS_LABELS[move.fromStatus]}.
+              <Name text={move.role} /> at <Name text={move.company} /> moved to{' '}
+              {STATUS_LABELS[move.toStatus]}, from {STATUS_LABELS[move.fromStatus]}.
             </>
           ) : (
             ''

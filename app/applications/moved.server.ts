@@ -45,7 +45,8 @@ export function toMove([row]: MoveRows): Move | null {
   return {
     id: row.id,
     applicationId: row.applicationId,
-    name: `${row.role} at ${row.company}`,
+    role: row.role,
+    company: row.company,
     fromStatus: row.fromStatus,
     toStatus: row.toStatus,
     undoable: row.undoable,

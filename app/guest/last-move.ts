@@ -66,7 +66,8 @@ export function namedGuestMove(hash: string, applications: ExportedApplication[]
   return {
     id: change,
     applicationId: application.id,
-    name: `${application.role} at ${application.company}`,
+    role: application.role,
+    company: application.company,
     fromStatus: entry.from,
     toStatus: entry.to,
     undoable: last?.change === change && application.updatedAt === last.at,

@@ -429,16 +429,23 @@ test('on the board a move still saving when the person goes to another page does
     await held;
     await route.continue();
   });
+  // The list's data is held too, so that the save answers while the list is on its way.
+  let show!: () => void;
+  const list = new Promise<void>((resolve) => (show = resolve));
+  await page.route('**/applications.data*', async (route) => {
+    await list;
+    await route.continue();
+  });
   await card.dragTo(column(page, 'Applied'));
   await page.getByRole('navigation', { name: 'Views' }).getByRole('link', { name: 'List' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: 'Applications' })).toBeVisible();
   const saved = statusSaved(page);
   release();
   expect((await saved).ok()).toBe(true);
-  // The list stays, and shows the move once it is read again.
+  show();
+  await expect(page.getByRole('heading', { level: 1, name: 'Applications' })).toBeVisible();
   await page.waitForTimeout(500);
   await expect(page).toHaveURL(/\/applications$/);
-  await page.reload();
+  // The list shows the move without a reload: it was read again once the move was saved.
   await expect(rowFor(page, 'Administrative Officer at DVLA')).toContainText('Applied');
 });
 

@@ -66,7 +66,8 @@ describe.each(PAGES)('a status move from $name', (page) => {
     expect((await said(page, back, me.cookie)).move).toEqual({
       id: change,
       applicationId: id,
-      name: 'Staff Nurse (Band 5) at Leeds Teaching Hospitals NHS Trust',
+      role: 'Staff Nurse (Band 5)',
+      company: 'Leeds Teaching Hospitals NHS Trust',
       fromStatus: 'applied',
       toStatus: 'ghosted',
       undoable: true,

@@ -186,7 +186,8 @@ describe('a guest status move from the list or the dashboard, said on the page i
     expect(namedGuestMove(hash, applications())).toEqual({
       id: `${id}-1`,
       applicationId: id,
-      name: 'Staff Nurse, Band 5 at Leeds Teaching Hospitals NHS Trust',
+      role: 'Staff Nurse, Band 5',
+      company: 'Leeds Teaching Hospitals NHS Trust',
       fromStatus: 'applied',
       toStatus: 'rejected',
       undoable: true,
