@@ -9,9 +9,9 @@ import { MOVE_UNDONE, STATUS_UNCHANGED } from '~/applications/move-said';
 import type { ExportedApplication } from '~/portability/format';
 import { lastMove } from './remembered-move';
 
-// What a status change from a list, the board or the dashboard did goes in the fragment, never the query: the
-// fragment is not sent to the server (nor in a Referer), and an application's id, even that a
-// guest undid a move, is guest data (docs/decisions/025).
+// What a status change from a list, the board or the dashboard did goes in the fragment, never the
+// query: the fragment is not sent to the server (nor in a Referer), and an application's id, even
+// that a guest undid a move, is guest data (docs/decisions/025).
 const MOVED = 'moved';
 const UNDONE = 'undone';
 const UNCHANGED = 'unchanged';
@@ -51,9 +51,9 @@ export function withoutMove(hash: string): string {
 
 /**
  * The move a page's fragment names (`#moved=<entry id>`, as a list, the board or the dashboard is
- * sent back to), said as the account's pages say it; null when there is none, or when another move has
- * overtaken it. It can be undone while it is the move this page made last and nothing has changed
- * the application since.
+ * sent back to), said as the account's pages say it; null when there is none, or when another
+ * move has overtaken it. It can be undone while it is the move this page made last and nothing
+ * has changed the application since.
  */
 export function namedGuestMove(hash: string, applications: ExportedApplication[]): Move | null {
   const change = paramsOf(hash).get(MOVED) ?? '';
@@ -75,9 +75,9 @@ export function namedGuestMove(hash: string, applications: ExportedApplication[]
 }
 
 /**
- * What a guest list, the board or the dashboard says of a status move made from it (moveOrUndo): the move,
- * its undo, or a refused undo, with the page's fragment without them for "Close"; and the rest of
- * the page's last answer, for its own list of errors.
+ * What a guest list, the board or the dashboard says of a status move made from it (moveOrUndo):
+ * the move, its undo, or a refused undo, with the page's fragment without them for "Close"; and
+ * the rest of the page's last answer, for its own list of errors.
  */
 export function useGuestMoveSaid(
   applications: ExportedApplication[],
