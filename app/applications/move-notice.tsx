@@ -91,7 +91,7 @@ export function MoveNotice({
         {said ??
           (move ? (
             <>
-              <Name text={move.role} /> at <Name text={move.company} /> moved to{' '}
+              <Name text={move.role} /> <Name text={`at ${move.company}`} /> moved to{' '}
               {STATUS_LABELS[move.toStatus]}, from {STATUS_LABELS[move.fromStatus]}.
             </>
           ) : (
