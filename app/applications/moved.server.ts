@@ -4,9 +4,13 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { applications as a, statusChanges as s } from '#db/schema';
 import type { Tx } from '~/db.server';
-import { noticeKeyFor } from '~/components/notice';
+import { noticeFor, noticeKeyFor } from '~/components/notice';
 import { isUuid } from './application-schema';
 import type { Move } from './move-notice';
+
+/** What a page says when its address names no move: after an undo, or a status sent unchanged. */
+export const noticeWithoutMove = (request: Request) =>
+  noticeFor(request, ['status-undone', 'status-unchanged']);
 
 /** The move this request's address names, if it came back from one; never anything malformed. */
 export function namedMove(request: Request): string | null {

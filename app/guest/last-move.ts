@@ -18,13 +18,6 @@ const UNCHANGED = 'unchanged';
 
 const paramsOf = (hash: string) => new URLSearchParams(hash.replace(/^#/, ''));
 
-/** A page's fragment (`#status=applied`, or none) naming the move `change` as well. */
-export function withMoveIn(hash: string, change: string): string {
-  const params = paramsOf(hash);
-  params.set(MOVED, change);
-  return `#${params}`;
-}
-
 /** A page's fragment saying that the move it named was undone. */
 export function withUndoneIn(hash: string): string {
   const params = paramsOf(withoutMove(hash));
@@ -32,10 +25,14 @@ export function withUndoneIn(hash: string): string {
   return `#${params}`;
 }
 
-/** A page's fragment saying that the status sent was the one the application had. */
-export function withUnchangedIn(hash: string): string {
+/**
+ * A page's fragment (`#status=applied`, or none) saying what a status change did as well: the
+ * move `change`, or, for null, that the status sent was the one the application had.
+ */
+export function withMoveSaidIn(hash: string, change: string | null): string {
   const params = paramsOf(withoutMove(hash));
-  params.set(UNCHANGED, '1');
+  if (change) params.set(MOVED, change);
+  else params.set(UNCHANGED, '1');
   return `#${params}`;
 }
 

@@ -7,7 +7,7 @@ import type { TypedResponse } from '@remix-run/cloudflare';
 import { redirect } from '@remix-run/react';
 import { UNDO_MOVE } from '~/applications/history-date';
 import type { FormReply } from '~/components/forms';
-import { withMoveIn, withoutMove, withUnchangedIn, withUndoneIn } from './last-move';
+import { withMoveSaidIn, withoutMove, withUndoneIn } from './last-move';
 
 /** Said when the handling cannot be fetched: a browser keeps a failed module fetch for the page's life. */
 export const NOT_LOADED_MESSAGE =
@@ -61,7 +61,5 @@ export async function moveOrUndo(
   }
   const moved = await moveGuestStatus(request, id);
   if ('refused' in moved) return moved.refused;
-  return redirect(
-    `${page}${moved.change ? withMoveIn(hash, moved.change) : withUnchangedIn(hash)}`,
-  );
+  return redirect(`${page}${withMoveSaidIn(hash, moved.change)}`);
 }

@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remi
 import { moveOrUndo } from '~/applications/actions.server';
 import { MoveNotice } from '~/applications/move-notice';
 import { splitUndoRefusal } from '~/applications/undo-move';
-import { namedMove } from '~/applications/moved.server';
+import { namedMove, noticeWithoutMove } from '~/applications/moved.server';
 import { readForm } from '~/components/forms/form.server';
 import { useActionData, useLoaderData } from '@remix-run/react';
 import { Dashboard } from '~/applications/dashboard';
@@ -48,7 +48,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     signedIn: true as const,
     now,
     ...dashboard,
-    said: noticeFor(request, ['status-undone', 'status-unchanged']),
+    said: noticeWithoutMove(request),
   };
 }
 

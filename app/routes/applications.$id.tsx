@@ -19,8 +19,8 @@ import { asUser } from '~/db.server';
 import { EventsCard } from '~/events/events-card';
 import { FollowUpSummary } from '~/events/follow-up-summary';
 import { readForm } from '~/components/forms/form.server';
-import { noticeFor, withNotice } from '~/components/notice';
-import { namedMove } from '~/applications/moved.server';
+import { withNotice } from '~/components/notice';
+import { namedMove, noticeWithoutMove } from '~/applications/moved.server';
 import { withMoveSaid } from '~/applications/move-notice';
 import { notFound, requireUuid } from '~/http/not-found.server';
 import { ApplicationStatements } from '~/statements/application-card';
@@ -55,7 +55,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     now: londonNow(),
     at: new Date().toISOString(),
     moved: movedBy(request, found.application.updatedAt, found.history),
-    said: noticeFor(request, ['status-undone', 'status-unchanged']),
+    said: noticeWithoutMove(request),
   };
 }
 

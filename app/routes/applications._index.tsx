@@ -7,7 +7,7 @@ import { listQuerySearch, parseListQuery } from '~/applications/list-query';
 import { ApplicationRows } from '~/applications/list-rows';
 import { MoveNotice } from '~/applications/move-notice';
 import { splitUndoRefusal } from '~/applications/undo-move';
-import { namedMove } from '~/applications/moved.server';
+import { namedMove, noticeWithoutMove } from '~/applications/moved.server';
 import { listApplications } from '~/applications/queries.server';
 import { requireUserClaim } from '~/auth/current-user.server';
 import { FormErrors } from '~/components/forms';
@@ -29,7 +29,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     query: { ...query, page: list.page },
     ...list,
     notice: noticeFor(request, ['deleted', 'imported', 'csv-imported', 'moved']),
-    said: noticeFor(request, ['status-undone', 'status-unchanged']),
+    said: noticeWithoutMove(request),
   };
 }
 

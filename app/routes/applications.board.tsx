@@ -9,11 +9,10 @@ import { londonNow } from '~/applications/dates';
 import { ViewSwitch } from '~/applications/list-filters';
 import { MoveNotice, withMoveSaid } from '~/applications/move-notice';
 import { splitUndoRefusal } from '~/applications/undo-move';
-import { namedMove } from '~/applications/moved.server';
+import { namedMove, noticeWithoutMove } from '~/applications/moved.server';
 import { requireUserClaim } from '~/auth/current-user.server';
 import { FormErrors } from '~/components/forms';
 import { readForm } from '~/components/forms/form.server';
-import { noticeFor } from '~/components/notice';
 
 export { links } from '~/applications/styles';
 
@@ -25,7 +24,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return {
     now,
     ...(await loadBoard(context, user, now, namedMove(request))),
-    said: noticeFor(request, ['status-undone', 'status-unchanged']),
+    said: noticeWithoutMove(request),
   };
 }
 

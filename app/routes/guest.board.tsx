@@ -15,7 +15,7 @@ import { ViewSwitch } from '~/applications/list-filters';
 import { MoveNotice } from '~/applications/move-notice';
 import { FormErrors } from '~/components/forms';
 import { guestApplications, moveGuestApplication } from '~/guest/applications';
-import { useGuestMoveSaid, withMoveIn, withUnchangedIn } from '~/guest/last-move';
+import { useGuestMoveSaid, withMoveSaidIn } from '~/guest/last-move';
 import { GUEST_BOARD, GUEST_PATHS } from '~/guest/paths';
 import { moveOrUndo } from '~/guest/status-change';
 import { guestBoard } from '~/guest/views';
@@ -48,7 +48,7 @@ export default function GuestBoardPage() {
   // fragment alone reads no data, so the board reads its storage again.
   const sayMove = useCallback(
     (change: string | null) => {
-      navigate(`${GUEST_BOARD}${change ? withMoveIn('', change) : withUnchangedIn('')}`, {
+      navigate(`${GUEST_BOARD}${withMoveSaidIn('', change)}`, {
         replace: true,
         preventScrollReset: true,
       });
