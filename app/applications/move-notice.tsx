@@ -1,5 +1,5 @@
 import { Link } from '@remix-run/react';
-import { useEffect, useId, useRef } from 'react';
+import { useEffect, useId, useRef, type RefObject } from 'react';
 import { focusIsLost } from '~/components/focus-on-new-page';
 import type { NoticeKey } from '~/components/notice';
 import { UndoMoveForm } from './undo-move';
@@ -40,6 +40,33 @@ function Name({ text }: { text: string }) {
 }
 
 /**
+ * While a floating notice says `said` (null: nothing), scrolls the page so that the focused
+ * control (a card just moved by keyboard, or one reached with Tab) is not hidden under it.
+ */
+function useFocusClearOf(notice: RefObject<HTMLElement>, said: string | null) {
+  useEffect(() => {
+    if (said === null) return;
+    const clear = (target: EventTarget | null) => {
+      const box = notice.current;
+      if (!box || !(target instanceof Element) || box.contains(target)) return;
+      if (getComputedStyle(box).position !== 'fixed') return;
+      const over = box.getBoundingClientRect();
+      const under = target.getBoundingClientRect();
+      const hidden =
+        under.bottom > over.top &&
+        under.top < over.bottom &&
+        under.right > over.left &&
+        under.left < over.right;
+      if (hidden) window.scrollBy({ top: under.bottom - over.top + 16 });
+    };
+    clear(document.activeElement);
+    const onFocus = (event: FocusEvent) => clear(event.target);
+    document.addEventListener('focusin', onFocus);
+    return () => document.removeEventListener('focusin', onFocus);
+  }, [notice, said]);
+}
+
+/**
  * What a status move from a list of applications did, and a way to undo it: the moved row may
  * have jumped to the top of the list, or left a filtered list or the dashboard's suggestions. On
  * a screen tall enough it stays in view as the page scrolls (the form may have been far down it)
@@ -52,6 +79,7 @@ export function MoveNotice({
   undoRefused = null,
   action,
   close,
+  floating = false,
 }: {
   move: Move | null;
   /** Said with no move: after an undo, or a status sent unchanged. */
@@ -62,6 +90,11 @@ export function MoveNotice({
   action: string;
   /** The page's address without the notice. */
   close: string;
+  /**
+   * Drawn over the foot of the screen instead of above the page's content: the board's, which
+   * would otherwise push the columns down under the card just dropped.
+   */
+  floating?: boolean;
 }) {
   const paths = useTrackerPaths();
   const textId = useId();
@@ -81,11 +114,14 @@ export function MoveNotice({
     if (shown) card.current?.focus({ preventScroll: true });
     else document.getElementById('main')?.focus({ preventScroll: true });
   }, [shown, move?.id, said]);
-  return (
+  useFocusClearOf(card, floating && shown ? (move?.id ?? said) : null);
+  const box = (
     <div
       ref={card}
       tabIndex={shown ? -1 : undefined}
-      className={shown ? 'notice move-notice' : undefined}
+      className={
+        shown ? `notice move-notice${floating ? ' move-notice--floating' : ''}` : undefined
+      }
     >
       <p role="status" id={textId} className="move-notice__text">
         {said ??
@@ -116,4 +152,6 @@ export function MoveNotice({
       ) : null}
     </div>
   );
+  // A floating notice leaves the page's flow: its place is kept, so nothing moves when it comes.
+  return floating ? <div>{box}</div> : box;
 }

@@ -67,6 +67,7 @@ export default function BoardPage() {
         undoRefused={undoRefused}
         action={BOARD}
         close={BOARD}
+        floating
       />
       <FormErrors errors={errors} />
       {total === 0 ? (

@@ -73,6 +73,7 @@ export default function GuestBoardPage() {
         undoRefused={said.undoRefused}
         action={GUEST_BOARD}
         close={`${GUEST_BOARD}${said.close}`}
+        floating
       />
       <FormErrors errors={said.errors} />
       {total === 0 ? (

@@ -641,6 +641,8 @@ test.describe('with JavaScript', () => {
     // By keyboard, each step announced, focus kept on the card's Move button.
     const nhs = `${NHS.role} at ${NHS.company}`;
     const dwp = `${DWP.role} at ${DWP.company}`;
+    const columnsTop = async () => (await boardColumn(page, 'Applied').boundingBox())?.y;
+    const before = await columnsTop();
     await page.getByRole('button', { name: `Move ${nhs} with the keyboard` }).focus();
     await page.keyboard.press('Enter');
     const live = page.locator('[aria-live="polite"]');
@@ -654,6 +656,9 @@ test.describe('with JavaScript', () => {
     await expect(notice.locator('.move-notice__text')).toHaveText(
       `${nhs} moved to Applied, from Saved.`,
     );
+    // Over the foot of the screen, not pushing the columns down.
+    await expect(notice).toBeInViewport();
+    expect(await columnsTop()).toBe(before);
     await expect(page.getByRole('button', { name: `Move ${nhs} with the keyboard` })).toBeFocused();
     await notice.getByRole('button', { name: 'Undo this move' }).click();
     await expect(notice.locator('.move-notice__text')).toContainText('The move was undone');

@@ -380,7 +380,7 @@ test('on the board a card is dragged to another column', async ({ page, signedIn
   await expect(column(page, 'Interviewing')).toContainText('Policy Adviser at HMRC');
 });
 
-test('on the board a dragged card’s move is said, and Undo puts back its status and date applied', async ({
+test('on the board a dragged card’s move is said over the foot of the screen, the columns staying put, and Undo puts back its status and date applied', async ({
   page,
   signedIn,
   database,
@@ -394,11 +394,16 @@ test('on the board a dragged card’s move is said, and Undo puts back its statu
   await page.goto('/applications/board');
   const card = column(page, 'Saved').getByRole('listitem').filter({ hasText: nhs.company });
   await expect(card.getByRole('button', { name: /with the keyboard/ })).toBeVisible();
+  const columnsTop = async () => (await column(page, 'Applied').boundingBox())?.y;
+  const before = await columnsTop();
   await card.dragTo(column(page, 'Applied'));
   const notice = page.getByRole('main').locator('.move-notice');
   await expect(notice.locator('.move-notice__text')).toHaveText(
     `${name} moved to Applied, from Saved.`,
   );
+  // In the page's flow it would push the columns down under the card just dropped.
+  await expect(notice).toBeInViewport();
+  expect(await columnsTop()).toBe(before);
   await expect(column(page, 'Applied')).toContainText(name);
   await app.landed();
   // The move to Applied dated the application today; the undo takes that back with the status.
