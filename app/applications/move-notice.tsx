@@ -46,12 +46,15 @@ function Name({ text }: { text: string }) {
 function useFocusClearOf(notice: RefObject<HTMLElement>, said: string | null) {
   useEffect(() => {
     if (said === null) return;
-    const clear = (target: EventTarget | null) => {
+    let frame = 0;
+    const clear = () => {
       const box = notice.current;
-      if (!box || !(target instanceof Element) || box.contains(target)) return;
+      const focused = document.activeElement;
+      // Nothing focused (a page just loaded, the skip link's main): nothing to bring into view.
+      if (!box || focusIsLost() || !focused || box.contains(focused)) return;
       if (getComputedStyle(box).position !== 'fixed') return;
       const over = box.getBoundingClientRect();
-      const under = target.getBoundingClientRect();
+      const under = focused.getBoundingClientRect();
       const hidden =
         under.bottom > over.top &&
         under.top < over.bottom &&
@@ -59,10 +62,17 @@ function useFocusClearOf(notice: RefObject<HTMLElement>, said: string | null) {
         under.left < over.right;
       if (hidden) window.scrollBy({ top: under.bottom - over.top + 16 });
     };
-    clear(document.activeElement);
-    const onFocus = (event: FocusEvent) => clear(event.target);
-    document.addEventListener('focusin', onFocus);
-    return () => document.removeEventListener('focusin', onFocus);
+    // After the browser has scrolled the newly focused control into view, which follows focusin.
+    const later = () => {
+      cancelAnimationFrame(frame);
+      frame = requestAnimationFrame(clear);
+    };
+    later();
+    document.addEventListener('focusin', later);
+    return () => {
+      cancelAnimationFrame(frame);
+      document.removeEventListener('focusin', later);
+    };
   }, [notice, said]);
 }
 
@@ -153,5 +163,5 @@ export function MoveNotice({
     </div>
   );
   // A floating notice leaves the page's flow: its place is kept, so nothing moves when it comes.
-  return floating ? <div>{box}</div> : box;
+  return floating ? <div className="move-notice-place">{box}</div> : box;
 }

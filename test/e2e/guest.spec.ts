@@ -657,8 +657,8 @@ test.describe('with JavaScript', () => {
       `${nhs} moved to Applied, from Saved.`,
     );
     // Over the foot of the screen, not pushing the columns down.
-    await expect(notice).toBeInViewport();
-    expect(await columnsTop()).toBe(before);
+    await expect(notice).toHaveCSS('position', 'fixed');
+    await expect.poll(columnsTop).toBe(before);
     await expect(page.getByRole('button', { name: `Move ${nhs} with the keyboard` })).toBeFocused();
     await notice.getByRole('button', { name: 'Undo this move' }).click();
     await expect(notice.locator('.move-notice__text')).toContainText('The move was undone');
