@@ -1,4 +1,6 @@
 import { Form } from '@remix-run/react';
+import { useRef, useState } from 'react';
+import { CopyButton } from '~/components/copy-button';
 import {
   SchemaForm,
   SubmitButton,
@@ -31,6 +33,45 @@ export function FeedStillWorks() {
 }
 
 /**
+ * A feed address just made, shown this once: whole (it wraps on a phone), with Copy once
+ * JavaScript runs, and a link that opens it in the calendar app.
+ */
+function NewFeedAddress({ feedUrl }: { feedUrl: string }) {
+  const field = useRef<HTMLTextAreaElement>(null);
+  const [copied, setCopied] = useState<string | null>(null);
+  return (
+    <div className="feed-url" role="status">
+      <p>
+        <strong>Your new feed address.</strong> Copy it now and add it to your calendar app as a
+        subscription (“From URL” or “Subscribe to calendar”). For your privacy JobTrack does not
+        keep it, so it will not be shown again.
+      </p>
+      <label htmlFor="feed-url-text">Feed address</label>
+      <textarea
+        ref={field}
+        id="feed-url-text"
+        readOnly
+        rows={4}
+        value={feedUrl}
+        className="feed-url__text"
+      />
+      <div className="actions">
+        <CopyButton
+          text={feedUrl}
+          field={field}
+          copied="Copied. Paste it into your calendar app as a subscription."
+          onCopied={setCopied}
+        >
+          Copy the address
+        </CopyButton>
+        <a href={feedUrl.replace(/^https?:/, 'webcal:')}>Open in your calendar app</a>
+      </div>
+      {copied ? <p>{copied}</p> : null}
+    </div>
+  );
+}
+
+/**
  * The private calendar feed: make one, replace it (the old address stops working) or turn it off.
  * The address is shown once, right after it is made: only its hash is kept.
  */
@@ -45,24 +86,7 @@ export function CalendarFeed({ hasFeed, feedUrl }: { hasFeed: boolean; feedUrl?:
         this, so do not share it. Downloads of single dates are on each application.
       </p>
       {feedUrl ? (
-        <div className="feed-url" role="status">
-          <p>
-            <strong>Your new feed address.</strong> Copy it now and add it to your calendar app as a
-            subscription (“From URL” or “Subscribe to calendar”). For your privacy JobTrack does not
-            keep it, so it will not be shown again.
-          </p>
-          <label htmlFor="feed-url-text">Feed address</label>
-          <input
-            id="feed-url-text"
-            type="text"
-            readOnly
-            value={feedUrl}
-            className="feed-url__text"
-          />
-          <p>
-            <a href={feedUrl.replace(/^https?:/, 'webcal:')}>Open in your calendar app</a>
-          </p>
-        </div>
+        <NewFeedAddress key={feedUrl} feedUrl={feedUrl} />
       ) : hasFeed ? (
         <p>
           Your feed is on. If you have lost its address, or think someone else has it, make a new

@@ -6,7 +6,7 @@ import {
   type LoaderFunctionArgs,
   type MetaFunction,
 } from '@remix-run/cloudflare';
-import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
+import { Form, Link, useActionData, useLoaderData, useLocation } from '@remix-run/react';
 import { changePasswordSchema, choosePasswordSchema } from '~/auth/auth-schemas';
 import { PASSWORD_MIN } from '~/auth/field-limits';
 import { authFor } from '~/auth/auth.server';
@@ -58,6 +58,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     // Someone who fears another has their account changes the password or signs out elsewhere;
     // the feed's address is a credential of its own that neither ends, so they are told.
     feedStillWorks: settings.hasFeed && noticeKeyFor(request, SECURITY_NOTICES) !== null,
+    passwordSaved: noticeKeyFor(request, ['password-changed', 'password-set']) !== null,
     constraints: {
       password: constraintOf(hasPassword ? changePasswordSchema() : choosePasswordSchema()),
       ghostWeeks: constraintOf(GhostWeeksSchema),
@@ -105,9 +106,13 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function Account() {
-  const { email, hasPassword, settings, notice, feedStillWorks, constraints } =
+  const { email, hasPassword, settings, notice, feedStillWorks, passwordSaved, constraints } =
     useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
+  // A password just saved is not left in its boxes (with JavaScript the page stays, and so would
+  // they): each success draws the form afresh. A refused one keeps what was typed.
+  const { key } = useLocation();
+  const passwordForm = passwordSaved && !lastResult ? key : PASSWORD;
   return (
     <div className="page narrow">
       <h1>Your account</h1>
@@ -118,9 +123,9 @@ export default function Account() {
         <p className="address">{email}</p>
       </section>
       {hasPassword ? (
-        <ChangePassword constraint={constraints.password} />
+        <ChangePassword key={passwordForm} constraint={constraints.password} />
       ) : (
-        <ChoosePassword constraint={constraints.password} />
+        <ChoosePassword key={passwordForm} constraint={constraints.password} />
       )}
       <section className="card" aria-labelledby="other-devices">
         <h2 id="other-devices">Other devices</h2>

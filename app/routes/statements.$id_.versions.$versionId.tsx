@@ -27,7 +27,8 @@ import { constraintOf } from '~/components/forms/constraint';
 import { invalid, readForm, refuse } from '~/components/forms/form.server';
 import { Notice, noticeFor, withNotice } from '~/components/notice';
 import { notFound, requireUuid } from '~/http/not-found.server';
-import { CopyButton } from '~/statements/copy-button';
+import { CopyButton } from '~/components/copy-button';
+import { COPIED } from '~/statements/messages';
 import { ShortfallNote, VersionStatusTag } from '~/statements/version-status';
 import { KIND_INFO, limitedSections } from '~/statements/kinds';
 import { SIGNED_OUT_MESSAGE } from '~/statements/messages';
@@ -201,7 +202,7 @@ export default function VersionPage() {
             <SubmitButton inline fields={{ intent: 'save' }} pendingText="Saving…">
               Save changes
             </SubmitButton>
-            <CopyButton text={current} area={area} onCopied={setCopied} />
+            <CopyButton text={current} field={area} copied={COPIED} onCopied={setCopied} />
             {previous ? (
               <Link to={`/statements/${statementId}/compare?a=${previous}&b=${version.id}`}>
                 Compare with the version before

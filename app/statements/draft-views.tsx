@@ -10,7 +10,8 @@ import { formatDateTime } from '~/applications/dates';
 import { formatNumber, limitedSections, type Kind } from './kinds';
 import type { VersionSummary } from './types';
 import type { LiveDraft } from './use-draft-stream';
-import { CopyButton } from './copy-button';
+import { CopyButton } from '~/components/copy-button';
+import { COPIED } from './messages';
 import { AiNote, StockPhrases, WordCount } from './word-count';
 import { stockPhrasesIn } from './stock-phrases';
 import { wordReport } from './words';
@@ -224,7 +225,7 @@ function Saved({
               Save
             </SubmitButton>
           ) : null}
-          <CopyButton text={text} area={area} onCopied={setCopied} />
+          <CopyButton text={text} field={area} copied={COPIED} onCopied={setCopied} />
           {configured ? (
             <button
               type="submit"

@@ -54,3 +54,6 @@ export const NOT_CONFIGURED_MESSAGE =
 export const VIEWS_NOT_LOADED_MESSAGE =
   'Part of this page could not load, so the word count, Stop and Copy are missing here. The ' +
   'draft shows below as Claude writes it, and once it is saved this page opens it.';
+
+/** Said when a draft has been copied. */
+export const COPIED = 'Copied. Paste it into the application form, then check it there.';

@@ -86,11 +86,13 @@ test('a person signs in by emailed link, changes their password, then deletes th
     await app.landed();
   });
 
-  await test.step('the right one changes it', async () => {
+  await test.step('the right one changes it, and neither password is left in its box', async () => {
     await main.getByLabel('Current password').fill(password);
     await main.getByLabel('New password').fill(newPassword);
     await main.getByRole('button', { name: 'Change password' }).click();
     await expect(main.getByText('Your password has been changed.')).toBeVisible();
+    await expect(main.getByLabel('Current password')).toHaveValue('');
+    await expect(main.getByLabel('New password')).toHaveValue('');
     await app.landed();
   });
 

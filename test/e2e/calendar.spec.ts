@@ -270,8 +270,20 @@ test('the private calendar feed is made, read without a cookie, replaced and tur
   await expect(address).toBeVisible();
   await app.landed();
   await shoot(page, 'feed');
+  // Shown once, so shown whole, even on a phone.
+  await page.setViewportSize({ width: 390, height: 844 });
+  expect(await address.evaluate((box) => box.scrollHeight <= box.clientHeight)).toBe(true);
   await page.setViewportSize({ width: 1280, height: 900 });
   const feedUrl = await address.inputValue();
+  const copy = main.getByRole('button', { name: 'Copy the address' });
+  if (javaScriptDisabled()) {
+    await expect(copy).toHaveCount(0);
+  } else {
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+    await copy.click();
+    await expect(main.getByText('Copied. Paste it into your calendar app')).toBeVisible();
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(feedUrl);
+  }
 
   // A calendar app: no cookie, no session.
   const calendarApp = await playwright.request.newContext();

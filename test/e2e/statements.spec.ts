@@ -136,8 +136,16 @@ test('an NHS supporting statement: words appear before the draft ends, it is sav
       // in the browser's history, but the server cannot know it: the page must still hydrate
       // (a mismatch is an error in the page, which fails the test: fixtures.ts).
       await page.reload();
-      await expect(main.getByLabel('The draft (you can edit it here)')).toBeVisible();
+      const draft = main.getByLabel('The draft (you can edit it here)');
+      await expect(draft).toBeVisible();
       await page.waitForLoadState('networkidle');
+      // Copy puts the draft, as shown, on the clipboard.
+      await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+      await main.getByRole('button', { name: 'Copy', exact: true }).click();
+      await expect(main.getByText('Copied. Paste it into the application form')).toBeVisible();
+      expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(
+        await draft.inputValue(),
+      );
     });
 
   await test.step('the statement is on its application’s page', async () => {
