@@ -76,79 +76,105 @@ export const SAVED_WITH_DATE =
 export const addedSavedWithDate = (input: { status: string; dateApplied?: string }) =>
   input.status === 'saved' && input.dateApplied !== undefined;
 
-/**
- * The one schema behind both the new and the edit application forms, its fields in page order (the
- * first in error takes focus). Free of server imports: guest mode runs it in the browser.
- */
-export const ApplicationSchema = z
-  .object({
-    company: required('Company', LIMITS.company, 'Enter the company name'),
-    role: required('Role', LIMITS.role, 'Enter the role (the job title)'),
-    status: z
-      .enum(STATUSES, { errorMap: () => ({ message: 'Choose a status from the list' }) })
-      .default('saved'),
-    dateApplied: datePartsSchema('Date applied', {
-      min: MIN_DATE,
-      max: MAX_DATE,
-      // One day of slack: someone in another time zone may already be living tomorrow.
-      notAfter: () => ({
-        date: addDays(todayInLondon(), 1),
-        message: 'Date applied must be today or in the past',
-      }),
+/** The application forms' fields, each checked on its own, in page order. */
+const applicationFields = z.object({
+  company: required('Company', LIMITS.company, 'Enter the company name'),
+  role: required('Role', LIMITS.role, 'Enter the role (the job title)'),
+  status: z
+    .enum(STATUSES, { errorMap: () => ({ message: 'Choose a status from the list' }) })
+    .default('saved'),
+  dateApplied: datePartsSchema('Date applied', {
+    min: MIN_DATE,
+    max: MAX_DATE,
+    // One day of slack: someone in another time zone may already be living tomorrow.
+    notAfter: () => ({
+      date: addDays(todayInLondon(), 1),
+      message: 'Date applied must be today or in the past',
     }),
-    closingDate: dateInput('Closing date'),
-    closingTime: z
-      .string()
-      .trim()
-      .max(20, 'Enter the closing time like 23:55, or leave it empty for the end of the day')
-      .optional()
-      .transform((value, ctx) => {
-        if (!value) return undefined;
-        const time = parseClockTime(value);
-        if (!time) {
-          ctx.addIssue({
-            code: 'custom',
-            message: 'Enter the closing time like 23:55, or leave it empty for the end of the day',
-          });
-          return z.NEVER;
-        }
-        return time;
-      }),
-    mayCloseEarly: z.boolean().default(false),
-    advertUrl: z
-      .string()
-      .trim()
-      .max(LIMITS.advertUrl, tooLong('Job advert URL', LIMITS.advertUrl))
-      .transform(withScheme)
-      .refine(isWebAddress, WEB_ADDRESS)
-      .optional(),
-    reference: optionalText('Reference number', LIMITS.reference),
-    grade: optionalText('Band or grade', LIMITS.grade),
-    location: optionalText('Location', LIMITS.location),
-    source: optionalText('Source', LIMITS.source),
-    salaryMin: pounds('Salary from'),
-    salaryMax: pounds('Salary to'),
-    salaryNote: optionalText('Salary note', LIMITS.salaryNote),
-    notes: optionalText('Notes', LIMITS.notes),
-  })
-  .superRefine((value, ctx) => {
-    if (value.salaryMin !== undefined && value.salaryMax !== undefined) {
-      if (value.salaryMax < value.salaryMin) {
+  }),
+  closingDate: dateInput('Closing date'),
+  closingTime: z
+    .string()
+    .trim()
+    .max(20, 'Enter the closing time like 23:55, or leave it empty for the end of the day')
+    .optional()
+    .transform((value, ctx) => {
+      if (!value) return undefined;
+      const time = parseClockTime(value);
+      if (!time) {
         ctx.addIssue({
           code: 'custom',
-          path: ['salaryMax'],
-          message: 'Salary to must be the same as or more than salary from',
+          message: 'Enter the closing time like 23:55, or leave it empty for the end of the day',
         });
+        return z.NEVER;
       }
+      return time;
+    }),
+  mayCloseEarly: z.boolean().default(false),
+  advertUrl: z
+    .string()
+    .trim()
+    .max(LIMITS.advertUrl, tooLong('Job advert URL', LIMITS.advertUrl))
+    .transform(withScheme)
+    .refine(isWebAddress, WEB_ADDRESS)
+    .optional(),
+  reference: optionalText('Reference number', LIMITS.reference),
+  grade: optionalText('Band or grade', LIMITS.grade),
+  location: optionalText('Location', LIMITS.location),
+  source: optionalText('Source', LIMITS.source),
+  salaryMin: pounds('Salary from'),
+  salaryMax: pounds('Salary to'),
+  salaryNote: optionalText('Salary note', LIMITS.salaryNote),
+  notes: optionalText('Notes', LIMITS.notes),
+});
+
+/** A salary as typed, in whole pounds; null where the field itself is refused (it says why). */
+function typedPounds(typed: unknown): number | null {
+  if (typeof typed !== 'string' || typed.trim().length > 30 || hasPence(typed)) return null;
+  const amount = parsePounds(typed);
+  return amount !== null && amount <= MAX_SALARY ? amount : null;
+}
+
+const blank = (typed: unknown) => typeof typed !== 'string' || typed.trim() === '';
+const datePart = (date: unknown, part: string) =>
+  typeof date === 'object' && date !== null ? (date as Record<string, unknown>)[part] : undefined;
+
+/**
+ * The checks across fields, on what was typed, beside the fields' own: zod skips an object's
+ * checks once a field has the wrong type (an empty company or role), and these would then be said
+ * only after that was mended, not with the rest. It adds nothing to the value.
+ */
+const acrossFields = z
+  .object({})
+  .passthrough()
+  .superRefine((typed, ctx) => {
+    const [from, to] = [typedPounds(typed.salaryMin), typedPounds(typed.salaryMax)];
+    if (from !== null && to !== null && to < from) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['salaryMax'],
+        message: 'Salary to must be the same as or more than salary from',
+      });
     }
-    if (value.closingTime && !value.closingDate) {
+    const noClosingDate = ['day', 'month', 'year'].every((part) =>
+      blank(datePart(typed.closingDate, part)),
+    );
+    if (!blank(typed.closingTime) && noClosingDate) {
       ctx.addIssue({
         code: 'custom',
         path: ['closingDate'],
         message: 'Enter the closing date, or clear the closing time',
       });
     }
-  });
+  })
+  .transform(() => ({}));
+
+/**
+ * The one schema behind both the new and the edit application forms, its fields in page order (the
+ * first in error takes focus), every error said at once. Free of server imports: guest mode runs
+ * it in the browser.
+ */
+export const ApplicationSchema = applicationFields.and(acrossFields);
 
 export type ApplicationInput = z.infer<typeof ApplicationSchema>;
 

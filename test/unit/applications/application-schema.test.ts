@@ -205,6 +205,20 @@ describe('application form schema', () => {
     ]);
   });
 
+  it('says every error at once: an empty company or role does not hold back the checks across fields', () => {
+    const errors = errorsOf({
+      company: '',
+      role: '   ',
+      salaryMin: '34,581',
+      salaryMax: '28,407',
+      closingTime: '17:00',
+    });
+    expect(errors.company).toEqual(['Enter the company name']);
+    expect(errors.role).toEqual(['Enter the role (the job title)']);
+    expect(errors.salaryMax).toEqual(['Salary to must be the same as or more than salary from']);
+    expect(errors.closingDate).toEqual(['Enter the closing date, or clear the closing time']);
+  });
+
   it('refuses a status that is not one of the eight', () => {
     expect(errorsOf({ status: 'hired' }).status).toEqual(['Choose a status from the list']);
   });
