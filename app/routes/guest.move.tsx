@@ -257,7 +257,7 @@ function MoveForm({ count, email }: { count: number; email: string }) {
           <>
             <p>
               You are signed in as <strong>{email}</strong>. Your {applications(count)} will be sent
-              to this account, where it keeps them. You will see what will be added before anything
+              to this account and kept there. You will see what will be added before anything
               changes; applications already in the account are not added twice.
             </p>
             <div className="actions">
