@@ -7,6 +7,7 @@ import {
   type MetaFunction,
 } from '@remix-run/cloudflare';
 import { Form, Link, useActionData, useLoaderData, useLocation } from '@remix-run/react';
+import { useState } from 'react';
 import { changePasswordSchema, choosePasswordSchema } from '~/auth/auth-schemas';
 import { PASSWORD_MIN } from '~/auth/field-limits';
 import { authFor } from '~/auth/auth.server';
@@ -110,9 +111,10 @@ export default function Account() {
     useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   // A password just saved is not left in its boxes (with JavaScript the page stays, and so would
-  // they): each success draws the form afresh. A refused one keeps what was typed.
+  // they): each success draws the form afresh. A refused one, even just after, keeps what was typed.
   const { key } = useLocation();
-  const passwordForm = passwordSaved && !lastResult ? key : PASSWORD;
+  const [passwordForm, setPasswordForm] = useState(PASSWORD);
+  if (passwordSaved && !lastResult && passwordForm !== key) setPasswordForm(key);
   return (
     <div className="page narrow">
       <h1>Your account</h1>

@@ -1,6 +1,7 @@
 import { jobTrack } from './support/app';
 import { rowCounts } from './support/database';
 import { expect, test } from './support/fixtures';
+import { javaScriptDisabled } from './support/mirror';
 
 // The account features the main journey does not pass through, with JavaScript on and off, each
 // page scanned by axe-core: the magic link, a password change, the privacy policy, a missing page,
@@ -94,6 +95,17 @@ test('a person signs in by emailed link, changes their password, then deletes th
     await expect(main.getByLabel('Current password')).toHaveValue('');
     await expect(main.getByLabel('New password')).toHaveValue('');
     await app.landed();
+    if (!javaScriptDisabled()) {
+      // Refused just after, what was typed stays (without JavaScript no password is sent back).
+      await main.getByLabel('Current password').fill('not my password');
+      await main.getByLabel('New password').fill('another long passphrase 7');
+      await main.getByRole('button', { name: 'Change password' }).click();
+      await expect(main.getByLabel('Current password')).toHaveAccessibleDescription(
+        /Your current password is wrong/,
+      );
+      await expect(main.getByLabel('Current password')).toHaveValue('not my password');
+      await expect(main.getByLabel('New password')).toHaveValue('another long passphrase 7');
+    }
   });
 
   await test.step('the privacy policy and a missing page are readable', async () => {

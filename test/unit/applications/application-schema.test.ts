@@ -217,6 +217,8 @@ describe('application form schema', () => {
     expect(errors.role).toEqual(['Enter the role (the job title)']);
     expect(errors.salaryMax).toEqual(['Salary to must be the same as or more than salary from']);
     expect(errors.closingDate).toEqual(['Enter the closing date, or clear the closing time']);
+    // Each error beside its field: none for the form as a whole (the two halves merge cleanly).
+    expect(errors['']).toBeUndefined();
   });
 
   it('refuses a status that is not one of the eight', () => {
