@@ -2,7 +2,7 @@ import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run
 import { Link, useLoaderData } from '@remix-run/react';
 import { formatDateTime } from '~/applications/dates';
 import { forClaimOr } from '~/auth/current-user.server';
-import { KIND_INFO } from '~/statements/kinds';
+import { KIND_INFO, versionCount } from '~/statements/kinds';
 import { NOT_CONFIGURED_MESSAGE } from '~/statements/messages';
 import { NeedsAccount } from '~/statements/needs-account';
 import { Notice, noticeFor } from '~/components/notice';
@@ -65,8 +65,7 @@ export default function Statements() {
                 </Link>
               </h2>
               <p className="muted">
-                {s.versions === 1 ? '1 version' : `${s.versions} versions`} · changed{' '}
-                {formatDateTime(s.updatedAt)}
+                {versionCount(s.versions)} · changed {formatDateTime(s.updatedAt)}
                 {s.application ? (
                   <>
                     {' '}

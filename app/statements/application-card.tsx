@@ -1,6 +1,6 @@
 import { Link } from '@remix-run/react';
 import { formatDateTime } from '~/applications/dates';
-import { KIND_INFO, type Kind } from './kinds';
+import { KIND_INFO, versionCount, type Kind } from './kinds';
 
 type Row = { id: string; kind: Kind; jobTitle: string; versions: number; updatedAt: string };
 
@@ -23,8 +23,7 @@ export function ApplicationStatements({
             <li key={s.id}>
               <Link to={`/statements/${s.id}`}>{KIND_INFO[s.kind].short}</Link>{' '}
               <span className="muted">
-                · {s.versions === 1 ? '1 version' : `${s.versions} versions`} · changed{' '}
-                {formatDateTime(s.updatedAt)}
+                · {versionCount(s.versions)} · changed {formatDateTime(s.updatedAt)}
               </span>
             </li>
           ))}

@@ -71,6 +71,10 @@ export const LIMIT_PER_SECTION: Record<Kind, boolean> = {
 const numbers = new Intl.NumberFormat('en-GB');
 export const formatNumber = (n: number) => numbers.format(n);
 
+/** How many drafts a statement has kept, as its list and its application's page say it. */
+export const versionCount = (n: number) =>
+  n === 0 ? 'No drafts yet' : n === 1 ? '1 version' : `${formatNumber(n)} versions`;
+
 /** True when `value` names one of the kinds. */
 export function isKind(value: unknown): value is Kind {
   return typeof value === 'string' && (KINDS as readonly string[]).includes(value);
