@@ -17,6 +17,8 @@ export function confirmedText(value: string): string | null {
 }
 
 export const CHOOSE_FILE = 'Choose the JobTrack export file (.json) to import';
+export const FILE_EMPTY =
+  'The file you chose is empty: check it is the JobTrack export you downloaded. Nothing was imported.';
 export const FILE_TOO_LARGE =
   'That file is larger than 5 MB, so it cannot be a JobTrack export. Nothing was imported.';
 

@@ -61,10 +61,11 @@ export function readDate(text: string, order: DateOrder): DateCell {
   if (slashed) {
     const date = slashed[order];
     if (date) return { date };
-    const other = order === 'dmy' ? 'month first (US)' : 'day first (UK)';
+    const [chosen, other] =
+      order === 'dmy' ? ['day first', 'month first (US)'] : ['month first', 'day first (UK)'];
     return {
       problem: slashed[order === 'dmy' ? 'mdy' : 'dmy']
-        ? `“${value}” is not a date written day first; it may be ${other}`
+        ? `“${value}” is not a date written ${chosen}; it may be ${other}`
         : `“${value}” is not a real date`,
     };
   }

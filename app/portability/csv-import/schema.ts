@@ -2,7 +2,7 @@
 // to confirm). Shared by the route and its tests.
 import { z } from 'zod';
 import { CHOICE_OPTIONS, type ColumnChoice } from './columns';
-import { CHOOSE_CSV, CSV_TOO_LARGE, MAX_COLUMNS, MAX_CSV_BYTES } from './steps';
+import { CHOOSE_CSV, CSV_EMPTY, CSV_TOO_LARGE, MAX_COLUMNS, MAX_CSV_BYTES } from './steps';
 
 export * from './steps';
 
@@ -10,7 +10,7 @@ export * from './steps';
 export const CsvUploadSchema = z.object({
   file: z
     .instanceof(File, { message: CHOOSE_CSV })
-    .refine((file) => file.size > 0, CHOOSE_CSV)
+    .refine((file) => file.size > 0, CSV_EMPTY)
     .refine((file) => file.size <= MAX_CSV_BYTES, CSV_TOO_LARGE),
 });
 

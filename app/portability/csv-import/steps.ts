@@ -17,6 +17,8 @@ export const MAX_COLUMNS = 60;
 export const MAX_CSV_BYTES = 5 * 1024 * 1024;
 
 export const CHOOSE_CSV = 'Choose the CSV file to import';
+export const CSV_EMPTY =
+  'The file you chose is empty: check it is the one you saved from your spreadsheet. Nothing was imported.';
 export const CSV_TOO_LARGE =
   'That file is larger than 5 MB: JobTrack imports up to 5,000 rows at a time. Split it into smaller files. Nothing was imported.';
 export const CSV_NOT_TEXT =

@@ -276,7 +276,7 @@ describe('importing a spreadsheet', () => {
       new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00]),
       /not a CSV file/,
     ],
-    ['an empty file', '', /Choose the CSV file/],
+    ['an empty file', '', /The file you chose is empty/],
   ] as const)('refuses %s beside the file field, echoing nothing', async (_, content, message) => {
     const me = await t.person();
     const outcome = await upload(me, new File([content], 'bad.csv'));

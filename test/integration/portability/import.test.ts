@@ -431,6 +431,12 @@ describe('importing a JobTrack export', () => {
     const empty = await t.upload(me, new File([], ''));
     expect(empty.status).toBe(400);
     expect(empty.data.error.file).toEqual(['Choose the JobTrack export file (.json) to import']);
+    // A file chosen but empty is said to be empty, not missing.
+    const chosenEmpty = await t.upload(me, new File([], 'jobtrack-export.json'));
+    expect(chosenEmpty.status).toBe(400);
+    expect(chosenEmpty.data.error.file).toEqual([
+      expect.stringMatching(/The file you chose is empty/),
+    ]);
     expect(await t.counts(me)).toEqual({
       applications: 0,
       history: 0,

@@ -44,7 +44,13 @@ describe('reading a date cell', () => {
 
   it('says a date that only fits month first may be in US order', () => {
     expect(readDate('11/27/2026', 'dmy')).toEqual({
-      problem: expect.stringContaining('month first (US)'),
+      problem: '“11/27/2026” is not a date written day first; it may be month first (US)',
+    });
+  });
+
+  it('says a date that only fits day first, read month first, may be in UK order', () => {
+    expect(readDate('20/11/2026', 'mdy')).toEqual({
+      problem: '“20/11/2026” is not a date written month first; it may be day first (UK)',
     });
   });
 });
