@@ -74,7 +74,9 @@ export function LogPage(props: Props) {
         </div>
         <SubmitButton formMethod="GET">Show the log</SubmitButton>
       </SchemaForm>
-      {range ? (
+      {/* While the dates above are refused (in the browser the page keeps its old range), no log
+          shows: one for other dates could be printed as if it were for these. */}
+      {range && form.valid ? (
         <LogTable
           range={range}
           rows={logRows(entries, events, followUps)}

@@ -676,6 +676,9 @@ test('the job-search log lists what was done in a chosen fortnight, and refuses 
   await page.getByRole('button', { name: 'Show the log' }).click();
   await expect(from).toHaveAccessibleDescription(/From must be a real date/);
   await expect(from.getByLabel('Day')).toHaveValue('31');
+  // No log beside the refused dates: none of other dates to print for them.
+  await expect(page.getByRole('table')).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Print or save as PDF' })).toHaveCount(0);
   await app.landed();
 
   const [y, m, d] = on(-45).split('-');
