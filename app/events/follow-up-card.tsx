@@ -65,7 +65,7 @@ export function FollowUpCard({
           }
         />
         <SubmitButton pendingText="Saving…">
-          {followUpOn ? 'Change date' : 'Set follow-up date'}
+          {followUpOn ? 'Change follow-up date' : 'Set follow-up date'}
         </SubmitButton>
       </SchemaForm>
       {followUpOn ? (

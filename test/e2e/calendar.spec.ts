@@ -153,11 +153,11 @@ test('a follow-up date starts 14 days after applying unless that has passed, is 
   await followUp.getByRole('link', { name: 'Change follow-up date' }).click();
   await expect(page).toHaveURL(`/applications/${id}/follow-up`);
   await app.fillDate('Chase if no reply by', '31', '2', '2027');
-  await followUp.getByRole('button', { name: 'Change date' }).click();
+  await followUp.getByRole('button', { name: 'Change follow-up date' }).click();
   await expect(main.getByText('Follow-up date must be a real date').first()).toBeVisible();
   await app.landed();
   await app.fillDate('Chase if no reply by', '1', '3', '2027');
-  await main.getByRole('button', { name: 'Change date' }).click();
+  await main.getByRole('button', { name: 'Change follow-up date' }).click();
   await expect(page).toHaveURL(`/applications/${id}#follow-up`);
   await expect(followUp).toContainText('Chase if no reply by 1 Mar 2027');
 
