@@ -54,7 +54,9 @@ export function FollowUpsDue({
   return (
     <>
       <h3 id="follow-ups-due">Follow-ups due</h3>
-      <p className="muted">No reply yet: time to chase.</p>
+      <p className="muted">
+        These have reached the day you chose: if you have heard nothing, chase now.
+      </p>
       <ul className="closing-list">
         {rows.map((row) => (
           <li key={row.id}>
