@@ -55,7 +55,7 @@ export function FollowUpsDue({
     <>
       <h3 id="follow-ups-due">Follow-ups due</h3>
       <p className="muted">
-        These have reached the day you chose: if you have heard nothing, chase now.
+        These have reached their follow-up date: if you have heard nothing, chase now.
       </p>
       <ul className="closing-list">
         {rows.map((row) => (

@@ -74,9 +74,9 @@ export function LogPage(props: Props) {
         </div>
         <SubmitButton formMethod="GET">Show the log</SubmitButton>
       </SchemaForm>
-      {/* While the dates above are refused (in the browser the page keeps its old range), no log
-          shows: one for other dates could be printed as if it were for these. */}
-      {range && form.valid ? (
+      {/* Only while the fields hold the dates shown: refused in the browser, or typed and not yet
+          sent, they are not, and a log of other dates could be printed as if it were for them. */}
+      {range && !form.dirty ? (
         <LogTable
           range={range}
           rows={logRows(entries, events, followUps)}

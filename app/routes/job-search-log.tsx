@@ -1,6 +1,6 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/cloudflare';
 import { data } from '@remix-run/cloudflare';
-import { useLoaderData } from '@remix-run/react';
+import { useLoaderData, useLocation } from '@remix-run/react';
 import { todayInLondon } from '~/applications/dates';
 import { requireUserClaim } from '~/auth/current-user.server';
 import { constraintOf } from '~/components/forms/constraint';
@@ -26,5 +26,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 }
 
 export default function JobSearchLog() {
-  return <LogPage {...useLoaderData<typeof loader>()} />;
+  // A new range is a new form (as guest mode's, keyed by its fragment): its fields start as that
+  // range, whatever was typed or refused before.
+  return <LogPage key={useLocation().search} {...useLoaderData<typeof loader>()} />;
 }

@@ -285,6 +285,13 @@ describe('importing a spreadsheet', () => {
     expect(JSON.stringify(outcome.data)).not.toContain('NHS Leeds');
   });
 
+  it('asks for a file when none was chosen', async () => {
+    const me = await t.person();
+    const outcome = await upload(me, new File([], ''));
+    expect(outcome.status).toBe(400);
+    expect(outcome.data.reply.error.file).toEqual(['Choose the CSV file to import']);
+  });
+
   it('refuses a preview whose text or columns were tampered with', async () => {
     const me = await t.person();
     const noColumns = await send(me, 'confirm', SPREADSHEET, []);
