@@ -128,16 +128,13 @@ const applicationFields = z.object({
   notes: optionalText('Notes', LIMITS.notes),
 });
 
-/** A salary as typed, in whole pounds; null where the field itself is refused (it says why). */
-function typedPounds(typed: unknown): number | null {
-  if (typeof typed !== 'string' || typed.trim().length > 30 || hasPence(typed)) return null;
-  const amount = parsePounds(typed);
-  return amount !== null && amount <= MAX_SALARY ? amount : null;
+/** What `field` reads `typed` as; undefined where it is empty, or refused (the field says why). */
+function readAs<T>(field: z.ZodType<T, z.ZodTypeDef, unknown>, typed: unknown): T | undefined {
+  const read = field.safeParse(typed);
+  return read.success ? read.data : undefined;
 }
-
-const blank = (typed: unknown) => typeof typed !== 'string' || typed.trim() === '';
-const datePart = (date: unknown, part: string) =>
-  typeof date === 'object' && date !== null ? (date as Record<string, unknown>)[part] : undefined;
+const salaryField = pounds('Salary');
+const closingDateField = dateInput('Closing date');
 
 /**
  * The checks across fields, on what was typed, beside the fields' own: zod skips an object's
@@ -148,18 +145,17 @@ const acrossFields = z
   .object({})
   .passthrough()
   .superRefine((typed, ctx) => {
-    const [from, to] = [typedPounds(typed.salaryMin), typedPounds(typed.salaryMax)];
-    if (from !== null && to !== null && to < from) {
+    const [from, to] = [readAs(salaryField, typed.salaryMin), readAs(salaryField, typed.salaryMax)];
+    if (from !== undefined && to !== undefined && to < from) {
       ctx.addIssue({
         code: 'custom',
         path: ['salaryMax'],
         message: 'Salary to must be the same as or more than salary from',
       });
     }
-    const noClosingDate = ['day', 'month', 'year'].every((part) =>
-      blank(datePart(typed.closingDate, part)),
-    );
-    if (!blank(typed.closingTime) && noClosingDate) {
+    const closingTime = typeof typed.closingTime === 'string' ? typed.closingTime.trim() : '';
+    const closingDate = closingDateField.safeParse(typed.closingDate);
+    if (closingTime && closingDate.success && closingDate.data === undefined) {
       ctx.addIssue({
         code: 'custom',
         path: ['closingDate'],
