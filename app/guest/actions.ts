@@ -14,9 +14,10 @@ import { afterAnAnswer, UNDO_CHANGED_SINCE } from '~/applications/history-date';
 import type { FormReply } from '~/components/forms';
 import { wholeDateErrors } from '~/components/forms/date-parts';
 import { answerBefore, editApplication, newApplication, replaceById } from './records';
-import { guestApplications, moveGuestApplication, requireGuestApplication } from './applications';
+import { guestApplications, requireGuestApplication } from './applications';
+import { moveGuestApplication } from './changes';
 import { lastMove, rememberMove } from './remembered-move';
-import { GuestStorageError, updateGuest } from './storage';
+import { GuestStorageError, updateGuest } from './save';
 import { changedElsewhere, changedSinceOpened } from '~/components/forms/versions';
 
 /** The edit form's refusal when its application is gone. */
@@ -38,7 +39,7 @@ export async function saveGuestApplication(request: Request, id: string | null) 
   const submission = parseWithZod(formData, { schema: ApplicationSchema });
   if (submission.status !== 'success') return submission.reply();
   // Deleted in another tab while this form was open: say so beside the form, keeping what was typed.
-  const current = id === null ? null : guestApplications().find((a) => a.id === id);
+  const current = id === null ? null : (await guestApplications()).find((a) => a.id === id);
   if (id !== null && !current) return refuseWith(formData, DELETED_ELSEWHERE);
   // Saved in another tab since this form opened: its defaults are stale, so saving them would
   // silently undo that change (versions.ts).
@@ -56,7 +57,7 @@ export async function saveGuestApplication(request: Request, id: string | null) 
   }
   const created = id === null ? newApplication(input) : null;
   try {
-    updateGuest((apps) =>
+    await updateGuest((apps) =>
       created
         ? [...apps, created]
         : // Changed only if it is still there: another tab may have deleted it meanwhile.
@@ -81,10 +82,10 @@ export async function moveGuestStatus(
 ): Promise<{ refused: FormReply } | { change: string | null }> {
   const formData = await request.formData();
   const appId = typeof id === 'string' ? id : String(formData.get('id') ?? '');
-  requireGuestApplication(appId);
+  await requireGuestApplication(appId);
   const submission = parseWithZod(formData, { schema: StatusChangeSchema });
   if (submission.status !== 'success') return { refused: submission.reply() };
-  const moved = moveGuestApplication(appId, submission.value.status);
+  const moved = await moveGuestApplication(appId, submission.value.status);
   return 'error' in moved ? { refused: submission.reply({ formErrors: [moved.error] }) } : moved;
 }
 
@@ -94,14 +95,14 @@ export async function moveGuestStatus(
  * changed that the move did not touch (a date added, a history entry dated) stays. Null when
  * done, else the refusal to show; 404 for an unknown id.
  */
-export function undoGuestMove(id: string): FormReply | null {
-  requireGuestApplication(id);
+export async function undoGuestMove(id: string): Promise<FormReply | null> {
+  await requireGuestApplication(id);
   const move = lastMove();
   const refused = (message: string): FormReply => ({ status: 'error', error: { '': [message] } });
   if (!move || move.before.id !== id) return refused(UNDO_CHANGED_SINCE);
   let undone = false;
   try {
-    updateGuest((apps) =>
+    await updateGuest((apps) =>
       replaceById(apps, id, (a) => {
         // Only if it is still as the move left it: another tab may have changed it meanwhile.
         const history = a.statusHistory;

@@ -6,12 +6,12 @@ import { downloadText } from './downloads';
 import { guestDetail } from './paths';
 
 /** The .ics text of one event (`eventId`) or of the follow-up date, or null when it is gone. */
-export function guestCalendarText(
+export async function guestCalendarText(
   applicationId: string,
   eventId: string | undefined,
   origin: string,
-): string | null {
-  const a = guestApplications().find((app) => app.id === applicationId);
+): Promise<string | null> {
+  const a = (await guestApplications()).find((app) => app.id === applicationId);
   if (!a) return null;
   const job = { applicationId: a.id, company: a.company, role: a.role };
   const calendar = { origin, name: 'JobTrack', pathOf: guestDetail };
@@ -33,8 +33,8 @@ export function guestCalendarText(
 }
 
 /** Offers the calendar file of one event, or of the follow-up date without `eventId`. */
-export function downloadGuestCalendar(applicationId: string, eventId?: string) {
-  const text = guestCalendarText(applicationId, eventId, window.location.origin);
+export async function downloadGuestCalendar(applicationId: string, eventId?: string) {
+  const text = await guestCalendarText(applicationId, eventId, window.location.origin);
   // Deleted in another tab since the page showed it: this tab's page reloads from the storage event.
   if (text === null) return;
   downloadText(text, eventId ? 'jobtrack-event.ics' : 'jobtrack-follow-up.ics', 'text/calendar');

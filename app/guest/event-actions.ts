@@ -12,7 +12,7 @@ import { dateHistoryEntry, moveApplication, replaceById } from './records';
 import { asksToMoveOn, movesOnFrom } from '~/events/kinds';
 import { HistoryDateSchema } from '~/applications/history-date-schema';
 import { beforeApplying, isDateable, possibleOn } from '~/applications/history-date';
-import { GuestStorageError, updateGuest } from './storage';
+import { GuestStorageError, updateGuest } from './save';
 import {
   changedBeforeDelete,
   changedElsewhere,
@@ -35,9 +35,9 @@ export const DATE_CHANGED_BEFORE_DELETE = changedBeforeDelete('another tab');
 const notFound = () => new Response('Not found', { status: 404 });
 
 /** Saves through storage; a refusal (full, blocked, unreadable) comes back as its message. */
-function save(change: Parameters<typeof updateGuest>[0]): string | null {
+async function save(change: Parameters<typeof updateGuest>[0]): Promise<string | null> {
   try {
-    updateGuest(change);
+    await updateGuest(change);
     return null;
   } catch (error) {
     if (error instanceof GuestStorageError) return error.message;
@@ -66,28 +66,30 @@ export async function addGuestEvent(request: Request, applicationId: string) {
   return saveEventForm(await request.formData(), applicationId, null);
 }
 
-const storedApplication = (applicationId: string) =>
-  guestApplications().find((a) => a.id === applicationId);
+const storedApplication = async (applicationId: string) =>
+  (await guestApplications()).find((a) => a.id === applicationId);
 
-function deleteGuestEvent(
+async function deleteGuestEvent(
   formData: FormData,
   applicationId: string,
   eventId: string,
-): DeleteRefusal | ReturnType<typeof redirect> {
-  const stored = storedApplication(applicationId)?.events.find((e) => e.id === eventId);
+): Promise<DeleteRefusal | ReturnType<typeof redirect>> {
+  const stored = (await storedApplication(applicationId))?.events.find((e) => e.id === eventId);
   if (!stored) throw notFound();
   // Changed in another tab since this page opened: the person has not seen what they would delete.
   const newer = changedSinceOpened(formData, stored);
   if (newer) return { deleteRefused: DATE_CHANGED_BEFORE_DELETE, updatedAt: newer };
-  const refused = save((apps) => replaceById(apps, applicationId, (a) => deleteEvent(a, eventId)));
+  const refused = await save((apps) =>
+    replaceById(apps, applicationId, (a) => deleteEvent(a, eventId)),
+  );
   return refused ? { deleteRefused: refused } : redirect(guestDetail(applicationId));
 }
 
-function saveEventForm(formData: FormData, applicationId: string, eventId: string | null) {
+async function saveEventForm(formData: FormData, applicationId: string, eventId: string | null) {
   const submission = parseWithZod(formData, { schema: EventSchema });
   if (submission.status !== 'success') return submission.reply();
   const refuse = (message: string) => submission.reply({ formErrors: [message] });
-  const application = storedApplication(applicationId);
+  const application = await storedApplication(applicationId);
   if (!application) return refuse(APPLICATION_GONE);
   const input = submission.value;
   const back = redirect(guestDetail(applicationId));
@@ -97,7 +99,7 @@ function saveEventForm(formData: FormData, applicationId: string, eventId: strin
     // Saved in another tab since this form opened: saving its stale values would undo that.
     const newer = changedSinceOpened(formData, stored);
     if (newer) return { ...refuse(DATE_CHANGED_ELSEWHERE), updatedAt: newer };
-    const refused = save((apps) =>
+    const refused = await save((apps) =>
       replaceById(apps, applicationId, (a) => updateEvent(a, eventId, input)),
     );
     return refused ? refuse(refused) : back;
@@ -105,7 +107,7 @@ function saveEventForm(formData: FormData, applicationId: string, eventId: strin
   // The add form's one-time key is the event's id: sent twice, it is added once.
   const id = input.createKey ?? crypto.randomUUID();
   let full = false;
-  const refused = save((apps) =>
+  const refused = await save((apps) =>
     replaceById(apps, applicationId, (a) => {
       const added = addEvent(a, input, id);
       full = added === 'full';
@@ -139,14 +141,14 @@ export async function saveGuestFollowUp(request: Request, applicationId: string)
     }
     followUpOn = submission.value.followUpOn;
   }
-  const application = guestApplications().find((a) => a.id === applicationId);
+  const application = (await guestApplications()).find((a) => a.id === applicationId);
   if (!application) return submission.reply({ formErrors: [APPLICATION_GONE] });
   if (followUpOn && !followsApplying(followUpOn, application.dateApplied)) {
     return submission.reply({
       fieldErrors: { followUpOn: [beforeApplied(application.dateApplied!)] },
     });
   }
-  const refused = save((apps) =>
+  const refused = await save((apps) =>
     replaceById(apps, applicationId, (a) => setFollowUp(a, followUpOn)),
   );
   if (refused) return submission.reply({ formErrors: [refused] });
@@ -166,7 +168,7 @@ export async function saveGuestHistoryDate(request: Request, applicationId: stri
   const submission = parseWithZod(formData, { schema: HistoryDateSchema });
   if (submission.status !== 'success') return submission.reply();
   const { on } = submission.value;
-  const application = guestApplications().find((a) => a.id === applicationId);
+  const application = (await guestApplications()).find((a) => a.id === applicationId);
   const change = application?.statusHistory[index];
   if (!application || !change || !isDateable(change.to)) {
     return submission.reply({ formErrors: [CHANGE_GONE] });
@@ -174,7 +176,7 @@ export async function saveGuestHistoryDate(request: Request, applicationId: stri
   if (!possibleOn(change.to, on, application.dateApplied)) {
     return submission.reply({ fieldErrors: { on: [beforeApplying(application.dateApplied!)] } });
   }
-  const refused = save((apps) =>
+  const refused = await save((apps) =>
     replaceById(apps, applicationId, (a) => dateHistoryEntry(a, index, on)),
   );
   if (refused) return submission.reply({ formErrors: [refused] });

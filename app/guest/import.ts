@@ -6,7 +6,7 @@ import { datesToAdd } from '~/portability/date-fill';
 import { parseExport } from '~/portability/format';
 import { ImportUploadSchema } from '~/portability/import-schema';
 import { isSpreadsheet, SPREADSHEET_GIVEN_TO_GUEST } from '~/portability/import-steps';
-import { GuestStorageError, updateGuest } from './storage';
+import { GuestStorageError, updateGuest } from './save';
 
 export type GuestImportResult =
   | { ok: true; added: number; skipped: number; datesAdded: number; statementsLeft: number }
@@ -31,7 +31,7 @@ export async function importBackup(formData: FormData): Promise<GuestImportResul
   let added = 0;
   let datesAdded = 0;
   try {
-    updateGuest((apps) => {
+    await updateGuest((apps) => {
       const fromFile = new Map(parsed.document.applications.map((a) => [a.id, a]));
       // An application already here gains the file's dates this browser does not hold (by id),
       // by the account import's rule (datesToAdd: up to the limit, earliest first).

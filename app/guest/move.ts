@@ -2,7 +2,8 @@
 // format (/account/import, decision 024). Only this, after sign-in and on the person's explicit
 // request, ever sends a guest's data to the server.
 import { CONFIRM, EXPECTED_ACCOUNT, PREVIEW } from '~/portability/import-steps';
-import { clearGuest, updateGuest } from './storage';
+import { clearGuest } from './storage';
+import { updateGuest } from './save';
 
 /** The import endpoint the move uses, the same as the account page's. */
 export const IMPORT_PATH = '/account/import';
@@ -83,7 +84,7 @@ function asHeld(a: Held): string {
  * they held them: one added or edited in another tab since the check stays. The key goes only when
  * nothing is left. Returns how many applications were kept.
  */
-export function removeMoved(texts: string[], storage?: Storage | null): number {
+export async function removeMoved(texts: string[], storage?: Storage | null): Promise<number> {
   const moved = new Map<string, string>();
   for (const text of texts) {
     const sent = JSON.parse(text) as { applications?: Array<Held> };
@@ -91,11 +92,12 @@ export function removeMoved(texts: string[], storage?: Storage | null): number {
       if (typeof a.id === 'string' && typeof a.updatedAt === 'string') moved.set(a.id, asHeld(a));
     }
   }
-  const left = updateGuest(
+  const { applications } = await updateGuest(
     (apps) => apps.filter((a) => moved.get(a.id) !== asHeld(a)),
     // Undefined takes the browser's storage, as updateGuest's default does.
     storage,
-  ).applications.length;
+  );
+  const left = applications.length;
   if (left === 0) clearGuest(storage);
   return left;
 }

@@ -7,6 +7,7 @@
 import { Link, matchRoutes } from '@remix-run/react';
 import { useEffect } from 'react';
 import { loadStatusChange } from './status-change';
+import { loadGuestChecks } from './storage';
 import {
   GUEST_APPLICATION,
   GUEST_BOARD,
@@ -50,13 +51,15 @@ export const GUEST_PAGES = [
  * Remix skips it with a console warning, and the layout draws this again once discovery is done.
  */
 export function PreloadGuestPages() {
-  // The forms' checks load on a form's first use (docs/decisions/030), and the status change's
-  // handling when a change is sent (status-change.ts); a guest may be offline by then. Without
-  // the checks a form still works (its clientAction checks it), but errors then show only on Save
-  // rather than as the guest types.
+  // The forms' checks load on a form's first use (docs/decisions/030), the status change's
+  // handling when a change is sent (status-change.ts), and the storage's checks at the first
+  // change (save.ts, docs/decisions/038); a guest may be offline by then. Without the forms'
+  // checks a form still works (its clientAction checks it), but errors then show only on Save
+  // rather than as the guest types; without the storage's, no change can be saved.
   useEffect(() => {
     import('~/components/forms/validate').catch(() => {});
     loadStatusChange().catch(() => {});
+    loadGuestChecks().catch(() => {});
   }, []);
   return (
     <div hidden>

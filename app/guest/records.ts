@@ -4,9 +4,11 @@ import type { ApplicationInput } from '~/applications/application-schema';
 import { todayInLondon } from '~/applications/dates';
 import { firstHistory, recordFromInput } from '~/applications/records';
 import type { Status } from '~/applications/statuses';
-import type { ApplicationRecord, HistoryEntry } from '~/applications/types';
+import type { ApplicationRecord } from '~/applications/types';
 import { followUpAhead, followsApplying, suggestedFor } from '~/events/follow-up';
-import { FORMAT_CAPS, type ExportedApplication } from '~/portability/format';
+import type { ExportedApplication } from '~/portability/format';
+import { FORMAT_CAPS } from '~/portability/format-limits';
+import { dayOf } from './detail';
 
 type History = ExportedApplication['statusHistory'];
 
@@ -147,21 +149,6 @@ export function replaceById(
   return applications.map((a) => (a.id === id ? change(a) : a));
 }
 
-/** The fields an application's page shows. */
-export function detailOf(a: ExportedApplication): ApplicationRecord {
-  const {
-    id: _id,
-    createdAt: _c,
-    updatedAt: _u,
-    statusHistory: _h,
-    statements: _s,
-    events: _e,
-    followUpOn: _f,
-    ...record
-  } = a;
-  return record;
-}
-
 /** The application with the change at `index` in its stored history dated `on`, the day it happened. */
 export function dateHistoryEntry(
   a: ExportedApplication,
@@ -173,9 +160,6 @@ export function dateHistoryEntry(
     statusHistory: a.statusHistory.map((h, i) => (i === index ? { ...h, on } : h)),
   };
 }
-
-const dayOf = (h: History[number]) =>
-  h.on ?? new Date(h.at).toLocaleDateString('en-CA', { timeZone: 'Europe/London' });
 
 /**
  * The first answer in the history (a move but to Saved or Applied, and not a withdrawal from
@@ -193,26 +177,4 @@ export function answerBefore(a: ExportedApplication, dateApplied: string | undef
     .sort((x, y) => dayOf(x).localeCompare(dayOf(y)) || x.at.localeCompare(y.at));
   const first = answers[0];
   return first ? { answeredOn: dayOf(first), answeredBy: first.to } : null;
-}
-
-/** Status history newest first, ordered as the account's page orders it (queries.server.ts). */
-export function historyOf(a: ExportedApplication): HistoryEntry[] {
-  return a.statusHistory
-    .map((h, index) => ({ h, index }))
-    .sort((x, y) => {
-      const day = dayOf(y.h).localeCompare(dayOf(x.h));
-      if (day !== 0) return day;
-      const at = y.h.at.localeCompare(x.h.at);
-      if (at !== 0) return at;
-      // The first entry (no "from") is the oldest of those recorded together; then by order kept.
-      if ((x.h.from === null) !== (y.h.from === null)) return x.h.from === null ? 1 : -1;
-      return y.index - x.index;
-    })
-    .map(({ h, index }) => ({
-      id: `${a.id}-${index}`,
-      fromStatus: h.from,
-      toStatus: h.to,
-      changedAt: h.at,
-      occurredOn: h.on,
-    }));
 }

@@ -1,43 +1,43 @@
-// Guest mode's one storage module: every read and write of a guest's data goes through here.
-// The data is a JobTrack export document (decision 024) in an envelope that carries the storage
-// version; it is validated on every read with the export format's own zod schema. Each write
-// reads the stored text again and changes only the records it means to, so two tabs never
-// overwrite each other's work (docs/decisions/025).
-import {
-  ExportSchema,
-  FORMAT_NAME,
-  FORMAT_VERSION,
-  type ExportDocument,
-  type ExportedApplication,
-} from '~/portability/format';
+// Guest mode's storage: every read of a guest's data goes through here, every write through
+// save.ts. The data is a JobTrack export document (decision 024) in an envelope that carries the
+// storage version. A read trusts text that a checked write left with its checksum, and checks
+// any other text (edited by hand, or saved before checksums) with the export schema, which
+// loads only then (checks.ts), so a guest page opens without zod (docs/decisions/025 and 038).
+import type { ExportDocument } from '~/portability/format';
+import type { Checked, Migration } from './checks';
+import { FORMAT_NAME, FORMAT_VERSION } from '~/portability/format-limits';
 import { GUEST_KEY } from './mode';
+
+/** Where the checksum of the text the last checked write stored is kept. */
+export const CHECKED_KEY = `${GUEST_KEY}-checked`;
+
+type Checks = typeof import('./checks');
+let checks: Checks | null = null;
+
+/** The checks (checks.ts, with zod), fetched the first time something needs checking. */
+export async function loadGuestChecks(): Promise<Checks> {
+  checks ??= await import('./checks');
+  return checks;
+}
+
+/**
+ * The text's length and two 32-bit hashes of it (FNV-1a, and the same walk with another
+ * multiplier): any edit by hand changes it, all but surely. It guards against accidents, not
+ * forgery: a page that could forge it could as well write valid data.
+ */
+export function checksum(text: string): string {
+  let a = 0x811c9dc5;
+  let b = 0x01000193;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    a = Math.imul(a ^ code, 0x01000193);
+    b = Math.imul(b ^ code, 0x5bd1e995);
+  }
+  return `${text.length}.${(a >>> 0).toString(36)}.${(b >>> 0).toString(36)}`;
+}
 
 /** The envelope's version: raise it, and add a migration, whenever the stored shape changes. */
 export const STORAGE_VERSION = 2;
-
-/** Upgrades stored data by one version: MIGRATIONS[n] turns version n into n + 1. */
-export type Migration = (data: unknown) => unknown;
-
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
-
-/**
- * Version 1 to 2: guest mode gained events and follow-up dates. Version 1 wrote every application
- * with `events: []` and `followUpOn: null`, but a backup imported then could bring its own, which
- * are kept; anything missing is filled in. A tab still running version 1 then reads the data as
- * newer and asks for a reload, instead of showing applications without their dates.
- */
-export function eventsAndFollowUps(data: unknown): unknown {
-  if (!isRecord(data) || !Array.isArray(data.applications)) return data;
-  return {
-    ...data,
-    applications: data.applications.map((a: unknown) =>
-      isRecord(a) ? { ...a, events: a.events ?? [], followUpOn: a.followUpOn ?? null } : a,
-    ),
-  };
-}
-
-export const MIGRATIONS: Readonly<Record<number, Migration>> = { 1: eventsAndFollowUps };
 
 /** Why a guest's data cannot be used right now. */
 export type GuestProblem = 'corrupt' | 'newer' | 'unavailable';
@@ -46,23 +46,9 @@ export type GuestRead =
   | { ok: true; document: ExportDocument }
   | { ok: false; problem: GuestProblem; message: string; raw: string | null };
 
-/** A write that did not happen; the message says why and what to do. Nothing was changed. */
-export class GuestStorageError extends Error {
-  constructor(
-    readonly problem: GuestProblem | 'full' | 'invalid',
-    message: string,
-  ) {
-    super(message);
-    this.name = 'GuestStorageError';
-  }
-}
-
 export const MESSAGES = {
   unavailable:
     'This browser is not letting JobTrack keep data (some private windows block it), so guest mode cannot save anything here. Create an account, or use a normal window.',
-  invalid:
-    'This change was not saved: it would leave data guest mode cannot read back. What you typed is still here; check the fields and try again.',
-  full: 'This browser has no room left for JobTrack’s data, so this change was not saved. What you typed is still here: export your data, then remove some applications or create an account.',
   corrupt:
     'The guest data kept in this browser cannot be read: it may have been edited by hand. Nothing has been changed or deleted.',
   newer:
@@ -99,59 +85,88 @@ export function emptyDocument(now = new Date()): ExportDocument {
 // last result is kept.
 let cache: { raw: string; document: ExportDocument } | null = null;
 
-/** Reads the text as stored data: migrated to the current version, then validated. */
-export function parseStored(
+/** Reads the text as stored data with the export schema: migrated to the current version, then validated. */
+export async function parseStored(
   raw: string,
-  migrations: Readonly<Record<number, Migration>> = MIGRATIONS,
+  migrations?: Readonly<Record<number, Migration>>,
   currentVersion = STORAGE_VERSION,
-): GuestRead {
-  if (cache?.raw === raw && migrations === MIGRATIONS)
-    return { ok: true, document: cache.document };
-  const corrupt = {
-    ok: false as const,
-    problem: 'corrupt' as const,
-    message: MESSAGES.corrupt,
-    raw,
-  };
-  let envelope: unknown;
+): Promise<GuestRead> {
+  const loaded = await loadGuestChecks();
+  return withMessage(raw, loaded.checkStored(raw, currentVersion, migrations));
+}
+
+/** What checks.ts found, with the message to show for a problem. */
+function withMessage(raw: string, found: Checked): GuestRead {
+  return found.ok
+    ? found
+    : { ok: false, problem: found.problem, message: MESSAGES[found.problem], raw };
+}
+
+/**
+ * The document a checked write stored as exactly this text: the schema's own output at the
+ * current version, so it needs no second check. Null for anything else.
+ */
+function trustedDocument(raw: string, mark: string | null): ExportDocument | null {
+  if (mark === null || mark !== checksum(raw)) return null;
   try {
-    envelope = JSON.parse(raw);
+    const envelope = JSON.parse(raw) as { version?: unknown; data?: ExportDocument };
+    return envelope.version === STORAGE_VERSION && envelope.data ? envelope.data : null;
   } catch {
-    return corrupt;
+    return null;
   }
-  if (typeof envelope !== 'object' || envelope === null) return corrupt;
-  const { version, data } = envelope as { version?: unknown; data?: unknown };
-  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) return corrupt;
-  if (version > currentVersion)
-    return { ok: false, problem: 'newer', message: MESSAGES.newer, raw };
-  let upgraded = data;
-  for (let v = version; v < currentVersion; v++) {
-    const step = migrations[v];
-    if (!step) return corrupt;
-    try {
-      upgraded = step(upgraded);
-    } catch {
-      return corrupt;
-    }
+}
+
+/**
+ * The guest's data as stored at this moment, read synchronously. Null when the text needs the
+ * export schema's check and `loaded` is null (the schema not fetched yet).
+ */
+export function readStored(storage: Storage | null, loaded: Checks): GuestRead;
+export function readStored(storage: Storage | null, loaded: Checks | null): GuestRead | null;
+export function readStored(storage: Storage | null, loaded: Checks | null): GuestRead | null {
+  const unavailable = {
+    ok: false as const,
+    problem: 'unavailable' as const,
+    message: MESSAGES.unavailable,
+    raw: null,
+  };
+  if (!storage) return unavailable;
+  let raw: string | null;
+  let mark: string | null;
+  try {
+    raw = storage.getItem(GUEST_KEY);
+    mark = storage.getItem(CHECKED_KEY);
+  } catch {
+    return unavailable;
   }
-  const parsed = ExportSchema.safeParse(upgraded);
-  if (!parsed.success) return corrupt;
-  if (migrations === MIGRATIONS) cache = { raw, document: parsed.data };
-  return { ok: true, document: parsed.data };
+  if (raw === null) return { ok: true, document: emptyDocument() };
+  if (cache?.raw === raw) return { ok: true, document: cache.document };
+  const trusted = trustedDocument(raw, mark);
+  if (trusted) {
+    cache = { raw, document: trusted };
+    return { ok: true, document: trusted };
+  }
+  if (!loaded) return null;
+  const read = withMessage(raw, loaded.checkStored(raw, STORAGE_VERSION));
+  if (read.ok) cache = { raw, document: read.document };
+  return read;
 }
 
 /** The guest's data as stored now (an empty document when there is none yet). */
-export function readGuest(storage: Storage | null = browserStorage()): GuestRead {
-  if (!storage)
-    return { ok: false, problem: 'unavailable', message: MESSAGES.unavailable, raw: null };
-  let raw: string | null;
-  try {
-    raw = storage.getItem(GUEST_KEY);
-  } catch {
-    return { ok: false, problem: 'unavailable', message: MESSAGES.unavailable, raw: null };
-  }
-  if (raw === null) return { ok: true, document: emptyDocument() };
-  return parseStored(raw);
+export async function readGuest(storage: Storage | null = browserStorage()): Promise<GuestRead> {
+  return readStored(storage, checks) ?? readStored(storage, await loadGuestChecks());
+}
+
+/**
+ * The guest's data as stored now, for a render that cannot wait (an error page): null when it
+ * would need the schema, which has not loaded yet.
+ */
+export function readGuestNow(storage: Storage | null = browserStorage()): GuestRead | null {
+  return readStored(storage, checks);
+}
+
+/** Keeps what a checked write stored, so the next read need not parse it again (save.ts). */
+export function rememberSaved(raw: string, document: ExportDocument) {
+  cache = { raw, document };
 }
 
 /** The stored text itself, for the download offered when it cannot be read. */
@@ -163,56 +178,12 @@ export function readRaw(storage: Storage | null = browserStorage()): string | nu
   }
 }
 
-function isQuotaError(error: unknown): boolean {
-  if (!(error instanceof DOMException)) return false;
-  return (
-    error.name === 'QuotaExceededError' ||
-    error.name === 'NS_ERROR_DOM_QUOTA_REACHED' ||
-    error.code === 22 ||
-    error.code === 1014
-  );
-}
-
-/**
- * Applies `change` to the applications as stored at this moment (read again, never from a copy
- * held since the page loaded) and saves the result. Throws GuestStorageError, having saved
- * nothing, when the data cannot be read or the browser refuses the write.
- */
-export function updateGuest(
-  change: (applications: ExportedApplication[]) => ExportedApplication[],
-  storage: Storage | null = browserStorage(),
-  now = new Date(),
-): ExportDocument {
-  const current = readGuest(storage);
-  if (!current.ok) throw new GuestStorageError(current.problem, current.message);
-  const document: ExportDocument = {
-    ...current.document,
-    exportedAt: now.toISOString(),
-    applications: change(current.document.applications),
-  };
-  // Every read validates with ExportSchema, so a write it would refuse would lock the whole store
-  // as corrupt: refuse the write instead, with the stored data untouched.
-  const checked = ExportSchema.safeParse(document);
-  if (!checked.success) {
-    const issue = checked.error.issues[0];
-    const detail = issue ? ` (${issue.path.join('.')}: ${issue.message})` : '';
-    throw new GuestStorageError('invalid', `${MESSAGES.invalid}${detail}`);
-  }
-  const raw = JSON.stringify({ version: STORAGE_VERSION, data: document });
-  try {
-    storage!.setItem(GUEST_KEY, raw);
-  } catch (error) {
-    if (isQuotaError(error)) throw new GuestStorageError('full', MESSAGES.full);
-    throw new GuestStorageError('unavailable', MESSAGES.unavailable);
-  }
-  return document;
-}
-
 /** Removes every trace of the guest's data from this browser. */
 export function clearGuest(storage: Storage | null = browserStorage()) {
   cache = null;
   try {
     storage?.removeItem(GUEST_KEY);
+    storage?.removeItem(CHECKED_KEY);
   } catch {
     // Blocked storage holds nothing of ours to remove.
   }

@@ -14,13 +14,8 @@ import {
 import { asUser, personId, type Person } from '~/db.server';
 import { inputsFromRow } from '~/statements/inputs';
 import type { Shortfall } from '~/statements/messages';
-import {
-  FORMAT_NAME,
-  FORMAT_VERSION,
-  type ExportDocument,
-  type ExportedApplication,
-  type ExportedStatement,
-} from './format';
+import type { ExportDocument, ExportedApplication, ExportedStatement } from './format';
+import { FORMAT_NAME, FORMAT_VERSION } from './format-limits';
 
 type StatementRow = typeof statements.$inferSelect & { exportId: string };
 type VersionRow = typeof statementVersions.$inferSelect;

@@ -2,12 +2,13 @@
 // import, and guest mode's storage and move into an account. Free of server imports, so the
 // browser can run it too. A file is untrusted input: every text has the same limit as its form.
 import { z } from 'zod';
-import { LIMITS as APPLICATION_LIMITS, MAX_APPLICATIONS } from '~/applications/limits';
+import { LIMITS as APPLICATION_LIMITS } from '~/applications/limits';
+import { FORMAT_CAPS, FORMAT_NAME, FORMAT_VERSION } from './format-limits';
 import { isWebAddress } from '~/applications/web-address';
 import { MAX_DATE, MIN_DATE, isRealIsoDate } from '~/applications/dates';
 import { MAX_SALARY } from '~/applications/salary';
 import { STATUSES } from '~/applications/statuses';
-import { EVENT_LIMITS, MAX_EVENTS_PER_APPLICATION } from '~/events/limits';
+import { EVENT_LIMITS } from '~/events/limits';
 import { EVENT_FORMATS, EVENT_KINDS } from '~/events/kinds';
 import { BEHAVIOURS, KINDS, MAX_WORD_LIMIT, MIN_WORD_LIMIT, TONES } from '~/statements/kinds';
 import { SHORTFALLS } from '~/statements/messages';
@@ -17,18 +18,6 @@ import {
   MAX_CRITERIA,
   MAX_TOTAL_CHARACTERS,
 } from '~/statements/limits';
-
-export const FORMAT_NAME = 'jobtrack';
-export const FORMAT_VERSION = 1;
-
-/** Caps on how much one file may hold, far above any real job search, so an import stays bounded. */
-export const FORMAT_CAPS = {
-  applications: MAX_APPLICATIONS,
-  statements: 2_000,
-  historyPerApplication: 200,
-  versionsPerStatement: 200,
-  eventsPerApplication: MAX_EVENTS_PER_APPLICATION,
-} as const;
 
 /** The ghost-after setting's range, as the database's check holds it. */
 export const GHOST_WEEKS = { min: 1, max: 52 } as const;

@@ -14,9 +14,9 @@ export { links } from '~/applications/styles';
 
 export const meta: MetaFunction = () => [{ title: 'Dashboard · Guest · JobTrack' }];
 
-export function clientLoader() {
+export async function clientLoader() {
   const now = londonNow();
-  const read = readGuest();
+  const read = await readGuest();
   // Unreadable data: the layout says why and offers its download; the page shows nothing of it.
   const doc = read.ok ? read.document : emptyDocument();
   return {

@@ -25,14 +25,14 @@ import {
   guestEdit,
   guestIdFromHash,
 } from '~/guest/paths';
-import { detailOf, historyOf } from '~/guest/records';
+import { detailOf, historyOf } from '~/guest/detail';
 import type { HistoryEntry } from '~/applications/types';
 import { selectedApplication, useSelectedApplication } from '~/guest/selected';
 
 export { links } from '~/applications/styles';
 
 // The page's data once its clientLoader has run (meta also runs before, with none).
-const isLoaded = (data: unknown): data is ReturnType<typeof clientLoader> => Boolean(data);
+const isLoaded = (data: unknown): data is Awaited<ReturnType<typeof clientLoader>> => Boolean(data);
 
 export const meta: MetaFunction = ({ data, location }) => {
   const found = isLoaded(data) ? selectedApplication(data.applications, location.hash) : null;
@@ -47,9 +47,9 @@ export const meta: MetaFunction = ({ data, location }) => {
 
 // The id is in the fragment, which the loader's request does not carry: the page picks its
 // application from all of them (read once, kept until the text changes).
-export function clientLoader() {
+export async function clientLoader() {
   return {
-    applications: guestApplications(),
+    applications: await guestApplications(),
     now: londonNow(),
     at: new Date().toISOString(),
   };

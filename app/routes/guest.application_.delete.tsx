@@ -1,16 +1,17 @@
 import type { MetaFunction } from '@remix-run/cloudflare';
 import { Form, Link, redirect, useActionData, useLoaderData } from '@remix-run/react';
 import { FormErrors, SubmitButton } from '~/components/forms';
-import { deleteGuestApplication, guestApplications } from '~/guest/applications';
+import { guestApplications } from '~/guest/applications';
+import { deleteGuestApplication } from '~/guest/changes';
 import { GuestNotFound } from '~/guest/not-found';
 import { GUEST_LIST, guestDelete, guestDetail, guestIdFromHash } from '~/guest/paths';
 import { selectedApplication, useSelectedApplication } from '~/guest/selected';
-import { GuestStorageError } from '~/guest/storage';
+import { GuestStorageError } from '~/guest/save';
 
 export { links } from '~/applications/styles';
 
 // The page's data once its clientLoader has run (meta also runs before, with none).
-const isLoaded = (data: unknown): data is ReturnType<typeof clientLoader> => Boolean(data);
+const isLoaded = (data: unknown): data is Awaited<ReturnType<typeof clientLoader>> => Boolean(data);
 
 export const meta: MetaFunction = ({ data, location }) => {
   const found = isLoaded(data) ? selectedApplication(data.applications, location.hash) : null;
@@ -24,14 +25,14 @@ export const meta: MetaFunction = ({ data, location }) => {
 };
 
 // The id is in the fragment, which the loader's request does not carry (docs/decisions/025).
-export function clientLoader() {
-  return { applications: guestApplications() };
+export async function clientLoader() {
+  return { applications: await guestApplications() };
 }
 
-export function clientAction() {
+export async function clientAction() {
   try {
     // The page being submitted from is still the one in the address bar, fragment and all.
-    deleteGuestApplication(guestIdFromHash(window.location.hash));
+    await deleteGuestApplication(guestIdFromHash(window.location.hash));
   } catch (error) {
     if (error instanceof GuestStorageError) return { message: error.message };
     throw error;

@@ -8,7 +8,7 @@ import { saveGuestApplication } from '~/guest/actions';
 import type { Constraints } from '~/components/forms';
 import { GuestNotFound } from '~/guest/not-found';
 import { guestDetail, guestEdit, guestIdFromHash } from '~/guest/paths';
-import { detailOf } from '~/guest/records';
+import { detailOf } from '~/guest/detail';
 import { selectedApplication, useSelectedApplication } from '~/guest/selected';
 import { useOpenedVersion } from '~/components/forms/versions';
 import type { ExportedApplication } from '~/portability/format';
@@ -16,7 +16,7 @@ import type { ExportedApplication } from '~/portability/format';
 export { links } from '~/applications/styles';
 
 // The page's data once its clientLoader has run (meta also runs before, with none).
-const isLoaded = (data: unknown): data is ReturnType<typeof clientLoader> => Boolean(data);
+const isLoaded = (data: unknown): data is Awaited<ReturnType<typeof clientLoader>> => Boolean(data);
 
 export const meta: MetaFunction = ({ data, location }) => {
   const found = isLoaded(data) ? selectedApplication(data.applications, location.hash) : null;
@@ -30,8 +30,8 @@ export const meta: MetaFunction = ({ data, location }) => {
 };
 
 // The id is in the fragment, which the loader's request does not carry (docs/decisions/025).
-export function clientLoader() {
-  return { applications: guestApplications(), constraint: constraintOf(ApplicationSchema) };
+export async function clientLoader() {
+  return { applications: await guestApplications(), constraint: constraintOf(ApplicationSchema) };
 }
 
 export function clientAction({ request }: ClientActionFunctionArgs) {

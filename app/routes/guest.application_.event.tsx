@@ -24,8 +24,8 @@ export { links } from '~/applications/styles';
 export const meta: MetaFunction = () => [{ title: 'Edit date · Guest · JobTrack' }];
 
 // Both ids are in the fragment ("#<application>/<event>"), which no request carries.
-export function clientLoader() {
-  return { applications: guestApplications(), constraint: constraintOf(EventSchema) };
+export async function clientLoader() {
+  return { applications: await guestApplications(), constraint: constraintOf(EventSchema) };
 }
 
 export function clientAction({ request }: ClientActionFunctionArgs) {

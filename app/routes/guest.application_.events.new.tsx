@@ -16,8 +16,8 @@ export { links } from '~/applications/styles';
 export const meta: MetaFunction = () => [{ title: 'Add an interview or date · Guest · JobTrack' }];
 
 // The application's id is in the fragment, which the loader's request does not carry.
-export function clientLoader() {
-  return { applications: guestApplications(), constraint: constraintOf(EventSchema) };
+export async function clientLoader() {
+  return { applications: await guestApplications(), constraint: constraintOf(EventSchema) };
 }
 
 export function clientAction({ request }: ClientActionFunctionArgs) {

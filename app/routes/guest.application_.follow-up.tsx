@@ -18,9 +18,9 @@ export { links } from '~/applications/styles';
 
 export const meta: MetaFunction = () => [{ title: 'Follow-up date · Guest · JobTrack' }];
 
-export function clientLoader() {
+export async function clientLoader() {
   return {
-    applications: guestApplications(),
+    applications: await guestApplications(),
     constraint: constraintOf(FollowUpSchema),
     today: todayInLondon(),
   };

@@ -27,8 +27,8 @@ function placeIn(hash: string) {
   return { applicationId, index: /^\d{1,4}$/.test(place) ? Number(place) : null };
 }
 
-export function clientLoader() {
-  return { applications: guestApplications(), constraint: constraintOf(HistoryDateSchema) };
+export async function clientLoader() {
+  return { applications: await guestApplications(), constraint: constraintOf(HistoryDateSchema) };
 }
 
 export function clientAction({ request }: ClientActionFunctionArgs) {

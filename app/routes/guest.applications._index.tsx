@@ -22,8 +22,8 @@ export { links } from '~/applications/styles';
 
 export const meta: MetaFunction = () => [{ title: 'Applications · Guest · JobTrack' }];
 
-export function clientLoader() {
-  return { now: londonNow(), applications: guestApplications() };
+export async function clientLoader() {
+  return { now: londonNow(), applications: await guestApplications() };
 }
 
 /** The one-step status change from a row, or undoing it; the page then says what happened. */

@@ -14,19 +14,19 @@ import { londonNow } from '~/applications/dates';
 import { ViewSwitch } from '~/applications/list-filters';
 import { MoveNotice } from '~/applications/move-notice';
 import { FormErrors } from '~/components/forms';
-import { guestApplications, moveGuestApplication } from '~/guest/applications';
+import { guestApplications } from '~/guest/applications';
 import { useGuestMoveSaid, withMoveSaidIn } from '~/guest/last-move';
 import { GUEST_BOARD, GUEST_PATHS } from '~/guest/paths';
-import { moveOrUndo } from '~/guest/status-change';
+import { moveOrUndo, NOT_LOADED_MESSAGE } from '~/guest/status-change';
 import { guestBoard } from '~/guest/views';
 
 export { links } from '~/applications/styles';
 
 export const meta: MetaFunction = () => [{ title: 'Board · Guest · JobTrack' }];
 
-export function clientLoader() {
+export async function clientLoader() {
   const now = londonNow();
-  const applications = guestApplications();
+  const applications = await guestApplications();
   return { now, applications, ...guestBoard(applications, now) };
 }
 
@@ -36,8 +36,12 @@ export async function clientAction({ request }: ClientActionFunctionArgs) {
 }
 
 // Every move (keyboard, drag, or a card's status menu, which the board takes over once the page
-// runs, as guest pages always do) is saved in this browser's storage.
-const saveInBrowser: SaveMove = async (card, to) => moveGuestApplication(card.id, to);
+// runs, as guest pages always do) is saved in this browser's storage. Its code loads with the
+// first move (guest mode preloads it as it opens: preload.tsx).
+const saveInBrowser: SaveMove = async (card, to) => {
+  const changes = await import('~/guest/changes').catch(() => null);
+  return changes ? changes.moveGuestApplication(card.id, to) : { error: NOT_LOADED_MESSAGE };
+};
 
 export default function GuestBoardPage() {
   const { now, applications, columns, total } = useLoaderData<typeof clientLoader>();

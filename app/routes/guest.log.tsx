@@ -17,9 +17,9 @@ export const links: LinksFunction = () => [{ rel: 'stylesheet', href }];
 
 export const meta: MetaFunction = () => [{ title: 'Job-search log · Guest · JobTrack' }];
 
-export function clientLoader() {
+export async function clientLoader() {
   return {
-    applications: guestApplications(),
+    applications: await guestApplications(),
     today: todayInLondon(),
     constraint: constraintOf(LogRangeSchema),
   };

@@ -8,14 +8,15 @@ import { confirmBatches, removeMoved, type MoveOutcome } from '~/guest/move';
 import { moveBatches } from '~/guest/move-batches';
 import { useMoveCheck } from '~/guest/move-check';
 import { GUEST_HOME, GUEST_MOVE } from '~/guest/paths';
-import { GuestStorageError, readGuest } from '~/guest/storage';
+import { GuestStorageError } from '~/guest/save';
+import { readGuest } from '~/guest/storage';
 import { importAdds, importFits, ImportPlanSummary } from '~/portability/import-preview';
 import { useRootData } from '~/components/root-data';
 
 export const meta: MetaFunction = () => [{ title: 'Move into an account · Guest · JobTrack' }];
 
-export function clientLoader() {
-  return { count: guestApplications().length };
+export async function clientLoader() {
+  return { count: (await guestApplications()).length };
 }
 
 const OUTCOMES: Record<Exclude<MoveOutcome, 'saved'>, string> = {
@@ -110,17 +111,17 @@ function MoveForm({ count, email }: { count: number; email: string }) {
   const { checked: plan, refused, progress } = moveCheck;
   const checking = progress !== null;
 
-  const check = () => {
-    const read = readGuest();
+  const check = async () => {
+    const read = await readGuest();
     if (!read.ok) return setProblem(read.message);
     setProblem(null);
     // More than one import takes goes in parts (move-batches.ts).
     moveCheck.check(moveBatches(read.document));
   };
   /** Removes what `texts` sent (removeMoved); false, with the message shown, if storage refused. */
-  const removeQuietly = (texts: string[]): number | false => {
+  const removeQuietly = async (texts: string[]): Promise<number | false> => {
     try {
-      return removeMoved(texts);
+      return await removeMoved(texts);
     } catch (error) {
       if (error instanceof GuestStorageError) {
         setProblem(error.message);
@@ -130,8 +131,8 @@ function MoveForm({ count, email }: { count: number; email: string }) {
     }
   };
   // Only what was sent goes, as it was sent: a change made in another tab since the check stays.
-  const removeSent = (texts: string[], then: string) => {
-    const left = removeQuietly(texts);
+  const removeSent = async (texts: string[], then: string) => {
+    const left = await removeQuietly(texts);
     if (left === false) return;
     if (left === 0) return navigate(then);
     setKept(left);
@@ -143,14 +144,14 @@ function MoveForm({ count, email }: { count: number; email: string }) {
     if (outcome !== 'saved') {
       setMoving(false);
       if (saved === 0) return setProblem(OUTCOMES[outcome]);
-      if (!keep && removeQuietly(texts.slice(0, saved)) === false) return;
+      if (!keep && (await removeQuietly(texts.slice(0, saved))) === false) return;
       moveCheck.reset();
       revalidator.revalidate();
       return setProblem(stoppedPartWay(outcome, accountEmail, keep));
     }
     // Saved by the server: only now does the browser's copy go, unless the person keeps it.
     if (keep) return navigate(withNotice('/applications', 'moved'));
-    removeSent(texts, withNotice('/applications', 'moved'));
+    await removeSent(texts, withNotice('/applications', 'moved'));
   };
 
   // Only while nothing is under way: another tab emptying the store must not hide a move's outcome.
@@ -261,7 +262,7 @@ function MoveForm({ count, email }: { count: number; email: string }) {
               changes; applications already in the account are not added twice.
             </p>
             <div className="actions">
-              <button type="button" disabled={checking} onClick={check}>
+              <button type="button" disabled={checking} onClick={() => void check()}>
                 {checking ? 'Checking…' : 'Check what will be moved'}
               </button>
               {progress && progress.of > 1 ? (

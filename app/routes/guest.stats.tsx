@@ -10,9 +10,9 @@ export const links: LinksFunction = () => [{ rel: 'stylesheet', href }];
 
 export const meta: MetaFunction = () => [{ title: 'Stats · Guest · JobTrack' }];
 
-export function clientLoader() {
+export async function clientLoader() {
   const today = todayInLondon();
-  return { today, facts: guestStatsFacts(guestApplications(), today) };
+  return { today, facts: guestStatsFacts(await guestApplications(), today) };
 }
 
 export default function GuestStats() {

@@ -17,7 +17,14 @@ import { downloadText } from '~/guest/downloads';
 import { GuestNotFound } from '~/guest/not-found';
 import { GUEST_HOME, GUEST_LIST, GUEST_PATHS, GUEST_STATS } from '~/guest/paths';
 import { PreloadGuestPages } from '~/guest/preload';
-import { clearGuest, onGuestChange, readGuest, readRaw, type GuestProblem } from '~/guest/storage';
+import {
+  clearGuest,
+  onGuestChange,
+  readGuest,
+  readGuestNow,
+  readRaw,
+  type GuestProblem,
+} from '~/guest/storage';
 import { useRootData } from '~/components/root-data';
 import { isUnreachable, UNREACHABLE } from '~/components/unreachable';
 
@@ -25,8 +32,8 @@ export { links } from '~/applications/styles';
 
 export const meta: MetaFunction = () => [{ title: 'Guest mode · JobTrack' }];
 
-export function clientLoader() {
-  const read = readGuest();
+export async function clientLoader() {
+  const read = await readGuest();
   return read.ok ? { ok: true as const, document: read.document } : read;
 }
 
@@ -90,7 +97,7 @@ function GuestNav() {
 export function ErrorBoundary() {
   const error = useRouteError();
   const signedIn = Boolean(useRootData()?.user);
-  const read = typeof window === 'undefined' ? null : readGuest();
+  const read = typeof window === 'undefined' ? null : readGuestNow();
   const notFound = isRouteErrorResponse(error) && error.status === 404;
   if (!notFound)
     console.error('Guest page failed:', error instanceof Error ? error.message : error);

@@ -3,7 +3,8 @@
 // trip, an application skipped when its id is already held, a unique index against a doubled submit.
 import type { AppLoadContext } from '@remix-run/cloudflare';
 import type { Person } from '~/db.server';
-import { FORMAT_NAME, FORMAT_VERSION, type ExportDocument } from '../format';
+import type { ExportDocument } from '../format';
+import { FORMAT_NAME, FORMAT_VERSION } from '../format-limits';
 import { heldApplicationIds, importDocument } from '../import.server';
 import { guessDateOrder } from './cells';
 import type { DateOrder } from './steps';

@@ -12,10 +12,11 @@ import {
   saveGuestApplication,
   undoGuestMove,
 } from '~/guest/actions';
-import { guestApplications, moveGuestApplication } from '~/guest/applications';
+import { guestApplications } from '~/guest/applications';
+import { moveGuestApplication } from '~/guest/changes';
 import { dateHistoryEntry, moveApplication, newApplication } from '~/guest/records';
 import { GUEST_KEY } from '~/guest/mode';
-import { updateGuest } from '~/guest/storage';
+import { updateGuest } from '~/guest/save';
 
 function editForm(fields: Record<string, string>) {
   const body = new FormData();
@@ -53,48 +54,51 @@ describe('guest form actions', () => {
     // The form as it opened: the record's fields then, with the status it had.
     const typed = { company: 'HMRC', role: 'Tax Officer', status: 'saved', notes: 'Typed here' };
 
-    function seedChangedElsewhere() {
+    async function seedChangedElsewhere() {
       localStorage.clear();
       const original = newApplication(inputOf({ ...typed, notes: '' }), id, opened);
-      updateGuest(() => [original]);
+      await updateGuest(() => [original]);
       // The other tab moves it to Interviewing.
-      updateGuest((apps) => apps.map((a) => moveApplication(a, 'interviewing', elsewhere)));
+      await updateGuest((apps) => apps.map((a) => moveApplication(a, 'interviewing', elsewhere)));
       return original.updatedAt;
     }
 
     it('is refused beside the form with what was typed, and the other tab’s change stays', async () => {
-      const openedAt = seedChangedElsewhere();
+      const openedAt = await seedChangedElsewhere();
       const reply = await saveGuestApplication(editForm({ ...typed, updatedAt: openedAt }), id);
       expect(reply).toMatchObject({
         error: { '': [CHANGED_ELSEWHERE] },
         initialValue: { company: 'HMRC', role: 'Tax Officer', notes: 'Typed here' },
         updatedAt: elsewhere.toISOString(),
       });
-      const [stored] = guestApplications();
+      const [stored] = await guestApplications();
       expect(stored).toMatchObject({ status: 'interviewing', notes: null });
       expect(stored?.statusHistory).toHaveLength(2);
     });
 
     it('saves when sent again with the version the refusal named (the person chose to)', async () => {
-      seedChangedElsewhere();
+      await seedChangedElsewhere();
       const reply = await saveGuestApplication(
         editForm({ ...typed, updatedAt: elsewhere.toISOString() }),
         id,
       );
       expect(reply).toBeInstanceOf(Response);
-      expect(guestApplications()[0]).toMatchObject({ status: 'saved', notes: 'Typed here' });
+      expect((await guestApplications())[0]).toMatchObject({
+        status: 'saved',
+        notes: 'Typed here',
+      });
     });
 
     it('saves at once when nothing changed since the form opened', async () => {
       localStorage.clear();
       const original = newApplication(inputOf({ ...typed, notes: '' }), id, opened);
-      updateGuest(() => [original]);
+      await updateGuest(() => [original]);
       const reply = await saveGuestApplication(
         editForm({ ...typed, updatedAt: original.updatedAt }),
         id,
       );
       expect(reply).toBeInstanceOf(Response);
-      expect(guestApplications()[0]).toMatchObject({ notes: 'Typed here' });
+      expect((await guestApplications())[0]).toMatchObject({ notes: 'Typed here' });
     });
   });
 
@@ -115,7 +119,7 @@ describe('guest form actions', () => {
     // Rejected, recorded on 25 November and dated by hand to 14 October; an interview on the 20th.
     const interviewed = moveApplication(original, 'interviewing', new Date('2026-10-20T09:00:00Z'));
     const rejected = moveApplication(interviewed, 'rejected', new Date('2026-11-25T09:00:00Z'));
-    updateGuest(() => [
+    await updateGuest(() => [
       dateHistoryEntry(rejected, rejected.statusHistory.length - 1, '2026-10-14'),
     ]);
     const before = localStorage.getItem(GUEST_KEY);
@@ -147,7 +151,7 @@ describe('guest form actions', () => {
     expect(localStorage.getItem(GUEST_KEY)).toBe(before);
 
     expect(await edit('14')).toBeInstanceOf(Response);
-    expect(guestApplications()[0]).toMatchObject({
+    expect((await guestApplications())[0]).toMatchObject({
       dateApplied: '2026-10-14',
       notes: 'Panel of three',
     });
@@ -162,7 +166,9 @@ describe('guest form actions', () => {
       id,
       new Date('2026-10-01T09:00:00Z'),
     );
-    updateGuest(() => [moveApplication(saved, 'withdrawn', new Date('2026-10-05T09:00:00Z'))]);
+    await updateGuest(() => [
+      moveApplication(saved, 'withdrawn', new Date('2026-10-05T09:00:00Z')),
+    ]);
     const reply = await saveGuestApplication(
       editForm({
         company: 'Ofsted',
@@ -175,11 +181,16 @@ describe('guest form actions', () => {
       id,
     );
     expect(reply).toBeInstanceOf(Response);
-    expect(guestApplications()[0]).toMatchObject({ status: 'applied', dateApplied: '2026-10-20' });
+    expect((await guestApplications())[0]).toMatchObject({
+      status: 'applied',
+      dateApplied: '2026-10-20',
+    });
 
     // Moved from Saved straight to Interviewing (never through Applied): the interview answers it.
     localStorage.clear();
-    updateGuest(() => [moveApplication(saved, 'interviewing', new Date('2026-10-05T09:00:00Z'))]);
+    await updateGuest(() => [
+      moveApplication(saved, 'interviewing', new Date('2026-10-05T09:00:00Z')),
+    ]);
     const refused = await saveGuestApplication(
       editForm({
         company: 'Ofsted',
@@ -236,14 +247,14 @@ describe('guest form actions', () => {
   });
 
   describe('a board move', () => {
-    it('saves the new status with its history entry', () => {
+    it('saves the new status with its history entry', async () => {
       localStorage.clear();
       const card = newApplication(
         inputOf({ company: 'DVLA', role: 'Administrative Officer', status: 'saved' }),
       );
-      updateGuest(() => [card]);
-      const saved = moveGuestApplication(card.id, 'applied');
-      const [moved] = guestApplications();
+      await updateGuest(() => [card]);
+      const saved = await moveGuestApplication(card.id, 'applied');
+      const [moved] = await guestApplications();
       expect(moved).toMatchObject({ status: 'applied' });
       expect(moved?.statusHistory.at(-1)).toMatchObject({ from: 'saved', to: 'applied' });
       // Named as the application's history names its entries, for the notice that says it.
@@ -255,28 +266,28 @@ describe('guest form actions', () => {
       const card = newApplication(
         inputOf({ company: 'HMRC', role: 'Executive Officer (EO)', status: 'saved' }),
       );
-      updateGuest(() => [card]);
-      moveGuestApplication(card.id, 'applied');
-      expect(guestApplications()[0]?.dateApplied).not.toBeNull();
-      expect(undoGuestMove(card.id)).toBeNull();
-      expect(guestApplications()[0]).toMatchObject({
+      await updateGuest(() => [card]);
+      await moveGuestApplication(card.id, 'applied');
+      expect((await guestApplications())[0]?.dateApplied).not.toBeNull();
+      expect(await undoGuestMove(card.id)).toBeNull();
+      expect((await guestApplications())[0]).toMatchObject({
         status: 'saved',
         dateApplied: null,
         statusHistory: card.statusHistory,
       });
     });
 
-    it('to the status it already has changes nothing and names no move', () => {
+    it('to the status it already has changes nothing and names no move', async () => {
       localStorage.clear();
       const card = newApplication(inputOf({ company: 'DVLA', role: 'AO', status: 'applied' }));
-      updateGuest(() => [card]);
-      expect(moveGuestApplication(card.id, 'applied')).toEqual({ change: null });
-      expect(guestApplications()).toEqual([card]);
+      await updateGuest(() => [card]);
+      expect(await moveGuestApplication(card.id, 'applied')).toEqual({ change: null });
+      expect(await guestApplications()).toEqual([card]);
     });
 
-    it('of an application deleted in another tab says so and saves nothing', () => {
+    it('of an application deleted in another tab says so and saves nothing', async () => {
       localStorage.clear();
-      expect(moveGuestApplication(crypto.randomUUID(), 'applied')).toEqual({
+      expect(await moveGuestApplication(crypto.randomUUID(), 'applied')).toEqual({
         error: expect.stringMatching(/no longer in this browser/),
       });
       expect(localStorage.getItem(GUEST_KEY)).toBeNull();

@@ -3,7 +3,7 @@ import ICAL from 'ical.js';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { guestCalendarText } from '~/guest/calendar';
 import { newApplication } from '~/guest/records';
-import { updateGuest } from '~/guest/storage';
+import { updateGuest } from '~/guest/save';
 
 const ORIGIN = 'https://jobtrack.example';
 const id = '0b6a4c1e-8f3d-4a2b-9c7e-5d1f2e3a4b5c';
@@ -13,7 +13,7 @@ const events = (text: string) =>
   new ICAL.Component(ICAL.parse(text)).getAllSubcomponents('vevent').map((v) => new ICAL.Event(v));
 
 describe('guest calendar files, made in the browser with the account’s builder', () => {
-  beforeEach(() => {
+  beforeEach(async () => {
     localStorage.clear();
     const a = newApplication(
       {
@@ -27,7 +27,7 @@ describe('guest calendar files, made in the browser with the account’s builder
       // Recorded the evening it was sent: its follow-up date, 14 days on, is still ahead.
       new Date('2026-11-16T18:00:00Z'),
     );
-    updateGuest(() => [
+    await updateGuest(() => [
       {
         ...a,
         events: [
@@ -47,8 +47,8 @@ describe('guest calendar files, made in the browser with the account’s builder
     ]);
   });
 
-  it('an event: its UK time, place, notes and a link back to the guest page (id in the fragment)', () => {
-    const text = guestCalendarText(id, eventId, ORIGIN)!;
+  it('an event: its UK time, place, notes and a link back to the guest page (id in the fragment)', async () => {
+    const text = (await guestCalendarText(id, eventId, ORIGIN))!;
     expect(text).toContain('DTSTART;TZID=Europe/London:20261203T143000');
     const [event] = events(text);
     expect(event!.summary).toBe(
@@ -61,8 +61,8 @@ describe('guest calendar files, made in the browser with the account’s builder
     expect(event!.uid).toBe(`event-${eventId}@jobtrack`);
   });
 
-  it('the follow-up date: an all-day event 14 days after applying', () => {
-    const [chase] = events(guestCalendarText(id, undefined, ORIGIN)!);
+  it('the follow-up date: an all-day event 14 days after applying', async () => {
+    const [chase] = events((await guestCalendarText(id, undefined, ORIGIN))!);
     expect(chase!.summary).toBe(
       'Chase if no reply: Staff Nurse, Band 5 at Leeds Teaching Hospitals NHS Trust',
     );
@@ -70,10 +70,10 @@ describe('guest calendar files, made in the browser with the account’s builder
     expect(chase!.startDate.isDate).toBe(true);
   });
 
-  it('nothing for an event, follow-up or application that is not there', () => {
-    expect(guestCalendarText(id, crypto.randomUUID(), ORIGIN)).toBeNull();
-    expect(guestCalendarText(crypto.randomUUID(), undefined, ORIGIN)).toBeNull();
-    updateGuest((apps) => apps.map((a) => ({ ...a, followUpOn: null })));
-    expect(guestCalendarText(id, undefined, ORIGIN)).toBeNull();
+  it('nothing for an event, follow-up or application that is not there', async () => {
+    expect(await guestCalendarText(id, crypto.randomUUID(), ORIGIN)).toBeNull();
+    expect(await guestCalendarText(crypto.randomUUID(), undefined, ORIGIN)).toBeNull();
+    await updateGuest((apps) => apps.map((a) => ({ ...a, followUpOn: null })));
+    expect(await guestCalendarText(id, undefined, ORIGIN)).toBeNull();
   });
 });

@@ -18,7 +18,7 @@ import {
 } from '~/guest/event-actions';
 import { addEvent, deleteEvent, eventRows, updateEvent } from '~/guest/events';
 import { editApplication, moveApplication, newApplication } from '~/guest/records';
-import { updateGuest } from '~/guest/storage';
+import { updateGuest } from '~/guest/save';
 
 const applied = (extra: Partial<ApplicationInput> = {}): ApplicationInput => ({
   company: 'Department for Work and Pensions',
@@ -221,11 +221,11 @@ describe('guest events', () => {
 
 describe('guest event and follow-up forms', () => {
   const id = '0b6a4c1e-8f3d-4a2b-9c7e-5d1f2e3a4b5c';
-  beforeEach(() => {
+  beforeEach(async () => {
     localStorage.clear();
-    updateGuest(() => [newApplication(applied(), id)]);
+    await updateGuest(() => [newApplication(applied(), id)]);
   });
-  const events = () => guestApplications()[0]!.events;
+  const events = async () => (await guestApplications())[0]!.events;
 
   it('refuses a bad form beside its fields with every value kept, saving nothing', async () => {
     const reply = await saveGuestEvent(post({ ...interview, time: 'half two' }), id, null);
@@ -233,7 +233,7 @@ describe('guest event and follow-up forms', () => {
       error: { time: ['Enter the time like 14:30 or 2.30pm'] },
       initialValue: { place: 'Microsoft Teams', time: 'half two' },
     });
-    expect(events()).toEqual([]);
+    expect(await events()).toEqual([]);
   });
 
   it('asks for the date and the time together when both are left empty', async () => {
@@ -248,30 +248,30 @@ describe('guest event and follow-up forms', () => {
     expect(reply).toMatchObject({
       error: { date: ['Enter the date'], time: ['Enter the time, for example 14:30'] },
     });
-    expect(events()).toEqual([]);
+    expect(await events()).toEqual([]);
   });
 
   it('moves an Applied application to Interviewing with an interview when the box is ticked, once', async () => {
-    const stored = () => guestApplications()[0]!;
+    const stored = async () => (await guestApplications())[0]!;
     const createKey = crypto.randomUUID();
     const booked = { ...interview, createKey, toInterviewing: 'on' };
     await saveGuestEvent(post(booked), id, null);
     await saveGuestEvent(post(booked), id, null);
-    expect(stored().status).toBe('interviewing');
-    expect(stored().statusHistory.map((h) => [h.from, h.to])).toEqual([
+    expect((await stored()).status).toBe('interviewing');
+    expect((await stored()).statusHistory.map((h) => [h.from, h.to])).toEqual([
       [null, 'applied'],
       ['applied', 'interviewing'],
     ]);
-    expect(stored().events).toHaveLength(1);
+    expect((await stored()).events).toHaveLength(1);
   });
 
   it('leaves the status alone with the box unticked, or for an offer deadline', async () => {
-    const stored = () => guestApplications()[0]!;
+    const stored = async () => (await guestApplications())[0]!;
     await saveGuestEvent(post(interview), id, null);
     const deadline = { ...interview, kind: 'offer_deadline', toInterviewing: 'on' };
     await saveGuestEvent(post(deadline), id, null);
-    expect(stored().events).toHaveLength(2);
-    expect(stored().status).toBe('applied');
+    expect((await stored()).events).toHaveLength(2);
+    expect((await stored()).status).toBe('applied');
   });
 
   it('adds the event once when the same form is sent twice, then goes back to the application', async () => {
@@ -280,18 +280,18 @@ describe('guest event and follow-up forms', () => {
     expect(first).toBeInstanceOf(Response);
     expect((first as Response).headers.get('Location')).toBe(`/guest/application#${id}`);
     await saveGuestEvent(post({ ...interview, createKey }), id, null);
-    expect(events().map((e) => e.id)).toEqual([createKey]);
+    expect((await events()).map((e) => e.id)).toEqual([createKey]);
   });
 
   it('edits and deletes, and says so beside the form when the event or application has gone', async () => {
     const createKey = crypto.randomUUID();
     await saveGuestEvent(post({ ...interview, createKey }), id, null);
     await saveGuestEvent(post({ ...interview, time: '10:00' }), id, createKey);
-    expect(events()[0]!.startsAt).toBe('2026-12-03T10:00:00.000Z');
+    expect((await events())[0]!.startsAt).toBe('2026-12-03T10:00:00.000Z');
     expect(await saveGuestEvent(post({ intent: 'delete' }), id, createKey)).toBeInstanceOf(
       Response,
     );
-    expect(events()).toEqual([]);
+    expect(await events()).toEqual([]);
     expect(await saveGuestEvent(post(interview), id, createKey)).toMatchObject({
       error: { '': [EVENT_GONE] },
       initialValue: { place: 'Microsoft Teams' },
@@ -309,8 +309,8 @@ describe('guest event and follow-up forms', () => {
     async function changedElsewhere() {
       const createKey = crypto.randomUUID();
       await saveGuestEvent(post({ ...interview, createKey }), id, null);
-      const opened = events()[0]!.updatedAt;
-      updateGuest((apps) =>
+      const opened = (await events())[0]!.updatedAt;
+      await updateGuest((apps) =>
         apps.map((a) =>
           // A minute later, so the versions differ however fast the test runs.
           updateEvent(
@@ -321,7 +321,7 @@ describe('guest event and follow-up forms', () => {
           ),
         ),
       );
-      const newer = events()[0]!.updatedAt;
+      const newer = (await events())[0]!.updatedAt;
       expect(newer).not.toBe(opened);
       return { createKey, opened, newer };
     }
@@ -335,8 +335,11 @@ describe('guest event and follow-up forms', () => {
         initialValue: { notes: 'Typed in tab one' },
         updatedAt: newer,
       });
-      expect(events()[0]).toMatchObject({ startsAt: '2026-12-03T10:00:00.000Z', updatedAt: newer });
-      expect(events()[0]!.notes).not.toBe('Typed in tab one');
+      expect((await events())[0]).toMatchObject({
+        startsAt: '2026-12-03T10:00:00.000Z',
+        updatedAt: newer,
+      });
+      expect((await events())[0]!.notes).not.toBe('Typed in tab one');
     });
 
     it('saves the edit sent again with the version the refusal named, or one opened after the change', async () => {
@@ -345,7 +348,7 @@ describe('guest event and follow-up forms', () => {
       expect(
         await saveGuestEvent(post({ ...typed, updatedAt: newer }), id, createKey),
       ).toBeInstanceOf(Response);
-      expect(events()[0]).toMatchObject({
+      expect((await events())[0]).toMatchObject({
         startsAt: '2026-12-03T14:30:00.000Z',
         notes: 'Typed in tab one',
       });
@@ -359,31 +362,31 @@ describe('guest event and follow-up forms', () => {
         createKey,
       );
       expect(refused).toEqual({ deleteRefused: DATE_CHANGED_BEFORE_DELETE, updatedAt: newer });
-      expect(events()).toHaveLength(1);
+      expect(await events()).toHaveLength(1);
       const again = await saveGuestEvent(
         post({ intent: 'delete', updatedAt: newer }),
         id,
         createKey,
       );
       expect(again).toBeInstanceOf(Response);
-      expect(events()).toEqual([]);
+      expect(await events()).toEqual([]);
     });
   });
 
   it('sets, asks for, and removes the follow-up date', async () => {
     const date = { 'followUpOn.day': '7', 'followUpOn.month': '12', 'followUpOn.year': '2026' };
     expect(await saveGuestFollowUp(post(date), id)).toBeInstanceOf(Response);
-    expect(guestApplications()[0]!.followUpOn).toBe('2026-12-07');
+    expect((await guestApplications())[0]!.followUpOn).toBe('2026-12-07');
     expect(await saveGuestFollowUp(post({}), id)).toMatchObject({
       error: { followUpOn: ['Enter the date to chase by, or choose Remove'] },
     });
-    expect(guestApplications()[0]!.followUpOn).toBe('2026-12-07');
+    expect((await guestApplications())[0]!.followUpOn).toBe('2026-12-07');
     await saveGuestFollowUp(post({ intent: 'clear' }), id);
-    expect(guestApplications()[0]!.followUpOn).toBeNull();
+    expect((await guestApplications())[0]!.followUpOn).toBeNull();
   });
 
   it('refuses a follow-up date before the day the guest applied, beside the field', async () => {
-    const { dateApplied, followUpOn } = guestApplications()[0]!;
+    const { dateApplied, followUpOn } = (await guestApplications())[0]!;
     const early = { 'followUpOn.day': '1', 'followUpOn.month': '1', 'followUpOn.year': '2020' };
     expect(await saveGuestFollowUp(post(early), id)).toMatchObject({
       error: {
@@ -391,7 +394,7 @@ describe('guest event and follow-up forms', () => {
       },
     });
     expect(dateApplied).toBe('2026-11-16');
-    expect(guestApplications()[0]!.followUpOn).toBe(followUpOn);
+    expect((await guestApplications())[0]!.followUpOn).toBe(followUpOn);
   });
 });
 
@@ -401,21 +404,21 @@ describe('a guest dates a status change as an account does', () => {
     const [year, month, date] = iso.split('-');
     return { 'on.day': date!, 'on.month': month!, 'on.year': year! };
   };
-  beforeEach(() => {
+  beforeEach(async () => {
     localStorage.clear();
     // Applied on 16 Nov, told of a rejection by phone, recorded on 28 Nov.
     const added = newApplication(applied(), id, new Date('2026-11-16T18:00:00Z'));
-    updateGuest(() => [moveApplication(added, 'rejected', new Date('2026-11-28T09:00:00Z'))]);
+    await updateGuest(() => [moveApplication(added, 'rejected', new Date('2026-11-28T09:00:00Z'))]);
   });
-  const history = () => guestApplications()[0]!.statusHistory;
+  const history = async () => (await guestApplications())[0]!.statusHistory;
 
   it('gives the day the rejection happened, which the history then shows', async () => {
-    expect(history().map((h) => [h.to, h.on])).toEqual([
+    expect((await history()).map((h) => [h.to, h.on])).toEqual([
       ['applied', '2026-11-16'],
       ['rejected', null],
     ]);
     expect(await saveGuestHistoryDate(post(day('2026-11-20')), id, 1)).toBeInstanceOf(Response);
-    expect(history().map((h) => [h.to, h.on])).toEqual([
+    expect((await history()).map((h) => [h.to, h.on])).toEqual([
       ['applied', '2026-11-16'],
       ['rejected', '2026-11-20'],
     ]);
@@ -431,7 +434,7 @@ describe('a guest dates a status change as an account does', () => {
         error: { on: [message] },
       });
     }
-    expect(history()[1]!.on).toBeNull();
+    expect((await history())[1]!.on).toBeNull();
   });
 
   it('dates a move to Applied on the board by the date applied, which an edit then moves', () => {
@@ -458,7 +461,7 @@ describe('a guest dates a status change as an account does', () => {
         },
       );
     }
-    expect(history().map((h) => h.on)).toEqual(['2026-11-16', null]);
+    expect((await history()).map((h) => h.on)).toEqual(['2026-11-16', null]);
   });
 });
 
@@ -468,7 +471,7 @@ describe('the guest dashboard’s "Mark as ghosted"', () => {
     localStorage.clear();
     window.history.replaceState(null, '', '/guest');
     const id = '0b6a4c1e-8f3d-4a2b-9c7e-5d1f2e3a4b5c';
-    updateGuest(() => [newApplication(applied(), id)]);
+    await updateGuest(() => [newApplication(applied(), id)]);
     const request = new Request('http://localhost/guest?index', {
       method: 'POST',
       body: form({ intent: 'status', id, status: 'ghosted' }),
@@ -478,8 +481,8 @@ describe('the guest dashboard’s "Mark as ghosted"', () => {
     >[0]);
     // Back to the dashboard, which says the move (named in the fragment) with Undo beside it.
     expect((answer as Response).headers.get('Location')).toBe(`/guest#moved=${id}-1`);
-    expect(guestApplications()[0]).toMatchObject({ status: 'ghosted' });
-    expect(guestApplications()[0]!.statusHistory.at(-1)).toMatchObject({
+    expect((await guestApplications())[0]).toMatchObject({ status: 'ghosted' });
+    expect((await guestApplications())[0]!.statusHistory.at(-1)).toMatchObject({
       from: 'applied',
       to: 'ghosted',
     });
@@ -488,7 +491,7 @@ describe('the guest dashboard’s "Mark as ghosted"', () => {
   it('answers a change it cannot make with a message for the dashboard, changing nothing', async () => {
     const { clientAction } = await import('~/routes/guest._index');
     localStorage.clear();
-    updateGuest(() => [newApplication(applied(), '0b6a4c1e-8f3d-4a2b-9c7e-5d1f2e3a4b5c')]);
+    await updateGuest(() => [newApplication(applied(), '0b6a4c1e-8f3d-4a2b-9c7e-5d1f2e3a4b5c')]);
     const before = localStorage.getItem('jobtrack-guest');
     const full = vi.spyOn(localStorage, 'setItem').mockImplementation(() => {
       throw new DOMException('full', 'QuotaExceededError');

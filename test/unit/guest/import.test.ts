@@ -2,7 +2,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { addDays, todayInLondon } from '~/applications/dates';
 import { importBackup } from '~/guest/import';
-import { clearGuest, readGuest, updateGuest } from '~/guest/storage';
+import { updateGuest } from '~/guest/save';
+import { clearGuest, readGuest } from '~/guest/storage';
 import { MAX_EVENTS_PER_APPLICATION } from '~/events/limits';
 import { ADDED, fillerDate, FILLER, firstBackup, laterBackup } from '../../fixtures/date-fill';
 
@@ -74,7 +75,7 @@ describe('a backup imported into guest mode', () => {
       datesAdded: 0,
       statementsLeft: 2,
     });
-    const read = readGuest();
+    const read = await readGuest();
     expect(read.ok && read.document.applications.map((a) => [a.company, a.statements])).toEqual([
       ['Department for Work and Pensions', []],
     ]);
@@ -84,7 +85,7 @@ describe('a backup imported into guest mode', () => {
   it('keeps its interviews and follow-up date, and a second import adds none of them again', async () => {
     await importBackup(upload(backup()));
     await importBackup(upload(backup()));
-    const read = readGuest();
+    const read = await readGuest();
     expect(read.ok && read.document.applications).toHaveLength(1);
     const [a] = read.ok ? read.document.applications : [];
     expect(a).toMatchObject({ followUpOn: '2026-11-13' });
@@ -108,7 +109,7 @@ describe('a backup imported into guest mode', () => {
       datesAdded: 1,
     });
     expect(await importBackup(upload(JSON.stringify(later)))).toMatchObject({ datesAdded: 0 });
-    const read = readGuest();
+    const read = await readGuest();
     const [a] = read.ok ? read.document.applications : [];
     expect(a!.events.map((e) => e.kind)).toEqual(['interview', 'assessment_centre']);
   });
@@ -116,7 +117,7 @@ describe('a backup imported into guest mode', () => {
   it('fills a held application up to its limit of dates, earliest first: the account import’s answer on the same file', async () => {
     // test/integration/portability/import.test.ts holds the account's import to the same answer.
     await importBackup(upload(firstBackup()));
-    updateGuest((apps) =>
+    await updateGuest((apps) =>
       apps.map((a) => ({
         ...a,
         events: [...a.events, ...Array.from({ length: FILLER }, (_, n) => fillerDate(n))],
@@ -126,7 +127,7 @@ describe('a backup imported into guest mode', () => {
       ok: true,
       datesAdded: ADDED.length,
     });
-    const read = readGuest();
+    const read = await readGuest();
     const [a] = read.ok ? read.document.applications : [];
     expect(a!.events).toHaveLength(MAX_EVENTS_PER_APPLICATION);
     expect(a!.events.slice(-ADDED.length).map((e) => e.id)).toEqual(ADDED);
@@ -136,7 +137,7 @@ describe('a backup imported into guest mode', () => {
   it('takes a date applied that is ahead of this device’s today (a clock behind the writer’s)', async () => {
     const ahead = addDays(todayInLondon(), 3);
     expect(await importBackup(upload(backup(ahead)))).toMatchObject({ ok: true, added: 1 });
-    const read = readGuest();
+    const read = await readGuest();
     expect(read.ok && read.document.applications[0]?.dateApplied).toBe(ahead);
   });
 
@@ -155,6 +156,6 @@ describe('a backup imported into guest mode', () => {
       expect(errors[0]).toMatch(message);
       expect(errors[0]).not.toMatch(/account page/);
     }
-    expect(readGuest()).toMatchObject({ ok: true, document: { applications: [] } });
+    expect(await readGuest()).toMatchObject({ ok: true, document: { applications: [] } });
   });
 });

@@ -5,7 +5,8 @@ import { confirmBatches, confirmMove, removeMoved } from '~/guest/move';
 import { moveBatches } from '~/guest/move-batches';
 import { editApplication, newApplication } from '~/guest/records';
 import { GUEST_KEY } from '~/guest/mode';
-import { readGuest, updateGuest } from '~/guest/storage';
+import { updateGuest } from '~/guest/save';
+import { readGuest } from '~/guest/storage';
 
 const input = (company: string): ApplicationInput => ({
   company,
@@ -14,8 +15,8 @@ const input = (company: string): ApplicationInput => ({
   mayCloseEarly: false,
 });
 
-function companies() {
-  const read = readGuest(localStorage);
+async function companies() {
+  const read = await readGuest(localStorage);
   if (!read.ok) throw new Error('unreadable');
   return read.document.applications.map((a) => a.company).sort();
 }
@@ -23,14 +24,14 @@ function companies() {
 describe('the move into an account, in the browser', () => {
   it('removes only what was sent as it was sent; added or edited since the check stays', async () => {
     localStorage.clear();
-    const start = updateGuest(
+    const start = await updateGuest(
       (apps) => [...apps, newApplication(input('HMRC')), newApplication(input('DWP'))],
       localStorage,
     );
     const texts = moveBatches(start);
     // Another tab, after the check: one added, one edited.
     const later = new Date(Date.now() + 60_000);
-    updateGuest(
+    await updateGuest(
       (apps) => [
         ...apps.map((a) =>
           a.company === 'DWP' ? editApplication(a, input('DWP Digital'), later) : a,
@@ -39,26 +40,29 @@ describe('the move into an account, in the browser', () => {
       ],
       localStorage,
     );
-    expect(removeMoved(texts, localStorage)).toBe(2);
-    expect(companies()).toEqual(['DWP Digital', 'Home Office']);
+    expect(await removeMoved(texts, localStorage)).toBe(2);
+    expect(await companies()).toEqual(['DWP Digital', 'Home Office']);
   });
 
   it('clears the key when everything was moved', async () => {
     localStorage.clear();
-    const start = updateGuest((apps) => [...apps, newApplication(input('HMRC'))], localStorage);
-    expect(removeMoved(moveBatches(start), localStorage)).toBe(0);
+    const start = await updateGuest(
+      (apps) => [...apps, newApplication(input('HMRC'))],
+      localStorage,
+    );
+    expect(await removeMoved(moveBatches(start), localStorage)).toBe(0);
     expect(localStorage.getItem(GUEST_KEY)).toBeNull();
   });
 
-  it('removes what a move in parts sent, from every part', () => {
+  it('removes what a move in parts sent, from every part', async () => {
     localStorage.clear();
-    const start = updateGuest(
+    const start = await updateGuest(
       (apps) => [...apps, ...['HMRC', 'DWP', 'DVLA'].map((c) => newApplication(input(c)))],
       localStorage,
     );
     const texts = moveBatches(start, 1_200);
     expect(texts.length).toBeGreaterThan(1);
-    expect(removeMoved(texts, localStorage)).toBe(0);
+    expect(await removeMoved(texts, localStorage)).toBe(0);
     expect(localStorage.getItem(GUEST_KEY)).toBeNull();
   });
 

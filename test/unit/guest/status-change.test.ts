@@ -3,7 +3,8 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ApplicationSchema } from '~/applications/application-schema';
 import { newApplication } from '~/guest/records';
 import { GUEST_KEY } from '~/guest/mode';
-import { readGuest, updateGuest } from '~/guest/storage';
+import { updateGuest } from '~/guest/save';
+import { readGuest } from '~/guest/storage';
 import { UNDO_CHANGED_SINCE } from '~/applications/history-date';
 
 function statusForm(id: string, status: string) {
@@ -13,7 +14,7 @@ function statusForm(id: string, status: string) {
   return new Request('http://localhost/guest/applications', { method: 'POST', body });
 }
 
-function oneApplication() {
+async function oneApplication() {
   localStorage.clear();
   const nurse = newApplication(
     ApplicationSchema.parse({
@@ -22,12 +23,12 @@ function oneApplication() {
       status: 'applied',
     }),
   );
-  updateGuest(() => [nurse]);
+  await updateGuest(() => [nurse]);
   return nurse.id;
 }
 
-const statusOf = (id: string) => {
-  const read = readGuest();
+const statusOf = async (id: string) => {
+  const read = await readGuest();
   return read.ok ? read.document.applications.find((a) => a.id === id)?.status : undefined;
 };
 
@@ -38,16 +39,16 @@ afterEach(() => {
 
 describe('the guest status change, whose handling loads when a change is sent', () => {
   it('changes the status once its handling has loaded', async () => {
-    const id = oneApplication();
+    const id = await oneApplication();
     const { moveGuestStatus } = await import('~/guest/status-change');
     expect(await moveGuestStatus(statusForm(id, 'interviewing'), id)).toEqual({
       change: `${id}-1`,
     });
-    expect(statusOf(id)).toBe('interviewing');
+    expect(await statusOf(id)).toBe('interviewing');
   });
 
   it('refuses with a form-wide message, changing nothing, when its handling cannot be fetched', async () => {
-    const id = oneApplication();
+    const id = await oneApplication();
     const before = localStorage.getItem(GUEST_KEY);
     vi.doMock('~/guest/actions', () => {
       throw new TypeError('Failed to fetch dynamically imported module');
@@ -60,7 +61,7 @@ describe('the guest status change, whose handling loads when a change is sent', 
   });
 
   it('still answers 404 for an application that is not in this browser, not "could not load"', async () => {
-    oneApplication();
+    await oneApplication();
     const { moveGuestStatus } = await import('~/guest/status-change');
     const unknown = crypto.randomUUID();
     const answer = await moveGuestStatus(statusForm(unknown, 'offer'), unknown).catch(
@@ -71,19 +72,19 @@ describe('the guest status change, whose handling loads when a change is sent', 
   });
 
   it('lets a refusal of the change itself through, as the handling answers it', async () => {
-    const id = oneApplication();
+    const id = await oneApplication();
     const { moveGuestStatus } = await import('~/guest/status-change');
     const answer = await moveGuestStatus(statusForm(id, 'not-a-status'), id);
     const reply = 'refused' in answer ? answer.refused : null;
     expect(reply?.status).toBe('error');
     expect(reply?.error?.status?.length).toBeGreaterThan(0);
-    expect(statusOf(id)).toBe('applied');
+    expect(await statusOf(id)).toBe('applied');
   });
 });
 
 describe('undoing a guest status move made on an application’s page', () => {
-  const stored = (id: string) => {
-    const read = readGuest();
+  const stored = async (id: string) => {
+    const read = await readGuest();
     return read.ok ? read.document.applications.find((a) => a.id === id) : undefined;
   };
 
@@ -96,16 +97,16 @@ describe('undoing a guest status move made on an application’s page', () => {
         status: 'saved',
       }),
     );
-    updateGuest(() => [advert]);
+    await updateGuest(() => [advert]);
     const { moveGuestStatus, undoGuestMove } = await import('~/guest/status-change');
     const moved = await moveGuestStatus(statusForm(advert.id, 'applied'), advert.id);
     expect(moved).toEqual({ change: `${advert.id}-1` });
-    expect(stored(advert.id)).toMatchObject({ status: 'applied' });
-    expect(stored(advert.id)!.dateApplied).not.toBeNull();
+    expect(await stored(advert.id)).toMatchObject({ status: 'applied' });
+    expect((await stored(advert.id))!.dateApplied).not.toBeNull();
 
     expect(await undoGuestMove(advert.id)).toBeNull();
 
-    const after = stored(advert.id)!;
+    const after = (await stored(advert.id))!;
     expect(after).toMatchObject({
       status: 'saved',
       dateApplied: advert.dateApplied,
@@ -120,29 +121,32 @@ describe('undoing a guest status move made on an application’s page', () => {
   });
 
   it('keeps what another tab changed that leaves the record’s time alone (a date added, say)', async () => {
-    const id = oneApplication();
+    const id = await oneApplication();
     const { moveGuestStatus, undoGuestMove } = await import('~/guest/status-change');
     await moveGuestStatus(statusForm(id, 'rejected'), id);
     // As adding an interview does: the record's own time is not moved.
-    updateGuest((apps) => apps.map((a) => ({ ...a, notes: 'Interview on 3 Dec, 10:30' })));
+    await updateGuest((apps) => apps.map((a) => ({ ...a, notes: 'Interview on 3 Dec, 10:30' })));
 
     expect(await undoGuestMove(id)).toBeNull();
 
-    expect(stored(id)).toMatchObject({ status: 'applied', notes: 'Interview on 3 Dec, 10:30' });
-    expect(stored(id)!.statusHistory.map((h) => h.to)).toEqual(['applied']);
+    expect(await stored(id)).toMatchObject({
+      status: 'applied',
+      notes: 'Interview on 3 Dec, 10:30',
+    });
+    expect((await stored(id))!.statusHistory.map((h) => h.to)).toEqual(['applied']);
   });
 
   it('says nothing moved when the status sent is the one it has, and offers no undo', async () => {
-    const id = oneApplication();
+    const id = await oneApplication();
     const { moveGuestStatus } = await import('~/guest/status-change');
     expect(await moveGuestStatus(statusForm(id, 'applied'), id)).toEqual({ change: null });
   });
 
   it('is refused once another change (another tab, say) has been saved since, keeping that change', async () => {
-    const id = oneApplication();
+    const id = await oneApplication();
     const { moveGuestStatus, undoGuestMove } = await import('~/guest/status-change');
     await moveGuestStatus(statusForm(id, 'interviewing'), id);
-    updateGuest((apps) =>
+    await updateGuest((apps) =>
       apps.map((a) => ({
         ...a,
         notes: 'Panel on Tuesday',
@@ -154,7 +158,7 @@ describe('undoing a guest status move made on an application’s page', () => {
       status: 'error',
       error: { '': [UNDO_CHANGED_SINCE] },
     });
-    expect(stored(id)).toMatchObject({ status: 'interviewing', notes: 'Panel on Tuesday' });
+    expect(await stored(id)).toMatchObject({ status: 'interviewing', notes: 'Panel on Tuesday' });
   });
 });
 
@@ -164,13 +168,13 @@ describe('a guest status move from the list or the dashboard, said on the page i
     for (const [name, value] of Object.entries(fields)) body.set(name, value);
     return new Request('http://localhost/guest/applications?index', { method: 'POST', body });
   };
-  const applications = () => {
-    const read = readGuest();
+  const applications = async () => {
+    const read = await readGuest();
     return read.ok ? read.document.applications : [];
   };
 
   it('comes back to the filtered list naming the move, which can be undone once', async () => {
-    const id = oneApplication();
+    const id = await oneApplication();
     window.history.replaceState(null, '', '/guest/applications#status=applied');
     const { moveOrUndo } = await import('~/guest/status-change');
     const { namedGuestMove } = await import('~/guest/last-move');
@@ -183,7 +187,7 @@ describe('a guest status move from the list or the dashboard, said on the page i
     const back = moved.headers.get('Location')!;
     expect(back).toBe(`/guest/applications#status=applied&moved=${id}-1`);
     const { hash } = new URL(back, 'http://localhost');
-    expect(namedGuestMove(hash, applications())).toEqual({
+    expect(namedGuestMove(hash, await applications())).toEqual({
       id: `${id}-1`,
       applicationId: id,
       role: 'Staff Nurse, Band 5',
@@ -199,13 +203,13 @@ describe('a guest status move from the list or the dashboard, said on the page i
     )) as Response;
 
     expect(undone.headers.get('Location')).toBe('/guest/applications#status=applied&undone=1');
-    expect(statusOf(id)).toBe('applied');
+    expect(await statusOf(id)).toBe('applied');
     // The address of the move, revisited (Back): nothing to say, as the move is gone.
-    expect(namedGuestMove(hash, applications())).toBeNull();
+    expect(namedGuestMove(hash, await applications())).toBeNull();
   });
 
   it('says that nothing changed when the status sent is the one it has', async () => {
-    const id = oneApplication();
+    const id = await oneApplication();
     window.history.replaceState(null, '', '/guest/applications#status=applied');
     const { moveOrUndo } = await import('~/guest/status-change');
 
@@ -215,23 +219,23 @@ describe('a guest status move from the list or the dashboard, said on the page i
     )) as Response;
 
     expect(again.headers.get('Location')).toBe('/guest/applications#status=applied&unchanged=1');
-    expect(applications()[0]?.statusHistory).toHaveLength(1);
+    expect((await applications())[0]?.statusHistory).toHaveLength(1);
   });
 
   it('offers no undo once the application has changed since, and says nothing of an unknown entry', async () => {
-    const id = oneApplication();
+    const id = await oneApplication();
     window.history.replaceState(null, '', '/guest');
     const { moveOrUndo } = await import('~/guest/status-change');
     const { namedGuestMove } = await import('~/guest/last-move');
     const back = (
       (await moveOrUndo(form({ intent: 'status', id, status: 'offer' }), '/guest')) as Response
     ).headers.get('Location')!;
-    updateGuest((apps) =>
+    await updateGuest((apps) =>
       apps.map((a) => ({ ...a, updatedAt: new Date(Date.now() + 1000).toISOString() })),
     );
     expect(back).toBe(`/guest#moved=${id}-1`);
 
-    expect(namedGuestMove('#moved=' + `${id}-1`, applications())).toMatchObject({
+    expect(namedGuestMove('#moved=' + `${id}-1`, await applications())).toMatchObject({
       undoable: false,
     });
     // Pressed anyway (the page drawn before the change): refused, marked as the undo's answer.
@@ -240,9 +244,9 @@ describe('a guest status move from the list or the dashboard, said on the page i
       error: { '': [UNDO_CHANGED_SINCE] },
       initialValue: { intent: 'undo-move' },
     });
-    expect(statusOf(id)).toBe('offer');
+    expect(await statusOf(id)).toBe('offer');
     for (const change of [`${id}-7`, 'nonsense', `${crypto.randomUUID()}-1`, `${id}-0`]) {
-      expect(namedGuestMove(`#moved=${change}`, applications())).toBeNull();
+      expect(namedGuestMove(`#moved=${change}`, await applications())).toBeNull();
     }
   });
 });

@@ -5,17 +5,18 @@ import { ApplicationSchema } from '~/applications/application-schema';
 import { addDays, todayInLondon } from '~/applications/dates';
 import { GUEST_KEY } from '~/guest/mode';
 import { moveApplication, newApplication, replaceById } from '~/guest/records';
+import * as checks from '~/guest/checks';
+import { eventsAndFollowUps, type Migration } from '~/guest/checks';
+import { GuestStorageError, updateGuest } from '~/guest/save';
 import {
+  CHECKED_KEY,
   clearGuest,
-  eventsAndFollowUps,
-  GuestStorageError,
   onGuestChange,
   parseStored,
   readGuest,
+  checksum,
   readRaw,
   STORAGE_VERSION,
-  updateGuest,
-  type Migration,
 } from '~/guest/storage';
 
 /** A Storage held in memory; `full` makes every write refuse as a browser does at its quota. */
@@ -53,7 +54,7 @@ const input = (company: string, role = 'Staff Nurse, Band 5'): ApplicationInput 
   salaryMax: 36_483,
 });
 
-function withApplications(storage: Storage, ...companies: string[]) {
+async function withApplications(storage: Storage, ...companies: string[]) {
   return updateGuest(
     (apps) => [...apps, ...companies.map((c) => newApplication(input(c)))],
     storage,
@@ -61,21 +62,21 @@ function withApplications(storage: Storage, ...companies: string[]) {
 }
 
 describe('guest storage', () => {
-  it('starts empty, and what is saved is read back validated, with the storage version', () => {
+  it('starts empty, and what is saved is read back validated, with the storage version', async () => {
     const storage = new MemoryStorage();
-    const empty = readGuest(storage);
+    const empty = await readGuest(storage);
     expect(empty.ok && empty.document.applications).toEqual([]);
-    withApplications(storage, 'Leeds Teaching Hospitals NHS Trust');
+    await withApplications(storage, 'Leeds Teaching Hospitals NHS Trust');
     const stored = JSON.parse(storage.getItem(GUEST_KEY)!);
     expect(stored.version).toBe(STORAGE_VERSION);
     expect(stored.data).toMatchObject({ format: 'jobtrack', version: 1 });
-    const read = readGuest(storage);
+    const read = await readGuest(storage);
     expect(read.ok && read.document.applications.map((a) => a.company)).toEqual([
       'Leeds Teaching Hospitals NHS Trust',
     ]);
   });
 
-  it('runs each migration from the stored version up to the current one, in order', () => {
+  it('runs each migration from the stored version up to the current one, in order', async () => {
     const doc = {
       format: 'jobtrack',
       version: 1,
@@ -92,24 +93,26 @@ describe('guest storage', () => {
       },
     };
     const raw = JSON.stringify({ version: 1, data: { list: [] } });
-    const read = parseStored(raw, migrations, 3);
+    const read = await parseStored(raw, migrations, 3);
     expect(read).toMatchObject({ ok: true, document: { format: 'jobtrack', applications: [] } });
     // Already at version 2, only the second step runs, and it refuses what step 1 did not make.
-    expect(parseStored(JSON.stringify({ version: 2, data: {} }), migrations, 3)).toMatchObject({
+    expect(
+      await parseStored(JSON.stringify({ version: 2, data: {} }), migrations, 3),
+    ).toMatchObject({
       ok: false,
       problem: 'corrupt',
     });
     // A missing step means the data cannot be trusted: reported, not guessed.
-    const gap = parseStored(JSON.stringify({ version: 1, data: doc }), { 2: (d) => d }, 3);
+    const gap = await parseStored(JSON.stringify({ version: 1, data: doc }), { 2: (d) => d }, 3);
     expect(gap).toMatchObject({ ok: false, problem: 'corrupt' });
   });
 
-  it('refuses data from a newer version without touching it', () => {
+  it('refuses data from a newer version without touching it', async () => {
     const storage = new MemoryStorage();
     const raw = JSON.stringify({ version: STORAGE_VERSION + 1, data: { anything: true } });
     storage.setItem(GUEST_KEY, raw);
-    expect(readGuest(storage)).toMatchObject({ ok: false, problem: 'newer', raw });
-    expect(() => withApplications(storage, 'Acme')).toThrow(GuestStorageError);
+    expect(await readGuest(storage)).toMatchObject({ ok: false, problem: 'newer', raw });
+    await expect(withApplications(storage, 'Acme')).rejects.toThrow(GuestStorageError);
     expect(storage.getItem(GUEST_KEY)).toBe(raw);
   });
 
@@ -118,31 +121,34 @@ describe('guest storage', () => {
     ['no version', JSON.stringify({ data: {} })],
     ['a hand-edited status', 'EDIT'],
     ['an application without a company', 'NO_COMPANY'],
-  ])('reports %s as corrupt, keeps the raw text, and refuses to write over it', (_, given) => {
-    const storage = new MemoryStorage();
-    let raw = given;
-    if (given === 'EDIT' || given === 'NO_COMPANY') {
-      withApplications(storage, 'Department for Work and Pensions');
-      const stored = JSON.parse(storage.getItem(GUEST_KEY)!);
-      if (given === 'EDIT') stored.data.applications[0].status = 'hired';
-      else delete stored.data.applications[0].company;
-      raw = JSON.stringify(stored);
-    }
-    storage.setItem(GUEST_KEY, raw);
-    const read = readGuest(storage);
-    expect(read).toMatchObject({ ok: false, problem: 'corrupt', raw });
-    expect(() => withApplications(storage, 'Acme')).toThrow(/cannot be read/);
-    expect(storage.getItem(GUEST_KEY)).toBe(raw);
-  });
+  ])(
+    'reports %s as corrupt, keeps the raw text, and refuses to write over it',
+    async (_, given) => {
+      const storage = new MemoryStorage();
+      let raw = given;
+      if (given === 'EDIT' || given === 'NO_COMPANY') {
+        await withApplications(storage, 'Department for Work and Pensions');
+        const stored = JSON.parse(storage.getItem(GUEST_KEY)!);
+        if (given === 'EDIT') stored.data.applications[0].status = 'hired';
+        else delete stored.data.applications[0].company;
+        raw = JSON.stringify(stored);
+      }
+      storage.setItem(GUEST_KEY, raw);
+      const read = await readGuest(storage);
+      expect(read).toMatchObject({ ok: false, problem: 'corrupt', raw });
+      await expect(withApplications(storage, 'Acme')).rejects.toThrow(/cannot be read/);
+      expect(storage.getItem(GUEST_KEY)).toBe(raw);
+    },
+  );
 
-  it('says clearly when storage is full and keeps what was stored before', () => {
+  it('says clearly when storage is full and keeps what was stored before', async () => {
     const storage = new MemoryStorage();
-    withApplications(storage, 'HMRC');
+    await withApplications(storage, 'HMRC');
     const before = storage.getItem(GUEST_KEY);
     storage.full = true;
     let error: unknown;
     try {
-      withApplications(storage, 'Home Office');
+      await withApplications(storage, 'Home Office');
     } catch (e) {
       error = e;
     }
@@ -154,27 +160,31 @@ describe('guest storage', () => {
     expect(storage.getItem(GUEST_KEY)).toBe(before);
   });
 
-  it('says clearly when the browser gives no storage at all', () => {
-    expect(readGuest(null)).toMatchObject({ ok: false, problem: 'unavailable' });
-    expect(() => updateGuest((a) => a, null)).toThrow(/not letting JobTrack keep data/);
+  it('says clearly when the browser gives no storage at all', async () => {
+    expect(await readGuest(null)).toMatchObject({ ok: false, problem: 'unavailable' });
+    await expect(updateGuest((a) => a, null)).rejects.toThrow(/not letting JobTrack keep data/);
   });
 
-  it('two writers working from old copies keep each other’s changes', () => {
+  it('two writers working from old copies keep each other’s changes', async () => {
     const storage = new MemoryStorage();
-    const start = withApplications(storage, 'NHS Blood and Transplant', 'Ministry of Justice');
+    const start = await withApplications(
+      storage,
+      'NHS Blood and Transplant',
+      'Ministry of Justice',
+    );
     const [nhs, moj] = start.applications;
     // Each tab changes one record from what it read earlier; every write re-reads first.
-    updateGuest(
+    await updateGuest(
       (apps) => replaceById(apps, nhs!.id, (a) => moveApplication(a, 'applied')),
       storage,
     );
-    updateGuest(
+    await updateGuest(
       (apps) => replaceById(apps, moj!.id, (a) => moveApplication(a, 'interviewing')),
       storage,
     );
-    updateGuest((apps) => [...apps, newApplication(input('Cabinet Office'))], storage);
-    updateGuest((apps) => apps.filter((a) => a.id !== nhs!.id), storage);
-    const read = readGuest(storage);
+    await updateGuest((apps) => [...apps, newApplication(input('Cabinet Office'))], storage);
+    await updateGuest((apps) => apps.filter((a) => a.id !== nhs!.id), storage);
+    const read = await readGuest(storage);
     if (!read.ok) throw new Error('unreadable');
     expect(read.document.applications.map((a) => [a.company, a.status])).toEqual([
       ['Ministry of Justice', 'interviewing'],
@@ -182,7 +192,7 @@ describe('guest storage', () => {
     ]);
   });
 
-  it('hears another tab’s change through the storage event, and not other keys', () => {
+  it('hears another tab’s change through the storage event, and not other keys', async () => {
     const heard = vi.fn();
     const stop = onGuestChange(heard);
     window.dispatchEvent(new StorageEvent('storage', { key: 'something-else' }));
@@ -194,29 +204,29 @@ describe('guest storage', () => {
     expect(heard).toHaveBeenCalledTimes(1);
   });
 
-  it('clearing removes the data', () => {
+  it('clearing removes the data', async () => {
     const storage = new MemoryStorage();
-    withApplications(storage, 'HMRC');
+    await withApplications(storage, 'HMRC');
     clearGuest(storage);
     expect(storage.getItem(GUEST_KEY)).toBeNull();
   });
 
-  it('refuses a write that would not read back, and keeps the stored data readable', () => {
+  it('refuses a write that would not read back, and keeps the stored data readable', async () => {
     const storage = new MemoryStorage();
-    withApplications(storage, 'HMRC');
+    await withApplications(storage, 'HMRC');
     const before = storage.getItem(GUEST_KEY);
     const bad = { ...newApplication(input('DWP')), company: 'D\u0000WP' };
-    expect(() => updateGuest((apps) => [...apps, bad], storage)).toThrow(
+    await expect(updateGuest((apps) => [...apps, bad], storage)).rejects.toThrow(
       expect.objectContaining({
         problem: 'invalid',
         message: expect.stringContaining('not saved'),
       }),
     );
     expect(storage.getItem(GUEST_KEY)).toBe(before);
-    expect(readGuest(storage).ok).toBe(true);
+    expect((await readGuest(storage)).ok).toBe(true);
   });
 
-  it('an application applied tomorrow, as the form allows, saves and reads back', () => {
+  it('an application applied tomorrow, as the form allows, saves and reads back', async () => {
     const storage = new MemoryStorage();
     const tomorrow = addDays(todayInLondon(), 1);
     const applied = {
@@ -224,11 +234,11 @@ describe('guest storage', () => {
       status: 'applied' as const,
       dateApplied: tomorrow,
     };
-    updateGuest((apps) => [...apps, applied], storage);
-    expect(readGuest(storage)).toMatchObject({ ok: true });
+    await updateGuest((apps) => [...apps, applied], storage);
+    expect(await readGuest(storage)).toMatchObject({ ok: true });
   });
 
-  it('data saved before the device’s clock went back still reads, and still takes changes', () => {
+  it('data saved before the device’s clock went back still reads, and still takes changes', async () => {
     vi.useFakeTimers();
     try {
       vi.setSystemTime(new Date('2026-11-27T12:00:00Z'));
@@ -238,13 +248,13 @@ describe('guest storage', () => {
         status: 'applied' as const,
         dateApplied: addDays(todayInLondon(), 1),
       };
-      updateGuest((apps) => [...apps, applied], storage);
+      await updateGuest((apps) => [...apps, applied], storage);
       // The clock is put back three days (or the person flies west): that date is now ahead.
       vi.setSystemTime(new Date('2026-11-24T12:00:00Z'));
-      const read = readGuest(storage);
+      const read = await readGuest(storage);
       expect(read.ok && read.document.applications[0]?.dateApplied).toBe('2026-11-28');
-      updateGuest((apps) => [...apps, newApplication(input('DWP'))], storage);
-      const after = readGuest(storage);
+      await updateGuest((apps) => [...apps, newApplication(input('DWP'))], storage);
+      const after = await readGuest(storage);
       expect(after.ok && after.document.applications.map((a) => a.company)).toEqual([
         'HMRC',
         'DWP',
@@ -254,21 +264,24 @@ describe('guest storage', () => {
     }
   });
 
-  it('the 201st status change saves, keeping the newest 200 history entries', () => {
+  it('the 201st status change saves, keeping the newest 200 history entries', async () => {
     const storage = new MemoryStorage();
-    const [app] = withApplications(storage, 'HMRC').applications;
+    const [app] = (await withApplications(storage, 'HMRC')).applications;
     for (let i = 0; i < 210; i++) {
       const to = i % 2 === 0 ? 'applied' : 'saved';
-      updateGuest((apps) => replaceById(apps, app!.id, (a) => moveApplication(a, to)), storage);
+      await updateGuest(
+        (apps) => replaceById(apps, app!.id, (a) => moveApplication(a, to)),
+        storage,
+      );
     }
-    const read = readGuest(storage);
+    const read = await readGuest(storage);
     if (!read.ok) throw new Error('unreadable');
     const history = read.document.applications[0]!.statusHistory;
     expect(history).toHaveLength(200);
     expect(history.at(-1)).toMatchObject({ to: 'saved' });
   });
 
-  it('the form refuses a NUL character beside the field', () => {
+  it('the form refuses a NUL character beside the field', async () => {
     const result = ApplicationSchema.safeParse({ company: 'H\u0000MRC', role: 'Tax Officer' });
     expect(result.success).toBe(false);
     expect(result.error?.issues[0]).toMatchObject({
@@ -277,15 +290,15 @@ describe('guest storage', () => {
     });
   });
 
-  it('data kept in a browser whose storage is full stays readable and deletable', () => {
+  it('data kept in a browser whose storage is full stays readable and deletable', async () => {
     localStorage.clear();
-    withApplications(localStorage, 'HMRC');
+    await withApplications(localStorage, 'HMRC');
     const refuse = vi.spyOn(localStorage, 'setItem').mockImplementation(() => {
       throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
     });
     try {
-      expect(readGuest()).toMatchObject({ ok: true });
-      expect(() => updateGuest((a) => a)).toThrow(/no room left/);
+      expect(await readGuest()).toMatchObject({ ok: true });
+      await expect(updateGuest((a) => a)).rejects.toThrow(/no room left/);
       clearGuest();
       expect(localStorage.getItem(GUEST_KEY)).toBeNull();
     } finally {
@@ -293,13 +306,13 @@ describe('guest storage', () => {
     }
   });
 
-  it('reading never writes, so nearly full storage does not read as blocked', () => {
+  it('reading never writes, so nearly full storage does not read as blocked', async () => {
     localStorage.clear();
-    withApplications(localStorage, 'HMRC');
+    await withApplications(localStorage, 'HMRC');
     const setItem = vi.spyOn(localStorage, 'setItem');
     const removeItem = vi.spyOn(localStorage, 'removeItem');
     try {
-      expect(readGuest()).toMatchObject({ ok: true });
+      expect(await readGuest()).toMatchObject({ ok: true });
       expect(readRaw()).toContain('HMRC');
       expect(setItem).not.toHaveBeenCalled();
       expect(removeItem).not.toHaveBeenCalled();
@@ -309,14 +322,14 @@ describe('guest storage', () => {
     }
   });
 
-  it('full storage with nothing of ours yet opens an empty tracker, and a save says it is full', () => {
+  it('full storage with nothing of ours yet opens an empty tracker, and a save says it is full', async () => {
     localStorage.clear();
     const refuse = vi.spyOn(localStorage, 'setItem').mockImplementation(() => {
       throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
     });
     try {
-      expect(readGuest()).toMatchObject({ ok: true, document: { applications: [] } });
-      expect(() => withApplications(localStorage, 'HMRC')).toThrow(
+      expect(await readGuest()).toMatchObject({ ok: true, document: { applications: [] } });
+      await expect(withApplications(localStorage, 'HMRC')).rejects.toThrow(
         expect.objectContaining({ problem: 'full' }),
       );
     } finally {
@@ -324,7 +337,7 @@ describe('guest storage', () => {
     }
   });
 
-  it('data that cannot be read in full storage is offered as it is, not called blocked', () => {
+  it('data that cannot be read in full storage is offered as it is, not called blocked', async () => {
     localStorage.clear();
     const raw = '{"version":1,"data":{"format":"jobtrack"';
     localStorage.setItem(GUEST_KEY, raw);
@@ -332,21 +345,135 @@ describe('guest storage', () => {
       throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
     });
     try {
-      expect(readGuest()).toMatchObject({ ok: false, problem: 'corrupt', raw });
+      expect(await readGuest()).toMatchObject({ ok: false, problem: 'corrupt', raw });
       expect(readRaw()).toBe(raw);
     } finally {
       refuse.mockRestore();
     }
   });
 
-  it('storage the browser will not hand out at all reads as unavailable', () => {
+  it('storage the browser will not hand out at all reads as unavailable', async () => {
     const blocked = vi.spyOn(window, 'localStorage', 'get').mockImplementation(() => {
       throw new DOMException('Access is denied.', 'SecurityError');
     });
     try {
-      expect(readGuest()).toMatchObject({ ok: false, problem: 'unavailable', raw: null });
+      expect(await readGuest()).toMatchObject({ ok: false, problem: 'unavailable', raw: null });
     } finally {
       blocked.mockRestore();
+    }
+  });
+});
+
+describe('trusting what a checked write stored', () => {
+  it('a write leaves the checksum of its text, and a later read takes that text without the schema', async () => {
+    const first = new MemoryStorage();
+    const other = new MemoryStorage();
+    await withApplications(first, 'NHS Blood and Transplant');
+    expect(first.getItem(CHECKED_KEY)).toBe(checksum(first.getItem(GUEST_KEY)!));
+    // Another store read last, so the first one's text is not the one kept in memory.
+    await withApplications(other, 'Cabinet Office');
+    const parse = vi.spyOn(checks.ExportSchema, 'safeParse');
+    try {
+      const read = await readGuest(first);
+      expect(read).toMatchObject({
+        ok: true,
+        document: { applications: [{ company: 'NHS Blood and Transplant' }] },
+      });
+      expect(parse).not.toHaveBeenCalled();
+    } finally {
+      parse.mockRestore();
+    }
+  });
+
+  it('text edited by hand beside an old checksum is checked with the schema', async () => {
+    const storage = new MemoryStorage();
+    await withApplications(storage, 'HM Revenue and Customs');
+    const stored = JSON.parse(storage.getItem(GUEST_KEY)!);
+    stored.data.applications[0].company = 'HMRC Leeds';
+    storage.setItem(GUEST_KEY, JSON.stringify(stored));
+    const parse = vi.spyOn(checks.ExportSchema, 'safeParse');
+    try {
+      expect(await readGuest(storage)).toMatchObject({
+        ok: true,
+        document: { applications: [{ company: 'HMRC Leeds' }] },
+      });
+      expect(parse).toHaveBeenCalledTimes(1);
+    } finally {
+      parse.mockRestore();
+    }
+    stored.data.applications[0].salaryMin = -1;
+    storage.setItem(GUEST_KEY, JSON.stringify(stored));
+    expect(await readGuest(storage)).toMatchObject({ ok: false, problem: 'corrupt' });
+  });
+
+  it('text saved before checksums is checked, read, and left as it was', async () => {
+    const storage = new MemoryStorage();
+    await withApplications(storage, 'Sheffield City Council');
+    storage.removeItem(CHECKED_KEY);
+    const raw = storage.getItem(GUEST_KEY)!;
+    storage.setItem(GUEST_KEY, ` ${raw}`);
+    expect(await readGuest(storage)).toMatchObject({
+      ok: true,
+      document: { applications: [{ company: 'Sheffield City Council' }] },
+    });
+    expect(storage.getItem(CHECKED_KEY)).toBeNull();
+    expect(storage.getItem(GUEST_KEY)).toBe(` ${raw}`);
+  });
+
+  it('stores the schema’s own output, so a trusted read gives what a check would', async () => {
+    const storage = new MemoryStorage();
+    const id = crypto.randomUUID().toUpperCase();
+    await updateGuest(
+      (apps) => [...apps, { ...newApplication(input('DVLA'), id), notes: '  Swansea, hybrid  ' }],
+      storage,
+    );
+    const raw = storage.getItem(GUEST_KEY)!;
+    const stored = JSON.parse(raw).data.applications[0];
+    expect(stored).toMatchObject({ id: id.toLowerCase(), notes: 'Swansea, hybrid' });
+    const checked = await parseStored(raw);
+    expect(checked.ok && checked.document.applications[0]).toEqual(stored);
+  });
+
+  it('a saved checksum that could not be written leaves the data read by a full check', async () => {
+    const storage = new MemoryStorage();
+    await withApplications(storage, 'Met Office');
+    const setItem = storage.setItem.bind(storage);
+    storage.setItem = (key: string, value: string) => {
+      if (key === CHECKED_KEY)
+        throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      setItem(key, value);
+    };
+    await withApplications(storage, 'Ordnance Survey');
+    expect(storage.getItem(CHECKED_KEY)).not.toBe(checksum(storage.getItem(GUEST_KEY)!));
+    await withApplications(new MemoryStorage(), 'Elsewhere');
+    expect(await readGuest(storage)).toMatchObject({
+      ok: true,
+      document: { applications: [{ company: 'Met Office' }, { company: 'Ordnance Survey' }] },
+    });
+  });
+
+  it('opening a guest page with trusted text does not load the schema at all', async () => {
+    vi.resetModules();
+    vi.doMock('~/guest/checks', () => {
+      throw new Error('the schema was loaded');
+    });
+    try {
+      const fresh = await import('~/guest/storage');
+      const storage = new MemoryStorage();
+      const document = { ...fresh.emptyDocument(), applications: [newApplication(input('ONS'))] };
+      const raw = JSON.stringify({ version: fresh.STORAGE_VERSION, data: document });
+      storage.setItem(GUEST_KEY, raw);
+      storage.setItem(fresh.CHECKED_KEY, fresh.checksum(raw));
+      expect(await fresh.readGuest(storage)).toMatchObject({
+        ok: true,
+        document: { applications: [{ company: 'ONS' }] },
+      });
+      // Any other text needs the schema, which this test refused to load.
+      storage.setItem(GUEST_KEY, raw.replace('ONS', 'ONS Newport'));
+      await expect(fresh.readGuest(storage)).rejects.toThrow();
+    } finally {
+      vi.doUnmock('~/guest/checks');
+      vi.resetModules();
     }
   });
 });
@@ -413,11 +540,11 @@ describe('storage version 2: events and follow-up dates', () => {
     },
   };
 
-  it('reads version 1 as version 2: every application with its events and follow-up date, none lost', () => {
+  it('reads version 1 as version 2: every application with its events and follow-up date, none lost', async () => {
     const storage = new MemoryStorage();
     const raw = JSON.stringify(v1);
     storage.setItem(GUEST_KEY, raw);
-    const read = readGuest(storage);
+    const read = await readGuest(storage);
     expect(STORAGE_VERSION).toBe(2);
     expect(read.ok).toBe(true);
     if (!read.ok) return;
@@ -434,14 +561,14 @@ describe('storage version 2: events and follow-up dates', () => {
     });
     // Reading never writes: the stored text stays version 1 until the next save.
     expect(storage.getItem(GUEST_KEY)).toBe(raw);
-    updateGuest((apps) => apps, storage);
+    await updateGuest((apps) => apps, storage);
     const saved = JSON.parse(storage.getItem(GUEST_KEY)!);
     expect(saved.version).toBe(2);
     expect(saved.data.applications[1]).toMatchObject({ events: [], followUpOn: null });
     expect(saved.data.applications[2].events).toHaveLength(1);
   });
 
-  it('fills in only what is missing, and leaves what is not an application for validation to refuse', () => {
+  it('fills in only what is missing, and leaves what is not an application for validation to refuse', async () => {
     const migrated = eventsAndFollowUps({
       applications: [{ events: [{ id: 'kept' }], followUpOn: '2026-12-01' }, {}, 'not an object'],
     });
@@ -456,15 +583,15 @@ describe('storage version 2: events and follow-up dates', () => {
     const storage = new MemoryStorage();
     const broken = JSON.stringify({ ...v1, data: { ...v1.data, applications: ['not an object'] } });
     storage.setItem(GUEST_KEY, broken);
-    expect(readGuest(storage)).toMatchObject({ ok: false, problem: 'corrupt', raw: broken });
+    expect(await readGuest(storage)).toMatchObject({ ok: false, problem: 'corrupt', raw: broken });
   });
 
-  it('a version 1 event that the format refuses makes the data unreadable, not silently dropped', () => {
+  it('a version 1 event that the format refuses makes the data unreadable, not silently dropped', async () => {
     const storage = new MemoryStorage();
     const bad = structuredClone(v1);
     (bad.data.applications[2]!.events![0] as { kind: string }).kind = 'coffee';
     const raw = JSON.stringify(bad);
     storage.setItem(GUEST_KEY, raw);
-    expect(readGuest(storage)).toMatchObject({ ok: false, problem: 'corrupt', raw });
+    expect(await readGuest(storage)).toMatchObject({ ok: false, problem: 'corrupt', raw });
   });
 });

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { ApplicationInput } from '~/applications/application-schema';
 import { DEFAULT_LIST_QUERY, PAGE_SIZE } from '~/applications/list-query';
-import { editApplication, historyOf, moveApplication, newApplication } from '~/guest/records';
+import { historyOf } from '~/guest/detail';
+import { editApplication, moveApplication, newApplication } from '~/guest/records';
 import { guestBoard, guestDashboard, guestList } from '~/guest/views';
 
 const NOW = { date: '2026-11-28', time: '12:00' };
