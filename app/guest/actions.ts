@@ -17,7 +17,7 @@ import { answerBefore, editApplication, newApplication, replaceById } from './re
 import { guestApplications, requireGuestApplication } from './applications';
 import { moveGuestApplication } from './changes';
 import { lastMove, rememberMove } from './remembered-move';
-import { GuestStorageError, updateGuest } from './save';
+import { GuestStorageError, prepareToSave, updateGuest } from './save';
 import { changedElsewhere, changedSinceOpened } from '~/components/forms/versions';
 
 /** The edit form's refusal when its application is gone. */
@@ -35,6 +35,7 @@ function refuseWith(formData: FormData, message: string) {
 
 /** Saves the add or edit form: a new application when `id` is null, else changes to that one. */
 export async function saveGuestApplication(request: Request, id: string | null) {
+  await prepareToSave();
   const formData = await request.formData();
   const submission = parseWithZod(formData, { schema: ApplicationSchema });
   if (submission.status !== 'success') return submission.reply();

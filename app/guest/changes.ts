@@ -5,7 +5,7 @@ import type { Status } from '~/applications/statuses';
 import { guestApplications, requireGuestApplication } from './applications';
 import { moveApplication, replaceById } from './records';
 import { rememberMove, type LastMove } from './remembered-move';
-import { GuestStorageError, updateGuest } from './save';
+import { GuestStorageError, prepareToSave, updateGuest } from './save';
 
 /**
  * A status move (a board's card, or a status form once actions.ts has checked it): the history
@@ -13,6 +13,7 @@ import { GuestStorageError, updateGuest } from './save';
  * it was not saved.
  */
 export async function moveGuestApplication(id: string, status: Status): Promise<MoveResult> {
+  await prepareToSave();
   if (!(await guestApplications()).some((a) => a.id === id)) {
     return { error: 'It is no longer in this browser: it may have been deleted in another tab.' };
   }

@@ -12,7 +12,7 @@ import { dateHistoryEntry, moveApplication, replaceById } from './records';
 import { asksToMoveOn, movesOnFrom } from '~/events/kinds';
 import { HistoryDateSchema } from '~/applications/history-date-schema';
 import { beforeApplying, isDateable, possibleOn } from '~/applications/history-date';
-import { GuestStorageError, updateGuest } from './save';
+import { GuestStorageError, prepareToSave, updateGuest } from './save';
 import {
   changedBeforeDelete,
   changedElsewhere,
@@ -54,6 +54,7 @@ export async function saveGuestEvent(
   applicationId: string,
   eventId: string | null,
 ) {
+  await prepareToSave();
   const formData = await request.formData();
   if (eventId && formData.get('intent') === DELETE_EVENT) {
     return deleteGuestEvent(formData, applicationId, eventId);
@@ -63,6 +64,7 @@ export async function saveGuestEvent(
 
 /** The add form alone: saveGuestEvent without an event to edit or delete. */
 export async function addGuestEvent(request: Request, applicationId: string) {
+  await prepareToSave();
   return saveEventForm(await request.formData(), applicationId, null);
 }
 
@@ -129,6 +131,7 @@ async function saveEventForm(formData: FormData, applicationId: string, eventId:
 
 /** Sets or removes the follow-up date; back to the application's page when done. */
 export async function saveGuestFollowUp(request: Request, applicationId: string) {
+  await prepareToSave();
   const formData = await request.formData();
   const submission = parseWithZod(formData, { schema: FollowUpSchema });
   let followUpOn: string | null = null;
@@ -164,6 +167,7 @@ export const CHANGE_GONE =
  * back to the application's page when done.
  */
 export async function saveGuestHistoryDate(request: Request, applicationId: string, index: number) {
+  await prepareToSave();
   const formData = await request.formData();
   const submission = parseWithZod(formData, { schema: HistoryDateSchema });
   if (submission.status !== 'success') return submission.reply();

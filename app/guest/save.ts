@@ -1,12 +1,12 @@
 // Every change to a guest's data: read again as stored at that moment, changed, checked with the
-// export format's schema (checks.ts, fetched at the first change), and saved with the checksum
-// that lets later reads trust the text (storage.ts).
+// export format's schema (checks.ts, fetched at the first change), and saved with the mark that
+// lets later reads trust the text (storage.ts).
 import type { ExportDocument, ExportedApplication } from '~/portability/format';
 import { GUEST_KEY } from './mode';
 import {
   browserStorage,
   CHECKED_KEY,
-  checksum,
+  checkedMark,
   loadGuestChecks,
   MESSAGES,
   readStored,
@@ -18,7 +18,7 @@ import {
 /** A write that did not happen; the message says why and what to do. Nothing was changed. */
 export class GuestStorageError extends Error {
   constructor(
-    readonly problem: GuestProblem | 'full' | 'invalid' | 'not-loaded',
+    readonly problem: GuestProblem | 'full' | 'invalid',
     message: string,
   ) {
     super(message);
@@ -29,10 +29,19 @@ export class GuestStorageError extends Error {
 const SAVE_MESSAGES = {
   invalid:
     'This change was not saved: it would leave data guest mode cannot read back. What you typed is still here; check the fields and try again.',
-  'not-loaded':
+  notLoaded:
     'This change was not saved: JobTrack could not load what it needs to check it. What you typed is still here; reload the page and try again.',
   full: 'This browser has no room left for JobTrack’s data, so this change was not saved. What you typed is still here: export your data, then remove some applications or create an account.',
 };
+
+/**
+ * Fetches the storage's checks before a change reads the record it will change, so that nothing
+ * waits between that read and the write (another tab could save in a wait). Called first by
+ * every change that reads before it writes; a failure shows at updateGuest.
+ */
+export async function prepareToSave(): Promise<void> {
+  await loadGuestChecks().catch(() => {});
+}
 
 function isQuotaError(error: unknown): boolean {
   if (!(error instanceof DOMException)) return false;
@@ -55,8 +64,8 @@ export async function updateGuest(
   now = new Date(),
 ): Promise<ExportDocument> {
   const checks = await loadGuestChecks().catch(() => {
-    // Offline before guest mode preloaded it: a browser keeps the failed fetch for the page's life.
-    throw new GuestStorageError('not-loaded', SAVE_MESSAGES['not-loaded']);
+    // Offline before guest mode preloaded them: a browser keeps the failed fetch for the page's life.
+    throw new GuestStorageError('not-loaded', SAVE_MESSAGES.notLoaded);
   });
   // From here to the write nothing waits, so another tab's save cannot fall in between.
   const current = readStored(storage, checks);
@@ -83,9 +92,9 @@ export async function updateGuest(
     throw new GuestStorageError('unavailable', MESSAGES.unavailable);
   }
   try {
-    storage!.setItem(CHECKED_KEY, checksum(raw));
+    storage!.setItem(CHECKED_KEY, checkedMark(raw));
   } catch {
-    // Saved without its checksum (storage full to the last byte): reads check it in full.
+    // Saved without its mark (storage full to the last byte): the next read checks it in full.
   }
   rememberSaved(raw, checked.data);
   return checked.data;

@@ -8,7 +8,7 @@ import type { Checked, Migration } from './checks';
 import { FORMAT_NAME, FORMAT_VERSION } from '~/portability/format-limits';
 import { GUEST_KEY } from './mode';
 
-/** Where the checksum of the text the last checked write stored is kept. */
+/** Where the mark of the last text checked (a checksum, with the release that checked it) is kept. */
 export const CHECKED_KEY = `${GUEST_KEY}-checked`;
 
 type Checks = typeof import('./checks');
@@ -36,11 +36,27 @@ export function checksum(text: string): string {
   return `${text.length}.${(a >>> 0).toString(36)}.${(b >>> 0).toString(36)}`;
 }
 
+/**
+ * The release running in this browser: the version of Remix's manifest, a hash that changes with
+ * any change to the browser's code (the schema included). Empty outside a built page (tests).
+ */
+function release(): string {
+  return (globalThis as { __remixManifest?: { version?: string } }).__remixManifest?.version ?? '';
+}
+
+/**
+ * What is kept beside text this release has checked. Tied to the release, so that a schema
+ * changed since (or an older tab's) checks the text again instead of trusting another's check.
+ */
+export function checkedMark(raw: string): string {
+  return `${release()}:${checksum(raw)}`;
+}
+
 /** The envelope's version: raise it, and add a migration, whenever the stored shape changes. */
 export const STORAGE_VERSION = 2;
 
 /** Why a guest's data cannot be used right now. */
-export type GuestProblem = 'corrupt' | 'newer' | 'unavailable';
+export type GuestProblem = 'corrupt' | 'newer' | 'unavailable' | 'not-loaded';
 
 export type GuestRead =
   | { ok: true; document: ExportDocument }
@@ -51,6 +67,8 @@ export const MESSAGES = {
     'This browser is not letting JobTrack keep data (some private windows block it), so guest mode cannot save anything here. Create an account, or use a normal window.',
   corrupt:
     'The guest data kept in this browser cannot be read: it may have been edited by hand. Nothing has been changed or deleted.',
+  'not-loaded':
+    'JobTrack could not load what it needs to open the guest data kept in this browser: check your connection, then reload the page. Nothing has been changed.',
   newer:
     'The guest data in this browser was saved by a newer version of JobTrack. Reload the page to get the newer version; nothing has been changed.',
 } as const;
@@ -103,11 +121,12 @@ function withMessage(raw: string, found: Checked): GuestRead {
 }
 
 /**
- * The document a checked write stored as exactly this text: the schema's own output at the
- * current version, so it needs no second check. Null for anything else.
+ * The document this release checked as exactly this text (a write stores the schema's own output,
+ * and a read the text it checked), at the current version, so it needs no second check. Null for
+ * anything else.
  */
 function trustedDocument(raw: string, mark: string | null): ExportDocument | null {
-  if (mark === null || mark !== checksum(raw)) return null;
+  if (mark === null || mark !== checkedMark(raw)) return null;
   try {
     const envelope = JSON.parse(raw) as { version?: unknown; data?: ExportDocument };
     return envelope.version === STORAGE_VERSION && envelope.data ? envelope.data : null;
@@ -147,13 +166,31 @@ export function readStored(storage: Storage | null, loaded: Checks | null): Gues
   }
   if (!loaded) return null;
   const read = withMessage(raw, loaded.checkStored(raw, STORAGE_VERSION));
-  if (read.ok) cache = { raw, document: read.document };
+  if (!read.ok) return read;
+  cache = { raw, document: read.document };
+  // Marked as checked, so the next page need not load the schema for it. In the same step as the
+  // read, so it can only mark this text; a browser that refuses it (full storage) reads as before.
+  try {
+    storage.setItem(CHECKED_KEY, checkedMark(raw));
+  } catch {
+    // The next read checks it again.
+  }
   return read;
 }
 
 /** The guest's data as stored now (an empty document when there is none yet). */
 export async function readGuest(storage: Storage | null = browserStorage()): Promise<GuestRead> {
-  return readStored(storage, checks) ?? readStored(storage, await loadGuestChecks());
+  const now = readStored(storage, checks);
+  if (now) return now;
+  let loaded: Checks;
+  try {
+    loaded = await loadGuestChecks();
+  } catch {
+    // Offline before guest mode preloaded them: a browser keeps the failed fetch for the page's life.
+    const raw = readRaw(storage);
+    return { ok: false, problem: 'not-loaded', message: MESSAGES['not-loaded'], raw };
+  }
+  return readStored(storage, loaded);
 }
 
 /**

@@ -158,9 +158,9 @@ function StorageProblem({
       <div className="card" role="alert">
         <h1>Your guest data cannot be opened</h1>
         <p>{message}</p>
-        {problem === 'newer' ? (
-          // Valid data from a newer JobTrack: reloading gets the version that reads it. A copy
-          // is offered too, in case this address keeps serving the older version.
+        {problem === 'newer' || problem === 'not-loaded' ? (
+          // Valid data from a newer JobTrack, or code that could not be fetched: reloading gets
+          // what reads it. A copy is offered too, in case the reload does not help.
           <p className="actions">
             <button type="button" onClick={() => location.reload()}>
               Reload the page

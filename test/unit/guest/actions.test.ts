@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { parseWithZod } from '@conform-to/zod';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import {
   ApplicationSchema,
   SAVED_WITH_DATE,
@@ -74,6 +74,39 @@ describe('guest form actions', () => {
       const [stored] = await guestApplications();
       expect(stored).toMatchObject({ status: 'interviewing', notes: null });
       expect(stored?.statusHistory).toHaveLength(2);
+    });
+
+    it('another tab’s save while this tab fetches the storage’s checks is seen, not overwritten', async () => {
+      localStorage.clear();
+      vi.resetModules();
+      const storage = await import('~/guest/storage');
+      const original = newApplication(inputOf({ ...typed, notes: '' }), id, opened);
+      // As a checked write leaves it, so reading it needs no checks.
+      const put = (application: typeof original) => {
+        const data = { ...storage.emptyDocument(), applications: [application] };
+        const raw = JSON.stringify({ version: storage.STORAGE_VERSION, data });
+        localStorage.setItem(GUEST_KEY, raw);
+        localStorage.setItem(storage.CHECKED_KEY, storage.checkedMark(raw));
+      };
+      put(original);
+      vi.doMock('~/guest/checks', async (importOriginal) => {
+        // The other tab moves it to Interviewing while this one waits for the checks to arrive.
+        put(moveApplication(original, 'interviewing', elsewhere));
+        return importOriginal();
+      });
+      try {
+        const fresh = await import('~/guest/actions');
+        const reply = await fresh.saveGuestApplication(
+          editForm({ ...typed, updatedAt: original.updatedAt }),
+          id,
+        );
+        expect(reply).toMatchObject({ error: { '': [fresh.CHANGED_ELSEWHERE] } });
+        const [stored] = await (await import('~/guest/applications')).guestApplications();
+        expect(stored).toMatchObject({ status: 'interviewing', notes: null });
+      } finally {
+        vi.doUnmock('~/guest/checks');
+        vi.resetModules();
+      }
     });
 
     it('saves when sent again with the version the refusal named (the person chose to)', async () => {
