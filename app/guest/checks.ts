@@ -1,6 +1,7 @@
 // What guest mode checks its stored data with when storage.ts cannot trust the text (edited by
-// hand, or saved before checksums) and before every write: the storage's migrations and the
-// export format's zod schema. Loaded only then, so a guest page opens without zod.
+// hand, saved by another release, or before marks) and before every write: the storage's
+// migrations and the export format's zod schema. Loaded only then, so a guest page opens without
+// zod (docs/decisions/038).
 import { ExportSchema, type ExportDocument } from '~/portability/format';
 
 export { ExportSchema };

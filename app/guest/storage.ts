@@ -1,8 +1,9 @@
 // Guest mode's storage: every read of a guest's data goes through here, every write through
 // save.ts. The data is a JobTrack export document (decision 024) in an envelope that carries the
-// storage version. A read trusts text that a checked write left with its checksum, and checks
-// any other text (edited by hand, or saved before checksums) with the export schema, which
-// loads only then (checks.ts), so a guest page opens without zod (docs/decisions/025 and 038).
+// storage version. A read trusts text that this release checked and marked (a save's, or a read's
+// of text that is already the schema's output), and checks any other text (edited by hand, saved
+// by another release, or before marks) with the export schema, which loads only then
+// (checks.ts), so a guest page opens without zod (docs/decisions/025 and 038).
 import type { ExportDocument } from '~/portability/format';
 import type { Checked, Migration } from './checks';
 import { FORMAT_NAME, FORMAT_VERSION } from '~/portability/format-limits';
@@ -168,12 +169,17 @@ export function readStored(storage: Storage | null, loaded: Checks | null): Gues
   const read = withMessage(raw, loaded.checkStored(raw, STORAGE_VERSION));
   if (!read.ok) return read;
   cache = { raw, document: read.document };
-  // Marked as checked, so the next page need not load the schema for it. In the same step as the
-  // read, so it can only mark this text; a browser that refuses it (full storage) reads as before.
-  try {
-    storage.setItem(CHECKED_KEY, checkedMark(raw));
-  } catch {
-    // The next read checks it again.
+  // Text that is already the schema's own output at this version (written by another release's
+  // tab, say) is marked, so the next page need not load the schema for it. Any other text (an
+  // older version, missing defaults, untrimmed values) is not: trusting it would skip what the
+  // check adds. In the same step as the read, so only this text can be marked; a browser that
+  // refuses the mark (full storage) reads as before.
+  if (JSON.stringify({ version: STORAGE_VERSION, data: read.document }) === raw) {
+    try {
+      storage.setItem(CHECKED_KEY, checkedMark(raw));
+    } catch {
+      // The next read checks it again.
+    }
   }
   return read;
 }

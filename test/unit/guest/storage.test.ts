@@ -309,7 +309,7 @@ describe('guest storage', () => {
     }
   });
 
-  it('reading never writes, so nearly full storage does not read as blocked', async () => {
+  it('reading marked text writes nothing, so nearly full storage does not read as blocked', async () => {
     localStorage.clear();
     await withApplications(localStorage, 'HMRC');
     const setItem = vi.spyOn(localStorage, 'setItem');
@@ -404,13 +404,12 @@ describe('trusting what this release checked', () => {
     expect(await readGuest(storage)).toMatchObject({ ok: false, problem: 'corrupt' });
   });
 
-  it('text checked on reading is marked, so the next page trusts it; its text is left as it was', async () => {
+  it('text another release saved is checked once on reading, then marked and trusted', async () => {
     const storage = new MemoryStorage();
     await withApplications(storage, 'Sheffield City Council');
-    // As saved before marks existed.
-    storage.removeItem(CHECKED_KEY);
-    const raw = ` ${storage.getItem(GUEST_KEY)!}`;
-    storage.setItem(GUEST_KEY, raw);
+    // As another release's tab leaves it: the schema's own output, marked for that release.
+    storage.setItem(CHECKED_KEY, `another-release:${storage.getItem(CHECKED_KEY)!.split(':')[1]}`);
+    const raw = storage.getItem(GUEST_KEY)!;
     expect(await readCounting(storage)).toMatchObject({
       read: { ok: true, document: { applications: [{ company: 'Sheffield City Council' }] } },
       checked: 1,
@@ -418,6 +417,28 @@ describe('trusting what this release checked', () => {
     expect(storage.getItem(GUEST_KEY)).toBe(raw);
     expect(storage.getItem(CHECKED_KEY)).toBe(checkedMark(raw));
     expect(await readCounting(storage)).toMatchObject({ read: { ok: true }, checked: 0 });
+  });
+
+  it('text the check would change (a default missing, a value untrimmed) is never marked on reading', async () => {
+    const storage = new MemoryStorage();
+    await withApplications(storage, 'Leeds Teaching Hospitals');
+    const stored = JSON.parse(storage.getItem(GUEST_KEY)!);
+    delete stored.data.applications[0].events;
+    stored.data.applications[0].company = '  Leeds Teaching Hospitals  ';
+    const raw = JSON.stringify(stored);
+    storage.setItem(GUEST_KEY, raw);
+    storage.removeItem(CHECKED_KEY);
+    for (let load = 0; load < 2; load++) {
+      expect(await readCounting(storage)).toMatchObject({
+        read: {
+          ok: true,
+          document: { applications: [{ company: 'Leeds Teaching Hospitals', events: [] }] },
+        },
+        checked: 1,
+      });
+    }
+    expect(storage.getItem(CHECKED_KEY)).toBeNull();
+    expect(storage.getItem(GUEST_KEY)).toBe(raw);
   });
 
   it('a refused mark on reading changes nothing: the data reads, and is checked again next time', async () => {
