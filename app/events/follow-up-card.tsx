@@ -52,7 +52,12 @@ export function FollowUpCard({
   return (
     <section className="card" aria-labelledby="follow-up-heading" id="follow-up">
       <h2 id="follow-up-heading">Follow up</h2>
-      <FollowUpNow applicationId={applicationId} followUpOn={followUpOn} status={status} />
+      <FollowUpNow
+        applicationId={applicationId}
+        followUpOn={followUpOn}
+        status={status}
+        today={today}
+      />
       <SchemaForm form={form} action={action} className="follow-up-form">
         {isSignedOutReply(lastResult) ? <SignedOutNotice /> : null}
         <DateField

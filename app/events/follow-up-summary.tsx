@@ -39,7 +39,12 @@ export function FollowUpSummary({
   return (
     <section className="card" aria-labelledby="follow-up-heading" id="follow-up">
       <h2 id="follow-up-heading">Follow up</h2>
-      <FollowUpNow applicationId={applicationId} followUpOn={followUpOn} status={status} />
+      <FollowUpNow
+        applicationId={applicationId}
+        followUpOn={followUpOn}
+        status={status}
+        today={today}
+      />
       {followUpOn ? (
         <div className="actions">
           <Link to={page} className="button button--secondary">
@@ -81,18 +86,22 @@ const NOT_WAITING: Record<Exclude<Status, (typeof WAITING_FOR_REPLY)[number]>, s
 };
 
 /**
- * "Chase if no reply by…" with its calendar file, or that none is set. An application with an
- * answer (or not yet sent) is not chased: its date stays, off the dashboard and the calendar.
+ * "Chase if no reply by…" with its calendar file, "chase now" once the day has come (as the
+ * dashboard's follow-ups due say), or that none is set. An application with an answer (or not yet
+ * sent) is not chased: its date stays, off the dashboard and the calendar.
  */
 export function FollowUpNow({
   applicationId,
   followUpOn,
   status,
+  today,
 }: {
   applicationId: string;
   followUpOn: string | null;
   /** None when a form came back signed out: shown as waiting. */
   status: Status | null;
+  /** Today in London (YYYY-MM-DD). */
+  today: string;
 }) {
   if (!followUpOn) return <p className="muted">No follow-up date set.</p>;
   if (status && !isWaiting(status)) {
@@ -100,6 +109,14 @@ export function FollowUpNow({
       <p>
         Not chased: {NOT_WAITING[status]}. The follow-up date, {formatDate(followUpOn)}, comes back
         if it moves to Applied or Interviewing.
+      </p>
+    );
+  }
+  if (followUpOn <= today) {
+    return (
+      <p>
+        <strong>Chase now</strong> if you have heard nothing: the follow-up date,{' '}
+        {formatDate(followUpOn)}, {followUpOn === today ? 'is today' : 'has passed'}.
       </p>
     );
   }
