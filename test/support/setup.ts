@@ -1,3 +1,4 @@
+import { configure } from '@testing-library/dom';
 import { afterAll, afterEach, beforeAll, vi } from 'vitest';
 import { server } from '../mocks/server';
 
@@ -19,3 +20,8 @@ afterEach(() => {
     throw new Error(`Unexpected console.error: ${first}`);
   }
 });
+
+// findBy… and waitFor give up after 1 s by default. The full suite runs files in parallel on two
+// cores, where a form's lazily loaded checks can take longer than that (a Builder test failed so
+// in CI on 1 Dec 2026); a wait that ends early only on success costs nothing when things are quick.
+configure({ asyncUtilTimeout: 5_000 });
