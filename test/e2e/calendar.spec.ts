@@ -143,7 +143,10 @@ test('a follow-up date starts 14 days after applying unless that has passed, is 
 
   await page.goto(`/applications/${id}`);
   const followUp = main.getByRole('region', { name: 'Follow up' });
-  await expect(followUp).toContainText(`Chase if no reply by ${suggested}`);
+  // Its day has come: chase now (a day ahead says "Chase if no reply by", below).
+  await expect(followUp).toContainText(
+    `Chase now if you have heard nothing: the follow-up date, ${suggested}, is today.`,
+  );
   const file = await page.request.get(`/applications/${id}/follow-up.ics`);
   expect(summaries(await file.text())).toEqual([
     'Chase if no reply: Policy Officer at Leeds City Council',

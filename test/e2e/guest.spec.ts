@@ -877,12 +877,15 @@ test.describe('with JavaScript', () => {
     await app(page).expectApplicationPage(NHS);
     await expect(main.getByRole('region', { name: 'Interviews and dates' })).toContainText('10:00');
     await main.getByRole('link', { name: 'Set a follow-up date' }).click();
-    await main.getByRole('region', { name: 'Follow up' }).getByLabel('Day').fill('4');
-    await main.getByRole('region', { name: 'Follow up' }).getByLabel('Month').fill('12');
-    await main.getByRole('region', { name: 'Follow up' }).getByLabel('Year').fill('2026');
+    // A day ahead: once a follow-up date has come, the page says to chase now instead.
+    const chaseBy = isoDaysFromNow(3);
+    const [year, month, day] = chaseBy.split('-');
+    await main.getByRole('region', { name: 'Follow up' }).getByLabel('Day').fill(day!);
+    await main.getByRole('region', { name: 'Follow up' }).getByLabel('Month').fill(month!);
+    await main.getByRole('region', { name: 'Follow up' }).getByLabel('Year').fill(year!);
     await main.getByRole('button', { name: 'Set follow-up date' }).click();
     await expect(main.getByRole('region', { name: 'Follow up' })).toContainText(
-      'Chase if no reply by 4 Dec 2026',
+      `Chase if no reply by ${formatDate(chaseBy)}`,
     );
     await main.getByRole('link', { name: 'Edit', exact: true }).click();
     await main.getByLabel('Location', { exact: true }).fill('Leeds General Infirmary');
