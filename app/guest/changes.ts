@@ -24,7 +24,7 @@ export async function moveGuestApplication(id: string, status: Status): Promise<
       replaceById(apps, id, (a) => {
         const moved = moveApplication(a, status);
         if (moved === a) return a;
-        // The entry the move appended, named as the page's history names it (records.ts historyOf).
+        // The entry the move appended, named as the page's history names it (detail.ts historyOf).
         change = `${id}-${moved.statusHistory.length - 1}`;
         move = { before: a, at: moved.updatedAt, change };
         return moved;

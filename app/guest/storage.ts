@@ -5,7 +5,7 @@
 // by another release, or before marks) with the export schema, which loads only then
 // (checks.ts), so a guest page opens without zod (docs/decisions/025 and 038).
 import type { ExportDocument } from '~/portability/format';
-import type { Checked, Migration } from './checks';
+import type { Checked } from './checks';
 import { FORMAT_NAME, FORMAT_VERSION } from '~/portability/format-limits';
 import { GUEST_KEY } from './mode';
 
@@ -103,16 +103,6 @@ export function emptyDocument(now = new Date()): ExportDocument {
 // Parsing a thousand applications costs milliseconds; the text is the same until a write, so the
 // last result is kept.
 let cache: { raw: string; document: ExportDocument } | null = null;
-
-/** Reads the text as stored data with the export schema: migrated to the current version, then validated. */
-export async function parseStored(
-  raw: string,
-  migrations?: Readonly<Record<number, Migration>>,
-  currentVersion = STORAGE_VERSION,
-): Promise<GuestRead> {
-  const loaded = await loadGuestChecks();
-  return withMessage(raw, loaded.checkStored(raw, currentVersion, migrations));
-}
 
 /** What checks.ts found, with the message to show for a problem. */
 function withMessage(raw: string, found: Checked): GuestRead {

@@ -6,7 +6,7 @@ import { addDays, todayInLondon } from '~/applications/dates';
 import { GUEST_KEY } from '~/guest/mode';
 import { moveApplication, newApplication, replaceById } from '~/guest/records';
 import * as checks from '~/guest/checks';
-import { eventsAndFollowUps, type Migration } from '~/guest/checks';
+import { checkStored, eventsAndFollowUps, type Migration } from '~/guest/checks';
 import { updateGuest } from '~/guest/save';
 import { GuestStorageError } from '~/guest/save';
 import {
@@ -15,7 +15,6 @@ import {
   clearGuest,
   emptyDocument,
   onGuestChange,
-  parseStored,
   readGuest,
   readRaw,
   STORAGE_VERSION,
@@ -95,17 +94,15 @@ describe('guest storage', () => {
       },
     };
     const raw = JSON.stringify({ version: 1, data: { list: [] } });
-    const read = await parseStored(raw, migrations, 3);
+    const read = checkStored(raw, 3, migrations);
     expect(read).toMatchObject({ ok: true, document: { format: 'jobtrack', applications: [] } });
     // Already at version 2, only the second step runs, and it refuses what step 1 did not make.
-    expect(
-      await parseStored(JSON.stringify({ version: 2, data: {} }), migrations, 3),
-    ).toMatchObject({
+    expect(checkStored(JSON.stringify({ version: 2, data: {} }), 3, migrations)).toMatchObject({
       ok: false,
       problem: 'corrupt',
     });
     // A missing step means the data cannot be trusted: reported, not guessed.
-    const gap = await parseStored(JSON.stringify({ version: 1, data: doc }), { 2: (d) => d }, 3);
+    const gap = checkStored(JSON.stringify({ version: 1, data: doc }), 3, { 2: (d) => d });
     expect(gap).toMatchObject({ ok: false, problem: 'corrupt' });
   });
 
@@ -494,7 +491,7 @@ describe('trusting what this release checked', () => {
     const raw = storage.getItem(GUEST_KEY)!;
     const stored = JSON.parse(raw).data.applications[0];
     expect(stored).toMatchObject({ id: id.toLowerCase(), notes: 'Swansea, hybrid' });
-    const checked = await parseStored(raw);
+    const checked = checkStored(raw, STORAGE_VERSION);
     expect(checked.ok && checked.document.applications[0]).toEqual(stored);
   });
 
