@@ -171,6 +171,8 @@ export function SchemaForm<Shape extends Record<string, unknown>>({
     ([name, errors]) => name !== '' && errors.length > 0,
   )?.[0];
   const focus = fieldInError ?? (form.errors?.length ? focusOnFormError : undefined);
+  const shownErrors = formErrors ?? form.errors ?? [];
+  useSummaryFocus(form.errorId, focus ? [] : shownErrors);
   return (
     <Form
       method={method}
@@ -193,4 +195,16 @@ export function SchemaForm<Shape extends Record<string, unknown>>({
       <FormStateContext.Provider value={{ focus, action }}>{children}</FormStateContext.Provider>
     </Form>
   );
+}
+
+/**
+ * Moves focus to the error summary when the form as a whole was refused and no field is there to
+ * take it ("Nothing was saved…"): on a phone the summary may be above the screen, and a screen
+ * reader starts reading from it. Once per new set of messages, so typing is not interrupted.
+ */
+function useSummaryFocus(summaryId: string, messages: string[]) {
+  const shown = messages.join('\n');
+  useEffect(() => {
+    if (shown) document.getElementById(summaryId)?.focus();
+  }, [summaryId, shown]);
 }

@@ -40,7 +40,14 @@ export function ErrorSummary({
     .filter((link) => !formErrors.includes(link.message));
   if (formErrors.length === 0 && links.length === 0) return null;
   return (
-    <div className="error-summary" role="alert" aria-labelledby={`${formId}-summary-title`} id={id}>
+    <div
+      className="error-summary"
+      role="alert"
+      aria-labelledby={`${formId}-summary-title`}
+      id={id}
+      // Focused by SchemaForm when the form as a whole was refused.
+      tabIndex={-1}
+    >
       <h2 className="error-summary__title" id={`${formId}-summary-title`}>
         There is a problem
       </h2>

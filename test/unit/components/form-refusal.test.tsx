@@ -1,0 +1,58 @@
+// @vitest-environment happy-dom
+import { parseWithZod } from '@conform-to/zod';
+import type { ActionFunctionArgs } from '@remix-run/cloudflare';
+import { useActionData } from '@remix-run/react';
+import { fireEvent, screen, waitFor } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { SchemaForm, SubmitButton, TextField, useSchemaForm } from '~/components/forms';
+import { constraintOf } from '~/components/forms/constraint';
+import { renderRoutes } from '../../support/render';
+
+// A refusal of the form as a whole ("Nothing was saved…") has no field to take focus: the summary
+// takes it, so that a phone scrolls to it and a screen reader reads it.
+
+const schema = z.object({ employer: z.string({ required_error: 'Enter the employer' }) });
+
+function setUp(answer: (employer: string) => string | null) {
+  async function action({ request }: ActionFunctionArgs) {
+    const submission = parseWithZod(await request.formData(), { schema });
+    if (submission.status !== 'success') return submission.reply();
+    const refused = answer(submission.value.employer);
+    return refused ? submission.reply({ formErrors: [refused] }) : null;
+  }
+  function Page() {
+    const [form, fields] = useSchemaForm(() => new Promise<typeof schema>(() => {}), {
+      constraint: constraintOf(schema),
+      lastResult: useActionData<typeof action>(),
+      id: 'employer-form',
+    });
+    return (
+      <SchemaForm form={form}>
+        <TextField meta={fields.employer} label="Employer" />
+        <SubmitButton>Save</SubmitButton>
+      </SchemaForm>
+    );
+  }
+  renderRoutes([{ path: '/', Component: Page, action }], '/');
+}
+
+const summary = () => screen.getByRole('alert', { name: 'There is a problem' });
+
+describe('a refused form', () => {
+  it('moves focus to the summary when the form as a whole was refused', async () => {
+    setUp(() => 'Nothing was saved: try again');
+    fireEvent.change(screen.getByLabelText('Employer'), { target: { value: 'HMRC' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    await waitFor(() => expect(document.activeElement).toBe(summary()));
+    expect(summary().textContent).toContain('Nothing was saved: try again');
+    expect(screen.getByLabelText<HTMLInputElement>('Employer').value).toBe('HMRC');
+  });
+
+  it('leaves focus to the field in error when there is one', async () => {
+    setUp(() => null);
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    await waitFor(() => expect(summary().textContent).toContain('Enter the employer'));
+    expect(document.activeElement).not.toBe(summary());
+  });
+});
