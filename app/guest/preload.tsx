@@ -6,7 +6,7 @@
 // lost request left the page on "Saving…" (the flaky browser test of the move into an account).
 import { Link, matchRoutes } from '@remix-run/react';
 import { useEffect } from 'react';
-import { loadStatusChange } from './status-change';
+import { loadApplicationHandling, loadEventHandling, loadImportHandling } from './handling';
 import { loadGuestChecks } from './storage';
 import {
   GUEST_APPLICATION,
@@ -51,14 +51,16 @@ export const GUEST_PAGES = [
  * Remix skips it with a console warning, and the layout draws this again once discovery is done.
  */
 export function PreloadGuestPages() {
-  // The forms' checks load on a form's first use (docs/decisions/030), the status change's
-  // handling when a change is sent (status-change.ts), and the storage's checks at the first
-  // change (save.ts, docs/decisions/038); a guest may be offline by then. Without the forms'
-  // checks a form still works (its clientAction checks it), but errors then show only on Save
-  // rather than as the guest types; without the storage's, no change can be saved.
+  // The forms' checks load on a form's first use (docs/decisions/030), the forms' handling when a
+  // form is sent (handling.ts, docs/decisions/039), and the storage's checks at the first change
+  // (save.ts, docs/decisions/038); a guest may be offline by then. Without the forms' checks a
+  // form still works (its clientAction checks it), but errors then show only on Save rather than
+  // as the guest types; without the handling or the storage's checks, nothing can be saved.
   useEffect(() => {
     import('~/components/forms/validate').catch(() => {});
-    loadStatusChange().catch(() => {});
+    for (const load of [loadApplicationHandling, loadEventHandling, loadImportHandling]) {
+      load().catch(() => {});
+    }
     loadGuestChecks().catch(() => {});
   }, []);
   return (

@@ -7,6 +7,7 @@ import type { TypedResponse } from '@remix-run/cloudflare';
 import { redirect } from '@remix-run/react';
 import { UNDO_MOVE } from '~/applications/history-date';
 import type { FormReply } from '~/components/forms';
+import { loadApplicationHandling } from './handling';
 import { withMoveSaidIn, withoutMove, withUndoneIn } from './last-move';
 
 /** Said when the handling cannot be fetched: a browser keeps a failed module fetch for the page's life. */
@@ -16,14 +17,12 @@ export const NOT_LOADED_MESSAGE =
 const NOT_LOADED_UNDO =
   'The move was not undone: JobTrack could not load what it needs to undo it. Reload the page and try again.';
 
-export const loadStatusChange = () => import('./actions');
-
 const refusal = (message: string): FormReply => ({ status: 'error', error: { '': [message] } });
 
 /** actions.ts, or null when its code cannot be fetched. */
 async function loaded() {
   try {
-    return await loadStatusChange();
+    return await loadApplicationHandling();
   } catch {
     return null;
   }

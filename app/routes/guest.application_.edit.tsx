@@ -1,10 +1,10 @@
 import type { MetaFunction } from '@remix-run/cloudflare';
 import { useActionData, useLoaderData, type ClientActionFunctionArgs } from '@remix-run/react';
 import { ApplicationForm, formValues } from '~/applications/application-form';
-import { ApplicationSchema } from '~/applications/application-schema';
-import { constraintOf } from '~/components/forms/constraint';
 import { guestApplications } from '~/guest/applications';
-import { saveGuestApplication } from '~/guest/actions';
+import constraints from '~/guest/form-constraints.json';
+import { withHandling } from '~/guest/form-handling';
+import { loadApplicationHandling } from '~/guest/handling';
 import type { Constraints } from '~/components/forms';
 import { GuestNotFound } from '~/guest/not-found';
 import { guestDetail, guestEdit, guestIdFromHash } from '~/guest/paths';
@@ -31,12 +31,15 @@ export const meta: MetaFunction = ({ data, location }) => {
 
 // The id is in the fragment, which the loader's request does not carry (docs/decisions/025).
 export async function clientLoader() {
-  return { applications: await guestApplications(), constraint: constraintOf(ApplicationSchema) };
+  return { applications: await guestApplications(), constraint: constraints.application };
 }
 
 export function clientAction({ request }: ClientActionFunctionArgs) {
   // The page being submitted from is still the one in the address bar, fragment and all.
-  return saveGuestApplication(request, guestIdFromHash(window.location.hash));
+  const id = guestIdFromHash(window.location.hash);
+  return withHandling(request, loadApplicationHandling, (handling) =>
+    handling.saveGuestApplication(request, id),
+  );
 }
 
 export default function GuestEditApplication() {

@@ -8,14 +8,15 @@ import {
 import { EventEditor } from '~/events/event-editor';
 import { KIND_LABELS } from '~/events/kinds';
 import { guestApplications } from '~/guest/applications';
-import { saveGuestEvent } from '~/guest/event-actions';
+import { DELETE_EVENT } from '~/events/follow-up';
+import constraints from '~/guest/form-constraints.json';
+import { DELETE_NOT_LOADED, notLoaded, withHandling } from '~/guest/form-handling';
+import { loadEventHandling } from '~/guest/handling';
 import type { EventRow } from '~/events/events.server';
 import { eventRows } from '~/guest/events';
 import { GuestNotFound } from '~/guest/not-found';
 import { GUEST_PATHS, guestDetail, guestEventFromHash } from '~/guest/paths';
-import { constraintOf } from '~/components/forms/constraint';
 import type { Constraints } from '~/components/forms';
-import { EventSchema } from '~/events/event-schema';
 import type { ExportedApplication, ExportedEvent } from '~/portability/format';
 import { EventPageHeading } from '~/events/page-heading';
 
@@ -25,12 +26,21 @@ export const meta: MetaFunction = () => [{ title: 'Edit date · Guest · JobTrac
 
 // Both ids are in the fragment ("#<application>/<event>"), which no request carries.
 export async function clientLoader() {
-  return { applications: await guestApplications(), constraint: constraintOf(EventSchema) };
+  return { applications: await guestApplications(), constraint: constraints.event };
 }
 
 export function clientAction({ request }: ClientActionFunctionArgs) {
   const { applicationId, eventId } = guestEventFromHash(window.location.hash);
-  return saveGuestEvent(request, applicationId, eventId);
+  return withHandling(
+    request,
+    loadEventHandling,
+    (handling) => handling.saveGuestEvent(request, applicationId, eventId),
+    // A delete's refusal goes beside its button, as its other refusals do.
+    (formData) =>
+      formData.get('intent') === DELETE_EVENT
+        ? { deleteRefused: DELETE_NOT_LOADED }
+        : notLoaded(formData),
+  );
 }
 
 export default function GuestEditEvent() {

@@ -3,12 +3,12 @@ import { useActionData, useLoaderData, type ClientActionFunctionArgs } from '@re
 import { useState } from 'react';
 import { EventForm } from '~/events/event-form';
 import { guestApplications } from '~/guest/applications';
-import { addGuestEvent } from '~/guest/event-actions';
+import constraints from '~/guest/form-constraints.json';
+import { withHandling } from '~/guest/form-handling';
+import { loadEventHandling } from '~/guest/handling';
 import { GuestNotFound } from '~/guest/not-found';
 import { GUEST_PATHS, guestDetail, guestIdFromHash } from '~/guest/paths';
 import { useSelectedApplication } from '~/guest/selected';
-import { constraintOf } from '~/components/forms/constraint';
-import { EventSchema } from '~/events/event-schema';
 import { EventPageHeading } from '~/events/page-heading';
 
 export { links } from '~/applications/styles';
@@ -17,11 +17,14 @@ export const meta: MetaFunction = () => [{ title: 'Add an interview or date · G
 
 // The application's id is in the fragment, which the loader's request does not carry.
 export async function clientLoader() {
-  return { applications: await guestApplications(), constraint: constraintOf(EventSchema) };
+  return { applications: await guestApplications(), constraint: constraints.event };
 }
 
 export function clientAction({ request }: ClientActionFunctionArgs) {
-  return addGuestEvent(request, guestIdFromHash(window.location.hash));
+  const id = guestIdFromHash(window.location.hash);
+  return withHandling(request, loadEventHandling, (handling) =>
+    handling.addGuestEvent(request, id),
+  );
 }
 
 export default function GuestNewEvent() {

@@ -3,12 +3,13 @@ import { useActionData, useLoaderData, type ClientActionFunctionArgs } from '@re
 import { todayInLondon } from '~/applications/dates';
 import { FollowUpCard } from '~/events/follow-up-card';
 import { guestApplications } from '~/guest/applications';
-import { saveGuestFollowUp } from '~/guest/event-actions';
+import { CLEAR_FOLLOW_UP } from '~/events/follow-up';
+import constraints from '~/guest/form-constraints.json';
+import { notLoaded, REMOVE_NOT_LOADED, withHandling } from '~/guest/form-handling';
+import { loadEventHandling } from '~/guest/handling';
 import { GuestNotFound } from '~/guest/not-found';
 import { guestDetail, guestIdFromHash } from '~/guest/paths';
 import { useSelectedApplication } from '~/guest/selected';
-import { constraintOf } from '~/components/forms/constraint';
-import { FollowUpSchema } from '~/events/event-schema';
 import { EventPageHeading } from '~/events/page-heading';
 
 // The follow-up date's page and action. The application's page sets the suggested date or removes
@@ -21,14 +22,24 @@ export const meta: MetaFunction = () => [{ title: 'Follow-up date · Guest · Jo
 export async function clientLoader() {
   return {
     applications: await guestApplications(),
-    constraint: constraintOf(FollowUpSchema),
+    constraint: constraints.followUp,
     today: todayInLondon(),
   };
 }
 
 export function clientAction({ request }: ClientActionFunctionArgs) {
   // Sent from the application's page or this one: either way its id is in the address bar's fragment.
-  return saveGuestFollowUp(request, guestIdFromHash(window.location.hash));
+  const id = guestIdFromHash(window.location.hash);
+  return withHandling(
+    request,
+    loadEventHandling,
+    (handling) => handling.saveGuestFollowUp(request, id),
+    (formData) =>
+      notLoaded(
+        formData,
+        formData.get('intent') === CLEAR_FOLLOW_UP ? REMOVE_NOT_LOADED : undefined,
+      ),
+  );
 }
 
 export default function GuestFollowUp() {

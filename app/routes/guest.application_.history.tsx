@@ -7,11 +7,11 @@ import {
 } from '@remix-run/react';
 import { HistoryDateCard } from '~/applications/history-date-card';
 import { isDateable } from '~/applications/history-date';
-import { HistoryDateSchema } from '~/applications/history-date-schema';
-import { constraintOf } from '~/components/forms/constraint';
 import { EventPageHeading } from '~/events/page-heading';
 import { guestApplications } from '~/guest/applications';
-import { saveGuestHistoryDate } from '~/guest/event-actions';
+import constraints from '~/guest/form-constraints.json';
+import { withHandling } from '~/guest/form-handling';
+import { loadEventHandling } from '~/guest/handling';
 import { GuestNotFound } from '~/guest/not-found';
 import { GUEST_HISTORY, guestDetail, guestEventFromHash } from '~/guest/paths';
 
@@ -28,12 +28,14 @@ function placeIn(hash: string) {
 }
 
 export async function clientLoader() {
-  return { applications: await guestApplications(), constraint: constraintOf(HistoryDateSchema) };
+  return { applications: await guestApplications(), constraint: constraints.historyDate };
 }
 
 export function clientAction({ request }: ClientActionFunctionArgs) {
   const { applicationId, index } = placeIn(window.location.hash);
-  return saveGuestHistoryDate(request, applicationId, index ?? -1);
+  return withHandling(request, loadEventHandling, (handling) =>
+    handling.saveGuestHistoryDate(request, applicationId, index ?? -1),
+  );
 }
 
 export default function GuestHistoryDate() {

@@ -1,9 +1,9 @@
 import type { MetaFunction } from '@remix-run/cloudflare';
 import { useActionData, useLoaderData, type ClientActionFunctionArgs } from '@remix-run/react';
 import { ApplicationForm } from '~/applications/application-form';
-import { ApplicationSchema } from '~/applications/application-schema';
-import { constraintOf } from '~/components/forms/constraint';
-import { saveGuestApplication } from '~/guest/actions';
+import constraints from '~/guest/form-constraints.json';
+import { withHandling } from '~/guest/form-handling';
+import { loadApplicationHandling } from '~/guest/handling';
 import { GUEST_LIST } from '~/guest/paths';
 
 export { links } from '~/applications/styles';
@@ -11,11 +11,13 @@ export { links } from '~/applications/styles';
 export const meta: MetaFunction = () => [{ title: 'Add application · Guest · JobTrack' }];
 
 export function clientLoader() {
-  return { constraint: constraintOf(ApplicationSchema) };
+  return { constraint: constraints.application };
 }
 
 export function clientAction({ request }: ClientActionFunctionArgs) {
-  return saveGuestApplication(request, null);
+  return withHandling(request, loadApplicationHandling, (handling) =>
+    handling.saveGuestApplication(request, null),
+  );
 }
 
 export default function GuestNewApplication() {

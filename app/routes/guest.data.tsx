@@ -8,27 +8,33 @@ import {
   type ClientActionFunctionArgs,
 } from '@remix-run/react';
 import { SubmitButton } from '~/components/forms';
-import { importBackup } from '~/guest/import';
+import constraints from '~/guest/form-constraints.json';
+import { IMPORT_NOT_LOADED, notLoaded, withHandling } from '~/guest/form-handling';
+import { loadImportHandling } from '~/guest/handling';
 import { GUEST_LIST, GUEST_MOVE } from '~/guest/paths';
 import { clearGuest } from '~/guest/storage';
-import { ImportUploadSchema } from '~/portability/import-schema';
 import { UploadForm } from '~/portability/upload-form';
 import { useState } from 'react';
-import { constraintOf } from '~/components/forms/constraint';
 
 export const meta: MetaFunction = () => [{ title: 'Your data · Guest · JobTrack' }];
 
 export function clientLoader() {
-  return { constraint: constraintOf(ImportUploadSchema) };
+  return { constraint: constraints.importUpload };
 }
 
 export async function clientAction({ request }: ClientActionFunctionArgs) {
-  const formData = await request.formData();
-  if (formData.get('intent') === 'delete-all') {
+  // A clone: the import reads the request itself, or its refusal does when it cannot be fetched.
+  if ((await request.clone().formData()).get('intent') === 'delete-all') {
     clearGuest();
     return redirect('/guest');
   }
-  return importBackup(formData);
+  return withHandling(
+    request,
+    loadImportHandling,
+    async (handling) => handling.importBackup(await request.formData()),
+    // The file is not sent back: a browser cannot refill a file field.
+    (formData) => ({ ok: false as const, reply: notLoaded(formData, IMPORT_NOT_LOADED, ['file']) }),
+  );
 }
 
 const count = (n: number) =>

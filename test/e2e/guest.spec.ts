@@ -761,6 +761,26 @@ test.describe('with JavaScript', () => {
     await expect(page).toHaveURL(/\/guest\/applications\/new$/);
   });
 
+  test('a form whose saving code cannot be fetched says so and keeps what was typed', async ({
+    page,
+  }) => {
+    // A guest form's handling is fetched as guest mode opens or when the form is sent
+    // (docs/decisions/039); a browser keeps a failed fetch of it for the page's life.
+    await page.route(/\/assets\/actions-[\w-]+\.js$/, (route) => route.abort('failed'));
+    await page.goto('/guest/applications/new');
+    await app(page).fillApplication({ company: NHS.company, role: NHS.role, notes: NHS.notes });
+    await page.getByRole('button', { name: 'Save application' }).click();
+    const summary = page.getByRole('alert', { name: 'There is a problem' });
+    await expect(summary).toContainText('Nothing was saved');
+    // No field is in error: the summary takes focus, so a phone scrolls to it.
+    await expect(summary).toBeFocused();
+    await expect(page.getByLabel('Notes', { exact: true })).toHaveValue(NHS.notes);
+    await expect(page.getByLabel('Company', { exact: true })).toHaveValue(NHS.company);
+    await expect(page).toHaveURL(/\/guest\/applications\/new$/);
+    const stored = await page.evaluate(() => localStorage.getItem('jobtrack-guest'));
+    expect(stored ?? '').not.toContain(NHS.company);
+  });
+
   test('guest mode preloads its pages without a console warning, and an empty store has nothing to move', async ({
     page,
     signedIn,
@@ -801,8 +821,8 @@ test.describe('with JavaScript', () => {
     context,
   }) => {
     // The status change loads its handling when sent (app/guest/status-change.ts); guest mode
-    // fetches it as it opens (with the add and edit pages' code, which also holds it), so a guest
-    // who then loses the connection can still change a status, from the list or the application.
+    // fetches it as it opens (app/guest/preload.tsx), so a guest who then loses the connection
+    // can still change a status, from the list or the application.
     const council = newApplication({ ...COUNCIL, status: 'applied', mayCloseEarly: false });
     await page.addInitScript(
       (stored) => localStorage.setItem('jobtrack-guest', stored),

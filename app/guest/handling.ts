@@ -1,0 +1,14 @@
+// Where each guest form's handling lives. A guest form page's first load holds the form alone: the
+// code that checks and saves it (Conform's zod adapter, zod and the schemas, about 27 KiB gzipped)
+// is fetched when the form is sent (form-handling.ts), and guest mode fetches it as it opens
+// (preload.tsx), so that it is there offline (docs/decisions/039). Nothing here loads anything
+// by itself: a static import of this module costs a page a few bytes.
+
+/** Adding and editing an application, and the one-step status change. */
+export const loadApplicationHandling = () => import('./actions');
+
+/** Dates: adding, editing and deleting one, the follow-up date and a status change's day. */
+export const loadEventHandling = () => import('./event-actions');
+
+/** Importing a backup file. */
+export const loadImportHandling = () => import('./import');
