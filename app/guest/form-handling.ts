@@ -7,7 +7,7 @@ import type { FormReply } from '~/components/forms';
 
 /** Said above a form whose handling could not be fetched. */
 export const HANDLING_NOT_LOADED =
-  'Nothing was saved: JobTrack could not load what it needs to save this form. What you typed is still here. Reload the page and try again, and copy what you typed first if it is long.';
+  'Nothing was saved: JobTrack could not load what it needs to save this form, perhaps because the connection dropped. What you typed is still here: copy anything long, then reload the page and try again.';
 
 /** Said beside an event's Delete button when deleting it could not be loaded. */
 export const DELETE_NOT_LOADED =
@@ -21,42 +21,48 @@ export const REMOVE_NOT_LOADED =
 export const IMPORT_NOT_LOADED =
   'Nothing was imported: JobTrack could not load what it needs to read the file. Reload the page and choose the file again.';
 
-/** A refusal with `message` above the form, keeping the values sent (apart from `hideFields`). */
+/**
+ * A refusal keeping the values sent: `message` above the form, or beside `field` (which Conform
+ * then focuses). A file field's value is not sent back: a browser cannot refill one.
+ */
 export function notLoaded(
   formData: FormData,
-  message = HANDLING_NOT_LOADED,
-  hideFields?: string[],
+  { message = HANDLING_NOT_LOADED, field = '' }: { message?: string; field?: string } = {},
 ): FormReply {
-  return parse(formData, { resolve: () => ({ error: { '': [message] } }) }).reply({ hideFields });
+  const hideFields = formData.get(field) instanceof File ? [field] : undefined;
+  return parse(formData, { resolve: () => ({ error: { [field]: [message] } }) }).reply({
+    hideFields,
+  });
 }
 
 /**
  * Runs `save` with the handling `load` fetches. When the fetch fails, answers `refuse`'s refusal
- * for the form sent, or by default `notLoaded`'s: the request's body is still unread then.
+ * for the form sent, or by default `notLoaded`'s. `sent` is the request, its body still unread,
+ * or its form data when the clientAction has read it already.
  */
 export function withHandling<Handling, Answer>(
-  request: Request,
+  sent: Request | FormData,
   load: () => Promise<Handling>,
   save: (handling: Handling) => Answer | Promise<Answer>,
 ): Promise<Answer | FormReply>;
 export function withHandling<Handling, Answer, Refusal>(
-  request: Request,
+  sent: Request | FormData,
   load: () => Promise<Handling>,
   save: (handling: Handling) => Answer | Promise<Answer>,
   refuse: (formData: FormData) => Refusal,
 ): Promise<Answer | Refusal>;
 export async function withHandling<Handling, Answer, Refusal>(
-  request: Request,
+  sent: Request | FormData,
   load: () => Promise<Handling>,
   save: (handling: Handling) => Answer | Promise<Answer>,
-  refuse: (formData: FormData) => Refusal | FormReply = notLoaded,
+  refuse: (formData: FormData) => Refusal | FormReply = (formData) => notLoaded(formData),
 ) {
   let handling: Handling;
   try {
     handling = await load();
   } catch (error) {
     console.error('A guest form’s handling could not be fetched', error);
-    return refuse(await request.formData());
+    return refuse(sent instanceof FormData ? sent : await sent.formData());
   }
   return save(handling);
 }

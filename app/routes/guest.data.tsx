@@ -23,17 +23,19 @@ export function clientLoader() {
 }
 
 export async function clientAction({ request }: ClientActionFunctionArgs) {
-  // A clone: the import reads the request itself, or its refusal does when it cannot be fetched.
-  if ((await request.clone().formData()).get('intent') === 'delete-all') {
+  const formData = await request.formData();
+  if (formData.get('intent') === 'delete-all') {
     clearGuest();
     return redirect('/guest');
   }
   return withHandling(
-    request,
+    formData,
     loadImportHandling,
-    async (handling) => handling.importBackup(await request.formData()),
-    // The file is not sent back: a browser cannot refill a file field.
-    (formData) => ({ ok: false as const, reply: notLoaded(formData, IMPORT_NOT_LOADED, ['file']) }),
+    (handling) => handling.importBackup(formData),
+    (formData) => ({
+      ok: false as const,
+      reply: notLoaded(formData, { message: IMPORT_NOT_LOADED, field: 'file' }),
+    }),
   );
 }
 

@@ -5,7 +5,7 @@ import {
   type FormMetadata,
   type Submission,
 } from '@conform-to/react';
-import { Form } from '@remix-run/react';
+import { Form, useActionData } from '@remix-run/react';
 import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import type { z } from 'zod';
 import { FormStateContext } from './form-state';
@@ -171,8 +171,8 @@ export function SchemaForm<Shape extends Record<string, unknown>>({
     ([name, errors]) => name !== '' && errors.length > 0,
   )?.[0];
   const focus = fieldInError ?? (form.errors?.length ? focusOnFormError : undefined);
-  const shownErrors = formErrors ?? form.errors ?? [];
-  useSummaryFocus(form.errorId, focus ? [] : shownErrors);
+  const shown = [...(formErrors ?? form.errors ?? []), ...Object.keys(form.allErrors)].join('\n');
+  useRefusalFocus(form.id, form.errorId, fieldInError, focusOnFormError, shown);
   return (
     <Form
       method={method}
@@ -198,13 +198,30 @@ export function SchemaForm<Shape extends Record<string, unknown>>({
 }
 
 /**
- * Moves focus to the error summary when the form as a whole was refused and no field is there to
- * take it ("Nothing was saved…"): on a phone the summary may be above the screen, and a screen
- * reader starts reading from it. Once per new set of messages, so typing is not interrupted.
+ * After each answer from the action, moves focus to what it refused, so that a phone scrolls to
+ * it and a screen reader reads it: the field named for a refusal of the whole form (sign-in's
+ * password), or the error summary when no field can take it (a refusal of the whole form, a
+ * hidden field's error). Conform focuses a visible field in error itself. Once per answer, so
+ * typing is never interrupted, and again for the same refusal a second time.
  */
-function useSummaryFocus(summaryId: string, messages: string[]) {
-  const shown = messages.join('\n');
+function useRefusalFocus(
+  formId: string,
+  summaryId: string,
+  fieldInError: string | undefined,
+  focusOnFormError: string | undefined,
+  shown: string,
+) {
+  const answer = useActionData();
+  // The answer last acted on: Conform shows an answer's errors a render after it arrives.
+  const handled = useRef<unknown>(undefined);
   useEffect(() => {
-    if (shown) document.getElementById(summaryId)?.focus();
-  }, [summaryId, shown]);
+    const summary = document.getElementById(summaryId);
+    if (!answer || answer === handled.current || !summary) return;
+    handled.current = answer;
+    const name = fieldInError ?? focusOnFormError;
+    const field = name ? document.getElementById(`${formId}-${name}`) : null;
+    const focusable = field && !(field instanceof HTMLInputElement && field.type === 'hidden');
+    if (!focusable) summary.focus();
+    else if (!fieldInError) field.focus();
+  }, [answer, shown, formId, summaryId, fieldInError, focusOnFormError]);
 }

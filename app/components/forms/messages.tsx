@@ -45,7 +45,7 @@ export function ErrorSummary({
       role="alert"
       aria-labelledby={`${formId}-summary-title`}
       id={id}
-      // Focused by SchemaForm when the form as a whole was refused.
+      // Focused by SchemaForm when no field can take the refusal.
       tabIndex={-1}
     >
       <h2 className="error-summary__title" id={`${formId}-summary-title`}>

@@ -82,13 +82,13 @@ describe('a guest form whose handling is fetched when it is sent', () => {
     });
   });
 
-  it('says a backup was not imported, beside the form, without sending the file back', async () => {
+  it('says a backup was not imported, beside the file field, without sending the file back', async () => {
     vi.spyOn(console, 'error').mockImplementation(() => {});
     unreachable('~/guest/import');
     const file = new File(['{}'], 'jobtrack-backup.json', { type: 'application/json' });
     const { clientAction } = await import('~/routes/guest.data');
     const answer = await clientAction(post({ file }));
-    expect(answer).toMatchObject({ ok: false, reply: { error: { '': [IMPORT_NOT_LOADED] } } });
+    expect(answer).toMatchObject({ ok: false, reply: { error: { file: [IMPORT_NOT_LOADED] } } });
     expect(answer).not.toHaveProperty('reply.initialValue.file');
   });
 });
