@@ -26,7 +26,7 @@ export const IMPORT_NOT_LOADED =
  * then focuses). A file field's value is not sent back: a browser cannot refill one.
  */
 export function notLoaded(
-  formData: FormData,
+  formData: FormData | URLSearchParams,
   { message = HANDLING_NOT_LOADED, field = '' }: { message?: string; field?: string } = {},
 ): FormReply {
   const hideFields = formData.get(field) instanceof File ? [field] : undefined;

@@ -12,3 +12,6 @@ export const loadEventHandling = () => import('./event-actions');
 
 /** Importing a backup file. */
 export const loadImportHandling = () => import('./import');
+
+/** Checking the dates the job-search log is asked for (none are needed for its default range). */
+export const loadLogRangeChecks = () => import('~/job-search-log/range-schema');

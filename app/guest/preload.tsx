@@ -6,7 +6,12 @@
 // lost request left the page on "Saving…" (the flaky browser test of the move into an account).
 import { Link, matchRoutes } from '@remix-run/react';
 import { useEffect } from 'react';
-import { loadApplicationHandling, loadEventHandling, loadImportHandling } from './handling';
+import {
+  loadApplicationHandling,
+  loadEventHandling,
+  loadImportHandling,
+  loadLogRangeChecks,
+} from './handling';
 import { loadGuestChecks } from './storage';
 import {
   GUEST_APPLICATION,
@@ -51,14 +56,21 @@ export const GUEST_PAGES = [
  * Remix skips it with a console warning, and the layout draws this again once discovery is done.
  */
 export function PreloadGuestPages() {
-  // The forms' checks load on a form's first use (docs/decisions/030), the forms' handling when a
-  // form is sent (handling.ts, docs/decisions/039), and the storage's checks at the first change
-  // (save.ts, docs/decisions/038); a guest may be offline by then. Without the forms' checks a
-  // form still works (its clientAction checks it), but errors then show only on Save rather than
-  // as the guest types; without the handling or the storage's checks, nothing can be saved.
+  // Loaded on use, so fetched here while the guest is most likely still online: the forms' checks (on a
+  // form's first use, docs/decisions/030), their handling (when a form is sent) and the log's
+  // range checks (when dates are asked for; handling.ts, docs/decisions/039), and the storage's
+  // checks (at the first change, save.ts, docs/decisions/038). Without the forms' checks a form
+  // still works (its clientAction checks it), but errors then show only on Save rather than as
+  // the guest types; without the rest, nothing can be saved or no dates shown.
   useEffect(() => {
     import('~/components/forms/validate').catch(() => {});
-    for (const load of [loadApplicationHandling, loadEventHandling, loadImportHandling]) {
+    const handling = [
+      loadApplicationHandling,
+      loadEventHandling,
+      loadImportHandling,
+      loadLogRangeChecks,
+    ];
+    for (const load of handling) {
       load().catch(() => {});
     }
     loadGuestChecks().catch(() => {});

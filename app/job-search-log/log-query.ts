@@ -1,5 +1,6 @@
 // The job-search log's date range and its limits, as the page and the CSV put them in a URL (a
 // plain GET form); ./range-schema reads a range back from one.
+import { addDays } from '~/applications/dates';
 import { dateParts } from '~/components/forms/date-parts';
 
 /** The range shown when none is asked for: two weeks, as most Work Coach appointments are. */
@@ -19,6 +20,20 @@ export const MAX_RANGE_DAYS = 366;
 
 /** The days the log covers, both included (YYYY-MM-DD). */
 export type LogRange = { from: string; to: string };
+
+/** The range shown when the URL asks for none: the last `DEFAULT_DAYS` days, today included. */
+export function defaultLogRange(today: string): LogRange {
+  return { from: addDays(today, 1 - DEFAULT_DAYS), to: today };
+}
+
+/**
+ * The range's own fields in a URL's query or fragment. Only these are read: Conform would also read
+ * its reserved ones, throw on junk in them and send them back in its reply, however deep they nest
+ * (form.server.ts).
+ */
+export function rangeFields(params: URLSearchParams): Array<[name: string, value: string]> {
+  return [...params].filter(([key]) => /^(from|to)\./.test(key));
+}
 
 /** The range as the log's form puts it in a URL (from.day=1&from.month=11…). */
 function rangeQuery(range: LogRange): string {

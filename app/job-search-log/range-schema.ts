@@ -2,9 +2,9 @@
 // like every other date, defaulting to the last 14 days.
 import { parseWithZod } from '@conform-to/zod';
 import { z } from 'zod';
-import { addDays, daysBetween, MAX_DATE, MIN_DATE } from '~/applications/dates';
+import { daysBetween, MAX_DATE, MIN_DATE } from '~/applications/dates';
 import { datePartsSchema } from '~/components/forms/date-schema';
-import { DEFAULT_DAYS, MAX_RANGE_DAYS, type LogRange } from './log-query';
+import { defaultLogRange, MAX_RANGE_DAYS, rangeFields, type LogRange } from './log-query';
 
 /** The range form's schema, fields in page order. */
 export const LogRangeSchema = z
@@ -36,12 +36,8 @@ export const LogRangeSchema = z
 
 /** The range in the URL, the default when it asks for none, or Conform's reply to show its errors. */
 export function parseLogRange(params: URLSearchParams, today: string) {
-  // Only the range's own fields: Conform would also read its reserved ones from the URL, throw on
-  // junk in them and send them back in its reply, however deep they nest (form.server.ts).
-  const fields = [...params].filter(([key]) => /^(from|to)\./.test(key));
-  if (fields.length === 0) {
-    return { range: { from: addDays(today, 1 - DEFAULT_DAYS), to: today }, reply: null };
-  }
+  const fields = rangeFields(params);
+  if (fields.length === 0) return { range: defaultLogRange(today), reply: null };
   const submission = parseWithZod(new URLSearchParams(fields), { schema: LogRangeSchema });
   if (submission.status !== 'success') return { range: null, reply: submission.reply() };
   return { range: submission.value as LogRange, reply: null };

@@ -6,6 +6,7 @@ import { ApplicationSchema } from '../../app/applications/application-schema';
 import { HistoryDateSchema } from '../../app/applications/history-date-schema';
 import { constraintOf } from '../../app/components/forms/constraint';
 import { EventSchema, FollowUpSchema } from '../../app/events/event-schema';
+import { LogRangeSchema } from '../../app/job-search-log/range-schema';
 import { ImportUploadSchema } from '../../app/portability/import-schema';
 
 /** Each guest form's constraints, under the name its page reads them by. */
@@ -16,5 +17,6 @@ export function guestConstraints() {
     followUp: constraintOf(FollowUpSchema),
     historyDate: constraintOf(HistoryDateSchema),
     importUpload: constraintOf(ImportUploadSchema),
+    logRange: constraintOf(LogRangeSchema),
   };
 }

@@ -1,0 +1,65 @@
+// @vitest-environment happy-dom
+import { screen } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { addDays, formatDate, todayInLondon } from '~/applications/dates';
+import { renderRoutes } from '../../support/render';
+
+// Guest mode's job-search log checks the dates it is asked for with the range's schema, which is
+// not in the page's first load (docs/decisions/039): the default range needs no checks.
+
+async function showLog(fragment = '') {
+  const { default: GuestLog, clientLoader } = await import('~/routes/guest.log');
+  renderRoutes(
+    [{ path: '/guest/log', Component: GuestLog, loader: () => clientLoader() }],
+    `/guest/log${fragment}`,
+  );
+}
+
+/** Makes fetching the range's checks fail, as a browser does offline when it never fetched them. */
+function checksUnreachable() {
+  vi.spyOn(console, 'error').mockImplementation(() => {});
+  vi.doMock('~/job-search-log/range-schema', () => {
+    throw new TypeError('Failed to fetch dynamically imported module');
+  });
+}
+
+afterEach(() => {
+  vi.doUnmock('~/job-search-log/range-schema');
+  vi.resetModules();
+  vi.restoreAllMocks();
+  localStorage.clear();
+});
+
+const heading = (from: string, to: string) =>
+  screen.findByRole('heading', { level: 2, name: `${formatDate(from)} to ${formatDate(to)}` });
+
+describe('guest mode’s job-search log', () => {
+  it('shows the last 14 days without the range’s checks', async () => {
+    checksUnreachable();
+    await showLog();
+    const today = todayInLondon();
+    expect(await heading(addDays(today, -13), today)).toBeTruthy();
+    expect(console.error).not.toHaveBeenCalled();
+  });
+
+  it('shows the dates the fragment asks for, once they are checked', async () => {
+    await showLog('#from.day=3&from.month=11&from.year=2026&to.day=28&to.month=11&to.year=2026');
+    expect(await heading('2026-11-03', '2026-11-28')).toBeTruthy();
+    expect(screen.getByText('Nothing recorded in these dates.')).toBeTruthy();
+  });
+
+  it('says what is wrong with dates that do not make a range, beside the field', async () => {
+    await showLog('#from.day=28&from.month=11&from.year=2026&to.day=3&to.month=11&to.year=2026');
+    expect(await screen.findAllByText('To must be the same as or after From')).not.toHaveLength(0);
+    expect(screen.queryByRole('region', { name: 'The log, as a table' })).toBeNull();
+  });
+
+  it('says the log was not shown, keeping the dates asked for, when the checks cannot be fetched', async () => {
+    checksUnreachable();
+    const { RANGE_NOT_LOADED } = await import('~/routes/guest.log');
+    await showLog('#from.day=3&from.month=11&from.year=2026&to.day=28&to.month=11&to.year=2026');
+    expect(await screen.findByText(RANGE_NOT_LOADED)).toBeTruthy();
+    expect(screen.getAllByLabelText('Day')[1]).toHaveProperty('value', '28');
+    expect(screen.queryByRole('heading', { level: 2, name: /to 28 Nov 2026/ })).toBeNull();
+  });
+});
