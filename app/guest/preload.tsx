@@ -56,12 +56,12 @@ export const GUEST_PAGES = [
  * Remix skips it with a console warning, and the layout draws this again once discovery is done.
  */
 export function PreloadGuestPages() {
-  // Loaded on use, so fetched here while the guest is most likely still online: the forms' checks (on a
-  // form's first use, docs/decisions/030), their handling (when a form is sent) and the log's
-  // range checks (when dates are asked for; handling.ts, docs/decisions/039), and the storage's
-  // checks (at the first change, save.ts, docs/decisions/038). Without the forms' checks a form
-  // still works (its clientAction checks it), but errors then show only on Save rather than as
-  // the guest types; without the rest, nothing can be saved or no dates shown.
+  // Loaded on use, so fetched here while the guest is most likely still online: the forms'
+  // checks (on a form's first use, docs/decisions/030), their handling (when a form is sent) and
+  // the log's range checks (when dates are asked for; handling.ts, docs/decisions/039), and the
+  // storage's checks (at the first change, save.ts, docs/decisions/038). Without the forms' checks
+  // a form still works (its clientAction checks it), but errors then show only on Save rather
+  // than as the guest types; without the rest, nothing can be saved or no dates shown.
   useEffect(() => {
     import('~/components/forms/validate').catch(() => {});
     const handling = [
