@@ -27,12 +27,13 @@ export function defaultLogRange(today: string): LogRange {
 }
 
 /**
- * The range's own fields in a URL's query or fragment. Only these are read: Conform would also read
- * its reserved ones, throw on junk in them and send them back in its reply, however deep they nest
- * (form.server.ts).
+ * The range's own fields in a URL's query or fragment, by their exact names. Only these are read:
+ * Conform would also read its reserved ones, throw on junk in them and send them back in its reply,
+ * however deep they nest (form.server.ts), and makes an array as long as a path asks for
+ * (`from.day[4294967294]` took minutes).
  */
 export function rangeFields(params: URLSearchParams): Array<[name: string, value: string]> {
-  return [...params].filter(([key]) => /^(from|to)\./.test(key));
+  return [...params].filter(([key]) => /^(from|to)\.(day|month|year)$/.test(key));
 }
 
 /** The range as the log's form puts it in a URL (from.day=1&from.month=11…). */

@@ -13,6 +13,7 @@ import {
   rangeFields,
   type LogRange,
 } from '~/job-search-log/log-query';
+import { parse } from '@conform-to/react';
 import type { FormReply } from '~/components/forms';
 import constraints from '~/guest/form-constraints.json';
 import { notLoaded } from '~/guest/form-handling';
@@ -44,8 +45,7 @@ export default function GuestLog() {
   const { applications, today, constraint } = useLoaderData<typeof clientLoader>();
   // The dates are in the fragment (#from.day=…), which no request carries.
   const { hash } = useLocation();
-  const checked = useLogRange(hash, today);
-  const { range, reply } = checked ?? { range: null, reply: null };
+  const { range, reply, checking } = useLogRange(hash, today);
   const log = useMemo(
     () =>
       range
@@ -55,8 +55,8 @@ export default function GuestLog() {
   );
   return (
     <LogPage
-      // Drawn afresh once the dates are checked: the form opens with them.
-      key={checked ? hash : `${hash}:checking`}
+      // Drawn afresh once the dates are checked: the form opens with them, unchanged.
+      key={checking ? `${hash}:checking` : hash}
       range={range}
       reply={reply}
       constraint={constraint}
@@ -70,34 +70,50 @@ export default function GuestLog() {
 export const RANGE_NOT_LOADED =
   'The log was not shown: JobTrack could not load what it needs to check these dates, perhaps because the connection dropped. Reload the page and try again.';
 
-type ParsedRange = { range: LogRange | null; reply: FormReply | null };
+type ParsedRange = { range: LogRange | null; reply: FormReply | null; checking?: boolean };
+type RangeChecks = Awaited<ReturnType<typeof loadLogRangeChecks>>;
+
+/** The range's checks once fetched: from then on every range is checked as the page draws. */
+let rangeChecks: RangeChecks | null = null;
 
 /**
- * The range the fragment asks for, or null while its checks load. The default range needs none;
- * dates given are checked with the range's schema, which is not in the page's first load (zod,
- * docs/decisions/039) and which guest mode fetches as it opens.
+ * The range the fragment asks for. The default range needs no checks; dates given are checked
+ * with the range's schema, which is not in the page's first load (zod, docs/decisions/039) and
+ * which guest mode fetches as it opens. Until it arrives the form shows the dates given, and no
+ * log; if it cannot be fetched, the form says so.
  */
-function useLogRange(hash: string, today: string): ParsedRange | null {
+function useLogRange(hash: string, today: string): ParsedRange {
   const fields = useMemo(() => rangeFields(new URLSearchParams(hash.replace(/^#/, ''))), [hash]);
-  const [checked, setChecked] = useState<{ hash: string; parsed: ParsedRange } | null>(null);
+  const [checks, setChecks] = useState(rangeChecks);
+  const [failed, setFailed] = useState(false);
   useEffect(() => {
-    if (fields.length === 0) return;
+    if (fields.length === 0 || checks) return;
     let current = true;
-    const given = new URLSearchParams(fields);
     loadLogRangeChecks().then(
-      ({ parseLogRange }) => current && setChecked({ hash, parsed: parseLogRange(given, today) }),
+      (loaded) => {
+        rangeChecks = loaded;
+        if (current) setChecks(loaded);
+      },
       (error: unknown) => {
         console.error('The log’s range checks could not be fetched', error);
-        if (current) {
-          const reply = notLoaded(given, { message: RANGE_NOT_LOADED });
-          setChecked({ hash, parsed: { range: null, reply } });
-        }
+        if (current) setFailed(true);
       },
     );
     return () => {
       current = false;
     };
-  }, [fields, hash, today]);
-  if (fields.length === 0) return { range: defaultLogRange(today), reply: null };
-  return checked?.hash === hash ? checked.parsed : null;
+  }, [fields, checks]);
+  return useMemo(() => {
+    const given = new URLSearchParams(fields);
+    if (fields.length === 0) return { range: defaultLogRange(today), reply: null };
+    if (checks) return checks.parseLogRange(given, today);
+    if (failed) return { range: null, reply: notLoaded(given, { message: RANGE_NOT_LOADED }) };
+    // Until the checks arrive, the dates as given, in the form.
+    return { range: null, reply: givenDates(given), checking: true };
+  }, [fields, today, checks, failed]);
+}
+
+/** A reply that only fills the form with `given`, saying nothing of it. */
+function givenDates(given: URLSearchParams): FormReply {
+  return parse<Record<string, never>, string[]>(given, { resolve: () => ({ value: {} }) }).reply();
 }

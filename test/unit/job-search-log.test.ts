@@ -67,4 +67,12 @@ describe('job-search log wording and range', () => {
       expect(JSON.stringify(reply).length, extra.slice(0, 20)).toBeLessThan(1000);
     }
   });
+
+  it('ignores a field that asks for a huge array (from.day[4294967294] took minutes to refuse)', () => {
+    const range = 'from.day=3&from.month=11&from.year=2026&to.day=28&to.month=11&to.year=2026';
+    for (const extra of ['from.day[4294967294]=1', 'to.year[99999999]=2026', 'from.day.x=1']) {
+      const { range: read } = parseLogRange(new URLSearchParams(`${range}&${extra}`), '2026-11-30');
+      expect(read, extra).toEqual({ from: '2026-11-03', to: '2026-11-28' });
+    }
+  });
 });

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { addDays, formatDate, todayInLondon } from '~/applications/dates';
+import { formatDate } from '~/applications/dates';
 import { renderRoutes } from '../../support/render';
 
 // Guest mode's job-search log checks the dates it is asked for with the range's schema, which is
@@ -24,6 +24,7 @@ function checksUnreachable() {
 }
 
 afterEach(() => {
+  vi.useRealTimers();
   vi.doUnmock('~/job-search-log/range-schema');
   vi.resetModules();
   vi.restoreAllMocks();
@@ -35,10 +36,11 @@ const heading = (from: string, to: string) =>
 
 describe('guest mode’s job-search log', () => {
   it('shows the last 14 days without the range’s checks', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(new Date('2026-11-28T12:00:00Z'));
     checksUnreachable();
     await showLog();
-    const today = todayInLondon();
-    expect(await heading(addDays(today, -13), today)).toBeTruthy();
+    expect(await heading('2026-11-15', '2026-11-28')).toBeTruthy();
     expect(console.error).not.toHaveBeenCalled();
   });
 
@@ -52,6 +54,17 @@ describe('guest mode’s job-search log', () => {
     await showLog('#from.day=28&from.month=11&from.year=2026&to.day=3&to.month=11&to.year=2026');
     expect(await screen.findAllByText('To must be the same as or after From')).not.toHaveLength(0);
     expect(screen.queryByRole('region', { name: 'The log, as a table' })).toBeNull();
+  });
+
+  it('shows the dates asked for in the form, and no log, while their checks load', async () => {
+    vi.doMock('~/job-search-log/range-schema', () => new Promise(() => {}));
+    await showLog('#from.day=3&from.month=11&from.year=2026&to.day=28&to.month=11&to.year=2026');
+    await screen.findByRole('heading', { level: 1, name: 'Job-search log' });
+    expect(screen.getAllByLabelText('Day').map((day) => (day as HTMLInputElement).value)).toEqual([
+      '3',
+      '28',
+    ]);
+    expect(screen.queryByRole('heading', { level: 2 })).toBeNull();
   });
 
   it('says the log was not shown, keeping the dates asked for, when the checks cannot be fetched', async () => {
