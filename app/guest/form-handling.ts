@@ -35,6 +35,16 @@ export function notLoaded(
   });
 }
 
+/** What `load` fetches, or null (said on the console) when it cannot be fetched. */
+export async function loadHandling<Handling>(load: () => Promise<Handling>) {
+  try {
+    return await load();
+  } catch (error) {
+    console.error('A guest form’s handling could not be fetched', error);
+    return null;
+  }
+}
+
 /**
  * Runs `save` with the handling `load` fetches. When the fetch fails, answers `refuse`'s refusal
  * for the form sent, or by default `notLoaded`'s. `sent` is the request, its body still unread,
@@ -57,12 +67,7 @@ export async function withHandling<Handling, Answer, Refusal>(
   save: (handling: Handling) => Answer | Promise<Answer>,
   refuse: (formData: FormData) => Refusal | FormReply = (formData) => notLoaded(formData),
 ) {
-  let handling: Handling;
-  try {
-    handling = await load();
-  } catch (error) {
-    console.error('A guest form’s handling could not be fetched', error);
-    return refuse(sent instanceof FormData ? sent : await sent.formData());
-  }
-  return save(handling);
+  const handling = await loadHandling(load);
+  if (handling) return save(handling);
+  return refuse(sent instanceof FormData ? sent : await sent.formData());
 }

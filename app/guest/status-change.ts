@@ -7,6 +7,7 @@ import type { TypedResponse } from '@remix-run/cloudflare';
 import { redirect } from '@remix-run/react';
 import { UNDO_MOVE } from '~/applications/history-date';
 import type { FormReply } from '~/components/forms';
+import { loadHandling } from './form-handling';
 import { loadApplicationHandling } from './handling';
 import { withMoveSaidIn, withoutMove, withUndoneIn } from './last-move';
 
@@ -20,13 +21,7 @@ const NOT_LOADED_UNDO =
 const refusal = (message: string): FormReply => ({ status: 'error', error: { '': [message] } });
 
 /** actions.ts, or null when its code cannot be fetched. */
-async function loaded() {
-  try {
-    return await loadApplicationHandling();
-  } catch {
-    return null;
-  }
-}
+const loaded = () => loadHandling(loadApplicationHandling);
 
 /** actions.ts's `moveGuestStatus`, or a refusal when its code cannot be fetched. */
 export async function moveGuestStatus(request: Request, id: string) {

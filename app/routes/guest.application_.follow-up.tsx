@@ -35,9 +35,9 @@ export function clientAction({ request }: ClientActionFunctionArgs) {
     loadEventHandling,
     (handling) => handling.saveGuestFollowUp(request, id),
     (formData) =>
-      formData.get('intent') === CLEAR_FOLLOW_UP
-        ? notLoaded(formData, { message: REMOVE_NOT_LOADED })
-        : notLoaded(formData),
+      notLoaded(formData, {
+        message: formData.get('intent') === CLEAR_FOLLOW_UP ? REMOVE_NOT_LOADED : undefined,
+      }),
   );
 }
 

@@ -1,23 +1,14 @@
 import type { LinksFunction, MetaFunction } from '@remix-run/cloudflare';
 import { useLoaderData, useLocation } from '@remix-run/react';
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { todayInLondon } from '~/applications/dates';
 import { guestApplications } from '~/guest/applications';
 import { downloadText } from '~/guest/downloads';
 import { guestLog } from '~/guest/log';
 import { LogPage } from '~/job-search-log/log-page';
-import {
-  defaultLogRange,
-  logCsvName,
-  MAX_ENTRIES,
-  rangeFields,
-  type LogRange,
-} from '~/job-search-log/log-query';
-import { parse } from '@conform-to/react';
-import type { FormReply } from '~/components/forms';
+import { logCsvName, MAX_ENTRIES, type LogRange } from '~/job-search-log/log-query';
+import { useLogRange } from '~/guest/log-range';
 import constraints from '~/guest/form-constraints.json';
-import { notLoaded } from '~/guest/form-handling';
-import { loadLogRangeChecks } from '~/guest/handling';
 import { logRows } from '~/job-search-log/rows';
 import href from '~/job-search-log/log.css?url';
 import type { ExportedApplication } from '~/portability/format';
@@ -64,56 +55,4 @@ export default function GuestLog() {
       makeCsv={range ? () => void downloadLog(applications, range) : undefined}
     />
   );
-}
-
-/** Said above the range form when the dates it was given could not be checked. */
-export const RANGE_NOT_LOADED =
-  'The log was not shown: JobTrack could not load what it needs to check these dates, perhaps because the connection dropped. Reload the page and try again.';
-
-type ParsedRange = { range: LogRange | null; reply: FormReply | null; checking?: boolean };
-type RangeChecks = Awaited<ReturnType<typeof loadLogRangeChecks>>;
-
-/** The range's checks once fetched: from then on every range is checked as the page draws. */
-let rangeChecks: RangeChecks | null = null;
-
-/**
- * The range the fragment asks for. The default range needs no checks; dates given are checked
- * with the range's schema, which is not in the page's first load (zod, docs/decisions/039) and
- * which guest mode fetches as it opens. Until it arrives the form shows the dates given, and no
- * log; if it cannot be fetched, the form says so.
- */
-function useLogRange(hash: string, today: string): ParsedRange {
-  const fields = useMemo(() => rangeFields(new URLSearchParams(hash.replace(/^#/, ''))), [hash]);
-  const [checks, setChecks] = useState(rangeChecks);
-  const [failed, setFailed] = useState(false);
-  useEffect(() => {
-    if (fields.length === 0 || checks) return;
-    let current = true;
-    loadLogRangeChecks().then(
-      (loaded) => {
-        rangeChecks = loaded;
-        if (current) setChecks(loaded);
-      },
-      (error: unknown) => {
-        console.error('The log’s range checks could not be fetched', error);
-        if (current) setFailed(true);
-      },
-    );
-    return () => {
-      current = false;
-    };
-  }, [fields, checks]);
-  return useMemo(() => {
-    const given = new URLSearchParams(fields);
-    if (fields.length === 0) return { range: defaultLogRange(today), reply: null };
-    if (checks) return checks.parseLogRange(given, today);
-    if (failed) return { range: null, reply: notLoaded(given, { message: RANGE_NOT_LOADED }) };
-    // Until the checks arrive, the dates as given, in the form.
-    return { range: null, reply: givenDates(given), checking: true };
-  }, [fields, today, checks, failed]);
-}
-
-/** A reply that only fills the form with `given`, saying nothing of it. */
-function givenDates(given: URLSearchParams): FormReply {
-  return parse<Record<string, never>, string[]>(given, { resolve: () => ({ value: {} }) }).reply();
 }

@@ -19,6 +19,7 @@ function post(fields: Record<string, string | File>) {
 
 /** Makes fetching `module` fail, as a browser does offline when it was never fetched. */
 function unreachable(module: string) {
+  vi.spyOn(console, 'error').mockImplementation(() => {});
   vi.doMock(module, () => {
     throw new TypeError('Failed to fetch dynamically imported module');
   });
@@ -45,7 +46,6 @@ describe('a guest form whose handling is fetched when it is sent', () => {
   });
 
   it('refuses above the form, keeping what was typed and saving nothing, when it cannot be fetched', async () => {
-    vi.spyOn(console, 'error').mockImplementation(() => {});
     unreachable('~/guest/actions');
     const { clientAction } = await import('~/routes/guest.applications.new');
     const answer = await clientAction(post({ ...nurse, status: 'applied' }));
@@ -59,7 +59,6 @@ describe('a guest form whose handling is fetched when it is sent', () => {
   });
 
   it('says a date was not deleted beside its Delete button, and a save’s refusal above the form', async () => {
-    vi.spyOn(console, 'error').mockImplementation(() => {});
     unreachable('~/guest/event-actions');
     window.location.hash = '#an-application/an-event';
     const { clientAction } = await import('~/routes/guest.application_.event');
@@ -73,7 +72,6 @@ describe('a guest form whose handling is fetched when it is sent', () => {
   });
 
   it('says the follow-up date was not removed when Remove was pressed', async () => {
-    vi.spyOn(console, 'error').mockImplementation(() => {});
     unreachable('~/guest/event-actions');
     window.location.hash = '#an-application';
     const { clientAction } = await import('~/routes/guest.application_.follow-up');
@@ -83,7 +81,6 @@ describe('a guest form whose handling is fetched when it is sent', () => {
   });
 
   it('says a backup was not imported, beside the file field, without sending the file back', async () => {
-    vi.spyOn(console, 'error').mockImplementation(() => {});
     unreachable('~/guest/import');
     const file = new File(['{}'], 'jobtrack-backup.json', { type: 'application/json' });
     const { clientAction } = await import('~/routes/guest.data');

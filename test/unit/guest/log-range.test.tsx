@@ -69,7 +69,7 @@ describe('guest mode’s job-search log', () => {
 
   it('says the log was not shown, keeping the dates asked for, when the checks cannot be fetched', async () => {
     checksUnreachable();
-    const { RANGE_NOT_LOADED } = await import('~/routes/guest.log');
+    const { RANGE_NOT_LOADED } = await import('~/guest/log-range');
     await showLog('#from.day=3&from.month=11&from.year=2026&to.day=28&to.month=11&to.year=2026');
     expect(await screen.findByText(RANGE_NOT_LOADED)).toBeTruthy();
     expect(screen.getAllByLabelText('Day')[1]).toHaveProperty('value', '28');

@@ -35,6 +35,7 @@ const statusOf = async (id: string) => {
 afterEach(() => {
   vi.doUnmock('~/guest/actions');
   vi.resetModules();
+  vi.restoreAllMocks();
 });
 
 describe('the guest status change, whose handling loads when a change is sent', () => {
@@ -50,6 +51,7 @@ describe('the guest status change, whose handling loads when a change is sent', 
   it('refuses with a form-wide message, changing nothing, when its handling cannot be fetched', async () => {
     const id = await oneApplication();
     const before = localStorage.getItem(GUEST_KEY);
+    vi.spyOn(console, 'error').mockImplementation(() => {});
     vi.doMock('~/guest/actions', () => {
       throw new TypeError('Failed to fetch dynamically imported module');
     });
@@ -58,6 +60,7 @@ describe('the guest status change, whose handling loads when a change is sent', 
       refused: { status: 'error', error: { '': [NOT_LOADED_MESSAGE] } },
     });
     expect(localStorage.getItem(GUEST_KEY)).toBe(before);
+    expect(console.error).toHaveBeenCalled();
   });
 
   it('still answers 404 for an application that is not in this browser, not "could not load"', async () => {
