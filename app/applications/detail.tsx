@@ -1,7 +1,8 @@
 import { track } from '~/analytics/posthog.client';
 import { Form, Link } from '@remix-run/react';
 import { useEffect, useRef, type ReactNode } from 'react';
-import { SubmitButton, type FormReply } from '~/components/forms';
+import type { FormReply } from '~/components/forms/messages';
+import { SubmitButton } from '~/components/forms/submit-button';
 import { isWebAddress } from './web-address';
 import { ClosingLabel } from './closing-label';
 import { formatDate, formatDateTime, formatInstantDate, type LondonNow } from './dates';

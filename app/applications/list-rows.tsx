@@ -1,6 +1,7 @@
 import { track } from '~/analytics/posthog.client';
 import { Form, Link, useNavigation } from '@remix-run/react';
-import { SubmitButton, useIsPending } from '~/components/forms';
+import { useIsPending } from '~/components/forms/pending';
+import { SubmitButton } from '~/components/forms/submit-button';
 import { ClosingLabel } from './closing-label';
 import { formatInstantDate, type LondonNow } from './dates';
 import { useTrackerPaths } from './paths';

@@ -1,7 +1,7 @@
 import { Form, Link } from '@remix-run/react';
 import { formatDate } from '~/applications/dates';
 import { useTrackerPaths, type TrackerPaths } from '~/applications/paths';
-import { SubmitButton } from '~/components/forms';
+import { SubmitButton } from '~/components/forms/submit-button';
 import { eventWhen } from './events-card';
 import { FORMAT_LABELS, KIND_LABELS, type EventFormat, type EventKind } from './kinds';
 

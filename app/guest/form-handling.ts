@@ -4,6 +4,7 @@
 // error page that loses it.
 import { parse } from '@conform-to/react';
 import type { FormReply } from '~/components/forms';
+import { loadHandling } from './handling';
 
 /** Said above a form whose handling could not be fetched. */
 export const HANDLING_NOT_LOADED =
@@ -33,16 +34,6 @@ export function notLoaded(
   return parse(formData, { resolve: () => ({ error: { [field]: [message] } }) }).reply({
     hideFields,
   });
-}
-
-/** What `load` fetches, or null (said on the console) when it cannot be fetched. */
-export async function loadHandling<Handling>(load: () => Promise<Handling>) {
-  try {
-    return await load();
-  } catch (error) {
-    console.error('A guest form’s handling could not be fetched', error);
-    return null;
-  }
 }
 
 /**

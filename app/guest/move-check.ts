@@ -2,7 +2,7 @@
 // turn, through one fetcher, then shown as one plan.
 import { useFetcher } from '@remix-run/react';
 import { useEffect, useRef, useState } from 'react';
-import { replyMessages, type FormReply } from '~/components/forms';
+import { replyMessages, type FormReply } from '~/components/forms/messages';
 import type { ImportPlan } from '~/portability/import.server';
 import { combinePlans } from './move-batches';
 import { IMPORT_PATH, previewForm } from './move';

@@ -7,8 +7,7 @@ import type { TypedResponse } from '@remix-run/cloudflare';
 import { redirect } from '@remix-run/react';
 import { UNDO_MOVE } from '~/applications/history-date';
 import type { FormReply } from '~/components/forms';
-import { loadHandling } from './form-handling';
-import { loadApplicationHandling } from './handling';
+import { loadApplicationHandling, loadHandling } from './handling';
 import { withMoveSaidIn, withoutMove, withUndoneIn } from './last-move';
 
 /** Said when the handling cannot be fetched: a browser keeps a failed module fetch for the page's life. */

@@ -4,7 +4,7 @@ import { Form, Link, useLoaderData } from '@remix-run/react';
 import { deleteApplication } from '~/applications/mutations.server';
 import { getApplication } from '~/applications/queries.server';
 import { requireUserClaim } from '~/auth/current-user.server';
-import { SubmitButton } from '~/components/forms';
+import { SubmitButton } from '~/components/forms/submit-button';
 import { withNotice } from '~/components/notice';
 import { notFound, requireUuid } from '~/http/not-found.server';
 

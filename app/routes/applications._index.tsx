@@ -10,7 +10,7 @@ import { splitUndoRefusal } from '~/applications/undo-move';
 import { namedMove, noticeWithoutMove } from '~/applications/moved.server';
 import { listApplications } from '~/applications/queries.server';
 import { requireUserClaim } from '~/auth/current-user.server';
-import { FormErrors } from '~/components/forms';
+import { FormErrors } from '~/components/forms/messages';
 import { readForm } from '~/components/forms/form.server';
 import { Notice, noticeFor } from '~/components/notice';
 

@@ -11,7 +11,7 @@ import { MoveNotice, withMoveSaid } from '~/applications/move-notice';
 import { splitUndoRefusal } from '~/applications/undo-move';
 import { namedMove, noticeWithoutMove } from '~/applications/moved.server';
 import { requireUserClaim } from '~/auth/current-user.server';
-import { FormErrors } from '~/components/forms';
+import { FormErrors } from '~/components/forms/messages';
 import { readForm } from '~/components/forms/form.server';
 
 export { links } from '~/applications/styles';

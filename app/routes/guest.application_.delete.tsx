@@ -1,6 +1,7 @@
 import type { MetaFunction } from '@remix-run/cloudflare';
 import { Form, Link, redirect, useActionData, useLoaderData } from '@remix-run/react';
-import { FormErrors, SubmitButton } from '~/components/forms';
+import { FormErrors } from '~/components/forms/messages';
+import { SubmitButton } from '~/components/forms/submit-button';
 import { guestApplications } from '~/guest/applications';
 import { deleteGuestApplication } from '~/guest/changes';
 import { GuestNotFound } from '~/guest/not-found';

@@ -11,7 +11,7 @@ import { londonNow } from '~/applications/dates';
 import { ListFilters, Pagination, StatusCountLinks, ViewSwitch } from '~/applications/list-filters';
 import { ApplicationRows } from '~/applications/list-rows';
 import { MoveNotice } from '~/applications/move-notice';
-import { FormErrors } from '~/components/forms';
+import { FormErrors } from '~/components/forms/messages';
 import { guestApplications } from '~/guest/applications';
 import { moveOrUndo } from '~/guest/status-change';
 import { useGuestMoveSaid } from '~/guest/last-move';

@@ -13,7 +13,7 @@ import type { SaveMove } from '~/applications/board-moves';
 import { londonNow } from '~/applications/dates';
 import { ViewSwitch } from '~/applications/list-filters';
 import { MoveNotice } from '~/applications/move-notice';
-import { FormErrors } from '~/components/forms';
+import { FormErrors } from '~/components/forms/messages';
 import { guestApplications } from '~/guest/applications';
 import { useGuestMoveSaid, withMoveSaidIn } from '~/guest/last-move';
 import { GUEST_BOARD, GUEST_PATHS } from '~/guest/paths';

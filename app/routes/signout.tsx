@@ -1,7 +1,7 @@
 import { redirect, type ActionFunctionArgs, type MetaFunction } from '@remix-run/cloudflare';
 import { Form } from '@remix-run/react';
 import { authFor } from '~/auth/auth.server';
-import { SubmitButton } from '~/components/forms';
+import { SubmitButton } from '~/components/forms/submit-button';
 import { withNotice } from '~/components/notice';
 
 export const meta: MetaFunction = () => [{ title: 'Sign out · JobTrack' }];
