@@ -33,6 +33,7 @@ function factsOf(a: App) {
     interviewed: reached(INTERVIEW),
     offered: reached(OFFER),
     replied: reached(REPLY),
+    rejected: reached(['rejected']),
     firstReplyOn: dayOfFirst(REPLY),
   };
 }
@@ -69,12 +70,14 @@ export function guestStatsFacts(applications: readonly App[], today: string): St
       offers: 0,
       rejections: 0,
       rejectedEarly: 0,
+      withdrawnEarly: 0,
     };
     s.applied++;
     if (f.interviewed) s.interviews++;
     if (f.offered) s.offers++;
-    if (f.status === 'rejected') s.rejections++;
-    if (f.status === 'rejected' && !f.interviewed) s.rejectedEarly++;
+    if (f.rejected) s.rejections++;
+    if (f.rejected && !f.interviewed) s.rejectedEarly++;
+    if (f.status === 'withdrawn' && !f.replied) s.withdrawnEarly++;
     sources.set(f.source, s);
   }
   const waits = sent.flatMap((f) =>

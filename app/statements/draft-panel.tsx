@@ -88,7 +88,7 @@ export function DraftPanel({
     <p className="muted">
       {props.configured
         ? 'Your draft appears here as Claude writes it. Fill in your inputs, then press Generate draft.'
-        : 'Drafts appear here once the Statement Builder is configured.'}
+        : 'No drafts can be written here until drafting is switched on for this JobTrack.'}
     </p>
   );
   const hasDraft = started || props.selected !== null || props.versions.length > 0;

@@ -46,9 +46,10 @@ export const SIGNED_OUT_MESSAGE =
   'You have been signed out, so nothing was sent. Sign in again in another tab, then come back and ' +
   'press the button again: what you typed is still here.';
 
+/** Without an Anthropic key (the operator's setting): said to the person, who cannot change it. */
 export const NOT_CONFIGURED_MESSAGE =
-  'The Statement Builder is not configured on this JobTrack: it has no Anthropic API key, so it ' +
-  'cannot write drafts. You can still save your inputs.';
+  'Drafting is not switched on for this JobTrack, so the Statement Builder cannot write a draft ' +
+  'for you. You can still fill in and save your inputs, and come back to them when it is.';
 
 /** When the draft panel's own code could not load (draft-panel.tsx). */
 export const VIEWS_NOT_LOADED_MESSAGE =

@@ -126,7 +126,8 @@ export function StackedRowChart<K extends string>({
 }) {
   const id = useId();
   const rowHeight = 40;
-  const keyHeight = 26;
+  const key = keyLayout(parts.map((part) => part.name));
+  const keyHeight = key.height;
   const totals = rows.map((r) => parts.reduce((sum, p) => sum + r.values[p.key], 0));
   const max = Math.max(1, ...totals);
   return (
@@ -138,7 +139,7 @@ export function StackedRowChart<K extends string>({
     >
       <title id={id}>{summary}</title>
       {parts.map((part, i) => (
-        <g key={part.key} transform={`translate(${i * (WIDTH / parts.length)} 0)`}>
+        <g key={part.key} transform={`translate(${key.at[i]!.x} ${key.at[i]!.y})`}>
           <rect className={`chart__part chart__part--${i}`} x={0} y={4} width={12} height={12} />
           <text className="chart__tick" x={16} y={14}>
             {part.name}
@@ -173,4 +174,28 @@ export function StackedRowChart<K extends string>({
       })}
     </svg>
   );
+}
+
+// The key's names are 11px; an average character is about 6.4px wide at that size.
+const KEY_CHARACTER = 6.4;
+const KEY_LINE = 18;
+
+/**
+ * Where each entry of a chart's key goes (a swatch, its name, a gap), on as many lines as the
+ * names need to stay apart, and the height the key takes.
+ */
+function keyLayout(names: string[]) {
+  let x = 0;
+  let y = 0;
+  const at = names.map((name) => {
+    const width = 16 + name.length * KEY_CHARACTER + 14;
+    if (x > 0 && x + width > WIDTH) {
+      x = 0;
+      y += KEY_LINE;
+    }
+    const place = { x, y };
+    x += width;
+    return place;
+  });
+  return { at, height: y + 26 };
 }

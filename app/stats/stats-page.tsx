@@ -18,6 +18,7 @@ const OUTCOMES = [
   { key: 'offer', name: 'Offer' },
   { key: 'interview', name: 'Interview' },
   { key: 'rejected', name: 'Rejected' },
+  { key: 'withdrawn', name: 'Withdrawn' },
   { key: 'waiting', name: 'No reply' },
 ] as const;
 
@@ -27,12 +28,22 @@ const sourceName = (source: string) => source || 'Not recorded';
 const shown = (value: number | null) => (value === null ? '–' : `${value}%`);
 
 /** The outcomes table's figures for a source, in the order of SOURCE_COLUMNS. */
-const SOURCE_COLUMNS = ['Sent', 'Interview', 'Offer', 'Rejected', 'Interview rate'] as const;
+const SOURCE_COLUMNS = [
+  'Sent',
+  'Interview',
+  'Offer',
+  'Rejected',
+  'Withdrawn',
+  'No reply',
+  'Interview rate',
+] as const;
 const sourceFigures = (s: StatsFacts['sources'][number]) => [
   s.applied,
   s.interviews,
   s.offers,
   s.rejections,
+  s.withdrawnEarly,
+  sourceOutcomes(s).waiting,
   shown(percent(s.interviews, s.applied)),
 ];
 

@@ -29,6 +29,7 @@ export async function loadStats(context: AppLoadContext, who: Person, today: str
           bool_or(c.to_status in ${sql.raw(INTERVIEW)}) as interviewed,
           bool_or(c.to_status in ${sql.raw(OFFER)}) as offered,
           bool_or(c.to_status in ${sql.raw(REPLY)}) as replied,
+          bool_or(c.to_status = 'rejected') as rejected,
           min(${day}) filter (where c.to_status in ${sql.raw(REPLY)}) as first_reply_on
         from jobtrack.status_changes c
         where c.user_id = ${userId}
@@ -40,6 +41,7 @@ export async function loadStats(context: AppLoadContext, who: Person, today: str
           (a.status in ${sql.raw(INTERVIEW)} or coalesce(ch.interviewed, false)) as interviewed,
           (a.status in ${sql.raw(OFFER)} or coalesce(ch.offered, false)) as offered,
           (a.status in ${sql.raw(REPLY)} or coalesce(ch.replied, false)) as replied,
+          (a.status = 'rejected' or coalesce(ch.rejected, false)) as rejected,
           ch.first_reply_on
         from jobtrack.applications a
         left join changes ch on ch.application_id = a.id
@@ -61,8 +63,9 @@ export async function loadStats(context: AppLoadContext, who: Person, today: str
           select source, count(*) as applied,
             count(*) filter (where interviewed) as interviews,
             count(*) filter (where offered) as offers,
-            count(*) filter (where status = 'rejected') as rejections,
-            count(*) filter (where status = 'rejected' and not interviewed) as "rejectedEarly"
+            count(*) filter (where rejected) as rejections,
+            count(*) filter (where rejected and not interviewed) as "rejectedEarly",
+            count(*) filter (where status = 'withdrawn' and not replied) as "withdrawnEarly"
           from sent group by source order by count(*) desc, source limit ${MAX_SOURCES}) s)
       ) as facts`),
     ] as const;

@@ -30,9 +30,12 @@ export type StatsFacts = {
     applied: number;
     interviews: number;
     offers: number;
+    /** Rejected at some point (now or in the history). */
     rejections: number;
     /** Rejected without an interview. */
     rejectedEarly: number;
+    /** Withdrawn by the person before the employer answered at all. */
+    withdrawnEarly: number;
   }>;
 };
 
@@ -96,6 +99,7 @@ export function sourceOutcomes(source: StatsFacts['sources'][number]) {
     offer: source.offers,
     interview: source.interviews - source.offers,
     rejected: source.rejectedEarly,
-    waiting: source.applied - source.interviews - source.rejectedEarly,
+    withdrawn: source.withdrawnEarly,
+    waiting: source.applied - source.interviews - source.rejectedEarly - source.withdrawnEarly,
   };
 }

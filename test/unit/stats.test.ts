@@ -57,8 +57,9 @@ describe('stats arithmetic', () => {
       offers: 1,
       rejections: 5,
       rejectedEarly: 3,
+      withdrawnEarly: 1,
     });
-    expect(outcomes).toEqual({ offer: 1, interview: 3, rejected: 3, waiting: 3 });
+    expect(outcomes).toEqual({ offer: 1, interview: 3, rejected: 3, withdrawn: 1, waiting: 2 });
     expect(Object.values(outcomes).reduce((a, b) => a + b)).toBe(10);
   });
 });

@@ -81,7 +81,9 @@ export function readDate(text: string, order: DateOrder): DateCell {
     const date = iso(Number(parts.year), month, Number(parts.day));
     if (isRealIsoDate(date)) return { date };
   }
-  return { problem: `“${value}” is not a date JobTrack can read: write it like 27/11/2026` };
+  // The example follows the file's order: 27/11/2026 is not a date in a month-first file.
+  const example = order === 'dmy' ? '27/11/2026' : '11/27/2026';
+  return { problem: `“${value}” is not a date JobTrack can read: write it like ${example}` };
 }
 
 /**

@@ -103,7 +103,15 @@ describe('the stats page', () => {
       { week: '2026-11-16', n: 1 },
     ]); // 1 Sept is before the 12 weeks shown
     expect(facts.sources).toEqual([
-      { source: '', applied: 1, interviews: 0, offers: 0, rejections: 0, rejectedEarly: 0 },
+      {
+        source: '',
+        applied: 1,
+        interviews: 0,
+        offers: 0,
+        rejections: 0,
+        rejectedEarly: 0,
+        withdrawnEarly: 0,
+      },
       {
         source: 'Civil Service Jobs',
         applied: 1,
@@ -111,9 +119,74 @@ describe('the stats page', () => {
         offers: 0,
         rejections: 1,
         rejectedEarly: 1,
+        withdrawnEarly: 0,
       },
-      { source: 'LinkedIn', applied: 1, interviews: 1, offers: 0, rejections: 1, rejectedEarly: 0 },
-      { source: 'NHS Jobs', applied: 1, interviews: 1, offers: 1, rejections: 0, rejectedEarly: 0 },
+      {
+        source: 'LinkedIn',
+        applied: 1,
+        interviews: 1,
+        offers: 0,
+        rejections: 1,
+        rejectedEarly: 0,
+        withdrawnEarly: 0,
+      },
+      {
+        source: 'NHS Jobs',
+        applied: 1,
+        interviews: 1,
+        offers: 1,
+        rejections: 0,
+        rejectedEarly: 0,
+        withdrawnEarly: 0,
+      },
+    ]);
+  });
+
+  it('counts a withdrawal before any answer as Withdrawn, and a rejection as Rejected even after the person withdrew', async () => {
+    const me = await t.person();
+    const [dwp, council] = await t.seed(
+      me,
+      {
+        company: 'Department for Work and Pensions',
+        role: 'Work Coach (EO)',
+        status: 'withdrawn',
+        date_applied: '2026-11-02',
+        source: 'Civil Service Jobs',
+      },
+      {
+        company: 'Sheffield City Council',
+        role: 'Admin Officer',
+        status: 'withdrawn',
+        date_applied: '2026-11-05',
+        source: 'Civil Service Jobs',
+      },
+      {
+        company: 'Home Office',
+        role: 'Executive Officer',
+        status: 'applied',
+        date_applied: '2026-11-06',
+        source: 'Civil Service Jobs',
+      },
+    );
+    // The DWP post said no, and the person then marked it withdrawn; the council post they
+    // withdrew from before hearing anything.
+    await moved(me, dwp!, 'rejected', '2026-11-09');
+    await moved(me, dwp!, 'withdrawn', '2026-11-10');
+    await moved(me, council!, 'withdrawn', '2026-11-12');
+
+    const { facts } = (await statsPage(me.cookie)).data;
+
+    expect(facts.replied).toBe(1);
+    expect(facts.sources).toEqual([
+      {
+        source: 'Civil Service Jobs',
+        applied: 3,
+        interviews: 0,
+        offers: 0,
+        rejections: 1,
+        rejectedEarly: 1,
+        withdrawnEarly: 1,
+      },
     ]);
   });
 

@@ -398,7 +398,7 @@ describe('the builder pages', () => {
     const refused = await pressGenerate(context, supportingForm(), { cookie: me.cookie });
     expect(refused.status).toBe(503);
     expect(((await refused.json()) as { formErrors: string[] }).formErrors[0]).toMatch(
-      /not configured/,
+      /^Drafting is not switched on for this JobTrack/,
     );
   });
 });

@@ -139,7 +139,15 @@ describe('guest stats', () => {
     ]);
     // Most applications first; a tie by name, "not recorded" ('') first.
     expect(facts.sources).toEqual([
-      { source: '', applied: 2, interviews: 0, offers: 0, rejections: 0, rejectedEarly: 0 },
+      {
+        source: '',
+        applied: 2,
+        interviews: 0,
+        offers: 0,
+        rejections: 0,
+        rejectedEarly: 0,
+        withdrawnEarly: 0,
+      },
       {
         source: 'Civil Service Jobs',
         applied: 2,
@@ -147,8 +155,45 @@ describe('guest stats', () => {
         offers: 0,
         rejections: 2,
         rejectedEarly: 1,
+        withdrawnEarly: 0,
       },
-      { source: 'NHS Jobs', applied: 1, interviews: 1, offers: 1, rejections: 0, rejectedEarly: 0 },
+      {
+        source: 'NHS Jobs',
+        applied: 1,
+        interviews: 1,
+        offers: 1,
+        rejections: 0,
+        rejectedEarly: 0,
+        withdrawnEarly: 0,
+      },
+    ]);
+  });
+
+  it('counts a withdrawal before any answer as Withdrawn, and a rejection as Rejected even after the guest withdrew', () => {
+    const at = (iso: string) => new Date(iso);
+    const source = 'Civil Service Jobs';
+    let refused = app('DWP', { status: 'applied', dateApplied: '2026-11-02', source });
+    refused = moveApplication(refused, 'rejected', at('2026-11-09T10:00:00Z'));
+    refused = moveApplication(refused, 'withdrawn', at('2026-11-10T10:00:00Z'));
+    let left = app('Sheffield City Council', {
+      status: 'applied',
+      dateApplied: '2026-11-05',
+      source,
+    });
+    left = moveApplication(left, 'withdrawn', at('2026-11-12T10:00:00Z'));
+    const waiting = app('Home Office', { status: 'applied', dateApplied: '2026-11-06', source });
+    const facts = guestStatsFacts([refused, left, waiting], '2026-11-28');
+    expect(facts.replied).toBe(1);
+    expect(facts.sources).toEqual([
+      {
+        source,
+        applied: 3,
+        interviews: 0,
+        offers: 0,
+        rejections: 1,
+        rejectedEarly: 1,
+        withdrawnEarly: 1,
+      },
     ]);
   });
 

@@ -42,6 +42,15 @@ describe('reading a date cell', () => {
     },
   );
 
+  it('shows how to write a date it cannot read in the order the file uses', () => {
+    expect(readDate('next Tuesday', 'dmy')).toEqual({
+      problem: '“next Tuesday” is not a date JobTrack can read: write it like 27/11/2026',
+    });
+    expect(readDate('next Tuesday', 'mdy')).toEqual({
+      problem: '“next Tuesday” is not a date JobTrack can read: write it like 11/27/2026',
+    });
+  });
+
   it('says a date that only fits month first may be in US order', () => {
     expect(readDate('11/27/2026', 'dmy')).toEqual({
       problem: '“11/27/2026” is not a date written day first; it may be month first (US)',
