@@ -33,7 +33,7 @@ export const remixFuture = {
  * small shared modules it imports that signed-in pages also use (dates, statuses…) are named as
  * groups of their own: otherwise a signed-in page would load the guest layout's file for them.
  */
-const CHUNK_GROUPS: Array<[chunk: string, modules: RegExp]> = [
+export const CHUNK_GROUPS: Array<[chunk: string, modules: RegExp]> = [
   [
     'libraries',
     /\/node_modules\/(react|react-dom|scheduler|@remix-run\/react|@remix-run\/router|@remix-run\/server-runtime|react-router|react-router-dom|turbo-stream)\/|vite\/preload-helper/,

@@ -19,12 +19,12 @@ import { wholeDateErrors } from '~/components/forms/date-parts';
 import {
   addedSavedWithDate,
   ApplicationSchema,
-  isUuid,
   SAVED_WITH_DATE,
   StatusChangeSchema,
   UndoMoveSchema,
 } from './application-schema';
 import { afterAnAnswer, UNDO_CHANGED_SINCE, UNDO_MOVE } from './history-date';
+import { isUuid } from '~/http/uuid';
 import { withMoveSaid } from './move-notice';
 import { ACCOUNT_FULL } from './limits';
 import { applicationIdFor, nextKeyFor } from './one-time-key';

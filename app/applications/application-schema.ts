@@ -6,6 +6,7 @@ import { hasPence, parsePounds, MAX_SALARY } from './salary';
 import { STATUSES } from './statuses';
 import { isWebAddress, WEB_ADDRESS, withScheme } from './web-address';
 import { LIMITS } from './limits';
+import { UUID_PATTERN } from '~/http/uuid';
 
 export { LIMITS } from './limits';
 
@@ -174,8 +175,6 @@ export const ApplicationSchema = applicationFields.and(acrossFields);
 
 export type ApplicationInput = z.infer<typeof ApplicationSchema>;
 
-const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /** The one-step status change, from the list, the board or the application's page. */
 export const StatusChangeSchema = z.object({
   status: z.enum(STATUSES, {
@@ -187,8 +186,3 @@ export const StatusChangeSchema = z.object({
 export const UndoMoveSchema = z.object({
   change: z.string().regex(UUID_PATTERN, 'That move could not be found. Reload the page.'),
 });
-
-/** True for a well-formed uuid; anything else is answered with 404 before it reaches the database. */
-export function isUuid(value: unknown): value is string {
-  return typeof value === 'string' && UUID_PATTERN.test(value);
-}

@@ -5,7 +5,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import { applications as a, statusChanges as s } from '#db/schema';
 import type { Tx } from '~/db.server';
 import { noticeFor, noticeKeyFor } from '~/components/notice';
-import { isUuid } from './application-schema';
+import { isUuid } from '~/http/uuid';
 import type { Move } from './move-notice';
 
 /** What a page says when its address names no move: after an undo, or a status sent unchanged. */

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { isUuid } from './application-schema';
+import { isUuid } from '~/http/uuid';
 
 // A create form's one-time key names the application it saves, through the person: the id is a
 // hash of the person's id and the key, so a key can name only that person's own applications.

@@ -68,14 +68,12 @@ export function guestStatsFacts(applications: readonly App[], today: string): St
       applied: 0,
       interviews: 0,
       offers: 0,
-      rejections: 0,
       rejectedEarly: 0,
       withdrawnEarly: 0,
     };
     s.applied++;
     if (f.interviewed) s.interviews++;
     if (f.offered) s.offers++;
-    if (f.rejected) s.rejections++;
     if (f.rejected && !f.interviewed) s.rejectedEarly++;
     if (f.status === 'withdrawn' && !f.replied) s.withdrawnEarly++;
     sources.set(f.source, s);

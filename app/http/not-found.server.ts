@@ -1,4 +1,4 @@
-import { isUuid } from '~/applications/application-schema';
+import { isUuid } from '~/http/uuid';
 
 /**
  * The answer for an id that is not one of the person's own. Malformed ids, other people's ids and

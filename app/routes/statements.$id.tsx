@@ -6,7 +6,7 @@ import type {
 } from '@remix-run/cloudflare';
 import { redirect } from '@remix-run/cloudflare';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
-import { isUuid } from '~/applications/application-schema';
+import { isUuid } from '~/http/uuid';
 import { notFound, requireUuid } from '~/http/not-found.server';
 import { forClaimOr, requireUserClaim } from '~/auth/current-user.server';
 import { BuilderPage } from '~/statements/builder-page';

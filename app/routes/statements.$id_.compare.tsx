@@ -1,6 +1,6 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/cloudflare';
 import { Link, useLoaderData } from '@remix-run/react';
-import { isUuid } from '~/applications/application-schema';
+import { isUuid } from '~/http/uuid';
 import { notFound, requireUuid } from '~/http/not-found.server';
 import { requireUserClaim } from '~/auth/current-user.server';
 import { changeCounts, diffWords, type Part } from '~/statements/diff';

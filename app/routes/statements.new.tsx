@@ -5,7 +5,7 @@ import type {
   MetaFunction,
 } from '@remix-run/cloudflare';
 import { Link, useActionData, useLoaderData } from '@remix-run/react';
-import { isUuid } from '~/applications/application-schema';
+import { isUuid } from '~/http/uuid';
 import { forClaimOr, getUser } from '~/auth/current-user.server';
 import { notFound } from '~/http/not-found.server';
 import { constraintOf } from '~/components/forms/constraint';

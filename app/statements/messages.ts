@@ -49,7 +49,7 @@ export const SIGNED_OUT_MESSAGE =
 /** Without an Anthropic key (the operator's setting): said to the person, who cannot change it. */
 export const NOT_CONFIGURED_MESSAGE =
   'Drafting is not switched on for this JobTrack, so the Statement Builder cannot write a draft ' +
-  'for you. You can still fill in and save your inputs, and come back to them when it is.';
+  'for you. You can still fill in and save your inputs.';
 
 /** When the draft panel's own code could not load (draft-panel.tsx). */
 export const VIEWS_NOT_LOADED_MESSAGE =

@@ -1,6 +1,6 @@
 // Reading a builder form submission, the same way for every route that receives one.
 import { parseWithZod } from '@conform-to/zod';
-import { isUuid } from '~/applications/application-schema';
+import { isUuid } from '~/http/uuid';
 import { MAX_CRITERIA } from './criteria';
 import { inputsFrom } from './inputs';
 import { isKind, type Kind } from './kinds';

@@ -87,7 +87,7 @@ export function RowChart({
       {rows.map((row, i) => {
         const middle = i * rowHeight + rowHeight / 2;
         return (
-          <g key={row.label}>
+          <g key={i}>
             <text className="chart__label" x={0} y={middle + 4}>
               {row.label}
             </text>
@@ -150,7 +150,7 @@ export function StackedRowChart<K extends string>({
         const top = keyHeight + i * rowHeight;
         let x = 0;
         return (
-          <g key={row.label}>
+          <g key={i}>
             <text className="chart__label" x={0} y={top + 14}>
               {row.label.length > LABEL_MAX ? `${row.label.slice(0, LABEL_MAX - 1)}…` : row.label}
             </text>

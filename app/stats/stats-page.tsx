@@ -27,25 +27,16 @@ const sourceName = (source: string) => source || 'Not recorded';
 /** A figure's share as "42%", or a dash when there is nothing to share. */
 const shown = (value: number | null) => (value === null ? '–' : `${value}%`);
 
-/** The outcomes table's figures for a source, in the order of SOURCE_COLUMNS. */
-const SOURCE_COLUMNS = [
-  'Sent',
-  'Interview',
-  'Offer',
-  'Rejected',
-  'Withdrawn',
-  'No reply',
-  'Interview rate',
-] as const;
-const sourceFigures = (s: StatsFacts['sources'][number]) => [
-  s.applied,
-  s.interviews,
-  s.offers,
-  s.rejections,
-  s.withdrawnEarly,
-  sourceOutcomes(s).waiting,
-  shown(percent(s.interviews, s.applied)),
-];
+/** The outcomes table's columns: Sent, the chart's parts, and the interview rate. */
+const SOURCE_COLUMNS = ['Sent', ...OUTCOMES.map((o) => o.name), 'Interview rate'] as const;
+const sourceFigures = (s: StatsFacts['sources'][number]) => {
+  const outcomes = sourceOutcomes(s);
+  return [
+    s.applied,
+    ...OUTCOMES.map((o) => outcomes[o.key]),
+    shown(percent(s.interviews, s.applied)),
+  ];
+};
 
 /** Everything on /stats for one person. */
 export function StatsPage({ facts, today }: { facts: StatsFacts; today: string }) {
@@ -145,11 +136,14 @@ export function StatsPage({ facts, today }: { facts: StatsFacts; today: string }
 
       <section aria-labelledby="sources">
         <h2 id="sources">Outcomes by source</h2>
-        {facts.sources.length === MAX_SOURCES ? (
-          <p className="stats__note">
-            The {MAX_SOURCES} sources you sent most applications through.
-          </p>
-        ) : null}
+        <p className="stats__note">
+          {facts.sources.length === MAX_SOURCES
+            ? `The ${MAX_SOURCES} sources you sent most applications through. `
+            : null}
+          Each application counts once, at the furthest stage it reached: an offer, an interview, a
+          rejection, your withdrawal before any answer, or no reply yet. The interview rate counts
+          every interview, offers included.
+        </p>
         {facts.sources.length > 0 ? (
           <>
             <StackedRowChart

@@ -63,7 +63,6 @@ export async function loadStats(context: AppLoadContext, who: Person, today: str
           select source, count(*) as applied,
             count(*) filter (where interviewed) as interviews,
             count(*) filter (where offered) as offers,
-            count(*) filter (where rejected) as rejections,
             count(*) filter (where rejected and not interviewed) as "rejectedEarly",
             count(*) filter (where status = 'withdrawn' and not replied) as "withdrawnEarly"
           from sent group by source order by count(*) desc, source limit ${MAX_SOURCES}) s)

@@ -30,8 +30,6 @@ export type StatsFacts = {
     applied: number;
     interviews: number;
     offers: number;
-    /** Rejected at some point (now or in the history). */
-    rejections: number;
     /** Rejected without an interview. */
     rejectedEarly: number;
     /** Withdrawn by the person before the employer answered at all. */

@@ -1,32 +1,55 @@
 // What a browser loads with a module before anything is used: the modules it imports for their
 // values, followed through the app's own files, and the packages they reach. Imports of types
-// alone and `import()` (loaded on use) are left out, as the client build leaves them out.
-import { existsSync, readFileSync, statSync } from 'node:fs';
+// alone, `import()` (loaded on use) and `.server` modules (never in the browser) are left out, as
+// the client build leaves them out. A module in one of vite.config.ts's chunk groups brings the
+// whole group, as the build's file for that group does.
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const ALIASES: Array<[prefix: string, folder: string]> = [
-  ['~/', 'app/'],
-  ['#db/', 'db/'],
-];
-const EXTENSIONS = ['', '.ts', '.tsx', '/index.ts', '/index.tsx'];
+const EXTENSIONS = ['', '.ts', '.tsx', '.js', '.jsx', '.mjs', '/index.ts', '/index.tsx'];
+const SOURCE = /\.(tsx?|jsx?|mjs)$/;
+
+/** tsconfig's paths ("~/*" → "./app/*") as [prefix, folder] pairs. */
+function aliases(): Array<[prefix: string, folder: string]> {
+  const config = ts.readConfigFile(path.join(ROOT, 'tsconfig.json'), ts.sys.readFile).config as {
+    compilerOptions: { paths: Record<string, string[]> };
+  };
+  return Object.entries(config.compilerOptions.paths).map(([from, [to]]) => [
+    from.replace(/\*$/, ''),
+    to!.replace(/^\.\//, '').replace(/\*$/, ''),
+  ]);
+}
+
+/** Every source file under app/, relative to the repository. */
+function appFiles(folder = 'app'): string[] {
+  return readdirSync(path.join(ROOT, folder), { withFileTypes: true }).flatMap((entry) => {
+    const file = `${folder}/${entry.name}`;
+    if (entry.isDirectory()) return appFiles(file);
+    return SOURCE.test(entry.name) ? [file] : [];
+  });
+}
 
 /** The app's files (relative to the repository) and the packages `entry` loads with it. */
-export function staticImports(entry: string): { files: Set<string>; packages: Set<string> } {
+export function staticImports(
+  entry: string,
+  { chunkGroups = [] }: { chunkGroups?: RegExp[] } = {},
+): { files: Set<string>; packages: Set<string> } {
+  const paths = aliases();
+  const everyFile = appFiles();
   const files = new Set<string>();
   const packages = new Set<string>();
   const visit = (file: string) => {
-    if (files.has(file)) return;
+    if (files.has(file) || /\.server\.[jt]sx?$/.test(file)) return;
     files.add(file);
+    const group = chunkGroups.find((modules) => modules.test(path.join(ROOT, file)));
+    if (group) everyFile.filter((f) => group.test(path.join(ROOT, f))).forEach(visit);
     for (const specifier of valueImports(file)) {
-      const local = resolveLocal(specifier, file);
-      // A .server module never reaches the browser (Remix refuses to build one that would).
-      if (local) {
-        if (!/\.server\.tsx?$/.test(local)) visit(local);
-      } else if (!isAlias(specifier) && !specifier.startsWith('.'))
-        packages.add(packageOf(specifier));
+      const local = resolveLocal(specifier, file, paths);
+      if (local) visit(local);
+      else packages.add(packageOf(specifier));
     }
   };
   visit(entry);
@@ -34,11 +57,13 @@ export function staticImports(entry: string): { files: Set<string>; packages: Se
 }
 
 function valueImports(file: string): string[] {
-  if (!/\.tsx?$/.test(file)) return [];
+  if (!SOURCE.test(file)) return [];
   const source = ts.createSourceFile(
     file,
     readFileSync(path.join(ROOT, file), 'utf8'),
     ts.ScriptTarget.Latest,
+    false,
+    file.endsWith('x') ? ts.ScriptKind.TSX : undefined,
   );
   const found: string[] = [];
   for (const statement of source.statements) {
@@ -74,16 +99,17 @@ function typesOnly(statement: ts.Statement): boolean {
   );
 }
 
-function isAlias(specifier: string) {
-  return ALIASES.some(([prefix]) => specifier.startsWith(prefix));
-}
-
-function resolveLocal(specifier: string, from: string): string | null {
-  const alias = ALIASES.find(([prefix]) => specifier.startsWith(prefix));
+/** The repository file `specifier` names, or null for a package. */
+function resolveLocal(
+  specifier: string,
+  from: string,
+  paths: Array<[prefix: string, folder: string]>,
+): string | null {
   const bare = specifier.replace(/\?.*$/, '');
+  const alias = paths.find(([prefix]) => bare.startsWith(prefix));
   const base = alias
     ? alias[1] + bare.slice(alias[0].length)
-    : specifier.startsWith('.')
+    : bare.startsWith('.')
       ? path.join(path.dirname(from), bare)
       : null;
   if (base === null) return null;

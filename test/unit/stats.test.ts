@@ -55,7 +55,6 @@ describe('stats arithmetic', () => {
       applied: 10,
       interviews: 4,
       offers: 1,
-      rejections: 5,
       rejectedEarly: 3,
       withdrawnEarly: 1,
     });

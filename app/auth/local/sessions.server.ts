@@ -4,7 +4,7 @@ import { authUsers } from 'drizzle-orm/supabase';
 import { localCredentials, sessions } from '#db/schema';
 import { asServer, type Tx } from '~/db.server';
 import { isLocalDevelopment } from '~/http/security.server';
-import { isUuid } from '~/applications/application-schema';
+import { isUuid } from '~/http/uuid';
 import type { SessionClaim } from '../port';
 import { randomToken, sha256 } from '../hashing.server';
 

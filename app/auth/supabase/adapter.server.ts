@@ -1,4 +1,4 @@
-import { isUuid } from '~/applications/application-schema';
+import { isUuid } from '~/http/uuid';
 import type { AppLoadContext } from '@remix-run/cloudflare';
 import type { Session } from '@supabase/supabase-js';
 import { sql } from 'drizzle-orm';

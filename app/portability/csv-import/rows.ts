@@ -2,7 +2,7 @@
 // be and why, and how each status was read. Each application gets an id made from what identifies
 // it (decision 027), or the one a JobTrack export's own column gives, so the same row imported
 // again is recognised and skipped. Browser-safe.
-import { isUuid } from '~/applications/application-schema';
+import { isUuid } from '~/http/uuid';
 import { parseClockTime } from '~/applications/closing';
 import { isWebAddress, withScheme } from '~/applications/web-address';
 import { parsePounds } from '~/applications/salary';

@@ -85,7 +85,12 @@ describe('the stats page', () => {
     await t.db.admin`update jobtrack.applications set status = 'rejected' where id = ${analyst!}`;
     // Someone else's applications never count.
     const other = await t.person();
-    await t.seed(other, { status: 'offer', date_applied: '2026-11-02', source: 'NHS Jobs' });
+    const [theirs] = await t.seed(other, {
+      status: 'offer',
+      date_applied: '2026-11-02',
+      source: 'NHS Jobs',
+    });
+    await moved(other, theirs!, 'rejected', '2026-11-04');
 
     const { facts, today } = (await statsPage(me.cookie)).data;
 
@@ -108,7 +113,6 @@ describe('the stats page', () => {
         applied: 1,
         interviews: 0,
         offers: 0,
-        rejections: 0,
         rejectedEarly: 0,
         withdrawnEarly: 0,
       },
@@ -117,7 +121,6 @@ describe('the stats page', () => {
         applied: 1,
         interviews: 0,
         offers: 0,
-        rejections: 1,
         rejectedEarly: 1,
         withdrawnEarly: 0,
       },
@@ -126,7 +129,6 @@ describe('the stats page', () => {
         applied: 1,
         interviews: 1,
         offers: 0,
-        rejections: 1,
         rejectedEarly: 0,
         withdrawnEarly: 0,
       },
@@ -135,7 +137,6 @@ describe('the stats page', () => {
         applied: 1,
         interviews: 1,
         offers: 1,
-        rejections: 0,
         rejectedEarly: 0,
         withdrawnEarly: 0,
       },
@@ -183,7 +184,6 @@ describe('the stats page', () => {
         applied: 3,
         interviews: 0,
         offers: 0,
-        rejections: 1,
         rejectedEarly: 1,
         withdrawnEarly: 1,
       },

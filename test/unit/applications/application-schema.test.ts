@@ -1,6 +1,7 @@
 import { parseWithZod } from '@conform-to/zod';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { ApplicationSchema, isUuid, StatusChangeSchema } from '~/applications/application-schema';
+import { ApplicationSchema, StatusChangeSchema } from '~/applications/application-schema';
+import { isUuid } from '~/http/uuid';
 import { isWebAddress } from '~/applications/web-address';
 import { WEB_ADDRESS } from '~/applications/web-address';
 
