@@ -29,6 +29,16 @@ export function recordFromInput(input: ApplicationInput): ApplicationRecord {
   };
 }
 
+/**
+ * An application added at Applied with no date applied is dated today, as a move to Applied is:
+ * its date applied is the day the history and the job-search log show it was sent.
+ */
+export function datedIfApplied(input: ApplicationInput, today: string): ApplicationInput {
+  return input.status === 'applied' && !input.dateApplied
+    ? { ...input, dateApplied: today }
+    : input;
+}
+
 /** One step of the history an application starts with. */
 export type FirstHistoryEntry = {
   fromStatus: Status | null;

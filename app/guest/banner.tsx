@@ -6,8 +6,8 @@ import { GUEST_HOME, GUEST_MOVE } from './paths';
 /**
  * Shown on every guest page: that this is guest mode (signed in: that these are not the account's
  * applications), that the data lives only in this browser, and the ways to keep it (a backup to
- * download once there is something in it, a backup's import, the move into an account, except on
- * the move's own page).
+ * download once there is something in it, a backup's import, the move into an account once there
+ * is something to move, except on the move's own page).
  */
 export function GuestBanner({
   document,
@@ -17,6 +17,8 @@ export function GuestBanner({
   signedIn: boolean;
 }) {
   const onMovePage = useLocation().pathname.replace(/\/$/, '') === GUEST_MOVE;
+  // Nothing to move (all of it moved into an account already, say): no offer to move it.
+  const empty = document !== null && document.applications.length === 0;
   return (
     <aside className="guest-banner" aria-label="Guest mode">
       <p>
@@ -48,7 +50,7 @@ export function GuestBanner({
           </>
         ) : null}
         <Link to={`${GUEST_HOME}/data`}>Import a backup</Link>
-        {onMovePage ? null : (
+        {onMovePage || empty ? null : (
           <Link to={GUEST_MOVE} className="button button--small">
             {signedIn ? 'Move into my account' : 'Keep them in an account'}
           </Link>

@@ -222,22 +222,33 @@ function Outcome({ data }: { data: CsvPreviewData }) {
 
 function Statuses({ statuses, total }: { statuses: CsvPreviewData['statuses']; total: number }) {
   const read = statuses.filter((s) => s.text !== STATUS_LABELS[s.status]);
-  if (read.length === 0) return null;
+  const answered = statuses.some((s) => s.status !== 'saved' && s.status !== 'applied');
+  if (read.length === 0 && !answered) return null;
   return (
     <>
       <h3>Statuses</h3>
-      <ul className="csv-statuses">
-        {read.map((s) => (
-          <li key={s.text}>
-            “{s.text || 'no status'}” ({count(s.rows, 'row', 'rows')}) becomes{' '}
-            <strong>{STATUS_LABELS[s.status]}</strong>
-            {s.known ? '' : ': not a status JobTrack knows, so the nearest'}
-          </li>
-        ))}
-      </ul>
-      {total > statuses.length ? (
+      {read.length > 0 ? (
+        <ul className="csv-statuses">
+          {read.map((s) => (
+            <li key={s.text}>
+              “{s.text || 'no status'}” ({count(s.rows, 'row', 'rows')}) becomes{' '}
+              <strong>{STATUS_LABELS[s.status]}</strong>
+              {s.known ? '' : ': not a status JobTrack knows, so the nearest'}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      {read.length > 0 && total > statuses.length ? (
         <p className="muted">
           and {count(total - statuses.length, 'other status', 'other statuses')}
+        </p>
+      ) : null}
+      {answered ? (
+        <p>
+          A spreadsheet gives no day for an answer, so a row further on than Applied (an interview,
+          a rejection) with a date applied has that step dated the day you applied, in its history
+          and in your job-search log. Where you know the day, change it afterwards with “Change
+          date” in the application’s status history.
         </p>
       ) : null}
     </>

@@ -22,6 +22,7 @@ import {
 import { allRows } from '../../support/rows';
 import { dateFields, setupApplicationsTest, VALID_STORED, validForm } from './fixtures';
 import { WEB_ADDRESS } from '~/applications/web-address';
+import { todayInLondon } from '~/applications/dates';
 
 const t = setupApplicationsTest();
 
@@ -86,6 +87,25 @@ describe('adding an application', () => {
     expect(await add('interviewing')).toEqual([
       { from_status: null, to_status: 'applied', user_id: me.id, occurred_on: '2026-11-20' },
       { from_status: 'applied', to_status: 'interviewing', user_id: me.id, occurred_on: null },
+    ]);
+  });
+
+  it('dates an application added as Applied with no date applied today, as a move to Applied is', async () => {
+    const me = await t.person();
+    const outcome = await runAction(
+      action,
+      formPost(
+        '/applications/new',
+        { company: 'Department for Work and Pensions', role: 'Work Coach', status: 'applied' },
+        { cookie: me.cookie },
+      ),
+      { context: t.context },
+    );
+    const id = outcome.headers.get('Location')!.split('/').pop()!;
+    const today = todayInLondon();
+    expect((await t.stored(id))!.date_applied).toBe(today);
+    expect(await t.history(id)).toEqual([
+      { from_status: null, to_status: 'applied', user_id: me.id, occurred_on: today },
     ]);
   });
 

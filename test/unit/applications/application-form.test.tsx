@@ -132,7 +132,9 @@ describe('a date in the application form', () => {
       .split(' ')
       .map((id) => document.getElementById(id)?.textContent)
       .join(' ');
-    expect(described).toContain('The day you sent it; empty for a Saved advert.');
+    expect(described).toContain(
+      'The day you sent it (left empty, an Applied one is dated today); empty for a Saved advert.',
+    );
   });
 
   it('shows an impossible date’s message when the browser checks the form', async () => {

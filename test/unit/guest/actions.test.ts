@@ -17,6 +17,7 @@ import { moveGuestApplication } from '~/guest/changes';
 import { dateHistoryEntry, moveApplication, newApplication } from '~/guest/records';
 import { GUEST_KEY } from '~/guest/mode';
 import { updateGuest } from '~/guest/save';
+import { todayInLondon } from '~/applications/dates';
 
 function editForm(fields: Record<string, string>) {
   const body = new FormData();
@@ -277,6 +278,21 @@ describe('guest form actions', () => {
       initialValue: { role: 'Staff Nurse (Band 5)' },
     });
     expect(localStorage.getItem(GUEST_KEY)).toBeNull();
+  });
+
+  it('an application added at Applied with no date applied is dated today, as an account’s is', async () => {
+    localStorage.clear();
+    const saved = await saveGuestApplication(
+      editForm({ company: 'HM Revenue and Customs', role: 'Executive Officer', status: 'applied' }),
+      null,
+    );
+    expect(saved).toBeInstanceOf(Response);
+    const [added] = await guestApplications();
+    const today = todayInLondon();
+    expect(added).toMatchObject({ status: 'applied', dateApplied: today });
+    expect(added!.statusHistory).toEqual([
+      expect.objectContaining({ from: null, to: 'applied', on: today }),
+    ]);
   });
 
   describe('a board move', () => {

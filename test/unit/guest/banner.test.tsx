@@ -3,11 +3,12 @@ import { screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { GuestBanner } from '~/guest/banner';
 import { GUEST_LIST, GUEST_MOVE } from '~/guest/paths';
+import type { ExportDocument } from '~/portability/format';
 import { renderRoutes } from '../../support/render';
 
-function showAt(path: string, signedIn: boolean) {
+function showAt(path: string, signedIn: boolean, document: ExportDocument | null = null) {
   renderRoutes(
-    [{ path, Component: () => <GuestBanner document={null} signedIn={signedIn} /> }],
+    [{ path, Component: () => <GuestBanner document={document} signedIn={signedIn} /> }],
     path,
   );
 }
@@ -25,6 +26,14 @@ describe('guest mode’s banner', () => {
       await screen.findByText('These are guest applications, not your account’s.'),
     ).toBeTruthy();
     expect(screen.getByRole('link', { name: 'Move into my account' })).toBeTruthy();
+  });
+
+  it('does not offer the move when nothing is left to move (all of it moved already)', async () => {
+    const empty = { format: 'jobtrack', version: 1, applications: [] } as unknown as ExportDocument;
+    showAt(GUEST_LIST, true, empty);
+    expect(await screen.findByText(/kept only in this browser/)).toBeTruthy();
+    expect(screen.queryByRole('link', { name: 'Move into my account' })).toBeNull();
+    expect(screen.getByRole('link', { name: 'Import a backup' })).toBeTruthy();
   });
 
   it('does not offer the move on the move’s own page', async () => {
