@@ -52,8 +52,12 @@ function roundedMedian(values: number[]): number | null {
 /** The figures for a guest's applications, for a page viewed on `today` (YYYY-MM-DD, London). */
 export function guestStatsFacts(applications: readonly App[], today: string): StatsFacts {
   const all = applications.map(factsOf);
-  // Sent: anything past Saved, or with a date applied.
-  const sent = all.filter((f) => f.status !== 'saved' || f.appliedOn !== null);
+  // Sent: anything past Saved, or with a date applied; but withdrawn from an advert never sent (no
+  // date applied, no answer) is not.
+  const sent = all.filter(
+    (f) =>
+      f.appliedOn !== null || (f.status !== 'saved' && !(f.status === 'withdrawn' && !f.replied)),
+  );
   const first = firstWeekShown(today);
   const weeks = new Map<string, number>();
   for (const f of sent) {

@@ -47,7 +47,10 @@ export async function loadStats(context: AppLoadContext, who: Person, today: str
         left join changes ch on ch.application_id = a.id
         where a.user_id = ${userId}
       ),
-      sent as (select * from facts where status <> 'saved' or applied_on is not null)
+      -- Sent: anything past Saved, or with a date applied; but withdrawn from an advert never sent
+      -- (no date applied, no answer) is not.
+      sent as (select * from facts where applied_on is not null
+        or (status <> 'saved' and not (status = 'withdrawn' and not replied)))
       select json_build_object(
         'total', (select count(*) from facts),
         'applied', (select count(*) from sent),

@@ -12,7 +12,10 @@ export const WEEKS_SHOWN = 12;
 export type StatsFacts = {
   /** Every application, Saved ones included. */
   total: number;
-  /** Applications sent: anything past Saved, or with a date applied. */
+  /**
+   * Applications sent: anything past Saved, or with a date applied, but not one withdrawn with
+   * neither a date applied nor an answer (withdrawn from a Saved advert).
+   */
   applied: number;
   /** Of those, how many reached an interview (ever, whatever they are now). */
   interviewed: number;

@@ -143,7 +143,7 @@ describe('the stats page', () => {
     ]);
   });
 
-  it('counts a withdrawal before any answer as Withdrawn, and a rejection as Rejected even after the person withdrew', async () => {
+  it('counts a withdrawal before any answer as Withdrawn, and a rejection as Rejected even after the person withdrew; an advert withdrawn from before it was sent is not sent', async () => {
     const me = await t.person();
     const [dwp, council] = await t.seed(
       me,
@@ -168,6 +168,13 @@ describe('the stats page', () => {
         date_applied: '2026-11-06',
         source: 'Civil Service Jobs',
       },
+      // Saved, then withdrawn from without applying: never sent.
+      {
+        company: 'Leeds City Council',
+        role: 'Policy Officer',
+        status: 'withdrawn',
+        source: 'Civil Service Jobs',
+      },
     );
     // The DWP post said no, and the person then marked it withdrawn; the council post they
     // withdrew from before hearing anything.
@@ -177,7 +184,7 @@ describe('the stats page', () => {
 
     const { facts } = (await statsPage(me.cookie)).data;
 
-    expect(facts.replied).toBe(1);
+    expect(facts).toMatchObject({ total: 4, applied: 3, replied: 1 });
     expect(facts.sources).toEqual([
       {
         source: 'Civil Service Jobs',

@@ -166,7 +166,7 @@ describe('guest stats', () => {
     ]);
   });
 
-  it('counts a withdrawal before any answer as Withdrawn, and a rejection as Rejected even after the guest withdrew', () => {
+  it('counts a withdrawal before any answer as Withdrawn, and a rejection as Rejected even after the guest withdrew; an advert withdrawn from before it was sent is not sent', () => {
     const at = (iso: string) => new Date(iso);
     const source = 'Civil Service Jobs';
     let refused = app('DWP', { status: 'applied', dateApplied: '2026-11-02', source });
@@ -179,8 +179,13 @@ describe('guest stats', () => {
     });
     left = moveApplication(left, 'withdrawn', at('2026-11-12T10:00:00Z'));
     const waiting = app('Home Office', { status: 'applied', dateApplied: '2026-11-06', source });
-    const facts = guestStatsFacts([refused, left, waiting], '2026-11-28');
-    expect(facts.replied).toBe(1);
+    const unsent = moveApplication(
+      app('Leeds City Council', { source }),
+      'withdrawn',
+      at('2026-11-13T10:00:00Z'),
+    );
+    const facts = guestStatsFacts([refused, left, waiting, unsent], '2026-11-28');
+    expect(facts).toMatchObject({ total: 4, applied: 3, replied: 1 });
     expect(facts.sources).toEqual([
       {
         source,
