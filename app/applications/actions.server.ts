@@ -27,8 +27,6 @@ import { afterAnAnswer, UNDO_CHANGED_SINCE, UNDO_MOVE } from './history-date';
 import { isUuid } from '~/http/uuid';
 import { withMoveSaid } from './move-notice';
 import { ACCOUNT_FULL } from './limits';
-import { todayInLondon } from './dates';
-import { datedIfApplied } from './records';
 import { applicationIdFor, nextKeyFor } from './one-time-key';
 import { changeStatus, createApplication, updateApplication } from './mutations.server';
 import { undoMove } from './undo-move.server';
@@ -62,14 +60,13 @@ export async function saveApplication({ request, params, context }: ActionFuncti
       // (rendered before keys existed) saves undeduplicated.
       const key = formData.get('key');
       const newId = isUuid(key) ? applicationIdFor(user.id, key) : crypto.randomUUID();
-      const input = datedIfApplied(submission.value, todayInLondon());
-      const saved = await createApplication(context, user, input, newId);
+      const saved = await createApplication(context, user, submission.value, newId);
       if (saved === 'not-theirs') return usedKey(submission, USED_KEY, crypto.randomUUID());
       if (saved === 'full') return invalid(submission, { formErrors: [ACCOUNT_FULL] });
       // Sent, then changed after Back: the changes are neither dropped nor saved over the first;
       // the form shown again carries a fresh key, so saving it adds them.
       if (saved === 'saved-differently') {
-        return savedDifferently(submission, nextKeyFor(user.id, String(key), input));
+        return savedDifferently(submission, nextKeyFor(user.id, String(key), submission.value));
       }
       return redirect(`/applications/${newId}`);
     }

@@ -9,7 +9,7 @@ import { isAccountFull } from './account-full.server';
 import type { ApplicationInput } from './application-schema';
 import { todayInLondon } from './dates';
 import { FOLLOW_UP_DAYS, followUpAhead, suggestedFor } from '~/events/follow-up';
-import { firstHistory, recordFromInput } from './records';
+import { datedIfApplied, firstHistory, recordFromInput } from './records';
 import type { Status } from './statuses';
 
 const orNull = (value: string | undefined) => (value ? value : null);
@@ -128,7 +128,7 @@ function updateWithHistory(
 
 /**
  * Saves a new application and its first status-history entries under `id`, the form's one-time
- * key. A second call with the same id (a retry after a timeout, a double submit) creates nothing.
+ * key (added at Applied with no date applied, it is dated today, datedIfApplied). A second call with the same id (a retry after a timeout, a double submit) creates nothing.
  * 'saved' when the application with that id is the person's and holds these values (created now,
  * or by the first call); 'saved-differently' when a first call saved other values under the key
  * (the form was sent, then changed after Back); 'not-theirs' when the id is someone else's.
@@ -136,15 +136,28 @@ function updateWithHistory(
 export async function createApplication(
   context: AppLoadContext,
   who: Person,
-  input: ApplicationInput,
+  typed: ApplicationInput,
   id: string = crypto.randomUUID(),
 ) {
   const userId = personId(who);
+  const input = datedIfApplied(typed, todayInLondon());
   const c = columns(input);
+  // Added at Applied with no date applied, it is dated the day the row is created, by the
+  // database's clock (its created_at's): a retry, even after midnight, then compares what it
+  // typed (nothing) with that day, and creates nothing.
+  const datedToday = typed.status === 'applied' && !typed.dateApplied;
+  const dateApplied = datedToday
+    ? sql`(now() at time zone 'Europe/London')::date`
+    : sql`${c.dateApplied}::date`;
+  const appliedAsTyped = datedToday
+    ? sql`(created_at at time zone 'Europe/London')::date`
+    : sql`${c.dateApplied}::date`;
   const history = sql.join(
     firstHistory(input).map(
       (h, i) =>
-        sql`(${i}, ${h.fromStatus}::jobtrack.application_status, ${status(h.toStatus)}, ${h.occurredOn}::date)`,
+        sql`(${i}, ${h.fromStatus}::jobtrack.application_status, ${status(h.toStatus)}, ${
+          h.toStatus === 'applied' ? dateApplied : sql`${h.occurredOn}::date`
+        })`,
     ),
     sql`, `,
   );
@@ -157,7 +170,7 @@ export async function createApplication(
           closing_date, closing_time, may_close_early, advert_url, reference, grade, location,
           source, salary_min, salary_max, salary_note, notes, follow_up_on)
         values (${id}::uuid, ${userId}::uuid, ${c.company}, ${c.role}, ${status(c.status)},
-          ${c.dateApplied}::date, ${c.closingDate}::date, ${c.closingTime}::time,
+          ${dateApplied}, ${c.closingDate}::date, ${c.closingTime}::time,
           ${c.mayCloseEarly}::boolean, ${c.advertUrl}, ${c.reference}, ${c.grade}, ${c.location},
           ${c.source}, ${c.salaryMin}::integer, ${c.salaryMax}::integer, ${c.salaryNote},
           ${c.notes}, ${startingFollowUp(input, todayInLondon())}::date)
@@ -176,7 +189,7 @@ export async function createApplication(
         same: sql<boolean>`(company, role, status, date_applied, closing_date, closing_time,
           may_close_early, advert_url, reference, grade, location, source, salary_min, salary_max,
           salary_note, notes) is not distinct from (${c.company}::text, ${c.role}::text,
-          ${status(c.status)}, ${c.dateApplied}::date, ${c.closingDate}::date,
+          ${status(c.status)}, ${appliedAsTyped}, ${c.closingDate}::date,
           ${c.closingTime}::time, ${c.mayCloseEarly}::boolean, ${c.advertUrl}::text,
           ${c.reference}::text, ${c.grade}::text, ${c.location}::text, ${c.source}::text,
           ${c.salaryMin}::integer, ${c.salaryMax}::integer, ${c.salaryNote}::text, ${c.notes}::text)`,

@@ -222,8 +222,8 @@ function Outcome({ data }: { data: CsvPreviewData }) {
 
 function Statuses({ statuses, total }: { statuses: CsvPreviewData['statuses']; total: number }) {
   const read = statuses.filter((s) => s.text !== STATUS_LABELS[s.status]);
-  const answered = statuses.some((s) => s.status !== 'saved' && s.status !== 'applied');
-  if (read.length === 0 && !answered) return null;
+  const afterApplying = statuses.some((s) => s.status !== 'saved' && s.status !== 'applied');
+  if (read.length === 0 && !afterApplying) return null;
   return (
     <>
       <h3>Statuses</h3>
@@ -243,12 +243,12 @@ function Statuses({ statuses, total }: { statuses: CsvPreviewData['statuses']; t
           and {count(total - statuses.length, 'other status', 'other statuses')}
         </p>
       ) : null}
-      {answered ? (
+      {afterApplying ? (
         <p>
-          A spreadsheet gives no day for an answer, so a row further on than Applied (an interview,
-          a rejection) with a date applied has that step dated the day you applied, in its history
-          and in your job-search log. Where you know the day, change it afterwards with “Change
-          date” in the application’s status history.
+          A spreadsheet gives no day for a step after applying, so a row further on than Applied (an
+          interview, a rejection, a withdrawal) has that step dated the day you applied, or the day
+          of this import when it has no date applied. Where you know the day, change it afterwards
+          with “Change date” in the application’s status history.
         </p>
       ) : null}
     </>

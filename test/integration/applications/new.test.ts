@@ -514,6 +514,26 @@ describe('the one write behind the add form', () => {
     expect(await t.stored(id)).toMatchObject({ user_id: me.id, role: 'Staff Nurse (Band 5)' });
   });
 
+  it('dates an application added at Applied with no date the day it was created, so a retry the next day still creates nothing', async () => {
+    const me = await t.person();
+    const id = randomUUID();
+    const applied: ApplicationInput = { ...input, status: 'applied' };
+    expect(await createApplication(t.context, me.id, applied, id)).toBe('saved');
+    const [row] = await t.db.admin<{ applied: string; created: string; history: string }[]>`
+      select a.date_applied::text as applied,
+        (a.created_at at time zone 'Europe/London')::date::text as created,
+        (select occurred_on::text from jobtrack.status_changes where application_id = a.id) as history
+      from jobtrack.applications a where id = ${id}`;
+    expect(row).toEqual({ applied: row!.created, created: row!.created, history: row!.created });
+    // As if the first was sent just before midnight and the retry comes just after.
+    await t.db.admin`update jobtrack.applications
+      set created_at = created_at - interval '1 day', date_applied = date_applied - 1
+      where id = ${id}`;
+    expect(await createApplication(t.context, me.id, applied, id)).toBe('saved');
+    const rows = await t.db.admin`select id from jobtrack.applications where user_id = ${me.id}`;
+    expect(rows).toHaveLength(1);
+  });
+
   it('answers not-theirs for an id that is someone else’s application, changing nothing', async () => {
     const me = await t.person();
     const other = await t.person();
