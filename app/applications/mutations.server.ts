@@ -21,11 +21,14 @@ const columns = recordFromInput;
 const startingFollowUp = (input: ApplicationInput, today: string) =>
   input.status === 'applied' ? followUpAhead(input.dateApplied ?? null, today) : null;
 
-/** The form's fields as `column = value` pairs for an UPDATE (status apart: see below). */
-function fieldAssignments(input: ApplicationInput): SQL {
+/**
+ * The form's fields as `column = value` pairs for an UPDATE (status apart: see below); the date
+ * applied is `dateApplied` when given.
+ */
+function fieldAssignments(input: ApplicationInput, dateApplied?: SQL): SQL {
   const c = columns(input);
   return sql`company = ${c.company}, role = ${c.role},
-    date_applied = ${c.dateApplied}::date, closing_date = ${c.closingDate}::date,
+    date_applied = ${dateApplied ?? sql`${c.dateApplied}::date`}, closing_date = ${c.closingDate}::date,
     closing_time = ${c.closingTime}::time, may_close_early = ${c.mayCloseEarly}::boolean,
     advert_url = ${c.advertUrl}, reference = ${c.reference}, grade = ${c.grade},
     location = ${c.location}, source = ${c.source}, salary_min = ${c.salaryMin}::integer,
@@ -222,15 +225,21 @@ export async function updateApplication(
   const userId = personId(who);
   const dateApplied = orNull(input.dateApplied);
   const today = todayInLondon();
-  // Moved to Applied with a date applied: a first follow-up date, unless one is set already.
-  const followUp = startingFollowUp(input, today);
+  // Moved to Applied here with no date applied: dated today, as a one-press move is (an
+  // application already at Applied keeps its date as typed).
+  const datedToday = input.status === 'applied' && dateApplied === null;
+  const movedDate = datedToday
+    ? sql`case when target.status <> 'applied' then ${today}::date end`
+    : undefined;
+  // Moved to Applied: a first follow-up date from the date applied, unless one is set already.
+  const followUp = startingFollowUp(datedToday ? { ...input, dateApplied: today } : input, today);
   const followUpOn = followUp
     ? sql`case when target.status <> ${status(input.status)}
         then ${firstFollowUp(sql`${followUp}::date`)} else a.follow_up_on end`
     : sql`a.follow_up_on`;
   const [[row]] = await asUser(context, who, (tx) => [
     updateWithHistory(tx, userId, id, input.status, {
-      changes: sql`${fieldAssignments(input)}, follow_up_on = ${
+      changes: sql`${fieldAssignments(input, movedDate)}, follow_up_on = ${
         dateApplied === null
           ? followUpOn
           : notBeforeApplying(

@@ -2,7 +2,7 @@
 // (app/applications/mutations.server.ts), on export-format records held in the browser.
 import type { ApplicationInput } from '~/applications/application-schema';
 import { todayInLondon } from '~/applications/dates';
-import { firstHistory, recordFromInput } from '~/applications/records';
+import { datedIfApplied, firstHistory, recordFromInput } from '~/applications/records';
 import type { Status } from '~/applications/statuses';
 import type { ApplicationRecord } from '~/applications/types';
 import { followUpAhead, followsApplying, suggestedFor } from '~/events/follow-up';
@@ -79,7 +79,10 @@ export function editApplication(
   now = new Date(),
 ): ExportedApplication {
   const at = now.toISOString();
-  const record = recordFromInput(input);
+  // Moved to Applied here with no date applied: dated today, as a one-press move is.
+  const record = recordFromInput(
+    before.status === input.status ? input : datedIfApplied(input, todayInLondon(now)),
+  );
   let history: History = before.statusHistory;
   let followUpOn = before.followUpOn;
   if (before.status !== record.status) {

@@ -325,6 +325,27 @@ describe('editing an application', () => {
     ]);
   });
 
+  it('dates a move to Applied made on the edit form with no date applied today, as a one-press move is', async () => {
+    const me = await t.person();
+    const [moved, already] = await t.seed(me, { status: 'saved' }, { status: 'applied' });
+    const noDate = validForm({
+      'dateApplied.day': '',
+      'dateApplied.month': '',
+      'dateApplied.year': '',
+    });
+    expect((await save(moved!, noDate, me.cookie)).status).toBe(302);
+    const today = todayInLondon();
+    expect(await t.stored(moved!)).toMatchObject({ status: 'applied', date_applied: today });
+    expect((await t.history(moved!)).at(-1)).toMatchObject({
+      from_status: 'saved',
+      to_status: 'applied',
+      occurred_on: today,
+    });
+    // Already at Applied with no date: saved as typed, nothing invented.
+    expect((await save(already!, noDate, me.cookie)).status).toBe(302);
+    expect(await t.stored(already!)).toMatchObject({ status: 'applied', date_applied: null });
+  });
+
   it('dates a move to any other status when it is made, not from the date applied', async () => {
     const me = await t.person();
     const [id] = await t.seed(me, { status: 'applied', date_applied: '2026-01-08' });

@@ -14,7 +14,12 @@ import {
 } from '~/guest/actions';
 import { guestApplications } from '~/guest/applications';
 import { moveGuestApplication } from '~/guest/changes';
-import { dateHistoryEntry, moveApplication, newApplication } from '~/guest/records';
+import {
+  dateHistoryEntry,
+  editApplication,
+  moveApplication,
+  newApplication,
+} from '~/guest/records';
 import { GUEST_KEY } from '~/guest/mode';
 import { updateGuest } from '~/guest/save';
 import { todayInLondon } from '~/applications/dates';
@@ -293,6 +298,28 @@ describe('guest form actions', () => {
     expect(added!.statusHistory).toEqual([
       expect.objectContaining({ from: null, to: 'applied', on: today }),
     ]);
+  });
+
+  it('an application moved to Applied on the edit form with no date applied is dated today, as an account’s is', () => {
+    const job = { company: 'Ofsted', role: 'Administrative Officer' };
+    const saved = newApplication(
+      inputOf({ ...job, status: 'saved' }),
+      undefined,
+      new Date('2026-11-01T09:00:00Z'),
+    );
+    const now = new Date('2026-11-20T10:00:00Z');
+    const moved = editApplication(saved, inputOf({ ...job, status: 'applied' }), now);
+    expect(moved).toMatchObject({ status: 'applied', dateApplied: '2026-11-20' });
+    expect(moved.statusHistory.at(-1)).toMatchObject({
+      from: 'saved',
+      to: 'applied',
+      on: '2026-11-20',
+    });
+    // Already at Applied with no date: saved as typed, nothing invented.
+    const undated = { ...moved, dateApplied: null };
+    expect(
+      editApplication(undated, inputOf({ ...job, status: 'applied' }), now).dateApplied,
+    ).toBeNull();
   });
 
   describe('a board move', () => {
