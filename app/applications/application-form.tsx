@@ -115,10 +115,9 @@ export function ApplicationForm({
           meta={fields.dateApplied}
           label="Date applied"
           hint={
-            // Only an application added at Applied is dated today when this is left empty.
             updatedAt === undefined
               ? 'The day you sent it (left empty, an Applied one is dated today); empty for a Saved advert. For example, 27 3 2026'
-              : 'The day you sent it; empty for a Saved advert. For example, 27 3 2026'
+              : 'The day you sent it (left empty, a move to Applied is dated today); empty for a Saved advert. For example, 27 3 2026'
           }
         />
       </div>

@@ -240,12 +240,14 @@ export async function updateApplication(
   const [[row]] = await asUser(context, who, (tx) => [
     updateWithHistory(tx, userId, id, input.status, {
       changes: sql`${fieldAssignments(input, movedDate)}, follow_up_on = ${
-        dateApplied === null
+        dateApplied === null && !movedDate
           ? followUpOn
-          : notBeforeApplying(
+          : // A follow-up date kept from an earlier time at Applied never comes before the date
+            // applied (a null one, already at Applied with no date, leaves it as it is).
+            notBeforeApplying(
               followUpOn,
-              sql`${dateApplied}::date`,
-              sql`${suggestedFor(input.status, dateApplied, today)}::date`,
+              movedDate ?? sql`${dateApplied}::date`,
+              sql`${suggestedFor(input.status, dateApplied ?? today, today)}::date`,
             )
       }`,
       occurredOn: input.status === 'applied' ? dateApplied : null,

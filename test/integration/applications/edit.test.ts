@@ -341,6 +341,16 @@ describe('editing an application', () => {
       to_status: 'applied',
       occurred_on: today,
     });
+    // Rejected, with a follow-up date kept from an earlier time at Applied, and sent again: that
+    // date would come before the new date applied, so it is suggested afresh, as a one-press move does.
+    const [again] = await t.seed(me, { status: 'rejected', follow_up_on: '2026-03-01' });
+    await t.db.admin`insert into jobtrack.status_changes (application_id, user_id, to_status)
+      values (${again!}, ${me.id}, 'applied')`;
+    expect((await save(again!, noDate, me.cookie)).status).toBe(302);
+    expect(await t.stored(again!)).toMatchObject({
+      date_applied: today,
+      follow_up_on: addDays(today, 14),
+    });
     // Already at Applied with no date: saved as typed, nothing invented.
     expect((await save(already!, noDate, me.cookie)).status).toBe(302);
     expect(await t.stored(already!)).toMatchObject({ status: 'applied', date_applied: null });
