@@ -343,7 +343,9 @@ describe('editing an application', () => {
     });
     // Rejected, with a follow-up date kept from an earlier time at Applied, and sent again: that
     // date would come before the new date applied, so it is suggested afresh, as a one-press move does.
-    const [again] = await t.seed(me, { status: 'rejected', follow_up_on: '2026-03-01' });
+    const [again] = await t.seed(me, { status: 'rejected' });
+    await t.db
+      .admin`update jobtrack.applications set follow_up_on = '2026-03-01' where id = ${again!}`;
     await t.db.admin`insert into jobtrack.status_changes (application_id, user_id, to_status)
       values (${again!}, ${me.id}, 'applied')`;
     expect((await save(again!, noDate, me.cookie)).status).toBe(302);
