@@ -114,11 +114,7 @@ export function ApplicationForm({
         <DateField
           meta={fields.dateApplied}
           label="Date applied"
-          hint={
-            updatedAt === undefined
-              ? 'The day you sent it (left empty, an Applied one is dated today); empty for a Saved advert. For example, 27 3 2026'
-              : 'The day you sent it (left empty, a move to Applied is dated today); empty for a Saved advert. For example, 27 3 2026'
-          }
+          hint={`The day you sent it (left empty, ${updatedAt === undefined ? 'an Applied one' : 'a move to Applied'} is dated today); empty for a Saved advert. For example, 27 3 2026`}
         />
       </div>
       <div className="form-grid form-grid--closing">

@@ -131,7 +131,8 @@ function updateWithHistory(
 
 /**
  * Saves a new application and its first status-history entries under `id`, the form's one-time
- * key (added at Applied with no date applied, it is dated today, datedIfApplied). A second call with the same id (a retry after a timeout, a double submit) creates nothing.
+ * key; added at Applied with no date applied, it is dated today (datedIfApplied). A second call
+ * with the same id (a retry after a timeout, a double submit) creates nothing.
  * 'saved' when the application with that id is the person's and holds these values (created now,
  * or by the first call); 'saved-differently' when a first call saved other values under the key
  * (the form was sent, then changed after Back); 'not-theirs' when the id is someone else's.
@@ -145,10 +146,10 @@ export async function createApplication(
   const userId = personId(who);
   const input = datedIfApplied(typed, todayInLondon());
   const c = columns(input);
-  // Added at Applied with no date applied, it is dated the day the row is created, by the
-  // database's clock (its created_at's): a retry, even after midnight, then compares what it
-  // typed (nothing) with that day, and creates nothing.
-  const datedToday = typed.status === 'applied' && !typed.dateApplied;
+  // Dated here, it is dated the day the row is created, by the database's clock (its
+  // created_at's): a retry, even after midnight, then compares what it typed (nothing) with that
+  // day, and creates nothing.
+  const datedToday = input !== typed;
   const dateApplied = datedToday
     ? sql`(now() at time zone 'Europe/London')::date`
     : sql`${c.dateApplied}::date`;
@@ -227,12 +228,11 @@ export async function updateApplication(
   const today = todayInLondon();
   // Moved to Applied here with no date applied: dated today, as a one-press move is (an
   // application already at Applied keeps its date as typed).
-  const datedToday = input.status === 'applied' && dateApplied === null;
-  const movedDate = datedToday
-    ? sql`case when target.status <> 'applied' then ${today}::date end`
-    : undefined;
+  const dated = datedIfApplied(input, today);
+  const movedDate =
+    dated !== input ? sql`case when target.status <> 'applied' then ${today}::date end` : undefined;
   // Moved to Applied: a first follow-up date from the date applied, unless one is set already.
-  const followUp = startingFollowUp(datedToday ? { ...input, dateApplied: today } : input, today);
+  const followUp = startingFollowUp(dated, today);
   const followUpOn = followUp
     ? sql`case when target.status <> ${status(input.status)}
         then ${firstFollowUp(sql`${followUp}::date`)} else a.follow_up_on end`

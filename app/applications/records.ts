@@ -31,7 +31,8 @@ export function recordFromInput(input: ApplicationInput): ApplicationRecord {
 
 /**
  * An application added at Applied with no date applied is dated today, as a move to Applied is:
- * its date applied is the day the history and the job-search log show it was sent.
+ * its date applied is the day the history and the job-search log show it was sent. `input` itself
+ * when nothing is dated, so a caller can tell.
  */
 export function datedIfApplied(input: ApplicationInput, today: string): ApplicationInput {
   return input.status === 'applied' && !input.dateApplied

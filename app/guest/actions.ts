@@ -14,8 +14,6 @@ import { afterAnAnswer, UNDO_CHANGED_SINCE } from '~/applications/history-date';
 import type { FormReply } from '~/components/forms';
 import { wholeDateErrors } from '~/components/forms/date-parts';
 import { answerBefore, editApplication, newApplication, replaceById } from './records';
-import { todayInLondon } from '~/applications/dates';
-import { datedIfApplied } from '~/applications/records';
 import { guestApplications, requireGuestApplication } from './applications';
 import { moveGuestApplication } from './changes';
 import { lastMove, rememberMove } from './remembered-move';
@@ -58,7 +56,7 @@ export async function saveGuestApplication(request: Request, id: string | null) 
     const message = afterAnAnswer(answer.answeredOn, answer.answeredBy);
     return submission.reply({ fieldErrors: wholeDateErrors('dateApplied', message) });
   }
-  const created = id === null ? newApplication(datedIfApplied(input, todayInLondon())) : null;
+  const created = id === null ? newApplication(input) : null;
   try {
     await updateGuest((apps) =>
       created

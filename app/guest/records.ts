@@ -44,13 +44,17 @@ function notBeforeApplying(
   return suggestedFor(status, dateApplied, todayInLondon(now));
 }
 
-/** A new application from a valid form, with the history it starts with. */
+/**
+ * A new application from a valid form, with the history it starts with; added at Applied with no
+ * date applied, it is dated today, as an account's is.
+ */
 export function newApplication(
-  input: ApplicationInput,
+  typed: ApplicationInput,
   id: string = crypto.randomUUID(),
   now = new Date(),
 ): ExportedApplication {
   const at = now.toISOString();
+  const input = datedIfApplied(typed, todayInLondon(now));
   return {
     id,
     ...recordFromInput(input),

@@ -87,7 +87,7 @@ export function RowChart({
       {rows.map((row, i) => {
         const middle = i * rowHeight + rowHeight / 2;
         return (
-          <g key={i}>
+          <g key={row.label}>
             <text className="chart__label" x={0} y={middle + 4}>
               {row.label}
             </text>

@@ -617,7 +617,7 @@ test('the stats page draws the search as charts with their figures in tables, on
   // of labelled lines, still a table with its rows and cells to a screen reader.
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
   await expect(fitsSideways(page, 'Outcomes by source, as a table')).resolves.toBe(true);
-  // Sent, Interview, Offer, Rejected, Withdrawn, No reply, Interview rate.
+  // Sent, Offer, Interview, Rejected, Withdrawn, No reply, Interview rate.
   await expect(sources.getByRole('row', { name: /NHS Jobs/ }).getByRole('cell')).toHaveText([
     '1',
     '0',

@@ -26,6 +26,16 @@ import { todayInLondon } from '~/applications/dates';
 
 const t = setupApplicationsTest();
 
+/** Sends the add form with `fields` as `me`; the new application's id. */
+async function added(me: { cookie: string }, fields: Record<string, string>) {
+  const outcome = await runAction(
+    action,
+    formPost('/applications/new', fields, { cookie: me.cookie }),
+    { context: t.context },
+  );
+  return outcome.headers.get('Location')!.split('/').pop()!;
+}
+
 describe('adding an application', () => {
   it('sends a signed-out visitor to sign in, coming back here afterwards', async () => {
     const outcome = await runLoader(loader, get('/applications/new'), { context: t.context });
@@ -51,16 +61,7 @@ describe('adding an application', () => {
 
   it('records the first status in the history', async () => {
     const me = await t.person();
-    const outcome = await runAction(
-      action,
-      formPost(
-        '/applications/new',
-        { company: 'Acme', role: 'Tester', status: 'interviewing' },
-        { cookie: me.cookie },
-      ),
-      { context: t.context },
-    );
-    const id = outcome.headers.get('Location')!.split('/').pop()!;
+    const id = await added(me, { company: 'Acme', role: 'Tester', status: 'interviewing' });
     expect(await t.history(id)).toEqual([
       { from_status: null, to_status: 'interviewing', user_id: me.id, occurred_on: null },
     ]);
@@ -68,18 +69,15 @@ describe('adding an application', () => {
 
   it('dates the history from the date applied, not the day it was typed in', async () => {
     const me = await t.person();
-    const add = async (status: string) => {
-      const outcome = await runAction(
-        action,
-        formPost(
-          '/applications/new',
-          { company: 'NHS', role: 'Nurse', status, ...dateFields('dateApplied', '2026-11-20') },
-          { cookie: me.cookie },
-        ),
-        { context: t.context },
+    const add = async (status: string) =>
+      t.history(
+        await added(me, {
+          company: 'NHS',
+          role: 'Nurse',
+          status,
+          ...dateFields('dateApplied', '2026-11-20'),
+        }),
       );
-      return t.history(outcome.headers.get('Location')!.split('/').pop()!);
-    };
     expect(await add('applied')).toEqual([
       { from_status: null, to_status: 'applied', user_id: me.id, occurred_on: '2026-11-20' },
     ]);
@@ -92,16 +90,11 @@ describe('adding an application', () => {
 
   it('dates an application added as Applied with no date applied today, as a move to Applied is', async () => {
     const me = await t.person();
-    const outcome = await runAction(
-      action,
-      formPost(
-        '/applications/new',
-        { company: 'Department for Work and Pensions', role: 'Work Coach', status: 'applied' },
-        { cookie: me.cookie },
-      ),
-      { context: t.context },
-    );
-    const id = outcome.headers.get('Location')!.split('/').pop()!;
+    const id = await added(me, {
+      company: 'Department for Work and Pensions',
+      role: 'Work Coach',
+      status: 'applied',
+    });
     const today = todayInLondon();
     expect((await t.stored(id))!.date_applied).toBe(today);
     expect(await t.history(id)).toEqual([

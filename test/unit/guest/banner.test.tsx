@@ -3,6 +3,7 @@ import { screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { GuestBanner } from '~/guest/banner';
 import { GUEST_LIST, GUEST_MOVE } from '~/guest/paths';
+import { emptyDocument } from '~/guest/storage';
 import type { ExportDocument } from '~/portability/format';
 import { renderRoutes } from '../../support/render';
 
@@ -29,8 +30,7 @@ describe('guest mode’s banner', () => {
   });
 
   it('does not offer the move when nothing is left to move (all of it moved already)', async () => {
-    const empty = { format: 'jobtrack', version: 1, applications: [] } as unknown as ExportDocument;
-    showAt(GUEST_LIST, true, empty);
+    showAt(GUEST_LIST, true, emptyDocument());
     expect(await screen.findByText(/kept only in this browser/)).toBeTruthy();
     expect(screen.queryByRole('link', { name: 'Move into my account' })).toBeNull();
     expect(screen.getByRole('link', { name: 'Import a backup' })).toBeTruthy();

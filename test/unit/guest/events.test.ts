@@ -66,9 +66,12 @@ describe('a guest follow-up date follows the account rules', () => {
   });
   afterEach(() => void vi.useRealTimers());
 
-  it('starts 14 days after applying when added as Applied with a date, and not otherwise', () => {
+  it('starts 14 days after applying when added as Applied (today, with no date given), and not otherwise', () => {
     expect(newApplication(applied()).followUpOn).toBe('2026-11-30');
-    expect(newApplication(applied({ dateApplied: undefined })).followUpOn).toBeNull();
+    expect(newApplication(applied({ dateApplied: undefined }))).toMatchObject({
+      dateApplied: '2026-11-20',
+      followUpOn: '2026-12-04',
+    });
     expect(newApplication(applied({ status: 'interviewing' })).followUpOn).toBeNull();
     expect(newApplication(applied({ status: 'saved' })).followUpOn).toBeNull();
   });
