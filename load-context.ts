@@ -1,6 +1,6 @@
 import type { AppLoadContext } from '@remix-run/cloudflare';
 import { createDb, type Database } from './db/client';
-import { parseConfig, type Config } from './app/config.server';
+import { configFor, type Config } from './app/config.server';
 import { createBackground, type Background } from './app/http/background.server';
 
 type Cloudflare = {
@@ -21,8 +21,7 @@ declare module '@remix-run/cloudflare' {
 }
 
 /** The context every loader and action receives, plus the hook that closes its database client. */
-export function buildLoadContext(cloudflare: Cloudflare, cspNonce: string) {
-  const config = parseConfig(cloudflare.env);
+export function buildLoadContext(cloudflare: Cloudflare, config: Config, cspNonce: string) {
   const { db, close } = createDb(cloudflare.env.HYPERDRIVE.connectionString);
   const background = createBackground((promise) => cloudflare.ctx.waitUntil(promise));
   const context: AppLoadContext = { cloudflare, config, db, cspNonce, background };
@@ -36,5 +35,9 @@ export function getLoadContext({
   request: Request;
   context: { cloudflare: Cloudflare };
 }) {
-  return buildLoadContext(context.cloudflare, crypto.randomUUID()).context;
+  return buildLoadContext(
+    context.cloudflare,
+    configFor(context.cloudflare.env),
+    crypto.randomUUID(),
+  ).context;
 }

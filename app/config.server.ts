@@ -125,7 +125,22 @@ const SUPABASE_VARIABLES = [
   'SUPABASE_SECRET_KEY',
 ] as const;
 
-/** Parses the Worker's environment once per request; names the variable that is wrong. */
+const parsed = new WeakMap<object, Config>();
+
+/**
+ * The configuration of `env`, parsed on its first request only: workerd hands every request of an
+ * isolate the same env object, and parsing it with zod cost more Worker CPU than rendering the
+ * privacy page (measured with `npm run bench -- --times`). A wrong setting still fails every request.
+ */
+export function configFor(env: object): Config {
+  const known = parsed.get(env);
+  if (known) return known;
+  const config = parseConfig(env);
+  parsed.set(env, config);
+  return config;
+}
+
+/** Parses the Worker's environment; names the variable that is wrong. */
 export function parseConfig(env: object): Config {
   const result = EnvSchema.safeParse(env);
   if (!result.success) {

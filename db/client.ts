@@ -1,8 +1,12 @@
 import { drizzle, type PostgresJsDatabase } from 'drizzle-orm/postgres-js';
 import postgres, { type Sql } from 'postgres';
-import * as schema from './schema';
 
-export type Database = PostgresJsDatabase<typeof schema> & { $client: Sql };
+/**
+ * No schema is given to drizzle: the app builds its queries from the tables (db/schema.ts) and
+ * never uses the relational `db.query` API, whose set-up drizzle would otherwise redo for every
+ * request's client.
+ */
+export type Database = PostgresJsDatabase & { $client: Sql };
 
 export interface DbHandle {
   db: Database;
@@ -42,7 +46,7 @@ export function createDb(
     ...extra,
   });
   return {
-    db: drizzle(client, { schema, casing: undefined }),
+    db: drizzle(client),
     close: () => client.end({ timeout: 5 }),
   };
 }

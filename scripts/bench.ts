@@ -11,7 +11,7 @@
  * servers. `npm run bench -- --statements` measures only the last; `--csv-import` only the CSV
  * import; `--guest` only guest mode's list; `--supabase-session` only what reading the session
  * costs in Supabase mode (against a fake); `--round-trips` only the round trips per request;
- * `--sizes` only the JavaScript per page.
+ * `--sizes` only the JavaScript per page; `--times` only server time and CPU per request.
  */
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -424,6 +424,7 @@ const onlyGuest = process.argv.includes('--guest');
 const onlySupabaseSession = process.argv.includes('--supabase-session');
 const onlyRoundTrips = process.argv.includes('--round-trips');
 const onlySizes = process.argv.includes('--sizes');
+const onlyTimes = process.argv.includes('--times');
 
 /** Prints what reading the session costs per request in Supabase mode, getClaims against getUser. */
 async function supabaseSession() {
@@ -453,6 +454,7 @@ async function main() {
   if (onlySupabaseSession) return supabaseSession();
   await buildInto(BUILD_DIR);
   if (onlySizes) return sizes();
+  if (onlyTimes) return times();
   const only = onlyStatements || onlyCsvImport || onlyGuest || onlyRoundTrips;
   const upload = only ? null : { ...uploadSize(), passwords: commonPasswordShare() };
 
@@ -755,6 +757,25 @@ async function pageWeights(
   );
 }
 
+/** `--times`: server time against the static page and CPU per request, nothing else. */
+async function times() {
+  const stack = await startStack({ buildDir: BUILD_DIR, build: false, quiet: true });
+  const { cookie, statementId } = await seed(stack.databaseUrl);
+  printTimes(await serverTimes(stack, cookie, statementId), await cpuPerRequest(stack, cookie));
+}
+
+function printTimes(times: string[][], cpu: Awaited<ReturnType<typeof cpuPerRequest>>) {
+  console.log(
+    `\nServer time over loopback for an account with ${APPLICATIONS.toLocaleString('en-GB')} applications ` +
+      `(${OTHER_PEOPLE} more accounts as large share the table), ${SAMPLES} interleaved samples each after ${WARM_UP} warm-ups:`,
+  );
+  table(['Request', 'Median', 'p90', 'vs static', 'vs static signed in'], times);
+  console.log(
+    `\nCPU per request over ${CPU_REQUESTS} sequential requests (/proc; ${cpu.workerd} workerd process(es); 10 ms ticks):`,
+  );
+  table(['Request', 'Worker CPU', 'Database CPU'], cpu.rows);
+}
+
 /** Upload size, JavaScript per page, server time against the static page, and CPU per request. */
 async function pagesAndTimes(
   stack: Stack,
@@ -773,15 +794,7 @@ async function pagesAndTimes(
       ` ${kib(passwords.raw)} raw, ${kib(passwords.gzip)} gzipped`,
   );
   await pageWeights(stack, cookie, applicationId, statementId);
-  console.log(
-    `\nServer time over loopback for an account with ${APPLICATIONS.toLocaleString('en-GB')} applications ` +
-      `(${OTHER_PEOPLE} more accounts as large share the table), ${SAMPLES} interleaved samples each after ${WARM_UP} warm-ups:`,
-  );
-  table(['Request', 'Median', 'p90', 'vs static', 'vs static signed in'], times);
-  console.log(
-    `\nCPU per request over ${CPU_REQUESTS} sequential requests (/proc; ${cpu.workerd} workerd process(es); 10 ms ticks):`,
-  );
-  table(['Request', 'Worker CPU', 'Database CPU'], cpu.rows);
+  printTimes(times, cpu);
   await supabaseSession();
 }
 

@@ -6,7 +6,7 @@ import type { LogEntry, LogEvent, LogFollowUp } from '~/job-search-log/log.serve
 import type { LogRange } from '~/job-search-log/log-query';
 import { fromLondon, toLondon } from '~/events/london-time';
 import type { ExportedApplication } from '~/portability/format';
-import { entryDay } from './stats';
+import { dayOf } from './detail';
 
 type App = ExportedApplication;
 
@@ -30,7 +30,7 @@ export function guestLog(applications: readonly App[], range: LogRange, limit = 
   const to = fromLondon(addDays(range.to, 1), '00:00')!.getTime();
   for (const a of applications) {
     a.statusHistory.forEach((h, n) => {
-      const day = entryDay(h);
+      const day = dayOf(h);
       if (inRange(day)) {
         entries.push({ id: `${a.id}-${n}`, ...job(a), day, from: h.from, to: h.to, at: h.at, n });
       }

@@ -5,18 +5,14 @@ import { daysBetween } from '~/applications/dates';
 import type { Status } from '~/applications/statuses';
 import type { ExportedApplication } from '~/portability/format';
 import { firstWeekShown, MAX_SOURCES, mondayOf, type StatsFacts } from '~/stats/stats';
+import { dayOf } from './detail';
 
 type App = ExportedApplication;
-type Entry = App['statusHistory'][number];
 
 // Statuses that mean the employer answered, and those that mean an interview or an offer came.
 const REPLY: readonly Status[] = ['interviewing', 'offer', 'accepted', 'rejected'];
 const INTERVIEW: readonly Status[] = ['interviewing', 'offer', 'accepted'];
 const OFFER: readonly Status[] = ['offer', 'accepted'];
-
-/** The day a history entry happened: the day the person gave, else the day it was recorded (London). */
-export const entryDay = (h: Entry) =>
-  h.on ?? new Date(h.at).toLocaleDateString('en-CA', { timeZone: 'Europe/London' });
 
 const earliest = (days: string[]) =>
   days.reduce<string | null>((min, d) => (min === null || d < min ? d : min), null);
@@ -25,7 +21,7 @@ function factsOf(a: App) {
   const reached = (statuses: readonly Status[]) =>
     statuses.includes(a.status) || a.statusHistory.some((h) => statuses.includes(h.to));
   const dayOfFirst = (statuses: readonly Status[]) =>
-    earliest(a.statusHistory.filter((h) => statuses.includes(h.to)).map(entryDay));
+    earliest(a.statusHistory.filter((h) => statuses.includes(h.to)).map(dayOf));
   return {
     status: a.status,
     source: a.source?.trim() ?? '',

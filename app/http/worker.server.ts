@@ -1,6 +1,6 @@
 import { createRequestHandler, type ServerBuild } from '@remix-run/cloudflare';
 import { buildLoadContext } from '../../load-context';
-import { parseConfig } from '../config.server';
+import { configFor } from '../config.server';
 import { localModeRefusal } from './local-mode.server';
 import { withRefreshedSession } from '../auth/supabase/refreshed-session.server';
 import { sweepUnfinishedGoogleAccounts } from '../auth/supabase/sweep.server';
@@ -20,7 +20,7 @@ export function workerFor(build: ServerBuild): {
   return {
     async fetch(request, env, ctx) {
       const nonce = crypto.randomUUID().replace(/-/g, '');
-      const config = parseConfig(env);
+      const config = configFor(env);
       const headerOptions = {
         formTargets: googleFormTargets(config),
         analyticsHost: config.analytics?.host ?? null,
@@ -28,7 +28,7 @@ export function workerFor(build: ServerBuild): {
       const refused = localModeRefusal(request, config) ?? rejectCrossOrigin(request);
       if (refused) return withSecurityHeaders(request, refused, nonce, headerOptions);
 
-      const { context, close } = buildLoadContext({ env, ctx }, nonce);
+      const { context, close } = buildLoadContext({ env, ctx }, config, nonce);
       try {
         const response = withRefreshedSession(context, await handleRemixRequest(request, context));
         return withSecurityHeaders(request, response, nonce, headerOptions);
@@ -38,7 +38,7 @@ export function workerFor(build: ServerBuild): {
     },
 
     async scheduled(_controller, env, ctx) {
-      const { context, close } = buildLoadContext({ env, ctx }, '');
+      const { context, close } = buildLoadContext({ env, ctx }, configFor(env), '');
       try {
         await sweepUnfinishedGoogleAccounts(context);
       } finally {

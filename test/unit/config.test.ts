@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseConfig } from '~/config.server';
+import { configFor, parseConfig } from '~/config.server';
 import { DEFAULT_MODEL } from '~/statements/anthropic.server';
 import { fakeLimiters } from '../support/rate-limiter';
 
@@ -139,6 +139,21 @@ describe('Worker configuration', () => {
     expect(() => parseConfig({ AUTH_MODE: 'local', EMAIL_LIMITER })).toThrow(
       /PASSWORD_LIMITER is missing: it is a \[\[ratelimits\]\] binding in wrangler\.toml/,
     );
+  });
+
+  it("parses an isolate's env once: the same env object gives the same config, another env its own", () => {
+    const env = { AUTH_MODE: 'local', ...fakeLimiters() };
+    const first = configFor(env);
+    expect(configFor(env)).toBe(first);
+    const other = configFor({ ...env, ANTHROPIC_API_KEY: 'sk-1' });
+    expect(other).not.toBe(first);
+    expect(other.anthropic?.apiKey).toBe('sk-1');
+  });
+
+  it('keeps refusing a wrong env on every request rather than remembering a failure', () => {
+    const env = { AUTH_MODE: 'ldap', ...fakeLimiters() };
+    expect(() => configFor(env)).toThrow(/^Configuration error in AUTH_MODE: /);
+    expect(() => configFor(env)).toThrow(/^Configuration error in AUTH_MODE: /);
   });
 });
 

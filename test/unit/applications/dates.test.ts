@@ -31,6 +31,32 @@ describe('showing dates', () => {
     expect(formatDateTime('2026-12-01T23:30:00Z')).toBe('1 Dec 2026, 23:30');
     expect(formatInstantDate('2026-07-01T23:30:00Z')).toBe('2 Jul 2026');
   });
+
+  it('changes the clocks at 01:00 UTC on the last Sundays of March and October', () => {
+    expect(formatDateTime('2026-03-29T00:59:00Z')).toBe('29 Mar 2026, 00:59');
+    expect(formatDateTime('2026-03-29T01:00:00Z')).toBe('29 Mar 2026, 02:00');
+    expect(formatDateTime('2026-10-25T00:59:00Z')).toBe('25 Oct 2026, 01:59');
+    expect(formatDateTime('2026-10-25T01:00:00Z')).toBe('25 Oct 2026, 01:00');
+  });
+
+  it('agrees with Intl for every hour of two years, asked in any order', () => {
+    const intl = new Intl.DateTimeFormat('en-CA', {
+      timeZone: 'Europe/London',
+      dateStyle: 'short',
+      timeStyle: 'short',
+      hourCycle: 'h23',
+    });
+    const hours = Array.from(
+      { length: 2 * 366 * 24 },
+      (_, i) => Date.UTC(2025, 0, 1) + i * 3_600_000,
+    );
+    // Each hour once from the end, then again (remembered) with a minute past it.
+    for (const ms of [...hours.reverse(), ...hours.map((h) => h + 17 * 60_000)]) {
+      const [date, time] = intl.format(ms).split(', ');
+      expect(todayInLondon(new Date(ms))).toBe(date);
+      expect(formatDateTime(new Date(ms)).endsWith(time!)).toBe(true);
+    }
+  });
 });
 
 describe('date arithmetic', () => {
