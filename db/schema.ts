@@ -88,6 +88,15 @@ export function statusChangeDay(t: { occurredOn: PgColumn; changedAt: PgColumn }
   return sql`coalesce(${t.occurredOn}, ((${t.changedAt} at time zone 'Europe/London'))::date)`;
 }
 
+/**
+ * The day an application counts as sent from when suggesting it was ghosted: its date applied, else
+ * the day it was added, in London. The dashboard orders by exactly this expression, so its index
+ * (below) serves it.
+ */
+export function appliedSince(t: { dateApplied: PgColumn; createdAt: PgColumn }): SQL {
+  return sql`coalesce(${t.dateApplied}, (${t.createdAt} at time zone 'Europe/London')::date)`;
+}
+
 const SEARCHED = ['company', 'role', 'location', 'source', 'reference', 'grade', 'notes'] as const;
 
 export const applications = jobtrack
@@ -171,6 +180,11 @@ export const applications = jobtrack
         t.updatedAt.desc().nullsFirst(),
         t.id.desc().nullsFirst(),
       ),
+      // The dashboard's ghost suggestions: applications at Applied, the longest waiting first, read
+      // in this order until ten have heard nothing (otherwise every Applied row was read and sorted).
+      index('applications_user_ghost_idx')
+        .on(t.userId, appliedSince(t), t.id)
+        .where(sql`${t.status} = 'applied'`),
       // The target of status_changes' (application_id, user_id) key: see below.
       unique('applications_id_user_key').on(t.id, t.userId),
       // The search reads a stored, lower-cased copy: ILIKE lower-cases every candidate row's whole

@@ -1,12 +1,13 @@
 // The board's read: for each status, how many applications it has and the first of them (Saved
 // by closing date, the rest by last update). One transaction; its statements are pipelined.
 import type { AppLoadContext } from '@remix-run/cloudflare';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import { applications as a } from '#db/schema';
 import { asUser, personId, type Person, type Tx } from '~/db.server';
 import type { LondonNow } from './dates';
 import { moveStatement, toMove, type MoveRows } from './moved.server';
 import {
+  closingOrderIds,
   countByStatus,
   listOrder,
   rowColumns,
@@ -48,12 +49,22 @@ export async function loadBoard(
   return { columns, total: sum(counts), move: toMove(moved) };
 }
 
-/** A column's first cards: Saved by closing date, the rest by last update. */
+/**
+ * A column's first cards: Saved by closing date, the rest by last update. Saved's ids come from the
+ * list's closing-order runs (closingOrderIds), which read their indexes in order: sorted here
+ * instead, that column read every row of the table (its order depends on the London clock).
+ */
 function column(tx: Tx, userId: string, status: Status, now: LondonNow) {
+  const saved = status === 'saved';
   return tx
     .select(rowColumns)
     .from(a)
-    .where(and(eq(a.userId, userId), eq(a.status, status)))
-    .orderBy(...listOrder(status === 'saved' ? 'closing' : 'updated', now))
+    .where(
+      and(
+        eq(a.userId, userId),
+        saved ? inArray(a.id, closingOrderIds(userId, status, now, 0)) : eq(a.status, status),
+      ),
+    )
+    .orderBy(...listOrder(saved ? 'closing' : 'updated', now))
     .limit(BOARD_LIMIT);
 }

@@ -15,7 +15,12 @@ import {
   or,
   sql,
 } from 'drizzle-orm';
-import { applicationEvents as e, applications as a, trackerSettings } from '#db/schema';
+import {
+  applicationEvents as e,
+  applications as a,
+  appliedSince,
+  trackerSettings,
+} from '#db/schema';
 import type { Tx } from '~/db.server';
 import { addDays, type LondonNow } from '~/applications/dates';
 import { DEFAULT_GHOST_WEEKS, WAITING_FOR_REPLY } from './follow-up';
@@ -75,7 +80,7 @@ const ghostWeeks = (userId: string) =>
  * ahead. The dashboard suggests marking them Ghosted.
  */
 export function ghostSuggestions(tx: Tx, userId: string, now: LondonNow, limit: number) {
-  const since = sql`coalesce(${a.dateApplied}, (${a.createdAt} at time zone 'Europe/London')::date)`;
+  const since = appliedSince(a);
   const cutoff = sql`${now.date}::date - 7 * ${ghostWeeks(userId)}`;
   return tx
     .select({
@@ -89,7 +94,8 @@ export function ghostSuggestions(tx: Tx, userId: string, now: LondonNow, limit: 
     .where(
       and(
         eq(a.userId, userId),
-        eq(a.status, 'applied'),
+        // Written out, not a parameter, so the planner can use applications_user_ghost_idx.
+        sql`${a.status} = 'applied'`,
         sql`${since} <= ${cutoff}`,
         or(isNull(a.followUpOn), lte(a.followUpOn, now.date)),
         notExists(

@@ -79,6 +79,29 @@ describe('the board', () => {
     expect(column.rows).toHaveLength(BOARD_LIMIT);
   });
 
+  it(`shows the first ${BOARD_LIMIT} Saved cards of a long column in the list’s closing-date order`, async () => {
+    const me = await t.person();
+    const today = todayInLondon();
+    const saved = (company: string, closing_date: string | null) => ({
+      company,
+      status: 'saved',
+      closing_date,
+    });
+    await t.seed(
+      me,
+      ...Array.from({ length: 12 }, (_, i) => saved(`Open ${i + 1}`, addDays(today, 12 - i))),
+      ...Array.from({ length: 12 }, (_, i) => saved(`Closed ${i + 1}`, addDays(today, -1 - i))),
+      ...Array.from({ length: 3 }, (_, i) => saved(`Undated ${i + 1}`, null)),
+    );
+    const column = columnOf(await board(me.cookie), 'saved');
+    expect(column.total).toBe(27);
+    // Open soonest first, then the most recently closed: the undated ones are past the first 20.
+    expect(column.rows.map((r) => r.company)).toEqual([
+      ...Array.from({ length: 12 }, (_, i) => `Open ${12 - i}`),
+      ...Array.from({ length: BOARD_LIMIT - 12 }, (_, i) => `Closed ${i + 1}`),
+    ]);
+  });
+
   it('moves a card with its status menu (no JavaScript) and comes back to the board', async () => {
     const me = await t.person();
     const [id] = await t.seed(me, { status: 'saved' });

@@ -100,11 +100,21 @@ describe('the home page', () => {
     ]);
 
     await t.db.admin`insert into jobtrack.applications (user_id, company, role, closing_date)
-      select ${me.id}, 'Bulk ' || n, 'Role', ${tomorrow}::date from generate_series(1, 50) n`;
+      select ${me.id}, 'Bulk ' || lpad(n::text, 2, '0'), 'Role', ${tomorrow}::date
+      from generate_series(1, 50) n`;
+    // Added last, so the latest updated of the 54 that close together: company order still puts
+    // it first, and the ten shown are the first ten by company, not the ten updated latest.
+    await t.seed(me, { company: 'Aardvark', closing_date: tomorrow });
     const many = await home(me.cookie);
+    expect(many.data.toApply.map((r: { company: string }) => r.company)).toEqual([
+      'Aardvark',
+      'Acme',
+      'Beacon',
+      ...['01', '02', '03', '04', '05', '06', '07'].map((n) => `Bulk ${n}`),
+    ]);
     expect(many.data.toApply).toHaveLength(DASHBOARD_LIMIT);
-    expect(many.data.toApplyTotal).toBe(53);
-    expect(many.data.total).toBe(53);
+    expect(many.data.toApplyTotal).toBe(54);
+    expect(many.data.total).toBe(54);
   });
 
   it('counts the person’s applications by status', async () => {

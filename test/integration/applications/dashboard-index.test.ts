@@ -1,0 +1,56 @@
+import { randomUUID } from 'node:crypto';
+import { sql, type SQL } from 'drizzle-orm';
+import { describe, expect, it } from 'vitest';
+import { asUser, type Tx } from '~/db.server';
+import { loadDashboard, DASHBOARD_LIMIT } from '~/applications/dashboard.server';
+import { londonNow } from '~/applications/dates';
+import { ghostSuggestions } from '~/events/dashboard.server';
+import { setupApplicationsTest } from './fixtures';
+
+const t = setupApplicationsTest();
+
+type Plan = {
+  'Node Type': string;
+  'Actual Rows': number;
+  'Rows Removed by Filter'?: number;
+  Plans?: Plan[];
+};
+const nodes = (plan: Plan): Plan[] => [plan, ...(plan.Plans ?? []).flatMap(nodes)];
+
+/** Entries read from the applications table or its indexes by `query`, run as `me`. */
+async function applicationsRead(me: string, query: (tx: Tx) => SQL | { getSQL(): SQL }) {
+  const [[explained]] = await asUser(t.context, me, (tx) => [
+    tx.execute<{ 'QUERY PLAN': Array<{ Plan: Plan }> }>(
+      sql`explain (analyze, format json) ${query(tx)}`,
+    ),
+  ]);
+  return nodes(explained!['QUERY PLAN'][0]!.Plan)
+    .filter((n) => /Scan$/.test(n['Node Type']) && !/Result/.test(n['Node Type']))
+    .reduce((sum, n) => sum + n['Actual Rows'] + (n['Rows Removed by Filter'] ?? 0), 0);
+}
+
+// An account long in the search: 600 applications at Applied, sent over two years and silent since.
+async function longSearch() {
+  const me = randomUUID();
+  await t.db.admin`insert into auth.users (id, email) values (${me}, ${`${me}@example.com`})`;
+  await t.db.admin`insert into jobtrack.applications (user_id, company, role, status, date_applied)
+    select ${me}, 'NHS Trust ' || n, 'Staff Nurse (Band 5)', 'applied', current_date - 30 - n
+    from generate_series(1, 600) as n`;
+  await t.db.admin`vacuum analyze jobtrack.applications`;
+  return me;
+}
+
+describe('the dashboard on a large account', () => {
+  it(`reads about ${DASHBOARD_LIMIT} applications to suggest ${DASHBOARD_LIMIT} as ghosted, not every one at Applied`, async () => {
+    const me = await longSearch();
+    const read = await applicationsRead(me, (tx) =>
+      ghostSuggestions(tx, me, londonNow(), DASHBOARD_LIMIT),
+    );
+    expect(read).toBeLessThanOrEqual(3 * DASHBOARD_LIMIT);
+    const { ghostSuggestions: shown } = await loadDashboard(t.context, me, londonNow());
+    // The longest waiting first.
+    expect(shown.map((g) => g.company)).toEqual(
+      Array.from({ length: DASHBOARD_LIMIT }, (_, i) => `NHS Trust ${600 - i}`),
+    );
+  });
+});
