@@ -136,7 +136,11 @@ export function configFor(env: object): Config {
   const known = parsed.get(env);
   if (known) return known;
   const config = parseConfig(env);
-  parsed.set(env, config);
+  // Shared by every request of the isolate, so no request may change it for the others. Its
+  // groups are frozen, not what they hold (the rate limiters are Cloudflare's bindings).
+  for (const group of Object.values(config))
+    if (group && typeof group === 'object') Object.freeze(group);
+  parsed.set(env, Object.freeze(config));
   return config;
 }
 

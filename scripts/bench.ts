@@ -484,17 +484,7 @@ async function main() {
     if (onlyCsvImport) return;
   }
 
-  fake = await startFakeAnthropic();
-  const stack = await startStack({
-    buildDir: BUILD_DIR,
-    build: false,
-    quiet: true,
-    workerEnv: {
-      ANTHROPIC_API_KEY: 'sk-ant-bench-fake',
-      ANTHROPIC_BASE_URL: fake.url,
-      STATEMENT_GENERATIONS_PER_HOUR: '1000',
-    },
-  });
+  const { stack, anthropic } = await stackWithFakeAnthropic();
   if (!onlyStatements) await guestList(stack.baseUrl);
   if (onlyGuest) return;
   // The drafts need only a person; the 10,000 applications are for the pages measured above.
@@ -505,7 +495,7 @@ async function main() {
 
   const latency = await measureStatementLatency({
     baseUrl: stack.baseUrl,
-    fakeUrl: fake.url,
+    fakeUrl: anthropic.url,
     cookie,
     runs: DRAFTS,
     warmUp: 3,
@@ -758,8 +748,25 @@ async function pageWeights(
 }
 
 /** `--times`: server time against the static page and CPU per request, nothing else. */
+/** A stack whose Statement Builder drafts against a fake Anthropic, as the full run measures it. */
+async function stackWithFakeAnthropic() {
+  const anthropic = await startFakeAnthropic();
+  fake = anthropic;
+  const stack = await startStack({
+    buildDir: BUILD_DIR,
+    build: false,
+    quiet: true,
+    workerEnv: {
+      ANTHROPIC_API_KEY: 'sk-ant-bench-fake',
+      ANTHROPIC_BASE_URL: anthropic.url,
+      STATEMENT_GENERATIONS_PER_HOUR: '1000',
+    },
+  });
+  return { stack, anthropic };
+}
+
 async function times() {
-  const stack = await startStack({ buildDir: BUILD_DIR, build: false, quiet: true });
+  const { stack } = await stackWithFakeAnthropic();
   const { cookie, statementId } = await seed(stack.databaseUrl);
   printTimes(await serverTimes(stack, cookie, statementId), await cpuPerRequest(stack, cookie));
 }

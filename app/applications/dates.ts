@@ -12,11 +12,8 @@ export const MAX_DATE = '2100-12-31';
 
 // JobTrack is for people job hunting in the UK, so "today" is the date in London, not in UTC
 // (where the Worker runs) nor in whatever zone a test machine is set to.
-const londonParts = new Intl.DateTimeFormat('en-GB', {
+const londonHours = new Intl.DateTimeFormat('en-GB', {
   timeZone: 'Europe/London',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
   hour: '2-digit',
   hourCycle: 'h23',
 });
@@ -31,10 +28,9 @@ function londonOffset(ms: number): number {
   const hour = Math.floor(ms / HOUR_MS) * HOUR_MS;
   let offset = offsets.get(hour);
   if (offset === undefined) {
-    const parts: Record<string, string> = {};
-    for (const { type, value } of londonParts.formatToParts(hour)) parts[type] = value;
-    const { year, month, day, hour: hours } = parts;
-    offset = Date.UTC(Number(year), Number(month) - 1, Number(day), Number(hours)) - hour;
+    const londonHour = Number(londonHours.format(hour));
+    // London's hour less UTC's, across midnight too: 0 or 1 (2 in the war's double summer time).
+    offset = ((((londonHour - new Date(hour).getUTCHours()) % 24) + 24) % 24) * HOUR_MS;
     if (offsets.size >= 1000) offsets.clear();
     offsets.set(hour, offset);
   }

@@ -145,12 +145,14 @@ describe('Worker configuration', () => {
     const env = { AUTH_MODE: 'local', ...fakeLimiters() };
     const first = configFor(env);
     expect(configFor(env)).toBe(first);
+    // Shared by every request, so none can change it for the others.
+    expect(Object.isFrozen(first) && Object.isFrozen(first.limiters)).toBe(true);
     const other = configFor({ ...env, ANTHROPIC_API_KEY: 'sk-1' });
     expect(other).not.toBe(first);
     expect(other.anthropic?.apiKey).toBe('sk-1');
   });
 
-  it('keeps refusing a wrong env on every request rather than remembering a failure', () => {
+  it('refuses a wrong env on every request, not only the first', () => {
     const env = { AUTH_MODE: 'ldap', ...fakeLimiters() };
     expect(() => configFor(env)).toThrow(/^Configuration error in AUTH_MODE: /);
     expect(() => configFor(env)).toThrow(/^Configuration error in AUTH_MODE: /);

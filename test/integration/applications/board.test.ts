@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { addDays, todayInLondon } from '~/applications/dates';
 import { BOARD_LIMIT } from '~/applications/board.server';
+import { PAGE_SIZE } from '~/applications/list-query';
 import { action, loader } from '~/routes/applications.board';
 import { action as moveAction } from '~/routes/applications.$id.status';
 import { formPost, get, runAction, runLoader } from '../../support/http';
@@ -93,6 +94,8 @@ describe('the board', () => {
       ...Array.from({ length: 12 }, (_, i) => saved(`Closed ${i + 1}`, addDays(today, -1 - i))),
       ...Array.from({ length: 3 }, (_, i) => saved(`Undated ${i + 1}`, null)),
     );
+    // Its ids come from one page of the list's closing order.
+    expect(BOARD_LIMIT).toBeLessThanOrEqual(PAGE_SIZE);
     const column = columnOf(await board(me.cookie), 'saved');
     expect(column.total).toBe(27);
     // Open soonest first, then the most recently closed: the undated ones are past the first 20.

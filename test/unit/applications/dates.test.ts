@@ -50,8 +50,13 @@ describe('showing dates', () => {
       { length: 2 * 366 * 24 },
       (_, i) => Date.UTC(2025, 0, 1) + i * 3_600_000,
     );
-    // Each hour once from the end, then again (remembered) with a minute past it.
-    for (const ms of [...hours.reverse(), ...hours.map((h) => h + 17 * 60_000)]) {
+    // Each hour from the end, then from the start with a minute past it (remembered, or asked
+    // again once the cache has been emptied), then a run from 1968 to 1972 (British Standard Time).
+    const bst = Array.from(
+      { length: 5 * 366 * 24 },
+      (_, i) => Date.UTC(1968, 0, 1) + i * 3_600_000,
+    );
+    for (const ms of [...[...hours].reverse(), ...hours.map((h) => h + 17 * 60_000), ...bst]) {
       const [date, time] = intl.format(ms).split(', ');
       expect(todayInLondon(new Date(ms))).toBe(date);
       expect(formatDateTime(new Date(ms)).endsWith(time!)).toBe(true);
