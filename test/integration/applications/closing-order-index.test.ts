@@ -7,25 +7,10 @@ import { addDays, londonNow, type LondonNow } from '~/applications/dates';
 import { PAGE_SIZE } from '~/applications/list-query';
 import type { Status } from '~/applications/statuses';
 import { applications as a } from '../../../db/schema';
+import { tableReads, type Plan } from '../../support/query-plan';
 import { setupApplicationsTest } from './fixtures';
 
 const t = setupApplicationsTest();
-
-type Plan = {
-  'Node Type': string;
-  'Actual Rows': number;
-  'Rows Removed by Filter'?: number;
-  Plans?: Plan[];
-};
-const nodes = (plan: Plan): Plan[] => [plan, ...(plan.Plans ?? []).flatMap(nodes)];
-/** The plan's reads of the table or its indexes, with the entries each read. */
-const reads = (plan: Plan[]) =>
-  plan
-    .filter((n) => /^(Seq|Index|Index Only|Bitmap Heap) Scan$/.test(n['Node Type']))
-    .map((n) => ({
-      type: n['Node Type'],
-      read: n['Actual Rows'] + (n['Rows Removed by Filter'] ?? 0),
-    }));
 
 async function person() {
   const me = randomUUID();
@@ -66,7 +51,7 @@ describe('a page of the closing-date order', () => {
         sql`explain (analyze, format json) ${closingOrderIds(me, status, londonNow(), offset)}`,
       ),
     ]);
-    return reads(nodes(explained!['QUERY PLAN'][0]!.Plan));
+    return tableReads(explained!['QUERY PLAN'][0]!.Plan);
   }
 
   it('reads a page from each run, or two to find a page of one status, never the account', async () => {

@@ -5,17 +5,10 @@ import { asUser, type Tx } from '~/db.server';
 import { loadDashboard, DASHBOARD_LIMIT } from '~/applications/dashboard.server';
 import { londonNow } from '~/applications/dates';
 import { ghostSuggestions } from '~/events/dashboard.server';
+import { tableReads, type Plan } from '../../support/query-plan';
 import { setupApplicationsTest } from './fixtures';
 
 const t = setupApplicationsTest();
-
-type Plan = {
-  'Node Type': string;
-  'Actual Rows': number;
-  'Rows Removed by Filter'?: number;
-  Plans?: Plan[];
-};
-const nodes = (plan: Plan): Plan[] => [plan, ...(plan.Plans ?? []).flatMap(nodes)];
 
 /** Entries read from the applications table or its indexes by `query`, run as `me`. */
 async function applicationsRead(me: string, query: (tx: Tx) => SQL | { getSQL(): SQL }) {
@@ -24,9 +17,7 @@ async function applicationsRead(me: string, query: (tx: Tx) => SQL | { getSQL():
       sql`explain (analyze, format json) ${query(tx)}`,
     ),
   ]);
-  return nodes(explained!['QUERY PLAN'][0]!.Plan)
-    .filter((n) => /Scan$/.test(n['Node Type']) && !/Result/.test(n['Node Type']))
-    .reduce((sum, n) => sum + n['Actual Rows'] + (n['Rows Removed by Filter'] ?? 0), 0);
+  return tableReads(explained!['QUERY PLAN'][0]!.Plan).reduce((sum, scan) => sum + scan.read, 0);
 }
 
 // An account long in the search: 600 applications at Applied, sent over two years and silent since.
