@@ -2,7 +2,7 @@
 // history are saved together or not at all, and a row that is not the person's own is never touched.
 import type { AppLoadContext } from '@remix-run/cloudflare';
 import { and, eq, sql, type SQL } from 'drizzle-orm';
-import { applications, statusChangeDay, statusChanges } from '#db/schema';
+import { applications, statusChanges } from '#db/schema';
 import { unchangedSince, versionOf, type VersionedWrite } from '~/components/forms/versions.server';
 import { asUser, personId, type Person, type Tx } from '~/db.server';
 import { isAccountFull } from './account-full.server';
@@ -40,7 +40,7 @@ const own = (userId: string, id: string) =>
 
 const status = (value: Status) => sql`${value}::jobtrack.application_status`;
 
-const answerDay = statusChangeDay(statusChanges);
+const answerDay = statusChanges.happenedOn;
 
 /**
  * One statement: locks the person's application, applies `changes` and the new status `to`, and

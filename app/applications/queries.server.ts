@@ -268,7 +268,7 @@ function historyOf(tx: Tx, userId: string, id: string) {
       // By the day it happened, then as recorded; an application's first entry (no "from") is the
       // oldest of any recorded together with it.
       .orderBy(
-        sql`coalesce(${s.occurredOn}, (${s.changedAt} at time zone 'Europe/London')::date) desc`,
+        sql`${s.happenedOn} desc`,
         sql`${s.changedAt} desc`,
         sql`${s.fromStatus} is null`,
         sql`${s.id} desc`,

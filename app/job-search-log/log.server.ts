@@ -5,7 +5,6 @@ import { and, asc, eq, sql } from 'drizzle-orm';
 import {
   applicationEvents as ev,
   applications as a,
-  statusChangeDay,
   statusChanges as c,
 } from '#db/schema';
 import { asUser, personId, type Person } from '~/db.server';
@@ -14,8 +13,8 @@ import { MAX_ENTRIES, type LogRange } from './log-query';
 export { MAX_CSV_ENTRIES, MAX_ENTRIES } from './log-query';
 
 // The day a move happened (the day the person gave, else the day it was recorded in London): the
-// filter uses the indexed expression itself (status_changes_user_day_idx), the list its text.
-const onDay = statusChangeDay(c);
+// filter reads it from status_changes_user_day_idx, the list its text.
+const onDay = c.happenedOn;
 const day = sql<string>`${onDay}::text`;
 
 /**

@@ -15,9 +15,7 @@ export async function loadStats(context: AppLoadContext, who: Person, today: str
   const userId = personId(who);
   const [[row]] = await asUser(context, who, (tx) => {
     // The day a history row happened: the day the person gave, else the day it was recorded.
-    const day = sql.raw(
-      `coalesce(c.occurred_on, (c.changed_at at time zone 'Europe/London')::date)`,
-    );
+    const day = sql.raw('c.happened_on');
     return [
       tx.execute<{ facts: StatsFacts }>(sql`
       with changes as (

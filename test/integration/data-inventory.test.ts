@@ -11,7 +11,7 @@ const ALLOWED: Record<string, string> = {
   'jobtrack.applications':
     'id user_id company role status date_applied closing_date advert_url location source notes created_at updated_at salary_min salary_max salary_note reference grade closing_time may_close_early origin_id follow_up_on search_text', // Job application data (origin_id: the export id it was imported under; follow_up_on: the "chase if no reply by" date; search_text: the searched fields copied lower-case for the search's index)
   'jobtrack.status_changes':
-    'id application_id user_id from_status to_status changed_at occurred_on undo', // Job application data (status dates; a one-step move's earlier dates, to undo it)
+    'id application_id user_id from_status to_status changed_at occurred_on undo happened_on', // Job application data (status dates; a one-step move's earlier dates, to undo it; happened_on: the day it happened, copied for the log's index)
   'jobtrack.application_events':
     'id application_id user_id kind starts_at format place link notes create_key created_at updated_at', // Job application data (interviews and other dates)
   'jobtrack.tracker_settings': 'user_id ghost_after_weeks calendar_token_hash updated_at', // Job application data (the person's settings; the calendar feed's token only as a hash)

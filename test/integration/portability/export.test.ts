@@ -203,6 +203,9 @@ const CARRIED: Record<string, Record<string, string | { not: string }>> = {
     to_status: 'applications.*.statusHistory.*.to',
     changed_at: 'applications.*.statusHistory.*.at',
     occurred_on: 'applications.*.statusHistory.*.on',
+    happened_on: {
+      not: 'worked out from `on` and `at` (the day it happened), for the log’s index',
+    },
     undo: {
       not: 'the application’s dates a one-step move replaced, kept only to undo it (decision 037)',
     },
