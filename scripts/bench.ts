@@ -550,14 +550,20 @@ async function logIndexPlan(databaseUrl: string) {
       { id: string }[]
     >`select id from auth.users where email = 'bench@example.com'`;
     const today = todayInLondon();
-    const plan = await sql.unsafe(
-      `explain select id from jobtrack.status_changes where user_id = $1 and
-         coalesce(occurred_on, ((changed_at at time zone 'Europe/London'))::date) between $2::date and $3::date`,
-      [user!.id, addDays(today, -13), today],
-    );
+    // As the person, under row-level security, as the page runs it.
+    const plan = await sql.begin(async (tx) => {
+      const claims = JSON.stringify({ sub: user!.id, role: 'authenticated' });
+      await tx`select set_config('request.jwt.claims', ${claims}, true),
+        set_config('request.jwt.claim.sub', ${user!.id}, true), set_config('role', 'authenticated', true)`;
+      return tx.unsafe(
+        `explain select id from jobtrack.status_changes where user_id = $1 and
+           happened_on between $2::date and $3::date`,
+        [user!.id, addDays(today, -13), today],
+      );
+    });
     const lines = plan.map((row) => String(Object.values(row)[0]));
     console.log(`
-The job-search log's filter (14 days) on ${APPLICATIONS.toLocaleString('en-GB')} applications, EXPLAIN:`);
+The job-search log's filter (14 days) on ${APPLICATIONS.toLocaleString('en-GB')} applications, as the person, EXPLAIN:`);
     console.log(lines.map((l) => `  ${l}`).join('\n'));
   } finally {
     await sql.end();
