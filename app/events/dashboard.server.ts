@@ -94,8 +94,7 @@ export function ghostSuggestions(tx: Tx, userId: string, now: LondonNow, limit: 
     .where(
       and(
         eq(a.userId, userId),
-        // Written out, not a parameter, so the planner can use applications_user_ghost_idx.
-        sql`${a.status} = 'applied'`,
+        eq(a.status, 'applied'),
         sql`${since} <= ${cutoff}`,
         or(isNull(a.followUpOn), lte(a.followUpOn, now.date)),
         notExists(
