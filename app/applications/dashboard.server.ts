@@ -7,7 +7,7 @@ import { applications as a } from '#db/schema';
 import { asUser, personId, type Person } from '~/db.server';
 import type { LondonNow } from './dates';
 import { moveStatement, toMove } from './moved.server';
-import { closedBy, countByStatus, statusCounts, sum } from './queries.server';
+import { closedBy, closedOn, countByStatus, openOn, statusCounts, sum } from './queries.server';
 import type { DashboardRow } from './types';
 import { eventsThisWeek, followUpsDue, ghostSuggestions } from '~/events/dashboard.server';
 
@@ -37,18 +37,17 @@ const missedOrder = [sql`${a.closingDate} desc nulls last`, desc(a.updatedAt), d
  * The ids of the saved adverts still open that close soonest, from applications_user_open_order_idx
  * in its order; with those tied with the tenth on date and time, as the company breaks that tie.
  */
-function soonestOpen(userId: string, now: LondonNow) {
+export function soonestOpen(userId: string, now: LondonNow) {
   return sql`(select ${a.id} from ${a}
-    where ${a.userId} = ${userId} and ${a.status} = 'saved' and ${a.closingDate} is not null
-      and not ${closedBy(now)}
+    where ${a.userId} = ${userId} and ${a.status} = 'saved' and ${openOn(now)}
     order by ${a.closingDate}, ${a.closingTime} nulls last
     fetch first ${DASHBOARD_LIMIT} rows with ties)`;
 }
 
 /** The ids of the saved adverts that closed most recently, from applications_user_closed_order_idx. */
-function latestMissed(userId: string, now: LondonNow) {
+export function latestMissed(userId: string, now: LondonNow) {
   return sql`(select ${a.id} from ${a}
-    where ${a.userId} = ${userId} and ${a.status} = 'saved' and ${closedBy(now)}
+    where ${a.userId} = ${userId} and ${a.status} = 'saved' and ${closedOn(now)}
     order by ${sql.join(missedOrder, sql`, `)}
     limit ${DASHBOARD_LIMIT})`;
 }

@@ -27,11 +27,12 @@ type OrderColumns = Record<
 
 // Whether an advert has closed by `now`: an earlier closing date, or today's from its closing
 // time. Each is written as a range on the closing date (an index can serve it) and is null for a
-// row with no closing date, which is neither: closingOrderIds reads the three runs with them.
-const closedOn = (now: LondonNow, c: OrderColumns = a) =>
+// row with no closing date, which is neither: closingOrderIds reads the three runs with them, the
+// dashboard its saved adverts.
+export const closedOn = (now: LondonNow, c: OrderColumns = a) =>
   sql`${c.closingDate} <= ${now.date}::date and (${c.closingDate} < ${now.date}::date
     or ${c.closingTime} <= ${now.time}::time)`;
-const openOn = (now: LondonNow) =>
+export const openOn = (now: LondonNow) =>
   sql`${a.closingDate} >= ${now.date}::date and (${a.closingDate} > ${now.date}::date
     or ${a.closingTime} is null or ${a.closingTime} > ${now.time}::time)`;
 
