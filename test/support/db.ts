@@ -38,3 +38,21 @@ export async function otherConnections(admin: Sql): Promise<number> {
     where datname = current_database() and pid <> pg_backend_pid()`;
   return row!.n;
 }
+
+/**
+ * `work` in a transaction on `admin` as `userId` under row-level security, set up as asUser sets
+ * it (the claims, the single claim, the role), for SQL the app's builders cannot express: a
+ * captured query with its parameters, or a database function called directly.
+ */
+export function asPerson<T>(
+  admin: Sql,
+  userId: string,
+  work: (tx: postgres.TransactionSql) => Promise<T>,
+) {
+  return admin.begin(async (tx) => {
+    const claims = JSON.stringify({ sub: userId, role: 'authenticated' });
+    await tx`select set_config('request.jwt.claims', ${claims}, true),
+      set_config('request.jwt.claim.sub', ${userId}, true), set_config('role', 'authenticated', true)`;
+    return work(tx);
+  }) as Promise<T>;
+}

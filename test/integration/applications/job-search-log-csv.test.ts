@@ -3,6 +3,7 @@ import { createDb } from '#db/client';
 import { loader as csvLoader } from '~/routes/job-search-log[.csv]';
 import { loader as pageLoader } from '~/routes/job-search-log';
 import { makeContext } from '../../support/context';
+import { asPerson } from '../../support/db';
 import { get, runLoader } from '../../support/http';
 import { setupApplicationsTest } from './fixtures';
 
@@ -123,12 +124,9 @@ describe('the job-search log as CSV', () => {
     // Explained as the person, under row-level security as the page runs it: there a range of an
     // expression is tested row by row after the policy, and only a range of a column is read from
     // the index.
-    const plan = await t.db.admin.begin(async (tx) => {
-      const claims = JSON.stringify({ sub: me.id, role: 'authenticated' });
-      await tx`select set_config('request.jwt.claims', ${claims}, true),
-        set_config('request.jwt.claim.sub', ${me.id}, true), set_config('role', 'authenticated', true)`;
-      return tx.unsafe(`explain ${log!.query}`, log!.params as never[]);
-    });
+    const plan = await asPerson(t.db.admin, me.id, (tx) =>
+      tx.unsafe(`explain ${log!.query}`, log!.params as never[]),
+    );
     const text = plan.map((row) => Object.values(row)[0]).join('\n');
     expect(text).toMatch(/Index Cond: .*\bhappened_on >= /);
     expect(text).toMatch(/status_changes_user_day_idx/);

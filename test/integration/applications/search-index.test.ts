@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { listApplications } from '~/applications/queries.server';
 import { londonNow } from '~/applications/dates';
 import { DEFAULT_LIST_QUERY } from '~/applications/list-query';
+import { asPerson } from '../../support/db';
 import { setupApplicationsTest } from './fixtures';
 import { foldPunctuation, PLAIN, TYPOGRAPHIC } from '#db/search-fold';
 
@@ -135,12 +136,11 @@ describe('search', () => {
       (${me}, 'Visible Ltd', 'Mine'), (${them}, 'Visible Ltd', 'Theirs')`;
 
     const search = (owner: string) =>
-      t.db.admin.begin(async (tx) => {
-        await tx`select set_config('request.jwt.claims', ${JSON.stringify({ sub: me, role: 'authenticated' })}, true)`;
-        await tx`select set_config('request.jwt.claim.sub', ${me}, true)`;
-        await tx`select set_config('role', 'authenticated', true)`;
-        return tx`select id from jobtrack.search_applications(${owner}, '%visible%')`;
-      });
+      asPerson(
+        t.db.admin,
+        me,
+        (tx) => tx`select id from jobtrack.search_applications(${owner}, '%visible%')`,
+      );
 
     expect(await search(me)).toHaveLength(1);
     // Signed in as me, asking for their rows: the claims and the app's own id must agree.
