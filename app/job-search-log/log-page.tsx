@@ -31,11 +31,16 @@ type Props = {
   more: boolean;
   /** Makes the CSV in the browser (guest mode); without it, the CSV downloads from the server. */
   makeCsv?: () => void;
+  /**
+   * Guest mode, while the dates asked for wait for their checks: the form shows them but takes no
+   * typing, since the page is drawn afresh with them once they are checked.
+   */
+  checking?: boolean;
 };
 
 /** Everything on /job-search-log (and guest mode's log). */
 export function LogPage(props: Props) {
-  const { range, reply, constraint, entries, events, followUps, more, makeCsv } = props;
+  const { range, reply, constraint, entries, events, followUps, more, makeCsv, checking } = props;
   const [form, fields] = useSchemaForm(loadSchema, {
     constraint,
     lastResult: reply,
@@ -68,11 +73,18 @@ export function LogPage(props: Props) {
         className="job-log__range card"
         onValidSubmit={onValidSubmit}
       >
-        <div className="job-log__dates">
-          <DateField meta={fields.from} label="From" />
-          <DateField meta={fields.to} label="To" />
-        </div>
-        <SubmitButton formMethod="GET">Show the log</SubmitButton>
+        <fieldset disabled={checking} aria-describedby={checking ? 'job-log-checking' : undefined}>
+          <div className="job-log__dates">
+            <DateField meta={fields.from} label="From" />
+            <DateField meta={fields.to} label="To" />
+          </div>
+          <SubmitButton formMethod="GET">Show the log</SubmitButton>
+        </fieldset>
+        {checking ? (
+          <p id="job-log-checking" role="status" className="muted">
+            Checking these dates…
+          </p>
+        ) : null}
       </SchemaForm>
       {/* Only while the fields hold the dates shown: refused in the browser, or typed and not yet
           sent, they are not, and a log of other dates could be printed as if it were for them. */}

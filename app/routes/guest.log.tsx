@@ -53,6 +53,7 @@ export default function GuestLog() {
       constraint={constraint}
       {...log}
       makeCsv={range ? () => void downloadLog(applications, range) : undefined}
+      checking={checking}
     />
   );
 }

@@ -67,6 +67,25 @@ describe('guest mode’s job-search log', () => {
     expect(screen.queryByRole('heading', { level: 2 })).toBeNull();
   });
 
+  it('takes no typing while the dates asked for are checked, so nothing typed is redrawn away', async () => {
+    type RangeSchema = typeof import('~/job-search-log/range-schema');
+    let arrive: ((schema: RangeSchema) => void) | undefined;
+    vi.doMock('~/job-search-log/range-schema', () => new Promise<RangeSchema>((r) => (arrive = r)));
+    const actual = await vi.importActual<RangeSchema>('~/job-search-log/range-schema');
+    await showLog('#from.day=3&from.month=11&from.year=2026&to.day=28&to.month=11&to.year=2026');
+    await screen.findByText('Checking these dates…');
+    // happy-dom does not disable a field through its fieldset; a browser does (HTML's rule).
+    const disabled = (element: HTMLElement) => element.closest('fieldset[disabled]') !== null;
+    expect(screen.getAllByLabelText('Day').map(disabled)).toEqual([true, true]);
+    expect(disabled(screen.getByRole('button', { name: 'Show the log' }))).toBe(true);
+    // The page asks for the checks as it draws; they arrive once it has.
+    await vi.waitFor(() => expect(arrive).toBeDefined());
+    arrive?.(actual);
+    expect(await heading('2026-11-03', '2026-11-28')).toBeTruthy();
+    expect(screen.getAllByLabelText('Day').map(disabled)).toEqual([false, false]);
+    expect(screen.queryByText('Checking these dates…')).toBeNull();
+  });
+
   it('says the log was not shown, keeping the dates asked for, when the checks cannot be fetched', async () => {
     checksUnreachable();
     const { RANGE_NOT_LOADED } = await import('~/guest/log-range');
