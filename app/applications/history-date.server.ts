@@ -3,14 +3,15 @@
 // (dated by the date applied), is not found.
 import { parseWithZod } from '@conform-to/zod';
 import { redirect, type ActionFunctionArgs, type AppLoadContext } from '@remix-run/cloudflare';
-import { and, eq, ne, sql } from 'drizzle-orm';
+import { and, eq, ne, notInArray, sql, type SQL } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import { applications as a, statusChanges as c } from '#db/schema';
 import { SessionEnded } from '~/auth/current-user.server';
 import { claimForForm } from '~/auth/form-claim.server';
 import { invalid, readForm } from '~/components/forms/form.server';
 import { asUser, personId, type Person } from '~/db.server';
 import { notFound, requireUuid } from '~/http/not-found.server';
-import { beforeApplying } from './history-date';
+import { beforeApplying, outOfOrder, type DatedMove } from './history-date';
 import { HistoryDateSchema } from './history-date-schema';
 
 const theChange = (userId: string, applicationId: string, changeId: string) =>
@@ -20,6 +21,29 @@ const theChange = (userId: string, applicationId: string, changeId: string) =>
     eq(c.userId, userId),
     ne(c.toStatus, 'applied'),
   );
+
+/** The application's other moves, beside the one being dated (`c`). */
+const other = alias(c, 'other');
+
+/**
+ * Its other answers recorded before (`'earlier'`) or after (`'later'`) the change, as `outOfOrder`
+ * weighs them (moves recorded together are neither).
+ */
+const around = (userId: string, side: 'earlier' | 'later'): SQL =>
+  and(
+    eq(other.applicationId, c.applicationId),
+    eq(other.userId, userId),
+    notInArray(other.toStatus, ['saved', 'applied']),
+    side === 'earlier'
+      ? sql`${other.changedAt} < ${c.changedAt}`
+      : sql`${other.changedAt} > ${c.changedAt}`,
+  )!;
+
+/** The latest-dated earlier move, or the earliest-dated later one, as a DatedMove (or null). */
+const nearest = (userId: string, side: 'earlier' | 'later') =>
+  sql<DatedMove | null>`(select json_build_object('on', ${other.happenedOn}, 'toStatus', ${other.toStatus})
+    from ${c} as ${other} where ${around(userId, side)}
+    order by ${other.happenedOn} ${side === 'earlier' ? sql`desc` : sql`asc`} limit 1)`;
 
 /** The change and its application, as the page shows them; null when not the person's to date. */
 export async function loadHistoryEntry(
@@ -47,20 +71,26 @@ export async function loadHistoryEntry(
 }
 
 /**
- * Sets the day a change happened: 'missing' when it is not the person's to date, or the date
- * applied when the day would come before it (for any move but to Saved).
+ * Sets the day a change happened: 'missing' when it is not the person's to date, or why the day
+ * is refused (for any move but to Saved): before the date applied, or out of order with the
+ * application's other moves.
  */
 export async function setHistoryDate(
   context: AppLoadContext,
   who: Person,
   ids: { applicationId: string; changeId: string },
   on: string,
-): Promise<'saved' | 'missing' | { appliedOn: string }> {
+): Promise<'saved' | 'missing' | { refused: string }> {
   const userId = personId(who);
   const change = theChange(userId, ids.applicationId, ids.changeId);
   const [[found], saved] = await asUser(context, who, (tx) => [
     tx
-      .select({ dateApplied: a.dateApplied })
+      .select({
+        dateApplied: a.dateApplied,
+        toStatus: c.toStatus,
+        earlier: nearest(userId, 'earlier'),
+        later: nearest(userId, 'later'),
+      })
       .from(c)
       .innerJoin(a, and(eq(a.id, c.applicationId), eq(a.userId, c.userId)))
       .where(change),
@@ -70,15 +100,22 @@ export async function setHistoryDate(
       .where(
         and(
           change,
-          sql`(${c.toStatus} = 'saved' or not exists (select 1 from ${a} where ${a.id} = ${c.applicationId}
-            and ${a.userId} = ${userId} and ${a.dateApplied} > ${on}::date))`,
+          sql`(${c.toStatus} = 'saved' or (not exists (select 1 from ${a} where ${a.id} = ${c.applicationId}
+            and ${a.userId} = ${userId} and ${a.dateApplied} > ${on}::date)
+            and not exists (select 1 from ${c} as ${other} where ${around(userId, 'earlier')} and ${other.happenedOn} > ${on}::date)
+            and not exists (select 1 from ${c} as ${other} where ${around(userId, 'later')} and ${other.happenedOn} < ${on}::date)))`,
         ),
       )
       .returning({ id: c.id }),
   ]);
   if (saved.length > 0) return 'saved';
-  // Refused by the date applied; without one, the change went between the two statements.
-  return found?.dateApplied ? { appliedOn: found.dateApplied } : 'missing';
+  // Refused by one of the rules; if none refuses it, the change went between the two statements.
+  if (!found || found.toStatus === 'saved') return 'missing';
+  if (found.dateApplied && on < found.dateApplied) {
+    return { refused: beforeApplying(found.dateApplied) };
+  }
+  const refused = outOfOrder(on, found.earlier, found.later);
+  return refused ? { refused } : 'missing';
 }
 
 /** The page's action: the day saved, then back to the application's history. */
@@ -100,8 +137,6 @@ export async function saveHistoryDate(args: ActionFunctionArgs) {
     throw error;
   }
   if (outcome === 'missing') throw notFound();
-  if (outcome !== 'saved') {
-    return invalid(submission, { fieldErrors: { on: [beforeApplying(outcome.appliedOn)] } });
-  }
+  if (outcome !== 'saved') return invalid(submission, { fieldErrors: { on: [outcome.refused] } });
   return redirect(`/applications/${applicationId}#history-heading`);
 }

@@ -11,7 +11,15 @@ import { guestDetail } from './paths';
 import { dateHistoryEntry, moveApplication, replaceById } from './records';
 import { asksToMoveOn, movesOnFrom } from '~/events/kinds';
 import { HistoryDateSchema } from '~/applications/history-date-schema';
-import { beforeApplying, isDateable, possibleOn } from '~/applications/history-date';
+import {
+  beforeApplying,
+  isDateable,
+  outOfOrder,
+  possibleOn,
+  type DatedMove,
+} from '~/applications/history-date';
+import type { ExportedApplication } from '~/portability/format';
+import { dayOf } from './detail';
 import { GuestStorageError, prepareToSave, updateGuest } from './save';
 import {
   changedBeforeDelete,
@@ -166,6 +174,24 @@ export const CHANGE_GONE =
  * Dates the change at `index` in an application's stored history (its page's fragment names both);
  * back to the application's page when done.
  */
+/**
+ * The latest-dated answer recorded before `at` and the earliest-dated one recorded after it, as
+ * the account's history-date.server.ts finds them for `outOfOrder`.
+ */
+function answersAround(application: ExportedApplication, at: string) {
+  const time = Date.parse(at);
+  let earlier: DatedMove | null = null;
+  let later: DatedMove | null = null;
+  for (const h of application.statusHistory) {
+    if (h.to === 'saved' || h.to === 'applied') continue;
+    const move = { on: dayOf(h), toStatus: h.to };
+    const recorded = Date.parse(h.at);
+    if (recorded < time && (!earlier || move.on > earlier.on)) earlier = move;
+    if (recorded > time && (!later || move.on < later.on)) later = move;
+  }
+  return [earlier, later] as const;
+}
+
 export async function saveGuestHistoryDate(request: Request, applicationId: string, index: number) {
   await prepareToSave();
   const formData = await request.formData();
@@ -180,6 +206,9 @@ export async function saveGuestHistoryDate(request: Request, applicationId: stri
   if (!possibleOn(change.to, on, application.dateApplied)) {
     return submission.reply({ fieldErrors: { on: [beforeApplying(application.dateApplied!)] } });
   }
+  const disorder =
+    change.to === 'saved' ? null : outOfOrder(on, ...answersAround(application, change.at));
+  if (disorder) return submission.reply({ fieldErrors: { on: [disorder] } });
   const refused = await save((apps) =>
     replaceById(apps, applicationId, (a) => dateHistoryEntry(a, index, on)),
   );

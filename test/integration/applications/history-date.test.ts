@@ -141,6 +141,41 @@ describe('the day a status change happened', () => {
     expect(await occurredOn(rejected)).toBeNull();
   });
 
+  it('is refused when it would put the history out of order, naming the move in the way', async () => {
+    const me = await t.person();
+    const id = await t.insert(me, { status: 'applied', date_applied: '2026-10-05' });
+    const moveTo = async (status: string) => {
+      const moved = await runAction(
+        moveAction,
+        formPost(`/applications/${id}/status`, { status }, me),
+        { context: t.context, params: { id } },
+      );
+      expect(moved.status).toBe(200);
+      const [change] = await t.db.admin<{ id: string }[]>`
+        select id from jobtrack.status_changes where application_id = ${id} and to_status = ${status}`;
+      return change!.id;
+    };
+    // Recorded today, one after the other: an interview, then an offer.
+    const interview = await moveTo('interviewing');
+    const offer = await moveTo('offer');
+    const inTheWay = (side: 'after' | 'before', day: string, status: string) =>
+      `The date must be on or ${side} ${day}, the day this application moved to ${status} (to change that day, use “Change date” beside it in the status history)`;
+
+    expect((await post(me, id, interview, dateFields('on', '2026-10-20'))).status).toBe(302);
+    const early = await post(me, id, offer, dateFields('on', '2026-10-15'));
+    expect(early.status).toBe(400);
+    expect(early.data.error.on).toEqual([inTheWay('after', '20 Oct 2026', 'Interviewing')]);
+    expect(await occurredOn(offer)).toBeNull();
+
+    expect((await post(me, id, offer, dateFields('on', '2026-10-20'))).status).toBe(302);
+    const late = await post(me, id, interview, dateFields('on', '2026-10-21'));
+    expect(late.status).toBe(400);
+    expect(late.data.error.on).toEqual([inTheWay('before', '20 Oct 2026', 'Offer')]);
+    expect(await occurredOn(interview)).toBe('2026-10-20');
+    expect((await post(me, id, interview, dateFields('on', '2026-10-12'))).status).toBe(302);
+    expect(await occurredOn(interview)).toBe('2026-10-12');
+  });
+
   it('is not given here for the move to Applied (its day is the date applied), nor for another person', async () => {
     const me = await t.person();
     const mine = await rejectedApplication(me);

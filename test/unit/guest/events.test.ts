@@ -440,6 +440,33 @@ describe('a guest dates a status change as an account does', () => {
     expect((await history())[1]!.on).toBeNull();
   });
 
+  it('refuses beside the field a day that puts the history out of order, naming the move', async () => {
+    // Applied on 16 Nov; an interview recorded on 20 Nov and an offer on 28 Nov.
+    const added = newApplication(applied(), id, new Date('2026-11-16T18:00:00Z'));
+    const interviewed = moveApplication(added, 'interviewing', new Date('2026-11-20T10:00:00Z'));
+    await updateGuest(() => [
+      moveApplication(interviewed, 'offer', new Date('2026-11-28T09:00:00Z')),
+    ]);
+    const inTheWay = (side: 'after' | 'before', day: string, status: string) =>
+      `The date must be on or ${side} ${day}, the day this application moved to ${status} (to change that day, use “Change date” beside it in the status history)`;
+    expect(await saveGuestHistoryDate(post(day('2026-11-18')), id, 2)).toMatchObject({
+      error: { on: [inTheWay('after', '20 Nov 2026', 'Interviewing')] },
+    });
+    expect(await saveGuestHistoryDate(post(day('2026-11-27')), id, 1)).toBeInstanceOf(Response);
+    expect(await saveGuestHistoryDate(post(day('2026-11-25')), id, 2)).toMatchObject({
+      error: { on: [inTheWay('after', '27 Nov 2026', 'Interviewing')] },
+    });
+    expect(await saveGuestHistoryDate(post(day('2026-11-27')), id, 2)).toBeInstanceOf(Response);
+    expect(await saveGuestHistoryDate(post(day('2026-11-28')), id, 1)).toMatchObject({
+      error: { on: [inTheWay('before', '27 Nov 2026', 'Offer')] },
+    });
+    expect((await history()).map((h) => [h.to, h.on])).toEqual([
+      ['applied', '2026-11-16'],
+      ['interviewing', '2026-11-27'],
+      ['offer', '2026-11-27'],
+    ]);
+  });
+
   it('dates a move to Applied on the board by the date applied, which an edit then moves', () => {
     const saved = newApplication(
       { ...applied(), status: 'saved', dateApplied: '2026-11-20' },
