@@ -11,6 +11,9 @@ import { loadLogRangeChecks } from './handling';
 export const RANGE_NOT_LOADED =
   'The log was not shown: JobTrack could not load what it needs to check these dates, perhaps because the connection dropped. Reload the page and try again.';
 
+/** How long the dates wait for their checks before the form says they could not be loaded. */
+export const CHECKS_WAIT_MS = 10_000;
+
 type ParsedRange = { range: LogRange | null; reply: FormReply | null; checking?: boolean };
 type RangeChecks = Awaited<ReturnType<typeof loadLogRangeChecks>>;
 
@@ -30,6 +33,9 @@ export function useLogRange(hash: string, today: string): ParsedRange {
   useEffect(() => {
     if (fields.length === 0 || checks) return;
     let current = true;
+    // The form takes no typing while it waits (log-page.tsx): a fetch that hangs must not keep it
+    // so. Should the checks come after all, they are used.
+    const givingUp = setTimeout(() => setFailed(true), CHECKS_WAIT_MS);
     loadLogRangeChecks().then(
       (loaded) => {
         rangeChecks = loaded;
@@ -42,6 +48,7 @@ export function useLogRange(hash: string, today: string): ParsedRange {
     );
     return () => {
       current = false;
+      clearTimeout(givingUp);
     };
   }, [fields, checks]);
   return useMemo(() => {

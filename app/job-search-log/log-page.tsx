@@ -73,7 +73,7 @@ export function LogPage(props: Props) {
         className="job-log__range card"
         onValidSubmit={onValidSubmit}
       >
-        <fieldset disabled={checking} aria-describedby={checking ? 'job-log-checking' : undefined}>
+        <fieldset className="job-log__fields" disabled={checking}>
           <div className="job-log__dates">
             <DateField meta={fields.from} label="From" />
             <DateField meta={fields.to} label="To" />
@@ -81,7 +81,7 @@ export function LogPage(props: Props) {
           <SubmitButton formMethod="GET">Show the log</SubmitButton>
         </fieldset>
         {checking ? (
-          <p id="job-log-checking" role="status" className="muted">
+          <p role="status" className="muted">
             Checking these dates…
           </p>
         ) : null}

@@ -86,6 +86,19 @@ describe('guest mode’s job-search log', () => {
     expect(screen.queryByText('Checking these dates…')).toBeNull();
   });
 
+  it('gives up waiting for checks that never come, so the form is not left closed', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'], shouldAdvanceTime: true });
+    vi.doMock('~/job-search-log/range-schema', () => new Promise(() => {}));
+    const { RANGE_NOT_LOADED, CHECKS_WAIT_MS } = await import('~/guest/log-range');
+    await showLog('#from.day=3&from.month=11&from.year=2026&to.day=28&to.month=11&to.year=2026');
+    await screen.findByText('Checking these dates…');
+    await vi.waitFor(() => expect(vi.getTimerCount()).toBeGreaterThan(0)); // the wait has begun
+    await vi.advanceTimersByTimeAsync(CHECKS_WAIT_MS);
+    expect(await screen.findByText(RANGE_NOT_LOADED)).toBeTruthy();
+    expect(screen.getAllByLabelText('Day')[0]!.closest('fieldset[disabled]')).toBeNull();
+    expect(screen.getAllByLabelText('Day')[1]).toHaveProperty('value', '28');
+  });
+
   it('says the log was not shown, keeping the dates asked for, when the checks cannot be fetched', async () => {
     checksUnreachable();
     const { RANGE_NOT_LOADED } = await import('~/guest/log-range');
