@@ -3,7 +3,7 @@
 // (dated by the date applied), is not found.
 import { parseWithZod } from '@conform-to/zod';
 import { redirect, type ActionFunctionArgs, type AppLoadContext } from '@remix-run/cloudflare';
-import { and, eq, ne, notInArray, sql, type SQL } from 'drizzle-orm';
+import { and, eq, ne, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { applications as a, statusChanges as c } from '#db/schema';
 import { SessionEnded } from '~/auth/current-user.server';
@@ -11,7 +11,7 @@ import { claimForForm } from '~/auth/form-claim.server';
 import { invalid, readForm } from '~/components/forms/form.server';
 import { asUser, personId, type Person } from '~/db.server';
 import { notFound, requireUuid } from '~/http/not-found.server';
-import { beforeApplying, outOfOrder, type DatedMove } from './history-date';
+import { refusalOf, type DatedMove } from './history-date';
 import { HistoryDateSchema } from './history-date-schema';
 
 const theChange = (userId: string, applicationId: string, changeId: string) =>
@@ -22,28 +22,43 @@ const theChange = (userId: string, applicationId: string, changeId: string) =>
     ne(c.toStatus, 'applied'),
   );
 
-/** The application's other moves, beside the one being dated (`c`). */
+/** The application's other moves, beside the one being dated (`c`), and its moves to Applied. */
 const other = alias(c, 'other');
+const sent = alias(c, 'sent');
+
+/** `isAnswer` (history-date.ts) of a status_changes row. */
+const answer = (t: typeof c | typeof other) =>
+  sql`(${t.toStatus} not in ('saved', 'applied') and not (${t.fromStatus} = 'saved' and ${t.toStatus} = 'withdrawn'))`;
+
+/** When the sending the change answers began (`'start'`) or ended: its moves to Applied around it. */
+const sending = (userId: string, side: 'start' | 'end') =>
+  sql`(select ${side === 'start' ? sql`max` : sql`min`}(${sent.changedAt}) from ${c} as ${sent}
+    where ${sent.applicationId} = ${c.applicationId} and ${sent.userId} = ${userId}
+      and ${sent.toStatus} = 'applied'
+      and ${sent.changedAt} ${side === 'start' ? sql`<` : sql`>`} ${c.changedAt})`;
 
 /**
- * Its other answers recorded before (`'earlier'`) or after (`'later'`) the change, as `outOfOrder`
- * weighs them (moves recorded together are neither).
+ * The other answers to the change's sending recorded before (`'earlier'`) or after it (moves
+ * recorded together are neither), still in order with its day as it stands (Surroundings).
  */
 const around = (userId: string, side: 'earlier' | 'later'): SQL =>
   and(
     eq(other.applicationId, c.applicationId),
     eq(other.userId, userId),
-    notInArray(other.toStatus, ['saved', 'applied']),
+    answer(other),
+    sql`${other.changedAt} >= coalesce(${sending(userId, 'start')}, '-infinity')`,
+    sql`${other.changedAt} < coalesce(${sending(userId, 'end')}, 'infinity')`,
     side === 'earlier'
-      ? sql`${other.changedAt} < ${c.changedAt}`
-      : sql`${other.changedAt} > ${c.changedAt}`,
+      ? sql`${other.changedAt} < ${c.changedAt} and ${other.happenedOn} <= ${c.happenedOn}`
+      : sql`${other.changedAt} > ${c.changedAt} and ${other.happenedOn} >= ${c.happenedOn}`,
   )!;
 
-/** The latest-dated earlier move, or the earliest-dated later one, as a DatedMove (or null). */
+/** The latest-dated earlier answer, or the earliest-dated later one (ties: the nearest). */
 const nearest = (userId: string, side: 'earlier' | 'later') =>
   sql<DatedMove | null>`(select json_build_object('on', ${other.happenedOn}, 'toStatus', ${other.toStatus})
     from ${c} as ${other} where ${around(userId, side)}
-    order by ${other.happenedOn} ${side === 'earlier' ? sql`desc` : sql`asc`} limit 1)`;
+    order by ${side === 'earlier' ? sql`${other.happenedOn} desc, ${other.changedAt} desc` : sql`${other.happenedOn}, ${other.changedAt}`}
+    limit 1)`;
 
 /** The change and its application, as the page shows them; null when not the person's to date. */
 export async function loadHistoryEntry(
@@ -72,8 +87,8 @@ export async function loadHistoryEntry(
 
 /**
  * Sets the day a change happened: 'missing' when it is not the person's to date, or why the day
- * is refused (for any move but to Saved): before the date applied, or out of order with the
- * application's other moves.
+ * is refused (refusalOf). The application is locked first, so two dates given at once are weighed
+ * one after the other; the update checks the rules itself, and the read says which refused it.
  */
 export async function setHistoryDate(
   context: AppLoadContext,
@@ -83,11 +98,18 @@ export async function setHistoryDate(
 ): Promise<'saved' | 'missing' | { refused: string }> {
   const userId = personId(who);
   const change = theChange(userId, ids.applicationId, ids.changeId);
-  const [[found], saved] = await asUser(context, who, (tx) => [
+  const day = sql`${on}::date`;
+  const [, [found], saved] = await asUser(context, who, (tx) => [
+    tx
+      .select({ id: a.id })
+      .from(a)
+      .where(and(eq(a.id, ids.applicationId), eq(a.userId, userId)))
+      .for('update'),
     tx
       .select({
+        answer: sql<boolean>`${answer(c)}`,
+        latest: sql<boolean>`${sending(userId, 'end')} is null`,
         dateApplied: a.dateApplied,
-        toStatus: c.toStatus,
         earlier: nearest(userId, 'earlier'),
         later: nearest(userId, 'later'),
       })
@@ -100,21 +122,17 @@ export async function setHistoryDate(
       .where(
         and(
           change,
-          sql`(${c.toStatus} = 'saved' or (not exists (select 1 from ${a} where ${a.id} = ${c.applicationId}
-            and ${a.userId} = ${userId} and ${a.dateApplied} > ${on}::date)
-            and not exists (select 1 from ${c} as ${other} where ${around(userId, 'earlier')} and ${other.happenedOn} > ${on}::date)
-            and not exists (select 1 from ${c} as ${other} where ${around(userId, 'later')} and ${other.happenedOn} < ${on}::date)))`,
+          sql`(not ${answer(c)} or (
+            (${sending(userId, 'end')} is not null or not exists (select 1 from ${a}
+              where ${a.id} = ${c.applicationId} and ${a.userId} = ${userId} and ${a.dateApplied} > ${day}))
+            and not exists (select 1 from ${c} as ${other} where ${around(userId, 'earlier')} and ${other.happenedOn} > ${day})
+            and not exists (select 1 from ${c} as ${other} where ${around(userId, 'later')} and ${other.happenedOn} < ${day})))`,
         ),
       )
       .returning({ id: c.id }),
   ]);
   if (saved.length > 0) return 'saved';
-  // Refused by one of the rules; if none refuses it, the change went between the two statements.
-  if (!found || found.toStatus === 'saved') return 'missing';
-  if (found.dateApplied && on < found.dateApplied) {
-    return { refused: beforeApplying(found.dateApplied) };
-  }
-  const refused = outOfOrder(on, found.earlier, found.later);
+  const refused = found ? refusalOf(on, found) : null;
   return refused ? { refused } : 'missing';
 }
 

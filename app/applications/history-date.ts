@@ -1,6 +1,6 @@
 // Dating a status change after the event: which changes can be dated here, and the rules that an
-// answer cannot come before the application it answers, nor out of order with the moves recorded
-// around it. Browser-safe (guest mode uses it too).
+// answer cannot come before the application it answers, nor out of order with the other answers
+// to it. Browser-safe (guest mode uses it too).
 import { formatDate } from './dates';
 import { statusLabel, type Status } from './statuses';
 
@@ -21,10 +21,15 @@ export const UNDO_CHANGED_SINCE =
  */
 export const isDateable = (toStatus: Status) => toStatus !== 'applied';
 
-/** True when `on` is possible for a move to `toStatus`: nothing but Saved comes before applying. */
-export function possibleOn(toStatus: Status, on: string, dateApplied: string | null) {
-  return toStatus === 'saved' || dateApplied === null || on >= dateApplied;
-}
+/**
+ * True for a move that answers an application as sent: not a move to Saved or Applied, nor a
+ * withdrawal from Saved (one never sent). Only answers have rules for their day, and the edit's
+ * rule for the date applied reads the same definition (mutations.server.ts, guest/records.ts).
+ */
+export const isAnswer = (fromStatus: Status | null, toStatus: Status) =>
+  toStatus !== 'saved' &&
+  toStatus !== 'applied' &&
+  !(fromStatus === 'saved' && toStatus === 'withdrawn');
 
 export const beforeApplying = (dateApplied: string) =>
   `The date must be on or after the day you applied (${formatDate(dateApplied)})`;
@@ -33,12 +38,28 @@ export const beforeApplying = (dateApplied: string) =>
 export type DatedMove = { on: string; toStatus: Status };
 
 /**
- * The refusal of `on` for an answer (a move but to Saved or Applied) when it would put the history
- * out of order: `earlier` is the latest-dated answer recorded before it, `later` the earliest-dated
- * one recorded after it. Moves to Saved are free, and a move to Applied is dated by the date
- * applied, which has its rule above (`possibleOn`). Null when in order.
+ * What a move's day is weighed against. `earlier` is the latest-dated answer to the same sending
+ * (recorded since its move to Applied, and before the next) recorded before the move, and `later`
+ * the earliest-dated one recorded after it, each among those still in order with the move's day
+ * as it stands: so a history already out of order is never made worse, and can be put right one
+ * move at a time. `latest` is true when no move to Applied was recorded after it, so the date
+ * applied is its own sending's. Ties go to the move recorded nearest it.
  */
-export function outOfOrder(on: string, earlier: DatedMove | null, later: DatedMove | null) {
+export type Surroundings = {
+  answer: boolean;
+  latest: boolean;
+  dateApplied: string | null;
+  earlier: DatedMove | null;
+  later: DatedMove | null;
+};
+
+/** Why `on` cannot be the day of a move in these surroundings; null when it can. */
+export function refusalOf(on: string, around: Surroundings): string | null {
+  if (!around.answer) return null;
+  if (around.latest && around.dateApplied && on < around.dateApplied) {
+    return beforeApplying(around.dateApplied);
+  }
+  const { earlier, later } = around;
   const change = '(to change that day, use “Change date” beside it in the status history)';
   if (earlier && on < earlier.on) {
     return `The date must be on or after ${formatDate(earlier.on)}, the day this application moved to ${statusLabel(earlier.toStatus)} ${change}`;

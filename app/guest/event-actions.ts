@@ -12,11 +12,11 @@ import { dateHistoryEntry, moveApplication, replaceById } from './records';
 import { asksToMoveOn, movesOnFrom } from '~/events/kinds';
 import { HistoryDateSchema } from '~/applications/history-date-schema';
 import {
-  beforeApplying,
+  isAnswer,
   isDateable,
-  outOfOrder,
-  possibleOn,
+  refusalOf,
   type DatedMove,
+  type Surroundings,
 } from '~/applications/history-date';
 import type { ExportedApplication } from '~/portability/format';
 import { dayOf } from './detail';
@@ -170,28 +170,43 @@ export async function saveGuestFollowUp(request: Request, applicationId: string)
 export const CHANGE_GONE =
   'This application was deleted in another tab, so this date was not saved.';
 
+/** What the `index`th move of `a`'s history is weighed against, as history-date.server.ts reads it. */
+function surroundings(a: ExportedApplication, index: number): Surroundings {
+  const history = a.statusHistory;
+  const move = history[index]!;
+  const time = Date.parse(move.at);
+  const day = dayOf(move);
+  const sent = history.filter((h) => h.to === 'applied').map((h) => Date.parse(h.at));
+  const start = Math.max(-Infinity, ...sent.filter((t) => t < time));
+  const end = Math.min(Infinity, ...sent.filter((t) => t > time));
+  let earlier: (DatedMove & { at: number }) | null = null;
+  let later: (DatedMove & { at: number }) | null = null;
+  for (const h of history) {
+    const at = Date.parse(h.at);
+    if (!isAnswer(h.from, h.to) || at < start || at >= end) continue;
+    const other = { on: dayOf(h), toStatus: h.to, at };
+    if (at < time && other.on <= day) {
+      if (!earlier || other.on > earlier.on || (other.on === earlier.on && at > earlier.at)) {
+        earlier = other;
+      }
+    } else if (at > time && other.on >= day) {
+      if (!later || other.on < later.on || (other.on === later.on && at < later.at)) later = other;
+    }
+  }
+  const dated = (m: typeof earlier) => (m ? { on: m.on, toStatus: m.toStatus } : null);
+  return {
+    answer: isAnswer(move.from, move.to),
+    latest: end === Infinity,
+    dateApplied: a.dateApplied,
+    earlier: dated(earlier),
+    later: dated(later),
+  };
+}
+
 /**
  * Dates the change at `index` in an application's stored history (its page's fragment names both);
  * back to the application's page when done.
  */
-/**
- * The latest-dated answer recorded before `at` and the earliest-dated one recorded after it, as
- * the account's history-date.server.ts finds them for `outOfOrder`.
- */
-function answersAround(application: ExportedApplication, at: string) {
-  const time = Date.parse(at);
-  let earlier: DatedMove | null = null;
-  let later: DatedMove | null = null;
-  for (const h of application.statusHistory) {
-    if (h.to === 'saved' || h.to === 'applied') continue;
-    const move = { on: dayOf(h), toStatus: h.to };
-    const recorded = Date.parse(h.at);
-    if (recorded < time && (!earlier || move.on > earlier.on)) earlier = move;
-    if (recorded > time && (!later || move.on < later.on)) later = move;
-  }
-  return [earlier, later] as const;
-}
-
 export async function saveGuestHistoryDate(request: Request, applicationId: string, index: number) {
   await prepareToSave();
   const formData = await request.formData();
@@ -203,12 +218,8 @@ export async function saveGuestHistoryDate(request: Request, applicationId: stri
   if (!application || !change || !isDateable(change.to)) {
     return submission.reply({ formErrors: [CHANGE_GONE] });
   }
-  if (!possibleOn(change.to, on, application.dateApplied)) {
-    return submission.reply({ fieldErrors: { on: [beforeApplying(application.dateApplied!)] } });
-  }
-  const disorder =
-    change.to === 'saved' ? null : outOfOrder(on, ...answersAround(application, change.at));
-  if (disorder) return submission.reply({ fieldErrors: { on: [disorder] } });
+  const outOfRule = refusalOf(on, surroundings(application, index));
+  if (outOfRule) return submission.reply({ fieldErrors: { on: [outOfRule] } });
   const refused = await save((apps) =>
     replaceById(apps, applicationId, (a) => dateHistoryEntry(a, index, on)),
   );

@@ -1,5 +1,6 @@
 // Dating a status change after the event (a rejection told by phone, recorded a week later): the
 // page and its action, what the job-search log then says, and who may do it.
+import postgres from 'postgres';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { loadLog } from '~/job-search-log/log.server';
 import { action, loader } from '~/routes/applications.$id_.history.$changeId';
@@ -42,6 +43,17 @@ const open = (me: TestUser, id: string, changeId: string) =>
     context: t.context,
     params: { id, changeId },
   });
+
+/** Resolves once some backend of this test's database waits on a lock. */
+async function waitForABlockedBackend() {
+  for (;;) {
+    const [row] = await t.db.admin<{ n: number }[]>`
+      select count(*)::int as n from pg_stat_activity
+      where datname = current_database() and wait_event_type = 'Lock'`;
+    if (row!.n > 0) return;
+    await new Promise((done) => setTimeout(done, 20));
+  }
+}
 
 const occurredOn = async (changeId: string) =>
   (
@@ -174,6 +186,100 @@ describe('the day a status change happened', () => {
     expect(await occurredOn(interview)).toBe('2026-10-20');
     expect((await post(me, id, interview, dateFields('on', '2026-10-12'))).status).toBe(302);
     expect(await occurredOn(interview)).toBe('2026-10-12');
+  });
+
+  /** An application with these moves, recorded at the given times; the moves' ids in order. */
+  async function withHistory(
+    me: TestUser,
+    dateApplied: string,
+    moves: Array<[from: string | null, to: string, recorded: string, on: string | null]>,
+  ) {
+    const id = await t.insert(me, { status: moves.at(-1)![1], date_applied: dateApplied });
+    await t.db.admin`delete from jobtrack.status_changes where application_id = ${id}`;
+    const ids: string[] = [];
+    for (const [from, to, recorded, on] of moves) {
+      const [row] = await t.db.admin<{ id: string }[]>`
+        insert into jobtrack.status_changes
+          (application_id, user_id, from_status, to_status, changed_at, occurred_on)
+        values (${id}, ${me.id}, ${from}, ${to}, ${recorded}, ${on}) returning id`;
+      ids.push(row!.id);
+    }
+    return { id, ids };
+  }
+
+  it('waits for a date being given to another move, so the history stays in order', async () => {
+    const me = await t.person();
+    const { id, ids } = await withHistory(me, '2026-11-02', [
+      [null, 'applied', '2026-11-02T09:00Z', '2026-11-02'],
+      ['applied', 'interviewing', '2026-11-10T09:00Z', '2026-11-10'],
+      ['interviewing', 'offer', '2026-11-20T09:00Z', '2026-11-20'],
+    ]);
+    const [interview, offer] = [ids[1]!, ids[2]!];
+    // Another tab moves the interview to 15 Nov, as this action does: under the application's lock.
+    const other = postgres(t.db.url, { max: 1, onnotice: () => {} });
+    let pending: ReturnType<typeof post> | undefined;
+    try {
+      await other.begin(async (tx) => {
+        await tx`select 1 from jobtrack.applications where id = ${id} for update`;
+        await tx`update jobtrack.status_changes set occurred_on = '2026-11-15' where id = ${interview}`;
+        pending = post(me, id, offer, dateFields('on', '2026-11-12'));
+        pending.catch(() => {}); // awaited below
+        await Promise.race([waitForABlockedBackend(), pending]);
+      });
+    } finally {
+      await other.end();
+    }
+    const refused = await pending!;
+    expect(refused.status).toBe(400);
+    expect(refused.data.error.on[0]).toMatch(
+      /^The date must be on or after 15 Nov 2026, the day this application moved to Interviewing/,
+    );
+    expect(await occurredOn(offer)).toBe('2026-11-20');
+  });
+
+  it('lets a history already out of order be put right one move at a time', async () => {
+    const me = await t.person();
+    // Dated before the rule, or imported: an interview on 20 Nov, an offer on 10 Nov, a refusal
+    // of the offer's terms on 5 Nov, recorded in that order.
+    const { id, ids } = await withHistory(me, '2026-11-02', [
+      [null, 'applied', '2026-11-02T09:00Z', '2026-11-02'],
+      ['applied', 'interviewing', '2026-11-21T09:00Z', '2026-11-20'],
+      ['interviewing', 'offer', '2026-11-22T09:00Z', '2026-11-10'],
+      ['offer', 'withdrawn', '2026-11-23T09:00Z', '2026-11-05'],
+    ]);
+    for (const [index, day] of [
+      [1, '2026-11-06'],
+      [2, '2026-11-07'],
+      [3, '2026-11-08'],
+    ] as const) {
+      expect((await post(me, id, ids[index]!, dateFields('on', day))).status, day).toBe(302);
+    }
+    expect(await Promise.all(ids.map(occurredOn))).toEqual([
+      '2026-11-02',
+      '2026-11-06',
+      '2026-11-07',
+      '2026-11-08',
+    ]);
+  });
+
+  it('weighs a move against the answers to its own sending, after applying again', async () => {
+    const me = await t.person();
+    // Rejected after a first application (recorded late, on 20 Nov), then applied again on 1 Nov
+    // and invited to interview.
+    const { id, ids } = await withHistory(me, '2026-11-01', [
+      [null, 'applied', '2026-10-05T09:00Z', '2026-10-05'],
+      ['applied', 'rejected', '2026-11-20T09:00Z', null],
+      ['rejected', 'applied', '2026-11-21T09:00Z', '2026-11-01'],
+      ['applied', 'interviewing', '2026-11-22T09:00Z', null],
+    ]);
+    expect((await post(me, id, ids[3]!, dateFields('on', '2026-11-03'))).status).toBe(302);
+    expect((await post(me, id, ids[1]!, dateFields('on', '2026-10-15'))).status).toBe(302);
+    const early = await post(me, id, ids[3]!, dateFields('on', '2026-10-30'));
+    expect(early.data.error.on).toEqual([
+      'The date must be on or after the day you applied (1 Nov 2026)',
+    ]);
+    expect(await occurredOn(ids[1]!)).toBe('2026-10-15');
+    expect(await occurredOn(ids[3]!)).toBe('2026-11-03');
   });
 
   it('is not given here for the move to Applied (its day is the date applied), nor for another person', async () => {

@@ -3,6 +3,7 @@ import { replyMessages, type FormReply } from '~/components/forms/messages';
 import { parseWithZod } from '@conform-to/zod';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ApplicationInput } from '~/applications/application-schema';
+import type { Status } from '~/applications/statuses';
 import { EventSchema, type EventInput } from '~/events/event-schema';
 import { MAX_EVENTS_PER_APPLICATION } from '~/events/limits';
 import { guestApplications } from '~/guest/applications';
@@ -464,6 +465,58 @@ describe('a guest dates a status change as an account does', () => {
       ['applied', '2026-11-16'],
       ['interviewing', '2026-11-27'],
       ['offer', '2026-11-27'],
+    ]);
+  });
+
+  /** The guest's application with this history (oldest first), applied on `dateApplied`. */
+  const withHistory = (
+    dateApplied: string,
+    history: Array<[from: Status | null, to: Status, at: string, on: string | null]>,
+  ) => {
+    const added = newApplication(applied({ dateApplied }), id, new Date(history[0]![2]));
+    const statusHistory = history.map(([from, to, at, on]) => ({ from, to, at, on }));
+    return updateGuest(() => [{ ...added, status: history.at(-1)![1], statusHistory }]);
+  };
+
+  it('lets a history already out of order be put right one move at a time', async () => {
+    await withHistory('2026-11-02', [
+      [null, 'applied', '2026-11-02T09:00:00.000Z', '2026-11-02'],
+      ['applied', 'interviewing', '2026-11-21T09:00:00.000Z', '2026-11-20'],
+      ['interviewing', 'offer', '2026-11-22T09:00:00.000Z', '2026-11-10'],
+      ['offer', 'withdrawn', '2026-11-23T09:00:00.000Z', '2026-11-05'],
+    ]);
+    for (const [index, on] of [
+      [1, '2026-11-06'],
+      [2, '2026-11-07'],
+      [3, '2026-11-08'],
+    ] as const) {
+      expect(await saveGuestHistoryDate(post(day(on)), id, index), on).toBeInstanceOf(Response);
+    }
+    expect((await history()).map((h) => h.on)).toEqual([
+      '2026-11-02',
+      '2026-11-06',
+      '2026-11-07',
+      '2026-11-08',
+    ]);
+  });
+
+  it('weighs a move against the answers to its own sending, after applying again', async () => {
+    await withHistory('2026-11-01', [
+      [null, 'applied', '2026-10-05T09:00:00.000Z', '2026-10-05'],
+      ['applied', 'rejected', '2026-11-20T09:00:00.000Z', null],
+      ['rejected', 'applied', '2026-11-21T09:00:00.000Z', '2026-11-01'],
+      ['applied', 'interviewing', '2026-11-22T09:00:00.000Z', null],
+    ]);
+    expect(await saveGuestHistoryDate(post(day('2026-11-03')), id, 3)).toBeInstanceOf(Response);
+    expect(await saveGuestHistoryDate(post(day('2026-10-15')), id, 1)).toBeInstanceOf(Response);
+    expect(await saveGuestHistoryDate(post(day('2026-10-30')), id, 3)).toMatchObject({
+      error: { on: ['The date must be on or after the day you applied (1 Nov 2026)'] },
+    });
+    expect((await history()).map((h) => h.on)).toEqual([
+      '2026-10-05',
+      '2026-10-15',
+      '2026-11-01',
+      '2026-11-03',
     ]);
   });
 
