@@ -1,5 +1,5 @@
 import type { AppLoadContext } from '@remix-run/cloudflare';
-import { createDb, type Database } from './db/client';
+import { createDb, type Database, type DbHandle } from './db/client';
 import { configFor, type Config } from './app/config.server';
 import { createBackground, type Background } from './app/http/background.server';
 
@@ -20,12 +20,25 @@ declare module '@remix-run/cloudflare' {
   }
 }
 
-/** The context every loader and action receives, plus the hook that closes its database client. */
+/**
+ * The context every loader and action receives, plus the hook that closes its database client.
+ * The client is made when first asked for: a page that reads nothing (the privacy page, the
+ * signed-out home) spends no time setting one up.
+ */
 export function buildLoadContext(cloudflare: Cloudflare, config: Config, cspNonce: string) {
-  const { db, close } = createDb(cloudflare.env.HYPERDRIVE.connectionString);
+  let handle: DbHandle | null = null;
   const background = createBackground((promise) => cloudflare.ctx.waitUntil(promise));
-  const context: AppLoadContext = { cloudflare, config, db, cspNonce, background };
-  return { context, close: () => background.settled().then(close) };
+  const context: AppLoadContext = {
+    cloudflare,
+    config,
+    cspNonce,
+    background,
+    get db() {
+      handle ??= createDb(cloudflare.env.HYPERDRIVE.connectionString);
+      return handle.db;
+    },
+  };
+  return { context, close: () => background.settled().then(() => handle?.close()) };
 }
 
 /** Entry for `remix vite:dev`; its clients close themselves through postgres.js's idle timeout. */

@@ -22,8 +22,8 @@ export interface DbHandle {
 export const PREPARE = false;
 
 /**
- * One postgres.js client per request (never a module-level singleton on Workers). `extra` is for
- * tests only (a socket of their own, say).
+ * At most one postgres.js client per request, made when a loader first asks (load-context.ts),
+ * never a module-level singleton on Workers. `extra` is for tests only (a socket of their own).
  */
 export function createDb(
   connectionString: string,

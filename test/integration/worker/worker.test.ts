@@ -139,6 +139,18 @@ describe('the per-request database client', () => {
     // The backend ends a moment after the client's Terminate message.
     await expect.poll(others, { timeout: 3_000 }).toBe(before);
   });
+
+  it('is not even made for a page that reads nothing', async () => {
+    // A connection string postgres.js cannot parse: making a client with it throws.
+    const unusable = (request: Request) => fetchWorker(request, 'not a database address');
+    expect((await unusable(send('GET', '/privacy'))).status).toBe(200);
+    expect((await unusable(send('GET', '/'))).status).toBe(200);
+    // A page that reads does make one, and fails with it.
+    const failed = vi.spyOn(console, 'error').mockImplementation(() => {});
+    expect((await unusable(send('GET', '/applications', { cookie: me.cookie }))).status).toBe(500);
+    expect(failed).toHaveBeenCalled();
+    failed.mockRestore();
+  });
 });
 
 describe('error pages', () => {
