@@ -27,7 +27,7 @@ function documentOf(mapped: MappedRows, now: Date): ExportDocument {
 /** The date order a column mapping's dates suggest, and whether the file writes them both ways. */
 export function dateOrderOf(table: Table, choices: readonly ColumnChoice[]) {
   const columns = choices.flatMap((c, i) =>
-    c === 'dateApplied' || c === 'closingDate' ? [i] : [],
+    c === 'dateApplied' || c === 'statusDate' || c === 'closingDate' ? [i] : [],
   );
   return guessDateOrder(table.rows.flatMap((row) => columns.map((i) => row[i] ?? '')));
 }

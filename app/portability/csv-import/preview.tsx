@@ -7,6 +7,7 @@ import { Form, Link } from '@remix-run/react';
 import { formatDate } from '~/applications/dates';
 import { formatSalary } from '~/applications/salary';
 import { STATUS_LABELS, type Status } from '~/applications/statuses';
+import { isAnswer } from '~/applications/history-date';
 import { ErrorSummary, SubmitButton } from '~/components/forms';
 import { CHOICE_OPTIONS, type ColumnChoice } from './columns';
 import { EXPECTED_ACCOUNT } from '../import-steps';
@@ -18,6 +19,8 @@ export type PreviewRow = {
   company: string;
   role: string;
   status: Status;
+  /** The day it reached its status, for an answer (interview, offer, rejection…). */
+  statusOn: string | null;
   dateApplied: string | null;
   closingDate: string | null;
   salary: string;
@@ -278,7 +281,12 @@ function RowsToAdd({ data }: { data: CsvPreviewData }) {
                 <td>{r.row}</td>
                 <td>{r.role}</td>
                 <td>{r.company}</td>
-                <td>{STATUS_LABELS[r.status]}</td>
+                <td>
+                  {STATUS_LABELS[r.status]}
+                  {r.statusOn ? (
+                    <span className="muted nowrap">, {formatDate(r.statusOn)}</span>
+                  ) : null}
+                </td>
                 <td className="nowrap">{formatDate(r.dateApplied)}</td>
                 <td className="nowrap">{formatDate(r.closingDate)}</td>
                 <td>{r.salary}</td>
@@ -329,6 +337,7 @@ export function previewRow(
     company: string;
     role: string;
     status: Status;
+    statusHistory: ReadonlyArray<{ from: Status | null; to: Status; on: string | null }>;
     dateApplied: string | null;
     closingDate: string | null;
     salaryMin: number | null;
@@ -336,11 +345,13 @@ export function previewRow(
     salaryNote: string | null;
   },
 ): PreviewRow {
+  const last = a.statusHistory.at(-1);
   return {
     row,
     company: a.company,
     role: a.role,
     status: a.status,
+    statusOn: last && isAnswer(last.from, last.to) ? last.on : null,
     dateApplied: a.dateApplied,
     closingDate: a.closingDate,
     salary: formatSalary(a.salaryMin, a.salaryMax, a.salaryNote),

@@ -7,6 +7,7 @@ import { parseClockTime } from '~/applications/closing';
 import { isWebAddress, withScheme } from '~/applications/web-address';
 import { parsePounds } from '~/applications/salary';
 import { STATUS_LABELS, type Status } from '~/applications/statuses';
+import { isAnswer } from '~/applications/history-date';
 import { ExportedApplicationSchema, type ExportedApplication } from '../format';
 import {
   isAmbiguousDate,
@@ -135,7 +136,7 @@ function readRow(
       `It has ${row.length} cells but the header has ${table.headers.length}: a comma inside a cell may be missing its quote marks`,
     );
   }
-  const date = (target: 'dateApplied' | 'closingDate') => {
+  const date = (target: 'dateApplied' | 'statusDate' | 'closingDate') => {
     const text = cell.get(target);
     if (options.mixedOrder && isAmbiguousDate(text)) {
       const r = slashReadings(text)!;
@@ -152,12 +153,19 @@ function readRow(
     return read.date;
   };
   const dateApplied = date('dateApplied');
+  const statusDate = date('statusDate');
   // A row is a new record, as the form makes one, so it is held to the form's rule (with its day
   // of slack); the export format itself has no such rule, as it also reads what was saved before.
-  if (dateApplied && dateApplied > addDays(todayInLondon(options.now), 1))
-    messages.push(
-      `${TARGET_LABELS.dateApplied} ${formatDate(dateApplied)} is in the future: it must be today or in the past`,
-    );
+  const tomorrow = addDays(todayInLondon(options.now), 1);
+  for (const [target, day] of [
+    ['dateApplied', dateApplied],
+    ['statusDate', statusDate],
+  ] as const) {
+    if (day && day > tomorrow)
+      messages.push(
+        `${TARGET_LABELS[target]} ${formatDate(day)} is in the future: it must be today or in the past`,
+      );
+  }
   const closingDate = date('closingDate');
 
   const timeText = cell.get('closingTime').trim();
@@ -190,6 +198,13 @@ function readRow(
   const status = choices.includes('status')
     ? readStatus(statusText, dateApplied !== null)
     : { status: (dateApplied ? 'applied' : 'saved') as Status, known: true };
+  // The day it reached its status dates an answer (an interview, an offer, a rejection…), which
+  // cannot come before applying; a saved or applied row has no use for it.
+  const answerDay = isAnswer(null, status.status) ? statusDate : null;
+  if (answerDay && dateApplied && answerDay < dateApplied)
+    messages.push(
+      `${TARGET_LABELS.statusDate} ${formatDate(answerDay)} is before the date applied, ${formatDate(dateApplied)}`,
+    );
   const text = (target: Target) => cell.get(target).trim() || null;
   const company = cell.get('company').trim();
   const role = cell.get('role').trim();
@@ -198,9 +213,10 @@ function readRow(
   if (messages.length > 0) return { ok: false, messages, company, role };
 
   const at = options.now.toISOString();
-  // A move past Applied is dated the day applied, the best day the file gives: dated the import day
-  // it would put hundreds of things in the job-search log that did not happen that day (decision
-  // 027). Applied is recorded a millisecond first, so the log lists the two in order.
+  // A move past Applied is dated the day the file says it reached its status, or else the day
+  // applied, the best day the file gives: dated the import day it would put hundreds of things in
+  // the job-search log that did not happen that day (decision 027). Applied is recorded a
+  // millisecond first, so the log lists the two in order.
   const appliedAt = new Date(options.now.getTime() - 1).toISOString();
   const history: ExportedApplication['statusHistory'] =
     dateApplied && status.status !== 'saved'
@@ -208,9 +224,9 @@ function readRow(
           { from: null, to: 'applied', at: appliedAt, on: dateApplied },
           ...(status.status === 'applied'
             ? []
-            : [{ from: 'applied' as Status, to: status.status, at, on: dateApplied }]),
+            : [{ from: 'applied' as Status, to: status.status, at, on: answerDay ?? dateApplied }]),
         ]
-      : [{ from: null, to: status.status, at, on: null }];
+      : [{ from: null, to: status.status, at, on: answerDay }];
   const raw = {
     id: '00000000-0000-4000-8000-000000000000',
     company,

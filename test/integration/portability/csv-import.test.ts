@@ -80,6 +80,12 @@ describe('importing a spreadsheet', () => {
       'Customer Assistant',
     ]);
     expect(preview.sample[0].salary).toBe('£29,970 to £36,483, pro rata');
+    // The day each answer will be dated (here, with no column for it, the day applied).
+    expect(preview.sample.map((r: { statusOn: string | null }) => r.statusOn)).toEqual([
+      '2026-10-27',
+      null,
+      null,
+    ]);
     expect(preview.problems.map((p: { row: number }) => p.row)).toEqual([4, 5]);
     expect((await t.counts(me)).applications).toBe(0);
   });

@@ -314,10 +314,46 @@ describe('turning rows into applications', () => {
     ]);
   });
 
+  it('dates an answer on the day the file says it reached its status, never before applying', async () => {
+    const result = await mapped(
+      [
+        'Company,Role,Status,Date applied,Outcome date',
+        'Leeds Teaching Hospitals NHS Trust,Staff Nurse,Rejected,27/10/2026,14/11/2026',
+        'HM Revenue and Customs,Executive Officer,Offer,03/11/2026,',
+        'Greggs plc,Team Member,Applied,05/11/2026,06/11/2026',
+        'University of Sheffield,Research Administrator,Interview,20/10/2026,12/10/2026',
+        'Monzo Bank,Support Agent,Withdrawn,,09/11/2026',
+      ].join('\n'),
+    );
+    const days = (row: number) =>
+      result.add.find((r) => r.row === row)!.application.statusHistory.map((h) => [h.to, h.on]);
+    expect(days(2)).toEqual([
+      ['applied', '2026-10-27'],
+      ['rejected', '2026-11-14'],
+    ]);
+    // Without one, still the day applied; a saved or applied row has no use for it.
+    expect(days(3)).toEqual([
+      ['applied', '2026-11-03'],
+      ['offer', '2026-11-03'],
+    ]);
+    expect(days(4)).toEqual([['applied', '2026-11-05']]);
+    expect(days(6)).toEqual([['withdrawn', '2026-11-09']]);
+    expect(result.problems).toEqual([
+      {
+        row: 5,
+        company: 'University of Sheffield',
+        role: 'Research Administrator',
+        messages: [
+          'Date it reached its status 12 Oct 2026 is before the date applied, 20 Oct 2026',
+        ],
+      },
+    ]);
+  });
+
   it('refuses a date applied in the future and a link that is not a web address', async () => {
     const tomorrowButOne = addDays(todayInLondon(), 2);
     const result = await mapped(
-      `Company,Role,Date applied,URL\nA,One,${tomorrowButOne},\nB,Two,,not a link\n`,
+      `Company,Role,Date applied,URL,Status,Response date\nA,One,${tomorrowButOne},,,\nB,Two,,not a link,,\nC,Three,,,Rejected,${tomorrowButOne}\n`,
     );
     expect(result.add).toEqual([]);
     expect(result.problems.map((p) => p.messages)).toEqual([
@@ -325,6 +361,9 @@ describe('turning rows into applications', () => {
         `Date applied ${formatDate(tomorrowButOne)} is in the future: it must be today or in the past`,
       ],
       ['Job advert link “not a link” is not a web address'],
+      [
+        `Date it reached its status ${formatDate(tomorrowButOne)} is in the future: it must be today or in the past`,
+      ],
     ]);
   });
 
