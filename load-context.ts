@@ -27,6 +27,7 @@ declare module '@remix-run/cloudflare' {
  */
 export function buildLoadContext(cloudflare: Cloudflare, config: Config, cspNonce: string) {
   let handle: DbHandle | null = null;
+  let closed = false;
   const background = createBackground((promise) => cloudflare.ctx.waitUntil(promise));
   const context: AppLoadContext = {
     cloudflare,
@@ -34,11 +35,18 @@ export function buildLoadContext(cloudflare: Cloudflare, config: Config, cspNonc
     cspNonce,
     background,
     get db() {
+      // Asked for once the request is over, it would be a client nothing closes.
+      if (closed) throw new Error('The request is over: its database client has been closed');
       handle ??= createDb(cloudflare.env.HYPERDRIVE.connectionString);
       return handle.db;
     },
   };
-  return { context, close: () => background.settled().then(() => handle?.close()) };
+  const close = async () => {
+    await background.settled();
+    closed = true;
+    await handle?.close();
+  };
+  return { context, close };
 }
 
 /** Entry for `remix vite:dev`; its clients close themselves through postgres.js's idle timeout. */

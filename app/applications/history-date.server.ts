@@ -13,6 +13,7 @@ import { asUser, personId, type Person } from '~/db.server';
 import { notFound, requireUuid } from '~/http/not-found.server';
 import { refusalOf, type DatedMove } from './history-date';
 import { HistoryDateSchema } from './history-date-schema';
+import { lockApplication } from './mutations.server';
 
 const theChange = (userId: string, applicationId: string, changeId: string) =>
   and(
@@ -28,7 +29,8 @@ const sent = alias(c, 'sent');
 
 /** `isAnswer` (history-date.ts) of a status_changes row. */
 const answer = (t: typeof c | typeof other) =>
-  sql`(${t.toStatus} not in ('saved', 'applied') and not (${t.fromStatus} = 'saved' and ${t.toStatus} = 'withdrawn'))`;
+  sql`(${t.toStatus} not in ('saved', 'applied')
+    and not (${t.fromStatus} is not distinct from 'saved' and ${t.toStatus} = 'withdrawn'))`;
 
 /** When the sending the change answers began (`'start'`) or ended: its moves to Applied around it. */
 const sending = (userId: string, side: 'start' | 'end') =>
@@ -100,11 +102,7 @@ export async function setHistoryDate(
   const change = theChange(userId, ids.applicationId, ids.changeId);
   const day = sql`${on}::date`;
   const [, [found], saved] = await asUser(context, who, (tx) => [
-    tx
-      .select({ id: a.id })
-      .from(a)
-      .where(and(eq(a.id, ids.applicationId), eq(a.userId, userId)))
-      .for('update'),
+    lockApplication(tx, userId, ids.applicationId),
     tx
       .select({
         answer: sql<boolean>`${answer(c)}`,

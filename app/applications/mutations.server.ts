@@ -43,6 +43,19 @@ const status = (value: Status) => sql`${value}::jobtrack.application_status`;
 const answerDay = statusChanges.happenedOn;
 
 /**
+ * Locks the person's application for the rest of the transaction, as a statement of its own: a
+ * later statement then reads what a change made while it waited, where a lock taken inside a
+ * statement still reads from before the wait.
+ */
+export function lockApplication(tx: Tx, userId: string, id: string) {
+  return tx
+    .select({ id: applications.id })
+    .from(applications)
+    .where(and(eq(applications.id, id), eq(applications.userId, userId)))
+    .for('update');
+}
+
+/**
  * One statement: locks the person's application, applies `changes` and the new status `to`, and
  * records the move in the history (dated `occurredOn`, if given) when the status changed. Yields
  * `found`: false when the row is not theirs (nothing changes). The lock makes two changes at once
@@ -100,7 +113,8 @@ function updateWithHistory(
         and ${statusChanges.toStatus} not in ('saved', 'applied') and ${answerDay} < ${appliedOn}::date
         -- An answer to the application as last sent: not a withdrawal before sending it, nor one
         -- to an earlier sending (a rejection, then applied again on the same record).
-        and not (${statusChanges.fromStatus} = 'saved' and ${statusChanges.toStatus} = 'withdrawn')
+        and not (${statusChanges.fromStatus} is not distinct from 'saved'
+          and ${statusChanges.toStatus} = 'withdrawn')
         and ${statusChanges.changedAt} >= coalesce((select max(sent.changed_at)
           from ${statusChanges} as sent where sent.application_id = ${id}::uuid
             and sent.user_id = ${userId}::uuid and sent.to_status = 'applied'), '-infinity')
@@ -237,7 +251,10 @@ export async function updateApplication(
     ? sql`case when target.status <> ${status(input.status)}
         then ${firstFollowUp(sql`${followUp}::date`)} else a.follow_up_on end`
     : sql`a.follow_up_on`;
-  const [[row]] = await asUser(context, who, (tx) => [
+  // Locked first, so an answer dated meanwhile (history-date.server.ts) is weighed against the new
+  // date applied.
+  const [, [row]] = await asUser(context, who, (tx) => [
+    lockApplication(tx, userId, id),
     updateWithHistory(tx, userId, id, input.status, {
       changes: sql`${fieldAssignments(input, movedDate)}, follow_up_on = ${
         dateApplied === null && !movedDate

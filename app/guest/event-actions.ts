@@ -218,11 +218,16 @@ export async function saveGuestHistoryDate(request: Request, applicationId: stri
   if (!application || !change || !isDateable(change.to)) {
     return submission.reply({ formErrors: [CHANGE_GONE] });
   }
-  const outOfRule = refusalOf(on, surroundings(application, index));
-  if (outOfRule) return submission.reply({ fieldErrors: { on: [outOfRule] } });
+  // Weighed in the save itself, against the history as stored then (another tab may have dated
+  // a move since this page read it).
+  let outOfRule = null as string | null;
   const refused = await save((apps) =>
-    replaceById(apps, applicationId, (a) => dateHistoryEntry(a, index, on)),
+    replaceById(apps, applicationId, (a) => {
+      outOfRule = a.statusHistory[index] ? refusalOf(on, surroundings(a, index)) : null;
+      return outOfRule ? a : dateHistoryEntry(a, index, on);
+    }),
   );
   if (refused) return submission.reply({ formErrors: [refused] });
+  if (outOfRule) return submission.reply({ fieldErrors: { on: [outOfRule] } });
   return redirect(guestDetail(applicationId));
 }

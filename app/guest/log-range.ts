@@ -29,13 +29,17 @@ let rangeChecks: RangeChecks | null = null;
 export function useLogRange(hash: string, today: string): ParsedRange {
   const fields = useMemo(() => rangeFields(new URLSearchParams(hash.replace(/^#/, ''))), [hash]);
   const [checks, setChecks] = useState(rangeChecks);
-  const [failed, setFailed] = useState(false);
+  // The dates whose checks could not be had (so other dates asked for wait for them afresh).
+  const [failedFor, setFailedFor] = useState<typeof fields | null>(null);
   useEffect(() => {
     if (fields.length === 0 || checks) return;
     let current = true;
     // The form takes no typing while it waits (log-page.tsx): a fetch that hangs must not keep it
-    // so. Should the checks come after all, they are used.
-    const givingUp = setTimeout(() => setFailed(true), CHECKS_WAIT_MS);
+    // so. Should the checks come after all, they are kept for the next dates asked for.
+    const givingUp = setTimeout(() => {
+      current = false;
+      setFailedFor(fields);
+    }, CHECKS_WAIT_MS);
     loadLogRangeChecks().then(
       (loaded) => {
         rangeChecks = loaded;
@@ -43,7 +47,7 @@ export function useLogRange(hash: string, today: string): ParsedRange {
       },
       (error: unknown) => {
         console.error('The log’s range checks could not be fetched', error);
-        if (current) setFailed(true);
+        if (current) setFailedFor(fields);
       },
     );
     return () => {
@@ -55,10 +59,12 @@ export function useLogRange(hash: string, today: string): ParsedRange {
     const given = new URLSearchParams(fields);
     if (fields.length === 0) return { range: defaultLogRange(today), reply: null };
     if (checks) return checks.parseLogRange(given, today);
-    if (failed) return { range: null, reply: notLoaded(given, { message: RANGE_NOT_LOADED }) };
+    if (failedFor === fields) {
+      return { range: null, reply: notLoaded(given, { message: RANGE_NOT_LOADED }) };
+    }
     // Until the checks arrive, the dates as given, in the form.
     return { range: null, reply: givenDates(given), checking: true };
-  }, [fields, today, checks, failed]);
+  }, [fields, today, checks, failedFor]);
 }
 
 /** A reply that only fills the form with `given`, saying nothing of it. */

@@ -6,9 +6,10 @@ import { loadLog } from '~/job-search-log/log.server';
 import { action, loader } from '~/routes/applications.$id_.history.$changeId';
 import { action as newApplicationAction } from '~/routes/applications.new';
 import { action as moveAction } from '~/routes/applications.$id.status';
+import { action as editAction } from '~/routes/applications.$id_.edit';
 import { formPost, get, runAction, runLoader } from '../../support/http';
 import type { TestUser } from '../../support/users';
-import { dateFields, setupApplicationsTest } from './fixtures';
+import { dateFields, setupApplicationsTest, validForm } from './fixtures';
 
 const t = setupApplicationsTest();
 
@@ -46,13 +47,14 @@ const open = (me: TestUser, id: string, changeId: string) =>
 
 /** Resolves once some backend of this test's database waits on a lock. */
 async function waitForABlockedBackend() {
-  for (;;) {
+  for (let tries = 0; tries < 250; tries++) {
     const [row] = await t.db.admin<{ n: number }[]>`
       select count(*)::int as n from pg_stat_activity
       where datname = current_database() and wait_event_type = 'Lock'`;
     if (row!.n > 0) return;
     await new Promise((done) => setTimeout(done, 20));
   }
+  throw new Error('No backend waited on a lock within 5 s');
 }
 
 const occurredOn = async (changeId: string) =>
@@ -191,7 +193,7 @@ describe('the day a status change happened', () => {
   /** An application with these moves, recorded at the given times; the moves' ids in order. */
   async function withHistory(
     me: TestUser,
-    dateApplied: string,
+    dateApplied: string | null,
     moves: Array<[from: string | null, to: string, recorded: string, on: string | null]>,
   ) {
     const id = await t.insert(me, { status: moves.at(-1)![1], date_applied: dateApplied });
@@ -235,6 +237,56 @@ describe('the day a status change happened', () => {
       /^The date must be on or after 15 Nov 2026, the day this application moved to Interviewing/,
     );
     expect(await occurredOn(offer)).toBe('2026-11-20');
+  });
+
+  it('holds an edit of the date applied until a date being given is saved, then weighs it', async () => {
+    const me = await t.person();
+    const { id, ids } = await withHistory(me, '2026-10-05', [
+      [null, 'applied', '2026-10-05T09:00Z', '2026-10-05'],
+      ['applied', 'rejected', '2026-10-20T09:00Z', '2026-10-20'],
+    ]);
+    const other = postgres(t.db.url, { max: 1, onnotice: () => {} });
+    let pending: ReturnType<typeof runAction> | undefined;
+    try {
+      await other.begin(async (tx) => {
+        await tx`select 1 from jobtrack.applications where id = ${id} for update`;
+        await tx`update jobtrack.status_changes set occurred_on = '2026-10-08' where id = ${ids[1]!}`;
+        pending = runAction(
+          editAction,
+          formPost(
+            `/applications/${id}/edit`,
+            validForm({ status: 'rejected', ...dateFields('dateApplied', '2026-10-15') }),
+            me,
+          ),
+          { context: t.context, params: { id } },
+        );
+        pending.catch(() => {}); // awaited below
+        await Promise.race([waitForABlockedBackend(), pending]);
+      });
+    } finally {
+      await other.end();
+    }
+    const refused = await pending!;
+    expect(refused.status).toBe(400);
+    expect(refused.data.error.dateApplied[0]).toMatch(
+      /^Date applied must be on or before 8 Oct 2026/,
+    );
+    expect((await t.stored(id))?.date_applied).toBe('2026-10-05');
+  });
+
+  it('weighs a withdrawal recorded as the application was added, as guest mode does', async () => {
+    const me = await t.person();
+    const { id, ids } = await withHistory(me, null, [
+      [null, 'withdrawn', '2026-11-10T09:00Z', '2026-11-10'],
+      ['withdrawn', 'interviewing', '2026-11-12T09:00Z', null],
+    ]);
+    const refused = await post(me, id, ids[1]!, dateFields('on', '2026-11-05'));
+    expect(refused.status).toBe(400);
+    expect(refused.data.error.on[0]).toMatch(
+      /^The date must be on or after 10 Nov 2026, the day this application moved to Withdrawn/,
+    );
+    expect((await post(me, id, ids[0]!, dateFields('on', '2026-11-11'))).status).toBe(302);
+    expect((await post(me, id, ids[0]!, dateFields('on', '2026-11-13'))).status).toBe(400);
   });
 
   it('lets a history already out of order be put right one move at a time', async () => {

@@ -473,9 +473,16 @@ describe('a guest dates a status change as an account does', () => {
     dateApplied: string,
     history: Array<[from: Status | null, to: Status, at: string, on: string | null]>,
   ) => {
-    const added = newApplication(applied({ dateApplied }), id, new Date(history[0]![2]));
+    const added = newApplication(
+      applied({ dateApplied: dateApplied || undefined }),
+      id,
+      new Date(history[0]![2]),
+    );
     const statusHistory = history.map(([from, to, at, on]) => ({ from, to, at, on }));
-    return updateGuest(() => [{ ...added, status: history.at(-1)![1], statusHistory }]);
+    const status = history.at(-1)![1];
+    return updateGuest(() => [
+      { ...added, status, dateApplied: dateApplied || null, statusHistory },
+    ]);
   };
 
   it('lets a history already out of order be put right one move at a time', async () => {
@@ -498,6 +505,23 @@ describe('a guest dates a status change as an account does', () => {
       '2026-11-07',
       '2026-11-08',
     ]);
+  });
+
+  it('weighs a withdrawal recorded as the application was added, as an account does', async () => {
+    await withHistory('', [
+      [null, 'withdrawn', '2026-11-10T09:00:00.000Z', '2026-11-10'],
+      ['withdrawn', 'interviewing', '2026-11-12T09:00:00.000Z', null],
+    ]);
+    expect(await saveGuestHistoryDate(post(day('2026-11-05')), id, 1)).toMatchObject({
+      error: {
+        on: [
+          expect.stringMatching(
+            /^The date must be on or after 10 Nov 2026, the day this application moved to Withdrawn/,
+          ),
+        ],
+      },
+    });
+    expect(await saveGuestHistoryDate(post(day('2026-11-11')), id, 0)).toBeInstanceOf(Response);
   });
 
   it('weighs a move against the answers to its own sending, after applying again', async () => {
