@@ -189,7 +189,11 @@ function Outcome({ data }: { data: CsvPreviewData }) {
           <li>{count(data.problemCount, 'row has', 'rows have')} problems and will not be added</li>
         ) : null}
       </ul>
-      <Statuses statuses={data.statuses} total={data.statusCount} />
+      <Statuses
+        statuses={data.statuses}
+        total={data.statusCount}
+        dated={data.choices.includes('statusDate')}
+      />
       {data.sample.length > 0 ? <RowsToAdd data={data} /> : null}
       {data.problems.length > 0 ? <Problems data={data} /> : null}
       <p>
@@ -223,7 +227,16 @@ function Outcome({ data }: { data: CsvPreviewData }) {
   );
 }
 
-function Statuses({ statuses, total }: { statuses: CsvPreviewData['statuses']; total: number }) {
+function Statuses({
+  statuses,
+  total,
+  dated,
+}: {
+  statuses: CsvPreviewData['statuses'];
+  total: number;
+  /** A column gives the day each row reached its status. */
+  dated: boolean;
+}) {
   const read = statuses.filter((s) => s.text !== STATUS_LABELS[s.status]);
   const afterApplying = statuses.some((s) => s.status !== 'saved' && s.status !== 'applied');
   if (read.length === 0 && !afterApplying) return null;
@@ -246,12 +259,20 @@ function Statuses({ statuses, total }: { statuses: CsvPreviewData['statuses']; t
           and {count(total - statuses.length, 'other status', 'other statuses')}
         </p>
       ) : null}
-      {afterApplying ? (
+      {afterApplying && dated ? (
         <p>
-          A spreadsheet gives no day for a step after applying, so a row further on than Applied (an
-          interview, a rejection, a withdrawal) has that step dated the day you applied, or the day
-          of this import when it has no date applied. Where you know the day, change it afterwards
-          with “Change date” in the application’s status history.
+          A row further on than Applied (an interview, a rejection, a withdrawal) has that step
+          dated by its “Date it reached its status” column; a row with that cell empty, the day you
+          applied, or the day of this import when it has no date applied. Where you know better,
+          change it afterwards with “Change date” in the application’s status history.
+        </p>
+      ) : afterApplying ? (
+        <p>
+          This spreadsheet gives no day for a step after applying, so a row further on than Applied
+          (an interview, a rejection, a withdrawal) has that step dated the day you applied, or the
+          day of this import when it has no date applied. If a column gives the day it reached its
+          status, choose “Date it reached its status” for it above; or change it afterwards with
+          “Change date” in the application’s status history.
         </p>
       ) : null}
     </>
