@@ -1,10 +1,22 @@
 // The applications as a spreadsheet: one row each, for Excel and Google Sheets.
 import Papa from 'papaparse';
+import { todayInLondon } from '~/applications/dates';
+import { isAnswer } from '~/applications/history-date';
 import { STATUS_LABELS } from '~/applications/statuses';
 import type { ExportDocument, ExportedApplication } from './format';
 
 /** Excel reads a CSV as UTF-8 only when it starts with this byte order mark. */
 export const BOM = '\uFEFF';
+
+/**
+ * The day an application reached its status when that is an answer (an interview, an offer, a
+ * rejection…), as its history has it: the spreadsheet import reads it back (csv-import/rows.ts).
+ */
+function statusDay(a: ExportedApplication): string | null {
+  const last = a.statusHistory.at(-1);
+  if (!last || last.to !== a.status || !isAnswer(last.from, last.to)) return null;
+  return last.on ?? todayInLondon(new Date(last.at));
+}
 
 /** The columns, in order: header, and how each application fills it. */
 const COLUMNS: Array<[string, (a: ExportedApplication) => string | number | boolean | null]> = [
@@ -12,6 +24,7 @@ const COLUMNS: Array<[string, (a: ExportedApplication) => string | number | bool
   ['Role', (a) => a.role],
   ['Status', (a) => STATUS_LABELS[a.status]],
   ['Date applied', (a) => a.dateApplied],
+  ['Date it reached its status', statusDay],
   ['Closing date', (a) => a.closingDate],
   ['Closing time', (a) => a.closingTime],
   ['May close early', (a) => (a.mayCloseEarly ? 'Yes' : 'No')],

@@ -64,7 +64,7 @@ test('a person imports a spreadsheet once, choosing what a column is', async ({
     await expect(main).toContainText('“Waiting to hear” (1 row) becomes Applied');
     // "Interview booked" has no day of its own: the preview says which day it will have.
     await expect(main).toContainText('has that step dated the day you applied');
-    await expect(main.getByRole('cell', { name: 'Interviewing, 27 Oct 2026' })).toBeVisible();
+    await expect(main.getByRole('cell', { name: 'Interviewing on 27 Oct 2026' })).toBeVisible();
     await expect(main).toContainText(
       'Row 4 (Administrative Officer at HM Courts & Tribunals Service)',
     );

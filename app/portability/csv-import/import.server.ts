@@ -27,7 +27,8 @@ function documentOf(mapped: MappedRows, now: Date): ExportDocument {
 /** The date order a column mapping's dates suggest, and whether the file writes them both ways. */
 export function dateOrderOf(table: Table, choices: readonly ColumnChoice[]) {
   const columns = choices.flatMap((c, i) =>
-    c === 'dateApplied' || c === 'statusDate' || c === 'closingDate' ? [i] : [],
+    // Not the status date's: read only for some rows, it should not decide how all are read.
+    c === 'dateApplied' || c === 'closingDate' ? [i] : [],
   );
   return guessDateOrder(table.rows.flatMap((row) => columns.map((i) => row[i] ?? '')));
 }

@@ -4,7 +4,7 @@
 import { fitsInAccount } from '~/applications/limits';
 import { PastLimit } from '../import-preview';
 import { Form, Link } from '@remix-run/react';
-import { formatDate } from '~/applications/dates';
+import { formatDate, todayInLondon } from '~/applications/dates';
 import { formatSalary } from '~/applications/salary';
 import { STATUS_LABELS, type Status } from '~/applications/statuses';
 import { isAnswer } from '~/applications/history-date';
@@ -305,7 +305,10 @@ function RowsToAdd({ data }: { data: CsvPreviewData }) {
                 <td>
                   {STATUS_LABELS[r.status]}
                   {r.statusOn ? (
-                    <span className="muted nowrap">, {formatDate(r.statusOn)}</span>
+                    <span className="muted nowrap">
+                      {' '}
+                      on <time dateTime={r.statusOn}>{formatDate(r.statusOn)}</time>
+                    </span>
                   ) : null}
                 </td>
                 <td className="nowrap">{formatDate(r.dateApplied)}</td>
@@ -358,7 +361,12 @@ export function previewRow(
     company: string;
     role: string;
     status: Status;
-    statusHistory: ReadonlyArray<{ from: Status | null; to: Status; on: string | null }>;
+    statusHistory: ReadonlyArray<{
+      from: Status | null;
+      to: Status;
+      at: string;
+      on: string | null;
+    }>;
     dateApplied: string | null;
     closingDate: string | null;
     salaryMin: number | null;
@@ -372,7 +380,9 @@ export function previewRow(
     company: a.company,
     role: a.role,
     status: a.status,
-    statusOn: last && isAnswer(last.from, last.to) ? last.on : null,
+    // Undated, it is dated the day it is recorded: the day of the import.
+    statusOn:
+      last && isAnswer(last.from, last.to) ? (last.on ?? todayInLondon(new Date(last.at))) : null,
     dateApplied: a.dateApplied,
     closingDate: a.closingDate,
     salary: formatSalary(a.salaryMin, a.salaryMax, a.salaryNote),

@@ -42,7 +42,12 @@ export type MappedRows = {
 type Options = { order: DateOrder; mixedOrder: boolean; now: Date };
 
 // Which field a message about a schema path is about, in the preview's words.
-const FIELD_LABEL: Record<string, string> = { ...TARGET_LABELS, role: 'Role' };
+const FIELD_LABEL: Record<string, string> = {
+  ...TARGET_LABELS,
+  role: 'Role',
+  // Only the status date gives the history a day the row's other fields do not check.
+  statusHistory: TARGET_LABELS.statusDate,
+};
 
 const collapse = (text: string) => text.trim().replace(/\s+/g, ' ').toLowerCase();
 
@@ -152,20 +157,19 @@ function readRow(
     }
     return read.date;
   };
-  const dateApplied = date('dateApplied');
-  const statusDate = date('statusDate');
-  // A row is a new record, as the form makes one, so it is held to the form's rule (with its day
-  // of slack); the export format itself has no such rule, as it also reads what was saved before.
+  // A row is a new record, as the form makes one, so its days are held to the form's rule (with
+  // its day of slack); the export format itself has no such rule, as it also reads what was saved
+  // before.
   const tomorrow = addDays(todayInLondon(options.now), 1);
-  for (const [target, day] of [
-    ['dateApplied', dateApplied],
-    ['statusDate', statusDate],
-  ] as const) {
+  const pastDate = (target: 'dateApplied' | 'statusDate') => {
+    const day = date(target);
     if (day && day > tomorrow)
       messages.push(
         `${TARGET_LABELS[target]} ${formatDate(day)} is in the future: it must be today or in the past`,
       );
-  }
+    return day;
+  };
+  const dateApplied = pastDate('dateApplied');
   const closingDate = date('closingDate');
 
   const timeText = cell.get('closingTime').trim();
@@ -199,8 +203,8 @@ function readRow(
     ? readStatus(statusText, dateApplied !== null)
     : { status: (dateApplied ? 'applied' : 'saved') as Status, known: true };
   // The day it reached its status dates an answer (an interview, an offer, a rejection…), which
-  // cannot come before applying; a saved or applied row has no use for it.
-  const answerDay = isAnswer(null, status.status) ? statusDate : null;
+  // cannot come before applying; a saved or applied row has no use for it, so it is not read.
+  const answerDay = isAnswer(null, status.status) ? pastDate('statusDate') : null;
   if (answerDay && dateApplied && answerDay < dateApplied)
     messages.push(
       `${TARGET_LABELS.statusDate} ${formatDate(answerDay)} is before the date applied, ${formatDate(dateApplied)}`,

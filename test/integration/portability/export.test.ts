@@ -155,10 +155,15 @@ describe('downloading your data', () => {
     expect(outcome.headers.get('Content-Type')).toBe('text/csv; charset=utf-8');
     expect(outcome.headers.get('Content-Disposition')).toMatch(/filename="jobtrack-applications-/);
     const csv = outcome.data as string;
-    expect(csv.startsWith('\uFEFFCompany,Role,Status,Date applied,Closing date,')).toBe(true);
+    expect(
+      csv.startsWith(
+        '\uFEFFCompany,Role,Status,Date applied,Date it reached its status,Closing date,',
+      ),
+    ).toBe(true);
     const lines = csv.split('\r\n');
     expect(lines[1]).toMatch(
-      /^Leeds City Council,Policy Officer,Interviewing,2026-01-10,2026-02-01,23:55,Yes,383021,HEO,Leeds,32000,36000,pro rata,Civil Service Jobs,https:\/\/example.org\/jobs\/123,"Spoke to Sam.\nFollow up next week.",\d{4}-\d\d-\d\d,\d{4}-\d\d-\d\d,[0-9a-f-]{36}$/,
+      // Moved to Interviewing today, undated: the day it reached it is today.
+      /^Leeds City Council,Policy Officer,Interviewing,2026-01-10,\d{4}-\d\d-\d\d,2026-02-01,23:55,Yes,383021,HEO,Leeds,32000,36000,pro rata,Civil Service Jobs,https:\/\/example.org\/jobs\/123,"Spoke to Sam.\nFollow up next week.",\d{4}-\d\d-\d\d,\d{4}-\d\d-\d\d,[0-9a-f-]{36}$/,
     );
     // A cell starting with = is text, multi-line or not; the role and the notes of the second.
     expect(csv).toContain(`NHS Leeds,"'=HYPERLINK(""x"")",Saved,`);

@@ -79,6 +79,7 @@ describe('guessing what each column is', () => {
       'role',
       'status',
       'dateApplied',
+      'statusDate',
       'closingDate',
       'closingTime',
       'mayCloseEarly',
@@ -347,6 +348,59 @@ describe('turning rows into applications', () => {
           'Date it reached its status 12 Oct 2026 is before the date applied, 20 Oct 2026',
         ],
       },
+    ]);
+  });
+
+  it('reads the status date only for a row it dates, so a saved or applied row ignores the cell', async () => {
+    const far = addDays(todayInLondon(), 30);
+    const result = await mapped(
+      [
+        'Company,Role,Status,Date applied,Response date',
+        'Greggs plc,Team Member,Applied,05/11/2026,TBC',
+        `Tesco,Customer Assistant,Saved,,${far}`,
+        'Aldi,Store Assistant,Rejected,01/11/2026,N/A',
+        'Lidl,Deputy Manager,Rejected,,01/01/1999',
+      ].join('\n'),
+    );
+    expect(guessColumns(['Company', 'Role', 'Response date', 'Heard back?'])).toEqual([
+      'company',
+      'role',
+      'statusDate',
+      'ignore',
+    ]);
+    expect(result.add.map((r) => r.row)).toEqual([2, 3]);
+    expect(result.problems.map((p) => [p.row, p.messages])).toEqual([
+      [
+        4,
+        [
+          'Date it reached its status: “N/A” is not a date JobTrack can read: write it like 27/11/2026',
+        ],
+      ],
+      [5, [expect.stringMatching(/^Date it reached its status: a date like 2026-11-27 between/)]],
+    ]);
+  });
+
+  it('keeps a row the same application whatever its status date, and reads JobTrack’s own back', async () => {
+    const rows = (day: string) =>
+      mapped(
+        `Company,Role,Status,Date applied,Outcome date\nAldi,Store Assistant,Rejected,01/11/2026,${day}`,
+      );
+    const [first, second] = await Promise.all([rows('10/11/2026'), rows('12/11/2026')]);
+    expect(first.add[0]!.application.id).toBe(second.add[0]!.application.id);
+
+    const exported = applicationsCsv({
+      applications: [
+        {
+          ...first.add[0]!.application,
+          createdAt: NOW.toISOString(),
+          updatedAt: NOW.toISOString(),
+        },
+      ],
+    } as unknown as ExportDocument);
+    const back = await mapped(exported.replace(/^\uFEFF/, ''));
+    expect(back.add[0]!.application.statusHistory.map((h) => [h.to, h.on])).toEqual([
+      ['applied', '2026-11-01'],
+      ['rejected', '2026-11-10'],
     ]);
   });
 

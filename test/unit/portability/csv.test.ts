@@ -11,7 +11,8 @@ function csvOfNotes(notes: string) {
     notes,
     createdAt: '2026-11-01T09:00:00.000Z',
     updatedAt: '2026-11-01T09:00:00.000Z',
-  } as ExportedApplication;
+    statusHistory: [],
+  } as unknown as ExportedApplication;
   const document = { applications: [application] } as unknown as ExportDocument;
   return applicationsCsv(document).split('\r\n')[1]!;
 }
