@@ -57,6 +57,32 @@ async function waitForABlockedBackend() {
   throw new Error('No backend waited on a lock within 5 s');
 }
 
+/**
+ * Runs `action` while another connection, holding the application's lock as the app's own writes
+ * do, has dated `changeId` to `on` and not yet committed; commits once `action` waits on the lock.
+ */
+async function whileAnotherTabDates<T>(
+  id: string,
+  changeId: string,
+  on: string,
+  action: () => Promise<T>,
+): Promise<T> {
+  const other = postgres(t.db.url, { max: 1, onnotice: () => {} });
+  let pending: Promise<T> | undefined;
+  try {
+    await other.begin(async (tx) => {
+      await tx`select 1 from jobtrack.applications where id = ${id} for update`;
+      await tx`update jobtrack.status_changes set occurred_on = ${on} where id = ${changeId}`;
+      pending = action();
+      pending.catch(() => {}); // awaited below
+      await Promise.race([waitForABlockedBackend(), pending]);
+    });
+  } finally {
+    await other.end();
+  }
+  return pending!;
+}
+
 const occurredOn = async (changeId: string) =>
   (
     await t.db.admin<{ on: string | null }[]>`
@@ -217,21 +243,10 @@ describe('the day a status change happened', () => {
       ['interviewing', 'offer', '2026-11-20T09:00Z', '2026-11-20'],
     ]);
     const [interview, offer] = [ids[1]!, ids[2]!];
-    // Another tab moves the interview to 15 Nov, as this action does: under the application's lock.
-    const other = postgres(t.db.url, { max: 1, onnotice: () => {} });
-    let pending: ReturnType<typeof post> | undefined;
-    try {
-      await other.begin(async (tx) => {
-        await tx`select 1 from jobtrack.applications where id = ${id} for update`;
-        await tx`update jobtrack.status_changes set occurred_on = '2026-11-15' where id = ${interview}`;
-        pending = post(me, id, offer, dateFields('on', '2026-11-12'));
-        pending.catch(() => {}); // awaited below
-        await Promise.race([waitForABlockedBackend(), pending]);
-      });
-    } finally {
-      await other.end();
-    }
-    const refused = await pending!;
+    // Another tab moves the interview to 15 Nov meanwhile.
+    const refused = await whileAnotherTabDates(id, interview, '2026-11-15', () =>
+      post(me, id, offer, dateFields('on', '2026-11-12')),
+    );
     expect(refused.status).toBe(400);
     expect(refused.data.error.on[0]).toMatch(
       /^The date must be on or after 15 Nov 2026, the day this application moved to Interviewing/,
@@ -245,28 +260,17 @@ describe('the day a status change happened', () => {
       [null, 'applied', '2026-10-05T09:00Z', '2026-10-05'],
       ['applied', 'rejected', '2026-10-20T09:00Z', '2026-10-20'],
     ]);
-    const other = postgres(t.db.url, { max: 1, onnotice: () => {} });
-    let pending: ReturnType<typeof runAction> | undefined;
-    try {
-      await other.begin(async (tx) => {
-        await tx`select 1 from jobtrack.applications where id = ${id} for update`;
-        await tx`update jobtrack.status_changes set occurred_on = '2026-10-08' where id = ${ids[1]!}`;
-        pending = runAction(
-          editAction,
-          formPost(
-            `/applications/${id}/edit`,
-            validForm({ status: 'rejected', ...dateFields('dateApplied', '2026-10-15') }),
-            me,
-          ),
-          { context: t.context, params: { id } },
-        );
-        pending.catch(() => {}); // awaited below
-        await Promise.race([waitForABlockedBackend(), pending]);
-      });
-    } finally {
-      await other.end();
-    }
-    const refused = await pending!;
+    const refused = await whileAnotherTabDates(id, ids[1]!, '2026-10-08', () =>
+      runAction(
+        editAction,
+        formPost(
+          `/applications/${id}/edit`,
+          validForm({ status: 'rejected', ...dateFields('dateApplied', '2026-10-15') }),
+          me,
+        ),
+        { context: t.context, params: { id } },
+      ),
+    );
     expect(refused.status).toBe(400);
     expect(refused.data.error.dateApplied[0]).toMatch(
       /^Date applied must be on or before 8 Oct 2026/,
