@@ -1,7 +1,7 @@
 // Dating a status change after the event: which changes can be dated here, and the rules that an
 // answer cannot come before the application it answers, nor out of order with the other answers
 // to it. Browser-safe (guest mode uses it too).
-import { formatDate } from './dates';
+import { formatDate, todayInLondon } from './dates';
 import { statusLabel, type Status } from './statuses';
 
 /** A change as the history and its date page name it: "Rejected, from Applied". */
@@ -30,6 +30,10 @@ export const isAnswer = (fromStatus: Status | null, toStatus: Status) =>
   toStatus !== 'saved' &&
   toStatus !== 'applied' &&
   !(fromStatus === 'saved' && toStatus === 'withdrawn');
+
+/** The day a move happened: the day given, else the day it was recorded, in London. */
+export const dayOf = (move: { on: string | null; at: string }) =>
+  move.on ?? todayInLondon(new Date(move.at));
 
 export const beforeApplying = (dateApplied: string) =>
   `The date must be on or after the day you applied (${formatDate(dateApplied)})`;

@@ -2,8 +2,7 @@
 // it from the database. Apart from the changes (records.ts), which load with a page's first save.
 import type { ApplicationRecord, HistoryEntry } from '~/applications/types';
 import type { ExportedApplication } from '~/portability/format';
-
-type History = ExportedApplication['statusHistory'];
+import { dayOf } from '~/applications/history-date';
 
 /** The fields an application's page shows. */
 export function detailOf(a: ExportedApplication): ApplicationRecord {
@@ -19,10 +18,6 @@ export function detailOf(a: ExportedApplication): ApplicationRecord {
   } = a;
   return record;
 }
-
-/** The day a change happened: the day given, else the day it was recorded, in London. */
-export const dayOf = (h: History[number]) =>
-  h.on ?? new Date(h.at).toLocaleDateString('en-CA', { timeZone: 'Europe/London' });
 
 /** Status history newest first, ordered as the account's page orders it (queries.server.ts). */
 export function historyOf(a: ExportedApplication): HistoryEntry[] {

@@ -12,6 +12,7 @@ import { dateHistoryEntry, moveApplication, replaceById } from './records';
 import { asksToMoveOn, movesOnFrom } from '~/events/kinds';
 import { HistoryDateSchema } from '~/applications/history-date-schema';
 import {
+  dayOf,
   isAnswer,
   isDateable,
   refusalOf,
@@ -19,7 +20,6 @@ import {
   type Surroundings,
 } from '~/applications/history-date';
 import type { ExportedApplication } from '~/portability/format';
-import { dayOf } from './detail';
 import { GuestStorageError, prepareToSave, updateGuest } from './save';
 import {
   changedBeforeDelete,

@@ -6,7 +6,7 @@ import type { LogEntry, LogEvent, LogFollowUp } from '~/job-search-log/log.serve
 import type { LogRange } from '~/job-search-log/log-query';
 import { fromLondon, toLondon } from '~/events/london-time';
 import type { ExportedApplication } from '~/portability/format';
-import { dayOf } from './detail';
+import { dayOf } from '~/applications/history-date';
 
 type App = ExportedApplication;
 

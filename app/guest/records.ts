@@ -8,7 +8,7 @@ import type { ApplicationRecord } from '~/applications/types';
 import { followUpAhead, followsApplying, suggestedFor } from '~/events/follow-up';
 import type { ExportedApplication } from '~/portability/format';
 import { FORMAT_CAPS } from '~/portability/format-limits';
-import { dayOf } from './detail';
+import { dayOf } from '~/applications/history-date';
 
 type History = ExportedApplication['statusHistory'];
 

@@ -5,7 +5,7 @@ import { daysBetween } from '~/applications/dates';
 import type { Status } from '~/applications/statuses';
 import type { ExportedApplication } from '~/portability/format';
 import { firstWeekShown, MAX_SOURCES, mondayOf, type StatsFacts } from '~/stats/stats';
-import { dayOf } from './detail';
+import { dayOf } from '~/applications/history-date';
 
 type App = ExportedApplication;
 

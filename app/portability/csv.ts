@@ -1,7 +1,6 @@
 // The applications as a spreadsheet: one row each, for Excel and Google Sheets.
 import Papa from 'papaparse';
-import { todayInLondon } from '~/applications/dates';
-import { isAnswer } from '~/applications/history-date';
+import { dayOf, isAnswer } from '~/applications/history-date';
 import { STATUS_LABELS } from '~/applications/statuses';
 import type { ExportDocument, ExportedApplication } from './format';
 
@@ -15,7 +14,7 @@ export const BOM = '\uFEFF';
 function statusDay(a: ExportedApplication): string | null {
   const last = a.statusHistory.at(-1);
   if (!last || last.to !== a.status || !isAnswer(last.from, last.to)) return null;
-  return last.on ?? todayInLondon(new Date(last.at));
+  return dayOf(last);
 }
 
 /** The columns, in order: header, and how each application fills it. */

@@ -4,10 +4,10 @@
 import { fitsInAccount } from '~/applications/limits';
 import { PastLimit } from '../import-preview';
 import { Form, Link } from '@remix-run/react';
-import { formatDate, todayInLondon } from '~/applications/dates';
+import { formatDate } from '~/applications/dates';
 import { formatSalary } from '~/applications/salary';
 import { STATUS_LABELS, type Status } from '~/applications/statuses';
-import { isAnswer } from '~/applications/history-date';
+import { dayOf, isAnswer } from '~/applications/history-date';
 import { ErrorSummary, SubmitButton } from '~/components/forms';
 import { CHOICE_OPTIONS, type ColumnChoice } from './columns';
 import { EXPECTED_ACCOUNT } from '../import-steps';
@@ -381,8 +381,7 @@ export function previewRow(
     role: a.role,
     status: a.status,
     // Undated, it is dated the day it is recorded: the day of the import.
-    statusOn:
-      last && isAnswer(last.from, last.to) ? (last.on ?? todayInLondon(new Date(last.at))) : null,
+    statusOn: last && isAnswer(last.from, last.to) ? dayOf(last) : null,
     dateApplied: a.dateApplied,
     closingDate: a.closingDate,
     salary: formatSalary(a.salaryMin, a.salaryMax, a.salaryNote),
