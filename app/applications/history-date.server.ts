@@ -13,7 +13,7 @@ import { asUser, personId, type Person } from '~/db.server';
 import { notFound, requireUuid } from '~/http/not-found.server';
 import { refusalOf, type DatedMove } from './history-date';
 import { HistoryDateSchema } from './history-date-schema';
-import { lockApplication } from './mutations.server';
+import { isAnswerMove as answer, lockApplication } from './mutations.server';
 
 const theChange = (userId: string, applicationId: string, changeId: string) =>
   and(
@@ -26,11 +26,6 @@ const theChange = (userId: string, applicationId: string, changeId: string) =>
 /** The application's other moves, beside the one being dated (`c`), and its moves to Applied. */
 const other = alias(c, 'other');
 const sent = alias(c, 'sent');
-
-/** `isAnswer` (history-date.ts) of a status_changes row. */
-const answer = (t: typeof c | typeof other) =>
-  sql`(${t.toStatus} not in ('saved', 'applied')
-    and not (${t.fromStatus} is not distinct from 'saved' and ${t.toStatus} = 'withdrawn'))`;
 
 /** When the sending the change answers began (`'start'`) or ended: its moves to Applied around it. */
 const sending = (userId: string, side: 'start' | 'end') =>

@@ -1,7 +1,7 @@
 // Writes. Each is one asUser transaction of one round trip, so an application and its status
 // history are saved together or not at all, and a row that is not the person's own is never touched.
 import type { AppLoadContext } from '@remix-run/cloudflare';
-import { and, eq, sql, type SQL } from 'drizzle-orm';
+import { and, eq, sql, type AnyColumn, type SQL } from 'drizzle-orm';
 import { applications, statusChanges } from '#db/schema';
 import { unchangedSince, versionOf, type VersionedWrite } from '~/components/forms/versions.server';
 import { asUser, personId, type Person, type Tx } from '~/db.server';
@@ -41,6 +41,11 @@ const own = (userId: string, id: string) =>
 const status = (value: Status) => sql`${value}::jobtrack.application_status`;
 
 const answerDay = statusChanges.happenedOn;
+
+/** `isAnswer` (history-date.ts) of a status_changes row, or of an alias of the table. */
+export const isAnswerMove = (t: { fromStatus: AnyColumn; toStatus: AnyColumn }) =>
+  sql`(${t.toStatus} not in ('saved', 'applied')
+    and not (${t.fromStatus} is not distinct from 'saved' and ${t.toStatus} = 'withdrawn'))`;
 
 /**
  * Locks the person's application for the rest of the transaction, as a statement of its own: a
@@ -110,11 +115,9 @@ function updateWithHistory(
       select ${statusChanges.toStatus} as to_status, ${answerDay} as day from ${statusChanges}
       where ${appliedOn}::date is not null and ${statusChanges.applicationId} = ${id}::uuid
         and ${statusChanges.userId} = ${userId}::uuid
-        and ${statusChanges.toStatus} not in ('saved', 'applied') and ${answerDay} < ${appliedOn}::date
-        -- An answer to the application as last sent: not a withdrawal before sending it, nor one
-        -- to an earlier sending (a rejection, then applied again on the same record).
-        and not (${statusChanges.fromStatus} is not distinct from 'saved'
-          and ${statusChanges.toStatus} = 'withdrawn')
+        and ${isAnswerMove(statusChanges)} and ${answerDay} < ${appliedOn}::date
+        -- An answer to the application as last sent, not to an earlier sending (a rejection, then
+        -- applied again on the same record).
         and ${statusChanges.changedAt} >= coalesce((select max(sent.changed_at)
           from ${statusChanges} as sent where sent.application_id = ${id}::uuid
             and sent.user_id = ${userId}::uuid and sent.to_status = 'applied'), '-infinity')

@@ -8,7 +8,7 @@ import type { ApplicationRecord } from '~/applications/types';
 import { followUpAhead, followsApplying, suggestedFor } from '~/events/follow-up';
 import type { ExportedApplication } from '~/portability/format';
 import { FORMAT_CAPS } from '~/portability/format-limits';
-import { dayOf } from '~/applications/history-date';
+import { dayOf, isAnswer } from '~/applications/history-date';
 
 type History = ExportedApplication['statusHistory'];
 
@@ -178,8 +178,7 @@ export function answerBefore(a: ExportedApplication, dateApplied: string | undef
   const sent = a.statusHistory.filter((h) => h.to === 'applied').map((h) => Date.parse(h.at));
   const lastSent = sent.length > 0 ? Math.max(...sent) : -Infinity;
   const answers = a.statusHistory
-    .filter((h) => h.to !== 'saved' && h.to !== 'applied' && Date.parse(h.at) >= lastSent)
-    .filter((h) => !(h.from === 'saved' && h.to === 'withdrawn'))
+    .filter((h) => isAnswer(h.from, h.to) && Date.parse(h.at) >= lastSent)
     .filter((h) => dayOf(h) < dateApplied)
     .sort((x, y) => dayOf(x).localeCompare(dayOf(y)) || x.at.localeCompare(y.at));
   const first = answers[0];
